@@ -1,0 +1,355 @@
+"""The `prossimo` command line: profile set-up, contacts, store checks, export, demo.
+
+Owns: argument parsing, where the passphrase comes from, what is printed, and
+the exit codes IT scripts rely on:
+  0 ok; 2 usage or validation error (the message names the field);
+  3 wrong passphrase or locked; 4 store corrupt or from a newer version.
+Must never take a secret as a command-line argument (visible in `ps` and shell
+history), never print a passphrase or key, and never run SQL itself: all
+store work goes through `StoreWorker.submit` to the repositories.
+"""
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pydantic import ValidationError
+
+from desktop import demo_data
+from desktop.store.database import DatabaseError
+from desktop.store.errors import (
+    RecordNotFound,
+    RuleViolation,
+    StoreCorrupt,
+    StoreLocked,
+    StoreTooNew,
+)
+from desktop.store.keys import (
+    KeyFileCorrupt,
+    KeyFileMissing,
+    KeyStoreError,
+    PassphraseRequired,
+    WeakPassphrase,
+    WrongPassphrase,
+)
+from desktop.store.profile import PROFILE_ENV, Profile, default_profile_dir
+from desktop.store.session import StoreSession
+from protocol import Contact, describe_validation_error
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_LOCKED = 3
+EXIT_CORRUPT = 4
+
+PASSPHRASE_ENV = "PROSSIMO_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
+NEW_PASSPHRASE_ENV = "PROSSIMO_NEW_PASSPHRASE"  # noqa: S105
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --- where secrets come from -------------------------------------------------------
+
+def _read_passphrase_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"--passphrase-file: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
+    return text.rstrip("\r\n")
+
+
+def _given_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from the environment or a file, if the operator gave one."""
+    if getattr(args, "passphrase_file", None):
+        return _read_passphrase_file(args.passphrase_file)
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise CliError(
+            f"passphrase: none given; set {PASSPHRASE_ENV}, use --passphrase-file, "
+            "or run in a terminal to be asked",
+            EXIT_LOCKED,
+        )
+    return getpass.getpass(label)
+
+
+def _new_passphrase(args: argparse.Namespace, env: str) -> str:
+    given = _given_passphrase(args) if env == PASSPHRASE_ENV else os.environ.get(env)
+    if given:
+        return given
+    first = _prompt("New passphrase: ")
+    if _prompt("Repeat the passphrase: ") != first:
+        raise CliError("passphrase: the two entries differ; nothing was changed", EXIT_USAGE)
+    return first
+
+
+# --- opening the profile -------------------------------------------------------------
+
+def _profile(args: argparse.Namespace) -> Profile:
+    directory = Path(args.profile) if getattr(args, "profile", None) else default_profile_dir()
+    return Profile(directory)
+
+
+def _with_store(args: argparse.Namespace, work: Callable[[StoreSession], Any]) -> Any:
+    profile = _profile(args)
+    if not profile.exists():
+        raise CliError(
+            f"no profile in {profile.directory}; create one with `prossimo init` "
+            f"(or point --profile / {PROFILE_ENV} at an existing one)",
+            EXIT_USAGE,
+        )
+    passphrase = _given_passphrase(args)
+    try:
+        worker = profile.open(passphrase)
+    except PassphraseRequired:
+        worker = profile.open(_prompt("Passphrase: "))
+    with worker:
+        return worker.call(work)
+
+
+# --- commands ---------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    if profile.exists():
+        raise CliError(f"a profile already exists in {profile.directory}; it was not touched", EXIT_USAGE)
+    Profile.create(profile.directory, _new_passphrase(args, PASSPHRASE_ENV))
+    print(f"Created an encrypted profile in {profile.directory}")
+    return EXIT_OK
+
+
+def _contact_fields(args: argparse.Namespace) -> dict[str, Any]:
+    names_given = args.given is not None or args.family is not None
+    fields: dict[str, Any] = {
+        "kind": "person" if names_given or args.alias is None else "pseudonymous",
+        "given_name": args.given,
+        "family_name": args.family,
+        "alias": args.alias,
+        "municipality": args.municipality,
+        "phone": args.phone,
+        "email": args.email,
+        "birth_year": args.birth_year,
+        "preferred_language": args.language,
+        "tags": args.tag or [],
+    }
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def cmd_contacts_add(args: argparse.Namespace) -> int:
+    fields = _contact_fields(args)
+    contact = _with_store(args, lambda s: s.contacts.create(**fields))
+    print(contact.id)
+    return EXIT_OK
+
+
+def _contact_line(contact: Contact) -> str:
+    details = "  ".join(part for part in (contact.municipality, contact.phone) if part)
+    return f"{contact.id}  {contact.display_name}" + (f"  {details}" if details else "")
+
+
+def cmd_contacts_search(args: argparse.Namespace) -> int:
+    found = _with_store(args, lambda s: s.contacts.search(args.query, limit=args.limit))
+    for contact in found:
+        print(contact.model_dump_json() if args.json else _contact_line(contact))
+    if not found and not args.json:
+        print("No contacts found.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _parse_id(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise CliError("id: must be a contact id such as 0190f0c2-…", EXIT_USAGE) from None
+
+
+def cmd_contacts_show(args: argparse.Namespace) -> int:
+    contact_id = _parse_id(args.id)
+    contact = _with_store(args, lambda s: s.contacts.get(contact_id))
+    if args.json:
+        print(contact.model_dump_json())
+        return EXIT_OK
+    for name, value in contact.model_dump(mode="json").items():
+        if value not in (None, [], False) or name == "deleted":
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            print(f"{name:>20}: {shown}")
+    return EXIT_OK
+
+
+def cmd_store_check(args: argparse.Namespace) -> int:
+    report = _with_store(args, lambda s: s.check_integrity())
+    print("integrity_check: " + "; ".join(report.integrity))
+    print("cipher_integrity_check: " + ("ok" if not report.cipher else "; ".join(report.cipher)))
+    if not report.ok:
+        raise CliError("the store is damaged; keep a copy of the profile folder and call IT", EXIT_CORRUPT)
+    return EXIT_OK
+
+
+def cmd_store_export(args: argparse.Namespace) -> int:
+    contact_id = _parse_id(args.contact)
+    export = _with_store(args, lambda s: s.export_contact(contact_id))
+    text = json.dumps(export, ensure_ascii=False, indent=2)
+    if args.output:
+        out = Path(args.output)
+        # Created 0600: an export is the most sensitive file this program writes.
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        print(f"Wrote the export to {out}", file=sys.stderr)
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    old = _given_passphrase(args) or _prompt("Current passphrase: ")
+    profile.keys.change_passphrase(old, _new_passphrase(args, NEW_PASSPHRASE_ENV))
+    print("Passphrase changed. The store itself was not rewritten.")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Make a throwaway profile full of fictional people and show what the store does."""
+    directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
+    passphrase = uuid.uuid4().hex  # throwaway: the demo profile holds only invented people
+    profile = Profile.create(directory / "profile", passphrase)
+    with profile.open(passphrase) as worker:
+        def load(session: StoreSession) -> dict[str, int]:
+            session.contacts.create_many(list(demo_data.contacts(500)))
+            session.resources.create_many(list(demo_data.resources(60)))
+            return {"contacts": session.contacts.count(), "resources": session.resources.count()}
+
+        counts = worker.call(load)
+        print(f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key)")
+        print(f"Stored {counts['contacts']} contacts and {counts['resources']} directory entries.\n")
+        for query in ("lor", "lodi", "mäki", "jyvaskyla", "dormitorio bologna"):
+            if query == "dormitorio bologna":
+                hits = worker.call(lambda s, q=query: s.resources.search(q, limit=3))
+                names = [f"{r.service_name} ({r.location.municipality})" for r in hits]
+            else:
+                contacts = worker.call(lambda s, q=query: s.contacts.search(q, limit=3))
+                names = [f"{c.display_name} ({c.municipality})" for c in contacts]
+            print(f"  search {query!r:24} -> " + ("; ".join(names) or "nothing"))
+        report = worker.call(lambda s: s.check_integrity())
+        print(f"\nIntegrity: {'ok' if report.ok else 'DAMAGED'}; outbox holds "
+              f"{worker.call(lambda s: s.outbox.count())} mutations waiting for the first sync.")
+    print("The desktop window arrives with the UI milestone; try `prossimo --help` meanwhile.")
+    return EXIT_OK
+
+
+# --- parser ------------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"prossimo: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--profile", metavar="DIR", default=argparse.SUPPRESS,
+        help=f"profile folder (default: ${PROFILE_ENV}, else the per-user data folder)",
+    )
+    common.add_argument(
+        "--passphrase-file", metavar="F", default=argparse.SUPPRESS,
+        help=f"read the passphrase from this file (else ${PASSPHRASE_ENV}, else a prompt)",
+    )
+    parser = _Parser(prog="prossimo", parents=[common], description="Prossimo field kit.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    init = commands.add_parser("init", parents=[common], help="create the profile and its encrypted store")
+    init.set_defaults(handler=cmd_init)
+
+    contacts = commands.add_parser("contacts", help="add, find and show contacts")
+    contact_commands = contacts.add_subparsers(dest="contacts_command", required=True, parser_class=_Parser)
+    add = contact_commands.add_parser("add", parents=[common], help="add a contact; prints its id")
+    add.add_argument("--given", metavar="G")
+    add.add_argument("--family", metavar="F")
+    add.add_argument("--alias", metavar="A", help="alias only: a pseudonymous first contact")
+    add.add_argument("--municipality", metavar="M")
+    add.add_argument("--phone", metavar="P")
+    add.add_argument("--email", metavar="E")
+    add.add_argument("--birth-year", metavar="YYYY", type=int)
+    add.add_argument("--language", metavar="LANG", help="preferred language, e.g. it, fi, en")
+    add.add_argument("--tag", action="append", metavar="T", help="repeat for several tags")
+    add.set_defaults(handler=cmd_contacts_add)
+    find = contact_commands.add_parser("search", parents=[common], help="find contacts by name, place, phone")
+    find.add_argument("query")
+    find.add_argument("--json", action="store_true", help="one JSON object per line")
+    find.add_argument("--limit", type=int, default=50)
+    find.set_defaults(handler=cmd_contacts_search)
+    show = contact_commands.add_parser("show", parents=[common], help="show one contact")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help="one JSON object on one line")
+    show.set_defaults(handler=cmd_contacts_show)
+
+    store = commands.add_parser("store", help="check and export the store")
+    store_commands = store.add_subparsers(dest="store_command", required=True, parser_class=_Parser)
+    check = store_commands.add_parser("check", parents=[common], help="integrity and encryption checks")
+    check.set_defaults(handler=cmd_store_check)
+    export = store_commands.add_parser("export", parents=[common], help="everything about one contact, as JSON")
+    export.add_argument("--contact", metavar="ID", required=True)
+    export.add_argument("--output", metavar="F", help="write to a new file (mode 0600) instead of stdout")
+    export.set_defaults(handler=cmd_store_export)
+
+    passphrase = commands.add_parser("passphrase", help="change the passphrase")
+    passphrase_commands = passphrase.add_subparsers(dest="passphrase_command", required=True, parser_class=_Parser)
+    change = passphrase_commands.add_parser(
+        "change", parents=[common],
+        help=f"re-wrap the key under a new passphrase (new one from ${NEW_PASSPHRASE_ENV} or a prompt)",
+    )
+    change.set_defaults(handler=cmd_passphrase_change)
+
+    demo = commands.add_parser("demo", help="a throwaway profile with fictional data")
+    demo.add_argument("--profile", metavar="DIR", help="folder for the demo (default: a new temp folder)")
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"prossimo: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except CliError as exc:
+        return _fail(str(exc), exc.code)
+    except ValidationError as exc:
+        return _fail("; ".join(describe_validation_error(exc)), EXIT_USAGE)
+    except (RuleViolation, RecordNotFound, WeakPassphrase) as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except WrongPassphrase:
+        return _fail("wrong passphrase; the store was not touched", EXIT_LOCKED)
+    except (PassphraseRequired, StoreLocked) as exc:
+        return _fail(str(exc), EXIT_LOCKED)
+    except KeyFileMissing:
+        return _fail("the profile has no key file (keys.json); it was not touched", EXIT_CORRUPT)
+    except (StoreCorrupt, StoreTooNew, KeyFileCorrupt) as exc:
+        return _fail(str(exc), EXIT_CORRUPT)
+    except DatabaseError as exc:
+        return _fail(f"the store is damaged ({exc}); keep a copy of the profile folder", EXIT_CORRUPT)
+    except KeyStoreError as exc:
+        return _fail(str(exc), EXIT_LOCKED)
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing half-written was kept", 130)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Numbered, forward-only schema migrations keyed by `PRAGMA user_version`.
+
+Owns: the store's schema and how it moves from one version to the next. Each
+migration runs in one transaction together with the `user_version` bump, so a
+crash leaves the database at the old version or the new one, never between.
+Must never go backwards, never touch a database from a newer version, and never
+edit a released migration (tests open a frozen v1 database and upgrade it).
+
+Design notes:
+- Every entity table has the same core columns: `rowid` (integer, the FTS key),
+  `id` (UUIDv7 text), `body` (the record as protocol JSON), `updated_at`,
+  `server_version`, `deleted`. Extra columns are projections for sorting,
+  filtering and foreign keys; the body stays the single source of truth.
+- Foreign keys are DEFERRABLE INITIALLY DEFERRED so a sync page can insert a
+  note before its contact within one transaction.
+- FTS tables are contentless (`content=''`, `contentless_delete=1`): the index
+  stores no second copy of the text.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.store.database import Connection, transaction
+from desktop.store.errors import StoreTooNew
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    summary: str
+    apply: Callable[[Connection], None]
+
+
+def _deferred_fk(column: str, table: str) -> str:
+    return (
+        f"{column} TEXT REFERENCES {table}(id) ON DELETE CASCADE "
+        "DEFERRABLE INITIALLY DEFERRED"
+    )
+
+
+def _entity_table(name: str, *extra_columns: str) -> str:
+    columns = [
+        "rowid INTEGER PRIMARY KEY",
+        "id TEXT NOT NULL UNIQUE",
+        "body TEXT NOT NULL",
+        "updated_at TEXT NOT NULL",
+        "server_version INTEGER",
+        "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))",
+        *extra_columns,
+    ]
+    return f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n)"
+
+
+FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', content = '', contentless_delete = 1"
+
+
+def _v1_initial(conn: Connection) -> None:
+    statements = [
+        _entity_table("contact", "sort_name TEXT NOT NULL", "municipality TEXT", "team_id TEXT"),
+        "CREATE INDEX contact_by_name ON contact(deleted, sort_name, id)",
+        _entity_table(
+            "relationship",
+            _deferred_fk("from_contact_id", "contact") + " NOT NULL",
+            _deferred_fk("to_contact_id", "contact") + " NOT NULL",
+        ),
+        "CREATE INDEX relationship_by_from ON relationship(from_contact_id)",
+        "CREATE INDEX relationship_by_to ON relationship(to_contact_id)",
+        _entity_table("consent", _deferred_fk("contact_id", "contact") + " NOT NULL"),
+        "CREATE INDEX consent_by_contact ON consent(contact_id)",
+        _entity_table(
+            "appointment", "starts_at TEXT NOT NULL", "operator_id TEXT NOT NULL",
+            "status TEXT NOT NULL",
+        ),
+        "CREATE INDEX appointment_by_start ON appointment(deleted, starts_at, id)",
+        """CREATE TABLE appointment_contact (
+  appointment_id TEXT NOT NULL REFERENCES appointment(id) ON DELETE CASCADE
+    DEFERRABLE INITIALLY DEFERRED,
+  contact_id TEXT NOT NULL REFERENCES contact(id) ON DELETE CASCADE
+    DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (appointment_id, contact_id)
+) WITHOUT ROWID""",
+        "CREATE INDEX appointment_contact_by_contact ON appointment_contact(contact_id)",
+        _entity_table("resource", "sort_name TEXT NOT NULL", "municipality TEXT NOT NULL"),
+        "CREATE INDEX resource_by_name ON resource(deleted, sort_name, id)",
+        _entity_table(
+            "note", _deferred_fk("contact_id", "contact") + " NOT NULL",
+            "occurred_at TEXT NOT NULL",
+        ),
+        "CREATE INDEX note_by_contact ON note(contact_id, occurred_at)",
+        _entity_table(
+            "referral",
+            _deferred_fk("contact_id", "contact") + " NOT NULL",
+            _deferred_fk("resource_id", "resource") + " NOT NULL",
+            _deferred_fk("consent_id", "consent"),
+        ),
+        "CREATE INDEX referral_by_contact ON referral(contact_id)",
+        _entity_table(
+            "intake_request", "received_at TEXT NOT NULL", "status TEXT NOT NULL", "team_id TEXT"
+        ),
+        "CREATE INDEX intake_by_received ON intake_request(deleted, received_at, id)",
+        # The mutations waiting to be pushed; `seq` is the device sequence number.
+        """CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  mutation_id TEXT NOT NULL UNIQUE,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+  changed TEXT NOT NULL,
+  base_version INTEGER,
+  created_at TEXT NOT NULL
+)""",
+        "CREATE INDEX outbox_by_record ON outbox(entity, record_id)",
+        f"CREATE VIRTUAL TABLE contact_fts USING fts5(names, details, {FTS_OPTIONS})",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _v2_directory_and_note_search(conn: Connection) -> None:
+    """Search over the directory and case notes; a place for the sync cursor."""
+    conn.execute(f"CREATE VIRTUAL TABLE resource_fts USING fts5(names, details, {FTS_OPTIONS})")
+    conn.execute(f"CREATE VIRTUAL TABLE note_fts USING fts5(body, {FTS_OPTIONS})")
+    conn.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    # Backfill: records written before v2 must be findable after the upgrade.
+    # Imported lazily: the indexing rules live with the repositories.
+    from desktop.store.search import index_note, index_resource
+
+    for rowid, body in conn.execute("SELECT rowid, body FROM resource WHERE deleted = 0").fetchall():
+        index_resource(conn, rowid, body)
+    for rowid, body in conn.execute("SELECT rowid, body FROM note WHERE deleted = 0").fetchall():
+        index_note(conn, rowid, body)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
+    Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_not_newer(conn: Connection) -> int:
+    version = schema_version(conn)
+    if version > LATEST_VERSION:
+        raise StoreTooNew(
+            f"this store has schema version {version}, written by a newer Prossimo; "
+            f"this version understands up to {LATEST_VERSION}. Update Prossimo; the store "
+            "was left untouched"
+        )
+    return version
+
+
+def migrate(conn: Connection, target: int = LATEST_VERSION) -> list[int]:
+    """Apply every pending migration up to `target`; return the versions applied."""
+    current = check_not_newer(conn)
+    applied = []
+    for migration in MIGRATIONS:
+        if current < migration.version <= target:
+            with transaction(conn):
+                migration.apply(conn)
+                conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            applied.append(migration.version)
+            current = migration.version
+    return applied

@@ -1,0 +1,386 @@
+"""Repositories: every SQL statement that reads or writes records lives here.
+
+Owns: create / read / update / tombstone of each entity, paged sorted lists,
+full-text search, and the rule that every write records its outbox mutation in
+the same transaction. Writes are validated by the protocol schema before any
+SQL runs, so invalid input writes nothing. Reads return protocol records,
+re-validated from the stored JSON (a guard against a damaged row).
+
+Must never be called from a thread other than the store thread (the sqlite
+connection enforces it), never commit a write without its outbox row, and never
+edit or delete a case note (notes are append-only).
+"""
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import ValidationError
+
+from desktop.store import search
+from desktop.store.database import Connection, transaction
+from desktop.store.errors import RecordNotFound, RuleViolation
+from desktop.store.outbox import record_mutation
+from protocol import (
+    Appointment,
+    Consent,
+    Contact,
+    IntakeRequest,
+    Note,
+    Record,
+    Referral,
+    Relationship,
+    Resource,
+    describe_validation_error,
+    new_id,
+)
+from protocol.entities import META_FIELDS
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who writes: stamped on every record this device creates or changes."""
+
+    device_id: uuid.UUID
+    operator_id: uuid.UUID | None = None
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _utc_text(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat()
+
+
+@dataclass(frozen=True)
+class EntitySpec(Generic[R]):
+    """How one entity is laid out in SQL: its table, projections, links and index."""
+
+    model: type[R]
+    table: str
+    order_column: str  # keyset paging is on (order_column, id)
+    projections: Callable[[R], dict[str, Any]]
+    references: dict[str, str] = field(default_factory=dict)  # field -> referenced table
+    fts_table: str | None = None
+    index: Callable[[Connection, int, str], None] | None = None
+    append_only: bool = False
+
+
+SPECS: dict[str, EntitySpec[Any]] = {
+    spec.model.ENTITY: spec
+    for spec in (
+        EntitySpec(
+            Contact, "contact", "sort_name",
+            lambda c: {"sort_name": c.sort_name, "municipality": c.municipality,
+                       "team_id": str(c.team_id) if c.team_id else None},
+            fts_table="contact_fts", index=search.index_contact,
+        ),
+        EntitySpec(
+            Relationship, "relationship", "id",
+            lambda r: {"from_contact_id": str(r.from_contact_id),
+                       "to_contact_id": str(r.to_contact_id)},
+            references={"from_contact_id": "contact", "to_contact_id": "contact"},
+        ),
+        EntitySpec(
+            Consent, "consent", "id", lambda c: {"contact_id": str(c.contact_id)},
+            references={"contact_id": "contact"},
+        ),
+        EntitySpec(
+            Appointment, "appointment", "starts_at",
+            lambda a: {"starts_at": _utc_text(a.starts_at), "operator_id": str(a.operator_id),
+                       "status": a.status},
+            references={"contact_ids": "contact"},
+        ),
+        EntitySpec(
+            Resource, "resource", "sort_name",
+            lambda r: {"sort_name": f"{r.service_name} {r.organization_name}".casefold(),
+                       "municipality": r.location.municipality},
+            fts_table="resource_fts", index=search.index_resource,
+        ),
+        EntitySpec(
+            Note, "note", "occurred_at",
+            lambda n: {"contact_id": str(n.contact_id), "occurred_at": _utc_text(n.occurred_at)},
+            references={"contact_id": "contact", "amends_note_id": "note"},
+            fts_table="note_fts", index=search.index_note, append_only=True,
+        ),
+        EntitySpec(
+            Referral, "referral", "id",
+            lambda r: {"contact_id": str(r.contact_id), "resource_id": str(r.resource_id),
+                       "consent_id": str(r.consent_id) if r.consent_id else None},
+            references={"contact_id": "contact", "resource_id": "resource",
+                        "consent_id": "consent"},
+        ),
+        EntitySpec(
+            IntakeRequest, "intake_request", "received_at",
+            lambda i: {"received_at": _utc_text(i.received_at), "status": i.status,
+                       "team_id": str(i.team_id) if i.team_id else None},
+            references={"contact_id": "contact"},
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Page(Generic[R]):
+    records: list[R]
+    next_after: tuple[Any, str] | None  # pass back as `after` for the next page
+
+
+class RecordRepository(Generic[R]):
+    """Create, read, update, tombstone, list and search one entity."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        spec: EntitySpec[R],
+        identity: Identity,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self._conn = conn
+        self._spec = spec
+        self._identity = identity
+        self._clock = clock
+
+    @property
+    def entity(self) -> str:
+        return self._spec.model.ENTITY
+
+    # --- reads --------------------------------------------------------------------
+
+    def _load(self, body: str) -> R:
+        return self._spec.model.model_validate_json(body)
+
+    def get(self, record_id: uuid.UUID | str, *, include_deleted: bool = False) -> R:
+        row = self._conn.execute(
+            f"SELECT body, deleted FROM {self._spec.table} WHERE id = ?",  # noqa: S608 - fixed names
+            (str(record_id),),
+        ).fetchone()
+        if row is None or (row[1] and not include_deleted):
+            raise RecordNotFound(f"no {self.entity} with id {record_id}")
+        return self._load(row[0])
+
+    def exists(self, record_id: uuid.UUID | str) -> bool:
+        row = self._conn.execute(
+            f"SELECT 1 FROM {self._spec.table} WHERE id = ? AND deleted = 0",  # noqa: S608
+            (str(record_id),),
+        ).fetchone()
+        return row is not None
+
+    def count(self) -> int:
+        return self._conn.execute(
+            f"SELECT count(*) FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608
+        ).fetchone()[0]
+
+    def page(self, *, after: tuple[Any, str] | None = None, limit: int = 50) -> Page[R]:
+        """Live records sorted by the entity's order column, `limit` at a time.
+
+        Keyset paging (WHERE (key, id) > after) keeps page 2,000 as fast as page 1.
+        """
+        table, column = self._spec.table, self._spec.order_column
+        key_sql = f"{column}, id" if column != "id" else "id"
+        if after is None:
+            sql = f"SELECT body, {key_sql} FROM {table} WHERE deleted = 0 ORDER BY {key_sql} LIMIT ?"  # noqa: S608
+            params: tuple[Any, ...] = (limit,)
+        elif column == "id":
+            sql = f"SELECT body, id FROM {table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?"  # noqa: S608
+            params = (after[1], limit)
+        else:
+            sql = (
+                f"SELECT body, {key_sql} FROM {table} WHERE deleted = 0 "  # noqa: S608
+                f"AND ({column}, id) > (?, ?) ORDER BY {key_sql} LIMIT ?"
+            )
+            params = (after[0], after[1], limit)
+        rows = self._conn.execute(sql, params).fetchall()
+        records = [self._load(row[0]) for row in rows]
+        next_after = None
+        if len(rows) == limit:
+            last = rows[-1]
+            next_after = (last[1], last[2]) if column != "id" else (None, last[1])
+        return Page(records, next_after)
+
+    def search(self, query: str, *, limit: int = 50) -> list[R]:
+        """Live records matching every word of `query` as a prefix, best match first."""
+        if self._spec.fts_table is None:
+            raise RuleViolation(f"{self.entity}: not searchable")
+        expression = search.match_expression(query)
+        if expression is None:
+            return []
+        fts, table = self._spec.fts_table, self._spec.table
+        rows = self._conn.execute(
+            f"SELECT t.body FROM {fts} f JOIN {table} t ON t.rowid = f.rowid "  # noqa: S608
+            f"WHERE {fts} MATCH ? AND t.deleted = 0 ORDER BY f.rank LIMIT ?",
+            (expression, limit),
+        ).fetchall()
+        return [self._load(row[0]) for row in rows]
+
+    def where(self, column: str, value: str) -> list[R]:
+        """Live records whose projected `column` equals `value` (e.g. notes of a contact)."""
+        if column not in self._projection_columns():
+            raise ValueError(f"{self.entity}: {column} is not a stored column")
+        rows = self._conn.execute(
+            f"SELECT body FROM {self._spec.table} WHERE {column} = ? AND deleted = 0 "  # noqa: S608
+            f"ORDER BY {self._spec.order_column}, id",
+            (value,),
+        ).fetchall()
+        return [self._load(row[0]) for row in rows]
+
+    def _projection_columns(self) -> set[str]:
+        return {row[1] for row in self._conn.execute(f"PRAGMA table_info({self._spec.table})")}
+
+    # --- writes ---------------------------------------------------------------------
+
+    def create(self, **fields: Any) -> R:
+        """Validate and insert a new record with its `create` outbox mutation."""
+        return self.create_many([fields])[0]
+
+    def create_many(self, batch: list[dict[str, Any]]) -> list[R]:
+        """Insert a batch in one transaction: every record is validated first, so
+        one bad entry rejects the whole batch and nothing is written."""
+        now = self._clock()
+        records = []
+        for position, fields in enumerate(batch, start=1):
+            self._refuse_metadata(fields)
+            candidate = {
+                **fields,
+                "id": new_id(),
+                "created_at": now,
+                "updated_at": now,
+                "author_operator_id": self._identity.operator_id,
+                "author_device_id": self._identity.device_id,
+            }
+            try:
+                records.append(self._spec.model.model_validate(candidate))
+            except ValidationError as exc:
+                if len(batch) == 1:
+                    raise
+                problems = "; ".join(describe_validation_error(exc))
+                raise RuleViolation(f"entry {position}: {problems}") from None
+        content = set(self._spec.model.content_fields())
+        with transaction(self._conn):
+            for record in records:
+                self._check_references(record)
+                self._insert(record)
+                record_mutation(
+                    self._conn, entity=self.entity, record_id=str(record.id), op="create",
+                    changed=record.model_dump(mode="json", include=content),
+                    base_version=None, at=now,
+                )
+        return records
+
+    def update(self, record_id: uuid.UUID | str, **changes: Any) -> R:
+        """Apply `changes` to a live record; only fields whose value changed are pushed."""
+        self._refuse_append_only("update")
+        self._refuse_metadata(changes)
+        with transaction(self._conn):
+            current = self.get(record_id)
+            now = self._clock()
+            merged = self._spec.model.model_validate(
+                {**current.model_dump(), **changes, "updated_at": max(now, current.updated_at)}
+            )
+            changed = [name for name in changes if getattr(merged, name) != getattr(current, name)]
+            if not changed:
+                return current
+            self._check_references(merged)
+            self._write_existing(merged)
+            record_mutation(
+                self._conn, entity=self.entity, record_id=str(merged.id), op="update",
+                changed=merged.model_dump(mode="json", include=set(changed)),
+                base_version=current.server_version, at=now,
+            )
+        return merged
+
+    def tombstone(self, record_id: uuid.UUID | str) -> R:
+        """Mark a record deleted; it stays until the service confirms the deletion."""
+        self._refuse_append_only("delete")
+        with transaction(self._conn):
+            current = self.get(record_id)
+            now = self._clock()
+            dead = current.model_copy(update={"deleted": True, "updated_at": max(now, current.updated_at)})
+            self._write_existing(dead)
+            record_mutation(
+                self._conn, entity=self.entity, record_id=str(dead.id), op="delete",
+                changed={}, base_version=current.server_version, at=now,
+            )
+        return dead
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _refuse_metadata(self, fields: dict[str, Any]) -> None:
+        for name in sorted(set(fields) & META_FIELDS):
+            raise RuleViolation(f"{name}: set by the store, not by the caller")
+
+    def _refuse_append_only(self, what: str) -> None:
+        if self._spec.append_only:
+            raise RuleViolation(
+                f"{self.entity}: case notes are append-only and cannot {what}; "
+                "add a new note with amends_note_id instead"
+            )
+
+    def _check_references(self, record: R) -> None:
+        """Name the field when a referenced record is missing (FKs alone would not)."""
+        for name, table in self._spec.references.items():
+            value = getattr(record, name)
+            for ref in value if isinstance(value, list) else [value]:
+                if ref is None:
+                    continue
+                row = self._conn.execute(
+                    f"SELECT deleted FROM {table} WHERE id = ?", (str(ref),)  # noqa: S608
+                ).fetchone()
+                if row is None or row[0]:
+                    raise RuleViolation(f"{name}: no {table} with id {ref}")
+
+    def _row_values(self, record: R) -> dict[str, Any]:
+        return {
+            "id": str(record.id),
+            "body": record.model_dump_json(),
+            "updated_at": _utc_text(record.updated_at),
+            "server_version": record.server_version,
+            "deleted": int(record.deleted),
+            **self._spec.projections(record),
+        }
+
+    def _insert(self, record: R) -> None:
+        values = self._row_values(record)
+        columns = ", ".join(values)
+        placeholders = ", ".join("?" for _ in values)
+        cursor = self._conn.execute(
+            f"INSERT INTO {self._spec.table}({columns}) VALUES ({placeholders})",  # noqa: S608
+            tuple(values.values()),
+        )
+        self._after_write(cursor.lastrowid, record, values["body"])
+
+    def _write_existing(self, record: R) -> None:
+        values = self._row_values(record)
+        assignments = ", ".join(f"{name} = ?" for name in values if name != "id")
+        params = [value for name, value in values.items() if name != "id"]
+        self._conn.execute(
+            f"UPDATE {self._spec.table} SET {assignments} WHERE id = ?",  # noqa: S608
+            (*params, values["id"]),
+        )
+        rowid = self._conn.execute(
+            f"SELECT rowid FROM {self._spec.table} WHERE id = ?", (values["id"],)  # noqa: S608
+        ).fetchone()[0]
+        self._after_write(rowid, record, values["body"])
+
+    def _after_write(self, rowid: int, record: R, body: str) -> None:
+        if self._spec.fts_table is not None and self._spec.index is not None:
+            if record.deleted:
+                search.unindex(self._conn, self._spec.fts_table, rowid)
+            else:
+                self._spec.index(self._conn, rowid, body)
+        if isinstance(record, Appointment):
+            self._link_appointment_contacts(record)
+
+    def _link_appointment_contacts(self, appointment: Appointment) -> None:
+        self._conn.execute(
+            "DELETE FROM appointment_contact WHERE appointment_id = ?", (str(appointment.id),)
+        )
+        self._conn.executemany(
+            "INSERT INTO appointment_contact(appointment_id, contact_id) VALUES (?, ?)",
+            [(str(appointment.id), str(contact_id)) for contact_id in appointment.contact_ids],
+        )

@@ -1,0 +1,104 @@
+"""What a unit of store work sees: the repositories bound to the owner's connection.
+
+Owns: `StoreSession` (one per store thread), the integrity checks and the
+subject-access export of one contact. Must never be handed to another thread:
+work reaches it only through `StoreWorker.submit`.
+"""
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.store.database import Connection, cipher_version
+from desktop.store.migrations import schema_version
+from desktop.store.outbox import Outbox
+from desktop.store.repositories import SPECS, Identity, RecordRepository, utc_now
+from protocol import (
+    Appointment,
+    Consent,
+    Contact,
+    IntakeRequest,
+    Note,
+    Referral,
+    Relationship,
+    Resource,
+)
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    integrity: list[str]  # "ok" or SQLite's findings
+    cipher: list[str]  # empty when every page's HMAC verifies
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and not self.cipher
+
+
+class StoreSession:
+    def __init__(
+        self, conn: Connection, identity: Identity, clock: Callable[[], dt.datetime] = utc_now
+    ) -> None:
+        self.conn = conn
+        self.identity = identity
+
+        def repo(entity: str) -> RecordRepository[Any]:
+            return RecordRepository(conn, SPECS[entity], identity, clock)
+
+        self.contacts: RecordRepository[Contact] = repo("contact")
+        self.relationships: RecordRepository[Relationship] = repo("relationship")
+        self.consents: RecordRepository[Consent] = repo("consent")
+        self.appointments: RecordRepository[Appointment] = repo("appointment")
+        self.resources: RecordRepository[Resource] = repo("resource")
+        self.notes: RecordRepository[Note] = repo("note")
+        self.referrals: RecordRepository[Referral] = repo("referral")
+        self.intake_requests: RecordRepository[IntakeRequest] = repo("intake_request")
+        self.outbox = Outbox(conn)
+
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    def cipher_version(self) -> str:
+        return cipher_version(self.conn)
+
+    def check_integrity(self) -> IntegrityReport:
+        """PRAGMA integrity_check (structure) and cipher_integrity_check (every page's HMAC)."""
+        integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        cipher = [row[0] for row in self.conn.execute("PRAGMA cipher_integrity_check")]
+        return IntegrityReport(integrity, cipher)
+
+    def export_contact(self, contact_id: uuid.UUID | str) -> dict[str, Any]:
+        """Everything this device holds about one contact (GDPR subject access).
+
+        Tombstones are included, flagged `deleted`: until the service confirms a
+        deletion the data is still held, and the person has a right to know.
+        """
+        contact = self.contacts.get(contact_id, include_deleted=True)
+        key = str(contact.id)
+
+        def rows(sql: str, *params: str) -> list[dict[str, Any]]:
+            return [json.loads(row[0]) for row in self.conn.execute(sql, params)]
+
+        return {
+            "format": "prossimo-subject-access/1",
+            "exported_at": utc_now().isoformat(),
+            "contact": contact.model_dump(mode="json"),
+            "relationships": rows(
+                "SELECT body FROM relationship WHERE from_contact_id = ? OR to_contact_id = ?"
+                " ORDER BY rowid", key, key,
+            ),
+            "consents": rows("SELECT body FROM consent WHERE contact_id = ? ORDER BY rowid", key),
+            "appointments": rows(
+                "SELECT a.body FROM appointment a JOIN appointment_contact l"
+                " ON l.appointment_id = a.id WHERE l.contact_id = ? ORDER BY a.starts_at", key,
+            ),
+            "notes": rows("SELECT body FROM note WHERE contact_id = ? ORDER BY occurred_at", key),
+            "referrals": rows("SELECT body FROM referral WHERE contact_id = ? ORDER BY rowid", key),
+            "intake_requests": rows(
+                "SELECT body FROM intake_request WHERE json_extract(body, '$.contact_id') = ?"
+                " ORDER BY rowid", key,
+            ),
+        }

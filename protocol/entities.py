@@ -1,0 +1,507 @@
+"""Schemas of every record the desktop store and the central service exchange.
+
+Owns: the shape and the validation rules of contacts, relationships, consents,
+appointments, directory resources (Open Referral HSDS 3.x aligned), case notes,
+referrals and help-desk intake requests, plus the metadata every record carries.
+
+Rules of the house:
+- Strict pydantic v2 models: no silent coercion ("12" is not a birth year),
+  unknown fields are rejected, every error names the field and the rule.
+- Enumerations are `Literal` strings: they travel as plain JSON strings and
+  validate the same from a form, the CLI and the wire.
+- Must never import anything but pydantic and the standard library.
+"""
+
+import datetime as dt
+import re
+import uuid
+import zoneinfo
+from typing import Annotated, Any, ClassVar, Literal, Self
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from protocol.ids import is_uuid7
+
+# --- reusable field types ----------------------------------------------------
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Tag = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\s,][^,]*$"
+    ),
+]
+# A phone number as people write it: digits with spaces, dashes, dots, brackets,
+# an optional leading +. At least 5 and at most 20 digits are checked separately.
+Phone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=3, max_length=30, pattern=r"^\+?[0-9 ()./-]+$"),
+]
+Email = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
+    ),
+]
+# BCP 47 language tag, the common subset: "it", "fi", "en-GB", "sme".
+LanguageTag = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
+]
+
+_PHONE_DIGITS = re.compile(r"\d")
+
+
+def _check_phone_digits(value: str | None) -> str | None:
+    if value is None:
+        return None
+    digits = len(_PHONE_DIGITS.findall(value))
+    if not 5 <= digits <= 20:
+        raise ValueError("must contain between 5 and 20 digits")
+    return value
+
+
+def _no_duplicates(values: list[Any]) -> list[Any]:
+    if len(set(values)) != len(values):
+        raise ValueError("must not contain duplicates")
+    return values
+
+
+# --- metadata shared by every record ----------------------------------------------
+
+META_FIELDS = frozenset(
+    {"id", "created_at", "updated_at", "author_operator_id", "author_device_id", "deleted",
+     "server_version"}
+)
+
+
+class Record(BaseModel):
+    """Fields every record carries, whatever its kind.
+
+    `id` is a UUIDv7 made by the device that created the record. `server_version`
+    is the central service's change sequence at the last accepted write, None
+    until the record has been synced. `deleted` is a tombstone: a deleted record
+    stays until the service has confirmed the deletion.
+    """
+
+    model_config = ConfigDict(strict=True, extra="forbid", validate_default=True)
+
+    ENTITY: ClassVar[str] = ""
+
+    id: uuid.UUID
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    author_operator_id: uuid.UUID | None = None
+    author_device_id: uuid.UUID
+    deleted: bool = False
+    server_version: int | None = Field(default=None, ge=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_uuid7(cls, value: uuid.UUID) -> uuid.UUID:
+        if not is_uuid7(value):
+            raise ValueError("must be a UUIDv7")
+        return value
+
+    @model_validator(mode="after")
+    def _updated_not_before_created(self) -> Self:
+        if self.updated_at < self.created_at:
+            raise ValueError("updated_at: must not be earlier than created_at")
+        return self
+
+    @classmethod
+    def content_fields(cls) -> list[str]:
+        """Fields a person edits (everything but the metadata), in declaration order."""
+        return [name for name in cls.model_fields if name not in META_FIELDS]
+
+    def content(self) -> dict[str, Any]:
+        return self.model_dump(include=set(self.content_fields()))
+
+
+# --- contacts and their relationships -------------------------------------------------
+
+ContactKind = Literal["person", "pseudonymous"]
+
+
+class Contact(Record):
+    """A person the service works with, or a pseudonymous first contact.
+
+    A pseudonymous contact carries an alias and no names: someone reaching out
+    for the first time may not want to be identified, and must not have to be.
+    """
+
+    ENTITY: ClassVar[str] = "contact"
+
+    kind: ContactKind = "person"
+    given_name: Name | None = None
+    family_name: Name | None = None
+    alias: Name | None = None
+    birth_year: int | None = Field(default=None, ge=1900)
+    phone: Phone | None = None
+    email: Email | None = None
+    address: ShortText | None = None
+    municipality: Name | None = None
+    preferred_language: LanguageTag | None = None
+    tags: list[Tag] = Field(default_factory=list, max_length=30)
+    team_id: uuid.UUID | None = None
+
+    @field_validator("birth_year")
+    @classmethod
+    def _birth_year_not_in_future(cls, value: int | None) -> int | None:
+        this_year = dt.date.today().year
+        if value is not None and value > this_year:
+            raise ValueError(f"must be at most {this_year}")
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone_digits(cls, value: str | None) -> str | None:
+        return _check_phone_digits(value)
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_unique(cls, value: list[str]) -> list[str]:
+        return _no_duplicates(value)
+
+    @model_validator(mode="after")
+    def _names_match_kind(self) -> Self:
+        has_name = self.given_name is not None or self.family_name is not None
+        if self.kind == "person" and not has_name and self.alias is None:
+            raise ValueError("given_name: a person needs a given name, a family name or an alias")
+        if self.kind == "pseudonymous":
+            if self.alias is None:
+                raise ValueError("alias: required for a pseudonymous contact")
+            if has_name:
+                raise ValueError("given_name: a pseudonymous contact has an alias only, no names")
+        return self
+
+    @property
+    def display_name(self) -> str:
+        names = " ".join(part for part in (self.given_name, self.family_name) if part)
+        if names and self.alias:
+            return f"{names} ({self.alias})"
+        return names or self.alias or ""
+
+    @property
+    def sort_name(self) -> str:
+        """Ordering key for lists: family name first, then given name, else alias."""
+        parts = [self.family_name, self.given_name] if self.family_name else [self.given_name]
+        key = " ".join(part for part in parts if part) or self.alias or ""
+        return key.casefold()
+
+
+RelationshipKind = Literal[
+    "family_member", "parent", "child", "sibling", "partner", "caregiver", "guardian",
+    "friend", "other",
+]
+
+
+class Relationship(Record):
+    """A directed tie between two contacts: `from_contact` is the `kind` of `to_contact`."""
+
+    ENTITY: ClassVar[str] = "relationship"
+
+    from_contact_id: uuid.UUID
+    to_contact_id: uuid.UUID
+    kind: RelationshipKind
+    note: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _two_different_contacts(self) -> Self:
+        if self.from_contact_id == self.to_contact_id:
+            raise ValueError("to_contact_id: must differ from from_contact_id")
+        return self
+
+
+# --- consent -------------------------------------------------------------------
+
+ConsentPurpose = Literal[
+    "case_management", "referral", "information_sharing", "contact", "research", "other"
+]
+ConsentMethod = Literal["verbal", "written", "digital"]
+
+
+class Consent(Record):
+    """What a contact agreed to, with whom, how and until when.
+
+    A withdrawn consent is kept (withdrawn_at set), never deleted: the record
+    of what was allowed when is itself evidence a privacy officer needs.
+    """
+
+    ENTITY: ClassVar[str] = "consent"
+
+    contact_id: uuid.UUID
+    purpose: ConsentPurpose
+    scope: ShortText | None = None
+    recipients: list[ShortText] = Field(default_factory=list, max_length=50)
+    method: ConsentMethod
+    given_at: AwareDatetime
+    expires_at: AwareDatetime | None = None
+    withdrawn_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.expires_at is not None and self.expires_at <= self.given_at:
+            raise ValueError("expires_at: must be later than given_at")
+        if self.withdrawn_at is not None and self.withdrawn_at < self.given_at:
+            raise ValueError("withdrawn_at: must not be earlier than given_at")
+        return self
+
+    def is_active(self, at: dt.datetime) -> bool:
+        if at < self.given_at:
+            return False
+        if self.withdrawn_at is not None and at >= self.withdrawn_at:
+            return False
+        return self.expires_at is None or at < self.expires_at
+
+
+# --- appointments ----------------------------------------------------------------
+
+PlaceKind = Literal["office", "home_visit", "outreach", "phone", "video"]
+AppointmentStatus = Literal["requested", "confirmed", "done", "no_show", "cancelled"]
+
+
+class Appointment(Record):
+    """A meeting with one or more contacts, in a named IANA time zone.
+
+    `starts_at`/`ends_at` are absolute instants; `time_zone` is where the meeting
+    happens, so "10:00 in Helsinki" stays 10:00 when the laptop travels.
+    """
+
+    ENTITY: ClassVar[str] = "appointment"
+
+    contact_ids: list[uuid.UUID] = Field(min_length=1, max_length=20)
+    operator_id: uuid.UUID
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    time_zone: str
+    place_kind: PlaceKind
+    location: ShortText | None = None
+    status: AppointmentStatus = "requested"
+    topic: ShortText | None = None
+    outcome_note: LongText | None = None
+    reminder_minutes_before: int | None = Field(default=None, ge=0, le=43_200)
+
+    @field_validator("contact_ids")
+    @classmethod
+    def _contacts_unique(cls, value: list[uuid.UUID]) -> list[uuid.UUID]:
+        return _no_duplicates(value)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone name such as Europe/Rome") from None
+        return value
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("ends_at: must be later than starts_at")
+        return self
+
+
+# --- the directory of local services (Open Referral HSDS 3.x) ---------------------------
+
+class ResourcePhone(BaseModel):
+    """HSDS `phone`: a number and what it reaches."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    number: Phone
+    kind: Literal["voice", "text", "fax", "hotline"] = "voice"
+    description: ShortText | None = None
+
+    @field_validator("number")
+    @classmethod
+    def _phone_digits(cls, value: str) -> str:
+        return _check_phone_digits(value)  # type: ignore[return-value]
+
+
+class OpeningHours(BaseModel):
+    """HSDS `schedule` reduced to a weekly slot: ISO weekday 1 (Monday) to 7."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    weekday: int = Field(ge=1, le=7)
+    opens_at: dt.time
+    closes_at: dt.time
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self) -> Self:
+        if self.closes_at <= self.opens_at:
+            raise ValueError("closes_at: must be later than opens_at")
+        return self
+
+
+class ResourceLocation(BaseModel):
+    """HSDS `location` with its physical `address`."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    name: ShortText | None = None
+    address_1: ShortText | None = None
+    postal_code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] | None = None
+    municipality: Name
+    region: Name | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "IT"
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+
+    @model_validator(mode="after")
+    def _both_coordinates_or_none(self) -> Self:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("latitude: latitude and longitude go together")
+        return self
+
+
+ResourceCategory = Literal[
+    "housing", "work", "food", "health", "addiction", "mental_health", "legal", "training",
+    "family", "income", "shelter", "harm_reduction", "other",
+]
+
+
+class Resource(Record):
+    """One service offered at one location: an HSDS `service_at_location`, flattened.
+
+    The `hsds_*` ids keep the link to the organisation's HSDS data package so an
+    import/export round trip is lossless; `last_verified_on` is HSDS `assured_date`.
+    """
+
+    ENTITY: ClassVar[str] = "resource"
+
+    organization_name: ShortText
+    service_name: ShortText
+    description: LongText | None = None
+    location: ResourceLocation
+    categories: list[ResourceCategory] = Field(min_length=1, max_length=10)
+    keywords: list[Tag] = Field(default_factory=list, max_length=30)
+    phones: list[ResourcePhone] = Field(default_factory=list, max_length=10)
+    email: Email | None = None
+    url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")] | None = None
+    opening_hours: list[OpeningHours] = Field(default_factory=list, max_length=28)
+    eligibility: LongText | None = None
+    languages: list[LanguageTag] = Field(default_factory=list, max_length=20)
+    last_verified_on: dt.date | None = None
+    hsds_organization_id: ShortText | None = None
+    hsds_service_id: ShortText | None = None
+    hsds_location_id: ShortText | None = None
+
+    @field_validator("categories")
+    @classmethod
+    def _categories_unique(cls, value: list[str]) -> list[str]:
+        return _no_duplicates(value)
+
+
+# --- case notes and referrals -----------------------------------------------------
+
+NoteKind = Literal["observation", "phone_call", "home_visit", "outreach", "meeting", "other"]
+
+
+class Note(Record):
+    """An append-only case note. The author is the record's `author_operator_id`.
+
+    Notes are never edited: a correction is a new note with `amends_note_id`
+    pointing at the one it corrects, so the history a person was judged on stays.
+    """
+
+    ENTITY: ClassVar[str] = "note"
+
+    contact_id: uuid.UUID
+    kind: NoteKind = "observation"
+    body: LongText
+    occurred_at: AwareDatetime
+    amends_note_id: uuid.UUID | None = None
+
+
+ReferralStatus = Literal["draft", "sent", "accepted", "declined", "completed", "cancelled"]
+
+
+class Referral(Record):
+    """A contact sent to a directory resource, on the strength of a consent.
+
+    Only a draft (or a cancelled draft) may lack a consent: nothing about a
+    person leaves the service without one.
+    """
+
+    ENTITY: ClassVar[str] = "referral"
+
+    contact_id: uuid.UUID
+    resource_id: uuid.UUID
+    consent_id: uuid.UUID | None = None
+    status: ReferralStatus = "draft"
+    reason: LongText | None = None
+
+    @model_validator(mode="after")
+    def _consent_unless_draft(self) -> Self:
+        if self.consent_id is None and self.status not in ("draft", "cancelled"):
+            raise ValueError(f"consent_id: required when status is {self.status}")
+        return self
+
+
+# --- requests from the public help desk ------------------------------------------
+
+IntakeKind = Literal["first_contact", "booking"]
+IntakeChannel = Literal["phone", "email", "none"]
+IntakeStatus = Literal["new", "accepted", "declined", "converted"]
+
+
+class IntakeRequest(Record):
+    """A first-contact or booking request from the organisation's online help desk.
+
+    It holds the minimum a worker needs to reply: an alias, how (and whether) to
+    reach the person, when, about what, in which language.
+    """
+
+    ENTITY: ClassVar[str] = "intake_request"
+
+    kind: IntakeKind
+    alias: Name
+    contact_channel: IntakeChannel
+    contact_detail: ShortText | None = None
+    preferred_times: ShortText | None = None
+    topic: ShortText | None = None
+    language: LanguageTag
+    consent_to_contact: bool
+    received_at: AwareDatetime
+    team_id: uuid.UUID | None = None
+    status: IntakeStatus = "new"
+    contact_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _reachable_only_with_consent(self) -> Self:
+        if self.status == "converted" and self.contact_id is None:
+            raise ValueError("contact_id: required when status is converted")
+        if self.contact_channel == "none":
+            if self.contact_detail is not None:
+                raise ValueError("contact_detail: must be empty when contact_channel is none")
+            return self
+        if not self.consent_to_contact:
+            raise ValueError("consent_to_contact: required to be reached by " + self.contact_channel)
+        if self.contact_detail is None:
+            raise ValueError(f"contact_detail: required when contact_channel is {self.contact_channel}")
+        if self.contact_channel == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s.]+", self.contact_detail):
+            raise ValueError("contact_detail: must be an email address")
+        if self.contact_channel == "phone":
+            try:
+                _check_phone_digits(self.contact_detail)
+            except ValueError as exc:
+                raise ValueError(f"contact_detail: {exc}") from None
+        return self
+
+
+ENTITY_TYPES: dict[str, type[Record]] = {
+    model.ENTITY: model
+    for model in (Contact, Relationship, Consent, Appointment, Resource, Note, Referral, IntakeRequest)
+}
