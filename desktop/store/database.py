@@ -38,6 +38,9 @@ def _configure(conn: Connection, key: bytes) -> None:
             f"SQLCipher {MIN_CIPHER_MAJOR} or newer is required, found {version or 'none'}; "
             "reinstall Prossimo"
         )
+    # SQLCipher otherwise prints its own "ERROR CORE ..." lines on stderr for every
+    # bad page; damage is reported once, by us, in words an operator can act on.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {sqlcipher_key_pragma_value(key)}")
     # Temporary tables and sort spills would otherwise go to plaintext temp files.
     conn.execute("PRAGMA temp_store = MEMORY")

@@ -172,7 +172,8 @@ class KeyringVault:
             log.warning("system keyring did not answer %s within %.1f s; not using it", what, self.timeout)
             return False, None
         if "error" in outcome:
-            log.warning("system keyring unavailable for %s (%s)", what, outcome["error"])
+            # Normal on headless machines: informational, the passphrase path remains.
+            log.info("system keyring unavailable for %s (%s)", what, outcome["error"])
             return False, None
         return True, outcome.get("value")
 
@@ -194,6 +195,20 @@ class KeyringVault:
     def delete(self, profile_id: str) -> bool:
         ok, _ = self._call("delete", keyring.delete_password, self.service, profile_id)
         return ok
+
+
+class NoKeyring(KeyringVault):
+    """A vault that never stores anything: for throwaway profiles (demo, benchmarks)
+    whose keys must not end up in the operator's real keyring."""
+
+    def store(self, profile_id: str, key: bytes) -> bool:
+        return False
+
+    def load(self, profile_id: str) -> bytes | None:
+        return None
+
+    def delete(self, profile_id: str) -> bool:
+        return True
 
 
 class KeyStore:

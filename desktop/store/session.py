@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.store.database import Connection, cipher_version
+from desktop.store.database import Connection, DatabaseError, cipher_version
 from desktop.store.migrations import schema_version
 from desktop.store.outbox import Outbox
 from desktop.store.repositories import SPECS, Identity, RecordRepository, utc_now
@@ -66,8 +66,14 @@ class StoreSession:
 
     def check_integrity(self) -> IntegrityReport:
         """PRAGMA integrity_check (structure) and cipher_integrity_check (every page's HMAC)."""
-        integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
-        cipher = [row[0] for row in self.conn.execute("PRAGMA cipher_integrity_check")]
+        def run(pragma: str) -> list[str]:
+            try:
+                return [row[0] for row in self.conn.execute(f"PRAGMA {pragma}")]
+            except DatabaseError as exc:  # a page so damaged the check itself stops
+                return [f"{pragma} stopped: {exc}"]
+
+        integrity = run("integrity_check")
+        cipher = run("cipher_integrity_check")
         return IntegrityReport(integrity, cipher)
 
     def export_contact(self, contact_id: uuid.UUID | str) -> dict[str, Any]:
