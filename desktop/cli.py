@@ -12,7 +12,6 @@ store work goes through `StoreWorker.submit` to the repositories.
 import argparse
 import getpass
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from desktop import demo_data
+from desktop.log_redaction import install_logging
 from desktop.store.database import DatabaseError
 from desktop.store.errors import (
     RecordNotFound,
@@ -328,9 +328,8 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # Warnings reach the operator on stderr; the redaction rule is that no message
-    # anywhere in the store carries a key, a passphrase or record contents.
-    logging.basicConfig(level=logging.WARNING, format="prossimo: %(message)s")
+    # Warnings reach the operator on stderr, through the redaction filter.
+    install_logging()
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

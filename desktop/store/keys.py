@@ -286,8 +286,11 @@ class KeyStore:
         profile_id = str(data["profile_id"])
         if passphrase is not None:
             key = unwrap(data["passphrase_wrap"], passphrase, profile_id)
-            if not data.get("keyring_copy") and self.vault.store(profile_id, key):
-                self._write({**data, "keyring_copy": True})
+            # Refresh the keyring copy every time (one bounded call): a copy the user
+            # or the OS removed comes back, so the next unlock needs no passphrase.
+            in_keyring = self.vault.store(profile_id, key)
+            if in_keyring != bool(data.get("keyring_copy")):
+                self._write({**data, "keyring_copy": in_keyring})
             return key
         from_keyring = self.vault.load(profile_id)
         if from_keyring is None:

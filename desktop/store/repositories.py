@@ -211,9 +211,14 @@ class RecordRepository(Generic[R]):
         if expression is None:
             return []
         fts, table = self._spec.fts_table, self._spec.table
+        # Rank inside FTS5 first and fetch only the winners: joining every match to
+        # its row before the LIMIT would decrypt thousands of pages for "lor".
+        # Tombstones are never in the index, the `deleted` test is a guard.
         rows = self._conn.execute(
-            f"SELECT t.body FROM {fts} f JOIN {table} t ON t.rowid = f.rowid "  # noqa: S608
-            f"WHERE {fts} MATCH ? AND t.deleted = 0 ORDER BY f.rank LIMIT ?",
+            f"WITH hits AS (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "  # noqa: S608
+            f"ORDER BY rank LIMIT ?) "
+            f"SELECT t.body FROM hits JOIN {table} t ON t.rowid = hits.rowid "
+            f"WHERE t.deleted = 0 ORDER BY hits.rank",
             (expression, limit),
         ).fetchall()
         return [self._load(row[0]) for row in rows]
