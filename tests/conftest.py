@@ -11,6 +11,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
+import keyring.errors  # noqa: E402
 import pytest  # noqa: E402
 
 
@@ -29,6 +30,16 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.items.pop((service, username), None)
+
+
+class FailingKeyring(MemoryKeyring):
+    """What headless Linux gives: no Secret Service, every call fails at once."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.NoKeyringError("no Secret Service on this headless machine")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.NoKeyringError("no Secret Service on this headless machine")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

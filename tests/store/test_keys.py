@@ -5,7 +5,6 @@ import threading
 from pathlib import Path
 
 import keyring
-import keyring.errors
 import pytest
 import sqlcipher3
 
@@ -20,7 +19,7 @@ from desktop.store.keys import (
     WrongPassphrase,
     sqlcipher_key_pragma_value,
 )
-from tests.conftest import MemoryKeyring
+from tests.conftest import FailingKeyring, MemoryKeyring
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -38,14 +37,6 @@ class HangingKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         self.release.wait(60)
-
-
-class FailingKeyring(MemoryKeyring):
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringError("locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.NoKeyringError("no backend")
 
 
 def test_create_then_unlock_returns_the_same_key(tmp_path: Path) -> None:

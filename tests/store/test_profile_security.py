@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import keyring
-import keyring.errors
 import pytest
 
 from desktop.store import database
@@ -13,7 +12,7 @@ from desktop.store.errors import StoreCorrupt, StoreTooNew
 from desktop.store.keys import PassphraseRequired, WrongPassphrase
 from desktop.store.migrations import LATEST_VERSION
 from desktop.store.profile import Profile
-from tests.conftest import MemoryKeyring
+from tests.conftest import FailingKeyring, MemoryKeyring
 from tests.store.conftest import PASSPHRASE
 
 CANARY = "CANARY-Zq8Lx1-Pellegrino-Mäkinen"
@@ -75,16 +74,8 @@ def test_keyring_opens_without_passphrase(profile: Profile, memory_keyring: Memo
         assert worker.call(lambda s: s.contacts.count()) == 0
 
 
-class BrokenKeyring(MemoryKeyring):
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.NoKeyringError("no Secret Service on this headless machine")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.NoKeyringError("no Secret Service on this headless machine")
-
-
 def test_without_a_keyring_the_passphrase_alone_opens_the_store(tmp_path: Path) -> None:
-    keyring.set_keyring(BrokenKeyring())
+    keyring.set_keyring(FailingKeyring())
     profile = Profile.create(tmp_path / "headless", PASSPHRASE)
     with pytest.raises(PassphraseRequired):
         profile.open(None)
