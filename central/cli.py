@@ -1,34 +1,334 @@
 """The `prossimo-central` command line for IT staff.
 
-Owns: the entry point of the central service's admin commands. The service
-itself (accounts, devices, sync, audit, public intake) is the next milestone;
-until it lands this entry point says so plainly instead of pretending.
-Must never take a secret as a command-line argument.
+Owns: the admin commands (init, serve, org/team/operator/device management,
+directory import/export, demo, audit verify), where the database comes from
+(`--db URL`, else $PROSSIMO_CENTRAL_DB, else a SQLite file in the platform data
+folder) and the exit codes: 0 ok, 1 a check failed, 2 usage or validation error.
+Must never take a secret as an argument (passwords come from
+$PROSSIMO_NEW_PASSWORD or a prompt) and never print one.
 """
 
 import argparse
+import getpass
+import json
+import os
 import sys
+import uuid
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from central import audit, auth, security
+from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
+from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
+
+NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
+ROLES = ("operator", "team_lead", "admin")
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return make_engine(args.db or default_url())
+
+
+def _session(args: argparse.Namespace) -> Session:
+    return session_factory(_engine(args))()
+
+
+def _org(session: Session, name: str) -> Organisation:
+    org = session.execute(select(Organisation).where(Organisation.name == name)).scalar_one_or_none()
+    if org is None:
+        raise CliError(f"organisation: no organisation called {name!r} (see `prossimo-central org add`)")
+    return org
+
+
+def _team(session: Session, ref: str) -> Team:
+    """A team by id, by name, or by 'Organisation/Team'."""
+    query = select(Team)
+    if "/" in ref:
+        org_name, team_name = ref.split("/", 1)
+        query = query.join(Organisation).where(Organisation.name == org_name, Team.name == team_name)
+    else:
+        try:
+            query = query.where(Team.id == uuid.UUID(ref))
+        except ValueError:
+            query = query.where(Team.name == ref)
+    teams = session.execute(query).scalars().all()
+    if len(teams) != 1:
+        problem = "no team" if not teams else "several teams"
+        raise CliError(f"team: {problem} called {ref!r}; use ORGANISATION/TEAM or the team id")
+    return teams[0]
+
+
+def _new_password() -> str:
+    password = os.environ.get(NEW_PASSWORD_ENV)
+    if not password:
+        if not sys.stdin.isatty():
+            raise CliError(f"password: set {NEW_PASSWORD_ENV} or run in a terminal to be asked")
+        password = getpass.getpass("Password for the new operator: ")
+        if getpass.getpass("Repeat it: ") != password:
+            raise CliError("password: the two entries differ; nothing was created")
+    return password
+
+
+# --- commands ----------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    upgrade(engine)
+    print(f"Schema is up to date ({engine.url.render_as_string(hide_password=True)}).")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.app import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CliError("--tls-cert and --tls-key go together")
+    engine = _engine(args)
+    upgrade(engine)
+    if not args.tls_cert and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("prossimo-central: warning: serving without TLS on a non-loopback address; "
+              "put a TLS proxy in front or pass --tls-cert/--tls-key", file=sys.stderr)
+    uvicorn.run(create_app(engine), host=args.host, port=args.port, ssl_certfile=args.tls_cert,
+                ssl_keyfile=args.tls_key, log_level="warning", access_log=False, proxy_headers=True)
+    return 0
+
+
+def cmd_org_add(args: argparse.Namespace) -> int:
+    with _session(args) as session, session.begin():
+        org = Organisation(id=uuid.uuid4(), name=args.name)
+        session.add(org)
+        session.flush()
+        audit.append(session, "organisation.add", f"organisation:{org.id}")
+    print(org.id)
+    return 0
+
+
+def cmd_team_add(args: argparse.Namespace) -> int:
+    with _session(args) as session, session.begin():
+        org = _org(session, args.org)
+        team = Team(id=uuid.uuid4(), organisation_id=org.id, name=args.name)
+        session.add(team)
+        session.flush()
+        audit.append(session, "team.add", f"team:{team.id}", details={"organisation": str(org.id)})
+    print(team.id)
+    return 0
+
+
+def cmd_operator_add(args: argparse.Namespace) -> int:
+    password_hash = security.hash_password(_new_password())
+    with _session(args) as session, session.begin():
+        teams = [_team(session, ref) for ref in args.team]
+        organisations = {team.organisation_id for team in teams}
+        if len(organisations) != 1:
+            raise CliError("--team: all teams of an operator belong to one organisation")
+        operator = Operator(id=uuid.uuid4(), organisation_id=organisations.pop(), username=args.user,
+                            password_hash=password_hash, role=args.role)
+        session.add(operator)
+        session.flush()
+        for team in teams:
+            session.add(Membership(operator_id=operator.id, team_id=team.id))
+            audit.append(session, "scope.grant", f"operator:{operator.id}", details={"team": str(team.id)})
+        audit.append(session, "operator.add", f"operator:{operator.id}", details={"role": args.role})
+    print(operator.id)
+    return 0
+
+
+def cmd_operator_disable(args: argparse.Namespace) -> int:
+    with _session(args) as session, session.begin():
+        try:
+            operator = auth.disable_operator(session, args.user)
+        except LookupError as exc:
+            raise CliError(f"user: {exc}") from None
+        devices = session.execute(select(Device).where(Device.operator_id == operator.id)).scalars().all()
+    print(f"Disabled {args.user}; their {len(devices)} device(s) will be told to wipe at their next sync.")
+    return 0
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        rows = session.execute(
+            select(Device, Operator.username).join(Operator, Operator.id == Device.operator_id)
+            .order_by(Operator.username, Device.created_at)
+        ).all()
+        for device, username in rows:
+            state = "revoked" if device.revoked_at else "active"
+            seen = device.last_seen_at.strftime("%Y-%m-%d %H:%M") if device.last_seen_at else "never"
+            print(f"{device.id}  {username:<20} {device.name:<24} {state:<8} last sync {seen}")
+        if not rows:
+            print("No devices enrolled.", file=sys.stderr)
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    try:
+        device_id = uuid.UUID(args.id)
+    except ValueError:
+        raise CliError("id: must be a device id as `device list` prints it") from None
+    with _session(args) as session, session.begin():
+        try:
+            auth.revoke_device(session, device_id)
+        except LookupError as exc:
+            raise CliError(f"id: {exc}") from None
+    print(f"Revoked {device_id}; it will be told to wipe its data at its next sync.")
+    return 0
+
+
+def cmd_directory_import(args: argparse.Namespace) -> int:
+    from central import directory
+
+    with _session(args) as session, session.begin():
+        org = _org(session, args.org) if args.org else _only_org(session)
+        count = directory.import_package(session, org.id, Path(args.path))
+    print(f"Imported {count} directory entries into {org.name}.")
+    return 0
+
+
+def cmd_directory_export(args: argparse.Namespace) -> int:
+    from central import directory
+
+    with _session(args) as session:
+        org = _org(session, args.org) if args.org else _only_org(session)
+        counts = directory.export_package(session, org.id, Path(args.path))
+    print("Wrote " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" to {args.path}")
+    return 0
+
+
+def _only_org(session: Session) -> Organisation:
+    orgs = session.execute(select(Organisation)).scalars().all()
+    if len(orgs) != 1:
+        raise CliError("--org: name the organisation (there are several, or none)")
+    return orgs[0]
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from central import demo
+
+    engine = _engine(args)
+    upgrade(engine)
+    with session_factory(engine)() as session, session.begin():
+        summary = demo.create(session)
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        report = audit.verify(session)
+    if report.ok:
+        print(f"Audit log intact: {report.entries} entries, every hash verified.")
+        return 0
+    for problem in report.problems:
+        print(f"AUDIT: {problem}")
+    print(f"The audit log was tampered with ({len(report.problems)} problem(s) in {report.entries} entries).",
+          file=sys.stderr)
+    return 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _session(args) as session:
+        records = session.execute(select(StoredRecord.entity)).scalars().all()
+    counts: dict[str, int] = {}
+    for entity in records:
+        counts[entity] = counts.get(entity, 0) + 1
+    print(json.dumps(counts, indent=2, sort_keys=True))
+    return 0
+
+
+# --- parser --------------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"prossimo-central: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help=f"database URL (default: ${DB_ENV}, else a SQLite file in the data folder)")
+    parser = _Parser(prog="prossimo-central", parents=[common],
+                     description=f"Prossimo central service (sync protocol {PROTOCOL_VERSION}).")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def leaf(group: argparse._SubParsersAction, name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
+        sub = group.add_parser(name, parents=[common], help=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    leaf(commands, "init", cmd_init, "create or upgrade the schema")
+    serve = leaf(commands, "serve", cmd_serve, "run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--tls-cert", metavar="F")
+    serve.add_argument("--tls-key", metavar="F")
+
+    org = commands.add_parser("org", help="organisations").add_subparsers(dest="sub", required=True,
+                                                                           parser_class=_Parser)
+    leaf(org, "add", cmd_org_add, "add an organisation; prints its id").add_argument("name")
+    team = commands.add_parser("team", help="teams").add_subparsers(dest="sub", required=True, parser_class=_Parser)
+    team_add = leaf(team, "add", cmd_team_add, "add a team to an organisation; prints its id")
+    team_add.add_argument("org")
+    team_add.add_argument("name")
+
+    operator = commands.add_parser("operator", help="operators").add_subparsers(dest="sub", required=True,
+                                                                                 parser_class=_Parser)
+    op_add = leaf(operator, "add", cmd_operator_add,
+                  f"add an operator (password from ${NEW_PASSWORD_ENV} or a prompt)")
+    op_add.add_argument("--user", required=True)
+    op_add.add_argument("--team", required=True, action="append", help="ORG/TEAM or team id; repeat for several")
+    op_add.add_argument("--role", choices=ROLES, default="operator")
+    leaf(operator, "disable", cmd_operator_disable, "disable an operator; their devices wipe").add_argument("user")
+
+    device = commands.add_parser("device", help="enrolled devices").add_subparsers(dest="sub", required=True,
+                                                                                    parser_class=_Parser)
+    leaf(device, "list", cmd_device_list, "list devices")
+    leaf(device, "revoke", cmd_device_revoke, "revoke a device; it wipes at its next sync").add_argument("id")
+
+    directory = commands.add_parser("directory", help="the directory of local services (HSDS)").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser)
+    for name, handler, text in (("import", cmd_directory_import, "import an HSDS tabular data package"),
+                                ("export", cmd_directory_export, "export the directory as an HSDS data package")):
+        sub = leaf(directory, name, handler, text)
+        sub.add_argument("path")
+        sub.add_argument("--org", help="organisation name (needed when there are several)")
+
+    leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
+    audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(dest="sub", required=True,
+                                                                                 parser_class=_Parser)
+    leaf(audit_cmd, "verify", cmd_audit_verify, "check every hash of the audit log")
+    leaf(commands, "stats", cmd_stats, "count stored records by kind")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="prossimo-central",
-        description="Prossimo central service (sync, accounts, audit, public intake).",
-    )
-    parser.add_argument("--version", action="store_true", help="print the protocol version")
-    args, rest = parser.parse_known_args(argv)
-    if args.version:
-        print(f"prossimo-central, sync protocol {PROTOCOL_VERSION}")
-        return 0
-    print(
-        "prossimo-central: the central service is not built yet; "
-        "only --version works in this release",
-        file=sys.stderr,
-    )
-    return 2
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    try:
+        return args.handler(args)
+    except CliError as exc:
+        print(f"prossimo-central: {exc}", file=sys.stderr)
+        return exc.code
+    except security.WeakPassword as exc:
+        print(f"prossimo-central: {exc}", file=sys.stderr)
+        return 2
+    except IntegrityError:
+        print("prossimo-central: that name is already taken; nothing was changed", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
-from desktop import demo_data
 from desktop.log_redaction import install_logging
 from desktop.store.database import DatabaseError
 from desktop.store.errors import (
@@ -43,7 +42,7 @@ from desktop.store.keys import (
 )
 from desktop.store.profile import PROFILE_ENV, Profile, default_profile_dir
 from desktop.store.session import StoreSession
-from protocol import Contact, describe_validation_error
+from protocol import Contact, demo_data, describe_validation_error
 
 EXIT_OK = 0
 EXIT_USAGE = 2

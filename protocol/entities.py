@@ -478,6 +478,8 @@ class IntakeRequest(Record):
     team_id: uuid.UUID | None = None
     status: IntakeStatus = "new"
     contact_id: uuid.UUID | None = None
+    # The short code the help desk showed the person, so they can quote it on the phone.
+    reference: Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{6}$")] | None = None
 
     @model_validator(mode="after")
     def _reachable_only_with_consent(self) -> Self:

@@ -1,6 +1,7 @@
-"""Deterministic, fictional demo data: contacts, resources and appointments.
+"""Deterministic, fictional sample data shared by both sides: contacts, resources, appointments.
 
-Owns: the generators used by `prossimo demo`, the benchmarks and tests. The
+Owns: the generators used by `prossimo demo`, `prossimo-central demo`, the benchmarks and
+tests (it lives in `protocol` because both sides need the same invented data). The
 same seed always gives the same data. Every person here is invented; names are
 drawn from Italian, Finnish and other common names so that accents, apostrophes
 and long compound place names are exercised. Must never contain real people's

@@ -1,0 +1,146 @@
+"""Operator login, device enrolment, and recognising a device by its token.
+
+Owns: `enrol()` (username + password -> a new device and its token),
+`authenticate()` (token -> Caller, or an explicit wipe for a revoked device or a
+disabled operator), token rotation, and revocation. Failed logins grow the wait
+before the next attempt and lock the account after `security.LOCKOUT_AFTER`.
+Must never store a token or password in clear, never say whether a username
+exists, and never let a revoked device or a disabled operator read or write.
+"""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from central import audit, security
+from central.models import Device, Membership, Operator, Team, utc_now
+from central.sync_service import Caller
+from protocol import PROTOCOL_VERSION
+from protocol.messages import EnrolRequest, EnrolResponse, TeamInfo
+
+
+class LoginRefused(Exception):
+    """Wrong username or password (never says which)."""
+
+
+@dataclass
+class LoginThrottled(Exception):
+    retry_after: dt.timedelta
+
+
+class UnknownToken(Exception):
+    """No device has this token (401)."""
+
+
+@dataclass
+class WipeRequired(Exception):
+    reason: str  # "device_revoked" | "operator_disabled"
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands timestamps back without a zone; they were written in UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def teams_of(session: Session, operator_id: uuid.UUID) -> list[Team]:
+    return list(session.execute(
+        select(Team).join(Membership, Membership.team_id == Team.id)
+        .where(Membership.operator_id == operator_id).order_by(Team.name)
+    ).scalars())
+
+
+def enrol(session: Session, request: EnrolRequest) -> EnrolResponse:
+    operator = session.execute(
+        select(Operator).where(Operator.username == request.username).with_for_update()
+    ).scalar_one_or_none()
+    now = utc_now()
+    if operator is not None and _aware(operator.next_login_at) and _aware(operator.next_login_at) > now:
+        raise LoginThrottled(_aware(operator.next_login_at) - now)
+    password_ok = security.verify_password(operator.password_hash if operator else None, request.password)
+    if operator is None or not password_ok or operator.disabled:
+        raise LoginRefused()  # the caller counts the failure in its own transaction
+    operator.failed_logins = 0
+    operator.next_login_at = None
+    token = security.new_token()
+    device = Device(id=uuid.uuid4(), operator_id=operator.id, name=request.device_name,
+                    token_hash=security.token_hash(token), token_issued_at=now)
+    session.add(device)
+    session.flush()
+    audit.append(session, "login", f"operator:{operator.id}", actor=operator.id, device=device.id)
+    audit.append(session, "device.enrol", f"device:{device.id}", actor=operator.id, device=device.id,
+                 details={"name": request.device_name})
+    return EnrolResponse(
+        device_id=device.id, device_token=token, operator_id=operator.id,
+        organisation_id=operator.organisation_id, role=operator.role,
+        teams=[TeamInfo(id=t.id, name=t.name) for t in teams_of(session, operator.id)],
+        protocol_version=PROTOCOL_VERSION,
+    )
+
+
+def record_failed_login(session: Session, username: str) -> None:
+    """Count a failure and push the next allowed attempt further out (committed even
+    though the login itself was refused)."""
+    operator = session.execute(
+        select(Operator).where(Operator.username == username).with_for_update()
+    ).scalar_one_or_none()
+    if operator is None:
+        return
+    operator.failed_logins += 1
+    operator.next_login_at = utc_now() + security.delay_after(operator.failed_logins)
+    audit.append(session, "login.failed", f"operator:{operator.id}", actor=operator.id,
+                 details={"failures": operator.failed_logins, "disabled": operator.disabled})
+
+
+def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
+    """The caller behind a token, and a rotated token when one is due.
+
+    Using the next token promotes it and retires the old one. A rotation is
+    offered once the current token is older than `security.TOKEN_ROTATE_AFTER`.
+    """
+    digest = security.token_hash(token)
+    device = session.execute(
+        select(Device).where(or_(Device.token_hash == digest, Device.next_token_hash == digest))
+    ).scalar_one_or_none()
+    if device is None:
+        raise UnknownToken()
+    operator = session.get(Operator, device.operator_id)
+    if device.revoked_at is not None:
+        raise WipeRequired("device_revoked")
+    if operator is None or operator.disabled:
+        raise WipeRequired("operator_disabled")
+    now = utc_now()
+    new_token = None
+    if device.next_token_hash is not None and security.same_hash(device.next_token_hash, digest):
+        device.token_hash, device.next_token_hash, device.token_issued_at = digest, None, now
+    elif device.next_token_hash is None and now - _aware(device.token_issued_at) > security.TOKEN_ROTATE_AFTER:
+        new_token = security.new_token()
+        device.next_token_hash = security.token_hash(new_token)
+        audit.append(session, "device.token_rotate", f"device:{device.id}", actor=operator.id, device=device.id)
+    device.last_seen_at = now
+    team_ids = frozenset(team.id for team in teams_of(session, operator.id))
+    return Caller(operator=operator, device=device, team_ids=team_ids), new_token
+
+
+def revoke_device(session: Session, device_id: uuid.UUID, by: uuid.UUID | None = None) -> Device:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise LookupError(f"no device with id {device_id}")
+    if device.revoked_at is None:
+        device.revoked_at = utc_now()
+        audit.append(session, "device.revoke", f"device:{device.id}", actor=by, device=device.id)
+    return device
+
+
+def disable_operator(session: Session, username: str) -> Operator:
+    operator = session.execute(select(Operator).where(Operator.username == username)).scalar_one_or_none()
+    if operator is None:
+        raise LookupError(f"no operator called {username}")
+    if not operator.disabled:
+        operator.disabled = True
+        audit.append(session, "operator.disable", f"operator:{operator.id}", actor=None)
+    return operator

@@ -1,0 +1,89 @@
+"""Database engines and schema upgrades for the central service.
+
+Owns: turning a database URL into a configured SQLAlchemy engine (SQLite as the
+zero-set-up default, PostgreSQL through psycopg 3 in production), running the
+Alembic migrations, and the counter that orders every change.
+Must never create tables outside Alembic, and never let two SQLite writers
+interleave (every SQLite transaction starts with BEGIN IMMEDIATE).
+"""
+
+import os
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_ENV = "PROSSIMO_CENTRAL_DB"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    env = os.environ.get(DB_ENV)
+    if env:
+        return env
+    folder = Path(platformdirs.user_data_dir("Prossimo Central", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'central.db'}"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+            # Let SQLAlchemy issue BEGIN itself (below), so it can be IMMEDIATE.
+            dbapi_conn.isolation_level = None
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(conn) -> None:  # noqa: ANN001
+            # A deferred transaction that later writes can deadlock with another
+            # writer; taking the write lock up front serialises them cleanly.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+def next_sequence(session: Session, name: str, count: int = 1) -> int:
+    """Advance counter `name` by `count` and return its new value.
+
+    The UPDATE takes the counter's row lock until commit, so sequence numbers are
+    handed out in commit order: a reader that sees value V knows every change up
+    to V is committed (the pull cursor relies on this).
+    """
+    value = session.execute(
+        text("UPDATE counter SET value = value + :n WHERE name = :name RETURNING value"),
+        {"n": count, "name": name},
+    ).scalar_one()
+    return int(value)
+
+
+def current_sequence(session: Session, name: str) -> int:
+    return int(session.execute(text("SELECT value FROM counter WHERE name = :name"), {"name": name}).scalar_one())

@@ -1,0 +1,104 @@
+"""`prossimo-central demo`: a demo organisation with two teams, operators, a directory and a caseload.
+
+Owns: creating that demo through the same code paths real data takes (operators
+through `security`, records through `sync_service.apply_mutations` from a demo
+loader device, so permissions, versions and the audit log are all real).
+Passwords are random and printed once; every person is invented.
+Must never run against an organisation that already exists.
+"""
+
+import datetime as dt
+import secrets
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central import audit, security, sync_service
+from central.auth import teams_of
+from central.models import Device, Membership, Operator, Organisation, Team, utc_now
+from protocol import demo_data, new_id
+from protocol.messages import Mutation
+
+ORGANISATION = "Cooperativa Prossimo (demo)"
+TEAMS = ("Unità di strada", "Servizio famiglie")
+OPERATORS = (("anna", "operator", (0,)), ("mikko", "operator", (1,)), ("marco", "team_lead", (0, 1)),
+             ("admin", "admin", (0, 1)))
+
+
+def create(session: Session, contacts_per_team: int = 150, resources: int = 120) -> dict[str, Any]:
+    if session.execute(select(Organisation).where(Organisation.name == ORGANISATION)).first():
+        raise ValueError(f"organisation: {ORGANISATION!r} already exists; the demo was not created again")
+    org = Organisation(id=uuid.uuid4(), name=ORGANISATION)
+    session.add(org)
+    session.flush()
+    teams = [Team(id=uuid.uuid4(), organisation_id=org.id, name=name) for name in TEAMS]
+    session.add_all(teams)
+    session.flush()
+    passwords = {}
+    operators = {}
+    for username, role, team_indexes in OPERATORS:
+        passwords[username] = secrets.token_urlsafe(12)
+        operator = Operator(id=uuid.uuid4(), organisation_id=org.id, username=f"demo-{username}",
+                            password_hash=security.hash_password(passwords[username]), role=role)
+        session.add(operator)
+        session.flush()
+        session.add_all(Membership(operator_id=operator.id, team_id=teams[i].id) for i in team_indexes)
+        operators[username] = operator
+    session.flush()
+    audit.append(session, "demo.create", f"organisation:{org.id}")
+
+    lead = operators["marco"]
+    loader = Device(id=uuid.uuid4(), operator_id=lead.id, name="demo data loader",
+                    token_hash=security.token_hash(security.new_token()))
+    session.add(loader)
+    session.flush()
+    caller = sync_service.Caller(operator=lead, device=loader,
+                                 team_ids=frozenset(t.id for t in teams_of(session, lead.id)))
+    mutations: list[Mutation] = []
+    now = utc_now()
+
+    def add(entity: str, fields: dict[str, Any]) -> uuid.UUID:
+        record_id = new_id()
+        mutations.append(Mutation(device_seq=len(mutations) + 1, mutation_id=new_id(), entity=entity,
+                                  record_id=record_id, op="create", changed=_json(fields), at=now))
+        return record_id
+
+    for fields in demo_data.resources(resources):
+        add("resource", fields)
+    for index, team in enumerate(teams):
+        contact_ids = [add("contact", {**fields, "team_id": team.id})
+                       for fields in demo_data.contacts(contacts_per_team, seed=10 + index)]
+        for fields in demo_data.appointments(contacts_per_team, contact_ids, operators["anna"].id, seed=20 + index):
+            add("appointment", fields)
+        for contact_id in contact_ids[::3]:
+            add("note", {"contact_id": contact_id, "kind": "outreach", "occurred_at": now - dt.timedelta(days=3),
+                         "body": "Primo contatto in stazione; interessato al dormitorio e alla mensa."})
+    results = sync_service.apply_mutations(session, caller, mutations)
+    rejected = [r for r in results if r.status != "applied"]
+    if rejected:
+        raise RuntimeError(f"demo data rejected: {rejected[0].reason}: {rejected[0].message}")
+    return {
+        "organisation": str(org.id),
+        "teams": {team.name: str(team.id) for team in teams},
+        "operators": {f"demo-{name}": {"password": passwords[name], "role": role}
+                      for name, role, _ in OPERATORS},
+        "records": len(mutations),
+        "note": "Passwords are shown only now; they protect invented demo data only.",
+    }
+
+
+def _json(fields: dict[str, Any]) -> dict[str, Any]:
+    """Field values as they travel on the wire (ids and dates as strings)."""
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if isinstance(value, (uuid.UUID, dt.datetime, dt.date, dt.time)):
+            out[key] = value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
+        elif isinstance(value, list):
+            out[key] = [_json({"v": v})["v"] for v in value]
+        elif isinstance(value, dict):
+            out[key] = _json(value)
+        else:
+            out[key] = value
+    return out

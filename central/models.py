@@ -1,0 +1,173 @@
+"""SQLAlchemy 2 models of the central service: the system of record.
+
+Owns: every table of the service. Records of all entities share one `record`
+table (protocol JSON in `body`, plus the columns the service filters on);
+`counter` hands out the global change sequence; `applied_mutation` makes each
+(device, device_seq) apply at most once; `audit_entry` is the hash-chained log.
+Must never hold a password or token in clear (hashes only) and never be
+changed without an Alembic migration (a test compares the two).
+"""
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+Timestamp = DateTime(timezone=True)
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class Team(Base):
+    __tablename__ = "team"
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class Operator(Base):
+    __tablename__ = "operator"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"))
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="operator")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    next_login_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operator.id"), primary_key=True)
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("team.id"), primary_key=True)
+
+
+class Device(Base):
+    __tablename__ = "device"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operator.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Rotation: the next token is valid as soon as it is issued; the current one
+    # until the device first uses the next (a lost response must not lock it out).
+    next_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    token_issued_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)
+
+
+class Counter(Base):
+    """Named monotonic counters; `change_seq` orders every change the service accepts."""
+
+    __tablename__ = "counter"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class StoredRecord(Base):
+    __tablename__ = "record"
+    __table_args__ = (
+        Index("record_by_team_version", "team_id", "version"),
+        Index("record_by_directory_version", "organisation_id", "team_id", "version"),
+        Index("record_by_contact", "contact_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"))
+    # NULL for the organisation's directory (resources); a team's caseload otherwise.
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), nullable=True)
+    # The contact a child record hangs from, so moving a contact moves its records.
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    body: Mapped[str] = mapped_column(Text)
+    # field -> [change sequence, device id] of its last accepted write: the basis of
+    # field-level merge (a race is a newer write by another device).
+    field_versions: Mapped[dict[str, list]] = mapped_column(JSON, default=dict)
+    created_version: Mapped[int] = mapped_column(BigInteger)
+
+
+class AppliedMutation(Base):
+    """The outcome of each (device, device_seq): a retry gets the same answer, nothing re-applied."""
+
+    __tablename__ = "applied_mutation"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    device_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    result: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained. Details name fields, never their values."""
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    actor_operator_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    action: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str] = mapped_column(String(100))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class IntakeRate(Base):
+    """Help-desk submissions per client address per window; the address is stored hashed."""
+
+    __tablename__ = "intake_rate"
+
+    address_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[dt.datetime] = mapped_column(Timestamp)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ServiceSetting(Base):
+    """Values the service makes once and every API process must share (e.g. the intake address salt)."""
+
+    __tablename__ = "service_setting"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

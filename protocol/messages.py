@@ -1,0 +1,169 @@
+"""Messages on the wire between a device, the central service and the public help desk.
+
+Owns: the request and response bodies of `POST /v1/enrol`, `POST /v1/sync` and
+`POST /v1/intake`, the machine-readable rejection reasons, and the Conflict
+record. docs/PROTOCOL.md describes them for people; this module is the truth.
+Must never import anything but pydantic, the standard library and `protocol`.
+"""
+
+import uuid
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from protocol.entities import IntakeChannel, IntakeKind, LanguageTag, Name, Record, ShortText
+
+PROTOCOL_HEADER = "X-Prossimo-Protocol"
+TOKEN_HEADER = "Authorization"  # noqa: S105 - a header name; value is "Bearer <device token>"
+
+EntityName = Literal[
+    "contact", "relationship", "consent", "appointment", "resource", "note", "referral",
+    "intake_request", "conflict",
+]
+Operation = Literal["create", "update", "delete"]
+
+# Why a mutation was not applied. Clients switch on these; never rename one.
+RejectReason = Literal[
+    "forbidden_team",  # the record belongs to a team the operator is not in
+    "forbidden_role",  # the operator's role may not write this (e.g. the directory)
+    "not_found",  # update/delete of a record the service does not have
+    "duplicate_id",  # create with an id that already exists
+    "invalid",  # the resulting record breaks a schema rule (message names field and rule)
+    "append_only",  # update or delete of a case note
+    "missing_reference",  # a referenced contact/resource/consent does not exist or is not visible
+    "team_required",  # a contact without team_id from an operator in several teams
+]
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- enrolment ------------------------------------------------------------------------
+
+class EnrolRequest(_Message):
+    username: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    device_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class TeamInfo(_Message):
+    id: uuid.UUID
+    name: str
+
+
+class EnrolResponse(_Message):
+    device_id: uuid.UUID
+    device_token: str
+    operator_id: uuid.UUID
+    organisation_id: uuid.UUID
+    role: Literal["operator", "team_lead", "admin"]
+    teams: list[TeamInfo]
+    protocol_version: int
+
+
+# --- sync -------------------------------------------------------------------------------
+
+class Mutation(_Message):
+    """One local write, as the outbox recorded it."""
+
+    device_seq: int = Field(ge=1)
+    mutation_id: uuid.UUID
+    entity: EntityName
+    record_id: uuid.UUID
+    op: Operation
+    changed: dict[str, Any] = Field(default_factory=dict)  # create: all content; update: changed fields
+    base_version: int | None = Field(default=None, ge=1)
+    at: AwareDatetime  # device clock when the write was made (reported, never trusted for order)
+
+
+class SyncRequest(_Message):
+    cursor: str | None = Field(default=None, max_length=20_000)  # opaque; None for a first sync
+    mutations: list[Mutation] = Field(default_factory=list, max_length=5_000)
+    page_size: int = Field(default=1_000, ge=1, le=5_000)
+
+
+class MutationResult(_Message):
+    device_seq: int
+    mutation_id: uuid.UUID
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: RejectReason | None = None
+    message: str | None = None  # for people: names the field and the rule
+    server_version: int | None = None
+    conflicts: list[uuid.UUID] = Field(default_factory=list)  # Conflict records this mutation created
+
+
+class Change(_Message):
+    """The current state of one record the device may see. `record` is the protocol JSON."""
+
+    entity: EntityName
+    version: int
+    record: dict[str, Any]
+
+
+class SyncResponse(_Message):
+    results: list[MutationResult]
+    changes: list[Change]
+    purge_teams: list[uuid.UUID] = Field(default_factory=list)  # access lost: delete their records
+    cursor: str
+    more: bool
+    server_time: AwareDatetime
+    new_device_token: str | None = None  # rotation: use it from the next call on
+
+
+class WipeAnswer(_Message):
+    """Sent with HTTP 410 to a revoked device or a disabled operator's device."""
+
+    wipe: Literal[True] = True
+    reason: Literal["device_revoked", "operator_disabled"]
+
+
+class ProblemAnswer(_Message):
+    """Error body for 4xx/5xx answers that are not validation errors."""
+
+    error: str
+    message: str
+
+
+# --- conflicts --------------------------------------------------------------------------
+
+class Conflict(Record):
+    """The value that lost a same-field race, kept for a person to decide.
+
+    The stored record keeps the value that reached the service first (other
+    devices may already show it); the later one is kept here, never dropped.
+    """
+
+    ENTITY: ClassVar[str] = "conflict"
+
+    entity: EntityName
+    record_id: uuid.UUID
+    field: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    kept_value: Any = None
+    other_value: Any = None
+    other_operator_id: uuid.UUID | None = None
+    other_device_id: uuid.UUID
+    team_id: uuid.UUID | None = None
+    status: Literal["open", "resolved"] = "open"
+    resolution: Literal["kept", "other", "edited"] | None = None
+
+
+# --- the public help desk --------------------------------------------------------------
+
+class IntakeSubmission(_Message):
+    """What the public help desk sends: the minimum to reply, nothing more."""
+
+    team_id: uuid.UUID
+    kind: IntakeKind
+    alias: Name
+    contact_channel: IntakeChannel
+    contact_detail: ShortText | None = None
+    preferred_times: ShortText | None = None
+    topic: ShortText | None = None
+    language: LanguageTag
+    consent_to_contact: bool
+
+
+class IntakeReceipt(_Message):
+    received: Literal[True] = True
+    reference: str  # short code the person can quote; not the record id
