@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -203,10 +203,12 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
                 pulled = sync_service.pull(session, caller, body.cursor, body.page_size)
         except sync_service.InvalidCursor as exc:
             return _problem(400, "invalid_cursor", str(exc))
-        return SyncResponse(
-            results=results, changes=pulled.changes, purge_teams=pulled.purge_teams, cursor=pulled.cursor,
-            more=pulled.more, server_time=utc_now(), new_device_token=new_token,
-        )
+        # Everything but `changes` goes through the schema; the stored records are already
+        # protocol JSON and are spliced in (see sync_service.Pulled).
+        head = SyncResponse(results=results, changes=[], purge_teams=pulled.purge_teams, cursor=pulled.cursor,
+                            more=pulled.more, server_time=utc_now(), new_device_token=new_token)
+        text = head.model_dump_json().replace('"changes":[]', '"changes":' + pulled.changes_json(), 1)
+        return Response(content=text, media_type="application/json")
 
     @app.post("/v1/intake", status_code=202, response_model=IntakeReceipt,
               responses={429: {"model": ProblemAnswer}, 413: {"model": ProblemAnswer}})
@@ -227,3 +229,11 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     app.state.sessions = sessions
     app.state.started_at = dt.datetime.now(dt.UTC)
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` with several worker processes: each builds its own
+    engine from $PROSSIMO_CENTRAL_DB (state is only in the database, so they agree)."""
+    from central.db import default_url, make_engine
+
+    return create_app(make_engine(default_url()))

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.db import current_sequence, next_sequence
+from central.db import SequenceBlock, current_sequence
 from central.models import AuditEntry, utc_now
 
 GENESIS = "0" * 64
@@ -45,6 +45,42 @@ def _digest(seq: int, at: dt.datetime, actor: uuid.UUID | None, device: uuid.UUI
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+class Chain:
+    """Audit entries of one transaction, chained in memory and written together.
+
+    The first entry takes the `audit_seq` row lock, so chains of concurrent
+    transactions never interleave; `finish()` inserts them all.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.sequence = SequenceBlock(session, "audit_seq")
+        self.entries: list[AuditEntry] = []
+        self.prev_hash: str | None = None
+
+    def add(self, action: str, subject: str, *, actor: uuid.UUID | None = None, device: uuid.UUID | None = None,
+            details: dict[str, Any] | None = None) -> AuditEntry:
+        details = details or {}
+        seq = self.sequence.take()
+        if self.prev_hash is None:
+            self.prev_hash = GENESIS if seq == 1 else self.session.execute(
+                select(AuditEntry.hash).where(AuditEntry.seq == seq - 1)).scalar_one()
+        at = utc_now()
+        entry = AuditEntry(
+            seq=seq, at=at, actor_operator_id=actor, device_id=device, action=action, subject=subject,
+            details=details, prev_hash=self.prev_hash,
+            hash=_digest(seq, at, actor, device, action, subject, details, self.prev_hash),
+        )
+        self.prev_hash = entry.hash
+        self.entries.append(entry)
+        return entry
+
+    def finish(self) -> None:
+        self.session.add_all(self.entries)
+        self.entries = []
+        self.sequence.finish()
+
+
 def append(
     session: Session,
     action: str,
@@ -54,18 +90,10 @@ def append(
     device: uuid.UUID | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    details = details or {}
-    seq = next_sequence(session, "audit_seq")  # row lock: appends are serialised
-    prev_hash = GENESIS
-    if seq > 1:
-        prev_hash = session.execute(select(AuditEntry.hash).where(AuditEntry.seq == seq - 1)).scalar_one()
-    at = utc_now()
-    entry = AuditEntry(
-        seq=seq, at=at, actor_operator_id=actor, device_id=device, action=action, subject=subject,
-        details=details, prev_hash=prev_hash,
-        hash=_digest(seq, at, actor, device, action, subject, details, prev_hash),
-    )
-    session.add(entry)
+    """One entry on its own (logins, admin commands)."""
+    chain = Chain(session)
+    entry = chain.add(action, subject, actor=actor, device=device, details=details)
+    chain.finish()
     session.flush()
     return entry
 

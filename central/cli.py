@@ -102,8 +102,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not args.tls_cert and args.host not in ("127.0.0.1", "localhost", "::1"):
         print("prossimo-central: warning: serving without TLS on a non-loopback address; "
               "put a TLS proxy in front or pass --tls-cert/--tls-key", file=sys.stderr)
-    uvicorn.run(create_app(engine), host=args.host, port=args.port, ssl_certfile=args.tls_cert,
-                ssl_keyfile=args.tls_key, log_level="warning", access_log=False, proxy_headers=True)
+    options = {"host": args.host, "port": args.port, "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key,
+               "log_level": "warning", "access_log": False, "proxy_headers": True}
+    if args.workers > 1:
+        # Separate processes share nothing but the database: hand them its URL.
+        os.environ[DB_ENV] = args.db or default_url()
+        uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(engine), **options)
     return 0
 
 
@@ -219,8 +225,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     upgrade(engine)
-    with session_factory(engine)() as session, session.begin():
-        summary = demo.create(session)
+    try:
+        with session_factory(engine)() as session, session.begin():
+            summary = demo.create(session)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     print(json.dumps(summary, indent=2, ensure_ascii=False))
     return 0
 
@@ -275,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--tls-cert", metavar="F")
     serve.add_argument("--tls-key", metavar="F")
+    serve.add_argument("--workers", type=int, default=1, help="API processes (PostgreSQL recommended for >1)")
 
     org = commands.add_parser("org", help="organisations").add_subparsers(dest="sub", required=True,
                                                                            parser_class=_Parser)

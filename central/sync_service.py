@@ -6,8 +6,8 @@ sequence on every accepted write, and the scoped, paged pull behind an opaque
 cursor.
 
 Rules:
-- Each mutation runs in its own SAVEPOINT: it applies whole or not at all, and
-  a rejected one does not stop the rest of the batch.
+- Each mutation is checked whole before any of it is written: it applies whole
+  or not at all, and a rejected one does not stop the rest of the batch.
 - Writers take the `change_seq` counter's row lock first, so versions are
   handed out in commit order and a pull never skips a change.
 - Same field changed on two devices: the value that reached the service first
@@ -29,7 +29,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from central import audit
-from central.db import current_sequence, next_sequence
+from central.db import SequenceBlock, current_sequence
 from central.models import AppliedMutation, Device, Operator, StoredRecord, utc_now
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
@@ -74,70 +74,338 @@ def apply_mutations(session: Session, caller: Caller, mutations: list[Mutation])
     """Apply a batch in order inside the caller's transaction; one result per mutation."""
     if not mutations:
         return []
-    next_sequence(session, "change_seq", 0)  # take the writers' lock before reading anything
-    return [_apply_or_recall(session, caller, mutation) for mutation in mutations]
+    batch = Batch(session, caller)
+    batch.prefetch(mutations)
+    for mutation in mutations:
+        batch.plan(mutation)
+    return batch.commit_plan()
 
 
-def _apply_or_recall(session: Session, caller: Caller, mutation: Mutation) -> MutationResult:
-    done = session.get(AppliedMutation, (caller.device.id, mutation.device_seq))
-    if done is not None:
-        if done.mutation_id != mutation.mutation_id:
-            return _result(mutation, "rejected", "invalid",
-                           f"device_seq: {mutation.device_seq} was already used by another mutation")
-        return MutationResult.model_validate(done.result)  # the same answer; nothing re-applied
-    try:
-        with session.begin_nested():
-            outcome = _apply(session, caller, mutation)
-        result = MutationResult(
-            device_seq=mutation.device_seq, mutation_id=mutation.mutation_id, status="applied",
-            server_version=outcome.version, conflicts=outcome.conflicts,
+@dataclass
+class RowState:
+    """A record as this batch sees it: what is stored, plus the batch's own planned writes.
+
+    Versions the batch has not been given yet are placeholders (`Batch.placeholder`),
+    swapped for real change sequence numbers in `commit_plan`.
+    """
+
+    id: uuid.UUID
+    entity: str
+    organisation_id: uuid.UUID
+    team_id: uuid.UUID | None
+    contact_id: uuid.UUID | None
+    body: dict[str, Any]
+    field_versions: dict[str, list]
+    created_version: int
+    version: int
+    deleted: bool
+    row: StoredRecord | None = None  # None until written: a record this batch creates
+    touched: bool = False
+
+
+@dataclass
+class Planned:
+    """What one mutation will do once it gets its change sequence numbers."""
+
+    mutation: Mutation
+    result: MutationResult | None = None  # known already: a recall or a rejection
+    store_result: bool = True  # False when the result is already stored (a recall)
+    writes: list[tuple[int, uuid.UUID]] = field(default_factory=list)  # (placeholder, record id), in order
+    conflicts: list[uuid.UUID] = field(default_factory=list)
+    audit: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+
+
+class Batch:
+    """One sync request's writes, in two phases.
+
+    Phase 1 (`prefetch`, `plan`) reads, checks and merges every mutation without
+    holding the writers' lock: rows it reads are locked one by one (FOR UPDATE, in
+    id order so two batches cannot deadlock). A rejected mutation plans nothing.
+    Phase 2 (`commit_plan`) takes the `change_seq` lock, numbers the planned
+    writes, and inserts everything in a few statements. The lock is held only
+    for that short phase, which is what lets several API processes write at once.
+    If the database still fails at commit, the whole request rolls back and the
+    device retries it: nothing is half-written.
+    """
+
+    PLACEHOLDER_BASE = 1 << 62
+
+    def __init__(self, session: Session, caller: Caller) -> None:
+        self.session = session
+        self.caller = caller
+        self.me = str(caller.device.id)
+        self.states: dict[uuid.UUID, RowState | None] = {}
+        self.done: dict[int, AppliedMutation] = {}
+        self.seen_seqs: set[int] = set()
+        self.plans: list[Planned] = []
+        self.next_placeholder = self.PLACEHOLDER_BASE
+        self.placeholder_owner: dict[int, uuid.UUID] = {}  # placeholder -> record written
+
+    # phase 1 ---------------------------------------------------------------------------------
+
+    def prefetch(self, mutations: list[Mutation]) -> None:
+        seqs = [m.device_seq for m in mutations]
+        self.done = {row.device_seq: row for row in self.session.execute(
+            select(AppliedMutation).where(AppliedMutation.device_id == self.caller.device.id,
+                                          AppliedMutation.device_seq.in_(seqs))
+        ).scalars()}
+        wanted = {m.record_id for m in mutations} | {ref for m in mutations for ref in _references(m.changed)}
+        self.states = dict.fromkeys(wanted)
+        rows = self.session.execute(
+            select(StoredRecord).where(StoredRecord.id.in_(wanted)).order_by(StoredRecord.id).with_for_update()
+        ).scalars()
+        for row in rows:
+            self.states[row.id] = _state_of(row)
+
+    def record(self, record_id: uuid.UUID) -> RowState | None:
+        if record_id not in self.states:
+            row = self.session.get(StoredRecord, record_id, with_for_update=True)
+            self.states[record_id] = _state_of(row) if row is not None else None
+        return self.states[record_id]
+
+    def placeholder(self, record_id: uuid.UUID, planned: Planned) -> int:
+        value = self.next_placeholder
+        self.next_placeholder += 1
+        self.placeholder_owner[value] = record_id
+        planned.writes.append((value, record_id))
+        return value
+
+    def plan(self, mutation: Mutation) -> None:
+        planned = Planned(mutation)
+        self.plans.append(planned)
+        done = self.done.get(mutation.device_seq)
+        if done is not None:
+            planned.store_result = False
+            if done.mutation_id != mutation.mutation_id:
+                planned.result = _result(mutation, "rejected", "invalid",
+                                         f"device_seq: {mutation.device_seq} was already used by another mutation")
+            else:  # a retry: the same answer, nothing re-applied
+                planned.result = MutationResult.model_validate(done.result)
+            return
+        if mutation.device_seq in self.seen_seqs:
+            planned.store_result = False
+            planned.result = _result(mutation, "rejected", "invalid",
+                                     f"device_seq: {mutation.device_seq} appears twice in one request")
+            return
+        self.seen_seqs.add(mutation.device_seq)
+        try:
+            self.plan_apply(mutation, planned)
+        except Rejected as rejection:
+            planned.result = _result(mutation, "rejected", rejection.reason, rejection.message)
+            if rejection.reason in ("forbidden_team", "forbidden_role"):
+                planned.audit.append(("mutation.refused", f"{mutation.entity}:{mutation.record_id}",
+                                      {"reason": rejection.reason, "op": mutation.op}))
+
+    def plan_apply(self, mutation: Mutation, planned: Planned) -> None:
+        model = MODELS[mutation.entity]
+        bad = sorted(set(mutation.changed) & META_FIELDS)
+        if bad:
+            raise Rejected("invalid", f"{bad[0]}: set by the service, not by the device")
+        unknown = sorted(set(mutation.changed) - set(model.content_fields()))
+        if unknown:
+            raise Rejected("invalid", f"{unknown[0]}: not a field of {mutation.entity}")
+        current = self.record(mutation.record_id)
+        if current is not None and current.entity != mutation.entity:
+            raise Rejected("duplicate_id", f"id: already used by a {current.entity}")
+        if mutation.entity == "note" and mutation.op != "create":
+            raise Rejected("append_only", "note: case notes are append-only; add a note with amends_note_id")
+        if mutation.entity in ("conflict", "intake_request") and mutation.op != "update":
+            raise Rejected("forbidden_role", f"{mutation.entity}: devices may only update these")
+        if mutation.op == "create":
+            if current is not None:
+                raise Rejected("duplicate_id", f"id: a {mutation.entity} with this id already exists")
+            self.plan_create(mutation, model, planned)
+            return
+        if current is None:
+            raise Rejected("not_found", f"id: no {mutation.entity} with this id")
+        _check_scope(self.caller, current.team_id, current.organisation_id, mutation.entity)
+        if mutation.op == "delete":
+            self.plan_delete(mutation, current, planned)
+        else:
+            self.plan_update(mutation, model, current, planned)
+
+    def plan_create(self, mutation: Mutation, model: type[Record], planned: Planned) -> None:
+        caller = self.caller
+        now = utc_now()
+        data = {
+            **mutation.changed,
+            "id": str(mutation.record_id),
+            # The device's clock says when the work was done; never later than now.
+            "created_at": min(mutation.at, now).isoformat(),
+            "updated_at": now.isoformat(),
+            "author_operator_id": str(caller.operator.id),
+            "author_device_id": self.me,
+            "deleted": False,
+            "server_version": 1,  # replaced by the real version in phase 2
+        }
+        if mutation.entity == "contact" and data.get("team_id") is None:
+            if len(caller.team_ids) != 1:
+                raise Rejected("team_required", "team_id: required for an operator who is in several teams")
+            data["team_id"] = str(next(iter(caller.team_ids)))
+        record = _validate(model, data)
+        team_id, contact_id = _placement(self, caller, mutation.entity, record)
+        version = self.placeholder(record.id, planned)
+        self.states[record.id] = RowState(
+            id=record.id, entity=mutation.entity, organisation_id=caller.organisation_id, team_id=team_id,
+            contact_id=contact_id, body=record.model_dump(mode="json"),
+            field_versions={name: [version, self.me] for name in model.content_fields()},
+            created_version=version, version=version, deleted=False, touched=True,
         )
-    except Rejected as rejection:
-        result = _result(mutation, "rejected", rejection.reason, rejection.message)
-        if rejection.reason in ("forbidden_team", "forbidden_role"):
-            audit.append(session, "mutation.refused", f"{mutation.entity}:{mutation.record_id}",
-                         actor=caller.operator.id, device=caller.device.id,
-                         details={"reason": rejection.reason, "op": mutation.op})
-    session.add(AppliedMutation(
-        device_id=caller.device.id, device_seq=mutation.device_seq, mutation_id=mutation.mutation_id,
-        result=result.model_dump(mode="json"),
-    ))
-    session.flush()
-    return result
+        planned.audit.append((f"{mutation.entity}.create", f"{mutation.entity}:{mutation.record_id}",
+                              {"fields": sorted(mutation.changed), "device_seq": mutation.device_seq}))
+
+    def plan_update(self, mutation: Mutation, model: type[Record], current: RowState, planned: Planned) -> None:
+        stored = current.body
+        base = mutation.base_version or current.created_version
+        merged = dict(stored)
+        applied: list[str] = []
+        raced: list[tuple[str, Any]] = []
+        for name, value in mutation.changed.items():
+            last_version, last_device = current.field_versions.get(name, [current.created_version, None])
+            # A device's own successive edits never conflict with each other.
+            if last_version > base and last_device != self.me and _comparable(stored.get(name)) != _comparable(value):
+                raced.append((name, value))
+                continue
+            merged[name] = value
+            applied.append(name)
+        if mutation.entity == "contact" and "team_id" in applied and merged.get("team_id") != stored.get("team_id"):
+            raise Rejected("forbidden_team", "team_id: moving a contact to another team is an administrator's task")
+        resurrect = current.deleted and bool(applied)  # an edit against a delete brings the record back
+        record = None
+        placement = (current.team_id, current.contact_id)
+        if applied or resurrect:
+            merged.update({"updated_at": utc_now().isoformat(), "deleted": False})
+            record = _validate(model, merged)
+            if mutation.entity != "contact":
+                placement = _placement(self, self.caller, mutation.entity, record)
+                if placement[0] != current.team_id:
+                    raise Rejected("forbidden_team", "contact_id: a record cannot move to another team's contact")
+        # Every check passed: from here on the mutation is planned whole.
+        for name, value in raced:
+            planned.conflicts.append(self.plan_conflict(mutation, current, name, stored.get(name), value, planned))
+        if record is None:
+            return
+        version = self.placeholder(current.id, planned)
+        for name in applied:
+            current.field_versions[name] = [version, self.me]
+        current.body = record.model_dump(mode="json")
+        current.contact_id = placement[1]
+        current.version, current.deleted, current.touched = version, False, True
+        details: dict[str, Any] = {"fields": applied, "device_seq": mutation.device_seq}
+        if raced:
+            details["conflicts"] = len(raced)
+        planned.audit.append((f"{mutation.entity}.update", f"{mutation.entity}:{mutation.record_id}", details))
+
+    def plan_delete(self, mutation: Mutation, current: RowState, planned: Planned) -> None:
+        if current.deleted:
+            return
+        version = self.placeholder(current.id, planned)
+        current.body = {**current.body, "deleted": True, "updated_at": utc_now().isoformat()}
+        current.version, current.deleted, current.touched = version, True, True
+        planned.audit.append((f"{mutation.entity}.delete", f"{mutation.entity}:{mutation.record_id}",
+                              {"fields": [], "device_seq": mutation.device_seq}))
+
+    def plan_conflict(self, mutation: Mutation, current: RowState, name: str, kept: Any, other: Any,
+                      planned: Planned) -> uuid.UUID:
+        caller = self.caller
+        now = utc_now()
+        conflict = Conflict(
+            id=new_id(), created_at=now, updated_at=now, author_operator_id=caller.operator.id,
+            author_device_id=caller.device.id, server_version=1, entity=mutation.entity,
+            record_id=current.id, field=name, kept_value=kept, other_value=other,
+            other_operator_id=caller.operator.id, other_device_id=caller.device.id, team_id=current.team_id,
+        )
+        version = self.placeholder(conflict.id, planned)
+        self.states[conflict.id] = RowState(
+            id=conflict.id, entity="conflict", organisation_id=current.organisation_id, team_id=current.team_id,
+            contact_id=current.contact_id, body=conflict.model_dump(mode="json"),
+            field_versions={f: [version, None] for f in Conflict.content_fields()},
+            created_version=version, version=version, deleted=False, touched=True,
+        )
+        planned.audit.append(("conflict.create", f"{mutation.entity}:{current.id}",
+                              {"field": name, "conflict": str(conflict.id)}))
+        return conflict.id
+
+    # phase 2 ---------------------------------------------------------------------------------
+
+    def commit_plan(self) -> list[MutationResult]:
+        versions = SequenceBlock(self.session, "change_seq")
+        real: dict[int, int] = {}
+        for placeholder in sorted(self.placeholder_owner):
+            real[placeholder] = versions.take()  # the first take() waits for the writers' lock
+
+        def resolve(value: int) -> int:
+            return real.get(value, value)
+
+        for state in self.states.values():
+            if state is None or not state.touched:
+                continue
+            version = resolve(state.version)
+            body = {**state.body, "server_version": version}
+            field_versions = {k: [resolve(v[0]), v[1]] for k, v in state.field_versions.items()}
+            text = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
+            if state.row is None:
+                self.session.add(StoredRecord(
+                    id=state.id, entity=state.entity, organisation_id=state.organisation_id,
+                    team_id=state.team_id, contact_id=state.contact_id, version=version, deleted=state.deleted,
+                    body=text, field_versions=field_versions, created_version=resolve(state.created_version),
+                ))
+            else:
+                row = state.row
+                row.body, row.version, row.deleted = text, version, state.deleted
+                row.field_versions, row.contact_id = field_versions, state.contact_id
+        chain = audit.Chain(self.session)
+        results = []
+        for planned in self.plans:
+            mutation = planned.mutation
+            if planned.result is None:
+                own = [placeholder for placeholder, rid in planned.writes if rid == mutation.record_id]
+                state = self.states.get(mutation.record_id)
+                version = real[own[-1]] if own else (resolve(state.version) if state else None)
+                planned.result = MutationResult(
+                    device_seq=mutation.device_seq, mutation_id=mutation.mutation_id, status="applied",
+                    server_version=version, conflicts=planned.conflicts,
+                )
+            if planned.store_result:
+                self.session.add(AppliedMutation(
+                    device_id=self.caller.device.id, device_seq=mutation.device_seq,
+                    mutation_id=mutation.mutation_id, result=planned.result.model_dump(mode="json")))
+            for action, subject, details in planned.audit:
+                chain.add(action, subject, actor=self.caller.operator.id, device=self.caller.device.id,
+                          details=details)
+            results.append(planned.result)
+        versions.finish()
+        chain.finish()
+        self.session.flush()
+        return results
+
+
+def _state_of(row: StoredRecord) -> RowState:
+    return RowState(
+        id=row.id, entity=row.entity, organisation_id=row.organisation_id, team_id=row.team_id,
+        contact_id=row.contact_id, body=json.loads(row.body), field_versions=dict(row.field_versions),
+        created_version=row.created_version, version=row.version, deleted=row.deleted, row=row,
+    )
+
+
+_REFERENCE_FIELDS = ("contact_id", "from_contact_id", "to_contact_id", "resource_id", "consent_id")
+
+
+def _references(changed: dict[str, Any]) -> set[uuid.UUID]:
+    """Ids a mutation points at, to fetch them with the batch instead of one by one."""
+    values = [changed.get(name) for name in _REFERENCE_FIELDS] + list(changed.get("contact_ids") or [])
+    refs = set()
+    for value in values:
+        try:
+            refs.add(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return refs
 
 
 def _result(mutation: Mutation, status: str, reason: RejectReason, message: str) -> MutationResult:
     return MutationResult(device_seq=mutation.device_seq, mutation_id=mutation.mutation_id, status=status,
                           reason=reason, message=message)
-
-
-def _apply(session: Session, caller: Caller, mutation: Mutation) -> Outcome:
-    model = MODELS[mutation.entity]
-    bad = sorted(set(mutation.changed) & META_FIELDS)
-    if bad:
-        raise Rejected("invalid", f"{bad[0]}: set by the service, not by the device")
-    unknown = sorted(set(mutation.changed) - set(model.content_fields()))
-    if unknown:
-        raise Rejected("invalid", f"{unknown[0]}: not a field of {mutation.entity}")
-    current = session.execute(
-        select(StoredRecord).where(StoredRecord.id == mutation.record_id).with_for_update()
-    ).scalar_one_or_none()
-    if current is not None and current.entity != mutation.entity:
-        raise Rejected("duplicate_id", f"id: already used by a {current.entity}")
-    if mutation.entity == "note" and mutation.op != "create":
-        raise Rejected("append_only", "note: case notes are append-only; add a note with amends_note_id")
-    if mutation.entity in ("conflict", "intake_request") and mutation.op != "update":
-        raise Rejected("forbidden_role", f"{mutation.entity}: devices may only update these")
-    if mutation.op == "create":
-        if current is not None:
-            raise Rejected("duplicate_id", f"id: a {mutation.entity} with this id already exists")
-        return _create(session, caller, mutation, model)
-    if current is None:
-        raise Rejected("not_found", f"id: no {mutation.entity} with this id")
-    _check_scope(caller, current.team_id, current.organisation_id, mutation.entity)
-    if mutation.op == "delete":
-        return _delete(session, caller, mutation, current)
-    return _update(session, caller, mutation, model, current)
 
 
 def _validate(model: type[Record], data: dict[str, Any]) -> Record:
@@ -147,121 +415,8 @@ def _validate(model: type[Record], data: dict[str, Any]) -> Record:
         raise Rejected("invalid", "; ".join(describe_validation_error(exc))) from None
 
 
-def _create(session: Session, caller: Caller, mutation: Mutation, model: type[Record]) -> Outcome:
-    now = utc_now()
-    version = next_sequence(session, "change_seq")
-    data = {
-        **mutation.changed,
-        "id": str(mutation.record_id),
-        # The device's clock says when the work was done; never later than now.
-        "created_at": min(mutation.at, now).isoformat(),
-        "updated_at": now.isoformat(),
-        "author_operator_id": str(caller.operator.id),
-        "author_device_id": str(caller.device.id),
-        "deleted": False,
-        "server_version": version,
-    }
-    if mutation.entity == "contact" and data.get("team_id") is None:
-        if len(caller.team_ids) != 1:
-            raise Rejected("team_required", "team_id: required for an operator who is in several teams")
-        data["team_id"] = str(next(iter(caller.team_ids)))
-    record = _validate(model, data)
-    team_id, contact_id = _placement(session, caller, mutation.entity, record)
-    session.add(StoredRecord(
-        id=record.id, entity=mutation.entity, organisation_id=caller.organisation_id, team_id=team_id,
-        contact_id=contact_id, version=version, deleted=False, body=record.model_dump_json(),
-        field_versions={name: [version, str(caller.device.id)] for name in model.content_fields()},
-        created_version=version,
-    ))
-    session.flush()
-    _audit_change(session, caller, mutation, sorted(mutation.changed))
-    return Outcome(version=version, fields=sorted(mutation.changed))
-
-
-def _update(session: Session, caller: Caller, mutation: Mutation, model: type[Record],
-            current: StoredRecord) -> Outcome:
-    stored = json.loads(current.body)
-    base = mutation.base_version or current.created_version
-    merged = dict(stored)
-    field_versions = dict(current.field_versions)
-    applied, conflicts = [], []
-    version = next_sequence(session, "change_seq")
-    me = str(caller.device.id)
-    for name, value in mutation.changed.items():
-        last_version, last_device = field_versions.get(name, [current.created_version, None])
-        # A device's own successive edits never conflict with each other.
-        raced = last_version > base and last_device != me
-        if raced and _comparable(stored.get(name)) != _comparable(value):
-            conflicts.append(_record_conflict(session, caller, mutation, current, name, stored.get(name), value))
-            continue
-        merged[name] = value
-        field_versions[name] = [version, me]
-        applied.append(name)
-    if mutation.entity == "contact" and "team_id" in applied and merged.get("team_id") != stored.get("team_id"):
-        raise Rejected("forbidden_team", "team_id: moving a contact to another team is an administrator's task")
-    resurrect = current.deleted and bool(applied)  # an edit against a delete brings the record back
-    if not applied and not resurrect:
-        return Outcome(version=current.version, conflicts=conflicts)
-    merged.update({"updated_at": utc_now().isoformat(), "server_version": version, "deleted": False})
-    record = _validate(model, merged)
-    if mutation.entity != "contact":
-        team_id, contact_id = _placement(session, caller, mutation.entity, record)
-        if team_id != current.team_id:
-            raise Rejected("forbidden_team", "contact_id: a record cannot move to another team's contact")
-        current.contact_id = contact_id
-    current.body = record.model_dump_json()
-    current.field_versions = field_versions
-    current.version = version
-    current.deleted = False
-    session.flush()
-    _audit_change(session, caller, mutation, applied, conflicts=len(conflicts))
-    return Outcome(version=version, conflicts=conflicts, fields=applied)
-
-
-def _delete(session: Session, caller: Caller, mutation: Mutation, current: StoredRecord) -> Outcome:
-    if current.deleted:
-        return Outcome(version=current.version)
-    version = next_sequence(session, "change_seq")
-    body = json.loads(current.body)
-    body.update({"deleted": True, "updated_at": utc_now().isoformat(), "server_version": version})
-    current.body = json.dumps(body, separators=(",", ":"))
-    current.deleted = True
-    current.version = version
-    session.flush()
-    _audit_change(session, caller, mutation, [])
-    return Outcome(version=version)
-
-
 def _comparable(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=str)
-
-
-def _record_conflict(session: Session, caller: Caller, mutation: Mutation, current: StoredRecord, name: str,
-                     kept: Any, other: Any) -> uuid.UUID:
-    version = next_sequence(session, "change_seq")
-    now = utc_now()
-    conflict = Conflict(
-        id=new_id(), created_at=now, updated_at=now, author_operator_id=caller.operator.id,
-        author_device_id=caller.device.id, server_version=version, entity=mutation.entity,
-        record_id=current.id, field=name, kept_value=kept, other_value=other,
-        other_operator_id=caller.operator.id, other_device_id=caller.device.id, team_id=current.team_id,
-    )
-    session.add(StoredRecord(
-        id=conflict.id, entity="conflict", organisation_id=current.organisation_id, team_id=current.team_id,
-        contact_id=current.contact_id, version=version, deleted=False, body=conflict.model_dump_json(),
-        field_versions={f: [version, None] for f in Conflict.content_fields()}, created_version=version,
-    ))
-    audit.append(session, "conflict.create", f"{mutation.entity}:{current.id}", actor=caller.operator.id,
-                 device=caller.device.id, details={"field": name, "conflict": str(conflict.id)})
-    return conflict.id
-
-
-def _audit_change(session: Session, caller: Caller, mutation: Mutation, fields: list[str], conflicts: int = 0) -> None:
-    details: dict[str, Any] = {"fields": fields, "device_seq": mutation.device_seq}
-    if conflicts:
-        details["conflicts"] = conflicts
-    audit.append(session, f"{mutation.entity}.{mutation.op}", f"{mutation.entity}:{mutation.record_id}",
-                 actor=caller.operator.id, device=caller.device.id, details=details)
 
 
 # --- where a record lives, and who may touch it --------------------------------------------
@@ -277,15 +432,15 @@ def _check_scope(caller: Caller, team_id: uuid.UUID | None, organisation_id: uui
         raise Rejected("forbidden_team", "team_id: the record belongs to a team you are not in")
 
 
-def _visible_contact(session: Session, caller: Caller, contact_id: Any, field_name: str) -> StoredRecord:
-    row = session.get(StoredRecord, uuid.UUID(str(contact_id)))
+def _visible_contact(batch: Batch, caller: Caller, contact_id: Any, field_name: str) -> RowState:
+    row = batch.record(uuid.UUID(str(contact_id)))
     if row is None or row.entity != "contact" or row.deleted:
         raise Rejected("missing_reference", f"{field_name}: no contact with this id")
     _check_scope(caller, row.team_id, row.organisation_id, "contact")
     return row
 
 
-def _placement(session: Session, caller: Caller, entity: str,
+def _placement(batch: Batch, caller: Caller, entity: str,
                record: Record) -> tuple[uuid.UUID | None, uuid.UUID | None]:
     """(team_id, contact_id) of a record, after checking every reference it makes."""
     if entity in DIRECTORY_ENTITIES:
@@ -297,18 +452,18 @@ def _placement(session: Session, caller: Caller, entity: str,
             raise Rejected("forbidden_team", "team_id: you are not in this team")
         return team_id, record.id
     if entity == "appointment":
-        contacts = [_visible_contact(session, caller, cid, "contact_ids") for cid in record.contact_ids]
+        contacts = [_visible_contact(batch, caller, cid, "contact_ids") for cid in record.contact_ids]
         if len({c.team_id for c in contacts}) > 1:
             raise Rejected("invalid", "contact_ids: all contacts of an appointment belong to one team")
         return contacts[0].team_id, contacts[0].id
     if entity == "relationship":
-        first = _visible_contact(session, caller, record.from_contact_id, "from_contact_id")
-        _visible_contact(session, caller, record.to_contact_id, "to_contact_id")
+        first = _visible_contact(batch, caller, record.from_contact_id, "from_contact_id")
+        _visible_contact(batch, caller, record.to_contact_id, "to_contact_id")
         return first.team_id, first.id
     if entity in PARENT_FIELD:
-        parent = _visible_contact(session, caller, getattr(record, PARENT_FIELD[entity]), PARENT_FIELD[entity])
+        parent = _visible_contact(batch, caller, getattr(record, PARENT_FIELD[entity]), PARENT_FIELD[entity])
         if entity == "referral":
-            _check_referral_links(session, caller, record)
+            _check_referral_links(batch, caller, record)
         return parent.team_id, parent.id
     # conflict, intake_request: placed by the service, devices only update them
     team_id = getattr(record, "team_id", None)
@@ -317,13 +472,13 @@ def _placement(session: Session, caller: Caller, entity: str,
     return team_id, getattr(record, "contact_id", None)
 
 
-def _check_referral_links(session: Session, caller: Caller, record: Record) -> None:
-    resource = session.get(StoredRecord, record.resource_id)
+def _check_referral_links(batch: Batch, caller: Caller, record: Record) -> None:
+    resource = batch.record(record.resource_id)
     if resource is None or resource.entity != "resource" or resource.deleted \
             or resource.organisation_id != caller.organisation_id:
         raise Rejected("missing_reference", "resource_id: no directory entry with this id")
     if record.consent_id is not None:
-        consent = session.get(StoredRecord, record.consent_id)
+        consent = batch.record(record.consent_id)
         if consent is None or consent.entity != "consent" or consent.contact_id != record.contact_id:
             raise Rejected("missing_reference", "consent_id: no consent of this contact with this id")
 
@@ -357,10 +512,19 @@ class InvalidCursor(ValueError):
 
 @dataclass(frozen=True)
 class Pulled:
-    changes: list[Change]
+    # (entity, version, record JSON as stored): the JSON is spliced into the answer as is,
+    # so a page of 1,000 records is never parsed and re-serialised.
+    rows: list[tuple[str, int, str]]
     purge_teams: list[uuid.UUID]
     cursor: str
     more: bool
+
+    @property
+    def changes(self) -> list[Change]:
+        return [Change(entity=e, version=v, record=json.loads(body)) for e, v, body in self.rows]
+
+    def changes_json(self) -> str:
+        return "[" + ",".join(f'{{"entity":"{e}","version":{v},"record":{body}}}' for e, v, body in self.rows) + "]"
 
 
 def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
@@ -389,8 +553,8 @@ def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: i
         directory=max(cursor.directory, reached),
         teams={team: max(pos, reached) for team, pos in positions.items()},
     )
-    changes = [Change(entity=row.entity, version=row.version, record=json.loads(row.body)) for row in rows]
-    return Pulled(changes=changes, purge_teams=purge, cursor=new_cursor.encode(), more=more)
+    return Pulled(rows=[(row.entity, row.version, row.body) for row in rows], purge_teams=purge,
+                  cursor=new_cursor.encode(), more=more)
 
 
 def clock_skew(mutations: list[Mutation], now: dt.datetime) -> dt.timedelta | None:

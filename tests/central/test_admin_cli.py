@@ -1,0 +1,130 @@
+"""`prossimo-central` as IT staff run it: real processes, a real SQLite file, a real server on loopback."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
+PASSWORD = "operator password 123"
+
+
+def run(db: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
+    environment.update(env)
+    return subprocess.run([CENTRAL, "--db", db, *args], env=environment, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, check=False, timeout=120)
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'central.db'}"
+    assert run(url, "init").returncode == 0
+    return url
+
+
+@pytest.fixture()
+def org(db: str) -> str:
+    assert run(db, "org", "add", "Cooperativa Lodi").returncode == 0
+    assert run(db, "team", "add", "Cooperativa Lodi", "Strada").returncode == 0
+    assert run(db, "team", "add", "Cooperativa Lodi", "Famiglie").returncode == 0
+    return db
+
+
+def test_operators_are_added_with_the_password_from_the_environment(org: str) -> None:
+    added = run(org, "operator", "add", "--user", "anna", "--team", "Cooperativa Lodi/Strada",
+                PROSSIMO_NEW_PASSWORD=PASSWORD)
+    assert added.returncode == 0, added.stderr
+    assert PASSWORD not in added.stdout + added.stderr
+    weak = run(org, "operator", "add", "--user", "bruno", "--team", "Strada", PROSSIMO_NEW_PASSWORD="short")
+    assert weak.returncode == 2 and "password: must be at least 12 characters" in weak.stderr
+    missing = run(org, "operator", "add", "--user", "carla", "--team", "Strada")
+    assert missing.returncode == 2 and "PROSSIMO_NEW_PASSWORD" in missing.stderr
+    again = run(org, "operator", "add", "--user", "anna", "--team", "Strada", PROSSIMO_NEW_PASSWORD=PASSWORD)
+    assert again.returncode == 2 and "already taken" in again.stderr
+    unknown_team = run(org, "operator", "add", "--user", "dario", "--team", "Nowhere",
+                       PROSSIMO_NEW_PASSWORD=PASSWORD)
+    assert unknown_team.returncode == 2 and "team:" in unknown_team.stderr
+
+
+def test_usage_errors_exit_2(db: str) -> None:
+    assert run(db, "team", "add", "No Such Org", "X").returncode == 2
+    assert run(db, "device", "revoke", "not-an-id").returncode == 2
+    assert run(db, "frobnicate").returncode == 2
+
+
+def _serve(db: str, tmp_path: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
+    process = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port)], env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if requests.get(f"{base}/v1/health", timeout=1).status_code == 200:
+                return process, base
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError(process.stderr.read())
+
+
+def test_serve_enrol_revoke_wipe_and_audit_over_real_http(org: str, tmp_path: Path) -> None:
+    run(org, "operator", "add", "--user", "anna", "--team", "Strada", PROSSIMO_NEW_PASSWORD=PASSWORD)
+    process, base = _serve(org, tmp_path)
+    try:
+        enrolled = requests.post(f"{base}/v1/enrol", json={"username": "anna", "password": PASSWORD,
+                                                            "device_name": "laptop-1"}, timeout=10).json()
+        token = enrolled["device_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        assert requests.post(f"{base}/v1/sync", json={}, headers=headers, timeout=10).status_code == 200
+        listing = run(org, "device", "list")
+        assert enrolled["device_id"] in listing.stdout and "active" in listing.stdout
+        assert token not in listing.stdout
+        assert run(org, "device", "revoke", enrolled["device_id"]).returncode == 0
+        wiped = requests.post(f"{base}/v1/sync", json={}, headers=headers, timeout=10)
+        assert wiped.status_code == 410 and wiped.json() == {"wipe": True, "reason": "device_revoked"}
+    finally:
+        process.terminate()
+        process.wait(10)
+    verified = run(org, "audit", "verify")
+    assert verified.returncode == 0 and "intact" in verified.stdout
+
+
+def test_audit_verify_fails_on_a_tampered_log(org: str, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = org.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE audit_entry SET subject = 'team:someone-else' WHERE seq = 2")
+    result = run(org, "audit", "verify")
+    assert result.returncode == 1
+    assert "entry 2: content was changed" in result.stdout
+
+
+def test_disabling_an_operator(org: str) -> None:
+    run(org, "operator", "add", "--user", "anna", "--team", "Strada", PROSSIMO_NEW_PASSWORD=PASSWORD)
+    result = run(org, "operator", "disable", "anna")
+    assert result.returncode == 0 and "wipe" in result.stdout
+    assert run(org, "operator", "disable", "nobody").returncode == 2
+
+
+def test_demo_builds_a_usable_organisation(db: str) -> None:
+    result = run(db, "demo")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert set(summary["teams"]) == {"Unità di strada", "Servizio famiglie"}
+    assert summary["records"] > 500
+    stats = json.loads(run(db, "stats").stdout)
+    assert stats["contact"] == 300 and stats["resource"] == 120
+    twice = run(db, "demo")  # never twice over the same organisation
+    assert twice.returncode == 2 and "already exists" in twice.stderr and "Traceback" not in twice.stderr
+    assert run(db, "audit", "verify").returncode == 0
