@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from central import audit, auth, security
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
+from central.hsds import HsdsError
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
 
@@ -103,7 +104,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("prossimo-central: warning: serving without TLS on a non-loopback address; "
               "put a TLS proxy in front or pass --tls-cert/--tls-key", file=sys.stderr)
     options = {"host": args.host, "port": args.port, "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key,
-               "log_level": "warning", "access_log": False, "proxy_headers": True}
+               "log_level": "warning", "access_log": False, "proxy_headers": True,
+               # A stop must not hang on a client that never finishes (e.g. a broken TLS handshake).
+               "timeout_graceful_shutdown": 10}
     if args.workers > 1:
         # Separate processes share nothing but the database: hand them its URL.
         os.environ[DB_ENV] = args.db or default_url()
@@ -338,6 +341,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except IntegrityError:
         print("prossimo-central: that name is already taken; nothing was changed", file=sys.stderr)
+        return 2
+    except HsdsError as exc:
+        print(f"prossimo-central: {exc}; nothing was imported", file=sys.stderr)
         return 2
 
 

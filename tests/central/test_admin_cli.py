@@ -128,3 +128,86 @@ def test_demo_builds_a_usable_organisation(db: str) -> None:
     twice = run(db, "demo")  # never twice over the same organisation
     assert twice.returncode == 2 and "already exists" in twice.stderr and "Traceback" not in twice.stderr
     assert run(db, "audit", "verify").returncode == 0
+
+
+def test_directory_export_then_import_elsewhere_and_again_without_duplicates(db: str, tmp_path: Path) -> None:
+    assert run(db, "demo").returncode == 0
+    package = tmp_path / "hsds"
+    exported = run(db, "directory", "export", str(package))
+    assert exported.returncode == 0, exported.stderr
+    assert (package / "datapackage.json").exists() and (package / "service.csv").exists()
+
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    run(other, "init")
+    run(other, "org", "add", "Altra cooperativa")
+    first = run(other, "directory", "import", str(package))
+    assert first.returncode == 0, first.stderr
+    assert "Imported 120 directory entries" in first.stdout
+    again = run(other, "directory", "import", str(package))
+    assert "Imported 0 directory entries" in again.stdout  # matched by HSDS ids: updated, not duplicated
+    assert json.loads(run(other, "stats").stdout) == {"resource": 120}
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "datapackage.json").write_text('{"resources": []}', encoding="utf-8")
+    refused = run(other, "directory", "import", str(broken))
+    assert refused.returncode == 2 and "organization table is required" in refused.stderr
+    assert json.loads(run(other, "stats").stdout) == {"resource": 120}
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A throwaway certificate for 127.0.0.1, made for this test only."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=1))
+            .not_valid_after(now + dt.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def test_serve_with_tls_and_verification_on(org: str, tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
+    process = subprocess.Popen([CENTRAL, "--db", org, "serve", "--port", str(port), "--tls-cert", str(cert),
+                                "--tls-key", str(key)], env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"https://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                answer = requests.get(f"{base}/v1/health", timeout=1, verify=str(cert))
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError(process.stderr.read())
+        assert answer.status_code == 200
+        with pytest.raises(requests.exceptions.SSLError):
+            requests.get(f"{base}/v1/health", timeout=5)  # the system CAs do not know this certificate
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise AssertionError("serve did not stop on SIGTERM: " + process.stderr.read()[-2000:]) from None
+    assert run(org, "serve", "--tls-cert", str(cert)).returncode == 2  # the key is missing
