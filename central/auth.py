@@ -21,6 +21,8 @@ from central.sync_service import Caller
 from protocol import PROTOCOL_VERSION
 from protocol.messages import EnrolRequest, EnrolResponse, TeamInfo
 
+LAST_SEEN_PRECISION = dt.timedelta(minutes=1)
+
 
 class LoginRefused(Exception):
     """Wrong username or password (never says which)."""
@@ -103,15 +105,16 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     offered once the current token is older than `security.TOKEN_ROTATE_AFTER`.
     """
     digest = security.token_hash(token)
-    device = session.execute(
-        select(Device).where(or_(Device.token_hash == digest, Device.next_token_hash == digest))
-    ).scalar_one_or_none()
-    if device is None:
+    found = session.execute(
+        select(Device, Operator).join(Operator, Operator.id == Device.operator_id)
+        .where(or_(Device.token_hash == digest, Device.next_token_hash == digest))
+    ).first()
+    if found is None:
         raise UnknownToken()
-    operator = session.get(Operator, device.operator_id)
+    device, operator = found
     if device.revoked_at is not None:
         raise WipeRequired("device_revoked")
-    if operator is None or operator.disabled:
+    if operator.disabled:
         raise WipeRequired("operator_disabled")
     now = utc_now()
     new_token = None
@@ -121,7 +124,9 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
         new_token = security.new_token()
         device.next_token_hash = security.token_hash(new_token)
         audit.append(session, "device.token_rotate", f"device:{device.id}", actor=operator.id, device=device.id)
-    device.last_seen_at = now
+    # Written at most once a minute: a row update on every sync would cost more than it tells.
+    if device.last_seen_at is None or now - _aware(device.last_seen_at) > LAST_SEEN_PRECISION:
+        device.last_seen_at = now
     team_ids = frozenset(team.id for team in teams_of(session, operator.id))
     return Caller(operator=operator, device=device, team_ids=team_ids), new_token
 
