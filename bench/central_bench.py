@@ -18,7 +18,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -130,49 +129,48 @@ def main() -> None:
                         help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="prossimo-central-bench-") as tmp:
-        server = None
-        db = args.db
-        if db is None:
-            reason = pg_server.skip_reason()
-            if reason:
-                raise SystemExit(reason)
-            server = pg_server.PostgresServer(Path(tmp) / "pg", pg_server.find_pg_bin())
-            server.start()
-            db = server.url
-        port = free_port()
-        service = None
-        try:
-            central(db, "init")
-            central(db, "org", "add", "Bench")
-            teams = [central(db, "team", "add", "Bench", f"T{n}") for n in range(args.teams)]
-            operators = args.teams  # one operator per team, several devices each
-            for number in range(operators):
-                central(db, "operator", "add", "--user", f"op{number}", "--team", teams[number],
-                        PROSSIMO_NEW_PASSWORD=PASSWORD)
-            service = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port), "--workers",
-                                        str(args.workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(200):
-                try:
-                    requests.get(f"{base}/v1/health", timeout=1)
-                    break
-                except requests.ConnectionError:
-                    time.sleep(0.1)
-            devices = []
-            for number in range(max(args.levels)):
-                op = number % operators
-                answer = requests.post(f"{base}/v1/enrol", json={"username": f"op{op}", "password": PASSWORD,
-                                                                  "device_name": f"sim-{number}"}, timeout=60)
-                answer.raise_for_status()
-                devices.append(SimDevice(base, answer.json()["device_token"], teams[op], args.batch))
-            rows = [run_level(devices[:level], args.seconds) for level in args.levels]
-        finally:
-            if service is not None:
-                service.terminate()
-                service.wait(30)
-            if server is not None:
-                server.stop()
+    server = None
+    db = args.db
+    if db is None:
+        reason = pg_server.skip_reason()
+        if reason:
+            raise SystemExit(reason)
+        server = pg_server.PostgresServer(pg_server.find_pg_bin())
+        server.start()
+        db = server.url
+    port = free_port()
+    service = None
+    try:
+        central(db, "init")
+        central(db, "org", "add", "Bench")
+        teams = [central(db, "team", "add", "Bench", f"T{n}") for n in range(args.teams)]
+        operators = args.teams  # one operator per team, several devices each
+        for number in range(operators):
+            central(db, "operator", "add", "--user", f"op{number}", "--team", teams[number],
+                    PROSSIMO_NEW_PASSWORD=PASSWORD)
+        service = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port), "--workers",
+                                    str(args.workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                requests.get(f"{base}/v1/health", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        devices = []
+        for number in range(max(args.levels)):
+            op = number % operators
+            answer = requests.post(f"{base}/v1/enrol", json={"username": f"op{op}", "password": PASSWORD,
+                                                              "device_name": f"sim-{number}"}, timeout=60)
+            answer.raise_for_status()
+            devices.append(SimDevice(base, answer.json()["device_token"], teams[op], args.batch))
+        rows = [run_level(devices[:level], args.seconds) for level in args.levels]
+    finally:
+        if service is not None:
+            service.terminate()
+            service.wait(30)
+        if server is not None:
+            server.stop()
 
     print(f"\nCentral service benchmark: PostgreSQL, {args.workers} API processes, {args.teams} teams, "
           f"{args.batch} mutations per sync (half creates, half edits), each device also pulls its team's "

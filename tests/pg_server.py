@@ -13,6 +13,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import tempfile
 from pathlib import Path
 
 import psycopg
@@ -61,8 +62,14 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self, base_dir: Path, bin_dir: Path) -> None:
-        self.base_dir = Path(base_dir)
+    """One cluster in its own private folder directly under the system temp folder.
+
+    Not under pytest's temp tree: as root the server runs as another user, who must
+    be able to enter every parent folder, and pytest keeps its folders private.
+    """
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.base_dir = Path(tempfile.mkdtemp(prefix="prossimo-pg-"))
         self.bin_dir = Path(bin_dir)
         self.data_dir = self.base_dir / "data"
         self.socket_dir = self.base_dir / "socket"
@@ -79,14 +86,16 @@ class PostgresServer:
             raise RuntimeError(f"{Path(command[0]).name} failed: {result.stderr.strip()}\n{tail}")
 
     def start(self) -> None:
-        self.base_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._start()
+        except BaseException:
+            self.stop()  # leave no half-made cluster behind
+            raise
+
+    def _start(self) -> None:
         self.socket_dir.mkdir(exist_ok=True)
         if self.user:
-            # The server user must reach its folder: open the path for traversal only.
-            for parent in [self.base_dir, *self.base_dir.parents]:
-                if parent == Path("/"):
-                    break
-                parent.chmod(parent.stat().st_mode | 0o111)
+            # The folder stays private (0700), but to the server's own user.
             entry = pwd.getpwnam(self.user)
             for path in (self.base_dir, self.socket_dir):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
@@ -101,10 +110,11 @@ class PostgresServer:
         self.create_database("prossimo_test")
 
     def stop(self) -> None:
-        if not self._running:
-            return
-        self._running = False
-        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+        """Stop the server and remove its folder; safe to call twice."""
+        if self._running:
+            self._running = False
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.base_dir, ignore_errors=True)
 
     def _dsn(self, database: str) -> str:
         return f"host=127.0.0.1 port={self.port} user={SUPERUSER} dbname={database}"

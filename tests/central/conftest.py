@@ -26,16 +26,18 @@ PASSWORD = "a long test password"
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pg_server.PostgresServer | None]:
+def postgres() -> Iterator[pg_server.PostgresServer | None]:
     reason = pg_server.skip_reason()
     if reason:
         print(f"\nPostgreSQL tests skipped: {reason}")
         yield None
         return
-    server = pg_server.PostgresServer(tmp_path_factory.mktemp("pg"), pg_server.find_pg_bin())
-    server.start()
-    yield server
-    server.stop()
+    server = pg_server.PostgresServer(pg_server.find_pg_bin())
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
