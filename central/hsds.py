@@ -1,306 +1,699 @@
-"""The directory as an Open Referral HSDS 3 tabular data package (CSV files + datapackage.json).
+"""The directory as an Open Referral HSDS 3 tabular data package: CSV files plus datapackage.json.
 
-Owns: turning directory `Resource` records (one service at one location) into
-HSDS tables and back. Mapping choices:
-- organization, service, location, address, service_at_location: one row each per
-  distinct id; a Resource's `hsds_*` ids are kept, else stable ids are made
-  (uuid5 over names, so exporting twice gives the same ids);
-- phone and schedule rows hang from the service_at_location (a service may have
-  other hours and numbers elsewhere); schedules are weekly `byday` slots;
-- categories and keywords are taxonomy terms of two taxonomies,
-  "prossimo-categories" and "prossimo-keywords", linked to services by attribute
-  rows; an unknown category imports as "other";
-- `last_verified_on` is the service's `assured_date`; languages are language rows.
-Importing is all or nothing: every row is converted and validated against the
-protocol schema before anything is returned; errors name file, row and field.
-Must never write outside the target folder, never overwrite an existing package,
-and never trust a CSV value without validation.
+Owns: turning directory `Resource` records (one service at one location, flattened) into HSDS
+tables, and an HSDS package back into validated Resource field dictionaries. Files only: storing
+records, their metadata and their sync is central/directory.py's job.
+
+Mapping (Resource field -> HSDS table.column):
+- organization_name -> organization.name. Organisations are shared: one row per
+  hsds_organization_id or, without one, per name (id = uuid5 over the name, so exporting the
+  same directory twice gives the same ids).
+- service_name, description, email, url, eligibility -> service.name, .description, .email,
+  .url, .eligibility_description; last_verified_on -> service.assured_date; hsds_service_id ->
+  service.id (else the record id).
+- location -> location (name, latitude, longitude, location_type "physical") and its physical
+  address (address_1, city = municipality, region, also copied to state_province, postal_code,
+  country as two letters).
+- Each Resource is one service_at_location row. Its phones (phone.type voice/text/fax, plus
+  "hotline", our addition to the RFC 6350 list HSDS draws on) and opening hours (schedule: freq
+  WEEKLY, one byday per row, opens_at/closes_at as local HH:MM) hang from that row. They do not
+  hang from the service, because the same service may keep other hours and numbers elsewhere.
+- categories and keywords are taxonomy terms in two taxonomies of ours: "prossimo-categories"
+  (code = the category literal) and "prossimo-keywords" (code = the keyword). attribute rows
+  (link_entity "service") link them to the service. Keywords are terms, not a custom column on
+  service, so the service table stays standard and any HSDS reader sees them.
+- languages -> language rows (service_id, code).
+
+Importing reads these tables from any HSDS 3 package and takes their paths from datapackage.json.
+It tolerates what HSDS allows:
+- phones, schedules and languages may hang from the service_at_location, the service or the
+  location; the most specific level that has rows wins;
+- without a service_at_location table, a service is offered at every location of its
+  organisation;
+- category terms from other taxonomies count when their code is one of ours; other foreign terms
+  are ignored; an unknown term of ours becomes "other", and so does a service with no category;
+- services whose status is inactive, defunct or temporarily closed are left out on purpose;
+- a schedule row with only a note (no days, no times) has nothing to keep.
+Weekly hours are all our model knows: monthly or fortnightly schedules are refused, not guessed.
+
+Must never:
+- half-import: every row is converted and validated against the protocol schema before anything
+  is returned; any problem raises HsdsError naming file, row and column, and nothing comes back;
+- trust a CSV value without validation, or echo one in an error message (messages reach logs);
+- read outside the package folder, or fetch a remote path;
+- write outside the target folder, or overwrite any file there.
 """
 
+import contextlib
 import csv
 import datetime as dt
 import json
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, get_args
 
 from pydantic import ValidationError
 
 from protocol import Resource, describe_validation_error, new_id
 from protocol.entities import ResourceCategory
 
+PACKAGE_NAME = "prossimo-directory"
+DESCRIPTOR = "datapackage.json"
+# Fixed namespace for the ids we make up: the same names give the same ids on every export.
 NAMESPACE = uuid.UUID("6b9f3c1e-2d4a-5f60-8a71-9c0d1e2f3a4b")
 CATEGORY_TAXONOMY = "prossimo-categories"
 KEYWORD_TAXONOMY = "prossimo-keywords"
-CATEGORIES = set(ResourceCategory.__args__)  # type: ignore[attr-defined]
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+CATEGORIES = frozenset(get_args(ResourceCategory))
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCal byday codes; index + 1 is the ISO weekday
 
-TABLES: dict[str, list[str]] = {
-    "organization": ["id", "name", "description", "email", "website"],
-    "service": ["id", "organization_id", "name", "description", "url", "email", "status",
-                "eligibility_description", "assured_date"],
-    "location": ["id", "organization_id", "location_type", "name", "latitude", "longitude"],
-    "address": ["id", "location_id", "address_1", "city", "region", "postal_code", "country", "address_type"],
-    "service_at_location": ["id", "service_id", "location_id"],
-    "phone": ["id", "service_at_location_id", "service_id", "number", "type", "description"],
-    "schedule": ["id", "service_at_location_id", "service_id", "freq", "byday", "opens_at", "closes_at"],
-    "taxonomy_term": ["id", "code", "name", "taxonomy"],
-    "attribute": ["id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"],
-    "language": ["id", "service_id", "code", "name"],
+# The columns we write, table by table; on import, other HSDS columns are simply not read.
+TABLES: dict[str, tuple[str, ...]] = {
+    "organization": ("id", "name", "description", "email", "website"),
+    "service": ("id", "organization_id", "name", "description", "url", "email", "status",
+                "eligibility_description", "assured_date"),
+    "location": ("id", "organization_id", "location_type", "name", "latitude", "longitude"),
+    "address": ("id", "location_id", "address_1", "city", "region", "state_province", "postal_code",
+                "country", "address_type"),
+    "service_at_location": ("id", "service_id", "location_id"),
+    "phone": ("id", "service_at_location_id", "service_id", "number", "type", "description"),
+    "schedule": ("id", "service_at_location_id", "service_id", "freq", "byday", "opens_at", "closes_at"),
+    "taxonomy_term": ("id", "code", "name", "description", "taxonomy"),
+    "attribute": ("id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"),
+    "language": ("id", "service_id", "code", "name"),
 }
-REQUIRED = ("organization", "service", "location")
-NUMBER_FIELDS = {"latitude", "longitude"}
+REQUIRED_TABLES = ("organization", "service", "location")
+# Table Schema types for the descriptor. Times stay strings: the Table Schema "time" type
+# defaults to HH:MM:SS, and HSDS writes HH:MM.
+FIELD_TYPES = {"latitude": "number", "longitude": "number", "assured_date": "date"}
+
+# Statuses HSDS allows for a service; only services in operation become directory entries.
+ACTIVE_STATUSES = frozenset({"", "active"})
+KNOWN_STATUSES = ACTIVE_STATUSES | {"inactive", "defunct", "temporarily closed"}
+# RFC 6350 phone types we can file under one of ours; anything else must fail validation.
+PHONE_TYPES = {"": "voice", "cell": "voice"}
+# Our sub-field names that differ from the HSDS column holding them, for error messages.
+COLUMN_OF = {"kind": "type", "weekday": "byday"}
+# Text fields of Resource read straight from a service column; the required ones keep "" so that
+# validation says "at least 1 character" rather than "not a string".
+SERVICE_TEXT = {"service_name": "name", "description": "description", "email": "email", "url": "url",
+                "eligibility": "eligibility_description"}
+REQUIRED_TEXT = frozenset({"service_name"})
+ADDRESS_TEXT = {"address_1": "address_1", "postal_code": "postal_code", "municipality": "city"}
+MAX_REPORTED = 20  # problems listed in one error; enough to fix a file in a few rounds
+
+DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class HsdsError(ValueError):
-    """A package that cannot be imported or written; says which file, row and field."""
+class HsdsError(Exception):
+    """A data package that cannot be imported (or written); the message names file, row and field."""
 
 
 def _stable_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
 
 
-# --- export ---------------------------------------------------------------------------------
+# --- export ---------------------------------------------------------------------------------------
 
 def export_package(resources: Iterable[Resource], directory: Path) -> dict[str, int]:
+    """Write the live (not deleted) resources as an HSDS package into `directory`; rows per table."""
     directory = Path(directory)
-    if (directory / "datapackage.json").exists():
-        raise HsdsError(f"{directory}: already holds a data package; choose an empty folder")
-    rows: dict[str, dict[str, dict[str, str]]] = {name: {} for name in TABLES}
-
-    def put(table: str, row: dict[str, Any]) -> None:
-        rows[table].setdefault(row["id"], {k: "" if v is None else str(v) for k, v in row.items()})
-
+    _refuse_to_overwrite(directory)
+    tables = _Tables()
     for resource in resources:
-        if resource.deleted:
-            continue
-        org_id = resource.hsds_organization_id or _stable_id("organization", resource.organization_name)
-        service_id = resource.hsds_service_id or str(resource.id)
-        location_id = resource.hsds_location_id or _stable_id("location", service_id)
-        sal_id = _stable_id("service_at_location", service_id, location_id)
-        loc = resource.location
-        put("organization", {"id": org_id, "name": resource.organization_name})
-        put("service", {"id": service_id, "organization_id": org_id, "name": resource.service_name,
-                        "description": resource.description, "url": resource.url, "email": resource.email,
-                        "status": "active", "eligibility_description": resource.eligibility,
-                        "assured_date": resource.last_verified_on})
-        put("location", {"id": location_id, "organization_id": org_id, "location_type": "physical",
-                         "name": loc.name, "latitude": loc.latitude, "longitude": loc.longitude})
-        put("address", {"id": _stable_id("address", location_id), "location_id": location_id,
-                        "address_1": loc.address_1, "city": loc.municipality, "region": loc.region,
-                        "postal_code": loc.postal_code, "country": loc.country, "address_type": "physical"})
-        put("service_at_location", {"id": sal_id, "service_id": service_id, "location_id": location_id})
-        for index, phone in enumerate(resource.phones):
-            put("phone", {"id": _stable_id("phone", sal_id, str(index)), "service_at_location_id": sal_id,
-                          "service_id": service_id, "number": phone.number, "type": phone.kind,
-                          "description": phone.description})
-        for slot in resource.opening_hours:
-            put("schedule", {"id": _stable_id("schedule", sal_id, str(slot.weekday), slot.opens_at.isoformat()),
-                             "service_at_location_id": sal_id, "service_id": service_id, "freq": "WEEKLY",
-                             "byday": DAYS[slot.weekday - 1], "opens_at": slot.opens_at.strftime("%H:%M"),
-                             "closes_at": slot.closes_at.strftime("%H:%M")})
-        for taxonomy, codes in ((CATEGORY_TAXONOMY, resource.categories), (KEYWORD_TAXONOMY, resource.keywords)):
-            for code in codes:
-                term_id = _stable_id(taxonomy, code)
-                put("taxonomy_term", {"id": term_id, "code": code, "name": code, "taxonomy": taxonomy})
-                put("attribute", {"id": _stable_id("attribute", service_id, term_id), "link_id": service_id,
-                                  "link_type": "service", "link_entity": "service", "taxonomy_term_id": term_id,
-                                  "value": code})
-        for code in resource.languages:
-            put("language", {"id": _stable_id("language", service_id, code), "service_id": service_id,
-                             "code": code, "name": code})
-
-    directory.mkdir(parents=True, exist_ok=True)
-    descriptor_resources = []
-    for table, columns in TABLES.items():
-        path = directory / f"{table}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns)
-            writer.writeheader()
-            for row in rows[table].values():
-                writer.writerow({column: row.get(column, "") for column in columns})
-        descriptor_resources.append({
-            "name": table, "path": path.name, "profile": "tabular-data-resource",
-            "schema": {"fields": [{"name": c, "type": "number" if c in NUMBER_FIELDS else "string"}
-                                  for c in columns]},
-        })
-    descriptor = {"name": "prossimo-directory", "profile": "tabular-data-package",
-                  "created": dt.datetime.now(dt.UTC).isoformat(), "resources": descriptor_resources}
-    (directory / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
-    return {table: len(rows[table]) for table in TABLES}
-
-
-# --- import ---------------------------------------------------------------------------------
-
-class _Table:
-    def __init__(self, name: str, rows: list[dict[str, str]]) -> None:
-        self.name = name
-        self.rows = rows  # each row carries "_row": its line number in the file
-
-    def by(self, column: str) -> dict[str, list[dict[str, str]]]:
-        index: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for row in self.rows:
-            if row.get(column):
-                index[row[column]].append(row)
-        return index
-
-
-def _read_tables(directory: Path) -> dict[str, _Table]:
-    descriptor_path = directory / "datapackage.json"
-    if not descriptor_path.exists():
-        raise HsdsError(f"{directory}: no datapackage.json")
+        if not resource.deleted:
+            _add_resource(tables, resource)
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8-sig"))
-        paths = {item["name"]: item["path"] for item in descriptor["resources"]}
-    except (ValueError, KeyError, TypeError):
-        raise HsdsError("datapackage.json: not a data package descriptor (resources with name and path)") from None
-    tables = {}
-    for name in TABLES:
-        relative = paths.get(name)
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HsdsError(f"{directory}: cannot create the folder ({exc.strerror})") from None
+    for table, columns in TABLES.items():
+        _write_csv(directory, f"{table}.csv", columns, tables.rows[table].values())
+    # The descriptor goes last: a package cut short by a crash has none, and will not import.
+    with _create(directory, DESCRIPTOR) as handle:
+        json.dump(_descriptor(), handle, indent=2, ensure_ascii=False)
+    return {table: len(rows) for table, rows in tables.rows.items()}
+
+
+def _refuse_to_overwrite(directory: Path) -> None:
+    if directory.exists() and not directory.is_dir():
+        raise HsdsError(f"{directory}: not a folder")
+    if (directory / DESCRIPTOR).exists():
+        raise HsdsError(f"{directory}: already holds a data package ({DESCRIPTOR}); choose an empty folder")
+    for table in TABLES:
+        if (directory / f"{table}.csv").exists():
+            raise HsdsError(f"{directory}: {table}.csv already exists; choose an empty folder")
+
+
+class _Tables:
+    """Rows to write, per table, keyed by id: a shared organisation or term is written once."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, dict[str, str]]] = {table: {} for table in TABLES}
+
+    def add(self, table: str, **cells: Any) -> None:
+        row = {column: _cell(cells.get(column)) for column in TABLES[table]}
+        self.rows[table].setdefault(row["id"], row)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.time):
+        # HH:MM as HSDS writes it; seconds only when there are some, so no slot is rounded
+        # into an empty one. Sub-second opening times are not a thing worth keeping.
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)  # str(float) is the shortest text that reads back to the same float
+
+
+def _add_resource(tables: _Tables, resource: Resource) -> None:
+    org_id = resource.hsds_organization_id or _stable_id("organization", resource.organization_name)
+    service_id = resource.hsds_service_id or str(resource.id)
+    location_id = resource.hsds_location_id or _stable_id("location", service_id)
+    pairing_id = _stable_id("service_at_location", service_id, location_id)
+    place = resource.location
+
+    tables.add("organization", id=org_id, name=resource.organization_name)
+    tables.add("service", id=service_id, organization_id=org_id, name=resource.service_name,
+               description=resource.description, url=resource.url, email=resource.email, status="active",
+               eligibility_description=resource.eligibility, assured_date=resource.last_verified_on)
+    tables.add("location", id=location_id, organization_id=org_id, location_type="physical", name=place.name,
+               latitude=place.latitude, longitude=place.longitude)
+    tables.add("address", id=_stable_id("address", location_id), location_id=location_id,
+               address_1=place.address_1, city=place.municipality, region=place.region,
+               state_province=place.region, postal_code=place.postal_code, country=place.country,
+               address_type="physical")
+    tables.add("service_at_location", id=pairing_id, service_id=service_id, location_id=location_id)
+    for index, phone in enumerate(resource.phones):
+        tables.add("phone", id=_stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
+                   service_id=service_id, number=phone.number, type=phone.kind, description=phone.description)
+    for index, slot in enumerate(resource.opening_hours):
+        tables.add("schedule", id=_stable_id("schedule", pairing_id, str(index)),
+                   service_at_location_id=pairing_id, service_id=service_id, freq="WEEKLY",
+                   byday=DAYS[slot.weekday - 1], opens_at=slot.opens_at, closes_at=slot.closes_at)
+    for taxonomy, codes in ((CATEGORY_TAXONOMY, resource.categories), (KEYWORD_TAXONOMY, resource.keywords)):
+        for code in codes:
+            term_id = _stable_id(taxonomy, code)
+            label = code.replace("_", " ").capitalize() if taxonomy == CATEGORY_TAXONOMY else code
+            tables.add("taxonomy_term", id=term_id, code=code, name=label, taxonomy=taxonomy)
+            tables.add("attribute", id=_stable_id("attribute", service_id, term_id), link_id=service_id,
+                       link_entity="service", taxonomy_term_id=term_id)
+    for code in resource.languages:
+        tables.add("language", id=_stable_id("language", service_id, code), service_id=service_id, code=code)
+
+
+def _create(directory: Path, name: str) -> TextIO:
+    # Exclusive creation: never overwrite a file, nor follow a link planted where ours should go.
+    try:
+        return (directory / name).open("x", encoding="utf-8", newline="")
+    except FileExistsError:
+        raise HsdsError(f"{directory}: {name} already exists; choose an empty folder") from None
+
+
+def _write_csv(directory: Path, name: str, columns: tuple[str, ...], rows: Iterable[dict[str, str]]) -> None:
+    with _create(directory, name) as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _descriptor() -> dict[str, Any]:
+    resources = [
+        {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
+         "mediatype": "text/csv", "encoding": "utf-8",
+         "schema": {"fields": [{"name": column, "type": FIELD_TYPES.get(column, "string")} for column in columns]}}
+        for table, columns in TABLES.items()
+    ]
+    return {"name": PACKAGE_NAME, "profile": "tabular-data-package",
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "resources": resources}
+
+
+# --- reading a package ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Row:
+    """One CSV record. `number` is the row a spreadsheet shows: the header is row 1."""
+
+    file: str
+    number: int
+    cells: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+    def error(self, column: str, message: str) -> HsdsError:
+        return HsdsError(_where(self, column, message))
+
+
+def _where(row: _Row, column: str, message: str) -> str:
+    place = f"{row.file} row {row.number}"
+    return f"{place}: {column}: {message}" if column else f"{place}: {message}"
+
+
+def _read_package(directory: Path) -> dict[str, list[_Row]]:
+    paths = _resource_paths(directory)
+    tables: dict[str, list[_Row]] = {}
+    for table in TABLES:
+        relative = paths.get(table)
         if relative is None:
-            if name in REQUIRED:
-                raise HsdsError(f"datapackage.json: the {name} table is required")
+            if table in REQUIRED_TABLES:
+                raise HsdsError(f"{DESCRIPTOR}: the {table} table is required")
             continue
-        path = (directory / relative).resolve()
-        if directory.resolve() not in path.parents:
-            raise HsdsError(f"datapackage.json: {relative} points outside the package folder")
-        if not path.exists():
-            raise HsdsError(f"{relative}: listed in datapackage.json but missing")
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [{**{k: (v or "").strip() for k, v in row.items() if k}, "_row": str(number)}
-                    for number, row in enumerate(reader, start=2)]
-        tables[name] = _Table(relative, rows)
+        tables[table] = _read_csv(_inside(directory, relative), relative)
     return tables
 
 
-def _fail(table: _Table, row: dict[str, str], message: str) -> HsdsError:
-    return HsdsError(f"{table.name} row {row['_row']}: {message}")
-
-
-def _number(table: _Table, row: dict[str, str], column: str) -> float | None:
-    text = row.get(column, "")
-    if not text:
-        return None
+def _resource_paths(directory: Path) -> dict[str, str]:
+    """Path of each table we read, by resource name, as datapackage.json lists them."""
+    if not (directory / DESCRIPTOR).is_file():
+        raise HsdsError(f"{directory}: no {DESCRIPTOR}; not a data package")
     try:
-        return float(text)
-    except ValueError:
-        raise _fail(table, row, f"{column}: must be a number") from None
+        descriptor = json.loads((directory / DESCRIPTOR).read_text(encoding="utf-8-sig"))
+    except ValueError:  # bad JSON and bad UTF-8 alike
+        raise HsdsError(f"{DESCRIPTOR}: not valid JSON") from None
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list):
+        raise HsdsError(f"{DESCRIPTOR}: resources: must be a list of tables")
+    paths: dict[str, str] = {}
+    for index, item in enumerate(resources):
+        name = item.get("name") if isinstance(item, dict) else None
+        if name not in TABLES:
+            continue  # tables we do not read (contact, funding...) need not be readable by us
+        path = item.get("path")
+        if not isinstance(path, str) or not path:
+            raise HsdsError(f"{DESCRIPTOR}: resources.{index}.path: must be one file name")
+        if name in paths:
+            raise HsdsError(f"{DESCRIPTOR}: resources.{index}.name: the {name} table is listed twice")
+        paths[name] = path
+    return paths
 
 
-def _time(table: _Table, row: dict[str, str], column: str) -> dt.time:
+def _inside(directory: Path, relative: str) -> Path:
+    if "://" in relative:
+        raise HsdsError(f"{DESCRIPTOR}: {relative}: remote files are not fetched; the package must be local")
+    root = directory.resolve()
+    path = (root / relative).resolve()  # resolves "..", and links, before the check below
+    if not path.is_relative_to(root) or path == root:
+        raise HsdsError(f"{DESCRIPTOR}: {relative} points outside the package folder")
+    if not path.is_file():
+        raise HsdsError(f"{relative}: listed in {DESCRIPTOR} but not found in the package folder")
+    return path
+
+
+def _read_csv(path: Path, name: str) -> list[_Row]:
+    rows = []
     try:
-        return dt.time.fromisoformat(row.get(column, ""))
-    except ValueError:
-        raise _fail(table, row, f"{column}: must be a time such as 09:00") from None
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # utf-8-sig: spreadsheets add a BOM
+            reader = csv.reader(handle)
+            columns = [column.strip() for column in next(reader, [])]
+            if not any(columns):
+                raise HsdsError(f"{name}: empty; its first row must name the columns")
+            if len(set(columns)) != len(columns):
+                raise HsdsError(f"{name} row 1: a column is named twice")
+            # Counting every record, blank ones too, keeps row numbers equal to a spreadsheet's.
+            for number, cells in enumerate(reader, start=2):
+                if len(cells) > len(columns):
+                    raise HsdsError(f"{name} row {number}: more cells than the header has columns")
+                if any(cell.strip() for cell in cells):
+                    rows.append(_Row(name, number, {c: v.strip() for c, v in zip(columns, cells, strict=False)}))
+    except UnicodeDecodeError:
+        raise HsdsError(f"{name}: not UTF-8 text; save it as CSV UTF-8") from None
+    except csv.Error as exc:
+        raise HsdsError(f"{name} line {reader.line_num}: not readable as CSV ({exc})") from None
+    except OSError as exc:
+        raise HsdsError(f"{name}: cannot be read ({exc.strerror})") from None
+    return rows
 
+
+# --- the tables, cross-checked ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Pair:
+    """One service at one location: the row that pairs them, and the rows they come from."""
+
+    origin: _Row  # service_at_location row, or the service row when the package has no such table
+    service: _Row
+    location: _Row
+    pairing_id: str | None
+
+
+class _Package:
+    """The tables of one package, indexed by the ids rows use to point at each other.
+
+    Every broken reference or duplicate id becomes a problem here, so that no row is quietly
+    attached to the wrong service, or dropped.
+    """
+
+    def __init__(self, tables: dict[str, list[_Row]]) -> None:
+        self.tables = tables
+        self.problems: list[str] = []
+        self.organizations = self._by_id("organization")
+        self.services = self._by_id("service")
+        self.locations = self._by_id("location")
+        self.pairings = self._by_id("service_at_location")
+        self.terms = self._by_id("taxonomy_term")
+        for row in self.rows("service"):
+            self.check(row, "organization_id", self.organizations, required=True)
+        for row in self.rows("location"):
+            self.check(row, "organization_id", self.organizations)
+        self.addresses = self._group("address", "location_id", self.locations)
+        self.attributes = self._service_attributes()
+        self.phones = _Attached(self, "phone")
+        self.schedules = _Attached(self, "schedule")
+        self.languages = _Attached(self, "language")
+
+    def rows(self, table: str) -> list[_Row]:
+        return self.tables.get(table, [])
+
+    def _by_id(self, table: str) -> dict[str, _Row]:
+        index: dict[str, _Row] = {}
+        for row in self.rows(table):
+            key = row.get("id")
+            if not key:
+                self.problems.append(_where(row, "id", "required"))
+            elif key in index:
+                self.problems.append(_where(row, "id", f"already used on row {index[key].number}"))
+            else:
+                index[key] = row
+        return index
+
+    def check(self, row: _Row, column: str, targets: dict[str, _Row], *, required: bool = False,
+              what: str = "") -> bool:
+        """Whether `row.column` names an existing row; a dangling or missing id is a problem."""
+        value = row.get(column)
+        if value and value not in targets:
+            what = what or column.removesuffix("_id").replace("_", " ")
+            self.problems.append(_where(row, column, f"no {what} with this id"))
+            return False
+        if not value and required:
+            self.problems.append(_where(row, column, "required"))
+            return False
+        return bool(value)
+
+    def _group(self, table: str, column: str, targets: dict[str, _Row]) -> dict[str, list[_Row]]:
+        groups: dict[str, list[_Row]] = defaultdict(list)
+        for row in self.rows(table):
+            if self.check(row, column, targets, required=True):
+                groups[row.get(column)].append(row)
+        return groups
+
+    def _service_attributes(self) -> dict[str, list[_Row]]:
+        groups: dict[str, list[_Row]] = defaultdict(list)
+        for row in self.rows("attribute"):
+            if row.get("link_entity").lower() not in ("", "service"):
+                continue  # attributes of locations, organisations... have no field of ours
+            linked = self.check(row, "link_id", self.services, required=True, what="service")
+            if self.check(row, "taxonomy_term_id", self.terms, required=True) and linked:
+                groups[row.get("link_id")].append(row)
+        return groups
+
+    def address_of(self, location: _Row) -> _Row | None:
+        candidates = self.addresses.get(location.get("id"), [])
+        physical = [row for row in candidates if row.get("address_type").lower() in ("", "physical")]
+        return (physical or candidates or [None])[0]
+
+    def pairs(self) -> list[_Pair]:
+        """Every active service at each of its locations."""
+        # A service whose organisation is missing was reported above and cannot be an entry.
+        active = {key: row for key, row in self.services.items()
+                  if self._in_operation(row) and row.get("organization_id") in self.organizations}
+        pairs = self._paired(active) if "service_at_location" in self.tables else self._by_organization(active)
+        offered = {pair.service.get("id") for pair in pairs}
+        for key, service in active.items():
+            if key not in offered:
+                self.problems.append(_where(service, "id", "this service is offered at no location"))
+        return pairs
+
+    def _in_operation(self, service: _Row) -> bool:
+        status = service.get("status").lower()
+        if status not in KNOWN_STATUSES:
+            self.problems.append(_where(service, "status", "must be active, inactive, defunct or temporarily closed"))
+        return status in ACTIVE_STATUSES
+
+    def _paired(self, active: dict[str, _Row]) -> list[_Pair]:
+        pairs, seen = [], {}
+        for row in self.rows("service_at_location"):
+            found_service = self.check(row, "service_id", self.services, required=True)
+            found_location = self.check(row, "location_id", self.locations, required=True)
+            key = (row.get("service_id"), row.get("location_id"))
+            if not (found_service and found_location) or key[0] not in active:
+                continue
+            if key in seen:
+                self.problems.append(_where(row, "location_id", f"this service is already here on row {seen[key]}"))
+                continue
+            seen[key] = row.number
+            pairs.append(_Pair(row, active[key[0]], self.locations[key[1]], row.get("id") or None))
+        return pairs
+
+    def _by_organization(self, active: dict[str, _Row]) -> list[_Pair]:
+        # No service_at_location table: HSDS then means "at the organisation's locations".
+        places: dict[str, list[_Row]] = defaultdict(list)
+        for location in self.locations.values():
+            places[location.get("organization_id")].append(location)
+        return [_Pair(service, service, location, None)
+                for service in active.values() for location in places.get(service.get("organization_id"), [])]
+
+
+class _Attached:
+    """Rows of one table (phone, schedule, language) that hang from a pairing, a service or a location."""
+
+    def __init__(self, package: _Package, table: str) -> None:
+        self.by_pairing: dict[str, list[_Row]] = defaultdict(list)
+        self.by_service: dict[str, list[_Row]] = defaultdict(list)
+        self.by_location: dict[str, list[_Row]] = defaultdict(list)
+        for row in package.rows(table):
+            # Every id the row gives is checked, even those a more specific one makes unused.
+            pairing = package.check(row, "service_at_location_id", package.pairings)
+            service = package.check(row, "service_id", package.services)
+            location = package.check(row, "location_id", package.locations)
+            if pairing:
+                self.by_pairing[row.get("service_at_location_id")].append(row)
+            elif service:
+                self.by_service[row.get("service_id")].append(row)
+            elif location:
+                self.by_location[row.get("location_id")].append(row)
+            # else: it belongs to an organisation or a contact, or names a missing row (reported)
+
+    def of(self, pair: _Pair) -> list[_Row]:
+        """The most specific rows that exist: this pairing's, else the service's, else the location's."""
+        location_id = pair.location.get("id")
+        service_rows = [row for row in self.by_service.get(pair.service.get("id"), [])
+                        if row.get("location_id") in ("", location_id)]
+        return (self.by_pairing.get(pair.pairing_id or "", []) or service_rows
+                or self.by_location.get(location_id, []))
+
+
+# --- import -----------------------------------------------------------------------------------
 
 def import_package(directory: Path) -> list[dict[str, Any]]:
-    """Field dictionaries of every service at every location, all validated, or HsdsError."""
-    directory = Path(directory)
-    tables = _read_tables(directory)
-    organizations = {row["id"]: row for row in tables["organization"].rows}
-    services = {row["id"]: row for row in tables["service"].rows}
-    locations = {row["id"]: row for row in tables["location"].rows}
-    empty = _Table("", [])
-    addresses = tables.get("address", empty).by("location_id")
-    phones_by_sal = tables.get("phone", empty).by("service_at_location_id")
-    phones_by_service = tables.get("phone", empty).by("service_id")
-    schedules_by_sal = tables.get("schedule", empty).by("service_at_location_id")
-    schedules_by_service = tables.get("schedule", empty).by("service_id")
-    attributes = tables.get("attribute", empty).by("link_id")
-    terms = {row["id"]: row for row in tables.get("taxonomy_term", empty).rows}
-    languages = tables.get("language", empty).by("service_id")
-
-    for service in services.values():  # checked for every service, paired or not
-        if service.get("organization_id", "") not in organizations:
-            raise _fail(tables["service"], service, "organization_id: no organization with this id")
-    pairs: list[tuple[dict[str, str], str, str, str | None]] = []  # (row, service id, location id, sal id)
-    if "service_at_location" in tables:
-        for row in tables["service_at_location"].rows:
-            pairs.append((row, row.get("service_id", ""), row.get("location_id", ""), row.get("id")))
-    else:  # no pairing table: a service is offered at every location of its organisation
-        locations_by_org = tables["location"].by("organization_id")
-        for service in services.values():
-            for location in locations_by_org.get(service.get("organization_id", ""), []):
-                pairs.append((service, service["id"], location["id"], None))
-    sal_table = tables.get("service_at_location", tables["service"])
-
-    entries = []
-    for pair_row, service_id, location_id, sal_id in pairs:
-        service = services.get(service_id)
-        if service is None:
-            raise _fail(sal_table, pair_row, "service_id: no service with this id")
-        location = locations.get(location_id)
-        if location is None:
-            raise _fail(sal_table, pair_row, "location_id: no location with this id")
-        organization = organizations.get(service.get("organization_id", ""))
-        if organization is None:
-            raise _fail(tables["service"], service, "organization_id: no organization with this id")
-        address = (addresses.get(location_id) or [{}])[0]
-        phone_rows = phones_by_sal.get(sal_id or "", []) or phones_by_service.get(service_id, [])
-        schedule_rows = schedules_by_sal.get(sal_id or "", []) or schedules_by_service.get(service_id, [])
-        categories, keywords = [], []
-        for attribute in attributes.get(service_id, []):
-            term = terms.get(attribute.get("taxonomy_term_id", ""))
-            if term is None:
-                continue
-            code = term.get("code") or term.get("name", "")
-            if term.get("taxonomy") == KEYWORD_TAXONOMY:
-                keywords.append(code)
-            else:
-                categories.append(code if code in CATEGORIES else "other")
-        hours = []
-        for slot in schedule_rows:
-            for day in filter(None, (d.strip().upper() for d in slot.get("byday", "").split(","))):
-                if day not in DAYS:
-                    raise _fail(tables["schedule"], slot, "byday: must be days such as MO,TU")
-                hours.append({"weekday": DAYS.index(day) + 1, "opens_at": _time(tables["schedule"], slot, "opens_at"),
-                              "closes_at": _time(tables["schedule"], slot, "closes_at")})
-        assured = service.get("assured_date", "")
+    """Resource content fields for every service at every location, all validated; else HsdsError."""
+    package = _Package(_read_package(Path(directory)))
+    pairs = package.pairs()
+    entries, problems = [], package.problems
+    for pair in pairs:
         try:
-            last_verified = dt.date.fromisoformat(assured) if assured else None
-        except ValueError:
-            raise _fail(tables["service"], service, "assured_date: must be a date such as 2026-05-31") from None
-        fields: dict[str, Any] = {
-            "organization_name": organization.get("name", ""),
-            "service_name": service.get("name", ""),
-            "description": service.get("description") or None,
-            "location": {
-                "name": location.get("name") or None,
-                "address_1": address.get("address_1") or None,
-                "postal_code": address.get("postal_code") or None,
-                "municipality": address.get("city", ""),
-                "region": address.get("region") or None,
-                "country": (address.get("country") or "IT").upper(),
-                "latitude": _number(tables["location"], location, "latitude"),
-                "longitude": _number(tables["location"], location, "longitude"),
-            },
-            "categories": sorted(set(categories)) or ["other"],
-            "keywords": sorted(set(keywords)),
-            "phones": [{"number": p.get("number", ""), "kind": p.get("type") or "voice",
-                        "description": p.get("description") or None} for p in phone_rows],
-            "email": service.get("email") or None,
-            "url": service.get("url") or None,
-            "opening_hours": hours,
-            "eligibility": service.get("eligibility_description") or None,
-            "languages": list(dict.fromkeys(row.get("code", "") for row in languages.get(service_id, []))),
-            "last_verified_on": last_verified,
-            "hsds_organization_id": organization["id"],
-            "hsds_service_id": service_id,
-            "hsds_location_id": location_id,
-        }
-        _check(fields, sal_table, pair_row)
-        entries.append(fields)
+            entries.append(_entry(package, pair))
+        except HsdsError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise HsdsError(_summary(problems))
     return entries
 
 
-def _check(fields: dict[str, Any], table: _Table, row: dict[str, str]) -> None:
+def _summary(problems: list[str]) -> str:
+    unique = list(dict.fromkeys(problems))  # a bad service row shows once, not once per location
+    shown = unique[:MAX_REPORTED]
+    hidden = len(unique) - len(shown)
+    return "\n".join(shown + ([f"...and {hidden} more problems"] if hidden else []))
+
+
+# Where a Resource field came from: (row, column); column "" when the row as a whole is meant.
+Sources = dict[tuple[str | int, ...], tuple[_Row, str]]
+
+
+def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
+    """Field dictionary of one service at one location, validated by the protocol schema."""
+    service, location = pair.service, pair.location
+    organization = package.organizations[service.get("organization_id")]
+    sources: Sources = {
+        ("organization_name",): (organization, "name"), ("hsds_organization_id",): (organization, "id"),
+        ("hsds_service_id",): (service, "id"), ("hsds_location_id",): (location, "id"),
+        ("last_verified_on",): (service, "assured_date"),
+    }
+    fields: dict[str, Any] = {"organization_name": organization.get("name")}
+    for name, column in SERVICE_TEXT.items():
+        fields[name] = service.get(column) if name in REQUIRED_TEXT else service.get(column) or None
+        sources[(name,)] = (service, column)
+    fields["location"] = _location(package, location, sources)
+    fields["categories"], fields["keywords"] = _terms(package, service, sources)
+    fields["phones"] = _phones(package.phones.of(pair), sources)
+    fields["opening_hours"] = _opening_hours(package.schedules.of(pair), sources)
+    fields["languages"] = _languages(package.languages.of(pair), sources)
+    fields["last_verified_on"] = _date(service, "assured_date")
+    fields["hsds_organization_id"] = organization.get("id")
+    fields["hsds_service_id"] = service.get("id")
+    fields["hsds_location_id"] = location.get("id")
+    return _validated(fields, sources, fallback=pair.origin)
+
+
+def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, Any]:
+    address = package.address_of(location)
+    if address is None:
+        raise location.error("id", "no address for this location in address.csv; a city is required")
+    sources[("location",)] = (location, "")
+    for name in ("name", "latitude", "longitude"):
+        sources[("location", name)] = (location, name)
+    fields: dict[str, Any] = {
+        "name": location.get("name") or None,
+        "latitude": _degrees(location, "latitude"),
+        "longitude": _degrees(location, "longitude"),
+    }
+    for name, column in ADDRESS_TEXT.items():
+        fields[name] = address.get(column) if name == "municipality" else address.get(column) or None
+        sources[("location", name)] = (address, column)
+    # HSDS has both region and state_province; whichever is filled is our region.
+    region_column = "region" if address.get("region") else "state_province"
+    fields["region"] = address.get(region_column) or None
+    sources[("location", "region")] = (address, region_column)
+    if address.get("country"):  # else the schema's default country applies
+        fields["country"] = address.get("country").upper()
+        sources[("location", "country")] = (address, "country")
+    return fields
+
+
+def _terms(package: _Package, service: _Row, sources: Sources) -> tuple[list[str], list[str]]:
+    categories: list[str] = []
+    keywords: list[str] = []
+    for attribute in package.attributes.get(service.get("id"), []):
+        term = package.terms[attribute.get("taxonomy_term_id")]
+        code = term.get("code") or term.get("name")
+        taxonomy = term.get("taxonomy")
+        if taxonomy == KEYWORD_TAXONOMY:
+            if code not in keywords:
+                sources[("keywords", len(keywords))] = (term, "code")
+                keywords.append(code)
+            continue
+        if taxonomy == CATEGORY_TAXONOMY:
+            category = code if code in CATEGORIES else "other"  # a category we no longer know
+        elif code.lower() in CATEGORIES:
+            category = code.lower()  # another taxonomy that uses our words
+        else:
+            continue  # a foreign term says nothing we can file the service under
+        if category not in categories:
+            categories.append(category)
+    return categories or ["other"], keywords
+
+
+def _phones(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
+    phones = []
+    for index, row in enumerate(rows):
+        kind = row.get("type").lower()
+        phones.append({"number": row.get("number"), "kind": PHONE_TYPES.get(kind, kind),
+                       "description": row.get("description") or None})
+        sources[("phones", index)] = (row, "")
+    return phones
+
+
+def _opening_hours(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
+    hours: list[dict[str, Any]] = []
+    for row in rows:
+        for slot in _weekly_slots(row):
+            sources[("opening_hours", len(hours))] = (row, "")
+            hours.append(slot)
+    return hours
+
+
+def _weekly_slots(row: _Row) -> list[dict[str, Any]]:
+    """A schedule row as weekly slots, one per day it names."""
+    if row.get("freq").upper() not in ("", "WEEKLY"):
+        raise row.error("freq", "only weekly opening hours can be imported (WEEKLY)")
+    if row.get("interval") not in ("", "1"):
+        raise row.error("interval", "only opening hours that repeat every week can be imported (1)")
+    days = [day.strip().upper() for day in row.get("byday").split(",") if day.strip()]
+    if not days and not row.get("opens_at") and not row.get("closes_at"):
+        return []  # a note such as "by appointment": no slot to keep
+    if not days:
+        raise row.error("byday", "required: the days these hours apply to, such as MO,WE")
+    if any(day not in DAYS for day in days):
+        raise row.error("byday", "must be days of the week from MO to SU, such as MO,WE")
+    opens_at, closes_at = _time(row, "opens_at"), _time(row, "closes_at")
+    return [{"weekday": DAYS.index(day) + 1, "opens_at": opens_at, "closes_at": closes_at} for day in days]
+
+
+def _languages(rows: list[_Row], sources: Sources) -> list[str]:
+    codes: list[str] = []
+    for row in rows:
+        if row.get("code") not in codes:
+            sources[("languages", len(codes))] = (row, "code")
+            codes.append(row.get("code"))
+    return codes
+
+
+# --- typed values out of text cells -------------------------------------------------------
+
+def _degrees(row: _Row, column: str) -> float | None:
+    text = row.get(column)
+    if not text:
+        return None
+    # float() alone would also take "nan", "inf" and "1_0": none is a coordinate.
+    if not DECIMAL.fullmatch(text):
+        raise row.error(column, "must be a number in decimal degrees, such as 45.31")
+    return float(text)
+
+
+def _time(row: _Row, column: str) -> dt.time:
+    match = CLOCK.fullmatch(row.get(column))
+    if match:
+        hour, minute, second = (int(part) for part in match.groups(default="0"))
+        if hour < 24 and minute < 60 and second < 60:
+            return dt.time(hour, minute, second)
+    # A time zone suffix is refused too: our hours are local, and guessing the offset would move them.
+    raise row.error(column, "must be a local time such as 09:00 or 09:00:00")
+
+
+def _date(row: _Row, column: str) -> dt.date | None:
+    text = row.get(column)
+    if not text:
+        return None
+    with contextlib.suppress(ValueError):  # well formed but impossible, such as 2026-02-30
+        if ISO_DATE.fullmatch(text):
+            return dt.date.fromisoformat(text)
+    raise row.error(column, "must be a date such as 2026-05-31")
+
+
+# --- validation -------------------------------------------------------------------------------
+
+def _validated(fields: dict[str, Any], sources: Sources, fallback: _Row) -> dict[str, Any]:
+    """Validate with throwaway metadata; return the schema's own content dictionary, or HsdsError."""
+    content = {name: fields[name] for name in Resource.content_fields() if name in fields}
     now = dt.datetime.now(dt.UTC)
     try:
-        Resource.model_validate({**fields, "id": new_id(), "created_at": now, "updated_at": now,
-                                 "author_device_id": uuid.uuid4()})
+        record = Resource.model_validate(
+            {**content, "id": new_id(), "created_at": now, "updated_at": now, "author_device_id": uuid.uuid4()})
     except ValidationError as exc:
-        raise _fail(table, row, "; ".join(describe_validation_error(exc))) from None
+        items = exc.errors(include_input=False, include_url=False)
+        lines = describe_validation_error(exc)  # same order as errors(), never echoes the input
+        raise HsdsError("\n".join(_locate(item["loc"], line, sources, fallback)
+                                  for item, line in zip(items, lines, strict=True))) from None
+    return record.content()
+
+
+def _locate(loc: tuple[str | int, ...], line: str, sources: Sources, fallback: _Row) -> str:
+    """Turn "phones.0.kind: rule" into "phone.csv row 7: type: rule"."""
+    dotted = ".".join(str(part) for part in loc)
+    rule = line.removeprefix(f"{dotted}: ") if dotted else line
+    for cut in range(len(loc), 0, -1):  # the most precise source known
+        if loc[:cut] in sources:
+            row, column = sources[loc[:cut]]
+            rest = loc[cut:]
+            if not column and rest:
+                column = COLUMN_OF.get(str(rest[0]), str(rest[0]))
+            return _where(row, column, rule)
+    return _where(fallback, dotted, rule)  # list-wide rules, such as too many phones

@@ -1,98 +1,251 @@
-"""HSDS tabular data packages: lossless round trip, hand-written packages, clear errors."""
+"""HSDS tabular data packages: lossless round trip, hand-written packages, errors naming file, row and column."""
 
+import csv
 import datetime as dt
+import json
+import re
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from central.hsds import HsdsError, export_package, import_package
 from protocol import Resource, new_id
 
-NOW = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
+NOW = dt.datetime(2026, 5, 1, 9, 30, tzinfo=dt.UTC)
 
 
-def resource(**fields) -> Resource:  # noqa: ANN003
-    return Resource(id=new_id(), created_at=NOW, updated_at=NOW, author_device_id=uuid.uuid4(), **fields)
+def metadata() -> dict[str, Any]:
+    return {"id": new_id(), "created_at": NOW, "updated_at": NOW, "author_device_id": uuid.uuid4()}
+
+
+def resource(**fields: Any) -> Resource:
+    return Resource(**metadata(), **fields)
 
 
 def sample() -> list[Resource]:
+    """Five live entries (two share an organisation, two share one HSDS service) and a deleted one."""
     return [
         resource(organization_name="Caritas diocesana", service_name="Mensa solidale",
-                 description="Pasti caldi, accesso libero.",
-                 location={"address_1": "Via Roma 3", "municipality": "Città di Castello", "postal_code": "06012",
+                 description='Pasti caldi, "accesso libero".\nAnche la domenica, su prenotazione.',
+                 location={"name": "Refettorio San Francesco", "address_1": "Via Roma 3",
+                           "municipality": "Città di Castello", "postal_code": "06012", "region": "Umbria",
                            "latitude": 43.457, "longitude": 12.241},
                  categories=["food"], keywords=["pasti", "senza-documenti"],
-                 phones=[{"number": "+39 075 855 1111"}, {"number": "+39 333 000 1111", "kind": "text",
-                                                          "description": "SMS"}],
+                 phones=[{"number": "+39 075 855 1111"},
+                         {"number": "+39 333 000 1111", "kind": "text", "description": "Solo SMS"},
+                         {"number": "800 123 456", "kind": "hotline", "description": "Numero verde, gratuito"}],
                  opening_hours=[{"weekday": 1, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)},
-                                {"weekday": 3, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)}],
-                 languages=["it", "en"], last_verified_on=dt.date(2026, 4, 2), eligibility="Tutti"),
+                                {"weekday": 3, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)},
+                                {"weekday": 6, "opens_at": dt.time(11, 45, 30), "closes_at": dt.time(13)}],
+                 email="mensa@example.org", url="https://example.org/mensa", eligibility="Tutti, senza documenti",
+                 languages=["it", "en"], last_verified_on=dt.date(2026, 4, 2)),
         resource(organization_name="Caritas diocesana", service_name="Dormitorio",
-                 location={"municipality": "Città di Castello"}, categories=["shelter", "housing"]),
-        resource(organization_name="Hyvinvointialue", service_name="Päihdeklinikka",
-                 location={"municipality": "Jyväskylä", "country": "FI", "latitude": 62.24, "longitude": 25.75},
-                 categories=["addiction", "health"], url="https://example.org/paihde", email="info@example.org",
-                 languages=["fi", "sv"]),
-        resource(organization_name="Comune", service_name="Vecchio", location={"municipality": "Lodi"},
-                 categories=["other"], deleted=True),
+                 location={"name": "Casa Sant'Anna", "municipality": "Città di Castello"},  # no coordinates
+                 categories=["shelter", "housing"]),
+        resource(organization_name="Keski-Suomen hyvinvointialue", service_name="Päihdeklinikka",
+                 description="Päihdehoito ja korvaushoito.",
+                 location={"address_1": "Keskussairaalantie 19", "municipality": "Jyväskylä", "country": "FI",
+                           "latitude": 62.2297, "longitude": 25.7134},
+                 categories=["addiction", "health", "mental_health"], keywords=["korvaushoito"],
+                 phones=[{"number": "014 266 0000"}, {"number": "014 266 0001", "kind": "fax"},
+                         {"number": "+358 40 123 4567", "kind": "text"}],
+                 opening_hours=[{"weekday": day, "opens_at": dt.time(8), "closes_at": dt.time(15)}
+                                for day in range(1, 6)],
+                 url="https://example.org/paihde", email="paihde@example.org", languages=["fi", "sv", "en-GB"],
+                 hsds_organization_id="org-ksshva", hsds_service_id="svc-paihde", hsds_location_id="loc-jkl-1"),
+        # One HSDS service at two locations, with its own numbers and hours at each.
+        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
+                 location={"municipality": "Perugia", "latitude": 43.1107, "longitude": 12.3908},
+                 categories=["harm_reduction"], phones=[{"number": "075 500 0001"}],
+                 opening_hours=[{"weekday": 5, "opens_at": dt.time(20), "closes_at": dt.time(23, 59)}],
+                 hsds_organization_id="org-strada", hsds_service_id="svc-strada", hsds_location_id="loc-pg"),
+        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
+                 location={"municipality": "Foligno"}, categories=["harm_reduction"],
+                 hsds_organization_id="org-strada", hsds_service_id="svc-strada", hsds_location_id="loc-fo"),
+        resource(organization_name="Comune di Lodi", service_name="Sportello chiuso",
+                 location={"municipality": "Lodi"}, categories=["other"], deleted=True),
     ]
 
 
-def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
-    originals = sample()
-    counts = export_package(originals, tmp_path / "pkg")
-    assert counts["organization"] == 2  # the shared organisation once; the deleted one skipped
-    assert counts["service_at_location"] == 3
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- export and round trip -------------------------------------------------------------------------
+
+def test_round_trip_keeps_every_content_field(tmp_path: Path) -> None:
+    resources = sample()
+    export_package(resources, tmp_path / "pkg")
     imported = import_package(tmp_path / "pkg")
-    assert len(imported) == 3
-    by_name = {entry["service_name"]: entry for entry in imported}
-    for original in originals[:3]:
-        entry = by_name[original.service_name]
+
+    live = [item for item in resources if not item.deleted]
+    assert len(imported) == len(live)
+    by_place = {(entry["service_name"], entry["location"]["municipality"]): entry for entry in imported}
+    for original in live:
+        entry = by_place[(original.service_name, original.location.municipality)]
         expected = original.content()
         for key in ("hsds_organization_id", "hsds_service_id", "hsds_location_id"):
-            assert entry[key]
-            expected[key] = entry[key]
-        rebuilt = Resource(id=new_id(), created_at=NOW, updated_at=NOW, author_device_id=uuid.uuid4(), **entry)
-        got = rebuilt.content()
-        assert {**got, "categories": sorted(got["categories"]), "keywords": sorted(got["keywords"])} == \
-            {**expected, "categories": sorted(expected["categories"]), "keywords": sorted(expected["keywords"])}
-    again = tmp_path / "again"
-    export_package([Resource(id=new_id(), created_at=NOW, updated_at=NOW, author_device_id=uuid.uuid4(), **e)
-                    for e in imported], again)
-    assert (again / "service.csv").read_text() == (tmp_path / "pkg" / "service.csv").read_text()
+            assert entry[key]  # made up on export when missing, then kept
+            expected[key] = expected[key] or entry[key]
+        assert entry == expected
+        assert Resource.model_validate({**entry, **metadata()}).content() == expected  # strict types
+
+    caritas = [entry for entry in imported if entry["organization_name"] == "Caritas diocesana"]
+    assert caritas[0]["hsds_organization_id"] == caritas[1]["hsds_organization_id"]
+    assert caritas[0]["hsds_service_id"] != caritas[1]["hsds_service_id"]
+    foligno = by_place[("Unità di strada", "Foligno")]
+    assert foligno["phones"] == [] and foligno["opening_hours"] == []  # Perugia's stay in Perugia
+
+    # Exporting what was imported gives the same files: ids are stable, nothing drifts.
+    export_package([resource(**entry) for entry in imported], tmp_path / "again")
+    for table in ("organization", "service", "location", "address", "service_at_location", "phone",
+                  "schedule", "taxonomy_term", "attribute", "language"):
+        assert (tmp_path / "again" / f"{table}.csv").read_text(encoding="utf-8") == \
+            (tmp_path / "pkg" / f"{table}.csv").read_text(encoding="utf-8"), table
 
 
-def test_export_refuses_an_existing_package(tmp_path: Path) -> None:
+def test_export_writes_a_described_package_without_deleted_records(tmp_path: Path) -> None:
+    counts = export_package(sample(), tmp_path / "new" / "pkg")  # the folder is created
+    package = tmp_path / "new" / "pkg"
+
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["name"] == "prossimo-directory" and descriptor["profile"] == "tabular-data-package"
+    names = {item["name"] for item in descriptor["resources"]}
+    assert {"organization", "service", "location", "address", "phone", "schedule", "service_at_location",
+            "taxonomy_term", "attribute"} <= names
+    for item in descriptor["resources"]:
+        assert item["profile"] == "tabular-data-resource" and item["path"] == f"{item['name']}.csv"
+        with (package / item["path"]).open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle))
+        assert [field["name"] for field in item["schema"]["fields"]] == header
+        assert counts[item["name"]] == len(read_csv(package / item["path"]))
+    location_types = {f["name"]: f["type"] for f in descriptor["resources"][2]["schema"]["fields"]}
+    assert location_types["latitude"] == "number"
+
+    organizations = [row["name"] for row in read_csv(package / "organization.csv")]
+    assert sorted(organizations) == ["Caritas diocesana", "Cooperativa Strada", "Keski-Suomen hyvinvointialue"]
+    assert "Sportello chiuso" not in (package / "service.csv").read_text(encoding="utf-8")
+    assert counts["service"] == 4 and counts["service_at_location"] == 5 and counts["location"] == 5
+
+    schedule = read_csv(package / "schedule.csv")
+    assert {"freq": "WEEKLY", "byday": "MO", "opens_at": "12:00", "closes_at": "14:30"}.items() <= \
+        schedule[0].items()
+    assert schedule[2]["opens_at"] == "11:45:30"  # seconds only when there are some
+    terms = {(row["taxonomy"], row["code"]) for row in read_csv(package / "taxonomy_term.csv")}
+    assert ("prossimo-categories", "harm_reduction") in terms and ("prossimo-keywords", "pasti") in terms
+    assert len([t for t in terms if t[1] == "harm_reduction"]) == 1  # a shared term is written once
+    assert {row["link_entity"] for row in read_csv(package / "attribute.csv")} == {"service"}
+    address = read_csv(package / "address.csv")[0]
+    assert (address["city"], address["region"], address["country"]) == ("Città di Castello", "Umbria", "IT")
+
+
+def test_export_refuses_a_folder_that_already_holds_a_package(tmp_path: Path) -> None:
     export_package(sample(), tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
     with pytest.raises(HsdsError, match="already holds a data package"):
+        export_package(sample()[:1], tmp_path)
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_export_never_overwrites_a_stray_table(tmp_path: Path) -> None:
+    (tmp_path / "service.csv").write_text("mine", encoding="utf-8")
+    with pytest.raises(HsdsError, match="service.csv already exists"):
         export_package(sample(), tmp_path)
+    assert (tmp_path / "service.csv").read_text(encoding="utf-8") == "mine"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["service.csv"]
 
 
-def _package(tmp_path: Path, **files: str) -> Path:
-    names = list(files)
-    for name, text in files.items():
-        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
-    resources = ",".join(f'{{"name": "{n}", "path": "{n}.csv"}}' for n in names)
-    (tmp_path / "datapackage.json").write_text(f'{{"resources": [{resources}]}}', encoding="utf-8")
-    return tmp_path
+# --- hand-written packages -----------------------------------------------------------------------
+
+def write_package(folder: Path, tables: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in tables.items():
+        # With the BOM a spreadsheet adds when it saves "CSV UTF-8": import must not mind it.
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8-sig")
+    resources = [{"name": name, "path": f"{name}.csv"} for name in tables]
+    (folder / "datapackage.json").write_text(json.dumps({"name": "by-hand", "resources": resources}),
+                                             encoding="utf-8")
+    return folder
 
 
 MINIMAL = {
     "organization": "id,name\no1,Comune di Lodi\n",
     "service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,2026-03-01\n",
     "location": "id,organization_id,latitude,longitude\nl1,o1,45.31,9.50\n",
-    "address": "id,location_id,address_1,city,country\na1,l1,Piazza Broletto 1,Lodi,IT\n",
-    "schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,\"MO,WE\",09:00,12:30:00\n",
+    "address": "id,location_id,address_1,city,country\na1,l1,Piazza Broletto 1,Lodi,it\n",
+    "schedule": 'id,service_id,byday,opens_at,closes_at\nh1,s1,"MO,WE",09:00,12:30:00\n',
 }
 
 
 def test_a_hand_written_minimal_package_imports(tmp_path: Path) -> None:
-    (entry,) = import_package(_package(tmp_path, **MINIMAL))
-    assert entry["service_name"] == "Sportello casa" and entry["location"]["municipality"] == "Lodi"
-    assert entry["categories"] == ["other"]
-    assert [h["weekday"] for h in entry["opening_hours"]] == [1, 3]
-    assert entry["last_verified_on"] == dt.date(2026, 3, 1)
+    (entry,) = import_package(write_package(tmp_path, MINIMAL))  # no service_at_location: the org's locations
+    assert entry == {
+        "organization_name": "Comune di Lodi", "service_name": "Sportello casa", "description": None,
+        "location": {"name": None, "address_1": "Piazza Broletto 1", "postal_code": None, "municipality": "Lodi",
+                     "region": None, "country": "IT", "latitude": 45.31, "longitude": 9.5},
+        "categories": ["other"], "keywords": [], "phones": [], "email": None, "url": None,
+        "opening_hours": [{"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
+                          {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)}],
+        "eligibility": None, "languages": [], "last_verified_on": dt.date(2026, 3, 1),
+        "hsds_organization_id": "o1", "hsds_service_id": "s1", "hsds_location_id": "l1",
+    }
+    assert list(entry) == Resource.content_fields()  # content only: the caller adds the metadata
+    Resource.model_validate({**entry, **metadata()})
+
+
+def test_terms_become_categories_and_keywords(tmp_path: Path) -> None:
+    tables = {
+        **MINIMAL,
+        "taxonomy_term": "id,code,name,taxonomy\n"
+                         "t1,food,Food,prossimo-categories\n"
+                         "t2,spa,Spa,prossimo-categories\n"       # ours, but unknown now: other
+                         "t3,HEALTH,Health,open-eligibility\n"    # someone else's, in our words
+                         "t4,BD-1800,Food Pantry,open-eligibility\n"  # someone else's: ignored
+                         "t5,ambulatorio,ambulatorio,prossimo-keywords\n",
+        "attribute": "id,link_id,link_entity,taxonomy_term_id\n"
+                     "a1,s1,service,t1\na2,s1,service,t2\na3,s1,service,t3\na4,s1,service,t4\n"
+                     "a5,s1,service,t5\na6,l1,location,t1\na7,s1,service,t1\n",
+    }
+    (entry,) = import_package(write_package(tmp_path, tables))
+    assert entry["categories"] == ["food", "other", "health"]
+    assert entry["keywords"] == ["ambulatorio"]
+
+
+def test_rows_hang_from_the_most_specific_level(tmp_path: Path) -> None:
+    tables = {
+        "organization": "id,name\no1,ASL Lodi\n",
+        "service": "id,organization_id,name,status\ns1,o1,SerD,active\ns2,o1,Consultorio,Active\n"
+                   "s3,o1,Vecchio sportello,defunct\n",
+        "location": "id,organization_id,name\nl1,o1,Presidio\n",
+        "address": "id,location_id,city,address_type\na0,l1,Milano,postal\na1,l1,Lodi,physical\n",
+        "service_at_location": "id,service_id,location_id\nsl1,s1,l1\nsl2,s2,l1\nsl3,s3,l1\n",
+        "phone": "id,service_id,location_id,number,type\np1,s1,,0371 111 111,cell\np2,,l1,0371 222 222,\n",
+        "schedule": "id,service_at_location_id,location_id,byday,opens_at,closes_at,description\n"
+                    "h1,sl1,,TU,14:00,16:00,\nh2,,l1,MO,08:00,18:00,\nh3,sl1,,,,,Su appuntamento\n",
+        "language": "id,service_id,code\nla1,s1,it\nla2,s1,it\n",
+    }
+    entries = {entry["service_name"]: entry for entry in import_package(write_package(tmp_path, tables))}
+    assert set(entries) == {"SerD", "Consultorio"}  # a defunct service is not a directory entry
+    serd, consultorio = entries["SerD"], entries["Consultorio"]
+    assert serd["phones"] == [{"number": "0371 111 111", "kind": "voice", "description": None}]
+    assert serd["opening_hours"] == [{"weekday": 2, "opens_at": dt.time(14), "closes_at": dt.time(16)}]
+    assert serd["languages"] == ["it"]
+    assert [phone["number"] for phone in consultorio["phones"]] == ["0371 222 222"]  # the building's
+    assert consultorio["opening_hours"] == [{"weekday": 1, "opens_at": dt.time(8), "closes_at": dt.time(18)}]
+    assert serd["location"]["municipality"] == "Lodi"  # the physical address, not the postal one
+
+
+# --- refusals: file, row and column named, nothing returned -----------------------------------------
+
+def refused(package: Path) -> str:
+    result = None
+    with pytest.raises(HsdsError) as caught:
+        result = import_package(package)
+    assert result is None
+    return str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -100,30 +253,112 @@ def test_a_hand_written_minimal_package_imports(tmp_path: Path) -> None:
     [
         ({"location": "id,organization_id,latitude,longitude\nl1,o1,north,9.5\n"},
          "location.csv row 2: latitude: must be a number"),
+        ({"location": "id,organization_id,latitude,longitude\nl1,o1,nan,9.5\n"},
+         "location.csv row 2: latitude: must be a number"),
+        ({"location": "id,organization_id,latitude,longitude\nl1,o1,95,9.5\n"},
+         "location.csv row 2: latitude: Input should be less than or equal to 90"),
+        ({"location": "id,organization_id,latitude,longitude\nl1,o1,45.3,\n"},
+         "location.csv row 2: latitude: latitude and longitude go together"),
         ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,12:00,09:00\n"},
-         "closes_at: must be later than opens_at"),
+         "schedule.csv row 2: closes_at: must be later than opens_at"),
+        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,9h,12:00\n"},
+         "schedule.csv row 2: opens_at: must be a local time"),
+        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,09:00Z,12:00\n"},
+         "schedule.csv row 2: opens_at: must be a local time"),
+        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,\"MO,XX\",09:00,12:00\n"},
+         "schedule.csv row 2: byday: must be days of the week"),
+        ({"schedule": "id,service_id,freq,byday,opens_at,closes_at\nh1,s1,MONTHLY,1MO,09:00,12:00\n"},
+         "schedule.csv row 2: freq: only weekly"),
         ({"service": "id,organization_id,name\ns1,o9,Sportello casa\n"},
          "service.csv row 2: organization_id: no organization with this id"),
-        ({"location": "id,organization_id,latitude,longitude\nl1,o1,95,9.5\n"}, "latitude"),
+        ({"service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,01/03/2026\n"},
+         "service.csv row 2: assured_date: must be a date"),
+        ({"service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,2026-02-30\n"},
+         "service.csv row 2: assured_date: must be a date"),
+        ({"service": "id,organization_id,name\ns1,o1,\n"},
+         "service.csv row 2: name: String should have at least 1 character"),
+        ({"service": "id,organization_id,name,status\ns1,o1,Sportello casa,paused\n"},
+         "service.csv row 2: status: must be active"),
+        ({"organization": "id,name\no1,Comune di Lodi\no1,Doppione\n"},
+         "organization.csv row 3: id: already used on row 2"),
+        ({"address": "id,location_id,city\na1,l1,\n"},
+         "address.csv row 2: city: String should have at least 1 character"),
+        ({"address": "id,location_id,city,country\na1,l1,Lodi,ITA\n"},
+         "address.csv row 2: country: String should match pattern"),
+        ({"address": "id,location_id,city\na1,l9,Lodi\n"},
+         "address.csv row 2: location_id: no location with this id"),
+        ({"phone": "id,service_id,number\np1,s1,call me\n"},
+         "phone.csv row 2: number: String should match pattern"),
+        ({"phone": "id,service_id,number,type\np1,s1,0371 409 111,pager\n"},
+         "phone.csv row 2: type: Input should be"),
+        ({"phone": "id,service_id,number\np1,s9,0371 409 111\n"},
+         "phone.csv row 2: service_id: no service with this id"),
+        ({"language": "id,service_id,code\nla1,s1,Italian\n"},
+         "language.csv row 2: code: String should match pattern"),
+        ({"taxonomy_term": "id,code,taxonomy\nt1,pasti,prossimo-keywords\n",
+          "attribute": "id,link_id,link_entity,taxonomy_term_id\na1,s1,service,t9\n"},
+         "attribute.csv row 2: taxonomy_term_id: no taxonomy term with this id"),
+        ({"service_at_location": "id,service_id,location_id\nsl1,s1,l9\n"},
+         "service_at_location.csv row 2: location_id: no location with this id"),
+        ({"service_at_location": "id,service_id,location_id\n"},
+         "service.csv row 2: id: this service is offered at no location"),
+        ({"organization": "id,name\no1,Comune di Lodi,di troppo\n"},
+         "organization.csv row 2: more cells than the header has columns"),
     ],
 )
-def test_bad_rows_name_file_row_and_field(tmp_path: Path, change: dict, message: str) -> None:
-    with pytest.raises(HsdsError, match=message):
-        import_package(_package(tmp_path, **{**MINIMAL, **change}))
+def test_bad_rows_name_file_row_and_column(tmp_path: Path, change: dict[str, str], message: str) -> None:
+    assert message in refused(write_package(tmp_path, {**MINIMAL, **change}))
 
 
-def test_a_missing_required_table(tmp_path: Path) -> None:
-    files = {k: v for k, v in MINIMAL.items() if k != "service"}
-    with pytest.raises(HsdsError, match="the service table is required"):
-        import_package(_package(tmp_path, **files))
+def test_a_location_without_address_is_refused(tmp_path: Path) -> None:
+    tables = {name: text for name, text in MINIMAL.items() if name != "address"}
+    assert "location.csv row 2: id: no address for this location" in refused(write_package(tmp_path, tables))
+
+
+def test_one_bad_row_refuses_the_whole_package(tmp_path: Path) -> None:
+    tables = {
+        **MINIMAL,
+        "service": "id,organization_id,name\ns1,o1,Sportello casa\ns2,o1,Sportello lavoro\ns3,o7,Orfano\n",
+        "schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,09:00,12:00\nh2,s2,TU,18:00,08:00\n",
+    }
+    message = refused(write_package(tmp_path, tables))
+    lines = message.splitlines()  # every problem, not just the first, so a file is fixed in one go
+    assert "service.csv row 4: organization_id: no organization with this id" in lines
+    assert "schedule.csv row 3: closes_at: must be later than opens_at" in lines
+    assert len(lines) == 2
+
+
+def test_a_missing_service_table_is_refused(tmp_path: Path) -> None:
+    unlisted = {name: text for name, text in MINIMAL.items() if name != "service"}
+    assert "datapackage.json: the service table is required" in refused(write_package(tmp_path / "a", unlisted))
+
+    listed = write_package(tmp_path / "b", MINIMAL)
+    (listed / "service.csv").unlink()
+    assert "service.csv: listed in datapackage.json but not found" in refused(listed)
+
+
+def test_a_folder_without_descriptor_or_with_a_broken_one_is_refused(tmp_path: Path) -> None:
+    assert "no datapackage.json" in refused(tmp_path)
+    (tmp_path / "datapackage.json").write_text("{resources: [", encoding="utf-8")
+    assert "datapackage.json: not valid JSON" in refused(tmp_path)
 
 
 def test_a_path_outside_the_package_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "p").mkdir()
-    package = _package(tmp_path / "p", **MINIMAL)
-    (package / "datapackage.json").write_text(
-        '{"resources": [{"name": "organization", "path": "../../etc/passwd"},'
-        ' {"name": "service", "path": "service.csv"}, {"name": "location", "path": "location.csv"}]}',
-        encoding="utf-8")
-    with pytest.raises(HsdsError, match="outside the package"):
-        import_package(package)
+    package = write_package(tmp_path / "p", MINIMAL)
+    (tmp_path / "secret.csv").write_text("id,name\nx,y\n", encoding="utf-8")
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = "../secret.csv"
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert "../secret.csv points outside the package folder" in refused(package)
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    package = write_package(tmp_path, MINIMAL)
+    (package / "organization.csv").write_bytes("id,name\no1,Città di Castello\n".encode("latin-1"))
+    assert "organization.csv: not UTF-8" in refused(package)
+
+
+def test_errors_never_echo_the_rejected_value(tmp_path: Path) -> None:
+    tables = {**MINIMAL, "phone": "id,service_id,number\np1,s1,Mario Rossi 3331234\n"}
+    message = refused(write_package(tmp_path, tables))
+    assert "phone.csv row 2: number:" in message and not re.search("Mario|3331234", message)
