@@ -311,3 +311,22 @@ class KeyStore:
         data = self._read()
         self.vault.delete(str(data["profile_id"]))
         self._write({**data, "keyring_copy": False})
+
+    def destroy(self) -> None:
+        """Remove the keyring copy and keys.json: without them the store is unreadable
+        bytes (crypto-shredding), whatever the disk keeps of the database file."""
+        try:
+            profile_id = str(self._read()["profile_id"])
+        except (KeyFileMissing, KeyFileCorrupt):
+            profile_id = None
+        if profile_id is not None:
+            self.vault.delete(profile_id)
+        if self.path.exists():
+            # Overwrite before unlinking (best effort: journaling file systems and SSDs
+            # may keep old blocks; the keyring copy and the passphrase wrap both go).
+            size = self.path.stat().st_size
+            with open(self.path, "r+b") as handle:
+                handle.write(secrets.token_bytes(size))
+                handle.flush()
+                os.fsync(handle.fileno())
+            self.path.unlink()

@@ -131,9 +131,37 @@ def _v2_directory_and_note_search(conn: Connection) -> None:
         index_note(conn, rowid, body)
 
 
+def _v3_sync_conflicts_and_refusals(conn: Connection) -> None:
+    """What sync brings that is not an entity of the caseload: conflicts, refused mutations."""
+    # Same-field races kept by the service for a person to resolve (protocol Conflict).
+    conn.execute(_entity_table(
+        "conflict", "status TEXT NOT NULL", "record_entity TEXT NOT NULL", "record_id TEXT NOT NULL",
+        "team_id TEXT",
+    ))
+    conn.execute("CREATE INDEX conflict_by_status ON conflict(deleted, status, id)")
+    conn.execute("CREATE INDEX conflict_by_record ON conflict(record_id)")
+    # Mutations the service refused, kept whole with its reason: an operator's work is
+    # never dropped silently, it waits here to be looked at (and fixed or discarded).
+    conn.execute("""CREATE TABLE rejected_mutation (
+  seq INTEGER PRIMARY KEY,
+  mutation_id TEXT NOT NULL UNIQUE,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  op TEXT NOT NULL,
+  changed TEXT NOT NULL,
+  base_version INTEGER,
+  created_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  message TEXT,
+  rejected_at TEXT NOT NULL
+)""")
+    conn.execute("CREATE INDEX rejected_by_record ON rejected_mutation(record_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
+    Migration(3, "sync: conflicts and refused mutations", _v3_sync_conflicts_and_refusals),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

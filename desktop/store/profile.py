@@ -72,6 +72,37 @@ class Profile:
     def exists(self) -> bool:
         return self.keys.exists() or self.store_path.exists()
 
+    def _write_identity(self, identity: dict[str, object]) -> None:
+        # Atomic replace: a crash leaves the old identity or the new one.
+        temp = self.identity_path.with_name(f".{IDENTITY_FILE}.tmp")
+        temp.write_text(json.dumps(identity, indent=2), encoding="utf-8")
+        os.replace(temp, self.identity_path)
+
+    def record_enrolment(self, device_id: uuid.UUID, operator_id: uuid.UUID) -> None:
+        """From now on, records are stamped with the ids the central service gave."""
+        current = self.identity()
+        self._write_identity({"format": 1, "profile_id": current.profile_id, "device_id": str(device_id),
+                              "operator_id": str(operator_id)})
+
+    def destroy(self) -> list[str]:
+        """Delete this profile for good (a wipe order): keys first, then the store and its
+        -wal/-shm files (the outbox lives inside), then the identity. The store must be
+        closed. Returns the names of the files removed."""
+        removed = []
+        if self.keys.exists():
+            self.keys.destroy()
+            removed.append("keys.json")
+        for name in (STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm", IDENTITY_FILE):
+            path = self.directory / name
+            if path.exists():
+                path.unlink()
+                removed.append(name)
+        try:
+            self.directory.rmdir()  # only when nothing else is left in it
+        except OSError:
+            pass
+        return removed
+
     def identity(self) -> ProfileIdentity:
         try:
             data = json.loads(self.identity_path.read_text(encoding="utf-8"))
@@ -102,7 +133,7 @@ class Profile:
                 "device_id": str(uuid.uuid4()),
                 "operator_id": None,
             }
-            profile.identity_path.write_text(json.dumps(identity, indent=2), encoding="utf-8")
+            profile._write_identity(identity)
             conn = database.create_new(profile.store_path, bytes(key))
             try:
                 migrations.migrate(conn)

@@ -37,6 +37,7 @@ from protocol import (
     new_id,
 )
 from protocol.entities import META_FIELDS
+from protocol.messages import Conflict
 
 R = TypeVar("R", bound=Record)
 
@@ -120,6 +121,12 @@ SPECS: dict[str, EntitySpec[Any]] = {
             lambda i: {"received_at": _utc_text(i.received_at), "status": i.status,
                        "team_id": str(i.team_id) if i.team_id else None},
             references={"contact_id": "contact"},
+        ),
+        # Created only by the service; a device resolves them (an update).
+        EntitySpec(
+            Conflict, "conflict", "id",
+            lambda c: {"status": c.status, "record_entity": c.entity, "record_id": str(c.record_id),
+                       "team_id": str(c.team_id) if c.team_id else None},
         ),
     )
 }
@@ -312,6 +319,23 @@ class RecordRepository(Generic[R]):
                 changed={}, base_version=current.server_version, at=now,
             )
         return dead
+
+    # --- the service's copy ----------------------------------------------------------------
+
+    def store_from_service(self, record: R) -> None:
+        """Insert or replace a record as the service sent it: no outbox row (it is not
+        a local change) and no reference check (the service checked; a page may carry a
+        note before the contact it hangs from, see `desktop.store.replica`)."""
+        values = self._row_values(record)
+        columns = ", ".join(values)
+        placeholders = ", ".join("?" for _ in values)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in values if name != "id")
+        rowid = self._conn.execute(
+            f"INSERT INTO {self._spec.table}({columns}) VALUES ({placeholders}) "  # noqa: S608 - fixed names
+            f"ON CONFLICT(id) DO UPDATE SET {updates} RETURNING rowid",
+            tuple(values.values()),
+        ).fetchone()[0]
+        self._after_write(rowid, record, values["body"])
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from typing import Any
 from desktop.store.database import Connection, DatabaseError, cipher_version
 from desktop.store.migrations import schema_version
 from desktop.store.outbox import Outbox
+from desktop.store.replica import Replica
 from desktop.store.repositories import SPECS, Identity, RecordRepository, utc_now
 from protocol import (
     Appointment,
@@ -26,6 +27,7 @@ from protocol import (
     Relationship,
     Resource,
 )
+from protocol.messages import Conflict
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,9 @@ class StoreSession:
         self.notes: RecordRepository[Note] = repo("note")
         self.referrals: RecordRepository[Referral] = repo("referral")
         self.intake_requests: RecordRepository[IntakeRequest] = repo("intake_request")
+        self.conflicts: RecordRepository[Conflict] = repo("conflict")
         self.outbox = Outbox(conn)
+        self.replica = Replica(conn, {entity: repo(entity) for entity in SPECS})
 
     def schema_version(self) -> int:
         return schema_version(self.conn)

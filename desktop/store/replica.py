@@ -1,0 +1,377 @@
+"""The device's side of sync inside the store: enrolment, the outgoing batch, applying answers.
+
+Owns:
+- the `sync_state` table: where this device is enrolled, its token (the store is
+  encrypted, so the token is never on disk in clear), the pull cursor, the time of
+  the last good sync;
+- taking the oldest pending outbox mutations as wire dicts for a push;
+- applying one sync answer - mutation results, a page of changes, purged teams,
+  the new cursor and token - in ONE transaction, so a crash or a kill leaves the
+  store at the page before or the page after, never between, and an interrupted
+  sync resumes from the last applied page;
+- the `rejected_mutation` table and the local copies of Conflict records.
+
+Rules:
+- A mutation the service confirmed leaves the outbox in the same transaction
+  that applies the page; a refused one moves, whole, to `rejected_mutation` with
+  the service's reason: an operator's work is never dropped silently.
+- A record from the service never overwrites a local change that is still in the
+  outbox: pending updates are replayed on top of the service's copy (rebase), so
+  the screen keeps showing what the operator typed until the service answers.
+- Records from the service are written with foreign-key checks off: the service
+  checked every reference, and a page may carry a case note before the contact
+  it hangs from (the contact's newest version is in a later page).
+- Purged teams (access lost) leave nothing behind: records, their search rows,
+  their pending and refused mutations.
+
+Must never make an HTTP call (the sync engine does I/O on its own thread and
+hands the parsed answer here) and never be used from another thread than the
+store's.
+"""
+
+import datetime as dt
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop.store import search
+from desktop.store.database import Connection, transaction
+from desktop.store.errors import StoreError
+from desktop.store.repositories import SPECS, RecordRepository, utc_now
+from protocol import describe_validation_error
+from protocol.messages import Conflict
+
+# sync_state keys
+SERVER_URL = "server_url"
+CA_BUNDLE = "ca_bundle"
+DEVICE_TOKEN = "device_token"  # noqa: S105 - the name of a key, not a secret
+DEVICE_ID = "device_id"
+OPERATOR_ID = "operator_id"
+ORGANISATION_ID = "organisation_id"
+ROLE = "role"
+TEAMS = "teams"
+CURSOR = "cursor"
+LAST_SYNC_AT = "last_sync_at"
+
+# Tables whose rows belong to a team's caseload, and how to find them from purged contacts.
+_CHILD_TABLES = {
+    "relationship": "from_contact_id IN purge_contact OR to_contact_id IN purge_contact",
+    "consent": "contact_id IN purge_contact",
+    "note": "contact_id IN purge_contact",
+    "referral": "contact_id IN purge_contact",
+    "appointment": "id IN (SELECT appointment_id FROM appointment_contact WHERE contact_id IN purge_contact)",
+}
+_FTS_OF = {"contact": "contact_fts", "note": "note_fts", "resource": "resource_fts"}
+
+
+class NotEnrolled(StoreError):
+    """This profile has not been enrolled with a central service yet."""
+
+
+class ServiceDataInvalid(StoreError):
+    """The service sent a record that breaks a schema rule; the whole page was refused."""
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    server_url: str
+    ca_bundle: str | None
+    device_id: uuid.UUID
+    operator_id: uuid.UUID
+    organisation_id: uuid.UUID
+    role: str
+    teams: list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """Everything one sync request needs from the store."""
+
+    token: str
+    cursor: str | None
+    mutations: list[dict[str, Any]]  # wire form (protocol.messages.Mutation)
+    pending_total: int  # all pending mutations, including those beyond this batch
+
+
+@dataclass
+class AppliedAnswer:
+    """What one answer changed locally (counts for reports and the UI)."""
+
+    confirmed: int = 0
+    rejected: list[tuple[int, str, str | None]] = field(default_factory=list)  # (device_seq, reason, message)
+    pulled: int = 0
+    rebased: int = 0  # pulled records with local changes replayed on top
+    purged: int = 0
+    new_conflicts: int = 0
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    pending: int
+    open_conflicts: int
+    rejected: int
+    last_sync_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RejectedMutation:
+    seq: int
+    entity: str
+    record_id: str
+    op: str
+    changed: dict[str, Any]
+    reason: str
+    message: str | None
+    rejected_at: str
+
+
+class Replica:
+    """Sync bookkeeping on the store thread. Built by `StoreSession`; one per connection."""
+
+    def __init__(self, conn: Connection, repositories: Mapping[str, RecordRepository[Any]]) -> None:
+        self._conn = conn
+        self._repos = repositories
+
+    # --- sync_state ------------------------------------------------------------------
+
+    def _get(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._conn.execute("DELETE FROM sync_state WHERE key = ?", (key,))
+        else:
+            self._conn.execute(
+                "INSERT INTO sync_state(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value),
+            )
+
+    def enrolment(self) -> Enrolment | None:
+        url = self._get(SERVER_URL)
+        if url is None or self._get(DEVICE_TOKEN) is None:
+            return None
+        return Enrolment(
+            server_url=url, ca_bundle=self._get(CA_BUNDLE), device_id=uuid.UUID(self._get(DEVICE_ID)),
+            operator_id=uuid.UUID(self._get(OPERATOR_ID)), organisation_id=uuid.UUID(self._get(ORGANISATION_ID)),
+            role=self._get(ROLE) or "operator", teams=json.loads(self._get(TEAMS) or "[]"),
+        )
+
+    def save_enrolment(self, enrolment: Enrolment, token: str) -> None:
+        """Remember where and as whom this device syncs; a fresh enrolment starts a fresh cursor."""
+        with transaction(self._conn):
+            values = {
+                SERVER_URL: enrolment.server_url, CA_BUNDLE: enrolment.ca_bundle, DEVICE_TOKEN: token,
+                DEVICE_ID: str(enrolment.device_id), OPERATOR_ID: str(enrolment.operator_id),
+                ORGANISATION_ID: str(enrolment.organisation_id), ROLE: enrolment.role,
+                TEAMS: json.dumps(enrolment.teams), CURSOR: None, LAST_SYNC_AT: None,
+            }
+            for key, value in values.items():
+                self._set(key, value)
+
+    # --- pushing ---------------------------------------------------------------------
+
+    def outgoing(self, limit: int) -> Outgoing:
+        """The token, the cursor and the oldest `limit` pending mutations, in device order."""
+        token = self._get(DEVICE_TOKEN)
+        if token is None or self._get(SERVER_URL) is None:
+            raise NotEnrolled("this device is not enrolled yet: run `prossimo enroll` first")
+        rows = self._conn.execute(
+            "SELECT seq, mutation_id, entity, record_id, op, changed, base_version, created_at"
+            " FROM outbox ORDER BY seq LIMIT ?", (limit,),
+        ).fetchall()
+        mutations = [
+            {"device_seq": seq, "mutation_id": mutation_id, "entity": entity, "record_id": record_id,
+             "op": op, "changed": json.loads(changed), "base_version": base_version, "at": created_at}
+            for seq, mutation_id, entity, record_id, op, changed, base_version, created_at in rows
+        ]
+        total = len(mutations) if len(mutations) < limit else self.pending_count()
+        return Outgoing(token=token, cursor=self._get(CURSOR), mutations=mutations, pending_total=total)
+
+    def pending_count(self) -> int:
+        return self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
+    # --- applying an answer ------------------------------------------------------------
+
+    def apply_answer(self, answer: Mapping[str, Any], sent: Iterable[dict[str, Any]]) -> AppliedAnswer:
+        """Apply one `SyncResponse` (parsed JSON) whole, or nothing of it.
+
+        `sent` are the mutations of the request this answers: their outbox rows are
+        the only ones a result may confirm or refuse.
+        """
+        by_seq = {m["device_seq"]: m for m in sent}
+        report = AppliedAnswer()
+        # Records from the service skip FK checks (see the module docstring); the
+        # pragma only takes effect outside a transaction, hence around it.
+        self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with transaction(self._conn):
+                self._apply_results(answer.get("results", []), by_seq, report)
+                self._apply_changes(answer.get("changes", []), report)
+                purge = [str(team) for team in answer.get("purge_teams", [])]
+                if purge:
+                    report.purged = self._purge_teams(purge)
+                self._set(CURSOR, answer["cursor"])
+                if answer.get("new_device_token"):
+                    self._set(DEVICE_TOKEN, answer["new_device_token"])
+                self._set(LAST_SYNC_AT, utc_now().isoformat())
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+        return report
+
+    def _apply_results(self, results: list[dict[str, Any]], by_seq: dict[int, dict[str, Any]],
+                       report: AppliedAnswer) -> None:
+        now = utc_now().isoformat()
+        for result in results:
+            seq = result["device_seq"]
+            mutation = by_seq.get(seq)
+            if mutation is None or result["mutation_id"] != str(mutation["mutation_id"]):
+                continue  # not ours to settle: never touch a row this request did not carry
+            if result["status"] == "rejected":
+                self._keep_rejected(mutation, result, now)
+                report.rejected.append((seq, result.get("reason") or "invalid", result.get("message")))
+            else:
+                report.confirmed += 1
+            report.new_conflicts += len(result.get("conflicts") or [])
+            self._conn.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
+
+    def _keep_rejected(self, mutation: dict[str, Any], result: dict[str, Any], now: str) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO rejected_mutation(seq, mutation_id, entity, record_id, op, changed,"
+            " base_version, created_at, reason, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (mutation["device_seq"], str(mutation["mutation_id"]), mutation["entity"], mutation["record_id"],
+             mutation["op"], json.dumps(mutation["changed"], ensure_ascii=False), mutation["base_version"],
+             mutation["at"], result.get("reason") or "invalid", result.get("message"), now),
+        )
+        if mutation["op"] == "create" and result.get("reason") != "duplicate_id":
+            # The service will never have this record: keep it only as the refused
+            # mutation (which holds all of its content), so the device converges.
+            self._drop_local(mutation["entity"], mutation["record_id"])
+
+    def _drop_local(self, entity: str, record_id: str) -> None:
+        table = SPECS[entity].table
+        row = self._conn.execute(f"SELECT rowid FROM {table} WHERE id = ?", (record_id,)).fetchone()  # noqa: S608
+        if row is None:
+            return
+        if entity in _FTS_OF:
+            search.unindex(self._conn, _FTS_OF[entity], row[0])
+        if entity == "appointment":
+            self._conn.execute("DELETE FROM appointment_contact WHERE appointment_id = ?", (record_id,))
+        self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))  # noqa: S608
+
+    def _pending_by_record(self, changes: list[dict[str, Any]]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+        """Local mutations still waiting to be pushed, for the records of this page."""
+        ids_by_entity: dict[str, list[str]] = defaultdict(list)
+        for change in changes:
+            ids_by_entity[change["entity"]].append(str(change["record"]["id"]))
+        pending: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        for entity, ids in ids_by_entity.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for record_id, op, changed in self._conn.execute(
+                    f"SELECT record_id, op, changed FROM outbox WHERE entity = ? AND record_id IN ({marks})"  # noqa: S608
+                    " ORDER BY seq", (entity, *chunk),
+                ):
+                    pending[record_id].append((op, json.loads(changed)))
+        return pending
+
+    def _apply_changes(self, changes: list[dict[str, Any]], report: AppliedAnswer) -> None:
+        pending = self._pending_by_record(changes)
+        for change in changes:
+            entity, record = change["entity"], change["record"]
+            repo = self._repos.get(entity)
+            if repo is None:
+                raise ServiceDataInvalid(f"entity: the service sent an unknown kind of record ({entity})")
+            local = pending.get(str(record["id"]))
+            stored = None
+            if local:
+                stored = self._validated(entity, _rebase(record, local), quiet=True)
+                report.rebased += stored is not None
+            if stored is None:
+                stored = self._validated(entity, record)
+            repo.store_from_service(stored)
+            report.pulled += 1
+
+    def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> Any:
+        try:
+            return SPECS[entity].model.model_validate_json(json.dumps(data))
+        except ValidationError as exc:
+            if quiet:  # a rebase the service will refuse: show its copy, the push reports why
+                return None
+            problems = "; ".join(describe_validation_error(exc))
+            raise ServiceDataInvalid(f"{entity} {data.get('id')}: {problems}; the page was not applied") from None
+
+    def _purge_teams(self, team_ids: list[str]) -> int:
+        """Remove every record of teams this operator no longer belongs to."""
+        conn = self._conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_contact(id TEXT PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_record(id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM purge_contact")
+        conn.execute("DELETE FROM purge_record")
+        marks = ", ".join("?" for _ in team_ids)
+        conn.execute(f"INSERT INTO purge_contact SELECT id FROM contact WHERE team_id IN ({marks})",  # noqa: S608
+                     team_ids)
+        removed = 0
+        plan = [(table, where, ()) for table, where in _CHILD_TABLES.items()]
+        plan += [("intake_request", f"team_id IN ({marks})", team_ids),
+                 ("conflict", f"team_id IN ({marks})", team_ids),
+                 ("contact", "id IN purge_contact", ())]
+        for table, where, params in plan:
+            conn.execute(f"INSERT OR IGNORE INTO purge_record SELECT id FROM {table} WHERE {where}",  # noqa: S608
+                         params)
+            if table in _FTS_OF:
+                for (rowid,) in conn.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall():  # noqa: S608
+                    search.unindex(conn, _FTS_OF[table], rowid)
+            if table == "appointment":
+                conn.execute(f"DELETE FROM appointment_contact WHERE appointment_id IN (SELECT id FROM {table}"  # noqa: S608
+                             f" WHERE {where})", params)
+            removed += conn.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount  # noqa: S608
+        # Their pending and refused mutations go too: the service would refuse them,
+        # and keeping their content would keep data this operator may no longer hold.
+        conn.execute("DELETE FROM outbox WHERE record_id IN purge_record")
+        conn.execute("DELETE FROM rejected_mutation WHERE record_id IN purge_record")
+        return removed
+
+    # --- what the operator sees about sync --------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        last = self._get(LAST_SYNC_AT)
+        return SyncStatus(
+            enrolled=self._get(DEVICE_TOKEN) is not None,
+            pending=self.pending_count(),
+            open_conflicts=self._conn.execute(
+                "SELECT count(*) FROM conflict WHERE deleted = 0 AND status = 'open'").fetchone()[0],
+            rejected=self._conn.execute("SELECT count(*) FROM rejected_mutation").fetchone()[0],
+            last_sync_at=dt.datetime.fromisoformat(last) if last else None,
+        )
+
+    def open_conflicts(self) -> list[Conflict]:
+        rows = self._conn.execute(
+            "SELECT body FROM conflict WHERE deleted = 0 AND status = 'open' ORDER BY id").fetchall()
+        return [Conflict.model_validate_json(body) for (body,) in rows]
+
+    def rejected_mutations(self) -> list[RejectedMutation]:
+        rows = self._conn.execute(
+            "SELECT seq, entity, record_id, op, changed, reason, message, rejected_at"
+            " FROM rejected_mutation ORDER BY seq").fetchall()
+        return [RejectedMutation(seq, entity, record_id, op, json.loads(changed), reason, message, at)
+                for seq, entity, record_id, op, changed, reason, message, at in rows]
+
+
+def _rebase(record: dict[str, Any], local: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """The service's record with the device's pending changes replayed on top, oldest first."""
+    merged = dict(record)
+    for op, changed in local:
+        if op == "delete":
+            merged["deleted"] = True
+        else:  # create or update: an edit against a delete brings the record back
+            merged.update(changed)
+            merged["deleted"] = False
+    return merged

@@ -1,0 +1,192 @@
+"""One sync with the central service: push the outbox and pull changes, round after round.
+
+Owns: `SyncEngine.sync()`, the loop of rounds until nothing is left to push or
+pull, what a sync reports (pushed, pulled, conflicts, requests, bytes), the
+clock-skew check, enrolment of a profile, and carrying out a wipe order.
+
+Each round is one `POST /v1/sync` carrying the oldest pending mutations and the
+stored cursor; its answer is applied by `desktop.store.replica` in one store
+transaction together with the new cursor. So a cut connection or a killed
+process resumes at the last applied page, a lost answer is resent and confirmed
+without being applied twice, and nothing is ever re-downloaded wholesale.
+
+Must never run on the UI thread, never hold the store's thread during HTTP (the
+store work of a round is two short submissions, before and after the request),
+and never touch Qt (the UI adapts `SyncEngine` in `desktop.ui`).
+"""
+
+import datetime as dt
+import logging
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.store.profile import Profile
+from desktop.store.replica import Enrolment, NotEnrolled
+from desktop.store.worker import StoreWorker
+from desktop.sync.transport import Transport, WireStats
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 1_000  # mutations per request
+PAGE_SIZE = 1_000  # changes per answer
+CLOCK_SKEW_REPORTED_AFTER = dt.timedelta(minutes=2)
+MAX_ROUNDS = 100_000  # a bound, so a service that always says `more` cannot spin us forever
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0  # mutations the service confirmed
+    rejected: int = 0  # mutations the service refused (kept in rejected_mutation)
+    pulled: int = 0  # records received and applied
+    conflicts: int = 0  # conflicts created by this device's pushes
+    purged: int = 0  # records removed because access to a team was lost
+    pending: int = 0  # mutations still waiting (written while the sync ran)
+    rounds: int = 0
+    wire: WireStats = field(default_factory=WireStats)
+    clock_skew_s: float | None = None  # device clock minus service clock, when it is off by minutes
+    rejections: list[tuple[int, str, str | None]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "pushed": self.pushed, "rejected": self.rejected, "pulled": self.pulled, "conflicts": self.conflicts,
+            "purged": self.purged, "pending": self.pending, "requests": self.wire.requests,
+            "bytes_sent": self.wire.bytes_sent, "bytes_received": self.wire.bytes_received,
+            "retries": self.wire.retries, "clock_skew_s": self.clock_skew_s,
+        }
+
+
+@dataclass(frozen=True)
+class Progress:
+    """After each round: what is done so far, and the sizes known so far."""
+
+    round: int
+    pushed: int
+    pulled: int
+    pending: int  # mutations not yet confirmed
+    more: bool  # the service has more pages
+
+
+TransportFactory = Callable[[Enrolment], Transport]
+
+
+def default_transport(enrolment: Enrolment) -> Transport:
+    return Transport(enrolment.server_url, ca_bundle=enrolment.ca_bundle)
+
+
+class SyncEngine:
+    """Syncs one open store. Call `sync()` from a worker thread, never the UI thread."""
+
+    def __init__(self, worker: StoreWorker, transport_factory: TransportFactory = default_transport, *,
+                 push_batch: int = PUSH_BATCH, page_size: int = PAGE_SIZE,
+                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
+        self.worker = worker
+        self.transport_factory = transport_factory
+        self.push_batch, self.page_size = push_batch, page_size
+        self.clock = clock
+        self._transport: Transport | None = None
+        self._transport_for: str | None = None
+
+    def _transport_of(self, enrolment: Enrolment) -> Transport:
+        # One session (and its kept-alive connection) across syncs to the same service.
+        if self._transport is None or self._transport_for != enrolment.server_url:
+            if self._transport is not None:
+                self._transport.close()
+            self._transport = self.transport_factory(enrolment)
+            self._transport_for = enrolment.server_url
+        return self._transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+
+    def sync(self, progress: Callable[[Progress], None] | None = None) -> SyncReport:
+        """Push everything pending and pull everything new. Raises the transport's errors
+        (Offline, WipeOrdered, NotAuthorised, UpdateNeeded...) with nothing lost: what
+        was applied stays applied, the rest is retried by the next sync."""
+        enrolment = self.worker.call(lambda s: s.replica.enrolment())
+        if enrolment is None:
+            raise NotEnrolled("this device is not enrolled yet: run `prossimo enroll` first")
+        transport = self._transport_of(enrolment)
+        report = SyncReport()
+        before = WireStats(**vars(transport.stats))
+        try:
+            for _ in range(MAX_ROUNDS):
+                outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
+                body = {"cursor": outgoing.cursor, "mutations": outgoing.mutations, "page_size": self.page_size}
+                answer = transport.sync(outgoing.token, body)  # no store work is held meanwhile
+                received_at = self.clock()
+                applied = self.worker.call(lambda s, a=answer, o=outgoing: s.replica.apply_answer(a, o.mutations))
+                report.rounds += 1
+                report.pushed += applied.confirmed
+                report.rejected += len(applied.rejected)
+                report.rejections += applied.rejected
+                report.pulled += applied.pulled
+                report.conflicts += applied.new_conflicts
+                report.purged += applied.purged
+                report.clock_skew_s = _skew(answer.get("server_time"), received_at)
+                pushed_all = len(outgoing.mutations) < self.push_batch
+                if progress is not None:
+                    progress(Progress(report.rounds, report.pushed, report.pulled,
+                                      outgoing.pending_total - len(outgoing.mutations), bool(answer.get("more"))))
+                if not answer.get("more") and pushed_all:
+                    break
+        finally:
+            after = transport.stats
+            report.wire = WireStats(requests=after.requests - before.requests,
+                                    bytes_sent=after.bytes_sent - before.bytes_sent,
+                                    bytes_received=after.bytes_received - before.bytes_received,
+                                    retries=after.retries - before.retries)
+        report.pending = self.worker.call(lambda s: s.replica.pending_count())
+        if report.clock_skew_s is not None:
+            log.warning("this computer's clock is off by %+.0f s from the service's; changes are still "
+                        "ordered by the service, but times shown may be wrong", report.clock_skew_s)
+        return report
+
+
+def _skew(server_time: str | None, received_at: dt.datetime) -> float | None:
+    """Device minus service clock, in seconds, when it is beyond the reporting threshold."""
+    if not server_time:
+        return None
+    try:
+        served = dt.datetime.fromisoformat(server_time.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    skew = received_at - served
+    return skew.total_seconds() if abs(skew) > CLOCK_SKEW_REPORTED_AFTER else None
+
+
+def enrol(profile: Profile, worker: StoreWorker, server_url: str, username: str, password: str, *,
+          ca_bundle: str | None = None, device_name: str | None = None,
+          transport: Transport | None = None) -> Enrolment:
+    """Log in once, register this device, and keep its token inside the encrypted store.
+
+    Refuses a profile that is already enrolled: a second enrolment would make a new
+    device on the service while this one's history still points at the first.
+    """
+    existing = worker.call(lambda s: s.replica.enrolment())
+    if existing is not None:
+        raise AlreadyEnrolled(f"this profile is already enrolled with {existing.server_url} as device "
+                              f"{existing.device_id}; use a new profile to enrol again")
+    transport = transport or Transport(server_url, ca_bundle=ca_bundle)
+    answer = transport.enrol(username, password, device_name or socket.gethostname()[:100] or "laptop")
+    enrolment = Enrolment(
+        server_url=transport.base_url, ca_bundle=ca_bundle, device_id=answer.device_id,
+        operator_id=answer.operator_id, organisation_id=answer.organisation_id, role=answer.role,
+        teams=[{"id": str(team.id), "name": team.name} for team in answer.teams],
+    )
+    worker.call(lambda s: s.replica.save_enrolment(enrolment, answer.device_token))
+    profile.record_enrolment(device_id=answer.device_id, operator_id=answer.operator_id)
+    return enrolment
+
+
+class AlreadyEnrolled(Exception):
+    """The profile already syncs with a service."""
+
+
+def carry_out_wipe(profile: Profile, worker: StoreWorker) -> list[str]:
+    """The organisation ordered this device wiped: close the store, then delete it, its
+    -wal and -shm files (the outbox is inside), the wrapped keys and the keyring copy."""
+    worker.close()
+    return profile.destroy()
