@@ -1,9 +1,11 @@
 """The `prossimo` command line: profile set-up, contacts, store checks, export, demo.
 
-Owns: argument parsing, where the passphrase comes from, what is printed, and
-the exit codes IT scripts rely on:
+Owns: argument parsing, where the passphrase and the password come from, what is
+printed, and the exit codes IT scripts rely on:
   0 ok; 2 usage or validation error (the message names the field);
-  3 wrong passphrase or locked; 4 store corrupt or from a newer version.
+  3 wrong passphrase, locked, or login refused; 4 store corrupt or from a newer version;
+  5 the service could not be reached or refused the request (nothing is lost);
+  6 the organisation ordered this device wiped (done); 7 Prossimo must be updated.
 Must never take a secret as a command-line argument (visible in `ps` and shell
 history), never print a passphrase or key, and never run SQL itself: all
 store work goes through `StoreWorker.submit` to the repositories.
@@ -41,16 +43,24 @@ from desktop.store.keys import (
     WrongPassphrase,
 )
 from desktop.store.profile import PROFILE_ENV, Profile, default_profile_dir
+from desktop.store.replica import NotEnrolled, ServiceDataInvalid
 from desktop.store.session import StoreSession
+from desktop.store.worker import StoreWorker
+from desktop.sync import transport
+from desktop.sync.engine import AlreadyEnrolled, SyncEngine, carry_out_wipe, enrol
 from protocol import Contact, demo_data, describe_validation_error
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
 EXIT_CORRUPT = 4
+EXIT_OFFLINE = 5
+EXIT_WIPED = 6
+EXIT_UPDATE = 7
 
 PASSPHRASE_ENV = "PROSSIMO_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 NEW_PASSPHRASE_ENV = "PROSSIMO_NEW_PASSPHRASE"  # noqa: S105
+PASSWORD_ENV = "PROSSIMO_PASSWORD"  # noqa: S105 - the operator's service password, for enroll
 
 
 class CliError(Exception):
@@ -103,7 +113,7 @@ def _profile(args: argparse.Namespace) -> Profile:
     return Profile(directory)
 
 
-def _with_store(args: argparse.Namespace, work: Callable[[StoreSession], Any]) -> Any:
+def _open(args: argparse.Namespace) -> tuple[Profile, StoreWorker]:
     profile = _profile(args)
     if not profile.exists():
         raise CliError(
@@ -113,9 +123,13 @@ def _with_store(args: argparse.Namespace, work: Callable[[StoreSession], Any]) -
         )
     passphrase = _given_passphrase(args)
     try:
-        worker = profile.open(passphrase)
+        return profile, profile.open(passphrase)
     except PassphraseRequired:
-        worker = profile.open(_prompt("Passphrase: "))
+        return profile, profile.open(_prompt("Passphrase: "))
+
+
+def _with_store(args: argparse.Namespace, work: Callable[[StoreSession], Any]) -> Any:
+    _, worker = _open(args)
     with worker:
         return worker.call(work)
 
@@ -222,6 +236,90 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    try:
+        server = transport.check_server_url(args.server)
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    if args.ca_bundle and not Path(args.ca_bundle).is_file():
+        raise CliError(f"--ca-bundle: {args.ca_bundle} is not a readable file", EXIT_USAGE)
+    profile, worker = _open(args)
+    with worker:
+        password = os.environ.get(PASSWORD_ENV) or _password_prompt()
+        enrolment = enrol(profile, worker, server, args.user, password, ca_bundle=args.ca_bundle,
+                          device_name=args.device_name)
+    teams = ", ".join(team["name"] for team in enrolment.teams) or "no team yet"
+    print(f"Enrolled with {enrolment.server_url} as device {enrolment.device_id} ({enrolment.role}; {teams}).")
+    print("Run `prossimo sync` to send and receive the caseload.")
+    return EXIT_OK
+
+
+def _password_prompt() -> str:
+    if not sys.stdin.isatty():
+        raise CliError(f"password: none given; set {PASSWORD_ENV} or run in a terminal to be asked", EXIT_USAGE)
+    return getpass.getpass("Service password: ")
+
+
+def _size(count: int) -> str:
+    return f"{count} B" if count < 1024 else f"{count / 1024:.1f} KB"
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    profile, worker = _open(args)
+    engine = SyncEngine(worker)
+    try:
+        report = engine.sync()
+    except transport.WipeOrdered as order:
+        engine.close()
+        carry_out_wipe(profile, worker)
+        raise CliError(f"{order}: the local store, its keys and any unsent changes were deleted from this "
+                       "computer", EXIT_WIPED) from None
+    finally:
+        engine.close()
+        worker.close()
+    if args.json:
+        print(json.dumps(report.as_dict()))
+        return EXIT_OK
+    print(f"Pushed {report.pushed}, pulled {report.pulled}, conflicts {report.conflicts}; "
+          f"{report.wire.requests} request(s), sent {_size(report.wire.bytes_sent)}, "
+          f"received {_size(report.wire.bytes_received)}.")
+    for seq, reason, message in report.rejections:
+        print(f"  refused change #{seq} ({reason}): {message or 'no details'}; kept on this computer")
+    if report.purged:
+        print(f"  {report.purged} records of teams you no longer belong to were removed from this computer")
+    if report.pending:
+        print(f"  {report.pending} change(s) made during the sync wait for the next one")
+    if report.clock_skew_s is not None:
+        print(f"  this computer's clock is off by {report.clock_skew_s:+.0f} s: please correct it")
+    return EXIT_OK
+
+
+def cmd_conflicts_list(args: argparse.Namespace) -> int:
+    def read(session: StoreSession) -> list[tuple[Any, str]]:
+        rows = []
+        for conflict in session.replica.open_conflicts():
+            name = ""
+            if conflict.entity == "contact":
+                try:
+                    name = session.contacts.get(conflict.record_id, include_deleted=True).display_name
+                except RecordNotFound:
+                    name = ""
+            rows.append((conflict, name))
+        return rows
+
+    rows = _with_store(args, read)
+    for conflict, name in rows:
+        if args.json:
+            print(conflict.model_dump_json())
+            continue
+        subject = f"{conflict.entity} {name or conflict.record_id}"
+        print(f"{conflict.id}  {subject}  {conflict.field}: kept {json.dumps(conflict.kept_value, ensure_ascii=False)}"
+              f", other {json.dumps(conflict.other_value, ensure_ascii=False)}")
+    if not rows and not args.json:
+        print("No open conflicts.", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a throwaway profile full of fictional people and show what the store does."""
     directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
@@ -315,6 +413,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     change.set_defaults(handler=cmd_passphrase_change)
 
+    enroll = commands.add_parser(
+        "enroll", parents=[common],
+        help=f"register this profile with the organisation's service (password from ${PASSWORD_ENV} or a prompt)",
+    )
+    enroll.add_argument("--server", metavar="URL", required=True, help="e.g. https://prossimo.example.org")
+    enroll.add_argument("--user", metavar="U", required=True, help="your username on the service")
+    enroll.add_argument("--ca-bundle", metavar="F", help="the organisation's CA certificates (PEM)")
+    enroll.add_argument("--device-name", metavar="N", help="how IT will see this computer (default: its name)")
+    enroll.set_defaults(handler=cmd_enroll)
+
+    sync = commands.add_parser("sync", parents=[common], help="send local changes and receive the team's")
+    sync.add_argument("--json", action="store_true", help="one JSON object with the counts")
+    sync.set_defaults(handler=cmd_sync)
+
+    conflicts = commands.add_parser("conflicts", help="changes that collided with a colleague's")
+    conflict_commands = conflicts.add_subparsers(dest="conflicts_command", required=True, parser_class=_Parser)
+    conflict_list = conflict_commands.add_parser("list", parents=[common], help="open conflicts")
+    conflict_list.add_argument("--json", action="store_true", help="one JSON object per line")
+    conflict_list.set_defaults(handler=cmd_conflicts_list)
+
     demo = commands.add_parser("demo", help="a throwaway profile with fictional data")
     demo.add_argument("--profile", metavar="DIR", help="folder for the demo (default: a new temp folder)")
     demo.set_defaults(handler=cmd_demo)
@@ -350,6 +468,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"the store is damaged ({exc}); keep a copy of the profile folder", EXIT_CORRUPT)
     except KeyStoreError as exc:
         return _fail(str(exc), EXIT_LOCKED)
+    except (NotEnrolled, AlreadyEnrolled) as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except (transport.LoginRefused, transport.LoginThrottled, transport.NotAuthorised) as exc:
+        return _fail(str(exc), EXIT_LOCKED)
+    except ServiceDataInvalid as exc:
+        return _fail(f"{exc}; ask IT to check the service", EXIT_OFFLINE)
+    except transport.UpdateNeeded as exc:
+        return _fail(str(exc), EXIT_UPDATE)
+    except transport.TransportError as exc:
+        return _fail(f"{exc}; nothing was lost, unsent changes stay on this computer", EXIT_OFFLINE)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing half-written was kept", 130)
 

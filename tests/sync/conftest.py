@@ -137,7 +137,7 @@ class World:
         return device
 
     def revoke(self, device: Device) -> None:
-        device_id = device.store.call(lambda s: s.replica.enrolment()).device_id
+        device_id = device.profile.identity().device_id  # the service's id, recorded at enrolment
         with self.service.admin() as session:
             auth.revoke_device(session, device_id)
 
