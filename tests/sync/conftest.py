@@ -148,8 +148,8 @@ class World:
                                                      Membership.team_id == team))
 
 
-@pytest.fixture()
-def world(central_service: CentralService, tmp_path: Path) -> Iterator[World]:
+def new_world(central_service: CentralService, tmp_path: Path) -> World:
+    """A fresh organisation with teams A and B on the running service."""
     with central_service.admin() as session:
         org = Organisation(id=uuid.uuid4(), name=f"Org {uuid.uuid4().hex[:8]}")
         session.add(org)
@@ -157,7 +157,12 @@ def world(central_service: CentralService, tmp_path: Path) -> Iterator[World]:
         team_a = Team(id=uuid.uuid4(), organisation_id=org.id, name="A")
         team_b = Team(id=uuid.uuid4(), organisation_id=org.id, name="B")
         session.add_all([team_a, team_b])
-    built = World(central_service, tmp_path, org.id, team_a.id, team_b.id)
+    return World(central_service, tmp_path, org.id, team_a.id, team_b.id)
+
+
+@pytest.fixture()
+def world(central_service: CentralService, tmp_path: Path) -> Iterator[World]:
+    built = new_world(central_service, tmp_path)
     yield built
     for device in built.devices:
         device.close()
