@@ -62,3 +62,7 @@ def memory_keyring() -> MemoryKeyring:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+# The running central service and per-test organisations, for the sync and UI tests.
+from tests.sync_world import central_service, world  # noqa: E402, F401

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from tests.sync.conftest import PASSPHRASE, PASSWORD, World
+from tests.sync_world import PASSPHRASE, PASSWORD, World
 from tests.test_cli import run
 
 

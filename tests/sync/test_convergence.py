@@ -23,7 +23,7 @@ from central.models import StoredRecord
 from desktop.sync.transport import Offline
 from protocol import Contact
 from tests.fault_proxy import Fault, FaultProxy, FaultSpec
-from tests.sync.conftest import CentralService, new_world
+from tests.sync_world import CentralService, new_world
 
 FIELDS = ("municipality", "phone")
 FAULTS = st.sampled_from([None, None, FaultSpec(Fault.CUT_RESPONSE, cut_after=150),

@@ -8,7 +8,7 @@ import pytest
 from desktop.store.replica import NotEnrolled
 from desktop.sync.engine import carry_out_wipe
 from desktop.sync.transport import Transport, WipeOrdered
-from tests.sync.conftest import World
+from tests.sync_world import World
 
 
 def contacts_of(device) -> dict[str, dict]:  # noqa: ANN001
@@ -191,7 +191,7 @@ def test_a_revoked_device_is_wiped(world: World) -> None:
 def test_a_profile_that_never_enrolled_says_so(world: World, tmp_path: Path) -> None:
     from desktop.store.profile import Profile
     from desktop.sync.engine import SyncEngine
-    from tests.sync.conftest import PASSPHRASE
+    from tests.sync_world import PASSPHRASE
 
     profile = Profile.create(tmp_path / "lonely", PASSPHRASE)
     with profile.open(PASSPHRASE) as store:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from central.models import AppliedMutation, StoredRecord
 from desktop.sync.transport import Offline
 from tests.fault_proxy import Fault, FaultProxy, FaultSpec
-from tests.sync.conftest import Device, World
+from tests.sync_world import Device, World
 
 
 @pytest.fixture()

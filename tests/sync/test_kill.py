@@ -21,8 +21,8 @@ import pytest
 from sqlalchemy import select
 
 from central.models import StoredRecord
-from tests.sync.conftest import PASSPHRASE, World
 from tests.sync.test_faults import applied_count
+from tests.sync_world import PASSPHRASE, World
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

@@ -1,0 +1,98 @@
+"""The sync scheduler as the UI sees it: Qt signals on the UI thread, and OS reachability.
+
+Owns: `SyncBridge`, which relays `SyncScheduler` states (made on the sync thread)
+to the UI thread as the `stateChanged` signal, tells the scheduler about
+connectivity from QNetworkInformation where the platform has a backend (otherwise
+the scheduler probes the service itself), and `describe()`, the one-line status
+an operator reads ("Up to date at 14:05 · 2 conflicts").
+
+Must never run SQL or HTTP (the scheduler's thread does), and never block the UI
+thread: every call into the scheduler only schedules.
+"""
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtNetwork import QNetworkInformation
+
+from desktop.sync.scheduler import SyncScheduler, SyncState
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncStatus", text)
+
+
+def describe(state: SyncState, now: dt.datetime | None = None) -> str:
+    """What the status bar says, in the operator's language."""
+    if state.phase == "syncing":
+        if state.total:
+            main = _tr("Syncing {done} of {total}").format(done=state.done, total=state.total)
+        else:
+            main = _tr("Syncing…")
+    elif state.phase == "offline":
+        main = _tr("Offline: your work is kept on this computer")
+    elif state.phase == "error":
+        main = _tr("Sync error: {reason}").format(reason=state.message or "")
+    elif state.phase == "update_needed":
+        main = _tr("Prossimo needs an update to sync: {reason}").format(reason=state.message or "")
+    elif state.phase == "not_enrolled":
+        main = _tr("Not connected to a service yet")
+    elif state.phase == "wiped":
+        main = _tr("This computer was wiped: {reason}").format(reason=state.message or "")
+    elif state.last_success_at is not None:
+        local = state.last_success_at.astimezone()
+        today = (now or dt.datetime.now(dt.UTC)).astimezone().date() == local.date()
+        when = local.strftime("%H:%M") if today else local.strftime("%d/%m %H:%M")
+        main = _tr("Up to date at {time}").format(time=when)
+    else:
+        main = _tr("Not synced yet")
+    extras = []
+    if state.open_conflicts:
+        extras.append(_tr("{n} conflict(s) to resolve").format(n=state.open_conflicts))
+    if state.pending and state.phase != "syncing":
+        extras.append(_tr("{n} change(s) waiting").format(n=state.pending))
+    if state.rejected:
+        extras.append(_tr("{n} change(s) refused").format(n=state.rejected))
+    if state.clock_skew_s is not None:
+        extras.append(_tr("this computer's clock is off by {s:+.0f} s").format(s=state.clock_skew_s))
+    return " · ".join([main, *extras])
+
+
+class SyncBridge(QObject):
+    """Owns nothing but the relay: create it on the UI thread, then call `start()`."""
+
+    stateChanged = Signal(object)  # SyncState, always delivered on the UI thread
+
+    def __init__(self, scheduler: SyncScheduler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scheduler = scheduler
+        # Emitted from the sync thread; Qt queues it to this object's (the UI) thread.
+        scheduler.listener = self.stateChanged.emit
+        self._network = self._reachability()
+
+    def _reachability(self) -> QNetworkInformation | None:
+        if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+            return None  # no backend here: the scheduler probes the service instead
+        info = QNetworkInformation.instance()
+        self.scheduler.os_reports_reachability = True
+        info.reachabilityChanged.connect(self._reachability_changed)
+        return info
+
+    def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
+        # "Site" and "Local" may still reach a service on the office network; only a
+        # definite "Disconnected" means offline.
+        self.scheduler.set_online(reachability != QNetworkInformation.Reachability.Disconnected)
+
+    def start(self) -> None:
+        if self._network is not None:
+            self._reachability_changed(self._network.reachability())
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        self.scheduler.stop()
+
+    def sync_now(self) -> None:
+        self.scheduler.sync_now()
+
+    def local_change(self) -> None:
+        self.scheduler.local_change()
