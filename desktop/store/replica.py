@@ -284,24 +284,33 @@ class Replica:
 
     def _apply_changes(self, changes: list[dict[str, Any]], report: AppliedAnswer) -> None:
         pending = self._pending_by_record(changes)
+        records: dict[str, list[Any]] = defaultdict(list)
+        sources: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         for change in changes:
-            entity, record = change["entity"], change["record"]
-            repo = self._repos.get(entity)
-            if repo is None:
+            entity, data = change["entity"], change["record"]
+            if entity not in self._repos:
                 raise ServiceDataInvalid(f"entity: the service sent an unknown kind of record ({entity})")
-            local = pending.get(str(record["id"]))
+            local = pending.get(str(data["id"]))
             stored = None
             if local:
-                stored = self._validated(entity, _rebase(record, local), quiet=True)
-                report.rebased += stored is not None
+                rebased = _rebase(data, local)
+                stored = self._validated(entity, rebased, quiet=True)
+                if stored is not None:
+                    report.rebased += 1
+                    data = rebased
             if stored is None:
-                stored = self._validated(entity, record)
-            repo.store_from_service(stored)
+                stored = self._validated(entity, data)
+            records[entity].append(stored[0])
+            sources[entity].append((stored[1], data))
             report.pulled += 1
+        for entity in records:
+            self._repos[entity].store_from_service(records[entity], sources[entity])
 
-    def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> Any:
+    def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> tuple[Any, str] | None:
+        """The record and the JSON text it was validated from (stored as is)."""
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         try:
-            return SPECS[entity].model.model_validate_json(json.dumps(data))
+            return SPECS[entity].model.model_validate_json(text), text
         except ValidationError as exc:
             if quiet:  # a rebase the service will refuse: show its copy, the push reports why
                 return None

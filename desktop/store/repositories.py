@@ -322,20 +322,57 @@ class RecordRepository(Generic[R]):
 
     # --- the service's copy ----------------------------------------------------------------
 
-    def store_from_service(self, record: R) -> None:
-        """Insert or replace a record as the service sent it: no outbox row (it is not
-        a local change) and no reference check (the service checked; a page may carry a
-        note before the contact it hangs from, see `desktop.store.replica`)."""
-        values = self._row_values(record)
-        columns = ", ".join(values)
-        placeholders = ", ".join("?" for _ in values)
-        updates = ", ".join(f"{name} = excluded.{name}" for name in values if name != "id")
-        rowid = self._conn.execute(
-            f"INSERT INTO {self._spec.table}({columns}) VALUES ({placeholders}) "  # noqa: S608 - fixed names
-            f"ON CONFLICT(id) DO UPDATE SET {updates} RETURNING rowid",
-            tuple(values.values()),
-        ).fetchone()[0]
-        self._after_write(rowid, record, values["body"])
+    def store_from_service(self, records: list[R], sources: list[tuple[str, dict[str, Any]]]) -> None:
+        """Insert or replace records as the service sent them, a page at a time.
+
+        `sources[i]` is the JSON text `records[i]` was validated from and its parsed
+        form: the text is stored as the body and the dict feeds the search index, so
+        an initial sync of 100k records never re-serialises or re-parses one.
+
+        No outbox row (they are not local changes) and no reference check (the service
+        checked; a page may carry a note before the contact it hangs from, see
+        `desktop.store.replica`). Batched: one lookup of which ids exist, then one
+        statement per kind of write, because an initial sync writes 100k records.
+        """
+        table = self._spec.table
+        values = [self._row_values(record, body) for record, (body, _) in zip(records, sources, strict=True)]
+        data_of = {v["id"]: data for v, (_, data) in zip(values, sources, strict=True)}
+        existing = self._rowids([v["id"] for v in values])
+        columns = list(values[0]) if values else []
+        fresh = [v for v in values if v["id"] not in existing]
+        known = [v for v in values if v["id"] in existing]
+        if fresh:
+            self._conn.executemany(
+                f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608
+                [tuple(v.values()) for v in fresh],
+            )
+        if known:
+            assignments = ", ".join(f"{name} = ?" for name in columns if name != "id")
+            self._conn.executemany(
+                f"UPDATE {table} SET {assignments} WHERE id = ?",  # noqa: S608 - fixed names
+                [(*(v[name] for name in columns if name != "id"), v["id"]) for v in known],
+            )
+        fts = self._spec.fts_table
+        if fts is not None:
+            # Old index rows go; live records get new ones (tombstones are never indexed).
+            self._conn.executemany(f"DELETE FROM {fts} WHERE rowid = ?",  # noqa: S608 - fixed names
+                                   [(existing[v["id"]],) for v in known])
+            rowids = {**existing, **self._rowids([v["id"] for v in fresh])}
+            search.index_new(self._conn, fts, [(rowids[v["id"]], data_of[v["id"]])
+                                               for v in values if not v["deleted"]])
+        for record in records:
+            if isinstance(record, Appointment):
+                self._link_appointment_contacts(record)
+
+    def _rowids(self, ids: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found.update(self._conn.execute(
+                f"SELECT id, rowid FROM {self._spec.table} WHERE id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
+                chunk,
+            ).fetchall())
+        return found
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -363,10 +400,10 @@ class RecordRepository(Generic[R]):
                 if row is None or row[0]:
                     raise RuleViolation(f"{name}: no {table} with id {ref}")
 
-    def _row_values(self, record: R) -> dict[str, Any]:
+    def _row_values(self, record: R, body: str | None = None) -> dict[str, Any]:
         return {
             "id": str(record.id),
-            "body": record.model_dump_json(),
+            "body": body if body is not None else record.model_dump_json(),
             "updated_at": _utc_text(record.updated_at),
             "server_version": record.server_version,
             "deleted": int(record.deleted),

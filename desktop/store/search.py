@@ -30,17 +30,15 @@ def _join(*parts: object) -> str:
     return " ".join(str(part) for part in parts if part)
 
 
-def index_contact(conn: Connection, rowid: int, body: str) -> None:
-    data = json.loads(body)
+def _contact_text(data: dict) -> tuple[str, ...]:
     names = _join(data.get("given_name"), data.get("family_name"), data.get("alias"))
     details = _join(
         data.get("municipality"), data.get("phone"), data.get("email"), " ".join(data.get("tags", []))
     )
-    _insert(conn, "contact_fts", rowid, names, details)
+    return names, details
 
 
-def index_resource(conn: Connection, rowid: int, body: str) -> None:
-    data = json.loads(body)
+def _resource_text(data: dict) -> tuple[str, ...]:
     location = data.get("location") or {}
     names = _join(data.get("service_name"), data.get("organization_name"))
     details = _join(
@@ -50,27 +48,47 @@ def index_resource(conn: Connection, rowid: int, body: str) -> None:
         " ".join(data.get("keywords", [])),
         data.get("description"),
     )
-    _insert(conn, "resource_fts", rowid, names, details)
+    return names, details
+
+
+def _note_text(data: dict) -> tuple[str, ...]:
+    return (data.get("body", ""),)
+
+
+# FTS table -> (its columns, what of a record goes in them)
+_INDEXED = {
+    "contact_fts": ("names, details", _contact_text),
+    "resource_fts": ("names, details", _resource_text),
+    "note_fts": ("body", _note_text),
+}
+
+
+def index_contact(conn: Connection, rowid: int, body: str) -> None:
+    _insert(conn, "contact_fts", rowid, body)
+
+
+def index_resource(conn: Connection, rowid: int, body: str) -> None:
+    _insert(conn, "resource_fts", rowid, body)
 
 
 def index_note(conn: Connection, rowid: int, body: str) -> None:
-    _insert(conn, "note_fts", rowid, json.loads(body).get("body", ""))
+    _insert(conn, "note_fts", rowid, body)
 
 
-def _insert(conn: Connection, table: str, rowid: int, *columns: str) -> None:
+def _insert(conn: Connection, table: str, rowid: int, body: str) -> None:
     conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))  # noqa: S608 - fixed names
-    placeholders = ", ".join("?" for _ in columns)
-    conn.execute(
-        f"INSERT INTO {table}(rowid, {_column_names(table)}) VALUES (?, {placeholders})",  # noqa: S608
-        (rowid, *columns),
+    index_new(conn, table, [(rowid, json.loads(body))])
+
+
+def index_new(conn: Connection, table: str, rows: list[tuple[int, dict]]) -> None:
+    """Index records that have no row in `table` yet, in one statement (a sync page)."""
+    columns, text_of = _INDEXED[table]
+    width = columns.count(",") + 1
+    placeholders = ", ".join("?" for _ in range(width))
+    conn.executemany(
+        f"INSERT INTO {table}(rowid, {columns}) VALUES (?, {placeholders})",  # noqa: S608 - fixed names
+        [(rowid, *text_of(data)) for rowid, data in rows],
     )
-
-
-_COLUMNS = {"contact_fts": "names, details", "resource_fts": "names, details", "note_fts": "body"}
-
-
-def _column_names(table: str) -> str:
-    return _COLUMNS[table]
 
 
 def unindex(conn: Connection, table: str, rowid: int) -> None:

@@ -1,0 +1,226 @@
+"""Sync benchmark: a device's initial sync of 100k records, then the small syncs of every day.
+
+The service is `prossimo-central serve` on loopback (SQLite by default, or --db URL),
+seeded directly with N records of about 1 KB each (half contacts, half case notes).
+The device runs in a child process, so its peak memory is the device's alone: a new
+encrypted profile is enrolled and syncs into an empty SQLCipher store. Then:
+incremental sync of one record changed by a colleague, an idle sync, and 100 local
+changes pushed. Prints requests, bytes on the wire and time. Never asserts.
+
+    .venv/bin/python bench/sync_bench.py [--records 100000] [--db URL]
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
+PASSWORD = "benchmark password 123"
+PASSPHRASE = "benchmark passphrase 123"
+TARGETS = {"initial_s": 10.0, "initial_mb": 300.0, "one_change_bytes": 2048, "idle_bytes": 1024}
+WORDS = ("incontro stazione unità strada parla casa lavoro salute chiede informazioni dormitorio mensa "
+         "accetta tornare giovedì sorella figlio medico SerD appuntamento comune affitto bollette colloquio "
+         "centro diurno volontari documenti residenza permesso farmaci dolore freddo coperta telefono "
+         "scuola bambini assistente sociale tribunale debiti lavoretti cantiere furgone parrocchia").split()
+
+
+def note_text(rng: "random.Random") -> str:
+    # Varied words, so gzip compresses them like real notes and not like one repeated line.
+    return " ".join(rng.choice(WORDS) + (f" {rng.randint(1, 99)}" if rng.random() < 0.1 else "")
+                    for _ in range(130))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def seed(db_url: str, records: int) -> tuple[str, str]:
+    """An organisation, a team, two operators and `records` records in the team's caseload."""
+    from sqlalchemy import insert, text
+
+    from central import security
+    from central.db import make_engine, session_factory, upgrade
+    from central.models import Membership, Operator, Organisation, StoredRecord, Team
+    from protocol import Contact, Note, new_id
+
+    engine = make_engine(db_url)
+    upgrade(engine)
+    org, team = uuid.uuid4(), uuid.uuid4()
+    device = uuid.uuid4()
+    with session_factory(engine).begin() as session:
+        session.add(Organisation(id=org, name=f"Bench {org.hex[:6]}"))
+        session.flush()
+        session.add(Team(id=team, organisation_id=org, name="Unità di strada"))
+        for name in ("field", "colleague"):
+            operator = Operator(id=uuid.uuid4(), organisation_id=org, username=f"{name}-{org.hex[:6]}",
+                                password_hash=security.hash_password(PASSWORD))
+            session.add(operator)
+            session.flush()
+            session.add(Membership(operator_id=operator.id, team_id=team))
+    now = dt.datetime.now(dt.UTC)
+    rng = random.Random(2026)
+    rows, version, contacts = [], 0, []
+    for number in range(records):
+        version += 1
+        if number % 2 == 0:
+            record = Contact(id=new_id(), created_at=now, updated_at=now, author_device_id=device,
+                             server_version=version, given_name=f"Persona{number}", family_name="Rossi",
+                             municipality="Lodi", phone="+39 333 1234567", address=f"Via Roma {number}",
+                             email=f"persona{number}@example.org", tags=["outreach", "housing"], team_id=team)
+            contacts.append(record.id)
+            contact_id = record.id
+        else:
+            record = Note(id=new_id(), created_at=now, updated_at=now, author_device_id=device,
+                          server_version=version, contact_id=contacts[-1], occurred_at=now, body=note_text(rng))
+            contact_id = contacts[-1]
+        fields = {name: [version, None] for name in type(record).content_fields()}
+        rows.append({"id": record.id, "entity": record.ENTITY, "organisation_id": org, "team_id": team,
+                     "contact_id": contact_id, "version": version, "deleted": False,
+                     "body": record.model_dump_json(), "field_versions": fields, "created_version": version})
+    with engine.begin() as conn:
+        for start in range(0, len(rows), 5000):
+            conn.execute(insert(StoredRecord), rows[start:start + 5000])
+        conn.execute(text("UPDATE counter SET value = value + :n WHERE name = 'change_seq'"), {"n": version})
+    engine.dispose()
+    average = sum(len(r["body"]) for r in rows) / max(1, len(rows))
+    print(f"seeded {records:,} records, {average:,.0f} bytes of JSON each on average", file=sys.stderr)
+    return f"field-{org.hex[:6]}", f"colleague-{org.hex[:6]}"
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: Linux carries that across
+    execve, so a child would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: an upper bound
+
+
+def device_run(server: str, field_user: str, colleague_user: str) -> None:
+    """The device's side, in its own process: prints one JSON line of measurements."""
+    from desktop.store.keys import NoKeyring
+    from desktop.store.profile import Profile
+    from desktop.sync.engine import SyncEngine, enrol
+
+    folder = Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    results: dict[str, dict] = {}
+
+    def device(name: str, user: str):  # noqa: ANN202
+        profile = Profile.create(folder / name, PASSPHRASE, vault=NoKeyring())
+        store = profile.open(PASSPHRASE)
+        enrol(profile, store, server, user, PASSWORD, device_name=name)
+        return store, SyncEngine(store)
+
+    store, engine = device("field", field_user)
+    baseline = peak_rss_mb()
+    start = time.perf_counter()
+    report = engine.sync()
+    results["initial"] = {**report.as_dict(), "seconds": time.perf_counter() - start,
+                          "peak_mb": peak_rss_mb(),
+                          "baseline_mb": baseline}
+    colleague_store, colleague = device("colleague", colleague_user)
+    colleague_store.call(lambda s: s.contacts.create(given_name="Nuova", municipality="Lodi"))
+    colleague.sync()  # pushes the new record (and, once, pulls the caseload; not measured)
+    contact = colleague_store.call(lambda s: s.contacts.page(limit=1).records[0])
+    engine.sync()  # the new record arrives here
+    colleague_store.call(lambda s: s.contacts.update(contact.id, municipality="Cremona"))
+    colleague.sync()
+    start = time.perf_counter()
+    results["one_change"] = {**engine.sync().as_dict(), "seconds": time.perf_counter() - start}
+    start = time.perf_counter()
+    results["idle"] = {**engine.sync().as_dict(), "seconds": time.perf_counter() - start}
+    store.call(lambda s: s.contacts.create_many([{"given_name": f"Locale{n}"} for n in range(100)]))
+    start = time.perf_counter()
+    results["hundred_local"] = {**engine.sync().as_dict(), "seconds": time.perf_counter() - start}
+    results["store_mb"] = {"size": (folder / "field" / "store.db").stat().st_size / 2**20}
+    for worker, eng in ((store, engine), (colleague_store, colleague)):
+        eng.close()
+        worker.close()
+    print(json.dumps(results))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--db", help="service database URL (default: a SQLite file in a temp folder)")
+    parser.add_argument("--device", nargs=3, metavar=("SERVER", "USER", "COLLEAGUE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.device:
+        device_run(*args.device)
+        return
+
+    db_url = args.db or f"sqlite:///{tempfile.mkdtemp(prefix='sync-bench-central-')}/central.db"
+    field_user, colleague_user = seed(db_url, args.records)
+    port = free_port()
+    service = subprocess.Popen([CENTRAL, "--db", db_url, "serve", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = f"http://127.0.0.1:{port}"
+    try:
+        import requests
+
+        for _ in range(300):
+            try:
+                requests.get(f"{server}/v1/health", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
+        env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+        out = subprocess.run([sys.executable, __file__, "--device", server, field_user, colleague_user],
+                             capture_output=True, text=True, env=env, check=True).stdout
+    finally:
+        service.terminate()
+        service.wait(30)
+    results = json.loads(out.strip().splitlines()[-1])
+    engine_name = "PostgreSQL" if db_url.startswith("postgresql") else "SQLite"
+    print(f"\nSync benchmark: {args.records:,} records (half contacts, half case notes, ~1 KB each) on the "
+          f"central service ({engine_name}, one process), loopback, device in its own process, pages of 2,000\n")
+    print("| sync | requests | sent | received | pushed | pulled | seconds |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    names = {"initial": "initial, empty encrypted store", "one_change": "one record changed by a colleague",
+             "idle": "idle (nothing new)", "hundred_local": "100 local changes"}
+    for key, label in names.items():
+        row = results[key]
+        print(f"| {label} | {row['requests']} | {row['bytes_sent']:,} B | {row['bytes_received']:,} B | "
+              f"{row['pushed']:,} | {row['pulled']:,} | {row['seconds']:.2f} |")
+    initial = results["initial"]
+    one, idle, hundred = results["one_change"], results["idle"], results["hundred_local"]
+    print(f"\nDevice process peak memory: {initial['peak_mb']:.0f} MB (before the sync: "
+          f"{initial['baseline_mb']:.0f} MB); store after the initial sync: {results['store_mb']['size']:.0f} MB\n")
+    rows = [
+        ("initial sync time (s)", f"<= {TARGETS['initial_s']:.0f}", f"{initial['seconds']:.2f}",
+         initial["seconds"] <= TARGETS["initial_s"]),
+        ("initial sync peak memory (MB)", f"<= {TARGETS['initial_mb']:.0f}", f"{initial['peak_mb']:.0f}",
+         initial["peak_mb"] <= TARGETS["initial_mb"]),
+        ("one change: requests", "1", str(one["requests"]), one["requests"] == 1),
+        ("one change: bytes both ways", f"<= {TARGETS['one_change_bytes']:,}",
+         f"{one['bytes_sent'] + one['bytes_received']:,}",
+         one["bytes_sent"] + one["bytes_received"] <= TARGETS["one_change_bytes"]),
+        ("idle: requests", "1", str(idle["requests"]), idle["requests"] == 1),
+        ("idle: bytes both ways", f"<= {TARGETS['idle_bytes']:,}", f"{idle['bytes_sent'] + idle['bytes_received']:,}",
+         idle["bytes_sent"] + idle["bytes_received"] <= TARGETS["idle_bytes"]),
+        ("100 local changes: requests", "1", str(hundred["requests"]), hundred["requests"] == 1),
+    ]
+    print("| target | goal | measured | met |")
+    print("| --- | ---: | ---: | :---: |")
+    for name, goal, measured, met in rows:
+        print(f"| {name} | {goal} | {measured} | {'yes' if met else 'NO'} |")
+
+
+if __name__ == "__main__":
+    main()
