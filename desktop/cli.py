@@ -187,7 +187,7 @@ def _parse_id(value: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError:
-        raise CliError("id: must be a contact id such as 0190f0c2-…", EXIT_USAGE) from None
+        raise CliError("id: must be an id such as 0190f0c2-…", EXIT_USAGE) from None
 
 
 def cmd_contacts_show(args: argparse.Namespace) -> int:
@@ -320,6 +320,17 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    conflict_id = _parse_id(args.id)
+    if args.value is not None:
+        resolution, value = "edited", args.value
+    else:
+        resolution, value = ("other" if args.other else "kept"), None
+    resolved = _with_store(args, lambda s: s.resolve_conflict(conflict_id, resolution, value))
+    print(f"Resolved ({resolved.resolution}); it reaches the team with the next sync.")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a throwaway profile full of fictional people and show what the store does."""
     directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
@@ -432,6 +443,13 @@ def build_parser() -> argparse.ArgumentParser:
     conflict_list = conflict_commands.add_parser("list", parents=[common], help="open conflicts")
     conflict_list.add_argument("--json", action="store_true", help="one JSON object per line")
     conflict_list.set_defaults(handler=cmd_conflicts_list)
+    resolve = conflict_commands.add_parser("resolve", parents=[common], help="decide one conflict")
+    resolve.add_argument("id")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", action="store_true", help="keep the value that is stored now")
+    choice.add_argument("--other", action="store_true", help="take the other value")
+    choice.add_argument("--value", metavar="V", help="store this value instead (text fields)")
+    resolve.set_defaults(handler=cmd_conflicts_resolve)
 
     demo = commands.add_parser("demo", help="a throwaway profile with fictional data")
     demo.add_argument("--profile", metavar="DIR", help="folder for the demo (default: a new temp folder)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.store.database import Connection, DatabaseError, cipher_version
+from desktop.store.errors import RuleViolation
 from desktop.store.migrations import schema_version
 from desktop.store.outbox import Outbox
 from desktop.store.replica import Replica
@@ -79,6 +80,26 @@ class StoreSession:
         integrity = run("integrity_check")
         cipher = run("cipher_integrity_check")
         return IntegrityReport(integrity, cipher)
+
+    def resolve_conflict(self, conflict_id: uuid.UUID | str, resolution: str, value: Any = None) -> Conflict:
+        """A person decides a same-field collision: keep the stored value ("kept"), take
+        the other one ("other"), or type a new one ("edited", with `value`).
+
+        Both writes go through the repositories, so both reach the service as ordinary
+        mutations: the record's field (unless "kept"), then the Conflict marked resolved.
+        """
+        conflict = self.conflicts.get(conflict_id)
+        if conflict.status == "resolved":
+            raise RuleViolation("conflict: already resolved")
+        if resolution not in ("kept", "other", "edited"):
+            raise RuleViolation("resolution: must be kept, other or edited")
+        if resolution == "edited" and value is None:
+            raise RuleViolation("value: required when the resolution is edited")
+        if resolution != "kept":
+            chosen = conflict.other_value if resolution == "other" else value
+            repository = RecordRepository(self.conn, SPECS[conflict.entity], self.identity)
+            repository.update(conflict.record_id, **{conflict.field: chosen})
+        return self.conflicts.update(conflict.id, status="resolved", resolution=resolution)
 
     def export_contact(self, contact_id: uuid.UUID | str) -> dict[str, Any]:
         """Everything this device holds about one contact (GDPR subject access).

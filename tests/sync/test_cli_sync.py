@@ -63,6 +63,14 @@ def test_enroll_sync_and_conflicts_from_the_command_line(world: World, tmp_path:
     as_json = [json.loads(line) for line in run(home, "conflicts", "list", "--json", **env).stdout.splitlines()]
     assert [(c["field"], c["status"]) for c in as_json] == [("municipality", "open")]
 
+    neither = run(home, "conflicts", "resolve", as_json[0]["id"], **env)
+    assert neither.returncode == 2 and "one of the arguments --keep --other --value is required" in neither.stderr
+    resolved = run(home, "conflicts", "resolve", as_json[0]["id"], "--value", "Milano", **env)
+    assert resolved.returncode == 0 and "Resolved (edited)" in resolved.stdout
+    assert run(home, "sync", "--json", **env).returncode == 0
+    assert json.loads(run(home, "contacts", "show", contact, "--json", **env).stdout)["municipality"] == "Milano"
+    assert run(home, "conflicts", "list", "--json", **env).stdout == ""
+
 
 def test_sync_says_what_went_wrong_and_keeps_everything(world: World, tmp_path: Path) -> None:
     anna = world.add_operator("anna", [world.team_a])

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.store.errors import RuleViolation
 from desktop.store.replica import NotEnrolled
 from desktop.sync.engine import carry_out_wipe
 from desktop.sync.transport import Transport, WipeOrdered
@@ -207,3 +208,27 @@ def test_enrolment_stamps_the_services_ids(world: World) -> None:
     assert identity.device_id == enrolment.device_id and identity.operator_id == enrolment.operator_id
     assert isinstance(enrolment.operator_id, uuid.UUID)
     assert [t["name"] for t in enrolment.teams] == ["A"]
+
+
+def test_a_person_resolves_a_conflict_and_the_team_sees_it(world: World) -> None:
+    anna = world.add_operator("anna", [world.team_a])
+    bruno = world.add_operator("bruno", [world.team_a])
+    laptop_a, laptop_b = world.device(anna), world.device(bruno)
+    contact_id = laptop_a.store.call(lambda s: s.contacts.create(given_name="Rita", municipality="Lodi").id)
+    laptop_a.sync()
+    laptop_b.sync()
+    laptop_a.store.call(lambda s: s.contacts.update(contact_id, municipality="Cesena"))
+    laptop_b.store.call(lambda s: s.contacts.update(contact_id, municipality="Forlì"))
+    laptop_a.sync()
+    laptop_b.sync()
+    conflict = laptop_b.store.call(lambda s: s.replica.open_conflicts())[0]
+    with pytest.raises(RuleViolation, match="value: required"):
+        laptop_b.store.call(lambda s: s.resolve_conflict(conflict.id, "edited"))
+    laptop_b.store.call(lambda s: s.resolve_conflict(conflict.id, "other"))
+    laptop_b.sync()
+    laptop_a.sync()
+    for laptop in (laptop_a, laptop_b):
+        assert laptop.store.call(lambda s: (s.contacts.get(contact_id).municipality, s.replica.open_conflicts(),
+                                            s.conflicts.get(conflict.id).resolution)) == ("Forlì", [], "other")
+    with pytest.raises(RuleViolation, match="already resolved"):
+        laptop_a.store.call(lambda s: s.resolve_conflict(conflict.id, "kept"))
