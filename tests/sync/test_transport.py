@@ -1,0 +1,76 @@
+"""The transport's promises: TLS verified (with an organisation CA bundle), typed answers, backoff."""
+
+import subprocess
+import time
+
+import pytest
+import requests
+
+from desktop.sync.transport import (
+    LoginRefused,
+    Offline,
+    Transport,
+    UpdateNeeded,
+    check_server_url,
+)
+from protocol.messages import PROTOCOL_HEADER
+from tests.central.test_admin_cli import _self_signed
+from tests.sync_world import CENTRAL, PASSWORD, World, free_port
+
+
+def test_only_https_or_loopback_http() -> None:
+    assert check_server_url("https://prossimo.example.org/") == "https://prossimo.example.org"
+    assert check_server_url("http://127.0.0.1:8443") == "http://127.0.0.1:8443"
+    for bad in ("http://prossimo.example.org", "ftp://x", "prossimo.example.org", ""):
+        with pytest.raises(ValueError, match="server:"):
+            check_server_url(bad)
+
+
+def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:  # noqa: ANN001
+    cert, key = _self_signed(tmp_path)
+    port = free_port()
+    service = subprocess.Popen([CENTRAL, "--db", world.service.db_url, "serve", "--port", str(port),
+                                "--tls-cert", str(cert), "--tls-key", str(key)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"https://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                requests.get(f"{url}/v1/health", timeout=1, verify=str(cert))
+                break
+            except requests.exceptions.SSLError:
+                raise
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        anna = world.add_operator("anna", [world.team_a])
+        # The system's CAs do not know this certificate: refused, and said so, without retrying.
+        untrusting = Transport(url, attempts=3, backoff_s=0)
+        with pytest.raises(Offline, match="certificate was not accepted"):
+            untrusting.enrol(anna, PASSWORD, "laptop")
+        assert untrusting.stats.requests == 1
+        trusting = Transport(url, ca_bundle=str(cert))
+        assert trusting.enrol(anna, PASSWORD, "laptop").teams[0].name == "A"
+        with pytest.raises(LoginRefused):
+            trusting.enrol(world.add_operator("bruno", [world.team_a]), "wrong password!", "laptop")
+    finally:
+        service.terminate()
+        service.wait(30)
+
+
+def test_a_protocol_the_service_does_not_speak_means_update(world: World) -> None:
+    transport = Transport(world.service.url)
+    transport.session.headers[PROTOCOL_HEADER] = "99"
+    with pytest.raises(UpdateNeeded, match="update Prossimo"):
+        transport.sync("any token", {"cursor": None, "mutations": [], "page_size": 10})
+    assert transport.stats.requests == 1  # no retry can fix a version mismatch
+
+
+def test_backoff_doubles_with_jitter_up_to_a_ceiling() -> None:
+    waits: list[float] = []
+    transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=1.0, max_backoff_s=5.0,
+                          sleep=waits.append, jitter=lambda: 1.0, connect_timeout_s=0.2)
+    with pytest.raises(Offline, match="could not be reached"):
+        transport.sync("token", {"cursor": None, "mutations": [], "page_size": 10})
+    assert waits == [1.0, 2.0, 4.0, 5.0, 5.0]
+    assert (transport.stats.requests, transport.stats.retries) == (6, 5)
+    assert Transport("http://127.0.0.1:9", backoff_s=1.0, jitter=lambda: 0.0)._delay(3) == 2.0  # half of 4 s
