@@ -32,6 +32,7 @@ RejectReason = Literal[
     "append_only",  # update or delete of a case note
     "missing_reference",  # a referenced contact/resource/consent does not exist or is not visible
     "team_required",  # a contact without team_id from an operator in several teams
+    "erased",  # the record was erased (GDPR): nothing may bring it back
 ]
 
 
@@ -94,11 +95,18 @@ class MutationResult(_Message):
 
 
 class Change(_Message):
-    """The current state of one record the device may see. `record` is the protocol JSON."""
+    """The current state of one record the device may see. `record` is the protocol JSON.
+
+    `erased`: the record was erased (GDPR right to erasure). `record` then holds only
+    its `id`, and the device must delete the record, everything hung from it, the
+    conflicts about it and any mutation of it it still holds. An erasure always wins:
+    the service refuses every later mutation of that id (reason `erased`).
+    """
 
     entity: EntityName
     version: int
     record: dict[str, Any]
+    erased: bool = False
 
 
 class SyncResponse(_Message):

@@ -21,7 +21,8 @@ Rules:
 - Records from the service are written with foreign-key checks off: the service
   checked every reference, and a page may carry a case note before the contact
   it hangs from (the contact's newest version is in a later page).
-- Purged teams (access lost) leave nothing behind: records, their search rows,
+- Purged teams (access lost) and erased records (GDPR) leave nothing behind:
+  records, what hangs from them, their search rows, conflicts quoting their values,
   their pending and refused mutations.
 
 Must never make an HTTP call (the sync engine does I/O on its own thread and
@@ -107,6 +108,7 @@ class AppliedAnswer:
     pulled: int = 0
     rebased: int = 0  # pulled records with local changes replayed on top
     purged: int = 0
+    erased: int = 0  # local records removed by erasures (GDPR)
     new_conflicts: int = 0
 
 
@@ -137,6 +139,9 @@ class Replica:
     def __init__(self, conn: Connection, repositories: Mapping[str, RecordRepository[Any]]) -> None:
         self._conn = conn
         self._repos = repositories
+        # Scratch lists of ids being removed (purge, erasure); TEMP: in memory, per connection.
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_contact(id TEXT PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_record(id TEXT PRIMARY KEY)")
 
     # --- sync_state ------------------------------------------------------------------
 
@@ -286,10 +291,14 @@ class Replica:
         pending = self._pending_by_record(changes)
         records: dict[str, list[Any]] = defaultdict(list)
         sources: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        erased = []
         for change in changes:
             entity, data = change["entity"], change["record"]
             if entity not in self._repos:
                 raise ServiceDataInvalid(f"entity: the service sent an unknown kind of record ({entity})")
+            if change.get("erased"):
+                erased.append((entity, str(data["id"])))
+                continue
             local = pending.get(str(data["id"]))
             stored = None
             if local:
@@ -305,6 +314,9 @@ class Replica:
             report.pulled += 1
         for entity in records:
             self._repos[entity].store_from_service(records[entity], sources[entity])
+        # Last, so an erasure also removes anything this page wrote of the same person.
+        for entity, record_id in erased:
+            report.erased += self._erase(entity, record_id)
 
     def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> tuple[Any, str] | None:
         """The record and the JSON text it was validated from (stored as is)."""
@@ -319,34 +331,56 @@ class Replica:
 
     def _purge_teams(self, team_ids: list[str]) -> int:
         """Remove every record of teams this operator no longer belongs to."""
+        marks = ", ".join("?" for _ in team_ids)
+        return self._remove(f"team_id IN ({marks})", team_ids, [
+            ("intake_request", f"team_id IN ({marks})", team_ids),
+            ("conflict", f"team_id IN ({marks})", team_ids),
+        ])
+
+    def _erase(self, entity: str, record_id: str) -> int:
+        """An erasure (GDPR): the record, what hangs from it, and every trace of its values."""
+        if entity == "contact":
+            return self._remove("id = ?", [record_id], [
+                ("intake_request", "json_extract(body, '$.contact_id') = ?", [record_id]),
+                ("conflict", "record_id IN purge_record", []),
+            ])
+        self._conn.execute("DELETE FROM purge_contact")
+        self._conn.execute("DELETE FROM purge_record")
+        self._conn.execute("INSERT INTO purge_record VALUES (?)", (record_id,))
+        removed = self._remove_rows(entity, "id = ?", [record_id])
+        removed += self._remove_rows("conflict", "record_id IN purge_record", [])
+        self._forget_mutations()
+        return removed
+
+    def _remove(self, contacts_where: str, params: list[str], extra: list[tuple[str, str, list[str]]]) -> int:
+        """Remove the contacts matching `contacts_where`, everything hung from them, and
+        `extra` rows; then their pending and refused mutations."""
         conn = self._conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_contact(id TEXT PRIMARY KEY)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_record(id TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM purge_contact")
         conn.execute("DELETE FROM purge_record")
-        marks = ", ".join("?" for _ in team_ids)
-        conn.execute(f"INSERT INTO purge_contact SELECT id FROM contact WHERE team_id IN ({marks})",  # noqa: S608
-                     team_ids)
-        removed = 0
-        plan = [(table, where, ()) for table, where in _CHILD_TABLES.items()]
-        plan += [("intake_request", f"team_id IN ({marks})", team_ids),
-                 ("conflict", f"team_id IN ({marks})", team_ids),
-                 ("contact", "id IN purge_contact", ())]
-        for table, where, params in plan:
-            conn.execute(f"INSERT OR IGNORE INTO purge_record SELECT id FROM {table} WHERE {where}",  # noqa: S608
-                         params)
-            if table in _FTS_OF:
-                for (rowid,) in conn.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall():  # noqa: S608
-                    search.unindex(conn, _FTS_OF[table], rowid)
-            if table == "appointment":
-                conn.execute(f"DELETE FROM appointment_contact WHERE appointment_id IN (SELECT id FROM {table}"  # noqa: S608
-                             f" WHERE {where})", params)
-            removed += conn.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount  # noqa: S608
+        conn.execute(f"INSERT INTO purge_contact SELECT id FROM contact WHERE {contacts_where}", params)  # noqa: S608
+        plan = [(table, where, []) for table, where in _CHILD_TABLES.items()]
+        plan += [("contact", "id IN purge_contact", []), *extra]
+        removed = sum(self._remove_rows(table, where, where_params) for table, where, where_params in plan)
         # Their pending and refused mutations go too: the service would refuse them,
-        # and keeping their content would keep data this operator may no longer hold.
-        conn.execute("DELETE FROM outbox WHERE record_id IN purge_record")
-        conn.execute("DELETE FROM rejected_mutation WHERE record_id IN purge_record")
+        # and keeping their content would keep data this device may no longer hold.
+        self._forget_mutations()
         return removed
+
+    def _remove_rows(self, table: str, where: str, params: list[str]) -> int:
+        conn = self._conn
+        conn.execute(f"INSERT OR IGNORE INTO purge_record SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
+        if table in _FTS_OF:
+            for (rowid,) in conn.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall():  # noqa: S608
+                search.unindex(conn, _FTS_OF[table], rowid)
+        if table == "appointment":
+            conn.execute(f"DELETE FROM appointment_contact WHERE appointment_id IN (SELECT id FROM {table}"  # noqa: S608
+                         f" WHERE {where})", params)
+        return conn.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount  # noqa: S608
+
+    def _forget_mutations(self) -> None:
+        self._conn.execute("DELETE FROM outbox WHERE record_id IN purge_record")
+        self._conn.execute("DELETE FROM rejected_mutation WHERE record_id IN purge_record")
 
     # --- what the operator sees about sync --------------------------------------------------
 

@@ -42,6 +42,7 @@ class SyncReport:
     pulled: int = 0  # records received and applied
     conflicts: int = 0  # conflicts created by this device's pushes
     purged: int = 0  # records removed because access to a team was lost
+    erased: int = 0  # records removed because they were erased (GDPR)
     pending: int = 0  # mutations still waiting (written while the sync ran)
     rounds: int = 0
     wire: WireStats = field(default_factory=WireStats)
@@ -51,7 +52,7 @@ class SyncReport:
     def as_dict(self) -> dict[str, object]:
         return {
             "pushed": self.pushed, "rejected": self.rejected, "pulled": self.pulled, "conflicts": self.conflicts,
-            "purged": self.purged, "pending": self.pending, "requests": self.wire.requests,
+            "purged": self.purged, "erased": self.erased, "pending": self.pending, "requests": self.wire.requests,
             "bytes_sent": self.wire.bytes_sent, "bytes_received": self.wire.bytes_received,
             "retries": self.wire.retries, "clock_skew_s": self.clock_skew_s,
         }
@@ -148,6 +149,7 @@ class SyncEngine:
                 report.pulled += applied.pulled
                 report.conflicts += applied.new_conflicts
                 report.purged += applied.purged
+                report.erased += applied.erased
                 report.clock_skew_s = _skew(answer.get("server_time"), received_at)
                 if progress is not None:
                     progress(Progress(report.rounds, report.pushed, report.pulled,
