@@ -15,10 +15,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from central.db import SequenceBlock, current_sequence
+from central.db import current_sequence, next_sequence
 from central.models import AuditEntry, utc_now
 
 GENESIS = "0" * 64
@@ -48,37 +48,45 @@ def _digest(seq: int, at: dt.datetime, actor: uuid.UUID | None, device: uuid.UUI
 class Chain:
     """Audit entries of one transaction, chained in memory and written together.
 
-    The first entry takes the `audit_seq` row lock, so chains of concurrent
-    transactions never interleave; `finish()` inserts them all.
+    `add()` only records an entry (and its time). `finish()` takes the `audit_seq`
+    row lock and the whole block of numbers in one statement, so chains of
+    concurrent transactions never interleave, then hashes the entries in order and
+    inserts them in one multi-row statement (SQLAlchemy Core: no ORM objects).
     """
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.sequence = SequenceBlock(session, "audit_seq")
-        self.entries: list[AuditEntry] = []
-        self.prev_hash: str | None = None
+        self.pending: list[tuple[dt.datetime, uuid.UUID | None, uuid.UUID | None, str, str, dict[str, Any]]] = []
 
     def add(self, action: str, subject: str, *, actor: uuid.UUID | None = None, device: uuid.UUID | None = None,
-            details: dict[str, Any] | None = None) -> AuditEntry:
-        details = details or {}
-        seq = self.sequence.take()
-        if self.prev_hash is None:
-            self.prev_hash = GENESIS if seq == 1 else self.session.execute(
-                select(AuditEntry.hash).where(AuditEntry.seq == seq - 1)).scalar_one()
-        at = utc_now()
-        entry = AuditEntry(
-            seq=seq, at=at, actor_operator_id=actor, device_id=device, action=action, subject=subject,
-            details=details, prev_hash=self.prev_hash,
-            hash=_digest(seq, at, actor, device, action, subject, details, self.prev_hash),
-        )
-        self.prev_hash = entry.hash
-        self.entries.append(entry)
-        return entry
+            details: dict[str, Any] | None = None) -> None:
+        self.pending.append((utc_now(), actor, device, action, subject, details or {}))
 
-    def finish(self) -> None:
-        self.session.add_all(self.entries)
-        self.entries = []
-        self.sequence.finish()
+    def finish(self) -> list[dict[str, Any]]:
+        """Number, hash and insert the entries; returns them as inserted."""
+        if not self.pending:
+            return []
+        count = len(self.pending)
+        seq = next_sequence(self.session, "audit_seq", count) - count + 1
+        connection = self.session.connection()
+        prev_hash = GENESIS if seq == 1 else connection.execute(
+            select(_AUDIT.c.hash).where(_AUDIT.c.seq == seq - 1)).scalar_one()
+        rows = []
+        for at, actor, device, action, subject, details in self.pending:
+            digest = _digest(seq, at, actor, device, action, subject, details, prev_hash)
+            rows.append({"seq": seq, "at": at, "actor_operator_id": actor, "device_id": device, "action": action,
+                         "subject": subject, "details": details, "prev_hash": prev_hash, "hash": digest})
+            seq, prev_hash = seq + 1, digest
+        self.pending = []
+        # RETURNING makes SQLAlchemy send the rows as multi-row VALUES statements from one
+        # cached compilation, instead of an executemany (see sync_service._insert_rows).
+        connection.execute(_INSERT, rows)
+        return rows
+
+
+_AUDIT = AuditEntry.__table__
+# At most 50 bound values per statement: see sync_service.rows_per_statement.
+_INSERT = insert(_AUDIT).returning(_AUDIT.c.seq).execution_options(insertmanyvalues_page_size=50 // len(_AUDIT.columns))
 
 
 def append(
@@ -89,13 +97,12 @@ def append(
     actor: uuid.UUID | None = None,
     device: uuid.UUID | None = None,
     details: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """One entry on its own (logins, admin commands)."""
+) -> dict[str, Any]:
+    """One entry on its own (logins, admin commands); returns it as inserted."""
+    session.flush()  # the change it records goes out first, as with the ORM
     chain = Chain(session)
-    entry = chain.add(action, subject, actor=actor, device=device, details=details)
-    chain.finish()
-    session.flush()
-    return entry
+    chain.add(action, subject, actor=actor, device=device, details=details)
+    return chain.finish()[0]
 
 
 @dataclass(frozen=True)

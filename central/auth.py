@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from central import audit, security
@@ -105,13 +105,11 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     offered once the current token is older than `security.TOKEN_ROTATE_AFTER`.
     """
     digest = security.token_hash(token)
-    found = session.execute(
-        select(Device, Operator).join(Operator, Operator.id == Device.operator_id)
-        .where(or_(Device.token_hash == digest, Device.next_token_hash == digest))
-    ).first()
-    if found is None:
+    found = session.execute(_CALLER, {"digest": digest}).all()
+    if not found:
         raise UnknownToken()
-    device, operator = found
+    device, operator, _ = found[0]
+    team_ids = frozenset(team_id for mine, _, team_id in found if mine is device and team_id is not None)
     if device.revoked_at is not None:
         raise WipeRequired("device_revoked")
     if operator.disabled:
@@ -127,8 +125,16 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     # Written at most once a minute: a row update on every sync would cost more than it tells.
     if device.last_seen_at is None or now - _aware(device.last_seen_at) > LAST_SEEN_PRECISION:
         device.last_seen_at = now
-    team_ids = frozenset(team.id for team in teams_of(session, operator.id))
     return Caller(operator=operator, device=device, team_ids=team_ids), new_token
+
+
+# The device, its operator and their teams (one row per team) in one query, built
+# once: this runs on every sync.
+_CALLER = (
+    select(Device, Operator, Membership.team_id).join(Operator, Operator.id == Device.operator_id)
+    .outerjoin(Membership, Membership.operator_id == Operator.id)
+    .where(or_(Device.token_hash == bindparam("digest"), Device.next_token_hash == bindparam("digest")))
+)
 
 
 def revoke_device(session: Session, device_id: uuid.UUID, by: uuid.UUID | None = None) -> Device:

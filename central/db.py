@@ -76,46 +76,19 @@ def next_sequence(session: Session, name: str, count: int = 1) -> int:
 
     The UPDATE takes the counter's row lock until commit, so sequence numbers are
     handed out in commit order: a reader that sees value V knows every change up
-    to V is committed (the pull cursor relies on this).
+    to V is committed (the pull cursor relies on this). A writer that needs `count`
+    numbers takes them all in this one statement: value - count + 1 .. value.
     """
-    value = session.execute(
-        text("UPDATE counter SET value = value + :n WHERE name = :name RETURNING value"),
-        {"n": count, "name": name},
-    ).scalar_one()
+    session.flush()  # what the session holds goes out first, as autoflush would
+    value = session.connection().execute(_ADVANCE, {"n": count, "name": name}).scalar_one()
     return int(value)
 
 
 def current_sequence(session: Session, name: str) -> int:
-    return int(session.execute(text("SELECT value FROM counter WHERE name = :name"), {"name": name}).scalar_one())
+    session.flush()
+    return int(session.connection().execute(_CURRENT, {"name": name}).scalar_one())
 
 
-class SequenceBlock:
-    """Hands out numbers of one counter in memory for the length of a transaction.
-
-    `start()` takes the counter's row lock (UPDATE ... RETURNING) and reads its value;
-    numbers are then assigned without a round trip each; `finish()` stores the last
-    one. Holding the lock until commit keeps the commit-order guarantee of
-    `next_sequence` at one statement per batch instead of one per change.
-    """
-
-    def __init__(self, session: Session, name: str) -> None:
-        self.session, self.name = session, name
-        self.value: int | None = None
-        self.used = False
-
-    def start(self) -> None:
-        if self.value is None:
-            self.value = next_sequence(self.session, self.name, 0)
-
-    def take(self) -> int:
-        self.start()
-        assert self.value is not None
-        self.value += 1
-        self.used = True
-        return self.value
-
-    def finish(self) -> None:
-        if self.used:
-            self.session.execute(text("UPDATE counter SET value = :v WHERE name = :name"),
-                                 {"v": self.value, "name": self.name})
-            self.used = False
+# Built once and run on the connection, past the ORM's execute path: several per sync.
+_ADVANCE = text("UPDATE counter SET value = value + :n WHERE name = :name RETURNING value")
+_CURRENT = text("SELECT value FROM counter WHERE name = :name")

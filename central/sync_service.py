@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Connection, and_, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from central import audit
-from central.db import SequenceBlock, current_sequence
+from central.db import current_sequence, next_sequence
 from central.models import AppliedMutation, Device, Operator, StoredRecord, utc_now
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
@@ -99,7 +100,7 @@ class RowState:
     created_version: int
     version: int
     deleted: bool
-    row: StoredRecord | None = None  # None until written: a record this batch creates
+    stored: bool = False  # False until written: a record this batch creates
     touched: bool = False
 
 
@@ -135,7 +136,7 @@ class Batch:
         self.caller = caller
         self.me = str(caller.device.id)
         self.states: dict[uuid.UUID, RowState | None] = {}
-        self.done: dict[int, AppliedMutation] = {}
+        self.done: dict[int, tuple[uuid.UUID, dict[str, Any]]] = {}  # device_seq -> (mutation_id, result)
         self.seen_seqs: set[int] = set()
         self.plans: list[Planned] = []
         self.next_placeholder = self.PLACEHOLDER_BASE
@@ -143,23 +144,32 @@ class Batch:
 
     # phase 1 ---------------------------------------------------------------------------------
 
+    # The hot statements are SQLAlchemy Core on the session's connection: the rows are
+    # read into RowState and written back whole, so the ORM's identity map and unit of
+    # work would only add CPU per row (they were most of the service's cost per sync).
+
     def prefetch(self, mutations: list[Mutation]) -> None:
+        # Pending ORM changes (the device's last_seen_at, a token rotation) go out now,
+        # before any lock is taken, as autoflush did when these reads went through the ORM.
+        self.session.flush()
+        connection = self.session.connection()
         seqs = [m.device_seq for m in mutations]
-        self.done = {row.device_seq: row for row in self.session.execute(
-            select(AppliedMutation).where(AppliedMutation.device_id == self.caller.device.id,
-                                          AppliedMutation.device_seq.in_(seqs))
-        ).scalars()}
+        self.done = {row.device_seq: (row.mutation_id, row.result) for row in connection.execute(
+            select(_APPLIED.c.device_seq, _APPLIED.c.mutation_id, _APPLIED.c.result)
+            .where(_APPLIED.c.device_id == self.caller.device.id, _APPLIED.c.device_seq.in_(seqs))
+        )}
         wanted = {m.record_id for m in mutations} | {ref for m in mutations for ref in _references(m.changed)}
         self.states = dict.fromkeys(wanted)
-        rows = self.session.execute(
-            select(StoredRecord).where(StoredRecord.id.in_(wanted)).order_by(StoredRecord.id).with_for_update()
-        ).scalars()
+        rows = connection.execute(
+            _RECORD_COLUMNS.where(_RECORD.c.id.in_(wanted)).order_by(_RECORD.c.id).with_for_update()
+        )
         for row in rows:
             self.states[row.id] = _state_of(row)
 
     def record(self, record_id: uuid.UUID) -> RowState | None:
         if record_id not in self.states:
-            row = self.session.get(StoredRecord, record_id, with_for_update=True)
+            row = self.session.connection().execute(
+                _RECORD_COLUMNS.where(_RECORD.c.id == record_id).with_for_update()).first()
             self.states[record_id] = _state_of(row) if row is not None else None
         return self.states[record_id]
 
@@ -176,11 +186,12 @@ class Batch:
         done = self.done.get(mutation.device_seq)
         if done is not None:
             planned.store_result = False
-            if done.mutation_id != mutation.mutation_id:
+            done_id, done_result = done
+            if done_id != mutation.mutation_id:
                 planned.result = _result(mutation, "rejected", "invalid",
                                          f"device_seq: {mutation.device_seq} was already used by another mutation")
             else:  # a retry: the same answer, nothing re-applied
-                planned.result = MutationResult.model_validate(done.result)
+                planned.result = MutationResult.model_validate(done_result)
             return
         if mutation.device_seq in self.seen_seqs:
             planned.store_result = False
@@ -329,33 +340,42 @@ class Batch:
     # phase 2 ---------------------------------------------------------------------------------
 
     def commit_plan(self) -> list[MutationResult]:
-        versions = SequenceBlock(self.session, "change_seq")
+        session = self.session
+        connection = session.connection()
         real: dict[int, int] = {}
-        for placeholder in sorted(self.placeholder_owner):
-            real[placeholder] = versions.take()  # the first take() waits for the writers' lock
+        if self.placeholder_owner:
+            # Takes the writers' lock (the counter's row lock, held until commit) and the
+            # whole block of numbers in one statement: the count is known by now.
+            last = next_sequence(session, "change_seq", len(self.placeholder_owner))
+            first = last - len(self.placeholder_owner) + 1
+            real = {placeholder: first + n for n, placeholder in enumerate(sorted(self.placeholder_owner))}
 
         def resolve(value: int) -> int:
             return real.get(value, value)
 
+        created: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for state in self.states.values():
             if state is None or not state.touched:
                 continue
             version = resolve(state.version)
             body = {**state.body, "server_version": version}
-            field_versions = {k: [resolve(v[0]), v[1]] for k, v in state.field_versions.items()}
-            text = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
-            if state.row is None:
-                self.session.add(StoredRecord(
-                    id=state.id, entity=state.entity, organisation_id=state.organisation_id,
-                    team_id=state.team_id, contact_id=state.contact_id, version=version, deleted=state.deleted,
-                    body=text, field_versions=field_versions, created_version=resolve(state.created_version),
-                ))
-            else:
-                row = state.row
-                row.body, row.version, row.deleted = text, version, state.deleted
-                row.field_versions, row.contact_id = field_versions, state.contact_id
-        chain = audit.Chain(self.session)
+            row = {
+                "id": state.id, "entity": state.entity, "organisation_id": state.organisation_id,
+                "team_id": state.team_id, "contact_id": state.contact_id, "version": version,
+                "deleted": state.deleted, "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
+                "field_versions": {k: [resolve(v[0]), v[1]] for k, v in state.field_versions.items()},
+                "created_version": resolve(state.created_version),
+            }
+            (changed if state.stored else created).append(row)
+        # A new record is a plain INSERT: an id another batch created meanwhile fails the
+        # request (the device retries and gets duplicate_id), it never overwrites.
+        _insert_rows(connection, _INSERT_RECORD, created)
+        _update_records(connection, changed)
+        chain = audit.Chain(session)
         results = []
+        applied_rows: list[dict[str, Any]] = []
+        now = utc_now()
         for planned in self.plans:
             mutation = planned.mutation
             if planned.result is None:
@@ -367,24 +387,73 @@ class Batch:
                     server_version=version, conflicts=planned.conflicts,
                 )
             if planned.store_result:
-                self.session.add(AppliedMutation(
-                    device_id=self.caller.device.id, device_seq=mutation.device_seq,
-                    mutation_id=mutation.mutation_id, result=planned.result.model_dump(mode="json")))
+                applied_rows.append({"device_id": self.caller.device.id, "device_seq": mutation.device_seq,
+                                     "mutation_id": mutation.mutation_id,
+                                     "result": planned.result.model_dump(mode="json"), "created_at": now})
             for action, subject, details in planned.audit:
                 chain.add(action, subject, actor=self.caller.operator.id, device=self.caller.device.id,
                           details=details)
             results.append(planned.result)
-        versions.finish()
+        _insert_rows(connection, _INSERT_APPLIED, applied_rows)
         chain.finish()
-        self.session.flush()
         return results
 
 
-def _state_of(row: StoredRecord) -> RowState:
+_RECORD = StoredRecord.__table__
+_APPLIED = AppliedMutation.__table__
+_RECORD_COLUMNS = select(_RECORD.c.id, _RECORD.c.entity, _RECORD.c.organisation_id, _RECORD.c.team_id,
+                         _RECORD.c.contact_id, _RECORD.c.body, _RECORD.c.field_versions,
+                         _RECORD.c.created_version, _RECORD.c.version, _RECORD.c.deleted)
+
+
+def _insert_rows(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """Run an INSERT ... RETURNING statement for a list of rows.
+
+    With RETURNING, SQLAlchemy sends the rows as multi-row VALUES statements built
+    from one cached compilation ("insertmanyvalues"). Without it, psycopg would run
+    an executemany in pipeline mode, and a `.values(rows)` statement would be
+    compiled afresh every time; both cost more CPU than the rows themselves.
+    """
+    if rows:
+        connection.execute(statement, rows)
+
+
+def rows_per_statement(table: Any) -> dict[str, int]:
+    """Execution options that keep each multi-row statement at <= 50 bound values:
+    psycopg caches its parsing of a query only up to that many (a longer one is
+    re-tokenised in Python on every execution, which cost more than the round trip
+    that a second, smaller statement adds)."""
+    return {"insertmanyvalues_page_size": max(1, 50 // len(table.columns))}
+
+
+_INSERT_RECORD = insert(_RECORD).returning(_RECORD.c.id).execution_options(**rows_per_statement(_RECORD))
+_INSERT_APPLIED = insert(_APPLIED).returning(_APPLIED.c.device_seq).execution_options(**rows_per_statement(_APPLIED))
+_REWRITTEN = ("body", "version", "deleted", "field_versions", "contact_id")
+_UPSERTS: dict[str, Any] = {}
+
+
+def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Write back the records this batch changed, as one statement.
+
+    INSERT ... ON CONFLICT (id) DO UPDATE, which SQLite and PostgreSQL both speak
+    (only the statement builder differs): every row is one the batch read with FOR
+    UPDATE, so it exists and is locked, and the conflict branch is always the one
+    taken; it is a batched UPDATE of the columns a write changes.
+    """
+    name = connection.dialect.name
+    if name not in _UPSERTS:
+        statement = (postgresql if name == "postgresql" else sqlite).insert(_RECORD)
+        _UPSERTS[name] = statement.on_conflict_do_update(
+            index_elements=[_RECORD.c.id], set_={column: statement.excluded[column] for column in _REWRITTEN},
+        ).returning(_RECORD.c.id).execution_options(**rows_per_statement(_RECORD))
+    _insert_rows(connection, _UPSERTS[name], rows)
+
+
+def _state_of(row: Any) -> RowState:
     return RowState(
         id=row.id, entity=row.entity, organisation_id=row.organisation_id, team_id=row.team_id,
         contact_id=row.contact_id, body=json.loads(row.body), field_versions=dict(row.field_versions),
-        created_version=row.created_version, version=row.version, deleted=row.deleted, row=row,
+        created_version=row.created_version, version=row.version, deleted=row.deleted, stored=True,
     )
 
 
@@ -537,13 +606,14 @@ def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: i
     head = current_sequence(session, "change_seq")  # read before the records: see db.next_sequence
     positions = {team: cursor.teams.get(team, 0) for team in caller.team_ids}
     purge = sorted(set(cursor.teams) - caller.team_ids)
-    scopes = [and_(StoredRecord.team_id == team, StoredRecord.version > pos) for team, pos in positions.items()]
-    scopes.append(and_(StoredRecord.team_id.is_(None), StoredRecord.organisation_id == caller.organisation_id,
-                       StoredRecord.version > cursor.directory))
-    rows = session.execute(
-        select(StoredRecord.entity, StoredRecord.version, StoredRecord.body)
-        .where(or_(*scopes), StoredRecord.version <= head)
-        .order_by(StoredRecord.version)
+    record = _RECORD
+    scopes = [and_(record.c.team_id == team, record.c.version > pos) for team, pos in positions.items()]
+    scopes.append(and_(record.c.team_id.is_(None), record.c.organisation_id == caller.organisation_id,
+                       record.c.version > cursor.directory))
+    rows = session.connection().execute(
+        select(record.c.entity, record.c.version, record.c.body)
+        .where(or_(*scopes), record.c.version <= head)
+        .order_by(record.c.version)
         .limit(page_size + 1)
     ).all()
     more = len(rows) > page_size

@@ -1,0 +1,131 @@
+"""What one sync costs the database, in counts (never timings), and the batched writes behind it.
+
+The sync endpoint writes with multi-row statements (a few rows per statement, see
+sync_service.rows_per_statement), writes changed records back in one upsert, numbers
+each batch with one counter update, and does its write and its pull on one pooled
+connection. These tests pin those counts and check that the batched paths give the
+same records, results and audit chain as one-by-one writes would.
+"""
+
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, func, select
+
+from central import audit
+from central.db import current_sequence, session_factory
+from central.models import AppliedMutation, AuditEntry, StoredRecord
+from central.sync_service import rows_per_statement
+from protocol.messages import PROTOCOL_HEADER
+from tests.central.conftest import World
+
+STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+@contextmanager
+def counting(world: World) -> Iterator[dict[str, int]]:
+    counts = {"statements": 0, "checkouts": 0}
+
+    def statement(conn, cursor, text, params, context, executemany) -> None:  # noqa: ANN001
+        if STATEMENT.match(text):
+            counts["statements"] += 1
+
+    def checkout(dbapi_conn, record, proxy) -> None:  # noqa: ANN001
+        counts["checkouts"] += 1
+
+    event.listen(world.engine, "before_cursor_execute", statement)
+    event.listen(world.engine, "checkout", checkout)
+    try:
+        yield counts
+    finally:
+        event.remove(world.engine, "before_cursor_execute", statement)
+        event.remove(world.engine, "checkout", checkout)
+
+
+def _count(world: World, model: type) -> int:
+    with session_factory(world.engine)() as session:
+        return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def _pages(rows: int, model: type) -> int:
+    return math.ceil(rows / rows_per_statement(model.__table__)["insertmanyvalues_page_size"])
+
+
+def test_a_sync_takes_one_connection_and_a_few_statements_whatever_the_batch(world: World) -> None:
+    world.add_operator("anna", [world.team_a])
+    anna = world.enrol("anna")
+    anna.sync()  # the first sync also records last_seen_at: not counted below
+    for size in (1, 30):
+        batch = [anna.mutation("contact", "create", given_name=f"C{n}", team_id=world.team_a) for n in range(size)]
+        with counting(world) as counts:
+            results = anna.sync(*batch)["results"]
+        assert [r["status"] for r in results] == ["applied"] * size
+        assert counts["checkouts"] == 1
+        # token lookup, two prefetch reads, change_seq, audit_seq and the chain's previous
+        # hash, the pull's counter read and page; then rows in pages, never one per row.
+        pages = _pages(size, StoredRecord) + _pages(size, AppliedMutation) + _pages(size, AuditEntry)
+        assert counts["statements"] <= 8 + pages, counts
+
+
+def test_edits_are_written_back_in_place_in_one_batch(world: World) -> None:
+    world.add_operator("anna", [world.team_a])
+    world.add_operator("aldo", [world.team_a])
+    anna, aldo = world.enrol("anna"), world.enrol("aldo", "tablet")
+    creates = [anna.mutation("contact", "create", given_name=f"C{n}", team_id=world.team_a) for n in range(12)]
+    versions = {m["record_id"]: r["server_version"] for m, r in zip(creates, anna.sync(*creates)["results"],
+                                                                      strict=True)}
+    records, entries = _count(world, StoredRecord), _count(world, AuditEntry)
+    head = current_sequence(session_factory(world.engine)(), "change_seq")
+    edits = [anna.mutation("contact", "update", record_id=rid, base=v, municipality="Lodi")
+             for rid, v in versions.items()]
+    results = anna.sync(*edits)["results"]
+    assert [r["status"] for r in results] == ["applied"] * 12
+    # One contiguous block of new versions, in mutation order; no row added.
+    assert [r["server_version"] for r in results] == list(range(head + 1, head + 13))
+    assert _count(world, StoredRecord) == records
+    assert _count(world, AuditEntry) == entries + 12
+    seen = {c["record"]["id"]: c for c in aldo.sync_all()}
+    for edit, result in zip(edits, results, strict=True):
+        change = seen[edit["record_id"]]
+        assert change["version"] == result["server_version"] == change["record"]["server_version"]
+        assert change["record"]["municipality"] == "Lodi"
+        assert change["record"]["given_name"].startswith("C")
+    with session_factory(world.engine)() as session:
+        assert audit.verify(session).ok
+
+
+def test_a_batch_larger_than_a_statement_page_chains_its_audit_entries(world: World) -> None:
+    world.add_operator("anna", [world.team_a])
+    anna = world.enrol("anna")
+    batch = [anna.mutation("contact", "create", given_name=f"C{n}", team_id=world.team_a) for n in range(23)]
+    batch.append(anna.mutation("contact", "update", record_id=batch[0]["record_id"], municipality="Oulu"))
+    results = anna.sync(*batch)["results"]
+    assert [r["status"] for r in results] == ["applied"] * 24
+    assert _count(world, AppliedMutation) == 24
+    with session_factory(world.engine)() as session:
+        report = audit.verify(session)
+        assert report.ok, report.problems
+        actions = session.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
+        assert actions[-24:] == ["contact.create"] * 23 + ["contact.update"]
+        assert current_sequence(session, "audit_seq") == report.entries
+    # A retry of the whole batch is answered from the stored results, nothing re-applied.
+    again = anna.sync(*batch)["results"]
+    assert again == results
+    assert _count(world, AppliedMutation) == 24
+
+
+def test_every_answer_names_the_protocol_once(world: World) -> None:
+    world.add_operator("anna", [world.team_a])
+    anna = world.enrol("anna")
+    answers = [
+        world.client.get("/v1/health"),
+        world.client.post("/v1/sync", json={"mutations": []}, headers={"Authorization": f"Bearer {anna.token}"}),
+        world.client.post("/v1/sync", json={"mutations": []}, headers={"Authorization": "Bearer nope"}),
+        world.client.post("/v1/sync", json={"mutations": [{"device_seq": 0}]},
+                          headers={"Authorization": f"Bearer {anna.token}"}),
+    ]
+    assert [a.status_code for a in answers] == [200, 200, 401, 422]
+    for answer in answers:
+        assert answer.headers.get_list(PROTOCOL_HEADER) == ["1"]
