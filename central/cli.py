@@ -237,6 +237,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_erase_contact(args: argparse.Namespace) -> int:
+    from central.erasure import erase_contact
+
+    try:
+        contact_id = uuid.UUID(args.id)
+    except ValueError:
+        raise CliError("id: must be a contact id (the person's record id)") from None
+    with _session(args) as session, session.begin():
+        try:
+            report = erase_contact(session, contact_id)
+        except LookupError as exc:
+            raise CliError(f"id: {exc}") from None
+    if report.erased == 0:
+        print(f"Contact {contact_id} was already erased; nothing changed.")
+        return 0
+    print(f"Erased contact {contact_id}: {report.erased} record(s) reduced to their id, taken out of "
+          f"{report.appointments_updated} shared appointment(s). Devices delete them at their next sync; "
+          "no change can bring them back.")
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with _session(args) as session:
         report = audit.verify(session)
@@ -324,6 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                                                  parser_class=_Parser)
     leaf(audit_cmd, "verify", cmd_audit_verify, "check every hash of the audit log")
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
+    erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser)
+    leaf(erase, "contact", cmd_erase_contact,
+         "erase a person and everything about them, on the service and every device").add_argument("id")
     return parser
 
 

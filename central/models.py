@@ -25,6 +25,7 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql import false
 
 
 def utc_now() -> dt.datetime:
@@ -119,6 +120,8 @@ class StoredRecord(Base):
     contact_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     version: Mapped[int] = mapped_column(BigInteger)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Erased (GDPR): the body is reduced to the id, and nothing may change or recreate it.
+    erased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     body: Mapped[str] = mapped_column(Text)
     # field -> [change sequence, device id] of its last accepted write: the basis of
     # field-level merge (a race is a newer write by another device).

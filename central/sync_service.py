@@ -100,6 +100,7 @@ class RowState:
     created_version: int
     version: int
     deleted: bool
+    erased: bool = False
     stored: bool = False  # False until written: a record this batch creates
     touched: bool = False
 
@@ -216,6 +217,8 @@ class Batch:
         if unknown:
             raise Rejected("invalid", f"{unknown[0]}: not a field of {mutation.entity}")
         current = self.record(mutation.record_id)
+        if current is not None and current.erased:
+            raise Rejected("erased", "id: this record was erased (right to erasure); it cannot be changed or recreated")
         if current is not None and current.entity != mutation.entity:
             raise Rejected("duplicate_id", f"id: already used by a {current.entity}")
         if mutation.entity == "note" and mutation.op != "create":
@@ -403,7 +406,7 @@ _RECORD = StoredRecord.__table__
 _APPLIED = AppliedMutation.__table__
 _RECORD_COLUMNS = select(_RECORD.c.id, _RECORD.c.entity, _RECORD.c.organisation_id, _RECORD.c.team_id,
                          _RECORD.c.contact_id, _RECORD.c.body, _RECORD.c.field_versions,
-                         _RECORD.c.created_version, _RECORD.c.version, _RECORD.c.deleted)
+                         _RECORD.c.created_version, _RECORD.c.version, _RECORD.c.deleted, _RECORD.c.erased)
 
 
 def _insert_rows(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
@@ -453,7 +456,8 @@ def _state_of(row: Any) -> RowState:
     return RowState(
         id=row.id, entity=row.entity, organisation_id=row.organisation_id, team_id=row.team_id,
         contact_id=row.contact_id, body=json.loads(row.body), field_versions=dict(row.field_versions),
-        created_version=row.created_version, version=row.version, deleted=row.deleted, stored=True,
+        created_version=row.created_version, version=row.version, deleted=row.deleted, erased=row.erased,
+        stored=True,
     )
 
 
@@ -581,19 +585,21 @@ class InvalidCursor(ValueError):
 
 @dataclass(frozen=True)
 class Pulled:
-    # (entity, version, record JSON as stored): the JSON is spliced into the answer as is,
-    # so a page of 1,000 records is never parsed and re-serialised.
-    rows: list[tuple[str, int, str]]
+    # (entity, version, record JSON as stored, erased): the JSON is spliced into the answer
+    # as is, so a page of 1,000 records is never parsed and re-serialised.
+    rows: list[tuple[str, int, str, bool]]
     purge_teams: list[uuid.UUID]
     cursor: str
     more: bool
 
     @property
     def changes(self) -> list[Change]:
-        return [Change(entity=e, version=v, record=json.loads(body)) for e, v, body in self.rows]
+        return [Change(entity=e, version=v, record=json.loads(body), erased=erased)
+                for e, v, body, erased in self.rows]
 
     def changes_json(self) -> str:
-        return "[" + ",".join(f'{{"entity":"{e}","version":{v},"record":{body}}}' for e, v, body in self.rows) + "]"
+        return "[" + ",".join(f'{{"entity":"{e}","version":{v},"record":{body}' + (',"erased":true}' if erased else "}")
+                              for e, v, body, erased in self.rows) + "]"
 
 
 def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
@@ -611,7 +617,7 @@ def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: i
     scopes.append(and_(record.c.team_id.is_(None), record.c.organisation_id == caller.organisation_id,
                        record.c.version > cursor.directory))
     rows = session.connection().execute(
-        select(record.c.entity, record.c.version, record.c.body)
+        select(record.c.entity, record.c.version, record.c.body, record.c.erased)
         .where(or_(*scopes), record.c.version <= head)
         .order_by(record.c.version)
         .limit(page_size + 1)
@@ -623,7 +629,7 @@ def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: i
         directory=max(cursor.directory, reached),
         teams={team: max(pos, reached) for team, pos in positions.items()},
     )
-    return Pulled(rows=[(row.entity, row.version, row.body) for row in rows], purge_teams=purge,
+    return Pulled(rows=[(row.entity, row.version, row.body, row.erased) for row in rows], purge_teams=purge,
                   cursor=new_cursor.encode(), more=more)
 
 

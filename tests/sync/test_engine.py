@@ -232,3 +232,27 @@ def test_a_person_resolves_a_conflict_and_the_team_sees_it(world: World) -> None
                                             s.conflicts.get(conflict.id).resolution)) == ("Forlì", [], "other")
     with pytest.raises(RuleViolation, match="already resolved"):
         laptop_a.store.call(lambda s: s.resolve_conflict(conflict.id, "kept"))
+
+
+def test_an_erasure_reaches_every_device_and_beats_an_offline_edit(world: World) -> None:
+    from central.erasure import erase_contact
+
+    anna = world.add_operator("anna", [world.team_a])
+    bruno = world.add_operator("bruno", [world.team_a])
+    laptop_a, laptop_b = world.device(anna), world.device(bruno)
+    person = laptop_a.store.call(lambda s: s.contacts.create(given_name="Nadia", family_name="Dimenticata").id)
+    laptop_a.store.call(lambda s: s.notes.create(contact_id=person, body="storia riservata",
+                                                 occurred_at=s.contacts.get(person).created_at))
+    laptop_a.sync()
+    laptop_b.sync()
+    # Bruno edits offline; meanwhile the organisation erases the person.
+    laptop_b.store.call(lambda s: s.contacts.update(person, phone="+39 333 5555555"))
+    with world.service.admin() as session:
+        assert erase_contact(session, person).erased == 2
+    for laptop in (laptop_a, laptop_b):
+        report = laptop.sync()
+        assert report.erased == 2
+        assert laptop.store.call(lambda s: (s.contacts.search("dimenticata"), s.notes.search("riservata"),
+                                            s.outbox.count(), s.replica.rejected_mutations())) == ([], [], 0, [])
+        assert laptop.store.call(lambda s: s.conn.execute(
+            "SELECT count(*) FROM contact WHERE body LIKE '%Dimenticata%'").fetchone()[0]) == 0
