@@ -204,6 +204,10 @@ class Batch:
             self.plan_apply(mutation, planned)
         except Rejected as rejection:
             planned.result = _result(mutation, "rejected", rejection.reason, rejection.message)
+            current = self.states.get(mutation.record_id)
+            if mutation.op != "create" and current is not None and not current.touched \
+                    and not current.erased and _may_see(self.caller, current):
+                planned.result.record = current.body  # what the device should show again
             if rejection.reason in ("forbidden_team", "forbidden_role"):
                 planned.audit.append(("mutation.refused", f"{mutation.entity}:{mutation.record_id}",
                                       {"reason": rejection.reason, "op": mutation.op}))
@@ -392,7 +396,9 @@ class Batch:
             if planned.store_result:
                 applied_rows.append({"device_id": self.caller.device.id, "device_seq": mutation.device_seq,
                                      "mutation_id": mutation.mutation_id,
-                                     "result": planned.result.model_dump(mode="json"), "created_at": now})
+                                     # Never the record: this table must not become a copy of people's data.
+                                     "result": planned.result.model_dump(mode="json", exclude={"record"}),
+                                     "created_at": now})
             for action, subject, details in planned.audit:
                 chain.add(action, subject, actor=self.caller.operator.id, device=self.caller.device.id,
                           details=details)
@@ -503,6 +509,12 @@ def _check_scope(caller: Caller, team_id: uuid.UUID | None, organisation_id: uui
         return
     if team_id not in caller.team_ids:
         raise Rejected("forbidden_team", "team_id: the record belongs to a team you are not in")
+
+
+def _may_see(caller: Caller, state: RowState) -> bool:
+    if state.organisation_id != caller.organisation_id:
+        return False
+    return state.team_id is None or state.team_id in caller.team_ids
 
 
 def _visible_contact(batch: Batch, caller: Caller, contact_id: Any, field_name: str) -> RowState:

@@ -92,6 +92,11 @@ class MutationResult(_Message):
     message: str | None = None  # for people: names the field and the rule
     server_version: int | None = None
     conflicts: list[uuid.UUID] = Field(default_factory=list)  # Conflict records this mutation created
+    # With a rejected update or delete: the service's current record, when the device may
+    # see it, so the device can show the service's copy again (the refused change is kept
+    # on the device for the operator). None when the record changed in the same request:
+    # the pull that follows carries it.
+    record: dict[str, Any] | None = None
 
 
 class Change(_Message):

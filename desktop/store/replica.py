@@ -217,8 +217,8 @@ class Replica:
         self._conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with transaction(self._conn):
-                self._apply_results(answer.get("results", []), by_seq, report)
-                self._apply_changes(answer.get("changes", []), report)
+                restored = self._apply_results(answer.get("results", []), by_seq, report)
+                self._apply_changes(restored + list(answer.get("changes", [])), report)
                 purge = [str(team) for team in answer.get("purge_teams", [])]
                 if purge:
                     report.purged = self._purge_teams(purge)
@@ -231,8 +231,11 @@ class Replica:
         return report
 
     def _apply_results(self, results: list[dict[str, Any]], by_seq: dict[int, dict[str, Any]],
-                       report: AppliedAnswer) -> None:
+                       report: AppliedAnswer) -> list[dict[str, Any]]:
+        """Settle the outbox rows this request carried; returns the service's copies of
+        records whose update or delete was refused, to be written like pulled changes."""
         now = utc_now().isoformat()
+        restored = []
         for result in results:
             seq = result["device_seq"]
             mutation = by_seq.get(seq)
@@ -241,10 +244,13 @@ class Replica:
             if result["status"] == "rejected":
                 self._keep_rejected(mutation, result, now)
                 report.rejected.append((seq, result.get("reason") or "invalid", result.get("message")))
+                if result.get("record"):
+                    restored.append({"entity": mutation["entity"], "record": result["record"]})
             else:
                 report.confirmed += 1
             report.new_conflicts += len(result.get("conflicts") or [])
             self._conn.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
+        return restored
 
     def _keep_rejected(self, mutation: dict[str, Any], result: dict[str, Any], now: str) -> None:
         self._conn.execute(
@@ -288,6 +294,8 @@ class Replica:
         return pending
 
     def _apply_changes(self, changes: list[dict[str, Any]], report: AppliedAnswer) -> None:
+        # One write per record: where a record comes twice, the later copy is the newer.
+        changes = list({str(change["record"]["id"]): change for change in changes}.values())
         pending = self._pending_by_record(changes)
         records: dict[str, list[Any]] = defaultdict(list)
         sources: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)

@@ -256,3 +256,25 @@ def test_an_erasure_reaches_every_device_and_beats_an_offline_edit(world: World)
                                             s.outbox.count(), s.replica.rejected_mutations())) == ([], [], 0, [])
         assert laptop.store.call(lambda s: s.conn.execute(
             "SELECT count(*) FROM contact WHERE body LIKE '%Dimenticata%'").fetchone()[0]) == 0
+
+
+def test_a_refused_edit_is_kept_and_the_services_copy_shown_again(world: World) -> None:
+    from sqlalchemy import select
+
+    from central.models import AppliedMutation
+
+    anna = world.add_operator("anna", [world.team_a, world.team_b])
+    laptop = world.device(anna)
+    contact_id = laptop.store.call(lambda s: s.contacts.create(given_name="Ugo", team_id=world.team_a).id)
+    laptop.sync()
+    # Moving a contact to another team is an administrator's task: the service refuses it.
+    laptop.store.call(lambda s: s.contacts.update(contact_id, team_id=world.team_b, municipality="Pavia"))
+    report = laptop.sync()
+    assert [r[1] for r in report.rejections] == ["forbidden_team"]
+    shown = laptop.store.call(lambda s: s.contacts.get(contact_id))
+    assert (shown.team_id, shown.municipality) == (world.team_a, None)  # the service's copy again
+    kept = laptop.store.call(lambda s: s.replica.rejected_mutations())
+    assert [k.changed for k in kept] == [{"team_id": str(world.team_b), "municipality": "Pavia"}]
+    with world.service.admin() as session:  # the stored result is no copy of the record
+        results = session.execute(select(AppliedMutation.result)).scalars().all()
+    assert all("record" not in result for result in results)
