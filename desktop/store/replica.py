@@ -263,18 +263,7 @@ class Replica:
         if mutation["op"] == "create" and result.get("reason") != "duplicate_id":
             # The service will never have this record: keep it only as the refused
             # mutation (which holds all of its content), so the device converges.
-            self._drop_local(mutation["entity"], mutation["record_id"])
-
-    def _drop_local(self, entity: str, record_id: str) -> None:
-        table = SPECS[entity].table
-        row = self._conn.execute(f"SELECT rowid FROM {table} WHERE id = ?", (record_id,)).fetchone()  # noqa: S608
-        if row is None:
-            return
-        if entity in _FTS_OF:
-            search.unindex(self._conn, _FTS_OF[entity], row[0])
-        if entity == "appointment":
-            self._conn.execute("DELETE FROM appointment_contact WHERE appointment_id = ?", (record_id,))
-        self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))  # noqa: S608
+            self._remove_rows(SPECS[mutation["entity"]].table, "id = ?", [mutation["record_id"]])
 
     def _pending_by_record(self, changes: list[dict[str, Any]]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
         """Local mutations still waiting to be pushed, for the records of this page."""
@@ -376,6 +365,8 @@ class Replica:
         return removed
 
     def _remove_rows(self, table: str, where: str, params: list[str]) -> int:
+        """Delete rows of `table` with their search rows and appointment links; their ids
+        are added to `purge_record` for `_forget_mutations`."""
         conn = self._conn
         conn.execute(f"INSERT OR IGNORE INTO purge_record SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
         if table in _FTS_OF:
