@@ -38,7 +38,6 @@ MAX_ROUNDS = 100_000  # a bound, so a service that always says `more` cannot spi
 @dataclass
 class SyncReport:
     pushed: int = 0  # mutations the service confirmed
-    rejected: int = 0  # mutations the service refused (kept in rejected_mutation)
     pulled: int = 0  # records received and applied
     conflicts: int = 0  # conflicts created by this device's pushes
     purged: int = 0  # records removed because access to a team was lost
@@ -47,7 +46,12 @@ class SyncReport:
     rounds: int = 0
     wire: WireStats = field(default_factory=WireStats)
     clock_skew_s: float | None = None  # device clock minus service clock, when it is off by minutes
+    # (device_seq, reason, message) of mutations the service refused (kept in rejected_mutation)
     rejections: list[tuple[int, str, str | None]] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -144,7 +148,6 @@ class SyncEngine:
                     applied = applying.result()
                 report.rounds += 1
                 report.pushed += applied.confirmed
-                report.rejected += len(applied.rejected)
                 report.rejections += applied.rejected
                 report.pulled += applied.pulled
                 report.conflicts += applied.new_conflicts
