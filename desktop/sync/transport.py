@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
+import urllib3.exceptions
 
 from protocol import PROTOCOL_VERSION
 from protocol.messages import PROTOCOL_HEADER, EnrolRequest, EnrolResponse
@@ -210,7 +211,7 @@ class Transport:
                     continue
                 raise Offline(f"the connection broke during enrolment ({last_problem}); try again") from None
             except (requests.exceptions.Timeout, requests.exceptions.ChunkedEncodingError,
-                    _urllib3_errors()) as exc:
+                    urllib3.exceptions.HTTPError) as exc:
                 last_problem = _describe(exc)
                 if idempotent:
                     continue
@@ -237,12 +238,6 @@ class Transport:
         # team's laptops coming back online together do not retry in lockstep.
         step = min(self.max_backoff_s, self.backoff_s * (2 ** (attempt - 1)))
         return step * (0.5 + 0.5 * self._jitter())
-
-
-def _urllib3_errors() -> type[Exception]:
-    import urllib3.exceptions
-
-    return urllib3.exceptions.HTTPError
 
 
 def _never_sent(exc: Exception) -> bool:
