@@ -1,0 +1,51 @@
+"""Per-profile preferences that must be readable before the store is unlocked.
+
+Owns: `Settings` (language, auto-lock minutes) and `settings.json` in the profile
+folder, written atomically. The language is needed to draw the unlock screen,
+so it cannot live inside the encrypted store.
+
+Must never hold a secret, a name, a server token or anything about a client:
+the file is in clear. The service URL and CA bundle live in the encrypted store
+with the enrolment (`desktop.store.replica.Enrolment`).
+"""
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+Language = Literal["it", "en", "fi"]
+LANGUAGES: tuple[Language, ...] = ("it", "en", "fi")
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    language: Language = "it"
+    auto_lock_minutes: int = Field(default=10, ge=1, le=240)
+
+    @classmethod
+    def load(cls, profile_dir: Path) -> "Settings":
+        """The saved settings, or the defaults when there are none or they are damaged
+        (preferences are not worth refusing to start over; the damage is logged)."""
+        path = Path(profile_dir) / SETTINGS_FILE
+        try:
+            return cls.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError, ValidationError) as exc:
+            log.warning("%s is unreadable (%s); using the defaults", SETTINGS_FILE, type(exc).__name__)
+            return cls()
+
+    def save(self, profile_dir: Path) -> None:
+        directory = Path(profile_dir)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temp = directory / f".{SETTINGS_FILE}.tmp"
+        temp.write_text(self.model_dump_json(indent=2), encoding="utf-8")
+        os.replace(temp, directory / SETTINGS_FILE)

@@ -1,0 +1,99 @@
+"""The UI's way to the store: work goes to the store thread, answers come back as Qt calls.
+
+Owns: `StoreClient`. A widget hands it a function of the `StoreSession` and what to
+do with the result (or the error); the function runs on the store thread
+(`StoreWorker.submit`), and the callback runs later on the UI thread, through a
+queued signal. Writes name the entities they change, and `changed` tells every
+screen once the write has committed, so views refresh what changed instead of
+everything (a sync that applied records emits it too, see `desktop.ui.shell`).
+
+Must never block the UI thread on the store (no `Future.result()` here), never
+run SQL itself, and never call back into a widget that has been deleted.
+"""
+
+import itertools
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from desktop.store.session import StoreSession
+from desktop.store.worker import StoreClosed, StoreWorker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class StoreClient(QObject):
+    changed = Signal(object)  # frozenset[str]: entity names written, after the commit
+    failed = Signal(object)  # an error nobody asked to handle (BaseException)
+    busyChanged = Signal(bool)
+
+    _finished = Signal(int, object, object)  # ticket, result, error (store thread -> UI thread)
+
+    def __init__(self, worker: StoreWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._tickets = itertools.count(1)
+        self._waiting: dict[int, tuple[Done | None, Failed | None, QObject | None, frozenset[str]]] = {}
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> int:
+        """Work submitted whose callback has not run yet (tests wait for 0)."""
+        return len(self._waiting)
+
+    def run(
+        self,
+        work: Callable[[StoreSession], T],
+        done: Callable[[T], None] | None = None,
+        failed: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+        changes: Iterable[str] = (),
+    ) -> None:
+        """Run `work` on the store thread, then `done(result)` or `failed(error)` here.
+
+        `owner` is the widget the callbacks belong to: if it is deleted before the
+        answer arrives, the answer is dropped. `changes` are the entities a write
+        touches; `changed` is emitted with them after a success.
+        """
+        ticket = next(self._tickets)
+        self._waiting[ticket] = (done, failed, owner, frozenset(changes))
+        if len(self._waiting) == 1:
+            self.busyChanged.emit(True)
+        try:
+            future = self.worker.submit(work)
+        except StoreClosed as exc:
+            self._finished.emit(ticket, None, exc)
+            return
+        future.add_done_callback(lambda f, t=ticket: self._relay(t, f))
+
+    def _relay(self, ticket: int, future: "Future[Any]") -> None:
+        # Runs on the store thread: only emit (Qt queues the call to the UI thread).
+        error = future.exception()
+        self._finished.emit(ticket, None if error else future.result(), error)
+
+    def _deliver(self, ticket: int, result: Any, error: BaseException | None) -> None:
+        done, failed, owner, changes = self._waiting.pop(ticket)
+        if not self._waiting:
+            self.busyChanged.emit(False)
+        if owner is not None and not shiboken6.isValid(owner):
+            return
+        if error is None:
+            if changes:
+                self.changed.emit(changes)
+            if done is not None:
+                done(result)
+        elif failed is not None:
+            failed(error)
+        elif isinstance(error, StoreClosed):
+            log.info("store work dropped: the store was locked")
+        else:
+            self.failed.emit(error)
