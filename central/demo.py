@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central import audit, security, sync_service
+from central import audit, intake, security, sync_service
 from central.auth import teams_of
 from central.models import Device, Membership, Operator, Organisation, Team, utc_now
 from protocol import demo_data, new_id
-from protocol.messages import Mutation
+from protocol.messages import IntakeSubmission, Mutation
 
 ORGANISATION = "Cooperativa Prossimo (demo)"
 TEAMS = ("Unità di strada", "Servizio famiglie")
@@ -72,6 +72,9 @@ def create(session: Session, contacts_per_team: int = 150, resources: int = 120)
                        for fields in demo_data.contacts(contacts_per_team, seed=10 + index)]
         for fields in demo_data.appointments(contacts_per_team, contact_ids, operators["anna"].id, seed=20 + index):
             add("appointment", fields)
+        for fields in demo_data.upcoming_appointments(contact_ids, operators["anna" if index == 0 else "mikko"].id,
+                                                      now, seed=30 + index):
+            add("appointment", fields)
         for contact_id in contact_ids[::3]:
             add("note", {"contact_id": contact_id, "kind": "outreach", "occurred_at": now - dt.timedelta(days=3),
                          "body": "Primo contatto in stazione; interessato al dormitorio e alla mensa."})
@@ -79,6 +82,11 @@ def create(session: Session, contacts_per_team: int = 150, resources: int = 120)
     rejected = [r for r in results if r.status != "applied"]
     if rejected:
         raise RuntimeError(f"demo data rejected: {rejected[0].reason}: {rejected[0].message}")
+    # Help-desk requests arrive through the public door, as real ones do (one invented
+    # address each, so the per-address rate limit is exercised but never reached).
+    for number, fields in enumerate(demo_data.intake_submissions(6)):
+        intake.receive(session, IntakeSubmission(team_id=teams[number % 2].id, **fields),
+                       address=f"demo-{number}", salt=b"demo")
     return {
         "organisation": str(org.id),
         "teams": {team.name: str(team.id) for team in teams},

@@ -129,3 +129,49 @@ def appointments(
             "status": rng.choice(("requested", "confirmed", "done", "no_show", "cancelled")),
             "topic": rng.choice(("colloquio", "casa", "lavoro", "salute", "tapaaminen")),
         }
+
+
+def upcoming_appointments(
+    contact_ids: list[uuid.UUID], operator_id: uuid.UUID, start: dt.datetime, days: int = 14, seed: int = 4
+) -> Iterator[dict[str, Any]]:
+    """Two to four appointments on each working day from `start` (an aware datetime),
+    so a demo's Today and Calendar screens have something to show."""
+    rng = random.Random(seed)
+    first = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    for day in range(-2, days):
+        date = first + dt.timedelta(days=day)
+        if date.isoweekday() > 5:
+            continue
+        for hour in sorted(rng.sample((9, 10, 11, 14, 15, 16), rng.randint(2, 4))):
+            starts = date.replace(hour=hour, minute=rng.choice((0, 30)))
+            yield {
+                "contact_ids": [rng.choice(contact_ids)],
+                "operator_id": operator_id,
+                "starts_at": starts,
+                "ends_at": starts + dt.timedelta(minutes=rng.choice((30, 45, 60))),
+                "time_zone": "Europe/Rome",
+                "place_kind": rng.choice(("office", "home_visit", "outreach", "phone")),
+                "status": "done" if day < 0 else rng.choice(("requested", "confirmed", "confirmed")),
+                "topic": rng.choice(("colloquio", "casa", "lavoro", "salute", "documenti")),
+                "reminder_minutes_before": 15,
+            }
+
+
+def intake_submissions(count: int, seed: int = 5) -> Iterator[dict[str, Any]]:
+    """What people type into the public help desk: an alias, how to reach them, a topic."""
+    rng = random.Random(seed)
+    topics = ("Vorrei parlare con qualcuno", "Cerco un posto per dormire", "Haluaisin ajan",
+              "Need help with documents", "Problemi con l'alcol, vorrei un appuntamento")
+    for index in range(count):
+        channel = rng.choice(("phone", "email", "none"))
+        yield {
+            "kind": rng.choice(("first_contact", "booking")),
+            "alias": rng.choice(ALIASES) + (f" {index + 1}" if index >= len(ALIASES) else ""),
+            "contact_channel": channel,
+            "contact_detail": _phone(rng) if channel == "phone" else
+            f"utente{index}@example.org" if channel == "email" else None,
+            "preferred_times": rng.choice(("mattina", "dopo le 17", "aamupäivä", None)),
+            "topic": rng.choice(topics),
+            "language": rng.choice(("it", "fi", "en")),
+            "consent_to_contact": channel != "none",
+        }

@@ -480,6 +480,14 @@ class IntakeRequest(Record):
     contact_id: uuid.UUID | None = None
     # The short code the help desk showed the person, so they can quote it on the phone.
     reference: Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{6}$")] | None = None
+    # Why a worker turned the request down, for whoever looks at the queue next.
+    decline_reason: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _decline_reason_only_when_declined(self) -> Self:
+        if self.decline_reason is not None and self.status != "declined":
+            raise ValueError("decline_reason: only set when status is declined")
+        return self
 
     @model_validator(mode="after")
     def _reachable_only_with_consent(self) -> Self:

@@ -8,6 +8,7 @@ per connection (see `desktop.store.worker`).
 """
 
 import contextlib
+import itertools
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,9 +109,28 @@ def create_new(path: Path, key: bytes) -> Connection:
     return conn
 
 
+_savepoints = itertools.count(1)
+
+
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing.
+
+    Inside a transaction that is already open it becomes a savepoint, so several
+    repository writes can be grouped into one all-or-nothing unit (accepting an
+    intake request writes a contact, an appointment and the request together).
+    """
+    if conn.in_transaction:
+        name = f"nested_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -6,70 +6,123 @@ Owns: `label(kind, value)`, e.g. label("appointment_status", "no_show") ->
 test checks that none is missing.
 
 Must never translate at import time (the language can change while the app
-runs): the tables are built on each call, through Qt's translator.
+runs): the tables hold English source texts, translated on each call.
 """
 
-from collections.abc import Callable
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from PySide6.QtCore import QCoreApplication
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
-def _tables() -> dict[str, Callable[[], dict[str, str]]]:
-    return {
-        "contact_kind": lambda: {"person": _t("Person"), "pseudonymous": _t("Pseudonymous (alias only)")},
-        "relationship_kind": lambda: {
-            "family_member": _t("Family member"), "parent": _t("Parent"), "child": _t("Child"),
-            "sibling": _t("Sibling"), "partner": _t("Partner"), "caregiver": _t("Caregiver"),
-            "guardian": _t("Guardian"), "friend": _t("Friend"), "other": _t("Other"),
-        },
-        "consent_purpose": lambda: {
-            "case_management": _t("Case management"), "referral": _t("Referral to services"),
-            "information_sharing": _t("Information sharing"), "contact": _t("Being contacted"),
-            "research": _t("Research"), "other": _t("Other"),
-        },
-        "consent_method": lambda: {"verbal": _t("Verbal"), "written": _t("Written"), "digital": _t("Digital")},
-        "place_kind": lambda: {
-            "office": _t("Office"), "home_visit": _t("Home visit"), "outreach": _t("Street outreach"),
-            "phone": _t("Phone call"), "video": _t("Video call"),
-        },
-        "appointment_status": lambda: {
-            "requested": _t("Requested"), "confirmed": _t("Confirmed"), "done": _t("Done"),
-            "no_show": _t("Did not come"), "cancelled": _t("Cancelled"),
-        },
-        "phone_kind": lambda: {"voice": _t("Voice"), "text": _t("Text messages"), "fax": _t("Fax"),
-                               "hotline": _t("Hotline")},
-        "resource_category": lambda: {
-            "housing": _t("Housing"), "work": _t("Work"), "food": _t("Food"), "health": _t("Health"),
-            "addiction": _t("Addiction"), "mental_health": _t("Mental health"), "legal": _t("Legal advice"),
-            "training": _t("Training"), "family": _t("Family"), "income": _t("Income support"),
-            "shelter": _t("Shelter"), "harm_reduction": _t("Harm reduction"), "other": _t("Other"),
-        },
-        "note_kind": lambda: {
-            "observation": _t("Observation"), "phone_call": _t("Phone call"), "home_visit": _t("Home visit"),
-            "outreach": _t("Street outreach"), "meeting": _t("Meeting"), "other": _t("Other"),
-        },
-        "referral_status": lambda: {
-            "draft": _t("Draft"), "sent": _t("Sent"), "accepted": _t("Accepted"), "declined": _t("Declined"),
-            "completed": _t("Completed"), "cancelled": _t("Cancelled"),
-        },
-        "intake_kind": lambda: {"first_contact": _t("First contact"), "booking": _t("Appointment request")},
-        "intake_channel": lambda: {"phone": _t("Phone"), "email": _t("Email"), "none": _t("Do not contact")},
-        "intake_status": lambda: {"new": _t("New"), "accepted": _t("Accepted"), "declined": _t("Declined"),
-                                  "converted": _t("Became a contact")},
-        "weekday": lambda: {
-            "1": _t("Monday"), "2": _t("Tuesday"), "3": _t("Wednesday"), "4": _t("Thursday"),
-            "5": _t("Friday"), "6": _t("Saturday"), "7": _t("Sunday"),
-        },
-    }
+# Source texts only (QT_TRANSLATE_NOOP marks them for lupdate and returns them as they
+# are); `labels()` translates at call time, so a language switch takes effect.
+_TABLES: dict[str, dict[str, str]] = {
+    "contact_kind": {
+        "person": QT_TRANSLATE_NOOP("Labels", "Person"),
+        "pseudonymous": QT_TRANSLATE_NOOP("Labels", "Pseudonymous (alias only)"),
+    },
+    "relationship_kind": {
+        "family_member": QT_TRANSLATE_NOOP("Labels", "Family member"),
+        "parent": QT_TRANSLATE_NOOP("Labels", "Parent"),
+        "child": QT_TRANSLATE_NOOP("Labels", "Child"),
+        "sibling": QT_TRANSLATE_NOOP("Labels", "Sibling"),
+        "partner": QT_TRANSLATE_NOOP("Labels", "Partner"),
+        "caregiver": QT_TRANSLATE_NOOP("Labels", "Caregiver"),
+        "guardian": QT_TRANSLATE_NOOP("Labels", "Guardian"),
+        "friend": QT_TRANSLATE_NOOP("Labels", "Friend"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "consent_purpose": {
+        "case_management": QT_TRANSLATE_NOOP("Labels", "Case management"),
+        "referral": QT_TRANSLATE_NOOP("Labels", "Referral to services"),
+        "information_sharing": QT_TRANSLATE_NOOP("Labels", "Information sharing"),
+        "contact": QT_TRANSLATE_NOOP("Labels", "Being contacted"),
+        "research": QT_TRANSLATE_NOOP("Labels", "Research"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "consent_method": {
+        "verbal": QT_TRANSLATE_NOOP("Labels", "Verbal"),
+        "written": QT_TRANSLATE_NOOP("Labels", "Written"),
+        "digital": QT_TRANSLATE_NOOP("Labels", "Digital"),
+    },
+    "place_kind": {
+        "office": QT_TRANSLATE_NOOP("Labels", "Office"),
+        "home_visit": QT_TRANSLATE_NOOP("Labels", "Home visit"),
+        "outreach": QT_TRANSLATE_NOOP("Labels", "Street outreach"),
+        "phone": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+        "video": QT_TRANSLATE_NOOP("Labels", "Video call"),
+    },
+    "appointment_status": {
+        "requested": QT_TRANSLATE_NOOP("Labels", "Requested"),
+        "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+        "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+        "no_show": QT_TRANSLATE_NOOP("Labels", "Did not come"),
+        "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    },
+    "phone_kind": {
+        "voice": QT_TRANSLATE_NOOP("Labels", "Voice"),
+        "text": QT_TRANSLATE_NOOP("Labels", "Text messages"),
+        "fax": QT_TRANSLATE_NOOP("Labels", "Fax"),
+        "hotline": QT_TRANSLATE_NOOP("Labels", "Hotline"),
+    },
+    "resource_category": {
+        "housing": QT_TRANSLATE_NOOP("Labels", "Housing"),
+        "work": QT_TRANSLATE_NOOP("Labels", "Work"),
+        "food": QT_TRANSLATE_NOOP("Labels", "Food"),
+        "health": QT_TRANSLATE_NOOP("Labels", "Health"),
+        "addiction": QT_TRANSLATE_NOOP("Labels", "Addiction"),
+        "mental_health": QT_TRANSLATE_NOOP("Labels", "Mental health"),
+        "legal": QT_TRANSLATE_NOOP("Labels", "Legal advice"),
+        "training": QT_TRANSLATE_NOOP("Labels", "Training"),
+        "family": QT_TRANSLATE_NOOP("Labels", "Family"),
+        "income": QT_TRANSLATE_NOOP("Labels", "Income support"),
+        "shelter": QT_TRANSLATE_NOOP("Labels", "Shelter"),
+        "harm_reduction": QT_TRANSLATE_NOOP("Labels", "Harm reduction"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "note_kind": {
+        "observation": QT_TRANSLATE_NOOP("Labels", "Observation"),
+        "phone_call": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+        "home_visit": QT_TRANSLATE_NOOP("Labels", "Home visit"),
+        "outreach": QT_TRANSLATE_NOOP("Labels", "Street outreach"),
+        "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "referral_status": {
+        "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
+        "sent": QT_TRANSLATE_NOOP("Labels", "Sent"),
+        "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+        "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
+        "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    },
+    "intake_kind": {
+        "first_contact": QT_TRANSLATE_NOOP("Labels", "First contact"),
+        "booking": QT_TRANSLATE_NOOP("Labels", "Appointment request"),
+    },
+    "intake_channel": {
+        "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+        "email": QT_TRANSLATE_NOOP("Labels", "Email"),
+        "none": QT_TRANSLATE_NOOP("Labels", "Do not contact"),
+    },
+    "intake_status": {
+        "new": QT_TRANSLATE_NOOP("Labels", "New"),
+        "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+        "converted": QT_TRANSLATE_NOOP("Labels", "Became a contact"),
+    },
+    "weekday": {
+        "1": QT_TRANSLATE_NOOP("Labels", "Monday"),
+        "2": QT_TRANSLATE_NOOP("Labels", "Tuesday"),
+        "3": QT_TRANSLATE_NOOP("Labels", "Wednesday"),
+        "4": QT_TRANSLATE_NOOP("Labels", "Thursday"),
+        "5": QT_TRANSLATE_NOOP("Labels", "Friday"),
+        "6": QT_TRANSLATE_NOOP("Labels", "Saturday"),
+        "7": QT_TRANSLATE_NOOP("Labels", "Sunday"),
+    },
+}
 
 
 def labels(kind: str) -> dict[str, str]:
-    """value -> label for one enumeration, in schema order."""
-    return _tables()[kind]()
+    """value -> label for one enumeration, in schema order, in the current language."""
+    return {value: QCoreApplication.translate("Labels", text) for value, text in _TABLES[kind].items()}
 
 
 def label(kind: str, value: object) -> str:

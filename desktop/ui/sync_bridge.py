@@ -18,43 +18,44 @@ from PySide6.QtNetwork import QNetworkInformation
 from desktop.sync.scheduler import SyncScheduler, SyncState
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncStatus", text)
-
-
 def describe(state: SyncState, now: dt.datetime | None = None) -> str:
     """What the status bar says, in the operator's language."""
     if state.phase == "syncing":
         if state.total:
-            main = _tr("Syncing {done} of {total}").format(done=state.done, total=state.total)
+            main = (QCoreApplication.translate("SyncStatus", "Syncing {done} of {total}")
+                .format(done=state.done, total=state.total))
         else:
-            main = _tr("Syncing…")
+            main = QCoreApplication.translate("SyncStatus", "Syncing…")
     elif state.phase == "offline":
-        main = _tr("Offline: your work is kept on this computer")
+        main = QCoreApplication.translate("SyncStatus", "Offline: your work is kept on this computer")
     elif state.phase == "error":
-        main = _tr("Sync error: {reason}").format(reason=state.message or "")
+        main = QCoreApplication.translate("SyncStatus", "Sync error: {reason}").format(reason=state.message or "")
     elif state.phase == "update_needed":
-        main = _tr("Prossimo needs an update to sync: {reason}").format(reason=state.message or "")
+        main = (QCoreApplication.translate("SyncStatus", "Prossimo needs an update to sync: {reason}")
+            .format(reason=state.message or ""))
     elif state.phase == "not_enrolled":
-        main = _tr("Not connected to a service yet")
+        main = QCoreApplication.translate("SyncStatus", "Not connected to a service yet")
     elif state.phase == "wiped":
-        main = _tr("This computer was wiped: {reason}").format(reason=state.message or "")
+        main = (QCoreApplication.translate("SyncStatus", "This computer was wiped: {reason}")
+            .format(reason=state.message or ""))
     elif state.last_success_at is not None:
         local = state.last_success_at.astimezone()
         today = (now or dt.datetime.now(dt.UTC)).astimezone().date() == local.date()
         when = local.strftime("%H:%M") if today else local.strftime("%d/%m %H:%M")
-        main = _tr("Up to date at {time}").format(time=when)
+        main = QCoreApplication.translate("SyncStatus", "Up to date at {time}").format(time=when)
     else:
-        main = _tr("Not synced yet")
+        main = QCoreApplication.translate("SyncStatus", "Not synced yet")
     extras = []
     if state.open_conflicts:
-        extras.append(_tr("{n} conflict(s) to resolve").format(n=state.open_conflicts))
+        extras.append(QCoreApplication.translate("SyncStatus", "{n} conflict(s) to resolve")
+            .format(n=state.open_conflicts))
     if state.pending and state.phase != "syncing":
-        extras.append(_tr("{n} change(s) waiting").format(n=state.pending))
+        extras.append(QCoreApplication.translate("SyncStatus", "{n} change(s) waiting").format(n=state.pending))
     if state.rejected:
-        extras.append(_tr("{n} change(s) refused").format(n=state.rejected))
+        extras.append(QCoreApplication.translate("SyncStatus", "{n} change(s) refused").format(n=state.rejected))
     if state.clock_skew_s is not None:
-        extras.append(_tr("this computer's clock is off by {s:+.0f} s").format(s=state.clock_skew_s))
+        extras.append(QCoreApplication.translate("SyncStatus", "this computer's clock is off by {s:+.0f} s")
+            .format(s=state.clock_skew_s))
     return " · ".join([main, *extras])
 
 

@@ -1,0 +1,153 @@
+"""Reads and writes behind the Resources screen: the directory and referrals.
+
+Owns: searching the directory of local services (keyword over `resource_fts`,
+category, municipality), the municipalities and categories the directory holds,
+a contact's consents that allow a referral, and writing a referral, together
+with the consent it rests on when that consent is recorded on the spot, in one
+transaction (`in_one_transaction`).
+
+Must never import Qt, never pass typed text to MATCH other than through
+`search.match_expression`, and never keep a consent whose referral failed.
+"""
+
+import contextlib
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.store import search
+from desktop.store.database import transaction
+from desktop.store.errors import RuleViolation
+from desktop.store.repositories import RecordRepository
+from desktop.store.session import StoreSession
+from protocol import Consent, Referral, Resource
+
+# Consent purposes that allow a person's details to be passed to a service.
+REFERRAL_PURPOSES = ("referral", "information_sharing")
+DEFAULT_LIMIT = 500
+
+
+# --- several repository writes, all or nothing --------------------------------------
+
+@dataclass(frozen=True)
+class Writes:
+    """The repositories a multi-record write uses, bound to one open transaction."""
+
+    contacts: RecordRepository[Any]
+    consents: RecordRepository[Any]
+    appointments: RecordRepository[Any]
+    referrals: RecordRepository[Any]
+    intake_requests: RecordRepository[Any]
+
+
+@contextlib.contextmanager
+def in_one_transaction(session: StoreSession) -> Iterator[Writes]:
+    """Repositories whose writes commit together, or not at all (any exception rolls back)."""
+    # The repositories' own transactions become savepoints of this one.
+    with transaction(session.conn):
+        yield Writes(session.contacts, session.consents, session.appointments, session.referrals,
+                     session.intake_requests)
+
+
+# --- the directory ----------------------------------------------------------------------
+
+def find_resources(
+    session: StoreSession,
+    *,
+    text: str = "",
+    category: str | None = None,
+    municipality: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[Resource]:
+    """Live resources matching every word of `text` (best match first) or, without
+    text, all of them by name; narrowed to one category and one municipality."""
+    conditions = ["r.deleted = 0"]
+    params: list[Any] = []
+    if municipality:
+        conditions.append("r.municipality = ?")
+        params.append(municipality)
+    if category:
+        conditions.append("EXISTS (SELECT 1 FROM json_each(r.body, '$.categories') c WHERE c.value = ?)")
+        params.append(category)
+    where = " AND ".join(conditions)
+    expression = search.match_expression(text)
+    if expression is not None:
+        # The directory is small (hundreds, a few thousand): filter every hit, then rank,
+        # so a narrow filter never hides matches cut off by an early LIMIT.
+        sql = (
+            "WITH hits AS (SELECT rowid, rank FROM resource_fts WHERE resource_fts MATCH ?) "  # noqa: S608 - fixed fragments
+            "SELECT r.body FROM hits JOIN resource r ON r.rowid = hits.rowid "
+            f"WHERE {where} ORDER BY hits.rank, r.sort_name, r.id LIMIT ?"
+        )
+        params = [expression, *params]
+    elif text.strip():
+        return []  # only separators typed: nothing to look for
+    else:
+        sql = f"SELECT r.body FROM resource r WHERE {where} ORDER BY r.sort_name, r.id LIMIT ?"  # noqa: S608
+    rows = session.conn.execute(sql, (*params, limit)).fetchall()
+    return [Resource.model_validate_json(row[0]) for row in rows]
+
+
+def municipalities(session: StoreSession) -> list[str]:
+    """The municipalities that have at least one live resource, alphabetically."""
+    rows = session.conn.execute(
+        "SELECT DISTINCT municipality FROM resource WHERE deleted = 0"
+    ).fetchall()
+    return sorted((row[0] for row in rows), key=str.casefold)
+
+
+def categories(session: StoreSession) -> set[str]:
+    """The categories at least one live resource is filed under."""
+    rows = session.conn.execute(
+        "SELECT DISTINCT c.value FROM resource r, json_each(r.body, '$.categories') c WHERE r.deleted = 0"
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+# --- consents and referrals -------------------------------------------------------------
+
+def referral_consents(session: StoreSession, contact_id: uuid.UUID, at: dt.datetime) -> list[Consent]:
+    """The contact's consents active at `at` that allow a referral, newest first."""
+    consents = session.consents.where("contact_id", str(contact_id))
+    allowed = [c for c in consents if c.purpose in REFERRAL_PURPOSES and c.is_active(at)]
+    return sorted(allowed, key=lambda c: c.given_at, reverse=True)
+
+
+def refer(
+    session: StoreSession,
+    *,
+    contact_id: uuid.UUID,
+    resource_id: uuid.UUID,
+    consent_id: uuid.UUID | None,
+    reason: str | None,
+    at: dt.datetime,
+) -> Referral:
+    """A sent referral on the strength of an existing consent, which must allow it now."""
+    if consent_id is None:
+        raise RuleViolation("consent_id: choose the consent this referral rests on")
+    consent = session.consents.get(consent_id)
+    if consent.contact_id != contact_id:
+        raise RuleViolation("consent_id: this consent belongs to someone else")
+    if consent.purpose not in REFERRAL_PURPOSES or not consent.is_active(at):
+        raise RuleViolation("consent_id: this consent does not allow a referral now")
+    return session.referrals.create(contact_id=contact_id, resource_id=resource_id, consent_id=consent_id,
+                                    status="sent", reason=reason)
+
+
+def refer_with_new_consent(
+    session: StoreSession,
+    *,
+    contact_id: uuid.UUID,
+    resource_id: uuid.UUID,
+    reason: str | None,
+    consent: dict[str, Any],
+) -> tuple[Consent, Referral]:
+    """Record the consent given just now and send the referral on it, in one transaction:
+    if the referral is refused, the consent is not kept either."""
+    with in_one_transaction(session) as writes:
+        recorded = writes.consents.create(contact_id=contact_id, **consent)
+        referral = writes.referrals.create(contact_id=contact_id, resource_id=resource_id,
+                                           consent_id=recorded.id, status="sent", reason=reason)
+    return recorded, referral

@@ -1,0 +1,573 @@
+"""The Intake screen: first-contact and booking requests from the public help desk.
+
+Owns: `IntakePage` (the queue, newest first, new requests by default or all of
+them, and the request read in full), `IntakeAcceptDialog` (the request becomes a
+pseudonymous contact, or is matched to someone already known, optionally with a
+proposed appointment, and is marked converted: one store transaction) and
+`IntakeDeclineDialog` (declined, with the reason, which is required).
+
+Must never run SQL (queries live in `desktop.store.intake_queries`), never
+contact a person who asked not to be contacted (the channel is shown as such),
+and never block the UI thread on the store.
+"""
+
+import datetime as dt
+import uuid
+import zoneinfo
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QTimeEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import intake_queries as intake
+from desktop.store.session import StoreSession
+from desktop.ui import labels
+from desktop.ui.contact_picker import ContactPicker, contact_label
+from desktop.ui.context import UiContext
+from desktop.ui.forms import FormErrors
+from desktop.ui.resources.detail import language_name
+from protocol import Contact, IntakeRequest
+
+DEFAULT_START = dt.time(10, 0)
+DEFAULT_MINUTES = 45
+
+
+def _local(value: dt.datetime, context: UiContext) -> dt.datetime:
+    return value.astimezone(context.clock().tzinfo)
+
+
+def when_text(value: dt.datetime, context: UiContext) -> str:
+    """An instant as date and time where the operator is, in the locale's short format."""
+    local = _local(value, context)
+    date = QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+    time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{date} {time}"
+
+
+def next_working_day(today: dt.date) -> dt.date:
+    """The first Monday-to-Friday day after `today`."""
+    day = today + dt.timedelta(days=1)
+    while day.isoweekday() > 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def zone_name(now: dt.datetime) -> str:
+    """The IANA name of the clock's time zone (appointments need a named zone)."""
+    key = getattr(now.tzinfo, "key", None)
+    return key or bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+
+
+def _queue_and_counts(session: StoreSession, status: str | None) -> tuple[list[IntakeRequest], dict[str, int]]:
+    return intake.intake_queue(session, status), intake.intake_counts(session)
+
+
+def _is_open(request: IntakeRequest) -> bool:
+    return request.status in intake.OPEN_STATUSES
+
+
+# --- the screen -----------------------------------------------------------------------
+
+class IntakePage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.request: IntakeRequest | None = None
+        self.accept_dialog: IntakeAcceptDialog | None = None
+        self.decline_dialog: IntakeDeclineDialog | None = None
+        self._wanted: uuid.UUID | None = None
+        self._new_contact_id: uuid.UUID | None = None
+        self._generation = 0
+
+        heading = QLabel(self.tr("Help desk requests"))
+        heading.setObjectName("pageTitle")
+        self.which = QComboBox()
+        self.which.setAccessibleName(self.tr("Requests shown"))
+        self.which.addItem(self.tr("New"), "new")
+        self.which.addItem(self.tr("All"), None)
+        which_label = QLabel(self.tr("S&how:"))
+        which_label.setBuddy(self.which)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(which_label)
+        top.addWidget(self.which)
+
+        self.notice = QFrame()
+        self.notice.setObjectName("pageNotice")
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice_text = QLabel()
+        self.notice_text.setWordWrap(True)
+        self.open_new_contact = QPushButton(self.tr("&Open the contact"))
+        self.open_new_contact.clicked.connect(self._open_new_contact)
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.open_new_contact)
+        self.notice.hide()
+
+        self.queue = QTreeWidget()
+        self.queue.setAccessibleName(self.tr("Requests"))
+        self.queue.setHeaderLabels([self.tr("Received"), self.tr("Request"), self.tr("Alias"), self.tr("Status")])
+        self.queue.setRootIsDecorated(False)
+        self.queue.setUniformRowHeights(True)
+        self.queue.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.queue.currentItemChanged.connect(lambda item, _previous: self._show_item(item))
+        self.queue.itemActivated.connect(lambda _item, _column: self._focus_actions())
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.values: dict[str, QLabel] = {}
+        rows = {
+            "kind": self.tr("Request"), "alias": self.tr("Alias"), "reach": self.tr("How to reach them"),
+            "times": self.tr("Preferred times"), "topic": self.tr("Topic"), "language": self.tr("Language"),
+            "consent": self.tr("Agrees to be contacted"), "received": self.tr("Received"),
+            "reference": self.tr("Reference code"), "status": self.tr("Status"),
+            "decline_reason": self.tr("Reason declined"),
+        }
+        for key, text in rows.items():
+            value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            value.setAccessibleName(text)
+            self.values[key] = value
+            self.form.addRow(text, value)
+        self.accept_button = QPushButton(self.tr("&Accept…"))
+        self.accept_button.setToolTip(self.tr("Make this request a contact, with a proposed appointment if wanted"))
+        self.accept_button.clicked.connect(self.start_accept)
+        self.decline_button = QPushButton(self.tr("&Decline…"))
+        self.decline_button.clicked.connect(self.start_decline)
+        self.open_contact = QPushButton(self.tr("Open &contact"))
+        self.open_contact.clicked.connect(self._open_request_contact)
+        actions = QHBoxLayout()
+        for button in (self.accept_button, self.decline_button, self.open_contact):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.detail = QWidget()
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.addLayout(self.form)
+        detail_layout.addLayout(actions)
+        detail_layout.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.queue, 1)
+        left_layout.addWidget(self.empty)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+        self.which.currentIndexChanged.connect(lambda _index: self.refresh())
+        context.store.changed.connect(self._store_changed)
+        self._show_request(None)
+        self.refresh()
+
+    # --- loading ------------------------------------------------------------------------
+
+    def show_record(self, intake_id: uuid.UUID) -> None:
+        """Show one request; the queue switches to All when it is no longer new."""
+        self._wanted = intake_id
+        if not self._select(intake_id):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation, status = self._generation, self.which.currentData()
+        self.context.store.run(lambda s: _queue_and_counts(s, status),
+                               lambda answer: self._show_queue(generation, *answer), owner=self)
+
+    def _show_queue(self, generation: int, requests: list[IntakeRequest], counts: dict[str, int]) -> None:
+        if generation != self._generation:
+            return
+        self.which.setItemText(0, self.tr("New ({count})").format(count=counts.get("new", 0)))
+        self.which.setItemText(1, self.tr("All ({count})").format(count=sum(counts.values())))
+        keep = self._wanted or (self.request.id if self.request else None)
+        self.queue.blockSignals(True)
+        self.queue.clear()
+        for request in requests:
+            item = QTreeWidgetItem([when_text(request.received_at, self.context),
+                                    labels.label("intake_kind", request.kind), request.alias,
+                                    labels.label("intake_status", request.status)])
+            item.setData(0, Qt.ItemDataRole.UserRole, request)
+            self.queue.addTopLevelItem(item)
+        self.queue.blockSignals(False)
+        if requests:
+            self.empty.setText("")
+        elif self.which.currentData() == "new":
+            self.empty.setText(self.tr("No new requests. Choose All to see the ones already handled."))
+        else:
+            self.empty.setText(self.tr("No requests have arrived from the help desk yet."))
+        if keep is not None and self._select(keep):
+            return
+        if self._wanted is not None and self.which.currentData() is not None:
+            self.which.setCurrentIndex(self.which.findData(None))  # refreshes; the request is among All
+            return
+        self._wanted = None
+        first = self.queue.topLevelItem(0)
+        if first is not None:
+            self.queue.setCurrentItem(first)
+        else:
+            self._show_request(None)
+
+    def _select(self, request_id: uuid.UUID) -> bool:
+        for row in range(self.queue.topLevelItemCount()):
+            item = self.queue.topLevelItem(row)
+            if item.data(0, Qt.ItemDataRole.UserRole).id == request_id:
+                self.queue.setCurrentItem(item)
+                self.queue.scrollToItem(item)
+                self._show_item(item)
+                self._wanted = None
+                return True
+        return False
+
+    def _store_changed(self, entities: frozenset[str]) -> None:
+        if "intake_request" in entities:
+            self.refresh()
+
+    # --- the request ------------------------------------------------------------------------
+
+    def _show_item(self, item: QTreeWidgetItem | None) -> None:
+        self._show_request(item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None)
+
+    def _show_request(self, request: IntakeRequest | None) -> None:
+        self.request = request
+        self.detail.setVisible(request is not None)
+        if request is None:
+            return
+        if request.contact_channel == "none":
+            reach = self.tr("Do not contact: they will get in touch themselves")
+        else:
+            reach = self.tr("{channel}: {detail}").format(
+                channel=labels.label("intake_channel", request.contact_channel), detail=request.contact_detail)
+        texts = {
+            "kind": labels.label("intake_kind", request.kind), "alias": request.alias, "reach": reach,
+            "times": request.preferred_times or "", "topic": request.topic or "",
+            "language": language_name(request.language),
+            "consent": self.tr("Yes") if request.consent_to_contact else self.tr("No"),
+            "received": when_text(request.received_at, self.context), "reference": request.reference or "",
+            "status": labels.label("intake_status", request.status), "decline_reason": request.decline_reason or "",
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)
+            self.form.setRowVisible(self.values[key], bool(text))
+        self.accept_button.setEnabled(_is_open(request))
+        self.decline_button.setEnabled(_is_open(request))
+        self.open_contact.setVisible(request.contact_id is not None)
+
+    def _focus_actions(self) -> None:
+        if self.request is not None:
+            target = self.accept_button if self.accept_button.isEnabled() else self.open_contact
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_request_contact(self) -> None:
+        if self.request is not None and self.request.contact_id is not None:
+            self.context.navigator.open("contacts", self.request.contact_id)
+
+    # --- accepting and declining --------------------------------------------------------
+
+    def start_accept(self) -> None:
+        if self.request is None or not _is_open(self.request):
+            return
+        dialog = IntakeAcceptDialog(self.context, self.request, self)
+        dialog.requestAccepted.connect(self._accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.accept_dialog = dialog
+        dialog.open()
+
+    def start_decline(self) -> None:
+        if self.request is None or not _is_open(self.request):
+            return
+        dialog = IntakeDeclineDialog(self.context, self.request, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.decline_dialog = dialog
+        dialog.open()
+
+    def _accepted(self, accepted: intake.Accepted) -> None:
+        self._new_contact_id = accepted.contact_id
+        if accepted.contact_created:
+            text = self.tr("Request accepted: a new contact was created.")
+        else:
+            text = self.tr("Request accepted and linked to the contact you chose.")
+        if accepted.appointment_id is not None:
+            text += " " + self.tr("A proposed appointment is in the calendar, waiting for their confirmation.")
+        self.notice_text.setText(text)
+        self.notice.show()
+        self.open_new_contact.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_new_contact(self) -> None:
+        if self._new_contact_id is not None:
+            self.context.navigator.open("contacts", self._new_contact_id)
+
+
+# --- accepting ----------------------------------------------------------------------------
+
+class IntakeAcceptDialog(QDialog):
+    requestAccepted = Signal(object)  # intake_queries.Accepted
+
+    def __init__(self, context: UiContext, request: IntakeRequest, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.request = request
+        self.matched: Contact | None = None
+        self._picker: ContactPicker | None = None
+        self.setWindowTitle(self.tr("Accept a help desk request"))
+        now = context.clock()
+        self.time_zone = zone_name(now)
+
+        summary = QLabel(self.tr("{kind} from {alias}, received {when}.").format(
+            kind=labels.label("intake_kind", request.kind), alias=request.alias,
+            when=when_text(request.received_at, context)))
+        summary.setWordWrap(True)
+
+        self.create_new = QRadioButton(self.tr("Create a &new contact (alias only)"))
+        self.match_existing = QRadioButton(self.tr("&Match someone already known"))
+        self.create_new.setChecked(True)
+        self.choose_contact = QPushButton(self.tr("Choose &contact…"))
+        self.choose_contact.clicked.connect(self._pick_contact)
+        self.matched_name = QLabel(self.tr("No one chosen yet."))
+        self.matched_name.setAccessibleName(self.tr("Matched contact"))
+
+        self.errors = FormErrors()
+        self.new_contact = QGroupBox(self.tr("New contact"))
+        self.alias = QLineEdit(request.alias)
+        self.alias.setAccessibleName(self.tr("Alias"))
+        self.language = QLineEdit(request.language)
+        self.language.setAccessibleName(self.tr("Preferred language (code such as it, fi, en)"))
+        self.phone = QLineEdit(request.contact_detail if request.contact_channel == "phone" else "")
+        self.phone.setAccessibleName(self.tr("Phone"))
+        self.email = QLineEdit(request.contact_detail if request.contact_channel == "email" else "")
+        self.email.setAccessibleName(self.tr("Email"))
+        self.team = QComboBox()
+        self.team.setAccessibleName(self.tr("Team"))
+        for team in context.teams:
+            self.team.addItem(team.name, team.id)
+        if request.team_id is not None and self.team.findData(request.team_id) < 0:
+            self.team.addItem(context.team_name(request.team_id) or self.tr("The team the request was sent to"),
+                              request.team_id)
+        if self.team.count() == 0:
+            self.team.addItem(self.tr("No team"), None)
+        if request.team_id is not None:
+            self.team.setCurrentIndex(self.team.findData(request.team_id))
+        contact_form = QFormLayout(self.new_contact)
+        for key, text, widget in (("alias", self.tr("&Alias"), self.alias),
+                                  ("preferred_language", self.tr("&Language"), self.language),
+                                  ("phone", self.tr("&Phone"), self.phone), ("email", self.tr("&Email"), self.email),
+                                  ("team_id", self.tr("&Team"), self.team)):
+            self._row(contact_form, key, text, widget)
+
+        self.appointment = QGroupBox(self.tr("Propose an a&ppointment"))
+        self.appointment.setCheckable(True)
+        self.appointment.setChecked(request.kind == "booking")
+        day = next_working_day(now.date())
+        self.date = QDateEdit(QDate(day.year, day.month, day.day))
+        self.date.setCalendarPopup(True)
+        self.date.setAccessibleName(self.tr("Appointment date"))
+        self.time = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
+        self.time.setAccessibleName(self.tr("Appointment time"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(5, 8 * 60)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Length in minutes"))
+        self.place = QComboBox()
+        self.place.setAccessibleName(self.tr("Where"))
+        for value, text in labels.labels("place_kind").items():
+            self.place.addItem(text, value)
+        self.place.setCurrentIndex(self.place.findData("office"))
+        self.topic = QLineEdit(request.topic or "")
+        self.topic.setAccessibleName(self.tr("Topic"))
+        appointment_form = QFormLayout(self.appointment)
+        if request.preferred_times:
+            appointment_form.addRow(self.tr("They prefer"), QLabel(request.preferred_times))
+        for key, text, widget in (("starts_at", self.tr("&Date"), self.date), ("time", self.tr("T&ime"), self.time),
+                                  ("ends_at", self.tr("Len&gth"), self.minutes),
+                                  ("place_kind", self.tr("W&here"), self.place),
+                                  ("topic", self.tr("T&opic"), self.topic)):
+            self._row(appointment_form, key, text, widget)
+        appointment_form.addRow(self.tr("Time zone"), QLabel(self.time_zone))
+
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(self.tr("&Accept request"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        match_row = QHBoxLayout()
+        match_row.addWidget(self.match_existing)
+        match_row.addWidget(self.choose_contact)
+        match_row.addWidget(self.matched_name, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.create_new)
+        layout.addLayout(match_row)
+        layout.addWidget(self.errors.add("contact_id", self.choose_contact))
+        layout.addWidget(self.new_contact)
+        layout.addWidget(self.appointment)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        self.create_new.toggled.connect(self._who_changed)
+        self._who_changed()
+
+    def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(widget)
+        column.addWidget(self.errors.add(key, widget))
+        form.addRow(label, column)
+
+    def _who_changed(self) -> None:
+        creating = self.create_new.isChecked()
+        self.new_contact.setEnabled(creating)
+        self.choose_contact.setEnabled(not creating)
+        if not creating and self.matched is None:
+            self._pick_contact()
+
+    def _pick_contact(self) -> None:
+        if self._picker is not None:
+            self._picker.deleteLater()
+        self._picker = ContactPicker(self.context, self)
+        self._picker.query.setText(self.request.alias)
+        self._picker.accepted.connect(lambda: self._picker and self.set_match(self._picker.chosen))
+        self._picker.open()
+
+    def set_match(self, contact: Contact | None) -> None:
+        self.matched = contact
+        if contact is not None:
+            self.match_existing.setChecked(True)
+            self.matched_name.setText(contact_label(contact))
+
+    def _appointment_fields(self) -> dict | None:
+        if not self.appointment.isChecked():
+            return None
+        day, time = self.date.date(), self.time.time()
+        starts = dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(),
+                             tzinfo=_zone(self.time_zone, self.context))
+        return {"operator_id": self.context.me, "starts_at": starts,
+                "ends_at": starts + dt.timedelta(minutes=self.minutes.value()), "time_zone": self.time_zone,
+                "place_kind": self.place.currentData(), "topic": self.topic.text().strip() or None}
+
+    def submit(self) -> None:
+        self.errors.clear()
+        request_id, appointment = self.request.id, self._appointment_fields()
+        if self.create_new.isChecked():
+            new_contact = {
+                "kind": "pseudonymous", "alias": self.alias.text(),
+                "preferred_language": self.language.text().strip() or None,
+                "phone": self.phone.text().strip() or None, "email": self.email.text().strip() or None,
+                "team_id": self.team.currentData(),
+            }
+            existing = None
+        elif self.matched is not None:
+            new_contact, existing = None, self.matched.id
+        else:
+            self.errors.show(ValueError("contact_id: " + self.tr("choose the contact this request is from")))
+            return
+        self.accept_button.setEnabled(False)
+        self.context.store.run(
+            lambda s: intake.accept_intake(s, request_id, new_contact=new_contact, existing_contact_id=existing,
+                                           appointment=appointment),
+            self._done, self._failed, owner=self, changes={"contact", "appointment", "intake_request"})
+
+    def _done(self, accepted: intake.Accepted) -> None:
+        self.context.local_change()
+        self.requestAccepted.emit(accepted)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.accept_button.setEnabled(True)
+        self.errors.show(error)
+
+
+def _zone(name: str, context: UiContext) -> dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return context.clock().tzinfo or dt.UTC
+
+
+# --- declining ----------------------------------------------------------------------------
+
+class IntakeDeclineDialog(QDialog):
+    requestDeclined = Signal(object)  # the IntakeRequest as stored
+
+    def __init__(self, context: UiContext, request: IntakeRequest, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.request = request
+        self.setWindowTitle(self.tr("Decline a help desk request"))
+        explanation = QLabel(self.tr("Say why the request from {alias} is declined. Colleagues who open "
+                                     "it later will read this.").format(alias=request.alias))
+        explanation.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(300)
+        self.reason.setAccessibleName(self.tr("Reason for declining"))
+        self.reason.setPlaceholderText(self.tr("For example: already in contact with another service"))
+        reason_label = QLabel(self.tr("&Reason:"))
+        reason_label.setBuddy(self.reason)
+        self.errors = FormErrors()
+        buttons = QDialogButtonBox()
+        self.decline_button = buttons.addButton(self.tr("&Decline request"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.reason.returnPressed.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.errors.add("decline_reason", self.reason))
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        reason, request_id = self.reason.text().strip(), self.request.id
+        if not reason:
+            self.errors.show(ValueError("decline_reason: " + self.tr("say why the request is declined")))
+            return
+        self.decline_button.setEnabled(False)
+        self.context.store.run(lambda s: intake.decline_intake(s, request_id, reason), self._done, self._failed,
+                               owner=self, changes={"intake_request"})
+
+    def _done(self, request: IntakeRequest) -> None:
+        self.context.local_change()
+        self.requestDeclined.emit(request)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.decline_button.setEnabled(True)
+        self.errors.show(error)

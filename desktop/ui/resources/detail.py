@@ -1,0 +1,188 @@
+"""One directory entry, read in full: what the service offers, when, where, how to reach it.
+
+Owns: `ResourceDetail`, the right-hand pane of the Resources screen, and the
+"Refer…" button that starts a referral for the shown service. Opening hours are
+grouped by weekday; a service whose details were last checked more than a year
+before the UI's "now" is marked, since its phone or hours may have changed.
+
+Must never load anything itself (the page hands it a `Resource`), and never show
+text as rich text (directory data comes from outside the organisation).
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import labels
+from desktop.ui.context import UiContext
+from protocol import Resource
+from protocol.entities import OpeningHours, ResourceLocation
+
+STALE_AFTER_DAYS = 365
+
+
+def is_stale(last_verified_on: dt.date | None, today: dt.date) -> bool:
+    """True when the details were last checked more than a year before `today`."""
+    return last_verified_on is not None and (today - last_verified_on).days > STALE_AFTER_DAYS
+
+
+def _time(value: dt.time) -> str:
+    return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
+
+
+def _date(value: dt.date) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def weekly_hours(hours: list[OpeningHours]) -> list[tuple[int, list[tuple[dt.time, dt.time]]]]:
+    """Opening slots grouped by ISO weekday, Monday first, each day's slots in order."""
+    by_day: dict[int, list[tuple[dt.time, dt.time]]] = defaultdict(list)
+    for slot in hours:
+        by_day[slot.weekday].append((slot.opens_at, slot.closes_at))
+    return [(day, sorted(by_day[day])) for day in sorted(by_day)]
+
+
+def language_name(tag: str) -> str:
+    """ "ar" -> "Arabic (العربية)": Qt's name of the language, then as its speakers write it.
+
+    The Latin name comes first so a list that starts with a right-to-left language
+    is still laid out like the rest of the screen; an unknown tag is shown as it is.
+    """
+    locale = QLocale(tag.replace("-", "_"))
+    if locale.language() == QLocale.Language.C:
+        return tag
+    name = QLocale.languageToString(locale.language())
+    native = locale.nativeLanguageName()
+    return f"{name} ({native})" if native and native.casefold() != name.casefold() else name
+
+
+def _address(location: ResourceLocation) -> str:
+    if not (location.name or location.address_1 or location.postal_code):
+        return ""  # the municipality alone is shown on its own row
+    town = " ".join(part for part in (location.postal_code, location.municipality) if part)
+    return ", ".join(part for part in (location.name, location.address_1, town, location.region) if part)
+
+
+class ResourceDetail(QWidget):
+    referRequested = Signal(object)  # the Resource shown
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.resource: Resource | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.organisation = QLabel()
+        self.stale = QLabel(self.tr("Not verified for over 12 months: check the details before sending someone."))
+        self.stale.setObjectName("staleBadge")
+        self.stale.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        for label in (self.title, self.organisation, self.stale):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.refer_button = QPushButton(self.tr("&Refer…"))
+        self.refer_button.setToolTip(self.tr("Refer a contact to this service"))
+        self.refer_button.clicked.connect(lambda: self.resource and self.referRequested.emit(self.resource))
+        self.empty = QLabel(self.tr("Choose a service in the list to read its details."))
+
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.values: dict[str, QLabel] = {}
+        rows = {
+            "description": self.tr("What it offers"), "categories": self.tr("Categories"),
+            "hours": self.tr("Opening hours"), "phones": self.tr("Phone"), "email": self.tr("Email"),
+            "url": self.tr("Website"), "address": self.tr("Address"), "municipality": self.tr("Municipality"),
+            "coordinates": self.tr("Coordinates"), "languages": self.tr("Languages spoken"),
+            "eligibility": self.tr("Who can use it"), "verified": self.tr("Last verified on"),
+        }
+        for key, text in rows.items():
+            value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            value.setAccessibleName(text)
+            self.values[key] = value
+            self.form.addRow(text, value)
+
+        heading = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.organisation)
+        heading.addLayout(names, 1)
+        heading.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignTop)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(heading)
+        body_layout.addWidget(self.stale)
+        body_layout.addLayout(self.form)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.scroll, 1)
+        self.show_resource(None)
+
+    def show_resource(self, resource: Resource | None) -> None:
+        self.resource = resource
+        self.empty.setVisible(resource is None)
+        self.scroll.setVisible(resource is not None)
+        if resource is None:
+            return
+        self.title.setText(resource.service_name)
+        self.organisation.setText(resource.organization_name)
+        today = self.context.clock().date()
+        self.stale.setVisible(is_stale(resource.last_verified_on, today))
+        location = resource.location
+        coordinates = ""
+        if location.latitude is not None and location.longitude is not None:
+            locale = QLocale()
+            coordinates = f"{locale.toString(location.latitude, 'f', 5)}, {locale.toString(location.longitude, 'f', 5)}"
+        verified = _date(resource.last_verified_on) if resource.last_verified_on else self.tr("Not recorded")
+        self._set("description", resource.description or "")
+        self._set("categories", ", ".join(labels.label("resource_category", c) for c in resource.categories))
+        self._set("hours", self._hours_text(resource.opening_hours))
+        self._set("phones", "\n".join(self._phone_text(p.number, p.kind, p.description) for p in resource.phones))
+        self._set("email", resource.email or "")
+        self._set("url", resource.url or "")
+        self._set("address", _address(location))
+        self._set("municipality", location.municipality)
+        self._set("coordinates", coordinates)
+        self._set("languages", ", ".join(language_name(tag) for tag in resource.languages))
+        self._set("eligibility", resource.eligibility or "")
+        self._set("verified", verified)
+
+    def _set(self, key: str, text: str) -> None:
+        value = self.values[key]
+        value.setText(text)
+        self.form.setRowVisible(value, bool(text))
+
+    def _hours_text(self, hours: list[OpeningHours]) -> str:
+        lines = []
+        for day, slots in weekly_hours(hours):
+            spans = ", ".join(self.tr("{opens}–{closes}").format(opens=_time(a), closes=_time(b)) for a, b in slots)
+            lines.append(self.tr("{weekday}: {spans}").format(weekday=labels.label("weekday", day), spans=spans))
+        return "\n".join(lines)
+
+    def _phone_text(self, number: str, kind: str, description: str | None) -> str:
+        text = self.tr("{number} ({kind})").format(number=number, kind=labels.label("phone_kind", kind))
+        return f"{text} — {description}" if description else text
