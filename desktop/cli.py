@@ -368,6 +368,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"prossimo: {message}\n")
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    """The desktop app (Qt is imported only here: the other commands run without a display)."""
+    from desktop.app import run
+
+    return run(_profile(args).directory, demo=args.demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -378,8 +385,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--passphrase-file", metavar="F", default=argparse.SUPPRESS,
         help=f"read the passphrase from this file (else ${PASSPHRASE_ENV}, else a prompt)",
     )
-    parser = _Parser(prog="prossimo", parents=[common], description="Prossimo field kit.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = _Parser(prog="prossimo", parents=[common],
+                     description="Prossimo field kit. Without a command, opens the app.")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app with an embedded demo service and invented data (nothing is kept)")
+    parser.set_defaults(handler=cmd_app)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     init = commands.add_parser("init", parents=[common], help="create the profile and its encrypted store")
     init.set_defaults(handler=cmd_init)

@@ -42,7 +42,8 @@ from pydantic import ValidationError
 
 from desktop.store import search
 from desktop.store.database import Connection, transaction
-from desktop.store.errors import StoreError
+from desktop.store.errors import RecordNotFound, RuleViolation, StoreError
+from desktop.store.outbox import record_mutation
 from desktop.store.repositories import SPECS, RecordRepository, utc_now
 from protocol import describe_validation_error
 from protocol.messages import Conflict
@@ -58,6 +59,11 @@ ROLE = "role"
 TEAMS = "teams"
 CURSOR = "cursor"
 LAST_SYNC_AT = "last_sync_at"
+
+# Refusals a later sync may accept unchanged: access to a team or a role can be given
+# (back), and a referenced record can reach the service meanwhile. Other reasons would
+# be refused again, so the operator is only offered to discard them.
+RETRYABLE_REASONS = frozenset({"forbidden_team", "forbidden_role", "missing_reference"})
 
 # Tables whose rows belong to a team's caseload, and how to find them from purged contacts.
 _CHILD_TABLES = {
@@ -405,6 +411,80 @@ class Replica:
             " FROM rejected_mutation ORDER BY seq").fetchall()
         return [RejectedMutation(seq, entity, record_id, op, json.loads(changed), reason, message, at)
                 for seq, entity, record_id, op, changed, reason, message, at in rows]
+
+    # --- what the operator decides (the Sync and Settings screens) ----------------------------
+
+    def discard_rejected(self, seq: int) -> None:
+        """Forget one refused change for good. Nothing else changes: the record already
+        shows the service's copy (a refused create is not on this computer any more)."""
+        with transaction(self._conn):
+            if self._conn.execute("DELETE FROM rejected_mutation WHERE seq = ?", (seq,)).rowcount == 0:
+                raise RecordNotFound(f"no refused change with number {seq}")
+
+    def retry_rejected(self, seq: int) -> int:
+        """Queue one refused change again, as a new outbox mutation against the record as
+        it is now (e.g. after the operator was added back to the team); returns its seq.
+
+        Only for `RETRYABLE_REASONS`. In one transaction: the record is written with the
+        change on top of the service's copy (as a rebase is; a refused create comes back
+        with its own id, so what refers to it still does), the new outbox row is added and
+        the refused one removed. Raises RecordNotFound when the record has gone from this
+        computer, and the schema's ValidationError or RuleViolation when the change no
+        longer fits the record.
+        """
+        row = self._conn.execute(
+            "SELECT entity, record_id, op, changed, created_at, reason FROM rejected_mutation WHERE seq = ?",
+            (seq,)).fetchone()
+        if row is None:
+            raise RecordNotFound(f"no refused change with number {seq}")
+        entity, record_id, op, changed_text, created_at, reason = row
+        if reason not in RETRYABLE_REASONS:
+            raise RuleViolation(f"reason: a change refused as {reason} would be refused again")
+        spec, repository, changed = SPECS[entity], self._repos[entity], json.loads(changed_text)
+        now = utc_now()
+        with transaction(self._conn):
+            if op == "create":
+                enrolment = self.enrolment()
+                if enrolment is None:
+                    raise NotEnrolled("this device is not enrolled: nothing was refused by a service")
+                if self._conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (record_id,)).fetchone():  # noqa: S608
+                    raise RuleViolation("id: this record is already on this computer")
+                created = dt.datetime.fromisoformat(created_at)
+                data = {**changed, "id": record_id, "created_at": created_at,
+                        "updated_at": max(now, created).isoformat(),
+                        "author_operator_id": str(enrolment.operator_id),
+                        "author_device_id": str(enrolment.device_id)}
+                base_version = None
+            else:
+                current = repository.get(record_id)
+                data = current.model_dump(mode="json")
+                data.update(changed if op == "update" else {"deleted": True})
+                data["updated_at"] = max(now, current.updated_at).isoformat()
+                base_version = current.server_version
+            record = spec.model.model_validate_json(json.dumps(data))
+            for name, table in spec.references.items():
+                value = getattr(record, name)
+                for ref in value if isinstance(value, list) else [value]:
+                    if ref is not None and not self._repos[table].exists(ref):
+                        raise RuleViolation(f"{name}: no {table} with id {ref}")
+            body = record.model_dump_json()
+            repository.store_from_service([record], [(body, json.loads(body))])
+            new_seq = record_mutation(self._conn, entity=entity, record_id=record_id, op=op, changed=changed,
+                                      base_version=base_version, at=now)
+            self._conn.execute("DELETE FROM rejected_mutation WHERE seq = ?", (seq,))
+        return new_seq
+
+    def update_service_address(self, server_url: str, ca_bundle: str | None) -> None:
+        """Point this enrolled device at a new address of its service and/or another
+        organisation CA bundle; the token, the cursor and everything else stay.
+
+        The caller checks the URL first (`desktop.sync.transport.check_server_url`).
+        """
+        with transaction(self._conn):
+            if self._get(DEVICE_TOKEN) is None or self._get(SERVER_URL) is None:
+                raise NotEnrolled("this device is not enrolled: there is no service address to change")
+            self._set(SERVER_URL, server_url)
+            self._set(CA_BUNDLE, ca_bundle or None)
 
 
 def _rebase(record: dict[str, Any], local: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:

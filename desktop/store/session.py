@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from desktop.store.database import Connection, DatabaseError, cipher_version
 from desktop.store.errors import RuleViolation
 from desktop.store.migrations import schema_version
@@ -97,6 +99,10 @@ class StoreSession:
             raise RuleViolation("value: required when the resolution is edited")
         if resolution != "kept":
             chosen = conflict.other_value if resolution == "other" else value
+            # The Conflict carries values as they travel in JSON (a date is a string); the
+            # record's strict model wants Python values, so the field's type reads it back.
+            field = SPECS[conflict.entity].model.model_fields[conflict.field]
+            chosen = TypeAdapter(field.annotation).validate_json(json.dumps(chosen))
             repository = RecordRepository(self.conn, SPECS[conflict.entity], self.identity)
             repository.update(conflict.record_id, **{conflict.field: chosen})
         return self.conflicts.update(conflict.id, status="resolved", resolution=resolution)

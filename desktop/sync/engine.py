@@ -91,15 +91,17 @@ class SyncEngine:
         self.push_batch, self.page_size = push_batch, page_size
         self.clock = clock
         self._transport: Transport | None = None
-        self._transport_for: str | None = None
+        self._transport_for: tuple[str, str | None] | None = None
 
     def _transport_of(self, enrolment: Enrolment) -> Transport:
         # One session (and its kept-alive connection) across syncs to the same service.
-        if self._transport is None or self._transport_for != enrolment.server_url:
+        # A new address or CA bundle (changed in Settings) means a new session.
+        target = (enrolment.server_url, enrolment.ca_bundle)
+        if self._transport is None or self._transport_for != target:
             if self._transport is not None:
                 self._transport.close()
             self._transport = self.transport_factory(enrolment)
-            self._transport_for = enrolment.server_url
+            self._transport_for = target
         return self._transport
 
     def _body(self, cursor: str | None, mutations: list[dict]) -> dict:

@@ -20,6 +20,7 @@ from desktop.settings import Settings
 from desktop.store.profile import Profile
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
+from desktop.ui import i18n
 from desktop.ui.context import Navigator, Team, UiContext
 from desktop.ui.store_client import StoreClient
 from protocol import demo_data
@@ -47,6 +48,14 @@ def no_leaked_widgets(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     assert not names, f"top-level widgets leaked by the test: {names}"
+
+
+@pytest.fixture(autouse=True)
+def english_ui(qapp: QApplication) -> Iterator[None]:
+    """Every UI test starts and ends in English (a Shell installs the profile's language)."""
+    i18n.install("en")
+    yield
+    i18n.install("en")
 
 
 @dataclass

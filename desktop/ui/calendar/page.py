@@ -1,0 +1,367 @@
+"""The Calendar screen: a day or a week of appointments, mine or my team's.
+
+Owns: `CalendarPage`: navigation (previous / today / next, a date to go to),
+the day/week switch (weeks start on Monday), the "Mine" / team filter, the time
+grid (`views.CalendarView`) beside a plain list of the same appointments (for
+screen readers and quick keyboard use), and opening `form.AppointmentForm` to
+book or edit. Keys: Alt+Left / Alt+Right previous / next, T today, Ctrl+N new
+appointment (at the grid's cursor), Enter on an appointment edits it, Enter or
+a double click on a free slot books one there.
+
+Must never run SQL (see `desktop.store.calendar_queries`), and never reload for
+a write that touched nothing it shows.
+"""
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.calendar_queries import Booked, appointments_between, booked
+from desktop.ui.calendar import (
+    date_text,
+    day_name,
+    local_now,
+    local_zone,
+    monday_of,
+    month_day,
+    pydate,
+    qdate,
+)
+from desktop.ui.calendar.form import AppointmentForm
+from desktop.ui.calendar.views import CalendarView, block_summary
+from desktop.ui.context import UiContext
+
+SHOWN_ENTITIES = frozenset({"appointment", "contact"})
+FIRST_HOUR = 7  # the grid opens scrolled to the working day
+
+
+class CalendarPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.zone = local_zone(context)
+        self.mode = "day"
+        self.anchor = local_now(context).date()
+        self.items: list[Booked] = []
+        self.form: AppointmentForm | None = None
+        self._generation = 0
+        self._loaded = False
+        self._select_after_load: uuid.UUID | None = None
+        self._open_after_load = False
+        self._syncing_selection = False
+        self._build()
+        self._shortcuts()
+        context.store.changed.connect(self._store_changed)
+        self.reload()
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.previous_button = QPushButton(self.tr("‹ Previous"))
+        self.previous_button.setToolTip(self.tr("Previous day or week (Alt+Left)"))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Back to today (T)"))
+        self.next_button = QPushButton(self.tr("Next ›"))
+        self.next_button.setToolTip(self.tr("Next day or week (Alt+Right)"))
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        self.title.setFont(title_font)
+        self.title.setAccessibleName(self.tr("Period shown"))
+
+        self.go_to = QDateEdit()
+        self.go_to.setCalendarPopup(True)
+        self.go_to.setAccessibleName(self.tr("Go to date"))
+        self.go_to.dateChanged.connect(lambda value: self.go_to_date(pydate(value)))
+        go_label = QLabel(self.tr("&Go to:"))
+        go_label.setBuddy(self.go_to)
+
+        self.day_button = QPushButton(self.tr("&Day"))
+        self.week_button = QPushButton(self.tr("&Week"))
+        self.mode_group = QButtonGroup(self)
+        for button, mode in ((self.day_button, "day"), (self.week_button, "week")):
+            button.setCheckable(True)
+            button.setAccessibleName(self.tr("Show one day") if mode == "day" else self.tr("Show one week"))
+            button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
+            self.mode_group.addButton(button)
+        self.day_button.setChecked(True)
+
+        self.show_filter = QComboBox()
+        self.show_filter.setAccessibleName(self.tr("Whose appointments"))
+        self.show_filter.addItem(self.tr("Mine"), None)
+        for team in self.context.teams:
+            self.show_filter.addItem(self.tr("My team: {name}").format(name=team.name), team.id)
+        self.show_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        show_label = QLabel(self.tr("&Show:"))
+        show_label.setBuddy(self.show_filter)
+
+        self.new_button = QPushButton(self.tr("New &appointment"))
+        self.new_button.setToolTip(self.tr("Book a new appointment (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_appointment)
+
+        top = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button):
+            top.addWidget(widget)
+        top.addSpacing(self.fontMetrics().height())
+        top.addWidget(self.title, 1)
+        top.addWidget(self.new_button)
+        options = QHBoxLayout()
+        for widget in (go_label, self.go_to, self.day_button, self.week_button, show_label, self.show_filter):
+            options.addWidget(widget)
+        options.addStretch(1)
+
+        self.view = CalendarView()
+        self.grid = self.view.grid
+        self.grid.appointmentActivated.connect(self.edit_appointment)
+        self.grid.slotActivated.connect(self.new_appointment_at)
+        self.grid.currentChanged.connect(self._grid_selection)
+        self.view.header.dayClicked.connect(self._day_clicked)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Appointments shown"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentItemChanged.connect(lambda item, _previous: self._list_selection(item))
+        self.list.itemActivated.connect(lambda item: self.edit_appointment(item.data(Qt.ItemDataRole.UserRole)))
+        list_label = QLabel(self.tr("Appo&intments:"))
+        list_label.setBuddy(self.list)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(list_label)
+        side_layout.addWidget(self.list, 1)
+        side_layout.addWidget(self.status)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([3000, 1000])  # proportions: the grid gets three quarters
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.new_button, self.grid)
+        self.setTabOrder(self.grid, self.list)
+
+    def _shortcuts(self) -> None:
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, action in (
+            ("Alt+Left", lambda: self.step(-1)),
+            ("Alt+Right", lambda: self.step(1)),
+            ("T", self.go_today),
+            ("Ctrl+N", self.new_appointment),
+        ):
+            QShortcut(QKeySequence(keys), self, action, context=within)
+
+    # --- navigation ----------------------------------------------------------------------------------
+
+    def days(self) -> list[dt.date]:
+        if self.mode == "day":
+            return [self.anchor]
+        monday = monday_of(self.anchor)
+        return [monday + dt.timedelta(days=i) for i in range(7)]
+
+    def step(self, direction: int) -> None:
+        self.go_to_date(self.anchor + dt.timedelta(days=direction * (1 if self.mode == "day" else 7)))
+
+    def go_today(self) -> None:
+        self.go_to_date(local_now(self.context).date())
+
+    def go_to_date(self, day: dt.date) -> None:
+        if day == self.anchor:
+            return
+        self.anchor = day
+        self.reload()
+
+    def set_mode(self, mode: str) -> None:
+        (self.day_button if mode == "day" else self.week_button).setChecked(True)
+        if mode != self.mode:
+            self.mode = mode
+            self.reload()
+
+    def _day_clicked(self, day: dt.date) -> None:
+        self.anchor, self.mode = day, "day"
+        self.day_button.setChecked(True)
+        self.reload()
+
+    def team_filter(self) -> uuid.UUID | None:
+        """The team whose appointments are shown, None for "Mine"."""
+        return self.show_filter.currentData()
+
+    # --- loading -----------------------------------------------------------------------------------------
+
+    def _store_changed(self, entities: frozenset[str]) -> None:
+        if entities & SHOWN_ENTITIES:
+            self.reload()
+
+    def reload(self) -> None:
+        days = self.days()
+        start = dt.datetime.combine(days[0], dt.time(), tzinfo=self.zone)
+        end = dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time(), tzinfo=self.zone)
+        team = self.team_filter()
+        me = None if team is not None else self.context.me
+        self._generation += 1
+        generation = self._generation
+        self._show_period(days)
+        self.status.setText(self.tr("Loading…"))
+        self.context.store.run(
+            lambda s: appointments_between(s, start, end, operator_id=me, team_id=team),
+            lambda items: self._loaded_items(generation, days, items), self._failed, owner=self)
+
+    def _show_period(self, days: list[dt.date]) -> None:
+        if len(days) == 1:
+            self.title.setText(date_text(days[0]))
+        else:
+            self.title.setText(self.tr("Week {number}: {monday} to {sunday}").format(
+                number=days[0].isocalendar().week, monday=month_day(days[0]), sunday=month_day(days[-1], year=True)))
+        self.go_to.blockSignals(True)
+        self.go_to.setDate(qdate(self.anchor))
+        self.go_to.blockSignals(False)
+
+    def _loaded_items(self, generation: int, days: list[dt.date], items: list[Booked]) -> None:
+        if generation != self._generation:
+            return  # a newer period or filter is on its way
+        self.items = items
+        keep = self._select_after_load or self.grid.selected_id
+        self.view.set_content(days, self.zone, items, self.context.clock())
+        if not self._loaded:
+            self._loaded = True
+            self.view.scroll_to_hour(FIRST_HOUR)
+        self._fill_list(items)
+        if not items:
+            self.status.setText(self.tr("No appointments on this day.") if self.mode == "day"
+                                else self.tr("No appointments this week."))
+        else:
+            self.status.setText(self.tr("{n} appointment(s)").format(n=len(items)))
+        if self._select_after_load is not None:
+            self.grid.select(self._select_after_load)  # and scroll to it
+        elif keep is not None:
+            self.grid.select(keep, move_cursor=False)  # a refresh must not move the operator's view
+        self._grid_selection(self.grid.selected_id)
+        if self._open_after_load and self._select_after_load is not None:
+            self.edit_appointment(self._select_after_load)
+        self._select_after_load, self._open_after_load = None, False
+
+    def _fill_list(self, items: list[Booked]) -> None:
+        self._syncing_selection = True
+        self.list.clear()
+        for item in items:
+            start = item.starts_at.astimezone(self.zone)
+            text = block_summary(item, self.zone)
+            if self.mode == "week":
+                text = day_name(start.date()) + " " + text
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            if item.status == "cancelled":
+                font = row.font()
+                font.setStrikeOut(True)
+                row.setFont(font)
+                row.setForeground(QBrush(QColor("#8a8a8a")))
+            self.list.addItem(row)
+        self._syncing_selection = False
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("The calendar could not be read: {reason}").format(reason=type(error).__name__))
+
+    # --- selection ---------------------------------------------------------------------------------------------
+
+    def _grid_selection(self, appointment_id: uuid.UUID | None) -> None:
+        if self._syncing_selection:
+            return
+        self._syncing_selection = True
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == appointment_id:
+                self.list.setCurrentRow(row)
+                break
+        else:
+            self.list.setCurrentRow(-1)
+        self._syncing_selection = False
+
+    def _list_selection(self, item: QListWidgetItem | None) -> None:
+        if self._syncing_selection or item is None:
+            return
+        self._syncing_selection = True
+        self.grid.select(item.data(Qt.ItemDataRole.UserRole))
+        self._syncing_selection = False
+
+    def selected(self) -> Booked | None:
+        return self.grid.selected()
+
+    # --- booking and editing --------------------------------------------------------------------------------------
+
+    def new_appointment(self) -> None:
+        """Ctrl+N: a new appointment at the grid's cursor; from elsewhere on a view of today, at
+        the next half hour."""
+        on_grid = self.grid.hasFocus() or local_now(self.context).date() not in self.days()
+        self._open_form(None, self.grid.cursor_start() if on_grid else None)
+
+    def new_appointment_at(self, start: dt.datetime) -> None:
+        self._open_form(None, start)
+
+    def edit_appointment(self, appointment_id: uuid.UUID) -> None:
+        found = next((item for item in self.items if item.id == appointment_id), None)
+        if found is not None:
+            self._open_form(found, None)
+            return
+        self.context.store.run(lambda s: booked(s, appointment_id), lambda item: self._open_form(item, None),
+                               self._failed, owner=self)
+
+    def show_record(self, appointment_id: uuid.UUID) -> None:
+        """Jump to the appointment's day and open it."""
+        self.context.store.run(lambda s: booked(s, appointment_id), self._show_found, self._failed, owner=self)
+
+    def _show_found(self, item: Booked) -> None:
+        self.anchor, self.mode = item.starts_at.astimezone(self.zone).date(), "day"
+        self.day_button.setChecked(True)
+        self._select_after_load, self._open_after_load = item.id, True
+        self.reload()
+
+    def _open_form(self, item: Booked | None, start: dt.datetime | None) -> None:
+        if self.form is not None:
+            self.form.raise_()
+            self.form.activateWindow()
+            return
+        form = AppointmentForm(self.context, self, booked=item, start=start)
+        self.form = form
+        form.saved.connect(self._saved)
+        form.finished.connect(lambda _result: self._form_closed(form))
+        form.open()
+
+    def _form_closed(self, form: AppointmentForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+        self.grid.setFocus()
+
+    def _saved(self, appointment) -> None:  # noqa: ANN001 - a protocol Appointment
+        # The write's change notice reloads; make the new or moved appointment the one in view.
+        self._select_after_load = appointment.id
+        day = appointment.starts_at.astimezone(self.zone).date()
+        if day not in self.days():
+            self.anchor = day
+            self.reload()

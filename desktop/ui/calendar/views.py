@@ -1,0 +1,460 @@
+"""The day and week views: a time grid with one column per day and appointments as blocks.
+
+Owns: `layout_blocks` (which day columns an appointment covers, clipped at
+midnight, and side-by-side lanes for overlapping ones), `TimeGrid` (the painted
+grid, with a keyboard cursor over half-hour slots), `DayHeader` (the day names
+above it) and `CalendarView` (both in a scroll area, the header kept in view).
+
+Keyboard: arrows move the cursor (Left/Right by day, Up/Down by half an hour,
+Page Up/Down by four hours); the appointment under the cursor is selected;
+Enter edits it, or on a free slot asks for a new appointment starting there.
+The grid describes the cursor in its accessible description for screen readers
+(the page also lists the same appointments in a plain list).
+
+Must never run store work: the page gives it `Booked` items and listens to its signals.
+"""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
+
+from desktop.store.calendar_queries import Booked
+from desktop.ui.calendar import date_text, day_name, range_text, status_colours, time_text
+from desktop.ui.labels import label
+
+SLOTS_PER_DAY = 48  # half hours
+MINUTES_PER_DAY = 24 * 60
+TEXT_COLOUR = QColor("#1a1a1a")  # on the pale status fills, whatever the palette
+
+
+@dataclass(frozen=True)
+class Block:
+    """The part of one appointment that falls in one day column (minutes after midnight)."""
+
+    booked: Booked
+    day: int
+    top: float
+    bottom: float
+    lane: int = 0
+    lanes: int = 1
+
+
+def _wall_minutes(value: dt.datetime) -> float:
+    return value.hour * 60 + value.minute + value.second / 60
+
+
+def layout_blocks(items: list[Booked], days: list[dt.date], zone: dt.tzinfo) -> list[Block]:
+    """Blocks for every day an appointment overlaps, with lanes so that overlapping
+    appointments stand side by side instead of on top of each other."""
+    blocks: list[Block] = []
+    for index, day in enumerate(days):
+        midnight = dt.datetime.combine(day, dt.time(), tzinfo=zone)
+        next_midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+        placed = []
+        for item in items:
+            if not (item.starts_at < next_midnight and item.ends_at > midnight):
+                continue
+            top = _wall_minutes(item.starts_at.astimezone(zone)) if item.starts_at >= midnight else 0.0
+            bottom = _wall_minutes(item.ends_at.astimezone(zone)) if item.ends_at < next_midnight else MINUTES_PER_DAY
+            placed.append((top, max(bottom, top + 1), item))
+        placed.sort(key=lambda p: (p[0], -p[1], str(p[2].id)))
+        blocks.extend(_lanes(placed, index))
+    return blocks
+
+
+def _lanes(placed: list[tuple[float, float, Booked]], day: int) -> list[Block]:
+    result: list[Block] = []
+    cluster: list[tuple[float, float, Booked, int]] = []
+    lane_ends: list[float] = []
+    cluster_end = -1.0
+
+    def close() -> None:
+        result.extend(Block(item, day, top, bottom, lane, len(lane_ends)) for top, bottom, item, lane in cluster)
+
+    for top, bottom, item in placed:
+        if cluster and top >= cluster_end:
+            close()
+            cluster, lane_ends = [], []
+        lane = next((i for i, end in enumerate(lane_ends) if end <= top), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(bottom)
+        else:
+            lane_ends[lane] = bottom
+        cluster.append((top, bottom, item, lane))
+        cluster_end = max(cluster_end, bottom) if len(cluster) > 1 else bottom
+    if cluster:
+        close()
+    return result
+
+
+def block_summary(booked: Booked, zone: dt.tzinfo) -> str:
+    """One line naming an appointment: time, contacts, place, status."""
+    appointment = booked.appointment
+    parts = [range_text(booked.starts_at.astimezone(zone), booked.ends_at.astimezone(zone))]
+    names = ", ".join(booked.names())
+    if names:
+        parts.append(names)
+    parts.append(label("place_kind", appointment.place_kind))
+    if appointment.topic:
+        parts.append(appointment.topic)
+    parts.append(label("appointment_status", appointment.status))
+    return " · ".join(parts)
+
+
+class TimeGrid(QWidget):
+    """A painted 24-hour grid of `len(days)` columns; see the module docstring for keys."""
+
+    appointmentActivated = Signal(object)  # uuid.UUID: double click or Enter on a block
+    slotActivated = Signal(object)  # aware datetime: double click or Enter on a free slot
+    currentChanged = Signal(object)  # uuid.UUID or None: the selected appointment
+    visibleRequested = Signal(QRect)  # the cursor moved there: the scroll area shows it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Calendar grid"))
+        self.days: list[dt.date] = [dt.date.today()]
+        self.zone: dt.tzinfo = dt.UTC
+        self.now: dt.datetime | None = None
+        self.blocks: list[Block] = []
+        self.selected_id: uuid.UUID | None = None
+        self.cursor_day = 0
+        self.cursor_slot = 18  # 09:00
+        self._update_size()
+
+    # --- content -----------------------------------------------------------------------------
+
+    def set_content(self, days: list[dt.date], zone: dt.tzinfo, items: list[Booked], now: dt.datetime) -> None:
+        self.days, self.zone, self.now = days, zone, now
+        self.blocks = layout_blocks(items, days, zone)
+        self.cursor_day = min(self.cursor_day, len(days) - 1)
+        if self.selected_id is not None and not any(b.booked.id == self.selected_id for b in self.blocks):
+            self.selected_id = None
+            self.currentChanged.emit(None)
+        self._update_size()
+        self._describe()
+        self.update()
+
+    def select(self, appointment_id: uuid.UUID | None, *, move_cursor: bool = True) -> None:
+        block = next((b for b in self.blocks if b.booked.id == appointment_id), None)
+        changed = (block.booked.id if block else None) != self.selected_id
+        self.selected_id = block.booked.id if block else None
+        if block is not None and move_cursor:
+            self.cursor_day, self.cursor_slot = block.day, min(int(block.top // 30), SLOTS_PER_DAY - 1)
+            self.visibleRequested.emit(self.block_rect(block).toAlignedRect())
+        if changed:
+            self.currentChanged.emit(self.selected_id)
+        self._describe()
+        self.update()
+
+    def selected(self) -> Booked | None:
+        return next((b.booked for b in self.blocks if b.booked.id == self.selected_id), None)
+
+    def cursor_start(self) -> dt.datetime:
+        """The start of the slot under the keyboard cursor (a new appointment's default start)."""
+        return self._slot_start(self.cursor_day, self.cursor_slot)
+
+    def scroll_position(self, hour: int) -> int:
+        return hour * self.hour_height()
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def hour_height(self) -> int:
+        return round(self.fontMetrics().height() * 3)
+
+    def gutter_width(self) -> int:
+        metrics = self.fontMetrics()
+        return metrics.horizontalAdvance(time_text(dt.time(23, 0))) + metrics.height()
+
+    def column_left(self, day: int) -> float:
+        return self.gutter_width() + day * self.column_width()
+
+    def column_width(self) -> float:
+        return max(1.0, (self.width() - self.gutter_width()) / max(1, len(self.days)))
+
+    def _y(self, minutes: float) -> float:
+        return minutes * self.hour_height() / 60
+
+    def block_rect(self, block: Block) -> QRectF:
+        lane_width = self.column_width() / block.lanes
+        left = self.column_left(block.day) + block.lane * lane_width
+        top = self._y(block.top)
+        height = max(self._y(block.bottom) - top, self.fontMetrics().height() + 4)
+        return QRectF(left + 2, top + 1, lane_width - 4, height - 2)
+
+    def slot_rect(self, day: int, slot: int) -> QRectF:
+        return QRectF(self.column_left(day), self._y(slot * 30), self.column_width(), self._y(30))
+
+    def _update_size(self) -> None:
+        metrics = self.fontMetrics()
+        self.setMinimumHeight(24 * self.hour_height() + 1)
+        self.setMinimumWidth(self.gutter_width() + len(self.days) * metrics.horizontalAdvance("M") * 6)
+
+    def _slot_start(self, day: int, slot: int) -> dt.datetime:
+        return dt.datetime.combine(self.days[day], dt.time(slot // 2, (slot % 2) * 30), tzinfo=self.zone)
+
+    def block_at(self, point: QPointF) -> Block | None:
+        hits = [b for b in self.blocks if self.block_rect(b).contains(point)]
+        return hits[-1] if hits else None  # the one painted last is on top
+
+    def slot_at(self, point: QPointF) -> tuple[int, int] | None:
+        if point.x() < self.gutter_width():
+            return None
+        day = int((point.x() - self.gutter_width()) // self.column_width())
+        slot = int(point.y() // self._y(30))
+        if not (0 <= day < len(self.days) and 0 <= slot < SLOTS_PER_DAY):
+            return None
+        return day, slot
+
+    # --- painting ----------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.base())
+        self._paint_hours(painter)
+        self._paint_now(painter)
+        for block in self.blocks:
+            self._paint_block(painter, block)
+        if self.hasFocus() and self.selected_id is None:
+            pen = QPen(palette.highlight().color(), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.slot_rect(self.cursor_day, self.cursor_slot).adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def _paint_hours(self, painter: QPainter) -> None:
+        palette = self.palette()
+        gutter, width, metrics = self.gutter_width(), self.width(), self.fontMetrics()
+        today = self.now.astimezone(self.zone).date() if self.now else None
+        off_hours = palette.alternateBase()
+        painter.fillRect(QRectF(gutter, 0, width - gutter, self._y(8 * 60)), off_hours)
+        painter.fillRect(QRectF(gutter, self._y(19 * 60), width - gutter, self._y(5 * 60)), off_hours)
+        if today in self.days:
+            tint = QColor(palette.highlight().color())
+            tint.setAlpha(22)
+            painter.fillRect(QRectF(self.column_left(self.days.index(today)), 0, self.column_width(), self.height()),
+                             tint)
+        line = QColor(palette.mid().color())
+        faint = QColor(line)
+        faint.setAlpha(90)
+        painter.setPen(palette.text().color())
+        for hour in range(24):
+            y = self._y(hour * 60)
+            painter.setPen(QPen(line, 1))
+            painter.drawLine(QPointF(gutter, y), QPointF(width, y))
+            painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(gutter, y + self._y(30)), QPointF(width, y + self._y(30)))
+            painter.setPen(palette.placeholderText().color())
+            painter.drawText(QRectF(0, y + 2, gutter - metrics.height() / 3, metrics.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, time_text(dt.time(hour)))
+        painter.setPen(QPen(line, 1))
+        for day in range(len(self.days) + 1):
+            x = self.column_left(day) if day < len(self.days) else width - 1
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+
+    def _paint_now(self, painter: QPainter) -> None:
+        if self.now is None:
+            return
+        local = self.now.astimezone(self.zone)
+        if local.date() not in self.days:
+            return
+        day = self.days.index(local.date())
+        y = self._y(_wall_minutes(local))
+        painter.setPen(QPen(QColor("#c62828"), 2))
+        painter.drawLine(QPointF(self.column_left(day), y), QPointF(self.column_left(day) + self.column_width(), y))
+
+    def _paint_block(self, painter: QPainter, block: Block) -> None:
+        booked = block.booked
+        rect = self.block_rect(block)
+        fill, edge = status_colours(booked.status)
+        cancelled = booked.status == "cancelled"
+        selected = booked.id == self.selected_id
+        painter.save()
+        painter.setPen(QPen(self.palette().highlight().color(), 3) if selected else QPen(edge, 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 4, 4)
+        stripe = max(3.0, self.fontMetrics().height() / 5)
+        painter.fillRect(QRectF(rect.left() + 1, rect.top() + 1, stripe, rect.height() - 2), edge)
+        font = QFont(self.font())
+        font.setStrikeOut(cancelled)
+        painter.setFont(font)
+        painter.setPen(edge.darker(160) if cancelled else TEXT_COLOUR)
+        inner = rect.adjusted(stripe + 4, 2, -3, -2)
+        painter.setClipRect(inner)
+        appointment = booked.appointment
+        names = ", ".join(booked.names())
+        first = range_text(booked.starts_at.astimezone(self.zone), booked.ends_at.astimezone(self.zone))
+        second = [label("appointment_status", appointment.status), label("place_kind", appointment.place_kind)]
+        if appointment.topic:
+            second.append(appointment.topic)
+        metrics = painter.fontMetrics()
+        line_height = metrics.height()
+        y = inner.top()
+        for index, text in enumerate((f"{first} {names}" if names else first, " · ".join(second))):
+            if index and y + line_height > inner.bottom() + 1:
+                break
+            bold = QFont(font)
+            bold.setBold(index == 0)
+            painter.setFont(bold)
+            elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line_height),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+            y += line_height
+        painter.restore()
+
+    # --- mouse and keyboard ------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        point = event.position()
+        block = self.block_at(point)
+        slot = self.slot_at(point)
+        if slot is not None:
+            self.cursor_day, self.cursor_slot = slot
+        self.select(block.booked.id if block else None, move_cursor=False)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        point = event.position()
+        block = self.block_at(point)
+        if block is not None:
+            self.appointmentActivated.emit(block.booked.id)
+            return
+        slot = self.slot_at(point)
+        if slot is not None:
+            self.slotActivated.emit(self._slot_start(*slot))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key, modifiers = event.key(), event.modifiers()
+        if modifiers & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)  # Alt+arrows and the like belong to the page
+            return
+        moves = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Left: (-1, 0),
+                 Qt.Key.Key_Right: (1, 0), Qt.Key.Key_PageUp: (0, -8), Qt.Key.Key_PageDown: (0, 8)}
+        if key in moves:
+            days, slots = moves[key]
+            self._move_cursor(self.cursor_day + days, self.cursor_slot + slots)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.selected_id is not None:
+                self.appointmentActivated.emit(self.selected_id)
+            else:
+                self.slotActivated.emit(self.cursor_start())
+        else:
+            super().keyPressEvent(event)
+
+    def _move_cursor(self, day: int, slot: int) -> None:
+        self.cursor_day = max(0, min(day, len(self.days) - 1))
+        self.cursor_slot = max(0, min(slot, SLOTS_PER_DAY - 1))
+        start = self.cursor_slot * 30
+        under = [b for b in self.blocks if b.day == self.cursor_day and b.top < start + 30 and b.bottom > start]
+        self.select(under[0].booked.id if under else None, move_cursor=False)
+        self.visibleRequested.emit(self.slot_rect(self.cursor_day, self.cursor_slot).toAlignedRect())
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
+        chosen = self.selected()
+        when = date_text(self.days[self.cursor_day]) + " " + time_text(self.cursor_start())
+        if chosen is not None:
+            text = self.tr("{when}: {appointment}").format(when=when, appointment=block_summary(chosen, self.zone))
+        else:
+            text = self.tr("{when}: free").format(when=when)
+        self.setAccessibleDescription(text)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self.block_at(QPointF(event.pos()))
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), block_summary(block.booked, self.zone), self)
+            return True
+        return super().event(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.update()
+        super().focusOutEvent(event)
+
+
+class DayHeader(QWidget):
+    """Day names above the grid's columns; clicking one asks for that day."""
+
+    dayClicked = Signal(object)  # dt.date
+
+    def __init__(self, grid: TimeGrid, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = grid
+
+    def preferred_height(self) -> int:
+        return round(self.fontMetrics().height() * 1.8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.window())
+        today = self.grid.now.astimezone(self.grid.zone).date() if self.grid.now else None
+        for index, day in enumerate(self.grid.days):
+            rect = QRectF(self.grid.column_left(index), 0, self.grid.column_width(), self.height())
+            font = QFont(self.font())
+            font.setBold(day == today)
+            painter.setFont(font)
+            painter.setPen(palette.highlight().color() if day == today else palette.windowText().color())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, day_name(day))
+        painter.setPen(palette.mid().color())
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        x = event.position().x() - self.grid.gutter_width()
+        if x >= 0 and self.grid.days:
+            index = int(x // self.grid.column_width())
+            if 0 <= index < len(self.grid.days):
+                self.dayClicked.emit(self.grid.days[index])
+
+
+class CalendarView(QScrollArea):
+    """The grid in a scroll area, with the day header held above it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = TimeGrid()
+        self.header = DayHeader(self.grid, self)
+        self.setWidget(self.grid)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setViewportMargins(0, self.header.preferred_height(), 0, 0)
+        self.setFocusProxy(self.grid)
+        self.grid.visibleRequested.connect(self._show_rect)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self._place_header())
+
+    def set_content(self, days: list[dt.date], zone: dt.tzinfo, items: list[Booked], now: dt.datetime) -> None:
+        self.grid.set_content(days, zone, items, now)
+        self._place_header()
+        self.header.update()
+
+    def scroll_to_hour(self, hour: int) -> None:
+        self.verticalScrollBar().setValue(self.grid.scroll_position(hour))
+
+    def _show_rect(self, rect: QRect) -> None:
+        self.ensureVisible(rect.center().x(), rect.center().y(), 0, rect.height() // 2 + self.grid.hour_height() // 2)
+
+    def _place_header(self) -> None:
+        viewport = self.viewport().geometry()
+        offset = -self.horizontalScrollBar().value()
+        self.header.setGeometry(viewport.x() + offset, self.frameWidth(), max(viewport.width(), self.grid.width()),
+                                self.header.preferred_height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_header()

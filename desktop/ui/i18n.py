@@ -1,0 +1,53 @@
+"""The UI's language: Italian, English or Finnish, switchable while the app runs.
+
+Owns: installing the translators (ours, compiled from `translations/*.ts` into
+`.qm` next to them, and Qt's own for standard buttons and dialogs) and the
+default QLocale, so dates, times and numbers follow the language too.
+English is the source language: it needs no catalogue.
+
+Must never translate at import time, and never fail to start because a catalogue
+is missing (the UI falls back to English and logs it).
+"""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.settings import LANGUAGES, Language
+
+log = logging.getLogger(__name__)
+
+CATALOGUES = Path(__file__).with_name("translations")
+# The language names as their speakers write them, for the language chooser.
+NATIVE_NAMES: dict[Language, str] = {"it": "Italiano", "en": "English", "fi": "Suomi"}
+
+_installed: list[QTranslator] = []
+
+
+def catalogue_path(language: str) -> Path:
+    return CATALOGUES / f"prossimo_{language}.qm"
+
+
+def install(language: str) -> None:
+    """Make `language` the UI's language from now on (widgets built later use it)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language: must be one of {', '.join(LANGUAGES)}")
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale({"it": QLocale.Language.Italian, "en": QLocale.Language.English,
+                                "fi": QLocale.Language.Finnish}[language],
+                               {"it": QLocale.Country.Italy, "en": QLocale.Country.UnitedKingdom,
+                                "fi": QLocale.Country.Finland}[language]))
+    if language == "en":
+        return
+    qt_catalogues = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"prossimo_{language}", str(CATALOGUES)), (f"qtbase_{language}", qt_catalogues)):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("no %s catalogue in %s; those texts stay in English", name, folder)

@@ -1,0 +1,166 @@
+"""The main window: navigation on the left, one screen at a time, the sync state below.
+
+Owns: the list of screens and their keys, building each screen the first time it
+is shown (opening the app does not pay for eight screens), switching on a
+`Navigator` request or a keyboard shortcut (Ctrl+1 … Ctrl+8), and the status bar,
+which always says where the operator's work is: offline; syncing; up to date at
+HH:MM; n waiting; k conflicts.
+
+Must never hold data itself (screens ask the store), and never keep a screen's
+state across a lock: the shell throws the window away when the store locks.
+"""
+
+import importlib
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.sync.scheduler import SyncState
+from desktop.ui import icons
+from desktop.ui.context import UiContext
+from desktop.ui.sync_bridge import describe
+
+
+@dataclass(frozen=True)
+class Screen:
+    key: str
+    module: str
+    cls: str
+    title_source: str  # English; translated when the window is built
+
+    def title(self) -> str:
+        return QCoreApplication.translate("MainWindow", self.title_source)
+
+
+SCREENS = (
+    Screen("today", "desktop.ui.today", "TodayPage", QT_TRANSLATE_NOOP("MainWindow", "Today")),
+    Screen("contacts", "desktop.ui.contacts.page", "ContactsPage", QT_TRANSLATE_NOOP("MainWindow", "Contacts")),
+    Screen("calendar", "desktop.ui.calendar.page", "CalendarPage", QT_TRANSLATE_NOOP("MainWindow", "Calendar")),
+    Screen("resources", "desktop.ui.resources.page", "ResourcesPage", QT_TRANSLATE_NOOP("MainWindow", "Resources")),
+    Screen("intake", "desktop.ui.intake", "IntakePage", QT_TRANSLATE_NOOP("MainWindow", "Intake")),
+    Screen("sync", "desktop.ui.sync_panel", "SyncPage", QT_TRANSLATE_NOOP("MainWindow", "Sync")),
+    Screen("reports", "desktop.ui.reports", "ReportsPage", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+    Screen("settings", "desktop.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Prossimo")
+        self.pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Screens"))
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(2)
+        self.navigation.setFixedWidth(self.navigation.fontMetrics().horizontalAdvance("M") * 14)
+        self.stack = QStackedWidget()
+        for number, screen in enumerate(SCREENS, start=1):
+            item = QListWidgetItem(icons.icon(screen.key), screen.title())
+            item.setData(Qt.ItemDataRole.UserRole, screen.key)
+            item.setToolTip(f"{screen.title()} (Ctrl+{number})")
+            self.navigation.addItem(item)
+            holder = QWidget()  # replaced by the screen the first time it is shown
+            self._placeholders[screen.key] = holder
+            self.stack.addWidget(holder)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=screen.key: self.show_page(key))
+            self.addAction(action)
+        self.navigation.currentRowChanged.connect(lambda row: self.show_page(SCREENS[row].key))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sync_status = QLabel()
+        self.sync_status.setObjectName("syncStatus")
+        self.sync_status.setAccessibleName(self.tr("Sync status"))
+        self.statusBar().addWidget(self.sync_status, 1)
+        self.lock_button = QPushButton(icons.icon("lock"), self.tr("&Lock"))
+        self.lock_button.setToolTip(self.tr("Lock Prossimo now (Ctrl+L)"))
+        self.lock_button.clicked.connect(context.lock_now)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        lock = QAction(self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(context.lock_now)
+        self.addAction(lock)
+
+        context.navigator.pageRequested.connect(self._navigate)
+        if context.sync is not None:
+            context.sync.stateChanged.connect(self.show_sync_state)
+            self.show_sync_state(context.sync.scheduler.state)
+        else:
+            self._offline_only_status()
+            context.store.changed.connect(lambda _entities: self._offline_only_status())
+        self.resize(1180, 760)
+        self.show_page("today")
+
+    # --- screens ---------------------------------------------------------------------
+
+    @property
+    def current_key(self) -> str:
+        return SCREENS[self.navigation.currentRow()].key
+
+    def page(self, key: str) -> QWidget:
+        """The screen for `key`, built now if this is its first showing."""
+        if key not in self.pages:
+            screen = next(s for s in SCREENS if s.key == key)
+            page_class = getattr(importlib.import_module(screen.module), screen.cls)
+            page = page_class(self.context)
+            page.setObjectName(f"page-{key}")
+            holder = self._placeholders.pop(key)
+            index = self.stack.indexOf(holder)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: str, record_id: uuid.UUID | None = None) -> QWidget:
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        row = next(i for i, s in enumerate(SCREENS) if s.key == key)
+        if self.navigation.currentRow() != row:
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(row)
+            self.navigation.blockSignals(False)
+        if record_id is not None and hasattr(page, "show_record"):
+            page.show_record(record_id)
+        return page
+
+    def _navigate(self, key: str, record_id: uuid.UUID | None) -> None:
+        self.show_page(key, record_id)
+
+    # --- status bar ------------------------------------------------------------------
+
+    def show_sync_state(self, state: SyncState) -> None:
+        self.sync_status.setText(describe(state, self.context.clock()))
+
+    def _offline_only_status(self) -> None:
+        def done(pending: int) -> None:
+            text = self.tr("Offline-only profile: your work stays on this computer")
+            if pending:
+                text += " · " + self.tr("{n} change(s) not shared with any service").format(n=pending)
+            self.sync_status.setText(text)
+
+        self.context.store.run(lambda s: s.replica.pending_count(), done, owner=self)

@@ -1,0 +1,116 @@
+"""`python -m desktop.ui.screenshots OUTDIR`: every main screen, with demo data, as PNG.
+
+Owns: rendering the screens a person sees first (first run, unlock, and each
+screen of the main window, plus a contact's detail) offscreen, from the real
+`prossimo --demo` set-up: the embedded demo service, an enrolled profile and a
+real first sync. The images go to OUTDIR (the README shows docs/screenshots).
+
+Must never use real data or the operator's profile: everything happens in a
+temporary folder that is deleted afterwards.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QSize  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop.settings import LANGUAGES, Settings  # noqa: E402
+from desktop.ui import i18n  # noqa: E402
+from desktop.ui.first_run import FirstRunWizard  # noqa: E402
+from desktop.ui.main_window import SCREENS  # noqa: E402
+from desktop.ui.shell import Shell  # noqa: E402
+
+SIZE = QSize(1280, 800)
+
+
+def _wait(condition: Callable[[], bool], timeout_s: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not settle in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _settle(shell: Shell) -> None:
+    """Until every store call has answered and the answers have been painted."""
+    for _ in range(3):
+        _wait(lambda: shell.session.context.store.pending == 0)
+        for _ in range(20):
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.resize(SIZE)
+    QCoreApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+    return path
+
+
+def render(outdir: Path, language: str) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Prossimo")
+    from desktop.demo import prepare_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="prossimo-shots-"))
+    written = []
+    try:
+        Settings(language=language).save(folder / "profile")  # the demo profile is created inside
+        i18n.install(language)
+        wizard = FirstRunWizard(folder / "wizard", Settings(language=language))
+        written.append(_save(wizard, outdir / "first-run.png"))
+        wizard.deleteLater()
+
+        prepared = prepare_demo(folder)
+        shell = Shell(prepared.profile.directory, vault=prepared.profile.keys.vault, listen_to_desktop=False,
+                      unlock_hint=QCoreApplication.translate("Demo", "Demo passphrase: {passphrase}")
+                      .format(passphrase=prepared.passphrase))
+        shell.open_session(prepared.worker)
+        _wait(lambda: shell.session is not None)
+        bridge = shell.session.context.sync
+        _wait(lambda: bridge.scheduler.state.last_success_at is not None and bridge.scheduler.state.phase == "idle")
+        window = shell.session.window
+        window.resize(SIZE)
+        window.show()
+        for screen in SCREENS:
+            window.show_page(screen.key)
+            _settle(shell)
+            written.append(_save(window, outdir / f"{screen.key}.png"))
+        contact_id = shell.session.worker.call(lambda s: s.contacts.page(limit=3).records[2].id)
+        window.show_page("contacts", contact_id)
+        _settle(shell)
+        written.append(_save(window, outdir / "contact-detail.png"))
+        shell.lock("idle")
+        written.append(_save(shell.window, outdir / "unlock.png"))
+        shell.window.close()
+        prepared.service.stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots",
+                                     description="Render every main screen with demo data to PNG files.")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--language", choices=LANGUAGES, default="en")
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    render(args.outdir, args.language)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

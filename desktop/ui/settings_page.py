@@ -1,0 +1,463 @@
+"""The Settings screen: language, auto-lock, the central service's address, passphrase, lock, sign-out.
+
+Owns: `SettingsPage` (page key "settings") and `SignOutDialog`. Preferences go to the
+shell through `context.apply_settings(Settings)` (it saves, relocalises and re-arms
+the lock timer); the service address and CA bundle are stored with the enrolment
+inside the encrypted store (`Replica.update_service_address`), only on an enrolled
+profile; the passphrase is changed by `KeyStore.change_passphrase` on a worker thread,
+because Argon2id takes seconds and the window must stay alive meanwhile.
+
+Must never keep a passphrase after the change (the fields are cleared, nothing is
+logged), never run the key derivation on the UI thread, never talk HTTP (the URL is
+only checked for its form), and never sign out without the operator's explicit
+confirmation, twice when changes would be lost.
+"""
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.settings import Settings
+from desktop.store.keys import KeyStore, WeakPassphrase, WrongPassphrase, check_passphrase_strength
+from desktop.store.replica import Enrolment
+from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
+from desktop.ui.context import UiContext
+from desktop.ui.forms import FormErrors
+from desktop.ui.passphrase_strength import PassphraseStrength
+
+LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
+
+
+class _OffUiThread(QObject):
+    """Runs slow work on a plain thread and hands the outcome back on the UI thread.
+
+    One instance for the whole app (parented to the application), so a page that is
+    closed while the work runs is simply skipped, never called after deletion.
+    """
+
+    _finished = Signal(object, object, object, object)  # owner, done, result, error
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._finished.connect(self._deliver)
+
+    def start(self, owner: QObject, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
+        def run() -> None:
+            try:
+                result, error = work(), None
+            except Exception as exc:  # noqa: BLE001 - every failure goes back to the screen
+                result, error = None, exc
+            self._finished.emit(owner, done, result, error)
+
+        threading.Thread(target=run, name="prossimo-keys", daemon=True).start()
+
+    def _deliver(self, owner: QObject, done: Callable[[Any, BaseException | None], None], result: Any,
+                 error: BaseException | None) -> None:
+        if shiboken6.isValid(owner):
+            done(result, error)
+
+
+_relay: _OffUiThread | None = None
+
+
+def off_ui_thread(owner: QObject, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
+    """Run `work()` on a worker thread, then `done(result, error)` here, unless `owner` is gone."""
+    global _relay  # noqa: PLW0603 - one relay for the app, made on the UI thread at first use
+    if _relay is None or not shiboken6.isValid(_relay):
+        _relay = _OffUiThread()
+    _relay.start(owner, work, done)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+class SignOutDialog(QDialog):
+    """Asks twice when work would be lost. `confirmed` is emitted when the operator signs out."""
+
+    confirmed = Signal()
+
+    def __init__(self, waiting: int, enrolled: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign this device out"))
+        explanation = QLabel(self.tr(
+            "Signing out deletes every record of this profile from this computer: contacts, appointments, "
+            "notes and the key that protects them. It cannot be undone. On a synced profile your team's records "
+            "stay on the central service and come back when you enrol this computer again."))
+        explanation.setWordWrap(True)
+        self.understand_box = QCheckBox(self.tr("I &understand that this profile is deleted from this computer"))
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.lose_box = QCheckBox()
+        self.needs_second = waiting > 0 or not enrolled
+        if not enrolled:
+            self.warning.setText("<b>" + self.tr("This profile is not connected to a central service: its records "
+                                                 "exist only on this computer and will be lost.") + "</b>")
+            self.lose_box.setText(self.tr("Delete them &anyway: I accept that they are lost"))
+        elif waiting:
+            self.warning.setText("<b>" + self.tr("%n change(s) have not reached the central service yet and will "
+                                                 "be lost. Sync first if you can.", "", waiting) + "</b>")
+            self.lose_box.setText(self.tr("Delete them &anyway: I accept that these changes are lost"))
+        self.warning.setVisible(self.needs_second)
+        self.lose_box.setVisible(self.needs_second)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_out_button = self.buttons.addButton(self.tr("&Sign out and delete"),
+                                                      QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.sign_out_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        self.sign_out_button.clicked.connect(self._sign_out)
+        self.understand_box.toggled.connect(self._update)
+        self.lose_box.toggled.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.understand_box)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.lose_box)
+        layout.addWidget(self.buttons)
+
+    def _update(self) -> None:
+        ready = self.understand_box.isChecked() and (self.lose_box.isChecked() or not self.needs_second)
+        self.sign_out_button.setEnabled(ready)
+
+    def _sign_out(self) -> None:
+        if not self.sign_out_button.isEnabled():
+            return
+        self.accept()
+        self.confirmed.emit()
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.enrolment: Enrolment | None = None
+        self.sign_out_dialog: SignOutDialog | None = None
+        self.ca_chooser: QFileDialog | None = None
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self._preferences_group())
+        column.addWidget(self._service_group())
+        column.addWidget(self._passphrase_group())
+        column.addWidget(self._computer_group())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        context.store.run(lambda s: s.replica.enrolment(), self._enrolment_loaded, owner=self)
+
+    # --- language and locking -------------------------------------------------------------------
+
+    def _preferences_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Language and locking"))
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(self.context.settings.language))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setValue(self.context.settings.auto_lock_minutes)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setAccessibleName(self.tr("Lock after this many minutes without use"))
+        self.apply_button = QPushButton(self.tr("&Apply"))
+        self.apply_button.clicked.connect(self.apply_preferences)
+        self.preferences_feedback = QLabel()
+        self.preferences_feedback.setWordWrap(True)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("&Language:"), self.language_combo)
+        form.addRow(self.tr("Loc&k after:"), self.lock_minutes)
+        form.addRow(QLabel(self.tr("Prossimo locks itself after this many minutes without use; your passphrase "
+                                   "opens it again.")))
+        row = QHBoxLayout()
+        row.addWidget(self.apply_button)
+        row.addWidget(self.preferences_feedback, 1)
+        form.addRow(row)
+        return group
+
+    def apply_preferences(self) -> None:
+        settings = Settings.model_validate({**self.context.settings.model_dump(),
+                                            "language": self.language_combo.currentData(),
+                                            "auto_lock_minutes": self.lock_minutes.value()})
+        self.context.apply_settings(settings)
+        if shiboken6.isValid(self):  # a new language rebuilds the windows, this page included
+            self.preferences_feedback.setText(self.tr("Saved."))
+
+    # --- the central service ------------------------------------------------------------------------
+
+    def _service_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Central service"))
+        self.service_note = QLabel(self.tr("Reading…"))
+        self.service_note.setWordWrap(True)
+        self.url_input = QLineEdit()
+        self.url_input.setAccessibleName(self.tr("Address of the central service"))
+        self.url_input.setPlaceholderText("https://prossimo.example.org")
+        self.ca_input = QLineEdit()
+        self.ca_input.setAccessibleName(self.tr("Organisation's certificate file (CA bundle)"))
+        self.ca_input.setPlaceholderText(self.tr("Only if your IT staff gave you one"))
+        self.choose_ca_button = QPushButton(self.tr("C&hoose…"))
+        self.choose_ca_button.clicked.connect(self._choose_ca)
+        self.ca_warning = QLabel(self.tr(
+            "The certificate file decides which servers this computer trusts with your clients' data. Use only "
+            "the file your organisation's IT staff gave you, never one from anybody else."))
+        self.ca_warning.setWordWrap(True)
+        self.save_service_button = QPushButton(self.tr("Save the a&ddress"))
+        self.save_service_button.clicked.connect(self.save_service_address)
+        self.service_feedback = QLabel()
+        self.service_feedback.setWordWrap(True)
+        self.url_error = _error_label()
+        self.url_error.setBuddy(self.url_input)
+        self.ca_error = _error_label()
+        self.ca_error.setBuddy(self.ca_input)
+        self.service_fields = QWidget()
+        form = QFormLayout(self.service_fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Add&ress:"), self.url_input)
+        form.addRow("", self.url_error)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_input, 1)
+        ca_row.addWidget(self.choose_ca_button)
+        ca_label = QLabel(self.tr("Certificate &file:"))
+        ca_label.setBuddy(self.ca_input)
+        form.addRow(ca_label, ca_row)
+        form.addRow("", self.ca_error)
+        form.addRow(self.ca_warning)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_service_button)
+        buttons.addWidget(self.service_feedback, 1)
+        form.addRow(buttons)
+        self.service_fields.hide()
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.service_note)
+        layout.addWidget(self.service_fields)
+        return group
+
+    def _enrolment_loaded(self, enrolment: Enrolment | None) -> None:
+        self.enrolment = enrolment
+        if enrolment is None:
+            self.service_note.setText(self.tr("This profile works offline only: it is not connected to a central "
+                                              "service, so there is no address to set."))
+            return
+        self.service_note.setText(self.tr("Change these only when your organisation tells you to: the service "
+                                          "moved, or it uses a new certificate."))
+        self.url_input.setText(enrolment.server_url)
+        self.ca_input.setText(enrolment.ca_bundle or "")
+        self.service_fields.show()
+
+    def _choose_ca(self) -> None:
+        chooser = QFileDialog(self, self.tr("Choose the organisation's certificate file"))
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setNameFilters([self.tr("Certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")])
+        chooser.fileSelected.connect(self.ca_input.setText)
+        self.ca_chooser = chooser
+        chooser.open()
+
+    def _show_error(self, label: QLabel, field: QWidget, message: str) -> None:
+        label.setText(message)
+        label.show()
+        field.setAccessibleDescription(message)
+        field.setFocus()
+
+    def save_service_address(self) -> None:
+        for label, field in ((self.url_error, self.url_input), (self.ca_error, self.ca_input)):
+            label.hide()
+            field.setAccessibleDescription("")
+        self.service_feedback.clear()
+        text = self.url_input.text().strip()
+        try:
+            url = check_server_url(text)
+        except ValueError:
+            if text.startswith("http://") and not any(f"//{host}" in text for host in LOOPBACK_HOSTS):
+                message = self.tr("Use an address that starts with https:// (plain http is only for a service "
+                                  "on this computer).")
+            else:
+                message = self.tr("Type the service's address, such as https://prossimo.example.org")
+            self._show_error(self.url_error, self.url_input, message)
+            return
+        ca_bundle = self.ca_input.text().strip() or None
+        if ca_bundle is not None:
+            problem = _ca_bundle_problem(Path(ca_bundle))
+            if problem:
+                self._show_error(self.ca_error, self.ca_input, problem)
+                return
+        self.save_service_button.setEnabled(False)
+        self.context.store.run(lambda s: s.replica.update_service_address(url, ca_bundle), self._service_saved,
+                               self._service_failed, owner=self)
+
+    def _service_saved(self, _: None) -> None:
+        self.save_service_button.setEnabled(True)
+        self.service_feedback.setText(self.tr("Saved. The next sync uses this address."))
+        if self.context.sync is not None:
+            self.context.sync.sync_now()
+
+    def _service_failed(self, error: BaseException) -> None:
+        self.save_service_button.setEnabled(True)
+        self.service_feedback.setText(self.tr("Not saved: {reason}").format(reason=str(error)))
+
+    # --- passphrase ---------------------------------------------------------------------------------
+
+    def _passphrase_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Passphrase"))
+        self.old_passphrase = QLineEdit()
+        self.new_passphrase = QLineEdit()
+        self.repeat_passphrase = QLineEdit()
+        names = (self.tr("Current passphrase"), self.tr("New passphrase"), self.tr("Repeat the new passphrase"))
+        for field, name in zip((self.old_passphrase, self.new_passphrase, self.repeat_passphrase), names, strict=True):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(name)
+            field.returnPressed.connect(self.change_passphrase)
+        self.strength = PassphraseStrength()
+        self.strength.attach(self.new_passphrase)
+        self.passphrase_errors = FormErrors()
+        self.change_button = QPushButton(self.tr("&Change passphrase"))
+        self.change_button.clicked.connect(self.change_passphrase)
+        self.passphrase_feedback = QLabel()
+        self.passphrase_feedback.setWordWrap(True)
+        form = QFormLayout(group)
+        form.addRow(QLabel(self.tr("The passphrase opens Prossimo on this computer. Changing it does not change "
+                                   "your password for the central service.")))
+        form.addRow(self.tr("C&urrent passphrase:"), self.old_passphrase)
+        form.addRow("", self.passphrase_errors.add("old", self.old_passphrase))
+        form.addRow(self.tr("&New passphrase:"), self.new_passphrase)
+        form.addRow("", self.strength)
+        form.addRow("", self.passphrase_errors.add("new", self.new_passphrase))
+        form.addRow(self.tr("R&epeat it:"), self.repeat_passphrase)
+        form.addRow("", self.passphrase_errors.add("repeat", self.repeat_passphrase))
+        row = QHBoxLayout()
+        row.addWidget(self.change_button)
+        row.addWidget(self.passphrase_feedback, 1)
+        form.addRow(row)
+        form.addRow(self.passphrase_errors.general)
+        return group
+
+    def change_passphrase(self) -> None:
+        if not self.change_button.isEnabled():
+            return  # a change is already running
+        self.passphrase_errors.clear()
+        self.passphrase_feedback.clear()
+        old, new = self.old_passphrase.text(), self.new_passphrase.text()
+        problem: tuple[str, str] | None = None
+        if not old:
+            problem = ("old", self.tr("Type the passphrase you use now"))
+        else:
+            try:
+                check_passphrase_strength(new)
+            except WeakPassphrase:
+                problem = ("new", self.strength_message())
+            else:
+                if self.repeat_passphrase.text() != new:
+                    problem = ("repeat", self.tr("The two new passphrases are not the same"))
+        if problem:
+            self.passphrase_errors.show(ValueError(f"{problem[0]}: {problem[1]}"))
+            return
+        self.change_button.setEnabled(False)
+        self.passphrase_feedback.setText(self.tr("Changing the passphrase… this takes a few seconds."))
+        keys = KeyStore(self.context.profile_dir)
+        off_ui_thread(self, lambda: keys.change_passphrase(old, new), self._passphrase_changed)
+
+    def strength_message(self) -> str:
+        return self.strength.verdict.text()
+
+    def _passphrase_changed(self, _: None, error: BaseException | None) -> None:
+        self.change_button.setEnabled(True)
+        self.passphrase_feedback.clear()
+        if error is None:
+            for field in (self.old_passphrase, self.new_passphrase, self.repeat_passphrase):
+                field.clear()
+            self.passphrase_feedback.setText(self.tr("Your passphrase was changed. Use the new one from now on."))
+            return
+        if isinstance(error, WrongPassphrase):
+            message = ValueError("old: " + self.tr("This is not the current passphrase"))
+        elif isinstance(error, WeakPassphrase):
+            message = ValueError("new: " + self.strength_message())
+        else:
+            message = ValueError(self.tr("The passphrase was not changed: {reason}").format(reason=str(error)))
+        self.passphrase_errors.show(message)
+
+    # --- this computer ------------------------------------------------------------------------------
+
+    def _computer_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("This computer"))
+        self.lock_button = QPushButton(self.tr("L&ock now"))
+        self.lock_button.clicked.connect(lambda: self.context.lock_now())
+        self.sign_out_button = QPushButton(self.tr("Sign this device ou&t…"))
+        self.sign_out_button.clicked.connect(self.ask_sign_out)
+        lock_text = QLabel(self.tr("Locks Prossimo now, e.g. before you leave the computer; your passphrase opens "
+                                   "it again."))
+        lock_text.setWordWrap(True)
+        sign_out_text = QLabel(self.tr("Deletes this profile and every local record of it from this computer, "
+                                       "e.g. before the computer goes to someone else."))
+        sign_out_text.setWordWrap(True)
+        form = QFormLayout(group)
+        form.addRow(self.lock_button, lock_text)
+        form.addRow(self.sign_out_button, sign_out_text)
+        return group
+
+    def ask_sign_out(self) -> None:
+        """Count what would be lost (on the store thread), then ask."""
+        self.sign_out_button.setEnabled(False)
+
+        def waiting(s: Any) -> tuple[int, bool]:
+            status = s.replica.status()
+            return status.pending + status.rejected, status.enrolled
+
+        self.context.store.run(waiting, self._open_sign_out, self._sign_out_count_failed, owner=self)
+
+    def _sign_out_count_failed(self, error: BaseException) -> None:
+        self.sign_out_button.setEnabled(True)
+
+    def _open_sign_out(self, counts: tuple[int, bool]) -> None:
+        self.sign_out_button.setEnabled(True)
+        waiting, enrolled = counts
+        dialog = SignOutDialog(waiting, enrolled, self)
+        dialog.confirmed.connect(self.context.sign_out)
+        dialog.finished.connect(dialog.deleteLater)
+        self.sign_out_dialog = dialog
+        dialog.open()
+
+
+def _ca_bundle_problem(path: Path) -> str | None:
+    """Why a CA bundle file cannot be used, in words; None when it holds a PEM certificate."""
+    def t(text: str) -> str:
+        return QCoreApplication.translate("SettingsPage", text)
+
+    try:
+        head = path.read_bytes()[:1_000_000]
+    except FileNotFoundError:
+        return t("There is no file at this place")
+    except OSError:
+        return t("This file cannot be read")
+    if b"-----BEGIN CERTIFICATE-----" not in head:
+        return t("This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)")
+    return None
+

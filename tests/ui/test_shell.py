@@ -1,0 +1,187 @@
+"""The app's life cycle through its real windows: first run, unlock, auto-lock, language.
+
+Real profiles (Argon2id, SQLCipher), the real first-run wizard and unlock screen,
+and for the connected first run the real central service on loopback.
+"""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
+
+from desktop.store.profile import Profile
+from desktop.ui.first_run import CONNECT, DONE, PASSPHRASE, FirstRunWizard
+from desktop.ui.idle import AutoLock
+from desktop.ui.main_window import MainWindow
+from desktop.ui.shell import Shell
+from desktop.ui.unlock import UnlockWindow
+from tests.sync_world import PASSWORD, World
+
+PASSPHRASE_TEXT = "correct horse battery staple"
+
+
+@pytest.fixture()
+def shell(tmp_path: Path):  # noqa: ANN201
+    made = Shell(tmp_path / "profile", listen_to_desktop=False)
+    yield made
+    made.shutdown()
+    if made.window is not None:
+        made.window.close()
+        made.window.deleteLater()
+
+
+def wait_for_window(qtbot, shell: Shell, kind: type, timeout: int = 20_000):  # noqa: ANN001, ANN201
+    qtbot.waitUntil(lambda: isinstance(shell.window, kind), timeout=timeout)
+    return shell.window
+
+
+def click_next(qtbot, wizard: FirstRunWizard) -> None:  # noqa: ANN001
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def set_passphrase(qtbot, wizard: FirstRunWizard, passphrase: str, repeat: str | None = None) -> None:  # noqa: ANN001
+    page = wizard.passphrase_page
+    page.passphrase.clear()
+    page.repeat.clear()
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.keyClicks(page.repeat, passphrase if repeat is None else repeat)
+    click_next(qtbot, wizard)
+
+
+def test_offline_first_run_creates_an_encrypted_profile_and_opens_the_app(qtbot, shell: Shell) -> None:  # noqa: ANN001
+    shell.start()
+    wizard = wait_for_window(qtbot, shell, FirstRunWizard)
+    wizard.welcome.offline_choice.setChecked(True)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PASSPHRASE
+
+    set_passphrase(qtbot, wizard, "short")  # refused beside the field, nothing created
+    assert "at least" in wizard.passphrase_page.errors.message("passphrase")
+    assert not shell.profile.exists()
+    set_passphrase(qtbot, wizard, PASSPHRASE_TEXT, repeat=PASSPHRASE_TEXT + "!")
+    assert "differ" in wizard.passphrase_page.errors.message("repeat")
+    assert not shell.profile.exists()
+
+    set_passphrase(qtbot, wizard, PASSPHRASE_TEXT)
+    qtbot.waitUntil(lambda: wizard.currentId() == DONE, timeout=20_000)  # offline: no connection step
+    assert shell.profile.exists()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    window = wait_for_window(qtbot, shell, MainWindow)
+    assert window.current_key == "today"
+    assert "Offline-only profile" in window.sync_status.text()
+    assert shell.profile.identity().operator_id is None
+    assert Profile(shell.profile.directory).keys.unlock(PASSPHRASE_TEXT)  # the passphrase it was given
+
+
+def test_connected_first_run_enrols_this_computer(qtbot, tmp_path: Path, world: World) -> None:  # noqa: ANN001
+    username = world.add_operator("wizard", [world.team_a])
+    shell = Shell(tmp_path / "profile", listen_to_desktop=False)
+    try:
+        shell.start()
+        wizard = wait_for_window(qtbot, shell, FirstRunWizard)
+        click_next(qtbot, wizard)
+        set_passphrase(qtbot, wizard, PASSPHRASE_TEXT)
+        qtbot.waitUntil(lambda: wizard.currentId() == CONNECT, timeout=20_000)
+
+        page = wizard.connect_page
+        qtbot.keyClicks(page.url, "http://192.0.2.1:8443")  # plain http off this machine is refused
+        qtbot.keyClicks(page.username, username)
+        qtbot.keyClicks(page.password, "not the password")
+        click_next(qtbot, wizard)
+        assert "https" in page.errors.message("url")
+
+        page.url.setText(world.service.url)
+        click_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: bool(page.errors.message("password")), timeout=20_000)
+        assert "not right" in page.errors.message("password")
+
+        page.password.setText(PASSWORD)
+        qtbot.wait(1_200)  # the service slows logins down after a failure (1 s after the first)
+        click_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: wizard.currentId() == DONE, timeout=20_000)
+        assert page.password.text() == ""  # not kept once used
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+        window = wait_for_window(qtbot, shell, MainWindow)
+        qtbot.waitUntil(lambda: "Up to date" in window.sync_status.text(), timeout=20_000)
+        assert shell.profile.identity().operator_id is not None
+        assert [team.name for team in shell.session.context.teams] == ["A"]
+    finally:
+        shell.shutdown()
+        if shell.window is not None:
+            shell.window.close()
+            shell.window.deleteLater()
+
+
+def make_profile(shell: Shell) -> None:
+    Profile.create(shell.profile.directory, PASSPHRASE_TEXT)
+
+
+def unlock(qtbot, shell: Shell, passphrase: str) -> None:  # noqa: ANN001
+    window = wait_for_window(qtbot, shell, UnlockWindow)
+    qtbot.keyClicks(window.passphrase, passphrase)
+    qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
+
+
+def test_wrong_passphrase_is_refused_and_the_right_one_opens(qtbot, shell: Shell) -> None:  # noqa: ANN001
+    make_profile(shell)
+    shell.start()
+    unlock(qtbot, shell, "not my passphrase at all")
+    window = shell.window
+    qtbot.waitUntil(lambda: window.error.isVisible(), timeout=20_000)
+    assert "not right" in window.error.text()
+    assert window.passphrase.text() == ""  # never left in the input
+    assert shell.session is None
+
+    unlock(qtbot, shell, PASSPHRASE_TEXT)
+    wait_for_window(qtbot, shell, MainWindow)
+    assert shell.session.worker.is_open
+
+
+def test_idle_auto_lock_closes_the_store_and_shows_the_unlock_screen(qtbot, shell: Shell) -> None:  # noqa: ANN001
+    make_profile(shell)
+    shell.start()
+    unlock(qtbot, shell, PASSPHRASE_TEXT)
+    wait_for_window(qtbot, shell, MainWindow)
+    worker = shell.session.worker
+    shell.session.auto_lock.set_idle_ms(150)  # the real timer, minutes shortened to milliseconds
+
+    locked = wait_for_window(qtbot, shell, UnlockWindow)
+    assert "without activity" in locked.reason.text()
+    qtbot.waitUntil(lambda: not worker.is_open, timeout=10_000)  # the connection, and its key, are gone
+    assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+    unlock(qtbot, shell, PASSPHRASE_TEXT)
+    wait_for_window(qtbot, shell, MainWindow)
+
+
+def test_lock_shortcut_locks(qtbot, shell: Shell) -> None:  # noqa: ANN001
+    make_profile(shell)
+    shell.start()
+    unlock(qtbot, shell, PASSPHRASE_TEXT)
+    window = wait_for_window(qtbot, shell, MainWindow)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    wait_for_window(qtbot, shell, UnlockWindow)
+
+
+def test_a_sleep_is_noticed_from_the_clocks(qtbot) -> None:  # noqa: ANN001
+    now = {"wall": 1_000.0, "mono": 50.0}
+    lock = AutoLock(600_000, wall_clock=lambda: now["wall"], monotonic=lambda: now["mono"],
+                    listen_to_desktop=False)
+    reasons: list[str] = []
+    lock.lockRequested.connect(reasons.append)
+    try:
+        now["wall"] += 5
+        now["mono"] += 5
+        lock.check_for_sleep()
+        assert reasons == []  # an ordinary tick
+        now["wall"] += 3_600  # an hour passed on the wall clock, none on the monotonic one (Linux suspend)
+        now["mono"] += 5
+        lock.check_for_sleep()
+        assert reasons == ["sleep"]
+    finally:
+        lock.stop()
+        lock.deleteLater()
