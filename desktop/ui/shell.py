@@ -27,9 +27,10 @@ from desktop.settings import Settings
 from desktop.store.keys import KeyringVault
 from desktop.store.profile import Profile
 from desktop.store.replica import Enrolment
+from desktop.store.repositories import SPECS
 from desktop.store.worker import StoreWorker
 from desktop.sync.engine import SyncEngine, carry_out_wipe
-from desktop.sync.scheduler import SyncScheduler, Timing
+from desktop.sync.scheduler import SyncScheduler, SyncState, Timing
 from desktop.ui import i18n
 from desktop.ui.background import run_in_background
 from desktop.ui.context import Navigator, Team, UiContext
@@ -78,6 +79,7 @@ class Shell(QObject):
         self.listen_to_desktop = listen_to_desktop
         self.window: QWidget | None = None  # the one top-level window on screen
         self.session: Session | None = None
+        self._last_phase = ""
         self.wiped.connect(self._carry_out_wipe)
         i18n.install(self.settings.language)
 
@@ -150,7 +152,15 @@ class Shell(QObject):
                                extras=[client, context.navigator])
         self._replace_window(window)
         if bridge is not None:
+            bridge.stateChanged.connect(self._announce_synced_records)
             bridge.start()
+
+    def _announce_synced_records(self, state: SyncState) -> None:
+        """A sync writes records on the store thread without passing through the
+        StoreClient: once it ends, every screen is told that any entity may have changed."""
+        previous, self._last_phase = self._last_phase, state.phase
+        if previous == "syncing" and state.phase != "syncing" and self.session is not None:
+            self.session.context.store.changed.emit(frozenset(SPECS))
 
     @staticmethod
     def _reminders(context: UiContext, window: MainWindow, notified: object = None) -> ReminderService:

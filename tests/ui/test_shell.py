@@ -77,6 +77,7 @@ def test_offline_first_run_creates_an_encrypted_profile_and_opens_the_app(qtbot,
 
 def test_connected_first_run_enrols_this_computer(qtbot, tmp_path: Path, world: World) -> None:  # noqa: ANN001
     username = world.add_operator("wizard", [world.team_a])
+    colleague = world.device(world.add_operator("colleague", [world.team_a]))
     shell = Shell(tmp_path / "profile", listen_to_desktop=False)
     try:
         shell.start()
@@ -106,6 +107,13 @@ def test_connected_first_run_enrols_this_computer(qtbot, tmp_path: Path, world: 
 
         window = wait_for_window(qtbot, shell, MainWindow)
         qtbot.waitUntil(lambda: "Up to date" in window.sync_status.text(), timeout=20_000)
+        reports = window.show_page("reports")
+        qtbot.waitUntil(lambda: reports.values["contacts"].text() == "0", timeout=10_000)
+        colleague.store.call(lambda s: s.contacts.create(given_name="Ilona", team_id=world.team_a))
+        colleague.sync()
+        shell.session.context.sync.sync_now()
+        # The open screens hear about what the sync brought, without being reopened.
+        qtbot.waitUntil(lambda: reports.values["contacts"].text() == "1", timeout=10_000)
         assert shell.profile.identity().operator_id is not None
         assert [team.name for team in shell.session.context.teams] == ["A"]
     finally:
