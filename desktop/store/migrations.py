@@ -158,10 +158,18 @@ def _v3_sync_conflicts_and_refusals(conn: Connection) -> None:
     conn.execute("CREATE INDEX rejected_by_record ON rejected_mutation(record_id)")
 
 
+def _v4_contact_filters(conn: Connection) -> None:
+    # The Contacts screen filters 100k contacts by team and by municipality, in name
+    # order; without these the team filter alone scanned every row (~260 ms).
+    conn.execute("CREATE INDEX contact_by_team ON contact(deleted, team_id, sort_name, id)")
+    conn.execute("CREATE INDEX contact_by_municipality ON contact(deleted, municipality, sort_name, id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
     Migration(3, "sync: conflicts and refused mutations", _v3_sync_conflicts_and_refusals),
+    Migration(4, "contact list filters by team and municipality", _v4_contact_filters),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

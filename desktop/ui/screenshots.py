@@ -52,7 +52,9 @@ def _settle(shell: Shell) -> None:
 
 def _save(widget: QWidget, path: Path) -> Path:
     widget.resize(SIZE)
-    QCoreApplication.processEvents()
+    widget.show()  # a wizard lays out its first page only once shown
+    for _ in range(10):
+        QCoreApplication.processEvents()
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     print(path)
@@ -71,6 +73,7 @@ def render(outdir: Path, language: str) -> list[Path]:
         i18n.install(language)
         wizard = FirstRunWizard(folder / "wizard", Settings(language=language))
         written.append(_save(wizard, outdir / "first-run.png"))
+        wizard.close()
         wizard.deleteLater()
 
         prepared = prepare_demo(folder)

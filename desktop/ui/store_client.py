@@ -84,11 +84,11 @@ class StoreClient(QObject):
         done, failed, owner, changes = self._waiting.pop(ticket)
         if not self._waiting:
             self.busyChanged.emit(False)
+        if error is None and changes:
+            self.changed.emit(changes)  # committed, even if the widget that asked is gone
         if owner is not None and not shiboken6.isValid(owner):
             return
         if error is None:
-            if changes:
-                self.changed.emit(changes)
             if done is not None:
                 done(result)
         elif failed is not None:

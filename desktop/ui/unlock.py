@@ -38,9 +38,14 @@ class UnlockWindow(QWidget):
         logo = QLabel()
         logo.setPixmap(icons.icon("lock").pixmap(48, 48))
         logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        logo.setMinimumHeight(56)
         title = QLabel(self.tr("Prossimo is locked"))
         title.setObjectName("pageTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
         self.reason = QLabel(reason)
         self.reason.setWordWrap(True)
         self.reason.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -65,7 +70,7 @@ class UnlockWindow(QWidget):
         self.passphrase.returnPressed.connect(self.try_unlock)
 
         box = QWidget()
-        box.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+        box.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 32)
         form = QVBoxLayout(box)
         for widget in (logo, title, self.reason, label, self.passphrase, self.error, self.button, self.hint):
             form.addWidget(widget)
