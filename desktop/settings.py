@@ -10,6 +10,7 @@ with the enrolment (`desktop.store.replica.Enrolment`).
 """
 
 import json
+import locale
 import logging
 import os
 from pathlib import Path
@@ -24,10 +25,26 @@ Language = Literal["it", "en", "fi"]
 LANGUAGES: tuple[Language, ...] = ("it", "en", "fi")
 
 
+def system_language() -> Language:
+    """The operating system's language when it is one of ours, else Italian (the first
+    organisations are Italian). Read from the usual variables, then Python's locale."""
+    candidates = [os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    candidates.append(locale.getlocale()[0] or "")
+    for value in candidates:
+        value = value.lower()
+        if value.startswith(("fi", "finnish")):
+            return "fi"
+        if value.startswith(("en", "english")):
+            return "en"
+        if value.startswith(("it", "italian")):
+            return "it"
+    return "it"
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
-    language: Language = "it"
+    language: Language = Field(default_factory=system_language)
     auto_lock_minutes: int = Field(default=10, ge=1, le=240)
 
     @classmethod

@@ -52,16 +52,25 @@ _LABEL_KINDS = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncWords", text)
+class _Words:
+    """`_Words.translate("SyncWords", "literal")`: Qt's lupdate finds any `X.translate(...)` call
+    with literal arguments, so these many short words stay findable in a compact form."""
+
+    translate = staticmethod(QCoreApplication.translate)
 
 
 def entity_word(entity: str) -> str:
     """"contact", "appointment"... in the operator's language (lower case, singular)."""
     words = {
-        "contact": _t("contact"), "relationship": _t("relationship"), "consent": _t("consent"),
-        "appointment": _t("appointment"), "resource": _t("service in the directory"), "note": _t("case note"),
-        "referral": _t("referral"), "intake_request": _t("help-desk request"), "conflict": _t("conflict decision"),
+        "contact": _Words.translate("SyncWords", "contact"),
+        "relationship": _Words.translate("SyncWords", "relationship"),
+        "consent": _Words.translate("SyncWords", "consent"),
+        "appointment": _Words.translate("SyncWords", "appointment"),
+        "resource": _Words.translate("SyncWords", "service in the directory"),
+        "note": _Words.translate("SyncWords", "case note"),
+        "referral": _Words.translate("SyncWords", "referral"),
+        "intake_request": _Words.translate("SyncWords", "help-desk request"),
+        "conflict": _Words.translate("SyncWords", "conflict decision"),
     }
     return words.get(entity, entity)
 
@@ -69,15 +78,15 @@ def entity_word(entity: str) -> str:
 def entity_count(entity: str, n: int) -> str:
     """"2 contacts", "1 appointment"."""
     counted = {
-        "contact": lambda: QCoreApplication.translate("SyncWords", "%n contact(s)", None, n),
-        "relationship": lambda: QCoreApplication.translate("SyncWords", "%n relationship(s)", None, n),
-        "consent": lambda: QCoreApplication.translate("SyncWords", "%n consent(s)", None, n),
-        "appointment": lambda: QCoreApplication.translate("SyncWords", "%n appointment(s)", None, n),
-        "resource": lambda: QCoreApplication.translate("SyncWords", "%n directory service(s)", None, n),
-        "note": lambda: QCoreApplication.translate("SyncWords", "%n case note(s)", None, n),
-        "referral": lambda: QCoreApplication.translate("SyncWords", "%n referral(s)", None, n),
-        "intake_request": lambda: QCoreApplication.translate("SyncWords", "%n help-desk request(s)", None, n),
-        "conflict": lambda: QCoreApplication.translate("SyncWords", "%n conflict decision(s)", None, n),
+        "contact": lambda: QCoreApplication.translate("SyncWords", "Contact: {n}").format(n=n),
+        "relationship": lambda: QCoreApplication.translate("SyncWords", "Relationship: {n}").format(n=n),
+        "consent": lambda: QCoreApplication.translate("SyncWords", "Consent: {n}").format(n=n),
+        "appointment": lambda: QCoreApplication.translate("SyncWords", "Appointment: {n}").format(n=n),
+        "resource": lambda: QCoreApplication.translate("SyncWords", "Directory service: {n}").format(n=n),
+        "note": lambda: QCoreApplication.translate("SyncWords", "Case note: {n}").format(n=n),
+        "referral": lambda: QCoreApplication.translate("SyncWords", "Referral: {n}").format(n=n),
+        "intake_request": lambda: QCoreApplication.translate("SyncWords", "Help-desk request: {n}").format(n=n),
+        "conflict": lambda: QCoreApplication.translate("SyncWords", "Conflict decision: {n}").format(n=n),
     }
     return counted[entity]() if entity in counted else f"{n} {entity}"
 
@@ -85,24 +94,62 @@ def entity_count(entity: str, n: int) -> str:
 def field_word(field: str) -> str:
     """A field's name as a form would label it ("birth_year" -> "Year of birth")."""
     words = {
-        "kind": _t("Kind"), "given_name": _t("Given name"), "family_name": _t("Family name"), "alias": _t("Alias"),
-        "birth_year": _t("Year of birth"), "phone": _t("Phone"), "email": _t("Email"), "address": _t("Address"),
-        "municipality": _t("Municipality"), "preferred_language": _t("Preferred language"), "tags": _t("Tags"),
-        "team_id": _t("Team"), "from_contact_id": _t("From"), "to_contact_id": _t("To"), "note": _t("Note"),
-        "contact_id": _t("Contact"), "purpose": _t("Purpose"), "scope": _t("Scope"), "recipients": _t("Recipients"),
-        "method": _t("How it was given"), "given_at": _t("Given on"), "expires_at": _t("Expires on"),
-        "withdrawn_at": _t("Withdrawn on"), "contact_ids": _t("People"), "operator_id": _t("Operator"),
-        "starts_at": _t("Starts"), "ends_at": _t("Ends"), "time_zone": _t("Time zone"), "place_kind": _t("Place"),
-        "location": _t("Location"), "status": _t("Status"), "topic": _t("Topic"), "outcome_note": _t("Outcome"),
-        "reminder_minutes_before": _t("Reminder (minutes before)"), "organization_name": _t("Organisation"),
-        "service_name": _t("Service"), "description": _t("Description"), "categories": _t("Categories"),
-        "keywords": _t("Keywords"), "phones": _t("Phone numbers"), "url": _t("Website"),
-        "opening_hours": _t("Opening hours"), "eligibility": _t("Who can use it"), "languages": _t("Languages"),
-        "last_verified_on": _t("Last checked on"), "body": _t("Text"), "occurred_at": _t("When"),
-        "resource_id": _t("Service"), "consent_id": _t("Consent"), "reason": _t("Reason"),
-        "contact_channel": _t("How to reply"), "contact_detail": _t("Reply to"),
-        "preferred_times": _t("Preferred times"), "language": _t("Language"),
-        "consent_to_contact": _t("Agreed to be contacted"), "received_at": _t("Received"),
+        "kind": _Words.translate("SyncWords", "Kind"),
+        "given_name": _Words.translate("SyncWords", "Given name"),
+        "family_name": _Words.translate("SyncWords", "Family name"),
+        "alias": _Words.translate("SyncWords", "Alias"),
+        "birth_year": _Words.translate("SyncWords", "Year of birth"),
+        "phone": _Words.translate("SyncWords", "Phone"),
+        "email": _Words.translate("SyncWords", "Email"),
+        "address": _Words.translate("SyncWords", "Address"),
+        "municipality": _Words.translate("SyncWords", "Municipality"),
+        "preferred_language": _Words.translate("SyncWords", "Preferred language"),
+        "tags": _Words.translate("SyncWords", "Tags"),
+        "team_id": _Words.translate("SyncWords", "Team"),
+        "from_contact_id": _Words.translate("SyncWords", "From"),
+        "to_contact_id": _Words.translate("SyncWords", "To"),
+        "note": _Words.translate("SyncWords", "Note"),
+        "contact_id": _Words.translate("SyncWords", "Contact"),
+        "purpose": _Words.translate("SyncWords", "Purpose"),
+        "scope": _Words.translate("SyncWords", "Scope"),
+        "recipients": _Words.translate("SyncWords", "Recipients"),
+        "method": _Words.translate("SyncWords", "How it was given"),
+        "given_at": _Words.translate("SyncWords", "Given on"),
+        "expires_at": _Words.translate("SyncWords", "Expires on"),
+        "withdrawn_at": _Words.translate("SyncWords", "Withdrawn on"),
+        "contact_ids": _Words.translate("SyncWords", "People"),
+        "operator_id": _Words.translate("SyncWords", "Operator"),
+        "starts_at": _Words.translate("SyncWords", "Starts"),
+        "ends_at": _Words.translate("SyncWords", "Ends"),
+        "time_zone": _Words.translate("SyncWords", "Time zone"),
+        "place_kind": _Words.translate("SyncWords", "Place"),
+        "location": _Words.translate("SyncWords", "Location"),
+        "status": _Words.translate("SyncWords", "Status"),
+        "topic": _Words.translate("SyncWords", "Topic"),
+        "outcome_note": _Words.translate("SyncWords", "Outcome"),
+        "reminder_minutes_before": _Words.translate("SyncWords", "Reminder (minutes before)"),
+        "organization_name": _Words.translate("SyncWords", "Organisation"),
+        "service_name": _Words.translate("SyncWords", "Service"),
+        "description": _Words.translate("SyncWords", "Description"),
+        "categories": _Words.translate("SyncWords", "Categories"),
+        "keywords": _Words.translate("SyncWords", "Keywords"),
+        "phones": _Words.translate("SyncWords", "Phone numbers"),
+        "url": _Words.translate("SyncWords", "Website"),
+        "opening_hours": _Words.translate("SyncWords", "Opening hours"),
+        "eligibility": _Words.translate("SyncWords", "Who can use it"),
+        "languages": _Words.translate("SyncWords", "Languages"),
+        "last_verified_on": _Words.translate("SyncWords", "Last checked on"),
+        "body": _Words.translate("SyncWords", "Text"),
+        "occurred_at": _Words.translate("SyncWords", "When"),
+        "resource_id": _Words.translate("SyncWords", "Service"),
+        "consent_id": _Words.translate("SyncWords", "Consent"),
+        "reason": _Words.translate("SyncWords", "Reason"),
+        "contact_channel": _Words.translate("SyncWords", "How to reply"),
+        "contact_detail": _Words.translate("SyncWords", "Reply to"),
+        "preferred_times": _Words.translate("SyncWords", "Preferred times"),
+        "language": _Words.translate("SyncWords", "Language"),
+        "consent_to_contact": _Words.translate("SyncWords", "Agreed to be contacted"),
+        "received_at": _Words.translate("SyncWords", "Received"),
     }
     return words.get(field, field.replace("_", " ").capitalize())
 
@@ -146,13 +193,13 @@ def local_time_text(moment: dt.datetime, date_only: bool = False) -> str:
 def value_text(context: UiContext, entity: str, field: str, value: Any) -> str:
     """One value as a person reads it: a label for a choice, a local time, a team's name."""
     if value is None or value == "" or value == []:
-        return _t("(empty)")
+        return _Words.translate("SyncWords", "(empty)")
     schema = _schema(entity, field)
     if isinstance(value, list):
         kind = _LABEL_KINDS.get((entity, field))
         return ", ".join(label(kind, item) if kind else _plain(item) for item in value)
     if isinstance(value, bool):
-        return _t("Yes") if value else _t("No")
+        return _Words.translate("SyncWords", "Yes") if value else _Words.translate("SyncWords", "No")
     if (entity, field) in _LABEL_KINDS:
         return label(_LABEL_KINDS[(entity, field)], value)
     fmt = schema.get("format")
@@ -164,8 +211,8 @@ def value_text(context: UiContext, entity: str, field: str, value: Any) -> str:
             return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
         if fmt == "uuid":
             if field == "team_id":
-                return context.team_name(uuid.UUID(str(value))) or _t("another team")
-            return _t("a linked record")
+                return context.team_name(uuid.UUID(str(value))) or _Words.translate("SyncWords", "another team")
+            return _Words.translate("SyncWords", "a linked record")
     except ValueError:
         pass
     return _plain(value)
@@ -181,19 +228,21 @@ def subject_text(subject: RecordSubject) -> str:
     """"Marta Rossi", "appointment 12/11/26 10:00 · Marta Rossi", "case note about Luca"."""
     entity = subject.entity
     if entity == "conflict" and subject.inner is not None and subject.field:
-        return _t("{field} of {record}").format(field=field_word(subject.field), record=subject_text(subject.inner))
+        return _Words.translate("SyncWords", "{field} of {record}").format(
+            field=field_word(subject.field), record=subject_text(subject.inner))
     if subject.name and entity == "intake_request":
-        return _t("request from {alias}").format(alias=subject.name)
+        return _Words.translate("SyncWords", "request from {alias}").format(alias=subject.name)
     if subject.name:
         return subject.name
     if entity == "appointment" and subject.starts_at is not None:
-        when = _t("appointment {time}").format(time=local_time_text(subject.starts_at))
+        when = _Words.translate("SyncWords", "appointment {time}").format(time=local_time_text(subject.starts_at))
         return f"{when} · {subject.about}" if subject.about else when
     if subject.about:
-        return _t("{what} about {people}").format(what=entity_word(entity), people=subject.about)
+        return _Words.translate("SyncWords", "{what} about {people}").format(
+            what=entity_word(entity), people=subject.about)
     if not subject.on_this_computer:
-        return _t("a {what} no longer on this computer").format(what=entity_word(entity))
-    return _t("a {what} without a name").format(what=entity_word(entity))
+        return _Words.translate("SyncWords", "a {what} no longer on this computer").format(what=entity_word(entity))
+    return _Words.translate("SyncWords", "a {what} without a name").format(what=entity_word(entity))
 
 
 class _ConflictRow(QFrame):

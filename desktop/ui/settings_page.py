@@ -448,16 +448,14 @@ class SettingsPage(QWidget):
 
 def _ca_bundle_problem(path: Path) -> str | None:
     """Why a CA bundle file cannot be used, in words; None when it holds a PEM certificate."""
-    def t(text: str) -> str:
-        return QCoreApplication.translate("SettingsPage", text)
-
     try:
         head = path.read_bytes()[:1_000_000]
     except FileNotFoundError:
-        return t("There is no file at this place")
+        return QCoreApplication.translate("SettingsPage", "There is no file at this place")
     except OSError:
-        return t("This file cannot be read")
+        return QCoreApplication.translate("SettingsPage", "This file cannot be read")
     if b"-----BEGIN CERTIFICATE-----" not in head:
-        return t("This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)")
+        return QCoreApplication.translate(
+            "SettingsPage", "This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)")
     return None
 

@@ -56,34 +56,39 @@ from desktop.ui.sync_bridge import describe
 
 def reason_text(reason: str) -> str:
     """Why the service refused a change, for the person who made it (protocol RejectReason)."""
-    def t(text: str) -> str:
-        return QCoreApplication.translate("SyncReasons", text)
-
     words = {
-        "forbidden_team": t("You are not (or no longer) in the team this record belongs to."),
-        "forbidden_role": t("Your role does not allow this change: ask your coordinator."),
-        "not_found": t("The service no longer has this record: it was probably deleted by someone else."),
-        "duplicate_id": t("The service already has a record with the same identity."),
-        "invalid": t("The change breaks a rule of the record, see the service's message."),
-        "append_only": t("Case notes cannot be changed or deleted: add a new note that corrects it instead."),
-        "missing_reference": t("It refers to a record the service does not have, or that you may not see."),
-        "team_required": t("The record needs a team, because you work in more than one."),
-        "erased": t("This person's data was erased at the organisation's request: nothing may bring it back."),
+        "forbidden_team": QCoreApplication.translate(
+            "SyncReasons", "You are not (or no longer) in the team this record belongs to."),
+        "forbidden_role": QCoreApplication.translate(
+            "SyncReasons", "Your role does not allow this change: ask your coordinator."),
+        "not_found": QCoreApplication.translate(
+            "SyncReasons", "The service no longer has this record: it was probably deleted by someone else."),
+        "duplicate_id": QCoreApplication.translate(
+            "SyncReasons", "The service already has a record with the same identity."),
+        "invalid": QCoreApplication.translate(
+            "SyncReasons", "The change breaks a rule of the record, see the service's message."),
+        "append_only": QCoreApplication.translate(
+            "SyncReasons", "Case notes cannot be changed or deleted: add a new note that corrects it instead."),
+        "missing_reference": QCoreApplication.translate(
+            "SyncReasons", "It refers to a record the service does not have, or that you may not see."),
+        "team_required": QCoreApplication.translate(
+            "SyncReasons", "The record needs a team, because you work in more than one."),
+        "erased": QCoreApplication.translate(
+            "SyncReasons", "This person's data was erased at the organisation's request: nothing may bring it back."),
     }
-    return words.get(reason, t("The service refused it ({reason}).").format(reason=reason))
+    return words.get(reason, QCoreApplication.translate(
+        "SyncReasons", "The service refused it ({reason}).").format(reason=reason))
 
 
 def _operation_text(change: PendingChange) -> str:
-    def t(text: str) -> str:
-        return QCoreApplication.translate("SyncPage", text)
-
     if change.entity == "conflict":
-        return t("Decision")
+        return QCoreApplication.translate("SyncPage", "Decision")
     if change.op == "create":
-        return t("New")
+        return QCoreApplication.translate("SyncPage", "New")
     if change.op == "delete":
-        return t("Deleted")
-    return t("Changed: {fields}").format(fields=", ".join(field_word(f) for f in change.fields))
+        return QCoreApplication.translate("SyncPage", "Deleted")
+    return QCoreApplication.translate(
+        "SyncPage", "Changed: {fields}").format(fields=", ".join(field_word(f) for f in change.fields))
 
 
 def _wrapping(items: QListWidget) -> None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
+from desktop.settings import Settings
 from desktop.store.profile import Profile
 from desktop.ui.first_run import CONNECT, DONE, PASSPHRASE, FirstRunWizard
 from desktop.ui.idle import AutoLock
@@ -21,9 +22,14 @@ from tests.sync_world import PASSWORD, World
 PASSPHRASE_TEXT = "correct horse battery staple"
 
 
+def english_shell(profile_dir: Path) -> Shell:
+    Settings(language="en").save(profile_dir)  # the tests read English words
+    return Shell(profile_dir, listen_to_desktop=False)
+
+
 @pytest.fixture()
 def shell(tmp_path: Path):  # noqa: ANN201
-    made = Shell(tmp_path / "profile", listen_to_desktop=False)
+    made = english_shell(tmp_path / "profile")
     yield made
     made.shutdown()
     if made.window is not None:
@@ -78,7 +84,7 @@ def test_offline_first_run_creates_an_encrypted_profile_and_opens_the_app(qtbot,
 def test_connected_first_run_enrols_this_computer(qtbot, tmp_path: Path, world: World) -> None:  # noqa: ANN001
     username = world.add_operator("wizard", [world.team_a])
     colleague = world.device(world.add_operator("colleague", [world.team_a]))
-    shell = Shell(tmp_path / "profile", listen_to_desktop=False)
+    shell = english_shell(tmp_path / "profile")
     try:
         shell.start()
         wizard = wait_for_window(qtbot, shell, FirstRunWizard)

@@ -56,10 +56,6 @@ SOON = dt.timedelta(days=30)
 ROLE = Qt.ItemDataRole.UserRole
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConsentBadge", text)
-
-
 def consent_state(consent: Consent, at: dt.datetime) -> tuple[str, int]:
     """("active" | "expiring" | "expired" | "withdrawn" | "not_yet", whole days left when expiring)."""
     if consent.withdrawn_at is not None and at >= consent.withdrawn_at:
@@ -78,9 +74,13 @@ def consent_badge(consent: Consent, at: dt.datetime) -> str:
     state, days = consent_state(consent, at)
     if state == "expiring":
         # Two literals, not "%n day(s)": English has no catalogue to supply the plural.
-        return _t("expires in 1 day") if days == 1 else _t("expires in {days} days").format(days=days)
-    return {"withdrawn": _t("withdrawn"), "expired": _t("expired"), "not_yet": _t("not yet valid"),
-            "active": _t("active")}[state]
+        if days == 1:
+            return QCoreApplication.translate("ConsentBadge", "expires in 1 day")
+        return QCoreApplication.translate("ConsentBadge", "expires in {days} days").format(days=days)
+    return {"withdrawn": QCoreApplication.translate("ConsentBadge", "withdrawn"),
+            "expired": QCoreApplication.translate("ConsentBadge", "expired"),
+            "not_yet": QCoreApplication.translate("ConsentBadge", "not yet valid"),
+            "active": QCoreApplication.translate("ConsentBadge", "active")}[state]
 
 
 def when(value: dt.datetime) -> str:

@@ -1,0 +1,3280 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi" sourcelanguage="en">
+<context>
+    <name>AppointmentForm</name>
+    <message>
+        <source>Edit appointment</source>
+        <translation>Muokkaa tapaamista</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Uusi tapaaminen</translation>
+    </message>
+    <message>
+        <source>Contacts of this appointment</source>
+        <translation>Tapaamisen asiakkaat</translation>
+    </message>
+    <message>
+        <source>Add &amp;contact…</source>
+        <translation>Lisää &amp;asiakas…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove contact</source>
+        <translation>&amp;Poista tapaamisesta</translation>
+    </message>
+    <message>
+        <source>Contac&amp;ts:</source>
+        <translation>Asia&amp;kkaat:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Alkamisaika</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Kesto minuutteina</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Päi&amp;vä:</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>Alka&amp;misaika:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>K&amp;esto:</translation>
+    </message>
+    <message>
+        <source>Kind of place</source>
+        <translation>Tapaamispaikan tyyppi</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>M&amp;issä:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sijainti</translation>
+    </message>
+    <message>
+        <source>Address or meeting point (optional)</source>
+        <translation>Osoite tai tapaamispaikka (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Sijainti:</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Aihe</translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation>Ai&amp;he:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>&amp;Tila:</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <source>Out&amp;come:</source>
+        <translation>L&amp;opputulos:</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Muistutus</translation>
+    </message>
+    <message>
+        <source>R&amp;eminder:</source>
+        <translation>M&amp;uistutus:</translation>
+    </message>
+    <message>
+        <source>&amp;Book anyway</source>
+        <translation>Va&amp;raa silti</translation>
+    </message>
+    <message>
+        <source>C&amp;hange time</source>
+        <translation>Vaih&amp;da aika</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Ta&amp;llenna</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Ei muistutusta</translation>
+    </message>
+    <message>
+        <source>When it starts</source>
+        <translation>Kun tapaaminen alkaa</translation>
+    </message>
+    <message>
+        <source>{n} day(s) before</source>
+        <translation>{n} vrk ennen</translation>
+    </message>
+    <message>
+        <source>{n} hour(s) before</source>
+        <translation>{n} h ennen</translation>
+    </message>
+    <message>
+        <source>{n} minutes before</source>
+        <translation>{n} min ennen</translation>
+    </message>
+    <message>
+        <source>(contact not on this computer)</source>
+        <translation>(asiakas ei ole tällä tietokoneella)</translation>
+    </message>
+    <message>
+        <source>until {range}</source>
+        <translation>aika: {range}</translation>
+    </message>
+    <message>
+        <source>What happened, and what comes next.</source>
+        <translation>Mitä tapahtui ja mitä tehdään seuraavaksi.</translation>
+    </message>
+    <message>
+        <source>Fill in after the appointment.</source>
+        <translation>Täytä tapaamisen jälkeen.</translation>
+    </message>
+    <message>
+        <source>This time overlaps other appointments:</source>
+        <translation>Aika menee päällekkäin muiden tapaamisten kanssa:</translation>
+    </message>
+    <message>
+        <source>{names} already has an appointment {when}</source>
+        <translation>{names}: on jo tapaaminen {when}</translation>
+    </message>
+    <message>
+        <source>A contact of this appointment already has one {when}</source>
+        <translation>Tapaamisen asiakkaalla on jo toinen tapaaminen {when}</translation>
+    </message>
+    <message>
+        <source>You already have an appointment {when} with {names}</source>
+        <translation>Sinulla on jo tapaaminen {when} ({names})</translation>
+    </message>
+    <message>
+        <source>You already have an appointment {when}</source>
+        <translation>Sinulla on jo tapaaminen {when}</translation>
+    </message>
+    <message>
+        <source>The same operator already has an appointment {when}</source>
+        <translation>Samalla työntekijällä on jo tapaaminen {when}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Edellinen</translation>
+    </message>
+    <message>
+        <source>Previous day or week (Alt+Left)</source>
+        <translation>Edellinen päivä tai viikko (Alt+Vasen nuoli)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>Back to today (T)</source>
+        <translation>Palaa tähän päivään (T)</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Seuraava ›</translation>
+    </message>
+    <message>
+        <source>Next day or week (Alt+Right)</source>
+        <translation>Seuraava päivä tai viikko (Alt+Oikea nuoli)</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Näytettävä jakso</translation>
+    </message>
+    <message>
+        <source>Go to date</source>
+        <translation>Siirry päivään</translation>
+    </message>
+    <message>
+        <source>&amp;Go to:</source>
+        <translation>&amp;Siirry:</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Päivä</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Viikko</translation>
+    </message>
+    <message>
+        <source>Show one day</source>
+        <translation>Näytä yksi päivä</translation>
+    </message>
+    <message>
+        <source>Show one week</source>
+        <translation>Näytä yksi viikko</translation>
+    </message>
+    <message>
+        <source>Whose appointments</source>
+        <translation>Kenen tapaamiset</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Omat</translation>
+    </message>
+    <message>
+        <source>My team: {name}</source>
+        <translation>Oma tiimi: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Näytä:</translation>
+    </message>
+    <message>
+        <source>New &amp;appointment</source>
+        <translation>Uusi &amp;tapaaminen</translation>
+    </message>
+    <message>
+        <source>Book a new appointment (Ctrl+N)</source>
+        <translation>Varaa uusi tapaaminen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Appointments shown</source>
+        <translation>Näytettävät tapaamiset</translation>
+    </message>
+    <message>
+        <source>Appo&amp;intments:</source>
+        <translation>Tapaamis&amp;et:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>Week {number}: {monday} to {sunday}</source>
+        <translation>Viikko {number}: {monday}–{sunday}</translation>
+    </message>
+    <message>
+        <source>No appointments on this day.</source>
+        <translation>Ei tapaamisia tänä päivänä.</translation>
+    </message>
+    <message>
+        <source>No appointments this week.</source>
+        <translation>Ei tapaamisia tällä viikolla.</translation>
+    </message>
+    <message>
+        <source>{n} appointment(s)</source>
+        <translation>Tapaamisia: {n}</translation>
+    </message>
+    <message>
+        <source>The calendar could not be read: {reason}</source>
+        <translation>Kalenteria ei voitu lukea: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>Two people changed the same detail before their computers synced. Prossimo kept both values: choose the right one, or type the correct value. Your decision reaches the team with the next sync.</source>
+        <translation>Kaksi henkilöä muutti samaa tietoa ennen kuin heidän tietokoneensa synkronoitiin. Prossimo säilytti molemmat arvot: valitse oikea tai kirjoita oikea arvo. Päätöksesi välittyy tiimille seuraavassa synkronoinnissa.</translation>
+    </message>
+    <message>
+        <source>Choose a record on the left to see what collided.</source>
+        <translation>Valitse tieto vasemmalta, niin näet, mitkä arvot ovat ristiriidassa.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPage</name>
+    <message>
+        <source>Connect to your organisation</source>
+        <translation>Yhteys organisaatioon</translation>
+    </message>
+    <message>
+        <source>Your IT staff give you the service address. Your username and password are the ones for Prossimo at your organisation.</source>
+        <translation>Palvelun osoitteen saat IT-tuelta. Käyttäjätunnus ja salasana ovat organisaatiosi Prossimo-tunnukset.</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Palvelun osoite</translation>
+    </message>
+    <message>
+        <source>Certificate authority file (optional)</source>
+        <translation>Varmentajan tiedosto (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Selaa…</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <source>Service &amp;address:</source>
+        <translation>Palvelun &amp;osoite:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>&amp;Varmentaja:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Käyttäjätunnus:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Sa&amp;lasana:</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>Varmentajan tiedosto</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Varmenteet (*.pem *.crt);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>tiedostoa ei löydy</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>pakollinen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Yhdistetään…</translation>
+    </message>
+    <message>
+        <source>This computer is now connected.</source>
+        <translation>Tämä tietokone on nyt yhdistetty.</translation>
+    </message>
+    <message>
+        <source>the username or the password is not right</source>
+        <translation>käyttäjätunnus tai salasana on väärin</translation>
+    </message>
+    <message>
+        <source>too many attempts; wait {s} seconds</source>
+        <translation>liian monta yritystä; odota {s} sekuntia</translation>
+    </message>
+    <message>
+        <source>the service cannot be reached ({reason}); check the address and the connection, or go back and choose offline only</source>
+        <translation>palveluun ei saada yhteyttä ({reason}); tarkista osoite ja verkkoyhteys tai palaa takaisin ja valitse käyttö vain tällä tietokoneella</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBadge</name>
+    <message>
+        <source>expires in 1 day</source>
+        <translation>vanhenee 1 päivän kuluttua</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>vanhenee {days} päivän kuluttua</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>peruttu</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>vanhentunut</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>ei vielä voimassa</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>voimassa</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Add a consent</source>
+        <translation>Lisää suostumus</translation>
+    </message>
+    <message>
+        <source>Separate recipients with commas</source>
+        <translation>Erottele vastaanottajat pilkuilla</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires</source>
+        <translation>Va&amp;nhenee</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>Tar&amp;koitus:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Antotapa:</translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation>&amp;Laajuus:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Vastaanottajat:</translation>
+    </message>
+    <message>
+        <source>&amp;Given on:</source>
+        <translation>Annettu &amp;päivänä:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until:</source>
+        <translation>Voimassa &amp;saakka:</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Voimassa saakka</translation>
+    </message>
+    <message>
+        <source>The consent expires</source>
+        <translation>Suostumus vanhenee</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetail</name>
+    <message>
+        <source>← &amp;Back to list</source>
+        <translation>← &amp;Takaisin luetteloon</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Muokkaa</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer…</source>
+        <translation>&amp;Ohjaa palveluun…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete contact…</source>
+        <translation>&amp;Poista asiakas…</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Suostumukset</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>Suhteet</translation>
+    </message>
+    <message>
+        <source>Notes and appointments</source>
+        <translation>Kirjaukset ja tapaamiset</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Ohjaukset</translation>
+    </message>
+    <message>
+        <source>Add &amp;consent…</source>
+        <translation>Lisää &amp;suostumus…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw consent…</source>
+        <translation>P&amp;eru suostumus…</translation>
+    </message>
+    <message>
+        <source>Add &amp;relationship…</source>
+        <translation>Lisää s&amp;uhde…</translation>
+    </message>
+    <message>
+        <source>&amp;Open related contact</source>
+        <translation>&amp;Avaa liittyvä asiakas</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Lisää &amp;kirjaus…</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect selected note…</source>
+        <translation>Ko&amp;rjaa valittu kirjaus…</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Henkilötiedot</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Yhteystiedot</translation>
+    </message>
+    <message>
+        <source>Notes and appointments (newest first)</source>
+        <translation>Kirjaukset ja tapaamiset (uusin ensin)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists</source>
+        <translation>Tätä asiakasta ei enää ole</translation>
+    </message>
+    <message>
+        <source>This contact could not be shown</source>
+        <translation>Asiakasta ei voitu näyttää</translation>
+    </message>
+    <message>
+        <source>{alias} (alias)</source>
+        <translation>{alias} (nimimerkki)</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Etunimi</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Sukunimi</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Nimimerkki</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Syntymävuosi</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tiimi</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>{resource} · {status}</source>
+        <translation>{resource} · {status}</translation>
+    </message>
+    <message>
+        <source>(unknown service)</source>
+        <translation>(tuntematon palvelu)</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>Ei vielä ohjauksia.</translation>
+    </message>
+    <message>
+        <source>given {date}</source>
+        <translation>annettu {date}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>voimassa {date} asti</translation>
+    </message>
+    <message>
+        <source>{badge} — {details}</source>
+        <translation>{badge} — {details}</translation>
+    </message>
+    <message>
+        <source>No consent recorded.</source>
+        <translation>Suostumuksia ei ole kirjattu.</translation>
+    </message>
+    <message>
+        <source>{kind} of {name}</source>
+        <translation>{kind} (suhteessa asiakkaaseen {name})</translation>
+    </message>
+    <message>
+        <source>{name} — {kind}</source>
+        <translation>{name} — {kind}</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open this contact</source>
+        <translation>Avaa asiakas painamalla Enter tai kaksoisnapsauttamalla</translation>
+    </message>
+    <message>
+        <source>No relationships recorded.</source>
+        <translation>Suhteita ei ole kirjattu.</translation>
+    </message>
+    <message>
+        <source>No notes or appointments yet.</source>
+        <translation>Ei vielä kirjauksia tai tapaamisia.</translation>
+    </message>
+    <message>
+        <source>{date} · Note · {kind}</source>
+        <translation>{date} · Kirjaus · {kind}</translation>
+    </message>
+    <message>
+        <source>correction of an earlier note</source>
+        <translation>korjaus aiempaan kirjaukseen</translation>
+    </message>
+    <message>
+        <source>corrected by a later note</source>
+        <translation>korjattu myöhemmällä kirjauksella</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Tapaaminen</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Peru suostumus</translation>
+    </message>
+    <message>
+        <source>Record that this consent was withdrawn now? It stays on record as withdrawn.</source>
+        <translation>Kirjataanko, että suostumus peruttiin nyt? Se säilyy tiedoissa peruttuna.</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Peru</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Poista asiakas</translation>
+    </message>
+    <message>
+        <source>Delete this contact? They disappear from every list on this computer; the deletion is final once the service has confirmed it.</source>
+        <translation>Poistetaanko asiakas? Hän katoaa kaikista luetteloista tällä tietokoneella; poisto on lopullinen, kun palvelu on vahvistanut sen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Poista</translation>
+    </message>
+    <message>
+        <source>the record no longer exists</source>
+        <translation>tietoa ei enää ole</translation>
+    </message>
+    <message>
+        <source>That did not work: {reason}</source>
+        <translation>Toiminto ei onnistunut: {reason}</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>Toiminto ei onnistunut. Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Muokkaa asiakasta</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Uusi asiakas</translation>
+    </message>
+    <message>
+        <source>e.g. 1984</source>
+        <translation>esim. 1984</translation>
+    </message>
+    <message>
+        <source>e.g. it, fi, en-GB</source>
+        <translation>esim. it, fi, en-GB</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Ei tiimiä</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>Erottele tunnisteet pilkuilla</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;yyppi:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Etunimi:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Sukunimi:</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Nimimerkki:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>Syntymä&amp;vuosi:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Kieli:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Puhelin:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>Sä&amp;hköposti:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>&amp;Osoite:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>Kunt&amp;a:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>T&amp;iimi:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>T&amp;unnisteet:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <source>Another team</source>
+        <translation>Toinen tiimi</translation>
+    </message>
+    <message>
+        <source>This contact was deleted meanwhile.</source>
+        <translation>Asiakas on poistettu sillä välin.</translation>
+    </message>
+    <message>
+        <source>The contact could not be saved. Please try again.</source>
+        <translation>Asiakasta ei voitu tallentaa. Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tiimi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>Pseudonymous contact: known by an alias only</source>
+        <translation>Asiakas nimimerkillä: tunnetaan vain nimimerkillä</translation>
+    </message>
+    <message>
+        <source>{alias} (alias)</source>
+        <translation>{alias} (nimimerkki)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <source>Choose a contact</source>
+        <translation>Valitse asiakas</translation>
+    </message>
+    <message>
+        <source>Type a name, alias, municipality or phone</source>
+        <translation>Kirjoita nimi, nimimerkki, kunta tai puhelinnumero</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Hae asiakkaita</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Löytyneet asiakkaat</translation>
+    </message>
+    <message>
+        <source>Start typing to search.</source>
+        <translation>Aloita haku kirjoittamalla.</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Hae:</translation>
+    </message>
+    <message>
+        <source>No contact matches.</source>
+        <translation>Asiakkaita ei löytynyt.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <source>Type a name, alias, municipality, phone or tag</source>
+        <translation>Kirjoita nimi, nimimerkki, kunta, puhelinnumero tai tunniste</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Hae asiakkaita</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Hae:</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>&amp;Uusi asiakas…</translation>
+    </message>
+    <message>
+        <source>Filter by team</source>
+        <translation>Suodata tiimin mukaan</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Kaikki tiimit</translation>
+    </message>
+    <message>
+        <source>Filter by municipality</source>
+        <translation>Suodata kunnan mukaan</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Kaikki kunnat</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Suodata tunnisteen mukaan</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Kaikki tunnisteet</translation>
+    </message>
+    <message>
+        <source>Loading contacts…</source>
+        <translation>Ladataan asiakkaita…</translation>
+    </message>
+    <message>
+        <source>List status</source>
+        <translation>Luettelon tila</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Asiakkaat</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Tiimi:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kunta:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;g:</source>
+        <translation>Tu&amp;nniste:</translation>
+    </message>
+    <message>
+        <source>Showing the first {count} matches; type more to narrow the search.</source>
+        <translation>Näytetään {count} ensimmäistä osumaa; tarkenna hakua kirjoittamalla lisää.</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 osuma</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} osumaa</translation>
+    </message>
+    <message>
+        <source>1 contact matches the filters</source>
+        <translation>1 asiakas vastaa suodattimia</translation>
+    </message>
+    <message>
+        <source>{count} contacts match the filters</source>
+        <translation>{count} asiakasta vastaa suodattimia</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 asiakas</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} asiakasta</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Demo passphrase: {passphrase}</source>
+        <translation>Esittelyn tunnuslause: {passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <source>Prossimo is ready. It locks itself after some minutes without activity; your passphrase opens it again.</source>
+        <translation>Prossimo on valmis. Se lukittuu itsestään, kun sitä ei ole käytetty muutamaan minuuttiin; tunnuslauseella sen saa taas auki.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Prossimo</source>
+        <translation>Prossimon käyttöönotto</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeAcceptDialog</name>
+    <message>
+        <source>Accept a help desk request</source>
+        <translation>Hyväksy yhteydenottopyyntö</translation>
+    </message>
+    <message>
+        <source>{kind} from {alias}, received {when}.</source>
+        <translation>{kind}: {alias}, saapunut {when}.</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new contact (alias only)</source>
+        <translation>Luo &amp;uusi asiakas (vain nimimerkki)</translation>
+    </message>
+    <message>
+        <source>&amp;Match someone already known</source>
+        <translation>Yh&amp;distä jo tunnettuun asiakkaaseen</translation>
+    </message>
+    <message>
+        <source>Choose &amp;contact…</source>
+        <translation>Valitse &amp;asiakas…</translation>
+    </message>
+    <message>
+        <source>No one chosen yet.</source>
+        <translation>Ketään ei ole vielä valittu.</translation>
+    </message>
+    <message>
+        <source>Matched contact</source>
+        <translation>Yhdistetty asiakas</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Uusi asiakas</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Nimimerkki</translation>
+    </message>
+    <message>
+        <source>Preferred language (code such as it, fi, en)</source>
+        <translation>Toivottu kieli (koodi, esim. it, fi, en)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tiimi</translation>
+    </message>
+    <message>
+        <source>The team the request was sent to</source>
+        <translation>Tiimi, jolle pyyntö lähetettiin</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Ei tiimiä</translation>
+    </message>
+    <message>
+        <source>&amp;Alias</source>
+        <translation>&amp;Nimimerkki</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Puhelin</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Sähköposti</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Tiimi</translation>
+    </message>
+    <message>
+        <source>Propose an a&amp;ppointment</source>
+        <translation>&amp;Ehdota tapaamista</translation>
+    </message>
+    <message>
+        <source>Appointment date</source>
+        <translation>Tapaamisen päivä</translation>
+    </message>
+    <message>
+        <source>Appointment time</source>
+        <translation>Tapaamisen kellonaika</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Length in minutes</source>
+        <translation>Kesto minuutteina</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Missä</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Aihe</translation>
+    </message>
+    <message>
+        <source>They prefer</source>
+        <translation>Toivoo</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>Päi&amp;vä</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>Ke&amp;llonaika</translation>
+    </message>
+    <message>
+        <source>Len&amp;gth</source>
+        <translation>Kest&amp;o</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>&amp;Missä</translation>
+    </message>
+    <message>
+        <source>T&amp;opic</source>
+        <translation>Ai&amp;he</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>&amp;Accept request</source>
+        <translation>H&amp;yväksy pyyntö</translation>
+    </message>
+    <message>
+        <source>choose the contact this request is from</source>
+        <translation>valitse asiakas, jolta pyyntö tuli</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDeclineDialog</name>
+    <message>
+        <source>Decline a help desk request</source>
+        <translation>Hylkää yhteydenottopyyntö</translation>
+    </message>
+    <message>
+        <source>Say why the request from {alias} is declined. Colleagues who open it later will read this.</source>
+        <translation>Kerro, miksi pyyntö hylätään (lähettäjä: {alias}). Kollegat, jotka avaavat pyynnön myöhemmin, näkevät tämän.</translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation>Hylkäämisen syy</translation>
+    </message>
+    <message>
+        <source>For example: already in contact with another service</source>
+        <translation>Esimerkiksi: asiakkuus jo toisessa palvelussa</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Syy:</translation>
+    </message>
+    <message>
+        <source>&amp;Decline request</source>
+        <translation>&amp;Hylkää pyyntö</translation>
+    </message>
+    <message>
+        <source>say why the request is declined</source>
+        <translation>kerro, miksi pyyntö hylätään</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Help desk requests</source>
+        <translation>Yhteydenottopyynnöt</translation>
+    </message>
+    <message>
+        <source>Requests shown</source>
+        <translation>Näytettävät pyynnöt</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Uudet</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Kaikki</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Näytä:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the contact</source>
+        <translation>Avaa as&amp;iakas</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Pyynnöt</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Saapunut</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Pyyntö</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Nimimerkki</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>How to reach them</source>
+        <translation>Yhteystapa</translation>
+    </message>
+    <message>
+        <source>Preferred times</source>
+        <translation>Toivotut ajat</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Aihe</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted</source>
+        <translation>Suostuu yhteydenottoon</translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation>Viitekoodi</translation>
+    </message>
+    <message>
+        <source>Reason declined</source>
+        <translation>Hylkäämisen syy</translation>
+    </message>
+    <message>
+        <source>&amp;Accept…</source>
+        <translation>&amp;Hyväksy…</translation>
+    </message>
+    <message>
+        <source>Make this request a contact, with a proposed appointment if wanted</source>
+        <translation>Tee pyynnöstä asiakas ja ehdota halutessasi tapaamista</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>H&amp;ylkää…</translation>
+    </message>
+    <message>
+        <source>Open &amp;contact</source>
+        <translation>Avaa &amp;asiakas</translation>
+    </message>
+    <message>
+        <source>New ({count})</source>
+        <translation>Uudet ({count})</translation>
+    </message>
+    <message>
+        <source>All ({count})</source>
+        <translation>Kaikki ({count})</translation>
+    </message>
+    <message>
+        <source>No new requests. Choose All to see the ones already handled.</source>
+        <translation>Ei uusia pyyntöjä. Valitse Kaikki, niin näet myös jo käsitellyt.</translation>
+    </message>
+    <message>
+        <source>No requests have arrived from the help desk yet.</source>
+        <translation>Yhteydenottopyyntöjä ei ole vielä tullut.</translation>
+    </message>
+    <message>
+        <source>Do not contact: they will get in touch themselves</source>
+        <translation>Älä ota yhteyttä: hän ottaa itse yhteyttä</translation>
+    </message>
+    <message>
+        <source>{channel}: {detail}</source>
+        <translation>{channel}: {detail}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Request accepted: a new contact was created.</source>
+        <translation>Pyyntö hyväksytty: uusi asiakas luotiin.</translation>
+    </message>
+    <message>
+        <source>Request accepted and linked to the contact you chose.</source>
+        <translation>Pyyntö hyväksytty ja liitetty valitsemaasi asiakkaaseen.</translation>
+    </message>
+    <message>
+        <source>A proposed appointment is in the calendar, waiting for their confirmation.</source>
+        <translation>Ehdotettu tapaaminen on kalenterissa ja odottaa vahvistusta.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Person</source>
+        <translation>Henkilö</translation>
+    </message>
+    <message>
+        <source>Pseudonymous (alias only)</source>
+        <translation>Nimimerkillä (vain alias)</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Perheenjäsen</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Vanhempi</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Lapsi</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Sisarus</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Kumppani</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Omaishoitaja</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Huoltaja tai edunvalvoja</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Ystävä</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Muu</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>Palveluohjaus</translation>
+    </message>
+    <message>
+        <source>Referral to services</source>
+        <translation>Ohjaus palveluihin</translation>
+    </message>
+    <message>
+        <source>Information sharing</source>
+        <translation>Tietojen luovutus</translation>
+    </message>
+    <message>
+        <source>Being contacted</source>
+        <translation>Yhteydenotot</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Tutkimus</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Suullinen</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Kirjallinen</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Sähköinen</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Toimisto</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Kotikäynti</translation>
+    </message>
+    <message>
+        <source>Street outreach</source>
+        <translation>Etsivä työ</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Puhelu</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>Videopuhelu</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Pyydetty</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Vahvistettu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Toteutunut</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Ei saapunut</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Peruttu</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Puhelut</translation>
+    </message>
+    <message>
+        <source>Text messages</source>
+        <translation>Tekstiviestit</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Faksi</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Neuvontapuhelin</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Asuminen</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Työ</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Ruoka</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Terveys</translation>
+    </message>
+    <message>
+        <source>Addiction</source>
+        <translation>Riippuvuudet</translation>
+    </message>
+    <message>
+        <source>Mental health</source>
+        <translation>Mielenterveys</translation>
+    </message>
+    <message>
+        <source>Legal advice</source>
+        <translation>Oikeudellinen neuvonta</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Koulutus</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Perhe</translation>
+    </message>
+    <message>
+        <source>Income support</source>
+        <translation>Toimeentulo</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>Hätämajoitus</translation>
+    </message>
+    <message>
+        <source>Harm reduction</source>
+        <translation>Haittojen vähentäminen</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Havainto</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Tapaaminen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Luonnos</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Ensimmäinen yhteydenotto</translation>
+    </message>
+    <message>
+        <source>Appointment request</source>
+        <translation>Ajanvarauspyyntö</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Ei yhteydenottoa</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Uusi</translation>
+    </message>
+    <message>
+        <source>Became a contact</source>
+        <translation>Muutettu asiakkaaksi</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Maanantai</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tiistai</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Keskiviikko</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Torstai</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Perjantai</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Lauantai</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunnuntai</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Asiakkaat</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalenteri</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Palvelut</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Yhteydenotot</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronointi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Raportit</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Asetukset</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>Näkymät</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synkronoinnin tila</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lukitse</translation>
+    </message>
+    <message>
+        <source>Lock Prossimo now (Ctrl+L)</source>
+        <translation>Lukitse Prossimo nyt (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Offline-only profile: your work stays on this computer</source>
+        <translation>Profiili ilman palveluyhteyttä: työsi pysyy tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>{n} change(s) not shared with any service</source>
+        <translation>Muutoksia, joita ei ole jaettu palveluun: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Correct a note</source>
+        <translation>Korjaa kirjaus</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Lisää kirjaus</translation>
+    </message>
+    <message>
+        <source>Notes are never changed. Write the correction: it is kept beside the original note.</source>
+        <translation>Kirjauksia ei koskaan muuteta. Kirjoita korjaus: se säilytetään alkuperäisen kirjauksen rinnalla.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;yyppi:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Kirjaus:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Milloin:</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Valitse tunnuslause</translation>
+    </message>
+    <message>
+        <source>It encrypts everything Prossimo keeps on this computer. Use several words that only you know. If it is forgotten, the data here cannot be recovered.</source>
+        <translation>Sillä salataan kaikki, mitä Prossimo säilyttää tällä tietokoneella. Käytä useita sanoja, jotka vain sinä tiedät. Jos tunnuslause unohtuu, tämän tietokoneen tietoja ei voi palauttaa.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Uusi tunnuslause</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Toista tunnuslause</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Tunnuslause:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>T&amp;oista:</translation>
+    </message>
+    <message>
+        <source>the two passphrases differ</source>
+        <translation>tunnuslauseet eivät ole samat</translation>
+    </message>
+    <message>
+        <source>Creating your encrypted store…</source>
+        <translation>Luodaan salattua tietovarastoa…</translation>
+    </message>
+    <message>
+        <source>Your encrypted store is ready.</source>
+        <translation>Salattu tietovarasto on valmis.</translation>
+    </message>
+    <message>
+        <source>The store could not be created: {error}</source>
+        <translation>Tietovarastoa ei voitu luoda: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Tunnuslauseen vahvuus</translation>
+    </message>
+    <message>
+        <source>At least {n} characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>Vähintään {n} merkkiä. Muutama toisiinsa liittymätön sana on helppo muistaa ja vaikea arvata.</translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters</source>
+        <translation>Liian lyhyt: vähintään {n} merkkiä</translation>
+    </message>
+    <message>
+        <source>Weak: too few different characters</source>
+        <translation>Heikko: liian vähän erilaisia merkkejä</translation>
+    </message>
+    <message>
+        <source>Fair: longer, or a few more words, would be stronger</source>
+        <translation>Kohtalainen: pidempänä tai muutamalla lisäsanalla se olisi vahvempi</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Vahva</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Refer to a service</source>
+        <translation>Ohjaus palveluun</translation>
+    </message>
+    <message>
+        <source>Refer someone to {service} ({organisation}).</source>
+        <translation>Ohjaa henkilö palveluun {service} ({organisation}).</translation>
+    </message>
+    <message>
+        <source>No one chosen yet.</source>
+        <translation>Ketään ei ole vielä valittu.</translation>
+    </message>
+    <message>
+        <source>Person referred</source>
+        <translation>Ohjattava henkilö</translation>
+    </message>
+    <message>
+        <source>Choose &amp;person…</source>
+        <translation>Valitse &amp;henkilö…</translation>
+    </message>
+    <message>
+        <source>Consent the referral rests on</source>
+        <translation>Suostumus, johon ohjaus perustuu</translation>
+    </message>
+    <message>
+        <source>Looking up their consents…</source>
+        <translation>Haetaan suostumuksia…</translation>
+    </message>
+    <message>
+        <source>Sharing someone&apos;s details with a service needs their consent, and there is no active consent to referral or information sharing on record for this person. If they agree now, record their consent below.</source>
+        <translation>Henkilön tietojen luovuttaminen palvelulle edellyttää hänen suostumustaan, eikä hänelle ole kirjattu voimassa olevaa suostumusta ohjaukseen tai tietojen luovutukseen. Jos hän suostuu nyt, kirjaa suostumus alle.</translation>
+    </message>
+    <message>
+        <source>Record &amp;consent now</source>
+        <translation>Kirjaa &amp;suostumus nyt</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>Miten suostumus annettiin</translation>
+    </message>
+    <message>
+        <source>It &amp;expires</source>
+        <translation>&amp;Vanhenee</translation>
+    </message>
+    <message>
+        <source>Consent expires on</source>
+        <translation>Suostumus vanhenee</translation>
+    </message>
+    <message>
+        <source>Reason for the referral</source>
+        <translation>Ohjauksen syy</translation>
+    </message>
+    <message>
+        <source>What the person needs from this service (optional)</source>
+        <translation>Mitä henkilö tarvitsee tästä palvelusta (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <source>&amp;Send referral</source>
+        <translation>&amp;Lähetä ohjaus</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tarkoitus</translation>
+    </message>
+    <message>
+        <source>&amp;Given as</source>
+        <translation>&amp;Antotapa</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Annettu</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>S&amp;uostumus:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>S&amp;yy:</translation>
+    </message>
+    <message>
+        <source>{purpose}, given on {given} ({method})</source>
+        <translation>{purpose}, annettu {given} ({method})</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>voimassa {date} asti</translation>
+    </message>
+    <message>
+        <source>to: {recipients}</source>
+        <translation>vastaanottajat: {recipients}</translation>
+    </message>
+    <message>
+        <source>choose the person to refer</source>
+        <translation>valitse ohjattava henkilö</translation>
+    </message>
+    <message>
+        <source>sharing needs the person&apos;s consent; if they agree now, record it first</source>
+        <translation>tietojen luovutus edellyttää henkilön suostumusta; jos hän suostuu nyt, kirjaa se ensin</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipDialog</name>
+    <message>
+        <source>Add a relationship</source>
+        <translation>Lisää suhde</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet</source>
+        <translation>Ketään ei ole vielä valittu</translation>
+    </message>
+    <message>
+        <source>&amp;Choose contact…</source>
+        <translation>&amp;Valitse asiakas…</translation>
+    </message>
+    <message>
+        <source>Related &amp;contact:</source>
+        <translation>&amp;Liittyvä asiakas:</translation>
+    </message>
+    <message>
+        <source>&amp;Is this contact&apos;s:</source>
+        <translation>&amp;On tämän asiakkaan:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Huomautus:</translation>
+    </message>
+    <message>
+        <source>choose the related contact</source>
+        <translation>valitse liittyvä asiakas</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>Appointment at {time} ({place}) starts now</source>
+        <translation>Tapaaminen klo {time} ({place}) alkaa nyt</translation>
+    </message>
+    <message>
+        <source>Appointment at {time} ({place}) in {minutes} min</source>
+        <translation>Tapaaminen klo {time} ({place}) alkaa {minutes} min kuluttua</translation>
+    </message>
+    <message>
+        <source>Prossimo reminder</source>
+        <translation>Prossimo-muistutus</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Raportit</translation>
+    </message>
+    <message>
+        <source>Caseload and activity reports are not available yet. This is what this computer holds today:</source>
+        <translation>Asiakasmäärä- ja toimintaraportit eivät ole vielä käytettävissä. Tällä tietokoneella on tänään:</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Asiakkaat</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Tapaamiset</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Asiakaskirjaukset</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Suostumukset</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Ohjaukset</translation>
+    </message>
+    <message>
+        <source>Services in the directory</source>
+        <translation>Palveluhakemiston palvelut</translation>
+    </message>
+    <message>
+        <source>Help desk requests</source>
+        <translation>Yhteydenottopyynnöt</translation>
+    </message>
+    <message>
+        <source>Changes not yet synced</source>
+        <translation>Synkronoimattomat muutokset</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDetail</name>
+    <message>
+        <source>Not verified for over 12 months: check the details before sending someone.</source>
+        <translation>Tietoja ei ole tarkistettu yli 12 kuukauteen: tarkista ne ennen kuin ohjaat ketään.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer…</source>
+        <translation>&amp;Ohjaa tähän palveluun…</translation>
+    </message>
+    <message>
+        <source>Refer a contact to this service</source>
+        <translation>Ohjaa asiakas tähän palveluun</translation>
+    </message>
+    <message>
+        <source>Choose a service in the list to read its details.</source>
+        <translation>Valitse palvelu luettelosta, niin näet sen tiedot.</translation>
+    </message>
+    <message>
+        <source>What it offers</source>
+        <translation>Mitä palvelu tarjoaa</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Luokat</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Aukioloajat</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Verkkosivusto</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Koordinaatit</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Palvelukielet</translation>
+    </message>
+    <message>
+        <source>Who can use it</source>
+        <translation>Kenelle palvelu on tarkoitettu</translation>
+    </message>
+    <message>
+        <source>Last verified on</source>
+        <translation>Tarkistettu viimeksi</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Ei tiedossa</translation>
+    </message>
+    <message>
+        <source>{opens}–{closes}</source>
+        <translation>{opens}–{closes}</translation>
+    </message>
+    <message>
+        <source>{weekday}: {spans}</source>
+        <translation>{weekday}: {spans}</translation>
+    </message>
+    <message>
+        <source>{number} ({kind})</source>
+        <translation>{number} ({kind})</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPage</name>
+    <message>
+        <source>Resources</source>
+        <translation>Palvelut</translation>
+    </message>
+    <message>
+        <source>S&amp;top referring</source>
+        <translation>&amp;Lopeta ohjaus</translation>
+    </message>
+    <message>
+        <source>Service, organisation, street, keyword…</source>
+        <translation>Palvelu, organisaatio, katu, hakusana…</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>Hae palveluhakemistosta</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Hae:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Luokka</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Kaikki luokat</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>Lu&amp;okka:</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Kaikki kunnat</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kunta:</translation>
+    </message>
+    <message>
+        <source>Services found</source>
+        <translation>Löytyneet palvelut</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Palvelu</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Luokat</translation>
+    </message>
+    <message>
+        <source>Search summary</source>
+        <translation>Haun yhteenveto</translation>
+    </message>
+    <message>
+        <source>Referring {name}: find a service, then choose Refer….</source>
+        <translation>Ohjataan: {name}. Etsi palvelu ja valitse sitten Ohjaa tähän palveluun….</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer words or another filter.</source>
+        <translation>Palveluja ei löytynyt. Kokeile vähemmillä sanoilla tai toisella suodattimella.</translation>
+    </message>
+    <message>
+        <source>Showing the first {count} services: type more to narrow the search.</source>
+        <translation>Näytetään {count} ensimmäistä palvelua: tarkenna hakua kirjoittamalla lisää.</translation>
+    </message>
+    <message>
+        <source>{count} services</source>
+        <translation>Palveluja: {count}</translation>
+    </message>
+    <message>
+        <source>That record is no longer on this computer.</source>
+        <translation>Tätä tietoa ei enää ole tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <source>Referral to {service} sent.</source>
+        <translation>Ohjaus palveluun {service} lähetetty.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Language and locking</source>
+        <translation>Kieli ja lukitus</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Lukitse, kun ohjelmaa ei ole käytetty näin moneen minuuttiin</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Käytä</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>K&amp;ieli:</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after:</source>
+        <translation>&amp;Lukitse, kun käyttämättä:</translation>
+    </message>
+    <message>
+        <source>Prossimo locks itself after this many minutes without use; your passphrase opens it again.</source>
+        <translation>Prossimo lukittuu itsestään, kun sitä ei ole käytetty näin moneen minuuttiin; tunnuslauseella sen saa taas auki.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tallennettu.</translation>
+    </message>
+    <message>
+        <source>Central service</source>
+        <translation>Keskuspalvelu</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Luetaan…</translation>
+    </message>
+    <message>
+        <source>Address of the central service</source>
+        <translation>Keskuspalvelun osoite</translation>
+    </message>
+    <message>
+        <source>Organisation&apos;s certificate file (CA bundle)</source>
+        <translation>Organisaation varmennetiedosto (CA-paketti)</translation>
+    </message>
+    <message>
+        <source>Only if your IT staff gave you one</source>
+        <translation>Vain jos IT-tuki on antanut sellaisen</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Valitse…</translation>
+    </message>
+    <message>
+        <source>The certificate file decides which servers this computer trusts with your clients&apos; data. Use only the file your organisation&apos;s IT staff gave you, never one from anybody else.</source>
+        <translation>Varmennetiedosto ratkaisee, mille palvelimille tämä tietokone uskoo asiakkaidesi tiedot. Käytä vain organisaatiosi IT-tuen antamaa tiedostoa, älä koskaan keneltäkään muulta saatua.</translation>
+    </message>
+    <message>
+        <source>Save the a&amp;ddress</source>
+        <translation>Tallenna osoit&amp;e</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>&amp;Osoite:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>V&amp;armennetiedosto:</translation>
+    </message>
+    <message>
+        <source>This profile works offline only: it is not connected to a central service, so there is no address to set.</source>
+        <translation>Tätä profiilia käytetään vain tällä tietokoneella: sitä ei ole yhdistetty keskuspalveluun, joten osoitetta ei tarvitse asettaa.</translation>
+    </message>
+    <message>
+        <source>Change these only when your organisation tells you to: the service moved, or it uses a new certificate.</source>
+        <translation>Muuta näitä vain, kun organisaatiosi pyytää: palvelu on siirtynyt tai se käyttää uutta varmennetta.</translation>
+    </message>
+    <message>
+        <source>Choose the organisation&apos;s certificate file</source>
+        <translation>Valitse organisaation varmennetiedosto</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Varmenteet (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Use an address that starts with https:// (plain http is only for a service on this computer).</source>
+        <translation>Käytä osoitetta, joka alkaa https:// (pelkkä http on vain tällä tietokoneella toimivalle palvelulle).</translation>
+    </message>
+    <message>
+        <source>Type the service&apos;s address, such as https://prossimo.example.org</source>
+        <translation>Kirjoita palvelun osoite, esimerkiksi https://prossimo.example.org</translation>
+    </message>
+    <message>
+        <source>Saved. The next sync uses this address.</source>
+        <translation>Tallennettu. Seuraava synkronointi käyttää tätä osoitetta.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Ei tallennettu: {reason}</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Tunnuslause</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Nykyinen tunnuslause</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Uusi tunnuslause</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Toista uusi tunnuslause</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>Vai&amp;hda tunnuslause</translation>
+    </message>
+    <message>
+        <source>The passphrase opens Prossimo on this computer. Changing it does not change your password for the central service.</source>
+        <translation>Tunnuslauseella avataan Prossimo tällä tietokoneella. Sen vaihtaminen ei muuta keskuspalvelun salasanaasi.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>&amp;Nykyinen tunnuslause:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Uusi tunnuslause:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat it:</source>
+        <translation>&amp;Toista se:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now</source>
+        <translation>Kirjoita nykyinen tunnuslauseesi</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same</source>
+        <translation>Uudet tunnuslauseet eivät ole samat</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase… this takes a few seconds.</source>
+        <translation>Tunnuslausetta vaihdetaan… tämä kestää muutaman sekunnin.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>Tunnuslause on vaihdettu. Käytä tästä lähtien uutta.</translation>
+    </message>
+    <message>
+        <source>This is not the current passphrase</source>
+        <translation>Tämä ei ole nykyinen tunnuslause</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: {reason}</source>
+        <translation>Tunnuslausetta ei vaihdettu: {reason}</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Tämä tietokone</translation>
+    </message>
+    <message>
+        <source>L&amp;ock now</source>
+        <translation>Lukitse n&amp;yt</translation>
+    </message>
+    <message>
+        <source>Sign this device ou&amp;t…</source>
+        <translation>Kirjaa tämä laite ulo&amp;s…</translation>
+    </message>
+    <message>
+        <source>Locks Prossimo now, e.g. before you leave the computer; your passphrase opens it again.</source>
+        <translation>Lukitsee Prossimon heti, esimerkiksi ennen kuin lähdet tietokoneen luota; tunnuslauseella sen saa taas auki.</translation>
+    </message>
+    <message>
+        <source>Deletes this profile and every local record of it from this computer, e.g. before the computer goes to someone else.</source>
+        <translation>Poistaa tämän profiilin ja kaikki sen paikalliset tiedot tältä tietokoneelta, esimerkiksi ennen kuin tietokone siirtyy jollekulle toiselle.</translation>
+    </message>
+    <message>
+        <source>There is no file at this place</source>
+        <translation>Tässä paikassa ei ole tiedostoa</translation>
+    </message>
+    <message>
+        <source>This file cannot be read</source>
+        <translation>Tätä tiedostoa ei voi lukea</translation>
+    </message>
+    <message>
+        <source>This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)</source>
+        <translation>Tiedostossa ei ole varmennetta (tarvitaan PEM-tiedosto, jossa on -----BEGIN CERTIFICATE-----)</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Your data could not be read ({error}). Nothing was changed.</source>
+        <translation>Tietoja ei voitu lukea ({error}). Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>Locked after {n} minutes without activity.</source>
+        <translation>Lukittu {n} min käyttämättömyyden jälkeen.</translation>
+    </message>
+    <message>
+        <source>Locked because the computer&apos;s session was locked.</source>
+        <translation>Lukittu, koska tietokoneen istunto lukittiin.</translation>
+    </message>
+    <message>
+        <source>Locked because the computer went to sleep.</source>
+        <translation>Lukittu, koska tietokone siirtyi lepotilaan.</translation>
+    </message>
+    <message>
+        <source>Your organisation removed this computer&apos;s access ({reason}). Every record it held has been deleted from it.</source>
+        <translation>Organisaatiosi poisti tämän tietokoneen käyttöoikeuden ({reason}). Kaikki sen tiedot on poistettu siltä.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Sign this device out</source>
+        <translation>Kirjaa tämä laite ulos</translation>
+    </message>
+    <message>
+        <source>Signing out deletes every record of this profile from this computer: contacts, appointments, notes and the key that protects them. It cannot be undone. On a synced profile your team&apos;s records stay on the central service and come back when you enrol this computer again.</source>
+        <translation>Uloskirjautuminen poistaa tältä tietokoneelta kaikki tämän profiilin tiedot: asiakkaat, tapaamiset, kirjaukset ja niitä suojaavan avaimen. Tätä ei voi perua. Synkronoidussa profiilissa tiimisi tiedot säilyvät keskuspalvelussa ja palaavat, kun liität tämän tietokoneen uudelleen.</translation>
+    </message>
+    <message>
+        <source>I &amp;understand that this profile is deleted from this computer</source>
+        <translation>&amp;Ymmärrän, että tämä profiili poistetaan tältä tietokoneelta</translation>
+    </message>
+    <message>
+        <source>This profile is not connected to a central service: its records exist only on this computer and will be lost.</source>
+        <translation>Tätä profiilia ei ole yhdistetty keskuspalveluun: sen tiedot ovat vain tällä tietokoneella, ja ne menetetään.</translation>
+    </message>
+    <message>
+        <source>Delete them &amp;anyway: I accept that they are lost</source>
+        <translation>Poista &amp;silti: hyväksyn, että ne menetetään</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the central service yet and will be lost. Sync first if you can.</source>
+        <translation>
+            <numerusform>%n muutos ei ole vielä mennyt keskuspalveluun, ja se menetetään. Synkronoi ensin, jos voit.</numerusform>
+            <numerusform>%n muutosta ei ole vielä mennyt keskuspalveluun, ja ne menetetään. Synkronoi ensin, jos voit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete them &amp;anyway: I accept that these changes are lost</source>
+        <translation>Poista &amp;silti: hyväksyn, että nämä muutokset menetetään</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out and delete</source>
+        <translation>&amp;Kirjaa ulos ja poista</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Decision</source>
+        <translation>Ratkaisu</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Uusi</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Poistettu</translation>
+    </message>
+    <message>
+        <source>Changed: {fields}</source>
+        <translation>Muutettu: {fields}</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synkronoinnin tila</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synkronoi nyt</translation>
+    </message>
+    <message>
+        <source>Send and receive changes now (F5)</source>
+        <translation>Lähetä ja vastaanota muutokset nyt (F5)</translation>
+    </message>
+    <message>
+        <source>What needs attention</source>
+        <translation>Mikä vaatii huomiota</translation>
+    </message>
+    <message>
+        <source>This profile works offline only: its records stay on this computer and are never sent anywhere.</source>
+        <translation>Tätä profiilia käytetään vain tällä tietokoneella: sen tietoja ei lähetetä minnekään.</translation>
+    </message>
+    <message>
+        <source>Records with conflicts</source>
+        <translation>Ristiriitaiset tiedot</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing to decide.</source>
+        <translation>Ei ristiriitoja: ei mitään päätettävää.</translation>
+    </message>
+    <message>
+        <source>Changes the service refused</source>
+        <translation>Palvelun hylkäämät muutokset</translation>
+    </message>
+    <message>
+        <source>The service accepted every change sent from this computer.</source>
+        <translation>Palvelu hyväksyi kaikki tältä tietokoneelta lähetetyt muutokset.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard my change</source>
+        <translation>&amp;Hylkää muutokseni</translation>
+    </message>
+    <message>
+        <source>Forget this change; the record stays as the service has it</source>
+        <translation>Unohda tämä muutos; tieto jää sellaiseksi kuin se on palvelussa</translation>
+    </message>
+    <message>
+        <source>Try a&amp;gain</source>
+        <translation>&amp;Yritä uudelleen</translation>
+    </message>
+    <message>
+        <source>Send the change again, e.g. after you were given access</source>
+        <translation>Lähetä muutos uudelleen, esimerkiksi kun olet saanut käyttöoikeuden</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Lähettämistä odottavat muutokset</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Tieto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Muutos</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({n})</source>
+        <translation>&amp;Ristiriidat ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Refused changes ({n})</source>
+        <translation>Hylä&amp;tyt muutokset ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting to be sent ({n})</source>
+        <translation>&amp;Odottaa lähettämistä ({n})</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {reason}</source>
+        <translation>Luetteloa ei voitu lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>This computer has not synced with the service yet.</source>
+        <translation>Tätä tietokonetta ei ole vielä synkronoitu palvelun kanssa.</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {time}</source>
+        <translation>Viimeisin onnistunut synkronointi: {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) sent or received</source>
+        <translation>
+            <numerusform>%n tieto lähetetty tai vastaanotettu</numerusform>
+            <numerusform>%n tietoa lähetetty tai vastaanotettu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{record}
+{fields}</source>
+        <translation>{record}
+{fields}</translation>
+    </message>
+    <message>
+        <source>{record} ({what})
+refused {when}</source>
+        <translation>{record} ({what})
+hylätty {when}</translation>
+    </message>
+    <message>
+        <source>New {what}: {record}</source>
+        <translation>Uusi {what}: {record}</translation>
+    </message>
+    <message>
+        <source>Change to {what}: {record}</source>
+        <translation>Muutos ({what}): {record}</translation>
+    </message>
+    <message>
+        <source>Deleting {what}: {record}</source>
+        <translation>Poisto ({what}): {record}</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Syy: {reason}</translation>
+    </message>
+    <message>
+        <source>The service said: {message}</source>
+        <translation>Palvelun viesti: {message}</translation>
+    </message>
+    <message>
+        <source>You deleted this record; the service keeps it.</source>
+        <translation>Poistit tämän tiedon; palvelu säilyttää sen.</translation>
+    </message>
+    <message>
+        <source>What you entered:</source>
+        <translation>Syöttämäsi tiedot:</translation>
+    </message>
+    <message>
+        <source>What you changed:</source>
+        <translation>Muuttamasi tiedot:</translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation>Hylätäänkö tämä muutos?</translation>
+    </message>
+    <message>
+        <source>Your change to {record} will be forgotten for good. The record stays as the service has it.</source>
+        <translation>Muutoksesi tietoon {record} unohdetaan pysyvästi. Tieto jää sellaiseksi kuin se on palvelussa.</translation>
+    </message>
+    <message>
+        <source>The change was discarded.</source>
+        <translation>Muutos hylättiin.</translation>
+    </message>
+    <message>
+        <source>The change will be sent again with the next sync.</source>
+        <translation>Muutos lähetetään uudelleen seuraavassa synkronoinnissa.</translation>
+    </message>
+    <message>
+        <source>This record is no longer on this computer, so the change cannot be sent again. You can discard it.</source>
+        <translation>Tätä tietoa ei enää ole tällä tietokoneella, joten muutosta ei voi lähettää uudelleen. Voit hylätä sen.</translation>
+    </message>
+    <message>
+        <source>It did not work: {reason}</source>
+        <translation>Toiminto ei onnistunut: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every change made on this computer has reached the service.</source>
+        <translation>Mitään ei odota: kaikki tällä tietokoneella tehdyt muutokset ovat perillä palvelussa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent: {parts}.</source>
+        <translation>
+            <numerusform>%n muutos odottaa lähettämistä: {parts}.</numerusform>
+            <numerusform>%n muutosta odottaa lähettämistä: {parts}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest {n} are listed.</source>
+        <translation>Luettelossa ovat {n} vanhinta.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasons</name>
+    <message>
+        <source>You are not (or no longer) in the team this record belongs to.</source>
+        <translation>Et kuulu (tai et enää kuulu) tiimiin, jolle tämä tieto kuuluu.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this change: ask your coordinator.</source>
+        <translation>Roolisi ei salli tätä muutosta: kysy esihenkilöltäsi.</translation>
+    </message>
+    <message>
+        <source>The service no longer has this record: it was probably deleted by someone else.</source>
+        <translation>Palvelussa ei enää ole tätä tietoa: joku muu on luultavasti poistanut sen.</translation>
+    </message>
+    <message>
+        <source>The service already has a record with the same identity.</source>
+        <translation>Palvelussa on jo tieto, jolla on sama tunniste.</translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the record, see the service&apos;s message.</source>
+        <translation>Muutos rikkoo tiedon sääntöä, katso palvelun viesti.</translation>
+    </message>
+    <message>
+        <source>Case notes cannot be changed or deleted: add a new note that corrects it instead.</source>
+        <translation>Asiakaskirjauksia ei voi muuttaa eikä poistaa: lisää sen sijaan uusi, korjaava kirjaus.</translation>
+    </message>
+    <message>
+        <source>It refers to a record the service does not have, or that you may not see.</source>
+        <translation>Se viittaa tietoon, jota palvelussa ei ole tai jota et saa nähdä.</translation>
+    </message>
+    <message>
+        <source>The record needs a team, because you work in more than one.</source>
+        <translation>Tieto tarvitsee tiimin, koska työskentelet useammassa kuin yhdessä.</translation>
+    </message>
+    <message>
+        <source>This person&apos;s data was erased at the organisation&apos;s request: nothing may bring it back.</source>
+        <translation>Tämän henkilön tiedot poistettiin organisaation pyynnöstä: mikään ei voi palauttaa niitä.</translation>
+    </message>
+    <message>
+        <source>The service refused it ({reason}).</source>
+        <translation>Palvelu hylkäsi sen ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing {done} of {total}</source>
+        <translation>Synkronoidaan: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkronoidaan…</translation>
+    </message>
+    <message>
+        <source>Offline: your work is kept on this computer</source>
+        <translation>Ei yhteyttä: työsi säilyy tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>Sync error: {reason}</source>
+        <translation>Synkronointivirhe: {reason}</translation>
+    </message>
+    <message>
+        <source>Prossimo needs an update to sync: {reason}</source>
+        <translation>Prossimo on päivitettävä, jotta synkronointi toimii: {reason}</translation>
+    </message>
+    <message>
+        <source>Not connected to a service yet</source>
+        <translation>Ei vielä yhdistetty palveluun</translation>
+    </message>
+    <message>
+        <source>This computer was wiped: {reason}</source>
+        <translation>Tämän tietokoneen tiedot on tyhjennetty: {reason}</translation>
+    </message>
+    <message>
+        <source>Up to date at {time}</source>
+        <translation>Ajan tasalla: {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ei vielä synkronoitu</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) to resolve</source>
+        <translation>Ratkaistavia ristiriitoja: {n}</translation>
+    </message>
+    <message>
+        <source>{n} change(s) waiting</source>
+        <translation>Odottavia muutoksia: {n}</translation>
+    </message>
+    <message>
+        <source>{n} change(s) refused</source>
+        <translation>Hylättyjä muutoksia: {n}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is off by {s:+.0f} s</source>
+        <translation>tämän tietokoneen kello heittää {s:+.0f} s</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>contact</source>
+        <translation>asiakas</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>suhde</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>suostumus</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>tapaaminen</translation>
+    </message>
+    <message>
+        <source>service in the directory</source>
+        <translation>hakemiston palvelu</translation>
+    </message>
+    <message>
+        <source>case note</source>
+        <translation>asiakaskirjaus</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>ohjaus palveluun</translation>
+    </message>
+    <message>
+        <source>help-desk request</source>
+        <translation>yhteydenottopyyntö</translation>
+    </message>
+    <message>
+        <source>conflict decision</source>
+        <translation>ristiriidan ratkaisu</translation>
+    </message>
+    <message>
+        <source>Contact: {n}</source>
+        <translation>Asiakkaita: {n}</translation>
+    </message>
+    <message>
+        <source>Relationship: {n}</source>
+        <translation>Suhteita: {n}</translation>
+    </message>
+    <message>
+        <source>Consent: {n}</source>
+        <translation>Suostumuksia: {n}</translation>
+    </message>
+    <message>
+        <source>Appointment: {n}</source>
+        <translation>Tapaamisia: {n}</translation>
+    </message>
+    <message>
+        <source>Directory service: {n}</source>
+        <translation>Hakemiston palveluja: {n}</translation>
+    </message>
+    <message>
+        <source>Case note: {n}</source>
+        <translation>Asiakaskirjauksia: {n}</translation>
+    </message>
+    <message>
+        <source>Referral: {n}</source>
+        <translation>Ohjauksia: {n}</translation>
+    </message>
+    <message>
+        <source>Help-desk request: {n}</source>
+        <translation>Yhteydenottopyyntöjä: {n}</translation>
+    </message>
+    <message>
+        <source>Conflict decision: {n}</source>
+        <translation>Ristiriitojen ratkaisuja: {n}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Laji</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Etunimi</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Sukunimi</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Nimimerkki</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Syntymävuosi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Toivottu kieli</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tiimi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Keneltä</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kenelle</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Huomautus</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tarkoitus</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Laajuus</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Vastaanottajat</translation>
+    </message>
+    <message>
+        <source>How it was given</source>
+        <translation>Miten annettu</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Annettu</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Vanhenee</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Peruttu</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Henkilöt</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Työntekijä</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Alkaa</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Päättyy</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Paikka</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sijainti</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Aihe</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <source>Reminder (minutes before)</source>
+        <translation>Muistutus (minuuttia ennen)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Palvelu</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Luokat</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Avainsanat</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Puhelinnumerot</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Verkkosivu</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Aukioloajat</translation>
+    </message>
+    <message>
+        <source>Who can use it</source>
+        <translation>Kuka voi käyttää</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Kielet</translation>
+    </message>
+    <message>
+        <source>Last checked on</source>
+        <translation>Tarkistettu viimeksi</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teksti</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Suostumus</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>How to reply</source>
+        <translation>Miten vastata</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation>Vastaus osoitteeseen</translation>
+    </message>
+    <message>
+        <source>Preferred times</source>
+        <translation>Toivotut ajat</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>Suostuu yhteydenottoon</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tyhjä)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>another team</source>
+        <translation>toinen tiimi</translation>
+    </message>
+    <message>
+        <source>a linked record</source>
+        <translation>linkitetty tieto</translation>
+    </message>
+    <message>
+        <source>{field} of {record}</source>
+        <translation>{field}: {record}</translation>
+    </message>
+    <message>
+        <source>request from {alias}</source>
+        <translation>yhteydenotto: {alias}</translation>
+    </message>
+    <message>
+        <source>appointment {time}</source>
+        <translation>tapaaminen {time}</translation>
+    </message>
+    <message>
+        <source>{what} about {people}</source>
+        <translation>{what}: {people}</translation>
+    </message>
+    <message>
+        <source>a {what} no longer on this computer</source>
+        <translation>{what}, ei enää tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>a {what} without a name</source>
+        <translation>{what} ilman nimeä</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGrid</name>
+    <message>
+        <source>Calendar grid</source>
+        <translation>Kalenteriruudukko</translation>
+    </message>
+    <message>
+        <source>{when}: {appointment}</source>
+        <translation>{when}: {appointment}</translation>
+    </message>
+    <message>
+        <source>{when}: free</source>
+        <translation>{when}: vapaa</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Appointments today</source>
+        <translation>Tämän päivän tapaamiset</translation>
+    </message>
+    <message>
+        <source>Nothing booked today.</source>
+        <translation>Ei tapaamisia tänään.</translation>
+    </message>
+    <message>
+        <source>Appointments tomorrow</source>
+        <translation>Huomisen tapaamiset</translation>
+    </message>
+    <message>
+        <source>Nothing booked tomorrow.</source>
+        <translation>Ei tapaamisia huomenna.</translation>
+    </message>
+    <message>
+        <source>Open &amp;requests</source>
+        <translation>Avaa &amp;pyynnöt</translation>
+    </message>
+    <message>
+        <source>New requests from the help desk</source>
+        <translation>Uudet yhteydenottopyynnöt</translation>
+    </message>
+    <message>
+        <source>No new requests.</source>
+        <translation>Ei uusia pyyntöjä.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seurattavat asiat</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up.</source>
+        <translation>Ei seurattavaa.</translation>
+    </message>
+    <message>
+        <source>Changes not yet synced</source>
+        <translation>Synkronoimattomat muutokset</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynkronoi nyt</translation>
+    </message>
+    <message>
+        <source>Today&apos;s overview could not be read: {reason}</source>
+        <translation>Tämän päivän yhteenvetoa ei voitu lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>Appointments &amp;today ({n})</source>
+        <translation>&amp;Tämän päivän tapaamiset ({n})</translation>
+    </message>
+    <message>
+        <source>Appointments to&amp;morrow, {date} ({n})</source>
+        <translation>&amp;Huomisen tapaamiset, {date} ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;New requests from the help desk ({n})</source>
+        <translation>&amp;Uudet yhteydenottopyynnöt ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups ({n})</source>
+        <translation>&amp;Seurattavat asiat ({n})</translation>
+    </message>
+    <message>
+        <source>{n} change(s) not yet synced</source>
+        <translation>Synkronoimattomia muutoksia: {n}</translation>
+    </message>
+    <message>
+        <source>No changes waiting.</source>
+        <translation>Ei odottavia muutoksia.</translation>
+    </message>
+    <message>
+        <source>All changes are synced.</source>
+        <translation>Kaikki muutokset on synkronoitu.</translation>
+    </message>
+    <message>
+        <source>received {date} {time}</source>
+        <translation>saapunut {date} klo {time}</translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation>asiakas</translation>
+    </message>
+    <message>
+        <source>Record the outcome: {date} {time} · {name} · {place}</source>
+        <translation>Kirjaa lopputulos: {date} {time} · {name} · {place}</translation>
+    </message>
+    <message>
+        <source>Consent of {name} for {purpose} expires on {date}</source>
+        <translation>Suostumus ({name}, {purpose}) vanhenee {date}</translation>
+    </message>
+    <message>
+        <source>Referral of {name} to {service}: no answer since {date}</source>
+        <translation>Ohjaus ({name} → {service}): ei vastausta {date} lähtien</translation>
+    </message>
+    <message>
+        <source>a service</source>
+        <translation>palvelu</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>Prossimo is locked</source>
+        <translation>Prossimo on lukittu</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Tunnuslause:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Tunnuslause</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Avaa</translation>
+    </message>
+    <message>
+        <source>Type your passphrase, then press Enter.</source>
+        <translation>Kirjoita tunnuslauseesi ja paina Enter.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Avataan…</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Check Caps Lock and try again.</source>
+        <translation>Tunnuslause ei ole oikein. Tarkista Caps Lock ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Please wait {s} seconds.</source>
+        <translation>Odota {s} sekuntia.</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer Prossimo. Install the newer version; nothing was changed.</source>
+        <translation>Nämä tiedot on tallentanut uudempi Prossimo-versio. Asenna uudempi versio; mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>The encrypted data on this computer is damaged or incomplete, so it cannot be opened. Nothing was deleted. Call your IT contact and do not reinstall before they have looked at it.</source>
+        <translation>Tämän tietokoneen salatut tiedot ovat vioittuneet tai puutteelliset, joten niitä ei voi avata. Mitään ei poistettu. Soita IT-tukeen äläkä asenna ohjelmaa uudelleen ennen kuin tiedot on tarkistettu.</translation>
+    </message>
+    <message>
+        <source>Prossimo could not open your data: {error}</source>
+        <translation>Prossimo ei voinut avata tietojasi: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Prossimo</source>
+        <translation>Tervetuloa Prossimoon</translation>
+    </message>
+    <message>
+        <source>Prossimo keeps your contacts, appointments and notes encrypted on this computer. It works without internet, and shares your work with your organisation whenever a connection is there.</source>
+        <translation>Prossimo säilyttää asiakkaasi, tapaamisesi ja kirjauksesi salattuina tällä tietokoneella. Se toimii ilman internetiä ja jakaa työsi organisaatiollesi aina, kun yhteys on käytettävissä.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Kieli:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to my organisation&apos;s service</source>
+        <translation>&amp;Yhdistä organisaationi palveluun</translation>
+    </message>
+    <message>
+        <source>Use Prossimo &amp;offline only, on this computer</source>
+        <translation>Käytä Prossimoa vain tällä tietokoneella, &amp;ilman verkkoyhteyttä</translation>
+    </message>
+    <message>
+        <source>Offline only: nothing leaves this computer. You can connect later with `prossimo enroll`.</source>
+        <translation>Vain tällä tietokoneella: mitään ei lähetetä muualle. Voit yhdistää myöhemmin komennolla `prossimo enroll`.</translation>
+    </message>
+</context>
+<context>
+    <name>_ConflictRow</name>
+    <message>
+        <source>From this computer, sent at {time}</source>
+        <translation>Tältä tietokoneelta, lähetetty {time}</translation>
+    </message>
+    <message>
+        <source>From your other device, sent at {time}</source>
+        <translation>Toiselta laitteeltasi, lähetetty {time}</translation>
+    </message>
+    <message>
+        <source>From a colleague&apos;s device, sent at {time}</source>
+        <translation>Kollegan laitteelta, lähetetty {time}</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>{field} on this computer</source>
+        <translation>{field} tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>{field}: {heading}</source>
+        <translation>{field}: {heading}</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;saved value</source>
+        <translation>Säilytä &amp;tallennettu arvo</translation>
+    </message>
+    <message>
+        <source>Keep &amp;my change</source>
+        <translation>Säilytä &amp;oma muutokseni</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Säilytä &amp;oma</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Säilytä &amp;toinen</translation>
+    </message>
+    <message>
+        <source>Keep the value on this computer for {field}</source>
+        <translation>Säilytä tämän tietokoneen arvo kentälle {field}</translation>
+    </message>
+    <message>
+        <source>Keep the other value for {field}</source>
+        <translation>Säilytä toinen arvo kentälle {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Type another value for {field}</source>
+        <translation>Kirjoita toinen arvo kentälle {field}</translation>
+    </message>
+    <message>
+        <source>This kind of field cannot be typed here: keep one of the two values, then change the record itself if needed.</source>
+        <translation>Tällaista kenttää ei voi kirjoittaa tässä: säilytä toinen arvoista ja muuta tarvittaessa itse tietoa.</translation>
+    </message>
+    <message>
+        <source>New value for {field}</source>
+        <translation>Uusi arvo kentälle {field}</translation>
+    </message>
+    <message>
+        <source>Separate the items with commas</source>
+        <translation>Erottele kohdat pilkuilla</translation>
+    </message>
+    <message>
+        <source>&amp;Save this value</source>
+        <translation>T&amp;allenna tämä arvo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Type a value, or keep one of the two above</source>
+        <translation>Kirjoita arvo tai säilytä toinen yllä olevista</translation>
+    </message>
+    <message>
+        <source>Type a whole number</source>
+        <translation>Kirjoita kokonaisluku</translation>
+    </message>
+</context>
+<context>
+    <name>_WritingDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <source>This could not be saved. Please try again.</source>
+        <translation>Tallentaminen ei onnistunut. Yritä uudelleen.</translation>
+    </message>
+</context>
+</TS>

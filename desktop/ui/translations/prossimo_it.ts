@@ -1,0 +1,3280 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it" sourcelanguage="en">
+<context>
+    <name>AppointmentForm</name>
+    <message>
+        <source>Edit appointment</source>
+        <translation>Modifica appuntamento</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nuovo appuntamento</translation>
+    </message>
+    <message>
+        <source>Contacts of this appointment</source>
+        <translation>Contatti di questo appuntamento</translation>
+    </message>
+    <message>
+        <source>Add &amp;contact…</source>
+        <translation>Aggiungi &amp;contatto…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove contact</source>
+        <translation>&amp;Rimuovi contatto</translation>
+    </message>
+    <message>
+        <source>Contac&amp;ts:</source>
+        <translation>C&amp;ontatti:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Ora di inizio</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Durata in minuti</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>Ora di &amp;inizio:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>D&amp;urata:</translation>
+    </message>
+    <message>
+        <source>Kind of place</source>
+        <translation>Tipo di luogo</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>Do&amp;ve:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Luogo</translation>
+    </message>
+    <message>
+        <source>Address or meeting point (optional)</source>
+        <translation>Indirizzo o punto d&apos;incontro (facoltativo)</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Luogo:</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Argomento</translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation>&amp;Argomento:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>S&amp;tato:</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Nota sull&apos;esito</translation>
+    </message>
+    <message>
+        <source>Out&amp;come:</source>
+        <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Promemoria</translation>
+    </message>
+    <message>
+        <source>R&amp;eminder:</source>
+        <translation>&amp;Promemoria:</translation>
+    </message>
+    <message>
+        <source>&amp;Book anyway</source>
+        <translation>Prenota co&amp;munque</translation>
+    </message>
+    <message>
+        <source>C&amp;hange time</source>
+        <translation>Cam&amp;bia orario</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Nessun promemoria</translation>
+    </message>
+    <message>
+        <source>When it starts</source>
+        <translation>All&apos;inizio</translation>
+    </message>
+    <message>
+        <source>{n} day(s) before</source>
+        <translation>{n} gg prima</translation>
+    </message>
+    <message>
+        <source>{n} hour(s) before</source>
+        <translation>{n} h prima</translation>
+    </message>
+    <message>
+        <source>{n} minutes before</source>
+        <translation>{n} minuti prima</translation>
+    </message>
+    <message>
+        <source>(contact not on this computer)</source>
+        <translation>(contatto non presente su questo computer)</translation>
+    </message>
+    <message>
+        <source>until {range}</source>
+        <translation>orario: {range}</translation>
+    </message>
+    <message>
+        <source>What happened, and what comes next.</source>
+        <translation>Cosa è successo e cosa succede ora.</translation>
+    </message>
+    <message>
+        <source>Fill in after the appointment.</source>
+        <translation>Da compilare dopo l&apos;appuntamento.</translation>
+    </message>
+    <message>
+        <source>This time overlaps other appointments:</source>
+        <translation>Questo orario si sovrappone ad altri appuntamenti:</translation>
+    </message>
+    <message>
+        <source>{names} already has an appointment {when}</source>
+        <translation>{names} ha già un appuntamento ({when})</translation>
+    </message>
+    <message>
+        <source>A contact of this appointment already has one {when}</source>
+        <translation>Un contatto di questo appuntamento ha già un altro appuntamento ({when})</translation>
+    </message>
+    <message>
+        <source>You already have an appointment {when} with {names}</source>
+        <translation>Hai già un appuntamento ({when}) con {names}</translation>
+    </message>
+    <message>
+        <source>You already have an appointment {when}</source>
+        <translation>Hai già un appuntamento ({when})</translation>
+    </message>
+    <message>
+        <source>The same operator already has an appointment {when}</source>
+        <translation>Lo stesso operatore ha già un appuntamento ({when})</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Precedente</translation>
+    </message>
+    <message>
+        <source>Previous day or week (Alt+Left)</source>
+        <translation>Giorno o settimana precedente (Alt+Freccia sinistra)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Back to today (T)</source>
+        <translation>Torna a oggi (T)</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Successivo ›</translation>
+    </message>
+    <message>
+        <source>Next day or week (Alt+Right)</source>
+        <translation>Giorno o settimana successiva (Alt+Freccia destra)</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Periodo mostrato</translation>
+    </message>
+    <message>
+        <source>Go to date</source>
+        <translation>Vai alla data</translation>
+    </message>
+    <message>
+        <source>&amp;Go to:</source>
+        <translation>&amp;Vai a:</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Settimana</translation>
+    </message>
+    <message>
+        <source>Show one day</source>
+        <translation>Mostra un giorno</translation>
+    </message>
+    <message>
+        <source>Show one week</source>
+        <translation>Mostra una settimana</translation>
+    </message>
+    <message>
+        <source>Whose appointments</source>
+        <translation>Di chi sono gli appuntamenti</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>I miei</translation>
+    </message>
+    <message>
+        <source>My team: {name}</source>
+        <translation>La mia équipe: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostra:</translation>
+    </message>
+    <message>
+        <source>New &amp;appointment</source>
+        <translation>Nuovo &amp;appuntamento</translation>
+    </message>
+    <message>
+        <source>Book a new appointment (Ctrl+N)</source>
+        <translation>Prenota un nuovo appuntamento (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Appointments shown</source>
+        <translation>Appuntamenti mostrati</translation>
+    </message>
+    <message>
+        <source>Appo&amp;intments:</source>
+        <translation>Appu&amp;ntamenti:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Week {number}: {monday} to {sunday}</source>
+        <translation>Settimana {number}: da {monday} a {sunday}</translation>
+    </message>
+    <message>
+        <source>No appointments on this day.</source>
+        <translation>Nessun appuntamento in questo giorno.</translation>
+    </message>
+    <message>
+        <source>No appointments this week.</source>
+        <translation>Nessun appuntamento in questa settimana.</translation>
+    </message>
+    <message>
+        <source>{n} appointment(s)</source>
+        <translation>Appuntamenti: {n}</translation>
+    </message>
+    <message>
+        <source>The calendar could not be read: {reason}</source>
+        <translation>Impossibile leggere il calendario: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>Two people changed the same detail before their computers synced. Prossimo kept both values: choose the right one, or type the correct value. Your decision reaches the team with the next sync.</source>
+        <translation>Due persone hanno cambiato lo stesso dato prima che i loro computer si sincronizzassero. Prossimo ha conservato entrambi i valori: scegli quello giusto o scrivi il valore corretto. La decisione arriverà all&apos;équipe con la prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <source>Choose a record on the left to see what collided.</source>
+        <translation>Scegli una scheda a sinistra per vedere quali dati sono in conflitto.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPage</name>
+    <message>
+        <source>Connect to your organisation</source>
+        <translation>Collegamento all&apos;organizzazione</translation>
+    </message>
+    <message>
+        <source>Your IT staff give you the service address. Your username and password are the ones for Prossimo at your organisation.</source>
+        <translation>L&apos;indirizzo del servizio viene fornito dal personale informatico. Nome utente e password sono quelli di Prossimo presso la tua organizzazione.</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Indirizzo del servizio</translation>
+    </message>
+    <message>
+        <source>Certificate authority file (optional)</source>
+        <translation>File dell&apos;autorità di certificazione (facoltativo)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>S&amp;foglia…</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Service &amp;address:</source>
+        <translation>&amp;Indirizzo del servizio:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>&amp;Autorità di certificazione:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Nome utente:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>File dell&apos;autorità di certificazione</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificati (*.pem *.crt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>file non trovato</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obbligatorio</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Collegamento in corso…</translation>
+    </message>
+    <message>
+        <source>This computer is now connected.</source>
+        <translation>Questo computer ora è collegato.</translation>
+    </message>
+    <message>
+        <source>the username or the password is not right</source>
+        <translation>nome utente o password non corretti</translation>
+    </message>
+    <message>
+        <source>too many attempts; wait {s} seconds</source>
+        <translation>troppi tentativi; attendi {s} secondi</translation>
+    </message>
+    <message>
+        <source>the service cannot be reached ({reason}); check the address and the connection, or go back and choose offline only</source>
+        <translation>il servizio non è raggiungibile ({reason}); controlla l&apos;indirizzo e la connessione, oppure torna indietro e scegli di usare Prossimo solo offline</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBadge</name>
+    <message>
+        <source>expires in 1 day</source>
+        <translation>scade tra 1 giorno</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>scade tra {days} giorni</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>revocato</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>scaduto</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>non ancora valido</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Add a consent</source>
+        <translation>Aggiungi un consenso</translation>
+    </message>
+    <message>
+        <source>Separate recipients with commas</source>
+        <translation>Separa i destinatari con una virgola</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires</source>
+        <translation>S&amp;cade</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Finalità:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Modalità:</translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation>&amp;Ambito:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Destinatari:</translation>
+    </message>
+    <message>
+        <source>&amp;Given on:</source>
+        <translation>Dato &amp;il:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until:</source>
+        <translation>&amp;Valido fino al:</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valido fino al</translation>
+    </message>
+    <message>
+        <source>The consent expires</source>
+        <translation>Il consenso scade</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetail</name>
+    <message>
+        <source>← &amp;Back to list</source>
+        <translation>← &amp;Torna all&apos;elenco</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer…</source>
+        <translation>&amp;Invia a un servizio…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete contact…</source>
+        <translation>&amp;Elimina contatto…</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consensi</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>Relazioni</translation>
+    </message>
+    <message>
+        <source>Notes and appointments</source>
+        <translation>Note e appuntamenti</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Invii ai servizi</translation>
+    </message>
+    <message>
+        <source>Add &amp;consent…</source>
+        <translation>Aggiungi c&amp;onsenso…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw consent…</source>
+        <translation>&amp;Revoca consenso…</translation>
+    </message>
+    <message>
+        <source>Add &amp;relationship…</source>
+        <translation>Aggiungi re&amp;lazione…</translation>
+    </message>
+    <message>
+        <source>&amp;Open related contact</source>
+        <translation>&amp;Apri contatto collegato</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Aggiungi &amp;nota…</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect selected note…</source>
+        <translation>&amp;Correggi nota selezionata…</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identità</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Recapiti</translation>
+    </message>
+    <message>
+        <source>Notes and appointments (newest first)</source>
+        <translation>Note e appuntamenti (dal più recente)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists</source>
+        <translation>Questo contatto non esiste più</translation>
+    </message>
+    <message>
+        <source>This contact could not be shown</source>
+        <translation>Impossibile mostrare questo contatto</translation>
+    </message>
+    <message>
+        <source>{alias} (alias)</source>
+        <translation>{alias} (alias)</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Anno di nascita</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>{resource} · {status}</source>
+        <translation>{resource} · {status}</translation>
+    </message>
+    <message>
+        <source>(unknown service)</source>
+        <translation>(servizio sconosciuto)</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>Ancora nessun invio.</translation>
+    </message>
+    <message>
+        <source>given {date}</source>
+        <translation>dato il {date}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>fino al {date}</translation>
+    </message>
+    <message>
+        <source>{badge} — {details}</source>
+        <translation>{badge} — {details}</translation>
+    </message>
+    <message>
+        <source>No consent recorded.</source>
+        <translation>Nessun consenso registrato.</translation>
+    </message>
+    <message>
+        <source>{kind} of {name}</source>
+        <translation>{kind} di {name}</translation>
+    </message>
+    <message>
+        <source>{name} — {kind}</source>
+        <translation>{name} — {kind}</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open this contact</source>
+        <translation>Premi Invio o fai doppio clic per aprire questo contatto</translation>
+    </message>
+    <message>
+        <source>No relationships recorded.</source>
+        <translation>Nessuna relazione registrata.</translation>
+    </message>
+    <message>
+        <source>No notes or appointments yet.</source>
+        <translation>Ancora nessuna nota o appuntamento.</translation>
+    </message>
+    <message>
+        <source>{date} · Note · {kind}</source>
+        <translation>{date} · Nota · {kind}</translation>
+    </message>
+    <message>
+        <source>correction of an earlier note</source>
+        <translation>correzione di una nota precedente</translation>
+    </message>
+    <message>
+        <source>corrected by a later note</source>
+        <translation>corretta da una nota successiva</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appuntamento</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Revoca consenso</translation>
+    </message>
+    <message>
+        <source>Record that this consent was withdrawn now? It stays on record as withdrawn.</source>
+        <translation>Registrare che questo consenso è stato revocato ora? Resterà registrato come revocato.</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Revoca</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Elimina contatto</translation>
+    </message>
+    <message>
+        <source>Delete this contact? They disappear from every list on this computer; the deletion is final once the service has confirmed it.</source>
+        <translation>Eliminare questo contatto? Scomparirà da tutti gli elenchi su questo computer; l&apos;eliminazione diventa definitiva quando il servizio l&apos;ha confermata.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>the record no longer exists</source>
+        <translation>la scheda non esiste più</translation>
+    </message>
+    <message>
+        <source>That did not work: {reason}</source>
+        <translation>Operazione non riuscita: {reason}</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>Operazione non riuscita. Riprova.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Modifica contatto</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuovo contatto</translation>
+    </message>
+    <message>
+        <source>e.g. 1984</source>
+        <translation>es. 1984</translation>
+    </message>
+    <message>
+        <source>e.g. it, fi, en-GB</source>
+        <translation>es. it, fi, en-GB</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Nessuna équipe</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>Separa le etichette con una virgola</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Cognome:</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>Ann&amp;o di nascita:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Tele&amp;fono:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>&amp;Indirizzo:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>Co&amp;mune:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>Éq&amp;uipe:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>Etic&amp;hette:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>Another team</source>
+        <translation>Un&apos;altra équipe</translation>
+    </message>
+    <message>
+        <source>This contact was deleted meanwhile.</source>
+        <translation>Nel frattempo questo contatto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>The contact could not be saved. Please try again.</source>
+        <translation>Impossibile salvare il contatto. Riprova.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Pseudonymous contact: known by an alias only</source>
+        <translation>Contatto con pseudonimo: conosciuto solo tramite alias</translation>
+    </message>
+    <message>
+        <source>{alias} (alias)</source>
+        <translation>{alias} (alias)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <source>Choose a contact</source>
+        <translation>Scegli un contatto</translation>
+    </message>
+    <message>
+        <source>Type a name, alias, municipality or phone</source>
+        <translation>Scrivi un nome, alias, comune o telefono</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Cerca contatti</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Contatti trovati</translation>
+    </message>
+    <message>
+        <source>Start typing to search.</source>
+        <translation>Inizia a scrivere per cercare.</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cerca:</translation>
+    </message>
+    <message>
+        <source>No contact matches.</source>
+        <translation>Nessun contatto trovato.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <source>Type a name, alias, municipality, phone or tag</source>
+        <translation>Scrivi un nome, alias, comune, telefono o etichetta</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Cerca contatti</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cerca:</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>&amp;Nuovo contatto…</translation>
+    </message>
+    <message>
+        <source>Filter by team</source>
+        <translation>Filtra per équipe</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Tutte le équipe</translation>
+    </message>
+    <message>
+        <source>Filter by municipality</source>
+        <translation>Filtra per comune</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Tutti i comuni</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Filtra per etichetta</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Tutte le etichette</translation>
+    </message>
+    <message>
+        <source>Loading contacts…</source>
+        <translation>Caricamento dei contatti…</translation>
+    </message>
+    <message>
+        <source>List status</source>
+        <translation>Stato dell&apos;elenco</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatti</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>Éq&amp;uipe:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>Co&amp;mune:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;g:</source>
+        <translation>E&amp;tichetta:</translation>
+    </message>
+    <message>
+        <source>Showing the first {count} matches; type more to narrow the search.</source>
+        <translation>Sono mostrati i primi {count} risultati; scrivi di più per restringere la ricerca.</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 risultato</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} risultati</translation>
+    </message>
+    <message>
+        <source>1 contact matches the filters</source>
+        <translation>1 contatto corrisponde ai filtri</translation>
+    </message>
+    <message>
+        <source>{count} contacts match the filters</source>
+        <translation>{count} contatti corrispondono ai filtri</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 contatto</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contatti</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Demo passphrase: {passphrase}</source>
+        <translation>Frase segreta della demo: {passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Prossimo is ready. It locks itself after some minutes without activity; your passphrase opens it again.</source>
+        <translation>Prossimo è pronto. Si blocca da solo dopo alcuni minuti di inattività; la frase segreta lo sblocca di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Prossimo</source>
+        <translation>Configura Prossimo</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeAcceptDialog</name>
+    <message>
+        <source>Accept a help desk request</source>
+        <translation>Accetta una richiesta dallo sportello online</translation>
+    </message>
+    <message>
+        <source>{kind} from {alias}, received {when}.</source>
+        <translation>{kind} da {alias}. Data di arrivo: {when}.</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new contact (alias only)</source>
+        <translation>Crea un &amp;nuovo contatto (solo alias)</translation>
+    </message>
+    <message>
+        <source>&amp;Match someone already known</source>
+        <translation>&amp;Collega a una persona già conosciuta</translation>
+    </message>
+    <message>
+        <source>Choose &amp;contact…</source>
+        <translation>&amp;Scegli contatto…</translation>
+    </message>
+    <message>
+        <source>No one chosen yet.</source>
+        <translation>Ancora nessuno scelto.</translation>
+    </message>
+    <message>
+        <source>Matched contact</source>
+        <translation>Contatto collegato</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuovo contatto</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Preferred language (code such as it, fi, en)</source>
+        <translation>Lingua preferita (codice come it, fi, en)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>The team the request was sent to</source>
+        <translation>L&apos;équipe a cui è stata inviata la richiesta</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Nessuna équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Alias</source>
+        <translation>Al&amp;ias</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefono</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>Éq&amp;uipe</translation>
+    </message>
+    <message>
+        <source>Propose an a&amp;ppointment</source>
+        <translation>&amp;Proponi un appuntamento</translation>
+    </message>
+    <message>
+        <source>Appointment date</source>
+        <translation>Data dell&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Appointment time</source>
+        <translation>Ora dell&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Length in minutes</source>
+        <translation>Durata in minuti</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Argomento</translation>
+    </message>
+    <message>
+        <source>They prefer</source>
+        <translation>Preferisce</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>&amp;Ora</translation>
+    </message>
+    <message>
+        <source>Len&amp;gth</source>
+        <translation>Du&amp;rata</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>Do&amp;ve</translation>
+    </message>
+    <message>
+        <source>T&amp;opic</source>
+        <translation>Ar&amp;gomento</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso orario</translation>
+    </message>
+    <message>
+        <source>&amp;Accept request</source>
+        <translation>&amp;Accetta richiesta</translation>
+    </message>
+    <message>
+        <source>choose the contact this request is from</source>
+        <translation>scegli il contatto da cui arriva la richiesta</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDeclineDialog</name>
+    <message>
+        <source>Decline a help desk request</source>
+        <translation>Rifiuta una richiesta dallo sportello online</translation>
+    </message>
+    <message>
+        <source>Say why the request from {alias} is declined. Colleagues who open it later will read this.</source>
+        <translation>Indica perché la richiesta di {alias} viene rifiutata. I colleghi che la apriranno in seguito leggeranno questo testo.</translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation>Motivo del rifiuto</translation>
+    </message>
+    <message>
+        <source>For example: already in contact with another service</source>
+        <translation>Per esempio: già seguito da un altro servizio</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Decline request</source>
+        <translation>&amp;Rifiuta richiesta</translation>
+    </message>
+    <message>
+        <source>say why the request is declined</source>
+        <translation>indica perché la richiesta viene rifiutata</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Help desk requests</source>
+        <translation>Richieste dallo sportello online</translation>
+    </message>
+    <message>
+        <source>Requests shown</source>
+        <translation>Richieste mostrate</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuove</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tutte</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Mostra:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the contact</source>
+        <translation>Apri &amp;il contatto</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Richieste</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ricevuta il</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Richiesta</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>How to reach them</source>
+        <translation>Recapito</translation>
+    </message>
+    <message>
+        <source>Preferred times</source>
+        <translation>Orari preferiti</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Argomento</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted</source>
+        <translation>Consenso a essere ricontattati</translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation>Codice di riferimento</translation>
+    </message>
+    <message>
+        <source>Reason declined</source>
+        <translation>Motivo del rifiuto</translation>
+    </message>
+    <message>
+        <source>&amp;Accept…</source>
+        <translation>&amp;Accetta…</translation>
+    </message>
+    <message>
+        <source>Make this request a contact, with a proposed appointment if wanted</source>
+        <translation>Trasforma la richiesta in un contatto, con una proposta di appuntamento se serve</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>&amp;Rifiuta…</translation>
+    </message>
+    <message>
+        <source>Open &amp;contact</source>
+        <translation>Apri &amp;contatto</translation>
+    </message>
+    <message>
+        <source>New ({count})</source>
+        <translation>Nuove ({count})</translation>
+    </message>
+    <message>
+        <source>All ({count})</source>
+        <translation>Tutte ({count})</translation>
+    </message>
+    <message>
+        <source>No new requests. Choose All to see the ones already handled.</source>
+        <translation>Nessuna nuova richiesta. Scegli «Tutte» per vedere quelle già gestite.</translation>
+    </message>
+    <message>
+        <source>No requests have arrived from the help desk yet.</source>
+        <translation>Non è ancora arrivata nessuna richiesta dallo sportello online.</translation>
+    </message>
+    <message>
+        <source>Do not contact: they will get in touch themselves</source>
+        <translation>Non contattare: prenderà contatto in autonomia</translation>
+    </message>
+    <message>
+        <source>{channel}: {detail}</source>
+        <translation>{channel}: {detail}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Request accepted: a new contact was created.</source>
+        <translation>Richiesta accettata: è stato creato un nuovo contatto.</translation>
+    </message>
+    <message>
+        <source>Request accepted and linked to the contact you chose.</source>
+        <translation>Richiesta accettata e collegata al contatto scelto.</translation>
+    </message>
+    <message>
+        <source>A proposed appointment is in the calendar, waiting for their confirmation.</source>
+        <translation>Nel calendario c&apos;è una proposta di appuntamento, in attesa di conferma.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Pseudonymous (alias only)</source>
+        <translation>Pseudonimo (solo alias)</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Familiare</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Genitore</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Figlio/a</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Fratello/sorella</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>Caregiver</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Tutore</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Amico/a</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>Presa in carico</translation>
+    </message>
+    <message>
+        <source>Referral to services</source>
+        <translation>Invio ai servizi</translation>
+    </message>
+    <message>
+        <source>Information sharing</source>
+        <translation>Condivisione di informazioni</translation>
+    </message>
+    <message>
+        <source>Being contacted</source>
+        <translation>Essere ricontattati</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Ricerca</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Orale</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Scritto</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Digitale</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ufficio</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Visita domiciliare</translation>
+    </message>
+    <message>
+        <source>Street outreach</source>
+        <translation>Unità di strada</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefonata</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>Videochiamata</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Richiesto</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confermato</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Svolto</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Non si è presentato</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Chiamate</translation>
+    </message>
+    <message>
+        <source>Text messages</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Linea di assistenza</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Casa</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Cibo</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salute</translation>
+    </message>
+    <message>
+        <source>Addiction</source>
+        <translation>Dipendenze</translation>
+    </message>
+    <message>
+        <source>Mental health</source>
+        <translation>Salute mentale</translation>
+    </message>
+    <message>
+        <source>Legal advice</source>
+        <translation>Consulenza legale</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Famiglia</translation>
+    </message>
+    <message>
+        <source>Income support</source>
+        <translation>Sostegno al reddito</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>Accoglienza</translation>
+    </message>
+    <message>
+        <source>Harm reduction</source>
+        <translation>Riduzione del danno</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Osservazione</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Incontro</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accettato</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rifiutato</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Concluso</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Primo contatto</translation>
+    </message>
+    <message>
+        <source>Appointment request</source>
+        <translation>Richiesta di appuntamento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Non contattare</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>Became a contact</source>
+        <translation>Diventato contatto</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunedì</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martedì</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mercoledì</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Giovedì</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Venerdì</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sabato</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domenica</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatti</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Servizi</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Richieste</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronizzazione</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>Schermate</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Stato della sincronizzazione</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Blocca</translation>
+    </message>
+    <message>
+        <source>Lock Prossimo now (Ctrl+L)</source>
+        <translation>Blocca Prossimo ora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Offline-only profile: your work stays on this computer</source>
+        <translation>Profilo solo offline: il lavoro resta su questo computer</translation>
+    </message>
+    <message>
+        <source>{n} change(s) not shared with any service</source>
+        <translation>Modifiche non condivise con nessun servizio: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Correct a note</source>
+        <translation>Correggi una nota</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Aggiungi una nota</translation>
+    </message>
+    <message>
+        <source>Notes are never changed. Write the correction: it is kept beside the original note.</source>
+        <translation>Le note non vengono mai modificate. Scrivi la correzione: verrà conservata accanto alla nota originale.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Quando:</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Scegli una frase segreta</translation>
+    </message>
+    <message>
+        <source>It encrypts everything Prossimo keeps on this computer. Use several words that only you know. If it is forgotten, the data here cannot be recovered.</source>
+        <translation>Protegge con la cifratura tutto ciò che Prossimo conserva su questo computer. Usa più parole che conosci solo tu. Se la frase segreta viene dimenticata, i dati su questo computer non si possono recuperare.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nuova frase segreta</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Ripeti la frase segreta</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase segreta:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Ripeti:</translation>
+    </message>
+    <message>
+        <source>the two passphrases differ</source>
+        <translation>le due frasi segrete sono diverse</translation>
+    </message>
+    <message>
+        <source>Creating your encrypted store…</source>
+        <translation>Creazione dell&apos;archivio cifrato…</translation>
+    </message>
+    <message>
+        <source>Your encrypted store is ready.</source>
+        <translation>L&apos;archivio cifrato è pronto.</translation>
+    </message>
+    <message>
+        <source>The store could not be created: {error}</source>
+        <translation>Impossibile creare l&apos;archivio: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Robustezza della frase segreta</translation>
+    </message>
+    <message>
+        <source>At least {n} characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>Almeno {n} caratteri. Alcune parole senza legame tra loro sono facili da ricordare e difficili da indovinare.</translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters</source>
+        <translation>Troppo corta: almeno {n} caratteri</translation>
+    </message>
+    <message>
+        <source>Weak: too few different characters</source>
+        <translation>Debole: troppo pochi caratteri diversi</translation>
+    </message>
+    <message>
+        <source>Fair: longer, or a few more words, would be stronger</source>
+        <translation>Discreta: più lunga, o con qualche parola in più, sarebbe più robusta</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Robusta</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Refer to a service</source>
+        <translation>Invio a un servizio</translation>
+    </message>
+    <message>
+        <source>Refer someone to {service} ({organisation}).</source>
+        <translation>Invia una persona a {service} ({organisation}).</translation>
+    </message>
+    <message>
+        <source>No one chosen yet.</source>
+        <translation>Ancora nessuno scelto.</translation>
+    </message>
+    <message>
+        <source>Person referred</source>
+        <translation>Persona inviata</translation>
+    </message>
+    <message>
+        <source>Choose &amp;person…</source>
+        <translation>Scegli la &amp;persona…</translation>
+    </message>
+    <message>
+        <source>Consent the referral rests on</source>
+        <translation>Consenso su cui si basa l&apos;invio</translation>
+    </message>
+    <message>
+        <source>Looking up their consents…</source>
+        <translation>Ricerca dei consensi…</translation>
+    </message>
+    <message>
+        <source>Sharing someone&apos;s details with a service needs their consent, and there is no active consent to referral or information sharing on record for this person. If they agree now, record their consent below.</source>
+        <translation>Per condividere i dati di una persona con un servizio serve il suo consenso, e per questa persona non risulta alcun consenso attivo all&apos;invio o alla condivisione di informazioni. Se acconsente ora, registra il consenso qui sotto.</translation>
+    </message>
+    <message>
+        <source>Record &amp;consent now</source>
+        <translation>Registra il &amp;consenso ora</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>Come è stato dato il consenso</translation>
+    </message>
+    <message>
+        <source>It &amp;expires</source>
+        <translation>&amp;Scade</translation>
+    </message>
+    <message>
+        <source>Consent expires on</source>
+        <translation>Il consenso scade il</translation>
+    </message>
+    <message>
+        <source>Reason for the referral</source>
+        <translation>Motivo dell&apos;invio</translation>
+    </message>
+    <message>
+        <source>What the person needs from this service (optional)</source>
+        <translation>Di cosa ha bisogno la persona da questo servizio (facoltativo)</translation>
+    </message>
+    <message>
+        <source>&amp;Send referral</source>
+        <translation>&amp;Invia</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalità</translation>
+    </message>
+    <message>
+        <source>&amp;Given as</source>
+        <translation>&amp;Modalità</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Dato il</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>C&amp;onsenso:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>Moti&amp;vo:</translation>
+    </message>
+    <message>
+        <source>{purpose}, given on {given} ({method})</source>
+        <translation>{purpose}, dato il {given} ({method})</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>fino al {date}</translation>
+    </message>
+    <message>
+        <source>to: {recipients}</source>
+        <translation>a: {recipients}</translation>
+    </message>
+    <message>
+        <source>choose the person to refer</source>
+        <translation>scegli la persona da inviare</translation>
+    </message>
+    <message>
+        <source>sharing needs the person&apos;s consent; if they agree now, record it first</source>
+        <translation>per condividere i dati serve il consenso della persona; se acconsente ora, registralo prima</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipDialog</name>
+    <message>
+        <source>Add a relationship</source>
+        <translation>Aggiungi una relazione</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet</source>
+        <translation>Ancora nessuno scelto</translation>
+    </message>
+    <message>
+        <source>&amp;Choose contact…</source>
+        <translation>Scegli c&amp;ontatto…</translation>
+    </message>
+    <message>
+        <source>Related &amp;contact:</source>
+        <translation>&amp;Contatto collegato:</translation>
+    </message>
+    <message>
+        <source>&amp;Is this contact&apos;s:</source>
+        <translation>&amp;Rispetto a questo contatto è:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>choose the related contact</source>
+        <translation>scegli il contatto collegato</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>Appointment at {time} ({place}) starts now</source>
+        <translation>L&apos;appuntamento delle {time} ({place}) inizia ora</translation>
+    </message>
+    <message>
+        <source>Appointment at {time} ({place}) in {minutes} min</source>
+        <translation>Appuntamento delle {time} ({place}) tra {minutes} min</translation>
+    </message>
+    <message>
+        <source>Prossimo reminder</source>
+        <translation>Promemoria di Prossimo</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Caseload and activity reports are not available yet. This is what this computer holds today:</source>
+        <translation>I report sul carico di lavoro e sulle attività non sono ancora disponibili. Ecco cosa contiene oggi questo computer:</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatti</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Appuntamenti</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consensi</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Invii ai servizi</translation>
+    </message>
+    <message>
+        <source>Services in the directory</source>
+        <translation>Servizi nell&apos;elenco</translation>
+    </message>
+    <message>
+        <source>Help desk requests</source>
+        <translation>Richieste dallo sportello online</translation>
+    </message>
+    <message>
+        <source>Changes not yet synced</source>
+        <translation>Modifiche non ancora sincronizzate</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDetail</name>
+    <message>
+        <source>Not verified for over 12 months: check the details before sending someone.</source>
+        <translation>Non verificato da oltre 12 mesi: controlla i dati prima di inviare qualcuno.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer…</source>
+        <translation>&amp;Invia a questo servizio…</translation>
+    </message>
+    <message>
+        <source>Refer a contact to this service</source>
+        <translation>Invia un contatto a questo servizio</translation>
+    </message>
+    <message>
+        <source>Choose a service in the list to read its details.</source>
+        <translation>Scegli un servizio nell&apos;elenco per leggerne i dettagli.</translation>
+    </message>
+    <message>
+        <source>What it offers</source>
+        <translation>Cosa offre</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Orari di apertura</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sito web</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Coordinate</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Lingue parlate</translation>
+    </message>
+    <message>
+        <source>Who can use it</source>
+        <translation>Chi può usarlo</translation>
+    </message>
+    <message>
+        <source>Last verified on</source>
+        <translation>Ultima verifica</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non registrato</translation>
+    </message>
+    <message>
+        <source>{opens}–{closes}</source>
+        <translation>{opens}–{closes}</translation>
+    </message>
+    <message>
+        <source>{weekday}: {spans}</source>
+        <translation>{weekday}: {spans}</translation>
+    </message>
+    <message>
+        <source>{number} ({kind})</source>
+        <translation>{number} ({kind})</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPage</name>
+    <message>
+        <source>Resources</source>
+        <translation>Servizi</translation>
+    </message>
+    <message>
+        <source>S&amp;top referring</source>
+        <translation>&amp;Annulla invio</translation>
+    </message>
+    <message>
+        <source>Service, organisation, street, keyword…</source>
+        <translation>Servizio, ente, via, parola chiave…</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>Cerca nell&apos;elenco dei servizi</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cerca:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tutte le categorie</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>Ca&amp;tegoria:</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Tutti i comuni</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>Co&amp;mune:</translation>
+    </message>
+    <message>
+        <source>Services found</source>
+        <translation>Servizi trovati</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Ente</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Search summary</source>
+        <translation>Riepilogo della ricerca</translation>
+    </message>
+    <message>
+        <source>Referring {name}: find a service, then choose Refer….</source>
+        <translation>Invio di {name}: trova un servizio, poi scegli Invia a questo servizio….</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer words or another filter.</source>
+        <translation>Nessun servizio trovato. Prova con meno parole o con un altro filtro.</translation>
+    </message>
+    <message>
+        <source>Showing the first {count} services: type more to narrow the search.</source>
+        <translation>Sono mostrati i primi {count} servizi: scrivi di più per restringere la ricerca.</translation>
+    </message>
+    <message>
+        <source>{count} services</source>
+        <translation>Servizi trovati: {count}</translation>
+    </message>
+    <message>
+        <source>That record is no longer on this computer.</source>
+        <translation>Questa scheda non è più su questo computer.</translation>
+    </message>
+    <message>
+        <source>Referral to {service} sent.</source>
+        <translation>Invio a {service} effettuato.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Language and locking</source>
+        <translation>Lingua e blocco</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Blocca dopo questi minuti di inattività</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Applica</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after:</source>
+        <translation>Blocca &amp;dopo:</translation>
+    </message>
+    <message>
+        <source>Prossimo locks itself after this many minutes without use; your passphrase opens it again.</source>
+        <translation>Prossimo si blocca da solo dopo questi minuti di inattività; la frase segreta lo sblocca di nuovo.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+    <message>
+        <source>Central service</source>
+        <translation>Servizio centrale</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lettura in corso…</translation>
+    </message>
+    <message>
+        <source>Address of the central service</source>
+        <translation>Indirizzo del servizio centrale</translation>
+    </message>
+    <message>
+        <source>Organisation&apos;s certificate file (CA bundle)</source>
+        <translation>File del certificato dell&apos;organizzazione (CA bundle)</translation>
+    </message>
+    <message>
+        <source>Only if your IT staff gave you one</source>
+        <translation>Solo se fornito dal personale informatico</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Scegli…</translation>
+    </message>
+    <message>
+        <source>The certificate file decides which servers this computer trusts with your clients&apos; data. Use only the file your organisation&apos;s IT staff gave you, never one from anybody else.</source>
+        <translation>Il file del certificato stabilisce di quali server questo computer si fida per i dati delle persone seguite. Usa solo il file fornito dal personale informatico della tua organizzazione, mai uno ricevuto da altri.</translation>
+    </message>
+    <message>
+        <source>Save the a&amp;ddress</source>
+        <translation>Salva l&apos;&amp;indirizzo</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>Indi&amp;rizzo:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>&amp;File del certificato:</translation>
+    </message>
+    <message>
+        <source>This profile works offline only: it is not connected to a central service, so there is no address to set.</source>
+        <translation>Questo profilo funziona solo offline: non è collegato a un servizio centrale, quindi non c&apos;è un indirizzo da impostare.</translation>
+    </message>
+    <message>
+        <source>Change these only when your organisation tells you to: the service moved, or it uses a new certificate.</source>
+        <translation>Modifica questi dati solo quando lo chiede la tua organizzazione: il servizio si è spostato o usa un nuovo certificato.</translation>
+    </message>
+    <message>
+        <source>Choose the organisation&apos;s certificate file</source>
+        <translation>Scegli il file del certificato dell&apos;organizzazione</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificati (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Use an address that starts with https:// (plain http is only for a service on this computer).</source>
+        <translation>Usa un indirizzo che inizia con https:// (il semplice http è solo per un servizio su questo computer).</translation>
+    </message>
+    <message>
+        <source>Type the service&apos;s address, such as https://prossimo.example.org</source>
+        <translation>Scrivi l&apos;indirizzo del servizio, ad esempio https://prossimo.example.org</translation>
+    </message>
+    <message>
+        <source>Saved. The next sync uses this address.</source>
+        <translation>Salvato. La prossima sincronizzazione userà questo indirizzo.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non salvato: {reason}</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase segreta</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase segreta attuale</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nuova frase segreta</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Ripeti la nuova frase segreta</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Cambia frase segreta</translation>
+    </message>
+    <message>
+        <source>The passphrase opens Prossimo on this computer. Changing it does not change your password for the central service.</source>
+        <translation>La frase segreta apre Prossimo su questo computer. Cambiarla non cambia la password del servizio centrale.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Frase segreta a&amp;ttuale:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nuova frase segreta:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat it:</source>
+        <translation>Ri&amp;petila:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now</source>
+        <translation>Scrivi la frase segreta che usi ora</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same</source>
+        <translation>Le due nuove frasi segrete non sono uguali</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase… this takes a few seconds.</source>
+        <translation>Cambio della frase segreta… ci vuole qualche secondo.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>La frase segreta è stata cambiata. D&apos;ora in poi usa quella nuova.</translation>
+    </message>
+    <message>
+        <source>This is not the current passphrase</source>
+        <translation>Questa non è la frase segreta attuale</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: {reason}</source>
+        <translation>La frase segreta non è stata cambiata: {reason}</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Questo computer</translation>
+    </message>
+    <message>
+        <source>L&amp;ock now</source>
+        <translation>Bl&amp;occa ora</translation>
+    </message>
+    <message>
+        <source>Sign this device ou&amp;t…</source>
+        <translation>Scoll&amp;ega questo dispositivo…</translation>
+    </message>
+    <message>
+        <source>Locks Prossimo now, e.g. before you leave the computer; your passphrase opens it again.</source>
+        <translation>Blocca subito Prossimo, ad esempio prima di allontanarsi dal computer; la frase segreta lo sblocca di nuovo.</translation>
+    </message>
+    <message>
+        <source>Deletes this profile and every local record of it from this computer, e.g. before the computer goes to someone else.</source>
+        <translation>Elimina questo profilo e tutti i suoi dati locali da questo computer, ad esempio prima che il computer passi a qualcun altro.</translation>
+    </message>
+    <message>
+        <source>There is no file at this place</source>
+        <translation>Non c&apos;è nessun file in questa posizione</translation>
+    </message>
+    <message>
+        <source>This file cannot be read</source>
+        <translation>Questo file non si può leggere</translation>
+    </message>
+    <message>
+        <source>This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)</source>
+        <translation>Questo file non contiene un certificato (serve un file PEM con -----BEGIN CERTIFICATE-----)</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Your data could not be read ({error}). Nothing was changed.</source>
+        <translation>Impossibile leggere i dati ({error}). Non è stato modificato nulla.</translation>
+    </message>
+    <message>
+        <source>Locked after {n} minutes without activity.</source>
+        <translation>Bloccato per inattività ({n} min).</translation>
+    </message>
+    <message>
+        <source>Locked because the computer&apos;s session was locked.</source>
+        <translation>Bloccato perché la sessione del computer è stata bloccata.</translation>
+    </message>
+    <message>
+        <source>Locked because the computer went to sleep.</source>
+        <translation>Bloccato perché il computer è andato in sospensione.</translation>
+    </message>
+    <message>
+        <source>Your organisation removed this computer&apos;s access ({reason}). Every record it held has been deleted from it.</source>
+        <translation>La tua organizzazione ha revocato l&apos;accesso di questo computer ({reason}). Tutti i dati che conteneva sono stati cancellati.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Sign this device out</source>
+        <translation>Scollega questo dispositivo</translation>
+    </message>
+    <message>
+        <source>Signing out deletes every record of this profile from this computer: contacts, appointments, notes and the key that protects them. It cannot be undone. On a synced profile your team&apos;s records stay on the central service and come back when you enrol this computer again.</source>
+        <translation>Scollegando il dispositivo si eliminano da questo computer tutti i dati di questo profilo: contatti, appuntamenti, note e la chiave che li protegge. Non si può annullare. In un profilo sincronizzato i dati dell&apos;équipe restano sul servizio centrale e tornano quando questo computer viene registrato di nuovo.</translation>
+    </message>
+    <message>
+        <source>I &amp;understand that this profile is deleted from this computer</source>
+        <translation>&amp;Ho capito che questo profilo viene eliminato da questo computer</translation>
+    </message>
+    <message>
+        <source>This profile is not connected to a central service: its records exist only on this computer and will be lost.</source>
+        <translation>Questo profilo non è collegato a un servizio centrale: i suoi dati esistono solo su questo computer e andranno persi.</translation>
+    </message>
+    <message>
+        <source>Delete them &amp;anyway: I accept that they are lost</source>
+        <translation>Eliminali &amp;comunque: accetto che vadano persi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the central service yet and will be lost. Sync first if you can.</source>
+        <translation>
+            <numerusform>%n modifica non è ancora arrivata al servizio centrale e andrà persa. Se possibile, sincronizza prima.</numerusform>
+            <numerusform>%n modifiche non sono ancora arrivate al servizio centrale e andranno perse. Se possibile, sincronizza prima.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete them &amp;anyway: I accept that these changes are lost</source>
+        <translation>Eliminali &amp;comunque: accetto che queste modifiche vadano perse</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out and delete</source>
+        <translation>&amp;Scollega ed elimina</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminato</translation>
+    </message>
+    <message>
+        <source>Changed: {fields}</source>
+        <translation>Modificato: {fields}</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Stato della sincronizzazione</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizza ora</translation>
+    </message>
+    <message>
+        <source>Send and receive changes now (F5)</source>
+        <translation>Invia e ricevi le modifiche ora (F5)</translation>
+    </message>
+    <message>
+        <source>What needs attention</source>
+        <translation>Cosa richiede attenzione</translation>
+    </message>
+    <message>
+        <source>This profile works offline only: its records stay on this computer and are never sent anywhere.</source>
+        <translation>Questo profilo funziona solo offline: i suoi dati restano su questo computer e non vengono mai inviati altrove.</translation>
+    </message>
+    <message>
+        <source>Records with conflicts</source>
+        <translation>Schede con conflitti</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing to decide.</source>
+        <translation>Nessun conflitto: non c&apos;è nulla da decidere.</translation>
+    </message>
+    <message>
+        <source>Changes the service refused</source>
+        <translation>Modifiche rifiutate dal servizio</translation>
+    </message>
+    <message>
+        <source>The service accepted every change sent from this computer.</source>
+        <translation>Il servizio ha accettato tutte le modifiche inviate da questo computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard my change</source>
+        <translation>Scar&amp;ta la mia modifica</translation>
+    </message>
+    <message>
+        <source>Forget this change; the record stays as the service has it</source>
+        <translation>Dimentica questa modifica; la scheda resta come è sul servizio</translation>
+    </message>
+    <message>
+        <source>Try a&amp;gain</source>
+        <translation>&amp;Riprova</translation>
+    </message>
+    <message>
+        <source>Send the change again, e.g. after you were given access</source>
+        <translation>Invia di nuovo la modifica, ad esempio dopo aver ottenuto l&apos;accesso</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Modifiche in attesa di invio</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({n})</source>
+        <translation>&amp;Conflitti ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Refused changes ({n})</source>
+        <translation>Modifiche ri&amp;fiutate ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting to be sent ({n})</source>
+        <translation>In &amp;attesa di invio ({n})</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {reason}</source>
+        <translation>Impossibile leggere l&apos;elenco: {reason}</translation>
+    </message>
+    <message>
+        <source>This computer has not synced with the service yet.</source>
+        <translation>Questo computer non si è ancora sincronizzato con il servizio.</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {time}</source>
+        <translation>Ultima sincronizzazione riuscita: {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) sent or received</source>
+        <translation>
+            <numerusform>%n scheda inviata o ricevuta</numerusform>
+            <numerusform>%n schede inviate o ricevute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{record}
+{fields}</source>
+        <translation>{record}
+{fields}</translation>
+    </message>
+    <message>
+        <source>{record} ({what})
+refused {when}</source>
+        <translation>{record} ({what})
+rifiutata il {when}</translation>
+    </message>
+    <message>
+        <source>New {what}: {record}</source>
+        <translation>Creazione di {what}: {record}</translation>
+    </message>
+    <message>
+        <source>Change to {what}: {record}</source>
+        <translation>Modifica di {what}: {record}</translation>
+    </message>
+    <message>
+        <source>Deleting {what}: {record}</source>
+        <translation>Eliminazione di {what}: {record}</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The service said: {message}</source>
+        <translation>Messaggio del servizio: {message}</translation>
+    </message>
+    <message>
+        <source>You deleted this record; the service keeps it.</source>
+        <translation>Hai eliminato questa scheda; il servizio la conserva.</translation>
+    </message>
+    <message>
+        <source>What you entered:</source>
+        <translation>Dati inseriti:</translation>
+    </message>
+    <message>
+        <source>What you changed:</source>
+        <translation>Dati modificati:</translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation>Scartare questa modifica?</translation>
+    </message>
+    <message>
+        <source>Your change to {record} will be forgotten for good. The record stays as the service has it.</source>
+        <translation>La modifica a {record} verrà eliminata definitivamente. La scheda resta come è sul servizio.</translation>
+    </message>
+    <message>
+        <source>The change was discarded.</source>
+        <translation>La modifica è stata scartata.</translation>
+    </message>
+    <message>
+        <source>The change will be sent again with the next sync.</source>
+        <translation>La modifica verrà inviata di nuovo con la prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <source>This record is no longer on this computer, so the change cannot be sent again. You can discard it.</source>
+        <translation>Questa scheda non è più su questo computer, quindi la modifica non può essere inviata di nuovo. Si può scartare.</translation>
+    </message>
+    <message>
+        <source>It did not work: {reason}</source>
+        <translation>Operazione non riuscita: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every change made on this computer has reached the service.</source>
+        <translation>Niente in attesa: tutte le modifiche fatte su questo computer sono arrivate al servizio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent: {parts}.</source>
+        <translation>
+            <numerusform>%n modifica in attesa di invio: {parts}.</numerusform>
+            <numerusform>%n modifiche in attesa di invio: {parts}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest {n} are listed.</source>
+        <translation>Sono elencate le {n} meno recenti.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasons</name>
+    <message>
+        <source>You are not (or no longer) in the team this record belongs to.</source>
+        <translation>Non fai parte (o non fai più parte) dell&apos;équipe a cui appartiene questa scheda.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this change: ask your coordinator.</source>
+        <translation>Il tuo ruolo non permette questa modifica: chiedi al tuo coordinatore.</translation>
+    </message>
+    <message>
+        <source>The service no longer has this record: it was probably deleted by someone else.</source>
+        <translation>Il servizio non ha più questa scheda: probabilmente qualcun altro l&apos;ha eliminata.</translation>
+    </message>
+    <message>
+        <source>The service already has a record with the same identity.</source>
+        <translation>Il servizio ha già una scheda con la stessa identità.</translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the record, see the service&apos;s message.</source>
+        <translation>La modifica non rispetta una regola della scheda, vedi il messaggio del servizio.</translation>
+    </message>
+    <message>
+        <source>Case notes cannot be changed or deleted: add a new note that corrects it instead.</source>
+        <translation>Le note non si possono modificare né eliminare: aggiungi invece una nuova nota che la corregge.</translation>
+    </message>
+    <message>
+        <source>It refers to a record the service does not have, or that you may not see.</source>
+        <translation>Si riferisce a una scheda che il servizio non ha, o che non puoi vedere.</translation>
+    </message>
+    <message>
+        <source>The record needs a team, because you work in more than one.</source>
+        <translation>La scheda ha bisogno di un&apos;équipe, perché lavori in più di una.</translation>
+    </message>
+    <message>
+        <source>This person&apos;s data was erased at the organisation&apos;s request: nothing may bring it back.</source>
+        <translation>I dati di questa persona sono stati cancellati su richiesta dell&apos;organizzazione: niente può ripristinarli.</translation>
+    </message>
+    <message>
+        <source>The service refused it ({reason}).</source>
+        <translation>Il servizio l&apos;ha rifiutata ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing {done} of {total}</source>
+        <translation>Sincronizzazione: {done} di {total}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizzazione…</translation>
+    </message>
+    <message>
+        <source>Offline: your work is kept on this computer</source>
+        <translation>Offline: il lavoro resta su questo computer</translation>
+    </message>
+    <message>
+        <source>Sync error: {reason}</source>
+        <translation>Errore di sincronizzazione: {reason}</translation>
+    </message>
+    <message>
+        <source>Prossimo needs an update to sync: {reason}</source>
+        <translation>Per sincronizzare serve un aggiornamento di Prossimo: {reason}</translation>
+    </message>
+    <message>
+        <source>Not connected to a service yet</source>
+        <translation>Non ancora collegato a un servizio</translation>
+    </message>
+    <message>
+        <source>This computer was wiped: {reason}</source>
+        <translation>I dati di questo computer sono stati cancellati: {reason}</translation>
+    </message>
+    <message>
+        <source>Up to date at {time}</source>
+        <translation>Aggiornato: {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Non ancora sincronizzato</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) to resolve</source>
+        <translation>Conflitti da risolvere: {n}</translation>
+    </message>
+    <message>
+        <source>{n} change(s) waiting</source>
+        <translation>Modifiche in attesa: {n}</translation>
+    </message>
+    <message>
+        <source>{n} change(s) refused</source>
+        <translation>Modifiche rifiutate: {n}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is off by {s:+.0f} s</source>
+        <translation>l&apos;orologio di questo computer è sfasato di {s:+.0f} s</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>contact</source>
+        <translation>contatto</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>relazione</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consenso</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>appuntamento</translation>
+    </message>
+    <message>
+        <source>service in the directory</source>
+        <translation>servizio dell&apos;elenco</translation>
+    </message>
+    <message>
+        <source>case note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>invio a un servizio</translation>
+    </message>
+    <message>
+        <source>help-desk request</source>
+        <translation>richiesta dallo sportello online</translation>
+    </message>
+    <message>
+        <source>conflict decision</source>
+        <translation>decisione su un conflitto</translation>
+    </message>
+    <message>
+        <source>Contact: {n}</source>
+        <translation>Contatti: {n}</translation>
+    </message>
+    <message>
+        <source>Relationship: {n}</source>
+        <translation>Relazioni: {n}</translation>
+    </message>
+    <message>
+        <source>Consent: {n}</source>
+        <translation>Consensi: {n}</translation>
+    </message>
+    <message>
+        <source>Appointment: {n}</source>
+        <translation>Appuntamenti: {n}</translation>
+    </message>
+    <message>
+        <source>Directory service: {n}</source>
+        <translation>Servizi dell&apos;elenco: {n}</translation>
+    </message>
+    <message>
+        <source>Case note: {n}</source>
+        <translation>Note: {n}</translation>
+    </message>
+    <message>
+        <source>Referral: {n}</source>
+        <translation>Invii: {n}</translation>
+    </message>
+    <message>
+        <source>Help-desk request: {n}</source>
+        <translation>Richieste dallo sportello: {n}</translation>
+    </message>
+    <message>
+        <source>Conflict decision: {n}</source>
+        <translation>Decisioni su conflitti: {n}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Anno di nascita</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Lingua preferita</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contatto</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalità</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Ambito</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatari</translation>
+    </message>
+    <message>
+        <source>How it was given</source>
+        <translation>Come è stato dato</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Dato il</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Scade il</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Revocato il</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Persone</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso orario</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Luogo</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Argomento</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Reminder (minutes before)</source>
+        <translation>Promemoria (minuti prima)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizzazione</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Parole chiave</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Numeri di telefono</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sito web</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Orari di apertura</translation>
+    </message>
+    <message>
+        <source>Who can use it</source>
+        <translation>Chi può usarlo</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Lingue</translation>
+    </message>
+    <message>
+        <source>Last checked on</source>
+        <translation>Ultima verifica il</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consenso</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>How to reply</source>
+        <translation>Come rispondere</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation>Rispondere a</translation>
+    </message>
+    <message>
+        <source>Preferred times</source>
+        <translation>Orari preferiti</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>Accetta di essere contattato</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ricevuta</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vuoto)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>another team</source>
+        <translation>un&apos;altra équipe</translation>
+    </message>
+    <message>
+        <source>a linked record</source>
+        <translation>una scheda collegata</translation>
+    </message>
+    <message>
+        <source>{field} of {record}</source>
+        <translation>{field} di {record}</translation>
+    </message>
+    <message>
+        <source>request from {alias}</source>
+        <translation>richiesta di {alias}</translation>
+    </message>
+    <message>
+        <source>appointment {time}</source>
+        <translation>appuntamento {time}</translation>
+    </message>
+    <message>
+        <source>{what} about {people}</source>
+        <translation>{what} su {people}</translation>
+    </message>
+    <message>
+        <source>a {what} no longer on this computer</source>
+        <translation>{what} non più presente su questo computer</translation>
+    </message>
+    <message>
+        <source>a {what} without a name</source>
+        <translation>{what} senza nome</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGrid</name>
+    <message>
+        <source>Calendar grid</source>
+        <translation>Griglia del calendario</translation>
+    </message>
+    <message>
+        <source>{when}: {appointment}</source>
+        <translation>{when}: {appointment}</translation>
+    </message>
+    <message>
+        <source>{when}: free</source>
+        <translation>{when}: libero</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Appointments today</source>
+        <translation>Appuntamenti di oggi</translation>
+    </message>
+    <message>
+        <source>Nothing booked today.</source>
+        <translation>Nessun appuntamento oggi.</translation>
+    </message>
+    <message>
+        <source>Appointments tomorrow</source>
+        <translation>Appuntamenti di domani</translation>
+    </message>
+    <message>
+        <source>Nothing booked tomorrow.</source>
+        <translation>Nessun appuntamento domani.</translation>
+    </message>
+    <message>
+        <source>Open &amp;requests</source>
+        <translation>Apri le &amp;richieste</translation>
+    </message>
+    <message>
+        <source>New requests from the help desk</source>
+        <translation>Nuove richieste dallo sportello online</translation>
+    </message>
+    <message>
+        <source>No new requests.</source>
+        <translation>Nessuna nuova richiesta.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Da seguire</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up.</source>
+        <translation>Niente da seguire.</translation>
+    </message>
+    <message>
+        <source>Changes not yet synced</source>
+        <translation>Modifiche non ancora sincronizzate</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sincroni&amp;zza ora</translation>
+    </message>
+    <message>
+        <source>Today&apos;s overview could not be read: {reason}</source>
+        <translation>Impossibile leggere il riepilogo di oggi: {reason}</translation>
+    </message>
+    <message>
+        <source>Appointments &amp;today ({n})</source>
+        <translation>Appuntamenti di &amp;oggi ({n})</translation>
+    </message>
+    <message>
+        <source>Appointments to&amp;morrow, {date} ({n})</source>
+        <translation>Appuntamenti di &amp;domani, {date} ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;New requests from the help desk ({n})</source>
+        <translation>&amp;Nuove richieste dallo sportello online ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups ({n})</source>
+        <translation>Da &amp;seguire ({n})</translation>
+    </message>
+    <message>
+        <source>{n} change(s) not yet synced</source>
+        <translation>Modifiche non ancora sincronizzate: {n}</translation>
+    </message>
+    <message>
+        <source>No changes waiting.</source>
+        <translation>Nessuna modifica in attesa.</translation>
+    </message>
+    <message>
+        <source>All changes are synced.</source>
+        <translation>Tutte le modifiche sono sincronizzate.</translation>
+    </message>
+    <message>
+        <source>received {date} {time}</source>
+        <translation>arrivata il {date} alle {time}</translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation>un contatto</translation>
+    </message>
+    <message>
+        <source>Record the outcome: {date} {time} · {name} · {place}</source>
+        <translation>Registra l&apos;esito: {date} {time} · {name} · {place}</translation>
+    </message>
+    <message>
+        <source>Consent of {name} for {purpose} expires on {date}</source>
+        <translation>Il consenso di {name} per {purpose} scade il {date}</translation>
+    </message>
+    <message>
+        <source>Referral of {name} to {service}: no answer since {date}</source>
+        <translation>Invio di {name} a {service}: nessuna risposta dal {date}</translation>
+    </message>
+    <message>
+        <source>a service</source>
+        <translation>un servizio</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>Prossimo is locked</source>
+        <translation>Prossimo è bloccato</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase segreta:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase segreta</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Sblocca</translation>
+    </message>
+    <message>
+        <source>Type your passphrase, then press Enter.</source>
+        <translation>Scrivi la frase segreta, poi premi Invio.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Sblocco in corso…</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Check Caps Lock and try again.</source>
+        <translation>La frase segreta non è corretta. Controlla il tasto Bloc Maiusc e riprova.</translation>
+    </message>
+    <message>
+        <source>Please wait {s} seconds.</source>
+        <translation>Attendi {s} secondi.</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer Prossimo. Install the newer version; nothing was changed.</source>
+        <translation>Questi dati sono stati scritti da una versione più recente di Prossimo. Installa la versione più recente; non è stato modificato nulla.</translation>
+    </message>
+    <message>
+        <source>The encrypted data on this computer is damaged or incomplete, so it cannot be opened. Nothing was deleted. Call your IT contact and do not reinstall before they have looked at it.</source>
+        <translation>I dati cifrati su questo computer sono danneggiati o incompleti, quindi non si possono aprire. Non è stato eliminato nulla. Chiama il referente informatico e non reinstallare prima che li abbia controllati.</translation>
+    </message>
+    <message>
+        <source>Prossimo could not open your data: {error}</source>
+        <translation>Prossimo non è riuscito ad aprire i dati: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Prossimo</source>
+        <translation>Benvenuti in Prossimo</translation>
+    </message>
+    <message>
+        <source>Prossimo keeps your contacts, appointments and notes encrypted on this computer. It works without internet, and shares your work with your organisation whenever a connection is there.</source>
+        <translation>Prossimo conserva contatti, appuntamenti e note cifrati su questo computer. Funziona senza internet e condivide il lavoro con la tua organizzazione ogni volta che c&apos;è una connessione.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to my organisation&apos;s service</source>
+        <translation>&amp;Collega al servizio della mia organizzazione</translation>
+    </message>
+    <message>
+        <source>Use Prossimo &amp;offline only, on this computer</source>
+        <translation>Usa Prossimo solo &amp;offline, su questo computer</translation>
+    </message>
+    <message>
+        <source>Offline only: nothing leaves this computer. You can connect later with `prossimo enroll`.</source>
+        <translation>Solo offline: nulla esce da questo computer. Potrai collegarti in seguito con `prossimo enroll`.</translation>
+    </message>
+</context>
+<context>
+    <name>_ConflictRow</name>
+    <message>
+        <source>From this computer, sent at {time}</source>
+        <translation>Da questo computer, inviato il {time}</translation>
+    </message>
+    <message>
+        <source>From your other device, sent at {time}</source>
+        <translation>Dal tuo altro dispositivo, inviato il {time}</translation>
+    </message>
+    <message>
+        <source>From a colleague&apos;s device, sent at {time}</source>
+        <translation>Dal dispositivo di un collega, inviato il {time}</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Su questo computer</translation>
+    </message>
+    <message>
+        <source>{field} on this computer</source>
+        <translation>{field} su questo computer</translation>
+    </message>
+    <message>
+        <source>{field}: {heading}</source>
+        <translation>{field}: {heading}</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;saved value</source>
+        <translation>Mantieni il valore &amp;salvato</translation>
+    </message>
+    <message>
+        <source>Keep &amp;my change</source>
+        <translation>Mantieni la &amp;mia modifica</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Mantieni il &amp;mio</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Mantieni l&apos;&amp;altro</translation>
+    </message>
+    <message>
+        <source>Keep the value on this computer for {field}</source>
+        <translation>Mantieni il valore su questo computer per {field}</translation>
+    </message>
+    <message>
+        <source>Keep the other value for {field}</source>
+        <translation>Mantieni l&apos;altro valore per {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Modi&amp;fica…</translation>
+    </message>
+    <message>
+        <source>Type another value for {field}</source>
+        <translation>Scrivi un altro valore per {field}</translation>
+    </message>
+    <message>
+        <source>This kind of field cannot be typed here: keep one of the two values, then change the record itself if needed.</source>
+        <translation>Questo tipo di campo non si può scrivere qui: mantieni uno dei due valori, poi, se serve, modifica direttamente la scheda.</translation>
+    </message>
+    <message>
+        <source>New value for {field}</source>
+        <translation>Nuovo valore per {field}</translation>
+    </message>
+    <message>
+        <source>Separate the items with commas</source>
+        <translation>Separa le voci con una virgola</translation>
+    </message>
+    <message>
+        <source>&amp;Save this value</source>
+        <translation>Sal&amp;va questo valore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Type a value, or keep one of the two above</source>
+        <translation>Scrivi un valore o mantieni uno dei due qui sopra</translation>
+    </message>
+    <message>
+        <source>Type a whole number</source>
+        <translation>Scrivi un numero intero</translation>
+    </message>
+</context>
+<context>
+    <name>_WritingDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>This could not be saved. Please try again.</source>
+        <translation>Impossibile salvare. Riprova.</translation>
+    </message>
+</context>
+</TS>
