@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _navigate(self, key: str, record_id: uuid.UUID | None) -> None:
+        if key == "refer":
+            resources = self.show_page("resources")
+            if record_id is not None:
+                resources.refer_contact(record_id)
+            return
         self.show_page(key, record_id)
 
     # --- status bar ------------------------------------------------------------------

@@ -344,7 +344,7 @@ def test_refer_opens_the_resources_screen_and_escape_goes_back(qtbot, page: Cont
     ui_context.navigator.pageRequested.connect(lambda key, record: requests.append((key, record)))
     open_detail(qtbot, page, caseload.contacts[0].id)
     qtbot.mouseClick(page.detail.refer_button, LEFT)
-    assert requests == [("resources", None)]
+    assert requests == [("refer", caseload.contacts[0].id)]
     page.detail.back_button.setFocus()
     qtbot.keyClick(page.detail.back_button, Qt.Key.Key_Escape)
     assert page.stack.currentWidget() is page.list_panel

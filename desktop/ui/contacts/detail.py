@@ -123,7 +123,8 @@ class ContactDetail(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.edit_button.clicked.connect(self.edit)
         self.refer_button = QPushButton(self.tr("Re&fer…"))
-        self.refer_button.clicked.connect(lambda: self.context.navigator.open("resources", None))
+        # "refer": the Resources screen, with this person chosen for the next referral.
+        self.refer_button.clicked.connect(lambda: self.context.navigator.open("refer", self.contact_id))
         self.delete_button = QPushButton(self.tr("&Delete contact…"))
         self.delete_button.clicked.connect(self.delete)
         header = QHBoxLayout()
