@@ -36,10 +36,10 @@ class FormErrors:
 
     def __init__(self, general: QLabel | None = None) -> None:
         self._inputs: dict[str, tuple[QWidget, QLabel]] = {}
-        self.general = general or _error_label()
+        self.general = general or error_label()
 
     def add(self, field: str, widget: QWidget) -> QLabel:
-        label = _error_label()
+        label = error_label()
         label.setBuddy(widget)
         self._inputs[field] = (widget, label)
         return label
@@ -77,7 +77,8 @@ class FormErrors:
         return self._inputs[field][1].text() if field in self._inputs else self.general.text()
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
+    """A hidden red label for one input's problem (shown by `FormErrors` or by hand)."""
     label = QLabel()
     label.setObjectName("fieldError")
     label.setWordWrap(True)

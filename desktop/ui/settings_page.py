@@ -13,13 +13,11 @@ only checked for its form), and never sign out without the operator's explicit
 confirmation, twice when changes would be lost.
 """
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,60 +40,12 @@ from desktop.settings import Settings
 from desktop.store.keys import KeyStore, WeakPassphrase, WrongPassphrase, check_passphrase_strength
 from desktop.store.replica import Enrolment
 from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
+from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors
+from desktop.ui.forms import FormErrors, error_label
 from desktop.ui.passphrase_strength import PassphraseStrength
 
 LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
-
-
-class _OffUiThread(QObject):
-    """Runs slow work on a plain thread and hands the outcome back on the UI thread.
-
-    One instance for the whole app (parented to the application), so a page that is
-    closed while the work runs is simply skipped, never called after deletion.
-    """
-
-    _finished = Signal(object, object, object, object)  # owner, done, result, error
-
-    def __init__(self) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._finished.connect(self._deliver)
-
-    def start(self, owner: QObject, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
-        def run() -> None:
-            try:
-                result, error = work(), None
-            except Exception as exc:  # noqa: BLE001 - every failure goes back to the screen
-                result, error = None, exc
-            self._finished.emit(owner, done, result, error)
-
-        threading.Thread(target=run, name="prossimo-keys", daemon=True).start()
-
-    def _deliver(self, owner: QObject, done: Callable[[Any, BaseException | None], None], result: Any,
-                 error: BaseException | None) -> None:
-        if shiboken6.isValid(owner):
-            done(result, error)
-
-
-_relay: _OffUiThread | None = None
-
-
-def off_ui_thread(owner: QObject, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
-    """Run `work()` on a worker thread, then `done(result, error)` here, unless `owner` is gone."""
-    global _relay  # noqa: PLW0603 - one relay for the app, made on the UI thread at first use
-    if _relay is None or not shiboken6.isValid(_relay):
-        _relay = _OffUiThread()
-    _relay.start(owner, work, done)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
 
 
 class SignOutDialog(QDialog):
@@ -235,9 +185,9 @@ class SettingsPage(QWidget):
         self.save_service_button.clicked.connect(self.save_service_address)
         self.service_feedback = QLabel()
         self.service_feedback.setWordWrap(True)
-        self.url_error = _error_label()
+        self.url_error = error_label()
         self.url_error.setBuddy(self.url_input)
-        self.ca_error = _error_label()
+        self.ca_error = error_label()
         self.ca_error.setBuddy(self.ca_input)
         self.service_fields = QWidget()
         form = QFormLayout(self.service_fields)
@@ -383,7 +333,8 @@ class SettingsPage(QWidget):
         self.change_button.setEnabled(False)
         self.passphrase_feedback.setText(self.tr("Changing the passphrase… this takes a few seconds."))
         keys = KeyStore(self.context.profile_dir)
-        off_ui_thread(self, lambda: keys.change_passphrase(old, new), self._passphrase_changed)
+        run_in_background(lambda: keys.change_passphrase(old, new), lambda _none: self._passphrase_changed(None, None),
+                          lambda error: self._passphrase_changed(None, error), owner=self)
 
     def strength_message(self) -> str:
         return self.strength.verdict.text()

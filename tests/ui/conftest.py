@@ -22,6 +22,7 @@ from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from desktop.ui import i18n
 from desktop.ui.context import Navigator, Team, UiContext
+from desktop.ui.shell import Shell
 from desktop.ui.store_client import StoreClient
 from protocol import demo_data
 
@@ -124,3 +125,18 @@ def ui_context(qapp: QApplication, ui_profile: Profile, ui_store: StoreWorker) -
 def wait_for_store(qtbot, context: UiContext, timeout: int = 10_000) -> None:  # noqa: ANN001
     """Until every store call the UI made has delivered its answer."""
     qtbot.waitUntil(lambda: context.store.pending == 0, timeout=timeout)
+
+
+def english_shell(profile_dir: Path) -> Shell:
+    Settings(language="en").save(profile_dir)  # the tests read English words
+    return Shell(profile_dir, listen_to_desktop=False)
+
+
+@pytest.fixture()
+def shell(tmp_path: Path):  # noqa: ANN201
+    made = english_shell(tmp_path / "profile")
+    yield made
+    made.shutdown()
+    if made.window is not None:
+        made.window.close()
+        made.window.deleteLater()

@@ -1,23 +1,11 @@
 """Switching the UI language while the app runs: Italian, English, Finnish."""
 
-from pathlib import Path
 
-import pytest
 
 from desktop.settings import Settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import Shell
-from tests.ui.test_shell import PASSPHRASE_TEXT, english_shell, make_profile, unlock, wait_for_window
-
-
-@pytest.fixture()
-def shell(tmp_path: Path):  # noqa: ANN201
-    made = english_shell(tmp_path / "profile")
-    yield made
-    made.shutdown()
-    if made.window is not None:
-        made.window.close()
-        made.window.deleteLater()
+from tests.ui.test_shell import PASSPHRASE_TEXT, make_profile, unlock, wait_for_window
 
 
 def test_switching_language_rebuilds_the_window_on_the_same_screen(qtbot, shell: Shell) -> None:  # noqa: ANN001

@@ -6,11 +6,9 @@ and for the connected first run the real central service on loopback.
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from desktop.settings import Settings
 from desktop.store.profile import Profile
 from desktop.ui.first_run import CONNECT, DONE, PASSPHRASE, FirstRunWizard
 from desktop.ui.idle import AutoLock
@@ -18,23 +16,9 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import Shell
 from desktop.ui.unlock import UnlockWindow
 from tests.sync_world import PASSWORD, World
+from tests.ui.conftest import english_shell
 
 PASSPHRASE_TEXT = "correct horse battery staple"
-
-
-def english_shell(profile_dir: Path) -> Shell:
-    Settings(language="en").save(profile_dir)  # the tests read English words
-    return Shell(profile_dir, listen_to_desktop=False)
-
-
-@pytest.fixture()
-def shell(tmp_path: Path):  # noqa: ANN201
-    made = english_shell(tmp_path / "profile")
-    yield made
-    made.shutdown()
-    if made.window is not None:
-        made.window.close()
-        made.window.deleteLater()
 
 
 def wait_for_window(qtbot, shell: Shell, kind: type, timeout: int = 20_000):  # noqa: ANN001, ANN201
