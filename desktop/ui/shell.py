@@ -58,6 +58,15 @@ class Session:
     bridge: SyncBridge | None = None
     extras: list[QObject] = field(default_factory=list)
 
+    def stop_sync_and_store(self) -> None:
+        """Stop the sync thread, then close the store (and with it the key). Blocking:
+        call it off the UI thread, except when the app is quitting anyway."""
+        if self.bridge is not None:
+            self.bridge.stop()
+        if self.engine is not None:
+            self.engine.close()
+        self.worker.close()
+
 
 def _service_address(worker: StoreWorker) -> str | None:
     """Read on the scheduler's thread each time it probes, so a new address in Settings
@@ -189,16 +198,9 @@ class Shell(QObject):
         for extra in session.extras:
             extra.deleteLater()
 
-        def stop_everything() -> None:
-            # Off the UI thread: the scheduler may be waiting on the network.
-            if session.bridge is not None:
-                session.bridge.stop()
-            if session.engine is not None:
-                session.engine.close()
-            session.worker.close()
-
-        run_in_background(stop_everything, lambda _result: then() if then else None, self._teardown_failed,
-                          owner=self)
+        # Off the UI thread: the scheduler may be waiting on the network.
+        run_in_background(session.stop_sync_and_store, lambda _result: then() if then else None,
+                          self._teardown_failed, owner=self)
         if session.bridge is not None:
             session.bridge.deleteLater()
 
@@ -250,10 +252,7 @@ class Shell(QObject):
         profile = self.profile
 
         def wipe() -> list[str]:
-            if session.bridge is not None:
-                session.bridge.stop()
-            if session.engine is not None:
-                session.engine.close()
+            session.stop_sync_and_store()
             return carry_out_wipe(profile, session.worker)
 
         def done(_removed: list[str]) -> None:
@@ -270,9 +269,5 @@ class Shell(QObject):
         session, self.session = self.session, None
         session.auto_lock.stop()
         session.reminders.stop()
-        if session.bridge is not None:
-            session.bridge.stop()
-        if session.engine is not None:
-            session.engine.close()
-        session.worker.close()
+        session.stop_sync_and_store()
 

@@ -183,3 +183,16 @@ def test_a_sleep_is_noticed_from_the_clocks(qtbot) -> None:  # noqa: ANN001
     finally:
         lock.stop()
         lock.deleteLater()
+
+
+def test_signing_out_deletes_the_profile_and_returns_to_first_run(qtbot, shell: Shell) -> None:  # noqa: ANN001
+    make_profile(shell)
+    shell.start()
+    unlock(qtbot, shell, PASSPHRASE_TEXT)
+    wait_for_window(qtbot, shell, MainWindow)
+    worker = shell.session.worker
+    shell.session.context.sign_out()  # the Settings screen asks for the confirmations first
+    wait_for_window(qtbot, shell, FirstRunWizard)
+    assert not worker.is_open
+    assert not shell.profile.exists()
+    assert not (shell.profile.directory / "store.db").exists()
