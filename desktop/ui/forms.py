@@ -11,6 +11,7 @@ phone number that ends up in a screenshot or a support ticket).
 """
 
 from pydantic import ValidationError
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from protocol import describe_validation_error
@@ -85,3 +86,15 @@ def error_label() -> QLabel:
     label.setStyleSheet("color: #b00020;")
     label.hide()
     return label
+
+
+def read_only_value(name: str) -> QLabel:
+    """A value shown on a detail page: plain text (never rich text from a record), wrapped,
+    selectable by mouse and keyboard, and named for screen readers."""
+    value = QLabel()
+    value.setTextFormat(Qt.TextFormat.PlainText)
+    value.setWordWrap(True)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    value.setAccessibleName(name)
+    return value

@@ -44,7 +44,7 @@ from desktop.store.session import StoreSession
 from desktop.ui import labels
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors
+from desktop.ui.forms import FormErrors, read_only_value
 from desktop.ui.resources.detail import language_name
 from protocol import Contact, IntakeRequest
 
@@ -146,12 +146,7 @@ class IntakePage(QWidget):
             "decline_reason": self.tr("Reason declined"),
         }
         for key, text in rows.items():
-            value = QLabel()
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            value.setAccessibleName(text)
+            value = read_only_value(text)
             self.values[key] = value
             self.form.addRow(text, value)
         self.accept_button = QPushButton(self.tr("&Accept…"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import labels
 from desktop.ui.context import UiContext
+from desktop.ui.forms import read_only_value
 from protocol import Resource
 from protocol.entities import OpeningHours, ResourceLocation
 
@@ -110,12 +111,7 @@ class ResourceDetail(QWidget):
             "eligibility": self.tr("Who can use it"), "verified": self.tr("Last verified on"),
         }
         for key, text in rows.items():
-            value = QLabel()
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            value.setAccessibleName(text)
+            value = read_only_value(text)
             self.values[key] = value
             self.form.addRow(text, value)
 
