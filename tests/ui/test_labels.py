@@ -1,0 +1,28 @@
+"""Every value of every enumeration a screen shows has words, in schema order."""
+
+import typing
+
+import pytest
+
+from desktop.ui.labels import label, labels
+from protocol import entities
+
+ENUMERATIONS = {
+    "contact_kind": entities.ContactKind, "relationship_kind": entities.RelationshipKind,
+    "consent_purpose": entities.ConsentPurpose, "consent_method": entities.ConsentMethod,
+    "place_kind": entities.PlaceKind, "appointment_status": entities.AppointmentStatus,
+    "phone_kind": entities.ResourcePhone.model_fields["kind"].annotation,
+    "resource_category": entities.ResourceCategory, "note_kind": entities.NoteKind,
+    "referral_status": entities.ReferralStatus, "intake_kind": entities.IntakeKind,
+    "intake_channel": entities.IntakeChannel, "intake_status": entities.IntakeStatus,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ENUMERATIONS))
+def test_each_schema_value_has_a_label(qapp, kind: str) -> None:  # noqa: ANN001
+    assert list(labels(kind)) == list(typing.get_args(ENUMERATIONS[kind]))
+
+
+def test_an_unknown_value_from_a_newer_service_is_shown_as_it_is(qapp) -> None:  # noqa: ANN001
+    assert label("appointment_status", "no_show") == "Did not come"
+    assert label("appointment_status", "rescheduled") == "rescheduled"
