@@ -366,9 +366,11 @@ class ResourceLocation(BaseModel):
         return self
 
 
+# The directory's taxonomy (labels in three languages, HSDS terms) is protocol/taxonomy.py;
+# the first eleven are the categories the Lodi "Bacheca Digitale" groups its services by.
 ResourceCategory = Literal[
-    "housing", "work", "food", "health", "addiction", "mental_health", "legal", "training",
-    "family", "income", "shelter", "harm_reduction", "other",
+    "housing", "work", "food", "care", "training", "health", "addiction", "legal", "family",
+    "women", "youth", "mental_health", "income", "shelter", "harm_reduction", "other",
 ]
 
 

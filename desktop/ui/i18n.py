@@ -23,6 +23,12 @@ CATALOGUES = Path(__file__).with_name("translations")
 NATIVE_NAMES: dict[Language, str] = {"it": "Italiano", "en": "English", "fi": "Suomi"}
 
 _installed: list[QTranslator] = []
+_current: Language = "en"
+
+
+def current_language() -> Language:
+    """The language the UI speaks now (for texts that do not come from Qt catalogues)."""
+    return _current
 
 
 def catalogue_path(language: str) -> Path:
@@ -33,6 +39,8 @@ def install(language: str) -> None:
     """Make `language` the UI's language from now on (widgets built later use it)."""
     if language not in LANGUAGES:
         raise ValueError(f"language: must be one of {', '.join(LANGUAGES)}")
+    global _current
+    _current = language
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)

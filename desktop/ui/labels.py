@@ -5,11 +5,18 @@ Owns: `label(kind, value)`, e.g. label("appointment_status", "no_show") ->
 `Literal` in `protocol.entities` that a screen shows has an entry here, and a
 test checks that none is missing.
 
+Resource categories are the exception: their labels live in `protocol.taxonomy`
+(the central service writes them into HSDS exports, and handouts need them in the
+client's language), so they are looked up there in the UI's current language.
+
 Must never translate at import time (the language can change while the app
 runs): the tables hold English source texts, translated on each call.
 """
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.ui import i18n
+from protocol import taxonomy
 
 # Source texts only (QT_TRANSLATE_NOOP marks them for lupdate and returns them as they
 # are); `labels()` translates at call time, so a language switch takes effect.
@@ -62,21 +69,6 @@ _TABLES: dict[str, dict[str, str]] = {
         "fax": QT_TRANSLATE_NOOP("Labels", "Fax"),
         "hotline": QT_TRANSLATE_NOOP("Labels", "Hotline"),
     },
-    "resource_category": {
-        "housing": QT_TRANSLATE_NOOP("Labels", "Housing"),
-        "work": QT_TRANSLATE_NOOP("Labels", "Work"),
-        "food": QT_TRANSLATE_NOOP("Labels", "Food"),
-        "health": QT_TRANSLATE_NOOP("Labels", "Health"),
-        "addiction": QT_TRANSLATE_NOOP("Labels", "Addiction"),
-        "mental_health": QT_TRANSLATE_NOOP("Labels", "Mental health"),
-        "legal": QT_TRANSLATE_NOOP("Labels", "Legal advice"),
-        "training": QT_TRANSLATE_NOOP("Labels", "Training"),
-        "family": QT_TRANSLATE_NOOP("Labels", "Family"),
-        "income": QT_TRANSLATE_NOOP("Labels", "Income support"),
-        "shelter": QT_TRANSLATE_NOOP("Labels", "Shelter"),
-        "harm_reduction": QT_TRANSLATE_NOOP("Labels", "Harm reduction"),
-        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-    },
     "note_kind": {
         "observation": QT_TRANSLATE_NOOP("Labels", "Observation"),
         "phone_call": QT_TRANSLATE_NOOP("Labels", "Phone call"),
@@ -122,6 +114,9 @@ _TABLES: dict[str, dict[str, str]] = {
 
 def labels(kind: str) -> dict[str, str]:
     """value -> label for one enumeration, in schema order, in the current language."""
+    if kind == "resource_category":
+        language = i18n.current_language()
+        return {code: category.label(language) for code, category in taxonomy.CATEGORIES.items()}
     return {value: QCoreApplication.translate("Labels", text) for value, text in _TABLES[kind].items()}
 
 

@@ -26,3 +26,16 @@ def test_each_schema_value_has_a_label(qapp, kind: str) -> None:  # noqa: ANN001
 def test_an_unknown_value_from_a_newer_service_is_shown_as_it_is(qapp) -> None:  # noqa: ANN001
     assert label("appointment_status", "no_show") == "Did not come"
     assert label("appointment_status", "rescheduled") == "rescheduled"
+
+
+def test_category_labels_follow_the_ui_language(qapp) -> None:  # noqa: ANN001
+    from desktop.ui import i18n
+
+    try:
+        i18n.install("fi")
+        assert label("resource_category", "youth") == "Nuoret"
+        i18n.install("it")
+        assert label("resource_category", "women") == "Donne"
+    finally:
+        i18n.install("en")
+    assert label("resource_category", "care") == "Care"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.ui import labels
 from desktop.ui.resources import ResourcesPage
-from desktop.ui.resources.detail import is_stale
+from protocol.directory import is_stale
 from tests.ui.conftest import NOW, Caseload, wait_for_store
 
 

@@ -27,14 +27,8 @@ from desktop.ui import labels
 from desktop.ui.context import UiContext
 from desktop.ui.forms import read_only_value
 from protocol import Resource
+from protocol.directory import is_stale
 from protocol.entities import OpeningHours, ResourceLocation
-
-STALE_AFTER_DAYS = 365
-
-
-def is_stale(last_verified_on: dt.date | None, today: dt.date) -> bool:
-    """True when the details were last checked more than a year before `today`."""
-    return last_verified_on is not None and (today - last_verified_on).days > STALE_AFTER_DAYS
 
 
 def _time(value: dt.time) -> str:
@@ -89,7 +83,7 @@ class ResourceDetail(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.organisation = QLabel()
-        self.stale = QLabel(self.tr("Not verified for over 12 months: check the details before sending someone."))
+        self.stale = QLabel(self.tr("Not verified in the last 12 months: check the details before sending someone."))
         self.stale.setObjectName("staleBadge")
         self.stale.setStyleSheet("color: #8a4b00; font-weight: bold;")
         for label in (self.title, self.organisation, self.stale):

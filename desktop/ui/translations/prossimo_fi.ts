@@ -1419,54 +1419,6 @@
         <translation>Neuvontapuhelin</translation>
     </message>
     <message>
-        <source>Housing</source>
-        <translation>Asuminen</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>Työ</translation>
-    </message>
-    <message>
-        <source>Food</source>
-        <translation>Ruoka</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Terveys</translation>
-    </message>
-    <message>
-        <source>Addiction</source>
-        <translation>Riippuvuudet</translation>
-    </message>
-    <message>
-        <source>Mental health</source>
-        <translation>Mielenterveys</translation>
-    </message>
-    <message>
-        <source>Legal advice</source>
-        <translation>Oikeudellinen neuvonta</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Koulutus</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Perhe</translation>
-    </message>
-    <message>
-        <source>Income support</source>
-        <translation>Toimeentulo</translation>
-    </message>
-    <message>
-        <source>Shelter</source>
-        <translation>Hätämajoitus</translation>
-    </message>
-    <message>
-        <source>Harm reduction</source>
-        <translation>Haittojen vähentäminen</translation>
-    </message>
-    <message>
         <source>Observation</source>
         <translation>Havainto</translation>
     </message>
@@ -1902,8 +1854,8 @@
 <context>
     <name>ResourceDetail</name>
     <message>
-        <source>Not verified for over 12 months: check the details before sending someone.</source>
-        <translation>Tietoja ei ole tarkistettu yli 12 kuukauteen: tarkista ne ennen kuin ohjaat ketään.</translation>
+        <source>Not verified in the last 12 months: check the details before sending someone.</source>
+        <translation>Tietoja ei ole tarkistettu viimeisen 12 kuukauden aikana: tarkista ne ennen kuin ohjaat ketään.</translation>
     </message>
     <message>
         <source>&amp;Refer…</source>

@@ -1419,54 +1419,6 @@
         <translation>Linea di assistenza</translation>
     </message>
     <message>
-        <source>Housing</source>
-        <translation>Casa</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>Lavoro</translation>
-    </message>
-    <message>
-        <source>Food</source>
-        <translation>Cibo</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Salute</translation>
-    </message>
-    <message>
-        <source>Addiction</source>
-        <translation>Dipendenze</translation>
-    </message>
-    <message>
-        <source>Mental health</source>
-        <translation>Salute mentale</translation>
-    </message>
-    <message>
-        <source>Legal advice</source>
-        <translation>Consulenza legale</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Formazione</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Famiglia</translation>
-    </message>
-    <message>
-        <source>Income support</source>
-        <translation>Sostegno al reddito</translation>
-    </message>
-    <message>
-        <source>Shelter</source>
-        <translation>Accoglienza</translation>
-    </message>
-    <message>
-        <source>Harm reduction</source>
-        <translation>Riduzione del danno</translation>
-    </message>
-    <message>
         <source>Observation</source>
         <translation>Osservazione</translation>
     </message>
@@ -1902,8 +1854,8 @@
 <context>
     <name>ResourceDetail</name>
     <message>
-        <source>Not verified for over 12 months: check the details before sending someone.</source>
-        <translation>Non verificato da oltre 12 mesi: controlla i dati prima di inviare qualcuno.</translation>
+        <source>Not verified in the last 12 months: check the details before sending someone.</source>
+        <translation>Non verificato negli ultimi 12 mesi: controlla i dati prima di inviare qualcuno.</translation>
     </message>
     <message>
         <source>&amp;Refer…</source>

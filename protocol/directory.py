@@ -1,0 +1,32 @@
+"""Rules about the directory of local services that every side applies the same way.
+
+Owns: when a service counts as stale (not verified for more than 12 months, or
+never), and the great-circle distance used to sort and filter services around a
+point. Lists, the map, handouts and exports all ask here, so they never disagree.
+
+Must never do I/O or know about Qt, the store or the service.
+"""
+
+import datetime as dt
+import math
+
+STALE_AFTER_DAYS = 365
+EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG); the error against the ellipsoid is under 0.5 %
+
+
+def is_stale(last_verified_on: dt.date | None, today: dt.date) -> bool:
+    """True when nobody has confirmed the service's details in the last 12 months.
+
+    A service never verified counts as stale: an outreach worker should check it
+    before sending someone there, exactly as for an old one.
+    """
+    return last_verified_on is None or (today - last_verified_on).days > STALE_AFTER_DAYS
+
+
+def distance_km(latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float) -> float:
+    """Great-circle (haversine) distance in kilometres between two WGS84 points."""
+    phi_a, phi_b = math.radians(latitude_a), math.radians(latitude_b)
+    d_phi = phi_b - phi_a
+    d_lambda = math.radians(longitude_b - longitude_a)
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi_a) * math.cos(phi_b) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,54 @@
+"""The directory's shared rules: taxonomy labels and HSDS terms, staleness, distance."""
+
+import datetime as dt
+import typing
+
+import pytest
+
+from protocol import directory, taxonomy
+from protocol.entities import ResourceCategory
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_every_category_has_a_label_in_each_language() -> None:
+    assert list(taxonomy.CATEGORIES) == list(typing.get_args(ResourceCategory))
+    for category in taxonomy.CATEGORIES.values():
+        assert set(category.labels) == set(taxonomy.LANGUAGES)
+        assert all(text.strip() for text in category.labels.values())
+
+
+def test_the_bacheca_categories_are_all_there() -> None:
+    wanted = {"housing", "work", "food", "care", "training", "health", "addiction", "legal", "family", "women", "youth"}
+    assert wanted <= set(taxonomy.CATEGORIES)
+    assert taxonomy.category_label("youth", "fi") == "Nuoret"
+    assert taxonomy.category_label("women", "it") == "Donne"
+    assert taxonomy.category_label("care", "sv") == "Care"  # no Swedish: English, not a blank
+    assert taxonomy.category_label("brand_new", "it") == "brand_new"
+
+
+def test_hsds_term_ids_are_stable_and_distinct_per_language() -> None:
+    ids = {category.term_id(language) for category in taxonomy.CATEGORIES.values() for language in taxonomy.LANGUAGES}
+    assert len(ids) == len(taxonomy.CATEGORIES) * len(taxonomy.LANGUAGES)
+    assert taxonomy.CATEGORIES["food"].term_id("it") == taxonomy.CATEGORIES["food"].term_id("it")
+
+
+@pytest.mark.parametrize(("verified", "stale"), [
+    (TODAY, False),
+    (TODAY - dt.timedelta(days=365), False),
+    (TODAY - dt.timedelta(days=366), True),
+    (None, True),
+])
+def test_staleness_is_twelve_months(verified: dt.date | None, stale: bool) -> None:
+    assert directory.is_stale(verified, TODAY) is stale
+
+
+def test_haversine_distances() -> None:
+    assert directory.distance_km(45.31, 9.50, 45.31, 9.50) == 0
+    # Lodi to Codogno, about 23 km as the crow flies
+    assert directory.distance_km(45.3142, 9.5036, 45.1600, 9.7050) == pytest.approx(22.9, abs=1.0)
+    # a quarter of the meridian
+    assert directory.distance_km(0, 0, 90, 0) == pytest.approx(10007.5, abs=1)
+    # symmetric and across the antimeridian
+    assert directory.distance_km(10, 179.5, 10, -179.5) == pytest.approx(directory.distance_km(10, -179.5, 10, 179.5))
+    assert directory.distance_km(10, 179.5, 10, -179.5) < 120
