@@ -52,3 +52,17 @@ def test_haversine_distances() -> None:
     # symmetric and across the antimeridian
     assert directory.distance_km(10, 179.5, 10, -179.5) == pytest.approx(directory.distance_km(10, -179.5, 10, 179.5))
     assert directory.distance_km(10, 179.5, 10, -179.5) < 120
+
+
+def test_the_gazetteer_holds_the_61_municipalities_of_the_lodi_area() -> None:
+    from protocol import gazetteer
+
+    places = gazetteer.municipalities()
+    assert len(places) == 61
+    assert len({place.istat_code for place in places}) == 61
+    assert len({place.name for place in places}) == 61
+    # all inside the area's bounding box (the Adda, the Po, the Lambro)
+    assert all(45.0 < p.latitude < 45.5 and 9.3 < p.longitude < 9.95 for p in places)
+    assert gazetteer.find("sant’angelo lodigiano").name == "Sant'Angelo Lodigiano"
+    assert gazetteer.find("LODI").istat_code == "098031"
+    assert gazetteer.find("Helsinki") is None and gazetteer.find(None) is None
