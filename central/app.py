@@ -242,6 +242,8 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
                 with session.begin():
                     caller, new_token = auth.authenticate(session, token)
                     results = sync_service.apply_mutations(session, caller, body.mutations)
+                    if new_token is not None:
+                        auth.record_rotation(session, caller)  # after the batch: lock order, see authenticate
             except auth.UnknownToken:
                 return _problem(401, "unknown_token", "Authorization: this device is not enrolled; enrol it again")
             except auth.WipeRequired as wipe:

@@ -102,7 +102,12 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     """The caller behind a token, and a rotated token when one is due.
 
     Using the next token promotes it and retires the old one. A rotation is
-    offered once the current token is older than `security.TOKEN_ROTATE_AFTER`.
+    offered once the current token is older than `security.TOKEN_ROTATE_AFTER`;
+    the caller then owes `record_rotation` before committing.
+
+    Takes no counter lock: a sync applies its batch (the `change_seq` lock, then
+    `audit_seq`) after this, and taking `audit_seq` first here would let two syncs
+    wait on each other's lock (a deadlock PostgreSQL breaks by failing one of them).
     """
     digest = security.token_hash(token)
     found = session.execute(_CALLER, {"digest": digest}).all()
@@ -121,11 +126,17 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     elif device.next_token_hash is None and now - _aware(device.token_issued_at) > security.TOKEN_ROTATE_AFTER:
         new_token = security.new_token()
         device.next_token_hash = security.token_hash(new_token)
-        audit.append(session, "device.token_rotate", f"device:{device.id}", actor=operator.id, device=device.id)
+        # Not audited here: see record_rotation.
     # Written at most once a minute: a row update on every sync would cost more than it tells.
     if device.last_seen_at is None or now - _aware(device.last_seen_at) > LAST_SEEN_PRECISION:
         device.last_seen_at = now
     return Caller(operator=operator, device=device, team_ids=team_ids), new_token
+
+
+def record_rotation(session: Session, caller: Caller) -> None:
+    """Audit the new token `authenticate` offered; call it after the batch's own writes."""
+    audit.append(session, "device.token_rotate", f"device:{caller.device.id}", actor=caller.operator.id,
+                 device=caller.device.id)
 
 
 # The device, its operator and their teams (one row per team) in one query, built

@@ -5,13 +5,14 @@ import gzip
 import json
 import uuid
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
 
 from central import security
 from central.app import Limits
-from central.auth import disable_operator, revoke_device
+from central.auth import authenticate, disable_operator, record_rotation, revoke_device
 from central.db import session_factory
-from central.models import Device, Operator
+from central.models import AuditEntry, Device, Operator
 from tests.central.conftest import PASSWORD, World, make_world
 
 
@@ -82,12 +83,36 @@ def test_tokens_rotate_without_locking_the_device_out(world: World) -> None:
         session.get(Device, anna.id).token_issued_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=30)
     offered = anna.sync()["new_device_token"]
     assert offered
+    with session_factory(world.engine).begin() as session:
+        actions = session.execute(select(AuditEntry.action).where(AuditEntry.device_id == anna.id)).scalars().all()
+    assert actions.count("device.token_rotate") == 1
     assert anna.sync()["new_device_token"] is None  # the old token still works (lost response)
     old = anna.token
     anna.token = offered
     anna.sync()  # first use of the new token retires the old one
     anna.token = old
     anna.sync(expect=401)
+
+
+def test_authenticating_takes_no_counter_lock(world: World) -> None:
+    """A sync takes change_seq then audit_seq; authenticate (before the batch) must take
+    neither, even when it offers a new token, or two syncs could deadlock on PostgreSQL."""
+    if world.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: no row locks to take in the wrong order")
+    world.add_operator("anna", [world.team_a])
+    anna = world.enrol("anna")
+    with session_factory(world.engine).begin() as session:
+        session.get(Device, anna.id).token_issued_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=30)
+    with session_factory(world.engine)() as first, first.begin():
+        caller, new_token = authenticate(first, anna.token)
+        first.flush()
+        assert new_token is not None
+        with world.engine.connect() as other:
+            locked = other.execute(text(
+                "SELECT name FROM counter WHERE name IN ('change_seq', 'audit_seq') FOR UPDATE NOWAIT")).all()
+            assert len(locked) == 2  # NOWAIT would have raised had either row been locked
+            other.rollback()
+        record_rotation(first, caller)
 
 
 def test_gzip_both_ways(world: World) -> None:
