@@ -24,7 +24,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Connection, and_, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -318,7 +318,8 @@ class Batch:
         if current.deleted:
             return
         version = self.placeholder(current.id, planned)
-        current.body = {**current.body, "deleted": True, "updated_at": utc_now().isoformat()}
+        # Written as the schema writes times ("…Z"), like every other body this service stores.
+        current.body = {**current.body, "deleted": True, "updated_at": _WIRE_TIME.dump_python(utc_now(), mode="json")}
         current.version, current.deleted, current.touched = version, True, True
         planned.audit.append((f"{mutation.entity}.delete", f"{mutation.entity}:{mutation.record_id}",
                               {"fields": [], "device_seq": mutation.device_seq}))
@@ -438,6 +439,7 @@ def rows_per_statement(table: Any) -> dict[str, int]:
 _INSERT_RECORD = insert(_RECORD).returning(_RECORD.c.id).execution_options(**rows_per_statement(_RECORD))
 _INSERT_APPLIED = insert(_APPLIED).returning(_APPLIED.c.device_seq).execution_options(**rows_per_statement(_APPLIED))
 _REWRITTEN = ("body", "version", "deleted", "field_versions", "contact_id")
+_WIRE_TIME = TypeAdapter(dt.datetime)  # times in stored bodies, exactly as the schemas write them
 _UPSERTS: dict[str, Any] = {}
 
 

@@ -177,7 +177,9 @@ def test_an_edit_against_a_delete_brings_the_record_back(world: World, pair) -> 
     anna, _ = pair
     contact = anna.create("contact", given_name="Chiara")
     anna.sync(anna.mutation("contact", "delete", uuid.UUID(contact)), keep_cursor=False)
-    assert anna.sync_all()[-1]["record"]["deleted"] is True
+    tombstone = anna.sync_all()[-1]["record"]
+    assert tombstone["deleted"] is True
+    assert tombstone["updated_at"].endswith("Z")  # the schema's own time format, as in every other body
     anna.sync(anna.mutation("contact", "update", uuid.UUID(contact), municipality="Oulu"), keep_cursor=False)
     latest = [c for c in anna.sync_all() if c["record"]["id"] == contact][-1]["record"]
     assert latest["deleted"] is False and latest["municipality"] == "Oulu"
