@@ -27,6 +27,10 @@ def test_catalogues_are_complete_and_compiled() -> None:
     assert _translations_script().check() == []
 
 
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
 def _non_literal_calls(path: Path, root: Path = UI) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
@@ -39,11 +43,11 @@ def _non_literal_calls(path: Path, root: Path = UI) -> list[str]:
             name, args = call.func.attr, call.args
             if name == "tr" and args:
                 texts = args[:1]
-            elif name == "translate" and len(args) >= 2:
-                texts = args[:2]
+            elif name == "translate" and len(args) >= 2 and _is_text(args[0]):
+                texts = args[:2]  # QCoreApplication.translate("Context", …); QPainter.translate(x, y) is geometry
             else:
                 continue
-            if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in texts):
+            if not all(_is_text(a) for a in texts):
                 found.append(f"{path.relative_to(root)}:{call.lineno} in {function.name}()")
     return found
 

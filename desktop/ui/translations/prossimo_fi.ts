@@ -972,6 +972,168 @@
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>Useful services</source>
+        <translation>Hyödyllisiä palveluja</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Aukioloajat</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Palvelukielet</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Suljettu</translation>
+    </message>
+    <message>
+        <source>Not known: ask before going</source>
+        <translation>Ei tiedossa: kysy ennen kuin menet</translation>
+    </message>
+    <message>
+        <source>Not verified recently: call before going</source>
+        <translation>Tietoja ei ole tarkistettu hiljattain: soita ennen kuin menet</translation>
+    </message>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Tulostettu {date}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Sivu {page}/{pages}</translation>
+    </message>
+    <message>
+        <source>Scan to call</source>
+        <translation>Skannaa ja soita</translation>
+    </message>
+    <message>
+        <source>Scan to send a text message</source>
+        <translation>Skannaa ja lähetä tekstiviesti</translation>
+    </message>
+    <message>
+        <source>Scan for the address</source>
+        <translation>Skannaa osoite</translation>
+    </message>
+    <message>
+        <source>text messages</source>
+        <translation>tekstiviestit</translation>
+    </message>
+    <message>
+        <source>fax</source>
+        <translation>faksi</translation>
+    </message>
+    <message>
+        <source>helpline</source>
+        <translation>auttava puhelin</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Print a handout</source>
+        <translation>Tulosta palvelulista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) chosen</source>
+        <translation>
+            <numerusform>%n palvelu valittu</numerusform>
+            <numerusform>%n palvelua valittu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Services on the handout</source>
+        <translation>Palvelulistan palvelut</translation>
+    </message>
+    <message>
+        <source>Handout language</source>
+        <translation>Palvelulistan kieli</translation>
+    </message>
+    <message>
+        <source>&amp;Large print</source>
+        <translation>&amp;Suuri teksti</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Suuri teksti</translation>
+    </message>
+    <message>
+        <source>Handout &amp;language:</source>
+        <translation>Palvelulistan &amp;kieli:</translation>
+    </message>
+    <message>
+        <source>The handout lists services only: no names or personal details are printed.</source>
+        <translation>Listassa on vain palveluja: nimiä tai henkilötietoja ei tulosteta.</translation>
+    </message>
+    <message>
+        <source>Preview of the first page</source>
+        <translation>Ensimmäisen sivun esikatselu</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Tallenna PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>T&amp;ulosta…</translation>
+    </message>
+    <message>
+        <source>Choose at least one service to print.</source>
+        <translation>Valitse vähintään yksi tulostettava palvelu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n sivu</numerusform>
+            <numerusform>%n sivua</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the handout as PDF</source>
+        <translation>Tallenna palvelulista PDF-tiedostona</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {file}: {reason}</source>
+        <translation>Tiedostoa {file} ei voitu tallentaa: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {file} (%n page(s)).</source>
+        <translation>
+            <numerusform>Tallennettu {file} (%n sivu).</numerusform>
+            <numerusform>Tallennettu {file} (%n sivua).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not print: {reason}</source>
+        <translation>Tulostus ei onnistunut: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer (%n page(s)).</source>
+        <translation>
+            <numerusform>Lähetetty tulostimelle (%n sivu).</numerusform>
+            <numerusform>Lähetetty tulostimelle (%n sivua).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IntakeAcceptDialog</name>
     <message>
         <source>Accept a help desk request</source>

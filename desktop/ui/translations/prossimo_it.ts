@@ -972,6 +972,168 @@
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>Useful services</source>
+        <translation>Servizi utili</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Orari di apertura</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Lingue parlate</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Chiuso</translation>
+    </message>
+    <message>
+        <source>Not known: ask before going</source>
+        <translation>Non noti: chiedi prima di andare</translation>
+    </message>
+    <message>
+        <source>Not verified recently: call before going</source>
+        <translation>Non verificato di recente: telefona prima di andare</translation>
+    </message>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Stampato il {date}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Pagina {page} di {pages}</translation>
+    </message>
+    <message>
+        <source>Scan to call</source>
+        <translation>Inquadra per chiamare</translation>
+    </message>
+    <message>
+        <source>Scan to send a text message</source>
+        <translation>Inquadra per mandare un SMS</translation>
+    </message>
+    <message>
+        <source>Scan for the address</source>
+        <translation>Inquadra per l&apos;indirizzo</translation>
+    </message>
+    <message>
+        <source>text messages</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>fax</source>
+        <translation>fax</translation>
+    </message>
+    <message>
+        <source>helpline</source>
+        <translation>linea d&apos;ascolto</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Print a handout</source>
+        <translation>Stampa un promemoria dei servizi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) chosen</source>
+        <translation>
+            <numerusform>%n servizio scelto</numerusform>
+            <numerusform>%n servizi scelti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Services on the handout</source>
+        <translation>Servizi nel promemoria</translation>
+    </message>
+    <message>
+        <source>Handout language</source>
+        <translation>Lingua del promemoria</translation>
+    </message>
+    <message>
+        <source>&amp;Large print</source>
+        <translation>&amp;Caratteri grandi</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Caratteri grandi</translation>
+    </message>
+    <message>
+        <source>Handout &amp;language:</source>
+        <translation>&amp;Lingua del promemoria:</translation>
+    </message>
+    <message>
+        <source>The handout lists services only: no names or personal details are printed.</source>
+        <translation>Il promemoria elenca solo i servizi: non vengono stampati nomi né dati personali.</translation>
+    </message>
+    <message>
+        <source>Preview of the first page</source>
+        <translation>Anteprima della prima pagina</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Salva PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Stam&amp;pa…</translation>
+    </message>
+    <message>
+        <source>Choose at least one service to print.</source>
+        <translation>Scegli almeno un servizio da stampare.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n pagina</numerusform>
+            <numerusform>%n pagine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the handout as PDF</source>
+        <translation>Salva il promemoria come PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {file}: {reason}</source>
+        <translation>Impossibile salvare {file}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {file} (%n page(s)).</source>
+        <translation>
+            <numerusform>Salvato {file} (%n pagina).</numerusform>
+            <numerusform>Salvato {file} (%n pagine).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not print: {reason}</source>
+        <translation>Impossibile stampare: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer (%n page(s)).</source>
+        <translation>
+            <numerusform>Inviato alla stampante (%n pagina).</numerusform>
+            <numerusform>Inviato alla stampante (%n pagine).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IntakeAcceptDialog</name>
     <message>
         <source>Accept a help desk request</source>
