@@ -6,7 +6,8 @@ grid (`views.CalendarView`) beside a plain list of the same appointments (for
 screen readers and quick keyboard use), and opening `form.AppointmentForm` to
 book or edit. Keys: Alt+Left / Alt+Right previous / next, T today, Ctrl+N new
 appointment (at the grid's cursor), Enter on an appointment edits it, Enter or
-a double click on a free slot books one there.
+a double click on a free slot books one there. "Export…" and "Import…" open the
+iCalendar dialogs of `desktop.ui.calendar.files`.
 
 Must never run SQL (see `desktop.store.calendar_queries`), and never reload for
 a write that touched nothing it shows.
@@ -42,6 +43,7 @@ from desktop.ui.calendar import (
     pydate,
     qdate,
 )
+from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.calendar.views import CalendarView, block_summary
 from desktop.ui.context import UiContext
@@ -59,6 +61,8 @@ class CalendarPage(QWidget):
         self.anchor = local_now(context).date()
         self.items: list[Booked] = []
         self.form: AppointmentForm | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.import_dialog: ImportDialog | None = None
         self._generation = 0
         self._loaded = False
         self._select_after_load: uuid.UUID | None = None
@@ -118,6 +122,13 @@ class CalendarPage(QWidget):
         self.new_button.setToolTip(self.tr("Book a new appointment (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_appointment)
 
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Save appointments as a calendar file (.ics) for other programs"))
+        self.export_button.clicked.connect(self.export_calendar)
+        self.import_button = QPushButton(self.tr("I&mport…"))
+        self.import_button.setToolTip(self.tr("Read appointments from a calendar file (.ics)"))
+        self.import_button.clicked.connect(self.import_calendar)
+
         top = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button):
             top.addWidget(widget)
@@ -128,6 +139,8 @@ class CalendarPage(QWidget):
         for widget in (go_label, self.go_to, self.day_button, self.week_button, show_label, self.show_filter):
             options.addWidget(widget)
         options.addStretch(1)
+        options.addWidget(self.export_button)
+        options.addWidget(self.import_button)
 
         self.view = CalendarView()
         self.grid = self.view.grid
@@ -365,3 +378,37 @@ class CalendarPage(QWidget):
         if day not in self.days():
             self.anchor = day
             self.reload()
+
+    # --- calendar files ---------------------------------------------------------------------------------------------
+
+    def export_calendar(self) -> None:
+        """Open the export dialog for the period and filter shown (non-blocking)."""
+        if self.export_dialog is not None:
+            self.export_dialog.raise_()
+            return
+        dialog = ExportDialog(self.context, self, days=self.days(), period_text=self.title.text(),
+                              team_id=self.team_filter())
+        self.export_dialog = dialog
+        dialog.exported.connect(self._exported)
+        dialog.finished.connect(lambda _result: self._file_dialog_closed(dialog))
+        dialog.open()
+
+    def import_calendar(self) -> None:
+        """Open the import dialog (non-blocking); the store's change notice reloads the calendar."""
+        if self.import_dialog is not None:
+            self.import_dialog.raise_()
+            return
+        dialog = ImportDialog(self.context, self)
+        self.import_dialog = dialog
+        dialog.finished.connect(lambda _result: self._file_dialog_closed(dialog))
+        dialog.open()
+
+    def _exported(self, count: int, path: str) -> None:
+        self.status.setText(self.tr("{n} appointment(s) saved to {file}").format(n=count, file=path))
+
+    def _file_dialog_closed(self, dialog: ExportDialog | ImportDialog) -> None:
+        if self.export_dialog is dialog:
+            self.export_dialog = None
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+        dialog.deleteLater()

@@ -1,7 +1,9 @@
 """One directory entry, read in full: what the service offers, when, where, how to reach it.
 
-Owns: `ResourceDetail`, the right-hand pane of the Resources screen, and the
-"Refer…" button that starts a referral for the shown service. Opening hours are
+Owns: `ResourceDetail`, the right-hand pane of the Resources screen, the
+"Refer…" button that starts a referral for the shown service, and "Save contact
+card…", which saves the shown service as a vCard 4.0 file (`desktop.interop.vcard`)
+for a phone's or a mail program's address book. Opening hours are
 grouped by weekday; a service whose details were last checked more than a year
 before the UI's "now" is marked, since its phone or hours may have changed.
 
@@ -10,10 +12,13 @@ text as rich text (directory data comes from outside the organisation).
 """
 
 import datetime as dt
+import re
 from collections import defaultdict
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.interop.vcard import CardTexts, resources_vcf
 from desktop.ui import labels
 from desktop.ui.context import UiContext
 from desktop.ui.forms import read_only_value
@@ -92,6 +98,14 @@ class ResourceDetail(QWidget):
         self.refer_button = QPushButton(self.tr("&Refer…"))
         self.refer_button.setToolTip(self.tr("Refer a contact to this service"))
         self.refer_button.clicked.connect(lambda: self.resource and self.referRequested.emit(self.resource))
+        self.card_button = QPushButton(self.tr("Save contact &card…"))
+        self.card_button.setToolTip(self.tr("Save this service as a contact card (.vcf) for an address book"))
+        self.card_button.clicked.connect(self.choose_card_file)
+        self.card_chooser: QFileDialog | None = None
+        self.card_status = QLabel()
+        self.card_status.setWordWrap(True)
+        self.card_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.card_status.hide()
         self.empty = QLabel(self.tr("Choose a service in the list to read its details."))
 
         self.form = QFormLayout()
@@ -115,9 +129,11 @@ class ResourceDetail(QWidget):
         names.addWidget(self.organisation)
         heading.addLayout(names, 1)
         heading.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.card_button, 0, Qt.AlignmentFlag.AlignTop)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(heading)
+        body_layout.addWidget(self.card_status)
         body_layout.addWidget(self.stale)
         body_layout.addLayout(self.form)
         body_layout.addStretch(1)
@@ -134,6 +150,7 @@ class ResourceDetail(QWidget):
 
     def show_resource(self, resource: Resource | None) -> None:
         self.resource = resource
+        self.card_status.hide()
         self.empty.setVisible(resource is None)
         self.scroll.setVisible(resource is not None)
         if resource is None:
@@ -176,3 +193,48 @@ class ResourceDetail(QWidget):
     def _phone_text(self, number: str, kind: str, description: str | None) -> str:
         text = self.tr("{number} ({kind})").format(number=number, kind=labels.label("phone_kind", kind))
         return f"{text} — {description}" if description else text
+
+    # --- contact card -------------------------------------------------------------------------------------
+
+    def choose_card_file(self) -> None:
+        """Ask where to save the shown service's card (non-blocking); `save_card` writes it."""
+        if self.resource is None:
+            return
+        chooser = QFileDialog(self, self.tr("Save contact card as"))
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setNameFilter(self.tr("Contact cards (*.vcf)"))
+        chooser.setDefaultSuffix("vcf")
+        chooser.selectFile(card_file_name(self.resource))
+        chooser.fileSelected.connect(lambda path: self.save_card(Path(path)))
+        chooser.finished.connect(lambda _r: chooser.deleteLater())
+        self.card_chooser = chooser
+        chooser.open()
+
+    def card_texts(self) -> CardTexts:
+        return CardTexts(
+            opening_hours=self.tr("Opening hours:"),
+            weekdays={day: labels.label("weekday", day) for day in range(1, 8)},
+            day_line=self.tr("{weekday}: {spans}"), span=self.tr("{opens}–{closes}"),
+            phone_line=self.tr("{number}: {description}"),
+            category=lambda code: labels.label("resource_category", code))
+
+    def save_card(self, path: Path) -> bool:
+        """Write the shown service's vCard to `path` (a few hundred bytes: no store, no thread)."""
+        if self.resource is None:
+            return False
+        try:
+            path.write_bytes(resources_vcf([self.resource], self.card_texts()))
+        except OSError as exc:
+            self.card_status.setText(self.tr("The contact card could not be saved: {reason}").format(
+                reason=exc.strerror or type(exc).__name__))
+            self.card_status.show()
+            return False
+        self.card_status.setText(self.tr("Contact card saved: {file}").format(file=str(path)))
+        self.card_status.show()
+        return True
+
+
+def card_file_name(resource: Resource) -> str:
+    """ "Mensa della sera.vcf": the service's name without characters file systems refuse."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", resource.service_name).strip(" .") or "service"
+    return name[:80] + ".vcf"

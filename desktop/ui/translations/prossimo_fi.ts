@@ -259,6 +259,22 @@
         <translation>Varaa uusi tapaaminen (Ctrl+N)</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>V&amp;ie…</translation>
+    </message>
+    <message>
+        <source>Save appointments as a calendar file (.ics) for other programs</source>
+        <translation>Tallenna tapaamiset kalenteritiedostoon (.ics) muita ohjelmia varten</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>T&amp;uo…</translation>
+    </message>
+    <message>
+        <source>Read appointments from a calendar file (.ics)</source>
+        <translation>Lue tapaamiset kalenteritiedostosta (.ics)</translation>
+    </message>
+    <message>
         <source>Appointments shown</source>
         <translation>Näytettävät tapaamiset</translation>
     </message>
@@ -289,6 +305,10 @@
     <message>
         <source>The calendar could not be read: {reason}</source>
         <translation>Kalenteria ei voitu lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} appointment(s) saved to {file}</source>
+        <translation>{n} tapaamista tallennettu tiedostoon {file}</translation>
     </message>
 </context>
 <context>
@@ -965,6 +985,141 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export appointments</source>
+        <translation>Vie tapaamiset</translation>
+    </message>
+    <message>
+        <source>The &amp;period shown: {period}</source>
+        <translation>Näytetty &amp;jakso: {period}</translation>
+    </message>
+    <message>
+        <source>&amp;These dates:</source>
+        <translation>Nämä &amp;päivät:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Ensimmäinen päivä</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Viimeinen päivä</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Whose appointments</source>
+        <translation>Kenen tapaamiset</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Omat</translation>
+    </message>
+    <message>
+        <source>My team: {name}</source>
+        <translation>Oma tiimi: {name}</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s on this computer</source>
+        <translation>Kaikki tällä tietokoneella olevat</translation>
+    </message>
+    <message>
+        <source>&amp;Whose:</source>
+        <translation>&amp;Kenen:</translation>
+    </message>
+    <message>
+        <source>Include clients&apos; &amp;names</source>
+        <translation>Sisällytä asiakkaiden &amp;nimet</translation>
+    </message>
+    <message>
+        <source>Include clients&apos; names in the file</source>
+        <translation>Sisällytä asiakkaiden nimet tiedostoon</translation>
+    </message>
+    <message>
+        <source>Off by default: anyone who gets the file, or sees the calendar it is imported into, could read who the appointments are with. With names, home visit addresses are included too.</source>
+        <translation>Oletuksena pois päältä: kuka tahansa, joka saa tiedoston tai näkee kalenterin, johon se tuodaan, voisi lukea, keiden kanssa tapaamiset ovat. Nimien kanssa mukaan tulevat myös kotikäyntien osoitteet.</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>Tallennettava tiedosto</translation>
+    </message>
+    <message>
+        <source>appointments.ics</source>
+        <translation>tapaamiset.ics</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Selaa…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tiedosto:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>&amp;Vie</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Jakso:</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Yksityisyys:</translation>
+    </message>
+    <message>
+        <source>Save appointments as</source>
+        <translation>Tallenna tapaamiset nimellä</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenteritiedostot (*.ics)</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Tapaaminen</translation>
+    </message>
+    <message>
+        <source>{what} ({place})</source>
+        <translation>{what} ({place})</translation>
+    </message>
+    <message>
+        <source>{summary} – {names}</source>
+        <translation>{summary} – {names}</translation>
+    </message>
+    <message>
+        <source>The details are in Prossimo.</source>
+        <translation>Tiedot ovat Prossimossa.</translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>Osallistujat: {names}</translation>
+    </message>
+    <message>
+        <source>Appointment reminder</source>
+        <translation>Muistutus tapaamisesta</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first.</source>
+        <translation>Viimeinen päivä ei voi olla ennen ensimmäistä.</translation>
+    </message>
+    <message>
+        <source>Type or choose where to save the file.</source>
+        <translation>Kirjoita tai valitse, minne tiedosto tallennetaan.</translation>
+    </message>
+    <message>
+        <source>There are no appointments to export in this period: no file was written.</source>
+        <translation>Tällä jaksolla ei ole vietäviä tapaamisia: tiedostoa ei kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Tiedostoa ei voitu kirjoittaa: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Prossimo</source>
@@ -1131,6 +1286,117 @@
             <numerusform>Lähetetty tulostimelle (%n sivu).</numerusform>
             <numerusform>Lähetetty tulostimelle (%n sivua).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import appointments</source>
+        <translation>Tuo tapaamiset</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Tuotava tiedosto</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Selaa…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tiedosto:</translation>
+    </message>
+    <message>
+        <source>Appointments exported from Prossimo are updated. Events made by other calendar programs do not say which client they are with: choose the contact to add them to, or they are skipped.</source>
+        <translation>Prossimosta viedyt tapaamiset päivitetään. Muiden kalenteriohjelmien tapahtumista ei käy ilmi, kenen asiakkaan kanssa ne ovat: valitse asiakas, jolle ne lisätään, tai ne ohitetaan.</translation>
+    </message>
+    <message>
+        <source>Events from other calendar programs</source>
+        <translation>Muiden kalenteriohjelmien tapahtumat</translation>
+    </message>
+    <message>
+        <source>No contact chosen: these events will be skipped.</source>
+        <translation>Asiakasta ei ole valittu: nämä tapahtumat ohitetaan.</translation>
+    </message>
+    <message>
+        <source>Choose &amp;contact…</source>
+        <translation>Valitse &amp;asiakas…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>T&amp;yhjennä</translation>
+    </message>
+    <message>
+        <source>Clear the chosen contact</source>
+        <translation>Tyhjennä valittu asiakas</translation>
+    </message>
+    <message>
+        <source>Kind of place for these events</source>
+        <translation>Tapaamispaikan tyyppi näille tapahtumille</translation>
+    </message>
+    <message>
+        <source>Kind of &amp;place:</source>
+        <translation>&amp;Paikan tyyppi:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Asiakas:</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>Tuonnin tulos</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>T&amp;uo</translation>
+    </message>
+    <message>
+        <source>Import appointments from</source>
+        <translation>Tuo tapaamiset tiedostosta</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics *.ical *.ifb *.icalendar)</source>
+        <translation>Kalenteritiedostot (*.ics *.ical *.ifb *.icalendar)</translation>
+    </message>
+    <message>
+        <source>Type or choose the file to import.</source>
+        <translation>Kirjoita tai valitse tuotava tiedosto.</translation>
+    </message>
+    <message>
+        <source>The file holds no events: nothing was imported.</source>
+        <translation>Tiedostossa ei ole tapahtumia: mitään ei tuotu.</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} already up to date.</source>
+        <translation>{created} uutta, {updated} päivitetty, {unchanged} jo ajan tasalla.</translation>
+    </message>
+    <message>
+        <source>{n} event(s) from other calendar programs skipped: choose the contact they are with to import them.</source>
+        <translation>{n} muiden kalenteriohjelmien tapahtumaa ohitettiin: valitse asiakas, jonka kanssa ne ovat, niin ne tuodaan.</translation>
+    </message>
+    <message>
+        <source>{n} event(s) skipped: the appointment was deleted on this computer.</source>
+        <translation>{n} tapahtumaa ohitettiin: tapaaminen on poistettu tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <source>{n} event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).</source>
+        <translation>{n} tapahtumaa ohitettiin: tapaaminen ei ole tällä tietokoneella (sitä ei ehkä ole vielä synkronoitu).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file has these problems:</source>
+        <translation>Mitään ei tuotu. Tiedostossa on nämä ongelmat:</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…ja {n} muuta.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>Tiedostoa ei voitu lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Mitään ei tuotu: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2294,14 @@
         <translation>Ohjaa asiakas tähän palveluun</translation>
     </message>
     <message>
+        <source>Save contact &amp;card…</source>
+        <translation>Tallenna &amp;yhteystietokortti…</translation>
+    </message>
+    <message>
+        <source>Save this service as a contact card (.vcf) for an address book</source>
+        <translation>Tallenna tämä palvelu yhteystietokorttina (.vcf) osoitekirjaa varten</translation>
+    </message>
+    <message>
         <source>Choose a service in the list to read its details.</source>
         <translation>Valitse palvelu luettelosta, niin näet sen tiedot.</translation>
     </message>
@@ -2094,6 +2368,30 @@
     <message>
         <source>{number} ({kind})</source>
         <translation>{number} ({kind})</translation>
+    </message>
+    <message>
+        <source>Save contact card as</source>
+        <translation>Tallenna yhteystietokortti nimellä</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.vcf)</source>
+        <translation>Yhteystietokortit (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Opening hours:</source>
+        <translation>Aukioloajat:</translation>
+    </message>
+    <message>
+        <source>{number}: {description}</source>
+        <translation>{number}: {description}</translation>
+    </message>
+    <message>
+        <source>The contact card could not be saved: {reason}</source>
+        <translation>Yhteystietokorttia ei voitu tallentaa: {reason}</translation>
+    </message>
+    <message>
+        <source>Contact card saved: {file}</source>
+        <translation>Yhteystietokortti tallennettu: {file}</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,22 @@
         <translation>Prenota un nuovo appuntamento (Ctrl+N)</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Esporta…</translation>
+    </message>
+    <message>
+        <source>Save appointments as a calendar file (.ics) for other programs</source>
+        <translation>Salva gli appuntamenti in un file di calendario (.ics) per altri programmi</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>Im&amp;porta…</translation>
+    </message>
+    <message>
+        <source>Read appointments from a calendar file (.ics)</source>
+        <translation>Leggi appuntamenti da un file di calendario (.ics)</translation>
+    </message>
+    <message>
         <source>Appointments shown</source>
         <translation>Appuntamenti mostrati</translation>
     </message>
@@ -289,6 +305,10 @@
     <message>
         <source>The calendar could not be read: {reason}</source>
         <translation>Impossibile leggere il calendario: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} appointment(s) saved to {file}</source>
+        <translation>{n} appuntamento/i salvato/i in {file}</translation>
     </message>
 </context>
 <context>
@@ -965,6 +985,141 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export appointments</source>
+        <translation>Esporta appuntamenti</translation>
+    </message>
+    <message>
+        <source>The &amp;period shown: {period}</source>
+        <translation>Il &amp;periodo mostrato: {period}</translation>
+    </message>
+    <message>
+        <source>&amp;These dates:</source>
+        <translation>&amp;Queste date:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primo giorno</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Ultimo giorno</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Whose appointments</source>
+        <translation>Di chi sono gli appuntamenti</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>I miei</translation>
+    </message>
+    <message>
+        <source>My team: {name}</source>
+        <translation>La mia équipe: {name}</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s on this computer</source>
+        <translation>Tutti quelli su questo computer</translation>
+    </message>
+    <message>
+        <source>&amp;Whose:</source>
+        <translation>&amp;Di chi:</translation>
+    </message>
+    <message>
+        <source>Include clients&apos; &amp;names</source>
+        <translation>Includi i &amp;nomi degli utenti</translation>
+    </message>
+    <message>
+        <source>Include clients&apos; names in the file</source>
+        <translation>Includi i nomi degli utenti nel file</translation>
+    </message>
+    <message>
+        <source>Off by default: anyone who gets the file, or sees the calendar it is imported into, could read who the appointments are with. With names, home visit addresses are included too.</source>
+        <translation>Disattivato di norma: chiunque riceva il file, o veda il calendario in cui viene importato, potrebbe leggere con chi sono gli appuntamenti. Con i nomi vengono inclusi anche gli indirizzi delle visite domiciliari.</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>File da salvare</translation>
+    </message>
+    <message>
+        <source>appointments.ics</source>
+        <translation>appuntamenti.ics</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>S&amp;foglia…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Fil&amp;e:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;sporta</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Riservatezza:</translation>
+    </message>
+    <message>
+        <source>Save appointments as</source>
+        <translation>Salva gli appuntamenti come</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>File di calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appuntamento</translation>
+    </message>
+    <message>
+        <source>{what} ({place})</source>
+        <translation>{what} ({place})</translation>
+    </message>
+    <message>
+        <source>{summary} – {names}</source>
+        <translation>{summary} – {names}</translation>
+    </message>
+    <message>
+        <source>The details are in Prossimo.</source>
+        <translation>I dettagli sono in Prossimo.</translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>Con: {names}</translation>
+    </message>
+    <message>
+        <source>Appointment reminder</source>
+        <translation>Promemoria appuntamento</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first.</source>
+        <translation>L&apos;ultimo giorno non può essere prima del primo.</translation>
+    </message>
+    <message>
+        <source>Type or choose where to save the file.</source>
+        <translation>Scrivi o scegli dove salvare il file.</translation>
+    </message>
+    <message>
+        <source>There are no appointments to export in this period: no file was written.</source>
+        <translation>Non ci sono appuntamenti da esportare in questo periodo: nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Non è stato possibile scrivere il file: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Prossimo</source>
@@ -1131,6 +1286,117 @@
             <numerusform>Inviato alla stampante (%n pagina).</numerusform>
             <numerusform>Inviato alla stampante (%n pagine).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import appointments</source>
+        <translation>Importa appuntamenti</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>File da importare</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>S&amp;foglia…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Fil&amp;e:</translation>
+    </message>
+    <message>
+        <source>Appointments exported from Prossimo are updated. Events made by other calendar programs do not say which client they are with: choose the contact to add them to, or they are skipped.</source>
+        <translation>Gli appuntamenti esportati da Prossimo vengono aggiornati. Gli eventi creati da altri programmi di calendario non dicono con quale utente sono: scegli il contatto a cui aggiungerli, altrimenti vengono saltati.</translation>
+    </message>
+    <message>
+        <source>Events from other calendar programs</source>
+        <translation>Eventi da altri programmi di calendario</translation>
+    </message>
+    <message>
+        <source>No contact chosen: these events will be skipped.</source>
+        <translation>Nessun contatto scelto: questi eventi verranno saltati.</translation>
+    </message>
+    <message>
+        <source>Choose &amp;contact…</source>
+        <translation>Scegli &amp;contatto…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>T&amp;ogli</translation>
+    </message>
+    <message>
+        <source>Clear the chosen contact</source>
+        <translation>Togli il contatto scelto</translation>
+    </message>
+    <message>
+        <source>Kind of place for these events</source>
+        <translation>Tipo di luogo per questi eventi</translation>
+    </message>
+    <message>
+        <source>Kind of &amp;place:</source>
+        <translation>Tipo di &amp;luogo:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Contatto:</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>Esito dell&apos;importazione</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importa</translation>
+    </message>
+    <message>
+        <source>Import appointments from</source>
+        <translation>Importa appuntamenti da</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics *.ical *.ifb *.icalendar)</source>
+        <translation>File di calendario (*.ics *.ical *.ifb *.icalendar)</translation>
+    </message>
+    <message>
+        <source>Type or choose the file to import.</source>
+        <translation>Scrivi o scegli il file da importare.</translation>
+    </message>
+    <message>
+        <source>The file holds no events: nothing was imported.</source>
+        <translation>Il file non contiene eventi: non è stato importato nulla.</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} already up to date.</source>
+        <translation>{created} nuovi, {updated} aggiornati, {unchanged} già aggiornati.</translation>
+    </message>
+    <message>
+        <source>{n} event(s) from other calendar programs skipped: choose the contact they are with to import them.</source>
+        <translation>{n} evento/i da altri programmi di calendario saltato/i: scegli il contatto con cui sono per importarli.</translation>
+    </message>
+    <message>
+        <source>{n} event(s) skipped: the appointment was deleted on this computer.</source>
+        <translation>{n} evento/i saltato/i: l&apos;appuntamento è stato eliminato su questo computer.</translation>
+    </message>
+    <message>
+        <source>{n} event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).</source>
+        <translation>{n} evento/i saltato/i: l&apos;appuntamento non è su questo computer (forse non è ancora stato sincronizzato).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file has these problems:</source>
+        <translation>Non è stato importato nulla. Il file ha questi problemi:</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…e altri {n}.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>Non è stato possibile leggere il file: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Non è stato importato nulla: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2294,14 @@
         <translation>Invia un contatto a questo servizio</translation>
     </message>
     <message>
+        <source>Save contact &amp;card…</source>
+        <translation>Salva &amp;scheda contatto…</translation>
+    </message>
+    <message>
+        <source>Save this service as a contact card (.vcf) for an address book</source>
+        <translation>Salva questo servizio come scheda contatto (.vcf) per una rubrica</translation>
+    </message>
+    <message>
         <source>Choose a service in the list to read its details.</source>
         <translation>Scegli un servizio nell&apos;elenco per leggerne i dettagli.</translation>
     </message>
@@ -2094,6 +2368,30 @@
     <message>
         <source>{number} ({kind})</source>
         <translation>{number} ({kind})</translation>
+    </message>
+    <message>
+        <source>Save contact card as</source>
+        <translation>Salva la scheda contatto come</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.vcf)</source>
+        <translation>Schede contatto (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Opening hours:</source>
+        <translation>Orari di apertura:</translation>
+    </message>
+    <message>
+        <source>{number}: {description}</source>
+        <translation>{number}: {description}</translation>
+    </message>
+    <message>
+        <source>The contact card could not be saved: {reason}</source>
+        <translation>Non è stato possibile salvare la scheda contatto: {reason}</translation>
+    </message>
+    <message>
+        <source>Contact card saved: {file}</source>
+        <translation>Scheda contatto salvata: {file}</translation>
     </message>
 </context>
 <context>
