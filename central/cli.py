@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 
 from central import audit, auth, security
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
-from central.hsds import HsdsError
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
+from protocol.hsds import FORMATS, HsdsError
 
 NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
 ROLES = ("operator", "team_lead", "admin")
@@ -201,7 +201,7 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
 
     with _session(args) as session, session.begin():
         org = _org(session, args.org) if args.org else _only_org(session)
-        count = directory.import_package(session, org.id, Path(args.path))
+        count = directory.import_package(session, org.id, Path(args.path), args.format)
     print(f"Imported {count} directory entries into {org.name}.")
     return 0
 
@@ -211,7 +211,7 @@ def cmd_directory_export(args: argparse.Namespace) -> int:
 
     with _session(args) as session:
         org = _org(session, args.org) if args.org else _only_org(session)
-        counts = directory.export_package(session, org.id, Path(args.path))
+        counts = directory.export_package(session, org.id, Path(args.path), args.format)
     print("Wrote " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" to {args.path}")
     return 0
 
@@ -334,10 +334,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     directory = commands.add_parser("directory", help="the directory of local services (HSDS)").add_subparsers(
         dest="sub", required=True, parser_class=_Parser)
-    for name, handler, text in (("import", cmd_directory_import, "import an HSDS tabular data package"),
-                                ("export", cmd_directory_export, "export the directory as an HSDS data package")):
+    for name, handler, text, guess in (
+        ("import", cmd_directory_import, "import an HSDS file: a tabular data package or HSDS JSON",
+         "a folder with datapackage.json is tabular, a .json file is JSON"),
+        ("export", cmd_directory_export, "export the directory as an HSDS tabular data package or HSDS JSON",
+         "a .json name is JSON, anything else a new package folder"),
+    ):
         sub = leaf(directory, name, handler, text)
-        sub.add_argument("path")
+        sub.add_argument("path", help="the package folder or the .json file")
+        sub.add_argument("--format", choices=FORMATS, help=f"default: from PATH ({guess})")
         sub.add_argument("--org", help="organisation name (needed when there are several)")
 
     leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
@@ -368,7 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("prossimo-central: that name is already taken; nothing was changed", file=sys.stderr)
         return 2
     except HsdsError as exc:
-        print(f"prossimo-central: {exc}; nothing was imported", file=sys.stderr)
+        what = "nothing was imported" if getattr(args, "sub", "") == "import" else "nothing was written"
+        print(f"prossimo-central: {exc}\n{what}", file=sys.stderr)
         return 2
 
 

@@ -1,21 +1,25 @@
 """`prossimo-central demo`: a demo organisation with two teams, operators, a directory and a caseload.
 
 Owns: creating that demo through the same code paths real data takes (operators
-through `security`, records through `sync_service.apply_mutations` from a demo
-loader device, so permissions, versions and the audit log are all real).
-Passwords are random and printed once; every person is invented.
+through `security`; the directory imported from the HSDS package shipped in
+protocol/resources/lodi/directory by `directory.import_package`, as an organisation's
+own directory arrives; caseload records through `sync_service.apply_mutations` from a
+demo loader device), so permissions, versions and the audit log are all real.
+Passwords are random and printed once; every person and service is invented.
 Must never run against an organisation that already exists.
 """
 
 import datetime as dt
 import secrets
 import uuid
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central import audit, intake, security, sync_service
+from central import audit, directory, intake, security, sync_service
 from central.auth import teams_of
 from central.models import Device, Membership, Operator, Organisation, Team, utc_now
 from protocol import demo_data, new_id
@@ -25,9 +29,17 @@ ORGANISATION = "Cooperativa Prossimo (demo)"
 TEAMS = ("Unità di strada", "Servizio famiglie")
 OPERATORS = (("anna", "operator", (0,)), ("mikko", "operator", (1,)), ("marco", "team_lead", (0, 1)),
              ("admin", "admin", (0, 1)))
+# The Lodi-area demo directory (scripts/generate_lodi_directory.py writes it).
+DIRECTORY = "resources/lodi/directory"
 
 
-def create(session: Session, contacts_per_team: int = 150, resources: int = 120) -> dict[str, Any]:
+def shipped_directory() -> Path:
+    """The folder of the demo directory's HSDS package, installed with the `protocol` package."""
+    return Path(str(resources.files("protocol").joinpath(DIRECTORY)))
+
+
+def create(session: Session, contacts_per_team: int = 150, package: Path | None = None) -> dict[str, Any]:
+    """Create the demo organisation; `package` is the directory to import (default: the shipped one)."""
     if session.execute(select(Organisation).where(Organisation.name == ORGANISATION)).first():
         raise ValueError(f"organisation: {ORGANISATION!r} already exists; the demo was not created again")
     org = Organisation(id=uuid.uuid4(), name=ORGANISATION)
@@ -48,6 +60,8 @@ def create(session: Session, contacts_per_team: int = 150, resources: int = 120)
         operators[username] = operator
     session.flush()
     audit.append(session, "demo.create", f"organisation:{org.id}")
+    # All or nothing: a package that does not import raises hsds.HsdsError and the demo is not created.
+    services = directory.import_package(session, org.id, package or shipped_directory())
 
     lead = operators["marco"]
     loader = Device(id=uuid.uuid4(), operator_id=lead.id, name="demo data loader",
@@ -65,8 +79,6 @@ def create(session: Session, contacts_per_team: int = 150, resources: int = 120)
                                   record_id=record_id, op="create", changed=_json(fields), at=now))
         return record_id
 
-    for fields in demo_data.resources(resources):
-        add("resource", fields)
     for index, team in enumerate(teams):
         contact_ids = [add("contact", {**fields, "team_id": team.id})
                        for fields in demo_data.contacts(contacts_per_team, seed=10 + index)]
@@ -92,7 +104,8 @@ def create(session: Session, contacts_per_team: int = 150, resources: int = 120)
         "teams": {team.name: str(team.id) for team in teams},
         "operators": {f"demo-{name}": {"password": passwords[name], "role": role}
                       for name, role, _ in OPERATORS},
-        "records": len(mutations),
+        "directory": services,
+        "records": services + len(mutations),
         "note": "Passwords are shown only now; they protect invented demo data only.",
     }
 

@@ -1,25 +1,26 @@
 """The organisation's directory of local services in the database, and its HSDS files.
 
-Owns: importing an HSDS tabular data package into the directory (all or
-nothing; a service already present, matched by its HSDS service and location
-ids, is updated instead of duplicated) and exporting the live directory.
-Every imported change gets a change sequence, so devices receive it by sync,
-and an audit entry. Must never touch team caseloads.
+Owns: importing an HSDS file into the directory, as a tabular data package or as HSDS JSON
+(all or nothing; a service already present, matched by its HSDS service and location ids, is
+updated instead of duplicated; nothing is deleted: an entry missing from the file stays), and
+exporting the live directory in either format. The file formats themselves are
+`protocol.hsds` (the desktop reads and writes the same files). Every imported change gets a
+change sequence, so devices receive it by sync, and an audit entry. Must never touch team
+caseloads.
 """
 
 import datetime as dt
-import json
 import uuid
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central import audit, hsds
+from central import audit
 from central.db import next_sequence
 from central.intake import SERVICE_DEVICE
 from central.models import StoredRecord, utc_now
-from protocol import Resource, new_id
+from protocol import Resource, hsds, new_id
 
 
 def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[StoredRecord]:
@@ -27,25 +28,30 @@ def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[Stored
         select(StoredRecord).where(StoredRecord.entity == "resource", StoredRecord.team_id.is_(None),
                                    StoredRecord.organisation_id == organisation_id,
                                    StoredRecord.deleted.is_(False))
-        .order_by(StoredRecord.version)
+        .order_by(StoredRecord.version, StoredRecord.id)
     ).scalars())
 
 
-def import_package(session: Session, organisation_id: uuid.UUID, directory: Path) -> int:
-    entries = hsds.import_package(directory)  # validates every row first; raises HsdsError
-    existing = {}
-    for row in _live_resources(session, organisation_id):
-        body = json.loads(row.body)
-        key = (body.get("hsds_service_id"), body.get("hsds_location_id"))
-        if key != (None, None):
-            existing[key] = row
+def import_package(session: Session, organisation_id: uuid.UUID, path: Path,
+                   format: hsds.Format | None = None) -> int:  # noqa: A002 - the CLI's word
+    """Store every entry of the file at `path` (format from the path when not given); entries changed.
+
+    Runs in the caller's transaction: a refused file (HsdsError) has written nothing.
+    """
+    entries = hsds.import_directory(Path(path), format)  # validates everything first; raises HsdsError
+    rows = _live_resources(session, organisation_id)
+    records = [Resource.model_validate_json(row.body) for row in rows]
+    row_of = {record.id: row for record, row in zip(records, rows, strict=True)}
+    existing = hsds.index_by_keys(records)  # in export order, see hsds.index_by_keys
     now = utc_now()
     changed = 0
+    matched: set[uuid.UUID] = set()
     for fields in entries:
-        version = next_sequence(session, "change_seq")
-        key = (fields.get("hsds_service_id"), fields.get("hsds_location_id"))
-        row = existing.get(key) if key != (None, None) else None
-        if row is None:
+        found = existing.get((fields["hsds_service_id"], fields["hsds_location_id"]))
+        if found is not None and found.id in matched:
+            found = None  # another entry of the file is this record: this one is new
+        if found is None:
+            version = next_sequence(session, "change_seq")
             record = Resource(id=new_id(), created_at=now, updated_at=now, author_device_id=SERVICE_DEVICE,
                               server_version=version, **fields)
             session.add(StoredRecord(
@@ -54,19 +60,24 @@ def import_package(session: Session, organisation_id: uuid.UUID, directory: Path
                 field_versions={f: [version, None] for f in Resource.content_fields()}, created_version=version,
             ))
         else:
-            old = Resource.model_validate_json(row.body)
-            record = Resource.model_validate({**old.model_dump(), **fields, "updated_at": now,
+            matched.add(found.id)
+            if Resource.model_validate({**found.model_dump(), **fields}).content() == found.content():
+                continue  # unchanged: no new version for devices to pull
+            version = next_sequence(session, "change_seq")
+            record = Resource.model_validate({**found.model_dump(), **fields, "updated_at": max(now, found.updated_at),
                                               "server_version": version})
-            if record.content() == old.content():
-                continue
+            row = row_of[found.id]
+            changed_fields = [f for f in Resource.content_fields() if getattr(record, f) != getattr(found, f)]
             row.body, row.version = record.model_dump_json(), version
-            row.field_versions = {f: [version, None] for f in Resource.content_fields()}
+            row.field_versions = {**(row.field_versions or {}), **{f: [version, None] for f in changed_fields}}
         changed += 1
     audit.append(session, "directory.import", f"organisation:{organisation_id}",
                  details={"entries": len(entries), "changed": changed, "at": dt.date.today().isoformat()})
     return changed
 
 
-def export_package(session: Session, organisation_id: uuid.UUID, directory: Path) -> dict[str, int]:
+def export_package(session: Session, organisation_id: uuid.UUID, path: Path,
+                   format: hsds.Format | None = None) -> dict[str, int]:  # noqa: A002
+    """Write the live directory at `path` (format from the path when not given); counts written."""
     resources = [Resource.model_validate_json(row.body) for row in _live_resources(session, organisation_id)]
-    return hsds.export_package(resources, directory)
+    return hsds.export_directory(resources, Path(path), format)

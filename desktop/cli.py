@@ -1,8 +1,9 @@
-"""The `prossimo` command line: profile set-up, contacts, store checks, export, demo.
+"""The `prossimo` command line: profile set-up, contacts, store checks, export, directory files, demo.
 
 Owns: argument parsing, where the passphrase and the password come from, what is
 printed, and the exit codes IT scripts rely on:
-  0 ok; 2 usage or validation error (the message names the field);
+  0 ok; 2 usage or validation error (the message names the field; for a directory
+  file, the file, the row or JSON path, and the field: nothing was imported);
   3 wrong passphrase, locked, or login refused; 4 store corrupt or from a newer version;
   5 the service could not be reached or refused the request (nothing is lost);
   6 the organisation ordered this device wiped (done); 7 Prossimo must be updated.
@@ -25,6 +26,7 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from desktop.log_redaction import install_logging
+from desktop.store import directory_files
 from desktop.store.database import DatabaseError
 from desktop.store.errors import (
     RecordNotFound,
@@ -49,6 +51,7 @@ from desktop.store.worker import StoreWorker
 from desktop.sync import transport
 from desktop.sync.engine import AlreadyEnrolled, SyncEngine, carry_out_wipe, enrol
 from protocol import Contact, demo_data, describe_validation_error
+from protocol.hsds import FORMATS, HsdsError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -331,6 +334,21 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_directory_export(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    counts = _with_store(args, lambda s: directory_files.export_directory(s, path, args.format))
+    print("Wrote " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" to {path}")
+    return EXIT_OK
+
+
+def cmd_directory_import(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    report = _with_store(args, lambda s: directory_files.import_directory(s, path, args.format))
+    print(f"Imported {report.entries} directory entries: {report.created} new, {report.updated} updated, "
+          f"{report.unchanged} unchanged.")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a throwaway profile full of fictional people and show what the store does."""
     directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
@@ -462,6 +480,19 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("--value", metavar="V", help="store this value instead (text fields)")
     resolve.set_defaults(handler=cmd_conflicts_resolve)
 
+    directory = commands.add_parser("directory", help="the directory of local services as HSDS files")
+    directory_commands = directory.add_subparsers(dest="directory_command", required=True, parser_class=_Parser)
+    for name, handler, text, guess in (
+        ("export", cmd_directory_export, "write the directory on this computer as an HSDS package or HSDS JSON",
+         "a .json name is JSON, anything else a new package folder"),
+        ("import", cmd_directory_import, "read an HSDS package or HSDS JSON file into an offline-only profile",
+         "a folder with datapackage.json is tabular, a .json file is JSON"),
+    ):
+        sub = directory_commands.add_parser(name, parents=[common], help=text)
+        sub.add_argument("path", help="the package folder or the .json file")
+        sub.add_argument("--format", choices=FORMATS, help=f"default: from PATH ({guess})")
+        sub.set_defaults(handler=handler)
+
     demo = commands.add_parser("demo", help="a throwaway profile with fictional data")
     demo.add_argument("--profile", metavar="DIR", help="folder for the demo (default: a new temp folder)")
     demo.set_defaults(handler=cmd_demo)
@@ -483,6 +514,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), exc.code)
     except ValidationError as exc:
         return _fail("; ".join(describe_validation_error(exc)), EXIT_USAGE)
+    except HsdsError as exc:
+        done = "nothing was imported" if getattr(args, "directory_command", "") == "import" else "nothing was written"
+        return _fail(f"{exc}\n{done}", EXIT_USAGE)
     except (RuleViolation, RecordNotFound, WeakPassphrase) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except WrongPassphrase:

@@ -1,7 +1,9 @@
 """Reads and writes behind the Resources screen: the directory and referrals.
 
 Owns: searching the directory of local services (keyword over `resource_fts`,
-category, municipality), the municipalities and categories the directory holds,
+category, municipality), ordering and limiting those results by distance from a
+point (`find_resources_near`, `by_distance`: haversine from `protocol.directory`),
+the municipalities and categories the directory holds,
 a contact's consents that allow a referral, and writing a referral, together
 with the consent it rests on when that consent is recorded on the spot, in one
 transaction (`in_one_transaction`).
@@ -23,6 +25,7 @@ from desktop.store.errors import RuleViolation
 from desktop.store.repositories import RecordRepository
 from desktop.store.session import StoreSession
 from protocol import Consent, Referral, Resource
+from protocol.directory import distance_km
 
 # Consent purposes that allow a person's details to be passed to a service.
 REFERRAL_PURPOSES = ("referral", "information_sharing")
@@ -88,6 +91,74 @@ def find_resources(
         sql = f"SELECT r.body FROM resource r WHERE {where} ORDER BY r.sort_name, r.id LIMIT ?"  # noqa: S608
     rows = session.conn.execute(sql, (*params, limit)).fetchall()
     return [Resource.model_validate_json(row[0]) for row in rows]
+
+
+@dataclass(frozen=True)
+class NearbyResource:
+    """A service and how far it is from the chosen point (None: it has no map position)."""
+
+    resource: Resource
+    distance_km: float | None
+
+
+@dataclass(frozen=True)
+class NearbyResources:
+    """Services ordered by distance, and what the ordering had to leave aside."""
+
+    found: list[NearbyResource]
+    unplaced: int  # matches without coordinates: listed last, or left out when a radius is set
+    beyond_radius: int  # matches with coordinates farther than the radius
+    truncated: bool  # more than `limit` matched: only the nearest are in `found`
+
+
+def by_distance(
+    resources: list[Resource], latitude: float, longitude: float, radius_km: float | None = None,
+    limit: int | None = None,
+) -> NearbyResources:
+    """`resources` nearest first from (latitude, longitude); ties by name.
+
+    With a radius (None or 0 = no limit) only the services within it are kept,
+    so those without coordinates are left out; without one they come last, in
+    their original order, since nobody can say how far they are.
+    """
+    placed: list[NearbyResource] = []
+    unplaced: list[NearbyResource] = []
+    for resource in resources:
+        where = resource.location
+        if where.latitude is None or where.longitude is None:
+            unplaced.append(NearbyResource(resource, None))
+        else:
+            placed.append(NearbyResource(resource, distance_km(latitude, longitude, where.latitude,
+                                                                where.longitude)))
+    placed.sort(key=lambda near: (near.distance_km, near.resource.service_name.casefold(), str(near.resource.id)))
+    beyond = 0
+    if radius_km:
+        within = [near for near in placed if near.distance_km is not None and near.distance_km <= radius_km]
+        beyond = len(placed) - len(within)
+        ordered = within
+    else:
+        ordered = placed + unplaced
+    truncated = limit is not None and len(ordered) > limit
+    return NearbyResources(ordered[:limit] if truncated else ordered, len(unplaced), beyond, truncated)
+
+
+def find_resources_near(
+    session: StoreSession,
+    origin_lat: float,
+    origin_lon: float,
+    radius_km: float | None = None,
+    text: str = "",
+    category: str | None = None,
+    municipality: str | None = None,
+    *,
+    limit: int = DEFAULT_LIMIT,
+) -> NearbyResources:
+    """The services `find_resources` would match, nearest to the origin first, within
+    `radius_km` when one is given; at most `limit`, the nearest ones."""
+    # Every match first (SQLite reads a negative LIMIT as none), so the cut keeps the
+    # nearest services rather than the first ones by name or rank.
+    matches = find_resources(session, text=text, category=category, municipality=municipality, limit=-1)
+    return by_distance(matches, origin_lat, origin_lon, radius_km, limit)
 
 
 def municipalities(session: StoreSession) -> list[str]:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from protocol.demo_data import DIRECTORY_SIZE
+
 CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
 PASSWORD = "operator password 123"
 
@@ -124,7 +126,7 @@ def test_demo_builds_a_usable_organisation(db: str) -> None:
     assert set(summary["teams"]) == {"Unità di strada", "Servizio famiglie"}
     assert summary["records"] > 500
     stats = json.loads(run(db, "stats").stdout)
-    assert stats["contact"] == 300 and stats["resource"] == 120
+    assert stats["contact"] == 300 and stats["resource"] == DIRECTORY_SIZE  # the shipped Lodi directory
     twice = run(db, "demo")  # never twice over the same organisation
     assert twice.returncode == 2 and "already exists" in twice.stderr and "Traceback" not in twice.stderr
     assert run(db, "audit", "verify").returncode == 0
@@ -142,17 +144,17 @@ def test_directory_export_then_import_elsewhere_and_again_without_duplicates(db:
     run(other, "org", "add", "Altra cooperativa")
     first = run(other, "directory", "import", str(package))
     assert first.returncode == 0, first.stderr
-    assert "Imported 120 directory entries" in first.stdout
+    assert f"Imported {DIRECTORY_SIZE} directory entries" in first.stdout
     again = run(other, "directory", "import", str(package))
     assert "Imported 0 directory entries" in again.stdout  # matched by HSDS ids: updated, not duplicated
-    assert json.loads(run(other, "stats").stdout) == {"resource": 120}
+    assert json.loads(run(other, "stats").stdout) == {"resource": DIRECTORY_SIZE}
 
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "datapackage.json").write_text('{"resources": []}', encoding="utf-8")
     refused = run(other, "directory", "import", str(broken))
     assert refused.returncode == 2 and "organization table is required" in refused.stderr
-    assert json.loads(run(other, "stats").stdout) == {"resource": 120}
+    assert json.loads(run(other, "stats").stdout) == {"resource": DIRECTORY_SIZE}
 
 
 def _self_signed(tmp_path: Path) -> tuple[Path, Path]:

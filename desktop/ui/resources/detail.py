@@ -98,7 +98,7 @@ class ResourceDetail(QWidget):
         self.refer_button = QPushButton(self.tr("&Refer…"))
         self.refer_button.setToolTip(self.tr("Refer a contact to this service"))
         self.refer_button.clicked.connect(lambda: self.resource and self.referRequested.emit(self.resource))
-        self.card_button = QPushButton(self.tr("Save contact &card…"))
+        self.card_button = QPushButton(self.tr("Sa&ve contact card…"))
         self.card_button.setToolTip(self.tr("Save this service as a contact card (.vcf) for an address book"))
         self.card_button.clicked.connect(self.choose_card_file)
         self.card_chooser: QFileDialog | None = None

@@ -7,17 +7,29 @@ Other screens send the operator here with a person in mind
 (`refer_contact(contact_id)`): a banner says who is being referred, and the
 referral dialog starts with that person.
 
+The results are shown as a list or, on the same results, as an offline map
+(`map_view.MapPanel`). Distances start from a municipality of the gazetteer, a
+contact's municipality (street addresses are never geocoded: that would send a
+person's address to a third party) or a point clicked on the map; with an origin
+the results are nearest first with their distance, and a radius keeps only those
+within it. When referring someone, distances start from that person's municipality.
+Services not verified for more than 12 months are marked in the list and the map.
+Several services can be selected for a printed handout (`handout.HandoutDialog`).
+
 Keyboard: Ctrl+F goes to the search, Down moves from the search into the results,
-the arrows move in the results, Enter opens the current service (its "Refer…").
+the arrows move in the results, Enter opens the current service (its "Refer…"),
+Shift/Ctrl with the arrows select several, Ctrl+P prints a handout of the selected.
+The map is an extra view: everything it offers can be done from the list.
 
 Must never run SQL (queries live in `desktop.store.directory_queries`) and never
 block the UI thread on the store.
 """
 
 import uuid
+from collections import Counter
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +39,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,14 +49,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store import directory_queries as directory
+from desktop.store.directory_queries import NearbyResource, NearbyResources
 from desktop.store.session import StoreSession
-from desktop.ui import labels
+from desktop.ui import i18n, labels
+from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
 from desktop.ui.resources.detail import ResourceDetail
+from desktop.ui.resources.directory_files import DirectoryFiles
+from desktop.ui.resources.map_view import MapPanel
 from desktop.ui.resources.refer import ReferralDialog
-from protocol import Contact, Resource
+from protocol import Contact, Resource, gazetteer
+from protocol.directory import is_stale
 
 SEARCH_DELAY_MS = 150
+HANDOUT_LANGUAGES = ("it", "en", "fi")
+MAX_RADIUS_KM = 300
+STALE_TEXT = QColor("#8a4b00")  # the detail pane's "not verified" colour, always beside the words
+
+
+class Column:
+    """The results' columns (logical indexes; distance and verification are shown next to the name)."""
+
+    SERVICE, ORGANISATION, MUNICIPALITY, CATEGORIES, DISTANCE, VERIFIED = range(6)
+
+
+class OriginMode:
+    NONE, MUNICIPALITY, CONTACT, POINT = "none", "municipality", "contact", "point"
 
 
 def _filter_choices(session: StoreSession) -> tuple[set[str], list[str]]:
@@ -55,6 +87,12 @@ class ResourcesPage(QWidget):
         self.context = context
         self.referring: Contact | None = None
         self.referral_dialog: ReferralDialog | None = None
+        self.contact_picker: ContactPicker | None = None
+        self.handout_dialog: QWidget | None = None
+        self.origin_contact: Contact | None = None
+        self.origin_point: tuple[float, float] | None = None
+        self.shown: list[Resource] = []  # the results, in the order listed
+        self._town_chosen = False
         self._generation = 0
 
         heading = QLabel(self.tr("Resources"))
@@ -94,18 +132,85 @@ class ResourcesPage(QWidget):
                                 (municipality_label, 0), (self.municipality, 1)):
             filters.addWidget(widget, stretch)
 
+        no_geocoding = self.tr("A contact's distance starts from their municipality: street addresses are never "
+                               "looked up, since that would send a person's address to an outside service.")
+        self.origin_mode = QComboBox()
+        self.origin_mode.setAccessibleName(self.tr("Distances from"))
+        self.origin_mode.setToolTip(no_geocoding)
+        for text, mode in ((self.tr("No distance"), OriginMode.NONE), (self.tr("A municipality"),
+                           OriginMode.MUNICIPALITY), (self.tr("A contact…"), OriginMode.CONTACT),
+                           (self.tr("A point on the map"), OriginMode.POINT)):
+            self.origin_mode.addItem(text, mode)
+        origin_label = QLabel(self.tr("&Distance from:"))
+        origin_label.setBuddy(self.origin_mode)
+        self.origin_town = QComboBox()
+        self.origin_town.setAccessibleName(self.tr("Municipality distances start from"))
+        for place in sorted(gazetteer.municipalities(), key=lambda place: place.name.casefold()):
+            self.origin_town.addItem(place.name, place.istat_code)
+        self.origin_contact_button = QPushButton(self.tr("Choose c&ontact…"))
+        self.origin_contact_button.setToolTip(no_geocoding)
+        self.origin_contact_button.clicked.connect(self.choose_origin_contact)
+        self.origin_status = QLabel()
+        self.origin_status.setWordWrap(True)
+        self.origin_status.setAccessibleName(self.tr("Where distances start"))
+        self.origin_status.setToolTip(no_geocoding)
+        self.radius = QSpinBox()
+        self.radius.setRange(0, MAX_RADIUS_KM)
+        self.radius.setSingleStep(5)
+        self.radius.setSuffix(" km")  # the symbol is the same in Italian, English and Finnish
+        self.radius.setSpecialValueText(self.tr("Any distance"))
+        self.radius.setAccessibleName(self.tr("Radius in kilometres"))
+        self.radius.setToolTip(self.tr("Only services within this distance; services without a map position "
+                                       "are then left out."))
+        radius_label = QLabel(self.tr("Radi&us:"))
+        radius_label.setBuddy(self.radius)
+        self.handout_button = QPushButton(self.tr("&Handout…"))
+        self.handout_button.setToolTip(self.tr("Print the selected services for the person to take away (Ctrl+P)"))
+        self.handout_button.setEnabled(False)
+        self.handout_button.clicked.connect(self.open_handout)
+        # The directory's own actions (a handout; importing and exporting the directory) go here.
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.handout_button)
+        self.directory_files = DirectoryFiles(context, self)
+        self.import_button, self.export_button = self.directory_files.make_buttons(self)
+        self.toolbar.addWidget(self.import_button)
+        self.toolbar.addWidget(self.export_button)
+        distance_row = QHBoxLayout()
+        for widget in (origin_label, self.origin_mode, self.origin_town, self.origin_contact_button,
+                       radius_label, self.radius):
+            distance_row.addWidget(widget)
+        distance_row.addWidget(self.origin_status, 3)
+        distance_row.addStretch(1)  # keeps the controls together while there is no status to show
+        distance_row.addSpacing(self.fontMetrics().horizontalAdvance("M") * 2)
+        distance_row.addLayout(self.toolbar)
+
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("Services found"))
         self.results.setHeaderLabels([self.tr("Service"), self.tr("Organisation"), self.tr("Municipality"),
-                                      self.tr("Categories")])
+                                      self.tr("Categories"), self.tr("Distance"), self.tr("Verified")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.results.header().setStretchLastSection(True)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.results.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Seen next to the name, where the eye is; the categories stretch at the end.
+        header.moveSection(header.visualIndex(Column.VERIFIED), 1)
+        header.moveSection(header.visualIndex(Column.DISTANCE), 2)
+        self.results.setColumnHidden(Column.DISTANCE, True)
         self.results.currentItemChanged.connect(lambda item, _previous: self._preview(item))
         self.results.itemActivated.connect(lambda _item, _column: self.open_current())
+        self.results.itemSelectionChanged.connect(self._selection_changed)
+
+        self.map_panel = MapPanel()
+        self.map = self.map_panel.view
+        self.map.resourceClicked.connect(self._marker_clicked)
+        self.map.pointChosen.connect(self._point_chosen)
+        self.views = QTabWidget()
+        self.views.setAccessibleName(self.tr("List or map"))
+        self.views.addTab(self.results, self.tr("L&ist"))
+        self.views.addTab(self.map_panel, self.tr("M&ap"))
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Search summary"))
         self.notice = QLabel()
@@ -119,7 +224,7 @@ class ResourcesPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.results, 1)
+        left_layout.addWidget(self.views, 1)
         left_layout.addWidget(self.summary)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -132,17 +237,23 @@ class ResourcesPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.banner)
         layout.addLayout(filters)
+        layout.addLayout(distance_row)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh_results)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self.open_current)
         self.category.currentIndexChanged.connect(lambda _index: self.refresh_results())
         self.municipality.currentIndexChanged.connect(lambda _index: self.refresh_results())
+        self.origin_mode.currentIndexChanged.connect(lambda _index: self._origin_mode_changed())
+        self.origin_town.currentIndexChanged.connect(lambda _index: self._town_changed())
+        self.radius.valueChanged.connect(lambda _value: self._debounce.start())
         context.store.changed.connect(self._store_changed)
+        self._show_origin_controls()
         self.refresh_filters()
         self.refresh_results()
 
@@ -164,6 +275,9 @@ class ResourcesPage(QWidget):
         self.banner_text.setText(self.tr("Referring {name}: find a service, then choose Refer….").format(
             name=contact.display_name))
         self.banner.show()
+        # Services near the person come first: their municipality, as if chosen by hand.
+        self.origin_contact = contact
+        self._set_origin_mode(OriginMode.CONTACT)
         self.focus_search()
 
     def clear_referring(self) -> None:
@@ -206,34 +320,82 @@ class ResourcesPage(QWidget):
         self._generation += 1
         generation = self._generation
         text, category, town = self.search.text(), self.category.currentData(), self.municipality.currentData()
+        origin, radius = self.origin(), self.radius.value() or None
+        self._show_origin_on_map(origin, radius)
+        if origin is None:
+            self.context.store.run(
+                lambda s: directory.find_resources(s, text=text, category=category, municipality=town),
+                lambda found: self._show_results(generation, found, None), owner=self)
+            return
+        latitude, longitude = origin
         self.context.store.run(
-            lambda s: directory.find_resources(s, text=text, category=category, municipality=town),
-            lambda found: self._show_results(generation, found), owner=self)
+            lambda s: directory.find_resources_near(s, latitude, longitude, radius, text, category, town),
+            lambda near: self._show_results(generation, [n.resource for n in near.found], near, radius),
+            owner=self)
 
-    def _show_results(self, generation: int, found: list[Resource]) -> None:
+    def _show_results(self, generation: int, found: list[Resource], near: NearbyResources | None,
+                      radius: int | None = None) -> None:
         if generation != self._generation:
             return  # a newer search is on its way
         keep = self.detail.resource.id if self.detail.resource else None
+        distances: list[NearbyResource | None] = list(near.found) if near is not None else [None] * len(found)
+        today = self.context.clock().date()
+        locale = QLocale()
         self.results.blockSignals(True)
         self.results.clear()
-        for resource in found:
+        for resource, nearby in zip(found, distances, strict=True):
             categories = ", ".join(labels.label("resource_category", c) for c in resource.categories)
+            distance = ""
+            if nearby is not None and nearby.distance_km is not None:
+                distance = self.tr("{distance} km").format(distance=locale.toString(nearby.distance_km, "f", 1))
             item = QTreeWidgetItem([resource.service_name, resource.organization_name,
-                                    resource.location.municipality, categories])
+                                    resource.location.municipality, categories, distance, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, resource)
+            item.setTextAlignment(Column.DISTANCE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if is_stale(resource.last_verified_on, today):
+                item.setText(Column.VERIFIED, self.tr("Not verified") if resource.last_verified_on
+                             else self.tr("Never verified"))
+                item.setForeground(Column.VERIFIED, QBrush(STALE_TEXT))
+                item.setToolTip(Column.VERIFIED, self.tr("Not verified in the last 12 months: check the details "
+                                                         "before sending someone."))
             self.results.addTopLevelItem(item)
         self.results.blockSignals(False)
-        for column in range(3):
+        self.results.setColumnHidden(Column.DISTANCE, near is None)
+        for column in (Column.SERVICE, Column.ORGANISATION, Column.MUNICIPALITY, Column.DISTANCE, Column.VERIFIED):
             self.results.resizeColumnToContents(column)
-        if not found:
-            self.summary.setText(self.tr("No service matches. Try fewer words or another filter."))
-        elif len(found) >= directory.DEFAULT_LIMIT:
-            self.summary.setText(self.tr("Showing the first {count} services: type more to narrow the search.")
-                                 .format(count=len(found)))
-        else:
-            self.summary.setText(self.tr("{count} services").format(count=len(found)))
+        self.shown = found
+        self.map_panel.set_resources(found, today)
+        self.summary.setText(self._summary_text(len(found), near, radius))
+        self._selection_changed()
         if keep is None or not self._select(keep):
             self._select_row(0)  # the first result is read at once; none leaves the pane empty
+
+    def _summary_text(self, count: int, near: NearbyResources | None, radius: int | None) -> str:
+        number = QLocale().toString(count)
+        if near is None:
+            if not count:
+                return self.tr("No service matches. Try fewer words or another filter.")
+            if count >= directory.DEFAULT_LIMIT:
+                return self.tr("Showing the first {count} services: type more to narrow the search.").format(
+                    count=number)
+            return self.tr("{count} services").format(count=number)
+        if near.truncated:
+            text = self.tr("Showing the nearest {count} services: type more to narrow the search.").format(
+                count=number)
+        elif radius:
+            text = self.tr("{count} services within {radius} km, nearest first.").format(
+                count=number, radius=QLocale().toString(radius))
+        else:
+            text = self.tr("{count} services, nearest first.").format(count=number)
+        if not count:
+            text = self.tr("No service matches. Try fewer words, another filter or a larger radius.")
+        if near.unplaced and radius:
+            text += " " + self.tr("Left out, as they have no map position: {count}.").format(
+                count=QLocale().toString(near.unplaced))
+        elif near.unplaced:
+            text += " " + self.tr("Listed last, as they have no map position: {count}.").format(
+                count=QLocale().toString(near.unplaced))
+        return text
 
     def _select(self, resource_id: uuid.UUID) -> bool:
         for row in range(self.results.topLevelItemCount()):
@@ -253,7 +415,9 @@ class ResourcesPage(QWidget):
             self.detail.show_resource(None)
 
     def _preview(self, item: QTreeWidgetItem | None) -> None:
-        self.detail.show_resource(item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None)
+        resource = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        self.detail.show_resource(resource)
+        self.map.set_selected(resource.id if resource is not None else None)
 
     def open_current(self) -> None:
         """Enter: open the current service (the first one, from the search box)."""
@@ -264,6 +428,153 @@ class ResourcesPage(QWidget):
             return
         self._preview(item)
         self.detail.refer_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _marker_clicked(self, resource_id: uuid.UUID) -> None:
+        self._select(resource_id)  # the map shows only the listed services
+
+    # --- where distances start ----------------------------------------------------------
+
+    def origin(self) -> tuple[float, float] | None:
+        """(latitude, longitude) distances start from, or None (no distance, or not known yet)."""
+        mode = self.origin_mode.currentData()
+        if mode == OriginMode.MUNICIPALITY:
+            place = next((p for p in gazetteer.municipalities() if p.istat_code == self.origin_town.currentData()),
+                         None)
+            return (place.latitude, place.longitude) if place else None
+        if mode == OriginMode.CONTACT and self.origin_contact is not None:
+            place = gazetteer.find(self.origin_contact.municipality)
+            return (place.latitude, place.longitude) if place else None
+        if mode == OriginMode.POINT:
+            return self.origin_point
+        return None
+
+    def _town_changed(self) -> None:
+        self._town_chosen = True
+        self.refresh_results()
+
+    def _set_origin_mode(self, mode: str) -> None:
+        self.origin_mode.blockSignals(True)
+        self.origin_mode.setCurrentIndex(self.origin_mode.findData(mode))
+        self.origin_mode.blockSignals(False)
+        self._show_origin_controls()
+        self.refresh_results()
+
+    def _origin_mode_changed(self) -> None:
+        mode = self.origin_mode.currentData()
+        if mode == OriginMode.MUNICIPALITY and not self._town_chosen:
+            self._town_chosen = True
+            place = self._likeliest_town()
+            if place is not None:
+                self.origin_town.blockSignals(True)
+                self.origin_town.setCurrentIndex(self.origin_town.findData(place.istat_code))
+                self.origin_town.blockSignals(False)
+        if mode == OriginMode.CONTACT and self.origin_contact is None:
+            if self.referring is not None:
+                self.origin_contact = self.referring
+            else:
+                self.choose_origin_contact()
+        if mode == OriginMode.POINT:
+            self.views.setCurrentWidget(self.map_panel)  # the point is chosen there
+        self._show_origin_controls()
+        self.refresh_results()
+
+    def _likeliest_town(self) -> gazetteer.Municipality | None:
+        """Where to measure from before anyone chooses: the town the list is narrowed to,
+        else the one with the most services listed (not the alphabet's first)."""
+        if self.municipality.currentData():
+            return gazetteer.find(self.municipality.currentData())
+        towns = Counter(resource.location.municipality for resource in self.shown)
+        known = (gazetteer.find(name) for name, _count in towns.most_common())
+        return next((place for place in known if place is not None), None)
+
+    def _show_origin_controls(self) -> None:
+        mode = self.origin_mode.currentData()
+        self.origin_town.setVisible(mode == OriginMode.MUNICIPALITY)
+        self.origin_contact_button.setVisible(mode == OriginMode.CONTACT)
+        self.radius.setEnabled(mode != OriginMode.NONE)
+        self.map.set_choosing_point(mode == OriginMode.POINT)
+        status, hint = "", ""
+        if mode == OriginMode.CONTACT:
+            status = self._contact_origin_text(self.origin_contact)
+        elif mode == OriginMode.POINT:
+            hint = self.tr("Click on the map where distances should start.")
+            status = (self.tr("From the point chosen on the map.") if self.origin_point is not None else hint)
+        self.origin_status.setText(status)
+        self.origin_status.setVisible(bool(status))
+        self.map_panel.hint.setText(hint)
+
+    def _contact_origin_text(self, contact: Contact | None) -> str:
+        if contact is None:
+            return self.tr("No contact chosen.")
+        if not contact.municipality:
+            return self.tr("No municipality is recorded for {name}: choose a municipality or a point on the map "
+                           "instead.").format(name=contact.display_name)
+        place = gazetteer.find(contact.municipality)
+        if place is None:
+            return self.tr("{municipality}, where {name} lives, is not on the map: choose a municipality or a "
+                           "point on the map instead.").format(municipality=contact.municipality,
+                                                               name=contact.display_name)
+        return self.tr("From {municipality}, where {name} lives.").format(municipality=place.name,
+                                                                         name=contact.display_name)
+
+    def choose_origin_contact(self) -> None:
+        picker = ContactPicker(self.context, self)
+        picker.accepted.connect(lambda: self._use_origin_contact(picker.chosen))
+        picker.finished.connect(picker.deleteLater)
+        self.contact_picker = picker
+        picker.open()
+
+    def _use_origin_contact(self, contact: Contact | None) -> None:
+        if contact is None:
+            return
+        self.origin_contact = contact
+        self._set_origin_mode(OriginMode.CONTACT)
+
+    def _point_chosen(self, latitude: float, longitude: float) -> None:
+        if self.origin_mode.currentData() != OriginMode.POINT:
+            return
+        self.origin_point = (latitude, longitude)
+        self._show_origin_controls()
+        self.refresh_results()
+
+    def _show_origin_on_map(self, origin: tuple[float, float] | None, radius: int | None) -> None:
+        if origin is None:
+            self.map.clear_origin()
+        else:
+            self.map.set_origin(origin[0], origin[1], radius)
+
+    # --- handouts ---------------------------------------------------------------------------
+
+    def selected_resources(self) -> list[Resource]:
+        """The selected services, in the order the list shows them."""
+        items = (self.results.topLevelItem(row) for row in range(self.results.topLevelItemCount()))
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items if item.isSelected()]
+
+    def handout_request(self) -> tuple[list[Resource], str]:
+        """What a handout would print: the selected services, in the language of the person
+        being referred when a handout exists in it, else in the UI's language."""
+        language = i18n.current_language()
+        preferred = self.referring.preferred_language if self.referring is not None else None
+        if preferred:
+            primary = preferred.split("-")[0].lower()  # "it-IT" reads Italian too
+            if primary in HANDOUT_LANGUAGES:
+                language = primary
+        return self.selected_resources(), language
+
+    def _selection_changed(self) -> None:
+        self.handout_button.setEnabled(bool(self.results.selectedItems()))
+
+    def open_handout(self) -> None:
+        resources, language = self.handout_request()
+        if not resources:
+            return
+        # Imported here: the handout (PDF, QR codes) is only loaded when someone prints one.
+        from desktop.ui.resources.handout import HandoutDialog
+
+        dialog = HandoutDialog(self.context, resources, language, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.handout_dialog = dialog
+        dialog.open()
 
     def _show_wanted(self, resource: Resource) -> None:
         if not self._select(resource.id):

@@ -974,6 +974,97 @@
     </message>
 </context>
 <context>
+    <name>DirectoryFiles</name>
+    <message>
+        <source>HSDS JSON file (*.json)</source>
+        <translation>HSDS JSON -tiedosto (*.json)</translation>
+    </message>
+    <message>
+        <source>HSDS data package: a new folder of CSV files (*)</source>
+        <translation>HSDS-datapaketti: uusi kansio CSV-tiedostoja (*)</translation>
+    </message>
+    <message>
+        <source>Im&amp;port directory…</source>
+        <translation>Tuo hake&amp;misto…</translation>
+    </message>
+    <message>
+        <source>Import a directory file</source>
+        <translation>Tuo palveluhakemiston tiedosto</translation>
+    </message>
+    <message>
+        <source>Add or update services from an HSDS file (JSON or a data package)</source>
+        <translation>Lisää tai päivitä palveluja HSDS-tiedostosta (JSON tai datapaketti)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport directory…</source>
+        <translation>V&amp;ie hakemisto…</translation>
+    </message>
+    <message>
+        <source>Export the directory to a file</source>
+        <translation>Vie palveluhakemisto tiedostoon</translation>
+    </message>
+    <message>
+        <source>Save every service as an HSDS file (JSON or a data package)</source>
+        <translation>Tallenna kaikki palvelut HSDS-tiedostoon (JSON tai datapaketti)</translation>
+    </message>
+    <message>
+        <source>Export the directory</source>
+        <translation>Vie palveluhakemisto</translation>
+    </message>
+    <message>
+        <source>Directory exported</source>
+        <translation>Hakemisto viety</translation>
+    </message>
+    <message>
+        <source>Saved {services} services at {places} places in {path}.</source>
+        <translation>Tallennettu {services} palvelua {places} toimipisteessä kohteeseen {path}.</translation>
+    </message>
+    <message>
+        <source>The directory was not exported.</source>
+        <translation>Hakemistoa ei viety.</translation>
+    </message>
+    <message>
+        <source>Directory not imported</source>
+        <translation>Hakemistoa ei tuotu</translation>
+    </message>
+    <message>
+        <source>Import a directory</source>
+        <translation>Tuo palveluhakemisto</translation>
+    </message>
+    <message>
+        <source>HSDS files: a .json file, or a package&apos;s {descriptor} (*.json)</source>
+        <translation>HSDS-tiedostot: .json-tiedosto tai paketin {descriptor} (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Directory imported</source>
+        <translation>Hakemisto tuotu</translation>
+    </message>
+    <message>
+        <source>Imported {entries} services from {name}: {created} new, {updated} updated, {unchanged} already up to date.</source>
+        <translation>Tuotu {entries} palvelua tiedostosta {name}: {created} uutta, {updated} päivitetty, {unchanged} jo ajan tasalla.</translation>
+    </message>
+    <message>
+        <source>The directory was not imported. Nothing was changed.</source>
+        <translation>Hakemistoa ei tuotu. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>This profile is connected to your organisation&apos;s service, which keeps the directory: it arrives here by sync. Ask IT to import the file on the service.</source>
+        <translation>Tämä profiili on yhdistetty organisaatiosi palveluun, joka ylläpitää hakemistoa: se tulee tänne synkronoinnissa. Pyydä IT-tukea tuomaan tiedosto palveluun.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation>Tapahtui odottamaton virhe ({error}).</translation>
+    </message>
+    <message>
+        <source>Directory files</source>
+        <translation>Hakemiston tiedostot</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Ready</source>
@@ -1991,6 +2082,65 @@
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Lähennä (+)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Lähennä</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Loitonna (-)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Loitonna</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Palauta näkymä</translation>
+    </message>
+    <message>
+        <source>Show the whole area again (0)</source>
+        <translation>Näytä koko alue uudelleen (0)</translation>
+    </message>
+    <message>
+        <source>What the map shows</source>
+        <translation>Mitä kartta näyttää</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Palvelu</translation>
+    </message>
+    <message>
+        <source>Not verified in the last 12 months</source>
+        <translation>Ei tarkistettu viimeisen 12 kuukauden aikana</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Valittu</translation>
+    </message>
+    <message>
+        <source>Distances start here</source>
+        <translation>Etäisyydet lasketaan tästä</translation>
+    </message>
+    <message>
+        <source>On the map: {placed} of {count} services.</source>
+        <translation>Kartalla: {placed}/{count} palvelua.</translation>
+    </message>
+    <message>
+        <source>Without a map position (only in the list): {count}.</source>
+        <translation>Ilman sijaintia kartalla (vain luettelossa): {count}.</translation>
+    </message>
+    <message>
+        <source>Far outside the area (zoom out to see them): {count}.</source>
+        <translation>Kaukana alueen ulkopuolella (loitonna nähdäksesi ne): {count}.</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Correct a note</source>
@@ -2294,8 +2444,8 @@
         <translation>Ohjaa asiakas tähän palveluun</translation>
     </message>
     <message>
-        <source>Save contact &amp;card…</source>
-        <translation>Tallenna &amp;yhteystietokortti…</translation>
+        <source>Sa&amp;ve contact card…</source>
+        <translation>Tallenna yhteystieto&amp;kortti…</translation>
     </message>
     <message>
         <source>Save this service as a contact card (.vcf) for an address book</source>
@@ -2395,6 +2545,21 @@
     </message>
 </context>
 <context>
+    <name>ResourceMap</name>
+    <message>
+        <source>Map of the services found</source>
+        <translation>Löydettyjen palvelujen kartta</translation>
+    </message>
+    <message>
+        <source>The services in the list, drawn over the municipalities of the area. Click a marker to read the service. The list holds the same services and can be used with the keyboard.</source>
+        <translation>Luettelon palvelut alueen kuntien päällä. Napsauta merkkiä lukeaksesi palvelun tiedot. Luettelossa ovat samat palvelut, ja sitä voi käyttää näppäimistöllä.</translation>
+    </message>
+    <message>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+</context>
+<context>
     <name>ResourcesPage</name>
     <message>
         <source>Resources</source>
@@ -2441,6 +2606,70 @@
         <translation>&amp;Kunta:</translation>
     </message>
     <message>
+        <source>A contact&apos;s distance starts from their municipality: street addresses are never looked up, since that would send a person&apos;s address to an outside service.</source>
+        <translation>Asiakkaan etäisyys lasketaan hänen kotikunnastaan: katuosoitteita ei koskaan haeta, koska se lähettäisi henkilön osoitteen ulkopuoliselle palvelulle.</translation>
+    </message>
+    <message>
+        <source>Distances from</source>
+        <translation>Etäisyydet paikasta</translation>
+    </message>
+    <message>
+        <source>No distance</source>
+        <translation>Ei etäisyyttä</translation>
+    </message>
+    <message>
+        <source>A municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <source>A contact…</source>
+        <translation>Asiakas…</translation>
+    </message>
+    <message>
+        <source>A point on the map</source>
+        <translation>Kohta kartalla</translation>
+    </message>
+    <message>
+        <source>&amp;Distance from:</source>
+        <translation>&amp;Etäisyys paikasta:</translation>
+    </message>
+    <message>
+        <source>Municipality distances start from</source>
+        <translation>Kunta, josta etäisyydet lasketaan</translation>
+    </message>
+    <message>
+        <source>Choose c&amp;ontact…</source>
+        <translation>&amp;Valitse asiakas…</translation>
+    </message>
+    <message>
+        <source>Where distances start</source>
+        <translation>Mistä etäisyydet lasketaan</translation>
+    </message>
+    <message>
+        <source>Any distance</source>
+        <translation>Mikä tahansa etäisyys</translation>
+    </message>
+    <message>
+        <source>Radius in kilometres</source>
+        <translation>Säde kilometreinä</translation>
+    </message>
+    <message>
+        <source>Only services within this distance; services without a map position are then left out.</source>
+        <translation>Vain tämän etäisyyden sisällä olevat palvelut; palvelut, joilla ei ole sijaintia kartalla, jätetään silloin pois.</translation>
+    </message>
+    <message>
+        <source>Radi&amp;us:</source>
+        <translation>&amp;Säde:</translation>
+    </message>
+    <message>
+        <source>&amp;Handout…</source>
+        <translation>Palvelulis&amp;ta…</translation>
+    </message>
+    <message>
+        <source>Print the selected services for the person to take away (Ctrl+P)</source>
+        <translation>Tulosta valitut palvelut henkilölle mukaan (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Services found</source>
         <translation>Löytyneet palvelut</translation>
     </message>
@@ -2457,12 +2686,48 @@
         <translation>Luokat</translation>
     </message>
     <message>
+        <source>Distance</source>
+        <translation>Etäisyys</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Tarkistettu</translation>
+    </message>
+    <message>
+        <source>List or map</source>
+        <translation>Luettelo tai kartta</translation>
+    </message>
+    <message>
+        <source>L&amp;ist</source>
+        <translation>L&amp;uettelo</translation>
+    </message>
+    <message>
+        <source>M&amp;ap</source>
+        <translation>K&amp;artta</translation>
+    </message>
+    <message>
         <source>Search summary</source>
         <translation>Haun yhteenveto</translation>
     </message>
     <message>
         <source>Referring {name}: find a service, then choose Refer….</source>
         <translation>Ohjataan: {name}. Etsi palvelu ja valitse sitten Ohjaa tähän palveluun….</translation>
+    </message>
+    <message>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Ei tarkistettu</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>Ei koskaan tarkistettu</translation>
+    </message>
+    <message>
+        <source>Not verified in the last 12 months: check the details before sending someone.</source>
+        <translation>Tietoja ei ole tarkistettu viimeisen 12 kuukauden aikana: tarkista ne ennen kuin ohjaat ketään.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words or another filter.</source>
@@ -2475,6 +2740,54 @@
     <message>
         <source>{count} services</source>
         <translation>Palveluja: {count}</translation>
+    </message>
+    <message>
+        <source>Showing the nearest {count} services: type more to narrow the search.</source>
+        <translation>Näytetään {count} lähintä palvelua: kirjoita lisää rajataksesi hakua.</translation>
+    </message>
+    <message>
+        <source>{count} services within {radius} km, nearest first.</source>
+        <translation>{count} palvelua {radius} km:n säteellä, lähin ensin.</translation>
+    </message>
+    <message>
+        <source>{count} services, nearest first.</source>
+        <translation>{count} palvelua, lähin ensin.</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer words, another filter or a larger radius.</source>
+        <translation>Yksikään palvelu ei vastaa hakua. Kokeile vähemmillä sanoilla, toisella suodattimella tai suuremmalla säteellä.</translation>
+    </message>
+    <message>
+        <source>Left out, as they have no map position: {count}.</source>
+        <translation>Jätetty pois, koska sijainti kartalla puuttuu: {count}.</translation>
+    </message>
+    <message>
+        <source>Listed last, as they have no map position: {count}.</source>
+        <translation>Luettelon lopussa, koska sijainti kartalla puuttuu: {count}.</translation>
+    </message>
+    <message>
+        <source>Click on the map where distances should start.</source>
+        <translation>Napsauta karttaa kohdasta, josta etäisyydet lasketaan.</translation>
+    </message>
+    <message>
+        <source>From the point chosen on the map.</source>
+        <translation>Kartalta valitusta kohdasta.</translation>
+    </message>
+    <message>
+        <source>No contact chosen.</source>
+        <translation>Asiakasta ei ole valittu.</translation>
+    </message>
+    <message>
+        <source>No municipality is recorded for {name}: choose a municipality or a point on the map instead.</source>
+        <translation>Henkilölle {name} ei ole kirjattu kuntaa: valitse sen sijaan kunta tai kohta kartalla.</translation>
+    </message>
+    <message>
+        <source>{municipality}, where {name} lives, is not on the map: choose a municipality or a point on the map instead.</source>
+        <translation>{municipality}, jossa {name} asuu, ei ole kartalla: valitse sen sijaan kunta tai kohta kartalla.</translation>
+    </message>
+    <message>
+        <source>From {municipality}, where {name} lives.</source>
+        <translation>Paikasta {municipality}, jossa {name} asuu.</translation>
     </message>
     <message>
         <source>That record is no longer on this computer.</source>

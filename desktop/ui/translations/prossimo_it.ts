@@ -974,6 +974,97 @@
     </message>
 </context>
 <context>
+    <name>DirectoryFiles</name>
+    <message>
+        <source>HSDS JSON file (*.json)</source>
+        <translation>File HSDS JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>HSDS data package: a new folder of CSV files (*)</source>
+        <translation>Pacchetto dati HSDS: una nuova cartella di file CSV (*)</translation>
+    </message>
+    <message>
+        <source>Im&amp;port directory…</source>
+        <translation>Importa elenco da &amp;file…</translation>
+    </message>
+    <message>
+        <source>Import a directory file</source>
+        <translation>Importa un file dell&apos;elenco dei servizi</translation>
+    </message>
+    <message>
+        <source>Add or update services from an HSDS file (JSON or a data package)</source>
+        <translation>Aggiungi o aggiorna servizi da un file HSDS (JSON o pacchetto dati)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport directory…</source>
+        <translation>Esporta elenco in &amp;un file…</translation>
+    </message>
+    <message>
+        <source>Export the directory to a file</source>
+        <translation>Esporta l&apos;elenco dei servizi in un file</translation>
+    </message>
+    <message>
+        <source>Save every service as an HSDS file (JSON or a data package)</source>
+        <translation>Salva tutti i servizi in un file HSDS (JSON o pacchetto dati)</translation>
+    </message>
+    <message>
+        <source>Export the directory</source>
+        <translation>Esporta l&apos;elenco dei servizi</translation>
+    </message>
+    <message>
+        <source>Directory exported</source>
+        <translation>Elenco esportato</translation>
+    </message>
+    <message>
+        <source>Saved {services} services at {places} places in {path}.</source>
+        <translation>Salvati {services} servizi in {places} sedi in {path}.</translation>
+    </message>
+    <message>
+        <source>The directory was not exported.</source>
+        <translation>L&apos;elenco non è stato esportato.</translation>
+    </message>
+    <message>
+        <source>Directory not imported</source>
+        <translation>Elenco non importato</translation>
+    </message>
+    <message>
+        <source>Import a directory</source>
+        <translation>Importa un elenco dei servizi</translation>
+    </message>
+    <message>
+        <source>HSDS files: a .json file, or a package&apos;s {descriptor} (*.json)</source>
+        <translation>File HSDS: un file .json, oppure il {descriptor} di un pacchetto (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Directory imported</source>
+        <translation>Elenco importato</translation>
+    </message>
+    <message>
+        <source>Imported {entries} services from {name}: {created} new, {updated} updated, {unchanged} already up to date.</source>
+        <translation>Importati {entries} servizi da {name}: {created} nuovi, {updated} aggiornati, {unchanged} già aggiornati.</translation>
+    </message>
+    <message>
+        <source>The directory was not imported. Nothing was changed.</source>
+        <translation>L&apos;elenco non è stato importato. Non è cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>This profile is connected to your organisation&apos;s service, which keeps the directory: it arrives here by sync. Ask IT to import the file on the service.</source>
+        <translation>Questo profilo è collegato al servizio della tua organizzazione, che custodisce l&apos;elenco: arriva qui con la sincronizzazione. Chiedi all&apos;assistenza informatica di importare il file sul servizio.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation>Si è verificato un problema imprevisto ({error}).</translation>
+    </message>
+    <message>
+        <source>Directory files</source>
+        <translation>File dell&apos;elenco dei servizi</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Ready</source>
@@ -1991,6 +2082,65 @@
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Ingrandisci (+)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Ingrandisci</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Riduci (-)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Riduci</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Vista intera</translation>
+    </message>
+    <message>
+        <source>Show the whole area again (0)</source>
+        <translation>Mostra di nuovo tutta la zona (0)</translation>
+    </message>
+    <message>
+        <source>What the map shows</source>
+        <translation>Cosa mostra la mappa</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Not verified in the last 12 months</source>
+        <translation>Non verificato negli ultimi 12 mesi</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Selezionato</translation>
+    </message>
+    <message>
+        <source>Distances start here</source>
+        <translation>Le distanze partono da qui</translation>
+    </message>
+    <message>
+        <source>On the map: {placed} of {count} services.</source>
+        <translation>Sulla mappa: {placed} servizi su {count}.</translation>
+    </message>
+    <message>
+        <source>Without a map position (only in the list): {count}.</source>
+        <translation>Senza posizione sulla mappa (solo nell&apos;elenco): {count}.</translation>
+    </message>
+    <message>
+        <source>Far outside the area (zoom out to see them): {count}.</source>
+        <translation>Molto fuori dalla zona (riduci per vederli): {count}.</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Correct a note</source>
@@ -2294,8 +2444,8 @@
         <translation>Invia un contatto a questo servizio</translation>
     </message>
     <message>
-        <source>Save contact &amp;card…</source>
-        <translation>Salva &amp;scheda contatto…</translation>
+        <source>Sa&amp;ve contact card…</source>
+        <translation>Sal&amp;va scheda contatto…</translation>
     </message>
     <message>
         <source>Save this service as a contact card (.vcf) for an address book</source>
@@ -2395,6 +2545,21 @@
     </message>
 </context>
 <context>
+    <name>ResourceMap</name>
+    <message>
+        <source>Map of the services found</source>
+        <translation>Mappa dei servizi trovati</translation>
+    </message>
+    <message>
+        <source>The services in the list, drawn over the municipalities of the area. Click a marker to read the service. The list holds the same services and can be used with the keyboard.</source>
+        <translation>I servizi dell&apos;elenco, disegnati sui comuni della zona. Fai clic su un segnaposto per leggere il servizio. L&apos;elenco contiene gli stessi servizi e si usa anche da tastiera.</translation>
+    </message>
+    <message>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+</context>
+<context>
     <name>ResourcesPage</name>
     <message>
         <source>Resources</source>
@@ -2441,6 +2606,70 @@
         <translation>Co&amp;mune:</translation>
     </message>
     <message>
+        <source>A contact&apos;s distance starts from their municipality: street addresses are never looked up, since that would send a person&apos;s address to an outside service.</source>
+        <translation>La distanza da un contatto parte dal suo comune: gli indirizzi non vengono mai cercati, perché significherebbe inviare l&apos;indirizzo di una persona a un servizio esterno.</translation>
+    </message>
+    <message>
+        <source>Distances from</source>
+        <translation>Distanze da</translation>
+    </message>
+    <message>
+        <source>No distance</source>
+        <translation>Nessuna distanza</translation>
+    </message>
+    <message>
+        <source>A municipality</source>
+        <translation>Un comune</translation>
+    </message>
+    <message>
+        <source>A contact…</source>
+        <translation>Un contatto…</translation>
+    </message>
+    <message>
+        <source>A point on the map</source>
+        <translation>Un punto sulla mappa</translation>
+    </message>
+    <message>
+        <source>&amp;Distance from:</source>
+        <translation>&amp;Distanza da:</translation>
+    </message>
+    <message>
+        <source>Municipality distances start from</source>
+        <translation>Comune da cui misurare le distanze</translation>
+    </message>
+    <message>
+        <source>Choose c&amp;ontact…</source>
+        <translation>Scegli c&amp;ontatto…</translation>
+    </message>
+    <message>
+        <source>Where distances start</source>
+        <translation>Da dove si misurano le distanze</translation>
+    </message>
+    <message>
+        <source>Any distance</source>
+        <translation>Qualsiasi distanza</translation>
+    </message>
+    <message>
+        <source>Radius in kilometres</source>
+        <translation>Raggio in chilometri</translation>
+    </message>
+    <message>
+        <source>Only services within this distance; services without a map position are then left out.</source>
+        <translation>Solo i servizi entro questa distanza; i servizi senza posizione sulla mappa vengono allora esclusi.</translation>
+    </message>
+    <message>
+        <source>Radi&amp;us:</source>
+        <translation>&amp;Raggio:</translation>
+    </message>
+    <message>
+        <source>&amp;Handout…</source>
+        <translation>Prom&amp;emoria…</translation>
+    </message>
+    <message>
+        <source>Print the selected services for the person to take away (Ctrl+P)</source>
+        <translation>Stampa i servizi selezionati da consegnare alla persona (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Services found</source>
         <translation>Servizi trovati</translation>
     </message>
@@ -2457,12 +2686,48 @@
         <translation>Categorie</translation>
     </message>
     <message>
+        <source>Distance</source>
+        <translation>Distanza</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>List or map</source>
+        <translation>Elenco o mappa</translation>
+    </message>
+    <message>
+        <source>L&amp;ist</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>M&amp;ap</source>
+        <translation>Ma&amp;ppa</translation>
+    </message>
+    <message>
         <source>Search summary</source>
         <translation>Riepilogo della ricerca</translation>
     </message>
     <message>
         <source>Referring {name}: find a service, then choose Refer….</source>
         <translation>Invio di {name}: trova un servizio, poi scegli Invia a questo servizio….</translation>
+    </message>
+    <message>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Non verificato</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>Mai verificato</translation>
+    </message>
+    <message>
+        <source>Not verified in the last 12 months: check the details before sending someone.</source>
+        <translation>Non verificato negli ultimi 12 mesi: controlla i dati prima di inviare qualcuno.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words or another filter.</source>
@@ -2475,6 +2740,54 @@
     <message>
         <source>{count} services</source>
         <translation>Servizi trovati: {count}</translation>
+    </message>
+    <message>
+        <source>Showing the nearest {count} services: type more to narrow the search.</source>
+        <translation>Sono mostrati i {count} servizi più vicini: scrivi di più per restringere la ricerca.</translation>
+    </message>
+    <message>
+        <source>{count} services within {radius} km, nearest first.</source>
+        <translation>{count} servizi entro {radius} km, dal più vicino.</translation>
+    </message>
+    <message>
+        <source>{count} services, nearest first.</source>
+        <translation>{count} servizi, dal più vicino.</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer words, another filter or a larger radius.</source>
+        <translation>Nessun servizio corrisponde. Prova con meno parole, un altro filtro o un raggio più ampio.</translation>
+    </message>
+    <message>
+        <source>Left out, as they have no map position: {count}.</source>
+        <translation>Esclusi perché senza posizione sulla mappa: {count}.</translation>
+    </message>
+    <message>
+        <source>Listed last, as they have no map position: {count}.</source>
+        <translation>In fondo all&apos;elenco perché senza posizione sulla mappa: {count}.</translation>
+    </message>
+    <message>
+        <source>Click on the map where distances should start.</source>
+        <translation>Fai clic sulla mappa nel punto da cui misurare le distanze.</translation>
+    </message>
+    <message>
+        <source>From the point chosen on the map.</source>
+        <translation>Dal punto scelto sulla mappa.</translation>
+    </message>
+    <message>
+        <source>No contact chosen.</source>
+        <translation>Nessun contatto scelto.</translation>
+    </message>
+    <message>
+        <source>No municipality is recorded for {name}: choose a municipality or a point on the map instead.</source>
+        <translation>Per {name} non è registrato alcun comune: scegli invece un comune o un punto sulla mappa.</translation>
+    </message>
+    <message>
+        <source>{municipality}, where {name} lives, is not on the map: choose a municipality or a point on the map instead.</source>
+        <translation>{municipality}, dove vive {name}, non è sulla mappa: scegli invece un comune o un punto sulla mappa.</translation>
+    </message>
+    <message>
+        <source>From {municipality}, where {name} lives.</source>
+        <translation>Da {municipality}, dove vive {name}.</translation>
     </message>
     <message>
         <source>That record is no longer on this computer.</source>

@@ -2,7 +2,8 @@
 
 Owns: turning directory `Resource` records (one service at one location, flattened) into HSDS
 tables, and an HSDS package back into validated Resource field dictionaries. Files only: storing
-records, their metadata and their sync is central/directory.py's job.
+records, their metadata and their sync is the caller's job (central/directory.py on the
+service, desktop/store/directory_files.py on a computer).
 
 Mapping (Resource field -> HSDS table.column):
 - organization_name -> organization.name. Organisations are shared: one row per
@@ -10,7 +11,8 @@ Mapping (Resource field -> HSDS table.column):
   same directory twice gives the same ids).
 - service_name, description, email, url, eligibility -> service.name, .description, .email,
   .url, .eligibility_description; last_verified_on -> service.assured_date; hsds_service_id ->
-  service.id (else the record id).
+  service.id (else the record id). Entries that claim one HSDS id but disagree are written
+  under derived ids rather than merged (see `common.place_all`).
 - location -> location (name, latitude, longitude, location_type "physical") and its physical
   address (address_1, city = municipality, region, also copied to state_province, postal_code,
   country as two letters).
@@ -18,20 +20,25 @@ Mapping (Resource field -> HSDS table.column):
   "hotline", our addition to the RFC 6350 list HSDS draws on) and opening hours (schedule: freq
   WEEKLY, one byday per row, opens_at/closes_at as local HH:MM) hang from that row. They do not
   hang from the service, because the same service may keep other hours and numbers elsewhere.
-- categories and keywords are taxonomy terms in two taxonomies of ours: "prossimo-categories"
-  (code = the category literal) and "prossimo-keywords" (code = the keyword). attribute rows
-  (link_entity "service") link them to the service. Keywords are terms, not a custom column on
-  service, so the service table stays standard and any HSDS reader sees them.
+- categories are terms of our taxonomy "prossimo-categories", written whole in the taxonomy
+  table (one row) and taxonomy_term (one term per category and language, it/en/fi, same code,
+  the `language` column set, `name` the label); attribute rows (link_entity "service") link a
+  service to the English term of each of its categories.
+- keywords are terms of "prossimo-keywords" (code = name = the keyword), linked the same way.
+  Keywords are terms, not a custom column on service, so the service table stays standard and
+  any HSDS reader sees them.
 - languages -> language rows (service_id, code).
 
 Importing reads these tables from any HSDS 3 package and takes their paths from datapackage.json.
 It tolerates what HSDS allows:
+- UTF-8 with or without a BOM; columns and tables we do not read are ignored;
 - phones, schedules and languages may hang from the service_at_location, the service or the
   location; the most specific level that has rows wins;
 - without a service_at_location table, a service is offered at every location of its
   organisation;
-- category terms from other taxonomies count when their code is one of ours; other foreign terms
-  are ignored; an unknown term of ours becomes "other", and so does a service with no category;
+- category terms match by code in any language; terms from other taxonomies count when their
+  code is one of ours; other foreign terms are ignored; an unknown term of ours becomes
+  "other", and so does a service with no category;
 - services whose status is inactive, defunct or temporarily closed are left out on purpose;
 - a schedule row with only a note (no days, no times) has nothing to keep.
 Weekly hours are all our model knows: monthly or fortnightly schedules are refused, not guessed.
@@ -44,31 +51,22 @@ Must never:
 - write outside the target folder, or overwrite any file there.
 """
 
-import contextlib
 import csv
 import datetime as dt
 import json
-import re
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, get_args
+from typing import Any, TextIO
 
-from pydantic import ValidationError
-
-from protocol import Resource, describe_validation_error, new_id
-from protocol.entities import ResourceCategory
+from protocol import Resource
+from protocol.hsds import common
+from protocol.hsds.common import HsdsError, Placed, Rule, Sources, stable_id
+from protocol.taxonomy import TAXONOMY_NAME
 
 PACKAGE_NAME = "prossimo-directory"
 DESCRIPTOR = "datapackage.json"
-# Fixed namespace for the ids we make up: the same names give the same ids on every export.
-NAMESPACE = uuid.UUID("6b9f3c1e-2d4a-5f60-8a71-9c0d1e2f3a4b")
-CATEGORY_TAXONOMY = "prossimo-categories"
-KEYWORD_TAXONOMY = "prossimo-keywords"
-CATEGORIES = frozenset(get_args(ResourceCategory))
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCal byday codes; index + 1 is the ISO weekday
 
 # The columns we write, table by table; on import, other HSDS columns are simply not read.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -81,7 +79,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "service_at_location": ("id", "service_id", "location_id"),
     "phone": ("id", "service_at_location_id", "service_id", "number", "type", "description"),
     "schedule": ("id", "service_at_location_id", "service_id", "freq", "byday", "opens_at", "closes_at"),
-    "taxonomy_term": ("id", "code", "name", "description", "taxonomy"),
+    "taxonomy": ("id", "name", "description"),
+    "taxonomy_term": ("id", "code", "name", "description", "taxonomy", "taxonomy_id", "language"),
     "attribute": ("id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"),
     "language": ("id", "service_id", "code", "name"),
 }
@@ -90,32 +89,12 @@ REQUIRED_TABLES = ("organization", "service", "location")
 # defaults to HH:MM:SS, and HSDS writes HH:MM.
 FIELD_TYPES = {"latitude": "number", "longitude": "number", "assured_date": "date"}
 
-# Statuses HSDS allows for a service; only services in operation become directory entries.
-ACTIVE_STATUSES = frozenset({"", "active"})
-KNOWN_STATUSES = ACTIVE_STATUSES | {"inactive", "defunct", "temporarily closed"}
-# RFC 6350 phone types we can file under one of ours; anything else must fail validation.
-PHONE_TYPES = {"": "voice", "cell": "voice"}
-# Our sub-field names that differ from the HSDS column holding them, for error messages.
-COLUMN_OF = {"kind": "type", "weekday": "byday"}
 # Text fields of Resource read straight from a service column; the required ones keep "" so that
 # validation says "at least 1 character" rather than "not a string".
 SERVICE_TEXT = {"service_name": "name", "description": "description", "email": "email", "url": "url",
                 "eligibility": "eligibility_description"}
 REQUIRED_TEXT = frozenset({"service_name"})
 ADDRESS_TEXT = {"address_1": "address_1", "postal_code": "postal_code", "municipality": "city"}
-MAX_REPORTED = 20  # problems listed in one error; enough to fix a file in a few rounds
-
-DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class HsdsError(Exception):
-    """A data package that cannot be imported (or written); the message names file, row and field."""
-
-
-def _stable_id(*parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
 
 
 # --- export ---------------------------------------------------------------------------------------
@@ -125,9 +104,11 @@ def export_package(resources: Iterable[Resource], directory: Path) -> dict[str, 
     directory = Path(directory)
     _refuse_to_overwrite(directory)
     tables = _Tables()
-    for resource in resources:
-        if not resource.deleted:
-            _add_resource(tables, resource)
+    tables.add("taxonomy", id=common.CATEGORY_TAXONOMY, name=TAXONOMY_NAME, description=common.TAXONOMY_DESCRIPTION)
+    for term in common.category_terms():
+        tables.add("taxonomy_term", **term)
+    for placed in common.place_all(resources):
+        _add_resource(tables, placed)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -164,20 +145,19 @@ class _Tables:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, float):
+        return common.degrees_text(value)
     if isinstance(value, dt.time):
-        # HH:MM as HSDS writes it; seconds only when there are some, so no slot is rounded
-        # into an empty one. Sub-second opening times are not a thing worth keeping.
-        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+        return common.clock_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)  # str(float) is the shortest text that reads back to the same float
+    return str(value)
 
 
-def _add_resource(tables: _Tables, resource: Resource) -> None:
-    org_id = resource.hsds_organization_id or _stable_id("organization", resource.organization_name)
-    service_id = resource.hsds_service_id or str(resource.id)
-    location_id = resource.hsds_location_id or _stable_id("location", service_id)
-    pairing_id = _stable_id("service_at_location", service_id, location_id)
+def _add_resource(tables: _Tables, placed: Placed) -> None:
+    resource = placed.resource
+    org_id, service_id, location_id = placed.organization_id, placed.service_id, placed.location_id
+    pairing_id = placed.pairing_id
     place = resource.location
 
     tables.add("organization", id=org_id, name=resource.organization_name)
@@ -186,27 +166,26 @@ def _add_resource(tables: _Tables, resource: Resource) -> None:
                eligibility_description=resource.eligibility, assured_date=resource.last_verified_on)
     tables.add("location", id=location_id, organization_id=org_id, location_type="physical", name=place.name,
                latitude=place.latitude, longitude=place.longitude)
-    tables.add("address", id=_stable_id("address", location_id), location_id=location_id,
+    tables.add("address", id=stable_id("address", location_id), location_id=location_id,
                address_1=place.address_1, city=place.municipality, region=place.region,
                state_province=place.region, postal_code=place.postal_code, country=place.country,
                address_type="physical")
     tables.add("service_at_location", id=pairing_id, service_id=service_id, location_id=location_id)
     for index, phone in enumerate(resource.phones):
-        tables.add("phone", id=_stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
+        tables.add("phone", id=stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
                    service_id=service_id, number=phone.number, type=phone.kind, description=phone.description)
     for index, slot in enumerate(resource.opening_hours):
-        tables.add("schedule", id=_stable_id("schedule", pairing_id, str(index)),
+        tables.add("schedule", id=stable_id("schedule", pairing_id, str(index)),
                    service_at_location_id=pairing_id, service_id=service_id, freq="WEEKLY",
-                   byday=DAYS[slot.weekday - 1], opens_at=slot.opens_at, closes_at=slot.closes_at)
-    for taxonomy, codes in ((CATEGORY_TAXONOMY, resource.categories), (KEYWORD_TAXONOMY, resource.keywords)):
-        for code in codes:
-            term_id = _stable_id(taxonomy, code)
-            label = code.replace("_", " ").capitalize() if taxonomy == CATEGORY_TAXONOMY else code
-            tables.add("taxonomy_term", id=term_id, code=code, name=label, taxonomy=taxonomy)
-            tables.add("attribute", id=_stable_id("attribute", service_id, term_id), link_id=service_id,
-                       link_entity="service", taxonomy_term_id=term_id)
+                   byday=common.DAYS[slot.weekday - 1], opens_at=slot.opens_at, closes_at=slot.closes_at)
+    terms = [common.category_term(code) for code in resource.categories]
+    terms += [common.keyword_term(keyword) for keyword in resource.keywords]
+    for term in terms:
+        tables.add("taxonomy_term", **term)  # category terms are all there already
+        tables.add("attribute", id=stable_id("attribute", service_id, term["id"]), link_id=service_id,
+                   link_entity="service", taxonomy_term_id=term["id"])
     for code in resource.languages:
-        tables.add("language", id=_stable_id("language", service_id, code), service_id=service_id, code=code)
+        tables.add("language", id=stable_id("language", service_id, code), service_id=service_id, code=code)
 
 
 def _create(directory: Path, name: str) -> TextIO:
@@ -215,6 +194,8 @@ def _create(directory: Path, name: str) -> TextIO:
         return (directory / name).open("x", encoding="utf-8", newline="")
     except FileExistsError:
         raise HsdsError(f"{directory}: {name} already exists; choose an empty folder") from None
+    except OSError as exc:
+        raise HsdsError(f"{directory}: {name} cannot be written ({exc.strerror})") from None
 
 
 def _write_csv(directory: Path, name: str, columns: tuple[str, ...], rows: Iterable[dict[str, str]]) -> None:
@@ -248,13 +229,12 @@ class _Row:
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
 
-    def error(self, column: str, message: str) -> HsdsError:
-        return HsdsError(_where(self, column, message))
+    def problem(self, column: str, rule: str) -> str:
+        place = f"{self.file} row {self.number}"
+        return f"{place}: {column}: {rule}" if column else f"{place}: {rule}"
 
-
-def _where(row: _Row, column: str, message: str) -> str:
-    place = f"{row.file} row {row.number}"
-    return f"{place}: {column}: {message}" if column else f"{place}: {message}"
+    def error(self, column: str, rule: str) -> HsdsError:
+        return HsdsError(self.problem(column, rule))
 
 
 def _read_package(directory: Path) -> dict[str, list[_Row]]:
@@ -278,6 +258,8 @@ def _resource_paths(directory: Path) -> dict[str, str]:
         descriptor = json.loads((directory / DESCRIPTOR).read_text(encoding="utf-8-sig"))
     except ValueError:  # bad JSON and bad UTF-8 alike
         raise HsdsError(f"{DESCRIPTOR}: not valid JSON") from None
+    except OSError as exc:
+        raise HsdsError(f"{DESCRIPTOR}: cannot be read ({exc.strerror})") from None
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list):
         raise HsdsError(f"{DESCRIPTOR}: resources: must be a list of tables")
@@ -309,6 +291,7 @@ def _inside(directory: Path, relative: str) -> Path:
 
 def _read_csv(path: Path, name: str) -> list[_Row]:
     rows = []
+    reader = None
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:  # utf-8-sig: spreadsheets add a BOM
             reader = csv.reader(handle)
@@ -326,7 +309,8 @@ def _read_csv(path: Path, name: str) -> list[_Row]:
     except UnicodeDecodeError:
         raise HsdsError(f"{name}: not UTF-8 text; save it as CSV UTF-8") from None
     except csv.Error as exc:
-        raise HsdsError(f"{name} line {reader.line_num}: not readable as CSV ({exc})") from None
+        line = reader.line_num if reader is not None else 1
+        raise HsdsError(f"{name} line {line}: not readable as CSV ({exc})") from None
     except OSError as exc:
         raise HsdsError(f"{name}: cannot be read ({exc.strerror})") from None
     return rows
@@ -358,11 +342,15 @@ class _Package:
         self.services = self._by_id("service")
         self.locations = self._by_id("location")
         self.pairings = self._by_id("service_at_location")
+        self.taxonomies = self._by_id("taxonomy")
         self.terms = self._by_id("taxonomy_term")
         for row in self.rows("service"):
             self.check(row, "organization_id", self.organizations, required=True)
         for row in self.rows("location"):
             self.check(row, "organization_id", self.organizations)
+        if "taxonomy" in tables:  # HSDS 3 links terms to a taxonomy row; older packages name it
+            for row in self.rows("taxonomy_term"):
+                self.check(row, "taxonomy_id", self.taxonomies)
         self.addresses = self._group("address", "location_id", self.locations)
         self.attributes = self._service_attributes()
         self.phones = _Attached(self, "phone")
@@ -377,9 +365,9 @@ class _Package:
         for row in self.rows(table):
             key = row.get("id")
             if not key:
-                self.problems.append(_where(row, "id", "required"))
+                self.problems.append(row.problem("id", "required"))
             elif key in index:
-                self.problems.append(_where(row, "id", f"already used on row {index[key].number}"))
+                self.problems.append(row.problem("id", f"already used on row {index[key].number}"))
             else:
                 index[key] = row
         return index
@@ -390,10 +378,10 @@ class _Package:
         value = row.get(column)
         if value and value not in targets:
             what = what or column.removesuffix("_id").replace("_", " ")
-            self.problems.append(_where(row, column, f"no {what} with this id"))
+            self.problems.append(row.problem(column, f"no {what} with this id"))
             return False
         if not value and required:
-            self.problems.append(_where(row, column, "required"))
+            self.problems.append(row.problem(column, "required"))
             return False
         return bool(value)
 
@@ -428,14 +416,14 @@ class _Package:
         offered = {pair.service.get("id") for pair in pairs}
         for key, service in active.items():
             if key not in offered:
-                self.problems.append(_where(service, "id", "this service is offered at no location"))
+                self.problems.append(service.problem("id", "this service is offered at no location"))
         return pairs
 
     def _in_operation(self, service: _Row) -> bool:
         status = service.get("status").lower()
-        if status not in KNOWN_STATUSES:
-            self.problems.append(_where(service, "status", "must be active, inactive, defunct or temporarily closed"))
-        return status in ACTIVE_STATUSES
+        if status not in common.KNOWN_STATUSES:
+            self.problems.append(service.problem("status", "must be active, inactive, defunct or temporarily closed"))
+        return status in common.ACTIVE_STATUSES
 
     def _paired(self, active: dict[str, _Row]) -> list[_Pair]:
         pairs, seen = [], {}
@@ -446,7 +434,7 @@ class _Package:
             if not (found_service and found_location) or key[0] not in active:
                 continue
             if key in seen:
-                self.problems.append(_where(row, "location_id", f"this service is already here on row {seen[key]}"))
+                self.problems.append(row.problem("location_id", f"this service is already here on row {seen[key]}"))
                 continue
             seen[key] = row.number
             pairs.append(_Pair(row, active[key[0]], self.locations[key[1]], row.get("id") or None))
@@ -503,19 +491,8 @@ def import_package(directory: Path) -> list[dict[str, Any]]:
         except HsdsError as exc:
             problems.append(str(exc))
     if problems:
-        raise HsdsError(_summary(problems))
+        raise HsdsError(common.summary(problems))
     return entries
-
-
-def _summary(problems: list[str]) -> str:
-    unique = list(dict.fromkeys(problems))  # a bad service row shows once, not once per location
-    shown = unique[:MAX_REPORTED]
-    hidden = len(unique) - len(shown)
-    return "\n".join(shown + ([f"...and {hidden} more problems"] if hidden else []))
-
-
-# Where a Resource field came from: (row, column); column "" when the row as a whole is meant.
-Sources = dict[tuple[str | int, ...], tuple[_Row, str]]
 
 
 def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
@@ -536,11 +513,11 @@ def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
     fields["phones"] = _phones(package.phones.of(pair), sources)
     fields["opening_hours"] = _opening_hours(package.schedules.of(pair), sources)
     fields["languages"] = _languages(package.languages.of(pair), sources)
-    fields["last_verified_on"] = _date(service, "assured_date")
+    fields["last_verified_on"] = _typed(service, "assured_date", common.iso_date)
     fields["hsds_organization_id"] = organization.get("id")
     fields["hsds_service_id"] = service.get("id")
     fields["hsds_location_id"] = location.get("id")
-    return _validated(fields, sources, fallback=pair.origin)
+    return common.validated(fields, sources, fallback=pair.origin)
 
 
 def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, Any]:
@@ -552,8 +529,8 @@ def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, 
         sources[("location", name)] = (location, name)
     fields: dict[str, Any] = {
         "name": location.get("name") or None,
-        "latitude": _degrees(location, "latitude"),
-        "longitude": _degrees(location, "longitude"),
+        "latitude": _typed(location, "latitude", common.degrees),
+        "longitude": _typed(location, "longitude", common.degrees),
     }
     for name, column in ADDRESS_TEXT.items():
         fields[name] = address.get(column) if name == "municipality" else address.get(column) or None
@@ -573,21 +550,16 @@ def _terms(package: _Package, service: _Row, sources: Sources) -> tuple[list[str
     keywords: list[str] = []
     for attribute in package.attributes.get(service.get("id"), []):
         term = package.terms[attribute.get("taxonomy_term_id")]
-        code = term.get("code") or term.get("name")
-        taxonomy = term.get("taxonomy")
-        if taxonomy == KEYWORD_TAXONOMY:
-            if code not in keywords:
-                sources[("keywords", len(keywords))] = (term, "code")
-                keywords.append(code)
+        found = common.classify_term((term.get("taxonomy_id"), term.get("taxonomy")),
+                                     term.get("code") or term.get("name"))
+        if found is None:
             continue
-        if taxonomy == CATEGORY_TAXONOMY:
-            category = code if code in CATEGORIES else "other"  # a category we no longer know
-        elif code.lower() in CATEGORIES:
-            category = code.lower()  # another taxonomy that uses our words
-        else:
-            continue  # a foreign term says nothing we can file the service under
-        if category not in categories:
-            categories.append(category)
+        kind, code = found
+        if kind == "keyword" and code not in keywords:
+            sources[("keywords", len(keywords))] = (term, "code")
+            keywords.append(code)
+        elif kind == "category" and code not in categories:
+            categories.append(code)
     return categories or ["other"], keywords
 
 
@@ -595,7 +567,7 @@ def _phones(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
     phones = []
     for index, row in enumerate(rows):
         kind = row.get("type").lower()
-        phones.append({"number": row.get("number"), "kind": PHONE_TYPES.get(kind, kind),
+        phones.append({"number": row.get("number"), "kind": common.PHONE_TYPES.get(kind, kind),
                        "description": row.get("description") or None})
         sources[("phones", index)] = (row, "")
     return phones
@@ -604,27 +576,15 @@ def _phones(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
 def _opening_hours(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
     hours: list[dict[str, Any]] = []
     for row in rows:
-        for slot in _weekly_slots(row):
+        try:
+            slots = common.weekly_slots(row.get("freq"), row.get("interval"), row.get("byday"),
+                                        row.get("opens_at"), row.get("closes_at"))
+        except Rule as exc:
+            raise row.error(exc.column, exc.rule) from None
+        for slot in slots:
             sources[("opening_hours", len(hours))] = (row, "")
             hours.append(slot)
     return hours
-
-
-def _weekly_slots(row: _Row) -> list[dict[str, Any]]:
-    """A schedule row as weekly slots, one per day it names."""
-    if row.get("freq").upper() not in ("", "WEEKLY"):
-        raise row.error("freq", "only weekly opening hours can be imported (WEEKLY)")
-    if row.get("interval") not in ("", "1"):
-        raise row.error("interval", "only opening hours that repeat every week can be imported (1)")
-    days = [day.strip().upper() for day in row.get("byday").split(",") if day.strip()]
-    if not days and not row.get("opens_at") and not row.get("closes_at"):
-        return []  # a note such as "by appointment": no slot to keep
-    if not days:
-        raise row.error("byday", "required: the days these hours apply to, such as MO,WE")
-    if any(day not in DAYS for day in days):
-        raise row.error("byday", "must be days of the week from MO to SU, such as MO,WE")
-    opens_at, closes_at = _time(row, "opens_at"), _time(row, "closes_at")
-    return [{"weekday": DAYS.index(day) + 1, "opens_at": opens_at, "closes_at": closes_at} for day in days]
 
 
 def _languages(rows: list[_Row], sources: Sources) -> list[str]:
@@ -636,64 +596,12 @@ def _languages(rows: list[_Row], sources: Sources) -> list[str]:
     return codes
 
 
-# --- typed values out of text cells -------------------------------------------------------
-
-def _degrees(row: _Row, column: str) -> float | None:
+def _typed(row: _Row, column: str, read: Any) -> Any:
+    """`read(cell)` for a filled cell, None for an empty one; a broken cell is an HsdsError."""
     text = row.get(column)
     if not text:
         return None
-    # float() alone would also take "nan", "inf" and "1_0": none is a coordinate.
-    if not DECIMAL.fullmatch(text):
-        raise row.error(column, "must be a number in decimal degrees, such as 45.31")
-    return float(text)
-
-
-def _time(row: _Row, column: str) -> dt.time:
-    match = CLOCK.fullmatch(row.get(column))
-    if match:
-        hour, minute, second = (int(part) for part in match.groups(default="0"))
-        if hour < 24 and minute < 60 and second < 60:
-            return dt.time(hour, minute, second)
-    # A time zone suffix is refused too: our hours are local, and guessing the offset would move them.
-    raise row.error(column, "must be a local time such as 09:00 or 09:00:00")
-
-
-def _date(row: _Row, column: str) -> dt.date | None:
-    text = row.get(column)
-    if not text:
-        return None
-    with contextlib.suppress(ValueError):  # well formed but impossible, such as 2026-02-30
-        if ISO_DATE.fullmatch(text):
-            return dt.date.fromisoformat(text)
-    raise row.error(column, "must be a date such as 2026-05-31")
-
-
-# --- validation -------------------------------------------------------------------------------
-
-def _validated(fields: dict[str, Any], sources: Sources, fallback: _Row) -> dict[str, Any]:
-    """Validate with throwaway metadata; return the schema's own content dictionary, or HsdsError."""
-    content = {name: fields[name] for name in Resource.content_fields() if name in fields}
-    now = dt.datetime.now(dt.UTC)
     try:
-        record = Resource.model_validate(
-            {**content, "id": new_id(), "created_at": now, "updated_at": now, "author_device_id": uuid.uuid4()})
-    except ValidationError as exc:
-        items = exc.errors(include_input=False, include_url=False)
-        lines = describe_validation_error(exc)  # same order as errors(), never echoes the input
-        raise HsdsError("\n".join(_locate(item["loc"], line, sources, fallback)
-                                  for item, line in zip(items, lines, strict=True))) from None
-    return record.content()
-
-
-def _locate(loc: tuple[str | int, ...], line: str, sources: Sources, fallback: _Row) -> str:
-    """Turn "phones.0.kind: rule" into "phone.csv row 7: type: rule"."""
-    dotted = ".".join(str(part) for part in loc)
-    rule = line.removeprefix(f"{dotted}: ") if dotted else line
-    for cut in range(len(loc), 0, -1):  # the most precise source known
-        if loc[:cut] in sources:
-            row, column = sources[loc[:cut]]
-            rest = loc[cut:]
-            if not column and rest:
-                column = COLUMN_OF.get(str(rest[0]), str(rest[0]))
-            return _where(row, column, rule)
-    return _where(fallback, dotted, rule)  # list-wide rules, such as too many phones
+        return read(text)
+    except Rule as exc:
+        raise row.error(column, exc.rule) from None

@@ -1,72 +1,18 @@
-"""HSDS tabular data packages: lossless round trip, hand-written packages, errors naming file, row and column."""
+"""HSDS tabular data packages: lossless round trip, taxonomy terms in three languages, hand-written
+packages, errors naming file, row and column."""
 
 import csv
 import datetime as dt
 import json
 import re
-import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from central.hsds import HsdsError, export_package, import_package
-from protocol import Resource, new_id
-
-NOW = dt.datetime(2026, 5, 1, 9, 30, tzinfo=dt.UTC)
-
-
-def metadata() -> dict[str, Any]:
-    return {"id": new_id(), "created_at": NOW, "updated_at": NOW, "author_device_id": uuid.uuid4()}
-
-
-def resource(**fields: Any) -> Resource:
-    return Resource(**metadata(), **fields)
-
-
-def sample() -> list[Resource]:
-    """Five live entries (two share an organisation, two share one HSDS service) and a deleted one."""
-    return [
-        resource(organization_name="Caritas diocesana", service_name="Mensa solidale",
-                 description='Pasti caldi, "accesso libero".\nAnche la domenica, su prenotazione.',
-                 location={"name": "Refettorio San Francesco", "address_1": "Via Roma 3",
-                           "municipality": "Città di Castello", "postal_code": "06012", "region": "Umbria",
-                           "latitude": 43.457, "longitude": 12.241},
-                 categories=["food"], keywords=["pasti", "senza-documenti"],
-                 phones=[{"number": "+39 075 855 1111"},
-                         {"number": "+39 333 000 1111", "kind": "text", "description": "Solo SMS"},
-                         {"number": "800 123 456", "kind": "hotline", "description": "Numero verde, gratuito"}],
-                 opening_hours=[{"weekday": 1, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)},
-                                {"weekday": 3, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)},
-                                {"weekday": 6, "opens_at": dt.time(11, 45, 30), "closes_at": dt.time(13)}],
-                 email="mensa@example.org", url="https://example.org/mensa", eligibility="Tutti, senza documenti",
-                 languages=["it", "en"], last_verified_on=dt.date(2026, 4, 2)),
-        resource(organization_name="Caritas diocesana", service_name="Dormitorio",
-                 location={"name": "Casa Sant'Anna", "municipality": "Città di Castello"},  # no coordinates
-                 categories=["shelter", "housing"]),
-        resource(organization_name="Keski-Suomen hyvinvointialue", service_name="Päihdeklinikka",
-                 description="Päihdehoito ja korvaushoito.",
-                 location={"address_1": "Keskussairaalantie 19", "municipality": "Jyväskylä", "country": "FI",
-                           "latitude": 62.2297, "longitude": 25.7134},
-                 categories=["addiction", "health", "mental_health"], keywords=["korvaushoito"],
-                 phones=[{"number": "014 266 0000"}, {"number": "014 266 0001", "kind": "fax"},
-                         {"number": "+358 40 123 4567", "kind": "text"}],
-                 opening_hours=[{"weekday": day, "opens_at": dt.time(8), "closes_at": dt.time(15)}
-                                for day in range(1, 6)],
-                 url="https://example.org/paihde", email="paihde@example.org", languages=["fi", "sv", "en-GB"],
-                 hsds_organization_id="org-ksshva", hsds_service_id="svc-paihde", hsds_location_id="loc-jkl-1"),
-        # One HSDS service at two locations, with its own numbers and hours at each.
-        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
-                 location={"municipality": "Perugia", "latitude": 43.1107, "longitude": 12.3908},
-                 categories=["harm_reduction"], phones=[{"number": "075 500 0001"}],
-                 opening_hours=[{"weekday": 5, "opens_at": dt.time(20), "closes_at": dt.time(23, 59)}],
-                 hsds_organization_id="org-strada", hsds_service_id="svc-strada", hsds_location_id="loc-pg"),
-        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
-                 location={"municipality": "Foligno"}, categories=["harm_reduction"],
-                 hsds_organization_id="org-strada", hsds_service_id="svc-strada", hsds_location_id="loc-fo"),
-        resource(organization_name="Comune di Lodi", service_name="Sportello chiuso",
-                 location={"municipality": "Lodi"}, categories=["other"], deleted=True),
-    ]
+from protocol import Resource
+from protocol.hsds import HsdsError, export_package, import_package
+from protocol.taxonomy import CATEGORIES
+from tests.protocol.hsds_samples import assert_lossless, live, metadata, resource, sample
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -81,28 +27,22 @@ def test_round_trip_keeps_every_content_field(tmp_path: Path) -> None:
     export_package(resources, tmp_path / "pkg")
     imported = import_package(tmp_path / "pkg")
 
-    live = [item for item in resources if not item.deleted]
-    assert len(imported) == len(live)
-    by_place = {(entry["service_name"], entry["location"]["municipality"]): entry for entry in imported}
-    for original in live:
-        entry = by_place[(original.service_name, original.location.municipality)]
-        expected = original.content()
-        for key in ("hsds_organization_id", "hsds_service_id", "hsds_location_id"):
-            assert entry[key]  # made up on export when missing, then kept
-            expected[key] = expected[key] or entry[key]
-        assert entry == expected
-        assert Resource.model_validate({**entry, **metadata()}).content() == expected  # strict types
-
-    caritas = [entry for entry in imported if entry["organization_name"] == "Caritas diocesana"]
-    assert caritas[0]["hsds_organization_id"] == caritas[1]["hsds_organization_id"]
-    assert caritas[0]["hsds_service_id"] != caritas[1]["hsds_service_id"]
-    foligno = by_place[("Unità di strada", "Foligno")]
+    entries = assert_lossless(resources, imported)
+    caritas, dormitorio, klinikka, perugia, foligno, spoleto = (entries[item.id] for item in live(resources))
+    assert caritas["hsds_organization_id"] == dormitorio["hsds_organization_id"]  # shared by name
+    assert caritas["hsds_service_id"] != dormitorio["hsds_service_id"]
+    assert [klinikka[key] for key in ("hsds_organization_id", "hsds_service_id", "hsds_location_id")] == \
+        ["org-ksshva", "svc-paihde", "loc-jkl-1"]  # given ids are kept
+    assert perugia["hsds_service_id"] == foligno["hsds_service_id"] == "svc-strada"
     assert foligno["phones"] == [] and foligno["opening_hours"] == []  # Perugia's stay in Perugia
+    # Spoleto claimed svc-strada with another description: written as a service of its own, not merged.
+    assert spoleto["hsds_service_id"] != "svc-strada" and spoleto["hsds_location_id"] == "loc-sp"
+    assert spoleto["description"] == "Solo il giovedì sera." and perugia["description"] is None
 
     # Exporting what was imported gives the same files: ids are stable, nothing drifts.
     export_package([resource(**entry) for entry in imported], tmp_path / "again")
     for table in ("organization", "service", "location", "address", "service_at_location", "phone",
-                  "schedule", "taxonomy_term", "attribute", "language"):
+                  "schedule", "taxonomy", "taxonomy_term", "attribute", "language"):
         assert (tmp_path / "again" / f"{table}.csv").read_text(encoding="utf-8") == \
             (tmp_path / "pkg" / f"{table}.csv").read_text(encoding="utf-8"), table
 
@@ -128,18 +68,40 @@ def test_export_writes_a_described_package_without_deleted_records(tmp_path: Pat
     organizations = [row["name"] for row in read_csv(package / "organization.csv")]
     assert sorted(organizations) == ["Caritas diocesana", "Cooperativa Strada", "Keski-Suomen hyvinvointialue"]
     assert "Sportello chiuso" not in (package / "service.csv").read_text(encoding="utf-8")
-    assert counts["service"] == 4 and counts["service_at_location"] == 5 and counts["location"] == 5
+    assert counts["service"] == 5 and counts["service_at_location"] == 6 and counts["location"] == 6
 
     schedule = read_csv(package / "schedule.csv")
     assert {"freq": "WEEKLY", "byday": "MO", "opens_at": "12:00", "closes_at": "14:30"}.items() <= \
         schedule[0].items()
     assert schedule[2]["opens_at"] == "11:45:30"  # seconds only when there are some
-    terms = {(row["taxonomy"], row["code"]) for row in read_csv(package / "taxonomy_term.csv")}
-    assert ("prossimo-categories", "harm_reduction") in terms and ("prossimo-keywords", "pasti") in terms
-    assert len([t for t in terms if t[1] == "harm_reduction"]) == 1  # a shared term is written once
+    terms = read_csv(package / "taxonomy_term.csv")
+    keywords = [row["code"] for row in terms if row["taxonomy"] == "prossimo-keywords"]
+    assert sorted(keywords) == ["korvaushoito", "pasti", "senza-documenti"]  # a shared term is written once
     assert {row["link_entity"] for row in read_csv(package / "attribute.csv")} == {"service"}
     address = read_csv(package / "address.csv")[0]
     assert (address["city"], address["region"], address["country"]) == ("Città di Castello", "Umbria", "IT")
+    spoleto = read_csv(package / "location.csv")[-1]
+    assert (spoleto["latitude"], spoleto["longitude"]) == ("0.00001", "-0.5")  # never 1e-05: not a coordinate
+
+
+def test_categories_are_a_taxonomy_with_a_term_per_language(tmp_path: Path) -> None:
+    export_package(sample(), tmp_path)
+    (taxonomy,) = read_csv(tmp_path / "taxonomy.csv")
+    assert taxonomy["id"] == "prossimo-categories" and taxonomy["name"] and taxonomy["description"]
+
+    terms = [row for row in read_csv(tmp_path / "taxonomy_term.csv") if row["taxonomy_id"] == "prossimo-categories"]
+    assert len(terms) == len(CATEGORIES) * 3  # every category, in it, en and fi
+    by_key = {(row["code"], row["language"]): row for row in terms}
+    shelter_fi = by_key[("shelter", "fi")]
+    assert shelter_fi["id"] == CATEGORIES["shelter"].term_id("fi") and shelter_fi["name"] == "Hätämajoitus"
+    assert by_key[("harm_reduction", "it")]["name"] == "Riduzione del danno"
+    assert by_key[("mental_health", "en")]["taxonomy"] == "prossimo-categories"
+
+    linked = {row["taxonomy_term_id"] for row in read_csv(tmp_path / "attribute.csv")}
+    english = {CATEGORIES[code].term_id("en") for code in ("food", "shelter", "housing", "addiction", "health",
+                                                             "mental_health", "harm_reduction", "youth")}
+    assert english <= linked  # services point at the English term of each of their categories
+    assert not linked & {CATEGORIES[code].term_id(lang) for code in CATEGORIES for lang in ("it", "fi")}
 
 
 def test_export_refuses_a_folder_that_already_holds_a_package(tmp_path: Path) -> None:
@@ -362,3 +324,52 @@ def test_errors_never_echo_the_rejected_value(tmp_path: Path) -> None:
     tables = {**MINIMAL, "phone": "id,service_id,number\np1,s1,Mario Rossi 3331234\n"}
     message = refused(write_package(tmp_path, tables))
     assert "phone.csv row 2: number:" in message and not re.search("Mario|3331234", message)
+
+
+def test_category_terms_match_by_code_in_any_language(tmp_path: Path) -> None:
+    tables = {
+        **MINIMAL,
+        "taxonomy": "id,name,description\nprossimo-categories,Categorie,Le nostre\n",
+        "taxonomy_term": "id,code,name,taxonomy_id,language\n"
+                         f"{CATEGORIES['shelter'].term_id('fi')},shelter,Hätämajoitus,prossimo-categories,fi\n"
+                         f"{CATEGORIES['shelter'].term_id('it')},shelter,Accoglienza,prossimo-categories,it\n"
+                         f"{CATEGORIES['youth'].term_id('it')},youth,Giovani,prossimo-categories,it\n",
+        "attribute": "id,link_id,link_entity,taxonomy_term_id\n"
+                     f"a1,s1,service,{CATEGORIES['shelter'].term_id('fi')}\n"
+                     f"a2,s1,service,{CATEGORIES['shelter'].term_id('it')}\n"
+                     f"a3,s1,service,{CATEGORIES['youth'].term_id('it')}\n",
+    }
+    (entry,) = import_package(write_package(tmp_path, tables))
+    assert entry["categories"] == ["shelter", "youth"]  # one category, whatever the language of its term
+
+
+def test_a_package_with_a_bom_extra_columns_and_extra_tables_imports(tmp_path: Path) -> None:
+    tables = {
+        **MINIMAL,
+        # Columns HSDS has and we do not read, and one nobody defined: kept out, never a crash.
+        "organization": "id,name,description,tax_status,colonna_nostra\no1,Comune di Lodi,Ente locale,,x\n",
+        "service": "id,organization_id,name,fees_description,assured_date,interno\n"
+                   "s1,o1,Sportello casa,Gratuito,2026-03-01,42\n",
+        "funding": "id,organization_id,source\nf1,o1,Regione\n",  # a table we do not read
+    }
+    package = write_package(tmp_path, tables)
+    assert (package / "service.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # saved with a BOM
+    (entry,) = import_package(package)
+    assert (entry["organization_name"], entry["service_name"]) == ("Comune di Lodi", "Sportello casa")
+    assert entry["last_verified_on"] == dt.date(2026, 3, 1)
+
+
+def test_a_term_of_a_taxonomy_missing_from_the_taxonomy_table_is_refused(tmp_path: Path) -> None:
+    tables = {
+        **MINIMAL,
+        "taxonomy": "id,name,description\nprossimo-categories,Categorie,Le nostre\n",
+        "taxonomy_term": "id,code,name,taxonomy_id\nt1,food,Food,prossimo-categorie\n",
+        "attribute": "id,link_id,link_entity,taxonomy_term_id\na1,s1,service,t1\n",
+    }
+    assert "taxonomy_term.csv row 2: taxonomy_id: no taxonomy with this id" in refused(write_package(tmp_path, tables))
+
+
+def test_coordinates_with_an_exponent_are_numbers(tmp_path: Path) -> None:
+    tables = {**MINIMAL, "location": "id,organization_id,latitude,longitude\nl1,o1,4.531E1,95e-1\n"}
+    (entry,) = import_package(write_package(tmp_path, tables))
+    assert (entry["location"]["latitude"], entry["location"]["longitude"]) == (45.31, 9.5)

@@ -1,0 +1,105 @@
+"""Directory records for the HSDS tests on every side: every Resource field, in every shape.
+
+`sample()` holds live entries that use every field (phones of each kind, hours with and without
+seconds, languages, keywords, HSDS ids or none, a stale and a never-verified date, coordinates
+or none, Finnish and Italian addresses), one service at two locations, two entries that claim
+the same HSDS service but disagree, and a deleted entry that no export may carry.
+"""
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from protocol import Resource, new_id
+
+NOW = dt.datetime(2026, 5, 1, 9, 30, tzinfo=dt.UTC)
+
+
+def metadata() -> dict[str, Any]:
+    return {"id": new_id(), "created_at": NOW, "updated_at": NOW, "author_device_id": uuid.uuid4()}
+
+
+def resource(**fields: Any) -> Resource:
+    return Resource(**metadata(), **fields)
+
+
+def sample() -> list[Resource]:
+    return [
+        resource(organization_name="Caritas diocesana", service_name="Mensa solidale",
+                 description='Pasti caldi, "accesso libero".\nAnche la domenica, su prenotazione.',
+                 location={"name": "Refettorio San Francesco", "address_1": "Via Roma 3",
+                           "municipality": "Città di Castello", "postal_code": "06012", "region": "Umbria",
+                           "latitude": 43.457, "longitude": 12.241},
+                 categories=["food"], keywords=["pasti", "senza-documenti"],
+                 phones=[{"number": "+39 075 855 1111"},
+                         {"number": "+39 333 000 1111", "kind": "text", "description": "Solo SMS"},
+                         {"number": "800 123 456", "kind": "hotline", "description": "Numero verde, gratuito"}],
+                 opening_hours=[{"weekday": 1, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)},
+                                {"weekday": 3, "opens_at": dt.time(12), "closes_at": dt.time(14, 30)},
+                                {"weekday": 6, "opens_at": dt.time(11, 45, 30), "closes_at": dt.time(13)}],
+                 email="mensa@example.org", url="https://example.org/mensa", eligibility="Tutti, senza documenti",
+                 languages=["it", "en"], last_verified_on=dt.date(2026, 4, 2)),
+        resource(organization_name="Caritas diocesana", service_name="Dormitorio",
+                 location={"name": "Casa Sant'Anna", "municipality": "Città di Castello"},  # no coordinates
+                 categories=["shelter", "housing"], last_verified_on=dt.date(2023, 1, 9)),  # stale
+        resource(organization_name="Keski-Suomen hyvinvointialue", service_name="Päihdeklinikka",
+                 description="Päihdehoito ja korvaushoito.",
+                 location={"address_1": "Keskussairaalantie 19", "municipality": "Jyväskylä", "country": "FI",
+                           "latitude": 62.2297, "longitude": 25.7134},
+                 categories=["addiction", "health", "mental_health"], keywords=["korvaushoito"],
+                 phones=[{"number": "014 266 0000"}, {"number": "014 266 0001", "kind": "fax"},
+                         {"number": "+358 40 123 4567", "kind": "text"}],
+                 opening_hours=[{"weekday": day, "opens_at": dt.time(8), "closes_at": dt.time(15)}
+                                for day in range(1, 6)],
+                 url="https://example.org/paihde", email="paihde@example.org", languages=["fi", "sv", "en-GB"],
+                 hsds_organization_id="org-ksshva", hsds_service_id="svc-paihde", hsds_location_id="loc-jkl-1"),
+        # One HSDS service at two locations, with its own numbers and hours at each.
+        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
+                 location={"municipality": "Perugia", "latitude": 43.1107, "longitude": 12.3908},
+                 categories=["harm_reduction"], phones=[{"number": "075 500 0001"}],
+                 opening_hours=[{"weekday": 5, "opens_at": dt.time(20), "closes_at": dt.time(23, 59)}],
+                 hsds_organization_id="org-strada", hsds_service_id="svc-strada", hsds_location_id="loc-pg"),
+        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
+                 location={"municipality": "Foligno"}, categories=["harm_reduction"],
+                 hsds_organization_id="org-strada", hsds_service_id="svc-strada", hsds_location_id="loc-fo"),
+        # Claims the same HSDS service as the two above, but someone edited its description here:
+        # the file must not merge it into theirs and lose the edit.
+        resource(organization_name="Cooperativa Strada", service_name="Unità di strada",
+                 description="Solo il giovedì sera.", location={"municipality": "Spoleto", "latitude": 1e-05,
+                                                                "longitude": -0.5},
+                 categories=["harm_reduction", "youth"], hsds_organization_id="org-strada",
+                 hsds_service_id="svc-strada", hsds_location_id="loc-sp"),
+        resource(organization_name="Comune di Lodi", service_name="Sportello chiuso",
+                 location={"municipality": "Lodi"}, categories=["other"], deleted=True),
+    ]
+
+
+def live(resources: list[Resource]) -> list[Resource]:
+    return [item for item in resources if not item.deleted]
+
+
+HSDS_IDS = ("hsds_organization_id", "hsds_service_id", "hsds_location_id")
+
+
+def assert_lossless(originals: list[Resource], entries: list[dict[str, Any]]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Every live original comes back once, found by the keys an importer uses, with every
+    content field equal. HSDS ids may differ only where the export made them up (none given,
+    or a claim that disagreed with another entry's); tests check which. Returns the entry of
+    each original by its record id."""
+    from protocol import hsds
+
+    index = hsds.index_by_keys(originals)
+    matched: dict[uuid.UUID, dict[str, Any]] = {}
+    for entry in entries:
+        original = index[(entry["hsds_service_id"], entry["hsds_location_id"])]
+        assert original.id not in matched, "two entries came back for one record"
+        matched[original.id] = entry
+        expected = original.content()
+        for key in HSDS_IDS:
+            assert entry[key], key  # made up on export when missing, then kept
+            expected[key] = entry[key]  # the lookup above checked they are this record's
+        assert entry == expected
+        assert list(entry) == Resource.content_fields()  # content only: the caller adds the metadata
+        assert Resource.model_validate({**entry, **metadata()}).content() == entry  # strict types
+    assert set(matched) == {item.id for item in live(originals)}
+    return matched
