@@ -56,16 +56,12 @@ def in_one_transaction(session: StoreSession) -> Iterator[Writes]:
 
 # --- the directory ----------------------------------------------------------------------
 
-def find_resources(
-    session: StoreSession,
-    *,
-    text: str = "",
-    category: str | None = None,
-    municipality: str | None = None,
-    limit: int = DEFAULT_LIMIT,
-) -> list[Resource]:
-    """Live resources matching every word of `text` (best match first) or, without
-    text, all of them by name; narrowed to one category and one municipality."""
+def _matching(
+    columns: str, text: str, category: str | None, municipality: str | None
+) -> tuple[str, list[Any]] | None:
+    """SELECT `columns` of the live resources matching every word of `text` (best match
+    first) or, without text, all of them by name; narrowed to one category and one
+    municipality. None when only separators were typed: nothing to look for."""
     conditions = ["r.deleted = 0"]
     params: list[Any] = []
     if municipality:
@@ -81,15 +77,30 @@ def find_resources(
         # so a narrow filter never hides matches cut off by an early LIMIT.
         sql = (
             "WITH hits AS (SELECT rowid, rank FROM resource_fts WHERE resource_fts MATCH ?) "  # noqa: S608 - fixed fragments
-            "SELECT r.body FROM hits JOIN resource r ON r.rowid = hits.rowid "
-            f"WHERE {where} ORDER BY hits.rank, r.sort_name, r.id LIMIT ?"
+            f"SELECT {columns} FROM hits JOIN resource r ON r.rowid = hits.rowid "
+            f"WHERE {where} ORDER BY hits.rank, r.sort_name, r.id"
         )
-        params = [expression, *params]
-    elif text.strip():
-        return []  # only separators typed: nothing to look for
-    else:
-        sql = f"SELECT r.body FROM resource r WHERE {where} ORDER BY r.sort_name, r.id LIMIT ?"  # noqa: S608
-    rows = session.conn.execute(sql, (*params, limit)).fetchall()
+        return sql, [expression, *params]
+    if text.strip():
+        return None
+    return f"SELECT {columns} FROM resource r WHERE {where} ORDER BY r.sort_name, r.id", params  # noqa: S608
+
+
+def find_resources(
+    session: StoreSession,
+    *,
+    text: str = "",
+    category: str | None = None,
+    municipality: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[Resource]:
+    """Live resources matching every word of `text` (best match first) or, without
+    text, all of them by name; narrowed to one category and one municipality."""
+    query = _matching("r.body", text, category, municipality)
+    if query is None:
+        return []
+    sql, params = query
+    rows = session.conn.execute(sql + " LIMIT ?", (*params, limit)).fetchall()
     return [Resource.model_validate_json(row[0]) for row in rows]
 
 
@@ -111,35 +122,54 @@ class NearbyResources:
     truncated: bool  # more than `limit` matched: only the nearest are in `found`
 
 
-def by_distance(
-    resources: list[Resource], latitude: float, longitude: float, radius_km: float | None = None,
+@dataclass(frozen=True)
+class Point:
+    """Where a matching service is, and what orders it among services equally far away."""
+
+    id: str
+    latitude: float | None
+    longitude: float | None
+    sort_name: str
+
+
+@dataclass(frozen=True)
+class DistanceOrder:
+    """Ids nearest first, with their distances, and what the ordering had to leave aside."""
+
+    ids: list[tuple[str, float | None]]
+    unplaced: int
+    beyond_radius: int
+    truncated: bool
+
+
+def order_by_distance(
+    points: list[Point], latitude: float, longitude: float, radius_km: float | None = None,
     limit: int | None = None,
-) -> NearbyResources:
-    """`resources` nearest first from (latitude, longitude); ties by name.
+) -> DistanceOrder:
+    """`points` nearest first from (latitude, longitude); ties by name, then id.
 
     With a radius (None or 0 = no limit) only the services within it are kept,
     so those without coordinates are left out; without one they come last, in
     their original order, since nobody can say how far they are.
     """
-    placed: list[NearbyResource] = []
-    unplaced: list[NearbyResource] = []
-    for resource in resources:
-        where = resource.location
-        if where.latitude is None or where.longitude is None:
-            unplaced.append(NearbyResource(resource, None))
+    placed: list[tuple[float, str, str]] = []
+    unplaced: list[tuple[str, float | None]] = []
+    for point in points:
+        if point.latitude is None or point.longitude is None:
+            unplaced.append((point.id, None))
         else:
-            placed.append(NearbyResource(resource, distance_km(latitude, longitude, where.latitude,
-                                                                where.longitude)))
-    placed.sort(key=lambda near: (near.distance_km, near.resource.service_name.casefold(), str(near.resource.id)))
+            placed.append((distance_km(latitude, longitude, point.latitude, point.longitude),
+                           point.sort_name, point.id))
+    placed.sort()
     beyond = 0
     if radius_km:
-        within = [near for near in placed if near.distance_km is not None and near.distance_km <= radius_km]
+        within = [(rid, km) for km, _, rid in placed if km <= radius_km]
         beyond = len(placed) - len(within)
         ordered = within
     else:
-        ordered = placed + unplaced
+        ordered = [(rid, km) for km, _, rid in placed] + unplaced
     truncated = limit is not None and len(ordered) > limit
-    return NearbyResources(ordered[:limit] if truncated else ordered, len(unplaced), beyond, truncated)
+    return DistanceOrder(ordered[:limit] if truncated else ordered, len(unplaced), beyond, truncated)
 
 
 def find_resources_near(
@@ -155,10 +185,27 @@ def find_resources_near(
 ) -> NearbyResources:
     """The services `find_resources` would match, nearest to the origin first, within
     `radius_km` when one is given; at most `limit`, the nearest ones."""
-    # Every match first (SQLite reads a negative LIMIT as none), so the cut keeps the
-    # nearest services rather than the first ones by name or rank.
-    matches = find_resources(session, text=text, category=category, municipality=municipality, limit=-1)
-    return by_distance(matches, origin_lat, origin_lon, radius_km, limit)
+    query = _matching("r.id, json_extract(r.body, '$.location.latitude'), "
+                      "json_extract(r.body, '$.location.longitude'), r.sort_name", text, category, municipality)
+    if query is None:
+        return NearbyResources([], 0, 0, False)
+    sql, params = query
+    # Every match, but only where it is: ordering thousands of services by distance must
+    # not mean reading and validating thousands of records, only the `limit` kept.
+    points = [Point(*row) for row in session.conn.execute(sql, params)]
+    order = order_by_distance(points, origin_lat, origin_lon, radius_km, limit)
+    bodies: dict[str, str] = {}
+    kept = [rid for rid, _ in order.ids]
+    for start in range(0, len(kept), _IDS_PER_QUERY):
+        chunk = kept[start:start + _IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        bodies.update(session.conn.execute(
+            f"SELECT id, body FROM resource WHERE id IN ({marks})", chunk).fetchall())  # noqa: S608 - only marks
+    found = [NearbyResource(Resource.model_validate_json(bodies[rid]), km) for rid, km in order.ids]
+    return NearbyResources(found, order.unplaced, order.beyond_radius, order.truncated)
+
+
+_IDS_PER_QUERY = 500  # bound parameters per IN (...): far below SQLite's limit
 
 
 def municipalities(session: StoreSession) -> list[str]:
