@@ -1,4 +1,4 @@
-"""The `prossimo` command line: profile set-up, contacts, store checks, export, directory files, demo.
+"""The `prossimo` command line: profile set-up, contacts, store checks, export, directory and calendar files, demo.
 
 Owns: argument parsing, where the passphrase and the password come from, what is
 printed, and the exit codes IT scripts rely on:
@@ -13,20 +13,23 @@ store work goes through `StoreWorker.submit` to the repositories.
 """
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
 import sys
 import tempfile
 import uuid
+import zoneinfo
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, get_args
 
 from pydantic import ValidationError
 
+from desktop.interop.icalendar_files import CalendarFileError
 from desktop.log_redaction import install_logging
-from desktop.store import directory_files
+from desktop.store import calendar_files, directory_files
 from desktop.store.database import DatabaseError
 from desktop.store.errors import (
     RecordNotFound,
@@ -51,6 +54,7 @@ from desktop.store.worker import StoreWorker
 from desktop.sync import transport
 from desktop.sync.engine import AlreadyEnrolled, SyncEngine, carry_out_wipe, enrol
 from protocol import Contact, demo_data, describe_validation_error
+from protocol.entities import PlaceKind
 from protocol.hsds import FORMATS, HsdsError
 
 EXIT_OK = 0
@@ -349,6 +353,57 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{option}: must be a date as YYYY-MM-DD", EXIT_USAGE) from None
+
+
+def cmd_calendar_export(args: argparse.Namespace) -> int:
+    local = dt.datetime.now().astimezone().tzinfo  # the operator's days, not UTC's
+    first = _day(args.start, "--from") if args.start else dt.date.today()
+    last = _day(args.end, "--to") if args.end else first + dt.timedelta(days=27)
+    if last < first:
+        raise CliError("--to: must not be earlier than --from", EXIT_USAGE)
+    start = dt.datetime.combine(first, dt.time(), local)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), local)
+    path = Path(args.path)
+    count = _with_store(args, lambda s: calendar_files.export_appointments(
+        s, path, start=start, end=end, operator_id=args.operator, team_id=args.team,
+        include_names=args.include_names))
+    if count == 0:
+        print(f"No appointments from {first} to {last}; no file was written.")
+    else:
+        names = "with" if args.include_names else "without"
+        print(f"Wrote {count} appointments from {first} to {last} to {path} ({names} clients' names).")
+    return EXIT_OK
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    if args.zone is not None:
+        try:
+            zoneinfo.ZoneInfo(args.zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise CliError("--zone: not a time zone name like Europe/Rome", EXIT_USAGE) from None
+    foreign = calendar_files.ForeignEvents(args.contact, args.place_kind) if args.contact else None
+    path = Path(args.path)
+    try:
+        result = _with_store(args, lambda s: calendar_files.import_appointments(
+            s, path, foreign=foreign, local_time_zone=args.zone))
+    except CalendarFileError as exc:
+        raise CliError(f"{path}: nothing was imported:\n" + "\n".join(exc.problems), EXIT_USAGE) from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read it ({exc.strerror})", EXIT_USAGE) from None
+    print(f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged.")
+    for reason, text in (("foreign", "from other calendar programs (choose a contact with --contact to book them)"),
+                         ("deleted", "whose appointment was deleted on this computer"),
+                         ("not_on_device", "whose appointment is not on this computer")):
+        if result.skipped_for(reason):
+            print(f"Skipped {result.skipped_for(reason)} events {text}.")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a throwaway profile full of fictional people and show what the store does."""
     directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
@@ -492,6 +547,30 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("path", help="the package folder or the .json file")
         sub.add_argument("--format", choices=FORMATS, help=f"default: from PATH ({guess})")
         sub.set_defaults(handler=handler)
+
+    calendar = commands.add_parser("calendar", help="appointments to and from iCalendar (.ics) files")
+    calendar_commands = calendar.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
+    export_ics = calendar_commands.add_parser(
+        "export", parents=[common], help="write appointments to an .ics file (no clients' names unless asked)")
+    export_ics.add_argument("path", help="the .ics file to write (replaced if it exists)")
+    export_ics.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (default: today)")
+    export_ics.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day (default: four weeks on)")
+    who = export_ics.add_mutually_exclusive_group()
+    who.add_argument("--operator", type=uuid.UUID, metavar="ID", help="only this operator's appointments")
+    who.add_argument("--team", type=uuid.UUID, metavar="ID", help="only this team's appointments")
+    export_ics.add_argument("--include-names", action="store_true",
+                            help="put clients' names and home-visit addresses in the file (off by default: "
+                                 "calendar files get shared and synced to phones)")
+    export_ics.set_defaults(handler=cmd_calendar_export)
+    import_ics = calendar_commands.add_parser(
+        "import", parents=[common], help="read an .ics file: our own events update, all or nothing")
+    import_ics.add_argument("path", help="the .ics file")
+    import_ics.add_argument("--contact", type=uuid.UUID, metavar="ID",
+                            help="book events from other calendar programs with this contact")
+    import_ics.add_argument("--place-kind", default="office", choices=get_args(PlaceKind),
+                            help="where those events take place (default: office)")
+    import_ics.add_argument("--zone", metavar="NAME", help="time zone for events without one, e.g. Europe/Rome")
+    import_ics.set_defaults(handler=cmd_calendar_import)
 
     demo = commands.add_parser("demo", help="a throwaway profile with fictional data")
     demo.add_argument("--profile", metavar="DIR", help="folder for the demo (default: a new temp folder)")
