@@ -27,6 +27,7 @@ from desktop.settings import LANGUAGES, Settings  # noqa: E402
 from desktop.ui import i18n  # noqa: E402
 from desktop.ui.first_run import FirstRunWizard  # noqa: E402
 from desktop.ui.main_window import SCREENS  # noqa: E402
+from desktop.ui.resources.handout import render_page_image  # noqa: E402
 from desktop.ui.shell import Shell  # noqa: E402
 
 SIZE = QSize(1280, 800)
@@ -61,6 +62,28 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _directory_shots(shell: Shell, window: QWidget, outdir: Path, language: str) -> list[Path]:
+    """The map around Lodi with a 10 km radius, and page 1 of a handout of the nearest services."""
+    window.show_page("resources")
+    resources = window.pages["resources"]
+    resources.origin_mode.setCurrentIndex(resources.origin_mode.findData("municipality"))
+    resources.origin_town.setCurrentIndex(resources.origin_town.findText("Lodi"))
+    resources.radius.setValue(10)
+    resources.views.setCurrentWidget(resources.map_panel)
+    resources.refresh_results()  # now, not after the radius box's typing pause
+    _settle(shell)
+    shots = [_save(window, outdir / "resources-map.png")]
+    nearest = resources.shown[:4]  # nearest first
+    if nearest:
+        page = render_page_image(nearest, language=language, large_print=False,
+                                 today=shell.session.context.clock().date())
+        if not page.save(str(outdir / "handout.png")):
+            raise OSError(f"could not write {outdir / 'handout.png'}")
+        print(outdir / "handout.png")
+        shots.append(outdir / "handout.png")
+    return shots
+
+
 def render(outdir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Prossimo")
@@ -91,6 +114,7 @@ def render(outdir: Path, language: str) -> list[Path]:
             window.show_page(screen.key)
             _settle(shell)
             written.append(_save(window, outdir / f"{screen.key}.png"))
+        written += _directory_shots(shell, window, outdir, language)
         contact_id = shell.session.worker.call(lambda s: s.contacts.page(limit=3).records[2].id)
         window.show_page("contacts", contact_id)
         _settle(shell)

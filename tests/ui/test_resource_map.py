@@ -137,6 +137,35 @@ def test_the_map_renders_offline_with_every_place_and_marker(
     assert not any(name.startswith("PySide6.QtWebEngine") for name in sys.modules)
 
 
+def test_many_services_in_one_spot_become_a_numbered_disc_that_zooms_in(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+    def make(s):  # noqa: ANN001, ANN202
+        # twelve services a few dozen metres apart around Lodi's seat: one disc at the whole area's zoom
+        return [s.resources.create(service_name=f"Sportello {n}", organization_name="Comune", categories=["work"],
+                                   keywords=[KEYWORD], location={"municipality": "Lodi",
+                                                                 "latitude": LODI.latitude + 0.0004 * (n % 4),
+                                                                 "longitude": LODI.longitude + 0.0005 * (n // 4)})
+                for n in range(12)]
+
+    crowd = ui_store.call(make)
+    page = _page(qtbot, ui_context, on_map=True)
+    _only_ours(qtbot, page)
+    page.map.fit()
+    assert [len(cluster.members) for cluster in page.map.clusters] == [12]
+    # only the selected service (the list's current row) keeps its own marker
+    assert [r.id for r in crowd if page.map.markers[r.id].isVisible()] == [page.detail.resource.id]
+    other = next(r for r in crowd if r.id != page.detail.resource.id)
+    page.map.set_selected(other.id)  # chosen in the list: it leaves the disc, the one before goes back in
+    assert [r.id for r in crowd if page.map.markers[r.id].isVisible()] == [other.id]
+    disc = page.map.mapFromScene(page.map.clusters[0].pos())
+    zoom = page.map.transform().m11()
+    qtbot.mouseClick(page.map.viewport(), Qt.MouseButton.LeftButton, pos=disc)
+    assert page.map.transform().m11() > zoom * 10
+    assert page.map.clusters == [] and all(page.map.markers[r.id].isVisible() for r in crowd)
+    target = crowd[5]
+    qtbot.mouseClick(page.map.viewport(), Qt.MouseButton.LeftButton, pos=page.map.marker_position(target.id))
+    assert page.detail.resource.id == target.id
+
+
 def test_clicking_a_marker_opens_the_service_even_when_several_share_a_spot(
         qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
     page = _page(qtbot, ui_context, on_map=True)

@@ -33,7 +33,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QLocale, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -75,6 +75,9 @@ KM_PER_DEGREE = math.radians(1) * EARTH_RADIUS_KM
 AREA_BUFFER_KM = 2.5  # the shaded area reaches this far beyond the outermost seats
 FIT_REACH_KM = 25.0  # "fit" also frames services this close to the area; farther ones need zooming out
 ZOOM_STEP = 1.25
+# Up to this many overlapping markers go on a ring around their spot; more become one
+# numbered disc (a ring of dozens would cover the whole map).
+RING_AT_MOST = 8
 MAX_SCALE = 2_000.0  # pixels per km: a few metres per pixel, closer is meaningless for town seats
 SCALE_STEPS_KM = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000)
 
@@ -285,6 +288,40 @@ class MarkerItem(QGraphicsItem):
         paint_marker(painter, self.stale, self.radius, self.offset, self.selected)
 
 
+class ClusterItem(QGraphicsItem):
+    """Many services that overlap at this zoom, drawn as one disc with their number.
+    A ring of dozens of markers would hide the map it is meant to explain; clicking
+    the disc zooms in until they come apart."""
+
+    def __init__(self, members: list[MarkerItem], position: QPointF, radius: float) -> None:
+        super().__init__()
+        self.members = members
+        self.radius = radius * (1.7 if len(members) < 100 else 2.1)
+        self.all_stale = all(member.stale for member in members)
+        self.setPos(position)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(7)  # above the origin's cross: its number matters more (the radius circle shows the origin)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(QCoreApplication.translate("ResourceMap", "{count} services here: click to zoom in")
+                        .format(count=len(members)))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        reach = self.radius + 2
+        return QRectF(-reach, -reach, 2 * reach, 2 * reach)
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Hollow when every service in it is stale, as a stale marker is: the shape says it too.
+        painter.setPen(QPen(STALE if self.all_stale else FRESH, 2.0))
+        painter.setBrush(QColor("white") if self.all_stale else FRESH)
+        painter.drawEllipse(QPointF(0, 0), self.radius, self.radius)
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(INK if self.all_stale else QColor("white"))
+        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, str(len(self.members)))
+
+
 class OriginItem(QGraphicsItem):
     def __init__(self, size: float) -> None:
         super().__init__()
@@ -365,6 +402,7 @@ class ResourceMap(QGraphicsView):
         self.projection = MapProjection(gazetteer.municipalities())
         self.places: dict[str, PlaceItem] = {}
         self.markers: dict[uuid.UUID, MarkerItem] = {}
+        self.clusters: list[ClusterItem] = []
         self.placed = self.unplaced = self.far = 0
         self.choosing_point = False
         self.origin: tuple[float, float] | None = None
@@ -477,6 +515,8 @@ class ResourceMap(QGraphicsView):
         self._selected = resource_id
         for marker_id, marker in self.markers.items():
             marker.set_selected(marker_id == resource_id)
+        if self.clusters:
+            self.lay_out()  # the selected service leaves its cluster, the one before goes back in
 
     def set_origin(self, latitude: float, longitude: float, radius_km: float | None) -> None:
         """Mark where distances start; with a radius (km), draw the circle it covers."""
@@ -558,9 +598,17 @@ class ResourceMap(QGraphicsView):
         """Markers that would overlap at this zoom go on a ring around their middle, in the
         order of their true directions from it, so each stays clickable; zooming in brings
         them back to their own spots."""
+        for cluster in self.clusters:
+            self.graphics.removeItem(cluster)
+        self.clusters = []
+        for marker in self.markers.values():
+            marker.setVisible(True)
         for group in _overlapping(self.markers.values(), scale, self.marker_radius * 2.2):
             if len(group) == 1:
                 group[0].set_offset(QPointF(0, 0))
+                continue
+            if len(group) > RING_AT_MOST:
+                self._cluster(group, scale)
                 continue
             spots = [marker.pos() * scale for marker in group]
             middle = sum(spots, QPointF(0, 0)) / len(spots)
@@ -574,6 +622,30 @@ class ResourceMap(QGraphicsView):
             for (marker, spot), drawn in zip(ordered, _ring(middle, len(group), self.marker_radius), strict=True):
                 marker.set_offset(drawn - spot)
 
+    def _cluster(self, group: list[MarkerItem], scale: float) -> None:
+        """One numbered disc for the group; the selected service keeps its own marker, beside
+        the disc (so both can be clicked), with its line to its true spot."""
+        middle = sum((marker.pos() for marker in group), QPointF(0, 0)) / len(group)
+        cluster = ClusterItem(group, middle, self.marker_radius)
+        beside = middle * scale + QPointF(cluster.radius + self.marker_radius * 2, 0)
+        for marker in group:
+            marker.set_offset(beside - marker.pos() * scale if marker.selected else QPointF(0, 0))
+            marker.setVisible(marker.selected)
+        self.graphics.addItem(cluster)
+        self.clusters.append(cluster)
+
+    def open_cluster(self, cluster: ClusterItem) -> None:
+        """Zoom in on a cluster's services until they come apart (or as far as the map goes)."""
+        frame = QRectF()
+        for marker in cluster.members:
+            frame = frame.united(QRectF(marker.pos(), QSizeF(0.01, 0.01)))
+        margin = max(frame.width(), frame.height(), 0.05) * 0.3
+        self.fitInView(frame.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > MAX_SCALE:
+            self.zoom_by(MAX_SCALE / self.transform().m11())
+        self._user_moved = True
+        self.lay_out()
+
     def _place_names(self, scale: float) -> None:
         """Show each name where it overlaps no other name, dot or marker at this zoom, in
         order of importance; the rest appear as the map is zoomed in (and in tooltips)."""
@@ -583,7 +655,8 @@ class ResourceMap(QGraphicsView):
 
         visible = QRectF(self.viewport().rect())
         taken = [on_screen(item, item.dot_rect()) for item in self.places.values()]
-        taken += [on_screen(marker, marker.drawn_rect()) for marker in self.markers.values()]
+        taken += [on_screen(marker, marker.drawn_rect()) for marker in self.markers.values() if marker.isVisible()]
+        taken += [on_screen(cluster, cluster.boundingRect()) for cluster in self.clusters]
         if self.origin_item.isVisible():
             taken.append(on_screen(self.origin_item, self.origin_item.boundingRect()))
         for code in self._places_by_importance():
@@ -658,9 +731,13 @@ class ResourceMap(QGraphicsView):
             self._user_moved = True
             self.lay_out()  # names that were cut by the edges before the drag
             return
-        marker = next((item for item in self.items(position) if isinstance(item, MarkerItem)), None)
+        under = self.items(position)
+        marker = next((item for item in under if isinstance(item, MarkerItem)), None)
+        cluster = next((item for item in under if isinstance(item, ClusterItem)), None)
         if marker is not None:
             self.resourceClicked.emit(marker.resource.id)
+        elif cluster is not None:
+            self.open_cluster(cluster)
         elif self.choosing_point:
             latitude, longitude = self.projection.to_geo(self.mapToScene(position))
             self.pointChosen.emit(latitude, longitude)

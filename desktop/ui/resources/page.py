@@ -195,9 +195,11 @@ class ResourcesPage(QWidget):
         header = self.results.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Seen next to the name, where the eye is; the categories stretch at the end.
+        # Seen next to the name, where the eye is: many services share a name (one per town),
+        # so the town comes before the organisation; the categories stretch at the end.
         header.moveSection(header.visualIndex(Column.VERIFIED), 1)
         header.moveSection(header.visualIndex(Column.DISTANCE), 2)
+        header.moveSection(header.visualIndex(Column.MUNICIPALITY), 3)
         self.results.setColumnHidden(Column.DISTANCE, True)
         self.results.currentItemChanged.connect(lambda item, _previous: self._preview(item))
         self.results.itemActivated.connect(lambda _item, _column: self.open_current())

@@ -2547,6 +2547,10 @@
 <context>
     <name>ResourceMap</name>
     <message>
+        <source>{count} services here: click to zoom in</source>
+        <translation>{count} palvelua tässä: napsauta lähentääksesi</translation>
+    </message>
+    <message>
         <source>Map of the services found</source>
         <translation>Löydettyjen palvelujen kartta</translation>
     </message>

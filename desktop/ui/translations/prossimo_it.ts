@@ -2547,6 +2547,10 @@
 <context>
     <name>ResourceMap</name>
     <message>
+        <source>{count} services here: click to zoom in</source>
+        <translation>{count} servizi qui: fai clic per ingrandire</translation>
+    </message>
+    <message>
         <source>Map of the services found</source>
         <translation>Mappa dei servizi trovati</translation>
     </message>
