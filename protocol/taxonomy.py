@@ -5,7 +5,7 @@ Owns: the one list of resource categories a person can read (the codes are
 Open Referral HSDS `taxonomy_term` each maps to (taxonomy "prossimo-categories",
 code = the category code, a stable id per language). Both sides read it: the desktop
 shows and prints the labels (a handout is printed in the client's language, not the
-operator's), the central service writes the terms into HSDS exports.
+operator's), `protocol.hsds` writes the terms into HSDS exports on both sides.
 
 Must never hold anything but data and lookups: no Qt, no I/O. A category added to
 `ResourceCategory` without labels here fails the test suite.
