@@ -50,7 +50,7 @@ from desktop.interop.icalendar_files import (
     appointments_calendar,
     read_calendar,
 )
-from desktop.store.calendar_queries import LONGEST_APPOINTMENT, appointments_between, utc_text
+from desktop.store.calendar_queries import appointments_between, appointments_overlapping, utc_text
 from desktop.store.database import transaction
 from desktop.store.errors import RecordNotFound
 from desktop.store.repositories import utc_now
@@ -104,12 +104,7 @@ def appointments_for_export(
     if operator_id is not None or team_id is not None:
         found = appointments_between(session, start, end, operator_id=operator_id, team_id=team_id)
         return [item.appointment for item in found]
-    rows = session.conn.execute(
-        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
-        (utc_text(start - LONGEST_APPOINTMENT), utc_text(end)),
-    ).fetchall()
-    every = (Appointment.model_validate_json(row[0]) for row in rows)
-    return [a for a in every if a.ends_at > start and a.starts_at < end]
+    return appointments_overlapping(session, start, end)
 
 
 def export_appointments(

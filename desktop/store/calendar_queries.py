@@ -158,7 +158,7 @@ def _with_names(session: StoreSession, appointments: list[Appointment]) -> list[
 # --- ranges ----------------------------------------------------------------------------
 
 
-def _starting_between(
+def appointments_overlapping(
     session: StoreSession, start: dt.datetime, end: dt.datetime, extra_sql: str = "", params: tuple = ()
 ) -> list[Appointment]:
     """Live appointments overlapping [start, end), found by their start on the index."""
@@ -189,7 +189,7 @@ def appointments_between(
         extra = ("AND EXISTS (SELECT 1 FROM appointment_contact l JOIN contact c ON c.id = l.contact_id "
                  "WHERE l.appointment_id = a.id AND c.deleted = 0 AND c.team_id = ?)")
         params = (str(team_id),)
-    return _with_names(session, _starting_between(session, start, end, extra, params))
+    return _with_names(session, appointments_overlapping(session, start, end, extra, params))
 
 
 def booked(session: StoreSession, appointment_id: uuid.UUID | str) -> Booked:
@@ -216,7 +216,7 @@ def overlapping(
         f"SELECT 1 FROM appointment_contact l WHERE l.appointment_id = a.id AND l.contact_id IN ({marks})))"
     )
     params = (str(exclude_id or ""), str(operator_id), *wanted)
-    found = _with_names(session, _starting_between(session, starts_at, ends_at, extra, params))
+    found = _with_names(session, appointments_overlapping(session, starts_at, ends_at, extra, params))
     clashes = []
     for item in found:
         shared = tuple(c for c in item.contacts if str(c.id) in wanted)
