@@ -15,11 +15,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.db import current_sequence, next_sequence
+from central.db import current_sequence
 from central.models import AuditEntry, utc_now
+from central.sync_sql import AUDIT, SyncSQL
 
 GENESIS = "0" * 64
 
@@ -51,7 +52,7 @@ class Chain:
     `add()` only records an entry (and its time). `finish()` takes the `audit_seq`
     row lock and the whole block of numbers in one statement, so chains of
     concurrent transactions never interleave, then hashes the entries in order and
-    inserts them in one multi-row statement (SQLAlchemy Core: no ORM objects).
+    inserts them in one statement (central.sync_sql: no ORM objects).
     """
 
     def __init__(self, session: Session) -> None:
@@ -67,10 +68,9 @@ class Chain:
         if not self.pending:
             return []
         count = len(self.pending)
-        seq = next_sequence(self.session, "audit_seq", count) - count + 1
-        connection = self.session.connection()
-        prev_hash = GENESIS if seq == 1 else connection.execute(
-            select(_AUDIT.c.hash).where(_AUDIT.c.seq == seq - 1)).scalar_one()
+        sql = SyncSQL.of(self.session)
+        seq = sql.advance("audit_seq", count) - count + 1
+        prev_hash = GENESIS if seq == 1 else sql.audit_hash(seq - 1)
         rows = []
         for at, actor, device, action, subject, details in self.pending:
             digest = _digest(seq, at, actor, device, action, subject, details, prev_hash)
@@ -78,15 +78,11 @@ class Chain:
                          "subject": subject, "details": details, "prev_hash": prev_hash, "hash": digest})
             seq, prev_hash = seq + 1, digest
         self.pending = []
-        # RETURNING makes SQLAlchemy send the rows as multi-row VALUES statements from one
-        # cached compilation, instead of an executemany (see sync_service._insert_rows).
-        connection.execute(_INSERT, rows)
+        sql.insert(AUDIT, _COLUMNS, rows)  # one statement for the whole chain
         return rows
 
 
-_AUDIT = AuditEntry.__table__
-# At most 50 bound values per statement: see sync_service.rows_per_statement.
-_INSERT = insert(_AUDIT).returning(_AUDIT.c.seq).execution_options(insertmanyvalues_page_size=50 // len(_AUDIT.columns))
+_COLUMNS = ("seq", "at", "actor_operator_id", "device_id", "action", "subject", "details", "prev_hash", "hash")
 
 
 def append(

@@ -12,12 +12,13 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central import audit, security
 from central.models import Device, Membership, Operator, Team, utc_now
 from central.sync_service import Caller
+from central.sync_sql import SyncSQL
 from protocol import PROTOCOL_VERSION
 from protocol.messages import EnrolRequest, EnrolResponse, TeamInfo
 
@@ -110,42 +111,40 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     wait on each other's lock (a deadlock PostgreSQL breaks by failing one of them).
     """
     digest = security.token_hash(token)
-    found = session.execute(_CALLER, {"digest": digest}).all()
-    if not found:
+    rows = SyncSQL.of(session).caller_rows(digest)
+    if not rows:
         raise UnknownToken()
-    device, operator, _ = found[0]
-    team_ids = frozenset(team_id for mine, _, team_id in found if mine is device and team_id is not None)
-    if device.revoked_at is not None:
+    (device_id, _, next_token_hash, token_issued_at, last_seen_at, revoked_at, operator_id, organisation_id, role,
+     disabled, _) = rows[0]
+    # One row per team; the same digest cannot be two devices' tokens, but say so anyway.
+    team_ids = frozenset(row[-1] for row in rows if row[0] == device_id and row[-1] is not None)
+    if revoked_at is not None:
         raise WipeRequired("device_revoked")
-    if operator.disabled:
+    if disabled:
         raise WipeRequired("operator_disabled")
     now = utc_now()
     new_token = None
-    if device.next_token_hash is not None and security.same_hash(device.next_token_hash, digest):
-        device.token_hash, device.next_token_hash, device.token_issued_at = digest, None, now
-    elif device.next_token_hash is None and now - _aware(device.token_issued_at) > security.TOKEN_ROTATE_AFTER:
+    changes: dict[str, object] = {}
+    if next_token_hash is not None and security.same_hash(next_token_hash, digest):
+        changes.update(token_hash=digest, next_token_hash=None, token_issued_at=now)
+    elif next_token_hash is None and now - _aware(token_issued_at) > security.TOKEN_ROTATE_AFTER:
         new_token = security.new_token()
-        device.next_token_hash = security.token_hash(new_token)
+        changes["next_token_hash"] = security.token_hash(new_token)
         # Not audited here: see record_rotation.
     # Written at most once a minute: a row update on every sync would cost more than it tells.
-    if device.last_seen_at is None or now - _aware(device.last_seen_at) > LAST_SEEN_PRECISION:
-        device.last_seen_at = now
-    return Caller(operator=operator, device=device, team_ids=team_ids), new_token
+    if last_seen_at is None or now - _aware(last_seen_at) > LAST_SEEN_PRECISION:
+        changes["last_seen_at"] = now
+    if changes:
+        session.execute(update(Device).where(Device.id == device_id).values(**changes))
+    caller = Caller(operator_id=operator_id, organisation_id=organisation_id, role=role, device_id=device_id,
+                    team_ids=team_ids)
+    return caller, new_token
 
 
 def record_rotation(session: Session, caller: Caller) -> None:
     """Audit the new token `authenticate` offered; call it after the batch's own writes."""
-    audit.append(session, "device.token_rotate", f"device:{caller.device.id}", actor=caller.operator.id,
-                 device=caller.device.id)
-
-
-# The device, its operator and their teams (one row per team) in one query, built
-# once: this runs on every sync.
-_CALLER = (
-    select(Device, Operator, Membership.team_id).join(Operator, Operator.id == Device.operator_id)
-    .outerjoin(Membership, Membership.operator_id == Operator.id)
-    .where(or_(Device.token_hash == bindparam("digest"), Device.next_token_hash == bindparam("digest")))
-)
+    audit.append(session, "device.token_rotate", f"device:{caller.device_id}", actor=caller.operator_id,
+                 device=caller.device_id)
 
 
 def revoke_device(session: Session, device_id: uuid.UUID, by: uuid.UUID | None = None) -> Device:

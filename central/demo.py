@@ -68,8 +68,8 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
                     token_hash=security.token_hash(security.new_token()))
     session.add(loader)
     session.flush()
-    caller = sync_service.Caller(operator=lead, device=loader,
-                                 team_ids=frozenset(t.id for t in teams_of(session, lead.id)))
+    caller = sync_service.Caller(operator_id=lead.id, organisation_id=lead.organisation_id, role=lead.role,
+                                 device_id=loader.id, team_ids=frozenset(t.id for t in teams_of(session, lead.id)))
     mutations: list[Mutation] = []
     now = utc_now()
 

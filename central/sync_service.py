@@ -25,13 +25,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import Connection, and_, insert, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from central import audit
-from central.db import current_sequence, next_sequence
-from central.models import AppliedMutation, Device, Operator, StoredRecord, utc_now
+from central.models import utc_now
+from central.sync_sql import APPLIED, RECORD, RECORD_INSERT, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
 from protocol.messages import Change, Conflict, Mutation, MutationResult, RejectReason
@@ -46,13 +44,13 @@ PARENT_FIELD = {"relationship": "from_contact_id", "consent": "contact_id", "not
 
 @dataclass(frozen=True)
 class Caller:
-    operator: Operator
-    device: Device
-    team_ids: frozenset[uuid.UUID]
+    """Who is syncing: found from the device token by auth.authenticate."""
 
-    @property
-    def organisation_id(self) -> uuid.UUID:
-        return self.operator.organisation_id
+    operator_id: uuid.UUID
+    organisation_id: uuid.UUID
+    role: str
+    device_id: uuid.UUID
+    team_ids: frozenset[uuid.UUID]
 
 
 class Rejected(Exception):
@@ -135,7 +133,8 @@ class Batch:
     def __init__(self, session: Session, caller: Caller) -> None:
         self.session = session
         self.caller = caller
-        self.me = str(caller.device.id)
+        self.me = str(caller.device_id)
+        self.sql: SyncSQL | None = None
         self.states: dict[uuid.UUID, RowState | None] = {}
         self.done: dict[int, tuple[uuid.UUID, dict[str, Any]]] = {}  # device_seq -> (mutation_id, result)
         self.seen_seqs: set[int] = set()
@@ -145,32 +144,23 @@ class Batch:
 
     # phase 1 ---------------------------------------------------------------------------------
 
-    # The hot statements are SQLAlchemy Core on the session's connection: the rows are
-    # read into RowState and written back whole, so the ORM's identity map and unit of
-    # work would only add CPU per row (they were most of the service's cost per sync).
+    # The statements run on the driver (central.sync_sql): the rows are read into RowState
+    # and written back whole, so the ORM's identity map and unit of work, and even Core's
+    # statement handling, would only add CPU per row and per statement.
 
     def prefetch(self, mutations: list[Mutation]) -> None:
-        # Pending ORM changes (the device's last_seen_at, a token rotation) go out now,
-        # before any lock is taken, as autoflush did when these reads went through the ORM.
-        self.session.flush()
-        connection = self.session.connection()
-        seqs = [m.device_seq for m in mutations]
-        self.done = {row.device_seq: (row.mutation_id, row.result) for row in connection.execute(
-            select(_APPLIED.c.device_seq, _APPLIED.c.mutation_id, _APPLIED.c.result)
-            .where(_APPLIED.c.device_id == self.caller.device.id, _APPLIED.c.device_seq.in_(seqs))
-        )}
+        # Pending ORM changes go out now (SyncSQL.of flushes), before any lock is taken.
+        self.sql = SyncSQL.of(self.session)
+        self.done = {seq: (mutation_id, result) for seq, mutation_id, result in
+                     self.sql.earlier_results(self.caller.device_id, [m.device_seq for m in mutations])}
         wanted = {m.record_id for m in mutations} | {ref for m in mutations for ref in _references(m.changed)}
         self.states = dict.fromkeys(wanted)
-        rows = connection.execute(
-            _RECORD_COLUMNS.where(_RECORD.c.id.in_(wanted)).order_by(_RECORD.c.id).with_for_update()
-        )
-        for row in rows:
-            self.states[row.id] = _state_of(row)
+        for row in self.sql.lock_records(wanted):
+            self.states[row[0]] = _state_of(row)
 
     def record(self, record_id: uuid.UUID) -> RowState | None:
         if record_id not in self.states:
-            row = self.session.connection().execute(
-                _RECORD_COLUMNS.where(_RECORD.c.id == record_id).with_for_update()).first()
+            row = self.sql.lock_record(record_id)
             self.states[record_id] = _state_of(row) if row is not None else None
         return self.states[record_id]
 
@@ -251,7 +241,7 @@ class Batch:
             # The device's clock says when the work was done; never later than now.
             "created_at": min(mutation.at, now).isoformat(),
             "updated_at": now.isoformat(),
-            "author_operator_id": str(caller.operator.id),
+            "author_operator_id": str(caller.operator_id),
             "author_device_id": self.me,
             "deleted": False,
             "server_version": 1,  # replaced by the real version in phase 2
@@ -329,10 +319,10 @@ class Batch:
         caller = self.caller
         now = utc_now()
         conflict = Conflict(
-            id=new_id(), created_at=now, updated_at=now, author_operator_id=caller.operator.id,
-            author_device_id=caller.device.id, server_version=1, entity=mutation.entity,
+            id=new_id(), created_at=now, updated_at=now, author_operator_id=caller.operator_id,
+            author_device_id=caller.device_id, server_version=1, entity=mutation.entity,
             record_id=current.id, field=name, kept_value=kept, other_value=other,
-            other_operator_id=caller.operator.id, other_device_id=caller.device.id, team_id=current.team_id,
+            other_operator_id=caller.operator_id, other_device_id=caller.device_id, team_id=current.team_id,
         )
         version = self.placeholder(conflict.id, planned)
         self.states[conflict.id] = RowState(
@@ -348,13 +338,12 @@ class Batch:
     # phase 2 ---------------------------------------------------------------------------------
 
     def commit_plan(self) -> list[MutationResult]:
-        session = self.session
-        connection = session.connection()
+        sql = self.sql
         real: dict[int, int] = {}
         if self.placeholder_owner:
             # Takes the writers' lock (the counter's row lock, held until commit) and the
             # whole block of numbers in one statement: the count is known by now.
-            last = next_sequence(session, "change_seq", len(self.placeholder_owner))
+            last = sql.advance("change_seq", len(self.placeholder_owner))
             first = last - len(self.placeholder_owner) + 1
             real = {placeholder: first + n for n, placeholder in enumerate(sorted(self.placeholder_owner))}
 
@@ -371,16 +360,17 @@ class Batch:
             row = {
                 "id": state.id, "entity": state.entity, "organisation_id": state.organisation_id,
                 "team_id": state.team_id, "contact_id": state.contact_id, "version": version,
-                "deleted": state.deleted, "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
+                "deleted": state.deleted, "erased": False,
+                "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
                 "field_versions": {k: [resolve(v[0]), v[1]] for k, v in state.field_versions.items()},
                 "created_version": resolve(state.created_version),
             }
             (changed if state.stored else created).append(row)
         # A new record is a plain INSERT: an id another batch created meanwhile fails the
         # request (the device retries and gets duplicate_id), it never overwrites.
-        _insert_rows(connection, _INSERT_RECORD, created)
-        _update_records(connection, changed)
-        chain = audit.Chain(session)
+        sql.insert(RECORD, RECORD_INSERT, created)
+        sql.update_records(changed)
+        chain = audit.Chain(self.session)
         results = []
         applied_rows: list[dict[str, Any]] = []
         now = utc_now()
@@ -395,77 +385,32 @@ class Batch:
                     server_version=version, conflicts=planned.conflicts,
                 )
             if planned.store_result:
-                applied_rows.append({"device_id": self.caller.device.id, "device_seq": mutation.device_seq,
+                applied_rows.append({"device_id": self.caller.device_id, "device_seq": mutation.device_seq,
                                      "mutation_id": mutation.mutation_id,
                                      # Never the record: this table must not become a copy of people's data.
                                      "result": planned.result.model_dump(mode="json", exclude={"record"}),
                                      "created_at": now})
             for action, subject, details in planned.audit:
-                chain.add(action, subject, actor=self.caller.operator.id, device=self.caller.device.id,
+                chain.add(action, subject, actor=self.caller.operator_id, device=self.caller.device_id,
                           details=details)
             results.append(planned.result)
-        _insert_rows(connection, _INSERT_APPLIED, applied_rows)
+        sql.insert(APPLIED, APPLIED_INSERT, applied_rows)
         chain.finish()
         return results
 
 
-_RECORD = StoredRecord.__table__
-_APPLIED = AppliedMutation.__table__
-_RECORD_COLUMNS = select(_RECORD.c.id, _RECORD.c.entity, _RECORD.c.organisation_id, _RECORD.c.team_id,
-                         _RECORD.c.contact_id, _RECORD.c.body, _RECORD.c.field_versions,
-                         _RECORD.c.created_version, _RECORD.c.version, _RECORD.c.deleted, _RECORD.c.erased)
-
-
-def _insert_rows(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
-    """Run an INSERT ... RETURNING statement for a list of rows.
-
-    With RETURNING, SQLAlchemy sends the rows as multi-row VALUES statements built
-    from one cached compilation ("insertmanyvalues"). Without it, psycopg would run
-    an executemany in pipeline mode, and a `.values(rows)` statement would be
-    compiled afresh every time; both cost more CPU than the rows themselves.
-    """
-    if rows:
-        connection.execute(statement, rows)
-
-
-def rows_per_statement(table: Any) -> dict[str, int]:
-    """Execution options that keep each multi-row statement at <= 50 bound values:
-    psycopg caches its parsing of a query only up to that many (a longer one is
-    re-tokenised in Python on every execution, which cost more than the round trip
-    that a second, smaller statement adds)."""
-    return {"insertmanyvalues_page_size": max(1, 50 // len(table.columns))}
-
-
-_INSERT_RECORD = insert(_RECORD).returning(_RECORD.c.id).execution_options(**rows_per_statement(_RECORD))
-_INSERT_APPLIED = insert(_APPLIED).returning(_APPLIED.c.device_seq).execution_options(**rows_per_statement(_APPLIED))
-_REWRITTEN = ("body", "version", "deleted", "field_versions", "contact_id")
+APPLIED_INSERT = ("device_id", "device_seq", "mutation_id", "result", "created_at")
 _WIRE_TIME = TypeAdapter(dt.datetime)  # times in stored bodies, exactly as the schemas write them
-_UPSERTS: dict[str, Any] = {}
 
 
-def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """Write back the records this batch changed, as one statement.
-
-    INSERT ... ON CONFLICT (id) DO UPDATE, which SQLite and PostgreSQL both speak
-    (only the statement builder differs): every row is one the batch read with FOR
-    UPDATE, so it exists and is locked, and the conflict branch is always the one
-    taken; it is a batched UPDATE of the columns a write changes.
-    """
-    name = connection.dialect.name
-    if name not in _UPSERTS:
-        statement = (postgresql if name == "postgresql" else sqlite).insert(_RECORD)
-        _UPSERTS[name] = statement.on_conflict_do_update(
-            index_elements=[_RECORD.c.id], set_={column: statement.excluded[column] for column in _REWRITTEN},
-        ).returning(_RECORD.c.id).execution_options(**rows_per_statement(_RECORD))
-    _insert_rows(connection, _UPSERTS[name], rows)
-
-
-def _state_of(row: Any) -> RowState:
+def _state_of(row: list[Any]) -> RowState:
+    """A record read in sync_sql.RECORD_READ order."""
+    (record_id, entity, organisation_id, team_id, contact_id, body, field_versions, created_version, version,
+     deleted, erased) = row
     return RowState(
-        id=row.id, entity=row.entity, organisation_id=row.organisation_id, team_id=row.team_id,
-        contact_id=row.contact_id, body=json.loads(row.body), field_versions=dict(row.field_versions),
-        created_version=row.created_version, version=row.version, deleted=row.deleted, erased=row.erased,
-        stored=True,
+        id=record_id, entity=entity, organisation_id=organisation_id, team_id=team_id, contact_id=contact_id,
+        body=json.loads(body), field_versions=dict(field_versions), created_version=created_version,
+        version=version, deleted=bool(deleted), erased=bool(erased), stored=True,
     )
 
 
@@ -506,7 +451,7 @@ def _check_scope(caller: Caller, team_id: uuid.UUID | None, organisation_id: uui
     if organisation_id != caller.organisation_id:
         raise Rejected("forbidden_team", "id: this record belongs to another organisation")
     if team_id is None:
-        if entity in DIRECTORY_ENTITIES and caller.operator.role not in DIRECTORY_WRITERS:
+        if entity in DIRECTORY_ENTITIES and caller.role not in DIRECTORY_WRITERS:
             raise Rejected("forbidden_role", "resource: only team leads and administrators edit the directory")
         return
     if team_id not in caller.team_ids:
@@ -623,28 +568,18 @@ def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: i
     a team they left is listed in `purge_teams` and dropped from the cursor.
     """
     cursor = Cursor.decode(cursor_text)
-    head = current_sequence(session, "change_seq")  # read before the records: see db.next_sequence
     positions = {team: cursor.teams.get(team, 0) for team in caller.team_ids}
     purge = sorted(set(cursor.teams) - caller.team_ids)
-    record = _RECORD
-    scopes = [and_(record.c.team_id == team, record.c.version > pos) for team, pos in positions.items()]
-    scopes.append(and_(record.c.team_id.is_(None), record.c.organisation_id == caller.organisation_id,
-                       record.c.version > cursor.directory))
-    rows = session.connection().execute(
-        select(record.c.entity, record.c.version, record.c.body, record.c.erased)
-        .where(or_(*scopes), record.c.version <= head)
-        .order_by(record.c.version)
-        .limit(page_size + 1)
-    ).all()
+    head, rows = SyncSQL.of(session).page(sorted(positions.items()), caller.organisation_id, cursor.directory,
+                                          page_size + 1)
     more = len(rows) > page_size
     rows = rows[:page_size]
-    reached = rows[-1].version if more else head
+    reached = rows[-1][1] if more else head
     new_cursor = Cursor(
         directory=max(cursor.directory, reached),
         teams={team: max(pos, reached) for team, pos in positions.items()},
     )
-    return Pulled(rows=[(row.entity, row.version, row.body, row.erased) for row in rows], purge_teams=purge,
-                  cursor=new_cursor.encode(), more=more)
+    return Pulled(rows=rows, purge_teams=purge, cursor=new_cursor.encode(), more=more)
 
 
 def clock_skew(mutations: list[Mutation], now: dt.datetime) -> dt.timedelta | None:
