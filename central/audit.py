@@ -52,7 +52,8 @@ class Chain:
     `add()` only records an entry (and its time). `finish()` takes the `audit_seq`
     row lock and the whole block of numbers in one statement, so chains of
     concurrent transactions never interleave, then hashes the entries in order and
-    inserts them in one statement (central.sync_sql: no ORM objects).
+    inserts them in one statement (central.sync_sql: no ORM objects). A sync's
+    batch does the same in its own round trips: `entries()` then its own insert.
     """
 
     def __init__(self, session: Session) -> None:
@@ -63,14 +64,10 @@ class Chain:
             details: dict[str, Any] | None = None) -> None:
         self.pending.append((utc_now(), actor, device, action, subject, details or {}))
 
-    def finish(self) -> list[dict[str, Any]]:
-        """Number, hash and insert the entries; returns them as inserted."""
-        if not self.pending:
-            return []
-        count = len(self.pending)
-        sql = SyncSQL.of(self.session)
-        seq = sql.advance("audit_seq", count) - count + 1
-        prev_hash = GENESIS if seq == 1 else sql.audit_hash(seq - 1)
+    def entries(self, first_seq: int, prev_hash: str | None) -> list[dict[str, Any]]:
+        """The pending entries numbered from `first_seq` and chained after `prev_hash`
+        (None: the log was empty), as rows of audit_entry; clears the pending list."""
+        seq, prev_hash = first_seq, prev_hash or GENESIS
         rows = []
         for at, actor, device, action, subject, details in self.pending:
             digest = _digest(seq, at, actor, device, action, subject, details, prev_hash)
@@ -78,11 +75,20 @@ class Chain:
                          "subject": subject, "details": details, "prev_hash": prev_hash, "hash": digest})
             seq, prev_hash = seq + 1, digest
         self.pending = []
-        sql.insert(AUDIT, _COLUMNS, rows)  # one statement for the whole chain
+        return rows
+
+    def finish(self) -> list[dict[str, Any]]:
+        """Number, hash and insert the entries; returns them as inserted."""
+        if not self.pending:
+            return []
+        sql = SyncSQL.of(self.session)
+        _, first_seq, prev_hash = sql.take_numbers(0, len(self.pending))
+        rows = self.entries(first_seq, prev_hash)
+        sql.insert(AUDIT, COLUMNS, rows)  # one statement for the whole chain
         return rows
 
 
-_COLUMNS = ("seq", "at", "actor_operator_id", "device_id", "action", "subject", "details", "prev_hash", "hash")
+COLUMNS = ("seq", "at", "actor_operator_id", "device_id", "action", "subject", "details", "prev_hash", "hash")
 
 
 def append(

@@ -308,7 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--tls-cert", metavar="F")
     serve.add_argument("--tls-key", metavar="F")
-    serve.add_argument("--workers", type=int, default=1, help="API processes (PostgreSQL recommended for >1)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="API processes; each runs one sync at a time (PostgreSQL: about 1-2 per core)")
 
     org = commands.add_parser("org", help="organisations").add_subparsers(dest="sub", required=True,
                                                                            parser_class=_Parser)

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from central import audit
 from central.models import utc_now
-from central.sync_sql import APPLIED, RECORD, RECORD_INSERT, SyncSQL
+from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
 from protocol.messages import Change, Conflict, Mutation, MutationResult, RejectReason
@@ -339,13 +339,15 @@ class Batch:
 
     def commit_plan(self) -> list[MutationResult]:
         sql = self.sql
-        real: dict[int, int] = {}
-        if self.placeholder_owner:
-            # Takes the writers' lock (the counter's row lock, held until commit) and the
-            # whole block of numbers in one statement: the count is known by now.
-            last = sql.advance("change_seq", len(self.placeholder_owner))
-            first = last - len(self.placeholder_owner) + 1
-            real = {placeholder: first + n for n, placeholder in enumerate(sorted(self.placeholder_owner))}
+        chain = audit.Chain(self.session)
+        for planned in self.plans:
+            for action, subject, details in planned.audit:
+                chain.add(action, subject, actor=self.caller.operator_id, device=self.caller.device_id,
+                          details=details)
+        # The writers' lock (change_seq's row, held until commit) and the audit chain's,
+        # with the whole block of numbers of each: the counts are known by now.
+        first, first_entry, tip = sql.take_numbers(len(self.placeholder_owner), len(chain.pending))
+        real = {placeholder: first + n for n, placeholder in enumerate(sorted(self.placeholder_owner))}
 
         def resolve(value: int) -> int:
             return real.get(value, value)
@@ -366,11 +368,6 @@ class Batch:
                 "created_version": resolve(state.created_version),
             }
             (changed if state.stored else created).append(row)
-        # A new record is a plain INSERT: an id another batch created meanwhile fails the
-        # request (the device retries and gets duplicate_id), it never overwrites.
-        sql.insert(RECORD, RECORD_INSERT, created)
-        sql.update_records(changed)
-        chain = audit.Chain(self.session)
         results = []
         applied_rows: list[dict[str, Any]] = []
         now = utc_now()
@@ -390,12 +387,15 @@ class Batch:
                                      # Never the record: this table must not become a copy of people's data.
                                      "result": planned.result.model_dump(mode="json", exclude={"record"}),
                                      "created_at": now})
-            for action, subject, details in planned.audit:
-                chain.add(action, subject, actor=self.caller.operator_id, device=self.caller.device_id,
-                          details=details)
             results.append(planned.result)
-        sql.insert(APPLIED, APPLIED_INSERT, applied_rows)
-        chain.finish()
+        entries = chain.entries(first_entry, tip)
+        with sql.pipeline():  # the four writes in one round trip
+            # A new record is a plain INSERT: an id another batch created meanwhile fails the
+            # request (the device retries and gets duplicate_id), it never overwrites.
+            sql.insert(RECORD, RECORD_INSERT, created)
+            sql.update_records(changed)
+            sql.insert(AUDIT, audit.COLUMNS, entries)
+            sql.insert(APPLIED, APPLIED_INSERT, applied_rows)
         return results
 
 

@@ -30,6 +30,7 @@ SQLAlchemy would not.
 import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table
@@ -122,12 +123,36 @@ class SyncSQL:
         rows = self.read(self.sql.record, (self.value(RECORD.c.id, record_id),), self.sql.record_out)
         return rows[0] if rows else None
 
-    def advance(self, counter: str, count: int) -> int:
-        """Add `count` to a counter and return its new value; holds its row lock until commit."""
-        return int(self.run(self.sql.advance, (count, counter))[0][0])
+    def pipeline(self) -> AbstractContextManager[Any]:
+        """PostgreSQL: statements inside are sent without waiting for each answer, and the
+        answers are read at the end (one round trip; an error raises there). SQLite runs
+        in-process and has nothing to save."""
+        return self.driver.pipeline() if self.postgres else nullcontext()
 
-    def audit_hash(self, seq: int) -> str:
-        return self.run(self.sql.audit_hash, (seq,))[0][0]
+    def take_numbers(self, changes: int, entries: int) -> tuple[int, int, str | None]:
+        """The first of `changes` new change sequence numbers and of `entries` audit
+        sequence numbers, and the hash of the audit entry before them (None: the log is
+        empty). One round trip on PostgreSQL.
+
+        Takes the counters' row locks, held until commit, in the order every writer
+        takes them (change_seq, then audit_seq). The tip is read by a statement of its
+        own after the audit_seq lock is granted: a new statement sees the entries of the
+        transaction that held the lock before (one statement that waited would not).
+        """
+        wanted = [(self.sql.advance, (changes, "change_seq"), changes),
+                  (self.sql.advance, (entries, "audit_seq"), entries),
+                  (self.sql.audit_tip, (entries,), entries)]
+        cursors = []
+        with self.pipeline():
+            for sql, params, needed in wanted:
+                cursor = self.driver.cursor() if needed else None
+                if cursor is not None:
+                    cursor.execute(sql, params)
+                cursors.append(cursor)
+        change, audit, tip = (cursor.fetchall() if cursor is not None else None for cursor in cursors)
+        first_change = int(change[0][0]) - changes + 1 if change else 0
+        first_entry = int(audit[0][0]) - entries + 1 if audit else 0
+        return first_change, first_entry, tip[0][0] if tip else None
 
     def insert(self, table: Table, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
         """Insert rows (dicts by column name) in one statement."""
@@ -207,7 +232,9 @@ class _Statements:
         self.record = self.text(read + "id = %s" + lock)
         self.record_out = [self.from_db(RECORD.c[name]) for name in RECORD_READ]
         self.advance = self.text("UPDATE counter SET value = value + %s WHERE name = %s RETURNING value")
-        self.audit_hash = self.text("SELECT hash FROM audit_entry WHERE seq = %s")
+        # The entry just before the block this transaction took (its own counter update is visible).
+        self.audit_tip = self.text(
+            "SELECT hash FROM audit_entry WHERE seq = (SELECT value FROM counter WHERE name = 'audit_seq') - %s")
         if self.postgres:
             assignments = ", ".join(f"{name} = u.{name}" for name in RECORD_REWRITE)
             self.rewrite = (f"UPDATE record SET {assignments} "
