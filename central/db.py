@@ -8,12 +8,14 @@ interleave (every SQLite transaction starts with BEGIN IMMEDIATE).
 """
 
 import os
+import time
 from pathlib import Path
 
 import platformdirs
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as exc_module
 from sqlalchemy.orm import Session, sessionmaker
 
 DB_ENV = "PROSSIMO_CENTRAL_DB"
@@ -52,7 +54,38 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=20, max_overflow=20)
+    _ping_after_idle(engine)
+    return engine
+
+
+IDLE_BEFORE_PING = 10.0  # seconds a pooled connection may rest before it is checked again
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Check a pooled connection before use only if it has rested in the pool a while.
+
+    A connection can go stale while it rests (the database restarted, a firewall
+    dropped it); one just handed back is alive. `pool_pre_ping` would ping on every
+    checkout, a round trip per sync under load. A failed ping makes the pool throw
+    the connection away and take another (DisconnectionError), as pre_ping does.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _rested_from(_dbapi_conn, record) -> None:  # noqa: ANN001
+        record.info["checked_in_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_rested(dbapi_conn, record, _proxy) -> None:  # noqa: ANN001
+        rested = record.info.get("checked_in_at")
+        if rested is None or time.monotonic() - rested < IDLE_BEFORE_PING:
+            return  # new (just connected) or back from work moments ago
+        try:
+            with dbapi_conn.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            dbapi_conn.rollback()
+        except Exception as exc:  # any driver error: the connection is not usable
+            raise exc_module.DisconnectionError("pooled connection failed its ping") from exc
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
