@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from central.db import current_sequence
 from central.models import AuditEntry, utc_now
-from central.sync_sql import AUDIT, SyncSQL
+from central.sync_sql import AUDIT, Bind, SyncSQL
 
 GENESIS = "0" * 64
 
@@ -56,7 +56,7 @@ class Chain:
     batch does the same in its own round trips: `entries()` then its own insert.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Bind) -> None:
         self.session = session
         self.pending: list[tuple[dt.datetime, uuid.UUID | None, uuid.UUID | None, str, str, dict[str, Any]]] = []
 
@@ -92,7 +92,7 @@ COLUMNS = ("seq", "at", "actor_operator_id", "device_id", "action", "subject", "
 
 
 def append(
-    session: Session,
+    session: Bind,
     action: str,
     subject: str,
     *,
@@ -101,8 +101,7 @@ def append(
     details: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """One entry on its own (logins, admin commands); returns it as inserted."""
-    session.flush()  # the change it records goes out first, as with the ORM
-    chain = Chain(session)
+    chain = Chain(session)  # SyncSQL.of flushes a session: the change it records goes out first
     chain.add(action, subject, actor=actor, device=device, details=details)
     return chain.finish()[0]
 

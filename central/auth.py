@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from central import audit, security
 from central.models import Device, Membership, Operator, Team, utc_now
 from central.sync_service import Caller
-from central.sync_sql import SyncSQL
+from central.sync_sql import Bind, SyncSQL
 from protocol import PROTOCOL_VERSION
 from protocol.messages import EnrolRequest, EnrolResponse, TeamInfo
 
@@ -99,7 +99,7 @@ def record_failed_login(session: Session, username: str) -> None:
                  details={"failures": operator.failed_logins, "disabled": operator.disabled})
 
 
-def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
+def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
     """The caller behind a token, and a rotated token when one is due.
 
     Using the next token promotes it and retires the old one. A rotation is
@@ -141,7 +141,7 @@ def authenticate(session: Session, token: str) -> tuple[Caller, str | None]:
     return caller, new_token
 
 
-def record_rotation(session: Session, caller: Caller) -> None:
+def record_rotation(session: Bind, caller: Caller) -> None:
     """Audit the new token `authenticate` offered; call it after the batch's own writes."""
     audit.append(session, "device.token_rotate", f"device:{caller.device_id}", actor=caller.operator_id,
                  device=caller.device_id)

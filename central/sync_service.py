@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy.orm import Session
 
 from central import audit
 from central.models import utc_now
-from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, SyncSQL
+from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
 from protocol.messages import Change, Conflict, Mutation, MutationResult, RejectReason
@@ -69,7 +68,7 @@ class Outcome:
 
 # --- pushing ------------------------------------------------------------------------------
 
-def apply_mutations(session: Session, caller: Caller, mutations: list[Mutation]) -> list[MutationResult]:
+def apply_mutations(session: Bind, caller: Caller, mutations: list[Mutation]) -> list[MutationResult]:
     """Apply a batch in order inside the caller's transaction; one result per mutation."""
     if not mutations:
         return []
@@ -130,7 +129,7 @@ class Batch:
 
     PLACEHOLDER_BASE = 1 << 62
 
-    def __init__(self, session: Session, caller: Caller) -> None:
+    def __init__(self, session: Bind, caller: Caller) -> None:
         self.session = session
         self.caller = caller
         self.me = str(caller.device_id)
@@ -364,7 +363,7 @@ class Batch:
                 "team_id": state.team_id, "contact_id": state.contact_id, "version": version,
                 "deleted": state.deleted, "erased": False,
                 "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
-                "field_versions": {k: [resolve(v[0]), v[1]] for k, v in state.field_versions.items()},
+                "field_versions": {k: [real.get(v[0], v[0]), v[1]] for k, v in state.field_versions.items()},
                 "created_version": resolve(state.created_version),
             }
             (changed if state.stored else created).append(row)
@@ -422,6 +421,8 @@ def _references(changed: dict[str, Any]) -> set[uuid.UUID]:
     values = [changed.get(name) for name in _REFERENCE_FIELDS] + list(changed.get("contact_ids") or [])
     refs = set()
     for value in values:
+        if value is None:
+            continue  # most references are absent: no exception raised for each
         try:
             refs.add(uuid.UUID(str(value)))
         except ValueError:
@@ -561,7 +562,7 @@ class Pulled:
                               for e, v, body, erased in self.rows) + "]"
 
 
-def pull(session: Session, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
+def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
     """Changes visible to the caller since the cursor, oldest first, `page_size` at most.
 
     A team the operator has just joined starts from 0 (its whole caseload arrives);

@@ -59,6 +59,9 @@ CALLER_READ = ((DEVICE, "id"), (DEVICE, "token_hash"), (DEVICE, "next_token_hash
                (OPERATOR, "role"), (OPERATOR, "disabled"), (MEMBERSHIP, "team_id"))
 
 Convert = Callable[[Any], Any] | None
+# What the hot path runs on: a Session (its pending ORM changes are flushed first) or a
+# bare Connection (the sync endpoint's: a Session's bookkeeping is CPU it does not need).
+Bind = Session | Connection
 
 
 class SyncSQL:
@@ -75,10 +78,12 @@ class SyncSQL:
         self.sql = cached
 
     @classmethod
-    def of(cls, session: Session) -> "SyncSQL":
-        """On the session's connection; what the session holds goes out first (as autoflush would)."""
-        session.flush()
-        return cls(session.connection())
+    def of(cls, bind: Bind) -> "SyncSQL":
+        """On a connection, or a session's: what the session holds goes out first (as autoflush would)."""
+        if isinstance(bind, Session):
+            bind.flush()
+            return cls(bind.connection())
+        return cls(bind)
 
     # --- values ---------------------------------------------------------------------------
 
