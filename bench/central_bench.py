@@ -21,7 +21,7 @@ connection per device, because it shares the machine's cores with the service;
 the CPU seconds of the load generator, the API processes and PostgreSQL are read
 from /proc for every run and printed with it. Never asserts.
 
-    .venv/bin/python bench/central_bench.py [--levels 50 200] [--open-devices 200] [--seconds 20] [--workers 2]
+    .venv/bin/python bench/central_bench.py [--levels 50 200] [--open-devices 200] [--seconds 20] [--workers N]
 """
 
 import argparse
@@ -442,7 +442,9 @@ def main() -> None:
     parser.add_argument("--open-devices", type=int, default=200, help="open-loop devices (0: no open-loop run)")
     parser.add_argument("--period", type=float, default=1.0, help="open loop: seconds between a device's syncs")
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--workers", type=int, default=2)
+    # Each API process runs one sync at a time (see central.app), so two per core keep the
+    # cores busy while a sync waits on PostgreSQL.
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="API processes")
     parser.add_argument("--batch", type=int, default=10, help="mutations per sync")
     parser.add_argument("--teams", type=int, default=20,
                         help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out")

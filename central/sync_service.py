@@ -255,7 +255,9 @@ class Batch:
         self.states[record.id] = RowState(
             id=record.id, entity=mutation.entity, organisation_id=caller.organisation_id, team_id=team_id,
             contact_id=contact_id, body=record.model_dump(mode="json"),
-            field_versions={name: [version, self.me] for name in model.content_fields()},
+            # Only fields written after creation are listed: an absent field's last write is
+            # the creation (created_version, see plan_update), so a new record carries none.
+            field_versions={},
             created_version=version, version=version, deleted=False, touched=True,
         )
         planned.audit.append((f"{mutation.entity}.create", f"{mutation.entity}:{mutation.record_id}",
@@ -327,7 +329,7 @@ class Batch:
         self.states[conflict.id] = RowState(
             id=conflict.id, entity="conflict", organisation_id=current.organisation_id, team_id=current.team_id,
             contact_id=current.contact_id, body=conflict.model_dump(mode="json"),
-            field_versions={f: [version, None] for f in Conflict.content_fields()},
+            field_versions={},  # as for any new record: see plan_create
             created_version=version, version=version, deleted=False, touched=True,
         )
         planned.audit.append(("conflict.create", f"{mutation.entity}:{current.id}",

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+from psycopg.pq import TransactionStatus
 from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
@@ -175,15 +176,15 @@ class SyncSQL:
         (team caseloads, then the organisation's directory), read in one statement, so in one
         snapshot: every record at or below the head it returns is committed (see db.next_sequence).
 
-        On PostgreSQL it runs outside any transaction: one statement needs none, and that
-        saves the BEGIN and COMMIT round trips.
+        On PostgreSQL, when no transaction has started yet, it runs outside one: a single
+        statement needs none, and that saves the BEGIN and COMMIT round trips.
         """
         params: list[Any] = []
         for team, position in scopes:
             params += [self.value(RECORD.c.team_id, team), position]
         params += [self.value(RECORD.c.organisation_id, organisation_id), directory_from, limit]
         sql = self.sql.page(len(scopes))
-        if self.postgres:
+        if self.postgres and self.driver.info.transaction_status == TransactionStatus.IDLE:
             self.driver.autocommit = True
             try:
                 rows = self.run(sql, params)

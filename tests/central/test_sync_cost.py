@@ -9,6 +9,7 @@ These tests pin those counts and check that the batched paths give the same
 records, results and audit chain as one-by-one writes would.
 """
 
+import json
 import os
 import re
 import tempfile
@@ -19,8 +20,10 @@ from psycopg import pq
 from sqlalchemy import event, func, select
 
 from central import audit
+from central.auth import authenticate
 from central.db import current_sequence, session_factory
 from central.models import AppliedMutation, AuditEntry, StoredRecord
+from central.sync_service import pull
 from protocol.messages import PROTOCOL_HEADER
 from tests.central.conftest import World
 
@@ -162,3 +165,16 @@ def test_every_answer_names_the_protocol_once(world: World) -> None:
     assert [a.status_code for a in answers] == [200, 200, 401, 422]
     for answer in answers:
         assert answer.headers.get_list(PROTOCOL_HEADER) == ["1"]
+
+
+def test_a_pull_inside_a_transaction_already_started_reads_in_it(world: World) -> None:
+    """The pull leaves the transaction alone (no autocommit switch) when one is open."""
+    world.add_operator("anna", [world.team_a])
+    anna = world.enrol("anna")
+    created = anna.mutation("contact", "create", given_name="Ada", team_id=world.team_a)
+    anna.sync(created)
+    with session_factory(world.engine)() as session, session.begin():
+        session.execute(select(func.count()).select_from(StoredRecord))  # the transaction is under way
+        caller, _ = authenticate(session, anna.token)
+        pulled = pull(session, caller, None, 100)
+        assert created["record_id"] in {json.loads(body)["id"] for _, _, body, _ in pulled.rows}
