@@ -38,7 +38,7 @@ from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from central.models import AppliedMutation, AuditEntry, Counter, Device, Membership, Operator, StoredRecord
+from central.models import AppliedMutation, AuditEntry, Device, Membership, Operator, StoredRecord
 
 RECORD = StoredRecord.__table__
 APPLIED = AppliedMutation.__table__
@@ -46,7 +46,6 @@ AUDIT = AuditEntry.__table__
 DEVICE = Device.__table__
 OPERATOR = Operator.__table__
 MEMBERSHIP = Membership.__table__
-COUNTER = Counter.__table__
 
 # The columns a sync reads of a record, in this order (see RowState in sync_service).
 RECORD_READ = ("id", "entity", "organisation_id", "team_id", "contact_id", "body", "field_versions",

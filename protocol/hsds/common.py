@@ -335,3 +335,17 @@ def summary(problems: list[str]) -> str:
     shown = unique[:MAX_REPORTED]
     hidden = len(unique) - len(shown)
     return "\n".join(shown + ([f"...and {hidden} more problems"] if hidden else []))
+
+
+def file_term(found: tuple[str, str] | None, source: tuple[Where, str], categories: list[str],
+              keywords: list[str], sources: Sources) -> None:
+    """File one classified term (see `classify_term`) under the service's categories or
+    keywords, once each; a keyword remembers where it was read, for error messages."""
+    if found is None:
+        return
+    kind, code = found
+    if kind == "keyword" and code not in keywords:
+        sources[("keywords", len(keywords))] = source
+        keywords.append(code)
+    elif kind == "category" and code not in categories:
+        categories.append(code)

@@ -360,14 +360,7 @@ class _Service:
                               reader.text(value, "taxonomy", term_node))
                 code = reader.text(value, "code", term_node) or reader.text(value, "name", term_node)
                 found = common.classify_term(taxonomies, code)
-            if found is None:
-                continue
-            kind, code = found
-            if kind == "keyword" and code not in keywords:
-                sources[("keywords", len(keywords))] = (term_node, "code")
-                keywords.append(code)
-            elif kind == "category" and code not in categories:
-                categories.append(code)
+            common.file_term(found, (term_node, "code"), categories, keywords, sources)
         return categories or ["other"], keywords
 
     # --- one service at one location -------------------------------------------------------------

@@ -552,14 +552,7 @@ def _terms(package: _Package, service: _Row, sources: Sources) -> tuple[list[str
         term = package.terms[attribute.get("taxonomy_term_id")]
         found = common.classify_term((term.get("taxonomy_id"), term.get("taxonomy")),
                                      term.get("code") or term.get("name"))
-        if found is None:
-            continue
-        kind, code = found
-        if kind == "keyword" and code not in keywords:
-            sources[("keywords", len(keywords))] = (term, "code")
-            keywords.append(code)
-        elif kind == "category" and code not in categories:
-            categories.append(code)
+        common.file_term(found, (term, "code"), categories, keywords, sources)
     return categories or ["other"], keywords
 
 
