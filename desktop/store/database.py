@@ -47,9 +47,10 @@ def is_storage_failure(exc: BaseException) -> bool:
 
 def storage_failure(exc: BaseException) -> StorageFailure:
     """The operator's words for a disk error; the cause's type is kept, never its text."""
-    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
-    if isinstance(exc, OSError) and exc.errno is not None:
-        name = f"{name}: {exc.strerror}"
+    if isinstance(exc, OSError):
+        name = exc.strerror or type(exc).__name__
+    else:
+        name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
     return StorageFailure(f"the disk is full or could not be written ({name})")
 
 
