@@ -6,7 +6,10 @@ printed, and the exit codes IT scripts rely on:
   file, the file, the row or JSON path, and the field: nothing was imported);
   3 wrong passphrase, locked, or login refused; 4 store corrupt or from a newer version;
   5 the service could not be reached or refused the request (nothing is lost);
-  6 the organisation ordered this device wiped (done); 7 Prossimo must be updated.
+  6 the organisation ordered this device wiped (done); 7 Prossimo must be updated;
+  8 the disk is full or could not be written (nothing already saved was lost; a
+  failed `init` leaves no profile, a failed `passphrase change` keeps the old one).
+A file error is a message naming the file, never a traceback.
 Must never take a secret as a command-line argument (visible in `ps` and shell
 history), never print a passphrase or key, and never run SQL itself: all
 store work goes through `StoreWorker.submit` to the repositories.
@@ -30,10 +33,11 @@ from pydantic import ValidationError
 from desktop.interop.icalendar_files import CalendarFileError
 from desktop.log_redaction import install_logging
 from desktop.store import calendar_files, directory_files
-from desktop.store.database import DatabaseError
+from desktop.store.database import DatabaseError, is_storage_failure, storage_failure
 from desktop.store.errors import (
     RecordNotFound,
     RuleViolation,
+    StorageFailure,
     StoreCorrupt,
     StoreLocked,
     StoreTooNew,
@@ -47,6 +51,7 @@ from desktop.store.keys import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from desktop.store.private_files import create_private, is_disk_failure, write_private
 from desktop.store.profile import PROFILE_ENV, Profile, default_profile_dir
 from desktop.store.replica import NotEnrolled, ServiceDataInvalid
 from desktop.store.session import StoreSession
@@ -64,6 +69,7 @@ EXIT_CORRUPT = 4
 EXIT_OFFLINE = 5
 EXIT_WIPED = 6
 EXIT_UPDATE = 7
+EXIT_DISK = 8
 
 PASSPHRASE_ENV = "PROSSIMO_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 NEW_PASSPHRASE_ENV = "PROSSIMO_NEW_PASSPHRASE"  # noqa: S105
@@ -79,10 +85,20 @@ class CliError(Exception):
 # --- where secrets come from -------------------------------------------------------
 
 def _read_passphrase_file(path: str) -> str:
+    """The file's first line; refused when anyone but its owner may read it (checked on the
+    open file, so it cannot be swapped between the check and the read)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode & 0o777
+            if os.name != "nt" and mode & 0o077:
+                raise CliError(
+                    f"--passphrase-file: {path} can be read by other users (mode {mode:03o}); a passphrase file "
+                    f"must be readable by you alone: run `chmod 600 {path}` and try again", EXIT_USAGE)
+            text = handle.read().decode("utf-8")
     except OSError as exc:
         raise CliError(f"--passphrase-file: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
+    except UnicodeDecodeError:
+        raise CliError(f"--passphrase-file: {path} is not UTF-8 text", EXIT_USAGE) from None
     return text.rstrip("\r\n")
 
 
@@ -225,14 +241,35 @@ def cmd_store_export(args: argparse.Namespace) -> int:
     text = json.dumps(export, ensure_ascii=False, indent=2)
     if args.output:
         out = Path(args.output)
-        # Created 0600: an export is the most sensitive file this program writes.
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+        _write_export(out, text + "\n", replace=args.force)
         print(f"Wrote the export to {out}", file=sys.stderr)
     else:
         print(text)
     return EXIT_OK
+
+
+def _write_export(out: Path, text: str, replace: bool) -> None:
+    """0600 (an export is the most sensitive file this program writes), never half-written:
+    a failed write removes the file it made; an existing file is replaced only when asked."""
+    if not out.parent.is_dir():
+        raise CliError(f"--output: the folder {out.parent} does not exist; nothing was written", EXIT_USAGE)
+    exists = CliError(f"--output: {out} already exists; it was not touched (add --force to replace it)",
+                      EXIT_USAGE)
+    if replace:
+        write_private(out, text)  # temp file and rename: the old file stays until the new one is whole
+        return
+    try:
+        fd = create_private(out)
+    except FileExistsError:
+        raise exists from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
@@ -498,6 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = store_commands.add_parser("export", parents=[common], help="everything about one contact, as JSON")
     export.add_argument("--contact", metavar="ID", required=True)
     export.add_argument("--output", metavar="F", help="write to a new file (mode 0600) instead of stdout")
+    export.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     export.set_defaults(handler=cmd_store_export)
 
     passphrase = commands.add_parser("passphrase", help="change the passphrase")
@@ -583,6 +621,25 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _disk_failed(args: argparse.Namespace, error: StorageFailure) -> int:
+    """What a full disk cost, by command: never "damaged", since it is not."""
+    if args.handler is cmd_init:
+        outcome = "no profile was created; free some space and run `prossimo init` again"
+    elif args.handler is cmd_passphrase_change:
+        outcome = "the passphrase was not changed (the old one still opens the store); free some space and try again"
+    elif args.handler is cmd_store_export and getattr(args, "output", None):
+        outcome = "no export was written; nothing already saved was lost"
+    else:
+        outcome = "nothing already saved was lost; free some space and try again"
+    return _fail(f"{error}: {outcome}", EXIT_DISK)
+
+
+def _file_failed(exc: OSError) -> int:
+    # The operator's own paths (an export target, a folder), named with the OS's reason.
+    where = f"{exc.filename}: " if exc.filename else ""
+    return _fail(f"{where}{exc.strerror or type(exc).__name__}", EXIT_USAGE)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Warnings reach the operator on stderr, through the redaction filter.
     install_logging()
@@ -604,9 +661,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_LOCKED)
     except KeyFileMissing:
         return _fail("the profile has no key file (keys.json); it was not touched", EXIT_CORRUPT)
+    except StorageFailure as exc:
+        return _disk_failed(args, exc)
     except (StoreCorrupt, StoreTooNew, KeyFileCorrupt) as exc:
         return _fail(str(exc), EXIT_CORRUPT)
     except DatabaseError as exc:
+        if is_storage_failure(exc):
+            return _disk_failed(args, storage_failure(exc))
         return _fail(f"the store is damaged ({exc}); keep a copy of the profile folder", EXIT_CORRUPT)
     except KeyStoreError as exc:
         return _fail(str(exc), EXIT_LOCKED)
@@ -620,6 +681,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_UPDATE)
     except transport.TransportError as exc:
         return _fail(f"{exc}; nothing was lost, unsent changes stay on this computer", EXIT_OFFLINE)
+    except OSError as exc:
+        if is_disk_failure(exc):
+            return _disk_failed(args, storage_failure(exc))
+        return _file_failed(exc)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing half-written was kept", 130)
 

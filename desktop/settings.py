@@ -1,7 +1,7 @@
 """Per-profile preferences that must be readable before the store is unlocked.
 
 Owns: `Settings` (language, auto-lock minutes) and `settings.json` in the profile
-folder, written atomically. The language is needed to draw the unlock screen,
+folder, written atomically and 0600. The language is needed to draw the unlock screen,
 so it cannot live inside the encrypted store.
 
 Must never hold a secret, a name, a server token or anything about a client:
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from desktop.store.private_files import private_dir, write_private
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +63,8 @@ class Settings(BaseModel):
             return cls()
 
     def save(self, profile_dir: Path) -> None:
+        """Atomically, 0600 in a 0700 folder (the first-run wizard saves the language
+        before the profile exists, so this may be what makes the folder)."""
         directory = Path(profile_dir)
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = directory / f".{SETTINGS_FILE}.tmp"
-        temp.write_text(self.model_dump_json(indent=2), encoding="utf-8")
-        os.replace(temp, directory / SETTINGS_FILE)
+        private_dir(directory)
+        write_private(directory / SETTINGS_FILE, self.model_dump_json(indent=2))

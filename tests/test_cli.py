@@ -107,6 +107,7 @@ def test_wrong_or_missing_passphrase_exits_3_untouched(home: Path) -> None:
 def test_passphrase_file_and_change(home: Path, tmp_path: Path) -> None:
     secret_file = tmp_path / "pass.txt"
     secret_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret_file.chmod(0o600)
     assert run(home, "store", "check", "--passphrase-file", str(secret_file), passphrase=None).returncode == 0
     changed = run(home, "passphrase", "change", PROSSIMO_NEW_PASSPHRASE="another long passphrase")
     assert changed.returncode == 0, changed.stderr
@@ -178,3 +179,45 @@ def test_demo_runs_without_a_keyring_and_finds_accented_names(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "search 'lodi'" in result.stdout and "Lòdi" in result.stdout
     assert "Integrity: ok" in result.stdout
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604], ids=["0644", "0640", "0604"])
+def test_a_passphrase_file_others_can_read_is_refused(home: Path, tmp_path: Path, mode: int) -> None:
+    """Issue 13 item 10: a group- or world-readable --passphrase-file is refused, naming the
+    file, the rule and the fix; nothing is opened."""
+    secret_file = tmp_path / "pass.txt"
+    secret_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret_file.chmod(mode)
+    before = fingerprint(home)
+    result = run(home, "store", "check", "--passphrase-file", str(secret_file), passphrase=None)
+    assert result.returncode == 2, result.stderr
+    assert str(secret_file) in result.stderr and f"chmod 600 {secret_file}" in result.stderr
+    assert "other users" in result.stderr and oct(mode)[2:] in result.stderr
+    assert "Traceback" not in result.stderr and PASSPHRASE not in result.stderr
+    assert fingerprint(home) == before
+
+
+def test_store_export_never_overwrites_unasked_and_names_a_missing_folder(home: Path, tmp_path: Path) -> None:
+    """Issue 13 item 12: --output to an existing file is refused (unless --force) and into a
+    missing folder is a clear error: exit 2, no traceback, nothing half-written."""
+    anna = add(home, "--given", "Anna", "--family", "Virtanen")
+    existing = tmp_path / "old.json"
+    existing.write_text("keep me", encoding="utf-8")
+    refused = run(home, "store", "export", "--contact", anna, "--output", str(existing))
+    assert refused.returncode == 2, refused.stderr
+    assert f"--output: {existing} already exists" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+    forced = run(home, "store", "export", "--contact", anna, "--output", str(existing), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert json.loads(existing.read_text(encoding="utf-8"))["contact"]["id"] == anna
+    assert existing.stat().st_mode & 0o077 == 0
+
+    nowhere = tmp_path / "no-such-folder" / "anna.json"
+    missing = run(home, "store", "export", "--contact", anna, "--output", str(nowhere))
+    assert missing.returncode == 2, missing.stderr
+    assert f"--output: the folder {nowhere.parent} does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -1,8 +1,10 @@
 """Opening one SQLCipher database with a raw key, and transactions on it.
 
 Owns: the connection settings every store connection must have (raw 32-byte
-key, SQLCipher >= 4, WAL, synchronous=FULL, foreign keys, temp data in memory)
-and the `transaction()` context manager. Must never create a database that
+key, SQLCipher >= 4, WAL, synchronous=FULL, foreign keys, temp data in memory),
+the store files' modes (0600, so SQLite's -wal and -shm are 0600 too), which
+database errors are the disk's rather than damage (`is_storage_failure`), and the
+`transaction()` context manager. Must never create a database that
 failed to open, never log the key, and never be used from more than one thread
 per connection (see `desktop.store.worker`).
 """
@@ -10,13 +12,15 @@ per connection (see `desktop.store.worker`).
 import contextlib
 import itertools
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3
 
-from desktop.store.errors import StoreCorrupt, StoreLocked
+from desktop.store.errors import StorageFailure, StoreCorrupt, StoreLocked
 from desktop.store.keys import sqlcipher_key_pragma_value
+from desktop.store.private_files import create_private, is_disk_failure, tighten
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +28,37 @@ MIN_CIPHER_MAJOR = 4
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
+
+# Primary result codes that mean the disk, not the file: full, failed I/O, a file that
+# cannot be opened or written (read-only mount, permissions). Real damage is
+# SQLITE_CORRUPT or SQLITE_NOTADB, and a wrong key reads as SQLITE_NOTADB.
+_DISK_CODES = frozenset({sqlcipher3.SQLITE_FULL, sqlcipher3.SQLITE_IOERR, sqlcipher3.SQLITE_CANTOPEN,
+                         sqlcipher3.SQLITE_READONLY})
+_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """Whether an error is the disk's (full, I/O error) rather than the store's (damage, bug)."""
+    if isinstance(exc, DatabaseError):
+        code = getattr(exc, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in _DISK_CODES  # extended codes carry the primary in the low byte
+    return is_disk_failure(exc)
+
+
+def storage_failure(exc: BaseException) -> StorageFailure:
+    """The operator's words for a disk error; the cause's type is kept, never its text."""
+    if isinstance(exc, OSError):
+        name = exc.strerror or type(exc).__name__
+    else:
+        name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return StorageFailure(f"the disk is full or could not be written ({name})")
+
+
+def _tighten_files(path: Path) -> None:
+    """store.db and its companions become 0600 before SQLite opens them: SQLite gives a new
+    -wal or -shm the mode of the database file, so a loose store.db means loose journals."""
+    for suffix in _FILES:
+        tighten(path.with_name(path.name + suffix))
 
 
 def cipher_version(conn: Connection) -> str:
@@ -52,6 +87,8 @@ def _first_read(conn: Connection, path: Path) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
+        if is_storage_failure(exc):
+            raise storage_failure(exc) from exc  # e.g. no room for the -shm file: not a wrong key
         raise StoreLocked(f"{path.name} does not open with this key") from exc
 
 
@@ -79,6 +116,7 @@ def open_existing(path: Path, key: bytes) -> Connection:
         raise StoreCorrupt(f"{path.name} is missing from the profile; it will not be recreated")
     if path.stat().st_size == 0:
         raise StoreCorrupt(f"{path.name} is empty (truncated); it will not be recreated")
+    _tighten_files(path)
     # mode=rw: SQLite must fail rather than silently create a new empty file.
     conn = sqlcipher3.connect(
         f"file:{path}?mode=rw", uri=True, isolation_level=None, check_same_thread=True
@@ -94,11 +132,16 @@ def open_existing(path: Path, key: bytes) -> Connection:
 
 
 def create_new(path: Path, key: bytes) -> Connection:
-    """Create a brand-new encrypted database; refuses to touch an existing file."""
-    if path.exists():
-        raise StoreCorrupt(f"{path.name} already exists; refusing to overwrite it")
+    """Create a brand-new encrypted database; refuses to touch an existing file.
+
+    The empty file is made 0600 first (an empty file is a valid empty database), so the
+    -wal and -shm SQLite creates beside it are 0600 too."""
+    try:
+        os.close(create_private(path))
+    except FileExistsError:
+        raise StoreCorrupt(f"{path.name} already exists; refusing to overwrite it") from None
     conn = sqlcipher3.connect(
-        f"file:{path}?mode=rwc", uri=True, isolation_level=None, check_same_thread=True
+        f"file:{path}?mode=rw", uri=True, isolation_level=None, check_same_thread=True
     )
     try:
         _configure(conn, key)
@@ -126,8 +169,9 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         try:
             yield conn
         except BaseException:
-            conn.execute(f"ROLLBACK TO {name}")
-            conn.execute(f"RELEASE {name}")
+            if conn.in_transaction:  # see below: SQLite may have rolled back everything itself
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
             raise
         conn.execute(f"RELEASE {name}")
         return
@@ -135,6 +179,14 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may already have rolled back by itself (SQLITE_FULL, SQLITE_IOERR): a second
+        # ROLLBACK would then fail and hide the real error behind "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # a COMMIT that failed (disk full) leaves the transaction open
+            conn.execute("ROLLBACK")
+        raise

@@ -27,3 +27,9 @@ class RecordNotFound(StoreError):
 
 class RuleViolation(StoreError):
     """A write breaks a store rule; the message names the field and the rule."""
+
+
+class StorageFailure(StoreError):
+    """The disk is full or could not be read or written (SQLITE_FULL, SQLITE_IOERR, ENOSPC,
+    EDQUOT, EFBIG, EIO). An operating-system condition, not damage: the failed write was
+    rolled back, and what was stored before is intact."""

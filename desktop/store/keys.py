@@ -26,6 +26,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.store.private_files import private_dir, write_private
+
 log = logging.getLogger(__name__)
 
 PASSPHRASE_MIN_LENGTH = 10
@@ -240,27 +242,10 @@ class KeyStore:
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        """Atomic replace: a crash leaves the old file or the new one, never half of one."""
-        self.profile_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = self.path.with_name(f".{KEY_FILE_NAME}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, indent=2)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-        try:
-            dir_fd = os.open(self.profile_dir, os.O_RDONLY)
-        except OSError:
-            return  # not possible on Windows; the rename is still atomic there
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        """Atomic replace (temp file, fsync, rename): a crash or a full disk leaves the old
+        file or the new one, never half of one. 0600, in a 0700 folder."""
+        private_dir(self.profile_dir)
+        write_private(self.path, json.dumps(data, indent=2))
 
     def profile_id(self) -> str:
         return str(self._read()["profile_id"])
@@ -272,12 +257,19 @@ class KeyStore:
         profile_id = profile_id or uuid.uuid4().hex
         key = bytearray(secrets.token_bytes(KEY_BYTES))
         in_keyring = self.vault.store(profile_id, key)
-        self._write({
-            "format": FORMAT,
-            "profile_id": profile_id,
-            "passphrase_wrap": wrap(key, passphrase, profile_id),
-            "keyring_copy": in_keyring,
-        })
+        try:
+            self._write({
+                "format": FORMAT,
+                "profile_id": profile_id,
+                "passphrase_wrap": wrap(key, passphrase, profile_id),
+                "keyring_copy": in_keyring,
+            })
+        except BaseException:
+            # No keys.json (a full disk): a keyring copy of a key nothing uses must not stay.
+            if in_keyring:
+                self.vault.delete(profile_id)
+            key[:] = bytes(len(key))
+            raise
         return key
 
     def unlock(self, passphrase: str | None) -> bytearray:
@@ -290,12 +282,20 @@ class KeyStore:
             # or the OS removed comes back, so the next unlock needs no passphrase.
             in_keyring = self.vault.store(profile_id, key)
             if in_keyring != bool(data.get("keyring_copy")):
-                self._write({**data, "keyring_copy": in_keyring})
+                self._note_keyring_copy(data, in_keyring)
             return key
         from_keyring = self.vault.load(profile_id)
         if from_keyring is None:
             raise PassphraseRequired("the passphrase is needed to open this profile")
         return bytearray(from_keyring)
+
+    def _note_keyring_copy(self, data: dict[str, Any], in_keyring: bool) -> None:
+        # Only a hint for the next unlock: a disk that cannot take it must not stop this one.
+        try:
+            self._write({**data, "keyring_copy": in_keyring})
+        except OSError as exc:
+            log.warning("%s: could not note the keyring copy (%s); the store opens anyway",
+                        KEY_FILE_NAME, type(exc).__name__)
 
     def change_passphrase(self, old: str, new: str) -> None:
         data = self._read()

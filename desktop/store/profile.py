@@ -8,13 +8,16 @@ Owns: the profile folder layout and the two ways in:
   thread, upgrades its schema, and returns the `StoreWorker`.
 
 Layout: `keys.json` (wrapped key, no secret in clear), `profile.json` (ids of
-this profile, device and operator; nothing personal), `store.db` (+ -wal, -shm).
+this profile, device and operator; nothing personal), `store.db` (+ -wal, -shm),
+`settings.json`. Every file 0600 and the folder 0700 whatever the umask; `open()`
+tightens a profile left looser. A `create()` that fails leaves nothing behind.
 
 Must never recreate or overwrite a store that failed to open, never write the
 key or passphrase anywhere, and never touch a database from a newer version.
 """
 
 import json
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -24,9 +27,18 @@ import platformdirs
 
 from desktop.store import database, migrations
 from desktop.store.errors import StoreCorrupt, StoreLocked
-from desktop.store.keys import KeyringVault, KeyStore, PassphraseRequired
+from desktop.store.keys import (
+    KEY_FILE_NAME,
+    KeyringVault,
+    KeyStore,
+    PassphraseRequired,
+    check_passphrase_strength,
+)
+from desktop.store.private_files import private_dir, tighten, write_private
 from desktop.store.repositories import Identity
 from desktop.store.worker import StoreWorker
+
+log = logging.getLogger(__name__)
 
 STORE_FILE = "store.db"
 IDENTITY_FILE = "profile.json"
@@ -73,10 +85,16 @@ class Profile:
         return self.keys.exists() or self.store_path.exists()
 
     def _write_identity(self, identity: dict[str, object]) -> None:
-        # Atomic replace: a crash leaves the old identity or the new one.
-        temp = self.identity_path.with_name(f".{IDENTITY_FILE}.tmp")
-        temp.write_text(json.dumps(identity, indent=2), encoding="utf-8")
-        os.replace(temp, self.identity_path)
+        # Atomic replace: a crash or a full disk leaves the old identity or the new one.
+        write_private(self.identity_path, json.dumps(identity, indent=2))
+
+    def _tighten(self) -> None:
+        """A profile made by an older version (or loosened by hand) becomes private again:
+        the folder 0700, every file in it 0600 (store.db before SQLite makes -wal/-shm)."""
+        private_dir(self.directory)
+        for path in self.directory.iterdir():
+            if path.is_file():
+                tighten(path)
 
     def record_enrolment(self, device_id: uuid.UUID, operator_id: uuid.UUID) -> None:
         """From now on, records are stamped with the ids the central service gave."""
@@ -121,27 +139,60 @@ class Profile:
     def create(
         cls, directory: Path, passphrase: str, vault: KeyringVault | None = None
     ) -> "Profile":
+        """All or nothing: if any step fails (a full disk, most often), every file and
+        folder this call made is removed again, so a later `create` starts clean."""
         profile = cls(directory, vault)
         if profile.exists():
             raise StoreCorrupt(f"a profile already exists in {directory}; it was not touched")
-        profile.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = profile.keys.create(passphrase)
+        check_passphrase_strength(passphrase)  # before anything is made
+        made_folders = private_dir(profile.directory)
+        try:
+            profile._make(passphrase)
+        except BaseException:
+            profile._remove_half_made(made_folders)
+            raise
+        return profile
+
+    def _make(self, passphrase: str) -> None:
+        key = self.keys.create(passphrase)
         try:
             identity = {
                 "format": 1,
-                "profile_id": profile.keys.profile_id(),
+                "profile_id": self.keys.profile_id(),
                 "device_id": str(uuid.uuid4()),
                 "operator_id": None,
             }
-            profile._write_identity(identity)
-            conn = database.create_new(profile.store_path, bytes(key))
+            self._write_identity(identity)
+            conn = database.create_new(self.store_path, bytes(key))
             try:
                 migrations.migrate(conn)
             finally:
                 conn.close()
         finally:
             _wipe(key)
-        return profile
+
+    def _remove_half_made(self, made_folders: list[Path]) -> None:
+        """Undo a failed `create`: only the files it writes (keys, identity, store and its
+        companions, their temp files) and the folders it made; anything else (the wizard's
+        settings.json) stays. Best effort: the original error is what the caller sees."""
+        try:
+            self.keys.destroy()
+        except OSError:
+            self.keys.path.unlink(missing_ok=True)
+        names = [IDENTITY_FILE, STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm", f"{STORE_FILE}-journal"]
+        leftovers = [self.directory / name for name in names]
+        leftovers += [path for path in self.directory.glob(".*.tmp")
+                      if path.name.startswith((f".{IDENTITY_FILE}.", f".{KEY_FILE_NAME}."))]
+        for path in leftovers:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("could not remove %s of a failed profile set-up (%s)", path.name, type(exc).__name__)
+        for folder in reversed(made_folders):  # innermost first; only if nothing else is in it
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
     def open(self, passphrase: str | None) -> StoreWorker:
         """Unlock and open the store on its owner thread.
@@ -154,6 +205,7 @@ class Profile:
         identity = self.identity()
         if not self.store_path.exists():
             raise StoreCorrupt(f"{STORE_FILE} is missing from the profile; it will not be recreated")
+        self._tighten()
         key = self.keys.unlock(passphrase)
         from_keyring = passphrase is None
 
@@ -176,6 +228,8 @@ class Profile:
                 migrations.migrate(conn)
             except database.DatabaseError as exc:
                 conn.close()
+                if database.is_storage_failure(exc):
+                    raise database.storage_failure(exc) from exc
                 raise StoreCorrupt(f"{STORE_FILE} is damaged: {exc}") from exc
             except BaseException:
                 conn.close()

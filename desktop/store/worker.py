@@ -6,6 +6,9 @@ closes the connection. The UI and the sync engine hand it work with `submit()`
 and get a `concurrent.futures.Future` back (the UI turns that into a Qt signal).
 Work runs in submission order, one item at a time.
 
+Errors of the disk (full, I/O) are handed over as `StorageFailure`, so every caller
+tells them apart from damage the same way.
+
 Must never run an HTTP call or any other wait on the network: the sync engine
 does its I/O on its own thread and submits only the local apply step here.
 """
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from desktop.store.database import Connection
+from desktop.store.database import Connection, DatabaseError, is_storage_failure, storage_failure
 from desktop.store.repositories import Identity
 from desktop.store.session import StoreSession
 
@@ -25,6 +28,16 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _STOP = object()
+
+
+def _classified(exc: BaseException) -> BaseException:
+    """A full disk reaches the caller as `StorageFailure` (its own message, never "damaged");
+    every other error as it was raised."""
+    if isinstance(exc, DatabaseError) and is_storage_failure(exc):
+        failure = storage_failure(exc)
+        failure.__cause__ = exc
+        return failure
+    return exc
 
 
 class StoreClosed(RuntimeError):
@@ -77,7 +90,7 @@ class StoreWorker:
                 try:
                     future.set_result(work(session))
                 except BaseException as exc:  # noqa: BLE001 - delivered to whoever waits
-                    future.set_exception(exc)
+                    future.set_exception(_classified(exc))
         finally:
             conn.close()
             self._fail_pending()

@@ -16,8 +16,10 @@ is offline for a day neither hammers the network nor waits an hour once the
 connection is back (the probe or the OS notices it first).
 
 Must never run on the UI thread, never touch Qt (the UI adapts listeners into
-signals in `desktop.ui.sync_bridge`), and never swallow a wipe order: it is
-handed to `on_wipe` at once and the scheduler stops.
+signals in `desktop.ui.sync_bridge`), never call a listener after
+`detach_listener()` returned, never swallow an unexpected error silently (a
+locked store is expected; anything else is logged once, by type), and never
+swallow a wipe order: it is handed to `on_wipe` at once and the scheduler stops.
 """
 
 import datetime as dt
@@ -32,12 +34,17 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from desktop.store.replica import NotEnrolled
+from desktop.store.worker import StoreClosed
 from desktop.sync.engine import Progress, SyncEngine
 from desktop.sync.transport import NotAuthorised, Offline, TransportError, UpdateNeeded, WipeOrdered
 
 log = logging.getLogger(__name__)
 
 Phase = Literal["idle", "syncing", "offline", "error", "update_needed", "not_enrolled", "wiped", "stopped"]
+
+
+def _nobody(state: "SyncState") -> None:
+    """The listener of a scheduler whose UI has gone."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,12 @@ class SyncScheduler:
     ) -> None:
         self.engine = engine
         self.server_address = server_address
-        self.listener, self.on_wipe = listener, on_wipe
+        # Held while a state is handed to the listener and while the listener is replaced, so
+        # once `detach_listener()` returns no call into the old one can still happen (the UI
+        # deletes its bridge right after). Re-entrant: a listener on the calling thread may detach.
+        self._listener_lock = threading.RLock()
+        self._listener = listener
+        self.on_wipe = on_wipe
         self.timing = timing or Timing()
         self.clock, self.wall_clock = clock, wall_clock
         self.os_reports_reachability = os_reports_reachability
@@ -85,6 +97,7 @@ class SyncScheduler:
         self._due: float | None = None  # when the next sync should start
         self._stopping = False
         self._counts_stale = True
+        self._counts_failures: set[str] = set()  # error types already logged by _counts
         self._failures = 0
         self._online = True
         self._state = SyncState(phase="idle")
@@ -127,6 +140,20 @@ class SyncScheduler:
     @property
     def state(self) -> SyncState:
         return self._state
+
+    @property
+    def listener(self) -> Callable[[SyncState], None]:
+        return self._listener
+
+    @listener.setter
+    def listener(self, listener: Callable[[SyncState], None]) -> None:
+        with self._listener_lock:  # waits for a call into the old listener to finish
+            self._listener = listener
+
+    def detach_listener(self) -> None:
+        """From now on states go nowhere. Returns only when no call into the listener is
+        running, so whatever it relayed to may be deleted at once."""
+        self.listener = _nobody
 
     # --- the thread ----------------------------------------------------------------------
 
@@ -233,16 +260,32 @@ class SyncScheduler:
                               pending=progress.pending))
 
     def _counts(self) -> dict[str, int]:
+        """The pending, conflict and refusal counts, or the last ones when they cannot be read."""
         try:
             status = self.engine.worker.call(lambda s: s.replica.status())
-        except Exception:  # noqa: BLE001 - a closed store: keep the last counts
-            return {"pending": self._state.pending, "open_conflicts": self._state.open_conflicts,
-                    "rejected": self._state.rejected}
+        except StoreClosed:  # locked meanwhile: expected, and the last counts are still true
+            return self._last_counts()
+        except Exception as exc:  # noqa: BLE001 - the counts are for display: a fault must not stop syncing
+            self._log_counts_failure(exc)
+            return self._last_counts()
         return {"pending": status.pending, "open_conflicts": status.open_conflicts, "rejected": status.rejected}
+
+    def _last_counts(self) -> dict[str, int]:
+        return {"pending": self._state.pending, "open_conflicts": self._state.open_conflicts,
+                "rejected": self._state.rejected}
+
+    def _log_counts_failure(self, exc: Exception) -> None:
+        # Once per type (the counts are read after every sync and every retry), and the type
+        # only: a database message may quote what it was reading.
+        kind = type(exc).__name__
+        if kind not in self._counts_failures:
+            self._counts_failures.add(kind)
+            log.error("could not read the pending and conflict counts (%s); showing the last ones", kind)
 
     def _publish(self, state: SyncState) -> None:
         self._state = state
-        try:
-            self.listener(state)
-        except Exception:  # noqa: BLE001 - a broken listener must not stop syncing
-            log.exception("sync state listener failed")
+        with self._listener_lock:
+            try:
+                self._listener(state)
+            except Exception:  # noqa: BLE001 - a broken listener must not stop syncing
+                log.exception("sync state listener failed")

@@ -57,15 +57,29 @@ class Session:
     engine: SyncEngine | None = None
     bridge: SyncBridge | None = None
     extras: list[QObject] = field(default_factory=list)
+    # Kept apart from the bridge (a QObject deleted on lock) for the background teardown.
+    scheduler: SyncScheduler | None = field(init=False, default=None)
 
     def stop_sync_and_store(self) -> None:
         """Stop the sync thread, then close the store (and with it the key). Blocking:
-        call it off the UI thread, except when the app is quitting anyway."""
-        if self.bridge is not None:
-            self.bridge.stop()
+        call it off the UI thread, except when the app is quitting anyway. Uses the
+        scheduler, never the bridge: the bridge may already be deleted."""
+        if self.scheduler is not None:
+            self.scheduler.stop()
         if self.engine is not None:
             self.engine.close()
         self.worker.close()
+
+    def __post_init__(self) -> None:
+        self.scheduler = self.bridge.scheduler if self.bridge is not None else None
+
+    def drop_bridge(self) -> None:
+        """On the UI thread: detach the bridge from the scheduler (no emit into it after
+        this returns), then let Qt delete it."""
+        if self.bridge is not None:
+            self.bridge.detach()
+            self.bridge.deleteLater()
+            self.bridge = None
 
 
 def _service_address(worker: StoreWorker) -> str | None:
@@ -198,11 +212,12 @@ class Shell(QObject):
         for extra in session.extras:
             extra.deleteLater()
 
-        # Off the UI thread: the scheduler may be waiting on the network.
+        # The bridge first, on this thread: the sync thread may still be in a round and must
+        # not emit into it once deleted. Then the scheduler and the store, off the UI thread:
+        # the scheduler may be waiting on the network.
+        session.drop_bridge()
         run_in_background(session.stop_sync_and_store, lambda _result: then() if then else None,
                           self._teardown_failed, owner=self)
-        if session.bridge is not None:
-            session.bridge.deleteLater()
 
     def _teardown_failed(self, error: BaseException) -> None:
         log.error("closing the session failed: %s", type(error).__name__)
@@ -249,6 +264,7 @@ class Shell(QObject):
         session, self.session = self.session, None
         session.auto_lock.stop()
         session.reminders.stop()
+        session.drop_bridge()
         profile = self.profile
 
         def wipe() -> list[str]:

@@ -6,8 +6,10 @@ connectivity from QNetworkInformation where the platform has a backend (otherwis
 the scheduler probes the service itself), and `describe()`, the one-line status
 an operator reads ("Up to date at 14:05 · 2 conflicts").
 
-Must never run SQL or HTTP (the scheduler's thread does), and never block the UI
-thread: every call into the scheduler only schedules.
+Must never run SQL or HTTP (the scheduler's thread does), never block the UI
+thread (every call into the scheduler only schedules; `detach()` waits at most for
+one signal emit), and never be deleted before `detach()`: the sync thread may still
+be finishing a round when the session locks.
 """
 
 import datetime as dt
@@ -91,6 +93,16 @@ class SyncBridge(QObject):
 
     def stop(self) -> None:
         self.scheduler.stop()
+
+    def detach(self) -> None:
+        """Before this bridge is deleted (on the UI thread): the scheduler stops relaying into
+        it, waiting for a relay in progress, so the sync thread, which may still be finishing a
+        round, never emits into a deleted object. The scheduler itself is stopped elsewhere,
+        off the UI thread."""
+        self.scheduler.detach_listener()
+        if self._network is not None:
+            self._network.reachabilityChanged.disconnect(self._reachability_changed)
+            self._network = None
 
     def sync_now(self) -> None:
         self.scheduler.sync_now()

@@ -2,11 +2,14 @@
 
 import hashlib
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
 
+from desktop.settings import Settings
 from desktop.store import database
 from desktop.store.errors import StoreCorrupt, StoreTooNew
 from desktop.store.keys import PassphraseRequired, WrongPassphrase
@@ -162,3 +165,55 @@ def test_create_refuses_an_existing_profile(profile: Profile) -> None:
 
 def test_cipher_version_is_4_or_newer(store) -> None:  # noqa: ANN001
     assert int(store.call(lambda s: s.cipher_version()).split(".")[0]) >= 4
+
+
+# --- Issue 13 item 10: file modes -------------------------------------------------------------
+
+def _loose_modes(*roots: Path) -> dict[str, str]:
+    """Every file below the roots that is not 0600 and every folder that is not 0700."""
+    found = {}
+    for root in roots:
+        for path in [root, *root.rglob("*")]:
+            wanted = 0o700 if path.is_dir() else 0o600
+            mode = path.stat().st_mode & 0o777
+            if mode != wanted:
+                found[str(path.relative_to(root.parent))] = oct(mode)
+    return found
+
+
+@pytest.fixture(params=[0o022, 0o000], ids=["umask022", "umask000"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    previous = os.umask(request.param)
+    yield request.param
+    os.umask(previous)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_every_file_prossimo_creates_is_0600_and_every_folder_0700(tmp_path: Path, umask: int) -> None:
+    """Issue 13 item 10: store.db, -wal, -shm, profile.json, keys.json, settings.json are 0600,
+    the profile folder and the folders made for it 0700, whatever the umask."""
+    root = tmp_path / "made-by-prossimo"
+    profile = Profile.create(root / "nested" / "profile", PASSPHRASE)
+    Settings(language="fi").save(profile.directory)
+    profile.record_enrolment(uuid.uuid4(), uuid.uuid4())
+    with profile.open(PASSPHRASE) as worker:
+        worker.call(lambda s: s.contacts.create(given_name="Aino"))
+        names = {path.name for path in profile.directory.iterdir()}
+        assert {"store.db", "store.db-wal", "store.db-shm", "keys.json", "profile.json", "settings.json"} <= names
+        assert _loose_modes(root) == {}
+    assert _loose_modes(root) == {}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_an_existing_loose_profile_is_tightened_when_it_opens(profile: Profile) -> None:
+    """Issue 13 item 10: a profile folder left 0755 (and files left 0644 by an older version)
+    is made 0700/0600 on open, before SQLite copies the store's mode to -wal and -shm."""
+    with profile.open(PASSPHRASE) as worker:
+        worker.call(lambda s: s.contacts.create(given_name="Aino"))
+    profile.directory.chmod(0o755)
+    for path in profile.directory.iterdir():
+        path.chmod(0o644)
+    with profile.open(PASSPHRASE) as worker:
+        worker.call(lambda s: s.contacts.create(given_name="Siiri"))
+        assert (profile.directory / "store.db-wal").exists()
+        assert _loose_modes(profile.directory) == {}

@@ -4,17 +4,27 @@ Real profiles (Argon2id, SQLCipher), the real first-run wizard and unlock screen
 and for the connected first run the real central service on loopback.
 """
 
+import logging
+import sys
+import threading
+import urllib.parse
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
+from desktop.settings import Settings
 from desktop.store.profile import Profile
+from desktop.sync.engine import SyncEngine
+from desktop.sync.scheduler import SyncState
+from desktop.sync.transport import Transport
 from desktop.ui.first_run import CONNECT, DONE, PASSPHRASE, FirstRunWizard
 from desktop.ui.idle import AutoLock
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import Shell
 from desktop.ui.unlock import UnlockWindow
+from tests.fault_proxy import Fault, FaultProxy
 from tests.sync_world import PASSWORD, World
 from tests.ui.conftest import english_shell
 
@@ -196,3 +206,64 @@ def test_signing_out_deletes_the_profile_and_returns_to_first_run(qtbot, shell: 
     assert not worker.is_open
     assert not shell.profile.exists()
     assert not (shell.profile.directory / "store.db").exists()
+
+
+def test_locking_during_a_sync_raises_nothing_and_loses_nothing(  # noqa: PLR0915
+        qtbot, world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Issue 13 item 14: the session locks while a sync is waiting on a slow service. The
+    bridge (a QObject) goes, the sync thread finishes its round: no emit into the deleted
+    bridge ("Signal source has been deleted"), nothing to sys.excepthook, threading.excepthook
+    or the log, and the change made before the lock reaches the service afterwards."""
+    uncaught: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: uncaught.append(kind.__name__))
+    monkeypatch.setattr(threading, "excepthook", lambda args: uncaught.append(args.exc_type.__name__))
+    caplog.set_level(logging.WARNING)
+    target = urllib.parse.urlsplit(world.service.url)
+    with FaultProxy(target.hostname, target.port) as proxy:
+        laptop = world.device(world.add_operator("anna", [world.team_a]), server_url=proxy.url)
+        contact = laptop.store.call(lambda s: s.contacts.create(given_name="Prima del blocco", team_id=world.team_a))
+        laptop.close()
+        # Every answer through the proxy now takes a second per chunk: the sync at unlock is
+        # still waiting on the service when the session locks.
+        proxy.randomise(seed=1, probabilities={Fault.DELAY: 1.0}, delay_s=1.0)
+        Settings(language="en").save(laptop.profile.directory)
+        shell = Shell(laptop.profile.directory, listen_to_desktop=False)
+        seen: list[SyncState] = []
+        try:
+            shell.start()
+            unlock(qtbot, shell, PASSPHRASE_TEXT)
+            wait_for_window(qtbot, shell, MainWindow)
+            session = shell.session
+            session.bridge.stateChanged.connect(seen.append)
+            qtbot.waitUntil(lambda: proxy.connections >= 1 and session.bridge.scheduler.state.phase == "syncing",
+                            timeout=10_000)
+            sync_thread = session.bridge.scheduler._thread
+            shell.lock("manual")
+            wait_for_window(qtbot, shell, UnlockWindow)
+            # The sync round ends (slowly) after the bridge was deleted; then the store closes.
+            qtbot.waitUntil(lambda: not sync_thread.is_alive() and not session.worker.is_open, timeout=60_000)
+            qtbot.wait(200)  # let anything still queued for the UI thread arrive
+        finally:
+            shell.shutdown()
+            if shell.window is not None:
+                shell.window.close()
+                shell.window.deleteLater()
+        assert proxy.delayed_chunks >= 1, "the sync should have been slowed down"
+
+        problems = [f"{r.name}: {r.getMessage()} {r.exc_info[0].__name__ if r.exc_info else ''}"
+                    for r in caplog.records if r.levelno >= logging.WARNING]
+        assert problems == [] and uncaught == []
+
+        proxy.clear()
+        store = laptop.profile.open(PASSPHRASE_TEXT)
+        engine = SyncEngine(store, lambda e: Transport(e.server_url))
+        try:
+            assert store.call(lambda s: s.contacts.get(contact.id)).given_name == "Prima del blocco"
+            engine.sync()  # whatever the interrupted round did not send goes now
+            assert store.call(lambda s: s.replica.pending_count()) == 0
+        finally:
+            engine.close()
+            store.close()
+    with world.service.admin() as admin:
+        from central.models import StoredRecord
+        assert admin.get(StoredRecord, contact.id) is not None

@@ -1,6 +1,7 @@
 """The sync scheduler behind its Qt bridge: real service, real store, real signals, offscreen."""
 
 import datetime as dt
+import logging
 import urllib.parse
 
 import pytest
@@ -113,3 +114,31 @@ def test_a_wipe_order_is_carried_out_and_said(world: World, qtbot) -> None:  # n
 def test_status_line(state: SyncState, text: str, qtbot) -> None:  # noqa: ANN001
     when = dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC).astimezone().strftime("%H:%M")
     assert describe(state, now=dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.UTC)) == text.format(t=when)
+
+
+def test_counts_that_cannot_be_read_are_logged_once_by_type(world: World,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 13 item 14: `_counts` used to swallow every exception silently. A store that
+    is locked or closed is expected (the last counts stay, nothing logged); anything else
+    is logged once, by its type, never with values."""
+    laptop = world.device(world.add_operator("anna", [world.team_a]))
+    laptop.store.call(lambda s: s.contacts.create(given_name="Gianna-Canary"))
+    scheduler = SyncScheduler(laptop.engine, lambda: laptop.server_url, timing=FAST)
+    first = scheduler._counts()
+    assert first["pending"] == 1
+    scheduler._publish(SyncState("idle", **first))
+    # A real fault in the store: a table the counts read is gone.
+    laptop.store.call(lambda s: s.conn.execute("DROP TABLE rejected_mutation"))
+    caplog.set_level(logging.DEBUG, logger="desktop.sync.scheduler")
+    for _ in range(3):
+        assert scheduler._counts() == first  # the last known counts
+    logged = [r for r in caplog.records if r.name == "desktop.sync.scheduler"]
+    assert len(logged) == 1, [r.getMessage() for r in logged]
+    assert logged[0].levelno == logging.ERROR and "OperationalError" in logged[0].getMessage()
+    assert "rejected_mutation" not in logged[0].getMessage() and logged[0].exc_info is None
+    assert "Gianna" not in caplog.text
+
+    caplog.clear()
+    laptop.close()  # locked: expected, quietly the last counts
+    assert scheduler._counts() == first
+    assert [r for r in caplog.records if r.name == "desktop.sync.scheduler"] == []
