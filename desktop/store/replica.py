@@ -146,6 +146,7 @@ class Replica:
         # Scratch lists of ids being removed (purge, erasure); TEMP: in memory, per connection.
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_contact(id TEXT PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_record(id TEXT PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_batch(id TEXT PRIMARY KEY)")
 
     # --- sync_state ------------------------------------------------------------------
 
@@ -403,19 +404,20 @@ class Replica:
         return removed
 
     def _remove_rows(self, table: str, where: str, params: list[str]) -> int:
-        """Delete rows of `table` with their search rows and appointment links; their ids
-        are added to `purge_record` for the conflicts and mutations that follow them."""
-        conn = self._conn
-        conn.execute(f"INSERT OR IGNORE INTO purge_record SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
-        spec = SPECS[table]
+        """Delete rows of `table` with their search rows and links; their ids are added to
+        `purge_record` for the conflicts and mutations that follow them."""
+        conn, spec = self._conn, SPECS[table]
+        # The ids first: `where` may go through a link table that is emptied below.
+        conn.execute("DELETE FROM purge_batch")
+        conn.execute(f"INSERT INTO purge_batch SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
+        conn.execute("INSERT OR IGNORE INTO purge_record SELECT id FROM purge_batch")
         if spec.fts_table is not None:  # live rows are indexed; the 'delete' needs their text
-            indexed = conn.execute(f"SELECT rowid, body FROM {table} WHERE deleted = 0 AND ({where})",  # noqa: S608
-                                   params).fetchall()
+            indexed = conn.execute(
+                f"SELECT rowid, body FROM {table} WHERE deleted = 0 AND id IN purge_batch").fetchall()  # noqa: S608
             search.unindex(conn, spec.fts_table, [(rowid, json.loads(body)) for rowid, body in indexed])
         for link, own, _ in spec.links.values():
-            conn.execute(f"DELETE FROM {link} WHERE {own} IN (SELECT id FROM {table} WHERE {where})",  # noqa: S608
-                         params)
-        return conn.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount  # noqa: S608
+            conn.execute(f"DELETE FROM {link} WHERE {own} IN purge_batch")  # noqa: S608 - fixed names
+        return conn.execute(f"DELETE FROM {table} WHERE id IN purge_batch").rowcount  # noqa: S608
 
     # --- what the operator sees about sync --------------------------------------------------
 
