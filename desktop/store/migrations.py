@@ -195,6 +195,9 @@ def _v5_erasure_leaves_nothing(conn: Connection) -> None:
     conn.execute("ALTER TABLE intake_request ADD COLUMN contact_id TEXT")
     conn.execute("UPDATE intake_request SET contact_id = json_extract(body, '$.contact_id')")
     conn.execute("CREATE INDEX intake_by_contact ON intake_request(contact_id)")
+    # Losing a team removes its help-desk requests and conflicts: found by index, not by a scan.
+    conn.execute("CREATE INDEX intake_by_team ON intake_request(team_id)")
+    conn.execute("CREATE INDEX conflict_by_team ON conflict(team_id)")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -202,7 +205,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
     Migration(3, "sync: conflicts and refused mutations", _v3_sync_conflicts_and_refusals),
     Migration(4, "contact list filters by team and municipality", _v4_contact_filters),
-    Migration(5, "secure-delete search indexes; help-desk requests by person", _v5_erasure_leaves_nothing),
+    Migration(5, "secure-delete search indexes; records by person and team", _v5_erasure_leaves_nothing),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

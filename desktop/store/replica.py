@@ -23,7 +23,9 @@ Rules:
   it hangs from (the contact's newest version is in a later page).
 - Purged teams (access lost) and erased records (GDPR) leave nothing behind:
   records, what hangs from them, their search rows, conflicts quoting their values,
-  their pending and refused mutations.
+  their pending and refused mutations; and, once committed, not in the file either
+  (secure delete, then the WAL is checkpointed and truncated). What hangs from what
+  is read from `protocol.relations`, never written out here.
 
 Must never make an HTTP call (the sync engine does I/O on its own thread and
 hands the parsed answer here) and never be used from another thread than the
@@ -71,6 +73,9 @@ LAST_SYNC_AT = "last_sync_at"
 # (back), and a referenced record can reach the service meanwhile. Other reasons would
 # be refused again, so the operator is only offered to discard them.
 RETRYABLE_REASONS = frozenset({"forbidden_team", "forbidden_role", "missing_reference"})
+
+# Rows whose id is in a JSON list given as the one parameter (any number of ids, one statement).
+_BY_IDS = "id IN (SELECT value FROM json_each(?))"
 
 
 
@@ -322,8 +327,8 @@ class Replica:
         for entity in records:
             self._repos[entity].store_from_service(records[entity], sources[entity])
         # Last, so an erasure also removes anything this page wrote of the same person.
-        for entity, record_id in erased:
-            report.erased += self._erase(entity, record_id)
+        if erased:
+            report.erased += self._erase(erased)
 
     def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> tuple[Any, str] | None:
         """The record and the JSON text it was validated from (stored as is)."""
@@ -347,14 +352,19 @@ class Replica:
         scoped = [(ref.entity, f"{ref.field} IN ({marks})") for ref in team_fields() if ref.entity != "contact"]
         return self._remove_people([(SPECS[entity].table, where, team_ids) for entity, where in scoped])
 
-    def _erase(self, entity: str, record_id: str) -> int:
-        """An erasure (GDPR): the record, what hangs from it, and every trace of its values."""
+    def _erase(self, erased: list[tuple[str, str]]) -> int:
+        """The erasures (GDPR) of one page, in one pass: the records, what hangs from them,
+        and every trace of their values."""
         self._start_removal()
-        if entity == "contact":
-            self._conn.execute("INSERT INTO purge_contact VALUES (?)", (record_id,))
-            return self._remove_people([])
-        removed = self._remove_rows(SPECS[entity].table, "id = ?", [record_id])
-        return removed + self._remove_record_hung()
+        ids_by_entity: dict[str, list[str]] = defaultdict(list)
+        for entity, record_id in erased:
+            ids_by_entity[entity].append(record_id)
+        # An erased person not on this device still takes what names them (a refused create).
+        self._conn.executemany("INSERT OR IGNORE INTO purge_contact VALUES (?)",
+                               [(record_id,) for record_id in ids_by_entity.pop("contact", [])])
+        removed = sum(self._remove_rows(SPECS[entity].table, _BY_IDS, [json.dumps(ids)])
+                      for entity, ids in ids_by_entity.items())
+        return removed + self._remove_people([])
 
     def _start_removal(self) -> None:
         self._conn.execute("DELETE FROM purge_contact")
@@ -390,7 +400,7 @@ class Replica:
             else:  # someone is left: the record stays, without the removed people
                 record, text = self._validated(entity, data)
                 self._repos[entity].store_from_service([record], [(text, data)])
-        return self._remove_rows(table, "id IN (SELECT value FROM json_each(?))", [json.dumps(doomed)])
+        return self._remove_rows(table, _BY_IDS, [json.dumps(doomed)])
 
     def _remove_record_hung(self) -> int:
         """Records hung from a removed record (a Conflict quotes values of the record it is
@@ -398,7 +408,9 @@ class Replica:
         would refuse them, and their content is data this device may no longer hold."""
         removed = sum(self._remove_rows(SPECS[ref.entity].table, f"{ref.field} IN purge_record", [])
                       for ref in record_owner_fields())
-        hung = mutation_hangs_from_contacts("purge_contact")
+        # Reading every mutation's JSON is only needed when people go.
+        people = self._conn.execute("SELECT 1 FROM purge_contact LIMIT 1").fetchone() is not None
+        hung = mutation_hangs_from_contacts("purge_contact") if people else "0"
         for table in ("outbox", "rejected_mutation"):
             self._conn.execute(f"DELETE FROM {table} WHERE record_id IN purge_record OR {hung}")  # noqa: S608
         return removed

@@ -16,7 +16,7 @@ from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from protocol import new_id
 from protocol.messages import Conflict
-from protocol.relations import contact_owned_entities, record_owner_fields
+from protocol.relations import contact_owned_entities, record_owner_fields, team_fields
 
 T0 = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 TEAM, KEPT_TEAM = uuid.UUID(int=7), uuid.UUID(int=8)
@@ -230,3 +230,11 @@ def test_conflicts_hang_from_records_by_index(store: StoreWorker) -> None:
             f"EXPLAIN QUERY PLAN SELECT id FROM {ref.entity} WHERE {ref.field} IN purge_record")]
 
     assert not [step for step in store.call(plan) if step.startswith("SCAN conflict")]
+
+
+@pytest.mark.parametrize("ref", [ref for ref in team_fields() if ref.entity != "contact"], ids=lambda r: r.entity)
+def test_records_of_a_purged_team_are_found_by_index(store: StoreWorker, ref: object) -> None:
+    table = SPECS[ref.entity].table  # type: ignore[attr-defined]
+    sql = f"EXPLAIN QUERY PLAN SELECT id FROM {table} WHERE {ref.field} IN (?, ?)"  # type: ignore[attr-defined]
+    steps = [row[3] for row in store.call(lambda s: s.conn.execute(sql, ("a", "b")).fetchall())]
+    assert not [step for step in steps if step.startswith(f"SCAN {table}")], steps
