@@ -113,3 +113,18 @@ def contact_owned_entities() -> tuple[str, ...]:
 def entity_references(entity: str) -> tuple[Reference, ...]:
     """References of `entity` that point at another protocol entity (not operators or teams)."""
     return tuple(ref for ref in references_of(entity) if ref.target not in ("operator", "team"))
+
+
+def contact_owner_fields(entity: str) -> tuple[Reference, ...]:
+    """The fields that hang a record of `entity` from a contact (list fields included)."""
+    return tuple(ref for ref in owner_fields(entity) if ref.target == "contact")
+
+
+def record_owner_fields() -> tuple[Reference, ...]:
+    """Fields that hang a record from another record of any entity (a Conflict from the record it is about)."""
+    return tuple(ref for ref in REFERENCES if ref.owner and ref.target == "record")
+
+
+def team_fields() -> tuple[Reference, ...]:
+    """Every field naming the team a record belongs to (its scope)."""
+    return tuple(ref for ref in REFERENCES if ref.target == "team")

@@ -99,6 +99,9 @@ def apply_runtime_pragmas(conn: Connection) -> None:
     # FULL: a commit that acknowledged an operator's work survives a power cut.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted content is overwritten with zeros, not left in free space and free pages:
+    # an erased person's values must not survive in the file (SQLCipher has it off).
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     # 64 MiB of decrypted pages: with SQLCipher every cache miss costs a page
     # decryption and an HMAC check, so a warm cache is what keeps reads near

@@ -13,10 +13,13 @@ Design notes:
   filtering and foreign keys; the body stays the single source of truth.
 - Foreign keys are DEFERRABLE INITIALLY DEFERRED so a sync page can insert a
   note before its contact within one transaction.
-- FTS tables are contentless (`content=''`, `contentless_delete=1`): the index
-  stores no second copy of the text.
+- FTS tables are contentless (`content=''`): the index stores no second copy of
+  the text. Since v5 they are 'secure-delete' and without `contentless_delete`: a
+  row leaves through the 'delete' command and its terms leave the index blocks at
+  once (erasure must leave nothing in the file).
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -165,11 +168,44 @@ def _v4_contact_filters(conn: Connection) -> None:
     conn.execute("CREATE INDEX contact_by_municipality ON contact(deleted, municipality, sort_name, id)")
 
 
+# Since v5: contentless without `contentless_delete` (see `_v5_erasure_leaves_nothing`).
+FTS_OPTIONS_V5 = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', content = ''"
+_FTS_V5 = {"contact_fts": ("contact", "names, details"), "resource_fts": ("resource", "names, details"),
+           "note_fts": ("note", "body")}
+
+
+def _v5_erasure_leaves_nothing(conn: Connection) -> None:
+    """Erasure and purge (GDPR) leave no value behind and find what hangs from a person by index."""
+    # A contentless_delete table deletes a row by marking its rowid: the terms stay in the
+    # index blocks until a merge, whatever 'secure-delete' says. So the search tables are
+    # rebuilt as plain contentless tables, whose rows leave through the 'delete' command
+    # with their text, and 'secure-delete' (kept in each table's %_config, so it holds for
+    # every connection) then removes the terms from the blocks at once.
+    from desktop.store.search import index_new
+
+    for fts, (table, columns) in _FTS_V5.items():
+        conn.execute(f"DROP TABLE {fts}")
+        conn.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({columns}, {FTS_OPTIONS_V5})")
+        conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('secure-delete', 1)")  # noqa: S608 - fixed names
+        rows = conn.execute(f"SELECT rowid, body FROM {table} WHERE deleted = 0")  # noqa: S608 - fixed names
+        while batch := rows.fetchmany(1000):
+            index_new(conn, fts, [(rowid, json.loads(body)) for rowid, body in batch])
+    # A help-desk request linked to a person is theirs (protocol.relations): erasure,
+    # purge and the subject-access export look it up by person, so it gets a column.
+    conn.execute("ALTER TABLE intake_request ADD COLUMN contact_id TEXT")
+    conn.execute("UPDATE intake_request SET contact_id = json_extract(body, '$.contact_id')")
+    conn.execute("CREATE INDEX intake_by_contact ON intake_request(contact_id)")
+    # Losing a team removes its help-desk requests and conflicts: found by index, not by a scan.
+    conn.execute("CREATE INDEX intake_by_team ON intake_request(team_id)")
+    conn.execute("CREATE INDEX conflict_by_team ON conflict(team_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
     Migration(3, "sync: conflicts and refused mutations", _v3_sync_conflicts_and_refusals),
     Migration(4, "contact list filters by team and municipality", _v4_contact_filters),
+    Migration(5, "secure-delete search indexes; records by person and team", _v5_erasure_leaves_nothing),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

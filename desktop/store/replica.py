@@ -23,7 +23,9 @@ Rules:
   it hangs from (the contact's newest version is in a later page).
 - Purged teams (access lost) and erased records (GDPR) leave nothing behind:
   records, what hangs from them, their search rows, conflicts quoting their values,
-  their pending and refused mutations.
+  their pending and refused mutations; and, once committed, not in the file either
+  (secure delete, then the WAL is checkpointed and truncated). What hangs from what
+  is read from `protocol.relations`, never written out here.
 
 Must never make an HTTP call (the sync engine does I/O on its own thread and
 hands the parsed answer here) and never be used from another thread than the
@@ -44,9 +46,16 @@ from desktop.store import search
 from desktop.store.database import Connection, transaction
 from desktop.store.errors import RecordNotFound, RuleViolation, StoreError
 from desktop.store.outbox import record_mutation
-from desktop.store.repositories import SPECS, RecordRepository, utc_now
+from desktop.store.repositories import (
+    SPECS,
+    RecordRepository,
+    hung_from_contacts,
+    mutation_hangs_from_contacts,
+    utc_now,
+)
 from protocol import describe_validation_error
 from protocol.messages import Conflict
+from protocol.relations import contact_owned_entities, contact_owner_fields, record_owner_fields, team_fields
 
 # sync_state keys
 SERVER_URL = "server_url"
@@ -65,15 +74,9 @@ LAST_SYNC_AT = "last_sync_at"
 # be refused again, so the operator is only offered to discard them.
 RETRYABLE_REASONS = frozenset({"forbidden_team", "forbidden_role", "missing_reference"})
 
-# Tables whose rows belong to a team's caseload, and how to find them from purged contacts.
-_CHILD_TABLES = {
-    "relationship": "from_contact_id IN purge_contact OR to_contact_id IN purge_contact",
-    "consent": "contact_id IN purge_contact",
-    "note": "contact_id IN purge_contact",
-    "referral": "contact_id IN purge_contact",
-    "appointment": "id IN (SELECT appointment_id FROM appointment_contact WHERE contact_id IN purge_contact)",
-}
-_FTS_OF = {"contact": "contact_fts", "note": "note_fts", "resource": "resource_fts"}
+# Rows whose id is in a JSON list given as the one parameter (any number of ids, one statement).
+_BY_IDS = "id IN (SELECT value FROM json_each(?))"
+
 
 
 class NotEnrolled(StoreError):
@@ -148,6 +151,7 @@ class Replica:
         # Scratch lists of ids being removed (purge, erasure); TEMP: in memory, per connection.
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_contact(id TEXT PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_record(id TEXT PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_batch(id TEXT PRIMARY KEY)")
 
     # --- sync_state ------------------------------------------------------------------
 
@@ -234,6 +238,11 @@ class Replica:
                 self._set(LAST_SYNC_AT, utc_now().isoformat())
         finally:
             self._conn.execute("PRAGMA foreign_keys = ON")
+        if report.erased or report.purged:
+            # The pages as they were before still sit in the WAL until it is reused:
+            # copy the new ones into the file and empty the WAL (secure_delete zeroed
+            # what the deletes freed), so the removed values leave the disk now.
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return report
 
     def _apply_results(self, results: list[dict[str, Any]], by_seq: dict[int, dict[str, Any]],
@@ -318,8 +327,8 @@ class Replica:
         for entity in records:
             self._repos[entity].store_from_service(records[entity], sources[entity])
         # Last, so an erasure also removes anything this page wrote of the same person.
-        for entity, record_id in erased:
-            report.erased += self._erase(entity, record_id)
+        if erased:
+            report.erased += self._erase(erased)
 
     def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> tuple[Any, str] | None:
         """The record and the JSON text it was validated from (stored as is)."""
@@ -333,59 +342,94 @@ class Replica:
             raise ServiceDataInvalid(f"{entity} {data.get('id')}: {problems}; the page was not applied") from None
 
     def _purge_teams(self, team_ids: list[str]) -> int:
-        """Remove every record of teams this operator no longer belongs to."""
+        """Remove every record of teams this operator no longer belongs to: their contacts
+        with all that hangs from them, and every other record scoped to those teams."""
         marks = ", ".join("?" for _ in team_ids)
-        return self._remove(f"team_id IN ({marks})", team_ids, [
-            ("intake_request", f"team_id IN ({marks})", team_ids),
-            ("conflict", f"team_id IN ({marks})", team_ids),
-        ])
+        self._start_removal()
+        # `deleted IN (0, 1)` lets the (deleted, team_id, ...) index serve the lookup.
+        self._conn.execute(f"INSERT INTO purge_contact SELECT id FROM contact"  # noqa: S608
+                           f" WHERE deleted IN (0, 1) AND team_id IN ({marks})", team_ids)
+        scoped = [(ref.entity, f"{ref.field} IN ({marks})") for ref in team_fields() if ref.entity != "contact"]
+        return self._remove_people([(SPECS[entity].table, where, team_ids) for entity, where in scoped])
 
-    def _erase(self, entity: str, record_id: str) -> int:
-        """An erasure (GDPR): the record, what hangs from it, and every trace of its values."""
-        if entity == "contact":
-            return self._remove("id = ?", [record_id], [
-                ("intake_request", "json_extract(body, '$.contact_id') = ?", [record_id]),
-                ("conflict", "record_id IN purge_record", []),
-            ])
+    def _erase(self, erased: list[tuple[str, str]]) -> int:
+        """The erasures (GDPR) of one page, in one pass: the records, what hangs from them,
+        and every trace of their values."""
+        self._start_removal()
+        ids_by_entity: dict[str, list[str]] = defaultdict(list)
+        for entity, record_id in erased:
+            ids_by_entity[entity].append(record_id)
+        # An erased person not on this device still takes what names them (a refused create).
+        self._conn.executemany("INSERT OR IGNORE INTO purge_contact VALUES (?)",
+                               [(record_id,) for record_id in ids_by_entity.pop("contact", [])])
+        removed = sum(self._remove_rows(SPECS[entity].table, _BY_IDS, [json.dumps(ids)])
+                      for entity, ids in ids_by_entity.items())
+        return removed + self._remove_people([])
+
+    def _start_removal(self) -> None:
         self._conn.execute("DELETE FROM purge_contact")
         self._conn.execute("DELETE FROM purge_record")
-        self._conn.execute("INSERT INTO purge_record VALUES (?)", (record_id,))
-        removed = self._remove_rows(entity, "id = ?", [record_id])
-        removed += self._remove_rows("conflict", "record_id IN purge_record", [])
-        self._forget_mutations()
-        return removed
 
-    def _remove(self, contacts_where: str, params: list[str], extra: list[tuple[str, str, list[str]]]) -> int:
-        """Remove the contacts matching `contacts_where`, everything hung from them, and
-        `extra` rows; then their pending and refused mutations."""
-        conn = self._conn
-        conn.execute("DELETE FROM purge_contact")
-        conn.execute("DELETE FROM purge_record")
-        conn.execute(f"INSERT INTO purge_contact SELECT id FROM contact WHERE {contacts_where}", params)  # noqa: S608
-        plan = [(table, where, []) for table, where in _CHILD_TABLES.items()]
-        plan += [("contact", "id IN purge_contact", []), *extra]
-        removed = sum(self._remove_rows(table, where, where_params) for table, where, where_params in plan)
-        # Their pending and refused mutations go too: the service would refuse them,
-        # and keeping their content would keep data this device may no longer hold.
-        self._forget_mutations()
+    def _remove_people(self, extra: list[tuple[str, str, list[str]]]) -> int:
+        """Remove the contacts in `purge_contact` and everything hung from them (derived from
+        protocol.relations), then the `extra` rows, the records hung from any removed record
+        (conflicts about them) and every pending or refused mutation of them."""
+        removed = sum(self._remove_hung(entity) for entity in contact_owned_entities())
+        removed += self._remove_rows("contact", "id IN purge_contact", [])
+        removed += sum(self._remove_rows(table, where, params) for table, where, params in extra)
+        return removed + self._remove_record_hung()
+
+    def _remove_hung(self, entity: str) -> int:
+        """Remove the records of `entity` hung from a contact in `purge_contact`. A record hung
+        through a list (an appointment's people) only loses those ids while someone is left,
+        as the service's erasure does."""
+        table = SPECS[entity].table
+        where = hung_from_contacts(self._conn, entity, "purge_contact")
+        lists = [ref for ref in contact_owner_fields(entity) if ref.many]
+        if not lists:
+            return self._remove_rows(table, where, [])
+        gone = {row[0] for row in self._conn.execute("SELECT id FROM purge_contact")}
+        singles = [ref for ref in contact_owner_fields(entity) if not ref.many]
+        doomed = []
+        for record_id, body in self._conn.execute(f"SELECT id, body FROM {table} WHERE {where}").fetchall():  # noqa: S608
+            data = json.loads(body)
+            for ref in lists:
+                data[ref.field] = [value for value in data.get(ref.field) or [] if value not in gone]
+            if any(data.get(ref.field) in gone for ref in singles) or not any(data[ref.field] for ref in lists):
+                doomed.append(record_id)
+            else:  # someone is left: the record stays, without the removed people
+                record, text = self._validated(entity, data)
+                self._repos[entity].store_from_service([record], [(text, data)])
+        return self._remove_rows(table, _BY_IDS, [json.dumps(doomed)])
+
+    def _remove_record_hung(self) -> int:
+        """Records hung from a removed record (a Conflict quotes values of the record it is
+        about), then the pending and refused mutations of everything removed: the service
+        would refuse them, and their content is data this device may no longer hold."""
+        removed = sum(self._remove_rows(SPECS[ref.entity].table, f"{ref.field} IN purge_record", [])
+                      for ref in record_owner_fields())
+        # Reading every mutation's JSON is only needed when people go.
+        people = self._conn.execute("SELECT 1 FROM purge_contact LIMIT 1").fetchone() is not None
+        hung = mutation_hangs_from_contacts("purge_contact") if people else "0"
+        for table in ("outbox", "rejected_mutation"):
+            self._conn.execute(f"DELETE FROM {table} WHERE record_id IN purge_record OR {hung}")  # noqa: S608
         return removed
 
     def _remove_rows(self, table: str, where: str, params: list[str]) -> int:
-        """Delete rows of `table` with their search rows and appointment links; their ids
-        are added to `purge_record` for `_forget_mutations`."""
-        conn = self._conn
-        conn.execute(f"INSERT OR IGNORE INTO purge_record SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
-        if table in _FTS_OF:
-            for (rowid,) in conn.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall():  # noqa: S608
-                search.unindex(conn, _FTS_OF[table], rowid)
-        if table == "appointment":
-            conn.execute(f"DELETE FROM appointment_contact WHERE appointment_id IN (SELECT id FROM {table}"  # noqa: S608
-                         f" WHERE {where})", params)
-        return conn.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount  # noqa: S608
-
-    def _forget_mutations(self) -> None:
-        self._conn.execute("DELETE FROM outbox WHERE record_id IN purge_record")
-        self._conn.execute("DELETE FROM rejected_mutation WHERE record_id IN purge_record")
+        """Delete rows of `table` with their search rows and links; their ids are added to
+        `purge_record` for the conflicts and mutations that follow them."""
+        conn, spec = self._conn, SPECS[table]
+        # The ids first: `where` may go through a link table that is emptied below.
+        conn.execute("DELETE FROM purge_batch")
+        conn.execute(f"INSERT INTO purge_batch SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
+        conn.execute("INSERT OR IGNORE INTO purge_record SELECT id FROM purge_batch")
+        if spec.fts_table is not None:  # live rows are indexed; the 'delete' needs their text
+            indexed = conn.execute(
+                f"SELECT rowid, body FROM {table} WHERE deleted = 0 AND id IN purge_batch").fetchall()  # noqa: S608
+            search.unindex(conn, spec.fts_table, [(rowid, json.loads(body)) for rowid, body in indexed])
+        for link, own, _ in spec.links.values():
+            conn.execute(f"DELETE FROM {link} WHERE {own} IN purge_batch")  # noqa: S608 - fixed names
+        return conn.execute(f"DELETE FROM {table} WHERE id IN purge_batch").rowcount  # noqa: S608
 
     # --- what the operator sees about sync --------------------------------------------------
 

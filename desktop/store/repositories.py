@@ -12,6 +12,7 @@ edit or delete a case note (notes are append-only).
 """
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from protocol import (
 )
 from protocol.entities import META_FIELDS
 from protocol.messages import Conflict
+from protocol.relations import contact_owned_entities, contact_owner_fields, entity_references
 
 R = TypeVar("R", bound=Record)
 
@@ -66,10 +68,19 @@ class EntitySpec(Generic[R]):
     table: str
     order_column: str  # keyset paging is on (order_column, id)
     projections: Callable[[R], dict[str, Any]]
-    references: dict[str, str] = field(default_factory=dict)  # field -> referenced table
     fts_table: str | None = None
     index: Callable[[Connection, int, str], None] | None = None
     append_only: bool = False
+    # A list reference kept in a link table: field -> (link table, its column naming this
+    # record, its column naming the referenced one). Lets a purge find records by index.
+    links: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    @property
+    def references(self) -> dict[str, str]:
+        """field -> referenced table, for every reference to a record of this store
+        (from protocol.relations; operators and teams are the service's, a Conflict's
+        record may be of any entity)."""
+        return {ref.field: ref.target for ref in entity_references(self.model.ENTITY) if ref.target != "record"}
 
 
 SPECS: dict[str, EntitySpec[Any]] = {
@@ -85,17 +96,15 @@ SPECS: dict[str, EntitySpec[Any]] = {
             Relationship, "relationship", "id",
             lambda r: {"from_contact_id": str(r.from_contact_id),
                        "to_contact_id": str(r.to_contact_id)},
-            references={"from_contact_id": "contact", "to_contact_id": "contact"},
         ),
         EntitySpec(
             Consent, "consent", "id", lambda c: {"contact_id": str(c.contact_id)},
-            references={"contact_id": "contact"},
         ),
         EntitySpec(
             Appointment, "appointment", "starts_at",
             lambda a: {"starts_at": _utc_text(a.starts_at), "operator_id": str(a.operator_id),
                        "status": a.status},
-            references={"contact_ids": "contact"},
+            links={"contact_ids": ("appointment_contact", "appointment_id", "contact_id")},
         ),
         EntitySpec(
             Resource, "resource", "sort_name",
@@ -106,21 +115,18 @@ SPECS: dict[str, EntitySpec[Any]] = {
         EntitySpec(
             Note, "note", "occurred_at",
             lambda n: {"contact_id": str(n.contact_id), "occurred_at": _utc_text(n.occurred_at)},
-            references={"contact_id": "contact", "amends_note_id": "note"},
             fts_table="note_fts", index=search.index_note, append_only=True,
         ),
         EntitySpec(
             Referral, "referral", "id",
             lambda r: {"contact_id": str(r.contact_id), "resource_id": str(r.resource_id),
                        "consent_id": str(r.consent_id) if r.consent_id else None},
-            references={"contact_id": "contact", "resource_id": "resource",
-                        "consent_id": "consent"},
         ),
         EntitySpec(
             IntakeRequest, "intake_request", "received_at",
             lambda i: {"received_at": _utc_text(i.received_at), "status": i.status,
-                       "team_id": str(i.team_id) if i.team_id else None},
-            references={"contact_id": "contact"},
+                       "team_id": str(i.team_id) if i.team_id else None,
+                       "contact_id": str(i.contact_id) if i.contact_id else None},
         ),
         # Created only by the service; a device resolves them (an update).
         EntitySpec(
@@ -130,6 +136,50 @@ SPECS: dict[str, EntitySpec[Any]] = {
         ),
     )
 }
+
+
+def table_columns(conn: Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def hung_from_contacts(conn: Connection, entity: str, contacts: str) -> str:
+    """SQL condition on `entity`'s table: the row hangs from a contact whose id is in
+    `contacts` (a table name), through any owner field of protocol.relations.
+
+    Each field is looked up the cheapest way the schema allows: its link table, its
+    projection column (both indexed), or, for a field without either, the JSON body
+    (a scan: give a new owner field a column and an index).
+    """
+    spec, columns = SPECS[entity], table_columns(conn, SPECS[entity].table)
+    parts = []
+    for ref in contact_owner_fields(entity):
+        if ref.field in spec.links:
+            link, own, other = spec.links[ref.field]
+            parts.append(f"id IN (SELECT {own} FROM {link} WHERE {other} IN {contacts})")  # noqa: S608 - fixed names
+        elif ref.many:
+            parts.append(f"EXISTS (SELECT 1 FROM json_each(body, '$.{ref.field}')"  # noqa: S608 - fixed names
+                         f" WHERE value IN {contacts})")
+        elif ref.field in columns:
+            parts.append(f"{ref.field} IN {contacts}")
+        else:
+            parts.append(f"json_extract(body, '$.{ref.field}') IN {contacts}")
+    return " OR ".join(parts) or "0"
+
+
+def mutation_hangs_from_contacts(contacts: str) -> str:
+    """SQL condition on `outbox` / `rejected_mutation` rows: the change puts its record under
+    a contact in `contacts` (e.g. a refused create of a note, whose content is nowhere else)."""
+    parts = []
+    for entity in contact_owned_entities():
+        names = []
+        for ref in contact_owner_fields(entity):
+            if ref.many:
+                names.append(f"EXISTS (SELECT 1 FROM json_each(changed, '$.{ref.field}')"  # noqa: S608 - fixed names
+                             f" WHERE value IN {contacts})")
+            else:
+                names.append(f"json_extract(changed, '$.{ref.field}') IN {contacts}")
+        parts.append(f"(entity = '{entity}' AND ({' OR '.join(names)}))")
+    return " OR ".join(parts) or "0"
 
 
 @dataclass(frozen=True)
@@ -242,7 +292,7 @@ class RecordRepository(Generic[R]):
         return [self._load(row[0]) for row in rows]
 
     def _projection_columns(self) -> set[str]:
-        return {row[1] for row in self._conn.execute(f"PRAGMA table_info({self._spec.table})")}
+        return table_columns(self._conn, self._spec.table)
 
     # --- writes ---------------------------------------------------------------------
 
@@ -341,6 +391,10 @@ class RecordRepository(Generic[R]):
         columns = list(values[0]) if values else []
         fresh = [v for v in values if v["id"] not in existing]
         known = [v for v in values if v["id"] in existing]
+        fts = self._spec.fts_table
+        if fts is not None and known:
+            # Before the rows change: the index forgets exactly the text it was given.
+            search.unindex(self._conn, fts, self._indexed([v["id"] for v in known]))
         if fresh:
             self._conn.executemany(
                 f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608
@@ -352,17 +406,24 @@ class RecordRepository(Generic[R]):
                 f"UPDATE {table} SET {assignments} WHERE id = ?",  # noqa: S608 - fixed names
                 [(*(v[name] for name in columns if name != "id"), v["id"]) for v in known],
             )
-        fts = self._spec.fts_table
         if fts is not None:
-            # Old index rows go; live records get new ones (tombstones are never indexed).
-            self._conn.executemany(f"DELETE FROM {fts} WHERE rowid = ?",  # noqa: S608 - fixed names
-                                   [(existing[v["id"]],) for v in known])
+            # Live records get new index rows (tombstones are never indexed).
             rowids = {**existing, **self._rowids([v["id"] for v in fresh])}
             search.index_new(self._conn, fts, [(rowids[v["id"]], data_of[v["id"]])
                                                for v in values if not v["deleted"]])
         for record in records:
             if isinstance(record, Appointment):
                 self._link_appointment_contacts(record)
+
+    def _indexed(self, ids: list[str]) -> list[tuple[int, dict[str, Any]]]:
+        """(rowid, parsed body) of the live records among `ids`: those the search index holds."""
+        found: list[tuple[int, dict[str, Any]]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found += [(rowid, json.loads(body)) for rowid, body in self._conn.execute(
+                f"SELECT rowid, body FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608 - fixed names
+                f" AND id IN ({', '.join('?' for _ in chunk)})", chunk)]
+        return found
 
     def _rowids(self, ids: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -422,6 +483,8 @@ class RecordRepository(Generic[R]):
 
     def _write_existing(self, record: R) -> None:
         values = self._row_values(record)
+        if self._spec.fts_table is not None:  # before the row changes (see search.unindex)
+            search.unindex(self._conn, self._spec.fts_table, self._indexed([values["id"]]))
         assignments = ", ".join(f"{name} = ?" for name in values if name != "id")
         params = [value for name, value in values.items() if name != "id"]
         self._conn.execute(
@@ -434,11 +497,9 @@ class RecordRepository(Generic[R]):
         self._after_write(rowid, record, values["body"])
 
     def _after_write(self, rowid: int, record: R, body: str) -> None:
-        if self._spec.fts_table is not None and self._spec.index is not None:
-            if record.deleted:
-                search.unindex(self._conn, self._spec.fts_table, rowid)
-            else:
-                self._spec.index(self._conn, rowid, body)
+        """Index a live record whose old text (if any) was already taken out."""
+        if self._spec.index is not None and not record.deleted:
+            self._spec.index(self._conn, rowid, body)
         if isinstance(record, Appointment):
             self._link_appointment_contacts(record)
 

@@ -4,8 +4,18 @@ Owns: the FTS5 rows of contacts, resources and notes (keyed by the entity
 table's rowid) and `match_expression`, which turns what an operator types into a
 safe FTS5 query with prefix matching on every word. Accents are folded by the
 `unicode61 remove_diacritics 2` tokenizer, so `lodi` finds "Lòdi".
+
+The tables are contentless and 'secure-delete' (migration 5): a row leaves the
+index through FTS5's 'delete' command, given the text it was indexed with, which
+is recomputed here from the record's stored body; FTS5 then removes its terms
+from the index blocks at once (a plain contentless_delete row delete only marks
+them deleted, and the values stay in the file until a merge).
+
 Must never pass user text to MATCH unquoted (FTS5 syntax errors or injection
-of operators) and never index a tombstoned record.
+of operators), never index a tombstoned record, never index a record twice, and
+never 'delete' text that is not what was indexed (that corrupts the index): so
+the text of a record is only ever computed by `_INDEXED` from its stored body,
+and changing what is indexed needs a migration that rebuilds the tables.
 """
 
 import json
@@ -64,32 +74,36 @@ _INDEXED = {
 
 
 def index_contact(conn: Connection, rowid: int, body: str) -> None:
-    _insert(conn, "contact_fts", rowid, body)
+    index_new(conn, "contact_fts", [(rowid, json.loads(body))])
 
 
 def index_resource(conn: Connection, rowid: int, body: str) -> None:
-    _insert(conn, "resource_fts", rowid, body)
+    index_new(conn, "resource_fts", [(rowid, json.loads(body))])
 
 
 def index_note(conn: Connection, rowid: int, body: str) -> None:
-    _insert(conn, "note_fts", rowid, body)
-
-
-def _insert(conn: Connection, table: str, rowid: int, body: str) -> None:
-    conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))  # noqa: S608 - fixed names
-    index_new(conn, table, [(rowid, json.loads(body))])
+    index_new(conn, "note_fts", [(rowid, json.loads(body))])
 
 
 def index_new(conn: Connection, table: str, rows: list[tuple[int, dict]]) -> None:
-    """Index records that have no row in `table` yet, in one statement (a sync page)."""
+    """Index live records that have no row in `table` (new, or just unindexed), in one statement."""
+    _write(conn, table, "", rows)
+
+
+def unindex(conn: Connection, table: str, rows: list[tuple[int, dict]]) -> None:
+    """Take indexed (live) records out of `table`: `rows` are their rowids and their stored
+    bodies, parsed. Through the 'delete' command, so 'secure-delete' erases their terms."""
+    _write(conn, table, "'delete', ", rows)
+
+
+def _write(conn: Connection, table: str, command: str, rows: list[tuple[int, dict]]) -> None:
+    if not rows:
+        return
     columns, text_of = _INDEXED[table]
     width = columns.count(",") + 1
     placeholders = ", ".join("?" for _ in range(width))
+    into = f"{table}, rowid, {columns}" if command else f"rowid, {columns}"
     conn.executemany(
-        f"INSERT INTO {table}(rowid, {columns}) VALUES (?, {placeholders})",  # noqa: S608 - fixed names
+        f"INSERT INTO {table}({into}) VALUES ({command}?, {placeholders})",  # noqa: S608 - fixed names
         [(rowid, *text_of(data)) for rowid, data in rows],
     )
-
-
-def unindex(conn: Connection, table: str, rowid: int) -> None:
-    conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))  # noqa: S608 - fixed names

@@ -14,12 +14,19 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from desktop.store.database import Connection, DatabaseError, cipher_version
+from desktop.store.database import Connection, DatabaseError, cipher_version, transaction
 from desktop.store.errors import RuleViolation
 from desktop.store.migrations import schema_version
 from desktop.store.outbox import Outbox
 from desktop.store.replica import Replica
-from desktop.store.repositories import SPECS, Identity, RecordRepository, utc_now
+from desktop.store.repositories import (
+    SPECS,
+    Identity,
+    RecordRepository,
+    hung_from_contacts,
+    mutation_hangs_from_contacts,
+    utc_now,
+)
 from protocol import (
     Appointment,
     Consent,
@@ -31,6 +38,7 @@ from protocol import (
     Resource,
 )
 from protocol.messages import Conflict
+from protocol.relations import contact_owned_entities, record_owner_fields
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,8 @@ class StoreSession:
 
         Both writes go through the repositories, so both reach the service as ordinary
         mutations: the record's field (unless "kept"), then the Conflict marked resolved.
+        They are one transaction: a decision is never half-recorded (the record changed
+        while the Conflict still asks for a decision, or the other way round).
         """
         conflict = self.conflicts.get(conflict_id)
         if conflict.status == "resolved":
@@ -97,45 +107,63 @@ class StoreSession:
             raise RuleViolation("resolution: must be kept, other or edited")
         if resolution == "edited" and value is None:
             raise RuleViolation("value: required when the resolution is edited")
-        if resolution != "kept":
-            chosen = conflict.other_value if resolution == "other" else value
-            # The Conflict carries values as they travel in JSON (a date is a string); the
-            # record's strict model wants Python values, so the field's type reads it back.
-            field = SPECS[conflict.entity].model.model_fields[conflict.field]
-            chosen = TypeAdapter(field.annotation).validate_json(json.dumps(chosen))
-            repository = RecordRepository(self.conn, SPECS[conflict.entity], self.identity)
-            repository.update(conflict.record_id, **{conflict.field: chosen})
-        return self.conflicts.update(conflict.id, status="resolved", resolution=resolution)
+        with transaction(self.conn):
+            if resolution != "kept":
+                chosen = conflict.other_value if resolution == "other" else value
+                # The Conflict carries values as they travel in JSON (a date is a string); the
+                # record's strict model wants Python values, so the field's type reads it back.
+                field = SPECS[conflict.entity].model.model_fields[conflict.field]
+                chosen = TypeAdapter(field.annotation).validate_json(json.dumps(chosen))
+                repository = RecordRepository(self.conn, SPECS[conflict.entity], self.identity)
+                repository.update(conflict.record_id, **{conflict.field: chosen})
+            return self.conflicts.update(conflict.id, status="resolved", resolution=resolution)
 
     def export_contact(self, contact_id: uuid.UUID | str) -> dict[str, Any]:
         """Everything this device holds about one contact (GDPR subject access).
+
+        Derived from protocol.relations, like erasure and purge: the contact; every
+        record hung from them (one list per entity, named by its plural); what hangs
+        from those records (the conflicts quoting their values); and the pending and
+        refused mutations of any of them, including a refused create of a record hung
+        from the person, whose content is only in that refused mutation.
 
         Tombstones are included, flagged `deleted`: until the service confirms a
         deletion the data is still held, and the person has a right to know.
         """
         contact = self.contacts.get(contact_id, include_deleted=True)
-        key = str(contact.id)
-
-        def rows(sql: str, *params: str) -> list[dict[str, Any]]:
-            return [json.loads(row[0]) for row in self.conn.execute(sql, params)]
-
-        return {
+        export: dict[str, Any] = {
             "format": "prossimo-subject-access/1",
             "exported_at": utc_now().isoformat(),
             "contact": contact.model_dump(mode="json"),
-            "relationships": rows(
-                "SELECT body FROM relationship WHERE from_contact_id = ? OR to_contact_id = ?"
-                " ORDER BY rowid", key, key,
-            ),
-            "consents": rows("SELECT body FROM consent WHERE contact_id = ? ORDER BY rowid", key),
-            "appointments": rows(
-                "SELECT a.body FROM appointment a JOIN appointment_contact l"
-                " ON l.appointment_id = a.id WHERE l.contact_id = ? ORDER BY a.starts_at", key,
-            ),
-            "notes": rows("SELECT body FROM note WHERE contact_id = ? ORDER BY occurred_at", key),
-            "referrals": rows("SELECT body FROM referral WHERE contact_id = ? ORDER BY rowid", key),
-            "intake_requests": rows(
-                "SELECT body FROM intake_request WHERE json_extract(body, '$.contact_id') = ?"
-                " ORDER BY rowid", key,
-            ),
         }
+        with transaction(self.conn):  # one consistent view of everything
+            for table in ("subject_contact", "subject_record"):
+                self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table}(id TEXT PRIMARY KEY)")
+                self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+            self.conn.execute("INSERT INTO subject_contact VALUES (?)", (str(contact.id),))
+            self.conn.execute("INSERT INTO subject_record VALUES (?)", (str(contact.id),))
+            for entity in contact_owned_entities():
+                export[f"{entity}s"] = self._subject_rows(entity, hung_from_contacts(self.conn, entity,
+                                                                                     "subject_contact"))
+            for ref in record_owner_fields():
+                export[f"{ref.entity}s"] = self._subject_rows(ref.entity, f"{ref.field} IN subject_record")
+            hung = mutation_hangs_from_contacts("subject_contact")
+            export["pending_changes"] = self._subject_mutations("outbox", hung, "")
+            export["refused_changes"] = self._subject_mutations(
+                "rejected_mutation", hung, ", reason, message, rejected_at")
+        return export
+
+    def _subject_rows(self, entity: str, where: str) -> list[dict[str, Any]]:
+        """Bodies of `entity`'s rows matching `where`; their ids join `subject_record`."""
+        spec = SPECS[entity]
+        rows = self.conn.execute(
+            f"SELECT id, body FROM {spec.table} WHERE {where} ORDER BY {spec.order_column}, id").fetchall()  # noqa: S608
+        self.conn.executemany("INSERT OR IGNORE INTO subject_record VALUES (?)", [(row[0],) for row in rows])
+        return [json.loads(body) for _, body in rows]
+
+    def _subject_mutations(self, table: str, hung: str, extra: str) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(
+            f"SELECT seq, entity, record_id, op, changed, created_at{extra} FROM {table}"  # noqa: S608 - fixed names
+            f" WHERE record_id IN subject_record OR {hung} ORDER BY seq")
+        names = [column[0] for column in cursor.description]
+        return [{**dict(zip(names, row, strict=True)), "changed": json.loads(row[4])} for row in cursor.fetchall()]

@@ -88,3 +88,31 @@ def test_failing_migration_is_rolled_back_whole(v1_copy: Path, monkeypatch: pyte
 
 def test_migrations_are_numbered_one_by_one() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_upgraded_search_tables_forget_erased_values(v1_copy: Path) -> None:
+    """Issue 13 item 9: migration 5 rebuilds the search tables as 'secure-delete' tables (the
+    old contentless_delete ones kept deleted terms); after an erasure in an upgraded store the
+    person's words are in no page of the file, the dropped tables' old pages included."""
+    from tests.store.sqlcipher_pages import find_in_store
+
+    needles = ["makela", "mäkelä", "yvaskyla"]
+    worker = StoreWorker(lambda: _open_migrated(v1_copy), Identity(device_id=DEVICE))
+    with worker:
+        def erase(s: StoreSession) -> list[tuple[str, str]]:
+            s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            assert find_in_store(KEY, v1_copy, needles), "the values are there before"
+            s.replica.apply_answer({"results": [], "purge_teams": [], "cursor": "c", "more": False, "changes": [
+                {"entity": "contact", "version": 2, "record": {"id": str(IDS[1])}, "erased": True}]}, [])
+            return [(fts, s.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'secure-delete'").fetchone()[0])
+                    for fts in ("contact_fts", "note_fts", "resource_fts")]
+
+        assert worker.call(erase) == [("contact_fts", 1), ("note_fts", 1), ("resource_fts", 1)]
+        assert find_in_store(KEY, v1_copy, needles) == []
+        assert worker.call(lambda s: [c.given_name for c in s.contacts.search("lodi")]) == ["Lorenzo"]
+
+
+def _open_migrated(path: Path) -> database.Connection:
+    conn = database.open_existing(path, KEY)
+    migrate(conn)
+    return conn

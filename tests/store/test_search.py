@@ -87,3 +87,36 @@ def test_resources_and_notes_are_searchable(store: StoreWorker) -> None:
 def test_match_expression_quotes_every_word() -> None:
     assert match_expression('Lor "Ros') == '"Lor"* AND "Ros"*'
     assert match_expression("  ") is None
+
+
+def test_the_index_holds_exactly_the_live_text_after_every_kind_of_write(store: StoreWorker) -> None:
+    """Rows leave the index through the FTS5 'delete' command with the text they were indexed
+    with (issue 13 item 9): after local edits, tombstones, the service's copies, a rebase and an
+    erasure, every word finds exactly the live records that hold it, and no old word stays."""
+    def work(s: StoreSession) -> dict[str, list[str]]:
+        a = s.contacts.create(given_name="Aldebaran", phone="+39 02 5550001")
+        b = s.contacts.create(given_name="Betelgeuse")
+        c = s.contacts.create(given_name="Canopus")
+        s.contacts.update(a.id, given_name="Antares")  # local edit: Aldebaran leaves
+        s.contacts.tombstone(b.id)  # tombstone: Betelgeuse leaves
+        service_copy = {**c.model_dump(mode="json"), "given_name": "Capella", "server_version": 3}
+        d = s.contacts.create(given_name="Deneb")
+        s.conn.execute("DELETE FROM outbox WHERE op = 'create'")  # as if the service had confirmed them
+        s.contacts.update(d.id, family_name="Pending")  # still in the outbox: rebased
+        d_copy = {**s.contacts.get(d.id).model_dump(mode="json"), "family_name": None, "municipality": "Elnath",
+                  "server_version": 4}
+        s.replica.apply_answer({"results": [], "purge_teams": [], "cursor": "c", "more": False, "changes": [
+            {"entity": "contact", "version": 3, "record": service_copy},
+            {"entity": "contact", "version": 4, "record": d_copy},
+            {"entity": "contact", "version": 5, "record": service_copy},  # the same copy twice
+        ]}, [])
+        s.replica.apply_answer({"results": [], "purge_teams": [], "cursor": "c", "more": False, "changes": [
+            {"entity": "contact", "version": 6, "record": {"id": str(a.id)}, "erased": True}]}, [])
+        words = ["aldebaran", "antares", "5550001", "betelgeuse", "canopus", "capella", "deneb", "pending",
+                 "elnath"]
+        return {word: [x.display_name for x in s.contacts.search(word)] for word in words}
+
+    found = store.call(work)
+    assert found == {"aldebaran": [], "antares": [], "5550001": [], "betelgeuse": [], "canopus": [],
+                     "capella": ["Capella"], "deneb": ["Deneb Pending"], "pending": ["Deneb Pending"],
+                     "elnath": ["Deneb Pending"]}
