@@ -16,14 +16,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Body, Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import ValidationError
+from pydantic import PlainValidator, ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.gzip import GZipMiddleware
 
-from central import auth, intake, sync_service
+from central import auth, errors, intake, sync_service
 from central.db import session_factory
 from central.models import ServiceSetting, utc_now
 from protocol import PROTOCOL_VERSION, describe_validation_error
@@ -33,13 +33,26 @@ from protocol.messages import (
     EnrolResponse,
     IntakeReceipt,
     IntakeSubmission,
+    Mutation,
+    MutationResult,
     ProblemAnswer,
+    SyncEnvelope,
     SyncRequest,
     SyncResponse,
     WipeAnswer,
 )
 
 SUPPORTED_PROTOCOLS = range(1, PROTOCOL_VERSION + 1)
+# Documented on every route with a body, in place of FastAPI's own 422 shape (which is not used).
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ProblemAnswer, "description": "The body cannot be read (JSON, UTF-8, nesting) or breaks a rule; "
+          "`fields` names each field and rule."},
+    500: {"model": ProblemAnswer, "description": "Unexpected failure; the answer and the log hold no detail."},
+}
+SYNC_ERRORS = ("A mutation whose `device_seq` or `mutation_id` is missing or out of range, a `cursor` or "
+               "`page_size` breaking a rule, or an unknown top-level field: 422, nothing applied. Any other rule a "
+               "mutation breaks (e.g. `base_version` out of range, an unknown `entity`, a bad `at`): that "
+               "mutation's result is `rejected` with reason `invalid`, and the rest of the batch is applied.")
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,55 @@ class Limits:
 
 
 def _problem(status: int, error: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(ProblemAnswer(error=error, message=message).model_dump(), status_code=status, headers=headers)
+    return errors.problem(status, error, message, headers=headers)
+
+
+# --- a sync request, read mutation by mutation -----------------------------------------------
+
+class SyncBatch:
+    """A SyncRequest as the route reads it. `items` is in request order: a Mutation to apply,
+    or the `rejected` result of one that broke a rule of the schema (answered, not applied).
+
+    A plain class, not a model or dataclass: it has no schema of its own, so the API
+    document shows only SyncRequest, the body a client sends.
+    """
+
+    def __init__(self, cursor: str | None, page_size: int, items: list[Mutation | MutationResult]) -> None:
+        self.cursor = cursor
+        self.page_size = page_size
+        self.items = items
+
+    @property
+    def mutations(self) -> list[Mutation]:
+        return [item for item in self.items if isinstance(item, Mutation)]
+
+    def merge(self, applied: list[MutationResult]) -> list[MutationResult]:
+        """The results in request order: `applied` answers `mutations`, one each, in order."""
+        answers = iter(applied)
+        return [next(answers) if isinstance(item, Mutation) else item for item in self.items]
+
+
+def _read_batch(data: Any) -> SyncBatch:
+    """The envelope (cursor, page_size, the list, each device_seq and mutation_id) breaking a rule
+    raises, i.e. 422 naming the field, nothing applied. Any other rule a mutation breaks makes it
+    `rejected` (reason `invalid`), and the rest of the batch goes on."""
+    try:
+        whole = SyncRequest.model_validate(data)  # the usual case: one pass, nothing broken
+        return SyncBatch(whole.cursor, whole.page_size, list(whole.mutations))
+    except ValidationError:
+        envelope = SyncEnvelope.model_validate(data)  # raises with the envelope's field paths
+    items: list[Mutation | MutationResult] = []
+    for key, raw in zip(envelope.mutations, data["mutations"], strict=True):
+        try:
+            items.append(Mutation.model_validate(raw))
+        except ValidationError as exc:
+            items.append(MutationResult(device_seq=key.device_seq, mutation_id=key.mutation_id, status="rejected",
+                                        reason="invalid", message="; ".join(describe_validation_error(exc))))
+    return SyncBatch(envelope.cursor, envelope.page_size, items)
+
+
+# The route reads a SyncBatch; its documented body is the SyncRequest schema, which a valid body follows.
+SyncBody = Annotated[SyncBatch, PlainValidator(_read_batch, json_schema_input_type=SyncRequest), Body(embed=False)]
 
 
 class BodyLimitMiddleware:
@@ -170,13 +231,15 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     app = FastAPI(
         title="Prossimo central service",
         version=str(PROTOCOL_VERSION),
-        description="Sync, device enrolment and the public help-desk intake for Prossimo field devices.",
+        description="Sync, device enrolment and the public help-desk intake for Prossimo field devices. "
+                    "Every error answer is a ProblemAnswer (docs/PROTOCOL.md, Errors).",
     )
+    errors.install(app)  # before the routes: they are made with its route class
     # Level 1, not Starlette's default 9: a sync answer carrying a hundred records took
     # ~3 ms of CPU to pack at level 9 and ~0.5 ms at level 1, for ~10% more bytes.
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=1)
     app.add_middleware(BodyLimitMiddleware, limits=limits)
-    app.add_middleware(ProtocolVersionMiddleware)  # outermost: a 426 skips the body limit
+    app.add_middleware(ProtocolVersionMiddleware)  # a 426 skips the body limit
 
     @contextmanager
     def transaction() -> Iterator[Session]:
@@ -194,7 +257,7 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
         return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
 
     @app.post("/v1/enrol", response_model=EnrolResponse,
-              responses={401: {"model": ProblemAnswer}, 429: {"model": ProblemAnswer}})
+              responses={**PROBLEMS, 401: {"model": ProblemAnswer}, 429: {"model": ProblemAnswer}})
     def enrol(body: EnrolRequest) -> Any:
         try:
             with transaction() as session:
@@ -220,9 +283,9 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     # thread cost CPU of its own: measured, ~2 ms of API CPU per sync more and a quarter
     # less throughput than one sync at a time. Other requests wait in the socket for the
     # sync in progress (tens of ms); enrolment and intake still run in threads.
-    @app.post("/v1/sync", response_model=SyncResponse,
-              responses={401: {"model": ProblemAnswer}, 410: {"model": WipeAnswer}, 400: {"model": ProblemAnswer}})
-    async def sync(body: SyncRequest, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
+    @app.post("/v1/sync", response_model=SyncResponse, responses={**PROBLEMS, 401: {"model": ProblemAnswer},
+              410: {"model": WipeAnswer}, 400: {"model": ProblemAnswer}}, description=SYNC_ERRORS)
+    async def sync(body: SyncBody, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
         if token is None:
             return _problem(401, "no_token", "Authorization: a device token is required (Bearer ...)")
         # One pooled connection, no ORM Session (the hot path needs none of its bookkeeping).
@@ -231,7 +294,7 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
             try:
                 with connection.begin():
                     caller, new_token = auth.authenticate(connection, token)
-                    results = sync_service.apply_mutations(connection, caller, body.mutations)
+                    results = body.merge(sync_service.apply_mutations(connection, caller, body.mutations))
                     if new_token is not None:
                         auth.record_rotation(connection, caller)  # after the batch: lock order, see authenticate
             except auth.UnknownToken:
@@ -251,7 +314,7 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
         return Response(content=text, media_type="application/json")
 
     @app.post("/v1/intake", status_code=202, response_model=IntakeReceipt,
-              responses={429: {"model": ProblemAnswer}, 413: {"model": ProblemAnswer}})
+              responses={**PROBLEMS, 429: {"model": ProblemAnswer}, 413: {"model": ProblemAnswer}})
     def receive_intake(body: IntakeSubmission, request: Request) -> Any:
         address = request.client.host if request.client else "unknown"
         try:
@@ -264,8 +327,10 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
         except intake.UnknownTeam:
             return _problem(422, "unknown_team", "team_id: no such team")
         except ValidationError as exc:  # the IntakeRequest rules (consent, channel)
-            return _problem(422, "invalid", "; ".join(describe_validation_error(exc)))
+            return errors.validation_problem(exc.errors(include_input=False, include_url=False), skip=0)
 
+    # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
+    app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes])
     app.state.sessions = sessions
     app.state.started_at = dt.datetime.now(dt.UTC)
     return app

@@ -91,6 +91,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _log_config() -> dict:
+    """Uvicorn's logging, plus the service's own `central` loggers on the same stderr handler.
+
+    The service logs no request value (see central.errors); without this its one-line crash
+    reports would go to Python's last-resort handler, unformatted.
+    """
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["central"] = {"handlers": ["default"], "level": "WARNING", "propagate": False}
+    return config
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -104,7 +119,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("prossimo-central: warning: serving without TLS on a non-loopback address; "
               "put a TLS proxy in front or pass --tls-cert/--tls-key", file=sys.stderr)
     options = {"host": args.host, "port": args.port, "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key,
-               "log_level": "warning", "access_log": False, "proxy_headers": True,
+               "log_level": "warning", "access_log": False, "proxy_headers": True, "log_config": _log_config(),
                # A stop must not hang on a client that never finishes (e.g. a broken TLS handshake).
                "timeout_graceful_shutdown": 10}
     if args.workers > 1:

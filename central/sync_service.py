@@ -31,7 +31,7 @@ from central.models import utc_now
 from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
-from protocol.messages import Change, Conflict, Mutation, MutationResult, RejectReason
+from protocol.messages import MAX_INT64, Change, Conflict, Mutation, MutationResult, RejectReason
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
 DIRECTORY_ENTITIES = {"resource"}
@@ -530,14 +530,22 @@ class Cursor:
                          separators=(",", ":"))
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
+    @staticmethod
+    def _position(value: Any) -> int:
+        """A change sequence number as a cursor holds it: an int within the database's BIGINT."""
+        if type(value) is not int or not 0 <= value <= MAX_INT64:
+            raise ValueError("cursor: a position out of range")
+        return value
+
     @classmethod
     def decode(cls, text: str | None) -> "Cursor":
         if not text:
             return cls(0, {})
         try:
             data = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-            return cls(int(data["d"]), {uuid.UUID(k): int(v) for k, v in data["t"].items()})
-        except (ValueError, KeyError, TypeError, binascii.Error, AttributeError):
+            position = cls._position
+            return cls(position(data["d"]), {uuid.UUID(k): position(v) for k, v in data["t"].items()})
+        except (ValueError, KeyError, TypeError, binascii.Error, AttributeError, RecursionError):
             raise InvalidCursor("cursor: not a cursor this service issued") from None
 
 

@@ -15,6 +15,15 @@ from protocol.entities import IntakeChannel, IntakeKind, LanguageTag, Name, Reco
 
 PROTOCOL_HEADER = "X-Prossimo-Protocol"
 TOKEN_HEADER = "Authorization"  # noqa: S105 - a header name; value is "Bearer <device token>"
+# Deepest nesting of objects and arrays a body may have (the service answers 422 past it).
+# The deepest message here is about 6 levels; conflict values and `changed` may nest a little more.
+MAX_JSON_DEPTH = 32
+# The integers the service stores are 64-bit (PostgreSQL BIGINT, SQLite INTEGER).
+MAX_INT64 = 2**63 - 1
+MAX_BATCH = 5_000  # mutations in one sync request
+# device_seq and versions count from 1. (OpenAPI prints the bound as a float, 9.223372036854776e+18;
+# the description says it exactly.)
+SeqNumber = Annotated[int, Field(ge=1, le=MAX_INT64, description="1 to 2^63-1 (9223372036854775807)")]
 
 EntityName = Literal[
     "contact", "relationship", "consent", "appointment", "resource", "note", "referral",
@@ -68,20 +77,40 @@ class EnrolResponse(_Message):
 class Mutation(_Message):
     """One local write, as the outbox recorded it."""
 
-    device_seq: int = Field(ge=1)
+    device_seq: SeqNumber
     mutation_id: uuid.UUID
     entity: EntityName
     record_id: uuid.UUID
     op: Operation
     changed: dict[str, Any] = Field(default_factory=dict)  # create: all content; update: changed fields
-    base_version: int | None = Field(default=None, ge=1)
+    base_version: SeqNumber | None = None
     at: AwareDatetime  # device clock when the write was made (reported, never trusted for order)
+
+
+class MutationKey(BaseModel):
+    """The part of a mutation the service needs to answer for it: checked with the request.
+
+    A request whose mutations lack a valid key is refused whole (422). Every other rule of
+    a `Mutation` is checked one mutation at a time: a mutation breaking one is answered
+    `rejected` (reason `invalid`) and the rest of the batch is still applied.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    device_seq: SeqNumber
+    mutation_id: uuid.UUID
 
 
 class SyncRequest(_Message):
     cursor: str | None = Field(default=None, max_length=20_000)  # opaque; None for a first sync
-    mutations: list[Mutation] = Field(default_factory=list, max_length=5_000)
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_BATCH)
     page_size: int = Field(default=1_000, ge=1, le=5_000)
+
+
+class SyncEnvelope(SyncRequest):
+    """A SyncRequest with only each mutation's key checked (see MutationKey): how the service reads one."""
+
+    mutations: list[MutationKey] = Field(default_factory=list, max_length=MAX_BATCH)
 
 
 class MutationResult(_Message):
@@ -131,11 +160,23 @@ class WipeAnswer(_Message):
     reason: Literal["device_revoked", "operator_disabled"]
 
 
+class FieldProblem(_Message):
+    """One rule a request broke: where, and which rule. Never the value sent."""
+
+    field: str  # path in the body, e.g. "mutations.0.device_seq"; "" for the body as a whole
+    message: str  # the rule, e.g. "Input should be less than or equal to 9223372036854775807"
+
+
 class ProblemAnswer(_Message):
-    """Error body for 4xx/5xx answers that are not validation errors."""
+    """The body of every error answer, 4xx and 5xx: one shape, documented in docs/PROTOCOL.md.
+
+    `error` is for programs (never renamed), `message` for people: it names the field(s)
+    and rule(s), never a value of the request. `fields` is there for validation errors.
+    """
 
     error: str
     message: str
+    fields: list[FieldProblem] | None = None
 
 
 # --- conflicts --------------------------------------------------------------------------

@@ -1,0 +1,232 @@
+"""No request value ever reaches the service's log: canaries through every endpoint and error path.
+
+The real `prossimo-central serve` runs as a subprocess on a loopback port, on SQLite and
+on PostgreSQL, its stdout and stderr captured to a file. Each request carries unique
+canary strings (passwords, usernames, device names, aliases, phones, contact names,
+tokens, cursors, header values); afterwards the whole log is searched for every one.
+"""
+
+import base64
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import Engine, text
+
+from central import security
+from central.db import make_engine, session_factory, upgrade
+from central.models import Membership, Operator, Organisation, Team
+from protocol import new_id
+from protocol.messages import MAX_JSON_DEPTH
+from tests import pg_server
+from tests.sync_world import free_port
+
+CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
+
+
+@dataclass
+class Service:
+    url: str
+    engine: Engine
+    log: Path
+    team_id: uuid.UUID
+    canaries: list[str] = field(default_factory=list)
+    statuses: list[tuple[str, int]] = field(default_factory=list)
+
+    def canary(self, kind: str) -> str:
+        value = f"cnry{kind}{uuid.uuid4().hex[:12]}"
+        self.canaries.append(value)
+        return value
+
+    def post(self, path: str, body: Any = None, *, raw: bytes | None = None, token: str | None = None,
+             headers: dict[str, str] | None = None) -> requests.Response:
+        sent = {"Content-Type": "application/json", **(headers or {})}
+        if token is not None:
+            sent["Authorization"] = f"Bearer {token}"
+        data = raw if raw is not None else json.dumps(body).encode()
+        answer = requests.post(self.url + path, data=data, headers=sent, timeout=30, allow_redirects=False)
+        self.statuses.append((path, answer.status_code))
+        return answer
+
+
+def _database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'central.db'}"
+    server = request.getfixturevalue("postgres")
+    if server is None:
+        pytest.skip(pg_server.skip_reason() or "PostgreSQL unavailable")
+    return server.create_database(f"c_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Service]:
+    url = _database_url(request, tmp_path)
+    engine = make_engine(url)
+    upgrade(engine)
+    with session_factory(engine).begin() as session:
+        org = Organisation(id=uuid.uuid4(), name="Org")
+        session.add(org)
+        session.flush()
+        team = Team(id=uuid.uuid4(), organisation_id=org.id, name="A")
+        session.add(team)
+    port = free_port()
+    log = tmp_path / "service.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([CENTRAL, "--db", url, "serve", "--port", str(port)], stdout=sink,
+                                   stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    service = Service(f"http://127.0.0.1:{port}", engine, log, team.id)
+    try:
+        _wait_until_up(service, process)
+        yield service
+    finally:
+        process.terminate()
+        process.wait(30)
+        engine.dispose()
+
+
+def _wait_until_up(service: Service, process: subprocess.Popen) -> None:
+    for _ in range(300):
+        try:
+            requests.get(f"{service.url}/v1/health", timeout=1)
+            return
+        except requests.ConnectionError:
+            if process.poll() is not None:
+                raise RuntimeError("the central service did not start: " + service.log.read_text()) from None
+            time.sleep(0.05)
+    raise RuntimeError("the central service did not answer")
+
+
+def _add_operator(service: Service, username: str, password: str) -> None:
+    with session_factory(service.engine).begin() as session:
+        operator = Operator(id=uuid.uuid4(), organisation_id=session.get(Team, service.team_id).organisation_id,
+                            username=username, password_hash=security.hash_password(password), role="operator")
+        session.add(operator)
+        session.flush()
+        session.add(Membership(operator_id=operator.id, team_id=service.team_id))
+
+
+def _mutation(seq: int, **changed: Any) -> dict[str, Any]:
+    return {"device_seq": seq, "mutation_id": str(uuid.uuid4()), "entity": "contact", "record_id": str(new_id()),
+            "op": "create", "changed": changed, "at": "2026-01-01T00:00:00Z"}
+
+
+def _enrol_paths(service: Service) -> str:
+    username, password = service.canary("user"), service.canary("password")
+    _add_operator(service, username, password)
+    device = service.canary("device")
+    good = service.post("/v1/enrol", {"username": username, "password": password, "device_name": device})
+    assert good.status_code == 200, good.text
+    token = good.json()["device_token"]
+    service.canaries.append(token)
+    service.post("/v1/enrol", {"username": username, "password": service.canary("wrongpw"), "device_name": device})
+    for _ in range(3):  # unknown users, and the throttle on the real one
+        service.post("/v1/enrol", {"username": service.canary("nobody"), "password": service.canary("pw"),
+                                   "device_name": device})
+        service.post("/v1/enrol", {"username": username, "password": service.canary("wrongpw"),
+                                   "device_name": device})
+    service.post("/v1/enrol", {"username": username, "password": password, "device_name": device,
+                               "extra": service.canary("extra")})
+    service.post("/v1/enrol", {"username": [service.canary("list")], "password": {"x": service.canary("obj")}})
+    service.post("/v1/enrol", raw=json.dumps({"username": username, "password": password + "SURR",
+                                              "device_name": device}).encode().replace(b"SURR", b"\\ud800"))
+    service.post("/v1/enrol", raw=json.dumps({"username": username, "password": password + "SURR",
+                                              "device_name": device}).encode().replace(b"SURR", b"\xed\xa0\x80"))
+    service.post("/v1/enrol", raw=f'{{"username": "{service.canary("broken")}", "password": '.encode())
+    return token
+
+
+def _intake(service: Service, **overrides: Any) -> dict[str, Any]:
+    return {"team_id": str(service.team_id), "kind": "booking", "alias": service.canary("alias"),
+            "contact_channel": "phone", "contact_detail": "+39 " + service.canary("phone"),
+            "preferred_times": service.canary("times"), "topic": service.canary("topic"), "language": "it",
+            "consent_to_contact": True, **overrides}
+
+
+def _intake_paths(service: Service) -> None:
+    assert service.post("/v1/intake", _intake(service)).status_code == 202
+    service.post("/v1/intake", _intake(service, team_id=str(uuid.uuid4())))
+    service.post("/v1/intake", _intake(service, consent_to_contact=False))
+    service.post("/v1/intake", _intake(service, team_id=service.canary("team")))
+    service.post("/v1/intake", raw=json.dumps(_intake(service, alias="SURR")).encode().replace(b"SURR", b"\\udfff"))
+    service.post("/v1/intake", _intake(service, contact_detail="x" * 50_000))  # over 16 KB: 413
+    service.post("/v1/intake", _intake(service, alias="NUL"),
+                 raw=json.dumps(_intake(service, alias="NUL")).encode().replace(b"NUL", b"\\u0000"))
+    for _ in range(6):  # past the rate limit
+        service.post("/v1/intake", _intake(service))
+
+
+def _sync_paths(service: Service, token: str) -> None:
+    names = {"given_name": service.canary("given"), "family_name": service.canary("family")}
+    good = service.post("/v1/sync", {"mutations": [_mutation(1, **names)]}, token=token)
+    assert good.status_code == 200 and good.json()["results"][0]["status"] == "applied", good.text
+    cursor = good.json()["cursor"]
+    service.post("/v1/sync", {"mutations": [_mutation(2, **names)]}, token=service.canary("token"))
+    service.post("/v1/sync", {"mutations": [_mutation(2, **names)]})  # no token
+    service.post("/v1/sync", {"mutations": [_mutation(2, **names)]}, token=token,
+                 headers={"X-Prossimo-Protocol": service.canary("proto")})
+    service.post("/v1/sync", {"cursor": service.canary("cursor")}, token=token)
+    for numbers in ({"d": 2**63, "t": {}}, {"d": 0, "t": {service.canary("team"): 1}}):
+        bad = base64.urlsafe_b64encode(json.dumps(numbers).encode()).decode()
+        service.post("/v1/sync", {"cursor": bad}, token=token)
+    service.post("/v1/sync", {"cursor": cursor, "page_size": 2**64}, token=token)
+    service.post("/v1/sync", {"mutations": [{**_mutation(2**63, **names)}]}, token=token)
+    service.post("/v1/sync", {"mutations": [{**_mutation(3, **names), "base_version": 2**70, "op": "update"},
+                                            {**_mutation(4, **names), "entity": service.canary("entity")},
+                                            _mutation(5, **names, **{service.canary("field"): 1}),
+                                            _mutation(6, given_name=service.canary("given"), birth_year=10**30)]},
+                 token=token)
+    poisoned = json.dumps({"mutations": [_mutation(7, given_name="SURR", **{"family_name": names["family_name"]})]})
+    service.post("/v1/sync", raw=poisoned.encode().replace(b"SURR", b"\\ud800"), token=token)
+    service.post("/v1/sync", raw=poisoned.encode().replace(b"SURR", b"\xed\xa0\x80"), token=token)
+    deep = b'{"mutations": [' + b"[" * (MAX_JSON_DEPTH + 5) + json.dumps(names).encode() + b"]" * (MAX_JSON_DEPTH + 5)
+    service.post("/v1/sync", raw=deep + b"]}", token=token)
+    service.post("/v1/sync", raw=b"[" * 100_000 + b"]" * 100_000, token=token)
+    service.post("/v1/sync", raw=json.dumps({"mutations": [_mutation(8, **names)] * 30_000}).encode(), token=token)
+    service.post("/v1/sync", raw=b"not gzip " + names["given_name"].encode(), token=token,
+                 headers={"Content-Encoding": "gzip"})
+    service.post("/v1/sync", raw=gzip.compress(b'{"mutations": [' + b" " * 6_000_000 + b"]}"), token=token,
+                 headers={"Content-Encoding": "gzip"})
+    service.post("/v1/sync", raw=gzip.compress(json.dumps({"mutations": [_mutation(9, **names)]}).encode()),
+                 token=token, headers={"Content-Encoding": "gzip"})
+    service.post("/v1/sync", raw=b"\xff\xfe" + names["given_name"].encode(), token=token)
+    service.post("/v1/sync", raw=json.dumps({"mutations": [_mutation(10, **names)]}).encode(), token=token,
+                 headers={"Content-Type": "text/plain"})
+
+
+def _forced_crash(service: Service) -> requests.Response:
+    """The one 500 on purpose: the record table is gone, so the intake's INSERT fails with its
+    parameters (the alias and phone) in the database error's text."""
+    with service.engine.begin() as connection:
+        connection.execute(text("DELETE FROM intake_rate"))
+        connection.execute(text("DROP TABLE record" + ("" if service.engine.dialect.name == "sqlite" else " CASCADE")))
+    return service.post("/v1/intake", _intake(service))
+
+
+def test_no_request_value_reaches_the_log(service: Service) -> None:
+    """Issue 13 item 2: uvicorn's error log held the operator's password and a help-desk alias and phone."""
+    requests.get(service.url + "/v1/health", headers={"X-Prossimo-Protocol": service.canary("health")}, timeout=10)
+    requests.get(service.url + "/v1/" + service.canary("path"), timeout=10)
+    token = _enrol_paths(service)
+    _intake_paths(service)
+    _sync_paths(service, token)
+    crash = _forced_crash(service)
+    time.sleep(0.5)  # let the service flush its last line (the log is read, not timed)
+    log = service.log.read_text(encoding="utf-8", errors="replace")
+    leaked = [c for c in service.canaries if c in log]
+    assert not leaked, f"{len(leaked)} request values in the service log:\n{log[:3000]}"
+    assert "Traceback" not in log
+    assert crash.status_code == 500 and set(crash.json()) == {"error", "message"}, crash.text
+    crashes = [(path, status) for path, status in service.statuses if status >= 500]
+    assert crashes == [("/v1/intake", 500)], crashes
+    lines = [line for line in log.splitlines() if "/v1/intake" in line]
+    assert len(lines) == 1 and ("OperationalError" in lines[0] or "ProgrammingError" in lines[0]), log[:3000]
