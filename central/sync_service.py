@@ -12,6 +12,7 @@ Rules:
   handed out in commit order and a pull never skips a change.
 - Same field changed on two devices: the value that reached the service first
   stays; the later one is kept in a Conflict record for a person to resolve.
+- Every reference check follows protocol/relations.py and nothing written here.
 - Must never return a record outside the caller's teams and organisation
   directory, and never apply a mutation twice.
 """
@@ -37,10 +38,8 @@ from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, ref
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
 DIRECTORY_ENTITIES = {"resource"}
 DIRECTORY_WRITERS = {"team_lead", "admin"}
-# The field that places a record (its team is that contact's team; a Conflict's is its
-# record's), derived from protocol/relations.py like every reference check below.
-PARENT_FIELD: dict[str, str] = {entity: ref.field for entity in MODELS
-                                if (ref := parent_reference(entity)) is not None}
+# Which field places a record and what every reference must name: protocol/relations.py
+# (parent_reference, references_of, DEVICE_WRITABLE), read by _placement and _references.
 
 
 @dataclass(frozen=True)

@@ -214,3 +214,30 @@ def _me(world: World, username: str) -> uuid.UUID:
 
     with session_factory(world.engine)() as session:
         return session.execute(select(Operator.id).where(Operator.username == username)).scalar_one()
+
+
+def test_checking_an_appointments_operator_costs_a_statement_only_for_someone_else(world: World) -> None:
+    """Issue 13 item 4: the operator check keeps the common sync at its ten statements (see
+    test_sync_cost); a batch naming other operators pays one lookup for all of them."""
+    from tests.central.test_sync_cost import counting
+
+    anna_id = world.add_operator("anna", [world.team_a])
+    colleagues = [world.add_operator(f"collega{n}", [world.team_a]) for n in range(3)]
+    anna = world.enrol("anna")
+    contact = anna.create("contact", given_name="Aino")
+    anna.sync()
+
+    def appointments(operators: list[uuid.UUID]) -> list[dict[str, Any]]:
+        return [anna.mutation("appointment", "create", contact_ids=[contact], operator_id=operator, starts_at=T0,
+                              ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome", place_kind="office")
+                for operator in operators]
+
+    seen = []
+    for operators in ([anna_id] * 3, colleagues):
+        with counting(world) as counts:
+            results = anna.sync(*appointments(operators))["results"]
+        assert [r["status"] for r in results] == ["applied"] * 3
+        seen.append(counts["statements"])
+    # Ten as in test_sync_cost (the contacts the appointments hang from are read with the
+    # batch's records, in the same statement); naming others adds one lookup for all of them.
+    assert seen == [10, 11], seen
