@@ -253,23 +253,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_erase_contact(args: argparse.Namespace) -> int:
-    from central.erasure import erase_contact
+    from central.erasure import erase_contact, scrub_freed_space
 
     try:
         contact_id = uuid.UUID(args.id)
     except ValueError:
         raise CliError("id: must be a contact id (the person's record id)") from None
-    with _session(args) as session, session.begin():
+    engine = _engine(args)
+    with session_factory(engine)() as session, session.begin():
         try:
             report = erase_contact(session, contact_id)
         except LookupError as exc:
             raise CliError(f"id: {exc}") from None
     if report.erased == 0:
         print(f"Contact {contact_id} was already erased; nothing changed.")
-        return 0
-    print(f"Erased contact {contact_id}: {report.erased} record(s) reduced to their id, taken out of "
-          f"{report.appointments_updated} shared appointment(s). Devices delete them at their next sync; "
-          "no change can bring them back.")
+    else:
+        print(f"Erased contact {contact_id}: {report.erased} record(s) reduced to their id, taken out of "
+              f"{report.appointments_updated} shared appointment(s). Devices delete them at their next sync; "
+              "no change can bring them back.")
+    # After the commit (VACUUM cannot run inside a transaction); also on a repeat, to finish a
+    # scrub an earlier run could not complete.
+    print(scrub_freed_space(engine, rewrite=args.rewrite))
+    engine.dispose()
     return 0
 
 
@@ -368,8 +373,12 @@ def build_parser() -> argparse.ArgumentParser:
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
     erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
         dest="sub", required=True, parser_class=_Parser)
-    leaf(erase, "contact", cmd_erase_contact,
-         "erase a person and everything about them, on the service and every device").add_argument("id")
+    erase_contact = leaf(erase, "contact", cmd_erase_contact,
+                         "erase a person and everything about them, on the service and every device")
+    erase_contact.add_argument("id")
+    erase_contact.add_argument("--rewrite", action="store_true",
+                               help="PostgreSQL: also rewrite the record table (VACUUM FULL) so the old row "
+                                    "versions leave its files; syncs wait while it runs")
     return parser
 
 

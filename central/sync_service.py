@@ -12,6 +12,7 @@ Rules:
   handed out in commit order and a pull never skips a change.
 - Same field changed on two devices: the value that reached the service first
   stays; the later one is kept in a Conflict record for a person to resolve.
+- Every reference check follows protocol/relations.py and nothing written here.
 - Must never return a record outside the caller's teams and organisation
   directory, and never apply a mutation twice.
 """
@@ -22,7 +23,7 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -32,13 +33,13 @@ from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQ
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.entities import META_FIELDS
 from protocol.messages import MAX_INT64, Change, Conflict, Mutation, MutationResult, RejectReason
+from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
 DIRECTORY_ENTITIES = {"resource"}
 DIRECTORY_WRITERS = {"team_lead", "admin"}
-# Records that hang from one contact: their team is that contact's team.
-PARENT_FIELD = {"relationship": "from_contact_id", "consent": "contact_id", "note": "contact_id",
-                "referral": "contact_id"}
+# Which field places a record and what every reference must name: protocol/relations.py
+# (parent_reference, references_of, DEVICE_WRITABLE), read by _placement and _references.
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Batch:
         self.done: dict[int, tuple[uuid.UUID, dict[str, Any]]] = {}  # device_seq -> (mutation_id, result)
         self.seen_seqs: set[int] = set()
         self.plans: list[Planned] = []
+        self.operators: set[uuid.UUID] = set()  # operators of the caller's organisation the batch names
         self.next_placeholder = self.PLACEHOLDER_BASE
         self.placeholder_owner: dict[int, uuid.UUID] = {}  # placeholder -> record written
 
@@ -152,10 +154,14 @@ class Batch:
         self.sql = SyncSQL.of(self.session)
         self.done = {seq: (mutation_id, result) for seq, mutation_id, result in
                      self.sql.earlier_results(self.caller.device_id, [m.device_seq for m in mutations])}
-        wanted = {m.record_id for m in mutations} | {ref for m in mutations for ref in _references(m.changed)}
+        wanted = {m.record_id for m in mutations} | {ref for m in mutations for ref in _references(m, "records")}
         self.states = dict.fromkeys(wanted)
         for row in self.sql.lock_records(wanted):
             self.states[row[0]] = _state_of(row)
+        # Appointments name the caller themselves almost always: only others cost a statement.
+        others = {ref for m in mutations for ref in _references(m, "operators")} - {self.caller.operator_id}
+        if others:
+            self.operators = set(self.sql.operators_of(self.caller.organisation_id, others))
 
     def record(self, record_id: uuid.UUID) -> RowState | None:
         if record_id not in self.states:
@@ -216,8 +222,9 @@ class Batch:
             raise Rejected("duplicate_id", f"id: already used by a {current.entity}")
         if mutation.entity == "note" and mutation.op != "create":
             raise Rejected("append_only", "note: case notes are append-only; add a note with amends_note_id")
-        if mutation.entity in ("conflict", "intake_request") and mutation.op != "update":
-            raise Rejected("forbidden_role", f"{mutation.entity}: devices may only update these")
+        writable = DEVICE_WRITABLE.get(mutation.entity)
+        if writable is not None:
+            _check_device_writable(mutation, writable)
         if mutation.op == "create":
             if current is not None:
                 raise Rejected("duplicate_id", f"id: a {mutation.entity} with this id already exists")
@@ -250,7 +257,7 @@ class Batch:
                 raise Rejected("team_required", "team_id: required for an operator who is in several teams")
             data["team_id"] = str(next(iter(caller.team_ids)))
         record = _validate(model, data)
-        team_id, contact_id = _placement(self, caller, mutation.entity, record)
+        team_id, contact_id = _placement(self, caller, mutation, record, None)
         version = self.placeholder(record.id, planned)
         self.states[record.id] = RowState(
             id=record.id, entity=mutation.entity, organisation_id=caller.organisation_id, team_id=team_id,
@@ -279,6 +286,10 @@ class Batch:
             applied.append(name)
         if mutation.entity == "contact" and "team_id" in applied and merged.get("team_id") != stored.get("team_id"):
             raise Rejected("forbidden_team", "team_id: moving a contact to another team is an administrator's task")
+        for name, value in raced:
+            # The losing value goes into a Conflict every team device downloads: it must be a
+            # value the field itself would take (bounded like the field), or nothing is planned.
+            _validate_field(mutation.entity, name, value)
         resurrect = current.deleted and bool(applied)  # an edit against a delete brings the record back
         record = None
         placement = (current.team_id, current.contact_id)
@@ -286,7 +297,7 @@ class Batch:
             merged.update({"updated_at": utc_now().isoformat(), "deleted": False})
             record = _validate(model, merged)
             if mutation.entity != "contact":
-                placement = _placement(self, self.caller, mutation.entity, record)
+                placement = _placement(self, self.caller, mutation, record, current)
                 if placement[0] != current.team_id:
                     raise Rejected("forbidden_team", "contact_id: a record cannot move to another team's contact")
         # Every check passed: from here on the mutation is planned whole.
@@ -415,20 +426,21 @@ def _state_of(row: list[Any]) -> RowState:
     )
 
 
-_REFERENCE_FIELDS = ("contact_id", "from_contact_id", "to_contact_id", "resource_id", "consent_id")
-
-
-def _references(changed: dict[str, Any]) -> set[uuid.UUID]:
-    """Ids a mutation points at, to fetch them with the batch instead of one by one."""
-    values = [changed.get(name) for name in _REFERENCE_FIELDS] + list(changed.get("contact_ids") or [])
+def _references(mutation: Mutation, kind: str) -> set[uuid.UUID]:
+    """Ids a mutation's changed fields point at (protocol/relations.py), to fetch them with the
+    batch instead of one by one: stored `records`, or `operators` of the organisation."""
     refs = set()
-    for value in values:
+    for ref in references_of(mutation.entity):
+        if ref.target == "team" or (ref.target == "operator") != (kind == "operators"):
+            continue
+        value = mutation.changed.get(ref.field)
         if value is None:
             continue  # most references are absent: no exception raised for each
-        try:
-            refs.add(uuid.UUID(str(value)))
-        except ValueError:
-            continue
+        for text in reference_ids(ref, value):
+            try:
+                refs.add(uuid.UUID(text))
+            except ValueError:
+                continue  # validation names the field later
     return refs
 
 
@@ -442,6 +454,23 @@ def _validate(model: type[Record], data: dict[str, Any]) -> Record:
         return model.model_validate_json(json.dumps(data, default=str))
     except ValidationError as exc:
         raise Rejected("invalid", "; ".join(describe_validation_error(exc))) from None
+
+
+_FIELD_ADAPTERS: dict[tuple[str, str], TypeAdapter] = {}
+
+
+def _validate_field(entity: str, name: str, value: Any) -> None:
+    """Check one value against its field's type and bounds alone (a losing value of a race)."""
+    key = (entity, name)
+    if key not in _FIELD_ADAPTERS:
+        info = MODELS[entity].model_fields[name]
+        # The field's constraints (lengths, bounds) travel as metadata beside its type.
+        _FIELD_ADAPTERS[key] = TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata
+                                           else info.annotation)
+    try:
+        _FIELD_ADAPTERS[key].validate_python(value)
+    except ValidationError as exc:
+        raise Rejected("invalid", "; ".join(f"{name}: {line}" for line in describe_validation_error(exc))) from None
 
 
 def _comparable(value: Any) -> str:
@@ -467,17 +496,41 @@ def _may_see(caller: Caller, state: RowState) -> bool:
     return state.team_id is None or state.team_id in caller.team_ids
 
 
+def _check_device_writable(mutation: Mutation, writable: frozenset[str]) -> None:
+    """Records the service authors (help-desk requests, conflicts): a device only updates
+    the fields protocol/relations.py DEVICE_WRITABLE lists; the rest is the public's words
+    or the service's decision."""
+    if mutation.op != "update":
+        raise Rejected("forbidden_role", f"{mutation.entity}: made by the service; devices may only update it")
+    refused = sorted(set(mutation.changed) - writable)
+    if refused:
+        raise Rejected("forbidden_role", f"{refused[0]}: set by the service; on a {mutation.entity} a device "
+                                         f"may change only {', '.join(sorted(writable))}")
+
+
 def _visible_contact(batch: Batch, caller: Caller, contact_id: Any, field_name: str) -> RowState:
     row = batch.record(uuid.UUID(str(contact_id)))
     if row is None or row.entity != "contact" or row.deleted:
         raise Rejected("missing_reference", f"{field_name}: no contact with this id")
-    _check_scope(caller, row.team_id, row.organisation_id, "contact")
+    if row.organisation_id != caller.organisation_id:
+        raise Rejected("missing_reference", f"{field_name}: no contact with this id")
+    if row.team_id not in caller.team_ids:
+        raise Rejected("forbidden_team", f"{field_name}: the contact belongs to a team you are not in")
     return row
 
 
-def _placement(batch: Batch, caller: Caller, entity: str,
-               record: Record) -> tuple[uuid.UUID | None, uuid.UUID | None]:
-    """(team_id, contact_id) of a record, after checking every reference it makes."""
+def _placement(batch: Batch, caller: Caller, mutation: Mutation, record: Record,
+               current: RowState | None) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """(team_id, contact_id) of a record, after checking the references it makes.
+
+    Everything comes from protocol/relations.py: the parent reference places the record
+    (checked on every write: it decides the team), and every other reference is checked
+    when the mutation sets it (a create sets all): a contact must be a live contact of the
+    record's own team, a same-contact link must hang from the record's contact, a directory
+    entry must be the caller's organisation's, an operator must be of the caller's
+    organisation. What a device may not set (DEVICE_WRITABLE) was refused before this.
+    """
+    entity = mutation.entity
     if entity in DIRECTORY_ENTITIES:
         _check_scope(caller, None, caller.organisation_id, entity)
         return None, None
@@ -486,36 +539,52 @@ def _placement(batch: Batch, caller: Caller, entity: str,
         if team_id not in caller.team_ids:
             raise Rejected("forbidden_team", "team_id: you are not in this team")
         return team_id, record.id
-    if entity == "appointment":
-        contacts = [_visible_contact(batch, caller, cid, "contact_ids") for cid in record.contact_ids]
-        if len({c.team_id for c in contacts}) > 1:
-            raise Rejected("invalid", "contact_ids: all contacts of an appointment belong to one team")
-        return contacts[0].team_id, contacts[0].id
-    if entity == "relationship":
-        first = _visible_contact(batch, caller, record.from_contact_id, "from_contact_id")
-        _visible_contact(batch, caller, record.to_contact_id, "to_contact_id")
-        return first.team_id, first.id
-    if entity in PARENT_FIELD:
-        parent = _visible_contact(batch, caller, getattr(record, PARENT_FIELD[entity]), PARENT_FIELD[entity])
-        if entity == "referral":
-            _check_referral_links(batch, caller, record)
-        return parent.team_id, parent.id
-    # conflict, intake_request: placed by the service, devices only update them
-    team_id = getattr(record, "team_id", None)
-    if team_id not in caller.team_ids:
-        raise Rejected("forbidden_team", "team_id: the record belongs to a team you are not in")
-    return team_id, getattr(record, "contact_id", None)
+    parent = parent_reference(entity)
+    if current is not None and entity in DEVICE_WRITABLE:
+        # Placed by the service when it made the record; a device only links it to a contact.
+        team_id = current.team_id
+        contact_id = _single(record, parent) if parent.target == "contact" else current.contact_id
+    else:
+        first = _visible_contact(batch, caller, reference_ids(parent, getattr(record, parent.field))[0], parent.field)
+        team_id, contact_id = first.team_id, first.id
+    for ref in references_of(entity):
+        if ref is parent and team_id is not None and entity not in DEVICE_WRITABLE and not ref.many:
+            continue  # the contact just read placed the record
+        if current is None or ref.field in mutation.changed:
+            _check_reference(batch, caller, ref, getattr(record, ref.field), team_id, contact_id)
+    return team_id, contact_id
 
 
-def _check_referral_links(batch: Batch, caller: Caller, record: Record) -> None:
-    resource = batch.record(record.resource_id)
-    if resource is None or resource.entity != "resource" or resource.deleted \
-            or resource.organisation_id != caller.organisation_id:
-        raise Rejected("missing_reference", "resource_id: no directory entry with this id")
-    if record.consent_id is not None:
-        consent = batch.record(record.consent_id)
-        if consent is None or consent.entity != "consent" or consent.contact_id != record.contact_id:
-            raise Rejected("missing_reference", "consent_id: no consent of this contact with this id")
+def _single(record: Record, ref: Reference) -> uuid.UUID | None:
+    ids = reference_ids(ref, getattr(record, ref.field))
+    return uuid.UUID(ids[0]) if ids else None
+
+
+def _check_reference(batch: Batch, caller: Caller, ref: Reference, value: Any, team_id: uuid.UUID | None,
+                     contact_id: uuid.UUID | None) -> None:
+    """One reference of a record placed in `team_id`, hung from `contact_id`."""
+    if ref.target in ("team", "record"):
+        return  # the service's own (contact.team_id is checked above; the rest a device cannot set)
+    for text in reference_ids(ref, value):
+        target_id = uuid.UUID(text)
+        if ref.target == "operator":
+            if target_id != caller.operator_id and target_id not in batch.operators:
+                raise Rejected("missing_reference", f"{ref.field}: no operator of your organisation with this id")
+            continue
+        if ref.target == "contact":
+            contact = _visible_contact(batch, caller, target_id, ref.field)
+            if contact.team_id != team_id:
+                raise Rejected("invalid", f"{ref.field}: this contact is in another team; a record and every "
+                                          "contact it names belong to one team")
+            continue
+        target = batch.record(target_id)
+        if target is None or target.entity != ref.target or target.erased \
+                or target.organisation_id != caller.organisation_id:
+            raise Rejected("missing_reference", f"{ref.field}: no {ref.target} with this id")
+        if ref.same_contact and target.contact_id != contact_id:
+            raise Rejected("missing_reference", f"{ref.field}: no {ref.target} of this contact with this id")
+        if not ref.same_contact and (target.deleted or not _may_see(caller, target)):
+            raise Rejected("missing_reference", f"{ref.field}: no {ref.target} with this id")
 
 
 # --- pulling ---------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The statements of the sync hot path, run straight on the database driver.
 
 Owns: the handful of SQL statements one sync runs (find the caller, read and
-lock the batch's records and earlier results, number the batch, write records,
-results and audit entries, read a page of changes) and the conversion of
+lock the batch's records and earlier results, check the operators a batch names
+when they are not the caller, number the batch, write records, results and
+audit entries, read a page of changes) and the conversion of
 values to and from the column formats SQLAlchemy uses, so every other part of
 the service (ORM, CLI, audit verify) reads these rows as its own.
 
@@ -128,6 +129,12 @@ class SyncSQL:
         rows = self.read(self.sql.record, (self.value(RECORD.c.id, record_id),), self.sql.record_out)
         return rows[0] if rows else None
 
+    def operators_of(self, organisation_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
+        """Which of these ids are operators of the organisation (what an appointment may name)."""
+        rows = self.read(self.sql.operators, (self.value(OPERATOR.c.organisation_id, organisation_id),
+                                              self.id_list(sorted(ids), OPERATOR.c.id)), self.sql.operators_out)
+        return [row[0] for row in rows]
+
     def pipeline(self) -> AbstractContextManager[Any]:
         """PostgreSQL: statements inside are sent without waiting for each answer, and the
         answers are read at the end (one round trip; an error raises there). SQLite runs
@@ -236,6 +243,10 @@ class _Statements:
         self.records = self.text(read + self.in_list("id", "uuid") + " ORDER BY id" + lock)
         self.record = self.text(read + "id = %s" + lock)
         self.record_out = [self.from_db(RECORD.c[name]) for name in RECORD_READ]
+        # Only when a batch names operators other than the caller (see Batch.prefetch).
+        self.operators = self.text("SELECT id FROM operator WHERE organisation_id = %s AND "
+                                   + self.in_list("id", "uuid"))
+        self.operators_out = [self.from_db(OPERATOR.c.id)]
         self.advance = self.text("UPDATE counter SET value = value + %s WHERE name = %s RETURNING value")
         # The entry just before the block this transaction took (its own counter update is visible).
         self.audit_tip = self.text(

@@ -120,11 +120,32 @@ def contact_owner_fields(entity: str) -> tuple[Reference, ...]:
     return tuple(ref for ref in owner_fields(entity) if ref.target == "contact")
 
 
-def record_owner_fields() -> tuple[Reference, ...]:
-    """Fields that hang a record from another record of any entity (a Conflict from the record it is about)."""
-    return tuple(ref for ref in REFERENCES if ref.owner and ref.target == "record")
-
-
 def team_fields() -> tuple[Reference, ...]:
     """Every field naming the team a record belongs to (its scope)."""
     return tuple(ref for ref in REFERENCES if ref.target == "team")
+
+
+def parent_reference(entity: str) -> Reference | None:
+    """The owner field that places a record: its first declared one.
+
+    For a record hung from contacts it names the contact whose team the record
+    belongs to (the first id of a list); for a Conflict it is the record it is about.
+    None for entities that hang from nothing (contacts, the directory).
+    """
+    owners = owner_fields(entity)
+    return owners[0] if owners else None
+
+
+def record_hung_references() -> tuple[Reference, ...]:
+    """Owner fields that hang a record from another record rather than from a contact
+    (a Conflict from the record it quotes): erasure follows them from the erased records."""
+    return tuple(ref for ref in REFERENCES if ref.owner and ref.target != "contact")
+
+
+def reference_ids(ref: Reference, value: object) -> list[str]:
+    """The ids a field's value names, as strings: none for None, each item of a list field."""
+    if value is None:
+        return []
+    if ref.many:
+        return [str(item) for item in value] if isinstance(value, list) else []
+    return [str(value)]

@@ -55,7 +55,7 @@ from desktop.store.repositories import (
 )
 from protocol import describe_validation_error
 from protocol.messages import Conflict
-from protocol.relations import contact_owned_entities, contact_owner_fields, record_owner_fields, team_fields
+from protocol.relations import contact_owned_entities, contact_owner_fields, record_hung_references, team_fields
 
 # sync_state keys
 SERVER_URL = "server_url"
@@ -407,7 +407,7 @@ class Replica:
         about), then the pending and refused mutations of everything removed: the service
         would refuse them, and their content is data this device may no longer hold."""
         removed = sum(self._remove_rows(SPECS[ref.entity].table, f"{ref.field} IN purge_record", [])
-                      for ref in record_owner_fields())
+                      for ref in record_hung_references())
         # Reading every mutation's JSON is only needed when people go.
         people = self._conn.execute("SELECT 1 FROM purge_contact LIMIT 1").fetchone() is not None
         hung = mutation_hangs_from_contacts("purge_contact") if people else "0"

@@ -38,7 +38,7 @@ from protocol import (
     Resource,
 )
 from protocol.messages import Conflict
-from protocol.relations import contact_owned_entities, record_owner_fields
+from protocol.relations import contact_owned_entities, record_hung_references
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ class StoreSession:
             for entity in contact_owned_entities():
                 export[f"{entity}s"] = self._subject_rows(entity, hung_from_contacts(self.conn, entity,
                                                                                      "subject_contact"))
-            for ref in record_owner_fields():
+            for ref in record_hung_references():
                 export[f"{ref.entity}s"] = self._subject_rows(ref.entity, f"{ref.field} IN subject_record")
             hung = mutation_hangs_from_contacts("subject_contact")
             export["pending_changes"] = self._subject_mutations("outbox", hung, "")

@@ -1,12 +1,14 @@
-"""Erasure (GDPR): a person and everything about them, gone from the service and every device."""
+"""Erasure (GDPR): a person and everything about them, gone from the service, its files and every device."""
 
 import datetime as dt
 import json
 import uuid
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
-from central import audit
+from central import audit, cli
 from central.db import session_factory
 from central.erasure import erase_contact
 from central.models import StoredRecord
@@ -61,3 +63,67 @@ def test_an_erasure_wins_everywhere(world: World) -> None:
     assert orphan["results"][0]["reason"] == "missing_reference"
     with session_factory(world.engine).begin() as session:
         assert erase_contact(session, uuid.UUID(person)).erased == 0  # twice is harmless
+
+
+CANARY = "Zorrokanarino"
+
+
+def _canary_caseload(world: World) -> str:
+    """A person whose family name is the canary, quoted by a note and a Conflict."""
+    world.add_operator("anna", [world.team_a])
+    anna, tablet = world.enrol("anna"), world.enrol("anna", "tablet")
+    person = anna.create("contact", given_name="Erika", family_name=CANARY)
+    anna.create("note", contact_id=person, body=f"{CANARY} racconta " + "molto " * 400, occurred_at=T0)
+    tablet.sync_all()
+    anna.sync(anna.mutation("contact", "update", uuid.UUID(person), family_name=f"{CANARY}-Rossi"))
+    tablet.sync(tablet.mutation("contact", "update", uuid.UUID(person), base=1, family_name=f"{CANARY}-Bianchi"))
+    return person
+
+
+def test_sqlite_connections_zero_what_they_free(world: World) -> None:
+    """Issue 13 item 9: secure_delete is set by the service, not left to how SQLite was built."""
+    if world.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with world.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar_one() == 1
+
+
+def test_after_erasure_the_sqlite_files_hold_no_value(world: World) -> None:
+    """Issue 13 item 9: `erase contact` leaves the erased values in neither the database file
+    nor its write-ahead log (freed space zeroed, the log checkpointed and truncated)."""
+    if world.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    person = _canary_caseload(world)
+    path = Path(world.engine.url.database)
+    assert CANARY.encode() in _bytes_of(path)
+    assert cli.main(["erase", "contact", person, "--db", str(world.engine.url)]) == 0
+    world.engine.dispose()  # as at the end of any service process: nothing cached in memory
+    assert CANARY.encode() not in _bytes_of(path)
+
+
+def _bytes_of(path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+
+
+def test_after_erasure_and_rewrite_the_postgresql_heap_holds_no_value(world: World, request) -> None:  # noqa: ANN001
+    """Issue 13 item 9: on PostgreSQL an UPDATE leaves the old row version in the heap, and a
+    plain VACUUM only marks its space free. `erase contact --rewrite` rewrites the record table
+    (VACUUM FULL), after which the values are in none of its files. (WAL and backups: see the
+    retention note in docs/ARCHITECTURE.md.)"""
+    if world.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    server = request.getfixturevalue("postgres")
+    person = _canary_caseload(world)
+    assert CANARY.encode() in _heap_bytes(world, server.data_dir)
+    assert cli.main(["erase", "contact", person, "--rewrite", "--db", str(world.engine.url)]) == 0
+    assert CANARY.encode() not in _heap_bytes(world, server.data_dir)
+
+
+def _heap_bytes(world: World, data_dir: Path) -> bytes:
+    """The record table's heap and TOAST files, after a checkpoint wrote every page out."""
+    with world.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("CHECKPOINT")
+        paths = connection.exec_driver_sql(
+            "SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE c.oid = 'record'::regclass "
+            "OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'record'::regclass)").scalars().all()
+    return b"".join(f.read_bytes() for p in paths for f in data_dir.glob(p + "*"))

@@ -31,9 +31,10 @@ def pair(world: World):  # noqa: ANN201
     return world.enrol("anna"), world.enrol("bruno")
 
 
-def _caseload(device, world: World) -> dict[str, str]:  # noqa: ANN001
+def _caseload(device, world: World, operator_id: uuid.UUID | None = None) -> dict[str, str]:  # noqa: ANN001
     """One record of every team-scoped entity, in the device's team."""
     lead_resource = _resource(world)
+    operator_id = operator_id or world.add_operator(f"op-{uuid.uuid4().hex[:6]}", [world.team_a])
     contact = device.create("contact", given_name="Aino", family_name="Mäkelä")
     other = device.create("contact", kind="pseudonymous", alias="Kettu")
     consent = device.create("consent", contact_id=contact, purpose="referral", method="verbal", given_at=T0)
@@ -41,7 +42,7 @@ def _caseload(device, world: World) -> dict[str, str]:  # noqa: ANN001
         "contact": contact,
         "relationship": device.create("relationship", from_contact_id=other, to_contact_id=contact, kind="sibling"),
         "consent": consent,
-        "appointment": device.create("appointment", contact_ids=[contact], operator_id=str(uuid.uuid4()),
+        "appointment": device.create("appointment", contact_ids=[contact], operator_id=operator_id,
                                      starts_at=T0, ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome",
                                      place_kind="office"),
         "note": device.create("note", contact_id=contact, body="Prima visita", occurred_at=T0),

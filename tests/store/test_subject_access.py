@@ -16,7 +16,7 @@ from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from protocol import new_id
 from protocol.messages import Conflict
-from protocol.relations import contact_owned_entities, record_owner_fields, team_fields
+from protocol.relations import contact_owned_entities, record_hung_references, team_fields
 
 T0 = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 TEAM, KEPT_TEAM = uuid.UUID(int=7), uuid.UUID(int=8)
@@ -225,7 +225,7 @@ def test_what_hangs_from_a_contact_is_found_by_index(store: StoreWorker, entity:
 
 def test_conflicts_hang_from_records_by_index(store: StoreWorker) -> None:
     def plan(s: StoreSession) -> list[str]:
-        ref, = record_owner_fields()
+        ref, = record_hung_references()
         return [row[3] for row in s.conn.execute(
             f"EXPLAIN QUERY PLAN SELECT id FROM {ref.entity} WHERE {ref.field} IN purge_record")]
 
