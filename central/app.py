@@ -31,6 +31,7 @@ from protocol.messages import (
     PROTOCOL_HEADER,
     EnrolRequest,
     EnrolResponse,
+    FieldProblem,
     IntakeReceipt,
     IntakeSubmission,
     Mutation,
@@ -64,6 +65,12 @@ class Limits:
 
 def _problem(status: int, error: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return errors.problem(status, error, message, headers=headers)
+
+
+def _invalid_cursor(message: str) -> JSONResponse:
+    # 422 like every other invalid body, so a client handles one status for "fix the request".
+    return errors.problem(422, "invalid_cursor", message,
+                          fields=[FieldProblem(field="cursor", message=message.removeprefix("cursor: "))])
 
 
 # --- a sync request, read mutation by mutation -----------------------------------------------
@@ -156,7 +163,7 @@ class BodyLimitMiddleware:
             try:
                 raw = unpacker.decompress(bytes(body), limit + 1)
             except zlib.error:
-                await _problem(400, "bad_encoding", "body: not valid gzip")(scope, receive, send)
+                await _problem(422, "bad_encoding", "body: not valid gzip")(scope, receive, send)
                 return
             if len(raw) > limit or unpacker.unconsumed_tail:
                 await _problem(413, "too_large", f"body: at most {limit} bytes once unpacked")(scope, receive, send)
@@ -288,6 +295,12 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     async def sync(body: SyncBody, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
         if token is None:
             return _problem(401, "no_token", "Authorization: a device token is required (Bearer ...)")
+        try:
+            # Read before anything is applied: a request the service cannot answer whole
+            # must change nothing (the device would never learn the results).
+            sync_service.Cursor.decode(body.cursor)
+        except sync_service.InvalidCursor as exc:
+            return _invalid_cursor(str(exc))
         # One pooled connection, no ORM Session (the hot path needs none of its bookkeeping).
         with engine.connect() as connection:
             # Two transactions: the writers' lock is released before the pull reads.
@@ -305,7 +318,7 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
                 with connection.begin():
                     pulled = sync_service.pull(connection, caller, body.cursor, body.page_size)
             except sync_service.InvalidCursor as exc:
-                return _problem(400, "invalid_cursor", str(exc))
+                return _invalid_cursor(str(exc))
         # Everything but `changes` goes through the schema; the stored records are already
         # protocol JSON and are spliced in (see sync_service.Pulled).
         head = SyncResponse(results=results, changes=[], purge_teams=pulled.purge_teams, cursor=pulled.cursor,

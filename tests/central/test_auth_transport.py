@@ -140,7 +140,7 @@ def test_body_limits_hold_before_and_after_unpacking(engine) -> None:  # noqa: A
     answer = world.client.post("/v1/sync", content=bomb, headers={**headers, "Content-Encoding": "gzip"})
     assert answer.status_code == 413
     assert world.client.post("/v1/sync", content=b"not gzip", headers={**headers, "Content-Encoding": "gzip"}) \
-        .status_code == 400
+        .status_code == 422
 
 
 def test_malformed_bodies_get_422_with_field_paths(world: World) -> None:
@@ -152,7 +152,7 @@ def test_malformed_bodies_get_422_with_field_paths(world: World) -> None:
     assert answer.json()["error"] == "invalid"  # the one error shape (protocol.messages.ProblemAnswer)
     assert "mutations.0.device_seq" in [item["field"] for item in answer.json()["fields"]]
     assert world.client.post("/v1/sync", json={"cursor": "garbage"},
-                             headers={"Authorization": f"Bearer {anna.token}"}).status_code == 400
+                             headers={"Authorization": f"Bearer {anna.token}"}).status_code == 422
 
 
 def test_protocol_version_outside_the_range_is_told_to_update(world: World) -> None:

@@ -178,7 +178,7 @@ def test_envelope_numbers_past_64_bits_are_refused(world: World, field: str) -> 
         return
     for value in cursors.values():
         cursor = base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-        _problem(client.post("/v1/sync", json={"cursor": cursor}, headers=headers), 400, "invalid_cursor")
+        _problem(client.post("/v1/sync", json={"cursor": cursor}, headers=headers), 422, "invalid_cursor")
     assert anna.sync()["more"] is False  # and the device still syncs
 
 
