@@ -220,11 +220,12 @@ def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | Non
                 throttle.succeeded(session, attempt, clock())
                 return answer
         except auth.LoginRefused:
-            _audit_failure(body.username)  # its own transaction: not lost with the rollback
+            _count_failure(attempt, body.username)  # its own transaction: not lost with the rollback
             return _problem(401, "login_refused", "username or password is wrong")
 
-    def _audit_failure(username: str) -> None:
+    def _count_failure(attempt: throttle.Attempt, username: str) -> None:
         with transaction() as session:
+            throttle.failed(session, attempt, clock())
             auth.record_failed_login(session, username)
 
     # `async def` that blocks, on purpose: a sync runs on the process's event-loop thread,

@@ -3,7 +3,8 @@
 Owns: deciding, before any password hashing, whether a login attempt may go ahead
 (`admit`); counting the attempt as a failure up front, so parallel attempts from one
 address cannot all slip past the check while the first is still hashing; taking that
-back when the login succeeds (`succeeded`); and purging rows once they expire. Also the
+back when the login succeeds (`succeeded`) or restarting the wait when it fails
+(`failed`); and purging rows once they expire. Also the
 row-lock helper the intake rate limit shares (`locked_row`).
 
 The rules (numbers in central.security): an address waits 1 s, 2 s, 4 s ... (at most
@@ -101,6 +102,13 @@ def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     address.expires_at = now + security.ADDRESS_MEMORY
     account.failures += 1
     account.expires_at = aware(account.window_start) + security.ACCOUNT_WINDOW
+
+
+def failed(session: Session, attempt: Attempt, now: dt.datetime) -> None:
+    """The login was refused: the address's wait runs from now, not from before the hashing."""
+    address = session.get(LoginThrottle, attempt.address_key, with_for_update=True)
+    if address is not None and address.failures > 0:
+        address.blocked_until = now + security.address_wait(address.failures)
 
 
 def succeeded(session: Session, attempt: Attempt, now: dt.datetime) -> None:

@@ -6,6 +6,7 @@ import json
 import uuid
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select, text
 
 from central import security
@@ -36,7 +37,9 @@ def test_enrol_returns_a_token_stored_only_as_a_hash(world: World) -> None:
 def test_wrong_password_and_unknown_user_look_the_same(world: World) -> None:
     world.add_operator("anna", [world.team_a])
     wrong = _login(world, "anna", "not the password")
-    unknown = _login(world, "nobody-here")
+    # From another address: this one now waits a second (see test_login_throttle.py).
+    other = TestClient(world.client.app, client=("192.0.2.8", 50000))
+    unknown = other.post("/v1/enrol", json={"username": "nobody-here", "password": PASSWORD, "device_name": "x"})
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json() == unknown.json()
 
