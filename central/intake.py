@@ -49,7 +49,8 @@ def check_rate(session: Session, address: str, key: bytes, now: dt.datetime) -> 
     window = window_of(now)
     # Rows go once their window is over (and the grace for other processes' clocks): an indexed
     # range delete, usually of nothing.
-    session.execute(delete(IntakeRate).where(IntakeRate.window_start < now - RATE_WINDOW - PURGE_GRACE))
+    session.execute(delete(IntakeRate).where(IntakeRate.window_start < now - RATE_WINDOW - PURGE_GRACE),
+                    execution_options={"synchronize_session": False})
     row = locked_row(session, IntakeRate, security.keyed_hash(key, "intake-address", address),
                      window_start=window, count=0)
     if aware(row.window_start) != window:  # last window's row, not purged yet

@@ -1,10 +1,9 @@
 """The login throttle: per client address and per username (known or not), in the database.
 
 Owns: deciding, before any password hashing, whether a login attempt may go ahead
-(`admit`); counting the attempt as a failure up front, so parallel attempts from one
-address cannot all slip past the check while the first is still hashing; taking that
-back when the login succeeds (`succeeded`) or restarting the wait when it fails
-(`failed`); and purging rows once they expire. Also the
+(`admit`); counting the attempt as a failure up front (so the account's cap holds for
+parallel attempts too); taking that back when the login succeeds (`succeeded`) or
+starting the address's wait when it fails (`failed`); and purging rows once they expire. Also the
 row-lock helper the intake rate limit shares (`locked_row`).
 
 The rules (numbers in central.security): an address waits 1 s, 2 s, 4 s ... (at most
@@ -21,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -80,6 +79,19 @@ def _row(session: Session, key: str, now: dt.datetime) -> LoginThrottle:
     return row
 
 
+def _wait(address: LoginThrottle | None, account: LoginThrottle | None, now: dt.datetime) -> dt.timedelta | None:
+    """How long this attempt must wait, or None. Expired rows count as absent."""
+    address = address if address is not None and aware(address.expires_at) > now else None
+    account = account if account is not None and aware(account.expires_at) > now else None
+    waits = []
+    if address is not None and address.blocked_until is not None and aware(address.blocked_until) > now:
+        waits.append(aware(address.blocked_until) - now)
+    if address is not None and address.failures > 0 and account is not None \
+            and account.failures >= security.ACCOUNT_FAILURES_PER_WINDOW:
+        waits.append(aware(account.window_start) + security.ACCOUNT_WINDOW - now)
+    return max(waits) if waits else None
+
+
 def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     """Let the attempt go ahead (counted as a failure until `succeeded`) or raise Throttled.
 
@@ -87,25 +99,33 @@ def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     failures this window and this address is one that has failed recently. Known and unknown
     usernames take the same path: nothing here knows whether the name exists.
     """
-    session.execute(delete(LoginThrottle).where(LoginThrottle.expires_at < now - PURGE_GRACE))
+    # A flood is mostly refused: decide that from a plain read first, taking no row lock and
+    # writing nothing, so refused attempts cannot queue on one address's row (and hold pooled
+    # connections a sync then waits for).
+    rows = {row.key: row for row in session.execute(
+        select(LoginThrottle).where(LoginThrottle.key.in_([attempt.address_key, attempt.user_key]))).scalars()}
+    wait = _wait(rows.get(attempt.address_key), rows.get(attempt.user_key), now)
+    if wait is not None:
+        raise Throttled(wait)
+    # No session synchronisation: the ORM would compare SQLite's zone-less times in Python.
+    session.execute(delete(LoginThrottle).where(LoginThrottle.expires_at < now - PURGE_GRACE),
+                    execution_options={"synchronize_session": False})
     address = _row(session, attempt.address_key, now)  # always address then user: one lock order
     account = _row(session, attempt.user_key, now)
-    waits = []
-    if address.blocked_until is not None and aware(address.blocked_until) > now:
-        waits.append(aware(address.blocked_until) - now)
-    if address.failures > 0 and account.failures >= security.ACCOUNT_FAILURES_PER_WINDOW:
-        waits.append(aware(account.window_start) + security.ACCOUNT_WINDOW - now)
-    if waits:
-        raise Throttled(max(waits))
+    wait = _wait(address, account, now)  # again under the locks: another attempt may have counted
+    if wait is not None:
+        raise Throttled(wait)
+    # The address's wait starts with `failed`: several people behind one address (an office's
+    # NAT) logging in at once must not refuse each other. A flood from one address thus gets
+    # through only while its first attempt is still hashing.
     address.failures += 1
-    address.blocked_until = now + security.address_wait(address.failures)
     address.expires_at = now + security.ADDRESS_MEMORY
     account.failures += 1
     account.expires_at = aware(account.window_start) + security.ACCOUNT_WINDOW
 
 
 def failed(session: Session, attempt: Attempt, now: dt.datetime) -> None:
-    """The login was refused: the address's wait runs from now, not from before the hashing."""
+    """The login was refused: the address waits, from now (not from before the hashing)."""
     address = session.get(LoginThrottle, attempt.address_key, with_for_update=True)
     if address is not None and address.failures > 0:
         address.blocked_until = now + security.address_wait(address.failures)
