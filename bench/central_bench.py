@@ -15,6 +15,11 @@ earlier ones) and pulls the team's changes with the device's cursor. Two methods
   time, so time spent waiting behind a late sync counts (no coordinated omission).
   Applied mutations/s is counted over the steady window (completions after the
   first second).
+- Open loop under an enrolment flood: the same open-loop run again, while an
+  attacker posts --flood-rate enrolments per second of random unknown usernames
+  from --flood-addresses addresses (X-Forwarded-For through `serve
+  --forwarded-allow-ips 127.0.0.1`); the sync p99 is printed with and without it,
+  and how many flood attempts were hashed (401) or throttled before hashing (429).
 
 The load generator is one asyncio thread speaking HTTP/1.1 on one keep-alive
 connection per device, because it shares the machine's cores with the service;
@@ -22,6 +27,7 @@ the CPU seconds of the load generator, the API processes and PostgreSQL are read
 from /proc for every run and printed with it. Never asserts.
 
     .venv/bin/python bench/central_bench.py [--levels 50 200] [--open-devices 200] [--seconds 20] [--workers N]
+        [--flood-rate 80] [--flood-addresses 4]
 """
 
 import argparse
@@ -34,7 +40,9 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,11 +151,14 @@ class Connection:
                 pass
         self.reader = self.writer = None
 
-    async def post(self, path: str, body: bytes, token: str | None = None) -> tuple[int, bytes]:
+    async def post(self, path: str, body: bytes, token: str | None = None,
+                   forwarded_for: str | None = None) -> tuple[int, bytes]:
         head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
                 f"Accept-Encoding: gzip\r\nContent-Length: {len(body)}\r\n")
         if token:
             head += f"Authorization: Bearer {token}\r\n"
+        if forwarded_for:
+            head += f"X-Forwarded-For: {forwarded_for}\r\n"
         request = head.encode() + b"\r\n" + body
         for attempt in (1, 2):
             reused = self.writer is not None
@@ -251,6 +262,7 @@ class Run:
     cpu: tuple[float, float | None, float | None]  # load generator, API processes, PostgreSQL
     unfinished: int = 0
     notes: list[str] = field(default_factory=list)
+    flood: dict[int, int] | None = None  # status -> count of the flood's enrolments, if flooded
 
     def percentile(self, share: float) -> float:
         if not self.latencies:
@@ -324,6 +336,46 @@ async def open_loop(devices: list[SimDevice], seconds: float, period: float, met
     return run
 
 
+async def enrolment_flood(host: str, port: int, rate: float, addresses: int, stop: asyncio.Event) -> dict[int, int]:
+    """Random unknown usernames at `rate` per second, open loop (a slow answer does not slow
+    the attacker), from `addresses` forwarded client addresses; returns status -> count."""
+    statuses: dict[int, int] = {}
+    loop = asyncio.get_running_loop()
+
+    async def attempt(number: int) -> None:
+        connection = Connection(host, port)
+        body = json.dumps({"username": f"x-{uuid.uuid4().hex}", "password": "guessing password 1",
+                           "device_name": "flood"}).encode()
+        try:
+            status, _ = await connection.post("/v1/enrol", body, forwarded_for=f"198.51.100.{number % addresses + 1}")
+        except (OSError, asyncio.IncompleteReadError):
+            status = 0
+        finally:
+            await connection.close()
+        statuses[status] = statuses.get(status, 0) + 1
+
+    tasks, number, start = [], 0, loop.time()
+    while not stop.is_set():
+        tasks.append(asyncio.create_task(attempt(number)))
+        number += 1
+        await asyncio.sleep(max(0.0, start + number / rate - loop.time()))
+    await asyncio.gather(*tasks)
+    return statuses
+
+
+async def flooded_open_loop(devices: list[SimDevice], args: argparse.Namespace, meter: CpuMeter, host: str,
+                            port: int) -> Run:
+    stop = asyncio.Event()
+    flood = asyncio.create_task(enrolment_flood(host, port, args.flood_rate, args.flood_addresses, stop))
+    try:
+        run = await open_loop(devices, args.seconds, args.period, meter)
+    finally:
+        stop.set()
+        run_flood = await flood
+    run.method, run.flood = "flooded", run_flood
+    return run
+
+
 def _cpu_delta(before: tuple, after: tuple) -> tuple[float, float | None, float | None]:
     return tuple(None if a is None or b is None else b - a for a, b in zip(before, after, strict=True))
 
@@ -373,6 +425,9 @@ async def measure(args: argparse.Namespace, port: int, teams: list[str], meter: 
     if args.open_devices:
         runs.append(await open_loop(devices[:args.open_devices], args.seconds, args.period, meter))
         await asyncio.gather(*(d.connection.close() for d in devices))
+        if args.flood_rate:
+            runs.append(await flooded_open_loop(devices[:args.open_devices], args, meter, host, port))
+            await asyncio.gather(*(d.connection.close() for d in devices))
     return runs
 
 
@@ -407,6 +462,24 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
         print(f"| {run.devices} | {run.offered:,.0f} | {run.syncs:,} | {run.applied_per_s:,.0f} | "
               f"{_ms(run.percentile(0.5))} | {_ms(run.percentile(0.99))} | {_per_sync(run)} | {_cpu(run.cpu[0])} | "
               f"{_cpu(run.cpu[1])} | {_cpu(run.cpu[2])} |")
+        for note in run.notes:
+            print(f"\n{note}")
+    flooded = [r for r in runs if r.method == "flooded"]
+    for run in flooded:
+        quiet = opened[0] if opened else None
+        print(f"\nOpen loop beside an enrolment flood ({args.flood_rate:g}/s of random unknown usernames from "
+              f"{args.flood_addresses} addresses)\n")
+        print("| run | devices | syncs | sync p50 ms | sync p99 ms | flood enrolments | hashed (401) | "
+              "throttled before hashing (429) | other |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        if quiet is not None:
+            print(f"| without flood | {quiet.devices} | {quiet.syncs:,} | {_ms(quiet.percentile(0.5))} | "
+                  f"{_ms(quiet.percentile(0.99))} | 0 | 0 | 0 | 0 |")
+        counts = run.flood or {}
+        other = sum(n for status, n in counts.items() if status not in (401, 429))
+        print(f"| with flood | {run.devices} | {run.syncs:,} | {_ms(run.percentile(0.5))} | "
+              f"{_ms(run.percentile(0.99))} | {sum(counts.values()):,} | {counts.get(401, 0):,} | "
+              f"{counts.get(429, 0):,} | {other:,} |")
         for note in run.notes:
             print(f"\n{note}")
     not_applied = sum(r.not_applied for r in runs)
@@ -446,6 +519,9 @@ def main() -> None:
     # cores busy while a sync waits on PostgreSQL.
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="API processes")
     parser.add_argument("--batch", type=int, default=10, help="mutations per sync")
+    parser.add_argument("--flood-rate", type=float, default=80,
+                        help="enrolments/s of unknown usernames beside the open loop (0: no flooded run)")
+    parser.add_argument("--flood-addresses", type=int, default=4, help="client addresses the flood comes from")
     parser.add_argument("--teams", type=int, default=20,
                         help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out")
     args = parser.parse_args()
@@ -461,15 +537,19 @@ def main() -> None:
         db = server.url
     port = free_port()
     service = None
+    key_folder = tempfile.TemporaryDirectory(prefix="prossimo-bench-")
+    key_file = str(Path(key_folder.name) / "central.key")
     try:
-        central(db, "init")
+        central(db, "init", "--key-file", key_file)
         central(db, "org", "add", "Bench")
         teams = [central(db, "team", "add", "Bench", f"T{n}") for n in range(args.teams)]
         for number in range(args.teams):  # one operator per team, several devices each
             central(db, "operator", "add", "--user", f"op{number}", "--team", teams[number],
                     PROSSIMO_NEW_PASSWORD=PASSWORD)
+        # The flood's forwarded addresses are believed from loopback only (as from a TLS proxy).
         service = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port), "--workers",
-                                    str(args.workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                    str(args.workers), "--key-file", key_file, "--forwarded-allow-ips", "127.0.0.1"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         meter = CpuMeter(service.pid, postmaster_pid(server))
         runs = asyncio.run(measure(args, port, teams, meter))
     finally:
@@ -478,6 +558,7 @@ def main() -> None:
             service.wait(30)
         if server is not None:
             server.stop()
+        key_folder.cleanup()
     report(args, runs)
 
 

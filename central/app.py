@@ -20,12 +20,12 @@ from fastapi import Body, Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import PlainValidator, ValidationError
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
 
-from central import auth, errors, intake, sync_service
+from central import auth, errors, intake, security, sync_service, throttle
 from central.db import session_factory
-from central.models import ServiceSetting, utc_now
+from central.models import utc_now
 from protocol import PROTOCOL_VERSION, describe_validation_error
 from protocol.messages import (
     PROTOCOL_HEADER,
@@ -221,20 +221,30 @@ class ProtocolVersionMiddleware:
         await self.app(scope, receive, send_with_version)
 
 
-def _address_salt(sessions: sessionmaker[Session]) -> bytes:
-    """One salt per service, shared by every API process through the database."""
-    with sessions.begin() as session:
-        row = session.get(ServiceSetting, "address_salt")
-        if row is None:
-            row = ServiceSetting(name="address_salt", value=secrets.token_hex(32))
-            session.add(row)
-        return bytes.fromhex(row.value)
+def _client_address(request: Request) -> str:
+    # The peer, or what a proxy listed in `serve --forwarded-allow-ips` says the client was
+    # (uvicorn rewrites the peer only for those).
+    return request.client.host if request.client else "unknown"
 
 
-def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
+def _throttled(error: str, what: str, wait: dt.timedelta) -> JSONResponse:
+    seconds = security.retry_after_seconds(wait)
+    return _problem(429, error, f"{what}; try again in {seconds} s", headers={"Retry-After": str(seconds)})
+
+
+def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | None = None,
+               clock: Callable[[], dt.datetime] = utc_now) -> FastAPI:
+    """The API over `engine`.
+
+    `key` is the deployment's key file's secret (central.keyfile): it keys the throttles'
+    HMACs, and every API process of a deployment must be given the same one. None makes a
+    random key for this process alone: fine for tests and the desktop demo, wrong for a
+    deployment of several processes (`prossimo-central serve` always passes the file's).
+    `clock` tells the throttles the time (tests walk it forward).
+    """
     limits = limits or Limits()
     sessions = session_factory(engine)
-    salt = _address_salt(sessions)
+    key = key if key is not None else secrets.token_bytes(32)
     app = FastAPI(
         title="Prossimo central service",
         version=str(PROTOCOL_VERSION),
@@ -265,21 +275,27 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
 
     @app.post("/v1/enrol", response_model=EnrolResponse,
               responses={**PROBLEMS, 401: {"model": ProblemAnswer}, 429: {"model": ProblemAnswer}})
-    def enrol(body: EnrolRequest) -> Any:
+    def enrol(body: EnrolRequest, request: Request) -> Any:
+        attempt = throttle.Attempt.of(key, _client_address(request), body.username)
+        # Decided (and counted) before any Argon2 work, in its own short transaction: a refused
+        # attempt costs no hashing, whether or not the username exists.
         try:
             with transaction() as session:
-                return auth.enrol(session, body)
+                throttle.admit(session, attempt, clock())
+        except throttle.Throttled as throttled:
+            return _throttled("login_throttled", "too many failed logins", throttled.retry_after)
+        try:
+            with transaction() as session:
+                answer = auth.enrol(session, body)
+                throttle.succeeded(session, attempt, clock())
+                return answer
         except auth.LoginRefused:
-            # The failure counter was committed by the handler below, not lost with a rollback.
-            _count_failure(body.username)
+            _count_failure(attempt, body.username)  # its own transaction: not lost with the rollback
             return _problem(401, "login_refused", "username or password is wrong")
-        except auth.LoginThrottled as throttled:
-            seconds = max(1, int(throttled.retry_after.total_seconds()))
-            return _problem(429, "login_throttled", f"too many failed logins; try again in {seconds} s",
-                            headers={"Retry-After": str(seconds)})
 
-    def _count_failure(username: str) -> None:
+    def _count_failure(attempt: throttle.Attempt, username: str) -> None:
         with transaction() as session:
+            throttle.failed(session, attempt, clock())
             auth.record_failed_login(session, username)
 
     # `async def` that blocks, on purpose: a sync runs on the process's event-loop thread,
@@ -329,14 +345,11 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     @app.post("/v1/intake", status_code=202, response_model=IntakeReceipt,
               responses={**PROBLEMS, 429: {"model": ProblemAnswer}, 413: {"model": ProblemAnswer}})
     def receive_intake(body: IntakeSubmission, request: Request) -> Any:
-        address = request.client.host if request.client else "unknown"
         try:
             with transaction() as session:
-                return intake.receive(session, body, address, salt)
+                return intake.receive(session, body, _client_address(request), key, clock())
         except intake.RateLimited as limited:
-            seconds = max(1, int(limited.retry_after.total_seconds()))
-            return _problem(429, "rate_limited", f"too many requests; try again in {seconds} s",
-                            headers={"Retry-After": str(seconds)})
+            return _throttled("rate_limited", "too many requests", limited.retry_after)
         except intake.UnknownTeam:
             return _problem(422, "unknown_team", "team_id: no such team")
         except ValidationError as exc:  # the IntakeRequest rules (consent, channel)
@@ -351,7 +364,10 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
 
 def create_app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` with several worker processes: each builds its own
-    engine from $PROSSIMO_CENTRAL_DB (state is only in the database, so they agree)."""
+    engine from $PROSSIMO_CENTRAL_DB (state is only in the database, so they agree) and reads
+    the key file $PROSSIMO_CENTRAL_KEY_FILE names (`serve` made and checked it before)."""
+    from central import keyfile
     from central.db import default_url, make_engine
 
-    return create_app(make_engine(default_url()))
+    url = default_url()
+    return create_app(make_engine(url), key=keyfile.load(keyfile.resolve(None, url)))

@@ -2,10 +2,11 @@
 
 Owns: `enrol()` (username + password -> a new device and its token),
 `authenticate()` (token -> Caller, or an explicit wipe for a revoked device or a
-disabled operator), token rotation, and revocation. Failed logins grow the wait
-before the next attempt and lock the account after `security.LOCKOUT_AFTER`.
+disabled operator), token rotation, and revocation. Throttling failed logins is
+central.throttle's, checked before `enrol` is ever called.
 Must never store a token or password in clear, never say whether a username
-exists, and never let a revoked device or a disabled operator read or write.
+exists (an unknown user costs the same Argon2 check), and never let a revoked
+device or a disabled operator read or write.
 """
 
 import datetime as dt
@@ -27,11 +28,6 @@ LAST_SEEN_PRECISION = dt.timedelta(minutes=1)
 
 class LoginRefused(Exception):
     """Wrong username or password (never says which)."""
-
-
-@dataclass
-class LoginThrottled(Exception):
-    retry_after: dt.timedelta
 
 
 class UnknownToken(Exception):
@@ -62,13 +58,9 @@ def enrol(session: Session, request: EnrolRequest) -> EnrolResponse:
         select(Operator).where(Operator.username == request.username).with_for_update()
     ).scalar_one_or_none()
     now = utc_now()
-    if operator is not None and _aware(operator.next_login_at) and _aware(operator.next_login_at) > now:
-        raise LoginThrottled(_aware(operator.next_login_at) - now)
     password_ok = security.verify_password(operator.password_hash if operator else None, request.password)
     if operator is None or not password_ok or operator.disabled:
-        raise LoginRefused()  # the caller counts the failure in its own transaction
-    operator.failed_logins = 0
-    operator.next_login_at = None
+        raise LoginRefused()  # the caller audits the failure in its own transaction
     token = security.new_token()
     device = Device(id=uuid.uuid4(), operator_id=operator.id, name=request.device_name,
                     token_hash=security.token_hash(token), token_issued_at=now)
@@ -86,17 +78,15 @@ def enrol(session: Session, request: EnrolRequest) -> EnrolResponse:
 
 
 def record_failed_login(session: Session, username: str) -> None:
-    """Count a failure and push the next allowed attempt further out (committed even
-    though the login itself was refused)."""
-    operator = session.execute(
-        select(Operator).where(Operator.username == username).with_for_update()
-    ).scalar_one_or_none()
+    """Audit a failed login of an existing operator (committed though the login was refused).
+
+    The throttle already counted it, the same for unknown names; an unknown name leaves no trace.
+    """
+    operator = session.execute(select(Operator).where(Operator.username == username)).scalar_one_or_none()
     if operator is None:
         return
-    operator.failed_logins += 1
-    operator.next_login_at = utc_now() + security.delay_after(operator.failed_logins)
     audit.append(session, "login.failed", f"operator:{operator.id}", actor=operator.id,
-                 details={"failures": operator.failed_logins, "disabled": operator.disabled})
+                 details={"disabled": operator.disabled})
 
 
 def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:

@@ -3,13 +3,16 @@
 Owns: the admin commands (init, serve, org/team/operator/device management,
 directory import/export, demo, audit verify), where the database comes from
 (`--db URL`, else $PROSSIMO_CENTRAL_DB, else a SQLite file in the platform data
-folder) and the exit codes: 0 ok, 1 a check failed, 2 usage or validation error.
+folder), the key file `init` and `serve` open (central.keyfile), which proxies
+`serve` believes about the client's address (`--forwarded-allow-ips`, none by
+default) and the exit codes: 0 ok, 1 a check failed, 2 usage or validation error.
 Must never take a secret as an argument (passwords come from
 $PROSSIMO_NEW_PASSWORD or a prompt) and never print one.
 """
 
 import argparse
 import getpass
+import ipaddress
 import json
 import os
 import sys
@@ -22,7 +25,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central import audit, auth, security
+from central import audit, auth, keyfile, security
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
@@ -84,10 +87,19 @@ def _new_password() -> str:
 
 # --- commands ----------------------------------------------------------------------------
 
+def _open_key(args: argparse.Namespace, engine: Engine, new: bool = False) -> tuple[bytes, Path]:
+    path = keyfile.resolve(args.key_file, args.db or default_url())
+    try:
+        return keyfile.open_key(engine, path, new=new), path
+    except keyfile.KeyFileError as exc:
+        raise CliError(str(exc)) from None
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     engine = _engine(args)
     upgrade(engine)
-    print(f"Schema is up to date ({engine.url.render_as_string(hide_password=True)}).")
+    _, path = _open_key(args, engine, new=args.new_key)
+    print(f"Schema is up to date ({engine.url.render_as_string(hide_password=True)}); key file {path}.")
     return 0
 
 
@@ -106,6 +118,29 @@ def _log_config() -> dict:
     return config
 
 
+def _forwarded_allow_ips(value: str) -> str:
+    """argparse type: a comma-separated list of proxy addresses or networks (no "*")."""
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    try:
+        for item in items:
+            ipaddress.ip_network(item, strict=False)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give the TLS proxy's addresses or networks, comma-separated (e.g. 127.0.0.1 or "
+            "10.0.0.0/24); never *, which would let any client choose its own address") from None
+    if not items:
+        raise argparse.ArgumentTypeError("give at least one proxy address")
+    return ",".join(items)
+
+
+def _proxy_options(args: argparse.Namespace) -> dict[str, object]:
+    # uvicorn trusts X-Forwarded-For/-Proto from 127.0.0.1 unless told otherwise: by default
+    # nobody's are believed, so a local process cannot pick its own address for the throttles.
+    if not args.forwarded_allow_ips:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": args.forwarded_allow_ips}
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -115,19 +150,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise CliError("--tls-cert and --tls-key go together")
     engine = _engine(args)
     upgrade(engine)
+    key, key_path = _open_key(args, engine)
     if not args.tls_cert and args.host not in ("127.0.0.1", "localhost", "::1"):
         print("prossimo-central: warning: serving without TLS on a non-loopback address; "
               "put a TLS proxy in front or pass --tls-cert/--tls-key", file=sys.stderr)
     options = {"host": args.host, "port": args.port, "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key,
-               "log_level": "warning", "access_log": False, "proxy_headers": True, "log_config": _log_config(),
+               "log_level": "warning", "access_log": False, "log_config": _log_config(),
                # A stop must not hang on a client that never finishes (e.g. a broken TLS handshake).
                "timeout_graceful_shutdown": 10}
+    options.update(_proxy_options(args))
     if args.workers > 1:
         # Separate processes share nothing but the database: hand them its URL.
         os.environ[DB_ENV] = args.db or default_url()
+        os.environ[keyfile.KEY_ENV] = str(key_path)  # the path, never the key
         uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(create_app(engine), **options)
+        uvicorn.run(create_app(engine, key=key), **options)
     return 0
 
 
@@ -322,8 +360,17 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    leaf(commands, "init", cmd_init, "create or upgrade the schema")
+    key_help = (f"the service's key file (default: ${keyfile.KEY_ENV}, else beside a SQLite database, else in "
+                "the data folder); made 0600 if missing; every API process of a deployment must read the same")
+    init = leaf(commands, "init", cmd_init, "create or upgrade the schema, make the key file if missing")
+    init.add_argument("--key-file", metavar="F", help=key_help)
+    init.add_argument("--new-key", action="store_true",
+                      help="replace a lost key file with a new key (rate-limit and login counters start again)")
     serve = leaf(commands, "serve", cmd_serve, "run the HTTP service")
+    serve.add_argument("--key-file", metavar="F", help=key_help)
+    serve.add_argument("--forwarded-allow-ips", metavar="IPS", type=_forwarded_allow_ips, default=None,
+                       help="addresses or networks of the TLS proxy in front, comma-separated: only their "
+                            "X-Forwarded-For/-Proto are believed (default: nobody's)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--tls-cert", metavar="F")

@@ -4,19 +4,22 @@ Owns: turning a database URL into a configured SQLAlchemy engine (SQLite as the
 zero-set-up default, PostgreSQL through psycopg 3 in production), running the
 Alembic migrations, and the counter that orders every change.
 Must never create tables outside Alembic, and never let two SQLite writers
-interleave (every SQLite transaction starts with BEGIN IMMEDIATE).
+interleave (every SQLite transaction starts with BEGIN IMMEDIATE). A SQLite file
+is made 0600 before SQLite opens it (central.files says which folders are tightened).
 """
 
 import os
 import time
 from pathlib import Path
 
-import platformdirs
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy import exc as exc_module
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from central import files
 
 DB_ENV = "PROSSIMO_CENTRAL_DB"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -26,13 +29,21 @@ def default_url() -> str:
     env = os.environ.get(DB_ENV)
     if env:
         return env
-    folder = Path(platformdirs.user_data_dir("Prossimo Central", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'central.db'}"
+    return f"sqlite:///{files.data_folder() / 'central.db'}"
+
+
+def _sqlite_file(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
 
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        database = _sqlite_file(url)
+        if database is not None:
+            files.prepare_sqlite_file(database)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

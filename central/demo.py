@@ -98,7 +98,7 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
     # address each, so the per-address rate limit is exercised but never reached).
     for number, fields in enumerate(demo_data.intake_submissions(6)):
         intake.receive(session, IntakeSubmission(team_id=teams[number % 2].id, **fields),
-                       address=f"demo-{number}", salt=b"demo")
+                       address=f"demo-{number}", key=b"demo")
     return {
         "organisation": str(org.id),
         "teams": {team.name: str(team.id) for team in teams},

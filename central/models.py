@@ -66,8 +66,6 @@ class Operator(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="operator")
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    next_login_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
 
 
@@ -158,17 +156,39 @@ class AuditEntry(Base):
 
 
 class IntakeRate(Base):
-    """Help-desk submissions per client address per window; the address is stored hashed."""
+    """Help-desk submissions per client address per fixed window (aligned to the clock, so a
+    row's time says only which window). The address is stored as an HMAC under the service's
+    key file; rows are purged once their window is over."""
 
     __tablename__ = "intake_rate"
+    __table_args__ = (Index("intake_rate_by_window", "window_start"),)
 
     address_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     window_start: Mapped[dt.datetime] = mapped_column(Timestamp)
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class LoginThrottle(Base):
+    """Failed logins per client address and per (normalised) username, known or not.
+
+    `key` is an HMAC under the service's key file of the kind and the value, so neither an
+    address nor a username (which for an unknown name may be a mistyped password) is held in
+    clear. Rows are purged once `expires_at` has passed (see central.throttle).
+    """
+
+    __tablename__ = "login_throttle"
+    __table_args__ = (Index("login_throttle_by_expiry", "expires_at"),)
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime] = mapped_column(Timestamp)
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+
+
 class ServiceSetting(Base):
-    """Values the service makes once and every API process must share (e.g. the intake address salt)."""
+    """Values the service makes once and every API process must share (e.g. `key_check`, which
+    tells whether a process holds this deployment's key file; never the key itself)."""
 
     __tablename__ = "service_setting"
 

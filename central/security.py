@@ -1,7 +1,9 @@
-"""Passwords, device tokens and the login throttle.
+"""Passwords, device tokens, keyed hashes and the login throttle's rules.
 
 Owns: Argon2id password hashes (argon2-cffi), random device tokens stored only
-as SHA-256 hashes, and the growing delay / lockout after failed logins.
+as SHA-256 hashes, the HMAC that turns a client address or a username into a
+throttle key (under the service's key file, never the database), and the
+numbers of the login throttle (central.throttle applies them).
 Must never store or log a password or token in clear, never reveal whether a
 username exists (unknown users cost the same hash work), never sleep in a
 request thread (a throttled login is refused with a retry time instead).
@@ -10,7 +12,9 @@ request thread (a throttled login is refused with a retry time instead).
 import datetime as dt
 import hashlib
 import hmac
+import math
 import secrets
+import unicodedata
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,8 +23,15 @@ _hasher = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memor
 _DUMMY_HASH = _hasher.hash("prossimo-dummy-password-for-unknown-users")
 
 PASSWORD_MIN_LENGTH = 12
-LOCKOUT_AFTER = 10  # failures; then the operator must wait LOCKOUT_FOR
-LOCKOUT_FOR = dt.timedelta(minutes=15)
+# Login throttle (see central.throttle). Per client address: after its n-th recent failure an
+# address waits 2**(n-1) s, at most ADDRESS_WAIT_MAX; it is "failing" until ADDRESS_MEMORY after
+# its last failure (or its next success). Per account: failing addresses together get at most
+# ACCOUNT_FAILURES_PER_WINDOW wrong guesses per ACCOUNT_WINDOW; an address that has not failed is
+# never refused for the account's sake, so an attack cannot lock the real user out.
+ADDRESS_WAIT_MAX = dt.timedelta(minutes=15)
+ADDRESS_MEMORY = dt.timedelta(hours=1)
+ACCOUNT_WINDOW = dt.timedelta(minutes=1)
+ACCOUNT_FAILURES_PER_WINDOW = 5
 TOKEN_ROTATE_AFTER = dt.timedelta(days=7)
 
 
@@ -46,13 +57,31 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
         return False
 
 
-def delay_after(failures: int) -> dt.timedelta:
-    """Growing delay: 1 s, 2 s, 4 s ... after each failure, then the lockout."""
+def address_wait(failures: int) -> dt.timedelta:
+    """The wait after an address's n-th recent failure: 1 s, 2 s, 4 s ... up to ADDRESS_WAIT_MAX."""
     if failures <= 0:
         return dt.timedelta(0)
-    if failures >= LOCKOUT_AFTER:
-        return LOCKOUT_FOR
-    return dt.timedelta(seconds=min(2 ** (failures - 1), 300))
+    return min(dt.timedelta(seconds=2 ** min(failures - 1, 20)), ADDRESS_WAIT_MAX)
+
+
+def retry_after_seconds(wait: dt.timedelta) -> int:
+    """Whole seconds for a Retry-After header: rounded up (a client that waits what it is told
+    must find the wait over), and never 0."""
+    return max(1, math.ceil(wait.total_seconds()))
+
+
+def normalised_username(username: str) -> str:
+    """The form a username is throttled under: "Anna", "anna" and "ａｎｎａ" share one bucket."""
+    return unicodedata.normalize("NFKC", username).strip().casefold()
+
+
+def keyed_hash(key: bytes, purpose: str, value: str) -> str:
+    """HMAC-SHA256 of `value` for one `purpose` ("intake-address", "login-address", "login-user").
+
+    Without the key (kept in the service's key file, never in the database) the digests
+    cannot be brute-forced back to the few billion IPv4 addresses or to likely usernames.
+    """
+    return hmac.new(key, f"{purpose}\0{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
 
 def new_token() -> str:
