@@ -237,6 +237,8 @@ class Transport:
         timeouts and 502/503/504 only for sync calls. Backoff doubles from `backoff_s` with up
         to `backoff_s` of jitter, so a team's laptops coming back online do not retry in lockstep."""
         again = self.attempts - 1
+        # `other=0`: TLS and other errors are final. An enrolment allows no method for answer
+        # retries (an empty set would mean "every method" to urllib3) and no status retries.
         return _Retry(
             total=again, connect=again, other=0, redirect=0, raise_on_redirect=False,
             read=again if idempotent else False, status=again if idempotent else 0,
@@ -480,15 +482,17 @@ def _printable(text: str, limit: int) -> str:
 
 
 def _redirect_message(location: str | None) -> str:
-    if not location:
-        return "the service answered with a redirect: check the server address; nothing was sent there"
-    target = urllib.parse.urlsplit(location)
-    # Scheme, host and path only: a query string could carry anything.
-    shown = _printable(urllib.parse.urlunsplit((target.scheme, target.hostname or "", target.path, "", ""))
-                       if target.hostname else target.path, 200)
-    if target.hostname and target.port:
-        shown = _printable(f"{target.scheme}://{target.hostname}:{target.port}{target.path}", 200)
-    return f"the service answered with a redirect to {shown}: check the server address; nothing was sent there"
+    try:
+        target = urllib.parse.urlsplit(location or "")
+        port = target.port
+    except ValueError:  # a garbled target (bad port, bad brackets) is named as such
+        return ("the service answered with a redirect to an invalid address: check the server address; "
+                "nothing was sent there")
+    # Scheme, host, port and path only: a query string could carry anything.
+    where = f"{target.scheme}://{target.hostname}" + (f":{port}" if port else "") if target.hostname else ""
+    shown = _printable(where + target.path, 200)
+    return (f"the service answered with a redirect{f' to {shown}' if shown else ''}: check the server address; "
+            "nothing was sent there")
 
 
 def _connect_problem(reason: ConnectTimeoutError) -> str:
