@@ -1,42 +1,73 @@
-"""HTTP to the central service: one requests.Session, TLS verified, gzip both ways, retried.
+"""HTTP to the central service: one urllib3 connection pool, TLS verified, gzip both ways, retried.
 
 Owns: the two calls a device makes (`/v1/enrol`, `/v1/sync`), turning every
 answer that is not a success into a typed error an operator can act on, the
 protocol-version header and the range of service versions this client accepts,
-retries with exponential backoff and jitter, and counting requests and bytes on
-the wire (headers included, bodies as compressed on the wire).
+the retry policy (urllib3's `Retry`), the bounds on what an answer may cost to
+read (size unpacked, nesting depth), validating answers against
+`protocol.messages`, and counting requests and bytes on the wire (headers
+included, bodies as compressed on the wire).
 
 Rules:
 - TLS verification is always on. An organisation CA bundle may be given; plain
   http is accepted only for a service on this machine (tests, demos).
+- No redirect is ever followed: the pool talks to the one configured host, and a
+  3xx answer is an error naming its target. A redirect would re-send the body (the
+  enrolment password, clients' names) to a host the operator never chose.
 - A sync call is idempotent (the service applies each device_seq at most once),
-  so it is retried after a timeout or a cut connection. An enrolment creates a
-  device, so it is retried only when the request certainly did not leave.
+  so it is retried after a timeout, a cut connection or 502/503/504. An enrolment
+  creates a device, so it is retried only when the request surely never left
+  (the connection was refused or never opened), never on an answer.
+- An answer is trusted for nothing: at most `max_answer_bytes` on the wire and
+  once unpacked, JSON parsed with a bounded depth, and the success bodies
+  validated against the protocol's models before anyone reads a field.
 
-Must never log or put into an exception a token, a password or a body, and
-never hold the store's thread (it knows nothing of the store).
+Must never log or put into an exception a token, a password or a body (error
+messages quote only the service's `error`/`message` strings and field paths),
+and never hold the store's thread (it knows nothing of the store).
 """
 
 import gzip
 import json
-import random
-import time
+import unicodedata
 import urllib.parse
-from collections.abc import Callable
+import zlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self, TypeVar
 
-import requests
-import urllib3.exceptions
+import pydantic
+import pydantic_core
+import requests.certs
+import urllib3
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    InvalidHeader,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+    SSLError,
+)
+from urllib3.util.retry import Retry
 
 from protocol import PROTOCOL_VERSION
-from protocol.messages import PROTOCOL_HEADER, EnrolRequest, EnrolResponse
+from protocol.messages import PROTOCOL_HEADER, EnrolRequest, EnrolResponse, SyncResponse, WipeAnswer
 
 # Service protocol versions this client can talk to.
 SUPPORTED_PROTOCOLS = range(1, PROTOCOL_VERSION + 1)
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 GZIP_MIN_BYTES = 1024  # smaller bodies are not worth compressing
-RETRY_STATUSES = {502, 503, 504}
+RETRY_STATUSES = frozenset({502, 503, 504})
+# A page of 2,000 records is about 3 MB unpacked: 64 MiB leaves room for big records
+# and still stops a gzip bomb (1,000:1) long before it costs the laptop its memory.
+MAX_ANSWER_BYTES = 64 * 2**20
+READ_CHUNK = 64 * 1024
+INFLATE_STEP = 1024 * 1024  # output of one zlib step
+MAX_QUOTED_CHARS = 300  # of a service's error message
+MAX_LISTED_PROBLEMS = 3  # validation problems named in one error
+M = TypeVar("M", bound=pydantic.BaseModel)
 
 
 class TransportError(Exception):
@@ -54,6 +85,10 @@ class ServiceError(TransportError):
         super().__init__(message)
         self.status = status
         self.error = error
+
+
+class BadAnswer(TransportError):
+    """The service's answer was refused unread: a redirect, too large, too deep, or not the protocol's shape."""
 
 
 class UpdateNeeded(TransportError):
@@ -105,6 +140,32 @@ def check_server_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+class _Retry(Retry):
+    """urllib3's policy, plus two things it lacks: a report of each retry (for `WireStats`),
+    and a ceiling on `Retry-After`, so a service cannot park the sync thread for hours."""
+
+    def __init__(self, *args: Any, on_retry: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_retry = on_retry  # called with the failed attempt's error (None: a retried status)
+
+    def new(self, **kw: Any) -> Self:
+        kw.setdefault("on_retry", self.on_retry)
+        return super().new(**kw)
+
+    def increment(self, method: str | None = None, url: str | None = None, response: Any = None,
+                  error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> Self:
+        retry = super().increment(method, url, response, error, _pool, _stacktrace)  # raises when out of attempts
+        if self.on_retry is not None:
+            self.on_retry(error)
+        return retry
+
+    def parse_retry_after(self, retry_after: str) -> float:
+        try:
+            return min(super().parse_retry_after(retry_after), self.backoff_max)
+        except InvalidHeader:
+            return 0.0  # not a number nor a date: the usual backoff applies
+
+
 class Transport:
     """Calls to one central service. Not thread-safe: one per sync thread."""
 
@@ -118,26 +179,30 @@ class Transport:
         attempts: int = 4,
         backoff_s: float = 0.5,
         max_backoff_s: float = 30.0,
-        sleep: Callable[[float], None] = time.sleep,
-        jitter: Callable[[], float] = random.random,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.base_url = check_server_url(server_url)
-        self.timeout = (connect_timeout_s, read_timeout_s)
         self.attempts = max(1, attempts)
         self.backoff_s, self.max_backoff_s = backoff_s, max_backoff_s
-        self._sleep, self._jitter = sleep, jitter
+        self.max_answer_bytes = max_answer_bytes
         self.stats = WireStats()
-        self.session = requests.Session()
-        # True, or the organisation's CA bundle: never False.
-        self.session.verify = ca_bundle or True
-        self.session.headers.update({
+        self.headers = {
             PROTOCOL_HEADER: str(PROTOCOL_VERSION),
             "Accept-Encoding": "gzip",  # the service compresses with gzip only
             "User-Agent": f"Prossimo/{PROTOCOL_VERSION}",
-        })
+        }
+        tls: dict[str, Any] = {}
+        if urllib.parse.urlsplit(self.base_url).scheme == "https":
+            # The organisation's CA bundle, or the same public CAs `requests` trusts: never unverified.
+            tls = {"cert_reqs": "CERT_REQUIRED", "ca_certs": ca_bundle or requests.certs.where()}
+        # A pool for the one configured host and nothing else: no code path can reach another.
+        self._pool = urllib3.connection_from_url(
+            self.base_url, maxsize=1, block=False, retries=False,
+            timeout=urllib3.Timeout(connect=connect_timeout_s, read=read_timeout_s), **tls)
+        self._base_path = urllib.parse.urlsplit(self.base_url).path
 
     def close(self) -> None:
-        self.session.close()
+        self._pool.close()
 
     # --- the calls -------------------------------------------------------------------
 
@@ -145,138 +210,325 @@ class Transport:
         body = EnrolRequest(username=username, password=password, device_name=device_name).model_dump()
         status, data, headers = self._post("/v1/enrol", body, token=None, idempotent=False)
         if status == 200:
-            return EnrolResponse.model_validate(data)
+            return _validated(EnrolResponse, data)
         if status == 401:
             raise LoginRefused("username or password is wrong")
         if status == 429:
-            wait = int(headers.get("Retry-After", "60") or 60)
+            wait = _seconds(headers.get("Retry-After"), default=60)
             raise LoginThrottled(f"too many failed logins: try again in {wait} s", wait)
         raise self._unexpected(status, data)
 
     def sync(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
-        """One `POST /v1/sync`; the parsed answer, or a typed error."""
+        """One `POST /v1/sync`; the parsed answer (checked against `SyncResponse`), or a typed error."""
         status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True)
         if status == 200:
-            return data
+            _validated(SyncResponse, data)
+            return data  # the parsed JSON itself: the store reads it as a mapping, as sent
         if status == 410:
-            raise WipeOrdered(str(data.get("reason", "")))
+            raise _wipe_order(data)
         if status == 401:
             raise NotAuthorised("the service does not recognise this device: enrol it again (`prossimo enroll`)")
         raise self._unexpected(status, data)
 
     # --- plumbing ------------------------------------------------------------------------
 
+    def retry_policy(self, *, idempotent: bool, on_retry: Any = None) -> Retry:
+        """Connect failures are retried for every call (nothing left); cut connections, read
+        timeouts and 502/503/504 only for sync calls. Backoff doubles from `backoff_s` with up
+        to `backoff_s` of jitter, so a team's laptops coming back online do not retry in lockstep."""
+        again = self.attempts - 1
+        # `other=0`: TLS and other errors are final. An enrolment allows no method for answer
+        # retries (an empty set would mean "every method" to urllib3) and no status retries.
+        return _Retry(
+            total=again, connect=again, other=0, redirect=0, raise_on_redirect=False,
+            read=again if idempotent else False, status=again if idempotent else 0,
+            status_forcelist=RETRY_STATUSES if idempotent else None, raise_on_status=False,
+            allowed_methods=frozenset({"POST"}) if idempotent else frozenset({"GET"}),
+            respect_retry_after_header=idempotent, backoff_factor=self.backoff_s,
+            backoff_max=self.max_backoff_s, backoff_jitter=self.backoff_s, on_retry=on_retry)
+
     def _unexpected(self, status: int, data: Any) -> TransportError:
+        error, message = _problem(data)
         if status == 426:
-            message = data.get("message") if isinstance(data, dict) else None
             return UpdateNeeded(message or "the service speaks another protocol version: update Prossimo")
-        if isinstance(data, dict) and "error" in data:
-            return ServiceError(f"the service refused the request ({status}): {data.get('message')}", status,
-                                data.get("error"))
-        if isinstance(data, dict) and isinstance(data.get("detail"), list):
-            fields = "; ".join(
-                f"{'.'.join(str(p) for p in item.get('loc', [])[1:])}: {item.get('msg')}" for item in data["detail"]
-            )
-            return ServiceError(f"the service refused the request ({status}): {fields}", status, "invalid")
-        return ServiceError(f"the service answered {status}", status)
+        if status in RETRY_STATUSES:
+            return Offline(f"the service at {self.base_url} is unavailable (HTTP {status})"
+                           + (f": {message}" if message else "") + "; try again later")
+        if message:
+            return ServiceError(f"the service refused the request ({status}): {message}", status, error)
+        return ServiceError(f"the service answered {status}", status, error)
 
     def _post(self, path: str, body: dict[str, Any], *, token: str | None,
-              idempotent: bool) -> tuple[int, Any, requests.structures.CaseInsensitiveDict]:
+              idempotent: bool) -> tuple[int, Any, Mapping[str, str]]:
         raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        headers = {"Content-Type": "application/json"}
+        headers = {**self.headers, "Content-Type": "application/json"}
         if len(raw) >= GZIP_MIN_BYTES:
             raw = gzip.compress(raw, compresslevel=6)
             headers["Content-Encoding"] = "gzip"
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
-        last_problem = "no attempt was made"
-        for attempt in range(self.attempts):
-            if attempt:
-                self.stats.retries += 1
-                self._sleep(self._delay(attempt))
-            request = self.session.prepare_request(requests.Request("POST", self.base_url + path,
-                                                                    data=raw, headers=headers))
-            self.stats.requests += 1
-            self.stats.bytes_sent += _request_size(request)
-            try:
-                response = self.session.send(request, timeout=self.timeout, stream=True)
-                payload = response.raw.read(decode_content=False)
-            except requests.exceptions.SSLError as exc:
-                # Certificate problems do not heal by retrying; say what to check.
-                raise Offline(f"TLS: the service's certificate was not accepted ({type(exc).__name__}); "
-                              "check the server address and the organisation CA bundle") from None
-            except requests.exceptions.ConnectionError as exc:
-                last_problem = _describe(exc)
-                if idempotent or _never_sent(exc):
-                    continue
-                raise Offline(f"the connection broke during enrolment ({last_problem}); try again") from None
-            except (requests.exceptions.Timeout, requests.exceptions.ChunkedEncodingError,
-                    urllib3.exceptions.HTTPError) as exc:
-                last_problem = _describe(exc)
-                if idempotent:
-                    continue
-                raise Offline(f"the service did not answer the enrolment in time ({last_problem}); try again") \
-                    from None
-            self.stats.bytes_received += _response_size(response, payload)
-            self._check_protocol(response)
-            if response.status_code in RETRY_STATUSES and attempt + 1 < self.attempts:
-                last_problem = f"HTTP {response.status_code}"
-                continue
-            return response.status_code, _decode(response, payload), response.headers
-        raise Offline(f"the service at {self.base_url} could not be reached ({last_problem})")
+        url = self._base_path + path
+        size = _request_size(url, self._pool, headers, raw)
 
-    def _check_protocol(self, response: requests.Response) -> None:
+        def on_retry(error: Exception | None) -> None:
+            self._count_attempt(size, error, retry=True)
+
+        retry = self.retry_policy(idempotent=idempotent, on_retry=on_retry)
+        self._count_attempt(size, None, retry=False)
+        while True:
+            response = self._send(url, raw, headers, retry, size)
+            try:
+                payload = self._read(response)
+            except (ProtocolError, ReadTimeoutError) as exc:
+                # The answer broke off: the same policy decides (a sync is resent, an enrolment is not).
+                response.close()
+                retry = self._after_broken_answer(response.retries or retry, url, exc)
+                retry.sleep()
+                continue
+            except BaseException:
+                response.close()  # unread bytes: this connection must not serve another request
+                raise
+            finally:
+                response.release_conn()  # back to the pool (a closed one is reopened when next used)
+            self._check_protocol(response.headers)
+            if 300 <= response.status < 400:
+                raise BadAnswer(_redirect_message(response.headers.get("Location")))
+            return response.status, self._decode(response.status, payload), response.headers
+
+    def _send(self, url: str, raw: bytes, headers: dict[str, str], retry: Retry,
+              size: int) -> urllib3.BaseHTTPResponse:
+        try:
+            response = self._pool.urlopen("POST", url, body=raw, headers=headers, retries=retry, redirect=False,
+                                          assert_same_host=True, preload_content=False, decode_content=False)
+        except MaxRetryError as exc:
+            raise self._failed(exc.reason, size) from None
+        except (ProtocolError, ReadTimeoutError, SSLError, ConnectTimeoutError) as exc:  # not to be retried
+            raise self._failed(exc, size) from None
+        self.stats.bytes_received += _head_size(response)
+        return response
+
+    def _after_broken_answer(self, retry: Retry, url: str, exc: Exception) -> Retry:
+        try:
+            return retry.increment("POST", url, error=exc)
+        except MaxRetryError as final:
+            raise self._failed(final.reason, 0) from None
+        except (ProtocolError, ReadTimeoutError):
+            raise self._failed(exc, 0) from None
+
+    def _count_attempt(self, size: int, error: Exception | None, *, retry: bool) -> None:
+        if isinstance(error, ConnectTimeoutError):
+            self.stats.bytes_sent -= size  # the failed attempt never connected: nothing left
+        self.stats.requests += 1
+        self.stats.bytes_sent += size
+        self.stats.retries += retry
+
+    def _failed(self, reason: Exception | None, size: int) -> TransportError:
+        """The error for a request that got no usable answer, from urllib3's exception classes."""
+        if isinstance(reason, SSLError):
+            # Certificate problems do not heal by retrying; say what to check.
+            cause = reason.args[0] if reason.args and isinstance(reason.args[0], Exception) else reason
+            return Offline(f"TLS: the service's certificate was not accepted ({type(cause).__name__}); "
+                           "check the server address and the organisation CA bundle")
+        if isinstance(reason, ConnectTimeoutError):
+            self.stats.bytes_sent -= size  # refused or never opened: the request did not leave
+            return Offline(f"the service at {self.base_url} could not be reached ({_connect_problem(reason)})")
+        what = "did not answer in time" if isinstance(reason, ReadTimeoutError) else "cut the connection"
+        return Offline(f"the service at {self.base_url} could not be reached (it {what}); "
+                       "try again: nothing is lost")
+
+    def _read(self, response: urllib3.BaseHTTPResponse) -> bytearray:
+        """The body, unpacked, refusing more than `max_answer_bytes` on the wire or unpacked."""
+        limit = self.max_answer_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise BadAnswer(f"the service's answer is larger than {_mib(limit)}")
+        encoding = response.headers.get("Content-Encoding", "").strip().lower()
+        if encoding not in ("", "identity", "gzip"):
+            raise BadAnswer("the service sent an answer this Prossimo does not understand "
+                            "(an encoding other than gzip)")
+        body = _Unpacked(limit, gzip=encoding == "gzip")
+        received = 0
+        for chunk in _chunks(response):
+            received += len(chunk)
+            self.stats.bytes_received += len(chunk)
+            if received > limit:
+                raise BadAnswer(f"the service's answer is larger than {_mib(limit)}")
+            body.feed(chunk)
+        return body.finish()
+
+    def _decode(self, status: int, payload: bytearray) -> Any:
+        if not payload:
+            return None
+        try:
+            return pydantic_core.from_json(payload)  # Rust, with a nesting limit: never a RecursionError
+        except ValueError as exc:
+            if status == 200:
+                raise BadAnswer(f"the service sent an answer this Prossimo cannot read ({_parser_problem(exc)})") \
+                    from None
+            return None  # an error page from a proxy: the status says enough
+
+    def _check_protocol(self, headers: Mapping[str, str]) -> None:
         # A newer service that still accepted our version is fine (it answers 426 when
         # it does not); a service older than anything this client speaks is not.
-        spoken = response.headers.get(PROTOCOL_HEADER, "")
+        spoken = headers.get(PROTOCOL_HEADER, "")
         if spoken.isdigit() and int(spoken) < SUPPORTED_PROTOCOLS.start:
             raise UpdateNeeded(f"the service speaks protocol {spoken}, older than this Prossimo supports "
                                f"({SUPPORTED_PROTOCOLS.start}-{SUPPORTED_PROTOCOLS.stop - 1}): ask IT to update it")
 
-    def _delay(self, attempt: int) -> float:
-        # Exponential backoff with jitter between half and all of the step, so a
-        # team's laptops coming back online together do not retry in lockstep.
-        step = min(self.max_backoff_s, self.backoff_s * (2 ** (attempt - 1)))
-        return step * (0.5 + 0.5 * self._jitter())
+
+class _Unpacked:
+    """Collects a body, inflating gzip incrementally: never more than `limit` bytes of output exist."""
+
+    def __init__(self, limit: int, *, gzip: bool) -> None:
+        self.limit = limit
+        self.body = bytearray()
+        self.inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS) if gzip else None
+
+    def feed(self, chunk: bytes) -> None:
+        if self.inflater is None:
+            self._keep(chunk)
+            return
+        if self.inflater.eof:
+            raise BadAnswer("the service sent an answer this Prossimo cannot read (data after the gzip stream)")
+        data = chunk
+        while data:
+            # Small steps (zlib allocates each step's output whole), never more than one byte past
+            # the limit: enough to know it was passed.
+            self._keep(self._inflate(data, min(INFLATE_STEP, self.limit - len(self.body) + 1)))
+            data = self.inflater.unconsumed_tail
+
+    def finish(self) -> bytearray:
+        if self.inflater is not None:
+            self._keep(self._inflate_flush())
+            if not self.inflater.eof:
+                raise BadAnswer("the service sent an answer this Prossimo cannot read (the gzip stream is cut)")
+        return self.body
+
+    def _inflate(self, data: bytes, max_length: int) -> bytes:
+        assert self.inflater is not None
+        try:
+            return self.inflater.decompress(data, max_length)
+        except zlib.error:
+            raise BadAnswer("the service sent an answer this Prossimo cannot read (invalid gzip)") from None
+
+    def _inflate_flush(self) -> bytes:
+        assert self.inflater is not None
+        try:
+            return self.inflater.flush(self.limit - len(self.body) + 1)
+        except zlib.error:
+            raise BadAnswer("the service sent an answer this Prossimo cannot read (invalid gzip)") from None
+
+    def _keep(self, part: bytes) -> None:
+        self.body += part
+        if len(self.body) > self.limit:
+            raise BadAnswer(f"the service's answer is larger than {_mib(self.limit)} once unpacked")
 
 
-def _never_sent(exc: Exception) -> bool:
-    """True when the connection failed before any byte of the request left."""
-    return isinstance(exc, requests.exceptions.ConnectTimeout) or "NewConnectionError" in repr(exc) \
-        or "Connection refused" in str(exc)
+def _chunks(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
+    while chunk := response.read(READ_CHUNK, decode_content=False):
+        yield chunk
 
 
-def _describe(exc: Exception) -> str:
-    # The exception text can carry the URL; never anything secret, but keep it short.
-    text = str(exc)
-    for marker in ("Connection refused", "timed out", "Connection reset", "Connection aborted",
-                   "Name or service not known", "Remote end closed"):
-        if marker in text:
-            return marker.lower()
-    return type(exc).__name__
-
-
-def _request_size(request: requests.PreparedRequest) -> int:
-    path = urllib.parse.urlsplit(request.url or "").path or "/"
-    head = f"{request.method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in request.headers.items())
-    body = request.body or b""
-    # + Host header (added by urllib3) and the blank line
-    host = urllib.parse.urlsplit(request.url or "").netloc
-    return len(head.encode()) + len(f"Host: {host}\r\n\r\n") + len(body)
-
-
-def _response_size(response: requests.Response, payload: bytes) -> int:
-    head = f"HTTP/1.1 {response.status_code} {response.reason}\r\n" + "".join(
-        f"{k}: {v}\r\n" for k, v in response.headers.items())
-    return len(head.encode()) + 2 + len(payload)
-
-
-def _decode(response: requests.Response, payload: bytes) -> Any:
-    if response.headers.get("Content-Encoding", "").lower() == "gzip":
-        payload = gzip.decompress(payload)
-    if not payload:
-        return {}
+def _validated(model: type[M], data: Any) -> M:
     try:
-        return json.loads(payload)
-    except ValueError:
-        return {"error": "not_json", "message": f"an answer that is not JSON (HTTP {response.status_code})"}
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise BadAnswer(f"the service sent an answer this Prossimo does not understand: {_problems(exc)}") from None
+
+
+def _problems(exc: pydantic.ValidationError) -> str:
+    """Field paths and rules only: pydantic's input values (the answer's contents) are left out."""
+    named = []
+    for problem in exc.errors(include_url=False, include_input=False, include_context=False)[:MAX_LISTED_PROBLEMS]:
+        where = ".".join(str(part) for part in problem["loc"]) or "the answer"
+        rule = problem["msg"]
+        if problem["type"].endswith("_parsing"):
+            rule = rule.split(",")[0]  # "…a valid UUID, invalid character: found `x`…" quotes the input
+        named.append(f"{where}: {rule}")
+    more = exc.error_count() - len(named)
+    return "; ".join(named) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _wipe_order(data: Any) -> TransportError:
+    """A 410 wipes the device only when it says so in the protocol's words: a proxy's "410 Gone" page must not."""
+    try:
+        return WipeOrdered(WipeAnswer.model_validate(data).reason)
+    except pydantic.ValidationError as exc:
+        if isinstance(data, dict) and data.get("wipe") is True and isinstance(data.get("reason"), str):
+            return WipeOrdered(data["reason"])  # a reason newer than this client: still an order
+        return BadAnswer(f"the service answered 410 with an answer this Prossimo does not understand: "
+                         f"{_problems(exc)}")
+
+
+def _problem(data: Any) -> tuple[str | None, str | None]:
+    """(error, message) of an error answer, from its `error` and `message` strings only
+    (an older service's FastAPI `detail` list: field paths and rules only)."""
+    if not isinstance(data, dict):
+        return None, None
+    error = data.get("error") if isinstance(data.get("error"), str) else None
+    message = data.get("message") if isinstance(data.get("message"), str) else None
+    if message is None and isinstance(data.get("detail"), list):
+        items = [item for item in data["detail"] if isinstance(item, dict)][:MAX_LISTED_PROBLEMS]
+        message = "; ".join(f"{'.'.join(str(p) for p in item.get('loc', [])[1:])}: {item.get('msg')}"
+                            for item in items) or None
+        error = error or "invalid"
+    return (_printable(error, 100) if error else None), (_printable(message, MAX_QUOTED_CHARS) if message else None)
+
+
+def _printable(text: str, limit: int) -> str:
+    # A hostile service must not paint the operator's terminal or fill a dialog.
+    clean = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text)
+    return clean if len(clean) <= limit else clean[:limit] + "…"
+
+
+def _redirect_message(location: str | None) -> str:
+    try:
+        target = urllib.parse.urlsplit(location or "")
+        port = target.port
+    except ValueError:  # a garbled target (bad port, bad brackets) is named as such
+        return ("the service answered with a redirect to an invalid address: check the server address; "
+                "nothing was sent there")
+    # Scheme, host, port and path only: a query string could carry anything.
+    where = f"{target.scheme}://{target.hostname}" + (f":{port}" if port else "") if target.hostname else ""
+    shown = _printable(where + target.path, 200)
+    return (f"the service answered with a redirect{f' to {shown}' if shown else ''}: check the server address; "
+            "nothing was sent there")
+
+
+def _connect_problem(reason: ConnectTimeoutError) -> str:
+    if isinstance(reason, NameResolutionError):
+        return "the server name is not known"
+    if isinstance(reason, NewConnectionError):
+        cause = reason.__cause__ or reason.__context__
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(cause, TimeoutError):
+            return "timed out"
+        return f"no connection: {type(cause).__name__ if cause else 'network unreachable'}"
+    return "timed out"
+
+
+def _parser_problem(exc: ValueError) -> str:
+    # pydantic_core's messages name the problem and its position, never the text.
+    return _printable(str(exc), 120)
+
+
+def _seconds(value: str | None, *, default: int) -> int:
+    return int(value) if value and value.strip().isdigit() else default
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:g} MiB"
+
+
+def _request_size(path: str, pool: urllib3.HTTPConnectionPool, headers: Mapping[str, str], body: bytes) -> int:
+    host = f"{pool.host}:{pool.port}" if pool.port else pool.host
+    head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {len(body)}\r\n" + "".join(
+        f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    return len(head.encode()) + len(body)
+
+
+def _head_size(response: urllib3.BaseHTTPResponse) -> int:
+    head = f"HTTP/1.1 {response.status} {response.reason}\r\n" + "".join(
+        f"{k}: {v}\r\n" for k, v in response.headers.items()) + "\r\n"
+    return len(head.encode())

@@ -5,6 +5,7 @@ import time
 
 import pytest
 import requests
+from urllib3.exceptions import ConnectTimeoutError
 
 from desktop.sync.transport import (
     LoginRefused,
@@ -59,18 +60,31 @@ def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:  
 
 def test_a_protocol_the_service_does_not_speak_means_update(world: World) -> None:
     transport = Transport(world.service.url)
-    transport.session.headers[PROTOCOL_HEADER] = "99"
+    transport.headers[PROTOCOL_HEADER] = "99"
     with pytest.raises(UpdateNeeded, match="update Prossimo"):
         transport.sync("any token", {"cursor": None, "mutations": [], "page_size": 10})
     assert transport.stats.requests == 1  # no retry can fix a version mismatch
 
 
 def test_backoff_doubles_with_jitter_up_to_a_ceiling() -> None:
-    waits: list[float] = []
-    transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=1.0, max_backoff_s=5.0,
-                          sleep=waits.append, jitter=lambda: 1.0, connect_timeout_s=0.2)
+    """urllib3's Retry: no wait before the first retry, then doubling from backoff_s, plus up to
+    backoff_s of jitter, never past the ceiling; Retry-After is respected up to the same ceiling."""
+    transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=1.0, max_backoff_s=5.0)
+    retry = transport.retry_policy(idempotent=True)
+    waits = []
+    for _ in range(5):
+        retry = retry.increment("POST", "/v1/sync", error=ConnectTimeoutError("refused"))
+        waits.append(retry.get_backoff_time())
+    assert waits[0] == 0
+    for wait, step in zip(waits[1:], (2.0, 4.0, 5.0, 5.0), strict=True):
+        assert step <= wait <= min(5.0, step + 1.0)
+    assert retry.parse_retry_after("3600") == 5.0 and retry.parse_retry_after("soon") == 0.0
+
+
+def test_a_refused_port_is_retried_and_counted() -> None:
+    transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=0.001, max_backoff_s=0.01,
+                          connect_timeout_s=0.2)
     with pytest.raises(Offline, match="could not be reached"):
         transport.sync("token", {"cursor": None, "mutations": [], "page_size": 10})
-    assert waits == [1.0, 2.0, 4.0, 5.0, 5.0]
     assert (transport.stats.requests, transport.stats.retries) == (6, 5)
-    assert Transport("http://127.0.0.1:9", backoff_s=1.0, jitter=lambda: 0.0)._delay(3) == 2.0  # half of 4 s
+    assert transport.stats.bytes_sent == 0  # never connected: nothing left
