@@ -51,8 +51,8 @@ sys.path.insert(0, str(ROOT))
 
 from protocol import new_id  # noqa: E402
 from tests import pg_server  # noqa: E402
+from tests.service_process import CENTRAL  # noqa: E402
 
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
 PASSWORD = "benchmark password 123"
 TARGETS = {"mutations_per_s": 2000, "p99_ms": 300}
 # Open loop: the share of the offered load that counts as "kept up" (completions at

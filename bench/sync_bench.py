@@ -16,7 +16,6 @@ import json
 import os
 import random
 import resource
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
+from tests.service_process import running_service  # noqa: E402
+
 PASSWORD = "benchmark password 123"
 PASSPHRASE = "benchmark passphrase 123"
 TARGETS = {"initial_s": 10.0, "initial_mb": 300.0, "one_change_bytes": 2048, "idle_bytes": 1024}
@@ -41,12 +41,6 @@ def note_text(rng: "random.Random") -> str:
     # Varied words, so gzip compresses them like real notes and not like one repeated line.
     return " ".join(rng.choice(WORDS) + (f" {rng.randint(1, 99)}" if rng.random() < 0.1 else "")
                     for _ in range(130))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def seed(db_url: str, records: int) -> tuple[str, str]:
@@ -166,26 +160,11 @@ def main() -> None:
 
     db_url = args.db or f"sqlite:///{tempfile.mkdtemp(prefix='sync-bench-central-')}/central.db"
     field_user, colleague_user = seed(db_url, args.records)
-    port = free_port()
-    service = subprocess.Popen([CENTRAL, "--db", db_url, "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = f"http://127.0.0.1:{port}"
-    try:
-        import requests
-
-        for _ in range(300):
-            try:
-                requests.get(f"{server}/v1/health", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+    with running_service(db_url) as service:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
         env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
-        out = subprocess.run([sys.executable, __file__, "--device", server, field_user, colleague_user],
+        out = subprocess.run([sys.executable, __file__, "--device", service.url, field_user, colleague_user],
                              capture_output=True, text=True, env=env, check=True).stdout
-    finally:
-        service.terminate()
-        service.wait(30)
     results = json.loads(out.strip().splitlines()[-1])
     engine_name = "PostgreSQL" if db_url.startswith("postgresql") else "SQLite"
     print(f"\nSync benchmark: {args.records:,} records (half contacts, half case notes, ~1 KB each) on the "

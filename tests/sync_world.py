@@ -7,10 +7,7 @@ real encrypted profile with its own store thread and sync engine.
 """
 
 import os
-import socket
 import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import Engine, delete
 
 from central import auth, security
@@ -28,16 +24,10 @@ from desktop.store.profile import Profile
 from desktop.store.worker import StoreWorker
 from desktop.sync.engine import SyncEngine, enrol
 from desktop.sync.transport import Transport
+from tests.service_process import running_service
 
 PASSWORD = "a long test password"
 PASSPHRASE = "correct horse battery staple"
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -57,25 +47,10 @@ def central_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Centra
     db_url = f"sqlite:///{folder / 'central.db'}"
     engine = make_engine(db_url)
     upgrade(engine)
-    port = free_port()
-    process = subprocess.Popen([CENTRAL, "--db", db_url, "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                requests.get(f"{url}/v1/health", timeout=1)
-                break
-            except requests.ConnectionError:
-                if process.poll() is not None:
-                    raise RuntimeError("the central service did not start: "
-                                       + process.stderr.read().decode(errors="replace")) from None
-                time.sleep(0.05)
-        yield CentralService(url, db_url, engine, process)
+        with running_service(db_url, env={**os.environ, "PYTHONUNBUFFERED": "1"}, stderr_pipe=True) as service:
+            yield CentralService(service.url, db_url, engine, service.process)
     finally:
-        process.terminate()
-        process.wait(30)
         engine.dispose()
 
 

@@ -33,7 +33,6 @@ contents in an error (the lines name events by position and UID).
 """
 
 import datetime as dt
-import os
 import uuid
 import zoneinfo
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ from desktop.interop.icalendar_files import (
 from desktop.store.calendar_queries import appointments_between, appointments_overlapping, utc_text
 from desktop.store.database import transaction
 from desktop.store.errors import RecordNotFound
+from desktop.store.private_files import write_private
 from desktop.store.repositories import utc_now
 from desktop.store.session import StoreSession
 from protocol import Appointment, describe_validation_error, new_id
@@ -133,23 +133,8 @@ def export_appointments(
                 continue  # a contact no longer on this device has no name to give
     data = appointments_calendar(appointments, now=now or utc_now(), include_names=include_names, names=names,
                                  texts=texts)
-    write_file_atomically(Path(path), data)
+    write_private(Path(path), data)  # all of the file or none of it, 0600
     return len(appointments)
-
-
-def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write beside `path`, flush to disk, then rename over it: all of the file or none of it."""
-    partial = path.with_name(path.name + ".part")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 # --- import ------------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -12,8 +11,8 @@ import pytest
 import requests
 
 from protocol.demo_data import DIRECTORY_SIZE
+from tests.service_process import CENTRAL, clean_environment, running_service
 
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
 PASSWORD = "operator password 123"
 
 
@@ -61,28 +60,10 @@ def test_usage_errors_exit_2(db: str) -> None:
     assert run(db, "frobnicate").returncode == 2
 
 
-def _serve(db: str, tmp_path: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
-    process = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port)], env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if requests.get(f"{base}/v1/health", timeout=1).status_code == 200:
-                return process, base
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError(process.stderr.read())
-
-
 def test_serve_enrol_revoke_wipe_and_audit_over_real_http(org: str, tmp_path: Path) -> None:
     run(org, "operator", "add", "--user", "anna", "--team", "Strada", PROSSIMO_NEW_PASSWORD=PASSWORD)
-    process, base = _serve(org, tmp_path)
-    try:
+    with running_service(org, env=clean_environment()) as service:
+        base = service.url
         enrolled = requests.post(f"{base}/v1/enrol", json={"username": "anna", "password": PASSWORD,
                                                             "device_name": "laptop-1"}, timeout=10).json()
         token = enrolled["device_token"]
@@ -94,9 +75,6 @@ def test_serve_enrol_revoke_wipe_and_audit_over_real_http(org: str, tmp_path: Pa
         assert run(org, "device", "revoke", enrolled["device_id"]).returncode == 0
         wiped = requests.post(f"{base}/v1/sync", json={}, headers=headers, timeout=10)
         assert wiped.status_code == 410 and wiped.json() == {"wipe": True, "reason": "device_revoked"}
-    finally:
-        process.terminate()
-        process.wait(10)
     verified = run(org, "audit", "verify")
     assert verified.returncode == 0 and "intact" in verified.stdout
 

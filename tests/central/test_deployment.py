@@ -9,11 +9,8 @@ import datetime as dt
 import hashlib
 import ipaddress
 import os
-import socket
 import stat
 import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,17 +26,11 @@ from central.db import default_url, make_engine, session_factory, upgrade
 from central.intake import RATE_LIMIT
 from central.models import IntakeRate, Organisation, ServiceSetting, Team
 from tests.central.conftest import World
-
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
-
-
-def _clean_env(**extra: str) -> dict[str, str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
-    return {**environment, **extra}
+from tests.service_process import CENTRAL, clean_environment, running_service
 
 
 def _run(*args: str, umask: int | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CENTRAL, *args], env=_clean_env(**env), capture_output=True, text=True,
+    return subprocess.run([CENTRAL, *args], env=clean_environment(**env), capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, check=False, timeout=120,
                           preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)  # noqa: PLW1509
 
@@ -66,25 +57,8 @@ def team_db(tmp_path: Path) -> tuple[str, uuid.UUID]:
 
 @contextmanager
 def _serve(db: str, *extra: str) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port), *extra], env=_clean_env(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                requests.get(f"{base}/v1/health", timeout=1)
-                break
-            except requests.ConnectionError:
-                if process.poll() is not None:
-                    raise AssertionError(process.stderr.read()) from None
-                time.sleep(0.05)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(30)
+    with running_service(db, *extra, env=clean_environment(), stderr_pipe=True) as service:
+        yield service.url
 
 
 # --- item 3: forwarded headers ------------------------------------------------------------------

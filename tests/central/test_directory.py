@@ -4,7 +4,6 @@ by HSDS ids, change sequences only for what changed; and `prossimo-central direc
 import json
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from central.db import session_factory
 from central.models import AuditEntry, Organisation, StoredRecord
 from protocol import Resource, hsds
 from tests.protocol.hsds_samples import assert_lossless, live, sample
-
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
+from tests.service_process import CENTRAL
 
 
 def add_org(engine: Engine, name: str) -> uuid.UUID:

@@ -10,8 +10,6 @@ import base64
 import gzip
 import json
 import os
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -29,9 +27,7 @@ from central.models import Membership, Operator, Organisation, Team
 from protocol import new_id
 from protocol.messages import MAX_JSON_DEPTH
 from tests import pg_server
-from tests.sync_world import free_port
-
-CENTRAL = str(Path(sys.executable).parent / "prossimo-central")
+from tests.service_process import running_service
 
 
 @dataclass
@@ -79,31 +75,12 @@ def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Service]
         session.flush()
         team = Team(id=uuid.uuid4(), organisation_id=org.id, name="A")
         session.add(team)
-    port = free_port()
     log = tmp_path / "service.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen([CENTRAL, "--db", url, "serve", "--port", str(port)], stdout=sink,
-                                   stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    service = Service(f"http://127.0.0.1:{port}", engine, log, team.id)
     try:
-        _wait_until_up(service, process)
-        yield service
+        with running_service(url, env={**os.environ, "PYTHONUNBUFFERED": "1"}, log=log) as running:
+            yield Service(running.url, engine, log, team.id)
     finally:
-        process.terminate()
-        process.wait(30)
         engine.dispose()
-
-
-def _wait_until_up(service: Service, process: subprocess.Popen) -> None:
-    for _ in range(300):
-        try:
-            requests.get(f"{service.url}/v1/health", timeout=1)
-            return
-        except requests.ConnectionError:
-            if process.poll() is not None:
-                raise RuntimeError("the central service did not start: " + service.log.read_text()) from None
-            time.sleep(0.05)
-    raise RuntimeError("the central service did not answer")
 
 
 def _add_operator(service: Service, username: str, password: str) -> None:

@@ -16,7 +16,8 @@ from desktop.sync.transport import (
 )
 from protocol.messages import PROTOCOL_HEADER
 from tests.central.test_admin_cli import _self_signed
-from tests.sync_world import CENTRAL, PASSWORD, World, free_port
+from tests.service_process import CENTRAL, free_port
+from tests.sync_world import PASSWORD, World
 
 
 def test_only_https_or_loopback_http() -> None:
