@@ -32,6 +32,10 @@ ADDRESS_WAIT_MAX = dt.timedelta(minutes=15)
 ADDRESS_MEMORY = dt.timedelta(hours=1)
 ACCOUNT_WINDOW = dt.timedelta(minutes=1)
 ACCOUNT_FAILURES_PER_WINDOW = 5
+# Logins one address may have being checked at once before any of them failed (people behind one
+# office NAT logging in together); one more waits a second. A failing address gets one at a time.
+ADDRESS_LOGINS_AT_ONCE = 2
+ADDRESS_BUSY_WAIT = dt.timedelta(seconds=1)
 TOKEN_ROTATE_AFTER = dt.timedelta(days=7)
 
 

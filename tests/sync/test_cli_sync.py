@@ -1,7 +1,11 @@
 """`prossimo enroll`, `prossimo sync`, `prossimo conflicts list` as real processes."""
 
 import json
+import re
+import time
 from pathlib import Path
+
+import requests
 
 from tests.sync_world import PASSPHRASE, PASSWORD, World
 from tests.test_cli import run
@@ -19,9 +23,14 @@ def test_enroll_sync_and_conflicts_from_the_command_line(world: World, tmp_path:
     wrong = run(home, "enroll", "--server", world.service.url, "--user", carla, passphrase=PASSPHRASE,
                 PROSSIMO_PASSWORD="not the password")
     assert wrong.returncode == 3 and "username or password is wrong" in wrong.stderr
+    # This address now waits 1 s before its next try; two more failures make it 4 s, so the
+    # next `enroll` is refused however long the CLI takes to start on a busy machine.
+    for _ in range(2):
+        _fail_a_login(world.service.url, carla)
     hurried = run(home, "enroll", "--server", world.service.url, "--user", carla, passphrase=PASSPHRASE,
                   PROSSIMO_PASSWORD=PASSWORD)
     assert hurried.returncode == 3 and "too many failed logins: try again in" in hurried.stderr
+    time.sleep(int(re.search(r"try again in (\d+) s", hurried.stderr).group(1)))  # as told, then go on
     plain = run(home, "enroll", "--server", "http://example.org", "--user", anna, passphrase=PASSPHRASE,
                 PROSSIMO_PASSWORD=PASSWORD)
     assert plain.returncode == 2 and "https" in plain.stderr
@@ -105,3 +114,14 @@ def test_sync_before_enrolment_is_a_usage_error(tmp_path: Path) -> None:
     run(home, "init", passphrase=PASSPHRASE)
     result = run(home, "sync", passphrase=PASSPHRASE)
     assert result.returncode == 2 and "prossimo enroll" in result.stderr
+
+
+def _fail_a_login(url: str, username: str) -> None:
+    """One wrong password, as soon as the address's wait allows it."""
+    while True:
+        answer = requests.post(f"{url}/v1/enrol", json={"username": username, "password": "not the password",
+                                                        "device_name": "x"}, timeout=30)
+        if answer.status_code != 429:
+            assert answer.status_code == 401
+            return
+        time.sleep(int(answer.headers["Retry-After"]))
