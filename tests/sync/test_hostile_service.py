@@ -36,7 +36,8 @@ from desktop.sync.transport import (
     TransportError,
     WipeOrdered,
 )
-from tests.sync_world import PASSPHRASE, PASSWORD, free_port
+from tests.service_process import free_port
+from tests.sync_world import PASSPHRASE, PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "hunter2-CANARY-password"
