@@ -209,7 +209,9 @@ class ConnectPage(_AsyncStep):
         form = QFormLayout(self)
         form.addRow(self.tr("Service &address:"), self.url)
         form.addRow("", self.errors.add("url", self.url))
-        form.addRow(self.tr("&Certificate authority:"), ca_row)
+        ca_label = QLabel(self.tr("&Certificate authority:"))
+        ca_label.setBuddy(self.ca_bundle)  # a row given a layout gets no buddy, and shows the "&"
+        form.addRow(ca_label, ca_row)
         form.addRow("", self.errors.add("ca_bundle", self.ca_bundle))
         form.addRow(self.tr("&Username:"), self.username)
         form.addRow("", self.errors.add("username", self.username))
