@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWidget
 
@@ -59,10 +60,13 @@ def screen_size() -> tuple[int, int]:
 class Wait:
     what: str
     ready: Callable[[], object]
+    timeout_s: float = STEP_TIMEOUT_S
 
 
-def until(ready: Callable[[], object], what: str) -> Wait:
-    return Wait(what, ready)
+def until(ready: Callable[[], object], what: str, timeout_s: float = STEP_TIMEOUT_S) -> Wait:
+    """Go on once `ready()` is true; fail after `timeout_s` (input typed lands within a
+    second; a store being made or opened takes longer)."""
+    return Wait(what, ready, timeout_s)
 
 
 def do(action: Callable[[], object], what: str = "an action") -> Wait:
@@ -104,6 +108,7 @@ class Flow:
         finally:
             timer.stop()
         self._tick()  # the last step may be the one that closed the app (closing its window)
+        _clear_the_screen()
         if self.error is not None:
             raise self.error
         if not self.finished:
@@ -118,7 +123,7 @@ class Flow:
         try:
             while self.waiting is None or self.waiting.ready():
                 self.waiting = next(self.steps)
-                self.deadline = time.monotonic() + STEP_TIMEOUT_S
+                self.deadline = time.monotonic() + self.waiting.timeout_s
             if time.monotonic() > self.deadline:
                 seen = shot("timed-out")
                 raise AssertionError(f"timed out waiting for: {self.waiting.what} (the screen then: {seen})")
@@ -126,7 +131,7 @@ class Flow:
             self.finished = True
         except BaseException as error:  # noqa: BLE001 - reported by run(), in the test
             self.error = error
-            QApplication.quit()
+            QApplication.exit(1)  # not quit(): Qt 6 lets a window with unsaved input refuse that
         finally:
             self._inside = False
 
@@ -160,6 +165,11 @@ def visible(kind: type) -> QWidget | None:
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
 
 
+def gone(widget: QWidget) -> bool:
+    """Closed, or closed and deleted already."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
 def active(kind: type) -> QWidget | None:
     """The window of this class that has the keyboard focus (the window manager gave it)."""
     window = QApplication.activeWindow()
@@ -169,7 +179,8 @@ def active(kind: type) -> QWidget | None:
 def shot(name: str) -> Path:
     """The whole screen as a person sees it (window manager and all)."""
     folder = Path(os.environ.get("PROSSIMO_REAL_WINDOW_SHOTS", "/tmp"))
-    path = folder / f"{os.environ[REAL_WINDOW_ENV]}-{name}.png"
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0].removeprefix("test_")
+    path = folder / f"{os.environ[REAL_WINDOW_ENV]}-{test[:40]}-{name}.png"
     QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
     return path
 
@@ -180,6 +191,15 @@ def on_screen(widget: QWidget) -> bool:
     bottom_right = widget.mapToGlobal(widget.rect().bottomRight())
     area = QGuiApplication.primaryScreen().availableGeometry()
     return area.contains(top_left) and area.contains(bottom_right)
+
+
+def _clear_the_screen() -> None:
+    """What a failed flow left up goes, so the next flow starts on an empty screen."""
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            window.hide()
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_app(profile_dir: Path, steps: Steps) -> int:
@@ -201,6 +221,11 @@ class Workday:
     def directory(self) -> Path:
         return self.profile.directory
 
+    def typeable_names(self) -> list[str]:
+        """Names of contacts booked nothing yet that xdotool can type on any keyboard map."""
+        booked = {c for a in self.caseload.appointments for c in a.contact_ids}
+        return [c.display_name for c in self.caseload.contacts if c.display_name.isascii() and c.id not in booked]
+
 
 @pytest.fixture()
 def workday(tmp_path: Path) -> Iterator[Workday]:
@@ -212,7 +237,8 @@ def workday(tmp_path: Path) -> Iterator[Workday]:
         caseload = worker.call(lambda s: fill_demo_store(s, now=now, contacts=12))
     finally:
         worker.close()
-    yield Workday(profile, caseload, profile.identity().operator_id)
+    identity = profile.identity()
+    yield Workday(profile, caseload, identity.operator_id or identity.device_id)  # offline: bookings are the device's
 
 
 def unlock(window_class: type) -> Steps:

@@ -55,6 +55,8 @@ class ReferralDialog(FormDialog):
         self._picker: ContactPicker | None = None
         self._generation = 0
         self.setWindowTitle(self.tr("Refer to a service"))
+        # Room for the title and for the consent section's rows side by side.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
 
         intro = QLabel(self.tr("Refer someone to {service} ({organisation}).").format(
             service=resource.service_name, organisation=resource.organization_name))
@@ -180,7 +182,20 @@ class ReferralDialog(FormDialog):
         self.consents.setVisible(bool(found))
         self.no_consent.setVisible(not found)
         self.record_consent.setVisible(not found)
+        self.settled(self.consents)  # filled by the store's answer, not by the operator
+        self._fit()
         (self.consents if found else self.record_consent).setFocus()
+
+    def _fit(self) -> None:
+        """Grow to what is now shown. The wrapped texts make the layout height-for-width, and
+        Qt does not grow a window for that by itself: the consent section was squeezed into
+        a strip under the explanation, over the rows of Reason."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            screen = self.screen().availableGeometry() if self.screen() else None
+            self.resize(self.width(), min(needed, screen.height()) if screen else needed)
 
     def _consent_text(self, consent: Consent) -> str:
         text = self.tr("{purpose}, given on {given} ({method})").format(
