@@ -24,6 +24,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWidget
 
 from desktop import app as desktop_app
@@ -178,6 +179,7 @@ def active(kind: type) -> QWidget | None:
 
 def shot(name: str) -> Path:
     """The whole screen as a person sees it (window manager and all)."""
+    QTest.qWait(400)  # let the windows just mapped paint: the X server holds what was drawn last
     folder = Path(os.environ.get("PROSSIMO_REAL_WINDOW_SHOTS", "/tmp"))
     test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0].removeprefix("test_")
     path = folder / f"{os.environ[REAL_WINDOW_ENV]}-{test[:40]}-{name}.png"
