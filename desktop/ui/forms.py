@@ -15,7 +15,7 @@ typed input away without the operator saying so.
 """
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -204,11 +204,15 @@ class FormDialog(QDialog):
             return
         if self.discard_question is not None and self.discard_question.isVisible():
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes?"),
-                          self.tr("What you typed in this window has not been saved. Discard it?"),
+        # The context named, not self.tr(): that would look the words up under the subclass's name.
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("FormDialog", "Discard changes?"),
+                          QCoreApplication.translate(
+                              "FormDialog", "What you typed in this window has not been saved. Discard it?"),
                           QMessageBox.StandardButton.NoButton, self)
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(QCoreApplication.translate("FormDialog", "&Discard"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(QCoreApplication.translate("FormDialog", "&Keep editing"),
+                             QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)  # a stray Enter never throws input away
         box.setEscapeButton(keep)
         box.finished.connect(lambda _result: self._discard_answered(box.clickedButton() is discard))

@@ -17,7 +17,7 @@ import datetime as dt
 import uuid
 
 from pydantic import ValidationError
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,16 +94,22 @@ class ClashWarning(QFrame):
         named = [c.name for c in clash.shared_contacts if c.name]
         names = ", ".join(clash.booked.names())
         if named:
-            names = ", ".join(named)
-            text = QT_TRANSLATE_NOOP("AppointmentForm", "{names} already has an appointment {when}")
-        elif clash.shared_contacts:
-            text = QT_TRANSLATE_NOOP("AppointmentForm", "A contact of this appointment already has one {when}")
-        elif clash.booked.appointment.operator_id == self.context.me:
-            text = (QT_TRANSLATE_NOOP("AppointmentForm", "You already have an appointment {when} with {names}") if names
-                    else QT_TRANSLATE_NOOP("AppointmentForm", "You already have an appointment {when}"))
-        else:
-            text = QT_TRANSLATE_NOOP("AppointmentForm", "The same operator already has an appointment {when}")
-        return QCoreApplication.translate("AppointmentForm", text).format(when=when, names=names)
+            return QCoreApplication.translate(
+                "AppointmentForm", "{names} already has an appointment {when}").format(
+                names=", ".join(named), when=when)
+        if clash.shared_contacts:
+            return QCoreApplication.translate(
+                "AppointmentForm", "A contact of this appointment already has one {when}").format(
+                when=when)
+        if clash.booked.appointment.operator_id == self.context.me:
+            if names:
+                return QCoreApplication.translate(
+                    "AppointmentForm", "You already have an appointment {when} with {names}").format(
+                    when=when, names=names)
+            return QCoreApplication.translate(
+                "AppointmentForm", "You already have an appointment {when}").format(when=when)
+        return QCoreApplication.translate(
+            "AppointmentForm", "The same operator already has an appointment {when}").format(when=when)
 
 
 class AppointmentForm(FormDialog):
