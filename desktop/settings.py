@@ -1,8 +1,9 @@
 """Per-profile preferences that must be readable before the store is unlocked.
 
-Owns: `Settings` (language, auto-lock minutes) and `settings.json` in the profile
-folder, written atomically and 0600. The language is needed to draw the unlock screen,
-so it cannot live inside the encrypted store.
+Owns: `Settings` (language, auto-lock minutes, where the window was) and
+`settings.json` in the profile folder, written atomically and 0600. The language is
+needed to draw the unlock screen, and the window's place to put the unlock screen
+where the window was, so neither can live inside the encrypted store.
 
 Must never hold a secret, a name, a server token or anything about a client:
 the file is in clear. The service URL and CA bundle live in the encrypted store
@@ -48,6 +49,9 @@ class Settings(BaseModel):
 
     language: Language = Field(default_factory=system_language)
     auto_lock_minutes: int = Field(default=10, ge=1, le=240)
+    # Qt's saveGeometry() in base64: position, size, maximised or not, and on which screen.
+    # Empty until the window has been shown once (it then opens maximised).
+    window_geometry: str = Field(default="", max_length=4096, pattern=r"^[A-Za-z0-9+/=]*$")
 
     @classmethod
     def load(cls, profile_dir: Path) -> "Settings":

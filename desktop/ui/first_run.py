@@ -7,7 +7,8 @@ Owns: `FirstRunWizard`. Its steps are
 3. connection (only when connecting): service address, optional CA bundle,
    username and password; "Next" enrols this device and keeps the device token
    inside the encrypted store. Errors land beside the field they are about;
-4. done: `completed(StoreWorker)` hands the open store to the shell.
+4. done: `completed(StoreWorker)` hands the open store to the shell, and the
+   wizard stays up until the shell shows the main window in its place.
 The profile is created before enrolling because the token needs the encrypted
 store to live in; a failed enrolment therefore leaves a working offline profile,
 and the operator can retry or go on offline.
@@ -208,7 +209,9 @@ class ConnectPage(_AsyncStep):
         form = QFormLayout(self)
         form.addRow(self.tr("Service &address:"), self.url)
         form.addRow("", self.errors.add("url", self.url))
-        form.addRow(self.tr("&Certificate authority:"), ca_row)
+        ca_label = QLabel(self.tr("&Certificate authority:"))
+        ca_label.setBuddy(self.ca_bundle)  # a row given a layout gets no buddy, and shows the "&"
+        form.addRow(ca_label, ca_row)
         form.addRow("", self.errors.add("ca_bundle", self.ca_bundle))
         form.addRow(self.tr("&Username:"), self.username)
         form.addRow("", self.errors.add("username", self.username))
@@ -330,16 +333,28 @@ class FirstRunWizard(QWizard):
 
     # --- the end --------------------------------------------------------------------------------
 
-    def _finished(self, result: int) -> None:
+    def done(self, result: int) -> None:
+        """Finish hands the open store to the shell and the wizard stays on screen until the
+        shell replaces it with the main window (which is built after a store call): a wizard
+        that hid itself first would leave no window up, and Qt would quit the app."""
+        if result != QWizard.DialogCode.Accepted or self.worker is None:
+            super().done(result)  # cancelled or closed: `finished` closes the store
+            return
+        worker = self._take_worker()
+        self.settings.save(self.profile_dir)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)  # handed over once
+        self.completed.emit(worker)
+
+    def _take_worker(self) -> StoreWorker | None:
+        """The open store, and the wizard forgets every secret it held."""
         self._passphrase = None
         self.passphrase_page.passphrase.clear()
         self.passphrase_page.repeat.clear()
         self.connect_page.password.clear()
         worker, self.worker = self.worker, None
-        if worker is None:
-            return
-        if result == QWizard.DialogCode.Accepted:
-            self.settings.save(self.profile_dir)
-            self.completed.emit(worker)
-        else:
+        return worker
+
+    def _finished(self, _result: int) -> None:
+        worker = self._take_worker()
+        if worker is not None:
             worker.close()  # the profile stays; the next start asks for its passphrase

@@ -1,18 +1,39 @@
-"""Showing a validation error beside the field it is about.
+"""Form dialogs and showing a validation error beside the field it is about.
 
-Owns: `field_errors` (a pydantic ValidationError or a store RuleViolation read as
-{field: message}) and `FormErrors`, which puts each message in a small red label
-under its input and into the input's accessible description, so screen readers
-announce it too. The rules themselves live in the shared `protocol` schemas and
-the store: forms never re-implement them.
+Owns: `FormDialog`, the one base of every dialog that edits something: its primary
+action (Save, Send, Accept…) is the dialog's default button, so Enter in a text field
+does that action and never Cancel; and closing it with changes (Escape, the window's
+close button, Cancel) asks before discarding them. Also `field_errors` (a pydantic
+ValidationError or a store RuleViolation read as {field: message}) and `FormErrors`,
+which puts each message in a small red label under its input and into the input's
+accessible description, so screen readers announce it too. The rules themselves
+live in the shared `protocol` schemas and the store: forms never re-implement them.
 
 Must never show the rejected input back in the message (it may be a name or a
-phone number that ends up in a screenshot or a support ticket).
+phone number that ends up in a screenshot or a support ticket), and never throw
+typed input away without the operator saying so.
 """
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 from protocol import describe_validation_error
 
@@ -98,3 +119,112 @@ def read_only_value(name: str) -> QLabel:
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     value.setAccessibleName(name)
     return value
+
+
+# --- the dialogs that edit something ---------------------------------------------------------
+
+def _value(widget: QWidget) -> object:
+    """What an input holds, comparable with ==; None for a widget that holds no input."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex(), widget.currentText()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toMSecsSinceEpoch() if widget.dateTime() != QDateTime() else None
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QListWidget):
+        return tuple(widget.item(i).text() for i in range(widget.count()))
+    if isinstance(widget, QGroupBox) and widget.isCheckable():
+        return widget.isChecked()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+class FormDialog(QDialog):
+    """A dialog that edits something. Subclasses lay out `self.buttons` (made here, with
+    the primary action and Cancel) and connect `self.primary_button.clicked` to their
+    save; they call `accept()` once it is saved. Anything else that closes the dialog
+    goes through `reject()`, which asks first when an input differs from how it opened.
+
+    Inputs filled after the dialog opened (an answer from the store) are made part of
+    the starting point with `settled(widget)`, so they do not count as the operator's
+    changes."""
+
+    def __init__(self, primary_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Parented now: a default button set before its box belongs to the dialog is not
+        # the dialog's default, and Qt then makes the first button in the focus chain
+        # (Cancel) the default when the dialog is shown.
+        self.buttons = QDialogButtonBox(self)
+        self.primary_button: QPushButton = self.buttons.addButton(primary_text,
+                                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)
+        self.primary_button.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        self.discard_question: QMessageBox | None = None
+        self._start: dict[int, object] | None = None
+
+    # --- what the operator changed ---------------------------------------------------------
+
+    def _inputs(self) -> list[QWidget]:
+        """This dialog's own inputs (not those of a picker opened from it)."""
+        return [w for w in self.findChildren(QWidget) if w.window() is self and _value(w) is not None]
+
+    def _snapshot(self) -> dict[int, object]:
+        return {id(w): _value(w) for w in self._inputs()}
+
+    def settled(self, *widgets: QWidget) -> None:
+        """Take these inputs' present values as the starting point (filled by the program)."""
+        if self._start is None:
+            return
+        for widget in widgets:
+            self._start[id(widget)] = _value(widget)
+
+    def has_changes(self) -> bool:
+        return self._start is not None and self._snapshot() != self._start
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._start is None:
+            self._start = self._snapshot()
+        self.primary_button.setDefault(True)
+        super().showEvent(event)
+
+    # --- closing --------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close button all come here: discard only what the operator
+        agrees to discard."""
+        if not self.has_changes():
+            super().reject()
+            return
+        if self.discard_question is not None and self.discard_question.isVisible():
+            return
+        # The context named, not self.tr(): that would look the words up under the subclass's name.
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("FormDialog", "Discard changes?"),
+                          QCoreApplication.translate(
+                              "FormDialog", "What you typed in this window has not been saved. Discard it?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton(QCoreApplication.translate("FormDialog", "&Discard"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(QCoreApplication.translate("FormDialog", "&Keep editing"),
+                             QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # a stray Enter never throws input away
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _result: self._discard_answered(box.clickedButton() is discard))
+        box.discard_button = discard  # type: ignore[attr-defined] - for tests and keyboard users alike
+        box.keep_button = keep  # type: ignore[attr-defined]
+        self.discard_question = box
+        box.open()
+
+    def _discard_answered(self, discard: bool) -> None:
+        question, self.discard_question = self.discard_question, None
+        if question is not None:
+            question.deleteLater()
+        if discard:
+            self._start = None  # nothing left to protect
+            super().reject()

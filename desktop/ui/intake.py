@@ -19,8 +19,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -40,11 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store import intake_queries as intake
+from desktop.store.calendar_queries import Clash, overlapping
 from desktop.store.session import StoreSession
 from desktop.ui import labels
+from desktop.ui.calendar.form import ClashWarning
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors, read_only_value
+from desktop.ui.forms import FormDialog, FormErrors, read_only_value
 from desktop.ui.resources.detail import language_name
 from protocol import Contact, IntakeRequest
 
@@ -327,11 +327,11 @@ class IntakePage(QWidget):
 
 # --- accepting ----------------------------------------------------------------------------
 
-class IntakeAcceptDialog(QDialog):
+class IntakeAcceptDialog(FormDialog):
     requestAccepted = Signal(object)  # intake_queries.Accepted
 
     def __init__(self, context: UiContext, request: IntakeRequest, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("&Accept request"), parent)
         self.context = context
         self.request = request
         self.matched: Contact | None = None
@@ -412,12 +412,14 @@ class IntakeAcceptDialog(QDialog):
                                   ("topic", self.tr("T&opic"), self.topic)):
             self._row(appointment_form, key, text, widget)
         appointment_form.addRow(self.tr("Time zone"), QLabel(self.time_zone))
+        # The booking dialog's warning, on the same rule (calendar_queries.overlapping).
+        self.clash_panel = ClashWarning(context, _zone(self.time_zone, context))
+        self.clash_panel.book_anyway_button.clicked.connect(lambda: self.submit(check_clashes=False))
+        self.clash_panel.change_time_button.clicked.connect(self._change_time)
+        self.clashes: list[Clash] = []
 
-        buttons = QDialogButtonBox()
-        self.accept_button = buttons.addButton(self.tr("&Accept request"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.accept_button = self.primary_button
+        self.accept_button.clicked.connect(lambda: self.submit(check_clashes=True))
 
         match_row = QHBoxLayout()
         match_row.addWidget(self.match_existing)
@@ -430,8 +432,9 @@ class IntakeAcceptDialog(QDialog):
         layout.addWidget(self.errors.add("contact_id", self.choose_contact))
         layout.addWidget(self.new_contact)
         layout.addWidget(self.appointment)
+        layout.addWidget(self.clash_panel)
         layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.create_new.toggled.connect(self._who_changed)
         self._who_changed()
 
@@ -475,8 +478,11 @@ class IntakeAcceptDialog(QDialog):
                 "ends_at": starts + dt.timedelta(minutes=self.minutes.value()), "time_zone": self.time_zone,
                 "place_kind": self.place.currentData(), "topic": self.topic.text().strip() or None}
 
-    def submit(self) -> None:
+    def submit(self, check_clashes: bool = True) -> None:
+        """Accept the request; with an appointment, first look for overlaps like the booking
+        dialog does, and book over them only on "Book anyway"."""
         self.errors.clear()
+        self.clash_panel.hide()
         request_id, appointment = self.request.id, self._appointment_fields()
         if self.create_new.isChecked():
             new_contact = {
@@ -492,10 +498,31 @@ class IntakeAcceptDialog(QDialog):
             self.errors.show(ValueError("contact_id: " + self.tr("choose the contact this request is from")))
             return
         self.accept_button.setEnabled(False)
+        if check_clashes and appointment is not None:
+            contacts = [existing] if existing is not None else []
+            self.context.store.run(
+                lambda s: overlapping(s, starts_at=appointment["starts_at"], ends_at=appointment["ends_at"],
+                                      operator_id=appointment["operator_id"], contact_ids=contacts),
+                lambda clashes: self._checked(appointment, clashes), self._failed, owner=self)
+            return
         self.context.store.run(
             lambda s: intake.accept_intake(s, request_id, new_contact=new_contact, existing_contact_id=existing,
                                            appointment=appointment),
             self._done, self._failed, owner=self, changes={"contact", "appointment", "intake_request"})
+
+    def _checked(self, appointment: dict, clashes: list[Clash]) -> None:
+        self.accept_button.setEnabled(True)
+        if appointment != self._appointment_fields():
+            return  # changed while the check ran: the operator accepts again
+        self.clashes = clashes
+        if clashes:
+            self.clash_panel.show_clashes(clashes, appointment["starts_at"])
+        else:
+            self.submit(check_clashes=False)
+
+    def _change_time(self) -> None:
+        self.clash_panel.hide()
+        self.time.setFocus()
 
     def _done(self, accepted: intake.Accepted) -> None:
         self.context.local_change()
@@ -516,11 +543,11 @@ def _zone(name: str, context: UiContext) -> dt.tzinfo:
 
 # --- declining ----------------------------------------------------------------------------
 
-class IntakeDeclineDialog(QDialog):
+class IntakeDeclineDialog(FormDialog):
     requestDeclined = Signal(object)  # the IntakeRequest as stored
 
     def __init__(self, context: UiContext, request: IntakeRequest, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("&Decline request"), parent)
         self.context = context
         self.request = request
         self.setWindowTitle(self.tr("Decline a help desk request"))
@@ -534,19 +561,15 @@ class IntakeDeclineDialog(QDialog):
         reason_label = QLabel(self.tr("&Reason:"))
         reason_label.setBuddy(self.reason)
         self.errors = FormErrors()
-        buttons = QDialogButtonBox()
-        self.decline_button = buttons.addButton(self.tr("&Decline request"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        self.reason.returnPressed.connect(self.submit)
+        self.decline_button = self.primary_button
+        self.decline_button.clicked.connect(self.submit)  # Enter too: it is the default button
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.errors.add("decline_reason", self.reason))
         layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def submit(self) -> None:
         self.errors.clear()

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -54,6 +54,14 @@ SCREENS = (
     Screen("reports", "desktop.ui.reports", "ReportsPage", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     Screen("settings", "desktop.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Size a full window to the screen's available area (the shell then maximises it or
+    puts it back where the operator left it): a fixed size ran off a 768 px screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
 
 
 class MainWindow(QMainWindow):
@@ -112,7 +120,7 @@ class MainWindow(QMainWindow):
         else:
             self._offline_only_status()
             context.store.changed.connect(lambda _entities: self._offline_only_status())
-        self.resize(1180, 760)
+        fit_to_screen(self)
         self.show_page("today")
 
     # --- screens ---------------------------------------------------------------------

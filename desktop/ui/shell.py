@@ -8,6 +8,11 @@ the main window, reminders and the auto-lock. Locking (by hand, idle, session
 lock, sleep) throws all of that away and closes the store, which forgets the key.
 A language change rebuilds the main window on the same screen. A wipe ordered by
 the organisation, or a sign-out, deletes the profile and returns to first run.
+The main window and the lock screen take each other's place at the same geometry
+(the lock screen covers the window); the first opens maximised, and where the
+operator left it is kept in the profile's settings, so it survives lock and restart.
+A window is always shown before the one it replaces closes: with no window up, Qt
+quits the app.
 
 Must never keep the passphrase or the key, never leave a window with client data
 on screen once locked, and never block the UI thread on the network: stopping
@@ -20,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.settings import Settings
@@ -103,6 +108,7 @@ class Shell(QObject):
         self.window: QWidget | None = None  # the one top-level window on screen
         self.session: Session | None = None
         self._last_phase = ""
+        self._last_page = "today"  # the screen a lock left, in memory only: unlock returns to it
         self.wiped.connect(self._carry_out_wipe)
         i18n.install(self.settings.language)
 
@@ -116,10 +122,35 @@ class Shell(QObject):
 
     def _replace_window(self, window: QWidget) -> None:
         old, self.window = self.window, window
+        if isinstance(window, MainWindow | UnlockWindow):
+            self._place(window, old)
         window.show()
         if old is not None:
             old.close()
             old.deleteLater()
+
+    # --- where the window is ------------------------------------------------------------
+
+    def _place(self, window: QWidget, old: QWidget | None) -> None:
+        """Where the window (or the lock screen taking its place) was; else maximised."""
+        if isinstance(old, MainWindow | UnlockWindow):
+            self.remember_geometry(old)
+        saved = self.settings.window_geometry
+        if not (saved and window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))):
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+    def remember_geometry(self, window: QWidget | None = None) -> None:
+        """Keep where the main window or the lock screen is, in the profile's settings."""
+        window = window if window is not None else self.window
+        # Closed by its close button is fine (the app is quitting); never shown is not.
+        if not isinstance(window, MainWindow | UnlockWindow) or window.windowHandle() is None:
+            return
+        geometry = bytes(window.saveGeometry().toBase64()).decode("ascii")
+        if geometry != self.settings.window_geometry:
+            self.settings = self.settings.model_copy(update={"window_geometry": geometry})
+            if self.session is not None:
+                self.session.context.settings = self.settings
+            self.settings.save(self.profile.directory)
 
     def show_first_run(self, notice: str = "") -> None:
         wizard = FirstRunWizard(self.profile.directory, self.settings, notice=notice)
@@ -141,17 +172,21 @@ class Shell(QObject):
     # --- an unlocked session -------------------------------------------------------------
 
     def open_session(self, worker: StoreWorker) -> None:
-        client = StoreClient(worker)
+        # Parented to the shell: a client nothing holds is collected while its answer is on
+        # the way, and the store thread then emits into a deleted object.
+        client = StoreClient(worker, self)
         client.run(lambda s: s.replica.enrolment(), lambda enrolment: self._build(worker, client, enrolment),
-                   lambda error: self._open_failed(worker, error))
+                   lambda error: self._open_failed(worker, client, error))
 
-    def _open_failed(self, worker: StoreWorker, error: BaseException) -> None:
+    def _open_failed(self, worker: StoreWorker, client: StoreClient, error: BaseException) -> None:
         log.error("the store opened but could not be read: %s", type(error).__name__)
+        client.deleteLater()
         worker.close()
         self.show_unlock(self.tr("Your data could not be read ({error}). Nothing was changed.")
                          .format(error=type(error).__name__))
 
     def _build(self, worker: StoreWorker, client: StoreClient, enrolment: Enrolment | None) -> None:
+        self.remember_geometry()  # the lock screen may have been moved
         self.settings = Settings.load(self.profile.directory)  # the wizard may have saved a language
         identity = self.profile.identity()
         engine = bridge = None
@@ -168,6 +203,7 @@ class Shell(QObject):
             apply_settings=self.apply_settings, lock_now=lambda: self.lock("manual"), sign_out=self.sign_out,
         )
         window = MainWindow(context)
+        window.show_page(self._last_page)
         auto_lock = AutoLock(self.settings.auto_lock_minutes * 60_000, listen_to_desktop=self.listen_to_desktop)
         auto_lock.lockRequested.connect(self.lock)
         reminders = self._reminders(context, window)
@@ -205,6 +241,8 @@ class Shell(QObject):
         self.show_unlock(messages.get(reason, ""))
 
     def _end_session(self, then: Callable[[], object] | None = None) -> None:
+        self._last_page = self.session.window.current_key
+        self.remember_geometry()
         session, self.session = self.session, None
         session.auto_lock.stop()
         session.auto_lock.deleteLater()
@@ -254,6 +292,7 @@ class Shell(QObject):
         """The operator chose to remove this profile from this computer (confirmed on screen)."""
         if self.session is None:
             return
+        self._last_page = "today"
         profile = self.profile
         self._end_session(then=lambda: (profile.destroy(), self.show_first_run()))
         self._replace_window(QWidget())  # nothing of the old session stays on screen meanwhile
@@ -280,6 +319,7 @@ class Shell(QObject):
 
     def shutdown(self) -> None:
         """The app is quitting: stop syncing and close the store, waiting for both."""
+        self.remember_geometry()
         if self.session is None:
             return
         session, self.session = self.session, None

@@ -21,6 +21,7 @@ from desktop.store.keys import KeyFileCorrupt, KeyFileMissing, WrongPassphrase
 from desktop.store.profile import Profile
 from desktop.ui import icons
 from desktop.ui.background import run_in_background
+from desktop.ui.main_window import fit_to_screen
 
 FREE_ATTEMPTS = 3
 
@@ -78,7 +79,7 @@ class UnlockWindow(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
-        self.resize(640, 480)
+        fit_to_screen(self)  # the lock screen covers the whole window, never a small box in a corner
         self.passphrase.setFocus()
 
     def try_unlock(self) -> None:

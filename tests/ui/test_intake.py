@@ -160,3 +160,34 @@ def test_show_record_finds_a_handled_request_under_all(qtbot, ui_context, ui_sto
     wait_for_store(qtbot, ui_context)
     qtbot.waitUntil(lambda: page.request is not None and page.request.id == handled.id, timeout=5_000)
     assert page.which.currentData() is None
+
+
+def test_accepting_over_a_booking_warns_like_the_booking_dialog(qtbot, ui_context, ui_store,  # noqa: ANN001
+                                                                caseload: Caseload) -> None:
+    """Issue 14 items 1 and 7: the proposed appointment overlaps one already booked: the accept
+    path shows the booking dialog's warning (same rule: calendar_queries.overlapping) and
+    writes nothing until "Book anyway"; it used to double-book without a word."""
+    request = _request(ui_store, 5)
+    day = next_working_day(NOW.date())
+    starts = dt.datetime(day.year, day.month, day.day, 10, 15, tzinfo=ROME)
+    ui_store.call(lambda s: s.appointments.create(
+        contact_ids=[caseload.contacts[0].id], operator_id=ui_context.me, starts_at=starts,
+        ends_at=starts + dt.timedelta(minutes=30), time_zone="Europe/Rome", place_kind="office", status="confirmed"))
+    page = _page(qtbot, ui_context)
+    page.accept_button.click()
+    dialog = page.accept_dialog
+    assert dialog.appointment.isChecked()  # a booking request proposes 10:00-10:45 on the next working day
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.clash_panel.isVisible(), timeout=5_000)
+    assert "You already have an appointment 10:15" in dialog.clash_panel.text.text()
+    assert ui_store.call(lambda s: s.intake_requests.get(request.id)).status == "new"
+    before = ui_store.call(lambda s: s.appointments.count())
+
+    qtbot.mouseClick(dialog.clash_panel.change_time_button, Qt.MouseButton.LeftButton)
+    assert not dialog.clash_panel.isVisible() and dialog.time.hasFocus()
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.clash_panel.isVisible(), timeout=5_000)
+    qtbot.mouseClick(dialog.clash_panel.book_anyway_button, Qt.MouseButton.LeftButton)
+    wait_for_store(qtbot, ui_context)
+    assert ui_store.call(lambda s: s.intake_requests.get(request.id)).status == "converted"
+    assert ui_store.call(lambda s: s.appointments.count()) == before + 1

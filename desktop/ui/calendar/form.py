@@ -17,13 +17,11 @@ import datetime as dt
 import uuid
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -43,7 +41,7 @@ from desktop.store.calendar_queries import Booked, Clash, overlapping
 from desktop.ui.calendar import date_text, local_zone, pydate, qdate, range_text, zone_name
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors
+from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
 from protocol import Appointment, new_id
 
@@ -52,7 +50,69 @@ NEW_REMINDER = 15
 NEW_DURATION = 60
 
 
-class AppointmentForm(QDialog):
+class ClashWarning(QFrame):
+    """The double-booking warning, said the same way wherever a booking is made (this
+    dialog and accepting a help-desk request): which appointments the time overlaps,
+    found by `calendar_queries.overlapping`, with "Book anyway" and "Change time".
+    Its words keep the booking dialog's translation context, where they were first written."""
+
+    def __init__(self, context: UiContext, zone: dt.tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.zone = zone
+        self.setObjectName("clashWarning")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#clashWarning { background: #fff4d6; border: 1px solid #b7791f; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("color: #1a1a1a;")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.book_anyway_button = QPushButton(QCoreApplication.translate("AppointmentForm", "&Book anyway"))
+        self.change_time_button = QPushButton(QCoreApplication.translate("AppointmentForm", "C&hange time"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.change_time_button)
+        buttons.addWidget(self.book_anyway_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def show_clashes(self, clashes: list[Clash], starts_at: dt.datetime) -> None:
+        lines = [QCoreApplication.translate("AppointmentForm", "This time overlaps other appointments:")]
+        lines.extend(self._line(clash, starts_at) for clash in clashes)
+        self.text.setText("\n".join(lines))
+        self.text.setAccessibleName(self.text.text())
+        self.show()
+        self.change_time_button.setFocus()
+
+    def _line(self, clash: Clash, starts_at: dt.datetime) -> str:
+        start = clash.booked.starts_at.astimezone(self.zone)
+        when = range_text(start, clash.booked.ends_at.astimezone(self.zone))
+        if start.date() != starts_at.astimezone(self.zone).date():
+            when = date_text(start.date(), long=False) + " " + when
+        named = [c.name for c in clash.shared_contacts if c.name]
+        names = ", ".join(clash.booked.names())
+        if named:
+            return QCoreApplication.translate(
+                "AppointmentForm", "{names} already has an appointment {when}").format(
+                names=", ".join(named), when=when)
+        if clash.shared_contacts:
+            return QCoreApplication.translate(
+                "AppointmentForm", "A contact of this appointment already has one {when}").format(
+                when=when)
+        if clash.booked.appointment.operator_id == self.context.me:
+            if names:
+                return QCoreApplication.translate(
+                    "AppointmentForm", "You already have an appointment {when} with {names}").format(
+                    when=when, names=names)
+            return QCoreApplication.translate(
+                "AppointmentForm", "You already have an appointment {when}").format(when=when)
+        return QCoreApplication.translate(
+            "AppointmentForm", "The same operator already has an appointment {when}").format(when=when)
+
+
+class AppointmentForm(FormDialog):
     """New (`booked=None`, optional `start`) or edit (`booked` given) an appointment."""
 
     saved = Signal(object)  # the Appointment as stored
@@ -65,7 +125,7 @@ class AppointmentForm(QDialog):
         booked: Booked | None = None,
         start: dt.datetime | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("&Save"), parent)
         self.context = context
         self.booked = booked
         self.zone = local_zone(context)
@@ -164,32 +224,15 @@ class AppointmentForm(QDialog):
         self._row(form, self.tr("R&eminder:"), self._with_error(self.reminder, "reminder_minutes_before"),
                   self.reminder)
 
-        self.clash_panel = QFrame()
-        self.clash_panel.setObjectName("clashWarning")
-        self.clash_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        self.clash_panel.setStyleSheet("#clashWarning { background: #fff4d6; border: 1px solid #b7791f; }")
-        self.clash_text = QLabel()
-        self.clash_text.setWordWrap(True)
-        self.clash_text.setStyleSheet("color: #1a1a1a;")
-        self.clash_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.book_anyway_button = QPushButton(self.tr("&Book anyway"))
+        self.clash_panel = ClashWarning(self.context, self.zone)
+        self.clash_text = self.clash_panel.text
+        self.book_anyway_button = self.clash_panel.book_anyway_button
+        self.change_time_button = self.clash_panel.change_time_button
         self.book_anyway_button.clicked.connect(lambda: self._save(check_clashes=False))
-        self.change_time_button = QPushButton(self.tr("C&hange time"))
         self.change_time_button.clicked.connect(self._change_time)
-        clash_buttons = QHBoxLayout()
-        clash_buttons.addStretch(1)
-        clash_buttons.addWidget(self.change_time_button)
-        clash_buttons.addWidget(self.book_anyway_button)
-        clash_layout = QVBoxLayout(self.clash_panel)
-        clash_layout.addWidget(self.clash_text)
-        clash_layout.addLayout(clash_buttons)
-        self.clash_panel.hide()
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.primary_button
         self.save_button.clicked.connect(lambda: self._save(check_clashes=True))
-        self.buttons.rejected.connect(self.reject)
         for keys in (QKeySequence(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")):
             QShortcut(keys, self, lambda: self._save(check_clashes=True))
 
@@ -198,7 +241,6 @@ class AppointmentForm(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(self.clash_panel)
         layout.addWidget(self.buttons)
-        self.save_button.setDefault(True)  # once inside the dialog, so Enter anywhere saves
 
     def _row(self, form: QFormLayout, text: str, field: QWidget | QVBoxLayout | QHBoxLayout, buddy: QWidget) -> None:
         caption = QLabel(text)
@@ -375,29 +417,7 @@ class AppointmentForm(QDialog):
             self._busy(True)
             self._write(fields)
             return
-        lines = [self.tr("This time overlaps other appointments:")]
-        lines.extend(self._clash_line(clash) for clash in clashes)
-        self.clash_text.setText("\n".join(lines))
-        self.clash_panel.show()
-        self.clash_text.setAccessibleName(self.clash_text.text())
-        self.change_time_button.setFocus()
-
-    def _clash_line(self, clash: Clash) -> str:
-        start = clash.booked.starts_at.astimezone(self.zone)
-        when = range_text(start, clash.booked.ends_at.astimezone(self.zone))
-        if start.date() != self.starts_at().astimezone(self.zone).date():
-            when = date_text(start.date(), long=False) + " " + when
-        named = [c.name for c in clash.shared_contacts if c.name]
-        if named:
-            return self.tr("{names} already has an appointment {when}").format(names=", ".join(named), when=when)
-        if clash.shared_contacts:
-            return self.tr("A contact of this appointment already has one {when}").format(when=when)
-        names = ", ".join(clash.booked.names())
-        if clash.booked.appointment.operator_id == self.context.me:
-            if names:
-                return self.tr("You already have an appointment {when} with {names}").format(when=when, names=names)
-            return self.tr("You already have an appointment {when}").format(when=when)
-        return self.tr("The same operator already has an appointment {when}").format(when=when)
+        self.clash_panel.show_clashes(clashes, self.starts_at())
 
     def _write(self, fields: dict[str, object]) -> None:
         if self.booked is None:

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +39,7 @@ from desktop.store.session import StoreSession
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.contacts.form import comma_list, field_with_error
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors
+from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
 from protocol import Contact
 
@@ -76,26 +74,23 @@ def confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Calla
     return box
 
 
-class _WritingDialog(QDialog):
+class _WritingDialog(FormDialog):
     """Save/Cancel buttons, error labels, and the write on the store thread."""
 
     saved = Signal(object)  # the stored record
     CHANGES: frozenset[str] = frozenset()
 
     def __init__(self, context: UiContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("&Save"), parent)
         self.context = context
         self.errors = FormErrors()
         self.form = QFormLayout()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.save_button = self.primary_button
+        self.save_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def add_row(self, field: str, caption: str, widget: QWidget, focus: QWidget | None = None) -> None:
         label = QLabel(caption)

@@ -19,8 +19,6 @@ from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.session import StoreSession
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors
+from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
 from protocol import Contact
 
@@ -56,11 +54,11 @@ def comma_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class ContactForm(QDialog):
+class ContactForm(FormDialog):
     saved = Signal(object)  # protocol.Contact, after the commit
 
     def __init__(self, context: UiContext, contact: Contact | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("&Save"), parent)
         self.context = context
         self.contact = contact
         self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
@@ -111,15 +109,12 @@ class ContactForm(QDialog):
             self.form.addRow(label, container)
             self._rows[field] = container
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.save_button = self.primary_button
+        self.save_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
         self.kind.currentIndexChanged.connect(lambda _i: self._show_kind())
         if contact is not None:

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +32,7 @@ from desktop.store import directory_queries as directory
 from desktop.ui import labels
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors
+from desktop.ui.forms import FormDialog, FormErrors
 from protocol import Consent, Contact, Resource
 
 
@@ -43,13 +41,13 @@ def _when(value: dt.datetime, context: UiContext) -> str:
     return QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(FormDialog):
     referred = Signal(object)  # the Referral written
 
     def __init__(
         self, context: UiContext, resource: Resource, contact: Contact | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("&Send referral"), parent)
         self.context = context
         self.resource = resource
         self.contact: Contact | None = None
@@ -57,6 +55,8 @@ class ReferralDialog(QDialog):
         self._picker: ContactPicker | None = None
         self._generation = 0
         self.setWindowTitle(self.tr("Refer to a service"))
+        # Room for the title and for the consent section's rows side by side.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
 
         intro = QLabel(self.tr("Refer someone to {service} ({organisation}).").format(
             service=resource.service_name, organisation=resource.organization_name))
@@ -101,11 +101,8 @@ class ReferralDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("What the person needs from this service (optional)"))
 
         self.errors = FormErrors()
-        buttons = QDialogButtonBox()
-        self.send_button = buttons.addButton(self.tr("&Send referral"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.send)
-        buttons.rejected.connect(self.reject)
+        self.send_button = self.primary_button
+        self.send_button.clicked.connect(self.send)
 
         consent_form = QFormLayout(self.record_consent)
         consent_form.addRow(self.tr("Purpose"), QLabel(labels.label("consent_purpose", "referral")))
@@ -141,7 +138,7 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.reason, 1)
         layout.addWidget(self.errors.add("reason", self.reason))
         layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.consent_label = consent_label
         self.set_contact(contact)
 
@@ -185,7 +182,20 @@ class ReferralDialog(QDialog):
         self.consents.setVisible(bool(found))
         self.no_consent.setVisible(not found)
         self.record_consent.setVisible(not found)
+        self.settled(self.consents)  # filled by the store's answer, not by the operator
+        self._fit()
         (self.consents if found else self.record_consent).setFocus()
+
+    def _fit(self) -> None:
+        """Grow to what is now shown. The wrapped texts make the layout height-for-width, and
+        Qt does not grow a window for that by itself: the consent section was squeezed into
+        a strip under the explanation, over the rows of Reason."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            screen = self.screen().availableGeometry() if self.screen() else None
+            self.resize(self.width(), min(needed, screen.height()) if screen else needed)
 
     def _consent_text(self, consent: Consent) -> str:
         text = self.tr("{purpose}, given on {given} ({method})").format(

@@ -1218,6 +1218,25 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <source>What you typed in this window has not been saved. Discard it?</source>
+        <translation>Tähän ikkunaan kirjoittamaasi ei ole tallennettu. Hylätäänkö se?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Hylkää</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Jatka muokkausta</translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
         <source>Useful services</source>

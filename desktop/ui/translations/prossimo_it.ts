@@ -1218,6 +1218,25 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Scartare le modifiche?</translation>
+    </message>
+    <message>
+        <source>What you typed in this window has not been saved. Discard it?</source>
+        <translation>Quello che hai scritto in questa finestra non è stato salvato. Lo scarti?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Scarta</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continua a modificare</translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
         <source>Useful services</source>
