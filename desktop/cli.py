@@ -8,7 +8,9 @@ printed, and the exit codes IT scripts rely on:
   5 the service could not be reached or refused the request (nothing is lost);
   6 the organisation ordered this device wiped (done); 7 Prossimo must be updated;
   8 the disk is full or could not be written (nothing already saved was lost; a
-  failed `init` leaves no profile, a failed `passphrase change` keeps the old one).
+  failed `init` leaves no profile, a failed `passphrase change` keeps the old one);
+  9 the window cannot open: system libraries Qt needs are missing (named, with the
+  apt-get command; see desktop/app.py).
 A file error is a message naming the file, never a traceback.
 Must never take a secret as a command-line argument (visible in `ps` and shell
 history), never print a passphrase or key, and never run SQL itself: all

@@ -13,7 +13,7 @@ from pypdf.generic import ContentStream
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.ui.resources.handout import (
     HandoutDialog,
@@ -379,4 +379,16 @@ def test_the_dialog_saves_and_prints_in_the_chosen_language(qtbot, ui_context, t
 
     assert not dialog.save_to(tmp_path / "no such folder" / "handout.pdf")
     assert "no such folder" in dialog.status.text() and "No such file or directory" in dialog.status.text()
+    dialog.close()
+
+
+def test_save_pdf_is_the_only_default_button(qtbot, ui_context) -> None:  # noqa: ANN001
+    """Issue 14 ("Enter throws away a filled form", the same mistake here): a button box made
+    without its dialog let Qt make Close a default button too, so Enter closed the dialog."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = HandoutDialog(ui_context, chosen(), "it", parent)
+    dialog.open()
+    dialog.language.setFocus()
+    assert [button for button in dialog.findChildren(QPushButton) if button.isDefault()] == [dialog.save_button]
     dialog.close()

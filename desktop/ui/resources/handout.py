@@ -768,7 +768,9 @@ class HandoutDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Made inside the dialog: a box created without it and added later left Qt to make
+        # Close a default button too, so Enter closed the dialog instead of saving.
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = buttons.addButton(self.tr("&Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button = buttons.addButton(self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setDefault(True)
