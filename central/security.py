@@ -36,6 +36,7 @@ ACCOUNT_FAILURES_PER_WINDOW = 5
 # office NAT logging in together); one more waits a second. A failing address gets one at a time.
 ADDRESS_LOGINS_AT_ONCE = 2
 ADDRESS_BUSY_WAIT = dt.timedelta(seconds=1)
+ADDRESS_LOGIN_CHECK_MAX = dt.timedelta(seconds=30)  # a check still unfinished after this is taken as lost
 TOKEN_ROTATE_AFTER = dt.timedelta(days=7)
 
 

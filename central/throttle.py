@@ -129,8 +129,14 @@ def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     #   those, since a failure marks the address and a success deletes its row.
     # - A failing address gets one attempt at a time: its wait starts here, before the hashing,
     #   and `failed` starts it again once the password is refused.
-    if address.blocked_until is None and address.failures >= security.ADDRESS_LOGINS_AT_ONCE:
-        raise Throttled(security.ADDRESS_BUSY_WAIT)
+    # An attempt whose process died before `failed` or `succeeded` must not keep counting:
+    # a clean address's count is only as good as its last admission (its `window_start`).
+    if address.blocked_until is None:
+        if now - aware(address.window_start) > security.ADDRESS_LOGIN_CHECK_MAX:
+            address.failures = 0
+        if address.failures >= security.ADDRESS_LOGINS_AT_ONCE:
+            raise Throttled(security.ADDRESS_BUSY_WAIT)
+        address.window_start = now
     address.failures += 1
     if address.blocked_until is not None:
         address.blocked_until = now + security.address_wait(address.failures)

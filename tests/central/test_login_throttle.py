@@ -195,6 +195,8 @@ def test_attempts_being_checked_at_once_are_bounded_per_address(engine: Engine, 
     them failed, and one at a time once it has failed; a success clears it."""
     in_flight = [_admit(engine, _attempt(f"user-{n}"), clock()) for n in range(security.ADDRESS_LOGINS_AT_ONCE + 2)]
     assert in_flight == [True] * security.ADDRESS_LOGINS_AT_ONCE + [False, False]
+    clock.advance(seconds=security.ADDRESS_LOGIN_CHECK_MAX.total_seconds() + 1)  # those checks were lost
+    assert _admit(engine, _attempt("after-a-crash"), clock()) is True
     with session_factory(engine).begin() as session:
         throttle.failed(session, _attempt("user-0"), clock())  # the first check ends: wrong password
     clock.advance(seconds=300)  # every wait is over
