@@ -77,8 +77,17 @@ class StoreClient(QObject):
 
     def _relay(self, ticket: int, future: "Future[Any]") -> None:
         # Runs on the store thread: only emit (Qt queues the call to the UI thread).
+        # The client may have been deleted meanwhile (the session locked while work was
+        # queued): then nobody waits for the answer, and the store is closing anyway.
         error = future.exception()
-        self._finished.emit(ticket, None if error else future.result(), error)
+        if not shiboken6.isValid(self):
+            return
+        try:
+            self._finished.emit(ticket, None if error else future.result(), error)
+        except RuntimeError:
+            if shiboken6.isValid(self):
+                raise
+            # Deleted between the check and the emit: the same case as above.
 
     def _deliver(self, ticket: int, result: Any, error: BaseException | None) -> None:
         done, failed, owner, changes = self._waiting.pop(ticket)

@@ -75,3 +75,32 @@ def test_the_picker_finds_a_contact_by_typing(qtbot, ui_context, caseload: Casel
     picker.results.setCurrentRow([m.id for m in matches].index(target.id))
     qtbot.keyClick(picker.query, "\r")
     assert picker.chosen_id == target.id and picker.result() == picker.DialogCode.Accepted
+
+
+def test_a_client_deleted_while_work_runs_drops_the_answer_quietly(qtbot, ui_store, caplog) -> None:  # noqa: ANN001
+    """The session locks while store work is queued: the client (a QObject) is deleted
+    before the store thread finishes. The answer is dropped; nothing is raised on the
+    store thread ("Signal source has been deleted") and nothing reaches the log."""
+    import logging
+    import threading
+
+    import shiboken6
+
+    from desktop.ui.store_client import StoreClient
+
+    caplog.set_level(logging.WARNING)
+    release = threading.Event()
+    client = StoreClient(ui_store)
+    future_done = threading.Event()
+
+    def work(session):  # noqa: ANN001, ANN202
+        release.wait(10)
+        return session.contacts.count()
+
+    client.run(work, lambda _: None)
+    ui_store.submit(lambda s: future_done.set())  # queued behind `work`: set once it has finished
+    shiboken6.delete(client)
+    release.set()
+    assert future_done.wait(10)
+    qtbot.wait(50)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
