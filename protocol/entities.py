@@ -230,11 +230,27 @@ ConsentPurpose = Literal[
 ConsentMethod = Literal["verbal", "written", "digital"]
 
 
+def start_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """Local midnight at the start of `day` in `zone` (a named zone: summer time counts)."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=zone)
+
+
+def end_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """The first moment after `day` in `zone`: when a consent "valid until `day`" lapses."""
+    return start_of_day(day + dt.timedelta(days=1), zone)
+
+
 class Consent(Record):
     """What a contact agreed to, with whom, how and until when.
 
     A withdrawn consent is kept (withdrawn_at set), never deleted: the record
     of what was allowed when is itself evidence a privacy officer needs.
+
+    The form asks for dates ("valid until 01/12/2027"); the wire keeps instants, so
+    the lawfulness check is one comparison wherever it runs: `expires_at` is the end of
+    the last valid day where it was written (`end_of_day`), `given_at` the moment
+    given or the start of the day given. `first_valid_day`/`last_valid_day` turn
+    them back into the dates written (docs/ARCHITECTURE.md, "Consent dates").
     """
 
     ENTITY: ClassVar[str] = "consent"
@@ -257,11 +273,29 @@ class Consent(Record):
         return self
 
     def is_active(self, at: dt.datetime) -> bool:
+        """Whether sharing on this consent is lawful at `at`: given, not withdrawn, and
+        before `expires_at` (the local midnight after the last valid day)."""
         if at < self.given_at:
             return False
         if self.withdrawn_at is not None and at >= self.withdrawn_at:
             return False
         return self.expires_at is None or at < self.expires_at
+
+    def first_valid_day(self, zone: dt.tzinfo) -> dt.date:
+        """The date it was given on, as a person in `zone` wrote it."""
+        return self.given_at.astimezone(zone).date()
+
+    def last_valid_day(self, zone: dt.tzinfo) -> dt.date | None:
+        """The "valid until" date as written: the day whose end `expires_at` is.
+
+        Half a day back from the lapse and then the date: a local midnight (what the
+        forms store) gives the day before it, also when read a zone or two away from
+        where it was written, and any other instant gives a day it is valid on, never
+        a later one (so a lapse is never shown later than it is).
+        """
+        if self.expires_at is None:
+            return None
+        return (self.expires_at.astimezone(zone) - dt.timedelta(hours=12)).date()
 
 
 # --- appointments ----------------------------------------------------------------
