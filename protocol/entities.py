@@ -240,6 +240,17 @@ def end_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
     return start_of_day(day + dt.timedelta(days=1), zone)
 
 
+def last_day_before(lapse: dt.datetime, zone: dt.tzinfo) -> dt.date:
+    """The "valid until" date as written: the day whose end `lapse` is, read in `zone`.
+
+    Half a day back from the lapse and then the date: a local midnight (what the forms
+    store) gives the day before it, also when read a zone or two away from where it was
+    written, and any other instant gives a day it is valid on, never a later one (so a
+    lapse is never shown later than it is).
+    """
+    return (lapse.astimezone(zone) - dt.timedelta(hours=12)).date()
+
+
 class Consent(Record):
     """What a contact agreed to, with whom, how and until when.
 
@@ -286,16 +297,8 @@ class Consent(Record):
         return self.given_at.astimezone(zone).date()
 
     def last_valid_day(self, zone: dt.tzinfo) -> dt.date | None:
-        """The "valid until" date as written: the day whose end `expires_at` is.
-
-        Half a day back from the lapse and then the date: a local midnight (what the
-        forms store) gives the day before it, also when read a zone or two away from
-        where it was written, and any other instant gives a day it is valid on, never
-        a later one (so a lapse is never shown later than it is).
-        """
-        if self.expires_at is None:
-            return None
-        return (self.expires_at.astimezone(zone) - dt.timedelta(hours=12)).date()
+        """The "valid until" date as written (`last_day_before` its lapse), None if open-ended."""
+        return None if self.expires_at is None else last_day_before(self.expires_at, zone)
 
 
 # --- appointments ----------------------------------------------------------------

@@ -13,12 +13,15 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.ui.calendar import date_text
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contacts import ContactsPage
 from desktop.ui.contacts.detail import consent_badge, when
 from desktop.ui.contacts.model import NAME, PHONE, TAGS
 from desktop.ui.resources import ResourcesPage
+from desktop.ui.today import TodayPage
 from protocol import Contact
+from protocol.entities import end_of_day
 from tests.ui.conftest import NOW, OPERATOR, Caseload, wait_for_store
 
 LEFT = Qt.MouseButton.LeftButton
@@ -265,3 +268,19 @@ def test_the_phone_column_shows_a_whole_number_and_tags_do_not_take_half_the_tab
     assert header.sectionSize(PHONE) >= metrics.horizontalAdvance(longest) + padding
     assert header.sectionSize(TAGS) < header.width() / 3
     assert header.sectionSize(NAME) >= header.sectionSize(TAGS)
+
+
+def test_today_says_a_consent_expires_on_its_last_valid_day(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+    """Issue 14 item 7: Today's "expires on" is the date written on the consent, not the midnight after it."""
+    person = caseload.contacts[20]
+    last = NOW.date() + dt.timedelta(days=12)
+    ui_store.call(lambda s: s.consents.create(contact_id=person.id, purpose="referral", method="written",
+                                              given_at=NOW - dt.timedelta(days=300),
+                                              expires_at=end_of_day(last, NOW.tzinfo)))
+    today = TodayPage(ui_context)
+    qtbot.addWidget(today)
+    today.show()
+    wait_for_store(qtbot, ui_context)
+    line = next(today.follow_list.item(row).text() for row in range(today.follow_list.count())
+                if person.display_name in today.follow_list.item(row).text())
+    assert line.endswith(f"expires on {date_text(last, long=False)}"), line
