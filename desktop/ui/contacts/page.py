@@ -267,7 +267,7 @@ class ContactsPage(QWidget):
         # Cell padding: the focus frame either side, and a little air before the next column.
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         char = metrics.averageCharWidth()
-        widths = {MUNICIPALITY: char * 20, TEAM: char * 18, TAGS: char * 26,
+        widths = {MUNICIPALITY: char * 27, TEAM: char * 18, TAGS: char * 32,
                   PHONE: metrics.horizontalAdvance("+39 0371 123 45678") + padding}
         for column, width in widths.items():
             columns.resizeSection(column, width)
