@@ -80,7 +80,7 @@ def _no_duplicates(values: list[Any]) -> list[Any]:
 
 META_FIELDS = frozenset(
     {"id", "created_at", "updated_at", "author_operator_id", "author_device_id", "deleted",
-     "server_version"}
+     "server_version", "author_name"}
 )
 
 
@@ -449,7 +449,10 @@ NoteKind = Literal["observation", "phone_call", "home_visit", "outreach", "meeti
 
 
 class Note(Record):
-    """An append-only case note. The author is the record's `author_operator_id`.
+    """An append-only case note. The author is the record's `author_operator_id`, and
+    `author_name` their account name: both stamped by the service when it accepts the
+    note (None before, and on an offline-only profile), so the note names its author
+    even after they leave the team.
 
     Notes are never edited: a correction is a new note with `amends_note_id`
     pointing at the one it corrects, so the history a person was judged on stays.
@@ -462,6 +465,7 @@ class Note(Record):
     body: LongText
     occurred_at: AwareDatetime
     amends_note_id: uuid.UUID | None = None
+    author_name: Name | None = None  # metadata (META_FIELDS): set by the service, never by a device
 
 
 ReferralStatus = Literal["draft", "sent", "accepted", "declined", "completed", "cancelled"]

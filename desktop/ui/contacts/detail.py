@@ -6,8 +6,8 @@ is reloaded only when an entity it shows has changed. Actions open the small
 dialogs of `desktop.ui.contacts.dialogs` or the booking dialog with this person in
 it, or ask the navigator for another screen (a referral is made on the Resources
 screen, where the service is chosen; its Refer dialog starts with this person).
-A note shows who wrote it ("you", or "a colleague": the device knows no other
-operator's name, and an id is never shown) and when it was written.
+A note shows who wrote it ("you", or the `author_name` the service stamped on it;
+never an id) and when it was written.
 
 Must never edit or delete a case note (a correction is a new note), never delete
 a consent (withdrawing keeps it, with the moment of withdrawal), and never block
@@ -387,6 +387,8 @@ class ContactDetail(QWidget):
                 else note.author_device_id == self.context.device_id)
         if mine:
             return self.tr("Written {date} by you").format(date=written)
+        if note.author_name:
+            return self.tr("Written {date} by {name}").format(date=written, name=note.author_name)
         return self.tr("Written {date} by a colleague").format(date=written)
 
     def _update_buttons(self) -> None:

@@ -683,11 +683,15 @@
     </message>
     <message>
         <source>Written {date} by you</source>
-        <translation>Kirjoitettu {date}, kirjoittaja: sinä</translation>
+        <translation>Sinä kirjoitit {date}</translation>
+    </message>
+    <message>
+        <source>Written {date} by {name}</source>
+        <translation>{name} kirjoitti {date}</translation>
     </message>
     <message>
         <source>Written {date} by a colleague</source>
-        <translation>Kirjoitettu {date}, kirjoittaja: työkaveri</translation>
+        <translation>Työkaveri kirjoitti {date}</translation>
     </message>
     <message>
         <source>Withdraw consent</source>

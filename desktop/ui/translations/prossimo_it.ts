@@ -686,6 +686,10 @@
         <translation>Scritta il {date} da te</translation>
     </message>
     <message>
+        <source>Written {date} by {name}</source>
+        <translation>Scritta il {date} da {name}</translation>
+    </message>
+    <message>
         <source>Written {date} by a colleague</source>
         <translation>Scritta il {date} da un collega</translation>
     </message>
