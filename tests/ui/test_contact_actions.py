@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui.calendar import date_text
 from desktop.ui.calendar.form import AppointmentForm
+from desktop.ui.conflict_view import value_text
 from desktop.ui.contacts import ContactsPage
 from desktop.ui.contacts.detail import consent_badge, when
 from desktop.ui.contacts.model import NAME, PHONE, TAGS
@@ -284,3 +285,10 @@ def test_today_says_a_consent_expires_on_its_last_valid_day(qtbot, ui_context, u
     line = next(today.follow_list.item(row).text() for row in range(today.follow_list.count())
                 if person.display_name in today.follow_list.item(row).text())
     assert line.endswith(f"expires on {date_text(last, long=False)}"), line
+
+
+def test_a_conflict_on_a_consents_expiry_shows_the_date_written(ui_context, local_zone: ZoneInfo) -> None:  # noqa: ANN001
+    """Issue 14 item 7: the sync conflict view showed a consent's "Expires on" as the next day at 00:00."""
+    lapse = end_of_day(dt.date(2027, 12, 1), local_zone).astimezone(dt.UTC).isoformat()
+    assert value_text(ui_context, "consent", "expires_at", lapse) == QLocale().toString(
+        QDate(2027, 12, 1), QLocale.FormatType.ShortFormat)
