@@ -80,7 +80,7 @@ def _no_duplicates(values: list[Any]) -> list[Any]:
 
 META_FIELDS = frozenset(
     {"id", "created_at", "updated_at", "author_operator_id", "author_device_id", "deleted",
-     "server_version"}
+     "server_version", "author_name"}
 )
 
 
@@ -230,11 +230,38 @@ ConsentPurpose = Literal[
 ConsentMethod = Literal["verbal", "written", "digital"]
 
 
+def start_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """Local midnight at the start of `day` in `zone` (a named zone: summer time counts)."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=zone)
+
+
+def end_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """The first moment after `day` in `zone`: when a consent "valid until `day`" lapses."""
+    return start_of_day(day + dt.timedelta(days=1), zone)
+
+
+def last_day_before(lapse: dt.datetime, zone: dt.tzinfo) -> dt.date:
+    """The "valid until" date as written: the day whose end `lapse` is, read in `zone`.
+
+    Half a day back from the lapse and then the date: a local midnight (what the forms
+    store) gives the day before it, also when read a zone or two away from where it was
+    written, and any other instant gives a day it is valid on, never a later one (so a
+    lapse is never shown later than it is).
+    """
+    return (lapse.astimezone(zone) - dt.timedelta(hours=12)).date()
+
+
 class Consent(Record):
     """What a contact agreed to, with whom, how and until when.
 
     A withdrawn consent is kept (withdrawn_at set), never deleted: the record
     of what was allowed when is itself evidence a privacy officer needs.
+
+    The form asks for dates ("valid until 01/12/2027"); the wire keeps instants, so
+    the lawfulness check is one comparison wherever it runs: `expires_at` is the end of
+    the last valid day where it was written (`end_of_day`), `given_at` the moment
+    given or the start of the day given. `first_valid_day`/`last_valid_day` turn
+    them back into the dates written (docs/ARCHITECTURE.md, "Consent dates").
     """
 
     ENTITY: ClassVar[str] = "consent"
@@ -257,11 +284,21 @@ class Consent(Record):
         return self
 
     def is_active(self, at: dt.datetime) -> bool:
+        """Whether sharing on this consent is lawful at `at`: given, not withdrawn, and
+        before `expires_at` (the local midnight after the last valid day)."""
         if at < self.given_at:
             return False
         if self.withdrawn_at is not None and at >= self.withdrawn_at:
             return False
         return self.expires_at is None or at < self.expires_at
+
+    def first_valid_day(self, zone: dt.tzinfo) -> dt.date:
+        """The date it was given on, as a person in `zone` wrote it."""
+        return self.given_at.astimezone(zone).date()
+
+    def last_valid_day(self, zone: dt.tzinfo) -> dt.date | None:
+        """The "valid until" date as written (`last_day_before` its lapse), None if open-ended."""
+        return None if self.expires_at is None else last_day_before(self.expires_at, zone)
 
 
 # --- appointments ----------------------------------------------------------------
@@ -412,7 +449,10 @@ NoteKind = Literal["observation", "phone_call", "home_visit", "outreach", "meeti
 
 
 class Note(Record):
-    """An append-only case note. The author is the record's `author_operator_id`.
+    """An append-only case note. The author is the record's `author_operator_id`, and
+    `author_name` their account name: both stamped by the service when it accepts the
+    note (None before, and on an offline-only profile), so the note names its author
+    even after they leave the team.
 
     Notes are never edited: a correction is a new note with `amends_note_id`
     pointing at the one it corrects, so the history a person was judged on stays.
@@ -425,6 +465,7 @@ class Note(Record):
     body: LongText
     occurred_at: AwareDatetime
     amends_note_id: uuid.UUID | None = None
+    author_name: Name | None = None  # metadata (META_FIELDS): set by the service, never by a device
 
 
 ReferralStatus = Literal["draft", "sent", "accepted", "declined", "completed", "cancelled"]

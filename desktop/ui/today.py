@@ -45,7 +45,7 @@ from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
 from desktop.ui.labels import label
-from protocol import IntakeRequest
+from protocol import IntakeRequest, entities
 
 SHOWN_ENTITIES = frozenset({"appointment", "intake_request", "consent", "referral", "contact", "resource"})
 REFRESH_MS = 5 * 60_000
@@ -235,8 +235,9 @@ class TodayPage(QWidget):
                 place=label("place_kind", follow_up.what))
             return self._item(text, "calendar", follow_up.record_id)
         if follow_up.kind == "consent_expiring":
+            last_day = entities.last_day_before(follow_up.at, self.zone)  # its last valid day, as written
             text = self.tr("Consent of {name} for {purpose} expires on {date}").format(
-                name=name, purpose=label("consent_purpose", follow_up.what), date=date_text(at.date(), long=False))
+                name=name, purpose=label("consent_purpose", follow_up.what), date=date_text(last_day, long=False))
         else:
             text = self.tr("Referral of {name} to {service}: no answer since {date}").format(
                 name=name, service=follow_up.what or self.tr("a service"), date=date_text(at.date(), long=False))

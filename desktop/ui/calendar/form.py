@@ -6,7 +6,9 @@ shows a warning panel naming the clashes, with "Book anyway" (save as it is)
 and "Change time" (back to the start time); otherwise, or when booking anyway,
 it creates or updates the appointment. Times are entered in the UI's local zone
 and stored as UTC instants; a new appointment's `time_zone` is the local zone's
-name, an edited one keeps its own.
+name, an edited one keeps its own. Opened from a contact's page it starts with that
+contact (`contact=`); for a home visit it proposes the address of a contact in it,
+never over a location the operator typed.
 
 Must never write without naming the change (`changes={"appointment"}`), never
 show a rejected value back in an error, and never block: the dialog opens with
@@ -43,7 +45,7 @@ from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
-from protocol import Appointment, new_id
+from protocol import Appointment, Contact, new_id
 
 REMINDER_CHOICES = (None, 0, 5, 10, 15, 30, 60, 120, 1440)
 NEW_REMINDER = 15
@@ -124,6 +126,7 @@ class AppointmentForm(FormDialog):
         *,
         booked: Booked | None = None,
         start: dt.datetime | None = None,
+        contact: Contact | None = None,
     ) -> None:
         super().__init__(self.tr("&Save"), parent)
         self.context = context
@@ -131,11 +134,16 @@ class AppointmentForm(FormDialog):
         self.zone = local_zone(context)
         self.picker: ContactPicker | None = None
         self.clashes: list[Clash] = []
+        self._addresses: dict[uuid.UUID, str] = {}  # of the contacts added here, for a home visit
+        self._proposed = ""  # the address put in Location, while the operator has not changed it
         self.setWindowTitle(self.tr("Edit appointment") if booked else self.tr("New appointment"))
         self.errors = FormErrors()
         self._build()
         self._fill(booked, start)
-        (self.date if booked else self.add_contact_button).setFocus()
+        if contact is not None:
+            self.add_contact(contact)
+        self.place_kind.currentIndexChanged.connect(lambda _i: self._propose_address())
+        (self.date if booked or contact else self.add_contact_button).setFocus()
 
     # --- building --------------------------------------------------------------------------------
 
@@ -318,9 +326,26 @@ class AppointmentForm(FormDialog):
 
     def _picked(self, picker: ContactPicker) -> None:
         if picker.chosen is not None:
-            self._add_contact(picker.chosen.id, contact_label(picker.chosen))
+            self.add_contact(picker.chosen)
         self.picker = None
         self.contacts_list.setFocus()
+
+    def add_contact(self, contact: Contact) -> None:
+        if contact.address:
+            self._addresses[contact.id] = contact.address
+        self._add_contact(contact.id, contact_label(contact))
+        self._propose_address()
+
+    def _propose_address(self) -> None:
+        """A home visit is at the home of a contact in it: propose the first known address.
+        Only an empty Location or an untouched proposal is replaced; leaving the home visit
+        takes the untouched proposal away (a home address is not an office's location)."""
+        wanted = ""
+        if self.place_kind.currentData() == "home_visit":
+            wanted = next((self._addresses[i] for i in self.contact_ids() if i in self._addresses), "")
+        if self.location.text().strip() in ("", self._proposed):
+            self.location.setText(wanted)
+            self._proposed = wanted
 
     def _add_contact(self, contact_id: uuid.UUID, text: str) -> None:
         if contact_id in self.contact_ids():
@@ -334,6 +359,7 @@ class AppointmentForm(FormDialog):
         row = self.contacts_list.currentRow()
         if row >= 0:
             self.contacts_list.takeItem(row)
+            self._propose_address()
 
     def contact_ids(self) -> list[uuid.UUID]:
         return [self.contacts_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.contacts_list.count())]

@@ -494,6 +494,10 @@
         <translation>&amp;Ohjaa palveluun…</translation>
     </message>
     <message>
+        <source>Book &amp;appointment…</source>
+        <translation>&amp;Varaa tapaaminen…</translation>
+    </message>
+    <message>
         <source>&amp;Delete contact…</source>
         <translation>&amp;Poista asiakas…</translation>
     </message>
@@ -676,6 +680,18 @@
     <message>
         <source>Appointment</source>
         <translation>Tapaaminen</translation>
+    </message>
+    <message>
+        <source>Written {date} by you</source>
+        <translation>Sinä kirjoitit {date}</translation>
+    </message>
+    <message>
+        <source>Written {date} by {name}</source>
+        <translation>{name} kirjoitti {date}</translation>
+    </message>
+    <message>
+        <source>Written {date} by a colleague</source>
+        <translation>Työkaveri kirjoitti {date}</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -2817,8 +2833,12 @@
         <translation>Tätä tietoa ei enää ole tällä tietokoneella.</translation>
     </message>
     <message>
-        <source>Referral to {service} sent.</source>
-        <translation>Ohjaus palveluun {service} lähetetty.</translation>
+        <source>Referral to {service} saved on this computer. This profile does not sync, so the service does not receive it from here.</source>
+        <translation>Ohjaus palveluun {service} tallennettu tälle tietokoneelle. Tämä profiili ei synkronoidu, joten palvelu ei saa sitä täältä.</translation>
+    </message>
+    <message>
+        <source>Referral to {service} saved: it will be sent at the next sync.</source>
+        <translation>Ohjaus palveluun {service} tallennettu: se lähetetään seuraavassa synkronoinnissa.</translation>
     </message>
 </context>
 <context>

@@ -494,6 +494,10 @@
         <translation>&amp;Invia a un servizio…</translation>
     </message>
     <message>
+        <source>Book &amp;appointment…</source>
+        <translation>&amp;Fissa un appuntamento…</translation>
+    </message>
+    <message>
         <source>&amp;Delete contact…</source>
         <translation>&amp;Elimina contatto…</translation>
     </message>
@@ -676,6 +680,18 @@
     <message>
         <source>Appointment</source>
         <translation>Appuntamento</translation>
+    </message>
+    <message>
+        <source>Written {date} by you</source>
+        <translation>Scritta il {date} da te</translation>
+    </message>
+    <message>
+        <source>Written {date} by {name}</source>
+        <translation>Scritta il {date} da {name}</translation>
+    </message>
+    <message>
+        <source>Written {date} by a colleague</source>
+        <translation>Scritta il {date} da un collega</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -2817,8 +2833,12 @@
         <translation>Questa scheda non è più su questo computer.</translation>
     </message>
     <message>
-        <source>Referral to {service} sent.</source>
-        <translation>Invio a {service} effettuato.</translation>
+        <source>Referral to {service} saved on this computer. This profile does not sync, so the service does not receive it from here.</source>
+        <translation>Invio a {service} salvato su questo computer. Questo profilo non si sincronizza, quindi il servizio non lo riceve da qui.</translation>
+    </message>
+    <message>
+        <source>Referral to {service} saved: it will be sent at the next sync.</source>
+        <translation>Invio a {service} salvato: partirà alla prossima sincronizzazione.</translation>
     </message>
 </context>
 <context>
