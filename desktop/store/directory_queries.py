@@ -75,23 +75,34 @@ def _matching(
     query = search.directory_query(text)
     if query is not None:
         # The directory is small (hundreds, a few thousand): filter every hit, then rank,
-        # so a narrow filter never hides matches cut off by an early LIMIT. Ranked by tier
-        # (named, filed under a category the words name, led by a prefix of those, the
-        # rest: see `search.directory_query`), then by bm25 with name and category weighing most.
+        # so a narrow filter never hides matches cut off by an early LIMIT.
+        ctes, order, tier_params = _tier_ctes(query)
         fts, weights = search.DIRECTORY_FTS, ", ".join(str(w) for w in search.DIRECTORY_WEIGHTS)
-        tier = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?"  # noqa: S608 - fixed names
         sql = (
-            f"WITH hits AS (SELECT rowid, bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?), "  # noqa: S608 - fixed fragments
-            f"named AS ({tier}), filed AS ({tier}), led AS ({tier}) "
-            f"SELECT {columns} FROM hits JOIN resource r ON r.rowid = hits.rowid WHERE {where} "
-            "ORDER BY CASE WHEN hits.rowid IN (SELECT rowid FROM named) THEN 0 "
-            "WHEN hits.rowid IN (SELECT rowid FROM filed) THEN 1 "
-            "WHEN hits.rowid IN (SELECT rowid FROM led) THEN 2 ELSE 3 END, hits.score, r.sort_name, r.id"
+            f"WITH hits AS (SELECT rowid, bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?), "  # noqa: S608
+            f"{ctes} SELECT {columns} FROM hits JOIN resource r ON r.rowid = hits.rowid WHERE {where} "
+            f"ORDER BY {order}, hits.score, r.sort_name, r.id"
         )
-        return sql, [query.anywhere, query.named, query.filed, query.led, *params]
+        return sql, [query.anywhere, *tier_params, *params]
     if text.strip():
         return None
     return f"SELECT {columns} FROM resource r WHERE {where} ORDER BY r.sort_name, r.id", params  # noqa: S608
+
+
+def _tier_ctes(query: search.DirectoryQuery) -> tuple[str, str, list[str]]:
+    """(CTEs t<word>_<tier> of the rowids in each ranking tier, the ORDER BY term adding up each
+    word's first tier, their MATCH parameters): see `search.DirectoryQuery`."""
+    fts = search.DIRECTORY_FTS
+    ctes, terms, params = [], [], []
+    for word, expressions in enumerate(query.tiers):
+        cases = []
+        for tier, expression in enumerate(expressions):
+            name = f"t{word}_{tier}"
+            ctes.append(f"{name} AS (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608 - fixed names
+            cases.append(f"WHEN hits.rowid IN (SELECT rowid FROM {name}) THEN {tier}")  # noqa: S608
+            params.append(expression)
+        terms.append(f"CASE {' '.join(cases)} ELSE {len(expressions)} END")
+    return ", ".join(ctes), " + ".join(terms), params
 
 
 def find_resources(

@@ -13,9 +13,10 @@ and "0039 333 1234567" find the same person, as do "040 123 4567" and "+358 40 1
 
 The directory index (`directory_fts`, migration 6) keeps what a service is apart from
 where it is and who runs it: name, category codes, organisation, place, details. A
-search ranks services named with a typed word first, then those filed under a category
-the word names (its label in it/en/fi, `protocol.taxonomy.codes_named`: "casa", "asunto"),
-then prefix matches in those two, then the rest (a town, an organisation) by bm25.
+search ranks, word by word, services named with a typed word first, then those filed
+under a category the word names (its label in it/en/fi, `protocol.taxonomy.codes_named`:
+"casa", "asunto"), then prefix matches in those two, then the rest (a town, an
+organisation); then by bm25 with the name and category weighing most.
 Category words are read at query time, so the labels can change without a migration.
 
 The tables are contentless and 'secure-delete' (migration 5): a row leaves the
@@ -77,15 +78,16 @@ def match_expression(query: str) -> str | None:
 
 @dataclass(frozen=True)
 class DirectoryQuery:
-    """What one typed query looks for in `directory_fts`, as MATCH expressions: `anywhere`
-    selects the hits, the others are the ranking tiers (a hit matching an earlier one
-    ranks first): every word a whole word of the name; every word a whole word of the
-    name or a category it names; every word a prefix in the name or a category."""
+    """What one typed query looks for in `directory_fts`, as MATCH expressions.
+
+    `anywhere` selects the hits. `tiers` rank them: for each typed word, whether it is a
+    whole word of the name; a whole word of the name or a category the word names; a
+    prefix in the name or a category. A hit's rank adds up, word by word, the first of
+    these it matches (0, 1, 2; 3 for none), so in "casa lodi" the service named "Sportello
+    casa" in Lodi comes before one whose name merely starts with "Casa…" and "Lodi…"."""
 
     anywhere: str
-    named: str
-    filed: str
-    led: str
+    tiers: tuple[tuple[str, str, str], ...]  # per word: (named, filed, led)
 
 
 def _in_categories(codes: tuple[str, ...]) -> list[str]:
@@ -102,18 +104,18 @@ def directory_query(query: str) -> DirectoryQuery | None:
     found = words(query)
     if not found:
         return None
-    anywhere, named, filed, led = [], [], [], []
+    anywhere, tiers = [], []
     for word in found:
         whole, prefix = taxonomy.codes_named(word, whole_word=True), taxonomy.codes_named(word)
         anywhere.append(_either(f'"{word}"*', *_in_categories(prefix)))
-        named.append(f'name : "{word}"')
-        filed.append(_either(f'{{name category}} : "{word}"', *_in_categories(whole)))
-        led.append(_either(f'{{name category}} : "{word}"*', *_in_categories(prefix)))
+        tiers.append((f'name : "{word}"',
+                      _either(f'{{name category}} : "{word}"', *_in_categories(whole)),
+                      _either(f'{{name category}} : "{word}"*', *_in_categories(prefix))))
     every = " AND ".join(anywhere)
     forms = _number_forms(query)
     if forms:  # a service's phone numbers are in its details, in every form
         every = " OR ".join([f"({every})", *(f'"{form}"*' for form in forms)])
-    return DirectoryQuery(every, " AND ".join(named), " AND ".join(filed), " AND ".join(led))
+    return DirectoryQuery(every, tuple(tiers))
 
 
 def _join(*parts: object) -> str:

@@ -69,3 +69,12 @@ def test_a_place_or_an_organisation_is_still_found(lodi: StoreWorker) -> None:
     assert {r.location.municipality for r in _find(lodi, "casalpusterlengo")} == {"Casalpusterlengo"}
     assert {r.organization_name for r in _find(lodi, "serena")} == {"Fondazione Casa Serena"}
     assert _find(lodi, "casa", municipality="Casalpusterlengo")[0].location.municipality == "Casalpusterlengo"
+
+
+def test_each_word_ranks_by_what_it_matched(lodi: StoreWorker) -> None:
+    """Issue 14 item 6: with a place among the words, what a service is still leads: "casa lodi"
+    puts Lodi's "Sportello casa" before services whose name merely starts with Casa… and Lodi…."""
+    found = _find(lodi, "casa lodi")
+    assert (found[0].service_name, found[0].location.municipality) == ("Sportello casa", "Lodi")
+    first_prefix_only = next(i for i, r in enumerate(found) if r.location.municipality == "Casaletto Lodigiano")
+    assert all("housing" in r.categories or _named(r, "casa") for r in found[:first_prefix_only])
