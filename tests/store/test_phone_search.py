@@ -95,15 +95,10 @@ def _old_index_text(data: dict) -> tuple[str, str]:
     return names, details
 
 
-def test_an_upgraded_store_finds_its_contacts_by_phone(tmp_path: Path) -> None:
-    """Issue 14 item 6: a store written before the phone forms existed is re-indexed by its
-    migration, whole: every existing contact is found by every typed form afterwards, and
-    changes after the upgrade keep the index exact."""
-    path, key = tmp_path / "old.db", bytes(range(32))
+def _old_store(path: Path, key: bytes) -> None:
+    """A store at the version before the phone forms, its contacts indexed as that version did."""
     conn = database.create_new(path, key)
-    before = migrations.LATEST_VERSION - 1
-    migrations.migrate(conn, target=before)
-    # Write the contacts as the old version did: the row, and the old index text.
+    migrations.migrate(conn, target=migrations.LATEST_VERSION - 1)
     with database.transaction(conn):
         for index, (name, phone) in enumerate(STORED.items(), start=1):
             contact = Contact.model_validate({"given_name": name, "phone": phone, **_meta(index)})
@@ -113,6 +108,14 @@ def test_an_upgraded_store_finds_its_contacts_by_phone(tmp_path: Path) -> None:
             conn.execute("INSERT INTO contact_fts(rowid, names, details) VALUES (?, ?, ?)",
                          (index, *_old_index_text(json.loads(body))))
     conn.close()
+
+
+def test_an_upgraded_store_finds_its_contacts_by_phone(tmp_path: Path) -> None:
+    """Issue 14 item 6: a store written before the phone forms existed is re-indexed by its
+    migration, whole: every existing contact is found by every typed form afterwards, and
+    changes after the upgrade keep the index exact."""
+    path, key = tmp_path / "old.db", bytes(range(32))
+    _old_store(path, key)
 
     def opener() -> database.Connection:
         upgraded = database.open_existing(path, key)
@@ -128,6 +131,39 @@ def test_an_upgraded_store_finds_its_contacts_by_phone(tmp_path: Path) -> None:
         assert _found(upgraded, NOT_STORED[0]) == []
         test_a_changed_number_leaves_the_index(upgraded)
         assert upgraded.call(lambda s: s.check_integrity()).ok
+
+
+def test_a_crash_while_reindexing_leaves_the_old_store_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14 item 6: the rebuild is never half-applied: a failure while filling the new
+    directory index (after the contacts were re-indexed) leaves the old version, tables and
+    contents, and the next start upgrades it."""
+    from desktop.store import search
+
+    path, key = tmp_path / "old.db", bytes(range(32))
+    _old_store(path, key)
+    real_index_new = search.index_new
+
+    def power_cut(conn: database.Connection, table: str, rows: list) -> None:
+        if table == search.DIRECTORY_FTS:
+            raise RuntimeError("power cut during migration")
+        real_index_new(conn, table, rows)
+
+    conn = database.open_existing(path, key)
+    service = {"service_name": "Sportello casa", "location": {"municipality": "Lodi"}}
+    conn.execute("INSERT INTO resource(id, body, updated_at, sort_name, municipality) "
+                 "VALUES ('r', ?, 't', 's', 'Lodi')", (json.dumps(service),))
+    monkeypatch.setattr(search, "index_new", power_cut)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(conn)
+    assert migrations.schema_version(conn) == migrations.LATEST_VERSION - 1
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "resource_fts" in tables and search.DIRECTORY_FTS not in tables
+    old_words = conn.execute("SELECT rowid FROM contact_fts WHERE contact_fts MATCH '\"3331234567\"'").fetchall()
+    assert old_words == []  # still the old index: no national form of Giulia's number
+    monkeypatch.undo()
+    assert migrations.migrate(conn) == [migrations.LATEST_VERSION]
+    assert conn.execute("SELECT rowid FROM contact_fts WHERE contact_fts MATCH '\"3331234567\"'").fetchall() == [(1,)]
+    conn.close()
 
 
 def _meta(index: int) -> dict:
