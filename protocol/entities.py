@@ -9,7 +9,8 @@ Rules of the house:
   unknown fields are rejected, every error names the field and the rule.
 - Enumerations are `Literal` strings: they travel as plain JSON strings and
   validate the same from a form, the CLI and the wire.
-- Must never import anything but pydantic and the standard library.
+- Must never import anything but pydantic, the standard library and `protocol.phones`
+  (phone numbers follow its rules, so the schema and the search read them alike).
 """
 
 import datetime as dt
@@ -28,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from protocol import phones
 from protocol.ids import is_uuid7
 
 # --- reusable field types ----------------------------------------------------
@@ -41,11 +43,10 @@ Tag = Annotated[
         strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\s,][^,]*$"
     ),
 ]
-# A phone number as people write it: digits with spaces, dashes, dots, brackets,
-# an optional leading +. At least 5 and at most 20 digits are checked separately.
+# A phone number as people write it (the rules are `protocol.phones`'); its digits are checked apart.
 Phone = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=3, max_length=30, pattern=r"^\+?[0-9 ()./-]+$"),
+    StringConstraints(strip_whitespace=True, min_length=3, max_length=30, pattern=phones.PATTERN),
 ]
 Email = Annotated[
     str,
@@ -58,16 +59,7 @@ LanguageTag = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
 ]
 
-_PHONE_DIGITS = re.compile(r"\d")
-
-
-def _check_phone_digits(value: str | None) -> str | None:
-    if value is None:
-        return None
-    digits = len(_PHONE_DIGITS.findall(value))
-    if not 5 <= digits <= 20:
-        raise ValueError("must contain between 5 and 20 digits")
-    return value
+_check_phone_digits = phones.check_digits
 
 
 def _no_duplicates(values: list[Any]) -> list[Any]:
