@@ -130,5 +130,77 @@ def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
     page.show()
     qtbot.waitExposed(page)
     page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
     wait_for_store(qtbot, context)
     return page
+
+
+def test_week_blocks_lead_with_the_contacts_names(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+    """Issue 14 item 7: "Week view blocks without names": at 1366 px a week block shows who it is with."""
+    page = open_page(qtbot, ui_context)
+    page.set_mode("week")
+    wait_for_store(qtbot, ui_context)
+    blocks = [b for b in page.grid.blocks if b.lanes == 1 and b.booked.names()]
+    assert len(blocks) >= 5
+    for block in blocks:
+        first = page.grid.block_lines(block, page.grid.text_rect(block).width())[0]
+        assert first.endswith(", ".join(block.booked.names())), first  # whole, not elided behind the time
+
+
+def test_the_month_view_lists_each_days_meetings_and_enter_opens_the_day(qtbot, ui_context, ui_store,  # noqa: ANN001
+                                                                          caseload: Caseload) -> None:
+    """Issue 14 item 7: a month view, with names, the meetings of a series, and overlap marks."""
+    contact = caseload.contacts[5]
+    start = dt.datetime(2026, 11, 2, 16, 0, tzinfo=ROME)
+    ui_store.call(lambda s: s.appointments.create(
+        contact_ids=[contact.id], operator_id=OPERATOR, starts_at=start, ends_at=start + dt.timedelta(hours=1),
+        time_zone="Europe/Rome", place_kind="office", recurrence={"frequency": "weekly", "count": 8},
+        exceptions=[dt.date(2026, 11, 16)]))
+    clash = dt.datetime(2026, 11, 9, 16, 30, tzinfo=ROME)
+    other = caseload.contacts[6]
+    ui_store.call(lambda s: s.appointments.create(
+        contact_ids=[other.id], operator_id=OPERATOR, starts_at=clash, ends_at=clash + dt.timedelta(hours=1),
+        time_zone="Europe/Rome", place_kind="phone"))
+    page = open_page(qtbot, ui_context)
+    qtbot.keyClick(page.grid, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # "M&onth" (an animated click)
+    qtbot.waitUntil(lambda: page.mode == "month", timeout=5_000)
+    wait_for_store(qtbot, ui_context)
+    assert page.mode == "month" and page.month_grid.isVisible() and not page.view.isVisible()
+    assert page.title.text() == "November 2026"
+    month = page.month_grid
+    assert month.days[0] == dt.date(2026, 10, 26) and len(month.days) == 42
+    series_days = [d for d, items in month.by_day.items() if any(i.repeats for i in items)]
+    assert series_days == [dt.date(2026, 11, 2), dt.date(2026, 11, 9), dt.date(2026, 11, 23), dt.date(2026, 11, 30)]
+    name = contact.display_name
+    month.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(month, Qt.Key.Key_Up)  # from Monday 23 to Monday 9
+    assert month.cursor == dt.date(2026, 11, 9)
+    description = month.accessibleDescription()
+    assert name in description and "overlaps with 16:30–17:30 " + other.display_name in description
+    assert any(page.list.item(r).text().startswith("⚠ ") for r in range(page.list.count()))
+    qtbot.keyClick(month, Qt.Key.Key_Return)
+    wait_for_store(qtbot, ui_context)
+    assert page.mode == "day" and page.anchor == dt.date(2026, 11, 9) and page.grid.hasFocus()
+    assert {b.booked.id for b in page.grid.blocks} >= {b.id for b in month.by_day[dt.date(2026, 11, 9)]}
+    assert all(b.booked.key in page.grid.overlaps for b in page.grid.blocks if b.booked.starts_at.hour == 16)
+
+
+def test_today_marks_overlapping_appointments(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+    """Issue 14 item 7: "Overlaps are marked on Today", by the same rule as the booking dialog."""
+    from desktop.ui.today import TodayPage
+
+    mine = [a for a in caseload.appointments if a.operator_id == OPERATOR
+            and a.starts_at.astimezone(ROME).date() == NOW.date() and a.status != "cancelled"]
+    first = mine[0]
+    ui_store.call(lambda s: s.appointments.create(
+        contact_ids=[caseload.contacts[30].id], operator_id=OPERATOR,
+        starts_at=first.starts_at + dt.timedelta(minutes=15), ends_at=first.ends_at,
+        time_zone="Europe/Rome", place_kind="phone"))
+    page = TodayPage(ui_context)
+    qtbot.addWidget(page)
+    page.show()
+    wait_for_store(qtbot, ui_context)
+    texts = [page.today_list.item(r).text() for r in range(page.today_list.count())]
+    marked = [t for t in texts if t.startswith("⚠ ")]
+    assert len(marked) == 2 and all("overlaps with" in t for t in marked)
