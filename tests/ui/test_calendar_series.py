@@ -135,6 +135,16 @@ def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
     return page
 
 
+@pytest.mark.parametrize("language", ["en", "it", "fi"])
+def test_the_calendar_pages_mnemonics_stay_unique_with_month(qtbot, ui_context, caseload, language) -> None:  # noqa: ANN001
+    """Issue 14 item 8: the new "Month" button takes a letter nothing else on the page uses."""
+    i18n.install(language)
+    page = open_page(qtbot, ui_context)
+    letters = mnemonics(page)
+    assert len(letters) >= 9
+    assert sorted(letter for letter in set(letters) if letters.count(letter) > 1) == []
+
+
 def test_week_blocks_lead_with_the_contacts_names(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
     """Issue 14 item 7: "Week view blocks without names": at 1366 px a week block shows who it is with."""
     page = open_page(qtbot, ui_context)

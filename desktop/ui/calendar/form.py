@@ -126,7 +126,8 @@ class ClashWarning(QFrame):
         lines = [QCoreApplication.translate("AppointmentForm", "This time overlaps other appointments:")]
         lines.extend(self._line(clash, starts_at) for clash in clashes[:CLASH_LINES])
         if len(clashes) > CLASH_LINES:
-            lines.append(QCoreApplication.translate("AppointmentForm", "…and %n more", "", len(clashes) - CLASH_LINES))
+            more = len(clashes) - CLASH_LINES  # always several: a series clashing week after week
+            lines.append(QCoreApplication.translate("AppointmentForm", "…and {n} more").format(n=more))
         self.text.setText("\n".join(lines))
         self.text.setAccessibleName(self.text.text())
         self.show()

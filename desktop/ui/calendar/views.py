@@ -112,10 +112,6 @@ def _lanes(placed: list[tuple[float, float, Booked]], day: int) -> list[Block]:
     return result
 
 
-def _words(text: str) -> str:
-    return QCoreApplication.translate("CalendarView", text)
-
-
 def block_title(booked: Booked) -> str:
     """Who a meeting is with: the contacts' names, else its topic, else the kind of place."""
     return ", ".join(booked.names()) or booked.appointment.topic or label("place_kind", booked.appointment.place_kind)
@@ -127,7 +123,7 @@ def overlap_text(overlapped: list[Booked], zone: dt.tzinfo) -> str:
         return ""
     what = "; ".join(f"{range_text(b.starts_at.astimezone(zone), b.ends_at.astimezone(zone))} {block_title(b)}"
                      for b in overlapped)
-    return _words("overlaps with {what}").format(what=what)
+    return QCoreApplication.translate("CalendarView", "overlaps with {what}").format(what=what)
 
 
 def block_summary(booked: Booked, zone: dt.tzinfo, overlapped: list[Booked] | None = None) -> str:
@@ -142,7 +138,7 @@ def block_summary(booked: Booked, zone: dt.tzinfo, overlapped: list[Booked] | No
         parts.append(appointment.topic)
     parts.append(label("appointment_status", appointment.status))
     if booked.repeats:
-        parts.append(_words("repeats"))
+        parts.append(QCoreApplication.translate("CalendarView", "repeats"))
     if overlapped:
         parts.append(overlap_text(overlapped, zone))
     return " · ".join(parts)
