@@ -270,3 +270,17 @@ def test_another_programs_weekly_rrule_in_our_subset_is_imported_and_others_are_
     assert caught.value.problems == [
         "event 1 (UID group-therapy-1): RRULE: only weekly or monthly repeats with INTERVAL, an end (UNTIL or "
         "COUNT) and, monthly, the start's day of the month are imported"]
+
+
+def test_the_stored_series_is_read_at_10_00_local_in_the_weeks_after_the_change_to_summer_time(enrolled, people) -> None:  # noqa: ANN001, E501
+    """Issue 14 item 7: stored as a UTC instant plus its zone, a weekly 10:00 in Helsinki is 10:00 after DST too."""
+    anna, _ = people
+    series = book(enrolled, [anna], dt.datetime(2026, 3, 16, 10, 0, tzinfo=HELSINKI),
+                  recurrence={"frequency": "weekly", "count": 4})
+    stored = enrolled.call(lambda s: s.conn.execute("SELECT starts_at FROM appointment WHERE id = ?",
+                                                    (str(series.id),)).fetchone()[0])
+    assert stored == "2026-03-16T08:00:00+00:00"  # the projected start is UTC text, as for every appointment
+    after = enrolled.call(lambda s: cq.appointments_between(
+        s, dt.datetime(2026, 3, 30, tzinfo=HELSINKI), dt.datetime(2026, 4, 13, tzinfo=HELSINKI), operator_id=ME))
+    assert [(b.starts_at.astimezone(HELSINKI).hour, b.starts_at.astimezone(dt.UTC).hour) for b in after] == [
+        (10, 7), (10, 7)]

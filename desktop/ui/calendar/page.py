@@ -314,8 +314,10 @@ class CalendarPage(QWidget):
         for item in items:
             start = item.starts_at.astimezone(self.zone)
             text = block_summary(item, self.zone, overlaps.get(item.key))
-            if self.mode != "day":
+            if self.mode == "week":
                 text = day_name(start.date()) + " " + text
+            elif self.mode == "month":  # six weeks: the days of the next month need its name
+                text = QLocale().toString(qdate(start.date()), "ddd d MMM") + " " + text
             row = QListWidgetItem(("⚠ " if item.key in overlaps else "") + text)
             row.setData(Qt.ItemDataRole.UserRole, item.key)
             if item.status == "cancelled":
