@@ -31,6 +31,7 @@ from pydantic import (
 
 from protocol import phones
 from protocol.ids import is_uuid7
+from protocol.recurrence import MAX_OCCURRENCES, Recurrence
 
 # --- reusable field types ----------------------------------------------------
 
@@ -304,6 +305,10 @@ class Appointment(Record):
 
     `starts_at`/`ends_at` are absolute instants; `time_zone` is where the meeting
     happens, so "10:00 in Helsinki" stays 10:00 when the laptop travels.
+
+    A repeating appointment is one record: `starts_at`/`ends_at` are its first
+    meeting, `recurrence` how it repeats and ends, `exceptions` the local dates of
+    meetings that do not happen (see `protocol.recurrence` for the rules).
     """
 
     ENTITY: ClassVar[str] = "appointment"
@@ -319,6 +324,13 @@ class Appointment(Record):
     topic: ShortText | None = None
     outcome_note: LongText | None = None
     reminder_minutes_before: int | None = Field(default=None, ge=0, le=43_200)
+    recurrence: Recurrence | None = None
+    exceptions: list[dt.date] = Field(default_factory=list, max_length=MAX_OCCURRENCES)
+
+    @field_validator("exceptions")
+    @classmethod
+    def _exceptions_unique(cls, value: list[dt.date]) -> list[dt.date]:
+        return sorted(_no_duplicates(value))
 
     @field_validator("contact_ids")
     @classmethod
@@ -338,6 +350,15 @@ class Appointment(Record):
     def _ends_after_start(self) -> Self:
         if self.ends_at <= self.starts_at:
             raise ValueError("ends_at: must be later than starts_at")
+        return self
+
+    @model_validator(mode="after")
+    def _series_ends_after_start(self) -> Self:
+        recurrence = self.recurrence
+        if recurrence is not None and recurrence.until is not None:
+            first_day = self.starts_at.astimezone(zoneinfo.ZoneInfo(self.time_zone)).date()
+            if recurrence.until < first_day:
+                raise ValueError("recurrence.until: must not be earlier than the first meeting's date")
         return self
 
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.calendar_queries import Booked, FollowUp, TodayOverview, today_overview
+from desktop.store.calendar_queries import Booked, BookedKey, FollowUp, TodayOverview, overlaps_among, today_overview
 from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
@@ -170,8 +170,10 @@ class TodayPage(QWidget):
         self.today_heading.setText(self.tr("Appointments &today ({n})").format(n=len(overview.today)))
         self.tomorrow_heading.setText(self.tr("Appointments to&morrow, {date} ({n})").format(
             date=date_text(tomorrow), n=len(overview.tomorrow)))
-        self._fill(self.today_list, self.today_empty, [self._appointment_item(b) for b in overview.today])
-        self._fill(self.tomorrow_list, self.tomorrow_empty, [self._appointment_item(b) for b in overview.tomorrow])
+        overlaps = overlaps_among([*overview.today, *overview.tomorrow])  # the double-booking rule, marked
+        self._fill(self.today_list, self.today_empty, [self._appointment_item(b, overlaps) for b in overview.today])
+        self._fill(self.tomorrow_list, self.tomorrow_empty,
+                   [self._appointment_item(b, overlaps) for b in overview.tomorrow])
         self.intake_heading.setText(self.tr("&New requests from the help desk ({n})").format(
             n=overview.new_intake_count))
         self._fill(self.intake_list, self.intake_empty, [self._intake_item(r) for r in overview.new_intake])
@@ -208,8 +210,12 @@ class TodayPage(QWidget):
         item.setData(TARGET, (page, record_id))
         return item
 
-    def _appointment_item(self, booked: Booked) -> QListWidgetItem:
-        item = self._item(block_summary(booked, self.zone), "calendar", booked.id)
+    def _appointment_item(self, booked: Booked, overlaps: dict[BookedKey, list[Booked]]) -> QListWidgetItem:
+        overlapped = overlaps.get(booked.key)
+        item = self._item(("⚠ " if overlapped else "") + block_summary(booked, self.zone, overlapped), "calendar",
+                          booked.id)
+        if overlapped:
+            item.setForeground(QBrush(QColor("#b91c1c")))  # 5.9:1 on white, and the text says it too
         if booked.status == "cancelled":
             font = item.font()
             font.setStrikeOut(True)

@@ -10,6 +10,18 @@ name, an edited one keeps its own. Opened from a contact's page it starts with t
 contact (`contact=`); for a home visit it proposes the address of a contact in it,
 never over a location the operator typed.
 
+Repeats: "Repeats" (not, every week, every two weeks, every month) and "Ends" (on a
+date, or after a number of meetings) make the record a series (`protocol.recurrence`);
+the double-booking check then looks at every meeting of it. Opened on one meeting
+of a series, the fields edit the whole series (its first meeting's date and time),
+and "Skip only this meeting" adds that meeting's date to `exceptions`. Moving a
+single meeting is done as skipping it and booking a one-off appointment: there is
+no per-meeting override.
+
+Keyboard: every caption's mnemonic is unique in en/it/fi (Alt+S is Save only). A
+time field selects its hour section whenever the keyboard brings focus to it (Tab,
+Shift+Tab, a mnemonic, "Change time"), so typing "1430" or "14:30" gives 14:30.
+
 Must never write without naming the change (`changes={"appointment"}`), never
 show a rejected value back in an error, and never block: the dialog opens with
 `.open()` and reports through `saved`.
@@ -20,7 +32,7 @@ import uuid
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -46,10 +58,42 @@ from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
 from protocol import Appointment, Contact, new_id
+from protocol.recurrence import MAX_OCCURRENCES, Recurrence
 
 REMINDER_CHOICES = (None, 0, 5, 10, 15, 30, 60, 120, 1440)
 NEW_REMINDER = 15
 NEW_DURATION = 60
+# (frequency, interval) of each "Repeats" choice; None does not repeat.
+REPEAT_CHOICES: tuple[tuple[str, int] | None, ...] = (None, ("weekly", 1), ("weekly", 2), ("monthly", 1))
+NEW_SERIES_COUNT = 10
+# A warning listing more clashes than this says how many more instead (a series can clash dozens of times).
+CLASH_LINES = 6
+
+
+def _choice_key(choice: tuple[str, int] | None) -> str:
+    """A "Repeats" choice as the combo's data ("weekly:2"; "" does not repeat): Qt compares strings reliably."""
+    return f"{choice[0]}:{choice[1]}" if choice else ""
+
+
+def _choice(key: str | None) -> tuple[str, int] | None:
+    if not key:
+        return None
+    frequency, interval = key.split(":")
+    return frequency, int(interval)
+
+
+class TimeEdit(QTimeEdit):
+    """A QTimeEdit that starts at the hour whenever the keyboard brings focus to it.
+
+    Qt keeps the section last used (Shift+Tab lands on the minutes), so typing "1430"
+    went into the minutes; a click still picks the section clicked.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.setCurrentSectionIndex(0)
+            self.setSelectedSection(self.sectionAt(0))
 
 
 class ClashWarning(QFrame):
@@ -82,7 +126,10 @@ class ClashWarning(QFrame):
 
     def show_clashes(self, clashes: list[Clash], starts_at: dt.datetime) -> None:
         lines = [QCoreApplication.translate("AppointmentForm", "This time overlaps other appointments:")]
-        lines.extend(self._line(clash, starts_at) for clash in clashes)
+        lines.extend(self._line(clash, starts_at) for clash in clashes[:CLASH_LINES])
+        if len(clashes) > CLASH_LINES:
+            more = len(clashes) - CLASH_LINES  # always several: a series clashing week after week
+            lines.append(QCoreApplication.translate("AppointmentForm", "…and {n} more").format(n=more))
         self.text.setText("\n".join(lines))
         self.text.setAccessibleName(self.text.text())
         self.show()
@@ -173,7 +220,7 @@ class AppointmentForm(FormDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(self.tr("Date"))
-        self.start_time = QTimeEdit()
+        self.start_time = TimeEdit()
         self.start_time.setAccessibleName(self.tr("Start time"))
         self.start_time.setDisplayFormat("HH:mm")
         self.duration = QSpinBox()
@@ -183,7 +230,7 @@ class AppointmentForm(FormDialog):
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
         self.ends_label = QLabel()
         self._row(form, self.tr("&Date:"), self._with_error(self.date, "starts_at"), self.date)
-        self._row(form, self.tr("&Start time:"), self.start_time, self.start_time)
+        self._row(form, self.tr("Start t&ime:"), self.start_time, self.start_time)
         duration_box = QVBoxLayout()
         duration_row = QHBoxLayout()
         duration_row.addWidget(self.duration)
@@ -224,13 +271,14 @@ class AppointmentForm(FormDialog):
         outcome_box.addWidget(self.outcome_hint)
         outcome_box.addWidget(self.outcome_note)
         outcome_box.addWidget(self.errors.add("outcome_note", self.outcome_note))
-        self._row(form, self.tr("Out&come:"), outcome_box, self.outcome_note)
+        self._row(form, self.tr("Outco&me:"), outcome_box, self.outcome_note)
         self.reminder = QComboBox()
         self.reminder.setAccessibleName(self.tr("Reminder"))
         for minutes in REMINDER_CHOICES:
             self.reminder.addItem(self._reminder_text(minutes), minutes)
         self._row(form, self.tr("R&eminder:"), self._with_error(self.reminder, "reminder_minutes_before"),
                   self.reminder)
+        self._build_repeats(form)
 
         self.clash_panel = ClashWarning(self.context, self.zone)
         self.clash_text = self.clash_panel.text
@@ -245,10 +293,62 @@ class AppointmentForm(FormDialog):
             QShortcut(keys, self, lambda: self._save(check_clashes=True))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.series_note)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.clash_panel)
         layout.addWidget(self.buttons)
+
+    def _build_repeats(self, form: QFormLayout) -> None:
+        self.form_layout = form
+        self.repeats = QComboBox()
+        self.repeats.setAccessibleName(self.tr("Repeats"))
+        for choice in REPEAT_CHOICES:
+            self.repeats.addItem(self._repeat_text(choice), _choice_key(choice))
+        self._row(form, self.tr("Re&peats:"), self._with_error(self.repeats, "recurrence"), self.repeats)
+        self.end_kind = QComboBox()
+        self.end_kind.setAccessibleName(self.tr("How the repeats end"))
+        self.end_kind.addItem(self.tr("On this date:"), "until")
+        self.end_kind.addItem(self.tr("After this many meetings:"), "count")
+        self.until = QDateEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setAccessibleName(self.tr("Last date of the repeats"))
+        self.count = QSpinBox()
+        self.count.setRange(2, MAX_OCCURRENCES)
+        self.count.setAccessibleName(self.tr("Number of meetings"))
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.end_kind)
+        end_row.addWidget(self.until)
+        end_row.addWidget(self.count)
+        end_row.addStretch(1)
+        self.end_caption = QLabel(self.tr("E&nds:"))
+        self.end_caption.setBuddy(self.end_kind)
+        form.addRow(self.end_caption, end_row)
+        self.repeats.currentIndexChanged.connect(lambda _i: self._show_repeats())
+        self.end_kind.currentIndexChanged.connect(lambda _i: self._show_repeats())
+        self.series_note = QLabel()
+        self.series_note.setWordWrap(True)
+        self.skip_button = QPushButton(self.tr("S&kip only this meeting"))
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.setToolTip(self.tr("This meeting does not take place; the others stay booked"))
+        self.skip_button.clicked.connect(self.skip_occurrence)
+        self.buttons.addButton(self.skip_button, self.buttons.ButtonRole.ActionRole)
+
+    def _repeat_text(self, choice: tuple[str, int] | None) -> str:
+        if choice is None:
+            return self.tr("Does not repeat")
+        frequency, interval = choice
+        if frequency == "weekly":
+            return self.tr("Every week") if interval == 1 else self.tr("Every two weeks") if interval == 2 \
+                else self.tr("Every %n weeks", "", interval)
+        return self.tr("Every month") if interval == 1 else self.tr("Every %n months", "", interval)
+
+    def _show_repeats(self) -> None:
+        repeating = _choice(self.repeats.currentData()) is not None
+        self.form_layout.setRowVisible(self.end_caption, repeating)
+        by_date = self.end_kind.currentData() == "until"
+        self.until.setVisible(by_date)
+        self.count.setVisible(not by_date)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget | QVBoxLayout | QHBoxLayout, buddy: QWidget) -> None:
         caption = QLabel(text)
@@ -300,8 +400,29 @@ class AppointmentForm(FormDialog):
         self.location.setText(texts[0])
         self.topic.setText(texts[1])
         self.outcome_note.setPlainText(texts[2])
+        self._fill_repeats(booked, begin.date())
         self._show_end()
         self._outcome_hint()
+
+    def _fill_repeats(self, booked: Booked | None, first_day: dt.date) -> None:
+        recurrence = booked.appointment.recurrence if booked else None
+        choice = (recurrence.frequency, recurrence.interval) if recurrence else None
+        if self.repeats.findData(_choice_key(choice)) < 0:
+            self.repeats.addItem(self._repeat_text(choice), _choice_key(choice))
+        self._select(self.repeats, _choice_key(choice))
+        self._select(self.end_kind, "count" if recurrence and recurrence.count else "until")
+        self.count.setValue(recurrence.count if recurrence and recurrence.count else NEW_SERIES_COUNT)
+        until = recurrence.until if recurrence and recurrence.until else first_day + dt.timedelta(weeks=12)
+        self.until.setDate(qdate(until))
+        meeting = booked.occurrence if booked and recurrence else None
+        self.skip_button.setVisible(meeting is not None)
+        if recurrence is not None:
+            text = self.tr("A repeating appointment: what you change here applies to every meeting.")
+            if meeting is not None:
+                text += " " + self.tr("You opened the meeting of {date}.").format(date=date_text(meeting.day))
+            self.series_note.setText(text)
+        self.series_note.setVisible(recurrence is not None)
+        self._show_repeats()
 
     def _next_half_hour(self) -> dt.datetime:
         now = self.context.clock().astimezone(self.zone)
@@ -408,7 +529,19 @@ class AppointmentForm(FormDialog):
             "topic": text(self.topic),
             "outcome_note": self.outcome_note.toPlainText().strip() or None,
             "reminder_minutes_before": self.reminder.currentData(),
+            "recurrence": self.recurrence(),
+            "exceptions": list(appointment.exceptions) if appointment else [],
         }
+
+    def recurrence(self) -> Recurrence | None:
+        """The series the form describes, None when it does not repeat (see `protocol.recurrence`)."""
+        choice = _choice(self.repeats.currentData())
+        if choice is None:
+            return None
+        frequency, interval = choice
+        if self.end_kind.currentData() == "count":
+            return Recurrence(frequency=frequency, interval=interval, count=self.count.value())
+        return Recurrence(frequency=frequency, interval=interval, until=pydate(self.until.date()))
 
     def _save(self, *, check_clashes: bool) -> None:
         fields = self.fields()
@@ -429,7 +562,8 @@ class AppointmentForm(FormDialog):
             self.context.store.run(
                 lambda s: overlapping(s, starts_at=fields["starts_at"], ends_at=fields["ends_at"],
                                       operator_id=fields["operator_id"], contact_ids=fields["contact_ids"],
-                                      exclude_id=exclude),
+                                      exclude_id=exclude, recurrence=fields["recurrence"],
+                                      time_zone=fields["time_zone"], exceptions=fields["exceptions"]),
                 lambda clashes: self._checked(fields, clashes), self._failed, owner=self)
             return
         self._write(fields)
@@ -456,6 +590,18 @@ class AppointmentForm(FormDialog):
                 return session.appointments.update(record_id, **fields)
         self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
 
+    def skip_occurrence(self) -> None:
+        """The opened meeting of a series does not take place: its date joins `exceptions`."""
+        if self.booked is None or self.booked.occurrence is None:
+            return
+        record_id, day = self.booked.id, self.booked.occurrence.day
+        skipped = sorted({*self.booked.appointment.exceptions, day})
+
+        def work(session):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
+            return session.appointments.update(record_id, exceptions=skipped)
+        self._busy(True)
+        self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
+
     def _written(self, appointment: Appointment) -> None:
         self._busy(False)
         self.context.local_change()
@@ -467,6 +613,6 @@ class AppointmentForm(FormDialog):
         self.errors.show(error)
 
     def _busy(self, busy: bool) -> None:
-        for button in (self.save_button, self.book_anyway_button, self.change_time_button):
+        for button in (self.save_button, self.book_anyway_button, self.change_time_button, self.skip_button):
             button.setEnabled(not busy)
 

@@ -48,10 +48,6 @@
         <translation>Päi&amp;vä:</translation>
     </message>
     <message>
-        <source>&amp;Start time:</source>
-        <translation>Alka&amp;misaika:</translation>
-    </message>
-    <message>
         <source>D&amp;uration:</source>
         <translation>K&amp;esto:</translation>
     </message>
@@ -96,10 +92,6 @@
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <source>Out&amp;come:</source>
-        <translation>L&amp;opputulos:</translation>
-    </message>
-    <message>
         <source>Reminder</source>
         <translation>Muistutus</translation>
     </message>
@@ -118,6 +110,84 @@
     <message>
         <source>&amp;Save</source>
         <translation>Ta&amp;llenna</translation>
+    </message>
+    <message>
+        <source>Start t&amp;ime:</source>
+        <translation>Alka&amp;misaika:</translation>
+    </message>
+    <message>
+        <source>Outco&amp;me:</source>
+        <translation>L&amp;opputulos:</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Toistuminen</translation>
+    </message>
+    <message>
+        <source>Re&amp;peats:</source>
+        <translation>Toistumi&amp;nen:</translation>
+    </message>
+    <message>
+        <source>How the repeats end</source>
+        <translation>Milloin toistuminen päättyy</translation>
+    </message>
+    <message>
+        <source>On this date:</source>
+        <translation>Tänä päivänä:</translation>
+    </message>
+    <message>
+        <source>After this many meetings:</source>
+        <translation>Näin monen tapaamisen jälkeen:</translation>
+    </message>
+    <message>
+        <source>Last date of the repeats</source>
+        <translation>Toistumisen viimeinen päivä</translation>
+    </message>
+    <message>
+        <source>Number of meetings</source>
+        <translation>Tapaamisten määrä</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>Päätt&amp;yy:</translation>
+    </message>
+    <message>
+        <source>S&amp;kip only this meeting</source>
+        <translation>&amp;Jätä vain tämä tapaaminen väliin</translation>
+    </message>
+    <message>
+        <source>This meeting does not take place; the others stay booked</source>
+        <translation>Tämä tapaaminen jää pitämättä; muut pysyvät varattuina</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Ei toistu</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Joka viikko</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>Joka toinen viikko</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>Joka %n. viikko</numerusform>
+            <numerusform>Joka %n. viikko</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Joka kuukausi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>Joka %n. kuukausi</numerusform>
+            <numerusform>Joka %n. kuukausi</numerusform>
+        </translation>
     </message>
     <message>
         <source>No reminder</source>
@@ -144,6 +214,14 @@
         <translation>(asiakas ei ole tällä tietokoneella)</translation>
     </message>
     <message>
+        <source>A repeating appointment: what you change here applies to every meeting.</source>
+        <translation>Toistuva tapaaminen: tässä tehdyt muutokset koskevat kaikkia tapaamisia.</translation>
+    </message>
+    <message>
+        <source>You opened the meeting of {date}.</source>
+        <translation>Avasit tapaamisen {date}.</translation>
+    </message>
+    <message>
         <source>until {range}</source>
         <translation>aika: {range}</translation>
     </message>
@@ -158,6 +236,10 @@
     <message>
         <source>This time overlaps other appointments:</source>
         <translation>Aika menee päällekkäin muiden tapaamisten kanssa:</translation>
+    </message>
+    <message>
+        <source>…and {n} more</source>
+        <translation>…ja {n} muuta</translation>
     </message>
     <message>
         <source>{names} already has an appointment {when}</source>
@@ -227,12 +309,20 @@
         <translation>&amp;Viikko</translation>
     </message>
     <message>
+        <source>M&amp;onth</source>
+        <translation>&amp;Kuukausi</translation>
+    </message>
+    <message>
         <source>Show one day</source>
         <translation>Näytä yksi päivä</translation>
     </message>
     <message>
         <source>Show one week</source>
         <translation>Näytä yksi viikko</translation>
+    </message>
+    <message>
+        <source>Show one month</source>
+        <translation>Näytä yksi kuukausi</translation>
     </message>
     <message>
         <source>Whose appointments</source>
@@ -299,6 +389,10 @@
         <translation>Ei tapaamisia tällä viikolla.</translation>
     </message>
     <message>
+        <source>No appointments this month.</source>
+        <translation>Ei tapaamisia tässä kuussa.</translation>
+    </message>
+    <message>
         <source>{n} appointment(s)</source>
         <translation>Tapaamisia: {n}</translation>
     </message>
@@ -309,6 +403,17 @@
     <message>
         <source>{n} appointment(s) saved to {file}</source>
         <translation>{n} tapaamista tallennettu tiedostoon {file}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>overlaps with {what}</source>
+        <translation>menee päällekkäin: {what}</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>toistuva</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2278,28 @@
     <message>
         <source>Far outside the area (zoom out to see them): {count}.</source>
         <translation>Kaukana alueen ulkopuolella (loitonna nähdäksesi ne): {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Month</source>
+        <translation>Kuukausi</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n muu</numerusform>
+            <numerusform>+%n muuta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{when}: {appointments}</source>
+        <translation>{when}: {appointments}</translation>
+    </message>
+    <message>
+        <source>{when}: free</source>
+        <translation>{when}: vapaa</translation>
     </message>
 </context>
 <context>
