@@ -20,9 +20,15 @@ def _request(ui_store, minutes_ago: int, **extra: object):  # noqa: ANN001, ANN2
 def _page(qtbot, context) -> IntakePage:  # noqa: ANN001
     page = IntakePage(context)
     qtbot.addWidget(page)
+    # A page's own size otherwise depends on whether the queue arrived before the first
+    # layout: at 278 px the Accept button was 0 px wide and the test's click missed it.
+    page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
     wait_for_store(qtbot, context)
+    # The request's pane is laid out by a posted event after the answer: a click before
+    # that lands on a 0 px wide Accept button and is lost.
+    qtbot.waitUntil(lambda: not page.detail.isVisible() or page.accept_button.width() > 0)
     return page
 
 
