@@ -6,6 +6,7 @@ Real profiles, the real central service on loopback, the real shell and screens.
 import logging
 import sys
 import threading
+import urllib.parse
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from desktop.settings import Settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import Shell
 from desktop.ui.unlock import UnlockWindow
+from tests.fault_proxy import Fault, FaultProxy
 from tests.sync_world import World
 
 PASSPHRASE_TEXT = "correct horse battery staple"
@@ -74,3 +76,51 @@ def test_locking_after_the_sync_page_raises_nothing(qtbot, world: World, uncaugh
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Error" not in err, err
     assert _problems(caplog, uncaught) == []
+
+
+def test_today_waits_for_the_first_sync_before_saying_nothing_is_booked(qtbot, world: World) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (2): while the first sync after unlock runs, Today says it is syncing:
+    never "Nothing booked today" (the caseload has not arrived yet) nor "All changes are
+    synced" (no sync has finished). Once the sync ends, the real verdicts show."""
+    target = urllib.parse.urlsplit(world.service.url)
+    with FaultProxy(target.hostname, target.port) as proxy:
+        laptop = world.device(world.add_operator("marta", [world.team_a]), server_url=proxy.url)
+        laptop.close()
+        proxy.randomise(seed=3, probabilities={Fault.DELAY: 1.0}, delay_s=1.0)  # the first sync is slow
+        Settings(language="en").save(laptop.profile.directory)
+        shell = Shell(laptop.profile.directory, listen_to_desktop=False)
+        try:
+            shell.start()
+            window = _unlock(qtbot, shell)
+            today = window.show_page("today")
+            scheduler = shell.session.bridge.scheduler
+            qtbot.waitUntil(lambda: scheduler.state.phase == "syncing" and today.overview is not None
+                            and shell.session.context.store.pending == 0, timeout=20_000)
+            assert scheduler.state.phase == "syncing", "the sync should still be running"
+            shown = [today.today_empty.text(), today.tomorrow_empty.text(), today.pending_label.text()]
+            assert "Nothing booked today." not in shown and "All changes are synced." not in shown, shown
+            assert today.today_empty.text() == "Syncing…" and today.pending_label.text() == "Syncing…"
+
+            proxy.clear()
+            qtbot.waitUntil(lambda: scheduler.state.last_success_at is not None, timeout=60_000)
+            qtbot.waitUntil(lambda: today.pending_label.text() == "All changes are synced.", timeout=20_000)
+            qtbot.waitUntil(lambda: today.today_empty.text() == "Nothing booked today.", timeout=20_000)
+            assert today.today_empty.isVisible() and not today.today_list.isVisible()
+        finally:
+            shell.shutdown()
+            if shell.window is not None:
+                shell.window.close()
+                shell.window.deleteLater()
+
+
+def test_today_says_loading_until_its_first_read(qtbot, ui_context) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (2): before the store has answered, the sections say "Loading…", not
+    that nothing is booked."""
+    from desktop.ui.today import TodayPage
+
+    page = TodayPage(ui_context)
+    qtbot.addWidget(page)
+    assert page.today_empty.text() == "Loading…" and page.pending_label.text() == "Loading…"
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
+    assert page.today_empty.text() == "Nothing booked today."  # an offline-only profile: no sync to wait for
+    assert page.pending_label.text() == "No changes waiting."
