@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import LANGUAGES, Settings
-from desktop.store.keys import WeakPassphrase, check_passphrase_strength
 from desktop.store.profile import Profile
 from desktop.store.worker import StoreWorker
 from desktop.sync import transport
@@ -45,7 +44,7 @@ from desktop.sync.engine import enrol
 from desktop.ui import i18n, icons
 from desktop.ui.background import run_in_background
 from desktop.ui.forms import FormErrors
-from desktop.ui.passphrase_strength import PassphraseStrength
+from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 WELCOME, PASSPHRASE, CONNECT, DONE = range(4)
 
@@ -141,12 +140,13 @@ class PassphrasePage(_AsyncStep):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.strength = PassphraseStrength()
-        self.passphrase.textChanged.connect(self.strength.set_passphrase)
         self.status = QLabel()
         self.errors = FormErrors()
+        passphrase_error = self.errors.add("passphrase", self.passphrase)
+        self.strength.attach(self.passphrase, passphrase_error)
         form = QFormLayout(self)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow("", self.errors.add("passphrase", self.passphrase))
+        form.addRow("", passphrase_error)
         form.addRow("", self.strength)
         form.addRow(self.tr("&Repeat:"), self.repeat)
         form.addRow("", self.errors.add("repeat", self.repeat))
@@ -156,10 +156,9 @@ class PassphrasePage(_AsyncStep):
     def start_step(self) -> bool:
         self.errors.clear()
         passphrase = self.passphrase.text()
-        try:
-            check_passphrase_strength(passphrase)
-        except WeakPassphrase as exc:
-            self.errors.show(ValueError(f"passphrase: {exc}"))
+        problem = passphrase_problem(passphrase)  # the meter's words for the store's rule
+        if problem is not None:
+            self.errors.show(ValueError(f"passphrase: {problem}"))
             return False
         if self.repeat.text() != passphrase:
             self.errors.show(ValueError("repeat: " + self.tr("the two passphrases differ")))

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import Settings
-from desktop.store.keys import KeyStore, WeakPassphrase, WrongPassphrase, check_passphrase_strength
+from desktop.store.keys import KeyStore, WeakPassphrase, WrongPassphrase
 from desktop.store.replica import Enrolment
 from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
 from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormErrors, error_label
-from desktop.ui.passphrase_strength import PassphraseStrength
+from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
 
@@ -287,8 +287,9 @@ class SettingsPage(QWidget):
             field.setAccessibleName(name)
             field.returnPressed.connect(self.change_passphrase)
         self.strength = PassphraseStrength()
-        self.strength.attach(self.new_passphrase)
         self.passphrase_errors = FormErrors()
+        new_error = self.passphrase_errors.add("new", self.new_passphrase)
+        self.strength.attach(self.new_passphrase, new_error)
         self.change_button = QPushButton(self.tr("&Change passphrase"))
         self.change_button.clicked.connect(self.change_passphrase)
         self.passphrase_feedback = QLabel()
@@ -300,7 +301,7 @@ class SettingsPage(QWidget):
         form.addRow("", self.passphrase_errors.add("old", self.old_passphrase))
         form.addRow(self.tr("&New passphrase:"), self.new_passphrase)
         form.addRow("", self.strength)
-        form.addRow("", self.passphrase_errors.add("new", self.new_passphrase))
+        form.addRow("", new_error)
         form.addRow(self.tr("R&epeat it:"), self.repeat_passphrase)
         form.addRow("", self.passphrase_errors.add("repeat", self.repeat_passphrase))
         row = QHBoxLayout()
@@ -319,14 +320,10 @@ class SettingsPage(QWidget):
         problem: tuple[str, str] | None = None
         if not old:
             problem = ("old", self.tr("Type the passphrase you use now"))
-        else:
-            try:
-                check_passphrase_strength(new)
-            except WeakPassphrase:
-                problem = ("new", self.strength_message())
-            else:
-                if self.repeat_passphrase.text() != new:
-                    problem = ("repeat", self.tr("The two new passphrases are not the same"))
+        elif passphrase_problem(new) is not None:
+            problem = ("new", self.strength_message())
+        elif self.repeat_passphrase.text() != new:
+            problem = ("repeat", self.tr("The two new passphrases are not the same"))
         if problem:
             self.passphrase_errors.show(ValueError(f"{problem[0]}: {problem[1]}"))
             return
@@ -337,7 +334,8 @@ class SettingsPage(QWidget):
                           lambda error: self._passphrase_changed(None, error), owner=self)
 
     def strength_message(self) -> str:
-        return self.strength.verdict.text()
+        """Why the store refuses the new passphrase: the meter's words for the same rule."""
+        return passphrase_problem(self.new_passphrase.text()) or self.strength.verdict.text()
 
     def _passphrase_changed(self, _: None, error: BaseException | None) -> None:
         self.change_button.setEnabled(True)

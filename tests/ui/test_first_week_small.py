@@ -124,3 +124,53 @@ def test_today_says_loading_until_its_first_read(qtbot, ui_context) -> None:  # 
     qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
     assert page.today_empty.text() == "Nothing booked today."  # an offline-only profile: no sync to wait for
     assert page.pending_label.text() == "No changes waiting."
+
+
+def test_a_too_short_error_never_stays_beside_a_strong_meter(qtbot, tmp_path, ui_context) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (4): the error and the meter come from the one rule (the store's): the
+    refusal says what the meter says, and once the passphrase is long enough the error goes,
+    in the first-run wizard and in Settings."""
+    from desktop.ui.first_run import PASSPHRASE, FirstRunWizard
+    from desktop.ui.settings_page import SettingsPage
+
+    wizard = FirstRunWizard(tmp_path / "new-profile", Settings(language="en"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == PASSPHRASE
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.passphrase, "short")
+    qtbot.keyClicks(page.repeat, "short")
+    wizard.next()
+    assert page.errors.message("passphrase") == page.strength.verdict.text() == "Too short: at least 10 characters"
+    assert page.strength.bar.text() == "Too short"
+    qtbot.keyClicks(page.passphrase, " horse battery staple")
+    assert page.strength.strength == "strong"
+    assert page.errors.message("passphrase") == ""  # gone once the rule is met
+    assert page.passphrase.accessibleDescription() == ""
+
+    settings = SettingsPage(ui_context)
+    qtbot.addWidget(settings)
+    qtbot.keyClicks(settings.old_passphrase, PASSPHRASE_TEXT)
+    qtbot.keyClicks(settings.new_passphrase, "tiny")
+    settings.change_button.click()
+    assert settings.passphrase_errors.message("new") == "Too short: at least 10 characters"
+    qtbot.keyClicks(settings.new_passphrase, " but now a long phrase")
+    assert settings.strength.strength == "strong"
+    assert settings.passphrase_errors.message("new") == ""
+
+
+def test_the_strength_meter_is_a_bar_that_shows_its_verdict(qtbot) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (4): the meter is a bar with its verdict written in it (not an empty
+    box), named and described for screen readers."""
+    from desktop.ui.passphrase_strength import PassphraseStrength
+
+    meter = PassphraseStrength()
+    qtbot.addWidget(meter)
+    assert meter.bar.isTextVisible() and meter.bar.text() == "Nothing typed yet"
+    for text, word, value in (("abc", "Too short", 1), ("abcdefghij", "Fair", 2),
+                              ("correct horse battery staple", "Strong", 3), ("aaaaaaaaaaaa", "Weak", 1)):
+        meter.set_passphrase(text)
+        assert (meter.bar.text(), meter.bar.value()) == (word, value)
+        assert meter.bar.accessibleName() == "Passphrase strength"
+        assert meter.bar.accessibleDescription() == meter.accessibleDescription() != ""
