@@ -174,3 +174,41 @@ def test_the_strength_meter_is_a_bar_that_shows_its_verdict(qtbot) -> None:  # n
         assert (meter.bar.text(), meter.bar.value()) == (word, value)
         assert meter.bar.accessibleName() == "Passphrase strength"
         assert meter.bar.accessibleDescription() == meter.accessibleDescription() != ""
+
+
+def _literal_ampersands(root) -> list[str]:  # noqa: ANN001
+    """Labels that would draw their "&" as a character: a mnemonic with no buddy to go to."""
+    import re
+
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtWidgets import QLabel
+
+    mnemonic = re.compile(r"(?<!&)&(?!&)\w")
+    found = []
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText
+                                                             and GuiQt.mightBeRichText(text)):
+            continue  # rich text: "&" is written &amp;, and a mnemonic cannot be set there
+        if mnemonic.search(text) and label.buddy() is None:
+            found.append(f"{type(label.parent()).__name__}: {text!r}")
+    return found
+
+
+def test_no_label_shows_a_literal_ampersand(qtbot, tmp_path, ui_context) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (3): every label with a mnemonic ("&Certificate authority:") has a buddy,
+    so the "&" becomes an underline instead of being drawn; on every first-run page, in
+    Settings, and on every screen of the main window, in English, Italian and Finnish."""
+    from desktop.ui import i18n
+    from desktop.ui.first_run import FirstRunWizard
+    from desktop.ui.main_window import SCREENS, MainWindow
+
+    for language in ("en", "it", "fi"):
+        i18n.install(language)
+        wizard = FirstRunWizard(tmp_path / f"profile-{language}", Settings(language=language))
+        qtbot.addWidget(wizard)
+        window = MainWindow(ui_context)
+        qtbot.addWidget(window)
+        for screen in SCREENS:
+            window.show_page(screen.key)
+        assert _literal_ampersands(wizard) + _literal_ampersands(window) == [], language
