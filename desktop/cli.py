@@ -22,6 +22,8 @@ import datetime as dt
 import getpass
 import json
 import os
+import shutil
+import signal
 import sys
 import tempfile
 import uuid
@@ -444,8 +446,24 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Make a throwaway profile full of fictional people and show what the store does."""
-    directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
+    """Make a throwaway profile full of fictional people and show what the store does; a
+    folder it made itself is deleted at the end, also when interrupted or terminated."""
+    if args.profile:
+        return _demo(Path(args.profile), temporary=False)
+    directory = Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM unwinds like Ctrl+C: the folder goes
+    try:
+        return _demo(directory, temporary=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _demo(directory: Path, *, temporary: bool) -> int:
     passphrase = uuid.uuid4().hex  # throwaway: the demo profile holds only invented people
     profile = Profile.create(directory / "profile", passphrase, vault=NoKeyring())
     with profile.open(passphrase) as worker:
@@ -455,7 +473,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return {"contacts": session.contacts.count(), "resources": session.resources.count()}
 
         counts = worker.call(load)
-        print(f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key)")
+        print(f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key"
+              + ("; deleted at the end)" if temporary else ")"))
         print(f"Stored {counts['contacts']} contacts and {counts['resources']} directory entries.\n")
         for query in ("lor", "lodi", "mäki", "jyvaskyla", "dormitorio"):
             if query == "dormitorio":
@@ -468,7 +487,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         report = worker.call(lambda s: s.check_integrity())
         print(f"\nIntegrity: {'ok' if report.ok else 'DAMAGED'}; outbox holds "
               f"{worker.call(lambda s: s.outbox.count())} mutations waiting for the first sync.")
-    print("The desktop window arrives with the UI milestone; try `prossimo --help` meanwhile.")
+    if temporary:
+        print("The demo profile is deleted now.")
+    print("To try the desktop app with invented people and a demo service on this computer, run "
+          "`prossimo --demo` (nothing is kept when its window closes).")
     return EXIT_OK
 
 
