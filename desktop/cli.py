@@ -11,7 +11,9 @@ printed, and the exit codes IT scripts rely on:
   failed `init` leaves no profile, a failed `passphrase change` keeps the old one);
   9 the window cannot open: system libraries Qt needs are missing (named, with the
   apt-get command; see desktop/app.py).
-A file error is a message naming the file, never a traceback.
+A file error is a message naming the file, never a traceback. With --json every outcome
+is JSON on stdout, a failure too: one object {"ok": false, "error": "not_enrolled",
+"message": "…", "exit_code": 2}, with the same exit code as without --json.
 Must never take a secret as a command-line argument (visible in `ps` and shell
 history), never print a passphrase or key, and never run SQL itself: all
 store work goes through `StoreWorker.submit` to the repositories.
@@ -22,6 +24,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -498,6 +501,8 @@ def _demo(directory: Path, *, temporary: bool) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if _Output.json:
+            self.exit(_fail(message, EXIT_USAGE))
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"prossimo: {message}\n")
 
@@ -640,8 +645,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a failure is called in a --json error object: by exit code for our own usage errors,
+# else by the exception (NotEnrolled -> "not_enrolled").
+_ERROR_NAMES = {EXIT_USAGE: "usage", EXIT_LOCKED: "locked", EXIT_CORRUPT: "corrupt", EXIT_OFFLINE: "offline",
+                EXIT_WIPED: "wiped", EXIT_UPDATE: "update_needed", EXIT_DISK: "disk", 130: "interrupted"}
+
+
+class _Output:
+    """Set once per `main()`: whether the command was asked for --json, so that every outcome,
+    a failure included, is JSON on stdout."""
+
+    json = False
+
+
+def _error_name(code: int) -> str:
+    # Called inside main's `except` blocks: the exception being handled names the failure.
+    exc = sys.exception()
+    if exc is None or isinstance(exc, CliError | KeyboardInterrupt):
+        return _ERROR_NAMES.get(code, "error")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__).lower()
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"prossimo: {message}", file=sys.stderr)
+    if _Output.json:
+        print(json.dumps({"ok": False, "error": _error_name(code), "message": message, "exit_code": code},
+                         ensure_ascii=False))
+    else:
+        print(f"prossimo: {message}", file=sys.stderr)
     return code
 
 
@@ -667,7 +697,9 @@ def _file_failed(exc: OSError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     # Warnings reach the operator on stderr, through the redaction filter.
     install_logging()
+    _Output.json = "--json" in (sys.argv[1:] if argv is None else list(argv))
     args = build_parser().parse_args(argv)
+    _Output.json = bool(getattr(args, "json", False))
     try:
         return args.handler(args)
     except CliError as exc:
