@@ -736,6 +736,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except transport.UpdateNeeded as exc:
         return _fail(str(exc), EXIT_UPDATE)
     except transport.TransportError as exc:
+        if args.handler is cmd_enroll:  # nothing to lose yet: say what did not happen
+            return _fail(f"{exc}; this computer was not enrolled", EXIT_OFFLINE)
         return _fail(f"{exc}; nothing was lost, unsent changes stay on this computer", EXIT_OFFLINE)
     except OSError as exc:
         if is_disk_failure(exc):

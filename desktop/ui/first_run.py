@@ -47,6 +47,10 @@ from desktop.ui.forms import FormErrors
 from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 WELCOME, PASSPHRASE, CONNECT, DONE = range(4)
+# Which input an enrolment error is about (the first match wins).
+_ERROR_FIELDS: tuple[tuple[type[Exception], str], ...] = (
+    (transport.LoginRefused, "password"), (transport.LoginThrottled, "password"), (transport.Offline, "url"),
+    (transport.NotProssimo, "url"), (transport.UpdateNeeded, "url"))
 
 
 class _AsyncStep(QWizardPage):
@@ -255,12 +259,19 @@ class ConnectPage(_AsyncStep):
 
     def _failed(self, error: BaseException) -> None:
         self.status.clear()
-        field = {transport.LoginRefused: "password", transport.LoginThrottled: "password",
-                 transport.Offline: "url", transport.UpdateNeeded: "url"}.get(type(error), "")
+        field = next((name for kind, name in _ERROR_FIELDS if isinstance(error, kind)), "")
         if isinstance(error, transport.LoginRefused):
             message = self.tr("the username or the password is not right")
         elif isinstance(error, transport.LoginThrottled):
             message = self.tr("too many attempts; wait {s} seconds").format(s=error.retry_after_s)
+        elif isinstance(error, transport.AddressUnknown):
+            message = self.tr("there is no server with this name: check the address (is it typed right?) and "
+                              "that this computer is online")
+        elif isinstance(error, transport.ConnectionRefused):
+            message = self.tr("nothing answers at this address: check the address and the port; if they are "
+                              "right, ask IT whether the service is running")
+        elif isinstance(error, transport.NotProssimo):
+            message = self.tr("this address answers, but it is not a Prossimo service: check the address")
         elif isinstance(error, transport.Offline):
             message = self.tr("the service cannot be reached ({reason}); check the address and the "
                               "connection, or go back and choose offline only").format(reason=error)
