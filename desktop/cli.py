@@ -729,7 +729,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_LOCKED)
     except (NotEnrolled, AlreadyEnrolled) as exc:
         return _fail(str(exc), EXIT_USAGE)
-    except (transport.LoginRefused, transport.LoginThrottled, transport.NotAuthorised) as exc:
+    except transport.NotAuthorised as exc:
+        return _fail(f"{exc}: enrol a new profile (`prossimo init`, then `prossimo enroll`)", EXIT_LOCKED)
+    except (transport.LoginRefused, transport.LoginThrottled) as exc:
         return _fail(str(exc), EXIT_LOCKED)
     except ServiceDataInvalid as exc:
         return _fail(f"{exc}; ask IT to check the service", EXIT_OFFLINE)

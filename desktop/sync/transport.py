@@ -249,7 +249,8 @@ class Transport:
         if status == 410:
             raise _wipe_order(data)
         if status == 401:
-            raise NotAuthorised("the service does not recognise this device: enrol it again (`prossimo enroll`)")
+            # No command named here: the app shows this too (the CLI adds how to do it there).
+            raise NotAuthorised("the service does not recognise this device: it must be connected again")
         raise self._unexpected(status, data)
 
     # --- plumbing ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ the wizard ends, and never overwrite an existing profile.
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -119,8 +119,8 @@ class WelcomePage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.connect_choice)
         group.addButton(self.offline_choice)
-        explain = QLabel(self.tr("Offline only: nothing leaves this computer. You can connect later "
-                                 "with `prossimo enroll`."))
+        explain = QLabel(self.tr("Offline only: nothing leaves this computer. You can connect it to your "
+                                 "organisation later, in Settings."))
         explain.setWordWrap(True)
         for widget in (self.connect_choice, self.offline_choice, explain):
             layout.addWidget(widget)
@@ -259,29 +259,45 @@ class ConnectPage(_AsyncStep):
 
     def _failed(self, error: BaseException) -> None:
         self.status.clear()
-        field = next((name for kind, name in _ERROR_FIELDS if isinstance(error, kind)), "")
-        if isinstance(error, transport.LoginRefused):
-            message = self.tr("the username or the password is not right")
-        elif isinstance(error, transport.LoginThrottled):
-            message = self.tr("too many attempts; wait {s} seconds").format(s=error.retry_after_s)
-        elif isinstance(error, transport.AddressUnknown):
-            message = self.tr("there is no server with this name: check the address (is it typed right?) and "
-                              "that this computer is online")
-        elif isinstance(error, transport.ConnectionRefused):
-            message = self.tr("nothing answers at this address: check the address and the port; if they are "
-                              "right, ask IT whether the service is running")
-        elif isinstance(error, transport.NotProssimo):
-            message = self.tr("this address answers, but it is not a Prossimo service: check the address")
-        elif isinstance(error, transport.Offline):
-            message = self.tr("the service cannot be reached ({reason}); check the address and the "
-                              "connection, or go back and choose offline only").format(reason=error)
-        else:
-            message = str(error)
+        field, message = enrol_problem(error)
         self.errors.show(ValueError(f"{field}: {message}" if field else message))
         self.step_finished(False)
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         return DONE
+
+
+def enrol_problem(error: BaseException, *, in_wizard: bool = True) -> tuple[str, str]:
+    """(the input it is about or "", what to do) for a failed enrolment, in the operator's
+    language: the wizard's Connect step and Settings' "Connect" say the same."""
+    field = next((name for kind, name in _ERROR_FIELDS if isinstance(error, kind)), "")
+    if isinstance(error, transport.LoginRefused):
+        message = QCoreApplication.translate("ConnectPage", "the username or the password is not right")
+    elif isinstance(error, transport.LoginThrottled):
+        message = QCoreApplication.translate("ConnectPage", "too many attempts; wait {s} seconds").format(
+            s=error.retry_after_s)
+    elif isinstance(error, transport.AddressUnknown):
+        message = QCoreApplication.translate(
+            "ConnectPage", "there is no server with this name: check the address (is it typed right?) and that "
+            "this computer is online")
+    elif isinstance(error, transport.ConnectionRefused):
+        message = QCoreApplication.translate(
+            "ConnectPage", "nothing answers at this address: check the address and the port; if they are right, "
+            "ask IT whether the service is running")
+    elif isinstance(error, transport.NotProssimo):
+        message = QCoreApplication.translate(
+            "ConnectPage", "this address answers, but it is not a Prossimo service: check the address")
+    elif isinstance(error, transport.Offline) and in_wizard:
+        message = QCoreApplication.translate(
+            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection, or go "
+            "back and choose offline only").format(reason=error)
+    elif isinstance(error, transport.Offline):
+        message = QCoreApplication.translate(
+            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection").format(
+            reason=error)
+    else:
+        message = str(error)
+    return field, message
 
 
 class DonePage(QWizardPage):

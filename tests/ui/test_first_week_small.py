@@ -212,3 +212,70 @@ def test_no_label_shows_a_literal_ampersand(qtbot, tmp_path, ui_context) -> None
         for screen in SCREENS:
             window.show_page(screen.key)
         assert _literal_ampersands(wizard) + _literal_ampersands(window) == [], language
+
+
+def _texts(root) -> list[str]:  # noqa: ANN001
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    return [w.text() for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton)]
+
+
+def test_gui_users_are_never_sent_to_the_command_line(qtbot, tmp_path, ui_context) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (3): no screen of the first run or the main window tells a person to run
+    `prossimo enroll`: the offline choice says they can connect later in Settings."""
+    from desktop.ui.first_run import FirstRunWizard
+    from desktop.ui.main_window import SCREENS, MainWindow
+
+    wizard = FirstRunWizard(tmp_path / "profile", Settings(language="en"))
+    qtbot.addWidget(wizard)
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    for screen in SCREENS:
+        window.show_page(screen.key)
+    texts = _texts(wizard) + _texts(window)
+    assert not [text for text in texts if "prossimo " in text or "`" in text]
+    assert any("later, in Settings" in text for text in _texts(wizard))
+
+
+def test_an_offline_profile_connects_from_settings(qtbot, world: World) -> None:  # noqa: ANN001
+    """Issue 14 item 8 (3): the GUI way to connect an offline-only profile: Settings asks for the
+    address, username and password (a wrong address is named as such), enrols this computer
+    with the real service, locks, and the next unlock syncs."""
+    from desktop.store.profile import Profile
+    from desktop.ui.unlock import UnlockWindow
+    from tests.sync.test_enrol_addresses import _closed_port
+    from tests.sync_world import PASSWORD
+
+    username = world.add_operator("offline-then-online", [world.team_a])
+    profile_dir = world.tmp_path / "offline-profile"
+    Profile.create(profile_dir, PASSPHRASE_TEXT)
+    Settings(language="en").save(profile_dir)
+    shell = Shell(profile_dir, listen_to_desktop=False)
+    try:
+        shell.start()
+        window = _unlock(qtbot, shell)
+        assert "Offline-only profile" in window.sync_status.text()
+        settings = window.show_page("settings")
+        qtbot.waitUntil(lambda: not settings.connect_fields.isHidden(), timeout=10_000)
+        qtbot.keyClicks(settings.connect_url, _closed_port("127.0.0.8"))
+        qtbot.keyClicks(settings.connect_username, username)
+        qtbot.keyClicks(settings.connect_password, PASSWORD)
+        settings.connect_button.click()
+        qtbot.waitUntil(lambda: bool(settings.connect_errors.message("url")), timeout=30_000)
+        assert "check the address" in settings.connect_errors.message("url")
+        assert settings.connect_password.text() == ""  # never kept once used
+        assert shell.session is not None and shell.session.bridge is None  # still offline, nothing half-done
+
+        settings.connect_url.setText(world.service.url)
+        qtbot.keyClicks(settings.connect_password, PASSWORD)
+        qtbot.keyClick(settings.connect_password, Qt.Key.Key_Return)
+        locked = _wait_for_window(qtbot, shell, UnlockWindow, timeout=30_000)
+        assert "now connected" in locked.reason.text()
+        window = _unlock(qtbot, shell)
+        qtbot.waitUntil(lambda: "Up to date" in window.sync_status.text(), timeout=30_000)
+        assert shell.profile.identity().operator_id is not None
+    finally:
+        shell.shutdown()
+        if shell.window is not None:
+            shell.window.close()
+            shell.window.deleteLater()
