@@ -22,7 +22,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -138,18 +137,6 @@ def run(profile_dir: Path, demo: bool = False) -> int:
         finally:
             shell.shutdown()
 
-    from desktop.demo import prepare_demo
+    from desktop.demo import run_demo  # its folder goes on exit and on SIGTERM/SIGINT/SIGHUP
 
-    folder = Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
-    try:
-        prepared = prepare_demo(folder)
-        hint = QApplication.translate("Demo", "Demo passphrase: {passphrase}").format(passphrase=prepared.passphrase)
-        shell = Shell(prepared.profile.directory, vault=prepared.profile.keys.vault, unlock_hint=hint)
-        shell.open_session(prepared.worker)
-        try:
-            return app.exec()
-        finally:
-            shell.shutdown()
-            prepared.service.stop()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return run_demo(app)

@@ -11,7 +11,9 @@ printed, and the exit codes IT scripts rely on:
   failed `init` leaves no profile, a failed `passphrase change` keeps the old one);
   9 the window cannot open: system libraries Qt needs are missing (named, with the
   apt-get command; see desktop/app.py).
-A file error is a message naming the file, never a traceback.
+A file error is a message naming the file, never a traceback. With --json every outcome
+is JSON on stdout, a failure too: one object {"ok": false, "error": "not_enrolled",
+"message": "…", "exit_code": 2}, with the same exit code as without --json.
 Must never take a secret as a command-line argument (visible in `ps` and shell
 history), never print a passphrase or key, and never run SQL itself: all
 store work goes through `StoreWorker.submit` to the repositories.
@@ -22,6 +24,9 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
+import shutil
+import signal
 import sys
 import tempfile
 import uuid
@@ -476,8 +481,24 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Make a throwaway profile full of fictional people and show what the store does."""
-    directory = Path(args.profile) if args.profile else Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
+    """Make a throwaway profile full of fictional people and show what the store does; a
+    folder it made itself is deleted at the end, also when interrupted or terminated."""
+    if args.profile:
+        return _demo(Path(args.profile), temporary=False)
+    directory = Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM unwinds like Ctrl+C: the folder goes
+    try:
+        return _demo(directory, temporary=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _demo(directory: Path, *, temporary: bool) -> int:
     passphrase = uuid.uuid4().hex  # throwaway: the demo profile holds only invented people
     profile = Profile.create(directory / "profile", passphrase, vault=NoKeyring())
     with profile.open(passphrase) as worker:
@@ -487,7 +508,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return {"contacts": session.contacts.count(), "resources": session.resources.count()}
 
         counts = worker.call(load)
-        print(f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key)")
+        print(f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key"
+              + ("; deleted at the end)" if temporary else ")"))
         print(f"Stored {counts['contacts']} contacts and {counts['resources']} directory entries.\n")
         for query in ("lor", "lodi", "mäki", "jyvaskyla", "dormitorio"):
             if query == "dormitorio":
@@ -500,7 +522,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         report = worker.call(lambda s: s.check_integrity())
         print(f"\nIntegrity: {'ok' if report.ok else 'DAMAGED'}; outbox holds "
               f"{worker.call(lambda s: s.outbox.count())} mutations waiting for the first sync.")
-    print("The desktop window arrives with the UI milestone; try `prossimo --help` meanwhile.")
+    if temporary:
+        print("The demo profile is deleted now.")
+    print("To try the desktop app with invented people and a demo service on this computer, run "
+          "`prossimo --demo` (nothing is kept when its window closes).")
     return EXIT_OK
 
 
@@ -508,6 +533,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if _Output.json:
+            self.exit(_fail(message, EXIT_USAGE))
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"prossimo: {message}\n")
 
@@ -650,8 +677,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a failure is called in a --json error object: by exit code for our own usage errors,
+# else by the exception (NotEnrolled -> "not_enrolled").
+_ERROR_NAMES = {EXIT_USAGE: "usage", EXIT_LOCKED: "locked", EXIT_CORRUPT: "corrupt", EXIT_OFFLINE: "offline",
+                EXIT_WIPED: "wiped", EXIT_UPDATE: "update_needed", EXIT_DISK: "disk", 130: "interrupted"}
+
+
+class _Output:
+    """Set once per `main()`: whether the command was asked for --json, so that every outcome,
+    a failure included, is JSON on stdout."""
+
+    json = False
+
+
+def _error_name(code: int) -> str:
+    # Called inside main's `except` blocks: the exception being handled names the failure.
+    exc = sys.exception()
+    if exc is None or isinstance(exc, CliError | KeyboardInterrupt):
+        return _ERROR_NAMES.get(code, "error")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__).lower()
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"prossimo: {message}", file=sys.stderr)
+    if _Output.json:
+        print(json.dumps({"ok": False, "error": _error_name(code), "message": message, "exit_code": code},
+                         ensure_ascii=False))
+    else:
+        print(f"prossimo: {message}", file=sys.stderr)
     return code
 
 
@@ -677,7 +729,9 @@ def _file_failed(exc: OSError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     # Warnings reach the operator on stderr, through the redaction filter.
     install_logging()
+    _Output.json = "--json" in (sys.argv[1:] if argv is None else list(argv))
     args = build_parser().parse_args(argv)
+    _Output.json = bool(getattr(args, "json", False))
     try:
         return args.handler(args)
     except CliError as exc:
@@ -707,13 +761,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_LOCKED)
     except (NotEnrolled, AlreadyEnrolled) as exc:
         return _fail(str(exc), EXIT_USAGE)
-    except (transport.LoginRefused, transport.LoginThrottled, transport.NotAuthorised) as exc:
+    except transport.NotAuthorised as exc:
+        return _fail(f"{exc}: enrol a new profile (`prossimo init`, then `prossimo enroll`)", EXIT_LOCKED)
+    except (transport.LoginRefused, transport.LoginThrottled) as exc:
         return _fail(str(exc), EXIT_LOCKED)
     except ServiceDataInvalid as exc:
         return _fail(f"{exc}; ask IT to check the service", EXIT_OFFLINE)
     except transport.UpdateNeeded as exc:
         return _fail(str(exc), EXIT_UPDATE)
     except transport.TransportError as exc:
+        if args.handler is cmd_enroll:  # nothing to lose yet: say what did not happen
+            return _fail(f"{exc}; this computer was not enrolled", EXIT_OFFLINE)
         return _fail(f"{exc}; nothing was lost, unsent changes stay on this computer", EXIT_OFFLINE)
     except OSError as exc:
         if is_disk_failure(exc):

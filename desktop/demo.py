@@ -2,26 +2,37 @@
 
 Owns: `DemoService` (a real central service, the same FastAPI app IT staff run,
 served by uvicorn on a loopback port from a thread, over a throwaway SQLite file
-filled by `central.demo`) and `prepare_demo`, which creates a throwaway encrypted
-profile, enrols it as the demo operator "demo-anna" and hands back the open store.
-The first sync then runs in the app as it would at work.
+filled by `central.demo`), `prepare_demo`, which creates a throwaway encrypted
+profile, enrols it as the demo operator "demo-anna" and hands back the open store,
+and `run_demo`, the whole life of `prossimo --demo` in the app's event loop. The
+first sync then runs in the app as it would at work.
 
-Everything lives in one temporary folder that the caller deletes on exit. The
-demo passphrase is random, shown on the unlock screen (it protects invented
-data only) and never kept in the OS keyring.
+Everything lives in one temporary folder, deleted on exit: when the window is
+closed, and also when the process is told to stop (SIGTERM, SIGINT, SIGHUP):
+`stop_on_signals` turns those into an orderly end of the event loop (or, before it
+runs, an exception), so the same cleanup runs. The demo passphrase is random,
+shown on the unlock screen (it protects invented data only) and never kept in the
+OS keyring.
 
-Must never touch the operator's real profile or keyring, and never listen on
-anything but loopback.
+Must never touch the operator's real profile or keyring, never listen on anything
+but loopback, and never leave its folder of invented people behind.
 """
 
+import contextlib
 import secrets
+import shutil
+import signal
 import socket
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
 from central import demo
 from central.app import create_app
@@ -32,6 +43,7 @@ from desktop.store.worker import StoreWorker
 from desktop.sync.engine import enrol
 
 DEMO_OPERATOR = "demo-anna"
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
 def _free_port() -> int:
@@ -91,3 +103,80 @@ def prepare_demo(folder: Path) -> Demo:
         worker.close()
     # Reopened so records are stamped with the ids the service gave at enrolment.
     return Demo(service, profile, Profile(profile.directory, vault).open(passphrase), passphrase)
+
+
+class Stopped(Exception):  # noqa: N818 - what happened, not an error
+    """A stop signal arrived before the event loop ran."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_on_signals(app: QCoreApplication) -> Iterator[list[int]]:
+    """While inside: a stop signal quits the event loop (`app.exec()` returns, the caller's
+    cleanup runs), or raises `Stopped` when the loop is not running yet. Yields the list of
+    signals received. Python runs its signal handlers only between bytecodes, and Qt's loop
+    runs none while idle: the wakeup fd makes the loop call into Python at once."""
+    received: list[int] = []
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: _drain(reader))  # Python runs, and with it the handler
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+        if app.thread().loopLevel() > 0:
+            app.quit()
+        else:
+            raise Stopped(signum)
+
+    previous = {signum: signal.signal(signum, handler) for signum in STOP_SIGNALS}
+    old_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    try:
+        yield received
+    finally:
+        signal.set_wakeup_fd(old_fd)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+
+def _drain(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        while sock.recv(64):
+            pass
+
+
+def run_demo(app: QCoreApplication) -> int:
+    """`prossimo --demo`: the service, the profile and the app, until the window closes or a
+    stop signal arrives; then everything is stopped and the folder deleted. 128 + the signal's
+    number when a signal ended it."""
+    from desktop.ui.shell import Shell  # the UI only here: the service and profile need no Qt widgets
+
+    folder = Path(tempfile.mkdtemp(prefix="prossimo-demo-"))
+    try:
+        with stop_on_signals(app) as received:
+            prepared = prepare_demo(folder)
+            try:
+                hint = QCoreApplication.translate("Demo", "Demo passphrase: {passphrase}").format(
+                    passphrase=prepared.passphrase)
+                shell = Shell(prepared.profile.directory, vault=prepared.profile.keys.vault, unlock_hint=hint)
+                shell.open_session(prepared.worker)
+                try:
+                    code = app.exec()
+                finally:
+                    shell.shutdown()
+            finally:
+                prepared.worker.close()
+                prepared.service.stop()
+            return 128 + received[0] if received else code
+    except Stopped as stopped:
+        return 128 + stopped.signum
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -18,6 +18,10 @@ Rules:
   so it is retried after a timeout, a cut connection or 502/503/504. An enrolment
   creates a device, so it is retried only when the request surely never left
   (the connection was refused or never opened), never on an answer.
+- An address that leads nowhere says which way it failed, so the operator knows to check
+  what they typed: the name does not resolve (`AddressUnknown`), nothing listens there
+  (`ConnectionRefused`), or something answers but it is not a Prossimo service
+  (`NotProssimo`: 404/405, or a page that is not JSON without our protocol header).
 - An answer is trusted for nothing: at most `max_answer_bytes` on the wire and
   once unpacked, JSON parsed with a bounded depth, and the success bodies
   validated against the protocol's models before anyone reads a field.
@@ -29,6 +33,7 @@ and never hold the store's thread (it knows nothing of the store).
 
 import gzip
 import json
+import logging
 import unicodedata
 import urllib.parse
 import zlib
@@ -68,6 +73,11 @@ INFLATE_STEP = 1024 * 1024  # output of one zlib step
 MAX_QUOTED_CHARS = 300  # of a service's error message
 MAX_LISTED_PROBLEMS = 3  # validation problems named in one error
 M = TypeVar("M", bound=pydantic.BaseModel)
+# urllib3 warns of every retry in its own words ("Retrying (_Retry(total=2…)) after connection
+# broken by 'NameResolutionError(…)'"): on the operator's terminal and in the app's log that is
+# noise before the one typed error we raise, which says what to check. Retries are counted in
+# `WireStats` instead.
+logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
 
 
 class TransportError(Exception):
@@ -76,6 +86,14 @@ class TransportError(Exception):
 
 class Offline(TransportError):
     """The service could not be reached, or did not answer in time, after every retry."""
+
+
+class AddressUnknown(Offline):
+    """The server's name does not resolve: mistyped, most likely (or no network at all)."""
+
+
+class ConnectionRefused(Offline):
+    """The host is there, but nothing listens on that port: a wrong port, or the service is down."""
 
 
 class ServiceError(TransportError):
@@ -89,6 +107,10 @@ class ServiceError(TransportError):
 
 class BadAnswer(TransportError):
     """The service's answer was refused unread: a redirect, too large, too deep, or not the protocol's shape."""
+
+
+class NotProssimo(BadAnswer):
+    """Something answers at the address, but it is not a Prossimo service (a web site, a router)."""
 
 
 class UpdateNeeded(TransportError):
@@ -227,7 +249,8 @@ class Transport:
         if status == 410:
             raise _wipe_order(data)
         if status == 401:
-            raise NotAuthorised("the service does not recognise this device: enrol it again (`prossimo enroll`)")
+            # No command named here: the app shows this too (the CLI adds how to do it there).
+            raise NotAuthorised("the service does not recognise this device: it must be connected again")
         raise self._unexpected(status, data)
 
     # --- plumbing ------------------------------------------------------------------------
@@ -249,6 +272,8 @@ class Transport:
 
     def _unexpected(self, status: int, data: Any) -> TransportError:
         error, message = _problem(data)
+        if status in (404, 405):  # a Prossimo service has both calls: this is another server, or another path
+            return self._not_prossimo(status)
         if status == 426:
             return UpdateNeeded(message or "the service speaks another protocol version: update Prossimo")
         if status in RETRY_STATUSES:
@@ -293,7 +318,14 @@ class Transport:
             self._check_protocol(response.headers)
             if 300 <= response.status < 400:
                 raise BadAnswer(_redirect_message(response.headers.get("Location")))
+            if (response.status == 200 and PROTOCOL_HEADER not in response.headers
+                    and payload.lstrip()[:1] not in (b"", b"{", b"[")):
+                raise self._not_prossimo(response.status)  # a web page, not our JSON: another server
             return response.status, self._decode(response.status, payload), response.headers
+
+    def _not_prossimo(self, status: int) -> "NotProssimo":
+        return NotProssimo(f"{self.base_url} answered, but it is not a Prossimo service (HTTP {status}); "
+                           "check the address")
 
     def _send(self, url: str, raw: bytes, headers: dict[str, str], retry: Retry,
               size: int) -> urllib3.BaseHTTPResponse:
@@ -331,10 +363,23 @@ class Transport:
                            "check the server address and the organisation CA bundle")
         if isinstance(reason, ConnectTimeoutError):
             self.stats.bytes_sent -= size  # refused or never opened: the request did not leave
-            return Offline(f"the service at {self.base_url} could not be reached ({_connect_problem(reason)})")
+            return self._unreachable(reason)
         what = "did not answer in time" if isinstance(reason, ReadTimeoutError) else "cut the connection"
         return Offline(f"the service at {self.base_url} could not be reached (it {what}); "
                        "try again: nothing is lost")
+
+    def _unreachable(self, reason: ConnectTimeoutError) -> Offline:
+        """Which way the connection failed, and what the operator can check."""
+        where = f"the service at {self.base_url} could not be reached"
+        problem = _connect_problem(reason)
+        if isinstance(reason, NameResolutionError):
+            return AddressUnknown(f"{where} (the server name {self._pool.host} is not known); check the "
+                                  "address, and that this computer is online")
+        if problem == "connection refused":
+            return ConnectionRefused(f"{where} (connection refused: nothing answers at {self._pool.host}:"
+                                     f"{self._pool.port}); check the address and the port, or ask IT whether "
+                                     "the service is running")
+        return Offline(f"{where} ({problem})")
 
     def _read(self, response: urllib3.BaseHTTPResponse) -> bytearray:
         """The body, unpacked, refusing more than `max_answer_bytes` on the wire or unpacked."""

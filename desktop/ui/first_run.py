@@ -19,7 +19,7 @@ the wizard ends, and never overwrite an existing profile.
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import LANGUAGES, Settings
-from desktop.store.keys import WeakPassphrase, check_passphrase_strength
 from desktop.store.profile import Profile
 from desktop.store.worker import StoreWorker
 from desktop.sync import transport
@@ -45,9 +44,13 @@ from desktop.sync.engine import enrol
 from desktop.ui import i18n, icons
 from desktop.ui.background import run_in_background
 from desktop.ui.forms import FormErrors
-from desktop.ui.passphrase_strength import PassphraseStrength
+from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 WELCOME, PASSPHRASE, CONNECT, DONE = range(4)
+# Which input an enrolment error is about (the first match wins).
+_ERROR_FIELDS: tuple[tuple[type[Exception], str], ...] = (
+    (transport.LoginRefused, "password"), (transport.LoginThrottled, "password"), (transport.Offline, "url"),
+    (transport.NotProssimo, "url"), (transport.UpdateNeeded, "url"))
 
 
 class _AsyncStep(QWizardPage):
@@ -116,8 +119,8 @@ class WelcomePage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.connect_choice)
         group.addButton(self.offline_choice)
-        explain = QLabel(self.tr("Offline only: nothing leaves this computer. You can connect later "
-                                 "with `prossimo enroll`."))
+        explain = QLabel(self.tr("Offline only: nothing leaves this computer. You can connect it to your "
+                                 "organisation later, in Settings."))
         explain.setWordWrap(True)
         for widget in (self.connect_choice, self.offline_choice, explain):
             layout.addWidget(widget)
@@ -141,12 +144,13 @@ class PassphrasePage(_AsyncStep):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.strength = PassphraseStrength()
-        self.passphrase.textChanged.connect(self.strength.set_passphrase)
         self.status = QLabel()
         self.errors = FormErrors()
+        passphrase_error = self.errors.add("passphrase", self.passphrase)
+        self.strength.attach(self.passphrase, passphrase_error)
         form = QFormLayout(self)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow("", self.errors.add("passphrase", self.passphrase))
+        form.addRow("", passphrase_error)
         form.addRow("", self.strength)
         form.addRow(self.tr("&Repeat:"), self.repeat)
         form.addRow("", self.errors.add("repeat", self.repeat))
@@ -156,10 +160,9 @@ class PassphrasePage(_AsyncStep):
     def start_step(self) -> bool:
         self.errors.clear()
         passphrase = self.passphrase.text()
-        try:
-            check_passphrase_strength(passphrase)
-        except WeakPassphrase as exc:
-            self.errors.show(ValueError(f"passphrase: {exc}"))
+        problem = passphrase_problem(passphrase)  # the meter's words for the store's rule
+        if problem is not None:
+            self.errors.show(ValueError(f"passphrase: {problem}"))
             return False
         if self.repeat.text() != passphrase:
             self.errors.show(ValueError("repeat: " + self.tr("the two passphrases differ")))
@@ -256,22 +259,45 @@ class ConnectPage(_AsyncStep):
 
     def _failed(self, error: BaseException) -> None:
         self.status.clear()
-        field = {transport.LoginRefused: "password", transport.LoginThrottled: "password",
-                 transport.Offline: "url", transport.UpdateNeeded: "url"}.get(type(error), "")
-        if isinstance(error, transport.LoginRefused):
-            message = self.tr("the username or the password is not right")
-        elif isinstance(error, transport.LoginThrottled):
-            message = self.tr("too many attempts; wait {s} seconds").format(s=error.retry_after_s)
-        elif isinstance(error, transport.Offline):
-            message = self.tr("the service cannot be reached ({reason}); check the address and the "
-                              "connection, or go back and choose offline only").format(reason=error)
-        else:
-            message = str(error)
+        field, message = enrol_problem(error)
         self.errors.show(ValueError(f"{field}: {message}" if field else message))
         self.step_finished(False)
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         return DONE
+
+
+def enrol_problem(error: BaseException, *, in_wizard: bool = True) -> tuple[str, str]:
+    """(the input it is about or "", what to do) for a failed enrolment, in the operator's
+    language: the wizard's Connect step and Settings' "Connect" say the same."""
+    field = next((name for kind, name in _ERROR_FIELDS if isinstance(error, kind)), "")
+    if isinstance(error, transport.LoginRefused):
+        message = QCoreApplication.translate("ConnectPage", "the username or the password is not right")
+    elif isinstance(error, transport.LoginThrottled):
+        message = QCoreApplication.translate("ConnectPage", "too many attempts; wait {s} seconds").format(
+            s=error.retry_after_s)
+    elif isinstance(error, transport.AddressUnknown):
+        message = QCoreApplication.translate(
+            "ConnectPage", "there is no server with this name: check the address (is it typed right?) and that "
+            "this computer is online")
+    elif isinstance(error, transport.ConnectionRefused):
+        message = QCoreApplication.translate(
+            "ConnectPage", "nothing answers at this address: check the address and the port; if they are right, "
+            "ask IT whether the service is running")
+    elif isinstance(error, transport.NotProssimo):
+        message = QCoreApplication.translate(
+            "ConnectPage", "this address answers, but it is not a Prossimo service: check the address")
+    elif isinstance(error, transport.Offline) and in_wizard:
+        message = QCoreApplication.translate(
+            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection, or go "
+            "back and choose offline only").format(reason=error)
+    elif isinstance(error, transport.Offline):
+        message = QCoreApplication.translate(
+            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection").format(
+            reason=error)
+    else:
+        message = str(error)
+    return field, message
 
 
 class DonePage(QWizardPage):

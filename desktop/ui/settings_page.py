@@ -4,12 +4,16 @@ Owns: `SettingsPage` (page key "settings") and `SignOutDialog`. Preferences go t
 shell through `context.apply_settings(Settings)` (it saves, relocalises and re-arms
 the lock timer); the service address and CA bundle are stored with the enrolment
 inside the encrypted store (`Replica.update_service_address`), only on an enrolled
-profile; the passphrase is changed by `KeyStore.change_passphrase` on a worker thread,
+profile; an offline-only profile is connected here instead ("Connect this computer":
+`desktop.sync.engine.enrol` on a worker thread, the same as the first-run wizard's
+Connect step, then the app locks, and unlocking starts the sync under the ids the
+service gave); the passphrase is changed by `KeyStore.change_passphrase` on a worker thread,
 because Argon2id takes seconds and the window must stay alive meanwhile.
 
 Must never keep a passphrase after the change (the fields are cleared, nothing is
-logged), never run the key derivation on the UI thread, never talk HTTP (the URL is
-only checked for its form), and never sign out without the operator's explicit
+logged), never run the key derivation or an enrolment on the UI thread, never talk
+HTTP itself (the URL is only checked for its form; enrolling goes through the sync
+package), never keep the service password once used, and never sign out without the operator's explicit
 confirmation, twice when changes would be lost.
 """
 
@@ -37,13 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import Settings
-from desktop.store.keys import KeyStore, WeakPassphrase, WrongPassphrase, check_passphrase_strength
+from desktop.store.keys import KeyStore, WeakPassphrase, WrongPassphrase
+from desktop.store.profile import Profile
 from desktop.store.replica import Enrolment
+from desktop.sync.engine import enrol
 from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
 from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
+from desktop.ui.first_run import enrol_problem
 from desktop.ui.forms import FormErrors, error_label
-from desktop.ui.passphrase_strength import PassphraseStrength
+from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
 
@@ -176,7 +183,7 @@ class SettingsPage(QWidget):
         self.ca_input.setAccessibleName(self.tr("Organisation's certificate file (CA bundle)"))
         self.ca_input.setPlaceholderText(self.tr("Only if your IT staff gave you one"))
         self.choose_ca_button = QPushButton(self.tr("C&hoose…"))
-        self.choose_ca_button.clicked.connect(self._choose_ca)
+        self.choose_ca_button.clicked.connect(lambda: self._choose_ca())
         self.ca_warning = QLabel(self.tr(
             "The certificate file decides which servers this computer trusts with your clients' data. Use only "
             "the file your organisation's IT staff gave you, never one from anybody else."))
@@ -210,13 +217,108 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(group)
         layout.addWidget(self.service_note)
         layout.addWidget(self.service_fields)
+        layout.addWidget(self._connect_fields())
         return group
+
+    def _connect_fields(self) -> QWidget:
+        """On an offline-only profile: connect it to the organisation's service, as the first-run wizard does."""
+        self.connect_url = QLineEdit()
+        self.connect_url.setPlaceholderText("https://prossimo.example.org")
+        self.connect_url.setAccessibleName(self.tr("Address of the central service"))
+        self.connect_ca = QLineEdit()
+        self.connect_ca.setAccessibleName(self.tr("Organisation's certificate file (CA bundle)"))
+        self.connect_ca.setPlaceholderText(self.tr("Only if your IT staff gave you one"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(lambda: self._choose_ca(self.connect_ca))
+        self.connect_username = QLineEdit()
+        self.connect_username.setAccessibleName(self.tr("Username"))
+        self.connect_password = QLineEdit()
+        self.connect_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.connect_password.setAccessibleName(self.tr("Password"))
+        self.connect_button = QPushButton(self.tr("Connect this com&puter"))
+        self.connect_button.clicked.connect(self.connect_service)
+        self.connect_password.returnPressed.connect(self.connect_service)
+        self.connect_feedback = QLabel()
+        self.connect_feedback.setWordWrap(True)
+        self.connect_errors = FormErrors()
+        self.connect_fields = QWidget()
+        form = QFormLayout(self.connect_fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Service addre&ss:"), self.connect_url)
+        form.addRow("", self.connect_errors.add("url", self.connect_url))
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.connect_ca, 1)
+        ca_row.addWidget(browse)
+        ca_label = QLabel(self.tr("Certificate f&ile:"))
+        ca_label.setBuddy(self.connect_ca)  # a row given a layout gets no buddy, and would show the "&"
+        form.addRow(ca_label, ca_row)
+        form.addRow("", self.connect_errors.add("ca_bundle", self.connect_ca))
+        form.addRow(self.tr("Userna&me:"), self.connect_username)
+        form.addRow("", self.connect_errors.add("username", self.connect_username))
+        form.addRow(self.tr("Pass&word:"), self.connect_password)
+        form.addRow("", self.connect_errors.add("password", self.connect_password))
+        row = QHBoxLayout()
+        row.addWidget(self.connect_button)
+        row.addWidget(self.connect_feedback, 1)
+        form.addRow(row)
+        form.addRow(self.connect_errors.general)
+        self.connect_fields.hide()
+        return self.connect_fields
+
+    def connect_service(self) -> None:
+        """Enrol this offline-only profile with the service (on a worker thread), then lock."""
+        if not self.connect_button.isEnabled() or self.enrolment is not None:
+            return
+        self.connect_errors.clear()
+        self.connect_feedback.clear()
+        url, username = self.connect_url.text().strip(), self.connect_username.text().strip()
+        password, ca_bundle = self.connect_password.text(), self.connect_ca.text().strip() or None
+        problem = self._connect_input_problem(url, ca_bundle, username, password)
+        if problem:
+            self.connect_errors.show(ValueError(problem))
+            return
+        self.connect_button.setEnabled(False)
+        self.connect_feedback.setText(self.tr("Connecting…"))
+        profile, worker = Profile(self.context.profile_dir), self.context.store.worker
+        run_in_background(lambda: enrol(profile, worker, url, username, password, ca_bundle=ca_bundle),
+                          self._connected, self._connect_failed, owner=self)
+
+    def _connect_input_problem(self, url: str, ca_bundle: str | None, username: str, password: str) -> str | None:
+        try:
+            check_server_url(url)
+        except ValueError:
+            return "url: " + self.tr("Type the service's address, such as https://prossimo.example.org (https, "
+                                     "unless the service runs on this computer)")
+        if ca_bundle is not None and (problem := _ca_bundle_problem(Path(ca_bundle))):
+            return f"ca_bundle: {problem}"
+        if not username:
+            return "username: " + self.tr("Type your username for the service")
+        if not password:
+            return "password: " + self.tr("Type your password for the service")
+        return None
+
+    def _connected(self, enrolment: Enrolment) -> None:
+        self.connect_password.clear()
+        self.connect_button.setEnabled(True)
+        self.connect_feedback.setText(self.tr("Connected to {address}.").format(address=enrolment.server_url))
+        # The session was built for an offline profile; the next one syncs under the ids the service gave.
+        self.context.lock_now("connected")
+
+    def _connect_failed(self, error: BaseException) -> None:
+        self.connect_password.clear()
+        self.connect_button.setEnabled(True)
+        self.connect_feedback.clear()
+        field, message = enrol_problem(error, in_wizard=False)
+        self.connect_errors.show(ValueError(f"{field}: {message}" if field else message))
 
     def _enrolment_loaded(self, enrolment: Enrolment | None) -> None:
         self.enrolment = enrolment
         if enrolment is None:
-            self.service_note.setText(self.tr("This profile works offline only: it is not connected to a central "
-                                              "service, so there is no address to set."))
+            self.service_note.setText(self.tr("This profile works offline only: nothing leaves this computer. "
+                                              "To share your work with your organisation, connect it to their "
+                                              "service with the address, username and password your IT staff "
+                                              "gave you."))
+            self.connect_fields.show()
             return
         self.service_note.setText(self.tr("Change these only when your organisation tells you to: the service "
                                           "moved, or it uses a new certificate."))
@@ -224,11 +326,11 @@ class SettingsPage(QWidget):
         self.ca_input.setText(enrolment.ca_bundle or "")
         self.service_fields.show()
 
-    def _choose_ca(self) -> None:
+    def _choose_ca(self, target: QLineEdit | None = None) -> None:
         chooser = QFileDialog(self, self.tr("Choose the organisation's certificate file"))
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.setNameFilters([self.tr("Certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")])
-        chooser.fileSelected.connect(self.ca_input.setText)
+        chooser.fileSelected.connect((target or self.ca_input).setText)
         self.ca_chooser = chooser
         chooser.open()
 
@@ -287,8 +389,9 @@ class SettingsPage(QWidget):
             field.setAccessibleName(name)
             field.returnPressed.connect(self.change_passphrase)
         self.strength = PassphraseStrength()
-        self.strength.attach(self.new_passphrase)
         self.passphrase_errors = FormErrors()
+        new_error = self.passphrase_errors.add("new", self.new_passphrase)
+        self.strength.attach(self.new_passphrase, new_error)
         self.change_button = QPushButton(self.tr("&Change passphrase"))
         self.change_button.clicked.connect(self.change_passphrase)
         self.passphrase_feedback = QLabel()
@@ -300,7 +403,7 @@ class SettingsPage(QWidget):
         form.addRow("", self.passphrase_errors.add("old", self.old_passphrase))
         form.addRow(self.tr("&New passphrase:"), self.new_passphrase)
         form.addRow("", self.strength)
-        form.addRow("", self.passphrase_errors.add("new", self.new_passphrase))
+        form.addRow("", new_error)
         form.addRow(self.tr("R&epeat it:"), self.repeat_passphrase)
         form.addRow("", self.passphrase_errors.add("repeat", self.repeat_passphrase))
         row = QHBoxLayout()
@@ -319,14 +422,10 @@ class SettingsPage(QWidget):
         problem: tuple[str, str] | None = None
         if not old:
             problem = ("old", self.tr("Type the passphrase you use now"))
-        else:
-            try:
-                check_passphrase_strength(new)
-            except WeakPassphrase:
-                problem = ("new", self.strength_message())
-            else:
-                if self.repeat_passphrase.text() != new:
-                    problem = ("repeat", self.tr("The two new passphrases are not the same"))
+        elif passphrase_problem(new) is not None:
+            problem = ("new", self.strength_message())
+        elif self.repeat_passphrase.text() != new:
+            problem = ("repeat", self.tr("The two new passphrases are not the same"))
         if problem:
             self.passphrase_errors.show(ValueError(f"{problem[0]}: {problem[1]}"))
             return
@@ -337,7 +436,8 @@ class SettingsPage(QWidget):
                           lambda error: self._passphrase_changed(None, error), owner=self)
 
     def strength_message(self) -> str:
-        return self.strength.verdict.text()
+        """Why the store refuses the new passphrase: the meter's words for the same rule."""
+        return passphrase_problem(self.new_passphrase.text()) or self.strength.verdict.text()
 
     def _passphrase_changed(self, _: None, error: BaseException | None) -> None:
         self.change_button.setEnabled(True)

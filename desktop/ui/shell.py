@@ -200,7 +200,8 @@ class Shell(QObject):
         context = UiContext(
             store=client, navigator=Navigator(), settings=self.settings, profile_dir=self.profile.directory,
             device_id=identity.device_id, operator_id=identity.operator_id, teams=teams, sync=bridge,
-            apply_settings=self.apply_settings, lock_now=lambda: self.lock("manual"), sign_out=self.sign_out,
+            apply_settings=self.apply_settings, lock_now=lambda reason="manual": self.lock(reason),
+            sign_out=self.sign_out,
         )
         window = MainWindow(context)
         window.show_page(self._last_page)
@@ -237,7 +238,9 @@ class Shell(QObject):
         messages = {"idle": self.tr("Locked after {n} minutes without activity.").format(
                         n=self.settings.auto_lock_minutes),
                     "session": self.tr("Locked because the computer's session was locked."),
-                    "sleep": self.tr("Locked because the computer went to sleep.")}
+                    "sleep": self.tr("Locked because the computer went to sleep."),
+                    "connected": self.tr("This computer is now connected to your organisation's service. Unlock "
+                                         "to start syncing.")}
         self.show_unlock(messages.get(reason, ""))
 
     def _end_session(self, then: Callable[[], object] | None = None) -> None:

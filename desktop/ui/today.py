@@ -17,10 +17,13 @@ Owns: `TodayPage`, five short sections, each item opening the page it belongs to
 
 It refreshes when a write or a sync touches what it shows (`store.changed`),
 when the sync state changes, and every few minutes (days roll over, appointments
-end).
+end). Until the store has answered it says "Loading…"; on a syncing profile, until
+the session's first sync has ended (either way), an empty section and the outbox
+line say "Syncing…": the caseload may still be on its way.
 
-Must never run SQL (see `desktop.store.calendar_queries.today_overview`) and
-never show a follow-up without a way to act on it.
+Must never run SQL (see `desktop.store.calendar_queries.today_overview`),
+never show a follow-up without a way to act on it, and never say "All changes are
+synced" before a sync has finished.
 """
 
 import datetime as dt
@@ -41,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, BookedKey, FollowUp, TodayOverview, overlaps_among, today_overview
+from desktop.sync.scheduler import SyncState
 from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
@@ -58,12 +62,14 @@ class TodayPage(QWidget):
         self.context = context
         self.zone = local_zone(context)
         self.overview: TodayOverview | None = None
+        self.overview_settled = False  # read after the first sync of the session ended
         self.pending = 0
         self._generation = 0
+        self._empty_texts: dict[QLabel, str] = {}
         self._build()
         context.store.changed.connect(self._store_changed)
         if context.sync is not None:
-            context.sync.stateChanged.connect(lambda _state: self.reload_pending())
+            context.sync.stateChanged.connect(self._sync_state_changed)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.reload)
@@ -95,7 +101,7 @@ class TodayPage(QWidget):
         self.follow_heading, self.follow_list, self.follow_empty = self._section(
             layout, self.tr("Follow-ups"), self.tr("Nothing to follow up."))
 
-        self.pending_label = QLabel()
+        self.pending_label = QLabel(self.tr("Loading…"))
         self.pending_label.setAccessibleName(self.tr("Changes not yet synced"))
         self.sync_button = QPushButton(self.tr("S&ync now"))
         self.sync_button.setVisible(self.context.sync is not None)
@@ -128,8 +134,9 @@ class TodayPage(QWidget):
         if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick):
             items.itemClicked.connect(self._open)  # one click opens, whatever the platform's habit
         heading.setBuddy(items)
-        empty = QLabel(empty_text)
-        empty.hide()
+        empty = QLabel(self.tr("Loading…"))  # until the store answers
+        self._empty_texts[empty] = empty_text
+        items.hide()
         row = QHBoxLayout()
         row.addWidget(heading, 1)
         if button is not None:
@@ -141,6 +148,20 @@ class TodayPage(QWidget):
         return heading, items, empty
 
     # --- loading ------------------------------------------------------------------------------------------
+
+    def _sync_settled(self) -> bool:
+        """On a syncing profile, has a sync of this session ended (either way)? Until then
+        an empty section may only mean the caseload has not arrived yet."""
+        if self.context.sync is None:
+            return True
+        state: SyncState = self.context.sync.scheduler.state
+        return state.last_success_at is not None or state.phase not in ("idle", "syncing")
+
+    def _sync_state_changed(self, state: SyncState) -> None:
+        if state.phase != "syncing" and self.overview is not None and self.overview_settled != self._sync_settled():
+            self.reload()  # the first sync ended: the empty sections say what is really there
+        else:
+            self.reload_pending()
 
     def _store_changed(self, entities: frozenset[str]) -> None:
         if entities & SHOWN_ENTITIES:
@@ -165,6 +186,7 @@ class TodayPage(QWidget):
         if generation != self._generation:
             return
         self.overview = overview
+        self.overview_settled = self._sync_settled()
         today, tomorrow = now.date(), now.date() + dt.timedelta(days=1)
         self.greeting.setText(date_text(today))
         self.today_heading.setText(self.tr("Appointments &today ({n})").format(n=len(overview.today)))
@@ -183,11 +205,14 @@ class TodayPage(QWidget):
 
     def _show_pending(self, pending: int) -> None:
         self.pending = pending
+        state = self.context.sync.scheduler.state if self.context.sync is not None else None
         if pending:
             self.pending_label.setText(self.tr("{n} change(s) not yet synced").format(n=pending))
-        elif self.context.sync is None:
+        elif state is not None and (state.phase == "syncing" or not self._sync_settled()):
+            self.pending_label.setText(self.tr("Syncing…"))
+        elif state is None or state.last_success_at is None:
             self.pending_label.setText(self.tr("No changes waiting."))
-        else:
+        else:  # only once a sync has finished
             self.pending_label.setText(self.tr("All changes are synced."))
 
     def _fill(self, items: QListWidget, empty: QLabel, rows: list[QListWidgetItem]) -> None:
@@ -199,6 +224,7 @@ class TodayPage(QWidget):
                 items.setCurrentItem(row)
         items.setVisible(bool(rows))
         empty.setVisible(not rows)
+        empty.setText(self._empty_texts[empty] if self._sync_settled() else self.tr("Syncing…"))
         if rows:  # as tall as its rows (up to ten), so the sections stay close together
             shown = sum(items.sizeHintForRow(i) for i in range(min(len(rows), 10)))
             items.setFixedHeight(shown + 2 * items.frameWidth())

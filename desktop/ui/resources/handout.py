@@ -1,11 +1,16 @@
 """Printable handouts: chosen services on paper or in a PDF, in the client's language, a QR code each.
 
 Owns: the handout's layout (A4, one column, every service kept whole on one page,
-a footer with the print date and "page x of y"), its words in the *handout's*
+a page filled before the next begins, compact enough that a few services fit one
+sheet, a footer with the print date and "page x of y"), its words in the *handout's*
 language (a `QTranslator` of its own over the "Handout" texts, so an Italian
-operator can print in Finnish), the QR payload of a service (`qr_payload`),
-writing the PDF (`write_handout_pdf`), printing (`print_handout`, the same
-layout code) and `HandoutDialog`, which the Resources screen opens with `.open()`.
+operator can print in Finnish), which language that is by default
+(`handout_language`: the client's, when the handout is for a contact and one exists
+in it, else the UI's), the QR payload of a service (`qr_payload`), writing the PDF
+(`write_handout_pdf`), printing (`print_handout`, the same layout code) and
+`HandoutDialog`, which the Resources screen opens with `.open()`; its Save dialog
+opens in the folder last saved to, else the user's Documents folder (else home),
+never the app's working folder.
 
 A handout may be lost in the street: it must never carry anything about a
 client (no name, no note, nothing from the caseload; the PDF metadata neither),
@@ -75,7 +80,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import NATIVE_NAMES, catalogue_path, current_language
-from protocol import Resource, phones
+from protocol import Contact, Resource, phones
 from protocol.directory import is_stale
 from protocol.entities import OpeningHours, ResourceLocation, ResourcePhone
 from protocol.taxonomy import LANGUAGES, category_label
@@ -115,6 +120,14 @@ INK = QColor("#111111")
 SOFT_INK = QColor("#444444")
 RULE = QColor("#9a9a9a")
 STALE_FILL = QColor("#ececec")
+
+
+def handout_language(contact: Contact | None) -> str:
+    """The handout's language by default: the client's preferred language when the handout is
+    for a contact and a handout can be printed in it ("it-IT" reads Italian), else the UI's."""
+    preferred = (contact.preferred_language or "") if contact is not None else ""
+    primary = preferred.split("-")[0].lower()
+    return primary if primary in LANGUAGES else current_language()
 
 
 class HandoutWords:
@@ -250,8 +263,8 @@ class PrintStyle:
     labels_above: bool  # large print: a label on its own line leaves the values the full width
 
 
-NORMAL_PRINT = PrintStyle(body_pt=11, name_pt=13.5, title_pt=20, small_pt=8.5, qr_mm=27, service_gap_mm=8,
-                          row_gap=0.3, labels_above=False)
+NORMAL_PRINT = PrintStyle(body_pt=11, name_pt=13.5, title_pt=20, small_pt=8.5, qr_mm=27, service_gap_mm=6,
+                          row_gap=0.2, labels_above=False)
 LARGE_PRINT = PrintStyle(body_pt=18, name_pt=22, title_pt=30, small_pt=14, qr_mm=42, service_gap_mm=14,
                          row_gap=0.5, labels_above=True)
 
@@ -508,12 +521,14 @@ class HandoutLayout:
         words, width = self.words, self.text_width
         name = self._text(resource.service_name, width, points=self.style.name_pt, bold=True)
         pieces = [self._paragraph_piece(name)]
-        pieces.append(self._paragraph_piece(self._text(resource.organization_name, width), SOFT_INK))
-        categories = " · ".join(category_label(code, words.language) for code in resource.categories)
-        pieces.append(self._paragraph_piece(self._text(categories, width), SOFT_INK, self._gap(self.style.row_gap)))
+        # Who runs it and what it is about on one line (it wraps when long): a handout of a few
+        # services fits one sheet.
+        about = " · ".join([resource.organization_name,
+                            *(category_label(code, words.language) for code in resource.categories)])
+        pieces.append(self._paragraph_piece(self._text(about, width), SOFT_INK, self._gap(self.style.row_gap)))
         if is_stale(resource.last_verified_on, self.today):
             pieces.append(self._stale_piece())
-        pieces.append(self._row_piece(words(ADDRESS), [(line, 0) for line in address_lines(resource.location)], []))
+        pieces.append(self._row_piece(words(ADDRESS), [(", ".join(address_lines(resource.location)), 0)], []))
         if resource.phones:
             pieces.append(self._row_piece(words(PHONE), [(_phone_text(phone, words), len(phone.number))
                                                          for phone in resource.phones], []))
@@ -708,6 +723,7 @@ class HandoutDialog(QDialog):
     printed = Signal(int)  # pages sent to the printer
 
     PREVIEW_WIDTH_MM = 70
+    last_folder: Path | None = None  # where the operator last saved one, for this run of the app
 
     def __init__(self, context: UiContext, resources: list[Resource], language: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -810,9 +826,18 @@ class HandoutDialog(QDialog):
         self.pages_label.setText(self.tr("%n page(s)", "", self.page_count))
 
     def default_file_name(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         title = re.sub(r'[\\/:*?"<>|]', "", handout_title(self.handout_language))
-        return Path(folder) / f"{title} {self._today().isoformat()}.pdf"
+        return self.default_folder() / f"{title} {self._today().isoformat()}.pdf"
+
+    @classmethod
+    def default_folder(cls) -> Path:
+        """The last folder saved to, else Documents, else home: always one that exists, since
+        Qt's file dialog opens a missing folder's path in the working folder (the app's)."""
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        for folder in (cls.last_folder, Path(documents) if documents else None, Path.home()):
+            if folder is not None and folder.is_dir():
+                return folder
+        return Path.home()
 
     def choose_file_and_save(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the handout as PDF"), str(self.default_file_name()),
@@ -831,6 +856,7 @@ class HandoutDialog(QDialog):
             self._show(self.tr("Could not save {file}: {reason}").format(file=str(path), reason=reason), error=True)
             return False
         self._show(self.tr("Saved {file} (%n page(s)).", "", pages).format(file=str(path)))
+        HandoutDialog.last_folder = path.parent
         self.saved.emit(path)
         return True
 

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from desktop.store import directory_queries as directory
 from desktop.store.directory_queries import NearbyResource, NearbyResources
 from desktop.store.session import StoreSession
-from desktop.ui import i18n, labels
+from desktop.ui import labels
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
 from desktop.ui.resources.detail import ResourceDetail
@@ -62,7 +62,6 @@ from protocol import Contact, Resource, gazetteer
 from protocol.directory import is_stale
 
 SEARCH_DELAY_MS = 150
-HANDOUT_LANGUAGES = ("it", "en", "fi")
 MAX_RADIUS_KM = 300
 STALE_TEXT = QColor("#8a4b00")  # the detail pane's "not verified" colour, always beside the words
 
@@ -553,15 +552,14 @@ class ResourcesPage(QWidget):
         return [item.data(0, Qt.ItemDataRole.UserRole) for item in items if item.isSelected()]
 
     def handout_request(self) -> tuple[list[Resource], str]:
-        """What a handout would print: the selected services, in the language of the person
-        being referred when a handout exists in it, else in the UI's language."""
-        language = i18n.current_language()
-        preferred = self.referring.preferred_language if self.referring is not None else None
-        if preferred:
-            primary = preferred.split("-")[0].lower()  # "it-IT" reads Italian too
-            if primary in HANDOUT_LANGUAGES:
-                language = primary
-        return self.selected_resources(), language
+        """What a handout would print: the selected services, in the language of the person it
+        is for (being referred, or whom distances start from) when a handout exists in it, else
+        in the UI's language."""
+        from desktop.ui.resources.handout import handout_language  # the handout module loads on first use
+
+        for_contact = self.referring or (self.origin_contact if self.origin_mode.currentData() == OriginMode.CONTACT
+                                         else None)
+        return self.selected_resources(), handout_language(for_contact)
 
     def _selection_changed(self) -> None:
         self.handout_button.setEnabled(bool(self.results.selectedItems()))

@@ -506,8 +506,24 @@
         <translation>liian monta yritystä; odota {s} sekuntia</translation>
     </message>
     <message>
+        <source>there is no server with this name: check the address (is it typed right?) and that this computer is online</source>
+        <translation>tämännimistä palvelinta ei ole: tarkista osoite (onko se kirjoitettu oikein?) ja että tietokone on verkossa</translation>
+    </message>
+    <message>
+        <source>nothing answers at this address: check the address and the port; if they are right, ask IT whether the service is running</source>
+        <translation>tästä osoitteesta ei vastaa mikään: tarkista osoite ja portti; jos ne ovat oikein, kysy IT-tuelta, onko palvelu käynnissä</translation>
+    </message>
+    <message>
+        <source>this address answers, but it is not a Prossimo service: check the address</source>
+        <translation>osoitteesta vastataan, mutta se ei ole Prossimo-palvelu: tarkista osoite</translation>
+    </message>
+    <message>
         <source>the service cannot be reached ({reason}); check the address and the connection, or go back and choose offline only</source>
         <translation>palveluun ei saada yhteyttä ({reason}); tarkista osoite ja verkkoyhteys tai palaa takaisin ja valitse käyttö vain tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>the service cannot be reached ({reason}); check the address and the connection</source>
+        <translation>palveluun ei saada yhteyttä ({reason}); tarkista osoite ja verkkoyhteys</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2403,26 @@
         <translation>Liian lyhyt: vähintään {n} merkkiä</translation>
     </message>
     <message>
+        <source>Strength:</source>
+        <translation>Vahvuus:</translation>
+    </message>
+    <message>
+        <source>Nothing typed yet</source>
+        <translation>Ei vielä kirjoitettu</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Liian lyhyt</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Heikko</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Kohtalainen</translation>
+    </message>
+    <message>
         <source>Weak: too few different characters</source>
         <translation>Heikko: liian vähän erilaisia merkkejä</translation>
     </message>
@@ -3047,8 +3083,60 @@
         <translation>V&amp;armennetiedosto:</translation>
     </message>
     <message>
-        <source>This profile works offline only: it is not connected to a central service, so there is no address to set.</source>
-        <translation>Tätä profiilia käytetään vain tällä tietokoneella: sitä ei ole yhdistetty keskuspalveluun, joten osoitetta ei tarvitse asettaa.</translation>
+        <source>&amp;Browse…</source>
+        <translation>Selaa tie&amp;dostoja…</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <source>Connect this com&amp;puter</source>
+        <translation>Yhdistä tä&amp;mä tietokone</translation>
+    </message>
+    <message>
+        <source>Service addre&amp;ss:</source>
+        <translation>&amp;Palvelun osoite:</translation>
+    </message>
+    <message>
+        <source>Certificate f&amp;ile:</source>
+        <translation>Va&amp;rmennetiedosto:</translation>
+    </message>
+    <message>
+        <source>Userna&amp;me:</source>
+        <translation>Käyttä&amp;jätunnus:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Yhdistetään…</translation>
+    </message>
+    <message>
+        <source>Type the service&apos;s address, such as https://prossimo.example.org (https, unless the service runs on this computer)</source>
+        <translation>Kirjoita palvelun osoite, esimerkiksi https://prossimo.example.org (https, ellei palvelu toimi tällä tietokoneella)</translation>
+    </message>
+    <message>
+        <source>Type your username for the service</source>
+        <translation>Kirjoita käyttäjätunnuksesi palveluun</translation>
+    </message>
+    <message>
+        <source>Type your password for the service</source>
+        <translation>Kirjoita salasanasi palveluun</translation>
+    </message>
+    <message>
+        <source>Connected to {address}.</source>
+        <translation>Yhdistetty palveluun {address}.</translation>
+    </message>
+    <message>
+        <source>This profile works offline only: nothing leaves this computer. To share your work with your organisation, connect it to their service with the address, username and password your IT staff gave you.</source>
+        <translation>Tämä profiili toimii vain tällä tietokoneella: mitään ei lähetetä muualle. Jos haluat jakaa työsi organisaatiosi kanssa, yhdistä profiili sen palveluun IT-tuen antamalla osoitteella, käyttäjätunnuksella ja salasanalla.</translation>
     </message>
     <message>
         <source>Change these only when your organisation tells you to: the service moved, or it uses a new certificate.</source>
@@ -3192,6 +3280,10 @@
     <message>
         <source>Locked because the computer went to sleep.</source>
         <translation>Lukittu, koska tietokone siirtyi lepotilaan.</translation>
+    </message>
+    <message>
+        <source>This computer is now connected to your organisation&apos;s service. Unlock to start syncing.</source>
+        <translation>Tämä tietokone on nyt yhdistetty organisaatiosi palveluun. Avaa lukitus, niin synkronointi alkaa.</translation>
     </message>
     <message>
         <source>Your organisation removed this computer&apos;s access ({reason}). Every record it held has been deleted from it.</source>
@@ -3932,6 +4024,10 @@ hylätty {when}</translation>
         <translation>Ei seurattavaa.</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
         <source>Changes not yet synced</source>
         <translation>Synkronoimattomat muutokset</translation>
     </message>
@@ -3962,6 +4058,10 @@ hylätty {when}</translation>
     <message>
         <source>{n} change(s) not yet synced</source>
         <translation>Synkronoimattomia muutoksia: {n}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkronoidaan…</translation>
     </message>
     <message>
         <source>No changes waiting.</source>
@@ -4070,8 +4170,8 @@ hylätty {when}</translation>
         <translation>Käytä Prossimoa vain tällä tietokoneella, &amp;ilman verkkoyhteyttä</translation>
     </message>
     <message>
-        <source>Offline only: nothing leaves this computer. You can connect later with `prossimo enroll`.</source>
-        <translation>Vain tällä tietokoneella: mitään ei lähetetä muualle. Voit yhdistää myöhemmin komennolla `prossimo enroll`.</translation>
+        <source>Offline only: nothing leaves this computer. You can connect it to your organisation later, in Settings.</source>
+        <translation>Vain tällä tietokoneella: mitään ei lähetetä muualle. Voit yhdistää sen organisaatioosi myöhemmin asetuksissa.</translation>
     </message>
 </context>
 <context>

@@ -506,8 +506,24 @@
         <translation>troppi tentativi; attendi {s} secondi</translation>
     </message>
     <message>
+        <source>there is no server with this name: check the address (is it typed right?) and that this computer is online</source>
+        <translation>non esiste un server con questo nome: controlla l&apos;indirizzo (è scritto giusto?) e che il computer sia connesso a internet</translation>
+    </message>
+    <message>
+        <source>nothing answers at this address: check the address and the port; if they are right, ask IT whether the service is running</source>
+        <translation>a questo indirizzo non risponde nulla: controlla l&apos;indirizzo e la porta; se sono giusti, chiedi al personale informatico se il servizio è attivo</translation>
+    </message>
+    <message>
+        <source>this address answers, but it is not a Prossimo service: check the address</source>
+        <translation>a questo indirizzo risponde qualcosa, ma non è un servizio Prossimo: controlla l&apos;indirizzo</translation>
+    </message>
+    <message>
         <source>the service cannot be reached ({reason}); check the address and the connection, or go back and choose offline only</source>
         <translation>il servizio non è raggiungibile ({reason}); controlla l&apos;indirizzo e la connessione, oppure torna indietro e scegli di usare Prossimo solo offline</translation>
+    </message>
+    <message>
+        <source>the service cannot be reached ({reason}); check the address and the connection</source>
+        <translation>il servizio non è raggiungibile ({reason}); controlla l&apos;indirizzo e la connessione</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2403,26 @@
         <translation>Troppo corta: almeno {n} caratteri</translation>
     </message>
     <message>
+        <source>Strength:</source>
+        <translation>Robustezza:</translation>
+    </message>
+    <message>
+        <source>Nothing typed yet</source>
+        <translation>Ancora da scrivere</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Troppo corta</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Debole</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Discreta</translation>
+    </message>
+    <message>
         <source>Weak: too few different characters</source>
         <translation>Debole: troppo pochi caratteri diversi</translation>
     </message>
@@ -3047,8 +3083,60 @@
         <translation>&amp;File del certificato:</translation>
     </message>
     <message>
-        <source>This profile works offline only: it is not connected to a central service, so there is no address to set.</source>
-        <translation>Questo profilo funziona solo offline: non è collegato a un servizio centrale, quindi non c&apos;è un indirizzo da impostare.</translation>
+        <source>&amp;Browse…</source>
+        <translation>Sfo&amp;glia…</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Connect this com&amp;puter</source>
+        <translation>Collega questo co&amp;mputer</translation>
+    </message>
+    <message>
+        <source>Service addre&amp;ss:</source>
+        <translation>Indirizzo del ser&amp;vizio:</translation>
+    </message>
+    <message>
+        <source>Certificate f&amp;ile:</source>
+        <translation>Certificato dell&apos;organi&amp;zzazione:</translation>
+    </message>
+    <message>
+        <source>Userna&amp;me:</source>
+        <translation>Nome &amp;utente:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Collegamento in corso…</translation>
+    </message>
+    <message>
+        <source>Type the service&apos;s address, such as https://prossimo.example.org (https, unless the service runs on this computer)</source>
+        <translation>Scrivi l&apos;indirizzo del servizio, per esempio https://prossimo.example.org (https, a meno che il servizio non sia su questo computer)</translation>
+    </message>
+    <message>
+        <source>Type your username for the service</source>
+        <translation>Scrivi il tuo nome utente per il servizio</translation>
+    </message>
+    <message>
+        <source>Type your password for the service</source>
+        <translation>Scrivi la tua password per il servizio</translation>
+    </message>
+    <message>
+        <source>Connected to {address}.</source>
+        <translation>Collegato a {address}.</translation>
+    </message>
+    <message>
+        <source>This profile works offline only: nothing leaves this computer. To share your work with your organisation, connect it to their service with the address, username and password your IT staff gave you.</source>
+        <translation>Questo profilo funziona solo offline: nulla esce da questo computer. Per condividere il lavoro con la tua organizzazione, collegalo al suo servizio con l&apos;indirizzo, il nome utente e la password che ti ha dato il personale informatico.</translation>
     </message>
     <message>
         <source>Change these only when your organisation tells you to: the service moved, or it uses a new certificate.</source>
@@ -3192,6 +3280,10 @@
     <message>
         <source>Locked because the computer went to sleep.</source>
         <translation>Bloccato perché il computer è andato in sospensione.</translation>
+    </message>
+    <message>
+        <source>This computer is now connected to your organisation&apos;s service. Unlock to start syncing.</source>
+        <translation>Questo computer ora è collegato al servizio della tua organizzazione. Sblocca per iniziare a sincronizzare.</translation>
     </message>
     <message>
         <source>Your organisation removed this computer&apos;s access ({reason}). Every record it held has been deleted from it.</source>
@@ -3932,6 +4024,10 @@ rifiutata il {when}</translation>
         <translation>Niente da seguire.</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
         <source>Changes not yet synced</source>
         <translation>Modifiche non ancora sincronizzate</translation>
     </message>
@@ -3962,6 +4058,10 @@ rifiutata il {when}</translation>
     <message>
         <source>{n} change(s) not yet synced</source>
         <translation>Modifiche non ancora sincronizzate: {n}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizzazione…</translation>
     </message>
     <message>
         <source>No changes waiting.</source>
@@ -4070,8 +4170,8 @@ rifiutata il {when}</translation>
         <translation>Usa Prossimo solo &amp;offline, su questo computer</translation>
     </message>
     <message>
-        <source>Offline only: nothing leaves this computer. You can connect later with `prossimo enroll`.</source>
-        <translation>Solo offline: nulla esce da questo computer. Potrai collegarti in seguito con `prossimo enroll`.</translation>
+        <source>Offline only: nothing leaves this computer. You can connect it to your organisation later, in Settings.</source>
+        <translation>Solo offline: nulla esce da questo computer. Potrai collegarlo alla tua organizzazione in seguito, nelle Impostazioni.</translation>
     </message>
 </context>
 <context>
