@@ -27,12 +27,13 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args
 
 from pydantic import ValidationError
 
 from protocol import Resource, describe_validation_error, new_id
-from protocol.taxonomy import CATEGORIES, TAXONOMY_ID
+from protocol.entities import ResourceStatus
+from protocol.taxonomy import CATEGORIES, TAXONOMY_ID, TAXONOMY_NAME
 
 # Fixed namespace for the ids we make up: the same names give the same ids on every export.
 NAMESPACE = uuid.UUID("6b9f3c1e-2d4a-5f60-8a71-9c0d1e2f3a4b")
@@ -43,9 +44,9 @@ TAXONOMY_DESCRIPTION = ("The categories Prossimo files local services under; eac
                         "language (it, en, fi) with the same code.")
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCal byday codes; index + 1 is the ISO weekday
 
-# Statuses HSDS allows for a service; only services in operation become directory entries.
-ACTIVE_STATUSES = frozenset({"", "active"})
-KNOWN_STATUSES = ACTIVE_STATUSES | {"inactive", "defunct", "temporarily closed"}
+# Statuses HSDS allows for a service, all kept (`Resource.status`); none given means active.
+STATUSES: tuple[str, ...] = get_args(ResourceStatus)
+STATUS_RULE = "must be active, inactive, defunct or temporarily closed"
 # RFC 6350 phone types we can file under one of ours; anything else must fail validation.
 PHONE_TYPES = {"": "voice", "cell": "voice"}
 # Our sub-field names that differ from the HSDS field holding them, for error messages.
@@ -97,7 +98,7 @@ def _derived_location(location_id: str, resource: Resource) -> str:
 
 
 def _service_content(resource: Resource, organization_id: str) -> tuple[Any, ...]:
-    return (organization_id, resource.service_name, resource.description, resource.email, resource.url,
+    return (organization_id, resource.service_name, resource.status, resource.description, resource.email, resource.url,
             resource.eligibility, tuple(resource.categories), tuple(resource.keywords),
             tuple(resource.languages), resource.last_verified_on)
 
@@ -168,24 +169,26 @@ def index_by_keys(resources: Iterable[Resource]) -> dict[tuple[str, str], Resour
 
 def category_terms() -> list[dict[str, str]]:
     """Every category in every language, as HSDS taxonomy_term fields (one term per language)."""
-    return [
-        {"id": category.term_id(language), "code": category.code, "name": category.label(language),
-         "taxonomy": CATEGORY_TAXONOMY, "taxonomy_id": CATEGORY_TAXONOMY, "language": language}
-        for category in CATEGORIES.values() for language in sorted(category.labels)
-    ]
+    return [_category_term(category.code, language)
+            for category in CATEGORIES.values() for language in sorted(category.labels)]
+
+
+def _category_term(code: str, language: str) -> dict[str, str]:
+    # HSDS 3.1 requires a term's description; ours says what the term is, in the term's language's stead.
+    category = CATEGORIES[code]
+    return {"id": category.term_id(language), "code": code, "name": category.label(language),
+            "description": f"{TAXONOMY_NAME}: {category.label('en')} ({code})", "taxonomy": CATEGORY_TAXONOMY,
+            "taxonomy_id": CATEGORY_TAXONOMY, "language": language}
 
 
 def category_term(code: str) -> dict[str, str]:
     """The term an attribute links a service to for one category (the English one)."""
-    category = CATEGORIES[code]
-    return {"id": category.term_id(CATEGORY_TERM_LANGUAGE), "code": code,
-            "name": category.label(CATEGORY_TERM_LANGUAGE), "taxonomy": CATEGORY_TAXONOMY,
-            "taxonomy_id": CATEGORY_TAXONOMY, "language": CATEGORY_TERM_LANGUAGE}
+    return _category_term(code, CATEGORY_TERM_LANGUAGE)
 
 
 def keyword_term(keyword: str) -> dict[str, str]:
     return {"id": stable_id(KEYWORD_TAXONOMY, keyword), "code": keyword, "name": keyword,
-            "taxonomy": KEYWORD_TAXONOMY}
+            "description": f"Keyword: {keyword}", "taxonomy": KEYWORD_TAXONOMY}
 
 
 # Our category term ids in every language: a term known only by its id still counts.
@@ -248,6 +251,14 @@ def clock(text: str) -> dt.time:
             return dt.time(hour, minute, second)
     # A time zone suffix is refused too: our hours are local, and guessing the offset would move them.
     raise Rule("must be a local time such as 09:00 or 09:00:00")
+
+
+def service_status(text: str) -> str:
+    """The HSDS status of a service, any letter case; an empty cell is "active" (older packages)."""
+    status = " ".join(text.lower().split()) or "active"
+    if status not in STATUSES:
+        raise Rule(STATUS_RULE)
+    return status
 
 
 def iso_date(text: str) -> dt.date:

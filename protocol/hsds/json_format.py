@@ -26,8 +26,8 @@ Importing tolerates what HSDS allows: UTF-8 with or without a BOM; properties we
 are ignored (HSDS has dozens: funding, contacts, accessibility...); phones and schedules may
 hang from the service_at_location, the service or the location, and languages from the service
 or the location (the most specific level that has some wins); an attribute may carry only a
-`taxonomy_term_id`, which counts when it is one of our category terms; inactive, defunct and
-temporarily closed services are left out; a schedule with only a note has nothing to keep.
+`taxonomy_term_id`, which counts when it is one of our category terms; every HSDS status is
+kept (none given means active); a schedule with only a note has nothing to keep.
 
 Must never:
 - half-import: every service is converted and validated against the protocol schema before
@@ -90,9 +90,10 @@ def _service(placed: Placed) -> dict[str, Any]:
     assured = resource.last_verified_on.isoformat() if resource.last_verified_on else None
     return _present(
         id=service_id, organization_id=placed.organization_id, name=resource.service_name,
-        description=resource.description, url=resource.url, email=resource.email, status="active",
+        description=resource.description, url=resource.url, email=resource.email, status=resource.status,
         eligibility_description=resource.eligibility, assured_date=assured,
-        organization={"id": placed.organization_id, "name": resource.organization_name},
+        # HSDS 3.1 requires an organisation's description; the directory keeps none, so it is empty.
+        organization={"id": placed.organization_id, "name": resource.organization_name, "description": ""},
         languages=[{"id": stable_id("language", service_id, code), "service_id": service_id, "code": code}
                    for code in resource.languages],
         attributes=[{"id": stable_id("attribute", service_id, term["id"]), "link_id": service_id,
@@ -105,9 +106,11 @@ def _service(placed: Placed) -> dict[str, Any]:
 def _service_at_location(placed: Placed) -> dict[str, Any]:
     resource, location_id, pairing_id = placed.resource, placed.location_id, placed.pairing_id
     place = resource.location
-    address = _present(id=stable_id("address", location_id), location_id=location_id, address_1=place.address_1,
-                       city=place.municipality, region=place.region, state_province=place.region,
-                       postal_code=place.postal_code, country=place.country, address_type="physical")
+    # HSDS 3.1 requires these address parts; a part we do not know is written empty, never made up.
+    address = {"id": stable_id("address", location_id), "location_id": location_id,
+               "address_1": place.address_1 or "", "city": place.municipality, **_present(region=place.region),
+               "state_province": place.region or "", "postal_code": place.postal_code or "",
+               "country": place.country, "address_type": "physical"}
     location = _present(id=location_id, organization_id=placed.organization_id, location_type="physical",
                         name=place.name, latitude=place.latitude, longitude=place.longitude, addresses=[address])
     phones = [_present(id=stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
@@ -279,15 +282,16 @@ class _Service:
         else:
             seen_services[self.id] = node.path
             self.known = True
-        status = reader.text(service, "status", node).lower()
-        if status not in common.KNOWN_STATUSES:
-            reader.report(node, "status", "must be active, inactive, defunct or temporarily closed")
-        self.active = status in common.ACTIVE_STATUSES
+        try:
+            self.status = common.service_status(reader.text(service, "status", node))
+        except Rule as exc:
+            reader.report(node, "status", exc.rule)
+            self.status = ""
 
     def entries(self, out: list[dict[str, Any]]) -> None:
         reader, service, node = self.reader, self.service, self.node
-        if not self.active or not self.known:
-            return  # left out on purpose, or already reported; its details are not ours to check
+        if not self.status or not self.known:
+            return  # already reported; its details would only repeat the problem
         before = len(reader.problems)
         sources: Sources = {}
         fields = self._service_fields(sources)
@@ -310,8 +314,9 @@ class _Service:
 
     def _service_fields(self, sources: Sources) -> dict[str, Any]:
         reader, service, node = self.reader, self.service, self.node
-        fields: dict[str, Any] = {"hsds_service_id": self.id}
+        fields: dict[str, Any] = {"hsds_service_id": self.id, "status": self.status}
         sources[("hsds_service_id",)] = (node, "id")
+        sources[("status",)] = (node, "status")
         # List-wide rules (too many categories, phones...) point at the list they come from.
         sources[("categories",)] = sources[("keywords",)] = (node, "attributes")
         sources[("languages",)] = (node, "languages")

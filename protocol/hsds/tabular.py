@@ -10,7 +10,8 @@ Mapping (Resource field -> HSDS table.column):
   hsds_organization_id or, without one, per name (id = uuid5 over the name, so exporting the
   same directory twice gives the same ids).
 - service_name, description, email, url, eligibility -> service.name, .description, .email,
-  .url, .eligibility_description; last_verified_on -> service.assured_date; hsds_service_id ->
+  .url, .eligibility_description; status -> service.status (all four HSDS statuses);
+  last_verified_on -> service.assured_date; hsds_service_id ->
   service.id (else the record id). Entries that claim one HSDS id but disagree are written
   under derived ids rather than merged (see `common.place_all`).
 - location -> location (name, latitude, longitude, location_type "physical") and its physical
@@ -39,7 +40,8 @@ It tolerates what HSDS allows:
 - category terms match by code in any language; terms from other taxonomies count when their
   code is one of ours; other foreign terms are ignored; an unknown term of ours becomes
   "other", and so does a service with no category;
-- services whose status is inactive, defunct or temporarily closed are left out on purpose;
+- every HSDS service status is kept (active, inactive, defunct, temporarily closed; none
+  given means active);
 - a schedule row with only a note (no days, no times) has nothing to keep.
 Weekly hours are all our model knows: monthly or fortnightly schedules are refused, not guessed.
 
@@ -162,7 +164,7 @@ def _add_resource(tables: _Tables, placed: Placed) -> None:
 
     tables.add("organization", id=org_id, name=resource.organization_name)
     tables.add("service", id=service_id, organization_id=org_id, name=resource.service_name,
-               description=resource.description, url=resource.url, email=resource.email, status="active",
+               description=resource.description, url=resource.url, email=resource.email, status=resource.status,
                eligibility_description=resource.eligibility, assured_date=resource.last_verified_on)
     tables.add("location", id=location_id, organization_id=org_id, location_type="physical", name=place.name,
                latitude=place.latitude, longitude=place.longitude)
@@ -408,22 +410,15 @@ class _Package:
         return (physical or candidates or [None])[0]
 
     def pairs(self) -> list[_Pair]:
-        """Every active service at each of its locations."""
+        """Every service, whatever its status, at each of its locations."""
         # A service whose organisation is missing was reported above and cannot be an entry.
-        active = {key: row for key, row in self.services.items()
-                  if self._in_operation(row) and row.get("organization_id") in self.organizations}
+        active = {key: row for key, row in self.services.items() if row.get("organization_id") in self.organizations}
         pairs = self._paired(active) if "service_at_location" in self.tables else self._by_organization(active)
         offered = {pair.service.get("id") for pair in pairs}
         for key, service in active.items():
             if key not in offered:
                 self.problems.append(service.problem("id", "this service is offered at no location"))
         return pairs
-
-    def _in_operation(self, service: _Row) -> bool:
-        status = service.get("status").lower()
-        if status not in common.KNOWN_STATUSES:
-            self.problems.append(service.problem("status", "must be active, inactive, defunct or temporarily closed"))
-        return status in common.ACTIVE_STATUSES
 
     def _paired(self, active: dict[str, _Row]) -> list[_Pair]:
         pairs, seen = [], {}
@@ -514,6 +509,8 @@ def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
     fields["opening_hours"] = _opening_hours(package.schedules.of(pair), sources)
     fields["languages"] = _languages(package.languages.of(pair), sources)
     fields["last_verified_on"] = _typed(service, "assured_date", common.iso_date)
+    fields["status"] = _typed(service, "status", common.service_status) or "active"
+    sources[("status",)] = (service, "status")
     fields["hsds_organization_id"] = organization.get("id")
     fields["hsds_service_id"] = service.get("id")
     fields["hsds_location_id"] = location.get("id")

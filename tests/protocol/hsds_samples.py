@@ -74,6 +74,24 @@ def sample() -> list[Resource]:
     ]
 
 
+STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+
+
+def every_status() -> list[Resource]:
+    """Twelve services, three in each HSDS status, with multi-line text and non-ASCII letters."""
+    return [
+        resource(organization_name=f"Associazione n. {index // 4 + 1}", service_name=f"Servizio {index + 1} – è",
+                 status=STATUSES[index % 4],
+                 description=f"Prima riga del servizio {index + 1}.\nSeconda riga, \"tra virgolette\", ä ö.",
+                 eligibility="Tutti;\r\nanche senza documenti" if index % 3 == 0 else None,
+                 location={"municipality": "Lodi" if index % 2 else "Jyväskylä", "address_1": f"Via {index}",
+                           "latitude": 45.3 + index / 100, "longitude": 9.5},
+                 categories=["food"] if index % 2 else ["shelter", "health"],
+                 phones=[{"number": f"0371 40{index:02d}"}], last_verified_on=dt.date(2026, 3, index + 1))
+        for index in range(12)
+    ]
+
+
 def live(resources: list[Resource]) -> list[Resource]:
     return [item for item in resources if not item.deleted]
 
