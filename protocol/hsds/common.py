@@ -360,3 +360,108 @@ def file_term(found: tuple[str, str] | None, source: tuple[Where, str], categori
         keywords.append(code)
     elif kind == "category" and code not in categories:
         categories.append(code)
+
+
+# --- what an import read, used and skipped -----------------------------------------------------
+
+Key = tuple[str, str]  # (table, place): "service", "service.csv row 7" or "contents[3]"
+NOT_LINKED = "not linked to any service in the file"
+FOREIGN_TERM = "a term of another taxonomy that names none of our categories; not kept"
+# Why a row no entry uses was left out, by table, when nothing more precise is known.
+NOT_USED = {"taxonomy_term": "no service in the file is filed under this term",
+            "taxonomy": "no service in the file is filed under a term of this taxonomy"}
+NOTE_ONLY = "a schedule without days or times (a note only): only weekly opening hours are kept"
+Outcome = str  # "created", "updated" or "unchanged": what storing one entry did
+
+
+@dataclass
+class Reading:
+    """What one file held: its entries, and for each row (or JSON object) read, by table, whether
+    an entry was built from it, or why not. Nothing read is left without one or the other."""
+
+    entries: list[dict[str, Any]]
+    uses: list[set[Key]]  # per entry, parallel to `entries`: every row it was built from
+    read: dict[str, list[str]]  # table -> every place read, in file order
+    reasons: dict[Key, str]  # why a place was not used (only consulted for places no entry uses)
+    ignored: list[str]  # columns, properties and tables holding data we do not keep
+
+    def skip(self, table: str, place: str, reason: str) -> None:
+        self.reasons.setdefault((table, place), reason)
+
+
+@dataclass(frozen=True)
+class TableCounts:
+    """One table of an import: rows read, and what became of each (they add up to `read`)."""
+
+    read: int
+    imported: int  # went into at least one entry new here
+    updated: int  # went into an entry that changed here (and none new)
+    unchanged: int  # went only into entries already as in the file
+    skipped: int  # went into no entry: see `ImportReport.skipped` for why
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Rows of one table left out for one reason: where (rows or paths), and the rule."""
+
+    table: str
+    places: tuple[str, ...]
+    reason: str
+
+    def line(self) -> str:
+        shown = ", ".join(self.places[:5]) + (f" and {len(self.places) - 5} more" if len(self.places) > 5 else "")
+        return f"{self.table}: {len(self.places)} skipped ({shown}): {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: entries (services at locations) new, updated, unchanged; per table what
+    was read and what became of it; what was skipped and why; what the file holds that we do not keep."""
+
+    created: int
+    updated: int
+    unchanged: int
+    tables: dict[str, TableCounts]
+    skipped: tuple[Skipped, ...]
+    ignored: tuple[str, ...]
+
+    @property
+    def entries(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def lines(self) -> list[str]:
+        """The per-table counts, the skipped rows and the ignored data, one line each (English, like errors)."""
+        width = max((len(table) for table in self.tables), default=5)
+        lines = [f"{'table':<{width}}  read  imported  updated  unchanged  skipped"]
+        lines += [f"{table:<{width}}  {c.read:>4}  {c.imported:>8}  {c.updated:>7}  {c.unchanged:>9}  {c.skipped:>7}"
+                  for table, c in self.tables.items()]
+        lines += [item.line() for item in self.skipped]
+        lines += [f"not kept: {item}" for item in self.ignored]
+        return lines
+
+
+_PRECEDENCE = {"created": 0, "updated": 1, "unchanged": 2}
+
+
+def report(reading: Reading, outcomes: list[Outcome]) -> ImportReport:
+    """The import's report, from what was read and what storing each entry did (parallel to entries)."""
+    best: dict[Key, Outcome] = {}
+    for used, outcome in zip(reading.uses, outcomes, strict=True):
+        for key in used:
+            if key not in best or _PRECEDENCE[outcome] < _PRECEDENCE[best[key]]:
+                best[key] = outcome
+    tables: dict[str, TableCounts] = {}
+    skipped: dict[tuple[str, str], list[str]] = {}
+    for table, places in reading.read.items():
+        done = [best.get((table, place)) for place in places]
+        for place, outcome in zip(places, done, strict=True):
+            if outcome is None:
+                reason = reading.reasons.get((table, place), NOT_USED.get(table, NOT_LINKED))
+                skipped.setdefault((table, reason), []).append(place)
+        tables[table] = TableCounts(read=len(places), imported=done.count("created"), updated=done.count("updated"),
+                                    unchanged=done.count("unchanged"), skipped=done.count(None))
+    return ImportReport(
+        created=outcomes.count("created"), updated=outcomes.count("updated"), unchanged=outcomes.count("unchanged"),
+        tables=tables, skipped=tuple(Skipped(table, tuple(places), reason)
+                                     for (table, reason), places in skipped.items()),
+        ignored=tuple(reading.ignored))

@@ -87,6 +87,29 @@ TABLES: dict[str, tuple[str, ...]] = {
     "language": ("id", "service_id", "code", "name"),
 }
 REQUIRED_TABLES = ("organization", "service", "location")
+# The columns an import reads, table by table; any other column that holds a value is reported as
+# not kept (`Reading.ignored`), never dropped in silence. DERIVED are columns we write from our
+# own rules (a location is physical, a term's label comes from our taxonomy), so they lose nothing.
+READ: dict[str, frozenset[str]] = {table: frozenset(columns) for table, columns in {
+    "organization": ("id", "name"),
+    "service": ("id", "organization_id", "name", "description", "url", "email", "status", "eligibility_description",
+                "assured_date"),
+    "location": ("id", "organization_id", "name", "latitude", "longitude"),
+    "address": ("id", "location_id", "address_1", "city", "region", "state_province", "postal_code", "country",
+                "address_type"),
+    "service_at_location": ("id", "service_id", "location_id"),
+    "phone": ("id", "service_at_location_id", "service_id", "location_id", "number", "type", "description"),
+    "schedule": ("id", "service_at_location_id", "service_id", "location_id", "freq", "interval", "byday", "opens_at",
+                 "closes_at"),
+    "taxonomy": ("id",),
+    "taxonomy_term": ("id", "code", "name", "taxonomy", "taxonomy_id"),
+    "attribute": ("id", "link_id", "link_entity", "taxonomy_term_id"),
+    "language": ("id", "service_at_location_id", "service_id", "location_id", "code"),
+}.items()}
+DERIVED: dict[str, frozenset[str]] = {"location": frozenset({"location_type"}),
+                                      "taxonomy": frozenset({"name", "description"}),
+                                      "taxonomy_term": frozenset({"description", "language"}),
+                                      "language": frozenset({"name"})}
 # Table Schema types for the descriptor. Times stay strings: the Table Schema "time" type
 # defaults to HH:MM:SS, and HSDS writes HH:MM.
 FIELD_TYPES = {"latitude": "number", "longitude": "number", "assured_date": "date"}
@@ -227,6 +250,11 @@ class _Row:
     file: str
     number: int
     cells: dict[str, str]
+    table: str = ""
+
+    @property
+    def key(self) -> common.Key:
+        return self.table, f"row {self.number}"
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -239,8 +267,9 @@ class _Row:
         return HsdsError(self.problem(column, rule))
 
 
-def _read_package(directory: Path) -> dict[str, list[_Row]]:
-    paths = _resource_paths(directory)
+def _read_package(directory: Path, ignored: list[str]) -> dict[str, list[_Row]]:
+    """Every table we read, by name; columns and tables holding data we do not keep go to `ignored`."""
+    paths = _resource_paths(directory, ignored)
     tables: dict[str, list[_Row]] = {}
     for table in TABLES:
         relative = paths.get(table)
@@ -248,11 +277,22 @@ def _read_package(directory: Path) -> dict[str, list[_Row]]:
             if table in REQUIRED_TABLES:
                 raise HsdsError(f"{DESCRIPTOR}: the {table} table is required")
             continue
-        tables[table] = _read_csv(_inside(directory, relative), relative)
+        tables[table] = _read_csv(_inside(directory, relative), relative, table)
+        ignored.extend(_unread_columns(relative, table, tables[table]))
     return tables
 
 
-def _resource_paths(directory: Path) -> dict[str, str]:
+def _unread_columns(name: str, table: str, rows: list[_Row]) -> list[str]:
+    kept = READ[table] | DERIVED.get(table, frozenset())
+    counts: dict[str, int] = {}
+    for row in rows:
+        for column, value in row.cells.items():
+            if value and column not in kept:
+                counts[column] = counts.get(column, 0) + 1
+    return [f"{name}: column {column} ({n} rows with a value)" for column, n in counts.items()]
+
+
+def _resource_paths(directory: Path, ignored: list[str]) -> dict[str, str]:
     """Path of each table we read, by resource name, as datapackage.json lists them."""
     if not (directory / DESCRIPTOR).is_file():
         raise HsdsError(f"{directory}: no {DESCRIPTOR}; not a data package")
@@ -269,7 +309,9 @@ def _resource_paths(directory: Path) -> dict[str, str]:
     for index, item in enumerate(resources):
         name = item.get("name") if isinstance(item, dict) else None
         if name not in TABLES:
-            continue  # tables we do not read (contact, funding...) need not be readable by us
+            # Tables we do not read (contact, funding...) need not be readable by us, but are named.
+            ignored.append(f"{DESCRIPTOR}: table {name if isinstance(name, str) else index} (not read)")
+            continue
         path = item.get("path")
         if not isinstance(path, str) or not path:
             raise HsdsError(f"{DESCRIPTOR}: resources.{index}.path: must be one file name")
@@ -291,7 +333,7 @@ def _inside(directory: Path, relative: str) -> Path:
     return path
 
 
-def _read_csv(path: Path, name: str) -> list[_Row]:
+def _read_csv(path: Path, name: str, table: str) -> list[_Row]:
     rows = []
     reader = None
     try:
@@ -307,7 +349,7 @@ def _read_csv(path: Path, name: str) -> list[_Row]:
                 if len(cells) > len(columns):
                     raise HsdsError(f"{name} row {number}: more cells than the header has columns")
                 if any(cell.strip() for cell in cells):
-                    rows.append(_Row(name, number, {c: v.strip() for c, v in zip(columns, cells, strict=False)}))
+                    rows.append(_Row(name, number, {c: v.strip() for c, v in zip(columns, cells, strict=False)}, table))
     except UnicodeDecodeError:
         raise HsdsError(f"{name}: not UTF-8 text; save it as CSV UTF-8") from None
     except csv.Error as exc:
@@ -340,6 +382,7 @@ class _Package:
     def __init__(self, tables: dict[str, list[_Row]]) -> None:
         self.tables = tables
         self.problems: list[str] = []
+        self.reasons: dict[common.Key, str] = {}  # why a row no entry uses was left out
         self.organizations = self._by_id("organization")
         self.services = self._by_id("service")
         self.locations = self._by_id("location")
@@ -398,7 +441,9 @@ class _Package:
         groups: dict[str, list[_Row]] = defaultdict(list)
         for row in self.rows("attribute"):
             if row.get("link_entity").lower() not in ("", "service"):
-                continue  # attributes of locations, organisations... have no field of ours
+                # Attributes of locations, organisations... have no field of ours.
+                self.reasons[row.key] = "classifies something other than a service (link_entity); not kept"
+                continue
             linked = self.check(row, "link_id", self.services, required=True, what="service")
             if self.check(row, "taxonomy_term_id", self.terms, required=True) and linked:
                 groups[row.get("link_id")].append(row)
@@ -407,7 +452,11 @@ class _Package:
     def address_of(self, location: _Row) -> _Row | None:
         candidates = self.addresses.get(location.get("id"), [])
         physical = [row for row in candidates if row.get("address_type").lower() in ("", "physical")]
-        return (physical or candidates or [None])[0]
+        chosen = (physical or candidates or [None])[0]
+        for row in candidates:
+            if row is not chosen:
+                self.reasons[row.key] = "one address is kept per location (the physical one); this is another"
+        return chosen
 
     def pairs(self) -> list[_Pair]:
         """Every service, whatever its status, at each of its locations."""
@@ -448,6 +497,8 @@ class _Attached:
     """Rows of one table (phone, schedule, language) that hang from a pairing, a service or a location."""
 
     def __init__(self, package: _Package, table: str) -> None:
+        self.table = table
+        self.reasons = package.reasons
         self.by_pairing: dict[str, list[_Row]] = defaultdict(list)
         self.by_service: dict[str, list[_Row]] = defaultdict(list)
         self.by_location: dict[str, list[_Row]] = defaultdict(list)
@@ -469,31 +520,48 @@ class _Attached:
         location_id = pair.location.get("id")
         service_rows = [row for row in self.by_service.get(pair.service.get("id"), [])
                         if row.get("location_id") in ("", location_id)]
-        return (self.by_pairing.get(pair.pairing_id or "", []) or service_rows
-                or self.by_location.get(location_id, []))
+        levels = [("the service at this location", self.by_pairing.get(pair.pairing_id or "", [])),
+                  ("the service", service_rows), ("the location", self.by_location.get(location_id, []))]
+        chosen = next(((level, rows) for level, rows in levels if rows), ("", []))
+        for _, rows in levels:
+            if rows is not chosen[1]:
+                for row in rows:  # kept when another entry uses it; else this is why not
+                    self.reasons.setdefault(row.key, f"{chosen[0]} has {self.table} rows of its own, used instead")
+        return chosen[1]
 
 
 # --- import -----------------------------------------------------------------------------------
 
 def import_package(directory: Path) -> list[dict[str, Any]]:
     """Resource content fields for every service at every location, all validated; else HsdsError."""
-    package = _Package(_read_package(Path(directory)))
+    return read_package(directory).entries
+
+
+def read_package(directory: Path) -> common.Reading:
+    """Every service at every location, all validated, and what each row read became; else HsdsError."""
+    ignored: list[str] = []
+    package = _Package(_read_package(Path(directory), ignored))
     pairs = package.pairs()
-    entries, problems = [], package.problems
+    entries, uses, problems = [], [], package.problems
     for pair in pairs:
+        used: set[common.Key] = set()
         try:
-            entries.append(_entry(package, pair))
+            entries.append(_entry(package, pair, used))
+            uses.append(used)
         except HsdsError as exc:
             problems.append(str(exc))
     if problems:
         raise HsdsError(common.summary(problems))
-    return entries
+    read = {table: [row.key[1] for row in rows] for table, rows in package.tables.items()}
+    return common.Reading(entries, uses, read, package.reasons, ignored)
 
 
-def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
-    """Field dictionary of one service at one location, validated by the protocol schema."""
+def _entry(package: _Package, pair: _Pair, used: set[common.Key]) -> dict[str, Any]:
+    """Field dictionary of one service at one location, validated by the protocol schema;
+    every row it is built from goes into `used`."""
     service, location = pair.service, pair.location
     organization = package.organizations[service.get("organization_id")]
+    used.update(row.key for row in (pair.origin, service, location, organization))
     sources: Sources = {
         ("organization_name",): (organization, "name"), ("hsds_organization_id",): (organization, "id"),
         ("hsds_service_id",): (service, "id"), ("hsds_location_id",): (location, "id"),
@@ -503,11 +571,13 @@ def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
     for name, column in SERVICE_TEXT.items():
         fields[name] = service.get(column) if name in REQUIRED_TEXT else service.get(column) or None
         sources[(name,)] = (service, column)
-    fields["location"] = _location(package, location, sources)
-    fields["categories"], fields["keywords"] = _terms(package, service, sources)
-    fields["phones"] = _phones(package.phones.of(pair), sources)
-    fields["opening_hours"] = _opening_hours(package.schedules.of(pair), sources)
-    fields["languages"] = _languages(package.languages.of(pair), sources)
+    fields["location"] = _location(package, location, sources, used)
+    fields["categories"], fields["keywords"] = _terms(package, service, sources, used)
+    phones, schedules, languages = package.phones.of(pair), package.schedules.of(pair), package.languages.of(pair)
+    used.update(row.key for row in phones + languages)
+    fields["phones"] = _phones(phones, sources)
+    fields["opening_hours"] = _opening_hours(schedules, sources, used, package.reasons)
+    fields["languages"] = _languages(languages, sources)
     fields["last_verified_on"] = _typed(service, "assured_date", common.iso_date)
     fields["status"] = _typed(service, "status", common.service_status) or "active"
     sources[("status",)] = (service, "status")
@@ -517,10 +587,11 @@ def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
     return common.validated(fields, sources, fallback=pair.origin)
 
 
-def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, Any]:
+def _location(package: _Package, location: _Row, sources: Sources, used: set[common.Key]) -> dict[str, Any]:
     address = package.address_of(location)
     if address is None:
         raise location.error("id", "no address for this location in address.csv; a city is required")
+    used.add(address.key)
     sources[("location",)] = (location, "")
     for name in ("name", "latitude", "longitude"):
         sources[("location", name)] = (location, name)
@@ -542,13 +613,21 @@ def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, 
     return fields
 
 
-def _terms(package: _Package, service: _Row, sources: Sources) -> tuple[list[str], list[str]]:
+def _terms(package: _Package, service: _Row, sources: Sources,
+           used: set[common.Key]) -> tuple[list[str], list[str]]:
     categories: list[str] = []
     keywords: list[str] = []
     for attribute in package.attributes.get(service.get("id"), []):
         term = package.terms[attribute.get("taxonomy_term_id")]
         found = common.classify_term((term.get("taxonomy_id"), term.get("taxonomy")),
                                      term.get("code") or term.get("name"))
+        if found is None:
+            package.reasons[attribute.key] = package.reasons[term.key] = common.FOREIGN_TERM
+            continue
+        used.update((attribute.key, term.key))
+        taxonomy = package.taxonomies.get(term.get("taxonomy_id"))
+        if taxonomy is not None:
+            used.add(taxonomy.key)
         common.file_term(found, (term, "code"), categories, keywords, sources)
     return categories or ["other"], keywords
 
@@ -563,7 +642,8 @@ def _phones(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
     return phones
 
 
-def _opening_hours(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
+def _opening_hours(rows: list[_Row], sources: Sources, used: set[common.Key],
+                   reasons: dict[common.Key, str]) -> list[dict[str, Any]]:
     hours: list[dict[str, Any]] = []
     for row in rows:
         try:
@@ -571,6 +651,10 @@ def _opening_hours(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
                                         row.get("opens_at"), row.get("closes_at"))
         except Rule as exc:
             raise row.error(exc.column, exc.rule) from None
+        if slots:
+            used.add(row.key)
+        else:
+            reasons[row.key] = common.NOTE_ONLY
         for slot in slots:
             sources[("opening_hours", len(hours))] = (row, "")
             hours.append(slot)

@@ -38,7 +38,8 @@ def _validator(name: str) -> Draft202012Validator:
     registry: Registry = Registry()
     for path in sorted(SCHEMAS.glob("*.json")):
         contents = _closed(json.loads(path.read_text(encoding="utf-8")))
-        registry = registry.with_resource(path.name, Resource.from_contents(contents, default_specification=DRAFT202012))
+        resource = Resource.from_contents(contents, default_specification=DRAFT202012)
+        registry = registry.with_resource(path.name, resource)
     root = copy.deepcopy(registry.contents(name))
     return Draft202012Validator(root, registry=registry)
 
