@@ -147,7 +147,9 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
 
     imported = run(db, "directory", "import", str(seed / "datapackage.json"))  # the descriptor means its folder
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 6 directory entries into Cooperativa Lodi." in imported.stdout
+    assert "Imported 6 directory entries into Cooperativa Lodi: 6 new, 0 updated, 0 unchanged." in imported.stdout
+    # Issue 15 item 7: the column we do not read is named, not dropped in silence.
+    assert "not kept: service.csv: column fees_description (5 rows with a value)" in imported.stdout
 
     exported = run(db, "directory", "export", str(tmp_path / "directory.json"))  # JSON by its name
     assert exported.returncode == 0, exported.stderr
@@ -155,7 +157,8 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
     forced = run(db, "directory", "export", "--format", "tabular", str(tmp_path / "pkg.json"))
     assert forced.returncode == 0 and (tmp_path / "pkg.json" / "datapackage.json").is_file()
     again = run(db, "directory", "import", "--format", "json", str(tmp_path / "directory.json"))
-    assert again.returncode == 0 and "Imported 0 directory entries" in again.stdout
+    assert again.returncode == 0 and "6 directory entries into Cooperativa Lodi: 0 new, 0 updated, 6 unchanged" \
+        in again.stdout
 
     twice = run(db, "directory", "export", str(tmp_path / "directory.json"))
     assert twice.returncode == 2 and "already exists" in twice.stderr and "nothing was written" in twice.stderr
