@@ -431,10 +431,9 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The per-table counts, the skipped rows and the ignored data, one line each (English, like errors)."""
-        width = max((len(table) for table in self.tables), default=5)
-        lines = [f"{'table':<{width}}  read  imported  updated  unchanged  skipped"]
-        lines += [f"{table:<{width}}  {c.read:>4}  {c.imported:>8}  {c.updated:>7}  {c.unchanged:>9}  {c.skipped:>7}"
-                  for table, c in self.tables.items()]
+        # No column alignment: the lines are read in a terminal and in a dialog's proportional font alike.
+        lines = [f"{table}: {c.read} read, {c.imported} imported, {c.updated} updated, {c.unchanged} unchanged, "
+                 f"{c.skipped} skipped" for table, c in self.tables.items()]
         lines += [item.line() for item in self.skipped]
         lines += [f"not kept: {item}" for item in self.ignored]
         return lines
