@@ -15,6 +15,11 @@ Owns:
   failure a rule an operator can act on, never the rejected value;
 - validating a finished entry against `protocol.Resource` and pointing each schema error
   back at the file, row or JSON path, and field it came from (`validated`).
+- the service status a file gives (`service_status`: the four HSDS statuses, any letter case);
+- what an import read and what became of it (`Reading`, `report`, `ImportReport`): every row
+  or JSON object read is in an entry or has a reason it is not, and every column, property or
+  table holding data we do not read is named, so nothing is dropped in silence. Table and
+  column names are the file's structure, not its values, so they may be shown.
 
 Must never do I/O, import anything of the desktop or the central service, or put a value from a
 file into an error message (messages reach logs).
@@ -384,9 +389,6 @@ class Reading:
     read: dict[str, list[str]]  # table -> every place read, in file order
     reasons: dict[Key, str]  # why a place was not used (only consulted for places no entry uses)
     ignored: list[str]  # columns, properties and tables holding data we do not keep
-
-    def skip(self, table: str, place: str, reason: str) -> None:
-        self.reasons.setdefault((table, place), reason)
 
 
 @dataclass(frozen=True)
