@@ -2670,7 +2670,7 @@
     </message>
     <message>
         <source>Show c&amp;losed services</source>
-        <translation>Näytä &amp;suljetut palvelut</translation>
+        <translation>Näytä sulje&amp;tut palvelut</translation>
     </message>
     <message>
         <source>Also list services that are inactive or closed for good</source>
