@@ -254,8 +254,10 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
 
     with _session(args) as session, session.begin():
         org = _org(session, args.org) if args.org else _only_org(session)
-        count = directory.import_package(session, org.id, Path(args.path), args.format)
-    print(f"Imported {count} directory entries into {org.name}.")
+        report = directory.import_report(session, org.id, Path(args.path), args.format)
+    print(f"Imported {report.entries} directory entries into {org.name}: {report.created} new, "
+          f"{report.updated} updated, {report.unchanged} unchanged.")
+    print("\n".join(report.lines()))
     return 0
 
 

@@ -5,8 +5,10 @@ Owns: importing an HSDS file into the directory, as a tabular data package or as
 updated instead of duplicated; nothing is deleted: an entry missing from the file stays), and
 exporting the live directory in either format. The file formats themselves are
 `protocol.hsds` (the desktop reads and writes the same files). Every imported change gets a
-change sequence, so devices receive it by sync, and an audit entry. Must never touch team
-caseloads.
+change sequence, so devices receive it by sync, and an audit entry. Every HSDS status is
+imported and synced (devices hide inactive and defunct entries, they do not lose them). The
+report (`import_report`) says, per table, what was read, imported, updated, unchanged and
+skipped, and why each skipped row was. Must never touch team caseloads.
 """
 
 import datetime as dt
@@ -38,13 +40,21 @@ def import_package(session: Session, organisation_id: uuid.UUID, path: Path,
 
     Runs in the caller's transaction: a refused file (HsdsError) has written nothing.
     """
-    entries = hsds.import_directory(Path(path), format)  # validates everything first; raises HsdsError
+    report = import_report(session, organisation_id, path, format)
+    return report.created + report.updated
+
+
+def import_report(session: Session, organisation_id: uuid.UUID, path: Path,
+                  format: hsds.Format | None = None) -> hsds.ImportReport:  # noqa: A002 - the CLI's word
+    """As `import_package`, and what became of every row of the file, per table."""
+    reading = hsds.read_directory(Path(path), format)  # validates everything first; raises HsdsError
+    entries = reading.entries
     rows = _live_resources(session, organisation_id)
     records = [Resource.model_validate_json(row.body) for row in rows]
     row_of = {record.id: row for record, row in zip(records, rows, strict=True)}
     existing = hsds.index_by_keys(records)  # in export order, see hsds.index_by_keys
     now = utc_now()
-    changed = 0
+    outcomes: list[str] = []
     matched: set[uuid.UUID] = set()
     for fields in entries:
         found = existing.get((fields["hsds_service_id"], fields["hsds_location_id"]))
@@ -59,10 +69,12 @@ def import_package(session: Session, organisation_id: uuid.UUID, path: Path,
                 version=version, deleted=False, body=record.model_dump_json(),
                 field_versions={f: [version, None] for f in Resource.content_fields()}, created_version=version,
             ))
+            outcomes.append("created")
         else:
             matched.add(found.id)
             if Resource.model_validate({**found.model_dump(), **fields}).content() == found.content():
-                continue  # unchanged: no new version for devices to pull
+                outcomes.append("unchanged")
+                continue  # no new version for devices to pull
             version = next_sequence(session, "change_seq")
             record = Resource.model_validate({**found.model_dump(), **fields, "updated_at": max(now, found.updated_at),
                                               "server_version": version})
@@ -70,10 +82,12 @@ def import_package(session: Session, organisation_id: uuid.UUID, path: Path,
             changed_fields = [f for f in Resource.content_fields() if getattr(record, f) != getattr(found, f)]
             row.body, row.version = record.model_dump_json(), version
             row.field_versions = {**(row.field_versions or {}), **{f: [version, None] for f in changed_fields}}
-        changed += 1
+            outcomes.append("updated")
+    report = hsds.report(reading, outcomes)
     audit.append(session, "directory.import", f"organisation:{organisation_id}",
-                 details={"entries": len(entries), "changed": changed, "at": dt.date.today().isoformat()})
-    return changed
+                 details={"entries": len(entries), "changed": report.created + report.updated,
+                          "at": dt.date.today().isoformat()})
+    return report
 
 
 def export_package(session: Session, organisation_id: uuid.UUID, path: Path,

@@ -426,6 +426,7 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     report = _with_store(args, lambda s: directory_files.import_directory(s, path, args.format))
     print(f"Imported {report.entries} directory entries: {report.created} new, {report.updated} updated, "
           f"{report.unchanged} unchanged.")
+    print("\n".join(report.lines()))  # per table: read, imported, updated, unchanged, skipped (and why)
     return EXIT_OK
 
 

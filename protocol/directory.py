@@ -1,8 +1,10 @@
 """Rules about the directory of local services that every side applies the same way.
 
 Owns: when a service counts as stale (not verified for more than 12 months, or
-never), and the great-circle distance used to sort and filter services around a
-point. Lists, the map, handouts and exports all ask here, so they never disagree.
+never), which HSDS statuses a list hides unless asked (`HIDDEN_BY_DEFAULT`) and which
+it flags to a person (`is_temporarily_closed`), and the great-circle distance used to
+sort and filter services around a point. Lists, the map, handouts and exports all ask
+here, so they never disagree.
 
 Must never do I/O or know about Qt, the store or the service.
 """
@@ -11,6 +13,11 @@ import datetime as dt
 import math
 
 STALE_AFTER_DAYS = 365
+# A service that no longer runs (HSDS inactive, defunct) stays in the directory, so an import
+# loses nothing and a referral made to it still shows where it went, but lists leave it out
+# unless a person asks for it. A temporarily closed one is listed, with a badge.
+HIDDEN_BY_DEFAULT: frozenset[str] = frozenset({"inactive", "defunct"})
+TEMPORARILY_CLOSED = "temporarily closed"
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG); the error against the ellipsoid is under 0.5 %
 
 
@@ -21,6 +28,11 @@ def is_stale(last_verified_on: dt.date | None, today: dt.date) -> bool:
     before sending someone there, exactly as for an old one.
     """
     return last_verified_on is None or (today - last_verified_on).days > STALE_AFTER_DAYS
+
+
+def is_temporarily_closed(status: str) -> bool:
+    """True for the status that earns a "temporarily closed" badge wherever a service is shown."""
+    return status == TEMPORARILY_CLOSED
 
 
 def distance_km(latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float) -> float:

@@ -424,17 +424,25 @@ ResourceCategory = Literal[
 ]
 
 
+# HSDS 3 service statuses, spelled as HSDS spells them. Every one is kept: a temporarily closed
+# service is still worth knowing about (and saying so), an inactive or defunct one is hidden by
+# default but never dropped (`protocol.directory.HIDDEN_BY_DEFAULT`).
+ResourceStatus = Literal["active", "inactive", "defunct", "temporarily closed"]
+
+
 class Resource(Record):
     """One service offered at one location: an HSDS `service_at_location`, flattened.
 
     The `hsds_*` ids keep the link to the organisation's HSDS data package so an
-    import/export round trip is lossless; `last_verified_on` is HSDS `assured_date`.
+    import/export round trip is lossless; `last_verified_on` is HSDS `assured_date`;
+    `status` is the HSDS service status.
     """
 
     ENTITY: ClassVar[str] = "resource"
 
     organization_name: ShortText
     service_name: ShortText
+    status: ResourceStatus = "active"
     description: LongText | None = None
     location: ResourceLocation
     categories: list[ResourceCategory] = Field(min_length=1, max_length=10)

@@ -29,9 +29,13 @@ def test_import_then_export_in_both_formats(home: Path, tmp_path: Path) -> None:
 
     first = run(home, "directory", "import", str(tmp_path / "directory.json"))
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "Imported 6 directory entries: 6 new, 0 updated, 0 unchanged."
+    lines = first.stdout.splitlines()
+    assert lines[0] == "Imported 6 directory entries: 6 new, 0 updated, 0 unchanged."
+    # Issue 15 item 7: what was read and what became of it, per table.
+    assert "service_at_location: 6 read, 6 imported, 0 updated, 0 unchanged, 0 skipped" in lines
     again = run(home, "directory", "import", "--format", "json", str(tmp_path / "directory.json"))
-    assert again.stdout.strip() == "Imported 6 directory entries: 0 new, 0 updated, 6 unchanged."
+    assert again.stdout.splitlines()[0] == "Imported 6 directory entries: 0 new, 0 updated, 6 unchanged."
+    assert "phone: 7 read, 0 imported, 0 updated, 7 unchanged, 0 skipped" in again.stdout.splitlines()
 
     package = tmp_path / "package"
     exported = run(home, "directory", "export", str(package))  # not a .json name: a package folder

@@ -25,12 +25,17 @@ this module's). One exception keeps the outbox truthful: an entry this operator 
 whose changes still wait in the outbox, is updated through the repository, so what waits to
 be sent is what the screen shows.
 
+The report (`ImportReport`, from `protocol.hsds.report`) says what the file held and what became
+of it, per table (services, organisations, locations, phones, schedules...: read, imported,
+updated, unchanged, skipped), every skipped row with its reason, and every column or property
+holding data we do not keep. Every HSDS status is imported (inactive and defunct services are
+hidden from lists, not dropped).
+
 Must never import Qt, import on an enrolled profile, or write anything when any entry of the
 file is invalid (HsdsError is raised before the transaction starts).
 """
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,17 +49,8 @@ ENROLLED_REFUSAL = ("directory: this profile is connected to the organisation's 
                     "directory; it reaches this computer by sync, and IT imports files on the service")
 
 
-@dataclass(frozen=True)
-class ImportReport:
-    """What an import did: entries new here, entries updated, entries already as in the file."""
-
-    created: int
-    updated: int
-    unchanged: int
-
-    @property
-    def entries(self) -> int:
-        return self.created + self.updated + self.unchanged
+# What an import did: entries new here, updated, already as in the file; and per table.
+ImportReport = hsds.ImportReport
 
 
 def _live_resources(session: StoreSession) -> list[Resource]:
@@ -78,7 +74,8 @@ def import_directory(session: StoreSession, path: Path, format: hsds.Format | No
     HsdsError (naming file, row or path, and field) for a file that cannot be imported."""
     if not can_import(session):
         raise RuleViolation(ENROLLED_REFUSAL)
-    entries = hsds.import_directory(Path(path), format)  # every entry validated before anything is written
+    reading = hsds.read_directory(Path(path), format)  # every entry validated before anything is written
+    entries = reading.entries
     existing = hsds.index_by_keys(_live_resources(session))
     typed_here = {row[0] for row in session.conn.execute(
         "SELECT DISTINCT record_id FROM outbox WHERE entity = 'resource'").fetchall()}
@@ -87,7 +84,7 @@ def import_directory(session: StoreSession, path: Path, format: hsds.Format | No
     received: list[Resource] = []  # written like records from a service: no outbox row
     through_repository: list[tuple[Resource, dict[str, Any]]] = []
     matched: set[str] = set()
-    unchanged = created = 0
+    outcomes: list[str] = []  # what storing each entry does, for the report
     for fields in entries:
         found = existing.get((fields["hsds_service_id"], fields["hsds_location_id"]))
         if found is not None and str(found.id) in matched:
@@ -96,13 +93,15 @@ def import_directory(session: StoreSession, path: Path, format: hsds.Format | No
             received.append(Resource.model_validate({
                 **fields, "id": new_id(), "created_at": now, "updated_at": now,
                 "author_operator_id": identity.operator_id, "author_device_id": identity.device_id}))
-            created += 1
+            outcomes.append("created")
             continue
         matched.add(str(found.id))
         merged = Resource.model_validate({**found.model_dump(), **fields, "updated_at": max(now, found.updated_at)})
         if merged.content() == found.content():
-            unchanged += 1
-        elif str(found.id) in typed_here:
+            outcomes.append("unchanged")
+            continue
+        outcomes.append("updated")
+        if str(found.id) in typed_here:
             through_repository.append((found, fields))
         else:
             received.append(merged)
@@ -112,5 +111,4 @@ def import_directory(session: StoreSession, path: Path, format: hsds.Format | No
             session.resources.store_from_service(received, [(body, json.loads(body)) for body in bodies])
         for found, fields in through_repository:
             session.resources.update(found.id, **fields)
-    return ImportReport(created=created, updated=len(received) - created + len(through_repository),
-                        unchanged=unchanged)
+    return hsds.report(reading, outcomes)

@@ -4,7 +4,8 @@ Owns: searching the directory of local services (keyword over `directory_fts`,
 ranked as `search.directory_query` says; category, municipality), ordering and
 limiting those results by distance from a point (`find_resources_near`,
 `by_distance`: haversine from `protocol.directory`),
-the municipalities and categories the directory holds,
+the municipalities and categories the directory holds, leaving out services that no longer
+run (HSDS inactive, defunct: `protocol.directory.HIDDEN_BY_DEFAULT`) unless `include_closed`,
 a contact's consents that allow a referral, and writing a referral, together
 with the consent it rests on when that consent is recorded on the spot, in one
 transaction (`in_one_transaction`).
@@ -26,7 +27,7 @@ from desktop.store.errors import RuleViolation
 from desktop.store.repositories import RecordRepository
 from desktop.store.session import StoreSession
 from protocol import Consent, Referral, Resource
-from protocol.directory import distance_km
+from protocol.directory import HIDDEN_BY_DEFAULT, distance_km
 
 # Consent purposes that allow a person's details to be passed to a service.
 REFERRAL_PURPOSES = ("referral", "information_sharing")
@@ -58,7 +59,7 @@ def in_one_transaction(session: StoreSession) -> Iterator[Writes]:
 # --- the directory ----------------------------------------------------------------------
 
 def _matching(
-    columns: str, text: str, category: str | None, municipality: str | None
+    columns: str, text: str, category: str | None, municipality: str | None, *, include_closed: bool = False
 ) -> tuple[str, list[Any]] | None:
     """SELECT `columns` of the live resources matching every word of `text` (best match
     first) or, without text, all of them by name; narrowed to one category and one
@@ -71,6 +72,11 @@ def _matching(
     if category:
         conditions.append("EXISTS (SELECT 1 FROM json_each(r.body, '$.categories') c WHERE c.value = ?)")
         params.append(category)
+    if not include_closed:  # a body from before statuses were kept has none: it is active
+        hidden = sorted(HIDDEN_BY_DEFAULT)
+        marks = ",".join("?" * len(hidden))
+        conditions.append(f"COALESCE(json_extract(r.body, '$.status'), 'active') NOT IN ({marks})")
+        params.extend(hidden)
     where = " AND ".join(conditions)
     query = search.directory_query(text)
     if query is not None:
@@ -112,10 +118,12 @@ def find_resources(
     category: str | None = None,
     municipality: str | None = None,
     limit: int = DEFAULT_LIMIT,
+    include_closed: bool = False,
 ) -> list[Resource]:
     """Live resources matching every word of `text` (best match first) or, without
-    text, all of them by name; narrowed to one category and one municipality."""
-    query = _matching("r.body", text, category, municipality)
+    text, all of them by name; narrowed to one category and one municipality; inactive
+    and defunct services only with `include_closed`."""
+    query = _matching("r.body", text, category, municipality, include_closed=include_closed)
     if query is None:
         return []
     sql, params = query
@@ -201,11 +209,13 @@ def find_resources_near(
     municipality: str | None = None,
     *,
     limit: int = DEFAULT_LIMIT,
+    include_closed: bool = False,
 ) -> NearbyResources:
     """The services `find_resources` would match, nearest to the origin first, within
     `radius_km` when one is given; at most `limit`, the nearest ones."""
     query = _matching("r.id, json_extract(r.body, '$.location.latitude'), "
-                      "json_extract(r.body, '$.location.longitude'), r.sort_name", text, category, municipality)
+                      "json_extract(r.body, '$.location.longitude'), r.sort_name", text, category, municipality,
+                      include_closed=include_closed)
     if query is None:
         return NearbyResources([], 0, 0, False)
     sql, params = query

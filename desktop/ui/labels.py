@@ -85,6 +85,12 @@ _TABLES: dict[str, dict[str, str]] = {
         "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
         "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
     },
+    "resource_status": {  # HSDS service statuses; "temporarily closed" is also the badge text
+        "active": QT_TRANSLATE_NOOP("Labels", "Active"),
+        "inactive": QT_TRANSLATE_NOOP("Labels", "Inactive"),
+        "defunct": QT_TRANSLATE_NOOP("Labels", "Closed for good"),
+        "temporarily closed": QT_TRANSLATE_NOOP("Labels", "Temporarily closed"),
+    },
     "intake_kind": {
         "first_contact": QT_TRANSLATE_NOOP("Labels", "First contact"),
         "booking": QT_TRANSLATE_NOOP("Labels", "Appointment request"),

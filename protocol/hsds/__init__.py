@@ -9,7 +9,10 @@ Owns the public API of the two representations:
   tells them apart by the path;
 - `match_keys` / `index_by_keys`: how an importer finds the record an exported entry came
   from, so a second import updates instead of duplicating;
-- `HsdsError`: every refusal, its message naming file, row or JSON path, and field.
+- `HsdsError`: every refusal, its message naming file, row or JSON path, and field;
+- `read_directory`, which also says, for every row (or JSON object) read, which entries it went
+  into or why it was skipped, and what the file holds that we do not keep (`Reading`); `report`
+  turns that and what storing each entry did into the `ImportReport` a person reads, per table.
 
 Imports return Resource content dictionaries, every one validated; nothing is returned when
 anything is wrong. Storing them (all or nothing, matched by HSDS ids) is the caller's job:
@@ -24,9 +27,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from protocol import Resource
-from protocol.hsds.common import HsdsError, index_by_keys, match_keys
-from protocol.hsds.json_format import export_json, import_json
-from protocol.hsds.tabular import DESCRIPTOR, export_package, import_package
+from protocol.hsds.common import HsdsError, ImportReport, Reading, TableCounts, index_by_keys, match_keys, report
+from protocol.hsds.json_format import export_json, import_json, read_json
+from protocol.hsds.tabular import DESCRIPTOR, export_package, import_package, read_package
 
 Format = Literal["tabular", "json"]
 FORMATS: tuple[Format, ...] = ("tabular", "json")
@@ -36,6 +39,9 @@ __all__ = [
     "FORMATS",
     "Format",
     "HsdsError",
+    "ImportReport",
+    "Reading",
+    "TableCounts",
     "detect_format",
     "export_directory",
     "export_json",
@@ -45,6 +51,10 @@ __all__ = [
     "import_package",
     "index_by_keys",
     "match_keys",
+    "read_directory",
+    "read_json",
+    "read_package",
+    "report",
 ]
 
 
@@ -81,6 +91,11 @@ def export_directory(resources: Iterable[Resource], path: Path, format: Format |
 
 def import_directory(path: Path, format: Format | None = None) -> list[dict[str, Any]]:  # noqa: A002
     """Validated Resource content of every entry in the file or package at `path`; else HsdsError."""
+    return read_directory(path, format).entries
+
+
+def read_directory(path: Path, format: Format | None = None) -> Reading:  # noqa: A002
+    """Every entry in the file or package at `path`, validated, with what became of each row; else HsdsError."""
     path = Path(path)
     if not path.exists():
         raise HsdsError(f"{path}: not found")
@@ -88,7 +103,7 @@ def import_directory(path: Path, format: Format | None = None) -> list[dict[str,
     if chosen == "json":
         if path.is_dir():
             raise HsdsError(f"{path}: a folder, not an HSDS JSON file")
-        return import_json(path)
+        return read_json(path)
     if chosen == "tabular":
-        return import_package(_package_folder(path))
+        return read_package(_package_folder(path))
     raise HsdsError(f"format: must be one of {', '.join(FORMATS)}")

@@ -15,6 +15,11 @@ Owns:
   failure a rule an operator can act on, never the rejected value;
 - validating a finished entry against `protocol.Resource` and pointing each schema error
   back at the file, row or JSON path, and field it came from (`validated`).
+- the service status a file gives (`service_status`: the four HSDS statuses, any letter case);
+- what an import read and what became of it (`Reading`, `report`, `ImportReport`): every row
+  or JSON object read is in an entry or has a reason it is not, and every column, property or
+  table holding data we do not read is named, so nothing is dropped in silence. Table and
+  column names are the file's structure, not its values, so they may be shown.
 
 Must never do I/O, import anything of the desktop or the central service, or put a value from a
 file into an error message (messages reach logs).
@@ -27,12 +32,13 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args
 
 from pydantic import ValidationError
 
 from protocol import Resource, describe_validation_error, new_id
-from protocol.taxonomy import CATEGORIES, TAXONOMY_ID
+from protocol.entities import ResourceStatus
+from protocol.taxonomy import CATEGORIES, TAXONOMY_ID, TAXONOMY_NAME
 
 # Fixed namespace for the ids we make up: the same names give the same ids on every export.
 NAMESPACE = uuid.UUID("6b9f3c1e-2d4a-5f60-8a71-9c0d1e2f3a4b")
@@ -43,9 +49,9 @@ TAXONOMY_DESCRIPTION = ("The categories Prossimo files local services under; eac
                         "language (it, en, fi) with the same code.")
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCal byday codes; index + 1 is the ISO weekday
 
-# Statuses HSDS allows for a service; only services in operation become directory entries.
-ACTIVE_STATUSES = frozenset({"", "active"})
-KNOWN_STATUSES = ACTIVE_STATUSES | {"inactive", "defunct", "temporarily closed"}
+# Statuses HSDS allows for a service, all kept (`Resource.status`); none given means active.
+STATUSES: tuple[str, ...] = get_args(ResourceStatus)
+STATUS_RULE = "must be active, inactive, defunct or temporarily closed"
 # RFC 6350 phone types we can file under one of ours; anything else must fail validation.
 PHONE_TYPES = {"": "voice", "cell": "voice"}
 # Our sub-field names that differ from the HSDS field holding them, for error messages.
@@ -97,7 +103,7 @@ def _derived_location(location_id: str, resource: Resource) -> str:
 
 
 def _service_content(resource: Resource, organization_id: str) -> tuple[Any, ...]:
-    return (organization_id, resource.service_name, resource.description, resource.email, resource.url,
+    return (organization_id, resource.service_name, resource.status, resource.description, resource.email, resource.url,
             resource.eligibility, tuple(resource.categories), tuple(resource.keywords),
             tuple(resource.languages), resource.last_verified_on)
 
@@ -168,24 +174,26 @@ def index_by_keys(resources: Iterable[Resource]) -> dict[tuple[str, str], Resour
 
 def category_terms() -> list[dict[str, str]]:
     """Every category in every language, as HSDS taxonomy_term fields (one term per language)."""
-    return [
-        {"id": category.term_id(language), "code": category.code, "name": category.label(language),
-         "taxonomy": CATEGORY_TAXONOMY, "taxonomy_id": CATEGORY_TAXONOMY, "language": language}
-        for category in CATEGORIES.values() for language in sorted(category.labels)
-    ]
+    return [_category_term(category.code, language)
+            for category in CATEGORIES.values() for language in sorted(category.labels)]
+
+
+def _category_term(code: str, language: str) -> dict[str, str]:
+    # HSDS 3.1 requires a term's description; ours says what the term is, in the term's language's stead.
+    category = CATEGORIES[code]
+    return {"id": category.term_id(language), "code": code, "name": category.label(language),
+            "description": f"{TAXONOMY_NAME}: {category.label('en')} ({code})", "taxonomy": CATEGORY_TAXONOMY,
+            "taxonomy_id": CATEGORY_TAXONOMY, "language": language}
 
 
 def category_term(code: str) -> dict[str, str]:
     """The term an attribute links a service to for one category (the English one)."""
-    category = CATEGORIES[code]
-    return {"id": category.term_id(CATEGORY_TERM_LANGUAGE), "code": code,
-            "name": category.label(CATEGORY_TERM_LANGUAGE), "taxonomy": CATEGORY_TAXONOMY,
-            "taxonomy_id": CATEGORY_TAXONOMY, "language": CATEGORY_TERM_LANGUAGE}
+    return _category_term(code, CATEGORY_TERM_LANGUAGE)
 
 
 def keyword_term(keyword: str) -> dict[str, str]:
     return {"id": stable_id(KEYWORD_TAXONOMY, keyword), "code": keyword, "name": keyword,
-            "taxonomy": KEYWORD_TAXONOMY}
+            "description": f"Keyword: {keyword}", "taxonomy": KEYWORD_TAXONOMY}
 
 
 # Our category term ids in every language: a term known only by its id still counts.
@@ -248,6 +256,14 @@ def clock(text: str) -> dt.time:
             return dt.time(hour, minute, second)
     # A time zone suffix is refused too: our hours are local, and guessing the offset would move them.
     raise Rule("must be a local time such as 09:00 or 09:00:00")
+
+
+def service_status(text: str) -> str:
+    """The HSDS status of a service, any letter case; an empty cell is "active" (older packages)."""
+    status = " ".join(text.lower().split()) or "active"
+    if status not in STATUSES:
+        raise Rule(STATUS_RULE)
+    return status
 
 
 def iso_date(text: str) -> dt.date:
@@ -349,3 +365,104 @@ def file_term(found: tuple[str, str] | None, source: tuple[Where, str], categori
         keywords.append(code)
     elif kind == "category" and code not in categories:
         categories.append(code)
+
+
+# --- what an import read, used and skipped -----------------------------------------------------
+
+Key = tuple[str, str]  # (table, place): "service", "service.csv row 7" or "contents[3]"
+NOT_LINKED = "not linked to any service in the file"
+FOREIGN_TERM = "a term of another taxonomy that names none of our categories; not kept"
+# Why a row no entry uses was left out, by table, when nothing more precise is known.
+NOT_USED = {"taxonomy_term": "no service in the file is filed under this term",
+            "taxonomy": "no service in the file is filed under a term of this taxonomy"}
+NOTE_ONLY = "a schedule without days or times (a note only): only weekly opening hours are kept"
+Outcome = str  # "created", "updated" or "unchanged": what storing one entry did
+
+
+@dataclass
+class Reading:
+    """What one file held: its entries, and for each row (or JSON object) read, by table, whether
+    an entry was built from it, or why not. Nothing read is left without one or the other."""
+
+    entries: list[dict[str, Any]]
+    uses: list[set[Key]]  # per entry, parallel to `entries`: every row it was built from
+    read: dict[str, list[str]]  # table -> every place read, in file order
+    reasons: dict[Key, str]  # why a place was not used (only consulted for places no entry uses)
+    ignored: list[str]  # columns, properties and tables holding data we do not keep
+
+
+@dataclass(frozen=True)
+class TableCounts:
+    """One table of an import: rows read, and what became of each (they add up to `read`)."""
+
+    read: int
+    imported: int  # went into at least one entry new here
+    updated: int  # went into an entry that changed here (and none new)
+    unchanged: int  # went only into entries already as in the file
+    skipped: int  # went into no entry: see `ImportReport.skipped` for why
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Rows of one table left out for one reason: where (rows or paths), and the rule."""
+
+    table: str
+    places: tuple[str, ...]
+    reason: str
+
+    def line(self) -> str:
+        shown = ", ".join(self.places[:5]) + (f" and {len(self.places) - 5} more" if len(self.places) > 5 else "")
+        return f"{self.table}: {len(self.places)} skipped ({shown}): {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: entries (services at locations) new, updated, unchanged; per table what
+    was read and what became of it; what was skipped and why; what the file holds that we do not keep."""
+
+    created: int
+    updated: int
+    unchanged: int
+    tables: dict[str, TableCounts]
+    skipped: tuple[Skipped, ...]
+    ignored: tuple[str, ...]
+
+    @property
+    def entries(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def lines(self) -> list[str]:
+        """The per-table counts, the skipped rows and the ignored data, one line each (English, like errors)."""
+        # No column alignment: the lines are read in a terminal and in a dialog's proportional font alike.
+        lines = [f"{table}: {c.read} read, {c.imported} imported, {c.updated} updated, {c.unchanged} unchanged, "
+                 f"{c.skipped} skipped" for table, c in self.tables.items()]
+        lines += [item.line() for item in self.skipped]
+        lines += [f"not kept: {item}" for item in self.ignored]
+        return lines
+
+
+_PRECEDENCE = {"created": 0, "updated": 1, "unchanged": 2}
+
+
+def report(reading: Reading, outcomes: list[Outcome]) -> ImportReport:
+    """The import's report, from what was read and what storing each entry did (parallel to entries)."""
+    best: dict[Key, Outcome] = {}
+    for used, outcome in zip(reading.uses, outcomes, strict=True):
+        for key in used:
+            if key not in best or _PRECEDENCE[outcome] < _PRECEDENCE[best[key]]:
+                best[key] = outcome
+    tables: dict[str, TableCounts] = {}
+    skipped: dict[tuple[str, str], list[str]] = {}
+    for table, places in reading.read.items():
+        done = [best.get((table, place)) for place in places]
+        for place, outcome in zip(places, done, strict=True):
+            if outcome is None:
+                reason = reading.reasons.get((table, place), NOT_USED.get(table, NOT_LINKED))
+                skipped.setdefault((table, reason), []).append(place)
+        tables[table] = TableCounts(read=len(places), imported=done.count("created"), updated=done.count("updated"),
+                                    unchanged=done.count("unchanged"), skipped=done.count(None))
+    return ImportReport(
+        created=outcomes.count("created"), updated=outcomes.count("updated"), unchanged=outcomes.count("unchanged"),
+        tables=tables, skipped=tuple(Skipped(table, tuple(places), reason)
+                                     for (table, reason), places in skipped.items()),
+        ignored=tuple(reading.ignored))

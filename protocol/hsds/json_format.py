@@ -26,8 +26,8 @@ Importing tolerates what HSDS allows: UTF-8 with or without a BOM; properties we
 are ignored (HSDS has dozens: funding, contacts, accessibility...); phones and schedules may
 hang from the service_at_location, the service or the location, and languages from the service
 or the location (the most specific level that has some wins); an attribute may carry only a
-`taxonomy_term_id`, which counts when it is one of our category terms; inactive, defunct and
-temporarily closed services are left out; a schedule with only a note has nothing to keep.
+`taxonomy_term_id`, which counts when it is one of our category terms; every HSDS status is
+kept (none given means active); a schedule with only a note has nothing to keep.
 
 Must never:
 - half-import: every service is converted and validated against the protocol schema before
@@ -90,9 +90,10 @@ def _service(placed: Placed) -> dict[str, Any]:
     assured = resource.last_verified_on.isoformat() if resource.last_verified_on else None
     return _present(
         id=service_id, organization_id=placed.organization_id, name=resource.service_name,
-        description=resource.description, url=resource.url, email=resource.email, status="active",
+        description=resource.description, url=resource.url, email=resource.email, status=resource.status,
         eligibility_description=resource.eligibility, assured_date=assured,
-        organization={"id": placed.organization_id, "name": resource.organization_name},
+        # HSDS 3.1 requires an organisation's description; the directory keeps none, so it is empty.
+        organization={"id": placed.organization_id, "name": resource.organization_name, "description": ""},
         languages=[{"id": stable_id("language", service_id, code), "service_id": service_id, "code": code}
                    for code in resource.languages],
         attributes=[{"id": stable_id("attribute", service_id, term["id"]), "link_id": service_id,
@@ -105,9 +106,11 @@ def _service(placed: Placed) -> dict[str, Any]:
 def _service_at_location(placed: Placed) -> dict[str, Any]:
     resource, location_id, pairing_id = placed.resource, placed.location_id, placed.pairing_id
     place = resource.location
-    address = _present(id=stable_id("address", location_id), location_id=location_id, address_1=place.address_1,
-                       city=place.municipality, region=place.region, state_province=place.region,
-                       postal_code=place.postal_code, country=place.country, address_type="physical")
+    # HSDS 3.1 requires these address parts; a part we do not know is written empty, never made up.
+    address = {"id": stable_id("address", location_id), "location_id": location_id,
+               "address_1": place.address_1 or "", "city": place.municipality, **_present(region=place.region),
+               "state_province": place.region or "", "postal_code": place.postal_code or "",
+               "country": place.country, "address_type": "physical"}
     location = _present(id=location_id, organization_id=placed.organization_id, location_type="physical",
                         name=place.name, latitude=place.latitude, longitude=place.longitude, addresses=[address])
     phones = [_present(id=stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
@@ -122,6 +125,27 @@ def _service_at_location(placed: Placed) -> dict[str, Any]:
 
 
 # --- reading ----------------------------------------------------------------------------------
+
+# The kind ("table") of the objects found under each key, for the import's report.
+KIND_OF_KEY = {"contents": "service", "": "service", "organization": "organization",
+               "service_at_locations": "service_at_location", "location": "location", "addresses": "address",
+               "phones": "phone", "schedules": "schedule", "attributes": "attribute",
+               "taxonomy_term": "taxonomy_term", "languages": "language"}
+# The properties an import reads (or, like location_type, writes from our own rules), by kind;
+# any other that holds a value is reported as not kept (`Reading.ignored`), never dropped in silence.
+KEPT: dict[str, frozenset[str]] = {kind: frozenset(keys.split()) for kind, keys in {
+    "service": "id organization_id name description url email status eligibility_description assured_date "
+               "organization languages attributes service_at_locations phones schedules",
+    "organization": "id name description",
+    "service_at_location": "id service_id location_id location phones schedules",
+    "location": "id organization_id location_type name latitude longitude addresses phones schedules languages",
+    "address": "id location_id address_1 city region state_province postal_code country address_type",
+    "phone": "id service_at_location_id service_id location_id number type description",
+    "schedule": "id service_at_location_id service_id location_id freq interval byday opens_at closes_at",
+    "attribute": "id link_id link_entity taxonomy_term_id taxonomy_term",
+    "taxonomy_term": "id code name taxonomy taxonomy_id description language",
+    "language": "id service_at_location_id service_id location_id code name",
+}.items()}
 
 @dataclass(frozen=True)
 class _Node:
@@ -146,6 +170,22 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.read: dict[str, dict[str, None]] = {}  # kind -> JSON paths read (an ordered set)
+        self.reasons: dict[common.Key, str] = {}
+        self.unread: dict[tuple[str, str], int] = {}  # (kind, property) -> objects holding a value in it
+
+    def seen(self, key: str, value: dict[str, Any], node: _Node) -> None:
+        """Count an object read under `key`, and the properties of it we do not keep."""
+        kind = KIND_OF_KEY.get(key)
+        if kind is None or node.path in self.read.setdefault(kind, {}):
+            return
+        self.read[kind][node.path] = None
+        for name, item in value.items():
+            if name not in KEPT[kind] and item not in (None, "", [], {}):
+                self.unread[(kind, name)] = self.unread.get((kind, name), 0) + 1
+
+    def ignored(self) -> list[str]:
+        return [f"{kind}.{name} ({n} with a value)" for (kind, name), n in self.unread.items()]
 
     def report(self, node: _Node, column: str, rule: str) -> None:
         self.problems.append(node.problem(column, rule))
@@ -157,6 +197,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.report(node, key, "must be an object")
             return None
+        self.seen(key, value, node.child(key))
         return value, node.child(key)
 
     def objects(self, parent: dict[str, Any], key: str, node: _Node) -> list[tuple[dict[str, Any], _Node]]:
@@ -170,6 +211,7 @@ class _Reader:
         found = []
         for index, item in enumerate(value):
             if isinstance(item, dict):
+                self.seen(key, item, here.item(index))
                 found.append((item, here.item(index)))
             else:
                 self.report(here.item(index), "", "must be an object")
@@ -240,6 +282,7 @@ def _services(document: Any, reader: _Reader, root: _Node) -> list[tuple[dict[st
     if isinstance(document, list):  # a path in it reads "[3].name"
         return reader.objects({"": document}, "", root)
     if isinstance(document, dict) and "id" in document and ("name" in document or "service_at_locations" in document):
+        reader.seen("", document, root)
         return [(document, root)]
     raise HsdsError(f"{root.file}: must hold HSDS services: a page with contents, a list of services, or one service")
 
@@ -248,19 +291,26 @@ def _services(document: Any, reader: _Reader, root: _Node) -> list[tuple[dict[st
 
 def import_json(path: Path) -> list[dict[str, Any]]:
     """Resource content fields for every service at every location, all validated; else HsdsError."""
+    return read_json(path).entries
+
+
+def read_json(path: Path) -> common.Reading:
+    """Every service at every location, all validated, and what each object read became; else HsdsError."""
     path = Path(path)
     document = _load(path)
     reader = _Reader()
     root = _Node(path.name, "")
     services = _services(document, reader, root)
     entries: list[dict[str, Any]] = []
+    uses: list[set[common.Key]] = []
     seen_services: dict[str, str] = {}
     seen_pairs: dict[tuple[str, str], str] = {}
     for service, node in services:
-        _Service(reader, service, node, seen_services, seen_pairs).entries(entries)
+        _Service(reader, service, node, seen_services, seen_pairs).entries(entries, uses)
     if reader.problems:
         raise HsdsError(common.summary(reader.problems))
-    return entries
+    read = {kind: list(paths) for kind, paths in reader.read.items()}
+    return common.Reading(entries, uses, read, reader.reasons, reader.ignored())
 
 
 class _Service:
@@ -279,16 +329,19 @@ class _Service:
         else:
             seen_services[self.id] = node.path
             self.known = True
-        status = reader.text(service, "status", node).lower()
-        if status not in common.KNOWN_STATUSES:
-            reader.report(node, "status", "must be active, inactive, defunct or temporarily closed")
-        self.active = status in common.ACTIVE_STATUSES
+        try:
+            self.status = common.service_status(reader.text(service, "status", node))
+        except Rule as exc:
+            reader.report(node, "status", exc.rule)
+            self.status = ""
 
-    def entries(self, out: list[dict[str, Any]]) -> None:
+    def entries(self, out: list[dict[str, Any]], uses: list[set[common.Key]]) -> None:
+        """Append the entry of each service_at_location to `out`, and the objects it came from to `uses`."""
         reader, service, node = self.reader, self.service, self.node
-        if not self.active or not self.known:
-            return  # left out on purpose, or already reported; its details are not ours to check
+        if not self.status or not self.known:
+            return  # already reported; its details would only repeat the problem
         before = len(reader.problems)
+        self.used: set[common.Key] = {("service", node.path)}
         sources: Sources = {}
         fields = self._service_fields(sources)
         pairings = reader.objects(service, "service_at_locations", node)
@@ -297,21 +350,27 @@ class _Service:
         shared_problems = len(reader.problems) > before
         for pairing, pairing_node in pairings:
             before_pairing = len(reader.problems)
+            shared_used = self.used
+            self.used = {*shared_used, ("service_at_location", pairing_node.path)}
             entry_sources = dict(sources)
             entry = self._pairing_fields(pairing, pairing_node, entry_sources)
             if entry is None or shared_problems or len(reader.problems) > before_pairing:
                 continue  # what is broken is already reported; validating would only repeat it
             try:
                 out.append(common.validated({**fields, **entry}, entry_sources, fallback=pairing_node))
+                uses.append(self.used)
             except HsdsError as exc:
                 reader.problems.append(str(exc))
+            finally:
+                self.used = shared_used
 
     # --- the service's own fields ---------------------------------------------------------------
 
     def _service_fields(self, sources: Sources) -> dict[str, Any]:
         reader, service, node = self.reader, self.service, self.node
-        fields: dict[str, Any] = {"hsds_service_id": self.id}
+        fields: dict[str, Any] = {"hsds_service_id": self.id, "status": self.status}
         sources[("hsds_service_id",)] = (node, "id")
+        sources[("status",)] = (node, "status")
         # List-wide rules (too many categories, phones...) point at the list they come from.
         sources[("categories",)] = sources[("keywords",)] = (node, "attributes")
         sources[("languages",)] = (node, "languages")
@@ -334,6 +393,7 @@ class _Service:
             fields["organization_name"] = ""
         else:
             value, organization_node = organization
+            self.used.add(("organization", organization_node.path))
             fields["organization_name"] = reader.text(value, "name", organization_node)
             fields["hsds_organization_id"] = reader.text(value, "id", organization_node, identifier=True) or None
             sources[("organization_name",)] = (organization_node, "name")
@@ -348,7 +408,9 @@ class _Service:
         keywords: list[str] = []
         for attribute, node in reader.objects(self.service, "attributes", self.node):
             if reader.text(attribute, "link_entity", node).lower() not in ("", "service"):
-                continue  # a classification of something else has no field of ours
+                # A classification of something else has no field of ours.
+                reader.reasons[("attribute", node.path)] = "classifies something other than a service (link_entity)"
+                continue
             term = reader.object(attribute, "taxonomy_term", node)
             if term is None:
                 code = common.CATEGORY_OF_TERM_ID.get(reader.text(attribute, "taxonomy_term_id", node, identifier=True))
@@ -360,6 +422,11 @@ class _Service:
                               reader.text(value, "taxonomy", term_node))
                 code = reader.text(value, "code", term_node) or reader.text(value, "name", term_node)
                 found = common.classify_term(taxonomies, code)
+            if found is None:
+                reader.reasons[("attribute", node.path)] = reader.reasons[("taxonomy_term", term_node.path)] = \
+                    common.FOREIGN_TERM
+                continue
+            self.used.update({("attribute", node.path), ("taxonomy_term", term_node.path)})
             common.file_term(found, (term_node, "code"), categories, keywords, sources)
         return categories or ["other"], keywords
 
@@ -372,6 +439,7 @@ class _Service:
             reader.report(node, "location", "required: the place where this service is offered")
             return None
         location, location_node = found
+        self.used.add(("location", location_node.path))
         location_id = (reader.text(location, "id", location_node, identifier=True)
                        or reader.text(pairing, "location_id", node, identifier=True))
         if not location_id:
@@ -400,11 +468,17 @@ class _Service:
         """This pairing's items, else the service's (for this location or any), else the location's."""
         reader = self.reader
         own = reader.objects(pairing, key, node)
-        if own:
-            return own
         services = [(item, item_node) for item, item_node in reader.objects(self.service, key, self.node)
                     if reader.text(item, "location_id", item_node, identifier=True) in ("", location_id)]
-        return services or reader.objects(location, key, location_node)
+        levels = [("the service at this location", own), ("the service", services),
+                  ("the location", reader.objects(location, key, location_node))]
+        level, chosen = next(((level, items) for level, items in levels if items), ("", []))
+        kind = KIND_OF_KEY[key]
+        for _, items in levels:
+            if items is not chosen:
+                for _, item_node in items:  # kept when another entry uses it; else this is why not
+                    reader.reasons.setdefault((kind, item_node.path), f"{level} has {key} of its own, used instead")
+        return chosen
 
     def _location(self, location: dict[str, Any], node: _Node, sources: Sources) -> dict[str, Any]:
         reader = self.reader
@@ -422,6 +496,11 @@ class _Service:
             reader.report(node, "addresses", "required: the location's address, with its city")
             return fields
         address, address_node = chosen
+        self.used.add(("address", address_node.path))
+        for _, other in addresses:
+            if other is not address_node:
+                reader.reasons[("address", other.path)] = \
+                    "one address is kept per location (the physical one); this is another"
         for name, key in (("address_1", "address_1"), ("postal_code", "postal_code"), ("municipality", "city")):
             value = reader.text(address, key, address_node)
             fields[name] = value if name == "municipality" else value or None
@@ -444,6 +523,7 @@ class _Service:
             phones.append({"number": reader.text(phone, "number", node), "kind": common.PHONE_TYPES.get(kind, kind),
                            "description": reader.text(phone, "description", node) or None})
             sources[("phones", index)] = (node, "")
+            self.used.add(("phone", node.path))
         return phones
 
     def _hours(self, items: list[tuple[dict[str, Any], _Node]], sources: Sources) -> list[dict[str, Any]]:
@@ -458,6 +538,10 @@ class _Service:
             except Rule as exc:
                 reader.report(node, exc.column, exc.rule)
                 continue
+            if slots:
+                self.used.add(("schedule", node.path))
+            else:
+                reader.reasons[("schedule", node.path)] = common.NOTE_ONLY
             for slot in slots:
                 sources[("opening_hours", len(hours))] = (node, "")
                 hours.append(slot)
@@ -466,6 +550,7 @@ class _Service:
     def _languages(self, items: list[tuple[dict[str, Any], _Node]], sources: Sources) -> list[str]:
         codes: list[str] = []
         for language, node in items:
+            self.used.add(("language", node.path))
             code = self.reader.text(language, "code", node)
             if code not in codes:
                 sources[("languages", len(codes))] = (node, "code")

@@ -10,7 +10,8 @@ Mapping (Resource field -> HSDS table.column):
   hsds_organization_id or, without one, per name (id = uuid5 over the name, so exporting the
   same directory twice gives the same ids).
 - service_name, description, email, url, eligibility -> service.name, .description, .email,
-  .url, .eligibility_description; last_verified_on -> service.assured_date; hsds_service_id ->
+  .url, .eligibility_description; status -> service.status (all four HSDS statuses);
+  last_verified_on -> service.assured_date; hsds_service_id ->
   service.id (else the record id). Entries that claim one HSDS id but disagree are written
   under derived ids rather than merged (see `common.place_all`).
 - location -> location (name, latitude, longitude, location_type "physical") and its physical
@@ -39,7 +40,8 @@ It tolerates what HSDS allows:
 - category terms match by code in any language; terms from other taxonomies count when their
   code is one of ours; other foreign terms are ignored; an unknown term of ours becomes
   "other", and so does a service with no category;
-- services whose status is inactive, defunct or temporarily closed are left out on purpose;
+- every HSDS service status is kept (active, inactive, defunct, temporarily closed; none
+  given means active);
 - a schedule row with only a note (no days, no times) has nothing to keep.
 Weekly hours are all our model knows: monthly or fortnightly schedules are refused, not guessed.
 
@@ -85,6 +87,29 @@ TABLES: dict[str, tuple[str, ...]] = {
     "language": ("id", "service_id", "code", "name"),
 }
 REQUIRED_TABLES = ("organization", "service", "location")
+# The columns an import reads, table by table; any other column that holds a value is reported as
+# not kept (`Reading.ignored`), never dropped in silence. DERIVED are columns we write from our
+# own rules (a location is physical, a term's label comes from our taxonomy), so they lose nothing.
+READ: dict[str, frozenset[str]] = {table: frozenset(columns) for table, columns in {
+    "organization": ("id", "name"),
+    "service": ("id", "organization_id", "name", "description", "url", "email", "status", "eligibility_description",
+                "assured_date"),
+    "location": ("id", "organization_id", "name", "latitude", "longitude"),
+    "address": ("id", "location_id", "address_1", "city", "region", "state_province", "postal_code", "country",
+                "address_type"),
+    "service_at_location": ("id", "service_id", "location_id"),
+    "phone": ("id", "service_at_location_id", "service_id", "location_id", "number", "type", "description"),
+    "schedule": ("id", "service_at_location_id", "service_id", "location_id", "freq", "interval", "byday", "opens_at",
+                 "closes_at"),
+    "taxonomy": ("id",),
+    "taxonomy_term": ("id", "code", "name", "taxonomy", "taxonomy_id"),
+    "attribute": ("id", "link_id", "link_entity", "taxonomy_term_id"),
+    "language": ("id", "service_at_location_id", "service_id", "location_id", "code"),
+}.items()}
+DERIVED: dict[str, frozenset[str]] = {"location": frozenset({"location_type"}),
+                                      "taxonomy": frozenset({"name", "description"}),
+                                      "taxonomy_term": frozenset({"description", "language"}),
+                                      "language": frozenset({"name"})}
 # Table Schema types for the descriptor. Times stay strings: the Table Schema "time" type
 # defaults to HH:MM:SS, and HSDS writes HH:MM.
 FIELD_TYPES = {"latitude": "number", "longitude": "number", "assured_date": "date"}
@@ -162,7 +187,7 @@ def _add_resource(tables: _Tables, placed: Placed) -> None:
 
     tables.add("organization", id=org_id, name=resource.organization_name)
     tables.add("service", id=service_id, organization_id=org_id, name=resource.service_name,
-               description=resource.description, url=resource.url, email=resource.email, status="active",
+               description=resource.description, url=resource.url, email=resource.email, status=resource.status,
                eligibility_description=resource.eligibility, assured_date=resource.last_verified_on)
     tables.add("location", id=location_id, organization_id=org_id, location_type="physical", name=place.name,
                latitude=place.latitude, longitude=place.longitude)
@@ -225,6 +250,11 @@ class _Row:
     file: str
     number: int
     cells: dict[str, str]
+    table: str = ""
+
+    @property
+    def key(self) -> common.Key:
+        return self.table, f"row {self.number}"
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -237,8 +267,9 @@ class _Row:
         return HsdsError(self.problem(column, rule))
 
 
-def _read_package(directory: Path) -> dict[str, list[_Row]]:
-    paths = _resource_paths(directory)
+def _read_package(directory: Path, ignored: list[str]) -> dict[str, list[_Row]]:
+    """Every table we read, by name; columns and tables holding data we do not keep go to `ignored`."""
+    paths = _resource_paths(directory, ignored)
     tables: dict[str, list[_Row]] = {}
     for table in TABLES:
         relative = paths.get(table)
@@ -246,11 +277,22 @@ def _read_package(directory: Path) -> dict[str, list[_Row]]:
             if table in REQUIRED_TABLES:
                 raise HsdsError(f"{DESCRIPTOR}: the {table} table is required")
             continue
-        tables[table] = _read_csv(_inside(directory, relative), relative)
+        tables[table] = _read_csv(_inside(directory, relative), relative, table)
+        ignored.extend(_unread_columns(relative, table, tables[table]))
     return tables
 
 
-def _resource_paths(directory: Path) -> dict[str, str]:
+def _unread_columns(name: str, table: str, rows: list[_Row]) -> list[str]:
+    kept = READ[table] | DERIVED.get(table, frozenset())
+    counts: dict[str, int] = {}
+    for row in rows:
+        for column, value in row.cells.items():
+            if value and column not in kept:
+                counts[column] = counts.get(column, 0) + 1
+    return [f"{name}: column {column} ({n} rows with a value)" for column, n in counts.items()]
+
+
+def _resource_paths(directory: Path, ignored: list[str]) -> dict[str, str]:
     """Path of each table we read, by resource name, as datapackage.json lists them."""
     if not (directory / DESCRIPTOR).is_file():
         raise HsdsError(f"{directory}: no {DESCRIPTOR}; not a data package")
@@ -267,7 +309,9 @@ def _resource_paths(directory: Path) -> dict[str, str]:
     for index, item in enumerate(resources):
         name = item.get("name") if isinstance(item, dict) else None
         if name not in TABLES:
-            continue  # tables we do not read (contact, funding...) need not be readable by us
+            # Tables we do not read (contact, funding...) need not be readable by us, but are named.
+            ignored.append(f"{DESCRIPTOR}: table {name if isinstance(name, str) else index} (not read)")
+            continue
         path = item.get("path")
         if not isinstance(path, str) or not path:
             raise HsdsError(f"{DESCRIPTOR}: resources.{index}.path: must be one file name")
@@ -289,7 +333,7 @@ def _inside(directory: Path, relative: str) -> Path:
     return path
 
 
-def _read_csv(path: Path, name: str) -> list[_Row]:
+def _read_csv(path: Path, name: str, table: str) -> list[_Row]:
     rows = []
     reader = None
     try:
@@ -305,7 +349,7 @@ def _read_csv(path: Path, name: str) -> list[_Row]:
                 if len(cells) > len(columns):
                     raise HsdsError(f"{name} row {number}: more cells than the header has columns")
                 if any(cell.strip() for cell in cells):
-                    rows.append(_Row(name, number, {c: v.strip() for c, v in zip(columns, cells, strict=False)}))
+                    rows.append(_Row(name, number, {c: v.strip() for c, v in zip(columns, cells, strict=False)}, table))
     except UnicodeDecodeError:
         raise HsdsError(f"{name}: not UTF-8 text; save it as CSV UTF-8") from None
     except csv.Error as exc:
@@ -338,6 +382,7 @@ class _Package:
     def __init__(self, tables: dict[str, list[_Row]]) -> None:
         self.tables = tables
         self.problems: list[str] = []
+        self.reasons: dict[common.Key, str] = {}  # why a row no entry uses was left out
         self.organizations = self._by_id("organization")
         self.services = self._by_id("service")
         self.locations = self._by_id("location")
@@ -396,7 +441,9 @@ class _Package:
         groups: dict[str, list[_Row]] = defaultdict(list)
         for row in self.rows("attribute"):
             if row.get("link_entity").lower() not in ("", "service"):
-                continue  # attributes of locations, organisations... have no field of ours
+                # Attributes of locations, organisations... have no field of ours.
+                self.reasons[row.key] = "classifies something other than a service (link_entity); not kept"
+                continue
             linked = self.check(row, "link_id", self.services, required=True, what="service")
             if self.check(row, "taxonomy_term_id", self.terms, required=True) and linked:
                 groups[row.get("link_id")].append(row)
@@ -405,25 +452,22 @@ class _Package:
     def address_of(self, location: _Row) -> _Row | None:
         candidates = self.addresses.get(location.get("id"), [])
         physical = [row for row in candidates if row.get("address_type").lower() in ("", "physical")]
-        return (physical or candidates or [None])[0]
+        chosen = (physical or candidates or [None])[0]
+        for row in candidates:
+            if row is not chosen:
+                self.reasons[row.key] = "one address is kept per location (the physical one); this is another"
+        return chosen
 
     def pairs(self) -> list[_Pair]:
-        """Every active service at each of its locations."""
+        """Every service, whatever its status, at each of its locations."""
         # A service whose organisation is missing was reported above and cannot be an entry.
-        active = {key: row for key, row in self.services.items()
-                  if self._in_operation(row) and row.get("organization_id") in self.organizations}
+        active = {key: row for key, row in self.services.items() if row.get("organization_id") in self.organizations}
         pairs = self._paired(active) if "service_at_location" in self.tables else self._by_organization(active)
         offered = {pair.service.get("id") for pair in pairs}
         for key, service in active.items():
             if key not in offered:
                 self.problems.append(service.problem("id", "this service is offered at no location"))
         return pairs
-
-    def _in_operation(self, service: _Row) -> bool:
-        status = service.get("status").lower()
-        if status not in common.KNOWN_STATUSES:
-            self.problems.append(service.problem("status", "must be active, inactive, defunct or temporarily closed"))
-        return status in common.ACTIVE_STATUSES
 
     def _paired(self, active: dict[str, _Row]) -> list[_Pair]:
         pairs, seen = [], {}
@@ -453,6 +497,8 @@ class _Attached:
     """Rows of one table (phone, schedule, language) that hang from a pairing, a service or a location."""
 
     def __init__(self, package: _Package, table: str) -> None:
+        self.table = table
+        self.reasons = package.reasons
         self.by_pairing: dict[str, list[_Row]] = defaultdict(list)
         self.by_service: dict[str, list[_Row]] = defaultdict(list)
         self.by_location: dict[str, list[_Row]] = defaultdict(list)
@@ -474,31 +520,48 @@ class _Attached:
         location_id = pair.location.get("id")
         service_rows = [row for row in self.by_service.get(pair.service.get("id"), [])
                         if row.get("location_id") in ("", location_id)]
-        return (self.by_pairing.get(pair.pairing_id or "", []) or service_rows
-                or self.by_location.get(location_id, []))
+        levels = [("the service at this location", self.by_pairing.get(pair.pairing_id or "", [])),
+                  ("the service", service_rows), ("the location", self.by_location.get(location_id, []))]
+        chosen = next(((level, rows) for level, rows in levels if rows), ("", []))
+        for _, rows in levels:
+            if rows is not chosen[1]:
+                for row in rows:  # kept when another entry uses it; else this is why not
+                    self.reasons.setdefault(row.key, f"{chosen[0]} has {self.table} rows of its own, used instead")
+        return chosen[1]
 
 
 # --- import -----------------------------------------------------------------------------------
 
 def import_package(directory: Path) -> list[dict[str, Any]]:
     """Resource content fields for every service at every location, all validated; else HsdsError."""
-    package = _Package(_read_package(Path(directory)))
+    return read_package(directory).entries
+
+
+def read_package(directory: Path) -> common.Reading:
+    """Every service at every location, all validated, and what each row read became; else HsdsError."""
+    ignored: list[str] = []
+    package = _Package(_read_package(Path(directory), ignored))
     pairs = package.pairs()
-    entries, problems = [], package.problems
+    entries, uses, problems = [], [], package.problems
     for pair in pairs:
+        used: set[common.Key] = set()
         try:
-            entries.append(_entry(package, pair))
+            entries.append(_entry(package, pair, used))
+            uses.append(used)
         except HsdsError as exc:
             problems.append(str(exc))
     if problems:
         raise HsdsError(common.summary(problems))
-    return entries
+    read = {table: [row.key[1] for row in rows] for table, rows in package.tables.items()}
+    return common.Reading(entries, uses, read, package.reasons, ignored)
 
 
-def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
-    """Field dictionary of one service at one location, validated by the protocol schema."""
+def _entry(package: _Package, pair: _Pair, used: set[common.Key]) -> dict[str, Any]:
+    """Field dictionary of one service at one location, validated by the protocol schema;
+    every row it is built from goes into `used`."""
     service, location = pair.service, pair.location
     organization = package.organizations[service.get("organization_id")]
+    used.update(row.key for row in (pair.origin, service, location, organization))
     sources: Sources = {
         ("organization_name",): (organization, "name"), ("hsds_organization_id",): (organization, "id"),
         ("hsds_service_id",): (service, "id"), ("hsds_location_id",): (location, "id"),
@@ -508,22 +571,27 @@ def _entry(package: _Package, pair: _Pair) -> dict[str, Any]:
     for name, column in SERVICE_TEXT.items():
         fields[name] = service.get(column) if name in REQUIRED_TEXT else service.get(column) or None
         sources[(name,)] = (service, column)
-    fields["location"] = _location(package, location, sources)
-    fields["categories"], fields["keywords"] = _terms(package, service, sources)
-    fields["phones"] = _phones(package.phones.of(pair), sources)
-    fields["opening_hours"] = _opening_hours(package.schedules.of(pair), sources)
-    fields["languages"] = _languages(package.languages.of(pair), sources)
+    fields["location"] = _location(package, location, sources, used)
+    fields["categories"], fields["keywords"] = _terms(package, service, sources, used)
+    phones, schedules, languages = package.phones.of(pair), package.schedules.of(pair), package.languages.of(pair)
+    used.update(row.key for row in phones + languages)
+    fields["phones"] = _phones(phones, sources)
+    fields["opening_hours"] = _opening_hours(schedules, sources, used, package.reasons)
+    fields["languages"] = _languages(languages, sources)
     fields["last_verified_on"] = _typed(service, "assured_date", common.iso_date)
+    fields["status"] = _typed(service, "status", common.service_status) or "active"
+    sources[("status",)] = (service, "status")
     fields["hsds_organization_id"] = organization.get("id")
     fields["hsds_service_id"] = service.get("id")
     fields["hsds_location_id"] = location.get("id")
     return common.validated(fields, sources, fallback=pair.origin)
 
 
-def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, Any]:
+def _location(package: _Package, location: _Row, sources: Sources, used: set[common.Key]) -> dict[str, Any]:
     address = package.address_of(location)
     if address is None:
         raise location.error("id", "no address for this location in address.csv; a city is required")
+    used.add(address.key)
     sources[("location",)] = (location, "")
     for name in ("name", "latitude", "longitude"):
         sources[("location", name)] = (location, name)
@@ -545,13 +613,21 @@ def _location(package: _Package, location: _Row, sources: Sources) -> dict[str, 
     return fields
 
 
-def _terms(package: _Package, service: _Row, sources: Sources) -> tuple[list[str], list[str]]:
+def _terms(package: _Package, service: _Row, sources: Sources,
+           used: set[common.Key]) -> tuple[list[str], list[str]]:
     categories: list[str] = []
     keywords: list[str] = []
     for attribute in package.attributes.get(service.get("id"), []):
         term = package.terms[attribute.get("taxonomy_term_id")]
         found = common.classify_term((term.get("taxonomy_id"), term.get("taxonomy")),
                                      term.get("code") or term.get("name"))
+        if found is None:
+            package.reasons[attribute.key] = package.reasons[term.key] = common.FOREIGN_TERM
+            continue
+        used.update((attribute.key, term.key))
+        taxonomy = package.taxonomies.get(term.get("taxonomy_id"))
+        if taxonomy is not None:
+            used.add(taxonomy.key)
         common.file_term(found, (term, "code"), categories, keywords, sources)
     return categories or ["other"], keywords
 
@@ -566,7 +642,8 @@ def _phones(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
     return phones
 
 
-def _opening_hours(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
+def _opening_hours(rows: list[_Row], sources: Sources, used: set[common.Key],
+                   reasons: dict[common.Key, str]) -> list[dict[str, Any]]:
     hours: list[dict[str, Any]] = []
     for row in rows:
         try:
@@ -574,6 +651,10 @@ def _opening_hours(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
                                         row.get("opens_at"), row.get("closes_at"))
         except Rule as exc:
             raise row.error(exc.column, exc.rule) from None
+        if slots:
+            used.add(row.key)
+        else:
+            reasons[row.key] = common.NOTE_ONLY
         for slot in slots:
             sources[("opening_hours", len(hours))] = (row, "")
             hours.append(slot)

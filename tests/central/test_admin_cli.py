@@ -124,7 +124,9 @@ def test_directory_export_then_import_elsewhere_and_again_without_duplicates(db:
     assert first.returncode == 0, first.stderr
     assert f"Imported {DIRECTORY_SIZE} directory entries" in first.stdout
     again = run(other, "directory", "import", str(package))
-    assert "Imported 0 directory entries" in again.stdout  # matched by HSDS ids: updated, not duplicated
+    # Matched by HSDS ids: nothing new, nothing changed, not duplicated.
+    assert f"Imported {DIRECTORY_SIZE} directory entries into Altra cooperativa: 0 new, 0 updated, " \
+        f"{DIRECTORY_SIZE} unchanged." in again.stdout
     assert json.loads(run(other, "stats").stdout) == {"resource": DIRECTORY_SIZE}
 
     broken = tmp_path / "broken"

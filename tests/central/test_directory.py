@@ -147,7 +147,9 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
 
     imported = run(db, "directory", "import", str(seed / "datapackage.json"))  # the descriptor means its folder
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 6 directory entries into Cooperativa Lodi." in imported.stdout
+    assert "Imported 6 directory entries into Cooperativa Lodi: 6 new, 0 updated, 0 unchanged." in imported.stdout
+    # Issue 15 item 7: the column we do not read is named, not dropped in silence.
+    assert "not kept: service.csv: column fees_description (5 rows with a value)" in imported.stdout
 
     exported = run(db, "directory", "export", str(tmp_path / "directory.json"))  # JSON by its name
     assert exported.returncode == 0, exported.stderr
@@ -155,7 +157,8 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
     forced = run(db, "directory", "export", "--format", "tabular", str(tmp_path / "pkg.json"))
     assert forced.returncode == 0 and (tmp_path / "pkg.json" / "datapackage.json").is_file()
     again = run(db, "directory", "import", "--format", "json", str(tmp_path / "directory.json"))
-    assert again.returncode == 0 and "Imported 0 directory entries" in again.stdout
+    assert again.returncode == 0 and "6 directory entries into Cooperativa Lodi: 0 new, 0 updated, 6 unchanged" \
+        in again.stdout
 
     twice = run(db, "directory", "export", str(tmp_path / "directory.json"))
     assert twice.returncode == 2 and "already exists" in twice.stderr and "nothing was written" in twice.stderr
@@ -170,3 +173,29 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "not found" in unknown.stderr
     assert run(db, "directory", "import", "--format", "xml", str(seed)).returncode == 2
     assert json.loads(run(db, "stats").stdout) == {"resource": 6}
+
+
+def test_every_status_is_imported_on_the_service_and_reaches_devices_by_sync(world, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 15 item 7: a package with all four statuses imports 12 of 12 on the service, with a
+    per-table report; a device receives every status by sync, and a lead's status change syncs."""
+    from collections import Counter
+
+    from tests.protocol.hsds_samples import every_status_package
+
+    with session_factory(world.engine).begin() as session:
+        report = directory.import_report(session, world.org_id, every_status_package(tmp_path / "package"))
+    assert (report.created, report.tables["service"].imported, report.tables["service"].skipped) == (12, 12, 0)
+
+    world.add_operator("lead", [world.team_a], role="team_lead")
+    lead = world.enrol("lead")
+    received = {c["record"]["id"]: c["record"] for c in lead.sync_all() if c["entity"] == "resource"}
+    assert Counter(record["status"] for record in received.values()) == \
+        {"active": 3, "temporarily closed": 3, "inactive": 3, "defunct": 3}
+
+    record_id, record = next((rid, r) for rid, r in received.items() if r["status"] == "active")
+    result = lead.sync(lead.mutation("resource", "update", uuid.UUID(record_id), base=record["server_version"],
+                                     status="temporarily closed"))["results"][0]
+    assert result["status"] == "applied", result
+    world.add_operator("reader", [world.team_b])
+    seen = [c["record"] for c in world.enrol("reader").sync_all() if c["record"]["id"] == record_id]
+    assert seen[-1]["status"] == "temporarily closed"

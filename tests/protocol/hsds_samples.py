@@ -74,6 +74,24 @@ def sample() -> list[Resource]:
     ]
 
 
+STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+
+
+def every_status() -> list[Resource]:
+    """Twelve services, three in each HSDS status, with multi-line text and non-ASCII letters."""
+    return [
+        resource(organization_name=f"Associazione n. {index // 4 + 1}", service_name=f"Servizio {index + 1} – è",
+                 status=STATUSES[index % 4],
+                 description=f"Prima riga del servizio {index + 1}.\nSeconda riga, \"tra virgolette\", ä ö.",
+                 eligibility="Tutti;\r\nanche senza documenti" if index % 3 == 0 else None,
+                 location={"municipality": "Lodi" if index % 2 else "Jyväskylä", "address_1": f"Via {index}",
+                           "latitude": 45.3 + index / 100, "longitude": 9.5},
+                 categories=["food"] if index % 2 else ["shelter", "health"],
+                 phones=[{"number": f"0371 40{index:02d}"}], last_verified_on=dt.date(2026, 3, index + 1))
+        for index in range(12)
+    ]
+
+
 def live(resources: list[Resource]) -> list[Resource]:
     return [item for item in resources if not item.deleted]
 
@@ -103,3 +121,64 @@ def assert_lossless(originals: list[Resource], entries: list[dict[str, Any]]) ->
         assert Resource.model_validate({**entry, **metadata()}).content() == entry  # strict types
     assert set(matched) == {item.id for item in live(originals)}
     return matched
+
+
+# --- a package by another publisher with every status ------------------------------------------------
+
+def _csv(rows: list[list[str]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+def every_status_package(folder: Any) -> Any:
+    """A hand-written HSDS tabular package (not our exporter's), as a spreadsheet saves it:
+    twelve services, three in each HSDS status, every CSV with a UTF-8 BOM, multi-line text,
+    columns we do not read holding values, and a table we do not read."""
+    import json
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    statuses = ("active", "Temporarily Closed", "inactive", "defunct")  # HSDS letter case varies
+    tables = {
+        "organization": [["id", "name", "description"], ["o1", "ASST Lodi", "Azienda sociosanitaria"],
+                         ["o2", "Comune di Lodi", "Ente locale"]],
+        "service": [["id", "organization_id", "name", "description", "status", "fees_description"]] + [
+            [f"s{i}", f"o{i % 2 + 1}", f"Servizio {i}", f"Riga uno del servizio {i}.\nRiga due, \"citata\".",
+             statuses[i % 4], "gratuito" if i % 2 else ""] for i in range(1, 13)],
+        "location": [["id", "organization_id", "name", "latitude", "longitude", "transportation"],
+                     ["l1", "o1", "Presidio", "45.31", "9.50", "bus 3"], ["l2", "o2", "Broletto", "", "", ""]],
+        "address": [["id", "location_id", "address_1", "city", "country", "address_type"],
+                    ["a1", "l1", "Via Fissiraga 15", "Lodi", "IT", "physical"],
+                    ["a2", "l2", "Piazza Broletto 1", "Lodi", "IT", "physical"]],
+        "service_at_location": [["id", "service_id", "location_id"]] + [
+            [f"sl{i}", f"s{i}", f"l{i % 2 + 1}"] for i in range(1, 13)],
+        "phone": [["id", "service_at_location_id", "number", "type"]] + [
+            [f"p{i}", f"sl{i}", f"0371 40{i:02d}", "voice"] for i in range(1, 13)],
+    }
+    for name, rows in tables.items():
+        (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8-sig")
+    (folder / "contact.csv").write_text(_csv([["id", "name"], ["c1", "Sportello"]]), encoding="utf-8-sig")
+    resources = [{"name": name, "path": f"{name}.csv"} for name in [*tables, "contact"]]
+    (folder / "datapackage.json").write_text(json.dumps({"name": "by-hand", "resources": resources}),
+                                             encoding="utf-8-sig")
+    return folder
+
+
+def every_status_page() -> dict[str, Any]:
+    """The same twelve services as another publisher's HSDS JSON page, with properties we do not read."""
+    statuses = ("active", "temporarily closed", "inactive", "defunct")
+    return {"total_items": 12, "contents": [{
+        "id": f"s{i}", "name": f"Servizio {i}", "status": statuses[i % 4], "fees_description": "gratuito",
+        "description": f"Riga uno del servizio {i}.\nRiga due.",
+        "organization": {"id": "o1", "name": "ASST Lodi", "description": "Azienda", "website": "https://x.example"},
+        "service_at_locations": [{"id": f"sl{i}", "location": {
+            "id": f"l{i}", "location_type": "physical", "transportation": "bus 3",
+            "addresses": [{"id": f"a{i}", "address_1": "Via Fissiraga 15", "city": "Lodi", "state_province": "LO",
+                           "postal_code": "26900", "country": "IT", "address_type": "physical"}]},
+            "phones": [{"id": f"p{i}", "number": f"0371 40{i:02d}"}]}],
+    } for i in range(1, 13)]}

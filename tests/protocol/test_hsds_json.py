@@ -57,7 +57,7 @@ def test_export_is_a_page_of_compiled_services(tmp_path: Path) -> None:
     assert "Sportello chiuso" not in json.dumps(document)  # deleted entries are never written
 
     strada = services["Unità di strada/svc-strada"]
-    assert strada["organization"] == {"id": "org-strada", "name": "Cooperativa Strada"}
+    assert strada["organization"] == {"id": "org-strada", "name": "Cooperativa Strada", "description": ""}
     assert [sal["location"]["addresses"][0]["city"] for sal in strada["service_at_locations"]] == \
         ["Perugia", "Foligno"]
     perugia = strada["service_at_locations"][0]
@@ -73,6 +73,7 @@ def test_export_is_a_page_of_compiled_services(tmp_path: Path) -> None:
     assert [language["code"] for language in mensa["languages"]] == ["it", "en"]
     terms = [attribute["taxonomy_term"] for attribute in mensa["attributes"]]
     assert terms[0] == {"id": CATEGORIES["food"].term_id("en"), "code": "food", "name": "Food",
+                        "description": "Prossimo service categories: Food (food)",
                         "taxonomy": "prossimo-categories", "taxonomy_id": "prossimo-categories", "language": "en"}
     assert [(term["taxonomy"], term["code"]) for term in terms[1:]] == \
         [("prossimo-keywords", "pasti"), ("prossimo-keywords", "senza-documenti")]
@@ -131,7 +132,7 @@ def test_a_hand_written_service_imports(tmp_path: Path) -> None:
         "categories": ["other"], "keywords": [], "phones": [], "email": None, "url": None,
         "opening_hours": [{"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
                           {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)}],
-        "eligibility": None, "languages": [], "last_verified_on": dt.date(2026, 3, 1),
+        "eligibility": None, "languages": [], "last_verified_on": dt.date(2026, 3, 1), "status": "active",
         "hsds_organization_id": "o1", "hsds_service_id": "s1", "hsds_location_id": "l1",
     }
 
@@ -164,7 +165,9 @@ def test_details_hang_from_the_most_specific_level(tmp_path: Path) -> None:
         {"id": "at6", "link_entity": "location", "taxonomy_term_id": CATEGORIES["food"].term_id("en")},
     ]
     closed = {**minimal(), "id": "s2", "name": "Vecchio sportello", "status": "defunct"}
-    (entry,) = import_json(write(tmp_path / "x.json", page(serd, closed)))  # a defunct service is no entry
+    # Issue 15 item 7: a defunct service is kept, with its status, not left out.
+    entry, defunct = import_json(write(tmp_path / "x.json", page(serd, closed)))
+    assert (defunct["service_name"], defunct["status"], entry["status"]) == ("Vecchio sportello", "defunct", "active")
     assert entry["phones"] == [{"number": "0371 111 111", "kind": "voice", "description": None}]
     assert entry["opening_hours"] == [{"weekday": 2, "opens_at": dt.time(8), "closes_at": dt.time(18)}]
     assert entry["languages"] == ["it", "en"]

@@ -151,7 +151,7 @@ def test_a_hand_written_minimal_package_imports(tmp_path: Path) -> None:
         "categories": ["other"], "keywords": [], "phones": [], "email": None, "url": None,
         "opening_hours": [{"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
                           {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)}],
-        "eligibility": None, "languages": [], "last_verified_on": dt.date(2026, 3, 1),
+        "eligibility": None, "languages": [], "last_verified_on": dt.date(2026, 3, 1), "status": "active",
         "hsds_organization_id": "o1", "hsds_service_id": "s1", "hsds_location_id": "l1",
     }
     assert list(entry) == Resource.content_fields()  # content only: the caller adds the metadata
@@ -190,7 +190,9 @@ def test_rows_hang_from_the_most_specific_level(tmp_path: Path) -> None:
         "language": "id,service_id,code\nla1,s1,it\nla2,s1,it\n",
     }
     entries = {entry["service_name"]: entry for entry in import_package(write_package(tmp_path, tables))}
-    assert set(entries) == {"SerD", "Consultorio"}  # a defunct service is not a directory entry
+    # Issue 15 item 7: a defunct service is kept, with its status, not left out.
+    assert set(entries) == {"SerD", "Consultorio", "Vecchio sportello"}
+    assert entries["Vecchio sportello"]["status"] == "defunct" and entries["Consultorio"]["status"] == "active"
     serd, consultorio = entries["SerD"], entries["Consultorio"]
     assert serd["phones"] == [{"number": "0371 111 111", "kind": "voice", "description": None}]
     assert serd["opening_hours"] == [{"weekday": 2, "opens_at": dt.time(14), "closes_at": dt.time(16)}]

@@ -20,6 +20,10 @@ from tests.protocol.hsds_samples import assert_lossless, live, sample
 from tests.store.conftest import PASSPHRASE
 
 
+def counts_of(report: directory_files.ImportReport) -> tuple[int, int, int]:
+    return report.created, report.updated, report.unchanged
+
+
 def records(store: StoreWorker) -> list[Resource]:
     return store.call(lambda s: [Resource.model_validate_json(row[0]) for row in s.conn.execute(
         "SELECT body FROM resource ORDER BY rowid").fetchall()])
@@ -64,7 +68,7 @@ def test_export_then_import_is_lossless_and_a_second_import_duplicates_nothing(
     assert counts["service"] == 5  # two entries share a service; the tombstone is not written
 
     report = import_(other, path)  # the format read from the path
-    assert report == directory_files.ImportReport(created=6, updated=0, unchanged=0)
+    assert counts_of(report) == (6, 0, 0)
     originals = [record for record in records(filled) if not record.deleted]
     copied = records(other)
     assert_lossless(originals, [record.content() for record in copied])
@@ -74,12 +78,12 @@ def test_export_then_import_is_lossless_and_a_second_import_duplicates_nothing(
     assert [record.service_name for record in found] == ["Päihdeklinikka"]  # searchable at once
 
     before = snapshot(other)
-    assert import_(other, path) == directory_files.ImportReport(created=0, updated=0, unchanged=6)
+    assert counts_of(import_(other, path)) == (0, 0, 6)
     assert snapshot(other) == before
     # Into the computer it came from: its hand-made entries are found by the ids the export gave them,
     # and keep those ids from then on (two had none, one claimed a service id another entry held).
-    assert import_(filled, path) == directory_files.ImportReport(created=0, updated=3, unchanged=3)
-    assert import_(filled, path) == directory_files.ImportReport(created=0, updated=0, unchanged=6)
+    assert counts_of(import_(filled, path)) == (0, 3, 3)
+    assert counts_of(import_(filled, path)) == (0, 0, 6)
     assert filled.call(lambda s: s.resources.count()) == 6
 
 
@@ -91,8 +95,7 @@ def test_a_changed_entry_is_updated_in_place(filled: StoreWorker, other: StoreWo
     klinikka["email"] = "uusi@example.org"
     (tmp_path / "edited.json").write_text(json.dumps(document), encoding="utf-8")
 
-    assert import_(other, tmp_path / "edited.json") == directory_files.ImportReport(created=0, updated=1,
-                                                                                    unchanged=5)
+    assert counts_of(import_(other, tmp_path / "edited.json")) == (0, 1, 5)
     assert len(records(other)) == 6
     emails = {record.service_name: record.email for record in records(other)}
     assert emails["Päihdeklinikka"] == "uusi@example.org"
@@ -172,3 +175,35 @@ def test_imports_are_one_transaction(other: StoreWorker, tmp_path: Path) -> None
     with pytest.raises(Exception, match="disk full"):
         other.call(failing)
     assert snapshot(other) == ([], 0)
+
+
+def test_a_package_with_all_four_statuses_keeps_12_of_12_and_reports_per_table(
+        other: StoreWorker, tmp_path: Path) -> None:
+    """Issue 15 item 7: a hand-written package with temporarily closed, inactive and defunct services
+    stores all twelve in a real store, each with its status; a second import updates one changed
+    row and says so per table; a package with one broken row among the twelve stores nothing."""
+    from collections import Counter
+
+    from protocol.hsds import TableCounts
+    from tests.protocol.hsds_samples import every_status_package
+
+    package = every_status_package(tmp_path / "package")
+    first = import_(other, package)
+    assert counts_of(first) == (12, 0, 0)
+    assert first.tables["service"] == TableCounts(read=12, imported=12, updated=0, unchanged=0, skipped=0)
+    assert Counter(record.status for record in records(other)) == \
+        {"active": 3, "temporarily closed": 3, "inactive": 3, "defunct": 3}
+
+    phones = (package / "phone.csv").read_text(encoding="utf-8-sig").replace("0371 4005", "0371 4999")
+    (package / "phone.csv").write_text(phones, encoding="utf-8-sig")
+    second = import_(other, package)
+    assert counts_of(second) == (0, 1, 11)
+    assert second.tables["phone"] == TableCounts(read=12, imported=0, updated=1, unchanged=11, skipped=0)
+    assert second.tables["location"] == TableCounts(read=2, imported=0, updated=1, unchanged=1, skipped=0)
+
+    before = snapshot(other)
+    broken = (package / "phone.csv").read_text(encoding="utf-8-sig").replace("0371 4012", "Mario")
+    (package / "phone.csv").write_text(broken, encoding="utf-8-sig")
+    with pytest.raises(hsds.HsdsError, match=r"phone.csv row 13: number"):
+        import_(other, package)
+    assert snapshot(other) == before  # all or nothing

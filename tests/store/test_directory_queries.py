@@ -171,3 +171,23 @@ def test_declining_needs_a_reason(store: StoreWorker) -> None:
     with pytest.raises(RuleViolation, match="decline_reason"):
         store.call(lambda s: intake.decline_intake(s, request, "   "))
     assert store.call(lambda s: s.intake_requests.get(request)).status == "new"
+
+
+def test_inactive_and_defunct_services_are_kept_but_listed_only_when_asked(store: StoreWorker) -> None:
+    """Issue 15 item 7: the status filter belongs to the directory query, by text, by name and by distance."""
+    def load(s: StoreSession) -> None:
+        for status in ("active", "temporarily closed", "inactive", "defunct"):
+            s.resources.create(**_resource(f"Mensa {status}", "Caritas", "Lodi", ["food"], status=status,
+                                           location={"municipality": "Lodi", "latitude": 45.31, "longitude": 9.5}))
+    store.call(load)
+
+    shown = ["Mensa active", "Mensa temporarily closed"]
+    everything = ["Mensa active", "Mensa defunct", "Mensa inactive", "Mensa temporarily closed"]
+    assert sorted(services(store)) == shown
+    assert sorted(services(store, text="mensa")) == shown
+    assert sorted(services(store, include_closed=True)) == everything
+    near = store.call(lambda s: directory.find_resources_near(s, 45.3, 9.5, 50, "mensa"))
+    assert sorted(item.resource.service_name for item in near.found) == shown
+    near = store.call(lambda s: directory.find_resources_near(s, 45.3, 9.5, 50, include_closed=True))
+    assert sorted(item.resource.service_name for item in near.found) == everything
+    assert store.call(lambda s: s.resources.count()) == 4  # hidden is not deleted

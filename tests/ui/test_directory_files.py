@@ -130,3 +130,25 @@ def test_an_enrolled_profile_is_not_offered_an_import(qtbot, files: DirectoryFil
     ok, text = outcome(qtbot, files, lambda: files.import_directory(tmp_path / "directory.json"))
     assert not ok and text.startswith("The directory was not imported. Nothing was changed.\n\n")
     assert "connected to your organisation's service" in text and resource_count(ui_store) == 0
+
+
+def test_import_reports_per_table_and_what_it_skipped(qtbot, files: DirectoryFiles, ui_store,  # noqa: ANN001
+                                                      tmp_path: Path) -> None:
+    """Issue 15 item 7: the dialog says 12 of 12 services of every status were imported, that a row
+    went into no service, and that the file holds data we do not keep; its details give the per
+    table counts and every skipped row with its reason."""
+    from tests.protocol.hsds_samples import every_status_package
+
+    package = every_status_package(tmp_path / "package")
+    (package / "organization.csv").write_text("id,name\no1,ASST Lodi\no2,Comune di Lodi\no3,Nessun servizio\n",
+                                              encoding="utf-8")
+    before = resource_count(ui_store)
+    ok, text = outcome(qtbot, files, lambda: files.import_directory(package / "datapackage.json"))
+    assert ok and text == ("Imported 12 services from datapackage.json: 12 new, 0 updated, 0 already up to date. "
+                           "1 row of the file went into no service: the details say why. "
+                           "The file holds data the directory does not keep: the details list it.")
+    assert resource_count(ui_store) == before + 12
+    details = files.message_box.detailedText().splitlines()
+    assert "service: 12 read, 12 imported, 0 updated, 0 unchanged, 0 skipped" in details
+    assert "organization: 1 skipped (row 4): not linked to any service in the file" in details
+    assert "not kept: service.csv: column fees_description (6 rows with a value)" in details

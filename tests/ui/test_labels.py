@@ -13,6 +13,7 @@ ENUMERATIONS = {
     "place_kind": entities.PlaceKind, "appointment_status": entities.AppointmentStatus,
     "phone_kind": entities.ResourcePhone.model_fields["kind"].annotation,
     "resource_category": entities.ResourceCategory, "note_kind": entities.NoteKind,
+    "resource_status": entities.ResourceStatus,
     "referral_status": entities.ReferralStatus, "intake_kind": entities.IntakeKind,
     "intake_channel": entities.IntakeChannel, "intake_status": entities.IntakeStatus,
 }

@@ -7,6 +7,9 @@ one is given (tests and scripts give it), chooses the format by the file type (a
 is HSDS JSON; `datapackage.json`, or a name without .json when exporting, is a tabular
 package), runs the work on the store thread (`desktop.store.directory_files`), then shows
 what happened, or why nothing happened (file, row or JSON path, and field), in a message box.
+After an import, the box says how many rows went into no service and whether the file holds
+data the directory does not keep; its details list, per table, what was read, imported, updated,
+left unchanged and skipped, each skipped row with its reason (`protocol.hsds.ImportReport`).
 Import is offered only on an offline-only profile: an enrolled one receives the
 organisation's directory by sync (`can_import`); the store refuses it anyway.
 
@@ -101,11 +104,20 @@ class DirectoryFiles(QObject):
     def _import(self, path: Path, format: str | None) -> None:  # noqa: A002
         def done(report: directory_files.ImportReport) -> None:
             self.context.local_change()
-            self._show(True, self.tr("Directory imported"),
-                       self.tr("Imported {entries} services from {name}: {created} new, {updated} updated, "
-                               "{unchanged} already up to date.").format(
-                           entries=report.entries, name=path.name, created=report.created,
-                           updated=report.updated, unchanged=report.unchanged))
+            text = self.tr("Imported {entries} services from {name}: {created} new, {updated} updated, "
+                           "{unchanged} already up to date.").format(
+                entries=report.entries, name=path.name, created=report.created,
+                updated=report.updated, unchanged=report.unchanged)
+            skipped = sum(counts.skipped for counts in report.tables.values())
+            # Separate literals for one and many: English has no catalogue to supply "%n" plurals.
+            if skipped == 1:
+                text += " " + self.tr("1 row of the file went into no service: the details say why.")
+            elif skipped:
+                text += " " + self.tr("{count} rows of the file went into no service: the details say why.").format(
+                    count=skipped)
+            if report.ignored:
+                text += " " + self.tr("The file holds data the directory does not keep: the details list it.")
+            self._show(True, self.tr("Directory imported"), text, details="\n".join(report.lines()))
 
         self.context.store.run(
             lambda session: directory_files.import_directory(session, path, format), done,
@@ -137,11 +149,13 @@ class DirectoryFiles(QObject):
             details = self.tr("Something unexpected went wrong ({error}).").format(error=type(error).__name__)
         self._show(False, self.tr("Directory files"), f"{headline}\n\n{details}")
 
-    def _show(self, ok: bool, title: str, text: str) -> None:
+    def _show(self, ok: bool, title: str, text: str, details: str = "") -> None:
         if self.message_box is not None:
             self.message_box.deleteLater()
         icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.host)
+        if details:  # per table counts and every skipped row with its reason, behind "Show Details…"
+            box.setDetailedText(details)
         box.setTextFormat(Qt.TextFormat.PlainText)  # paths and file names are not markup
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy into a ticket
         self.message_box = box

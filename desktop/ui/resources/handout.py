@@ -81,7 +81,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import NATIVE_NAMES, catalogue_path, current_language
 from protocol import Contact, Resource, phones
-from protocol.directory import is_stale
+from protocol.directory import is_stale, is_temporarily_closed
 from protocol.entities import OpeningHours, ResourceLocation, ResourcePhone
 from protocol.taxonomy import LANGUAGES, category_label
 
@@ -98,6 +98,7 @@ LANGUAGES_SPOKEN = QT_TRANSLATE_NOOP("Handout", "Languages spoken")
 CLOSED = QT_TRANSLATE_NOOP("Handout", "Closed")
 HOURS_NOT_KNOWN = QT_TRANSLATE_NOOP("Handout", "Not known: ask before going")
 STALE = QT_TRANSLATE_NOOP("Handout", "Not verified recently: call before going")
+TEMPORARILY_CLOSED = QT_TRANSLATE_NOOP("Handout", "Temporarily closed: call before going")
 PRINTED_ON = QT_TRANSLATE_NOOP("Handout", "Printed on {date}")
 PAGE_OF = QT_TRANSLATE_NOOP("Handout", "Page {page} of {pages}")
 SCAN_TO_CALL = QT_TRANSLATE_NOOP("Handout", "Scan to call")
@@ -450,9 +451,10 @@ class HandoutLayout:
     def _paragraph_piece(self, text: _Text, colour: QColor = INK, after: float = 0.0) -> _Piece:
         return _Piece(text.height + after, lambda painter, x, y: text.draw(painter, x, y, colour))
 
-    def _stale_piece(self) -> _Piece:
+    def _stale_piece(self, words: str = STALE) -> _Piece:
+        """A boxed note with a bar: not verified recently, or (`TEMPORARILY_CLOSED`) temporarily closed."""
         pad = self._mm(1.5 if not self.large_print else 2.5)
-        note = self._text(self.words(STALE), self.text_width - 2 * pad, bold=True)
+        note = self._text(self.words(words), self.text_width - 2 * pad, bold=True)
         box_height = note.height + 2 * pad
         after = self._gap(self.style.row_gap)
 
@@ -526,6 +528,8 @@ class HandoutLayout:
         about = " · ".join([resource.organization_name,
                             *(category_label(code, words.language) for code in resource.categories)])
         pieces.append(self._paragraph_piece(self._text(about, width), SOFT_INK, self._gap(self.style.row_gap)))
+        if is_temporarily_closed(resource.status):
+            pieces.append(self._stale_piece(TEMPORARILY_CLOSED))
         if is_stale(resource.last_verified_on, self.today):
             pieces.append(self._stale_piece())
         pieces.append(self._row_piece(words(ADDRESS), [(", ".join(address_lines(resource.location)), 0)], []))

@@ -5,9 +5,10 @@ municipality of `protocol.gazetteer` (a dot at its seat and, where there is room
 at the current zoom, its name) on a light background with a scale bar in km and a
 north arrow; one marker per service that has coordinates (services never verified
 in the last 12 months, by `protocol.directory.is_stale`, are hollow grey diamonds
-instead of filled blue circles: the shape differs, not only the colour); the
-selected service; the point distances are measured from, with its radius. Markers
-that would overlap at the current zoom are spread on a small ring, each tied to its
+instead of filled blue circles: the shape differs, not only the colour; a temporarily
+closed one carries a red bar, and its tooltip says so); the selected service; the
+point distances are measured from, with its radius. Markers that would overlap at
+the current zoom are spread on a small ring, each tied to its
 true spot by a thin line, so every one stays clickable. Clicking a marker emits
 `resourceClicked`; clicking the map while a point is being chosen emits
 `pointChosen`. `MapPanel` adds the zoom buttons, the legend and a line saying which
@@ -68,7 +69,7 @@ from PySide6.QtWidgets import (
 )
 
 from protocol import Resource, gazetteer
-from protocol.directory import EARTH_RADIUS_KM, is_stale
+from protocol.directory import EARTH_RADIUS_KM, is_stale, is_temporarily_closed
 from protocol.gazetteer import Municipality
 
 KM_PER_DEGREE = math.radians(1) * EARTH_RADIUS_KM
@@ -167,6 +168,14 @@ def paint_marker(painter: QPainter, stale: bool, radius: float, centre: QPointF,
     painter.drawPath(marker_path(stale, radius, centre))
 
 
+def paint_closed_bar(painter: QPainter, radius: float, centre: QPointF) -> None:
+    """A "no entry" bar across a marker: the service is temporarily closed (the tooltip says so in words)."""
+    bar = QRectF(centre.x() - radius * 0.75, centre.y() - radius * 0.22, radius * 1.5, radius * 0.44)
+    painter.setPen(QPen(HALO, max(1.0, radius * 0.15)))
+    painter.setBrush(QBrush(ORIGIN))
+    painter.drawRect(bar)
+
+
 def paint_origin(painter: QPainter, size: float, centre: QPointF) -> None:
     """A cross: where distances are measured from."""
     for pen in (QPen(HALO, size * 0.55), QPen(ORIGIN, size * 0.28)):
@@ -250,7 +259,9 @@ class MarkerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(4)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(resource.service_name)
+        self.closed = is_temporarily_closed(resource.status)
+        self.setToolTip(QCoreApplication.translate("ResourceMap", "{service} · Temporarily closed").format(
+            service=resource.service_name) if self.closed else resource.service_name)
 
     def set_offset(self, offset: QPointF) -> None:
         if offset != self.offset:
@@ -286,6 +297,8 @@ class MarkerItem(QGraphicsItem):
             painter.setBrush(INK)
             painter.drawEllipse(QPointF(0, 0), 1.5, 1.5)
         paint_marker(painter, self.stale, self.radius, self.offset, self.selected)
+        if self.closed:
+            paint_closed_bar(painter, self.radius, self.offset)
 
 
 class ClusterItem(QGraphicsItem):
@@ -846,6 +859,8 @@ class MapPanel(QWidget):
             (lambda p, c: paint_marker(p, True, radius, c), self.tr("Not verified in the last 12 months")),
             (lambda p, c: paint_marker(p, False, radius * 0.6, c, selected=True), self.tr("Selected")),
             (lambda p, c: paint_origin(p, unit * 0.4, c), self.tr("Distances start here")),
+            (lambda p, c: (paint_marker(p, False, radius, c), paint_closed_bar(p, radius, c)),
+             self.tr("Temporarily closed")),
         ]
         for index, (draw, text) in enumerate(entries):
             icon = QLabel()

@@ -32,6 +32,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -59,7 +60,7 @@ from desktop.ui.resources.directory_files import DirectoryFiles
 from desktop.ui.resources.map_view import MapPanel
 from desktop.ui.resources.refer import ReferralDialog
 from protocol import Contact, Resource, gazetteer
-from protocol.directory import is_stale
+from protocol.directory import HIDDEN_BY_DEFAULT, is_stale, is_temporarily_closed
 
 SEARCH_DELAY_MS = 150
 MAX_RADIUS_KM = 300
@@ -126,9 +127,12 @@ class ResourcesPage(QWidget):
         self.municipality.addItem(self.tr("All municipalities"), None)
         municipality_label = QLabel(self.tr("&Municipality:"))
         municipality_label.setBuddy(self.municipality)
+        # Issue 15 item 7: services that no longer run are kept, and listed only when asked.
+        self.show_closed = QCheckBox(self.tr("Show c&losed services"))
+        self.show_closed.setToolTip(self.tr("Also list services that are inactive or closed for good"))
         filters = QHBoxLayout()
         for widget, stretch in ((search_label, 0), (self.search, 3), (category_label, 0), (self.category, 1),
-                                (municipality_label, 0), (self.municipality, 1)):
+                                (municipality_label, 0), (self.municipality, 1), (self.show_closed, 0)):
             filters.addWidget(widget, stretch)
 
         no_geocoding = self.tr("A contact's distance starts from their municipality: street addresses are never "
@@ -250,6 +254,7 @@ class ResourcesPage(QWidget):
         self.search.returnPressed.connect(self.open_current)
         self.category.currentIndexChanged.connect(lambda _index: self.refresh_results())
         self.municipality.currentIndexChanged.connect(lambda _index: self.refresh_results())
+        self.show_closed.toggled.connect(lambda _on: self.refresh_results())
         self.origin_mode.currentIndexChanged.connect(lambda _index: self._origin_mode_changed())
         self.origin_town.currentIndexChanged.connect(lambda _index: self._town_changed())
         self.radius.valueChanged.connect(lambda _value: self._debounce.start())
@@ -322,15 +327,18 @@ class ResourcesPage(QWidget):
         generation = self._generation
         text, category, town = self.search.text(), self.category.currentData(), self.municipality.currentData()
         origin, radius = self.origin(), self.radius.value() or None
+        closed = self.show_closed.isChecked()
         self._show_origin_on_map(origin, radius)
         if origin is None:
             self.context.store.run(
-                lambda s: directory.find_resources(s, text=text, category=category, municipality=town),
+                lambda s: directory.find_resources(s, text=text, category=category, municipality=town,
+                                                   include_closed=closed),
                 lambda found: self._show_results(generation, found, None), owner=self)
             return
         latitude, longitude = origin
         self.context.store.run(
-            lambda s: directory.find_resources_near(s, latitude, longitude, radius, text, category, town),
+            lambda s: directory.find_resources_near(s, latitude, longitude, radius, text, category, town,
+                                                    include_closed=closed),
             lambda near: self._show_results(generation, [n.resource for n in near.found], near, radius),
             owner=self)
 
@@ -353,6 +361,7 @@ class ResourcesPage(QWidget):
                                     resource.location.municipality, categories, distance, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, resource)
             item.setTextAlignment(Column.DISTANCE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._status_badge(item, resource.status)
             if is_stale(resource.last_verified_on, today):
                 item.setText(Column.VERIFIED, self.tr("Not verified") if resource.last_verified_on
                              else self.tr("Never verified"))
@@ -370,6 +379,17 @@ class ResourcesPage(QWidget):
         self._selection_changed()
         if keep is None or not self._select(keep):
             self._select_row(0)  # the first result is read at once; none leaves the pane empty
+
+    def _status_badge(self, item: QTreeWidgetItem, status: str) -> None:
+        """A service not running as usual says so beside its name, in words (not only a colour)."""
+        if status == "active":
+            return
+        item.setText(Column.SERVICE, self.tr("{service} · {status}").format(
+            service=item.text(Column.SERVICE), status=labels.label("resource_status", status)))
+        if is_temporarily_closed(status):
+            item.setToolTip(Column.SERVICE, self.tr("Temporarily closed: call before sending someone."))
+        if status in HIDDEN_BY_DEFAULT:
+            item.setForeground(Column.SERVICE, QBrush(STALE_TEXT))
 
     def _summary_text(self, count: int, near: NearbyResources | None, radius: int | None) -> str:
         number = QLocale().toString(count)

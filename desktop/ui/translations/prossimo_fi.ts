@@ -1177,6 +1177,18 @@
         <translation>Kaikki tiedostot (*)</translation>
     </message>
     <message>
+        <source>1 row of the file went into no service: the details say why.</source>
+        <translation>Tiedoston 1 rivi ei päätynyt mihinkään palveluun: syy näkyy lisätiedoissa.</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file went into no service: the details say why.</source>
+        <translation>Tiedoston {count} riviä ei päätynyt mihinkään palveluun: syyt näkyvät lisätiedoissa.</translation>
+    </message>
+    <message>
+        <source>The file holds data the directory does not keep: the details list it.</source>
+        <translation>Tiedostossa on tietoja, joita hakemisto ei säilytä: ne luetellaan lisätiedoissa.</translation>
+    </message>
+    <message>
         <source>Directory imported</source>
         <translation>Hakemisto tuotu</translation>
     </message>
@@ -1410,6 +1422,10 @@
     <message>
         <source>Not verified recently: call before going</source>
         <translation>Tietoja ei ole tarkistettu hiljattain: soita ennen kuin menet</translation>
+    </message>
+    <message>
+        <source>Temporarily closed: call before going</source>
+        <translation>Tilapäisesti suljettu: soita ennen kuin menet</translation>
     </message>
     <message>
         <source>Printed on {date}</source>
@@ -2122,6 +2138,22 @@
         <translation>Valmis</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Toiminnassa</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Ei toiminnassa</translation>
+    </message>
+    <message>
+        <source>Closed for good</source>
+        <translation>Lopettanut</translation>
+    </message>
+    <message>
+        <source>Temporarily closed</source>
+        <translation>Tilapäisesti suljettu</translation>
+    </message>
+    <message>
         <source>First contact</source>
         <translation>Ensimmäinen yhteydenotto</translation>
     </message>
@@ -2282,6 +2314,10 @@
     <message>
         <source>Distances start here</source>
         <translation>Etäisyydet lasketaan tästä</translation>
+    </message>
+    <message>
+        <source>Temporarily closed</source>
+        <translation>Tilapäisesti suljettu</translation>
     </message>
     <message>
         <source>On the map: {placed} of {count} services.</source>
@@ -2745,6 +2781,10 @@
 <context>
     <name>ResourceMap</name>
     <message>
+        <source>{service} · Temporarily closed</source>
+        <translation>{service} · Tilapäisesti suljettu</translation>
+    </message>
+    <message>
         <source>{count} services here: click to zoom in</source>
         <translation>{count} palvelua tässä: napsauta lähentääksesi</translation>
     </message>
@@ -2806,6 +2846,14 @@
     <message>
         <source>&amp;Municipality:</source>
         <translation>&amp;Kunta:</translation>
+    </message>
+    <message>
+        <source>Show c&amp;losed services</source>
+        <translation>Näytä sulje&amp;tut palvelut</translation>
+    </message>
+    <message>
+        <source>Also list services that are inactive or closed for good</source>
+        <translation>Näytä myös palvelut, jotka eivät ole toiminnassa tai ovat lopettaneet</translation>
     </message>
     <message>
         <source>A contact&apos;s distance starts from their municipality: street addresses are never looked up, since that would send a person&apos;s address to an outside service.</source>
@@ -2930,6 +2978,14 @@
     <message>
         <source>Not verified in the last 12 months: check the details before sending someone.</source>
         <translation>Tietoja ei ole tarkistettu viimeisen 12 kuukauden aikana: tarkista ne ennen kuin ohjaat ketään.</translation>
+    </message>
+    <message>
+        <source>{service} · {status}</source>
+        <translation>{service} · {status}</translation>
+    </message>
+    <message>
+        <source>Temporarily closed: call before sending someone.</source>
+        <translation>Tilapäisesti suljettu: soita ennen kuin ohjaat ketään.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words or another filter.</source>

@@ -1177,6 +1177,18 @@
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
+        <source>1 row of the file went into no service: the details say why.</source>
+        <translation>1 riga del file non è entrata in nessun servizio: i dettagli spiegano perché.</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file went into no service: the details say why.</source>
+        <translation>{count} righe del file non sono entrate in nessun servizio: i dettagli spiegano perché.</translation>
+    </message>
+    <message>
+        <source>The file holds data the directory does not keep: the details list it.</source>
+        <translation>Il file contiene dati che l&apos;elenco non conserva: li trovi nei dettagli.</translation>
+    </message>
+    <message>
         <source>Directory imported</source>
         <translation>Elenco importato</translation>
     </message>
@@ -1410,6 +1422,10 @@
     <message>
         <source>Not verified recently: call before going</source>
         <translation>Non verificato di recente: telefona prima di andare</translation>
+    </message>
+    <message>
+        <source>Temporarily closed: call before going</source>
+        <translation>Chiuso temporaneamente: telefona prima di andare</translation>
     </message>
     <message>
         <source>Printed on {date}</source>
@@ -2122,6 +2138,22 @@
         <translation>Concluso</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Non attivo</translation>
+    </message>
+    <message>
+        <source>Closed for good</source>
+        <translation>Chiuso definitivamente</translation>
+    </message>
+    <message>
+        <source>Temporarily closed</source>
+        <translation>Chiuso temporaneamente</translation>
+    </message>
+    <message>
         <source>First contact</source>
         <translation>Primo contatto</translation>
     </message>
@@ -2282,6 +2314,10 @@
     <message>
         <source>Distances start here</source>
         <translation>Le distanze partono da qui</translation>
+    </message>
+    <message>
+        <source>Temporarily closed</source>
+        <translation>Chiuso temporaneamente</translation>
     </message>
     <message>
         <source>On the map: {placed} of {count} services.</source>
@@ -2745,6 +2781,10 @@
 <context>
     <name>ResourceMap</name>
     <message>
+        <source>{service} · Temporarily closed</source>
+        <translation>{service} · Chiuso temporaneamente</translation>
+    </message>
+    <message>
         <source>{count} services here: click to zoom in</source>
         <translation>{count} servizi qui: fai clic per ingrandire</translation>
     </message>
@@ -2806,6 +2846,14 @@
     <message>
         <source>&amp;Municipality:</source>
         <translation>Co&amp;mune:</translation>
+    </message>
+    <message>
+        <source>Show c&amp;losed services</source>
+        <translation>Mostra i servizi c&amp;hiusi</translation>
+    </message>
+    <message>
+        <source>Also list services that are inactive or closed for good</source>
+        <translation>Elenca anche i servizi non attivi o chiusi definitivamente</translation>
     </message>
     <message>
         <source>A contact&apos;s distance starts from their municipality: street addresses are never looked up, since that would send a person&apos;s address to an outside service.</source>
@@ -2930,6 +2978,14 @@
     <message>
         <source>Not verified in the last 12 months: check the details before sending someone.</source>
         <translation>Non verificato negli ultimi 12 mesi: controlla i dati prima di inviare qualcuno.</translation>
+    </message>
+    <message>
+        <source>{service} · {status}</source>
+        <translation>{service} · {status}</translation>
+    </message>
+    <message>
+        <source>Temporarily closed: call before sending someone.</source>
+        <translation>Chiuso temporaneamente: telefona prima di inviare qualcuno.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words or another filter.</source>
