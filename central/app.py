@@ -26,7 +26,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from central import auth, errors, intake, security, sync_service, throttle
 from central.db import session_factory
 from central.models import utc_now
-from protocol import PROTOCOL_VERSION, describe_validation_error
+from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.messages import (
     PROTOCOL_HEADER,
     EnrolRequest,
@@ -43,7 +43,6 @@ from protocol.messages import (
     WipeAnswer,
 )
 
-SUPPORTED_PROTOCOLS = range(1, PROTOCOL_VERSION + 1)
 # Documented on every route with a body, in place of FastAPI's own 422 shape (which is not used).
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     422: {"model": ProblemAnswer, "description": "The body cannot be read (JSON, UTF-8, nesting) or breaks a rule; "

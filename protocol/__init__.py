@@ -21,11 +21,19 @@ from protocol.entities import (
 from protocol.ids import new_id
 from protocol.validation import describe_validation_error
 
-PROTOCOL_VERSION = 1
+# Version 2 added fields that a version-1 device refuses (its models forbid unknown fields):
+# Appointment.recurrence/exceptions, Resource.status, Note.author_name. A version-1 device
+# would stop syncing at the first such record, so the service no longer accepts it and
+# tells it to update instead (426). Raise OLDEST_PROTOCOL again only for the same reason.
+PROTOCOL_VERSION = 2
+OLDEST_PROTOCOL = 2
+SUPPORTED_PROTOCOLS = range(OLDEST_PROTOCOL, PROTOCOL_VERSION + 1)
 
 __all__ = [
     "ENTITY_TYPES",
+    "OLDEST_PROTOCOL",
     "PROTOCOL_VERSION",
+    "SUPPORTED_PROTOCOLS",
     "Appointment",
     "Consent",
     "Contact",

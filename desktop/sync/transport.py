@@ -57,11 +57,9 @@ from urllib3.exceptions import (
 )
 from urllib3.util.retry import Retry
 
-from protocol import PROTOCOL_VERSION
+from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS
 from protocol.messages import PROTOCOL_HEADER, EnrolRequest, EnrolResponse, SyncResponse, WipeAnswer
 
-# Service protocol versions this client can talk to.
-SUPPORTED_PROTOCOLS = range(1, PROTOCOL_VERSION + 1)
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 GZIP_MIN_BYTES = 1024  # smaller bodies are not worth compressing
 RETRY_STATUSES = frozenset({502, 503, 504})

@@ -141,5 +141,8 @@ def test_protocol_version_outside_the_range_is_told_to_update(world: World) -> N
     answer = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "99"})
     assert answer.status_code == 426
     assert "update Prossimo" in answer.json()["message"]
-    ok = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "1"})
-    assert ok.status_code == 200 and ok.headers["X-Prossimo-Protocol"] == "1"
+    ok = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "2"})
+    assert ok.status_code == 200 and ok.headers["X-Prossimo-Protocol"] == "2"
+    # A version-1 device would stop at the first record with a version-2 field: it is told to update.
+    old = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "1"})
+    assert old.status_code == 426 and "update Prossimo" in old.json()["message"]

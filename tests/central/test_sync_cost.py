@@ -24,6 +24,7 @@ from central.auth import authenticate
 from central.db import current_sequence, session_factory
 from central.models import AppliedMutation, AuditEntry, StoredRecord
 from central.sync_service import pull
+from protocol import PROTOCOL_VERSION
 from protocol.messages import PROTOCOL_HEADER
 from tests.central.conftest import World
 
@@ -164,7 +165,7 @@ def test_every_answer_names_the_protocol_once(world: World) -> None:
     ]
     assert [a.status_code for a in answers] == [200, 200, 401, 422]
     for answer in answers:
-        assert answer.headers.get_list(PROTOCOL_HEADER) == ["1"]
+        assert answer.headers.get_list(PROTOCOL_HEADER) == [str(PROTOCOL_VERSION)]
 
 
 def test_a_pull_inside_a_transaction_already_started_reads_in_it(world: World) -> None:
