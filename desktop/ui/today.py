@@ -182,7 +182,7 @@ class TodayPage(QWidget):
     def _show_pending(self, pending: int) -> None:
         self.pending = pending
         if pending:
-            self.pending_label.setText(self.tr("{n} change(s) not yet synced").format(n=pending))
+            self.pending_label.setText(self.tr("%n change(s) not yet synced", "", pending))
         elif self.context.sync is None:
             self.pending_label.setText(self.tr("No changes waiting."))
         else:
