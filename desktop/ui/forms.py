@@ -106,7 +106,7 @@ class FormErrors:
                 label.show()
                 widget.setAccessibleDescription(message)
             else:
-                leftovers.append(_sentence(messages.with_field(named[field], message)) if field else message)
+                leftovers.append(_sentence(messages.with_field(named[field])) if field else message)
         if leftovers:
             self.general.setText("\n".join(leftovers))
             self.general.show()
