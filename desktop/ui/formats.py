@@ -128,8 +128,6 @@ def language_name(tag: str) -> str:
     A language we have no translation for is written as its speakers write it; an unknown
     tag is shown as it is."""
     base = tag.split("-")[0]
-    if base == i18n.current_language():
-        return QLocale(base).nativeLanguageName() or tag  # the UI's own language, as it writes itself
     if base in _LANGUAGES:
         return QCoreApplication.translate("Languages", _LANGUAGES[base])
     found = QLocale(tag.replace("-", "_"))

@@ -59,11 +59,16 @@ def field_word(field: str, entity: str = "") -> str:
         ("resource", "email"): _Words.translate("SyncWords", "Email"),
     }
     found = specific.get((entity, parts[-1]))
-    return found if found is not None else _field_words(parts[-1])
+    return found if found is not None else _field_words().get(parts[-1], parts[-1].replace("_", " ").capitalize())
 
 
-def _field_words(field: str) -> str:
-    words = {
+def named_fields() -> frozenset[str]:
+    """The fields `field_word` has words for (a test checks every record field is among them)."""
+    return frozenset(_field_words())
+
+
+def _field_words() -> dict[str, str]:
+    return {
         "kind": _Words.translate("SyncWords", "Kind"),
         "given_name": _Words.translate("SyncWords", "Given name"),
         "family_name": _Words.translate("SyncWords", "Family name"),
@@ -147,8 +152,11 @@ def _field_words(field: str) -> str:
         "conflict": _Words.translate("SyncWords", "Conflict"),
         "entry": _Words.translate("SyncWords", "Entry"),
         "directory": _Words.translate("SyncWords", "Directory"),
+        "deleted": _Words.translate("SyncWords", "Deleted"),
+        "author_operator_id": _Words.translate("SyncWords", "Author"),
+        "author_device_id": _Words.translate("SyncWords", "Device"),
+        "server_version": _Words.translate("SyncWords", "Version on the service"),
     }
-    return words.get(field, field.replace("_", " ").capitalize())
 
 
 # --- pydantic's rules, in our words --------------------------------------------------------
@@ -244,6 +252,7 @@ _FIXED: dict[str, str] = {
     "string_type": QT_TRANSLATE_NOOP("Messages", "write it as text."),
     "literal_error": _CHOICE, "enum": _CHOICE,
     "uuid_type": _FROM_LIST, "uuid_parsing": _FROM_LIST, "uuid_version": _FROM_LIST,
+    "is_instance_of": _FROM_LIST,  # strict mode: a UUID field given something else
     "datetime_type": _DATE_TIME, "datetime_parsing": _DATE_TIME, "datetime_from_date_parsing": _DATE_TIME,
     "timezone_aware": _DATE_TIME,
     "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE,

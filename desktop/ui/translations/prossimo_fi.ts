@@ -4245,6 +4245,22 @@ hylätty {when}</translation>
         <translation>Palveluhakemisto</translation>
     </message>
     <message>
+        <source>Deleted</source>
+        <translation>Poistettu</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Laite</translation>
+    </message>
+    <message>
+        <source>Version on the service</source>
+        <translation>Versio palvelussa</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(tyhjä)</translation>
     </message>

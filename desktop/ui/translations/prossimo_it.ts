@@ -1326,7 +1326,7 @@
     <name>HandoutDialog</name>
     <message>
         <source>Print a handout</source>
-        <translation>Stampa un promemoria dei servizi</translation>
+        <translation>Stampa un foglio informativo sui servizi</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) chosen</source>
@@ -1337,11 +1337,11 @@
     </message>
     <message>
         <source>Services on the handout</source>
-        <translation>Servizi nel promemoria</translation>
+        <translation>Servizi nel foglio informativo</translation>
     </message>
     <message>
         <source>Handout language</source>
-        <translation>Lingua del promemoria</translation>
+        <translation>Lingua del foglio informativo</translation>
     </message>
     <message>
         <source>&amp;Large print</source>
@@ -1353,11 +1353,11 @@
     </message>
     <message>
         <source>Handout &amp;language:</source>
-        <translation>&amp;Lingua del promemoria:</translation>
+        <translation>&amp;Lingua del foglio informativo:</translation>
     </message>
     <message>
         <source>The handout lists services only: no names or personal details are printed.</source>
-        <translation>Il promemoria elenca solo i servizi: non vengono stampati nomi né dati personali.</translation>
+        <translation>Il foglio informativo elenca solo i servizi: non vengono stampati nomi né dati personali.</translation>
     </message>
     <message>
         <source>Preview of the first page</source>
@@ -1384,7 +1384,7 @@
     </message>
     <message>
         <source>Save the handout as PDF</source>
-        <translation>Salva il promemoria come PDF</translation>
+        <translation>Salva il foglio informativo come PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -3123,7 +3123,7 @@
     </message>
     <message>
         <source>&amp;Handout…</source>
-        <translation>Prom&amp;emoria…</translation>
+        <translation>&amp;Foglio informativo…</translation>
     </message>
     <message>
         <source>Print the selected services for the person to take away (Ctrl+P)</source>
@@ -4243,6 +4243,22 @@ rifiutata il {when}</translation>
     <message>
         <source>Directory</source>
         <translation>Guida ai servizi</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminata</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autore</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Version on the service</source>
+        <translation>Versione sul servizio</translation>
     </message>
     <message>
         <source>(empty)</source>
