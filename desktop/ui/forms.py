@@ -19,7 +19,7 @@ typed input away without the operator saying so.
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -117,6 +117,23 @@ class FormErrors:
 
     def message(self, field: str) -> str:
         return self._inputs[field][1].text() if field in self._inputs else self.general.text()
+
+
+# What a window manager's title bar takes besides the title: icon, buttons, margins.
+TITLE_BAR_EXTRA = 140
+
+
+def fit_title(window: QWidget) -> None:
+    """Widen a window whose title would be cut short in its title bar ("Accetta una richi…"),
+    up to the screen's width; never narrower than it is."""
+    font = QFont(window.font())
+    font.setBold(True)  # title bars usually are
+    wanted = QFontMetrics(font).horizontalAdvance(window.windowTitle()) + TITLE_BAR_EXTRA
+    screen = window.screen()
+    if screen is not None:
+        wanted = min(wanted, screen.availableGeometry().width())
+    if window.width() < wanted:
+        window.resize(wanted, window.height())
 
 
 def _on_change(widget: QWidget, slot: Callable[..., None]) -> None:
@@ -238,6 +255,7 @@ class FormDialog(QDialog):
         if self._start is None:
             self._start = self._snapshot()
         self.primary_button.setDefault(True)
+        fit_title(self)
         super().showEvent(event)
 
     # --- closing --------------------------------------------------------------------------------

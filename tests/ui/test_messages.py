@@ -394,3 +394,34 @@ def test_the_english_catalogue_holds_only_plural_forms() -> None:
     assert all(message.get("numerus") == "yes" for message in root.iter("message"))
     translator = QTranslator()
     assert translator.load(str(i18n.catalogue_path("en")))
+
+
+def test_the_italian_handout_is_a_leaflet_not_a_reminder() -> None:
+    """Issue 14 item 8: "Promemoria…" means a reminder; the handout button is a leaflet."""
+    i18n.install("it")
+    button = QCoreApplication.translate("ResourcesPage", "&Handout…")
+    assert button.replace("&", "") == "Foglio informativo…"
+    handout_texts = [QCoreApplication.translate("HandoutDialog", text) for text in (
+        "Print a handout", "Services on the handout", "Handout language", "Save the handout as PDF")]
+    assert not any("promemoria" in text.lower() for text in handout_texts)
+
+
+@pytest.mark.parametrize("language", ["it", "fi"])
+def test_a_dialog_is_wide_enough_for_its_title(qtbot, language: str) -> None:  # noqa: ANN001
+    """Issue 14 item 8: truncated dialog titles: a form dialog is at least as wide as its
+    title needs in a title bar (up to the screen's width)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.ui.forms import TITLE_BAR_EXTRA, FormDialog
+
+    i18n.install(language)
+    dialog = FormDialog(QCoreApplication.translate("FormDialog", "&Discard"))
+    qtbot.addWidget(dialog)
+    dialog.setWindowTitle({"it": "Accetta una richiesta dallo sportello online e prenota l'appuntamento",
+                           "fi": "Hyväksy verkkoneuvonnan pyyntö ja varaa tapaaminen samalla kertaa"}[language])
+    dialog.show()
+    font = QFont(dialog.font())
+    font.setBold(True)
+    wanted = QFontMetrics(font).horizontalAdvance(dialog.windowTitle()) + TITLE_BAR_EXTRA
+    assert dialog.width() >= min(wanted, dialog.screen().availableGeometry().width())
+    dialog.reject()
