@@ -139,6 +139,40 @@
     </message>
 </context>
 <context>
+    <name>ResourcesPage</name>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln service</numerusform>
+            <numerusform>%Ln services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s) within {radius} km, nearest first.</source>
+        <translation>
+            <numerusform>%Ln service within {radius} km.</numerusform>
+            <numerusform>%Ln services within {radius} km, nearest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s), nearest first.</source>
+        <translation>
+            <numerusform>%Ln service.</numerusform>
+            <numerusform>%Ln services, nearest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Locked after %n minute without activity.</numerusform>
+            <numerusform>Locked after %n minutes without activity.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignOutDialog</name>
     <message numerus="yes">
         <source>%n change(s) have not reached the central service yet and will be lost. Sync first if you can.</source>

@@ -3197,21 +3197,30 @@
         <source>Showing the first {count} services: type more to narrow the search.</source>
         <translation>Näytetään {count} ensimmäistä palvelua: tarkenna hakua kirjoittamalla lisää.</translation>
     </message>
-    <message>
-        <source>{count} services</source>
-        <translation>Palveluja: {count}</translation>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln palvelu</numerusform>
+            <numerusform>%Ln palvelua</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s) within {radius} km, nearest first.</source>
+        <translation>
+            <numerusform>%Ln palvelu {radius} km:n säteellä.</numerusform>
+            <numerusform>%Ln palvelua {radius} km:n säteellä, lähin ensin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s), nearest first.</source>
+        <translation>
+            <numerusform>%Ln palvelu.</numerusform>
+            <numerusform>%Ln palvelua, lähin ensin.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing the nearest {count} services: type more to narrow the search.</source>
         <translation>Näytetään {count} lähintä palvelua: kirjoita lisää rajataksesi hakua.</translation>
-    </message>
-    <message>
-        <source>{count} services within {radius} km, nearest first.</source>
-        <translation>{count} palvelua {radius} km:n säteellä, lähin ensin.</translation>
-    </message>
-    <message>
-        <source>{count} services, nearest first.</source>
-        <translation>{count} palvelua, lähin ensin.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words, another filter or a larger radius.</source>
@@ -3471,9 +3480,12 @@
         <source>Your data could not be read ({error}). Nothing was changed.</source>
         <translation>Tietoja ei voitu lukea ({error}). Mitään ei muutettu.</translation>
     </message>
-    <message>
-        <source>Locked after {n} minutes without activity.</source>
-        <translation>Lukittu {n} min käyttämättömyyden jälkeen.</translation>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Lukittu %n minuutin käyttämättömyyden jälkeen.</numerusform>
+            <numerusform>Lukittu %n minuutin käyttämättömyyden jälkeen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked because the computer&apos;s session was locked.</source>

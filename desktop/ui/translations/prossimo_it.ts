@@ -3197,21 +3197,30 @@
         <source>Showing the first {count} services: type more to narrow the search.</source>
         <translation>Sono mostrati i primi {count} servizi: scrivi di più per restringere la ricerca.</translation>
     </message>
-    <message>
-        <source>{count} services</source>
-        <translation>Servizi trovati: {count}</translation>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln servizio</numerusform>
+            <numerusform>%Ln servizi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s) within {radius} km, nearest first.</source>
+        <translation>
+            <numerusform>%Ln servizio entro {radius} km.</numerusform>
+            <numerusform>%Ln servizi entro {radius} km, dal più vicino.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s), nearest first.</source>
+        <translation>
+            <numerusform>%Ln servizio.</numerusform>
+            <numerusform>%Ln servizi, dal più vicino.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing the nearest {count} services: type more to narrow the search.</source>
         <translation>Sono mostrati i {count} servizi più vicini: scrivi di più per restringere la ricerca.</translation>
-    </message>
-    <message>
-        <source>{count} services within {radius} km, nearest first.</source>
-        <translation>{count} servizi entro {radius} km, dal più vicino.</translation>
-    </message>
-    <message>
-        <source>{count} services, nearest first.</source>
-        <translation>{count} servizi, dal più vicino.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words, another filter or a larger radius.</source>
@@ -3471,9 +3480,12 @@
         <source>Your data could not be read ({error}). Nothing was changed.</source>
         <translation>Impossibile leggere i dati ({error}). Non è stato modificato nulla.</translation>
     </message>
-    <message>
-        <source>Locked after {n} minutes without activity.</source>
-        <translation>Bloccato per inattività ({n} min).</translation>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Bloccato dopo %n minuto di inattività.</numerusform>
+            <numerusform>Bloccato dopo %n minuti di inattività.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked because the computer&apos;s session was locked.</source>
