@@ -113,6 +113,9 @@ class FormErrors:
         first = next((self._inputs[f][0] for f in problems if f in self._inputs), None)
         if first is not None:
             first.setFocus()
+        shown = first or (self.general if leftovers else None)
+        if shown is not None and shown.window().isVisible():
+            grow_to_fit(shown.window())
         return problems
 
     def message(self, field: str) -> str:
@@ -134,6 +137,22 @@ def fit_title(window: QWidget) -> None:
         wanted = min(wanted, screen.availableGeometry().width())
     if window.width() < wanted:
         window.resize(wanted, window.height())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a window tall enough for what it shows now (messages just appeared under inputs,
+    each wrapped to the input's width), up to the screen's height; never smaller."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
+    needed = max(needed, layout.totalSizeHint().height(), layout.totalMinimumSize().height())
+    screen = window.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height())
+    if window.height() < needed:
+        window.resize(window.width(), needed)
 
 
 def _on_change(widget: QWidget, slot: Callable[..., None]) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 import desktop.store
 import desktop.ui
@@ -231,6 +231,10 @@ def test_new_contact_says_a_bad_phone_in_the_operators_language(qtbot, contacts_
     assert form.phone.accessibleDescription() == phone
     assert form.errors.message("given_name") == length
     assert ui_store.call(lambda s: s.contacts.count()) == len(caseload.contacts)
+    shown = [label for label in form.findChildren(QLabel, "fieldError") if label.isVisible()]
+    assert len(shown) == 2
+    qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in shown),
+                    timeout=5_000)  # not cut off
 
     form.phone.clear()
     qtbot.keyClicks(form.phone, "+39 0371 555")
