@@ -429,3 +429,54 @@ def test_a_dialog_is_wide_enough_for_its_title(qtbot, language: str) -> None:  #
     wanted = QFontMetrics(font).horizontalAdvance(dialog.windowTitle()) + TITLE_BAR_EXTRA
     assert dialog.width() >= min(wanted, dialog.screen().availableGeometry().width())
     dialog.reject()
+
+
+def _form_texts(form) -> list[str]:  # noqa: ANN001 - a QFormLayout
+    return [form.itemAt(row, form.ItemRole.FieldRole).widget().text() for row in range(form.rowCount())]
+
+
+def test_a_contacts_language_is_a_name_not_a_code(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+    """Issue 14 item 8: the contact page showed "Language: it"."""
+    from tests.ui.test_contacts import open_detail
+
+    contact = ui_store.call(lambda s: s.contacts.create(given_name="Aino", preferred_language="it"))
+    page = contacts_page_for(qtbot, ui_context, caseload, "fi", extra=1)
+    open_detail(qtbot, page, contact.id)
+    shown = _form_texts(page.detail.identity)
+    assert "italia" in shown and "it" not in shown
+
+
+def contacts_page_for(qtbot, ui_context, caseload: Caseload, language: str, extra: int = 0) -> ContactsPage:  # noqa: ANN001
+    i18n.install(language)
+    page = ContactsPage(ui_context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts) + extra, timeout=5_000)
+    return page
+
+
+def test_the_intake_dialog_names_the_time_zone_in_words(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+    """Issue 14 item 8: the help-desk accept dialog showed "Etc/UTC"; it shows the zone's
+    name and offset, and the request's language in words."""
+    from tests.ui.test_intake import _page, _request
+
+    _request(ui_store, 5)
+    i18n.install("it")
+    page = _page(qtbot, ui_context)
+    assert page.values["language"].text() == "italiano"
+    page.accept_button.click()
+    dialog = page.accept_dialog
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert not any("Etc/" in text or text == dialog.time_zone for text in texts)
+    assert formats.time_zone_name(dialog.time_zone, NOW) in texts
+    dialog.reject()
+
+
+def test_the_cli_spells_no_plural_as_s_in_brackets() -> None:
+    """Issue 14 item 8: `prossimo sync` printed "1 request(s)", "1 change(s)"."""
+    from desktop import cli
+
+    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+    assert [node.lineno for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "(s)" in node.value] == []
+    assert (cli._count(1, "change", "changes"), cli._count(2, "change", "changes")) == ("1 change", "2 changes")
