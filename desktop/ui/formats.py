@@ -1,9 +1,10 @@
 """How dates, times, numbers, languages and time zones are written, in the UI's language.
 
-Owns: `time`, `date`, `date_time`, `number`, `language_name` and `time_zone_name`, all
-built on the default QLocale, which `desktop.ui.i18n.install` sets to the UI language's
-(so Finnish writes "22.00", Italian and English "22:00"; Finnish "1 234,5"). Screens
-call these instead of strftime or isoformat, so no screen has its own idea of a format.
+Owns: `time`, `time_edit_format`, `date`, `day_and_month_time`, `number`, `language_name`
+and `time_zone_name`, all built on the default QLocale, which `desktop.ui.i18n.install`
+sets to the UI language's (so Finnish writes "22.00", Italian and English "22:00";
+Finnish "1 234,5"). Screens call these (or QLocale() itself, never strftime, isoformat
+or a fixed "HH:mm"), so no screen has its own idea of a format.
 
 Language names: QLocale names a language only in English and in the language itself,
 so the names of the languages people most often speak here are translated in
@@ -44,11 +45,6 @@ def date(value: dt.date | dt.datetime, long: bool = False) -> str:
     return locale().toString(QDate(value.year, value.month, value.day), form)
 
 
-def date_time(value: dt.datetime) -> str:
-    """A date and a time, short, in the locale's order."""
-    return f"{date(value)} {time(value)}"
-
-
 def day_and_month_time(value: dt.datetime) -> str:
     """"2.12. 22.00", "02/12 22:00": the day, without the year, then the time."""
     return f"{locale().toString(QDate(value.year, value.month, value.day), _day_month_format())} {time(value)}"
@@ -71,7 +67,7 @@ def number(value: object, decimals: int | None = None) -> str:
     return locale().toString(float(value), "f", 1 if decimals is None else decimals)
 
 
-def qdatetime(value: dt.datetime) -> QDateTime:
+def _qdatetime(value: dt.datetime) -> QDateTime:
     return QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000))
 
 
@@ -80,7 +76,7 @@ def time_zone_name(zone: str, at: dt.datetime | None = None) -> str:
     tz = QTimeZone(QByteArray(zone.encode()))
     if not tz.isValid():
         return zone
-    when = qdatetime(at) if at is not None else QDateTime.currentDateTime()
+    when = _qdatetime(at) if at is not None else QDateTime.currentDateTime()
     name = tz.displayName(when, QTimeZone.NameType.LongName, locale())
     offset = tz.displayName(when, QTimeZone.NameType.OffsetName, locale())
     return f"{name} ({offset})" if name and offset and offset not in name else (name or offset or zone)
@@ -136,7 +132,3 @@ def language_name(tag: str) -> str:
     if i18n.current_language() == "en":
         return QLocale.languageToString(found.language())
     return found.nativeLanguageName() or tag
-
-
-def languages_text(tags: list[str]) -> str:
-    return ", ".join(language_name(tag) for tag in tags)

@@ -2,7 +2,7 @@
 
 Owns: installing the translators (ours, compiled from `translations/*.ts` into
 `.qm` next to them, and Qt's own `qtbase_*.qm` for standard buttons and dialogs,
-"Annulla", "Peruuta") and the default QLocale, so dates, times and numbers follow
+"Annulla", "Peru") and the default QLocale, so dates, times and numbers follow
 the language too (see `desktop.ui.formats`). English is the source language: its
 catalogue holds only the singular and plural forms of texts with a count ("1 change",
 "2 changes").

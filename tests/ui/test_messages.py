@@ -480,3 +480,23 @@ def test_the_cli_spells_no_plural_as_s_in_brackets() -> None:
     assert [node.lineno for node in ast.walk(tree)
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and "(s)" in node.value] == []
     assert (cli._count(1, "change", "changes"), cli._count(2, "change", "changes")) == ("1 change", "2 changes")
+
+
+def test_no_screen_writes_a_time_or_date_with_a_fixed_format() -> None:
+    """Issue 14 item 8: times and dates go through QLocale (desktop.ui.formats), never
+    strftime or a fixed "HH:mm", which wrote "22:00" in Finnish screens."""
+    offenders = []
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(owner.body[0].value) for owner in ast.walk(tree)
+                      if isinstance(owner, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                      and owner.body and isinstance(owner.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if id(node) in docstrings:
+                continue
+            if isinstance(node, ast.Attribute) and node.attr == "strftime":
+                offenders.append(f"{path.relative_to(UI)}:{node.lineno} strftime")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                    "HH:mm" in node.value or "%H:%M" in node.value or "%d/%m" in node.value):
+                offenders.append(f"{path.relative_to(UI)}:{node.lineno} {node.value!r}")
+    assert offenders == []
