@@ -343,6 +343,11 @@ def _password_prompt() -> str:
     return getpass.getpass("Service password: ")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """"1 change", "2 changes": the CLI speaks English only, so its plural is chosen here."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _size(count: int) -> str:
     return f"{count} B" if count < 1024 else f"{count / 1024:.1f} KB"
 
@@ -364,14 +369,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_dict()))
         return EXIT_OK
     print(f"Pushed {report.pushed}, pulled {report.pulled}, conflicts {report.conflicts}; "
-          f"{report.wire.requests} request(s), sent {_size(report.wire.bytes_sent)}, "
+          f"{_count(report.wire.requests, 'request', 'requests')}, sent {_size(report.wire.bytes_sent)}, "
           f"received {_size(report.wire.bytes_received)}.")
     for seq, reason, message in report.rejections:
         print(f"  refused change #{seq} ({reason}): {message or 'no details'}; kept on this computer")
     if report.purged:
         print(f"  {report.purged} records of teams you no longer belong to were removed from this computer")
     if report.pending:
-        print(f"  {report.pending} change(s) made during the sync wait for the next one")
+        print(f"  {_count(report.pending, 'change', 'changes')} made during the sync "
+              f"{'waits' if report.pending == 1 else 'wait'} for the next one")
     if report.clock_skew_s is not None:
         print(f"  this computer's clock is off by {report.clock_skew_s:+.0f} s: please correct it")
     return EXIT_OK

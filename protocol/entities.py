@@ -342,7 +342,7 @@ class Appointment(Record):
     def _known_time_zone(cls, value: str) -> str:
         try:
             zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
             raise ValueError("must be an IANA time zone name such as Europe/Rome") from None
         return value
 

@@ -1,4 +1,4 @@
-"""Keep the UI's Italian and Finnish catalogues in step with the code.
+"""Keep the UI's Italian, Finnish and English catalogues in step with the code.
 
     python scripts/translations.py update   # refresh the .ts files from the code, then compile .qm
     python scripts/translations.py check    # exit 1 if a text is untranslated or a .qm is stale
@@ -8,6 +8,8 @@ them are what the app loads, compiled by Qt's lrelease and committed so an
 installed app needs no Qt tools. `check` runs in the test suite.
 Texts are found by Qt's lupdate: only literal `self.tr("…")`, `X.translate("Context", "…")`
 and `QT_TRANSLATE_NOOP("Context", "…")` calls are seen.
+English is the source language, so its catalogue holds only the texts with a count
+(`%n`), whose singular and plural forms ("1 change", "2 changes") the source cannot say.
 """
 
 import shutil
@@ -20,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "desktop" / "ui"
 CATALOGUES = SOURCES / "translations"
-LANGUAGES = ("it", "fi")
+LANGUAGES = ("it", "fi", "en")
+PLURALS_ONLY = {"en"}  # the source language needs only its numerus forms
 BIN = Path(sys.executable).parent
 
 
@@ -34,7 +37,8 @@ def sources() -> list[str]:
 
 
 def lupdate(ts_file: Path, language: str) -> None:
-    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+    only = ["-pluralonly"] if language in PLURALS_ONLY else []
+    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none", *only,
                     "-source-language", "en", "-target-language", language, "-ts", str(ts_file)],
                    check=True, capture_output=True)
 

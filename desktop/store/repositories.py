@@ -15,14 +15,14 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
 from desktop.store import search
 from desktop.store.database import Connection, transaction
-from desktop.store.errors import RecordNotFound, RuleViolation
+from desktop.store.errors import RecordNotFound, RuleViolation, problems_of
 from desktop.store.outbox import record_mutation
 from protocol import (
     Appointment,
@@ -321,7 +321,9 @@ class RecordRepository(Generic[R]):
                 if len(batch) == 1:
                     raise
                 problems = "; ".join(describe_validation_error(exc))
-                raise RuleViolation(f"entry {position}: {problems}") from None
+                raise RuleViolation(f"entry {position}: {problems}",
+                                    [replace(problem, ctx={**problem.ctx, "entry": position})
+                                     for problem in problems_of(exc, self.entity)]) from None
         content = set(self._spec.model.content_fields())
         with transaction(self._conn):
             for record in records:
@@ -459,7 +461,7 @@ class RecordRepository(Generic[R]):
                     f"SELECT deleted FROM {table} WHERE id = ?", (str(ref),)  # noqa: S608
                 ).fetchone()
                 if row is None or row[0]:
-                    raise RuleViolation(f"{name}: no {table} with id {ref}")
+                    raise RuleViolation.of(name, "no_such_record", f"no {table} with id {ref}", table=table)
 
     def _row_values(self, record: R, body: str | None = None) -> dict[str, Any]:
         return {

@@ -39,6 +39,7 @@ from desktop.store.sync_queries import RecordSubject
 from desktop.ui.context import UiContext
 from desktop.ui.forms import field_errors
 from desktop.ui.labels import label
+from desktop.ui.messages import field_word  # the one table of field names (sync_panel imports it from here)
 from protocol.entities import last_day_before
 from protocol.messages import Conflict
 
@@ -90,69 +91,6 @@ def entity_count(entity: str, n: int) -> str:
         "conflict": lambda: QCoreApplication.translate("SyncWords", "Conflict decision: {n}").format(n=n),
     }
     return counted[entity]() if entity in counted else f"{n} {entity}"
-
-
-def field_word(field: str) -> str:
-    """A field's name as a form would label it ("birth_year" -> "Year of birth")."""
-    words = {
-        "kind": _Words.translate("SyncWords", "Kind"),
-        "given_name": _Words.translate("SyncWords", "Given name"),
-        "family_name": _Words.translate("SyncWords", "Family name"),
-        "alias": _Words.translate("SyncWords", "Alias"),
-        "birth_year": _Words.translate("SyncWords", "Year of birth"),
-        "phone": _Words.translate("SyncWords", "Phone"),
-        "email": _Words.translate("SyncWords", "Email"),
-        "address": _Words.translate("SyncWords", "Address"),
-        "municipality": _Words.translate("SyncWords", "Municipality"),
-        "preferred_language": _Words.translate("SyncWords", "Preferred language"),
-        "tags": _Words.translate("SyncWords", "Tags"),
-        "team_id": _Words.translate("SyncWords", "Team"),
-        "from_contact_id": _Words.translate("SyncWords", "From"),
-        "to_contact_id": _Words.translate("SyncWords", "To"),
-        "note": _Words.translate("SyncWords", "Note"),
-        "contact_id": _Words.translate("SyncWords", "Contact"),
-        "purpose": _Words.translate("SyncWords", "Purpose"),
-        "scope": _Words.translate("SyncWords", "Scope"),
-        "recipients": _Words.translate("SyncWords", "Recipients"),
-        "method": _Words.translate("SyncWords", "How it was given"),
-        "given_at": _Words.translate("SyncWords", "Given on"),
-        "expires_at": _Words.translate("SyncWords", "Expires on"),
-        "withdrawn_at": _Words.translate("SyncWords", "Withdrawn on"),
-        "contact_ids": _Words.translate("SyncWords", "People"),
-        "operator_id": _Words.translate("SyncWords", "Operator"),
-        "starts_at": _Words.translate("SyncWords", "Starts"),
-        "ends_at": _Words.translate("SyncWords", "Ends"),
-        "time_zone": _Words.translate("SyncWords", "Time zone"),
-        "place_kind": _Words.translate("SyncWords", "Place"),
-        "location": _Words.translate("SyncWords", "Location"),
-        "status": _Words.translate("SyncWords", "Status"),
-        "topic": _Words.translate("SyncWords", "Topic"),
-        "outcome_note": _Words.translate("SyncWords", "Outcome"),
-        "reminder_minutes_before": _Words.translate("SyncWords", "Reminder (minutes before)"),
-        "organization_name": _Words.translate("SyncWords", "Organisation"),
-        "service_name": _Words.translate("SyncWords", "Service"),
-        "description": _Words.translate("SyncWords", "Description"),
-        "categories": _Words.translate("SyncWords", "Categories"),
-        "keywords": _Words.translate("SyncWords", "Keywords"),
-        "phones": _Words.translate("SyncWords", "Phone numbers"),
-        "url": _Words.translate("SyncWords", "Website"),
-        "opening_hours": _Words.translate("SyncWords", "Opening hours"),
-        "eligibility": _Words.translate("SyncWords", "Who can use it"),
-        "languages": _Words.translate("SyncWords", "Languages"),
-        "last_verified_on": _Words.translate("SyncWords", "Last checked on"),
-        "body": _Words.translate("SyncWords", "Text"),
-        "occurred_at": _Words.translate("SyncWords", "When"),
-        "resource_id": _Words.translate("SyncWords", "Service"),
-        "consent_id": _Words.translate("SyncWords", "Consent"),
-        "reason": _Words.translate("SyncWords", "Reason"),
-        "contact_channel": _Words.translate("SyncWords", "How to reply"),
-        "contact_detail": _Words.translate("SyncWords", "Reply to"),
-        "preferred_times": _Words.translate("SyncWords", "Preferred times"),
-        "language": _Words.translate("SyncWords", "Language"),
-        "consent_to_contact": _Words.translate("SyncWords", "Agreed to be contacted"),
-        "received_at": _Words.translate("SyncWords", "Received"),
-    }
-    return words.get(field, field.replace("_", " ").capitalize())
 
 
 @functools.cache

@@ -4,19 +4,22 @@ Owns: `FormDialog`, the one base of every dialog that edits something: its prima
 action (Save, Send, Accept…) is the dialog's default button, so Enter in a text field
 does that action and never Cancel; and closing it with changes (Escape, the window's
 close button, Cancel) asks before discarding them. Also `field_errors` (a pydantic
-ValidationError or a store RuleViolation read as {field: message}) and `FormErrors`,
-which puts each message in a small red label under its input and into the input's
-accessible description, so screen readers announce it too. The rules themselves
-live in the shared `protocol` schemas and the store: forms never re-implement them.
+ValidationError or a store RuleViolation read as {field: our own sentence in the
+operator's language}, see `desktop.ui.messages`) and `FormErrors`, which puts each
+message in a small red label under its input and into the input's accessible
+description, so screen readers announce it too, and takes it away as soon as that
+input changes. The rules themselves live in the shared `protocol` schemas and the
+store: forms never re-implement them.
 
 Must never show the rejected input back in the message (it may be a name or a
 phone number that ends up in a screenshot or a support ticket), and never throw
 typed input away without the operator saying so.
 """
 
-from pydantic import ValidationError
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -35,22 +38,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from protocol import describe_validation_error
+from desktop.ui import messages
 
 GENERAL = ""  # the key for problems that name no field
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def field_errors(error: BaseException) -> dict[str, str]:
-    """{field: message}; `loc` paths are reduced to their first part ("phones.0.number" -> "phones")."""
-    lines = describe_validation_error(error) if isinstance(error, ValidationError) else str(error).splitlines()
+    """{field: sentence}, translated; `loc` paths are reduced to their first part
+    ("phones.0.number" -> "phones"). The sentence does not repeat the field's name: it is
+    shown under the field's input (`general_text` names it when it goes elsewhere)."""
     found: dict[str, str] = {}
-    for line in lines:
-        name, sep, message = line.partition(": ")
-        if not sep or " " in name.strip():
-            name, message = GENERAL, line
-        field = name.split(".")[0]
-        found.setdefault(field, message)
+    for problem in messages.problems(error):
+        found.setdefault(problem.field.split(".")[0], _sentence(messages.problem_text(problem)))
     return found
+
+
+def general_text(error: BaseException) -> str:
+    """Every problem of `error` as sentences naming their field in words, one per line."""
+    return "\n".join(_sentence(messages.with_field(problem)) for problem in messages.problems(error))
 
 
 class FormErrors:
@@ -64,7 +73,17 @@ class FormErrors:
         label = error_label()
         label.setBuddy(widget)
         self._inputs[field] = (widget, label)
+        _on_change(widget, lambda *_args: self.clear_field(field))
         return label
+
+    def clear_field(self, field: str) -> None:
+        """Take one input's message away (it changed: the message may no longer be true)."""
+        if field in self._inputs:
+            widget, label = self._inputs[field]
+            if label.text():
+                label.clear()
+                label.hide()
+                widget.setAccessibleDescription("")
 
     def clear(self) -> None:
         for widget, label in self._inputs.values():
@@ -78,6 +97,7 @@ class FormErrors:
         """Show every problem; those naming no known field go to the general label."""
         self.clear()
         problems = field_errors(error)
+        named = {problem.field.split(".")[0]: problem for problem in messages.problems(error)}
         leftovers = []
         for field, message in problems.items():
             if field in self._inputs:
@@ -86,17 +106,79 @@ class FormErrors:
                 label.show()
                 widget.setAccessibleDescription(message)
             else:
-                leftovers.append(f"{field}: {message}" if field else message)
+                leftovers.append(_sentence(messages.with_field(named[field])) if field else message)
         if leftovers:
             self.general.setText("\n".join(leftovers))
             self.general.show()
         first = next((self._inputs[f][0] for f in problems if f in self._inputs), None)
         if first is not None:
             first.setFocus()
+        shown = first or (self.general if leftovers else None)
+        if shown is not None and shown.window().isVisible():
+            grow_to_fit(shown.window())
         return problems
 
     def message(self, field: str) -> str:
         return self._inputs[field][1].text() if field in self._inputs else self.general.text()
+
+
+# What a window manager's title bar takes besides the title: icon, buttons, margins.
+TITLE_BAR_EXTRA = 140
+
+
+def fit_title(window: QWidget) -> None:
+    """Widen a window whose title would be cut short in its title bar ("Accetta una richi…"),
+    up to the screen's width; never narrower than it is."""
+    font = QFont(window.font())
+    font.setBold(True)  # title bars usually are
+    wanted = QFontMetrics(font).horizontalAdvance(window.windowTitle()) + TITLE_BAR_EXTRA
+    screen = window.screen()
+    if screen is not None:
+        wanted = min(wanted, screen.availableGeometry().width())
+    if window.width() < wanted:
+        window.resize(wanted, window.height())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a window tall enough for what it shows now (messages just appeared under inputs,
+    each wrapped to the input's width), up to the screen's height; never smaller."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
+    needed = max(needed, layout.totalSizeHint().height(), layout.totalMinimumSize().height())
+    screen = window.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height())
+    if window.height() < needed:
+        window.resize(window.width(), needed)
+
+
+def _on_change(widget: QWidget, slot: Callable[..., None]) -> None:
+    """Call `slot` whenever the operator changes what `widget` holds."""
+    if isinstance(widget, QLineEdit):
+        widget.textChanged.connect(slot)
+    elif isinstance(widget, QPlainTextEdit | QTextEdit):
+        widget.textChanged.connect(slot)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(slot)
+        widget.editTextChanged.connect(slot)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.dateTimeChanged.connect(slot)
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.editingFinished.connect(slot)
+        if hasattr(widget, "textChanged"):
+            widget.textChanged.connect(slot)
+    elif isinstance(widget, QListWidget):
+        widget.model().rowsInserted.connect(slot)
+        widget.model().rowsRemoved.connect(slot)
+        widget.itemChanged.connect(slot)
+    elif isinstance(widget, QGroupBox):
+        widget.toggled.connect(slot)
+    elif isinstance(widget, QAbstractButton):
+        widget.toggled.connect(slot)
+        widget.clicked.connect(slot)
 
 
 def error_label() -> QLabel:
@@ -192,6 +274,7 @@ class FormDialog(QDialog):
         if self._start is None:
             self._start = self._snapshot()
         self.primary_button.setDefault(True)
+        fit_title(self)
         super().showEvent(event)
 
     # --- closing --------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """The UI's language: Italian, English or Finnish, switchable while the app runs.
 
 Owns: installing the translators (ours, compiled from `translations/*.ts` into
-`.qm` next to them, and Qt's own for standard buttons and dialogs) and the
-default QLocale, so dates, times and numbers follow the language too.
-English is the source language: it needs no catalogue.
+`.qm` next to them, and Qt's own `qtbase_*.qm` for standard buttons and dialogs,
+"Annulla", "Peru") and the default QLocale, so dates, times and numbers follow
+the language too (see `desktop.ui.formats`). English is the source language: its
+catalogue holds only the singular and plural forms of texts with a count ("1 change",
+"2 changes").
 
 Must never translate at import time, and never fail to start because a catalogue
 is missing (the UI falls back to English and logs it).
@@ -49,10 +51,11 @@ def install(language: str) -> None:
                                 "fi": QLocale.Language.Finnish}[language],
                                {"it": QLocale.Country.Italy, "en": QLocale.Country.UnitedKingdom,
                                 "fi": QLocale.Country.Finland}[language]))
-    if language == "en":
-        return
     qt_catalogues = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"prossimo_{language}", str(CATALOGUES)), (f"qtbase_{language}", qt_catalogues)):
+    wanted = [(f"prossimo_{language}", str(CATALOGUES))]
+    if language != "en":  # Qt's own texts are written in English
+        wanted.append((f"qtbase_{language}", qt_catalogues))
+    for name, folder in wanted:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -40,12 +40,11 @@ from PySide6.QtWidgets import (
 from desktop.store import intake_queries as intake
 from desktop.store.calendar_queries import Clash, overlapping
 from desktop.store.session import StoreSession
-from desktop.ui import labels
+from desktop.ui import formats, labels
 from desktop.ui.calendar.form import ClashWarning
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors, read_only_value
-from desktop.ui.resources.detail import language_name
 from protocol import Contact, IntakeRequest
 
 DEFAULT_START = dt.time(10, 0)
@@ -268,7 +267,7 @@ class IntakePage(QWidget):
         texts = {
             "kind": labels.label("intake_kind", request.kind), "alias": request.alias, "reach": reach,
             "times": request.preferred_times or "", "topic": request.topic or "",
-            "language": language_name(request.language),
+            "language": formats.language_name(request.language),
             "consent": self.tr("Yes") if request.consent_to_contact else self.tr("No"),
             "received": when_text(request.received_at, self.context), "reference": request.reference or "",
             "status": labels.label("intake_status", request.status), "decline_reason": request.decline_reason or "",
@@ -411,7 +410,7 @@ class IntakeAcceptDialog(FormDialog):
                                   ("place_kind", self.tr("W&here"), self.place),
                                   ("topic", self.tr("T&opic"), self.topic)):
             self._row(appointment_form, key, text, widget)
-        appointment_form.addRow(self.tr("Time zone"), QLabel(self.time_zone))
+        appointment_form.addRow(self.tr("Time zone"), QLabel(formats.time_zone_name(self.time_zone, now)))
         # The booking dialog's warning, on the same rule (calendar_queries.overlapping).
         self.clash_panel = ClashWarning(context, _zone(self.time_zone, context))
         self.clash_panel.book_anyway_button.clicked.connect(lambda: self.submit(check_clashes=False))

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         def done(pending: int) -> None:
             text = self.tr("Offline-only profile: your work stays on this computer")
             if pending:
-                text += " · " + self.tr("{n} change(s) not shared with any service").format(n=pending)
+                text += " · " + self.tr("%n change(s) not shared with any service", "", pending)
             self.sync_status.setText(text)
 
         self.context.store.run(lambda s: s.replica.pending_count(), done, owner=self)

@@ -235,8 +235,8 @@ class Shell(QObject):
         if self.session is None:
             return
         self._end_session()
-        messages = {"idle": self.tr("Locked after {n} minutes without activity.").format(
-                        n=self.settings.auto_lock_minutes),
+        messages = {"idle": self.tr("Locked after %n minute(s) without activity.", "",
+                                    self.settings.auto_lock_minutes),
                     "session": self.tr("Locked because the computer's session was locked."),
                     "sleep": self.tr("Locked because the computer went to sleep."),
                     "connected": self.tr("This computer is now connected to your organisation's service. Unlock "

@@ -18,7 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.sync.scheduler import SyncScheduler, SyncState
+from desktop.ui import formats
 
+
+class SyncStatus(QObject):
+    """The "SyncStatus" translation context: Qt's Python lupdate sees plural (%n) texts only
+    in `X.tr(text, "", n)` calls, never in QCoreApplication.translate."""
 
 def describe(state: SyncState, now: dt.datetime | None = None) -> str:
     """What the status bar says, in the operator's language."""
@@ -43,18 +48,17 @@ def describe(state: SyncState, now: dt.datetime | None = None) -> str:
     elif state.last_success_at is not None:
         local = state.last_success_at.astimezone()
         today = (now or dt.datetime.now(dt.UTC)).astimezone().date() == local.date()
-        when = local.strftime("%H:%M") if today else local.strftime("%d/%m %H:%M")
+        when = formats.time(local) if today else formats.day_and_month_time(local)
         main = QCoreApplication.translate("SyncStatus", "Up to date at {time}").format(time=when)
     else:
         main = QCoreApplication.translate("SyncStatus", "Not synced yet")
     extras = []
     if state.open_conflicts:
-        extras.append(QCoreApplication.translate("SyncStatus", "{n} conflict(s) to resolve")
-            .format(n=state.open_conflicts))
+        extras.append(SyncStatus.tr("%n conflict(s) to resolve", "", state.open_conflicts))
     if state.pending and state.phase != "syncing":
-        extras.append(QCoreApplication.translate("SyncStatus", "{n} change(s) waiting").format(n=state.pending))
+        extras.append(SyncStatus.tr("%n change(s) waiting", "", state.pending))
     if state.rejected:
-        extras.append(QCoreApplication.translate("SyncStatus", "{n} change(s) refused").format(n=state.rejected))
+        extras.append(SyncStatus.tr("%n change(s) refused", "", state.rejected))
     if state.clock_skew_s is not None:
         extras.append(QCoreApplication.translate("SyncStatus", "this computer's clock is off by {s:+.0f} s")
             .format(s=state.clock_skew_s))

@@ -207,7 +207,7 @@ class TodayPage(QWidget):
         self.pending = pending
         state = self.context.sync.scheduler.state if self.context.sync is not None else None
         if pending:
-            self.pending_label.setText(self.tr("{n} change(s) not yet synced").format(n=pending))
+            self.pending_label.setText(self.tr("%n change(s) not yet synced", "", pending))
         elif state is not None and (state.phase == "syncing" or not self._sync_settled()):
             self.pending_label.setText(self.tr("Syncing…"))
         elif state is None or state.last_success_at is None:

@@ -83,7 +83,7 @@ def test_export_the_shown_week_without_names_then_a_range_with_names(qtbot, ui_c
     path = tmp_path / "week.ics"
     week = this_week(caseload)
     assert sorted(str(e["UID"]).split("@")[0] for e in events(path)) == sorted(str(a.id) for a in week)
-    assert page.status.text() == f"{len(week)} appointment(s) saved to {path}"
+    assert page.status.text() == f"{len(week)} appointments saved to {path}"
     names = [c.family_name or c.alias for c in caseload.contacts[:7]]
     text = unfolded(path)
     assert not [name for name in names if name in text]
@@ -192,7 +192,7 @@ def test_an_invitation_from_another_program_goes_to_the_chosen_contact(qtbot, ui
     dialog.path.setText(str(path))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=5_000)
-    assert dialog.message.text().splitlines()[1].startswith("1 event(s) from other calendar programs skipped")
+    assert dialog.message.text().splitlines()[1].startswith("1 event from another calendar program skipped")
     assert not dialog.place_kind.isEnabled()
 
     contact = caseload.contacts[4]

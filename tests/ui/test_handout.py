@@ -351,14 +351,14 @@ def test_the_dialog_saves_and_prints_in_the_chosen_language(qtbot, ui_context, t
     dialog.open()
 
     assert dialog.language.currentData() == "it"
-    assert dialog.count_label.text() == "3 service(s) chosen"
+    assert dialog.count_label.text() == "3 services chosen"
     assert dialog.services.count() == 3 and dialog.services.item(2).text() == "Asumisneuvonta Päivärinne (Helsinki)"
-    assert dialog.pages_label.text() == "1 page(s)" and not dialog.preview.pixmap().isNull()
+    assert dialog.pages_label.text() == "1 page" and not dialog.preview.pixmap().isNull()
     dialog.language.setCurrentIndex(dialog.language.findData("fi"))
     dialog.large_print.setFocus()
     qtbot.keyClick(dialog.large_print, Qt.Key.Key_Space)
     assert dialog.large_print.isChecked()
-    assert dialog.pages_label.text() == f"{dialog.page_count} page(s)" and dialog.page_count > 1
+    assert dialog.pages_label.text() == f"{dialog.page_count} pages" and dialog.page_count > 1
 
     target = tmp_path / "käsiohje.pdf"
     with qtbot.waitSignal(dialog.saved) as saved:

@@ -208,7 +208,8 @@ def test_a_failing_referral_leaves_no_orphan_consent(qtbot, ui_context, ui_store
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     wait_for_store(qtbot, ui_context)
 
-    assert "resource_id" in dialog.errors.general.text() and dialog.isVisible()
+    assert dialog.errors.general.text() == "Service: what was chosen is no longer on this computer; choose again."
+    assert dialog.isVisible()
     assert dialog.send_button.isEnabled()
     assert ui_store.call(lambda s: s.consents.where("contact_id", str(person.id))) == []
     assert ui_store.call(lambda s: s.referrals.count()) == 0

@@ -142,7 +142,7 @@ def test_signing_out_with_changes_waiting_needs_two_confirmations(qtbot, ui_cont
     page.sign_out_button.click()
     qtbot.waitUntil(lambda: page.sign_out_dialog is not None and page.sign_out_dialog.isVisible())
     dialog = page.sign_out_dialog
-    assert "3 change(s) have not reached the central service" in dialog.warning.text()
+    assert "3 changes have not reached the central service" in dialog.warning.text()
     assert "<b>" in dialog.warning.text()
     assert not dialog.sign_out_button.isEnabled()
     dialog.understand_box.click()

@@ -36,7 +36,7 @@ def test_a_write_announces_what_changed_and_errors_reach_the_caller(qtbot, ui_co
                          changes={"contact"})
     wait_for_store(qtbot, ui_context)
     assert changed == [frozenset({"contact"})]  # only the write that committed
-    assert field_errors(errors[0]) == {"alias": "required for a pseudonymous contact"}
+    assert field_errors(errors[0]) == {"alias": "A pseudonymous contact needs an alias."}
 
 
 def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, ui_context) -> None:  # noqa: ANN001
@@ -59,8 +59,9 @@ def test_work_after_lock_fails_cleanly(qtbot, ui_context, ui_store) -> None:  # 
 
 
 def test_rule_violations_are_read_as_field_messages() -> None:
-    assert field_errors(RuleViolation("contact_id: no contact with id x")) == {"contact_id": "no contact with id x"}
-    assert field_errors(RuleViolation("something odd happened")) == {"": "something odd happened"}
+    assert field_errors(RuleViolation("contact_id: no contact with id x")) == {
+        "contact_id": "What was chosen is no longer on this computer; choose again."}
+    assert field_errors(RuleViolation("something odd happened")) == {"": "Something odd happened"}
 
 
 def test_the_picker_finds_a_contact_by_typing(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001

@@ -57,7 +57,7 @@ def test_offline_then_back_online(world: World, qtbot) -> None:  # noqa: ANN001
         try:
             qtbot.waitUntil(lambda: bool(seen) and seen[-1].phase == "offline", timeout=10_000)
             text = describe(seen[-1])
-            assert text.startswith("Offline: your work is kept on this computer") and "1 change(s) waiting" in text
+            assert text.startswith("Offline: your work is kept on this computer") and "1 change waiting" in text
             proxy.clear()  # the connection is back: the next probe notices, the sync follows
             qtbot.waitUntil(lambda: seen[-1].phase == "idle" and seen[-1].pending == 0, timeout=10_000)
         finally:
@@ -107,7 +107,7 @@ def test_a_wipe_order_is_carried_out_and_said(world: World, qtbot) -> None:  # n
     (SyncState("syncing"), "Syncing…"),
     (SyncState("idle", open_conflicts=2, pending=1, rejected=1,
                last_success_at=dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC)),
-     "Up to date at {t} · 2 conflict(s) to resolve · 1 change(s) waiting · 1 change(s) refused"),
+     "Up to date at {t} · 2 conflicts to resolve · 1 change waiting · 1 change refused"),
     (SyncState("error", message="the service answered 500"), "Sync error: the service answered 500"),
     (SyncState("idle", clock_skew_s=-300.0), "Not synced yet · this computer's clock is off by -300 s"),
 ])

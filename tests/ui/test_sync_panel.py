@@ -97,7 +97,7 @@ def test_waiting_changes_are_listed_in_words_with_their_counts(qtbot, ui_context
     page = open_page(qtbot, ui_context)
     assert page.status_label.text() == "Not synced yet"
     assert page.pending_summary.text().startswith(
-        "77 change(s) waiting to be sent: Contact: 40, Directory service: 30, Appointment: 7.")
+        "77 changes waiting to be sent: Contact: 40, Directory service: 30, Appointment: 7.")
     assert page.tabs.tabText(2) == "&Waiting to be sent (77)"
     assert page.tabs.tabText(0) == "&Conflicts (0)" and page.no_conflicts.isVisible()
     rows = tree_rows(page)
@@ -138,7 +138,7 @@ def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(qtbot, worl
     qtbot.waitUntil(lambda: page.overview.refused and page._state.phase == "idle", timeout=10_000)
     wait_for_store(qtbot, context)
     assert page.tabs.tabText(1) == "&Refused changes (2)"
-    assert "2 change(s) refused" in page.status_label.text()
+    assert "2 changes refused" in page.status_label.text()
     page.tabs.setCurrentIndex(1)
     listed = [page.refused_list.item(i).text() for i in range(page.refused_list.count())]
     assert [text.split(" (")[0] for text in listed] == ["Senza squadra", "Fuori"]
@@ -204,7 +204,7 @@ def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device
     context = device_screen(screens, world, laptop_a)
     page = open_page(qtbot, context)
     qtbot.waitUntil(lambda: page._state.phase == "idle" and page._state.last_success_at is not None, timeout=10_000)
-    assert "Up to date at" in page.status_label.text() and "2 conflict(s) to resolve" in page.status_label.text()
+    assert "Up to date at" in page.status_label.text() and "2 conflicts to resolve" in page.status_label.text()
     assert page.tabs.tabText(0) == "&Conflicts (2)"
     assert page.conflict_list.count() == 1
     assert page.conflict_list.item(0).text() == "Marta Rossi\nPhone, Municipality"

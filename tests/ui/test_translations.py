@@ -13,7 +13,8 @@ import desktop.ui
 UI = Path(desktop.ui.__file__).parent
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "translations.py"
 # Functions that translate a source text marked elsewhere with QT_TRANSLATE_NOOP.
-TRANSLATES_MARKED_TEXT = {("labels.py", "labels"), ("main_window.py", "title")}
+TRANSLATES_MARKED_TEXT = {("labels.py", "labels"), ("main_window.py", "title"), ("messages.py", "_say"),
+                          ("formats.py", "language_name")}
 
 
 def _translations_script():  # noqa: ANN202 - the module

@@ -382,14 +382,13 @@ class ImportDialog(QDialog):
             created=result.created, updated=result.updated, unchanged=result.unchanged)]
         foreign, deleted, elsewhere = (result.skipped_for(r) for r in ("foreign", "deleted", "not_on_device"))
         if foreign:
-            lines.append(self.tr("{n} event(s) from other calendar programs skipped: choose the contact they are "
-                                 "with to import them.").format(n=foreign))
+            lines.append(self.tr("%n event(s) from other calendar programs skipped: choose the contact they are "
+                                 "with to import them.", "", foreign))
         if deleted:
-            lines.append(self.tr("{n} event(s) skipped: the appointment was deleted on this computer.").format(
-                n=deleted))
+            lines.append(self.tr("%n event(s) skipped: the appointment was deleted on this computer.", "", deleted))
         if elsewhere:
-            lines.append(self.tr("{n} event(s) skipped: the appointment is not on this computer (it may not have "
-                                 "synchronised yet).").format(n=elsewhere))
+            lines.append(self.tr("%n event(s) skipped: the appointment is not on this computer (it may not have "
+                                 "synchronised yet).", "", elsewhere))
         return "\n".join(lines)
 
     def _failed(self, error: BaseException) -> None:

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, Clash, overlapping
+from desktop.ui import formats
 from desktop.ui.calendar import date_text, local_zone, pydate, qdate, range_text, zone_name
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
@@ -222,7 +223,7 @@ class AppointmentForm(FormDialog):
         self.date.setAccessibleName(self.tr("Date"))
         self.start_time = TimeEdit()
         self.start_time.setAccessibleName(self.tr("Start time"))
-        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time.setDisplayFormat(formats.time_edit_format())  # "22.00" in Finnish
         self.duration = QSpinBox()
         self.duration.setRange(5, 24 * 60)
         self.duration.setSingleStep(15)
@@ -369,10 +370,10 @@ class AppointmentForm(FormDialog):
         if minutes == 0:
             return self.tr("When it starts")
         if minutes % 1440 == 0:
-            return self.tr("{n} day(s) before").format(n=minutes // 1440)
+            return self.tr("%n day(s) before", "", minutes // 1440)
         if minutes % 60 == 0:
-            return self.tr("{n} hour(s) before").format(n=minutes // 60)
-        return self.tr("{n} minutes before").format(n=minutes)
+            return self.tr("%n hour(s) before", "", minutes // 60)
+        return self.tr("%n minute(s) before", "", minutes)
 
     # --- filling -----------------------------------------------------------------------------------------
 

@@ -297,7 +297,7 @@ class CalendarPage(QWidget):
                                  "week": self.tr("No appointments this week."),
                                  "month": self.tr("No appointments this month.")}[self.mode])
         else:
-            self.status.setText(self.tr("{n} appointment(s)").format(n=len(items)))
+            self.status.setText(self.tr("%n appointment(s)", "", len(items)))
         if self._select_after_load is not None:
             self.grid.select(self._select_after_load)  # and scroll to it
         elif keep is not None:
@@ -451,7 +451,7 @@ class CalendarPage(QWidget):
         dialog.open()
 
     def _exported(self, count: int, path: str) -> None:
-        self.status.setText(self.tr("{n} appointment(s) saved to {file}").format(n=count, file=path))
+        self.status.setText(self.tr("%n appointment(s) saved to {file}", "", count).format(file=path))
 
     def _file_dialog_closed(self, dialog: ExportDialog | ImportDialog) -> None:
         if self.export_dialog is dialog:

@@ -39,6 +39,7 @@ from desktop.store import contact_queries
 from desktop.store.contact_queries import ContactBundle, TimelineEntry
 from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.session import StoreSession
+from desktop.ui import formats
 from desktop.ui.calendar import local_zone, qdate
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contacts.dialogs import (
@@ -270,7 +271,8 @@ class ContactDetail(QWidget):
             (self.tr("Alias"), contact.alias),
             (self.tr("Kind"), label("contact_kind", contact.kind)),
             (self.tr("Birth year"), str(contact.birth_year) if contact.birth_year else None),
-            (self.tr("Language"), contact.preferred_language),
+            (self.tr("Language"), formats.language_name(contact.preferred_language)
+             if contact.preferred_language else None),
         ])
         self._fill_form(self.reach, [
             (self.tr("Phone"), contact.phone),

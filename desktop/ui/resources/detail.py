@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.interop.vcard import CardTexts, resources_vcf
-from desktop.ui import labels
+from desktop.ui import formats, labels
 from desktop.ui.context import UiContext
 from desktop.ui.forms import read_only_value
 from protocol import Resource
@@ -54,17 +54,8 @@ def weekly_hours(hours: list[OpeningHours]) -> list[tuple[int, list[tuple[dt.tim
 
 
 def language_name(tag: str) -> str:
-    """ "ar" -> "Arabic (العربية)": Qt's name of the language, then as its speakers write it.
-
-    The Latin name comes first so a list that starts with a right-to-left language
-    is still laid out like the rest of the screen; an unknown tag is shown as it is.
-    """
-    locale = QLocale(tag.replace("-", "_"))
-    if locale.language() == QLocale.Language.C:
-        return tag
-    name = QLocale.languageToString(locale.language())
-    native = locale.nativeLanguageName()
-    return f"{name} ({native})" if native and native.casefold() != name.casefold() else name
+    """ "ar" -> "Arabic" / "arabo" / "arabia": in the UI's language (see `desktop.ui.formats`)."""
+    return formats.language_name(tag)
 
 
 def _address(location: ResourceLocation) -> str:

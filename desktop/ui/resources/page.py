@@ -399,15 +399,15 @@ class ResourcesPage(QWidget):
             if count >= directory.DEFAULT_LIMIT:
                 return self.tr("Showing the first {count} services: type more to narrow the search.").format(
                     count=number)
-            return self.tr("{count} services").format(count=number)
+            return self.tr("%Ln service(s)", "", count)
         if near.truncated:
             text = self.tr("Showing the nearest {count} services: type more to narrow the search.").format(
                 count=number)
         elif radius:
-            text = self.tr("{count} services within {radius} km, nearest first.").format(
-                count=number, radius=QLocale().toString(radius))
+            text = self.tr("%Ln service(s) within {radius} km, nearest first.", "", count).format(
+                radius=QLocale().toString(radius))
         else:
-            text = self.tr("{count} services, nearest first.").format(count=number)
+            text = self.tr("%Ln service(s), nearest first.", "", count)
         if not count:
             text = self.tr("No service matches. Try fewer words, another filter or a larger radius.")
         if near.unplaced and radius:

@@ -99,6 +99,27 @@
         <source>R&amp;eminder:</source>
         <translation>M&amp;uistutus:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n päivä ennen</numerusform>
+            <numerusform>%n päivää ennen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n tunti ennen</numerusform>
+            <numerusform>%n tuntia ennen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minuutti ennen</numerusform>
+            <numerusform>%n minuuttia ennen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Book anyway</source>
         <translation>Va&amp;raa silti</translation>
@@ -196,18 +217,6 @@
     <message>
         <source>When it starts</source>
         <translation>Kun tapaaminen alkaa</translation>
-    </message>
-    <message>
-        <source>{n} day(s) before</source>
-        <translation>{n} vrk ennen</translation>
-    </message>
-    <message>
-        <source>{n} hour(s) before</source>
-        <translation>{n} h ennen</translation>
-    </message>
-    <message>
-        <source>{n} minutes before</source>
-        <translation>{n} min ennen</translation>
     </message>
     <message>
         <source>(contact not on this computer)</source>
@@ -392,17 +401,23 @@
         <source>No appointments this month.</source>
         <translation>Ei tapaamisia tässä kuussa.</translation>
     </message>
-    <message>
-        <source>{n} appointment(s)</source>
-        <translation>Tapaamisia: {n}</translation>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n tapaaminen</numerusform>
+            <numerusform>%n tapaamista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) saved to {file}</source>
+        <translation>
+            <numerusform>%n tapaaminen tallennettu tiedostoon {file}</numerusform>
+            <numerusform>%n tapaamista tallennettu tiedostoon {file}</numerusform>
+        </translation>
     </message>
     <message>
         <source>The calendar could not be read: {reason}</source>
         <translation>Kalenteria ei voitu lukea: {reason}</translation>
-    </message>
-    <message>
-        <source>{n} appointment(s) saved to {file}</source>
-        <translation>{n} tapaamista tallennettu tiedostoon {file}</translation>
     </message>
 </context>
 <context>
@@ -1633,17 +1648,26 @@
         <source>{created} new, {updated} updated, {unchanged} already up to date.</source>
         <translation>{created} uutta, {updated} päivitetty, {unchanged} jo ajan tasalla.</translation>
     </message>
-    <message>
-        <source>{n} event(s) from other calendar programs skipped: choose the contact they are with to import them.</source>
-        <translation>{n} muiden kalenteriohjelmien tapahtumaa ohitettiin: valitse asiakas, jonka kanssa ne ovat, niin ne tuodaan.</translation>
+    <message numerus="yes">
+        <source>%n event(s) from other calendar programs skipped: choose the contact they are with to import them.</source>
+        <translation>
+            <numerusform>%n toisen kalenteriohjelman tapahtuma ohitettiin: valitse asiakas, jota se koskee, niin voit tuoda sen.</numerusform>
+            <numerusform>%n muiden kalenteriohjelmien tapahtumaa ohitettiin: valitse asiakas, jota ne koskevat, niin voit tuoda ne.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} event(s) skipped: the appointment was deleted on this computer.</source>
-        <translation>{n} tapahtumaa ohitettiin: tapaaminen on poistettu tällä tietokoneella.</translation>
+    <message numerus="yes">
+        <source>%n event(s) skipped: the appointment was deleted on this computer.</source>
+        <translation>
+            <numerusform>%n tapahtuma ohitettiin: tapaaminen on poistettu tältä tietokoneelta.</numerusform>
+            <numerusform>%n tapahtumaa ohitettiin: tapaamiset on poistettu tältä tietokoneelta.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).</source>
-        <translation>{n} tapahtumaa ohitettiin: tapaaminen ei ole tällä tietokoneella (sitä ei ehkä ole vielä synkronoitu).</translation>
+    <message numerus="yes">
+        <source>%n event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).</source>
+        <translation>
+            <numerusform>%n tapahtuma ohitettiin: tapaaminen ei ole tällä tietokoneella (se ei ehkä ole vielä synkronoitunut).</numerusform>
+            <numerusform>%n tapahtumaa ohitettiin: tapaamiset eivät ole tällä tietokoneella (ne eivät ehkä ole vielä synkronoituneet).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported. The file has these problems:</source>
@@ -2211,6 +2235,125 @@
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>Italian</source>
+        <translation>italia</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>ruotsi</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>ranska</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>saksa</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>espanja</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugali</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>romania</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>puola</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ukraina</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>venäjä</translation>
+    </message>
+    <message>
+        <source>Albanian</source>
+        <translation>albania</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>viro</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabia</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>persia</translation>
+    </message>
+    <message>
+        <source>Kurdish</source>
+        <translation>kurdi</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>turkki</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>somali</translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation>tigrinja</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>amhara</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>urdu</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>hindi</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>pandžabi</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>bengali</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>kiina</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>tagalog</translation>
+    </message>
+    <message>
+        <source>Wolof</source>
+        <translation>wolof</translation>
+    </message>
+    <message>
+        <source>Northern Sami</source>
+        <translation>pohjoissaame</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Today</source>
@@ -2264,9 +2407,12 @@
         <source>Offline-only profile: your work stays on this computer</source>
         <translation>Profiili ilman palveluyhteyttä: työsi pysyy tällä tietokoneella</translation>
     </message>
-    <message>
-        <source>{n} change(s) not shared with any service</source>
-        <translation>Muutoksia, joita ei ole jaettu palveluun: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) not shared with any service</source>
+        <translation>
+            <numerusform>%n muutos, jota ei ole jaettu millekään palvelulle</numerusform>
+            <numerusform>%n muutosta, joita ei ole jaettu millekään palvelulle</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2476,297 @@
     <message>
         <source>Far outside the area (zoom out to see them): {count}.</source>
         <translation>Kaukana alueen ulkopuolella (loitonna nähdäksesi ne): {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>use only digits, spaces and the signs + ( ) . / -, for example +39 0371 123456.</source>
+        <translation>käytä vain numeroita, välilyöntejä ja merkkejä + ( ) . / -, esimerkiksi +358 40 123 4567.</translation>
+    </message>
+    <message>
+        <source>write an email address such as name@example.org.</source>
+        <translation>kirjoita sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.</translation>
+    </message>
+    <message>
+        <source>write a language code such as it, fi or en-GB.</source>
+        <translation>kirjoita kielikoodi, esimerkiksi fi, it tai en-GB.</translation>
+    </message>
+    <message>
+        <source>a tag cannot start with a space or contain a comma.</source>
+        <translation>tunniste ei voi alkaa välilyönnillä eikä sisältää pilkkua.</translation>
+    </message>
+    <message>
+        <source>write a web address that starts with http:// or https://.</source>
+        <translation>kirjoita verkko-osoite, joka alkaa http:// tai https://.</translation>
+    </message>
+    <message>
+        <source>write the two-letter country code in capitals, such as IT or FI.</source>
+        <translation>kirjoita maan kaksikirjaiminen koodi isoilla kirjaimilla, esimerkiksi FI tai IT.</translation>
+    </message>
+    <message>
+        <source>the reference code has six characters, digits and the letters A to F.</source>
+        <translation>viitekoodissa on kuusi merkkiä: numeroita ja kirjaimia A–F.</translation>
+    </message>
+    <message numerus="yes">
+        <source>write at least %n character(s).</source>
+        <translation>
+            <numerusform>kirjoita vähintään %n merkki.</numerusform>
+            <numerusform>kirjoita vähintään %n merkkiä.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose at least one.</source>
+        <translation>valitse vähintään yksi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>choose at least %n.</source>
+        <translation>
+            <numerusform>valitse vähintään %n.</numerusform>
+            <numerusform>valitse vähintään %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this is not in the expected form.</source>
+        <translation>tieto ei ole odotetussa muodossa.</translation>
+    </message>
+    <message>
+        <source>required; it cannot be left empty.</source>
+        <translation>pakollinen tieto, ei voi jättää tyhjäksi.</translation>
+    </message>
+    <message>
+        <source>write a whole number, such as 1984.</source>
+        <translation>kirjoita kokonaisluku, esimerkiksi 1984.</translation>
+    </message>
+    <message>
+        <source>write a number.</source>
+        <translation>kirjoita luku.</translation>
+    </message>
+    <message>
+        <source>answer yes or no.</source>
+        <translation>vastaa kyllä tai ei.</translation>
+    </message>
+    <message>
+        <source>choose one of the values offered.</source>
+        <translation>valitse yksi tarjotuista vaihtoehdoista.</translation>
+    </message>
+    <message>
+        <source>choose one from the list.</source>
+        <translation>valitse yksi luettelosta.</translation>
+    </message>
+    <message>
+        <source>give a date and a time.</source>
+        <translation>anna päivämäärä ja kellonaika.</translation>
+    </message>
+    <message>
+        <source>give a date.</source>
+        <translation>anna päivämäärä.</translation>
+    </message>
+    <message>
+        <source>give a time, such as 9:30.</source>
+        <translation>anna kellonaika, esimerkiksi 9.30.</translation>
+    </message>
+    <message>
+        <source>these details are incomplete.</source>
+        <translation>tiedot ovat puutteelliset.</translation>
+    </message>
+    <message>
+        <source>what was chosen is no longer on this computer; choose again.</source>
+        <translation>valittua ei enää ole tällä tietokoneella: valitse uudelleen.</translation>
+    </message>
+    <message>
+        <source>write it as text.</source>
+        <translation>kirjoita se tekstinä.</translation>
+    </message>
+    <message>
+        <source>give a list.</source>
+        <translation>anna luettelo.</translation>
+    </message>
+    <message>
+        <source>this record has no such field.</source>
+        <translation>tässä tietueessa ei ole tällaista kenttää.</translation>
+    </message>
+    <message numerus="yes">
+        <source>too long: at most %n character(s).</source>
+        <translation>
+            <numerusform>liian pitkä: enintään %n merkki.</numerusform>
+            <numerusform>liian pitkä: enintään %n merkkiä.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too many: at most %n.</source>
+        <translation>
+            <numerusform>liian monta: enintään %n.</numerusform>
+            <numerusform>liian monta: enintään %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be at least %1.</source>
+        <translation>oltava vähintään %1.</translation>
+    </message>
+    <message>
+        <source>must be more than %1.</source>
+        <translation>oltava yli %1.</translation>
+    </message>
+    <message>
+        <source>must be at most %1.</source>
+        <translation>saa olla enintään %1.</translation>
+    </message>
+    <message>
+        <source>must be less than %1.</source>
+        <translation>oltava alle %1.</translation>
+    </message>
+    <message>
+        <source>this record code is not valid.</source>
+        <translation>tietueen tunnus ei kelpaa.</translation>
+    </message>
+    <message>
+        <source>cannot be earlier than when the record was created.</source>
+        <translation>ei voi olla aikaisempi kuin tietueen luontihetki.</translation>
+    </message>
+    <message>
+        <source>a phone number has between 5 and 20 digits.</source>
+        <translation>puhelinnumerossa on 5–20 numeroa.</translation>
+    </message>
+    <message>
+        <source>each one only once, please.</source>
+        <translation>kukin vain kerran.</translation>
+    </message>
+    <message>
+        <source>write a given name, a family name or an alias.</source>
+        <translation>kirjoita etunimi, sukunimi tai peitenimi.</translation>
+    </message>
+    <message>
+        <source>a pseudonymous contact needs an alias.</source>
+        <translation>nimettömällä asiakkaalla on oltava peitenimi.</translation>
+    </message>
+    <message>
+        <source>a pseudonymous contact has an alias only, no names.</source>
+        <translation>nimettömällä asiakkaalla on vain peitenimi, ei etu- tai sukunimeä.</translation>
+    </message>
+    <message>
+        <source>choose someone other than the contact themselves.</source>
+        <translation>valitse joku muu kuin asiakas itse.</translation>
+    </message>
+    <message>
+        <source>must be after the day the consent was given.</source>
+        <translation>oltava suostumuksen antopäivän jälkeen.</translation>
+    </message>
+    <message>
+        <source>cannot be earlier than the day the consent was given.</source>
+        <translation>ei voi olla ennen suostumuksen antopäivää.</translation>
+    </message>
+    <message>
+        <source>choose a time zone such as Europe/Rome.</source>
+        <translation>valitse aikavyöhyke, esimerkiksi Europe/Helsinki.</translation>
+    </message>
+    <message>
+        <source>must be after the start.</source>
+        <translation>oltava alun jälkeen.</translation>
+    </message>
+    <message>
+        <source>must be after the opening time.</source>
+        <translation>oltava avautumisajan jälkeen.</translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither.</source>
+        <translation>anna sekä leveys- että pituusaste tai ei kumpaakaan.</translation>
+    </message>
+    <message>
+        <source>only for a declined request.</source>
+        <translation>vain hylätylle pyynnölle.</translation>
+    </message>
+    <message>
+        <source>leave this empty when the person does not want to be contacted.</source>
+        <translation>jätä tyhjäksi, jos henkilö ei halua, että häneen otetaan yhteyttä.</translation>
+    </message>
+    <message>
+        <source>choose the consent this referral rests on.</source>
+        <translation>valitse suostumus, johon tämä ohjaus perustuu.</translation>
+    </message>
+    <message>
+        <source>this consent belongs to someone else.</source>
+        <translation>tämä suostumus kuuluu toiselle henkilölle.</translation>
+    </message>
+    <message>
+        <source>this consent does not allow a referral now.</source>
+        <translation>tämä suostumus ei nyt salli ohjausta.</translation>
+    </message>
+    <message>
+        <source>create a new contact or choose an existing one.</source>
+        <translation>luo uusi asiakas tai valitse olemassa oleva.</translation>
+    </message>
+    <message>
+        <source>this request has already been handled.</source>
+        <translation>tämä pyyntö on jo käsitelty.</translation>
+    </message>
+    <message>
+        <source>say why the request is declined.</source>
+        <translation>kerro, miksi pyyntö hylätään.</translation>
+    </message>
+    <message>
+        <source>this record is already on this computer.</source>
+        <translation>tämä tietue on jo tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <source>this is filled in by the app.</source>
+        <translation>sovellus täyttää tämän tiedon.</translation>
+    </message>
+    <message>
+        <source>this list cannot be searched.</source>
+        <translation>tästä luettelosta ei voi hakea.</translation>
+    </message>
+    <message>
+        <source>this conflict has already been decided.</source>
+        <translation>tämä ristiriita on jo ratkaistu.</translation>
+    </message>
+    <message>
+        <source>choose which value to keep.</source>
+        <translation>valitse, kumpi arvo säilytetään.</translation>
+    </message>
+    <message>
+        <source>type the value to keep.</source>
+        <translation>kirjoita säilytettävä arvo.</translation>
+    </message>
+    <message>
+        <source>choose the contact the request became.</source>
+        <translation>valitse asiakas, joka pyynnöstä syntyi.</translation>
+    </message>
+    <message>
+        <source>required when the status is “%1”.</source>
+        <translation>pakollinen, kun tila on ”%1”.</translation>
+    </message>
+    <message>
+        <source>the person must agree to be contacted (%1).</source>
+        <translation>henkilön on suostuttava yhteydenottoon (%1).</translation>
+    </message>
+    <message>
+        <source>required to reply this way (%1).</source>
+        <translation>pakollinen, jotta voi vastata tällä tavalla (%1).</translation>
+    </message>
+    <message>
+        <source>the service would refuse this change again; change it first.</source>
+        <translation>palvelu hylkäisi tämän muutoksen uudelleen: korjaa se ensin.</translation>
+    </message>
+    <message>
+        <source>a case note cannot be changed; add a correction instead.</source>
+        <translation>asiakasmerkintää ei voi muuttaa: lisää sen sijaan korjaus.</translation>
+    </message>
+    <message>
+        <source>this computer receives the directory from the organisation&apos;s service; files are imported there.</source>
+        <translation>tämä tietokone saa palveluhakemiston organisaation palvelusta: tiedostot tuodaan siellä.</translation>
+    </message>
+    <message>
+        <source>this is not valid.</source>
+        <translation>tieto ei kelpaa.</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2: %3</source>
+        <translation>Rivi %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2995,21 +3432,30 @@
         <source>Showing the first {count} services: type more to narrow the search.</source>
         <translation>Näytetään {count} ensimmäistä palvelua: tarkenna hakua kirjoittamalla lisää.</translation>
     </message>
-    <message>
-        <source>{count} services</source>
-        <translation>Palveluja: {count}</translation>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln palvelu</numerusform>
+            <numerusform>%Ln palvelua</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s) within {radius} km, nearest first.</source>
+        <translation>
+            <numerusform>%Ln palvelu {radius} km:n säteellä.</numerusform>
+            <numerusform>%Ln palvelua {radius} km:n säteellä, lähin ensin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s), nearest first.</source>
+        <translation>
+            <numerusform>%Ln palvelu.</numerusform>
+            <numerusform>%Ln palvelua, lähin ensin.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing the nearest {count} services: type more to narrow the search.</source>
         <translation>Näytetään {count} lähintä palvelua: kirjoita lisää rajataksesi hakua.</translation>
-    </message>
-    <message>
-        <source>{count} services within {radius} km, nearest first.</source>
-        <translation>{count} palvelua {radius} km:n säteellä, lähin ensin.</translation>
-    </message>
-    <message>
-        <source>{count} services, nearest first.</source>
-        <translation>{count} palvelua, lähin ensin.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words, another filter or a larger radius.</source>
@@ -3325,9 +3771,12 @@
         <source>Your data could not be read ({error}). Nothing was changed.</source>
         <translation>Tietoja ei voitu lukea ({error}). Mitään ei muutettu.</translation>
     </message>
-    <message>
-        <source>Locked after {n} minutes without activity.</source>
-        <translation>Lukittu {n} min käyttämättömyyden jälkeen.</translation>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Lukittu %n minuutin käyttämättömyyden jälkeen.</numerusform>
+            <numerusform>Lukittu %n minuutin käyttämättömyyden jälkeen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked because the computer&apos;s session was locked.</source>
@@ -3670,17 +4119,26 @@ hylätty {when}</translation>
         <source>Not synced yet</source>
         <translation>Ei vielä synkronoitu</translation>
     </message>
-    <message>
-        <source>{n} conflict(s) to resolve</source>
-        <translation>Ratkaistavia ristiriitoja: {n}</translation>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n ristiriita ratkaistavana</numerusform>
+            <numerusform>%n ristiriitaa ratkaistavana</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} change(s) waiting</source>
-        <translation>Odottavia muutoksia: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n muutos odottaa</numerusform>
+            <numerusform>%n muutosta odottaa</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} change(s) refused</source>
-        <translation>Hylättyjä muutoksia: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n muutos hylätty</numerusform>
+            <numerusform>%n muutosta hylätty</numerusform>
+        </translation>
     </message>
     <message>
         <source>this computer&apos;s clock is off by {s:+.0f} s</source>
@@ -3788,6 +4246,22 @@ hylätty {when}</translation>
     <message>
         <source>Email</source>
         <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Name or nickname</source>
+        <translation>Nimi tai lempinimi</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Pyyntö</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Suhde</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Merkinnän laji</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3942,12 +4416,28 @@ hylätty {when}</translation>
         <translation>Tarkistettu viimeksi</translation>
     </message>
     <message>
+        <source>Organisation code (HSDS)</source>
+        <translation>Organisaation tunnus (HSDS)</translation>
+    </message>
+    <message>
+        <source>Service code (HSDS)</source>
+        <translation>Palvelun tunnus (HSDS)</translation>
+    </message>
+    <message>
+        <source>Location code (HSDS)</source>
+        <translation>Toimipisteen tunnus (HSDS)</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Teksti</translation>
     </message>
     <message>
         <source>When</source>
         <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Corrected note</source>
+        <translation>Korjattu merkintä</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -3980,6 +4470,102 @@ hylätty {when}</translation>
     <message>
         <source>Received</source>
         <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation>Viitekoodi</translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation>Hylkäyksen syy</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postinumero</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Alue</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Maa</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Leveysaste</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Pituusaste</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Opens at</source>
+        <translation>Avautuu</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>Sulkeutuu</translation>
+    </message>
+    <message>
+        <source>Record code</source>
+        <translation>Tietueen tunnus</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Luotu</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Viimeksi muutettu</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Päätös</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ristiriita</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Palveluhakemisto</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Poistettu</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Laite</translation>
+    </message>
+    <message>
+        <source>Version on the service</source>
+        <translation>Versio palvelussa</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -4111,9 +4697,12 @@ hylätty {when}</translation>
         <source>&amp;Follow-ups ({n})</source>
         <translation>&amp;Seurattavat asiat ({n})</translation>
     </message>
-    <message>
-        <source>{n} change(s) not yet synced</source>
-        <translation>Synkronoimattomia muutoksia: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n muutos synkronoimatta</numerusform>
+            <numerusform>%n muutosta synkronoimatta</numerusform>
+        </translation>
     </message>
     <message>
         <source>Syncing…</source>

@@ -99,6 +99,27 @@
         <source>R&amp;eminder:</source>
         <translation>&amp;Promemoria:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n giorno prima</numerusform>
+            <numerusform>%n giorni prima</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n ora prima</numerusform>
+            <numerusform>%n ore prima</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minuto prima</numerusform>
+            <numerusform>%n minuti prima</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Book anyway</source>
         <translation>Prenota co&amp;munque</translation>
@@ -196,18 +217,6 @@
     <message>
         <source>When it starts</source>
         <translation>All&apos;inizio</translation>
-    </message>
-    <message>
-        <source>{n} day(s) before</source>
-        <translation>{n} gg prima</translation>
-    </message>
-    <message>
-        <source>{n} hour(s) before</source>
-        <translation>{n} h prima</translation>
-    </message>
-    <message>
-        <source>{n} minutes before</source>
-        <translation>{n} minuti prima</translation>
     </message>
     <message>
         <source>(contact not on this computer)</source>
@@ -392,17 +401,23 @@
         <source>No appointments this month.</source>
         <translation>Nessun appuntamento questo mese.</translation>
     </message>
-    <message>
-        <source>{n} appointment(s)</source>
-        <translation>Appuntamenti: {n}</translation>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n appuntamento</numerusform>
+            <numerusform>%n appuntamenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) saved to {file}</source>
+        <translation>
+            <numerusform>%n appuntamento salvato in {file}</numerusform>
+            <numerusform>%n appuntamenti salvati in {file}</numerusform>
+        </translation>
     </message>
     <message>
         <source>The calendar could not be read: {reason}</source>
         <translation>Impossibile leggere il calendario: {reason}</translation>
-    </message>
-    <message>
-        <source>{n} appointment(s) saved to {file}</source>
-        <translation>{n} appuntamento/i salvato/i in {file}</translation>
     </message>
 </context>
 <context>
@@ -1633,17 +1648,26 @@
         <source>{created} new, {updated} updated, {unchanged} already up to date.</source>
         <translation>{created} nuovi, {updated} aggiornati, {unchanged} già aggiornati.</translation>
     </message>
-    <message>
-        <source>{n} event(s) from other calendar programs skipped: choose the contact they are with to import them.</source>
-        <translation>{n} evento/i da altri programmi di calendario saltato/i: scegli il contatto con cui sono per importarli.</translation>
+    <message numerus="yes">
+        <source>%n event(s) from other calendar programs skipped: choose the contact they are with to import them.</source>
+        <translation>
+            <numerusform>%n evento di un altro programma di calendario saltato: scegli la persona con cui è, per importarlo.</numerusform>
+            <numerusform>%n eventi di altri programmi di calendario saltati: scegli la persona con cui sono, per importarli.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} event(s) skipped: the appointment was deleted on this computer.</source>
-        <translation>{n} evento/i saltato/i: l&apos;appuntamento è stato eliminato su questo computer.</translation>
+    <message numerus="yes">
+        <source>%n event(s) skipped: the appointment was deleted on this computer.</source>
+        <translation>
+            <numerusform>%n evento saltato: l&apos;appuntamento è stato eliminato su questo computer.</numerusform>
+            <numerusform>%n eventi saltati: gli appuntamenti sono stati eliminati su questo computer.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).</source>
-        <translation>{n} evento/i saltato/i: l&apos;appuntamento non è su questo computer (forse non è ancora stato sincronizzato).</translation>
+    <message numerus="yes">
+        <source>%n event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).</source>
+        <translation>
+            <numerusform>%n evento saltato: l&apos;appuntamento non è su questo computer (forse non è ancora sincronizzato).</numerusform>
+            <numerusform>%n eventi saltati: gli appuntamenti non sono su questo computer (forse non sono ancora sincronizzati).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported. The file has these problems:</source>
@@ -2211,6 +2235,125 @@
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>finlandese</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>svedese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglese</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francese</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>tedesco</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>spagnolo</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portoghese</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>rumeno</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polacco</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ucraino</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>russo</translation>
+    </message>
+    <message>
+        <source>Albanian</source>
+        <translation>albanese</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>estone</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabo</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>persiano</translation>
+    </message>
+    <message>
+        <source>Kurdish</source>
+        <translation>curdo</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>turco</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>somalo</translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation>tigrino</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>amarico</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>urdu</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>hindi</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>punjabi</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>bengalese</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>cinese</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>tagalog</translation>
+    </message>
+    <message>
+        <source>Wolof</source>
+        <translation>wolof</translation>
+    </message>
+    <message>
+        <source>Northern Sami</source>
+        <translation>sami settentrionale</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Today</source>
@@ -2264,9 +2407,12 @@
         <source>Offline-only profile: your work stays on this computer</source>
         <translation>Profilo solo offline: il lavoro resta su questo computer</translation>
     </message>
-    <message>
-        <source>{n} change(s) not shared with any service</source>
-        <translation>Modifiche non condivise con nessun servizio: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) not shared with any service</source>
+        <translation>
+            <numerusform>%n modifica non condivisa con alcun servizio</numerusform>
+            <numerusform>%n modifiche non condivise con alcun servizio</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2476,297 @@
     <message>
         <source>Far outside the area (zoom out to see them): {count}.</source>
         <translation>Molto fuori dalla zona (riduci per vederli): {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>use only digits, spaces and the signs + ( ) . / -, for example +39 0371 123456.</source>
+        <translation>usa solo cifre, spazi e i segni + ( ) . / -, per esempio +39 0371 123456.</translation>
+    </message>
+    <message>
+        <source>write an email address such as name@example.org.</source>
+        <translation>scrivi un indirizzo email come nome@esempio.it.</translation>
+    </message>
+    <message>
+        <source>write a language code such as it, fi or en-GB.</source>
+        <translation>scrivi un codice di lingua come it, fi o en-GB.</translation>
+    </message>
+    <message>
+        <source>a tag cannot start with a space or contain a comma.</source>
+        <translation>un&apos;etichetta non può iniziare con uno spazio né contenere virgole.</translation>
+    </message>
+    <message>
+        <source>write a web address that starts with http:// or https://.</source>
+        <translation>scrivi un indirizzo web che inizi con http:// o https://.</translation>
+    </message>
+    <message>
+        <source>write the two-letter country code in capitals, such as IT or FI.</source>
+        <translation>scrivi il codice del paese di due lettere maiuscole, come IT o FI.</translation>
+    </message>
+    <message>
+        <source>the reference code has six characters, digits and the letters A to F.</source>
+        <translation>il codice di riferimento ha sei caratteri: cifre e lettere dalla A alla F.</translation>
+    </message>
+    <message numerus="yes">
+        <source>write at least %n character(s).</source>
+        <translation>
+            <numerusform>scrivi almeno %n carattere.</numerusform>
+            <numerusform>scrivi almeno %n caratteri.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose at least one.</source>
+        <translation>scegline almeno uno.</translation>
+    </message>
+    <message numerus="yes">
+        <source>choose at least %n.</source>
+        <translation>
+            <numerusform>scegline almeno %n.</numerusform>
+            <numerusform>scegline almeno %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this is not in the expected form.</source>
+        <translation>non è nella forma prevista.</translation>
+    </message>
+    <message>
+        <source>required; it cannot be left empty.</source>
+        <translation>obbligatorio, non può restare vuoto.</translation>
+    </message>
+    <message>
+        <source>write a whole number, such as 1984.</source>
+        <translation>scrivi un numero intero, per esempio 1984.</translation>
+    </message>
+    <message>
+        <source>write a number.</source>
+        <translation>scrivi un numero.</translation>
+    </message>
+    <message>
+        <source>answer yes or no.</source>
+        <translation>rispondi sì o no.</translation>
+    </message>
+    <message>
+        <source>choose one of the values offered.</source>
+        <translation>scegli uno dei valori proposti.</translation>
+    </message>
+    <message>
+        <source>choose one from the list.</source>
+        <translation>scegline uno dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>give a date and a time.</source>
+        <translation>indica una data e un&apos;ora.</translation>
+    </message>
+    <message>
+        <source>give a date.</source>
+        <translation>indica una data.</translation>
+    </message>
+    <message>
+        <source>give a time, such as 9:30.</source>
+        <translation>indica un orario, per esempio 9:30.</translation>
+    </message>
+    <message>
+        <source>these details are incomplete.</source>
+        <translation>questi dati sono incompleti.</translation>
+    </message>
+    <message>
+        <source>what was chosen is no longer on this computer; choose again.</source>
+        <translation>ciò che era stato scelto non è più su questo computer: scegli di nuovo.</translation>
+    </message>
+    <message>
+        <source>write it as text.</source>
+        <translation>scrivilo come testo.</translation>
+    </message>
+    <message>
+        <source>give a list.</source>
+        <translation>indica un elenco.</translation>
+    </message>
+    <message>
+        <source>this record has no such field.</source>
+        <translation>questa scheda non ha un campo simile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>too long: at most %n character(s).</source>
+        <translation>
+            <numerusform>troppo lungo: al massimo %n carattere.</numerusform>
+            <numerusform>troppo lungo: al massimo %n caratteri.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too many: at most %n.</source>
+        <translation>
+            <numerusform>troppi: al massimo %n.</numerusform>
+            <numerusform>troppi: al massimo %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be at least %1.</source>
+        <translation>deve essere almeno %1.</translation>
+    </message>
+    <message>
+        <source>must be more than %1.</source>
+        <translation>deve essere più di %1.</translation>
+    </message>
+    <message>
+        <source>must be at most %1.</source>
+        <translation>deve essere al massimo %1.</translation>
+    </message>
+    <message>
+        <source>must be less than %1.</source>
+        <translation>deve essere meno di %1.</translation>
+    </message>
+    <message>
+        <source>this record code is not valid.</source>
+        <translation>il codice di questa scheda non è valido.</translation>
+    </message>
+    <message>
+        <source>cannot be earlier than when the record was created.</source>
+        <translation>non può essere precedente alla creazione della scheda.</translation>
+    </message>
+    <message>
+        <source>a phone number has between 5 and 20 digits.</source>
+        <translation>un numero di telefono ha da 5 a 20 cifre.</translation>
+    </message>
+    <message>
+        <source>each one only once, please.</source>
+        <translation>ognuno una volta sola, per favore.</translation>
+    </message>
+    <message>
+        <source>write a given name, a family name or an alias.</source>
+        <translation>scrivi un nome, un cognome o uno pseudonimo.</translation>
+    </message>
+    <message>
+        <source>a pseudonymous contact needs an alias.</source>
+        <translation>un contatto anonimo ha bisogno di uno pseudonimo.</translation>
+    </message>
+    <message>
+        <source>a pseudonymous contact has an alias only, no names.</source>
+        <translation>un contatto anonimo ha solo uno pseudonimo, senza nome né cognome.</translation>
+    </message>
+    <message>
+        <source>choose someone other than the contact themselves.</source>
+        <translation>scegli una persona diversa dal contatto stesso.</translation>
+    </message>
+    <message>
+        <source>must be after the day the consent was given.</source>
+        <translation>deve essere dopo il giorno in cui è stato dato il consenso.</translation>
+    </message>
+    <message>
+        <source>cannot be earlier than the day the consent was given.</source>
+        <translation>non può essere prima del giorno in cui è stato dato il consenso.</translation>
+    </message>
+    <message>
+        <source>choose a time zone such as Europe/Rome.</source>
+        <translation>scegli un fuso orario come Europe/Rome.</translation>
+    </message>
+    <message>
+        <source>must be after the start.</source>
+        <translation>deve essere dopo l&apos;inizio.</translation>
+    </message>
+    <message>
+        <source>must be after the opening time.</source>
+        <translation>deve essere dopo l&apos;orario di apertura.</translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither.</source>
+        <translation>indica sia la latitudine sia la longitudine, oppure nessuna delle due.</translation>
+    </message>
+    <message>
+        <source>only for a declined request.</source>
+        <translation>solo per una richiesta rifiutata.</translation>
+    </message>
+    <message>
+        <source>leave this empty when the person does not want to be contacted.</source>
+        <translation>lascialo vuoto se la persona non vuole essere contattata.</translation>
+    </message>
+    <message>
+        <source>choose the consent this referral rests on.</source>
+        <translation>scegli il consenso su cui si basa questo invio.</translation>
+    </message>
+    <message>
+        <source>this consent belongs to someone else.</source>
+        <translation>questo consenso appartiene a un&apos;altra persona.</translation>
+    </message>
+    <message>
+        <source>this consent does not allow a referral now.</source>
+        <translation>questo consenso non permette un invio in questo momento.</translation>
+    </message>
+    <message>
+        <source>create a new contact or choose an existing one.</source>
+        <translation>crea un nuovo contatto o scegline uno esistente.</translation>
+    </message>
+    <message>
+        <source>this request has already been handled.</source>
+        <translation>questa richiesta è già stata gestita.</translation>
+    </message>
+    <message>
+        <source>say why the request is declined.</source>
+        <translation>indica perché la richiesta viene rifiutata.</translation>
+    </message>
+    <message>
+        <source>this record is already on this computer.</source>
+        <translation>questa scheda è già su questo computer.</translation>
+    </message>
+    <message>
+        <source>this is filled in by the app.</source>
+        <translation>questo dato lo compila l&apos;applicazione.</translation>
+    </message>
+    <message>
+        <source>this list cannot be searched.</source>
+        <translation>in questo elenco non si può cercare.</translation>
+    </message>
+    <message>
+        <source>this conflict has already been decided.</source>
+        <translation>questo conflitto è già stato risolto.</translation>
+    </message>
+    <message>
+        <source>choose which value to keep.</source>
+        <translation>scegli quale valore tenere.</translation>
+    </message>
+    <message>
+        <source>type the value to keep.</source>
+        <translation>scrivi il valore da tenere.</translation>
+    </message>
+    <message>
+        <source>choose the contact the request became.</source>
+        <translation>scegli il contatto nato da questa richiesta.</translation>
+    </message>
+    <message>
+        <source>required when the status is “%1”.</source>
+        <translation>obbligatorio quando lo stato è «%1».</translation>
+    </message>
+    <message>
+        <source>the person must agree to be contacted (%1).</source>
+        <translation>la persona deve acconsentire a essere contattata (%1).</translation>
+    </message>
+    <message>
+        <source>required to reply this way (%1).</source>
+        <translation>obbligatorio per rispondere in questo modo (%1).</translation>
+    </message>
+    <message>
+        <source>the service would refuse this change again; change it first.</source>
+        <translation>il servizio rifiuterebbe di nuovo questa modifica: correggila prima.</translation>
+    </message>
+    <message>
+        <source>a case note cannot be changed; add a correction instead.</source>
+        <translation>una nota non si può modificare: aggiungi invece una correzione.</translation>
+    </message>
+    <message>
+        <source>this computer receives the directory from the organisation&apos;s service; files are imported there.</source>
+        <translation>questo computer riceve la guida ai servizi dal servizio dell&apos;organizzazione: i file si importano lì.</translation>
+    </message>
+    <message>
+        <source>this is not valid.</source>
+        <translation>non è valido.</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2: %3</source>
+        <translation>Voce %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2995,21 +3432,30 @@
         <source>Showing the first {count} services: type more to narrow the search.</source>
         <translation>Sono mostrati i primi {count} servizi: scrivi di più per restringere la ricerca.</translation>
     </message>
-    <message>
-        <source>{count} services</source>
-        <translation>Servizi trovati: {count}</translation>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln servizio</numerusform>
+            <numerusform>%Ln servizi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s) within {radius} km, nearest first.</source>
+        <translation>
+            <numerusform>%Ln servizio entro {radius} km.</numerusform>
+            <numerusform>%Ln servizi entro {radius} km, dal più vicino.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s), nearest first.</source>
+        <translation>
+            <numerusform>%Ln servizio.</numerusform>
+            <numerusform>%Ln servizi, dal più vicino.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing the nearest {count} services: type more to narrow the search.</source>
         <translation>Sono mostrati i {count} servizi più vicini: scrivi di più per restringere la ricerca.</translation>
-    </message>
-    <message>
-        <source>{count} services within {radius} km, nearest first.</source>
-        <translation>{count} servizi entro {radius} km, dal più vicino.</translation>
-    </message>
-    <message>
-        <source>{count} services, nearest first.</source>
-        <translation>{count} servizi, dal più vicino.</translation>
     </message>
     <message>
         <source>No service matches. Try fewer words, another filter or a larger radius.</source>
@@ -3325,9 +3771,12 @@
         <source>Your data could not be read ({error}). Nothing was changed.</source>
         <translation>Impossibile leggere i dati ({error}). Non è stato modificato nulla.</translation>
     </message>
-    <message>
-        <source>Locked after {n} minutes without activity.</source>
-        <translation>Bloccato per inattività ({n} min).</translation>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Bloccato dopo %n minuto di inattività.</numerusform>
+            <numerusform>Bloccato dopo %n minuti di inattività.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked because the computer&apos;s session was locked.</source>
@@ -3670,17 +4119,26 @@ rifiutata il {when}</translation>
         <source>Not synced yet</source>
         <translation>Non ancora sincronizzato</translation>
     </message>
-    <message>
-        <source>{n} conflict(s) to resolve</source>
-        <translation>Conflitti da risolvere: {n}</translation>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflitto da risolvere</numerusform>
+            <numerusform>%n conflitti da risolvere</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} change(s) waiting</source>
-        <translation>Modifiche in attesa: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modifica in attesa</numerusform>
+            <numerusform>%n modifiche in attesa</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} change(s) refused</source>
-        <translation>Modifiche rifiutate: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n modifica rifiutata</numerusform>
+            <numerusform>%n modifiche rifiutate</numerusform>
+        </translation>
     </message>
     <message>
         <source>this computer&apos;s clock is off by {s:+.0f} s</source>
@@ -3788,6 +4246,22 @@ rifiutata il {when}</translation>
     <message>
         <source>Email</source>
         <translation>Email</translation>
+    </message>
+    <message>
+        <source>Name or nickname</source>
+        <translation>Nome o soprannome</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Richiesta</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relazione</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Tipo di nota</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3942,12 +4416,28 @@ rifiutata il {when}</translation>
         <translation>Ultima verifica il</translation>
     </message>
     <message>
+        <source>Organisation code (HSDS)</source>
+        <translation>Codice dell&apos;ente (HSDS)</translation>
+    </message>
+    <message>
+        <source>Service code (HSDS)</source>
+        <translation>Codice del servizio (HSDS)</translation>
+    </message>
+    <message>
+        <source>Location code (HSDS)</source>
+        <translation>Codice della sede (HSDS)</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Testo</translation>
     </message>
     <message>
         <source>When</source>
         <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Corrected note</source>
+        <translation>Nota corretta</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -3980,6 +4470,102 @@ rifiutata il {when}</translation>
     <message>
         <source>Received</source>
         <translation>Ricevuta</translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation>Codice di riferimento</translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation>Motivo del rifiuto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regione</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitudine</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitudine</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Opens at</source>
+        <translation>Apre alle</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>Chiude alle</translation>
+    </message>
+    <message>
+        <source>Record code</source>
+        <translation>Codice della scheda</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creata</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Ultima modifica</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflitto</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Voce</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Guida ai servizi</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminata</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autore</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Version on the service</source>
+        <translation>Versione sul servizio</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -4111,9 +4697,12 @@ rifiutata il {when}</translation>
         <source>&amp;Follow-ups ({n})</source>
         <translation>Da &amp;seguire ({n})</translation>
     </message>
-    <message>
-        <source>{n} change(s) not yet synced</source>
-        <translation>Modifiche non ancora sincronizzate: {n}</translation>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n modifica non ancora sincronizzata</numerusform>
+            <numerusform>%n modifiche non ancora sincronizzate</numerusform>
+        </translation>
     </message>
     <message>
         <source>Syncing…</source>
