@@ -121,6 +121,18 @@ def read_only_value(name: str) -> QLabel:
     return value
 
 
+def fit_wrapped_height(window: QWidget) -> None:
+    """Give a window the height its wrapped text needs at the width it was given. Qt sizes a
+    new window to its size hint but caps the width at 2/3 of the screen, and does not then
+    grow the height for the narrower width: with large system text the last lines were cut."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(window.width())
+    if window.height() < needed:
+        window.resize(window.width(), needed)
+
+
 # --- the dialogs that edit something ---------------------------------------------------------
 
 def _value(widget: QWidget) -> object:
@@ -193,6 +205,7 @@ class FormDialog(QDialog):
             self._start = self._snapshot()
         self.primary_button.setDefault(True)
         super().showEvent(event)
+        fit_wrapped_height(self)
 
     # --- closing --------------------------------------------------------------------------------
 

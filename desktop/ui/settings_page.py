@@ -18,6 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +43,7 @@ from desktop.store.replica import Enrolment
 from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
 from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
-from desktop.ui.forms import FormErrors, error_label
+from desktop.ui.forms import FormErrors, error_label, fit_wrapped_height
 from desktop.ui.passphrase_strength import PassphraseStrength
 
 LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
@@ -91,6 +92,10 @@ class SignOutDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.lose_box)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        fit_wrapped_height(self)
 
     def _update(self) -> None:
         ready = self.understand_box.isChecked() and (self.lose_box.isChecked() or not self.needs_second)

@@ -181,8 +181,6 @@ class ResourcesPage(QWidget):
             distance_row.addWidget(widget)
         distance_row.addWidget(self.origin_status, 3)
         distance_row.addStretch(1)  # keeps the controls together while there is no status to show
-        distance_row.addSpacing(self.fontMetrics().horizontalAdvance("M") * 2)
-        distance_row.addLayout(self.toolbar)
 
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("Services found"))
@@ -235,8 +233,13 @@ class ResourcesPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
+        # On the title's row, not the distance row: that row ran wider than a 1366 px screen
+        # in Finnish at 150 % text; beside the title there is room.
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading, 1)
+        title_row.addLayout(self.toolbar)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addLayout(distance_row)
