@@ -196,7 +196,7 @@ class ConnectPage(_AsyncStep):
         self.url.setAccessibleName(self.tr("Service address"))
         self.ca_bundle = QLineEdit()
         self.ca_bundle.setAccessibleName(self.tr("Certificate authority file (optional)"))
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(self.tr("B&rowse…"))
         browse.clicked.connect(self._choose_ca_bundle)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)

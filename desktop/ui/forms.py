@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import style
 from protocol import describe_validation_error
 
 GENERAL = ""  # the key for problems that name no field
@@ -104,7 +105,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
+    style.set_role(label, "error")  # a colour readable on the palette, high contrast included
     label.hide()
     return label
 

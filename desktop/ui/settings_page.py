@@ -150,7 +150,7 @@ class SettingsPage(QWidget):
         self.preferences_feedback.setWordWrap(True)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("&Language:"), self.language_combo)
+        form.addRow(self.tr("Lan&guage:"), self.language_combo)
         form.addRow(self.tr("Loc&k after:"), self.lock_minutes)
         form.addRow(QLabel(self.tr("Prossimo locks itself after this many minutes without use; your passphrase "
                                    "opens it again.")))

@@ -27,7 +27,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, FollowUp, TodayOverview, today_overview
+from desktop.ui import style
 from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
@@ -214,7 +215,7 @@ class TodayPage(QWidget):
             font = item.font()
             font.setStrikeOut(True)
             item.setFont(font)
-            item.setForeground(QBrush(QColor("#8a8a8a")))
+            item.setForeground(QBrush(style.colour("muted")))  # grey that still reads 4.5:1
         return item
 
     def _intake_item(self, request: IntakeRequest) -> QListWidgetItem:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -267,6 +267,9 @@ def tab_order_problems(root: QWidget) -> list[Problem]:
              for w in interactive(root)
              if w.focusPolicy() & Qt.FocusPolicy.TabFocus and id(w) not in reached and not isinstance(w, QTabBar)]
     points = [(w, QRect(w.mapTo(root, QPoint(0, 0)), w.size())) for w in chain]
+    if points:  # the chain is a ring: read it from the control nearest the top left corner
+        first = min(range(len(points)), key=lambda i: (points[i][1].top() // 8, points[i][1].left()))
+        points = points[first:] + points[:first]
     for (before, a), (after, b) in zip(points, points[1:], strict=False):
         upwards = b.bottom() < a.top()
         same_column = b.left() < a.right() and b.right() > a.left()
@@ -301,3 +304,39 @@ def mnemonic_clashes(root: QWidget) -> list[Problem]:
                     owners.setdefault(letter, []).append(widget)
     return [Problem(" and ".join(describe(w) for w in widgets), "mnemonic", f"Alt+{letter.upper()} is used twice")
             for letter, widgets in owners.items() if len(widgets) > 1]
+
+
+# --- colour ----------------------------------------------------------------------------------------------
+
+def unreadable_text(root: QWidget, minimum: float = 4.5) -> list[Problem]:
+    """Text below `minimum` contrast on its background: labels, buttons and group titles as
+    their palette (stylesheet colours included) paints them, and item views' rows that set a
+    colour of their own. Disabled controls are exempt (WCAG 1.4.3)."""
+    from desktop.ui.style import contrast_ratio
+
+    found = []
+    for widget in shown(root):
+        if not widget.isEnabled():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton | QGroupBox) and _text(widget).strip():
+            palette = widget.palette()
+            ratio = contrast_ratio(palette.color(widget.foregroundRole()), palette.color(widget.backgroundRole()))
+            if ratio < minimum:
+                found.append(Problem(describe(widget), "contrast", f"{ratio:.2f}:1"))
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model, base = widget.model(), widget.palette().color(widget.viewport().backgroundRole())
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model keeps its column count private: it has one
+                columns = 1
+            for row in range(min(model.rowCount(QModelIndex()), 200)):
+                for column in range(columns):
+                    brush = model.index(row, column).data(Qt.ItemDataRole.ForegroundRole)
+                    if brush is None:
+                        continue
+                    colour = brush.color() if hasattr(brush, "color") else brush
+                    ratio = contrast_ratio(colour, base)
+                    if ratio < minimum:
+                        found.append(Problem(describe(widget), "contrast",
+                                             f"row {row} column {column}: {colour.name()} {ratio:.2f}:1"))
+    return found

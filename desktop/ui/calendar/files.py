@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.interop.icalendar_files import CalendarFileError, CalendarTexts
 from desktop.store.calendar_files import ForeignEvents, ImportResult, export_appointments, import_appointments
+from desktop.ui import style
 from desktop.ui.calendar import local_zone, pydate, qdate, zone_name
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
@@ -410,6 +411,6 @@ class ImportDialog(QDialog):
 
     def _say(self, text: str, *, problem: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if problem else "")
+        style.set_role(self.message, "error" if problem else None)
         self.message.setAccessibleDescription(text)
         self.message.show()

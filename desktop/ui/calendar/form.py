@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, Clash, overlapping
+from desktop.ui import style
 from desktop.ui.calendar import date_text, local_zone, pydate, qdate, range_text, zone_name
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
@@ -62,10 +63,9 @@ class ClashWarning(QFrame):
         self.zone = zone
         self.setObjectName("clashWarning")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#clashWarning { background: #fff4d6; border: 1px solid #b7791f; }")
+        style.set_role(self, "panel")  # pale amber on a light theme, the palette's colours on any other
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setStyleSheet("color: #1a1a1a;")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.book_anyway_button = QPushButton(QCoreApplication.translate("AppointmentForm", "&Book anyway"))
         self.change_time_button = QPushButton(QCoreApplication.translate("AppointmentForm", "C&hange time"))
@@ -175,7 +175,7 @@ class AppointmentForm(FormDialog):
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
         self.ends_label = QLabel()
         self._row(form, self.tr("&Date:"), self._with_error(self.date, "starts_at"), self.date)
-        self._row(form, self.tr("&Start time:"), self.start_time, self.start_time)
+        self._row(form, self.tr("Start t&ime:"), self.start_time, self.start_time)
         duration_box = QVBoxLayout()
         duration_row = QHBoxLayout()
         duration_row.addWidget(self.duration)
@@ -216,7 +216,7 @@ class AppointmentForm(FormDialog):
         outcome_box.addWidget(self.outcome_hint)
         outcome_box.addWidget(self.outcome_note)
         outcome_box.addWidget(self.errors.add("outcome_note", self.outcome_note))
-        self._row(form, self.tr("Out&come:"), outcome_box, self.outcome_note)
+        self._row(form, self.tr("Outco&me:"), outcome_box, self.outcome_note)
         self.reminder = QComboBox()
         self.reminder.setAccessibleName(self.tr("Reminder"))
         for minutes in REMINDER_CHOICES:

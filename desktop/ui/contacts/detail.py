@@ -17,7 +17,7 @@ import uuid
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -36,6 +36,7 @@ from desktop.store import contact_queries
 from desktop.store.contact_queries import ContactBundle, TimelineEntry
 from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.session import StoreSession
+from desktop.ui import style
 from desktop.ui.contacts.dialogs import (
     ConsentDialog,
     NoteDialog,
@@ -108,7 +109,7 @@ class ContactDetail(QWidget):
         self.back_button = QPushButton(self.tr("← &Back to list"))
         self.back_button.clicked.connect(self.closed.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("Back to the list"))
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         title_font = self.title.font()
@@ -152,7 +153,7 @@ class ContactDetail(QWidget):
         self.add_note_button = QPushButton(self.tr("Add &note…"))
         self.add_note_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_note_button.clicked.connect(lambda: self.add_note(None))
-        self.correct_note_button = QPushButton(self.tr("Co&rrect selected note…"))
+        self.correct_note_button = QPushButton(self.tr("Correc&t selected note…"))
         self.correct_note_button.clicked.connect(self.correct_note)
         self.consents.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.timeline.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -316,7 +317,7 @@ class ContactDetail(QWidget):
             item = self._item(self.consents, text, consent)
             state, _days = consent_state(consent, now)
             if state == "expiring":
-                item.setForeground(QColor("#8a5300"))
+                item.setForeground(style.colour("warning"))
             elif state != "active":
                 item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         if not bundle.consents:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.interop.vcard import CardTexts, resources_vcf
-from desktop.ui import labels
+from desktop.ui import labels, style
 from desktop.ui.context import UiContext
 from desktop.ui.forms import read_only_value
 from protocol import Resource
@@ -91,7 +91,7 @@ class ResourceDetail(QWidget):
         self.organisation = QLabel()
         self.stale = QLabel(self.tr("Not verified in the last 12 months: check the details before sending someone."))
         self.stale.setObjectName("staleBadge")
-        self.stale.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        style.set_role(self.stale, "warning")
         for label in (self.title, self.organisation, self.stale):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)

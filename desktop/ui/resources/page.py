@@ -29,7 +29,7 @@ import uuid
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from desktop.store import directory_queries as directory
 from desktop.store.directory_queries import NearbyResource, NearbyResources
 from desktop.store.session import StoreSession
-from desktop.ui import i18n, labels
+from desktop.ui import i18n, labels, style
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
 from desktop.ui.resources.detail import ResourceDetail
@@ -64,7 +64,6 @@ from protocol.directory import is_stale
 SEARCH_DELAY_MS = 150
 HANDOUT_LANGUAGES = ("it", "en", "fi")
 MAX_RADIUS_KM = 300
-STALE_TEXT = QColor("#8a4b00")  # the detail pane's "not verified" colour, always beside the words
 
 
 class Column:
@@ -245,9 +244,14 @@ class ResourcesPage(QWidget):
         layout.addLayout(distance_row)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
+        QWidget.setTabOrder(self.handout_button, self.import_button)  # Tab goes left to right
+        QWidget.setTabOrder(self.import_button, self.export_button)
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout)
+        # Described for the shortcuts help (F1).
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search).setWhatsThis(
+            self.tr("Go to the search"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout).setWhatsThis(
+            self.tr("Print a handout of the selected services"))
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh_results)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -360,7 +364,7 @@ class ResourcesPage(QWidget):
             if is_stale(resource.last_verified_on, today):
                 item.setText(Column.VERIFIED, self.tr("Not verified") if resource.last_verified_on
                              else self.tr("Never verified"))
-                item.setForeground(Column.VERIFIED, QBrush(STALE_TEXT))
+                item.setForeground(Column.VERIFIED, QBrush(style.colour("warning")))
                 item.setToolTip(Column.VERIFIED, self.tr("Not verified in the last 12 months: check the details "
                                                          "before sending someone."))
             self.results.addTopLevelItem(item)
