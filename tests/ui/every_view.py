@@ -9,9 +9,11 @@ Must never fake a part of the app: the store is the real one the fixtures open.
 """
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.settings import Settings
@@ -28,6 +30,7 @@ from desktop.ui.main_window import SCREENS, MainWindow
 from desktop.ui.resources.handout import HandoutDialog
 from desktop.ui.resources.refer import ReferralDialog
 from desktop.ui.settings_page import SignOutDialog
+from desktop.ui.shortcuts_help import ShortcutsHelp, registered_shortcuts
 from desktop.ui.unlock import UnlockWindow
 from protocol.directory import is_stale
 from tests.ui.conftest import Caseload
@@ -71,6 +74,13 @@ def _wizard_page(profile_dir: Path, page: int) -> Callable[[UiContext, Caseload,
     return make
 
 
+def _shortcuts_help(window: MainWindow) -> QWidget:
+    for key in [screen.key for screen in SCREENS]:
+        window.page(key)
+    titles = {window.pages[screen.key]: screen.title() for screen in SCREENS}
+    return ShortcutsHelp(registered_shortcuts(window, titles), window)
+
+
 Make = Callable[[UiContext, Caseload, QWidget], QWidget]
 
 
@@ -94,6 +104,7 @@ def dialogs(profile: Profile) -> dict[str, Make]:
         "sign out (offline)": lambda c, load, p: SignOutDialog(0, False, p),
         "contact picker": lambda c, load, p: ContactPicker(c, p),
         "unlock": lambda c, load, p: UnlockWindow(profile),
+        "shortcuts help": lambda c, load, p: _shortcuts_help(p),
     }
     for page in (0, 1, 2, 3):  # WELCOME, PASSPHRASE, CONNECT, DONE
         made[f"first run page {page}"] = _wizard_page(profile.directory.parent, page)
@@ -133,6 +144,7 @@ def walk(context: UiContext, load: Caseload, profile: Profile, check: Check, *, 
             _fill(window, size)
         else:
             window.showMaximized()
+            _until(window.isMaximized)
         for name in PAGES:
             if name in skip:
                 continue
@@ -146,7 +158,13 @@ def walk(context: UiContext, load: Caseload, profile: Profile, check: Check, *, 
                 continue
             dialog = make(context, load, window)
             try:
-                dialog.show()
+                if size is None and is_full_window(dialog):
+                    dialog.showMaximized()  # as the shell shows the lock screen
+                    _until(dialog.isMaximized)
+                else:
+                    dialog.show()
+                if size is None:  # mapped by the window manager, then laid out at its real size
+                    _until(lambda d=dialog: d.windowHandle() is not None and d.windowHandle().isExposed())
                 if size is not None and is_full_window(dialog):
                     _fill(dialog, size)
                 wait()
@@ -175,3 +193,14 @@ def _keep(widget: QWidget, shots: Path | None, name: str) -> None:
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(shots / f"{name.replace(' ', '-')}.png"))
+
+
+def _until(ready: Callable[[], bool], timeout_s: float = 5.0) -> None:
+    """Let the window manager do what it was asked (maximise a window) before reading geometry."""
+    deadline = time.monotonic() + timeout_s
+    while not ready() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):  # and the resize that follows it
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
