@@ -140,6 +140,7 @@ class Batch:
         self.seen_seqs: set[int] = set()
         self.plans: list[Planned] = []
         self.operators: set[uuid.UUID] = set()  # operators of the caller's organisation the batch names
+        self.author_name: str | None = None  # the caller's name, read when the batch creates a note
         self.next_placeholder = self.PLACEHOLDER_BASE
         self.placeholder_owner: dict[int, uuid.UUID] = {}  # placeholder -> record written
 
@@ -162,6 +163,8 @@ class Batch:
         others = {ref for m in mutations for ref in _references(m, "operators")} - {self.caller.operator_id}
         if others:
             self.operators = set(self.sql.operators_of(self.caller.organisation_id, others))
+        if any(m.entity == "note" and m.op == "create" for m in mutations):
+            self.author_name = self.sql.username_of(self.caller.operator_id)
 
     def record(self, record_id: uuid.UUID) -> RowState | None:
         if record_id not in self.states:
@@ -252,6 +255,8 @@ class Batch:
             "deleted": False,
             "server_version": 1,  # replaced by the real version in phase 2
         }
+        if mutation.entity == "note":  # a note names its author for good: it is what the history was judged on
+            data["author_name"] = self.author_name
         if mutation.entity == "contact" and data.get("team_id") is None:
             if len(caller.team_ids) != 1:
                 raise Rejected("team_required", "team_id: required for an operator who is in several teams")

@@ -135,6 +135,10 @@ class SyncSQL:
                                               self.id_list(sorted(ids), OPERATOR.c.id)), self.sql.operators_out)
         return [row[0] for row in rows]
 
+    def username_of(self, operator_id: uuid.UUID) -> str | None:
+        rows = self.run(self.sql.username, (self.value(OPERATOR.c.id, operator_id),))
+        return rows[0][0] if rows else None
+
     def pipeline(self) -> AbstractContextManager[Any]:
         """PostgreSQL: statements inside are sent without waiting for each answer, and the
         answers are read at the end (one round trip; an error raises there). SQLite runs
@@ -247,6 +251,8 @@ class _Statements:
         self.operators = self.text("SELECT id FROM operator WHERE organisation_id = %s AND "
                                    + self.in_list("id", "uuid"))
         self.operators_out = [self.from_db(OPERATOR.c.id)]
+        # Only when a batch creates a case note: its author's name goes into it (see Batch.prefetch).
+        self.username = self.text("SELECT username FROM operator WHERE id = %s")
         self.advance = self.text("UPDATE counter SET value = value + %s WHERE name = %s RETURNING value")
         # The entry just before the block this transaction took (its own counter update is visible).
         self.audit_tip = self.text(

@@ -215,16 +215,48 @@ def _parse_id(value: str) -> uuid.UUID:
         raise CliError("id: must be an id such as 0190f0c2-…", EXIT_USAGE) from None
 
 
+# What `contacts show` calls each field: the captions of the contact's page in the desktop app
+# (English; the CLI is not translated). The record's metadata is summed up in the last lines.
+CONTACT_CAPTIONS = {
+    "given_name": "Given name", "family_name": "Family name", "alias": "Alias", "kind": "Kind",
+    "birth_year": "Birth year", "preferred_language": "Language", "phone": "Phone", "email": "Email",
+    "address": "Address", "municipality": "Municipality", "team_id": "Team", "tags": "Tags",
+}
+CONTACT_KINDS = {"person": "Person", "pseudonymous": "Pseudonymous (alias only)"}
+
+
+def _contact_and_teams(session: StoreSession, contact_id: uuid.UUID) -> tuple[Contact, dict[str, str]]:
+    enrolment = session.replica.enrolment()
+    teams = {team["id"]: team["name"] for team in enrolment.teams} if enrolment else {}
+    return session.contacts.get(contact_id), teams
+
+
+def _contact_lines(contact: Contact, teams: dict[str, str]) -> list[tuple[str, str]]:
+    """(caption, value) of every field that has a value: names for ids where the device knows one."""
+    lines = [("Name", contact.display_name)]
+    values = contact.model_dump(mode="json")
+    for name, caption in CONTACT_CAPTIONS.items():  # in the page's order
+        value = values[name]
+        if value in (None, []):
+            continue
+        if name == "kind":
+            value = CONTACT_KINDS.get(value, value)
+        elif name == "team_id":
+            value = teams.get(value) or f"{value} (not one of this device's teams)"
+        lines.append((caption, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))
+    changed = contact.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    synced = "yes" if contact.server_version is not None else "not yet"
+    return [*lines, ("Changed", changed), ("Synced", synced), ("Id", str(contact.id))]
+
+
 def cmd_contacts_show(args: argparse.Namespace) -> int:
     contact_id = _parse_id(args.id)
-    contact = _with_store(args, lambda s: s.contacts.get(contact_id))
+    contact, teams = _with_store(args, lambda s: _contact_and_teams(s, contact_id))
     if args.json:
         print(contact.model_dump_json())
         return EXIT_OK
-    for name, value in contact.model_dump(mode="json").items():
-        if value not in (None, [], False) or name == "deleted":
-            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
-            print(f"{name:>20}: {shown}")
+    for caption, value in _contact_lines(contact, teams):
+        print(f"{caption:>14}: {value}")
     return EXIT_OK
 
 

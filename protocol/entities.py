@@ -9,7 +9,8 @@ Rules of the house:
   unknown fields are rejected, every error names the field and the rule.
 - Enumerations are `Literal` strings: they travel as plain JSON strings and
   validate the same from a form, the CLI and the wire.
-- Must never import anything but pydantic and the standard library.
+- Must never import anything but pydantic, the standard library and `protocol.phones`
+  (phone numbers follow its rules, so the schema and the search read them alike).
 """
 
 import datetime as dt
@@ -28,7 +29,9 @@ from pydantic import (
     model_validator,
 )
 
+from protocol import phones
 from protocol.ids import is_uuid7
+from protocol.recurrence import MAX_OCCURRENCES, Recurrence
 
 # --- reusable field types ----------------------------------------------------
 
@@ -41,11 +44,10 @@ Tag = Annotated[
         strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\s,][^,]*$"
     ),
 ]
-# A phone number as people write it: digits with spaces, dashes, dots, brackets,
-# an optional leading +. At least 5 and at most 20 digits are checked separately.
+# A phone number as people write it (the rules are `protocol.phones`'); its digits are checked apart.
 Phone = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=3, max_length=30, pattern=r"^\+?[0-9 ()./-]+$"),
+    StringConstraints(strip_whitespace=True, min_length=3, max_length=30, pattern=phones.PATTERN),
 ]
 Email = Annotated[
     str,
@@ -58,16 +60,7 @@ LanguageTag = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
 ]
 
-_PHONE_DIGITS = re.compile(r"\d")
-
-
-def _check_phone_digits(value: str | None) -> str | None:
-    if value is None:
-        return None
-    digits = len(_PHONE_DIGITS.findall(value))
-    if not 5 <= digits <= 20:
-        raise ValueError("must contain between 5 and 20 digits")
-    return value
+_check_phone_digits = phones.check_digits
 
 
 def _no_duplicates(values: list[Any]) -> list[Any]:
@@ -80,7 +73,7 @@ def _no_duplicates(values: list[Any]) -> list[Any]:
 
 META_FIELDS = frozenset(
     {"id", "created_at", "updated_at", "author_operator_id", "author_device_id", "deleted",
-     "server_version"}
+     "server_version", "author_name"}
 )
 
 
@@ -230,11 +223,38 @@ ConsentPurpose = Literal[
 ConsentMethod = Literal["verbal", "written", "digital"]
 
 
+def start_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """Local midnight at the start of `day` in `zone` (a named zone: summer time counts)."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=zone)
+
+
+def end_of_day(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """The first moment after `day` in `zone`: when a consent "valid until `day`" lapses."""
+    return start_of_day(day + dt.timedelta(days=1), zone)
+
+
+def last_day_before(lapse: dt.datetime, zone: dt.tzinfo) -> dt.date:
+    """The "valid until" date as written: the day whose end `lapse` is, read in `zone`.
+
+    Half a day back from the lapse and then the date: a local midnight (what the forms
+    store) gives the day before it, also when read a zone or two away from where it was
+    written, and any other instant gives a day it is valid on, never a later one (so a
+    lapse is never shown later than it is).
+    """
+    return (lapse.astimezone(zone) - dt.timedelta(hours=12)).date()
+
+
 class Consent(Record):
     """What a contact agreed to, with whom, how and until when.
 
     A withdrawn consent is kept (withdrawn_at set), never deleted: the record
     of what was allowed when is itself evidence a privacy officer needs.
+
+    The form asks for dates ("valid until 01/12/2027"); the wire keeps instants, so
+    the lawfulness check is one comparison wherever it runs: `expires_at` is the end of
+    the last valid day where it was written (`end_of_day`), `given_at` the moment
+    given or the start of the day given. `first_valid_day`/`last_valid_day` turn
+    them back into the dates written (docs/ARCHITECTURE.md, "Consent dates").
     """
 
     ENTITY: ClassVar[str] = "consent"
@@ -257,11 +277,21 @@ class Consent(Record):
         return self
 
     def is_active(self, at: dt.datetime) -> bool:
+        """Whether sharing on this consent is lawful at `at`: given, not withdrawn, and
+        before `expires_at` (the local midnight after the last valid day)."""
         if at < self.given_at:
             return False
         if self.withdrawn_at is not None and at >= self.withdrawn_at:
             return False
         return self.expires_at is None or at < self.expires_at
+
+    def first_valid_day(self, zone: dt.tzinfo) -> dt.date:
+        """The date it was given on, as a person in `zone` wrote it."""
+        return self.given_at.astimezone(zone).date()
+
+    def last_valid_day(self, zone: dt.tzinfo) -> dt.date | None:
+        """The "valid until" date as written (`last_day_before` its lapse), None if open-ended."""
+        return None if self.expires_at is None else last_day_before(self.expires_at, zone)
 
 
 # --- appointments ----------------------------------------------------------------
@@ -275,6 +305,10 @@ class Appointment(Record):
 
     `starts_at`/`ends_at` are absolute instants; `time_zone` is where the meeting
     happens, so "10:00 in Helsinki" stays 10:00 when the laptop travels.
+
+    A repeating appointment is one record: `starts_at`/`ends_at` are its first
+    meeting, `recurrence` how it repeats and ends, `exceptions` the local dates of
+    meetings that do not happen (see `protocol.recurrence` for the rules).
     """
 
     ENTITY: ClassVar[str] = "appointment"
@@ -290,6 +324,13 @@ class Appointment(Record):
     topic: ShortText | None = None
     outcome_note: LongText | None = None
     reminder_minutes_before: int | None = Field(default=None, ge=0, le=43_200)
+    recurrence: Recurrence | None = None
+    exceptions: list[dt.date] = Field(default_factory=list, max_length=MAX_OCCURRENCES)
+
+    @field_validator("exceptions")
+    @classmethod
+    def _exceptions_unique(cls, value: list[dt.date]) -> list[dt.date]:
+        return sorted(_no_duplicates(value))
 
     @field_validator("contact_ids")
     @classmethod
@@ -309,6 +350,15 @@ class Appointment(Record):
     def _ends_after_start(self) -> Self:
         if self.ends_at <= self.starts_at:
             raise ValueError("ends_at: must be later than starts_at")
+        return self
+
+    @model_validator(mode="after")
+    def _series_ends_after_start(self) -> Self:
+        recurrence = self.recurrence
+        if recurrence is not None and recurrence.until is not None:
+            first_day = self.starts_at.astimezone(zoneinfo.ZoneInfo(self.time_zone)).date()
+            if recurrence.until < first_day:
+                raise ValueError("recurrence.until: must not be earlier than the first meeting's date")
         return self
 
 
@@ -412,7 +462,10 @@ NoteKind = Literal["observation", "phone_call", "home_visit", "outreach", "meeti
 
 
 class Note(Record):
-    """An append-only case note. The author is the record's `author_operator_id`.
+    """An append-only case note. The author is the record's `author_operator_id`, and
+    `author_name` their account name: both stamped by the service when it accepts the
+    note (None before, and on an offline-only profile), so the note names its author
+    even after they leave the team.
 
     Notes are never edited: a correction is a new note with `amends_note_id`
     pointing at the one it corrects, so the history a person was judged on stays.
@@ -425,6 +478,7 @@ class Note(Record):
     body: LongText
     occurred_at: AwareDatetime
     amends_note_id: uuid.UUID | None = None
+    author_name: Name | None = None  # metadata (META_FIELDS): set by the service, never by a device
 
 
 ReferralStatus = Literal["draft", "sent", "accepted", "declined", "completed", "cancelled"]

@@ -25,6 +25,11 @@ them from the IANA database):
   statuses the reminder travels in X-PROSSIMO-REMINDER-MINUTES.
 - X-PROSSIMO-PLACE-KIND, -CONTACT-IDS, -OPERATOR-ID, -TOPIC carry our fields.
 - `outcome_note` never leaves: it is a case note, not calendar information.
+- A repeating appointment is one VEVENT with an RRULE (FREQ=WEEKLY or MONTHLY,
+  INTERVAL, and UNTIL (the end of the `until` day, local time, in UTC as RFC 5545
+  wants with a TZID start) or COUNT); a monthly series from the 29th to the 31st says
+  `BYMONTHDAY=<day>,-1;BYSETPOS=1` (the last day of shorter months, our rule). Skipped
+  meetings are an EXDATE with the wall times they would have had.
 
 Reading (`read_calendar`) gives one `CalendarEvent` per VEVENT, or raises
 `CalendarFileError` listing every problem by event (position and UID), property and rule:
@@ -36,8 +41,11 @@ Reading (`read_calendar`) gives one `CalendarEvent` per VEVENT, or raises
   status, SUMMARY as the topic, LOCATION, the reminder. DESCRIPTION is not read: there
   is no field for free text about a meeting that is not an outcome note. Who the
   appointment is with is for the caller to decide (see `desktop.store.calendar_files`).
-- Recurring events (RRULE, RDATE, RECURRENCE-ID) are refused, not expanded: an
-  appointment is one meeting, and a series would silently become dozens of records.
+- An RRULE in our subset (what we write, see above; other programs' weekly RRULEs
+  with BYDAY naming the start's weekday too) becomes `recurrence`, its EXDATEs
+  `exceptions` (local dates). Any other RRULE (daily, yearly, several weekdays, no
+  end...), RDATE and RECURRENCE-ID (a changed single meeting) are refused with the
+  rule they break: a series is one record, never silently dozens or a wrong one.
 - All-day events (DTSTART;VALUE=DATE) are refused: an appointment has a start time.
 - UTC times and times in a zone only the file defines keep their instant, and the
   event states no `time_zone` (the caller chooses one); floating times (no zone at
@@ -64,6 +72,7 @@ from icalendar.prop import TypesFactory
 from icalendar.timezone.tzid import tzid_from_tzinfo
 
 from protocol import Appointment
+from protocol.recurrence import MAX_INTERVAL, MAX_OCCURRENCES, Recurrence, occurrence_on
 
 UID_DOMAIN = "prossimo.invalid"
 PRODID = "-//Prossimo//Prossimo appointments//EN"
@@ -87,14 +96,19 @@ X_WITHHELD = "X-PROSSIMO-WITHHELD"
 PROPERTY_OF_FIELD = {
     "contact_ids": X_CONTACT_IDS, "operator_id": X_OPERATOR_ID, "starts_at": "DTSTART", "ends_at": "DTEND",
     "time_zone": "DTSTART", "place_kind": X_PLACE_KIND, "location": "LOCATION", "status": "STATUS",
-    "topic": X_TOPIC, "reminder_minutes_before": "VALARM", "outcome_note": X_WITHHELD,
+    "topic": X_TOPIC, "reminder_minutes_before": "VALARM", "outcome_note": X_WITHHELD, "recurrence": "RRULE",
+    "exceptions": "EXDATE",
 }
 # Properties whose value, if unreadable, is described by what it should look like.
 _EXPECTED = {
     "DTSTART": "must be a date-time such as 20261123T100000", "DTEND": "must be a date-time such as 20261123T110000",
     "DURATION": "must be a duration such as PT1H", "TRIGGER": "must be a duration such as -PT15M or a date-time",
 }
-_RECURRENCE = ("RRULE", "RDATE", "RECURRENCE-ID")
+_RECURRENCE = ("RDATE", "RECURRENCE-ID")
+_FREQUENCIES = {"weekly": "WEEKLY", "monthly": "MONTHLY"}
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_RRULE_SUBSET = ("only weekly or monthly repeats with INTERVAL, an end (UNTIL or COUNT) and, monthly, "
+                 "the start's day of the month are imported")
 _OUR_UID = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@" + re.escape(UID_DOMAIN) + "$")
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -204,6 +218,9 @@ def _event(
         event.add(X_TOPIC, appointment.topic)
     event.add(X_WITHHELD, ",".join(withheld))
 
+    if appointment.recurrence is not None:
+        _add_series(event, appointment, zone)
+
     minutes = appointment.reminder_minutes_before
     if minutes is not None and appointment.status in ALARMED_STATUSES:
         alarm = Alarm()
@@ -214,6 +231,24 @@ def _event(
     elif minutes is not None:
         event.add(X_REMINDER, str(minutes))
     return event
+
+
+def _add_series(event: Event, appointment: Appointment, zone: zoneinfo.ZoneInfo) -> None:
+    recurrence = appointment.recurrence
+    assert recurrence is not None  # noqa: S101 - the caller checked
+    rule: dict[str, Any] = {"freq": _FREQUENCIES[recurrence.frequency], "interval": recurrence.interval}
+    if recurrence.until is not None:
+        last_moment = dt.datetime.combine(recurrence.until + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+        rule["until"] = (last_moment - dt.timedelta(seconds=1)).astimezone(dt.UTC)
+    else:
+        rule["count"] = recurrence.count
+    day = appointment.starts_at.astimezone(zone).day
+    if recurrence.frequency == "monthly" and day > 28:
+        rule["bymonthday"], rule["bysetpos"] = [day, -1], 1
+    event.add("rrule", rule)
+    skipped = [o.starts_at for d in appointment.exceptions if (o := occurrence_on(appointment, d)) is not None]
+    if skipped:
+        event.add("exdate", skipped)
 
 
 # --- reading -------------------------------------------------------------------------------------------
@@ -357,6 +392,10 @@ class _EventReader:
                 self.problem(prop, "repeating events are not imported: an appointment is one meeting "
                                    "(export single occurrences from the other program)")
         times = self._times()
+        if times is not None and "RRULE" in self.vevent:
+            self._series(times[0])
+        elif self.appointment_id is None or X_PLACE_KIND in self.vevent:
+            self.fields["recurrence"], self.fields["exceptions"] = None, []
         self._status()
         ours_in_full = self.appointment_id is not None and X_PLACE_KIND in self.vevent
         if ours_in_full:
@@ -417,6 +456,61 @@ class _EventReader:
         if zone is not None:
             self.fields["time_zone"] = zone
         return start, end
+
+    # --- repeats -----------------------------------------------------------------------------------------
+
+    def _series(self, start: dt.datetime) -> None:
+        rule = self.vevent.get("RRULE")
+        if isinstance(rule, list):
+            self.problem("RRULE", "must appear once: an appointment repeats in one way")
+            return
+        parts = {key.upper(): value for key, value in dict(rule).items()}
+        frequency = next((ours for ours, ical in _FREQUENCIES.items() if parts.get("FREQ") == [ical]), None)
+        unknown = set(parts) - {"FREQ", "INTERVAL", "UNTIL", "COUNT", "BYMONTHDAY", "BYSETPOS", "BYDAY", "WKST"}
+        if frequency is None or unknown or not self._rule_fits(frequency, parts, start):
+            self.problem("RRULE", _RRULE_SUBSET)
+            return
+        interval = (parts.get("INTERVAL") or [1])[0]
+        if not isinstance(interval, int) or not 1 <= interval <= MAX_INTERVAL:
+            self.problem("RRULE", f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL}")
+            return
+        until, count = (parts.get("UNTIL") or [None])[0], (parts.get("COUNT") or [None])[0]
+        if (until is None) == (count is None):
+            self.problem("RRULE", "a repeating appointment ends: give UNTIL or COUNT (one of the two)")
+            return
+        if count is not None and not (isinstance(count, int) and 1 <= count <= MAX_OCCURRENCES):
+            self.problem("RRULE", f"COUNT must be a whole number from 1 to {MAX_OCCURRENCES}")
+            return
+        until_day = self._local_day(until, start) if until is not None else None
+        self.fields["recurrence"] = Recurrence(frequency=frequency, interval=interval, until=until_day, count=count)
+        skipped: set[dt.date] = set()
+        exdates = self.vevent.get("EXDATE")
+        for group in exdates if isinstance(exdates, list) else ([exdates] if exdates is not None else []):
+            skipped.update(self._local_day(item.dt, start) for item in getattr(group, "dts", []))
+        self.fields["exceptions"] = sorted(skipped)
+
+    @staticmethod
+    def _rule_fits(frequency: str, parts: dict[str, list[Any]], start: dt.datetime) -> bool:
+        """BYDAY only as the start's own weekday (weekly); BYMONTHDAY only as the start's day, alone or
+        with -1 and BYSETPOS=1 (monthly: our last-day-of-shorter-months rule)."""
+        weekday = _WEEKDAYS[start.weekday()]
+        if "BYDAY" in parts and (frequency != "weekly" or [str(d).upper() for d in parts["BYDAY"]] != [weekday]):
+            return False
+        monthday = parts.get("BYMONTHDAY")
+        setpos = parts.get("BYSETPOS")
+        if frequency == "weekly":
+            return monthday is None and setpos is None
+        if monthday is None:
+            return setpos is None
+        return monthday == [start.day] and setpos is None or monthday == [start.day, -1] and setpos == [1]
+
+    @staticmethod
+    def _local_day(value: dt.date | dt.datetime, start: dt.datetime) -> dt.date:
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None and start.tzinfo is not None:
+                return value.astimezone(start.tzinfo).date()
+            return value.date()
+        return value
 
     # --- status and our own fields ---------------------------------------------------------------------
 

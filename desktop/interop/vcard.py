@@ -7,10 +7,10 @@ an organisation's contact point, so the card is KIND:org:
   REV = the record's last change (UTC).
 - TEL;VALUE=uri;TYPE=voice|text|fax with a `tel:` URI (RFC 6350 §6.4.1, RFC 3966). A
   number with a leading + or 00 is global already; one written nationally becomes
-  global with the calling code of the service's country (Italy keeps the leading 0,
-  Finland drops it); elsewhere it stays as written, VALUE=text, rather than be
-  guessed. A hotline is TYPE=voice (vCard has no hotline); what a number reaches
-  goes in the NOTE.
+  global in the numbering plan of the service's country (`protocol.phones.tel_uri`:
+  Italy keeps the leading 0, Finland drops it); one the plan does not recognise stays
+  as written, VALUE=text, rather than be guessed. A hotline is TYPE=voice (vCard has
+  no hotline); what a number reaches goes in the NOTE.
 - EMAIL, URL; ADR = ;<place name>;<street>;<municipality>;<region>;<postal code>;<country>
   with the ISO country code, also as the CC parameter (RFC 8605); GEO = geo:<lat>,<lon>.
 - NOTE: the description, then the opening hours in plain text, then what each number
@@ -24,19 +24,16 @@ Must never read or write a file, nor import Qt or the store: the caller writes t
 """
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from protocol import Resource
+from protocol import Resource, phones
 from protocol.entities import ResourcePhone
 from protocol.taxonomy import category_label
 
 PRODID = "-//Prossimo//Prossimo directory//EN"
 LINE_OCTETS = 75
 CRLF = "\r\n"
-# Calling code, and whether the national trunk 0 stays after it.
-CALLING_CODES: dict[str, tuple[str, bool]] = {"IT": ("39", True), "FI": ("358", False)}
 PHONE_TYPES = {"voice": "voice", "text": "text", "fax": "fax", "hotline": "voice"}
 
 
@@ -76,18 +73,7 @@ def fold(line: str) -> str:
     return (CRLF + " ").join(parts)
 
 
-def tel_uri(number: str, country: str) -> str | None:
-    """The global `tel:` URI of a number, or None when it cannot be made without guessing."""
-    digits = re.sub(r"\D", "", number)
-    if number.strip().startswith("+"):
-        return "tel:+" + digits
-    if digits.startswith("00"):
-        return "tel:+" + digits[2:]
-    if country in CALLING_CODES:
-        code, keeps_zero = CALLING_CODES[country]
-        national = digits if keeps_zero else digits.removeprefix("0")
-        return f"tel:+{code}{national}"
-    return None
+tel_uri = phones.tel_uri  # the global `tel:` URI of a number, or None when it would be a guess
 
 
 def _line(name: str, value: str, params: str = "") -> str:

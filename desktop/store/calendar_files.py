@@ -4,7 +4,7 @@ Owns: `export_appointments` (a period's appointments to a .ics file) and
 `import_appointments` (a .ics file into the store, all or nothing). The format
 itself is `desktop.interop.icalendar_files`.
 
-Exporting: the live appointments overlapping [start, end) of one operator, of one
+Exporting: the live appointments with a meeting in [start, end) of one operator, of one
 team's contacts, or (neither given) every one this device holds, cancelled ones
 included (they show as CANCELLED); a period without any writes no file. Names are read from the contacts only when the
 operator opted in. The file is written next to its target and renamed over it,
@@ -100,10 +100,11 @@ def appointments_for_export(
     operator_id: uuid.UUID | None = None,
     team_id: uuid.UUID | None = None,
 ) -> list[Appointment]:
-    """Live appointments overlapping [start, end): an operator's, a team's, or (neither) all."""
+    """Live appointments with a meeting in [start, end): an operator's, a team's, or (neither) all.
+    A repeating one comes once, whole (its RRULE says the rest)."""
     if operator_id is not None or team_id is not None:
         found = appointments_between(session, start, end, operator_id=operator_id, team_id=team_id)
-        return [item.appointment for item in found]
+        return list({item.id: item.appointment for item in found}.values())
     return appointments_overlapping(session, start, end)
 
 

@@ -11,6 +11,16 @@ formatted the same way compare correctly as text and use the index
 a range may still reach into it (one that crosses midnight, say): ranges look back
 `LONGEST_APPOINTMENT` on the index and keep what really overlaps, by `ends_at`.
 
+Repeating appointments (`protocol.recurrence`) are one record each, projected by
+their first meeting's start: a range also reads every series that began before it
+(a second query, `json_extract(body, '$.recurrence') IS NOT NULL`) and asks
+`protocol.recurrence.occurrences` which of its meetings fall in the range. A
+`Booked` is then one meeting (`occurrence` set), and `Booked.key` tells apart the
+meetings of one series. The double-booking rule (`clashing`) is written once and
+used both for a new booking (`overlapping`) and for marking what a screen shows
+(`overlaps_among`). A series asks for no outcome in `follow_ups`: its outcome note
+is one field for many meetings.
+
 Must never write, never import Qt, and never return tombstones.
 """
 
@@ -22,6 +32,7 @@ from typing import Literal
 
 from desktop.store.session import StoreSession
 from protocol import Appointment, Consent, Contact, IntakeRequest, Referral
+from protocol.recurrence import Occurrence, Recurrence, occurrences
 
 # Appointments longer than this are only found from the day they start on.
 LONGEST_APPOINTMENT = dt.timedelta(days=2)
@@ -48,24 +59,40 @@ class BookedContact:
     team_id: uuid.UUID | None
 
 
+BookedKey = tuple[uuid.UUID, dt.date | None]
+
+
 @dataclass(frozen=True)
 class Booked:
-    """An appointment with the names of its contacts, in the appointment's order."""
+    """An appointment with the names of its contacts, in the appointment's order.
+
+    For a repeating appointment, one of its meetings (`occurrence`); `starts_at` and
+    `ends_at` are that meeting's."""
 
     appointment: Appointment
     contacts: tuple[BookedContact, ...]
+    occurrence: Occurrence | None = None
 
     @property
     def id(self) -> uuid.UUID:
         return self.appointment.id
 
     @property
+    def key(self) -> BookedKey:
+        """Tells apart the meetings of one series: (id, the meeting's local date), or (id, None)."""
+        return (self.appointment.id, self.occurrence.day if self.occurrence else None)
+
+    @property
+    def repeats(self) -> bool:
+        return self.appointment.recurrence is not None
+
+    @property
     def starts_at(self) -> dt.datetime:
-        return self.appointment.starts_at
+        return self.occurrence.starts_at if self.occurrence else self.appointment.starts_at
 
     @property
     def ends_at(self) -> dt.datetime:
-        return self.appointment.ends_at
+        return self.occurrence.ends_at if self.occurrence else self.appointment.ends_at
 
     @property
     def status(self) -> str:
@@ -143,7 +170,10 @@ def _contacts_by_id(session: StoreSession, ids: Iterable[uuid.UUID | str]) -> di
     return found
 
 
-def _with_names(session: StoreSession, appointments: list[Appointment]) -> list[Booked]:
+def _with_names(
+    session: StoreSession, appointments: list[Appointment], meetings: list[Occurrence | None] | None = None
+) -> list[Booked]:
+    """`Booked` items of `appointments`, each with its meeting from `meetings` (same order) when given."""
     contacts = _contacts_by_id(session, (cid for a in appointments for cid in a.contact_ids))
 
     def person(contact_id: uuid.UUID) -> BookedContact:
@@ -152,7 +182,23 @@ def _with_names(session: StoreSession, appointments: list[Appointment]) -> list[
             return BookedContact(contact_id, "", None)
         return BookedContact(contact_id, contact.display_name, contact.team_id)
 
-    return [Booked(a, tuple(person(cid) for cid in a.contact_ids)) for a in appointments]
+    found = meetings if meetings is not None else [None] * len(appointments)
+    return [Booked(a, tuple(person(cid) for cid in a.contact_ids), o) for a, o in zip(appointments, found, strict=True)]
+
+
+def _meetings(
+    appointments: list[Appointment], start: dt.datetime, end: dt.datetime
+) -> tuple[list[Appointment], list[Occurrence | None]]:
+    """Each appointment once per meeting overlapping [start, end), in start order; a single one has no
+    `Occurrence` (its own times are the meeting's)."""
+    pairs: list[tuple[Appointment, Occurrence | None]] = []
+    for appointment in appointments:
+        if appointment.recurrence is None:
+            pairs.append((appointment, None))
+        else:
+            pairs.extend((appointment, o) for o in occurrences(appointment, start, end))
+    pairs.sort(key=lambda p: (p[1].starts_at if p[1] else p[0].starts_at, str(p[0].id)))
+    return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
 # --- ranges ----------------------------------------------------------------------------
@@ -161,14 +207,21 @@ def _with_names(session: StoreSession, appointments: list[Appointment]) -> list[
 def appointments_overlapping(
     session: StoreSession, start: dt.datetime, end: dt.datetime, extra_sql: str = "", params: tuple = ()
 ) -> list[Appointment]:
-    """Live appointments overlapping [start, end), found by their start on the index."""
+    """Live appointments with a meeting overlapping [start, end): single ones found by their start on
+    the index, series that began earlier by a second query (see the module docstring). Each record once."""
+    since = utc_text(start - LONGEST_APPOINTMENT)
     rows = session.conn.execute(
         "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at >= ? AND a.starts_at < ? "  # noqa: S608
         + extra_sql + " ORDER BY a.starts_at, a.id",  # extra_sql: fixed text of this module, values are parameters
-        (utc_text(start - LONGEST_APPOINTMENT), utc_text(end), *params),
+        (since, utc_text(end), *params),
     ).fetchall()
-    found = (Appointment.model_validate_json(row[0]) for row in rows)
-    return [a for a in found if a.ends_at > start and a.starts_at < end]
+    series_rows = session.conn.execute(
+        "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at < ? "  # noqa: S608
+        "AND json_extract(a.body, '$.recurrence') IS NOT NULL " + extra_sql + " ORDER BY a.starts_at, a.id",
+        (since, *params),
+    ).fetchall()
+    found = [Appointment.model_validate_json(row[0]) for row in (*series_rows, *rows)]
+    return [a for a in found if next(occurrences(a, start, end), None) is not None]
 
 
 def appointments_between(
@@ -189,12 +242,41 @@ def appointments_between(
         extra = ("AND EXISTS (SELECT 1 FROM appointment_contact l JOIN contact c ON c.id = l.contact_id "
                  "WHERE l.appointment_id = a.id AND c.deleted = 0 AND c.team_id = ?)")
         params = (str(team_id),)
-    return _with_names(session, appointments_overlapping(session, start, end, extra, params))
+    records, meetings = _meetings(appointments_overlapping(session, start, end, extra, params), start, end)
+    return _with_names(session, records, meetings)
 
 
 def booked(session: StoreSession, appointment_id: uuid.UUID | str) -> Booked:
     """One live appointment with its names (raises RecordNotFound)."""
     return _with_names(session, [session.appointments.get(appointment_id)])[0]
+
+
+def clashing(one: Booked, other: Booked) -> bool:
+    """The double-booking rule: two meetings, neither cancelled, that overlap in time (back to back
+    is not overlapping) and have the same operator or a contact in common. Meetings of one
+    appointment never clash with each other."""
+    if one.id == other.id or "cancelled" in (one.status, other.status):
+        return False
+    if not (one.starts_at < other.ends_at and other.starts_at < one.ends_at):
+        return False
+    same_operator = one.appointment.operator_id == other.appointment.operator_id
+    return same_operator or bool(set(one.appointment.contact_ids) & set(other.appointment.contact_ids))
+
+
+def overlaps_among(items: Iterable[Booked]) -> dict[BookedKey, list[Booked]]:
+    """For each shown meeting that `clashing` another shown one, the ones it overlaps (in start order)."""
+    shown = sorted(items, key=lambda b: (b.starts_at, str(b.id)))
+    found: dict[BookedKey, list[Booked]] = {}
+    for index, one in enumerate(shown):
+        for other in shown[index + 1:]:
+            if other.starts_at >= one.ends_at:
+                break  # sorted by start: nothing later can overlap `one`
+            if clashing(one, other):
+                found.setdefault(one.key, []).append(other)
+                found.setdefault(other.key, []).append(one)
+    for overlapped in found.values():
+        overlapped.sort(key=lambda b: (b.starts_at, str(b.id)))
+    return found
 
 
 def overlapping(
@@ -205,22 +287,32 @@ def overlapping(
     operator_id: uuid.UUID,
     contact_ids: Iterable[uuid.UUID],
     exclude_id: uuid.UUID | None = None,
+    recurrence: Recurrence | None = None,
+    time_zone: str = "UTC",
+    exceptions: Iterable[dt.date] = (),
 ) -> list[Clash]:
-    """Live, not cancelled appointments of the same operator or of any of the same
-    contacts that overlap [starts_at, ends_at); `exclude_id` is the one being edited.
-    Back-to-back appointments (one ends when the other starts) do not overlap."""
-    wanted = [str(c) for c in dict.fromkeys(contact_ids)]
+    """Meetings that `clashing` the booking [starts_at, ends_at), or with `recurrence` (in `time_zone`,
+    without `exceptions`) any of its meetings; `exclude_id` is the appointment being edited."""
+    wanted = [c for c in dict.fromkeys(contact_ids)]
+    probe_record = Appointment.model_construct(
+        id=exclude_id or uuid.UUID(int=0), contact_ids=wanted, operator_id=operator_id, starts_at=starts_at,
+        ends_at=ends_at, time_zone=time_zone, status="confirmed", recurrence=recurrence, exceptions=list(exceptions))
+    probes = [Booked(probe_record, (), o) for o in occurrences(probe_record)]
+    if not probes:
+        return []
     marks = ", ".join("?" for _ in wanted) or "NULL"
     extra = (
         "AND a.status != 'cancelled' AND a.id != ? AND (a.operator_id = ? OR EXISTS ("  # noqa: S608 - placeholders only
         f"SELECT 1 FROM appointment_contact l WHERE l.appointment_id = a.id AND l.contact_id IN ({marks})))"
     )
-    params = (str(exclude_id or ""), str(operator_id), *wanted)
-    found = _with_names(session, appointments_overlapping(session, starts_at, ends_at, extra, params))
+    params = (str(exclude_id or ""), str(operator_id), *(str(c) for c in wanted))
+    start, end = probes[0].starts_at, probes[-1].ends_at
+    records, meetings = _meetings(appointments_overlapping(session, start, end, extra, params), start, end)
     clashes = []
-    for item in found:
-        shared = tuple(c for c in item.contacts if str(c.id) in wanted)
-        clashes.append(Clash(item, item.appointment.operator_id == operator_id, shared))
+    for item in _with_names(session, records, meetings):
+        if any(clashing(probe, item) for probe in probes if probe.starts_at < item.ends_at):
+            shared = tuple(c for c in item.contacts if c.id in wanted)
+            clashes.append(Clash(item, item.appointment.operator_id == operator_id, shared))
     return clashes
 
 
@@ -231,18 +323,30 @@ def due_reminders(session: StoreSession, *, operator_id: uuid.UUID, now: dt.date
     """My requested/confirmed appointments whose reminder moment (start minus
     `reminder_minutes_before`) has come, and whose start is at most `REMINDER_GRACE` ago."""
     longest_lead = dt.timedelta(minutes=43_200)  # the schema's maximum reminder_minutes_before
+    since, until = now - REMINDER_GRACE, now + longest_lead
+    wanted = ("AND operator_id = ? AND status IN (?, ?) "
+              "AND json_extract(body, '$.reminder_minutes_before') IS NOT NULL ")
+    params = (str(operator_id), *REMINDED_STATUSES)
     rows = session.conn.execute(
-        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at <= ? "
-        "AND operator_id = ? AND status IN (?, ?) "
-        "AND json_extract(body, '$.reminder_minutes_before') IS NOT NULL ORDER BY starts_at, id",
-        (utc_text(now - REMINDER_GRACE), utc_text(now + longest_lead), str(operator_id), *REMINDED_STATUSES),
+        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at <= ? "  # noqa: S608
+        + wanted + "ORDER BY starts_at, id",  # fixed text of this function, values are parameters
+        (utc_text(since), utc_text(until), *params),
+    ).fetchall()
+    series_rows = session.conn.execute(
+        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at < ? "  # noqa: S608
+        "AND json_extract(body, '$.recurrence') IS NOT NULL " + wanted + "ORDER BY starts_at, id",
+        (utc_text(since), *params),
     ).fetchall()
     due = []
-    for row in rows:
+    for row in (*series_rows, *rows):
         appointment = Appointment.model_validate_json(row[0])
         lead = appointment.reminder_minutes_before
-        if lead is not None and appointment.starts_at - dt.timedelta(minutes=lead) <= now:
-            due.append(DueReminder(appointment.id, appointment.starts_at, appointment.place_kind, lead))
+        if lead is None:
+            continue
+        for meeting in occurrences(appointment, since, until + dt.timedelta(seconds=1)):
+            if meeting.starts_at >= since and meeting.starts_at - dt.timedelta(minutes=lead) <= now:
+                due.append(DueReminder(appointment.id, meeting.starts_at, appointment.place_kind, lead))
+    due.sort(key=lambda d: (d.starts_at, str(d.appointment_id)))
     return due
 
 
@@ -252,7 +356,8 @@ def due_reminders(session: StoreSession, *, operator_id: uuid.UUID, now: dt.date
 def _outcomes_missing(session: StoreSession, operator_id: uuid.UUID, now: dt.datetime) -> list[FollowUp]:
     rows = session.conn.execute(
         "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? "
-        "AND operator_id = ? AND status IN ('requested', 'confirmed') ORDER BY starts_at DESC, id",
+        "AND operator_id = ? AND status IN ('requested', 'confirmed') "
+        "AND json_extract(body, '$.recurrence') IS NULL ORDER BY starts_at DESC, id",
         (utc_text(now - OUTCOME_LOOKBACK), utc_text(now), str(operator_id)),
     ).fetchall()
     ended = [a for a in (Appointment.model_validate_json(row[0]) for row in rows) if a.ends_at <= now]

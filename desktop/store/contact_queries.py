@@ -77,11 +77,10 @@ class SearchResult:
 
 def _phrase(column: str, text: str) -> str | None:
     """`details : "città di castello"`: the words of `text` as one phrase in one FTS column."""
-    words = search.match_expression(text)
-    if words is None or not any(ch.isalnum() for ch in text):
+    words = search.words(text)
+    if not words or not any(ch.isalnum() for ch in text):
         return None  # no word the tokenizer would index ("-"): the exact test alone decides
-    tokens = " ".join(part.strip('"*') for part in words.split(" AND "))
-    return f'{column} : "{tokens}"'
+    return f'{column} : "{" ".join(words)}"'
 
 
 def _filter_sql(filters: ContactFilter) -> tuple[list[str], list[object], list[str]]:

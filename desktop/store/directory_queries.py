@@ -1,15 +1,16 @@
 """Reads and writes behind the Resources screen: the directory and referrals.
 
-Owns: searching the directory of local services (keyword over `resource_fts`,
-category, municipality), ordering and limiting those results by distance from a
-point (`find_resources_near`, `by_distance`: haversine from `protocol.directory`),
+Owns: searching the directory of local services (keyword over `directory_fts`,
+ranked as `search.directory_query` says; category, municipality), ordering and
+limiting those results by distance from a point (`find_resources_near`,
+`by_distance`: haversine from `protocol.directory`),
 the municipalities and categories the directory holds,
 a contact's consents that allow a referral, and writing a referral, together
 with the consent it rests on when that consent is recorded on the spot, in one
 transaction (`in_one_transaction`).
 
 Must never import Qt, never pass typed text to MATCH other than through
-`search.match_expression`, and never keep a consent whose referral failed.
+`search.directory_query`, and never keep a consent whose referral failed.
 """
 
 import contextlib
@@ -71,19 +72,37 @@ def _matching(
         conditions.append("EXISTS (SELECT 1 FROM json_each(r.body, '$.categories') c WHERE c.value = ?)")
         params.append(category)
     where = " AND ".join(conditions)
-    expression = search.match_expression(text)
-    if expression is not None:
+    query = search.directory_query(text)
+    if query is not None:
         # The directory is small (hundreds, a few thousand): filter every hit, then rank,
         # so a narrow filter never hides matches cut off by an early LIMIT.
+        ctes, order, tier_params = _tier_ctes(query)
+        fts, weights = search.DIRECTORY_FTS, ", ".join(str(w) for w in search.DIRECTORY_WEIGHTS)
         sql = (
-            "WITH hits AS (SELECT rowid, rank FROM resource_fts WHERE resource_fts MATCH ?) "  # noqa: S608 - fixed fragments
-            f"SELECT {columns} FROM hits JOIN resource r ON r.rowid = hits.rowid "
-            f"WHERE {where} ORDER BY hits.rank, r.sort_name, r.id"
+            f"WITH hits AS (SELECT rowid, bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?), "  # noqa: S608
+            f"{ctes} SELECT {columns} FROM hits JOIN resource r ON r.rowid = hits.rowid WHERE {where} "
+            f"ORDER BY {order}, hits.score, r.sort_name, r.id"
         )
-        return sql, [expression, *params]
+        return sql, [query.anywhere, *tier_params, *params]
     if text.strip():
         return None
     return f"SELECT {columns} FROM resource r WHERE {where} ORDER BY r.sort_name, r.id", params  # noqa: S608
+
+
+def _tier_ctes(query: search.DirectoryQuery) -> tuple[str, str, list[str]]:
+    """(CTEs t<word>_<tier> of the rowids in each ranking tier, the ORDER BY term adding up each
+    word's first tier, their MATCH parameters): see `search.DirectoryQuery`."""
+    fts = search.DIRECTORY_FTS
+    ctes, terms, params = [], [], []
+    for word, expressions in enumerate(query.tiers):
+        cases = []
+        for tier, expression in enumerate(expressions):
+            name = f"t{word}_{tier}"
+            ctes.append(f"{name} AS (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608 - fixed names
+            cases.append(f"WHEN hits.rowid IN (SELECT rowid FROM {name}) THEN {tier}")  # noqa: S608
+            params.append(expression)
+        terms.append(f"CASE {' '.join(cases)} ELSE {len(expressions)} END")
+    return ", ".join(ctes), " + ".join(terms), params
 
 
 def find_resources(

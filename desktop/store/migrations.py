@@ -200,12 +200,41 @@ def _v5_erasure_leaves_nothing(conn: Connection) -> None:
     conn.execute("CREATE INDEX conflict_by_team ON conflict(team_id)")
 
 
+def _rebuild_search_table(conn: Connection, fts: str, table: str, columns: str) -> None:
+    """`fts` made anew (v5 options, 'secure-delete') and filled from every live row of `table`."""
+    from desktop.store.search import index_new
+
+    conn.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({columns}, {FTS_OPTIONS_V5})")
+    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('secure-delete', 1)")  # noqa: S608 - fixed names
+    rows = conn.execute(f"SELECT rowid, body FROM {table} WHERE deleted = 0")  # noqa: S608 - fixed names
+    while batch := rows.fetchmany(1000):
+        index_new(conn, fts, [(rowid, json.loads(body)) for rowid, body in batch])
+
+
+def _v6_numbers_and_ranked_directory(conn: Connection) -> None:
+    """Phone numbers found however they are typed; the directory ranks what a service is first.
+
+    Contacts are indexed again with every form of their number (`protocol.phones`). The
+    directory's two-column `resource_fts` becomes `directory_fts`, whose columns keep a
+    service's name and categories apart from its organisation and place (bm25 weights and
+    ranking tiers, `desktop.store.search.directory_query`). Both are rebuilt from the stored
+    bodies inside this migration's transaction: a crash leaves the v5 tables as they were.
+    """
+    from desktop.store.search import DIRECTORY_COLUMNS, DIRECTORY_FTS
+
+    conn.execute("DROP TABLE contact_fts")
+    _rebuild_search_table(conn, "contact_fts", "contact", "names, details")
+    conn.execute("DROP TABLE resource_fts")
+    _rebuild_search_table(conn, DIRECTORY_FTS, "resource", ", ".join(DIRECTORY_COLUMNS))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
     Migration(3, "sync: conflicts and refused mutations", _v3_sync_conflicts_and_refusals),
     Migration(4, "contact list filters by team and municipality", _v4_contact_filters),
     Migration(5, "secure-delete search indexes; records by person and team", _v5_erasure_leaves_nothing),
+    Migration(6, "phone numbers in every form, directory by name and category", _v6_numbers_and_ranked_directory),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

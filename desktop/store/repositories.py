@@ -110,7 +110,7 @@ SPECS: dict[str, EntitySpec[Any]] = {
             Resource, "resource", "sort_name",
             lambda r: {"sort_name": f"{r.service_name} {r.organization_name}".casefold(),
                        "municipality": r.location.municipality},
-            fts_table="resource_fts", index=search.index_resource,
+            fts_table=search.DIRECTORY_FTS, index=search.index_directory,
         ),
         EntitySpec(
             Note, "note", "occurred_at",

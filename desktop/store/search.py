@@ -1,9 +1,23 @@
 """Full-text search: what text of a record is indexed, and how a typed query is read.
 
 Owns: the FTS5 rows of contacts, resources and notes (keyed by the entity
-table's rowid) and `match_expression`, which turns what an operator types into a
-safe FTS5 query with prefix matching on every word. Accents are folded by the
-`unicode61 remove_diacritics 2` tokenizer, so `lodi` finds "Lòdi".
+table's rowid) and the expressions typed text becomes: `match_expression`, which
+turns what an operator types into a safe FTS5 query with prefix matching on every
+word, and `directory_query`, its ranked form for the Resources screen. Accents are
+folded by the `unicode61 remove_diacritics 2` tokenizer, so `lodi` finds "Lòdi".
+
+Phone numbers (issue 14 item 6) are indexed in every form `protocol.phones.search_forms`
+gives (as written, E.164, national with trunk prefix, digits only), and a query that is
+a number also looks for the forms of what was typed: "3331234567", "+39 333 123 4567"
+and "0039 333 1234567" find the same person, as do "040 123 4567" and "+358 40 1234567".
+
+The directory index (`directory_fts`, migration 6) keeps what a service is apart from
+where it is and who runs it: name, category codes, organisation, place, details. A
+search ranks, word by word, services named with a typed word first, then those filed
+under a category the word names (its label in it/en/fi, `protocol.taxonomy.codes_named`:
+"casa", "asunto"), then prefix matches in those two, then the rest (a town, an
+organisation); then by bm25 with the name and category weighing most.
+Category words are read at query time, so the labels can change without a migration.
 
 The tables are contentless and 'secure-delete' (migration 5): a row leaves the
 index through FTS5's 'delete' command, given the text it was indexed with, which
@@ -20,35 +34,124 @@ and changing what is indexed needs a migration that rebuilds the tables.
 
 import json
 import re
+from dataclasses import dataclass
 
 from desktop.store.database import Connection
+from protocol import phones, taxonomy
 
 # Characters that separate words for our purposes; FTS5 tokenizes the rest.
 _WORD = re.compile(r"[^\s\"'*^:(){}\[\],;+]+")
 MAX_QUERY_WORDS = 8
+DIRECTORY_FTS = "directory_fts"
+# Columns of `directory_fts` and their bm25 weights: what a service is counts most.
+DIRECTORY_COLUMNS = ("name", "category", "organisation", "place", "details")
+DIRECTORY_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.0)
+
+
+def words(query: str) -> list[str]:
+    """The words of `query` as the search reads them (at most MAX_QUERY_WORDS); never a quote."""
+    return _WORD.findall(query)[:MAX_QUERY_WORDS]
+
+
+def _all_words(query: str) -> str | None:
+    found = words(query)
+    return " AND ".join(f'"{word}"*' for word in found) if found else None
+
+
+def _number_forms(query: str) -> list[str]:
+    """The digit forms of a typed number ("+39 333 123 4567" -> 393331234567, 3331234567);
+    none for words, or for fewer digits than a number has (a year, a house number)."""
+    if not phones.looks_like_phone(query, min_digits=phones.MIN_DIGITS):
+        return []
+    return list(phones.search_forms(query))
 
 
 def match_expression(query: str) -> str | None:
-    """`"lor"* AND "ros"*` for "Lor Ros"; None when there is nothing to look for."""
-    words = _WORD.findall(query)[:MAX_QUERY_WORDS]
-    if not words:
+    """`"lor"* AND "ros"*` for "Lor Ros"; None when there is nothing to look for. A number
+    also matches its other forms: `("333"* AND "1234567"*) OR "3331234567"* OR "393331234567"*`."""
+    expression = _all_words(query)
+    forms = _number_forms(query)
+    if expression is None or not forms:
+        return expression
+    return " OR ".join([f"({expression})", *(f'"{form}"*' for form in forms)])
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """What one typed query looks for in `directory_fts`, as MATCH expressions.
+
+    `anywhere` selects the hits. `tiers` rank them: for each typed word, whether it is a
+    whole word of the name; a whole word of the name or a category the word names; a
+    prefix in the name or a category. A hit's rank adds up, word by word, the first of
+    these it matches (0, 1, 2; 3 for none), so in "casa lodi" the service named "Sportello
+    casa" in Lodi comes before one whose name merely starts with "Casa…" and "Lodi…"."""
+
+    anywhere: str
+    tiers: tuple[tuple[str, str, str], ...]  # per word: (named, filed, led)
+
+
+def _in_categories(codes: tuple[str, ...]) -> list[str]:
+    # A code is a phrase of its words ("mental_health" -> mental health), as the tokenizer split it.
+    return [f'category : "{code}"' for code in codes]
+
+
+def _either(*alternatives: str) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+def directory_query(query: str) -> DirectoryQuery | None:
+    """The ranked search of the directory for `query`; None when there is nothing to look for."""
+    found = words(query)
+    if not found:
         return None
-    return " AND ".join(f'"{word}"*' for word in words)
+    anywhere, tiers = [], []
+    for word in found:
+        whole, prefix = taxonomy.codes_named(word, whole_word=True), taxonomy.codes_named(word)
+        anywhere.append(_either(f'"{word}"*', *_in_categories(prefix)))
+        tiers.append((f'name : "{word}"',
+                      _either(f'{{name category}} : "{word}"', *_in_categories(whole)),
+                      _either(f'{{name category}} : "{word}"*', *_in_categories(prefix))))
+    every = " AND ".join(anywhere)
+    forms = _number_forms(query)
+    if forms:  # a service's phone numbers are in its details, in every form
+        every = " OR ".join([f"({every})", *(f'"{form}"*' for form in forms)])
+    return DirectoryQuery(every, tuple(tiers))
 
 
 def _join(*parts: object) -> str:
     return " ".join(str(part) for part in parts if part)
 
 
+def _number_text(number: str | None, region: str = phones.DEFAULT_REGION) -> str:
+    return " ".join(phones.search_forms(number, region)) if number else ""
+
+
 def _contact_text(data: dict) -> tuple[str, ...]:
     names = _join(data.get("given_name"), data.get("family_name"), data.get("alias"))
     details = _join(
-        data.get("municipality"), data.get("phone"), data.get("email"), " ".join(data.get("tags", []))
+        data.get("municipality"), data.get("phone"), _number_text(data.get("phone")), data.get("email"),
+        " ".join(data.get("tags", [])),
     )
     return names, details
 
 
-def _resource_text(data: dict) -> tuple[str, ...]:
+def _directory_text(data: dict) -> tuple[str, ...]:
+    """The columns of DIRECTORY_COLUMNS; phone numbers in the service's own country's plan."""
+    location = data.get("location") or {}
+    country = location.get("country") or phones.DEFAULT_REGION
+    numbers = " ".join(_number_text(phone.get("number"), country) for phone in data.get("phones", []))
+    return (
+        data.get("service_name") or "",
+        " ".join(data.get("categories", [])),
+        data.get("organization_name") or "",
+        _join(location.get("municipality"), location.get("address_1")),
+        _join(" ".join(data.get("keywords", [])), data.get("description"), numbers),
+    )
+
+
+def _legacy_resource_text(data: dict) -> tuple[str, ...]:
+    """The text of `resource_fts` (migrations 2 to 5), which migration 6 replaces by
+    `directory_fts`: kept so those migrations still fill the table they made."""
     location = data.get("location") or {}
     names = _join(data.get("service_name"), data.get("organization_name"))
     details = _join(
@@ -68,7 +171,8 @@ def _note_text(data: dict) -> tuple[str, ...]:
 # FTS table -> (its columns, what of a record goes in them)
 _INDEXED = {
     "contact_fts": ("names, details", _contact_text),
-    "resource_fts": ("names, details", _resource_text),
+    DIRECTORY_FTS: (", ".join(DIRECTORY_COLUMNS), _directory_text),
+    "resource_fts": ("names, details", _legacy_resource_text),
     "note_fts": ("body", _note_text),
 }
 
@@ -78,7 +182,12 @@ def index_contact(conn: Connection, rowid: int, body: str) -> None:
 
 
 def index_resource(conn: Connection, rowid: int, body: str) -> None:
+    """Into the old `resource_fts`: only migration 2 calls this (see `_legacy_resource_text`)."""
     index_new(conn, "resource_fts", [(rowid, json.loads(body))])
+
+
+def index_directory(conn: Connection, rowid: int, body: str) -> None:
+    index_new(conn, DIRECTORY_FTS, [(rowid, json.loads(body))])
 
 
 def index_note(conn: Connection, rowid: int, body: str) -> None:

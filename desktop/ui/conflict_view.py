@@ -40,6 +40,7 @@ from desktop.ui import style
 from desktop.ui.context import UiContext
 from desktop.ui.forms import field_errors
 from desktop.ui.labels import label
+from protocol.entities import last_day_before
 from protocol.messages import Conflict
 
 # (entity, field) -> desktop.ui.labels kind, for enumerations shown in words
@@ -205,6 +206,10 @@ def value_text(context: UiContext, entity: str, field: str, value: Any) -> str:
         return label(_LABEL_KINDS[(entity, field)], value)
     fmt = schema.get("format")
     try:
+        if (entity, field) == ("consent", "expires_at"):  # a date as the form took it, not the lapse instant
+            moment = dt.datetime.fromisoformat(str(value))
+            day = last_day_before(moment, moment.astimezone().tzinfo or dt.UTC)
+            return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
         if fmt == "date-time":
             return local_time_text(dt.datetime.fromisoformat(str(value)))
         if fmt == "date":

@@ -1,9 +1,12 @@
 """`python -m desktop.ui.screenshots OUTDIR`: every main screen, with demo data, as PNG.
 
 Owns: rendering the screens a person sees first (first run, unlock, and each
-screen of the main window, plus a contact's detail) offscreen, from the real
-`prossimo --demo` set-up: the embedded demo service, an enrolled profile and a
-real first sync. The images go to OUTDIR (the README shows docs/screenshots).
+screen of the main window, plus a contact's detail) from the real `prossimo --demo`
+set-up: the embedded demo service, an enrolled profile and a real first sync. The
+images go to OUTDIR (the README shows docs/screenshots). Offscreen by default, at
+1280×800; with `--real-window` (run by scripts/take-screenshots.sh under Xvfb and
+openbox) the window is shown maximised by a real window manager and the whole
+screen is captured, title bar included, as a person would see it.
 
 Must never use real data or the operator's profile: everything happens in a
 temporary folder that is deleted afterwards.
@@ -21,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QSize  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.settings import LANGUAGES, Settings  # noqa: E402
@@ -51,12 +55,28 @@ def _settle(shell: Shell) -> None:
             time.sleep(0.005)
 
 
+def _real_window() -> bool:
+    return QGuiApplication.platformName() != "offscreen"
+
+
 def _save(widget: QWidget, path: Path) -> Path:
-    widget.resize(SIZE)
-    widget.show()  # a wizard lays out its first page only once shown
-    for _ in range(10):
-        QCoreApplication.processEvents()
-    if not widget.grab().save(str(path)):
+    if _real_window():
+        # The window manager places and decorates the window; give it time to map and paint.
+        if not widget.isVisible():
+            widget.showMaximized()
+        widget.raise_()
+        widget.activateWindow()
+        for _ in range(40):
+            QCoreApplication.processEvents()
+            time.sleep(0.02)
+        image = widget.screen().grabWindow(0)  # the whole screen: what a person sees
+    else:
+        widget.resize(SIZE)
+        widget.show()  # a wizard lays out its first page only once shown
+        for _ in range(10):
+            QCoreApplication.processEvents()
+        image = widget.grab()
+    if not image.save(str(path)):
         raise OSError(f"could not write {path}")
     print(path)
     return path
@@ -108,8 +128,11 @@ def render(outdir: Path, language: str) -> list[Path]:
         bridge = shell.session.context.sync
         _wait(lambda: bridge.scheduler.state.last_success_at is not None and bridge.scheduler.state.phase == "idle")
         window = shell.session.window
-        window.resize(SIZE)
-        window.show()
+        if _real_window():
+            window.showMaximized()
+        else:
+            window.resize(SIZE)
+            window.show()
         for screen in SCREENS:
             window.show_page(screen.key)
             _settle(shell)
@@ -133,7 +156,12 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Render every main screen with demo data to PNG files.")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--language", choices=LANGUAGES, default="en")
+    parser.add_argument("--real-window", action="store_true",
+                        help="show the windows on the current X display and capture the screen "
+                             "(set QT_QPA_PLATFORM=xcb; scripts/take-screenshots.sh does it all)")
     args = parser.parse_args(argv)
+    if args.real_window != (os.environ.get("QT_QPA_PLATFORM") != "offscreen"):
+        parser.error("--real-window needs QT_QPA_PLATFORM=xcb and a display; without it, leave QT_QPA_PLATFORM unset")
     args.outdir.mkdir(parents=True, exist_ok=True)
     render(args.outdir, args.language)
     return 0

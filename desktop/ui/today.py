@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.calendar_queries import Booked, FollowUp, TodayOverview, today_overview
+from desktop.store.calendar_queries import Booked, BookedKey, FollowUp, TodayOverview, overlaps_among, today_overview
 from desktop.ui import style
 from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
 from desktop.ui.labels import label
-from protocol import IntakeRequest
+from protocol import IntakeRequest, entities
 
 SHOWN_ENTITIES = frozenset({"appointment", "intake_request", "consent", "referral", "contact", "resource"})
 REFRESH_MS = 5 * 60_000
@@ -171,8 +171,10 @@ class TodayPage(QWidget):
         self.today_heading.setText(self.tr("Appointments &today ({n})").format(n=len(overview.today)))
         self.tomorrow_heading.setText(self.tr("Appointments to&morrow, {date} ({n})").format(
             date=date_text(tomorrow), n=len(overview.tomorrow)))
-        self._fill(self.today_list, self.today_empty, [self._appointment_item(b) for b in overview.today])
-        self._fill(self.tomorrow_list, self.tomorrow_empty, [self._appointment_item(b) for b in overview.tomorrow])
+        overlaps = overlaps_among([*overview.today, *overview.tomorrow])  # the double-booking rule, marked
+        self._fill(self.today_list, self.today_empty, [self._appointment_item(b, overlaps) for b in overview.today])
+        self._fill(self.tomorrow_list, self.tomorrow_empty,
+                   [self._appointment_item(b, overlaps) for b in overview.tomorrow])
         self.intake_heading.setText(self.tr("&New requests from the help desk ({n})").format(
             n=overview.new_intake_count))
         self._fill(self.intake_list, self.intake_empty, [self._intake_item(r) for r in overview.new_intake])
@@ -209,8 +211,12 @@ class TodayPage(QWidget):
         item.setData(TARGET, (page, record_id))
         return item
 
-    def _appointment_item(self, booked: Booked) -> QListWidgetItem:
-        item = self._item(block_summary(booked, self.zone), "calendar", booked.id)
+    def _appointment_item(self, booked: Booked, overlaps: dict[BookedKey, list[Booked]]) -> QListWidgetItem:
+        overlapped = overlaps.get(booked.key)
+        item = self._item(("⚠ " if overlapped else "") + block_summary(booked, self.zone, overlapped), "calendar",
+                          booked.id)
+        if overlapped:
+            item.setForeground(QBrush(style.colour("error")))  # readable on the palette, and the text says it too
         if booked.status == "cancelled":
             font = item.font()
             font.setStrikeOut(True)
@@ -236,8 +242,9 @@ class TodayPage(QWidget):
                 place=label("place_kind", follow_up.what))
             return self._item(text, "calendar", follow_up.record_id)
         if follow_up.kind == "consent_expiring":
+            last_day = entities.last_day_before(follow_up.at, self.zone)  # its last valid day, as written
             text = self.tr("Consent of {name} for {purpose} expires on {date}").format(
-                name=name, purpose=label("consent_purpose", follow_up.what), date=date_text(at.date(), long=False))
+                name=name, purpose=label("consent_purpose", follow_up.what), date=date_text(last_day, long=False))
         else:
             text = self.tr("Referral of {name} to {service}: no answer since {date}").format(
                 name=name, service=follow_up.what or self.tr("a service"), date=date_text(at.date(), long=False))

@@ -411,7 +411,14 @@ def test_foreign_events_become_the_named_contacts_appointments_once(enrolled, pe
 @pytest.mark.parametrize(("line", "prop", "rule"), [
     (b"DTSTART;VALUE=DATE:20261124", "DTSTART", "all-day events are not imported"),
     (b"DTSTART;TZID=Mars/Olympus:20261124T130000", "DTSTART", "unknown time zone 'Mars/Olympus'"),
-    (b"RRULE:FREQ=WEEKLY\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE", "repeating events are not"),
+    (b"RRULE:FREQ=WEEKLY\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE",
+     "a repeating appointment ends"),
+    (b"RRULE:FREQ=DAILY;COUNT=3\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE",
+     "only weekly or monthly repeats"),
+    (b"RRULE:FREQ=WEEKLY;BYDAY=MO,TH;COUNT=3\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE",
+     "only weekly or monthly repeats"),
+    (b"RECURRENCE-ID;TZID=Europe/Helsinki:20261124T130000\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000",
+     "RECURRENCE-ID", "repeating events are not"),
 ])
 def test_foreign_events_we_cannot_represent_are_refused(enrolled, people, tmp_path, line, prop, rule) -> None:  # noqa: ANN001
     path = tmp_path / "invite.ics"

@@ -105,9 +105,9 @@ def test_upgraded_search_tables_forget_erased_values(v1_copy: Path) -> None:
             s.replica.apply_answer({"results": [], "purge_teams": [], "cursor": "c", "more": False, "changes": [
                 {"entity": "contact", "version": 2, "record": {"id": str(IDS[1])}, "erased": True}]}, [])
             return [(fts, s.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'secure-delete'").fetchone()[0])
-                    for fts in ("contact_fts", "note_fts", "resource_fts")]
+                    for fts in ("contact_fts", "note_fts", "directory_fts")]
 
-        assert worker.call(erase) == [("contact_fts", 1), ("note_fts", 1), ("resource_fts", 1)]
+        assert worker.call(erase) == [("contact_fts", 1), ("note_fts", 1), ("directory_fts", 1)]
         assert find_in_store(KEY, v1_copy, needles) == []
         assert worker.call(lambda s: [c.given_name for c in s.contacts.search("lodi")]) == ["Lorenzo"]
 

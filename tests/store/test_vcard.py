@@ -132,7 +132,8 @@ def test_numbers_become_global_tel_uris_only_when_that_is_certain() -> None:
     assert tel_uri("040 1234567", "FI") == "tel:+358401234567"  # Finland drops it
     assert tel_uri("0049 30 1234567", "IT") == "tel:+49301234567"
     assert tel_uri("+33 1 23 45 67 89", "DE") == "tel:+33123456789"
-    assert tel_uri("030 1234567", "DE") is None  # a country whose rules we do not carry
+    assert tel_uri("030 1234567", "DE") == "tel:+49301234567"  # every country's plan (protocol.phones)
+    assert tel_uri("12 34", "DE") is None  # not a number of that plan: left as text, never guessed
 
 
 def test_several_services_make_one_file_of_cards_in_the_callers_language(services: list) -> None:

@@ -252,7 +252,8 @@ def test_qr_payload_dials_from_any_sim_or_gives_the_address() -> None:
     assert dial_string("0039 0371 948100", "IT") == "+390371948100"
     assert dial_string("800 123 456", "IT") == "800123456"  # toll-free: only from Italian phones
     assert dial_string("040 123 4567", "FI") == "+358401234567"  # Finland drops the trunk 0
-    assert dial_string("(030) 1234567", "DE") == "0301234567"  # no rule: as written, digits only
+    assert dial_string("(030) 1234567", "DE") == "+49301234567"  # every country's plan (protocol.phones)
+    assert dial_string("(12) 34", "DE") == "1234"  # not a number of that plan: as written, digits only
 
 
 def test_opening_lines_merge_days_with_the_same_hours() -> None:

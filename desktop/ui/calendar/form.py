@@ -6,7 +6,21 @@ shows a warning panel naming the clashes, with "Book anyway" (save as it is)
 and "Change time" (back to the start time); otherwise, or when booking anyway,
 it creates or updates the appointment. Times are entered in the UI's local zone
 and stored as UTC instants; a new appointment's `time_zone` is the local zone's
-name, an edited one keeps its own.
+name, an edited one keeps its own. Opened from a contact's page it starts with that
+contact (`contact=`); for a home visit it proposes the address of a contact in it,
+never over a location the operator typed.
+
+Repeats: "Repeats" (not, every week, every two weeks, every month) and "Ends" (on a
+date, or after a number of meetings) make the record a series (`protocol.recurrence`);
+the double-booking check then looks at every meeting of it. Opened on one meeting
+of a series, the fields edit the whole series (its first meeting's date and time),
+and "Skip only this meeting" adds that meeting's date to `exceptions`. Moving a
+single meeting is done as skipping it and booking a one-off appointment: there is
+no per-meeting override.
+
+Keyboard: every caption's mnemonic is unique in en/it/fi (Alt+S is Save only). A
+time field selects its hour section whenever the keyboard brings focus to it (Tab,
+Shift+Tab, a mnemonic, "Change time"), so typing "1430" or "14:30" gives 14:30.
 
 Must never write without naming the change (`changes={"appointment"}`), never
 show a rejected value back in an error, and never block: the dialog opens with
@@ -18,7 +32,7 @@ import uuid
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,11 +58,43 @@ from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
-from protocol import Appointment, new_id
+from protocol import Appointment, Contact, new_id
+from protocol.recurrence import MAX_OCCURRENCES, Recurrence
 
 REMINDER_CHOICES = (None, 0, 5, 10, 15, 30, 60, 120, 1440)
 NEW_REMINDER = 15
 NEW_DURATION = 60
+# (frequency, interval) of each "Repeats" choice; None does not repeat.
+REPEAT_CHOICES: tuple[tuple[str, int] | None, ...] = (None, ("weekly", 1), ("weekly", 2), ("monthly", 1))
+NEW_SERIES_COUNT = 10
+# A warning listing more clashes than this says how many more instead (a series can clash dozens of times).
+CLASH_LINES = 6
+
+
+def _choice_key(choice: tuple[str, int] | None) -> str:
+    """A "Repeats" choice as the combo's data ("weekly:2"; "" does not repeat): Qt compares strings reliably."""
+    return f"{choice[0]}:{choice[1]}" if choice else ""
+
+
+def _choice(key: str | None) -> tuple[str, int] | None:
+    if not key:
+        return None
+    frequency, interval = key.split(":")
+    return frequency, int(interval)
+
+
+class TimeEdit(QTimeEdit):
+    """A QTimeEdit that starts at the hour whenever the keyboard brings focus to it.
+
+    Qt keeps the section last used (Shift+Tab lands on the minutes), so typing "1430"
+    went into the minutes; a click still picks the section clicked.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.setCurrentSectionIndex(0)
+            self.setSelectedSection(self.sectionAt(0))
 
 
 class ClashWarning(QFrame):
@@ -80,7 +126,10 @@ class ClashWarning(QFrame):
 
     def show_clashes(self, clashes: list[Clash], starts_at: dt.datetime) -> None:
         lines = [QCoreApplication.translate("AppointmentForm", "This time overlaps other appointments:")]
-        lines.extend(self._line(clash, starts_at) for clash in clashes)
+        lines.extend(self._line(clash, starts_at) for clash in clashes[:CLASH_LINES])
+        if len(clashes) > CLASH_LINES:
+            more = len(clashes) - CLASH_LINES  # always several: a series clashing week after week
+            lines.append(QCoreApplication.translate("AppointmentForm", "…and {n} more").format(n=more))
         self.text.setText("\n".join(lines))
         self.text.setAccessibleName(self.text.text())
         self.show()
@@ -124,6 +173,7 @@ class AppointmentForm(FormDialog):
         *,
         booked: Booked | None = None,
         start: dt.datetime | None = None,
+        contact: Contact | None = None,
     ) -> None:
         super().__init__(self.tr("&Save"), parent)
         self.context = context
@@ -131,11 +181,16 @@ class AppointmentForm(FormDialog):
         self.zone = local_zone(context)
         self.picker: ContactPicker | None = None
         self.clashes: list[Clash] = []
+        self._addresses: dict[uuid.UUID, str] = {}  # of the contacts added here, for a home visit
+        self._proposed = ""  # the address put in Location, while the operator has not changed it
         self.setWindowTitle(self.tr("Edit appointment") if booked else self.tr("New appointment"))
         self.errors = FormErrors()
         self._build()
         self._fill(booked, start)
-        (self.date if booked else self.add_contact_button).setFocus()
+        if contact is not None:
+            self.add_contact(contact)
+        self.place_kind.currentIndexChanged.connect(lambda _i: self._propose_address())
+        (self.date if booked or contact else self.add_contact_button).setFocus()
 
     # --- building --------------------------------------------------------------------------------
 
@@ -165,7 +220,7 @@ class AppointmentForm(FormDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(self.tr("Date"))
-        self.start_time = QTimeEdit()
+        self.start_time = TimeEdit()
         self.start_time.setAccessibleName(self.tr("Start time"))
         self.start_time.setDisplayFormat("HH:mm")
         self.duration = QSpinBox()
@@ -223,6 +278,7 @@ class AppointmentForm(FormDialog):
             self.reminder.addItem(self._reminder_text(minutes), minutes)
         self._row(form, self.tr("R&eminder:"), self._with_error(self.reminder, "reminder_minutes_before"),
                   self.reminder)
+        self._build_repeats(form)
 
         self.clash_panel = ClashWarning(self.context, self.zone)
         self.clash_text = self.clash_panel.text
@@ -237,10 +293,64 @@ class AppointmentForm(FormDialog):
             QShortcut(keys, self, lambda: self._save(check_clashes=True))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.series_note)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.clash_panel)
         layout.addWidget(self.buttons)
+
+    def _build_repeats(self, form: QFormLayout) -> None:
+        self.form_layout = form
+        self.repeats = QComboBox()
+        self.repeats.setAccessibleName(self.tr("Repeats"))
+        for choice in REPEAT_CHOICES:
+            self.repeats.addItem(self._repeat_text(choice), _choice_key(choice))
+        self._row(form, self.tr("Re&peats:"), self._with_error(self.repeats, "recurrence"), self.repeats)
+        self.end_kind = QComboBox()
+        self.end_kind.setAccessibleName(self.tr("How the repeats end"))
+        self.end_kind.addItem(self.tr("On this date:"), "until")
+        self.end_kind.addItem(self.tr("After this many meetings:"), "count")
+        self.until = QDateEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setAccessibleName(self.tr("Last date of the repeats"))
+        self.count = QSpinBox()
+        self.count.setRange(2, MAX_OCCURRENCES)
+        self.count.setAccessibleName(self.tr("Number of meetings"))
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.end_kind)
+        end_row.addWidget(self.until)
+        end_row.addWidget(self.count)
+        end_row.addStretch(1)
+        self.end_caption = QLabel(self.tr("E&nds:"))
+        self.end_caption.setBuddy(self.end_kind)
+        form.addRow(self.end_caption, end_row)
+        self.repeats.currentIndexChanged.connect(lambda _i: self._show_repeats())
+        self.end_kind.currentIndexChanged.connect(lambda _i: self._show_repeats())
+        self.series_note = QLabel()
+        self.series_note.setWordWrap(True)
+        self.skip_button = QPushButton(self.tr("S&kip only this meeting"))
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.setToolTip(self.tr("This meeting does not take place; the others stay booked"))
+        self.skip_button.clicked.connect(self.skip_occurrence)
+        self.buttons.addButton(self.skip_button, self.buttons.ButtonRole.ActionRole)
+
+    def _repeat_text(self, choice: tuple[str, int] | None) -> str:
+        if choice is None:
+            return self.tr("Does not repeat")
+        frequency, interval = choice
+        if frequency == "weekly":
+            return self.tr("Every week") if interval == 1 else self.tr("Every two weeks") if interval == 2 \
+                else self.tr("Every %n weeks", "", interval)
+        return self.tr("Every month") if interval == 1 else self.tr("Every %n months", "", interval)
+
+    def _show_repeats(self) -> None:
+        repeating = _choice(self.repeats.currentData()) is not None
+        self.form_layout.setRowVisible(self.end_caption, repeating)
+        by_date = self.end_kind.currentData() == "until"
+        # Only inside a shown row: a field shown in a hidden form row is laid out by no one
+        # and covered the whole dialog.
+        self.until.setVisible(repeating and by_date)
+        self.count.setVisible(repeating and not by_date)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget | QVBoxLayout | QHBoxLayout, buddy: QWidget) -> None:
         caption = QLabel(text)
@@ -292,8 +402,29 @@ class AppointmentForm(FormDialog):
         self.location.setText(texts[0])
         self.topic.setText(texts[1])
         self.outcome_note.setPlainText(texts[2])
+        self._fill_repeats(booked, begin.date())
         self._show_end()
         self._outcome_hint()
+
+    def _fill_repeats(self, booked: Booked | None, first_day: dt.date) -> None:
+        recurrence = booked.appointment.recurrence if booked else None
+        choice = (recurrence.frequency, recurrence.interval) if recurrence else None
+        if self.repeats.findData(_choice_key(choice)) < 0:
+            self.repeats.addItem(self._repeat_text(choice), _choice_key(choice))
+        self._select(self.repeats, _choice_key(choice))
+        self._select(self.end_kind, "count" if recurrence and recurrence.count else "until")
+        self.count.setValue(recurrence.count if recurrence and recurrence.count else NEW_SERIES_COUNT)
+        until = recurrence.until if recurrence and recurrence.until else first_day + dt.timedelta(weeks=12)
+        self.until.setDate(qdate(until))
+        meeting = booked.occurrence if booked and recurrence else None
+        self.skip_button.setVisible(meeting is not None)
+        if recurrence is not None:
+            text = self.tr("A repeating appointment: what you change here applies to every meeting.")
+            if meeting is not None:
+                text += " " + self.tr("You opened the meeting of {date}.").format(date=date_text(meeting.day))
+            self.series_note.setText(text)
+        self.series_note.setVisible(recurrence is not None)
+        self._show_repeats()
 
     def _next_half_hour(self) -> dt.datetime:
         now = self.context.clock().astimezone(self.zone)
@@ -318,9 +449,26 @@ class AppointmentForm(FormDialog):
 
     def _picked(self, picker: ContactPicker) -> None:
         if picker.chosen is not None:
-            self._add_contact(picker.chosen.id, contact_label(picker.chosen))
+            self.add_contact(picker.chosen)
         self.picker = None
         self.contacts_list.setFocus()
+
+    def add_contact(self, contact: Contact) -> None:
+        if contact.address:
+            self._addresses[contact.id] = contact.address
+        self._add_contact(contact.id, contact_label(contact))
+        self._propose_address()
+
+    def _propose_address(self) -> None:
+        """A home visit is at the home of a contact in it: propose the first known address.
+        Only an empty Location or an untouched proposal is replaced; leaving the home visit
+        takes the untouched proposal away (a home address is not an office's location)."""
+        wanted = ""
+        if self.place_kind.currentData() == "home_visit":
+            wanted = next((self._addresses[i] for i in self.contact_ids() if i in self._addresses), "")
+        if self.location.text().strip() in ("", self._proposed):
+            self.location.setText(wanted)
+            self._proposed = wanted
 
     def _add_contact(self, contact_id: uuid.UUID, text: str) -> None:
         if contact_id in self.contact_ids():
@@ -334,6 +482,7 @@ class AppointmentForm(FormDialog):
         row = self.contacts_list.currentRow()
         if row >= 0:
             self.contacts_list.takeItem(row)
+            self._propose_address()
 
     def contact_ids(self) -> list[uuid.UUID]:
         return [self.contacts_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.contacts_list.count())]
@@ -382,7 +531,19 @@ class AppointmentForm(FormDialog):
             "topic": text(self.topic),
             "outcome_note": self.outcome_note.toPlainText().strip() or None,
             "reminder_minutes_before": self.reminder.currentData(),
+            "recurrence": self.recurrence(),
+            "exceptions": list(appointment.exceptions) if appointment else [],
         }
+
+    def recurrence(self) -> Recurrence | None:
+        """The series the form describes, None when it does not repeat (see `protocol.recurrence`)."""
+        choice = _choice(self.repeats.currentData())
+        if choice is None:
+            return None
+        frequency, interval = choice
+        if self.end_kind.currentData() == "count":
+            return Recurrence(frequency=frequency, interval=interval, count=self.count.value())
+        return Recurrence(frequency=frequency, interval=interval, until=pydate(self.until.date()))
 
     def _save(self, *, check_clashes: bool) -> None:
         fields = self.fields()
@@ -403,7 +564,8 @@ class AppointmentForm(FormDialog):
             self.context.store.run(
                 lambda s: overlapping(s, starts_at=fields["starts_at"], ends_at=fields["ends_at"],
                                       operator_id=fields["operator_id"], contact_ids=fields["contact_ids"],
-                                      exclude_id=exclude),
+                                      exclude_id=exclude, recurrence=fields["recurrence"],
+                                      time_zone=fields["time_zone"], exceptions=fields["exceptions"]),
                 lambda clashes: self._checked(fields, clashes), self._failed, owner=self)
             return
         self._write(fields)
@@ -430,6 +592,18 @@ class AppointmentForm(FormDialog):
                 return session.appointments.update(record_id, **fields)
         self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
 
+    def skip_occurrence(self) -> None:
+        """The opened meeting of a series does not take place: its date joins `exceptions`."""
+        if self.booked is None or self.booked.occurrence is None:
+            return
+        record_id, day = self.booked.id, self.booked.occurrence.day
+        skipped = sorted({*self.booked.appointment.exceptions, day})
+
+        def work(session):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
+            return session.appointments.update(record_id, exceptions=skipped)
+        self._busy(True)
+        self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
+
     def _written(self, appointment: Appointment) -> None:
         self._busy(False)
         self.context.local_change()
@@ -441,6 +615,6 @@ class AppointmentForm(FormDialog):
         self.errors.show(error)
 
     def _busy(self, busy: bool) -> None:
-        for button in (self.save_button, self.book_anyway_button, self.change_time_button):
+        for button in (self.save_button, self.book_anyway_button, self.change_time_button, self.skip_button):
             button.setEnabled(not busy)
 

@@ -1,11 +1,13 @@
-"""The Calendar screen: a day or a week of appointments, mine or my team's.
+"""The Calendar screen: a day, a week or a month of appointments, mine or my team's.
 
 Owns: `CalendarPage`: navigation (previous / today / next, a date to go to),
-the day/week switch (weeks start on Monday), the "Mine" / team filter, the time
-grid (`views.CalendarView`) beside a plain list of the same appointments (for
-screen readers and quick keyboard use), and opening `form.AppointmentForm` to
-book or edit. Keys: Alt+Left / Alt+Right previous / next, T today, Ctrl+N new
-appointment (at the grid's cursor), Enter on an appointment edits it, Enter or
+the day/week/month switch (weeks start on Monday), the "Mine" / team filter, the
+time grid (`views.CalendarView`) or the month (`views.MonthGrid`, Enter or a
+double click on a day opens it in the day view) beside a plain list of the same
+meetings (for screen readers and quick keyboard use; a meeting that overlaps
+another says so), and opening `form.AppointmentForm` to book or edit. Keys:
+Alt+Left / Alt+Right previous / next (a month in the month view), T today, Ctrl+N
+new appointment (at the grid's cursor), Enter on an appointment edits it, Enter or
 a double click on a free slot books one there. "Export…" and "Import…" open the
 iCalendar dialogs of `desktop.ui.calendar.files`.
 
@@ -16,7 +18,7 @@ a write that touched nothing it shows.
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,11 +30,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.store.calendar_queries import Booked, appointments_between, booked
+from desktop.store.calendar_queries import Booked, BookedKey, appointments_between, booked, overlaps_among
 from desktop.ui import style
 from desktop.ui.calendar import (
     date_text,
@@ -46,7 +49,7 @@ from desktop.ui.calendar import (
 )
 from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
-from desktop.ui.calendar.views import CalendarView, block_summary
+from desktop.ui.calendar.views import CalendarView, MonthGrid, block_summary, month_days
 from desktop.ui.context import UiContext
 
 SHOWN_ENTITIES = frozenset({"appointment", "contact"})
@@ -102,10 +105,12 @@ class CalendarPage(QWidget):
 
         self.day_button = QPushButton(self.tr("&Day"))
         self.week_button = QPushButton(self.tr("&Week"))
+        self.month_button = QPushButton(self.tr("M&onth"))
         self.mode_group = QButtonGroup(self)
-        for button, mode in ((self.day_button, "day"), (self.week_button, "week")):
+        names = {"day": self.tr("Show one day"), "week": self.tr("Show one week"), "month": self.tr("Show one month")}
+        for button, mode in ((self.day_button, "day"), (self.week_button, "week"), (self.month_button, "month")):
             button.setCheckable(True)
-            button.setAccessibleName(self.tr("Show one day") if mode == "day" else self.tr("Show one week"))
+            button.setAccessibleName(names[mode])
             button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
             self.mode_group.addButton(button)
         self.day_button.setChecked(True)
@@ -137,7 +142,8 @@ class CalendarPage(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.new_button)
         options = QHBoxLayout()
-        for widget in (go_label, self.go_to, self.day_button, self.week_button, show_label, self.show_filter):
+        for widget in (go_label, self.go_to, self.day_button, self.week_button, self.month_button, show_label,
+                       self.show_filter):
             options.addWidget(widget)
         options.addStretch(1)
         options.addWidget(self.export_button)
@@ -149,6 +155,11 @@ class CalendarPage(QWidget):
         self.grid.slotActivated.connect(self.new_appointment_at)
         self.grid.currentChanged.connect(self._grid_selection)
         self.view.header.dayClicked.connect(self._day_clicked)
+        self.month_grid = MonthGrid()
+        self.month_grid.dayActivated.connect(self._day_clicked)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.view)
+        self.views.addWidget(self.month_grid)
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Appointments shown"))
@@ -168,7 +179,7 @@ class CalendarPage(QWidget):
         side_layout.addWidget(self.status)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.views)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -181,7 +192,8 @@ class CalendarPage(QWidget):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.import_button, self.view)  # both rows of buttons first, in reading order
         self.setTabOrder(self.view, self.grid)
-        self.setTabOrder(self.grid, self.list)
+        self.setTabOrder(self.grid, self.month_grid)
+        self.setTabOrder(self.month_grid, self.list)
 
     def _shortcuts(self) -> None:
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -198,10 +210,16 @@ class CalendarPage(QWidget):
     def days(self) -> list[dt.date]:
         if self.mode == "day":
             return [self.anchor]
+        if self.mode == "month":
+            return month_days(self.anchor)
         monday = monday_of(self.anchor)
         return [monday + dt.timedelta(days=i) for i in range(7)]
 
     def step(self, direction: int) -> None:
+        if self.mode == "month":
+            total = self.anchor.month - 1 + direction
+            self.go_to_date(dt.date(self.anchor.year + total // 12, total % 12 + 1, 1))
+            return
         self.go_to_date(self.anchor + dt.timedelta(days=direction * (1 if self.mode == "day" else 7)))
 
     def go_today(self) -> None:
@@ -214,15 +232,17 @@ class CalendarPage(QWidget):
         self.reload()
 
     def set_mode(self, mode: str) -> None:
-        (self.day_button if mode == "day" else self.week_button).setChecked(True)
+        {"day": self.day_button, "week": self.week_button, "month": self.month_button}[mode].setChecked(True)
         if mode != self.mode:
             self.mode = mode
+            self.views.setCurrentWidget(self.month_grid if mode == "month" else self.view)
             self.reload()
 
     def _day_clicked(self, day: dt.date) -> None:
-        self.anchor, self.mode = day, "day"
-        self.day_button.setChecked(True)
+        self.anchor = day
+        self.set_mode("day")
         self.reload()
+        self.grid.setFocus()
 
     def team_filter(self) -> uuid.UUID | None:
         """The team whose appointments are shown, None for "Mine"."""
@@ -249,7 +269,9 @@ class CalendarPage(QWidget):
             lambda items: self._loaded_items(generation, days, items), self._failed, owner=self)
 
     def _show_period(self, days: list[dt.date]) -> None:
-        if len(days) == 1:
+        if self.mode == "month":
+            self.title.setText(QLocale().toString(qdate(self.anchor), "MMMM yyyy"))
+        elif len(days) == 1:
             self.title.setText(date_text(days[0]))
         else:
             self.title.setText(self.tr("Week {number}: {monday} to {sunday}").format(
@@ -262,15 +284,20 @@ class CalendarPage(QWidget):
         if generation != self._generation:
             return  # a newer period or filter is on its way
         self.items = items
-        keep = self._select_after_load or self.grid.selected_id
-        self.view.set_content(days, self.zone, items, self.context.clock())
+        keep = self._select_after_load or self.grid.selected_key
+        if self.mode == "month":
+            self.month_grid.set_content(self.anchor, self.zone, items, self.context.clock(), cursor=self.anchor)
+            self.view.set_content([self.anchor], self.zone, [], self.context.clock())
+        else:
+            self.view.set_content(days, self.zone, items, self.context.clock())
         if not self._loaded:
             self._loaded = True
             self.view.scroll_to_hour(FIRST_HOUR)
         self._fill_list(items)
         if not items:
-            self.status.setText(self.tr("No appointments on this day.") if self.mode == "day"
-                                else self.tr("No appointments this week."))
+            self.status.setText({"day": self.tr("No appointments on this day."),
+                                 "week": self.tr("No appointments this week."),
+                                 "month": self.tr("No appointments this month.")}[self.mode])
         else:
             self.status.setText(self.tr("{n} appointment(s)").format(n=len(items)))
         if self._select_after_load is not None:
@@ -285,13 +312,16 @@ class CalendarPage(QWidget):
     def _fill_list(self, items: list[Booked]) -> None:
         self._syncing_selection = True
         self.list.clear()
+        overlaps = overlaps_among(items)
         for item in items:
             start = item.starts_at.astimezone(self.zone)
-            text = block_summary(item, self.zone)
+            text = block_summary(item, self.zone, overlaps.get(item.key))
             if self.mode == "week":
                 text = day_name(start.date()) + " " + text
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            elif self.mode == "month":  # six weeks: the days of the next month need its name
+                text = QLocale().toString(qdate(start.date()), "ddd d MMM") + " " + text
+            row = QListWidgetItem(("⚠ " if item.key in overlaps else "") + text)
+            row.setData(Qt.ItemDataRole.UserRole, item.key)
             if item.status == "cancelled":
                 font = row.font()
                 font.setStrikeOut(True)
@@ -305,12 +335,12 @@ class CalendarPage(QWidget):
 
     # --- selection ---------------------------------------------------------------------------------------------
 
-    def _grid_selection(self, appointment_id: uuid.UUID | None) -> None:
-        if self._syncing_selection:
+    def _grid_selection(self, key: BookedKey | None) -> None:
+        if self._syncing_selection or self.mode == "month":
             return
         self._syncing_selection = True
         for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == appointment_id:
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.list.setCurrentRow(row)
                 break
         else:
@@ -321,7 +351,14 @@ class CalendarPage(QWidget):
         if self._syncing_selection or item is None:
             return
         self._syncing_selection = True
-        self.grid.select(item.data(Qt.ItemDataRole.UserRole))
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if self.mode == "month":
+            found = next((i for i in self.items if i.key == key), None)
+            if found is not None:
+                self.month_grid.cursor = found.starts_at.astimezone(self.zone).date()
+                self.month_grid.update()
+        else:
+            self.grid.select(key)
         self._syncing_selection = False
 
     def selected(self) -> Booked | None:
@@ -332,17 +369,25 @@ class CalendarPage(QWidget):
     def new_appointment(self) -> None:
         """Ctrl+N: a new appointment at the grid's cursor; from elsewhere on a view of today, at
         the next half hour."""
+        if self.mode == "month":
+            if self.month_grid.hasFocus() or local_now(self.context).date() not in self.days():
+                self._open_form(None, dt.datetime.combine(self.month_grid.cursor, dt.time(9), tzinfo=self.zone))
+            else:
+                self._open_form(None, None)
+            return
         on_grid = self.grid.hasFocus() or local_now(self.context).date() not in self.days()
         self._open_form(None, self.grid.cursor_start() if on_grid else None)
 
     def new_appointment_at(self, start: dt.datetime) -> None:
         self._open_form(None, start)
 
-    def edit_appointment(self, appointment_id: uuid.UUID) -> None:
-        found = next((item for item in self.items if item.id == appointment_id), None)
+    def edit_appointment(self, wanted: BookedKey | uuid.UUID) -> None:
+        """Open a shown meeting (by key) or an appointment (by id; read from the store when not shown)."""
+        found = next((item for item in self.items if wanted in (item.key, item.id)), None)
         if found is not None:
             self._open_form(found, None)
             return
+        appointment_id = wanted[0] if isinstance(wanted, tuple) else wanted
         self.context.store.run(lambda s: booked(s, appointment_id), lambda item: self._open_form(item, None),
                                self._failed, owner=self)
 
@@ -351,10 +396,12 @@ class CalendarPage(QWidget):
         self.context.store.run(lambda s: booked(s, appointment_id), self._show_found, self._failed, owner=self)
 
     def _show_found(self, item: Booked) -> None:
-        self.anchor, self.mode = item.starts_at.astimezone(self.zone).date(), "day"
-        self.day_button.setChecked(True)
+        self.anchor = item.starts_at.astimezone(self.zone).date()
         self._select_after_load, self._open_after_load = item.id, True
-        self.reload()
+        if self.mode != "day":
+            self.set_mode("day")  # reloads
+        else:
+            self.reload()
 
     def _open_form(self, item: Booked | None, start: dt.datetime | None) -> None:
         if self.form is not None:
@@ -371,7 +418,7 @@ class CalendarPage(QWidget):
         if self.form is form:
             self.form = None
         form.deleteLater()
-        self.grid.setFocus()
+        (self.month_grid if self.mode == "month" else self.grid).setFocus()
 
     def _saved(self, appointment) -> None:  # noqa: ANN001 - a protocol Appointment
         # The write's change notice reloads; make the new or moved appointment the one in view.

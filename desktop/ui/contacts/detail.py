@@ -3,8 +3,11 @@
 Owns: `ContactDetail` (shown inside the Contacts screen) and `consent_badge`.
 The whole page comes from one store call (`contact_queries.contact_bundle`) and
 is reloaded only when an entity it shows has changed. Actions open the small
-dialogs of `desktop.ui.contacts.dialogs`, or ask the navigator for another
-screen (a referral is made on the Resources screen).
+dialogs of `desktop.ui.contacts.dialogs` or the booking dialog with this person in
+it, or ask the navigator for another screen (a referral is made on the Resources
+screen, where the service is chosen; its Refer dialog starts with this person).
+A note shows who wrote it ("you", or the `author_name` the service stamped on it;
+never an id) and when it was written.
 
 Must never edit or delete a case note (a correction is a new note), never delete
 a consent (withdrawing keeps it, with the moment of withdrawal), and never block
@@ -37,6 +40,8 @@ from desktop.store.contact_queries import ContactBundle, TimelineEntry
 from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.session import StoreSession
 from desktop.ui import style
+from desktop.ui.calendar import local_zone, qdate
+from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contacts.dialogs import (
     ConsentDialog,
     NoteDialog,
@@ -49,7 +54,7 @@ from desktop.ui.contacts.form import ContactForm
 from desktop.ui.context import UiContext
 from desktop.ui.forms import field_errors
 from desktop.ui.labels import label
-from protocol import Consent
+from protocol import Consent, Note
 
 # What the page shows; a change to any of these reloads it.
 SHOWN = frozenset({"contact", "consent", "relationship", "note", "appointment", "referral", "resource"})
@@ -89,6 +94,11 @@ def when(value: dt.datetime) -> str:
     return QLocale().toString(to_qdatetime(value), QLocale.FormatType.ShortFormat)
 
 
+def day_text(value: dt.date) -> str:
+    """A date as the locale writes it short, with no time: "01/12/2027"."""
+    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+
+
 class ContactDetail(QWidget):
     closed = Signal()  # back to the list (also after a deletion)
     openContact = Signal(object)  # uuid.UUID of a related contact
@@ -104,6 +114,7 @@ class ContactDetail(QWidget):
         self.note_dialog: NoteDialog | None = None
         self.consent_dialog: ConsentDialog | None = None
         self.relationship_dialog: RelationshipDialog | None = None
+        self.appointment_form: AppointmentForm | None = None
         self.confirmation: QMessageBox | None = None
 
         self.back_button = QPushButton(self.tr("← &Back to list"))
@@ -117,6 +128,7 @@ class ContactDetail(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long name wraps: the buttons beside it ran off 1366 px at 150 % text
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -126,12 +138,14 @@ class ContactDetail(QWidget):
         self.refer_button = QPushButton(self.tr("Re&fer…"))
         # "refer": the Resources screen, with this person chosen for the next referral.
         self.refer_button.clicked.connect(lambda: self.context.navigator.open("refer", self.contact_id))
+        self.book_button = QPushButton(self.tr("Book &appointment…"))
+        self.book_button.clicked.connect(self.book_appointment)
         self.delete_button = QPushButton(self.tr("&Delete contact…"))
         self.delete_button.clicked.connect(self.delete)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
-        for button in (self.edit_button, self.refer_button, self.delete_button):
+        for button in (self.edit_button, self.book_button, self.refer_button, self.delete_button):
             header.addWidget(button)
 
         self.identity = QFormLayout()
@@ -303,13 +317,15 @@ class ContactDetail(QWidget):
         return item
 
     def _fill_consents(self, bundle: ContactBundle) -> None:
-        now = self.context.clock()
+        now, zone = self.context.clock(), local_zone(self.context)
         self.consents.clear()
         for consent in bundle.consents:
+            # Dates as the form took them: the instants behind them are for the lawfulness check.
             parts = [label("consent_purpose", consent.purpose), label("consent_method", consent.method),
-                     self.tr("given {date}").format(date=when(consent.given_at))]
-            if consent.expires_at is not None:
-                parts.append(self.tr("until {date}").format(date=when(consent.expires_at)))
+                     self.tr("given {date}").format(date=day_text(consent.first_valid_day(zone)))]
+            last_day = consent.last_valid_day(zone)
+            if last_day is not None:
+                parts.append(self.tr("until {date}").format(date=day_text(last_day)))
             if consent.scope:
                 parts.append(consent.scope)
             # The badge first: it is what decides whether a referral may go ahead.
@@ -354,7 +370,7 @@ class ContactDetail(QWidget):
                 head += " · " + self.tr("correction of an earlier note")
             if note.id in bundle.amended_note_ids:
                 head += " · " + self.tr("corrected by a later note")
-            return head + "\n" + note.body
+            return head + "\n" + note.body + "\n" + self._written_by(note)
         appointment = entry.appointment
         assert appointment is not None
         parts = [when(appointment.starts_at), self.tr("Appointment"), label("place_kind", appointment.place_kind),
@@ -366,10 +382,21 @@ class ContactDetail(QWidget):
             text += "\n" + appointment.outcome_note
         return text
 
+    def _written_by(self, note: Note) -> str:
+        """"Written 23/11/2026 10:00 by you": the moment it was written (not the one it tells of)."""
+        written = when(note.created_at)
+        mine = (note.author_operator_id == self.context.operator_id if note.author_operator_id is not None
+                else note.author_device_id == self.context.device_id)
+        if mine:
+            return self.tr("Written {date} by you").format(date=written)
+        if note.author_name:
+            return self.tr("Written {date} by {name}").format(date=written, name=note.author_name)
+        return self.tr("Written {date} by a colleague").format(date=written)
+
     def _update_buttons(self) -> None:
         loaded = self.bundle is not None
-        for button in (self.edit_button, self.delete_button, self.refer_button, self.add_consent_button,
-                       self.add_relationship_button, self.add_note_button):
+        for button in (self.edit_button, self.delete_button, self.refer_button, self.book_button,
+                       self.add_consent_button, self.add_relationship_button, self.add_note_button):
             button.setEnabled(loaded)
         consent = self.selected_consent()
         self.withdraw_button.setEnabled(
@@ -403,6 +430,13 @@ class ContactDetail(QWidget):
         dispose(self.form)
         self.form = ContactForm(self.context, self.bundle.contact, self)
         self.form.open()
+
+    def book_appointment(self) -> None:
+        if self.bundle is None:
+            return
+        dispose(self.appointment_form)
+        self.appointment_form = AppointmentForm(self.context, self, contact=self.bundle.contact)
+        self.appointment_form.open()
 
     def add_note(self, amends: uuid.UUID | None) -> None:
         if self.bundle is None:

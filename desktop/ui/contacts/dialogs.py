@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import RuleViolation
 from desktop.store.session import StoreSession
+from desktop.ui.calendar import local_zone, pydate
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.contacts.form import comma_list, field_with_error
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
-from protocol import Contact
+from protocol import Contact, entities
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -52,9 +53,10 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, dt.UTC)
 
 
-def start_of_day(day: QDate, like: dt.datetime) -> dt.datetime:
-    """Midnight of `day` in the time zone of `like` (the UI clock's zone)."""
-    return dt.datetime(day.year(), day.month(), day.day(), tzinfo=like.tzinfo)
+def start_of_day(day: QDate, zone: dt.tzinfo) -> dt.datetime:
+    """Midnight of `day` in `zone`: a named zone (`local_zone`), so a day in summer
+    starts at a summer midnight even when the clock's offset is winter's."""
+    return entities.start_of_day(pydate(day), zone)
 
 
 def dispose(old: QWidget | None) -> None:
@@ -201,14 +203,15 @@ class ConsentDialog(_WritingDialog):
         self.expires.setAccessibleName(self.tr("The consent expires"))
 
     def write(self, session: StoreSession) -> Any:
+        zone = local_zone(self.context)
         now = self.context.clock()
         given = self.given_on.date()
         # Given today means given now; an earlier day means from its start.
-        given_at = now if given == QDate(now.year, now.month, now.day) else start_of_day(given, now)
+        given_at = now if pydate(given) == now.astimezone(zone).date() else start_of_day(given, zone)
         expires_at = None
         if self.expires.isChecked():
-            # Valid through the chosen day: it lapses at the next midnight.
-            expires_at = start_of_day(self.expires_on.date().addDays(1), now)
+            # Valid through the chosen day: it lapses at the next local midnight.
+            expires_at = entities.end_of_day(pydate(self.expires_on.date()), zone)
         return session.consents.create(
             contact_id=self.contact_id, purpose=self.purpose.currentData(), method=self.method.currentData(),
             scope=self.scope.text().strip() or None, recipients=comma_list(self.recipients.text()),

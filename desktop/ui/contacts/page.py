@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,7 @@ from desktop.store.session import StoreSession
 from desktop.ui.contacts.detail import ContactDetail
 from desktop.ui.contacts.dialogs import dispose
 from desktop.ui.contacts.form import ContactForm
-from desktop.ui.contacts.model import ID_ROLE, MUNICIPALITY, NAME, PHONE, TEAM, ContactListModel
+from desktop.ui.contacts.model import ID_ROLE, MUNICIPALITY, NAME, PHONE, TAGS, TEAM, ContactListModel
 from desktop.ui.context import UiContext
 from protocol import Contact
 
@@ -92,12 +93,7 @@ class ContactsPage(QWidget):
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(round(self.fontMetrics().height() * 1.6))
-        columns = self.table.horizontalHeader()
-        columns.setStretchLastSection(True)
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in ((NAME, 30), (MUNICIPALITY, 20), (TEAM, 18), (PHONE, 18)):
-            columns.resizeSection(column, char * chars)
+        self._size_columns()
         self.table.activated.connect(self._activated)
         self.model.visible_rows = self._visible_rows
         self.model.blockArrived.connect(lambda _first, _last: self._start_options())
@@ -260,6 +256,24 @@ class ContactsPage(QWidget):
     def selected_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _size_columns(self) -> None:
+        """Phone fits a whole number, Name takes the room left, Tags gets a fair share and
+        is elided past it (it took half the table, and cut Phone short, as the last section)."""
+        columns = self.table.horizontalHeader()
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        # Cell padding: the focus frame either side, and a little air before the next column.
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        char = metrics.averageCharWidth()
+        widths = {MUNICIPALITY: char * 27, TEAM: char * 18, TAGS: char * 32,
+                  PHONE: metrics.horizontalAdvance("+39 0371 123 45678") + padding}
+        for column, width in widths.items():
+            columns.resizeSection(column, width)
+        columns.setMinimumSectionSize(char * 8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def _visible_rows(self) -> tuple[int, int]:
         first = self.table.rowAt(0)

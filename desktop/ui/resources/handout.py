@@ -76,7 +76,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import style
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import NATIVE_NAMES, catalogue_path, current_language
-from protocol import Resource
+from protocol import Resource, phones
 from protocol.directory import is_stale
 from protocol.entities import OpeningHours, ResourceLocation, ResourcePhone
 from protocol.taxonomy import LANGUAGES, category_label
@@ -156,28 +156,9 @@ class HandoutWords:
 
 # --- what a handout says about a service -------------------------------------------
 
-# Calling codes of the countries whose national numbers we know how to make international,
-# and whether the national trunk "0" is dropped (Finland) or kept (Italy, San Marino, Vatican).
-_CALLING_CODES = {"IT": ("39", False), "SM": ("378", False), "VA": ("39", False), "FI": ("358", True)}
-
-
-def dial_string(number: str, country: str) -> str:
-    """The number as a phone dials it from anywhere: "+390371948100" for "0371 948 100" in Italy.
-
-    Clients often have a foreign SIM, which dials a bare national number abroad,
-    so a national landline or mobile number gets its country code. Short, toll-free
-    and special numbers (Italian 1xx/8xx, ...) only work inside the country and
-    stay as written; so does a number of a country we have no rule for.
-    """
-    digits = re.sub(r"[^\d+]", "", number)
-    if digits.startswith("00"):
-        return "+" + digits[2:]
-    if digits.startswith("+") or country not in _CALLING_CODES:
-        return digits
-    code, drops_trunk_zero = _CALLING_CODES[country]
-    if drops_trunk_zero:
-        return f"+{code}{digits[1:]}" if digits.startswith("0") else digits
-    return f"+{code}{digits}" if digits[:1] in ("0", "3") else digits
+# The number as a phone dials it from anywhere ("+390371948100" for "0371 948 100" in Italy):
+# clients often have a foreign SIM; toll-free and other domestic-only numbers stay as written.
+dial_string = phones.dial_string
 
 
 def _phone_to_reach(resource: Resource) -> ResourcePhone | None:

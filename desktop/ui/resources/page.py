@@ -613,10 +613,24 @@ class ResourcesPage(QWidget):
 
     # --- referrals --------------------------------------------------------------------------
 
+    def referral_person(self) -> Contact | None:
+        """Who a new referral starts with: the person being referred, else the contact
+        distances are measured from (the operator is looking at services near them)."""
+        if self.referring is not None:
+            return self.referring
+        return self.origin_contact if self.origin_mode.currentData() == OriginMode.CONTACT else None
+
     def start_referral(self, resource: Resource) -> None:
-        dialog = ReferralDialog(self.context, resource, self.referring, self)
-        dialog.referred.connect(lambda _referral: self._show_notice(
-            self.tr("Referral to {service} sent.").format(service=resource.service_name)))
+        dialog = ReferralDialog(self.context, resource, self.referral_person(), self)
+        dialog.referred.connect(lambda _referral: self._show_notice(self._referral_saved_text(resource)))
         dialog.finished.connect(dialog.deleteLater)
         self.referral_dialog = dialog
         dialog.open()
+
+    def _referral_saved_text(self, resource: Resource) -> str:
+        # Saved is all that is true yet: the service has it only after a sync.
+        if self.context.sync is None:
+            return self.tr("Referral to {service} saved on this computer. This profile does not sync, so the "
+                           "service does not receive it from here.").format(service=resource.service_name)
+        return self.tr("Referral to {service} saved: it will be sent at the next sync.").format(
+            service=resource.service_name)

@@ -30,15 +30,19 @@ from PySide6.QtWidgets import (
 
 from desktop.store import directory_queries as directory
 from desktop.ui import labels
+from desktop.ui.calendar import local_zone
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors
-from protocol import Consent, Contact, Resource
+from protocol import Consent, Contact, Resource, entities
+
+
+def _day(value: dt.date) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
 
 def _when(value: dt.datetime, context: UiContext) -> str:
-    local = value.astimezone(context.clock().tzinfo)
-    return QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+    return _day(value.astimezone(local_zone(context)).date())
 
 
 class ReferralDialog(FormDialog):
@@ -201,8 +205,9 @@ class ReferralDialog(FormDialog):
         text = self.tr("{purpose}, given on {given} ({method})").format(
             purpose=labels.label("consent_purpose", consent.purpose), given=_when(consent.given_at, self.context),
             method=labels.label("consent_method", consent.method))
-        if consent.expires_at is not None:
-            text += " · " + self.tr("until {date}").format(date=_when(consent.expires_at, self.context))
+        last_day = consent.last_valid_day(local_zone(self.context))
+        if last_day is not None:
+            text += " · " + self.tr("until {date}").format(date=_day(last_day))
         if consent.recipients:
             text += " · " + self.tr("to: {recipients}").format(recipients=", ".join(consent.recipients))
         return text
@@ -244,9 +249,9 @@ class ReferralDialog(FormDialog):
         if not self.has_expiry.isChecked():
             return None
         day = self.expires.date()
-        # The consent holds through the whole chosen day, where the operator is.
-        start = dt.datetime(day.year(), day.month(), day.day(), tzinfo=self.context.clock().tzinfo)
-        return start + dt.timedelta(days=1)
+        # The consent holds through the whole chosen day, where the operator is (a named
+        # zone: the clock's fixed offset would end a summer day at 01:00).
+        return entities.end_of_day(dt.date(day.year(), day.month(), day.day()), local_zone(self.context))
 
     def _sent(self, referral: object) -> None:
         self.context.local_change()

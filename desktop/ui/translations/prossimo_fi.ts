@@ -120,6 +120,76 @@
         <translation>L&amp;opputulos:</translation>
     </message>
     <message>
+        <source>Repeats</source>
+        <translation>Toistuminen</translation>
+    </message>
+    <message>
+        <source>Re&amp;peats:</source>
+        <translation>Toistumi&amp;nen:</translation>
+    </message>
+    <message>
+        <source>How the repeats end</source>
+        <translation>Milloin toistuminen päättyy</translation>
+    </message>
+    <message>
+        <source>On this date:</source>
+        <translation>Tänä päivänä:</translation>
+    </message>
+    <message>
+        <source>After this many meetings:</source>
+        <translation>Näin monen tapaamisen jälkeen:</translation>
+    </message>
+    <message>
+        <source>Last date of the repeats</source>
+        <translation>Toistumisen viimeinen päivä</translation>
+    </message>
+    <message>
+        <source>Number of meetings</source>
+        <translation>Tapaamisten määrä</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>Päätt&amp;yy:</translation>
+    </message>
+    <message>
+        <source>S&amp;kip only this meeting</source>
+        <translation>&amp;Jätä vain tämä tapaaminen väliin</translation>
+    </message>
+    <message>
+        <source>This meeting does not take place; the others stay booked</source>
+        <translation>Tämä tapaaminen jää pitämättä; muut pysyvät varattuina</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Ei toistu</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Joka viikko</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>Joka toinen viikko</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>Joka %n. viikko</numerusform>
+            <numerusform>Joka %n. viikko</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Joka kuukausi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>Joka %n. kuukausi</numerusform>
+            <numerusform>Joka %n. kuukausi</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>No reminder</source>
         <translation>Ei muistutusta</translation>
     </message>
@@ -144,6 +214,14 @@
         <translation>(asiakas ei ole tällä tietokoneella)</translation>
     </message>
     <message>
+        <source>A repeating appointment: what you change here applies to every meeting.</source>
+        <translation>Toistuva tapaaminen: tässä tehdyt muutokset koskevat kaikkia tapaamisia.</translation>
+    </message>
+    <message>
+        <source>You opened the meeting of {date}.</source>
+        <translation>Avasit tapaamisen {date}.</translation>
+    </message>
+    <message>
         <source>until {range}</source>
         <translation>aika: {range}</translation>
     </message>
@@ -158,6 +236,10 @@
     <message>
         <source>This time overlaps other appointments:</source>
         <translation>Aika menee päällekkäin muiden tapaamisten kanssa:</translation>
+    </message>
+    <message>
+        <source>…and {n} more</source>
+        <translation>…ja {n} muuta</translation>
     </message>
     <message>
         <source>{names} already has an appointment {when}</source>
@@ -227,12 +309,20 @@
         <translation>&amp;Viikko</translation>
     </message>
     <message>
+        <source>M&amp;onth</source>
+        <translation>&amp;Kuukausi</translation>
+    </message>
+    <message>
         <source>Show one day</source>
         <translation>Näytä yksi päivä</translation>
     </message>
     <message>
         <source>Show one week</source>
         <translation>Näytä yksi viikko</translation>
+    </message>
+    <message>
+        <source>Show one month</source>
+        <translation>Näytä yksi kuukausi</translation>
     </message>
     <message>
         <source>Whose appointments</source>
@@ -315,6 +405,10 @@
         <translation>Ei tapaamisia tällä viikolla.</translation>
     </message>
     <message>
+        <source>No appointments this month.</source>
+        <translation>Ei tapaamisia tässä kuussa.</translation>
+    </message>
+    <message>
         <source>{n} appointment(s)</source>
         <translation>Tapaamisia: {n}</translation>
     </message>
@@ -325,6 +419,17 @@
     <message>
         <source>{n} appointment(s) saved to {file}</source>
         <translation>{n} tapaamista tallennettu tiedostoon {file}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>overlaps with {what}</source>
+        <translation>menee päällekkäin: {what}</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>toistuva</translation>
     </message>
 </context>
 <context>
@@ -514,6 +619,10 @@
         <translation>&amp;Ohjaa palveluun…</translation>
     </message>
     <message>
+        <source>Book &amp;appointment…</source>
+        <translation>&amp;Varaa tapaaminen…</translation>
+    </message>
+    <message>
         <source>&amp;Delete contact…</source>
         <translation>&amp;Poista asiakas…</translation>
     </message>
@@ -696,6 +805,18 @@
     <message>
         <source>Appointment</source>
         <translation>Tapaaminen</translation>
+    </message>
+    <message>
+        <source>Written {date} by you</source>
+        <translation>Sinä kirjoitit {date}</translation>
+    </message>
+    <message>
+        <source>Written {date} by {name}</source>
+        <translation>{name} kirjoitti {date}</translation>
+    </message>
+    <message>
+        <source>Written {date} by a colleague</source>
+        <translation>Työkaveri kirjoitti {date}</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -2196,6 +2317,28 @@
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Month</source>
+        <translation>Kuukausi</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n muu</numerusform>
+            <numerusform>+%n muuta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{when}: {appointments}</source>
+        <translation>{when}: {appointments}</translation>
+    </message>
+    <message>
+        <source>{when}: free</source>
+        <translation>{when}: vapaa</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Correct a note</source>
@@ -2861,8 +3004,12 @@
         <translation>Tätä tietoa ei enää ole tällä tietokoneella.</translation>
     </message>
     <message>
-        <source>Referral to {service} sent.</source>
-        <translation>Ohjaus palveluun {service} lähetetty.</translation>
+        <source>Referral to {service} saved on this computer. This profile does not sync, so the service does not receive it from here.</source>
+        <translation>Ohjaus palveluun {service} tallennettu tälle tietokoneelle. Tämä profiili ei synkronoidu, joten palvelu ei saa sitä täältä.</translation>
+    </message>
+    <message>
+        <source>Referral to {service} saved: it will be sent at the next sync.</source>
+        <translation>Ohjaus palveluun {service} tallennettu: se lähetetään seuraavassa synkronoinnissa.</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,76 @@
         <translation>&amp;Esito:</translation>
     </message>
     <message>
+        <source>Repeats</source>
+        <translation>Ripetizione</translation>
+    </message>
+    <message>
+        <source>Re&amp;peats:</source>
+        <translation>Ripetizio&amp;ne:</translation>
+    </message>
+    <message>
+        <source>How the repeats end</source>
+        <translation>Quando finiscono le ripetizioni</translation>
+    </message>
+    <message>
+        <source>On this date:</source>
+        <translation>In questa data:</translation>
+    </message>
+    <message>
+        <source>After this many meetings:</source>
+        <translation>Dopo questo numero di incontri:</translation>
+    </message>
+    <message>
+        <source>Last date of the repeats</source>
+        <translation>Ultima data delle ripetizioni</translation>
+    </message>
+    <message>
+        <source>Number of meetings</source>
+        <translation>Numero di incontri</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>&amp;Fine:</translation>
+    </message>
+    <message>
+        <source>S&amp;kip only this meeting</source>
+        <translation>Salta solo &amp;questo incontro</translation>
+    </message>
+    <message>
+        <source>This meeting does not take place; the others stay booked</source>
+        <translation>Questo incontro non si tiene; gli altri restano prenotati</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Non si ripete</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Ogni settimana</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>Ogni due settimane</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>Ogni %n settimana</numerusform>
+            <numerusform>Ogni %n settimane</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Ogni mese</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>Ogni %n mese</numerusform>
+            <numerusform>Ogni %n mesi</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>No reminder</source>
         <translation>Nessun promemoria</translation>
     </message>
@@ -144,6 +214,14 @@
         <translation>(contatto non presente su questo computer)</translation>
     </message>
     <message>
+        <source>A repeating appointment: what you change here applies to every meeting.</source>
+        <translation>Appuntamento ricorrente: le modifiche fatte qui valgono per tutti gli incontri.</translation>
+    </message>
+    <message>
+        <source>You opened the meeting of {date}.</source>
+        <translation>Hai aperto l&apos;incontro di {date}.</translation>
+    </message>
+    <message>
         <source>until {range}</source>
         <translation>orario: {range}</translation>
     </message>
@@ -158,6 +236,10 @@
     <message>
         <source>This time overlaps other appointments:</source>
         <translation>Questo orario si sovrappone ad altri appuntamenti:</translation>
+    </message>
+    <message>
+        <source>…and {n} more</source>
+        <translation>…e altri {n}</translation>
     </message>
     <message>
         <source>{names} already has an appointment {when}</source>
@@ -224,7 +306,11 @@
     </message>
     <message>
         <source>&amp;Week</source>
-        <translation>&amp;Settimana</translation>
+        <translation>Se&amp;ttimana</translation>
+    </message>
+    <message>
+        <source>M&amp;onth</source>
+        <translation>Me&amp;se</translation>
     </message>
     <message>
         <source>Show one day</source>
@@ -233,6 +319,10 @@
     <message>
         <source>Show one week</source>
         <translation>Mostra una settimana</translation>
+    </message>
+    <message>
+        <source>Show one month</source>
+        <translation>Mostra un mese</translation>
     </message>
     <message>
         <source>Whose appointments</source>
@@ -315,6 +405,10 @@
         <translation>Nessun appuntamento in questa settimana.</translation>
     </message>
     <message>
+        <source>No appointments this month.</source>
+        <translation>Nessun appuntamento questo mese.</translation>
+    </message>
+    <message>
         <source>{n} appointment(s)</source>
         <translation>Appuntamenti: {n}</translation>
     </message>
@@ -325,6 +419,17 @@
     <message>
         <source>{n} appointment(s) saved to {file}</source>
         <translation>{n} appuntamento/i salvato/i in {file}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>overlaps with {what}</source>
+        <translation>si sovrappone a {what}</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>ricorrente</translation>
     </message>
 </context>
 <context>
@@ -514,6 +619,10 @@
         <translation>&amp;Invia a un servizio…</translation>
     </message>
     <message>
+        <source>Book &amp;appointment…</source>
+        <translation>&amp;Fissa un appuntamento…</translation>
+    </message>
+    <message>
         <source>&amp;Delete contact…</source>
         <translation>&amp;Elimina contatto…</translation>
     </message>
@@ -696,6 +805,18 @@
     <message>
         <source>Appointment</source>
         <translation>Appuntamento</translation>
+    </message>
+    <message>
+        <source>Written {date} by you</source>
+        <translation>Scritta il {date} da te</translation>
+    </message>
+    <message>
+        <source>Written {date} by {name}</source>
+        <translation>Scritta il {date} da {name}</translation>
+    </message>
+    <message>
+        <source>Written {date} by a colleague</source>
+        <translation>Scritta il {date} da un collega</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -2196,6 +2317,28 @@
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Month</source>
+        <translation>Mese</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+ altro %n</numerusform>
+            <numerusform>+ altri %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{when}: {appointments}</source>
+        <translation>{when}: {appointments}</translation>
+    </message>
+    <message>
+        <source>{when}: free</source>
+        <translation>{when}: libero</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Correct a note</source>
@@ -2861,8 +3004,12 @@
         <translation>Questa scheda non è più su questo computer.</translation>
     </message>
     <message>
-        <source>Referral to {service} sent.</source>
-        <translation>Invio a {service} effettuato.</translation>
+        <source>Referral to {service} saved on this computer. This profile does not sync, so the service does not receive it from here.</source>
+        <translation>Invio a {service} salvato su questo computer. Questo profilo non si sincronizza, quindi il servizio non lo riceve da qui.</translation>
+    </message>
+    <message>
+        <source>Referral to {service} saved: it will be sent at the next sync.</source>
+        <translation>Invio a {service} salvato: partirà alla prossima sincronizzazione.</translation>
     </message>
 </context>
 <context>
