@@ -13,7 +13,7 @@ colour, and never style a focusable class without a `:focus` rule.
 """
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -90,20 +90,19 @@ def stylesheet(palette: QPalette) -> str:
 
 
 class _PaletteFollower(QObject):
-    """Restyles every widget given a role when the system palette changes (a theme switched
-    while the app runs)."""
+    """Restyles every widget given a role when the application palette changes (a theme
+    switched while the app runs). A signal, not an application-wide event filter: that
+    would run Python for every event of every widget."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.styled: list[QWidget] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ApplicationPaletteChange and watched is QApplication.instance():
-            self.styled = [w for w in self.styled if shiboken6.isValid(w)]
-            sheet = stylesheet(QApplication.palette())
-            for widget in self.styled:
-                widget.setStyleSheet(sheet)
-        return False
+    def restyle(self, palette: QPalette) -> None:
+        self.styled = [w for w in self.styled if shiboken6.isValid(w)]
+        sheet = stylesheet(palette)
+        for widget in self.styled:
+            widget.setStyleSheet(sheet)
 
 
 _follower: _PaletteFollower | None = None
@@ -114,7 +113,7 @@ def _following() -> _PaletteFollower | None:
     app = QApplication.instance()
     if _follower is None and app is not None:
         _follower = _PaletteFollower(app)
-        app.installEventFilter(_follower)
+        app.paletteChanged.connect(_follower.restyle)
     return _follower
 
 
@@ -126,5 +125,5 @@ def set_role(widget: QWidget, role: str | None) -> None:
     widget.setProperty("role", role or "")
     widget.setStyleSheet(stylesheet(QApplication.palette()) if role else "")
     follower = _following()
-    if role and follower is not None and widget not in follower.styled:
+    if role and follower is not None and not any(w is widget for w in follower.styled):
         follower.styled.append(widget)

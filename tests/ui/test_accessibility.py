@@ -197,3 +197,22 @@ def test_f1_lists_every_shortcut_translated(qtbot, ui_context, caseload: Caseloa
     finnish = _help_rows(qtbot, ui_context, "fi")
     untranslated = set(english) & set(finnish)
     assert not untranslated, f"left in English in Finnish: {sorted(untranslated)}"
+
+
+def test_a_styled_label_follows_a_palette_switched_while_the_app_runs(qtbot) -> None:  # noqa: ANN001
+    """Issue 14 item 5: a theme switched to high contrast after a warning was shown restyles
+    it with the palette's own text colour (the brown stayed, at 3:1 on black)."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("Not verified")
+    qtbot.addWidget(label)
+    style.set_role(label, "warning")
+    label.show()
+    app = QApplication.instance()
+    before = QPalette(app.palette())
+    try:
+        app.setPalette(high_contrast_palette())
+        qtbot.waitUntil(lambda: label.palette().color(label.foregroundRole()) == QColor("#ffffff"))
+    finally:
+        app.setPalette(before)
+    qtbot.waitUntil(lambda: label.palette().color(label.foregroundRole()) == QColor(style.HUES["warning"]))
