@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.repositories import SPECS
 from desktop.store.sync_queries import RecordSubject
+from desktop.ui import style
 from desktop.ui.context import UiContext
 from desktop.ui.forms import field_errors
 from desktop.ui.labels import label
@@ -244,7 +245,7 @@ class _ConflictRow(QFrame):
         self.edit_error = QLabel()
         self.edit_error.setObjectName("fieldError")
         self.edit_error.setWordWrap(True)
-        self.edit_error.setStyleSheet("color: #b00020;")
+        style.set_role(self.edit_error, "error")
         self.edit_error.setBuddy(self.edit_input)
         self.save_edit_button = QPushButton(self.tr("&Save this value"))
         self.cancel_edit_button = QPushButton(self.tr("Cancel"))
@@ -258,7 +259,7 @@ class _ConflictRow(QFrame):
         self.edit_area.hide()
         self.error = QLabel()  # a decision the store refused for another reason than the typed value
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        style.set_role(self.error, "error")
         self.error.hide()
 
         values = QGridLayout()

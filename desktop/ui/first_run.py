@@ -135,8 +135,10 @@ class PassphrasePage(_AsyncStep):
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Choose a passphrase"))
-        self.setSubTitle(self.tr("It encrypts everything Prossimo keeps on this computer. Use several words "
-                                 "that only you know. If it is forgotten, the data here cannot be recovered."))
+        # In the page, not the wizard's subtitle: the subtitle's last line was cut with large text.
+        intro = QLabel(self.tr("It encrypts everything Prossimo keeps on this computer. Use several words "
+                               "that only you know. If it is forgotten, the data here cannot be recovered."))
+        intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("New passphrase"))
@@ -149,6 +151,7 @@ class PassphrasePage(_AsyncStep):
         passphrase_error = self.errors.add("passphrase", self.passphrase)
         self.strength.attach(self.passphrase, passphrase_error)
         form = QFormLayout(self)
+        form.addRow(intro)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow("", passphrase_error)
         form.addRow("", self.strength)
@@ -196,7 +199,7 @@ class ConnectPage(_AsyncStep):
         self.url.setAccessibleName(self.tr("Service address"))
         self.ca_bundle = QLineEdit()
         self.ca_bundle.setAccessibleName(self.tr("Certificate authority file (optional)"))
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(self.tr("B&rowse…"))
         browse.clicked.connect(self._choose_ca_bundle)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
@@ -338,7 +341,8 @@ class FirstRunWizard(QWizard):
         self.welcome.language.currentIndexChanged.connect(
             lambda _i: self.languageChosen.emit(self.welcome.language.currentData()))
         self.finished.connect(self._finished)
-        self.resize(640, 480)
+        line = self.fontMetrics().height()  # 640x480 at the usual text size, larger with larger text
+        self.resize(max(640, line * 38), max(480, line * 28))
 
     # --- the slow steps (run on a background thread) ---------------------------------------
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import messages
+from desktop.ui import messages, style
 
 GENERAL = ""  # the key for problems that name no field
 
@@ -186,7 +186,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
+    style.set_role(label, "error")  # a colour readable on the palette, high contrast included
     label.hide()
     return label
 
@@ -201,6 +201,18 @@ def read_only_value(name: str) -> QLabel:
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     value.setAccessibleName(name)
     return value
+
+
+def fit_wrapped_height(window: QWidget) -> None:
+    """Give a window the height its wrapped text needs at the width it was given. Qt sizes a
+    new window to its size hint but caps the width at 2/3 of the screen, and does not then
+    grow the height for the narrower width: with large system text the last lines were cut."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(window.width())
+    if window.height() < needed:
+        window.resize(window.width(), needed)
 
 
 # --- the dialogs that edit something ---------------------------------------------------------
@@ -276,6 +288,7 @@ class FormDialog(QDialog):
         self.primary_button.setDefault(True)
         fit_title(self)
         super().showEvent(event)
+        fit_wrapped_height(self)
 
     # --- closing --------------------------------------------------------------------------------
 

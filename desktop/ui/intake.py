@@ -374,13 +374,13 @@ class IntakeAcceptDialog(FormDialog):
         if request.team_id is not None:
             self.team.setCurrentIndex(self.team.findData(request.team_id))
         contact_form = QFormLayout(self.new_contact)
-        for key, text, widget in (("alias", self.tr("&Alias"), self.alias),
+        for key, text, widget in (("alias", self.tr("Alia&s"), self.alias),
                                   ("preferred_language", self.tr("&Language"), self.language),
                                   ("phone", self.tr("&Phone"), self.phone), ("email", self.tr("&Email"), self.email),
                                   ("team_id", self.tr("&Team"), self.team)):
             self._row(contact_form, key, text, widget)
 
-        self.appointment = QGroupBox(self.tr("Propose an a&ppointment"))
+        self.appointment = QGroupBox(self.tr("P&ropose an appointment"))
         self.appointment.setCheckable(True)
         self.appointment.setChecked(request.kind == "booking")
         day = next_working_day(now.date())

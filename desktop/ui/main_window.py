@@ -2,7 +2,8 @@
 
 Owns: the list of screens and their keys, building each screen the first time it
 is shown (opening the app does not pay for eight screens), switching on a
-`Navigator` request or a keyboard shortcut (Ctrl+1 … Ctrl+8), and the status bar,
+`Navigator` request or a keyboard shortcut (Ctrl+1 … Ctrl+8), the shortcuts help (F1,
+`desktop.ui.shortcuts_help`), and the status bar,
 which always says where the operator's work is: offline; syncing; up to date at
 HH:MM; n waiting; k conflicts.
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.sync.scheduler import SyncState
 from desktop.ui import icons
 from desktop.ui.context import UiContext
+from desktop.ui.shortcuts_help import ShortcutsHelp, registered_shortcuts
 from desktop.ui.sync_bridge import describe
 
 
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
             holder = QWidget()  # replaced by the screen the first time it is shown
             self._placeholders[screen.key] = holder
             self.stack.addWidget(holder)
-            action = QAction(self)
+            action = QAction(self.tr("Go to {screen}").format(screen=screen.title()), self)  # named for F1
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, key=screen.key: self.show_page(key))
             self.addAction(action)
@@ -108,10 +110,15 @@ class MainWindow(QMainWindow):
         self.lock_button.setToolTip(self.tr("Lock Prossimo now (Ctrl+L)"))
         self.lock_button.clicked.connect(context.lock_now)
         self.statusBar().addPermanentWidget(self.lock_button)
-        lock = QAction(self)
+        lock = QAction(self.tr("Lock Prossimo"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(context.lock_now)
         self.addAction(lock)
+        self.shortcuts_help: ShortcutsHelp | None = None
+        shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence(Qt.Key.Key_F1))  # "?" would be lost to typing in a field
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.addAction(shortcuts)
 
         context.navigator.pageRequested.connect(self._navigate)
         if context.sync is not None:
@@ -142,7 +149,36 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self.pages[key] = page
+            self._lock_button_last(page)
         return self.pages[key]
+
+    def _lock_button_last(self, page: QWidget) -> None:
+        """Tab goes through a screen before reaching Lock, at the bottom right (a screen built
+        later joins the focus chain at its end, after Lock)."""
+        last, widget = None, self.nextInFocusChain()
+        while widget is not self:
+            if page.isAncestorOf(widget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:  # Qt skips those
+                last = widget
+            widget = widget.nextInFocusChain()
+        if last is not None:
+            QWidget.setTabOrder(last, self.lock_button)
+
+    def show_shortcuts(self) -> ShortcutsHelp:
+        """F1: the shortcuts of every screen, read from what the screens register (so each
+        screen is built first, as its first showing would)."""
+        for screen in SCREENS:
+            self.page(screen.key)
+        titles = {self.pages[screen.key]: screen.title() for screen in SCREENS}
+        dialog = ShortcutsHelp(registered_shortcuts(self, titles), self)
+        dialog.finished.connect(lambda _result: self._shortcuts_help_closed(dialog))
+        self.shortcuts_help = dialog
+        dialog.open()
+        return dialog
+
+    def _shortcuts_help_closed(self, dialog: ShortcutsHelp) -> None:
+        if self.shortcuts_help is dialog:
+            self.shortcuts_help = None
+        dialog.deleteLater()
 
     def show_page(self, key: str, record_id: uuid.UUID | None = None) -> QWidget:
         page = self.page(key)

@@ -22,6 +22,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,7 +50,7 @@ from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
 from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
 from desktop.ui.first_run import enrol_problem
-from desktop.ui.forms import FormErrors, error_label
+from desktop.ui.forms import FormErrors, error_label, fit_wrapped_height
 from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
@@ -98,6 +99,10 @@ class SignOutDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.lose_box)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        fit_wrapped_height(self)
 
     def _update(self) -> None:
         ready = self.understand_box.isChecked() and (self.lose_box.isChecked() or not self.needs_second)
@@ -152,7 +157,7 @@ class SettingsPage(QWidget):
         self.preferences_feedback.setWordWrap(True)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("&Language:"), self.language_combo)
+        form.addRow(self.tr("Lan&guage:"), self.language_combo)
         form.addRow(self.tr("Loc&k after:"), self.lock_minutes)
         form.addRow(QLabel(self.tr("Prossimo locks itself after this many minutes without use; your passphrase "
                                    "opens it again.")))

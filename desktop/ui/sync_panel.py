@@ -40,6 +40,7 @@ from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.repositories import SPECS
 from desktop.store.sync_queries import ConflictItem, PendingChange, RefusedChange, SyncOverview, sync_overview
 from desktop.sync.scheduler import SyncState
+from desktop.ui import style
 from desktop.ui.conflict_view import (
     ConflictView,
     entity_count,
@@ -120,7 +121,7 @@ class SyncPage(QWidget):
         self.sync_button.setToolTip(self.tr("Send and receive changes now (F5)"))
         self.sync_button.clicked.connect(self.sync_now)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_now,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("Sync now"))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("What needs attention"))
@@ -186,7 +187,7 @@ class SyncPage(QWidget):
         self.refused_changes.setTextFormat(Qt.TextFormat.PlainText)
         self.refused_error = QLabel()
         self.refused_error.setWordWrap(True)
-        self.refused_error.setStyleSheet("color: #b00020;")
+        style.set_role(self.refused_error, "error")
         self.refused_feedback = QLabel()
         self.refused_feedback.setWordWrap(True)
         self.discard_button = QPushButton(self.tr("&Discard my change"))

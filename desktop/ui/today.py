@@ -30,7 +30,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.calendar_queries import Booked, BookedKey, FollowUp, TodayOverview, overlaps_among, today_overview
 from desktop.sync.scheduler import SyncState
+from desktop.ui import style
 from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
@@ -241,12 +242,12 @@ class TodayPage(QWidget):
         item = self._item(("⚠ " if overlapped else "") + block_summary(booked, self.zone, overlapped), "calendar",
                           booked.id)
         if overlapped:
-            item.setForeground(QBrush(QColor("#b91c1c")))  # 5.9:1 on white, and the text says it too
+            item.setForeground(QBrush(style.colour("error")))  # readable on the palette, and the text says it too
         if booked.status == "cancelled":
             font = item.font()
             font.setStrikeOut(True)
             item.setFont(font)
-            item.setForeground(QBrush(QColor("#8a8a8a")))
+            item.setForeground(QBrush(style.colour("muted")))  # grey that still reads 4.5:1
         return item
 
     def _intake_item(self, request: IntakeRequest) -> QListWidgetItem:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 from desktop.store.errors import StoreCorrupt, StoreTooNew
 from desktop.store.keys import KeyFileCorrupt, KeyFileMissing, WrongPassphrase
 from desktop.store.profile import Profile
-from desktop.ui import icons
+from desktop.ui import icons, style
 from desktop.ui.background import run_in_background
 from desktop.ui.main_window import fit_to_screen
 
@@ -58,7 +58,7 @@ class UnlockWindow(QWidget):
         label.setBuddy(self.passphrase)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #b00020;")
+        style.set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         self.hint = QLabel(hint)

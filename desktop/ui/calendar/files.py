@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.interop.icalendar_files import CalendarFileError, CalendarTexts
 from desktop.store.calendar_files import ForeignEvents, ImportResult, export_appointments, import_appointments
+from desktop.ui import style
 from desktop.ui.calendar import local_zone, pydate, qdate, zone_name
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
@@ -288,12 +289,13 @@ class ImportDialog(QDialog):
             self.place_kind.addItem(text, value)
         place_label = QLabel(self.tr("Kind of &place:"))
         place_label.setBuddy(self.place_kind)
-        contact_row = QHBoxLayout()
-        contact_row.addWidget(self.contact_text, 1)
+        contact_row = QHBoxLayout()  # under the text: beside it, a wrapped text was cut (no height for width)
         contact_row.addWidget(self.choose_button)
         contact_row.addWidget(self.clear_button)
+        contact_row.addStretch(1)
         foreign_form = QFormLayout(self.foreign_box)
-        foreign_form.addRow(QLabel(self.tr("Contact:")), contact_row)
+        foreign_form.addRow(QLabel(self.tr("Contact:")), self.contact_text)
+        foreign_form.addRow("", contact_row)
         foreign_form.addRow(place_label, self.place_kind)
         self.set_contact(None)
 
@@ -408,6 +410,6 @@ class ImportDialog(QDialog):
 
     def _say(self, text: str, *, problem: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if problem else "")
+        style.set_role(self.message, "error" if problem else None)
         self.message.setAccessibleDescription(text)
         self.message.show()

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, Clash, overlapping
-from desktop.ui import formats
+from desktop.ui import formats, style
 from desktop.ui.calendar import date_text, local_zone, pydate, qdate, range_text, zone_name
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
@@ -109,10 +109,9 @@ class ClashWarning(QFrame):
         self.zone = zone
         self.setObjectName("clashWarning")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#clashWarning { background: #fff4d6; border: 1px solid #b7791f; }")
+        style.set_role(self, "panel")  # pale amber on a light theme, the palette's colours on any other
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setStyleSheet("color: #1a1a1a;")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.book_anyway_button = QPushButton(QCoreApplication.translate("AppointmentForm", "&Book anyway"))
         self.change_time_button = QPushButton(QCoreApplication.translate("AppointmentForm", "C&hange time"))
@@ -348,8 +347,10 @@ class AppointmentForm(FormDialog):
         repeating = _choice(self.repeats.currentData()) is not None
         self.form_layout.setRowVisible(self.end_caption, repeating)
         by_date = self.end_kind.currentData() == "until"
-        self.until.setVisible(by_date)
-        self.count.setVisible(not by_date)
+        # Only inside a shown row: a field shown in a hidden form row is laid out by no one
+        # and covered the whole dialog.
+        self.until.setVisible(repeating and by_date)
+        self.count.setVisible(repeating and not by_date)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget | QVBoxLayout | QHBoxLayout, buddy: QWidget) -> None:
         caption = QLabel(text)

@@ -19,7 +19,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, BookedKey, appointments_between, booked, overlaps_among
+from desktop.ui import style
 from desktop.ui.calendar import (
     date_text,
     day_name,
@@ -189,19 +190,20 @@ class CalendarPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(options)
         layout.addWidget(splitter, 1)
-        self.setTabOrder(self.new_button, self.grid)
+        self.setTabOrder(self.import_button, self.view)  # both rows of buttons first, in reading order
+        self.setTabOrder(self.view, self.grid)
         self.setTabOrder(self.grid, self.month_grid)
         self.setTabOrder(self.month_grid, self.list)
 
     def _shortcuts(self) -> None:
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, action in (
-            ("Alt+Left", lambda: self.step(-1)),
-            ("Alt+Right", lambda: self.step(1)),
-            ("T", self.go_today),
-            ("Ctrl+N", self.new_appointment),
+        for keys, action, description in (
+            ("Alt+Left", lambda: self.step(-1), self.tr("Previous day or week")),
+            ("Alt+Right", lambda: self.step(1), self.tr("Next day or week")),
+            ("T", self.go_today, self.tr("Back to today")),
+            ("Ctrl+N", self.new_appointment, self.tr("Book a new appointment")),
         ):
-            QShortcut(QKeySequence(keys), self, action, context=within)
+            QShortcut(QKeySequence(keys), self, action, context=within).setWhatsThis(description)  # for F1
 
     # --- navigation ----------------------------------------------------------------------------------
 
@@ -324,7 +326,7 @@ class CalendarPage(QWidget):
                 font = row.font()
                 font.setStrikeOut(True)
                 row.setFont(font)
-                row.setForeground(QBrush(QColor("#8a8a8a")))
+                row.setForeground(QBrush(style.colour("muted")))  # grey that still reads 4.5:1
             self.list.addItem(row)
         self._syncing_selection = False
 

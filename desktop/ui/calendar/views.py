@@ -621,7 +621,7 @@ class MonthGrid(QWidget):
     def minimumSizeHint(self):  # noqa: ANN201, N802 - Qt's name
         size = super().minimumSizeHint()
         metrics = self.fontMetrics()
-        size.setWidth(7 * metrics.horizontalAdvance("00:00 Mmmmm"))
+        size.setWidth(7 * metrics.horizontalAdvance("00:00 Mmm"))  # wider ran off 1366 px at 150 % text
         size.setHeight(self.header_height() + MONTH_WEEKS * metrics.height() * 3)
         return size
 

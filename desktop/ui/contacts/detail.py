@@ -20,7 +20,7 @@ import uuid
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -39,7 +39,7 @@ from desktop.store import contact_queries
 from desktop.store.contact_queries import ContactBundle, TimelineEntry
 from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.session import StoreSession
-from desktop.ui import formats
+from desktop.ui import formats, style
 from desktop.ui.calendar import local_zone, qdate
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contacts.dialogs import (
@@ -120,7 +120,7 @@ class ContactDetail(QWidget):
         self.back_button = QPushButton(self.tr("← &Back to list"))
         self.back_button.clicked.connect(self.closed.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("Back to the list"))
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         title_font = self.title.font()
@@ -128,6 +128,7 @@ class ContactDetail(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long name wraps: the buttons beside it ran off 1366 px at 150 % text
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -166,7 +167,7 @@ class ContactDetail(QWidget):
         self.add_note_button = QPushButton(self.tr("Add &note…"))
         self.add_note_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_note_button.clicked.connect(lambda: self.add_note(None))
-        self.correct_note_button = QPushButton(self.tr("Co&rrect selected note…"))
+        self.correct_note_button = QPushButton(self.tr("Correc&t selected note…"))
         self.correct_note_button.clicked.connect(self.correct_note)
         self.consents.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.timeline.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -333,7 +334,7 @@ class ContactDetail(QWidget):
             item = self._item(self.consents, text, consent)
             state, _days = consent_state(consent, now)
             if state == "expiring":
-                item.setForeground(QColor("#8a5300"))
+                item.setForeground(style.colour("warning"))
             elif state != "active":
                 item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         if not bundle.consents:

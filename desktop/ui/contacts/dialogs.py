@@ -241,7 +241,7 @@ class RelationshipDialog(_WritingDialog):
         for value, text in labels("relationship_kind").items():
             self.kind.addItem(text, value)
         self.note = QLineEdit()
-        self.add_row("from_contact_id", self.tr("Related &contact:"), chooser, focus=self.choose_button)
+        self.add_row("from_contact_id", self.tr("&Related contact:"), chooser, focus=self.choose_button)
         self.add_row("kind", self.tr("&Is this contact's:"), self.kind)
         self.add_row("note", self.tr("&Note:"), self.note)
 

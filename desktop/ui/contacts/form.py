@@ -96,9 +96,9 @@ class ContactForm(FormDialog):
             ("phone", self.tr("&Phone:"), self.phone),
             ("email", self.tr("&Email:"), self.email),
             ("address", self.tr("A&ddress:"), self.address),
-            ("municipality", self.tr("&Municipality:"), self.municipality),
-            ("team_id", self.tr("&Team:"), self.team),
-            ("tags", self.tr("Ta&gs:"), self.tags),
+            ("municipality", self.tr("M&unicipality:"), self.municipality),
+            ("team_id", self.tr("Tea&m:"), self.team),
+            ("tags", self.tr("&Tags:"), self.tags),
         ]
         self._rows: dict[str, QWidget] = {}
         for field, caption, widget in rows:

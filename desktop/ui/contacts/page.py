@@ -135,6 +135,7 @@ class ContactsPage(QWidget):
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self._focus_search)
+        find.setWhatsThis(self.tr("Go to the search"))  # listed by the shortcuts help (F1)
         self.search_debounce = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self.search_debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self.search_debounce.start())

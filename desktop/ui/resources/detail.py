@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.interop.vcard import CardTexts, resources_vcf
-from desktop.ui import formats, labels
+from desktop.ui import formats, labels, style
 from desktop.ui.context import UiContext
 from desktop.ui.forms import read_only_value
 from protocol import Resource
@@ -82,7 +82,7 @@ class ResourceDetail(QWidget):
         self.organisation = QLabel()
         self.stale = QLabel(self.tr("Not verified in the last 12 months: check the details before sending someone."))
         self.stale.setObjectName("staleBadge")
-        self.stale.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        style.set_role(self.stale, "warning")
         for label in (self.title, self.organisation, self.stale):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -99,9 +99,12 @@ class ResourceDetail(QWidget):
         self.card_status.hide()
         self.empty = QLabel(self.tr("Choose a service in the list to read its details."))
 
-        self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # A grid, not a QFormLayout: that one gave wrapped values less height than their
+        # width needs (the last line of a long address or of the hours was cut).
+        self.form = QGridLayout()
+        self.form.setColumnStretch(1, 1)
         self.values: dict[str, QLabel] = {}
+        self.row_labels: dict[str, QLabel] = {}
         rows = {
             "description": self.tr("What it offers"), "categories": self.tr("Categories"),
             "hours": self.tr("Opening hours"), "phones": self.tr("Phone"), "email": self.tr("Email"),
@@ -112,18 +115,21 @@ class ResourceDetail(QWidget):
         for key, text in rows.items():
             value = read_only_value(text)
             self.values[key] = value
-            self.form.addRow(text, value)
+            self.row_labels[key] = QLabel(text)
+            self.form.addWidget(self.row_labels[key], len(self.values), 0, Qt.AlignmentFlag.AlignTop)
+            self.form.addWidget(value, len(self.values), 1)
 
-        heading = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.title)
-        names.addWidget(self.organisation)
-        heading.addLayout(names, 1)
-        heading.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addWidget(self.card_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The buttons go under the name, not beside it: beside it, a long Finnish button text
+        # left the name a word per line and pushed the pane wider than its scroll area.
+        actions = QHBoxLayout()
+        actions.addWidget(self.refer_button)
+        actions.addWidget(self.card_button)
+        actions.addStretch(1)
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.addLayout(heading)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.organisation)
+        body_layout.addLayout(actions)
         body_layout.addWidget(self.card_status)
         body_layout.addWidget(self.stale)
         body_layout.addLayout(self.form)
@@ -133,6 +139,10 @@ class ResourceDetail(QWidget):
         self.scroll.setWidget(body)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        # Never narrower than the buttons and the labels' column: the text wraps (no side
+        # scroll bar), so a narrower pane cut the values off at its edge. The splitter
+        # takes the room from the results list, which scrolls.
+        self.scroll.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -172,7 +182,8 @@ class ResourceDetail(QWidget):
     def _set(self, key: str, text: str) -> None:
         value = self.values[key]
         value.setText(text)
-        self.form.setRowVisible(value, bool(text))
+        value.setVisible(bool(text))
+        self.row_labels[key].setVisible(bool(text))
 
     def _hours_text(self, hours: list[OpeningHours]) -> str:
         lines = []

@@ -78,6 +78,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import style
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import NATIVE_NAMES, catalogue_path, current_language
 from protocol import Contact, Resource, phones
@@ -751,7 +752,7 @@ class HandoutDialog(QDialog):
             self.language.addItem(NATIVE_NAMES[code], code)
         chosen = self.language.findData(language if language in LANGUAGES else current_language())
         self.language.setCurrentIndex(max(chosen, 0))
-        self.large_print = QCheckBox(self.tr("&Large print"))
+        self.large_print = QCheckBox(self.tr("La&rge print"))
         self.large_print.setAccessibleName(self.tr("Large print"))
         language_label = QLabel(self.tr("Handout &language:"))
         language_label.setBuddy(self.language)
@@ -799,6 +800,11 @@ class HandoutDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        # In reading order (the button box joined the focus chain before the options above it).
+        for first, second in ((self.language, self.large_print), (self.large_print, self.save_button),
+                              (self.save_button, self.print_button),
+                              (self.print_button, buttons.button(QDialogButtonBox.StandardButton.Close))):
+            QWidget.setTabOrder(first, second)
 
         self.language.currentIndexChanged.connect(self.refresh_preview)
         self.large_print.toggled.connect(self.refresh_preview)
@@ -886,4 +892,4 @@ class HandoutDialog(QDialog):
 
     def _show(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #a40000; font-weight: bold;" if error else "")
+        style.set_role(self.status, "error" if error else None)

@@ -29,7 +29,7 @@ import uuid
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from desktop.store import directory_queries as directory
 from desktop.store.directory_queries import NearbyResource, NearbyResources
 from desktop.store.session import StoreSession
-from desktop.ui import labels
+from desktop.ui import labels, style
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
 from desktop.ui.resources.detail import ResourceDetail
@@ -64,7 +64,6 @@ from protocol.directory import HIDDEN_BY_DEFAULT, is_stale, is_temporarily_close
 
 SEARCH_DELAY_MS = 150
 MAX_RADIUS_KM = 300
-STALE_TEXT = QColor("#8a4b00")  # the detail pane's "not verified" colour, always beside the words
 
 
 class Column:
@@ -184,8 +183,6 @@ class ResourcesPage(QWidget):
             distance_row.addWidget(widget)
         distance_row.addWidget(self.origin_status, 3)
         distance_row.addStretch(1)  # keeps the controls together while there is no status to show
-        distance_row.addSpacing(self.fontMetrics().horizontalAdvance("M") * 2)
-        distance_row.addLayout(self.toolbar)
 
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("Services found"))
@@ -238,16 +235,26 @@ class ResourcesPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
+        # On the title's row, not the distance row: that row ran wider than a 1366 px screen
+        # in Finnish at 150 % text; beside the title there is room.
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading, 1)
+        title_row.addLayout(self.toolbar)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addLayout(distance_row)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
+        QWidget.setTabOrder(self.handout_button, self.import_button)  # Tab goes left to right
+        QWidget.setTabOrder(self.import_button, self.export_button)
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout)
+        # Described for the shortcuts help (F1).
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search).setWhatsThis(
+            self.tr("Go to the search"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout).setWhatsThis(
+            self.tr("Print a handout of the selected services"))
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh_results)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -365,7 +372,7 @@ class ResourcesPage(QWidget):
             if is_stale(resource.last_verified_on, today):
                 item.setText(Column.VERIFIED, self.tr("Not verified") if resource.last_verified_on
                              else self.tr("Never verified"))
-                item.setForeground(Column.VERIFIED, QBrush(STALE_TEXT))
+                item.setForeground(Column.VERIFIED, QBrush(style.colour("warning")))
                 item.setToolTip(Column.VERIFIED, self.tr("Not verified in the last 12 months: check the details "
                                                          "before sending someone."))
             self.results.addTopLevelItem(item)
@@ -389,7 +396,7 @@ class ResourcesPage(QWidget):
         if is_temporarily_closed(status):
             item.setToolTip(Column.SERVICE, self.tr("Temporarily closed: call before sending someone."))
         if status in HIDDEN_BY_DEFAULT:
-            item.setForeground(Column.SERVICE, QBrush(STALE_TEXT))
+            item.setForeground(Column.SERVICE, QBrush(style.colour("muted")))
 
     def _summary_text(self, count: int, near: NearbyResources | None, radius: int | None) -> str:
         number = QLocale().toString(count)

@@ -382,6 +382,22 @@
         <translation>Tapaamis&amp;et:</translation>
     </message>
     <message>
+        <source>Previous day or week</source>
+        <translation>Edellinen päivä tai viikko</translation>
+    </message>
+    <message>
+        <source>Next day or week</source>
+        <translation>Seuraava päivä tai viikko</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>Takaisin tähän päivään</translation>
+    </message>
+    <message>
+        <source>Book a new appointment</source>
+        <translation>Varaa uusi tapaaminen</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
@@ -461,8 +477,8 @@
         <translation>Varmentajan tiedosto (vapaaehtoinen)</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Selaa…</translation>
+        <source>B&amp;rowse…</source>
+        <translation>Sel&amp;aa…</translation>
     </message>
     <message>
         <source>Username</source>
@@ -622,6 +638,10 @@
         <translation>← &amp;Takaisin luetteloon</translation>
     </message>
     <message>
+        <source>Back to the list</source>
+        <translation>Takaisin luetteloon</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Muokkaa</translation>
     </message>
@@ -674,7 +694,7 @@
         <translation>Lisää &amp;kirjaus…</translation>
     </message>
     <message>
-        <source>Co&amp;rrect selected note…</source>
+        <source>Correc&amp;t selected note…</source>
         <translation>Ko&amp;rjaa valittu kirjaus…</translation>
     </message>
     <message>
@@ -929,20 +949,20 @@
         <translation>&amp;Osoite:</translation>
     </message>
     <message>
-        <source>&amp;Municipality:</source>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <source>M&amp;unicipality:</source>
         <translation>Kunt&amp;a:</translation>
     </message>
     <message>
-        <source>&amp;Team:</source>
+        <source>Tea&amp;m:</source>
         <translation>T&amp;iimi:</translation>
     </message>
     <message>
-        <source>Ta&amp;gs:</source>
+        <source>&amp;Tags:</source>
         <translation>T&amp;unnisteet:</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Tallenna</translation>
     </message>
     <message>
         <source>Another team</source>
@@ -1088,6 +1108,10 @@
     <message>
         <source>Ta&amp;g:</source>
         <translation>Tu&amp;nniste:</translation>
+    </message>
+    <message>
+        <source>Go to the search</source>
+        <translation>Siirry hakuun</translation>
     </message>
     <message>
         <source>Showing the first {count} matches; type more to narrow the search.</source>
@@ -1497,7 +1521,7 @@
         <translation>Palvelulistan kieli</translation>
     </message>
     <message>
-        <source>&amp;Large print</source>
+        <source>La&amp;rge print</source>
         <translation>&amp;Suuri teksti</translation>
     </message>
     <message>
@@ -1749,10 +1773,6 @@
         <translation>Ei tiimiä</translation>
     </message>
     <message>
-        <source>&amp;Alias</source>
-        <translation>&amp;Nimimerkki</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
@@ -1767,10 +1787,6 @@
     <message>
         <source>&amp;Team</source>
         <translation>&amp;Tiimi</translation>
-    </message>
-    <message>
-        <source>Propose an a&amp;ppointment</source>
-        <translation>&amp;Ehdota tapaamista</translation>
     </message>
     <message>
         <source>Appointment date</source>
@@ -1827,6 +1843,14 @@
     <message>
         <source>&amp;Accept request</source>
         <translation>H&amp;yväksy pyyntö</translation>
+    </message>
+    <message>
+        <source>Alia&amp;s</source>
+        <translation>&amp;Nimimerkki</translation>
+    </message>
+    <message>
+        <source>P&amp;ropose an appointment</source>
+        <translation>&amp;Ehdota tapaamista</translation>
     </message>
     <message>
         <source>choose the contact this request is from</source>
@@ -2392,6 +2416,10 @@
         <translation>Näkymät</translation>
     </message>
     <message>
+        <source>Go to {screen}</source>
+        <translation>Siirry: {screen}</translation>
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>Synkronoinnin tila</translation>
     </message>
@@ -2402,6 +2430,14 @@
     <message>
         <source>Lock Prossimo now (Ctrl+L)</source>
         <translation>Lukitse Prossimo nyt (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock Prossimo</source>
+        <translation>Lukitse Prossimo</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pikanäppäimet</translation>
     </message>
     <message>
         <source>Offline-only profile: your work stays on this computer</source>
@@ -3026,7 +3062,7 @@
         <translation>&amp;Valitse asiakas…</translation>
     </message>
     <message>
-        <source>Related &amp;contact:</source>
+        <source>&amp;Related contact:</source>
         <translation>&amp;Liittyvä asiakas:</translation>
     </message>
     <message>
@@ -3108,7 +3144,7 @@
     </message>
     <message>
         <source>&amp;Refer…</source>
-        <translation>&amp;Ohjaa tähän palveluun…</translation>
+        <translation>Oh&amp;jaa tähän palveluun…</translation>
     </message>
     <message>
         <source>Refer a contact to this service</source>
@@ -3116,7 +3152,7 @@
     </message>
     <message>
         <source>Sa&amp;ve contact card…</source>
-        <translation>Tallenna yhteystieto&amp;kortti…</translation>
+        <translation>Tallenna &amp;yhteystietokortti…</translation>
     </message>
     <message>
         <source>Save this service as a contact card (.vcf) for an address book</source>
@@ -3397,6 +3433,14 @@
         <translation>Haun yhteenveto</translation>
     </message>
     <message>
+        <source>Go to the search</source>
+        <translation>Siirry hakuun</translation>
+    </message>
+    <message>
+        <source>Print a handout of the selected services</source>
+        <translation>Tulosta valituista palveluista palvelulista</translation>
+    </message>
+    <message>
         <source>Referring {name}: find a service, then choose Refer….</source>
         <translation>Ohjataan: {name}. Etsi palvelu ja valitse sitten Ohjaa tähän palveluun….</translation>
     </message>
@@ -3529,12 +3573,12 @@
         <translation>&amp;Käytä</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
+        <source>Lan&amp;guage:</source>
         <translation>K&amp;ieli:</translation>
     </message>
     <message>
         <source>Loc&amp;k after:</source>
-        <translation>&amp;Lukitse, kun käyttämättä:</translation>
+        <translation>Lukitse, kun käyttä&amp;mättä:</translation>
     </message>
     <message>
         <source>Prossimo locks itself after this many minutes without use; your passphrase opens it again.</source>
@@ -3796,6 +3840,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pikanäppäimet</translation>
+    </message>
+    <message>
+        <source>Alt and the underlined letter also reaches any button or field. Tab moves to the next control, Shift+Tab back.</source>
+        <translation>Alt ja alleviivattu kirjain vievät myös mihin tahansa painikkeeseen tai kenttään. Sarkain siirtyy seuraavaan kohtaan, Vaihto+Sarkain takaisin.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Näppäimet</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Mitä se tekee</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Kaikkialla</translation>
+    </message>
+</context>
+<context>
     <name>SignOutDialog</name>
     <message>
         <source>Sign this device out</source>
@@ -3862,6 +3929,10 @@
     <message>
         <source>Send and receive changes now (F5)</source>
         <translation>Lähetä ja vastaanota muutokset nyt (F5)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkronoi nyt</translation>
     </message>
     <message>
         <source>What needs attention</source>

@@ -382,6 +382,22 @@
         <translation>Appu&amp;ntamenti:</translation>
     </message>
     <message>
+        <source>Previous day or week</source>
+        <translation>Giorno o settimana precedente</translation>
+    </message>
+    <message>
+        <source>Next day or week</source>
+        <translation>Giorno o settimana successiva</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>Torna a oggi</translation>
+    </message>
+    <message>
+        <source>Book a new appointment</source>
+        <translation>Fissa un nuovo appuntamento</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
@@ -461,7 +477,7 @@
         <translation>File dell&apos;autorità di certificazione (facoltativo)</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
+        <source>B&amp;rowse…</source>
         <translation>S&amp;foglia…</translation>
     </message>
     <message>
@@ -486,7 +502,7 @@
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Password:</translation>
+        <translation>Pass&amp;word:</translation>
     </message>
     <message>
         <source>Certificate authority file</source>
@@ -622,6 +638,10 @@
         <translation>← &amp;Torna all&apos;elenco</translation>
     </message>
     <message>
+        <source>Back to the list</source>
+        <translation>Torna all&apos;elenco</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
@@ -674,7 +694,7 @@
         <translation>Aggiungi &amp;nota…</translation>
     </message>
     <message>
-        <source>Co&amp;rrect selected note…</source>
+        <source>Correc&amp;t selected note…</source>
         <translation>&amp;Correggi nota selezionata…</translation>
     </message>
     <message>
@@ -929,20 +949,20 @@
         <translation>&amp;Indirizzo:</translation>
     </message>
     <message>
-        <source>&amp;Municipality:</source>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>M&amp;unicipality:</source>
         <translation>Co&amp;mune:</translation>
     </message>
     <message>
-        <source>&amp;Team:</source>
+        <source>Tea&amp;m:</source>
         <translation>Éq&amp;uipe:</translation>
     </message>
     <message>
-        <source>Ta&amp;gs:</source>
+        <source>&amp;Tags:</source>
         <translation>Etic&amp;hette:</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Salva</translation>
     </message>
     <message>
         <source>Another team</source>
@@ -1088,6 +1108,10 @@
     <message>
         <source>Ta&amp;g:</source>
         <translation>E&amp;tichetta:</translation>
+    </message>
+    <message>
+        <source>Go to the search</source>
+        <translation>Vai alla ricerca</translation>
     </message>
     <message>
         <source>Showing the first {count} matches; type more to narrow the search.</source>
@@ -1497,7 +1521,7 @@
         <translation>Lingua del promemoria</translation>
     </message>
     <message>
-        <source>&amp;Large print</source>
+        <source>La&amp;rge print</source>
         <translation>&amp;Caratteri grandi</translation>
     </message>
     <message>
@@ -1749,10 +1773,6 @@
         <translation>Nessuna équipe</translation>
     </message>
     <message>
-        <source>&amp;Alias</source>
-        <translation>Al&amp;ias</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
@@ -1767,10 +1787,6 @@
     <message>
         <source>&amp;Team</source>
         <translation>Éq&amp;uipe</translation>
-    </message>
-    <message>
-        <source>Propose an a&amp;ppointment</source>
-        <translation>&amp;Proponi un appuntamento</translation>
     </message>
     <message>
         <source>Appointment date</source>
@@ -1827,6 +1843,14 @@
     <message>
         <source>&amp;Accept request</source>
         <translation>&amp;Accetta richiesta</translation>
+    </message>
+    <message>
+        <source>Alia&amp;s</source>
+        <translation>Al&amp;ias</translation>
+    </message>
+    <message>
+        <source>P&amp;ropose an appointment</source>
+        <translation>&amp;Proponi un appuntamento</translation>
     </message>
     <message>
         <source>choose the contact this request is from</source>
@@ -2392,6 +2416,10 @@
         <translation>Schermate</translation>
     </message>
     <message>
+        <source>Go to {screen}</source>
+        <translation>Vai a {screen}</translation>
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>Stato della sincronizzazione</translation>
     </message>
@@ -2402,6 +2430,14 @@
     <message>
         <source>Lock Prossimo now (Ctrl+L)</source>
         <translation>Blocca Prossimo ora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock Prossimo</source>
+        <translation>Blocca Prossimo</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
         <source>Offline-only profile: your work stays on this computer</source>
@@ -3026,7 +3062,7 @@
         <translation>Scegli c&amp;ontatto…</translation>
     </message>
     <message>
-        <source>Related &amp;contact:</source>
+        <source>&amp;Related contact:</source>
         <translation>&amp;Contatto collegato:</translation>
     </message>
     <message>
@@ -3397,6 +3433,14 @@
         <translation>Riepilogo della ricerca</translation>
     </message>
     <message>
+        <source>Go to the search</source>
+        <translation>Vai alla ricerca</translation>
+    </message>
+    <message>
+        <source>Print a handout of the selected services</source>
+        <translation>Stampa l&apos;elenco dei servizi selezionati</translation>
+    </message>
+    <message>
         <source>Referring {name}: find a service, then choose Refer….</source>
         <translation>Invio di {name}: trova un servizio, poi scegli Invia a questo servizio….</translation>
     </message>
@@ -3529,7 +3573,7 @@
         <translation>&amp;Applica</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
+        <source>Lan&amp;guage:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
@@ -3796,6 +3840,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Alt and the underlined letter also reaches any button or field. Tab moves to the next control, Shift+Tab back.</source>
+        <translation>Con Alt e la lettera sottolineata si raggiunge anche qualsiasi pulsante o campo. Tab passa al controllo successivo, Maiusc+Tab torna indietro.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasti</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Che cosa fa</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Ovunque</translation>
+    </message>
+</context>
+<context>
     <name>SignOutDialog</name>
     <message>
         <source>Sign this device out</source>
@@ -3862,6 +3929,10 @@
     <message>
         <source>Send and receive changes now (F5)</source>
         <translation>Invia e ricevi le modifiche ora (F5)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizza ora</translation>
     </message>
     <message>
         <source>What needs attention</source>
