@@ -127,7 +127,7 @@ class ResourcesPage(QWidget):
         municipality_label = QLabel(self.tr("&Municipality:"))
         municipality_label.setBuddy(self.municipality)
         # Issue 15 item 7: services that no longer run are kept, and listed only when asked.
-        self.show_closed = QCheckBox(self.tr("Show c&losed services"))
+        self.show_closed = QCheckBox(self.tr("Show cl&osed services"))
         self.show_closed.setToolTip(self.tr("Also list services that are inactive or closed for good"))
         filters = QHBoxLayout()
         for widget, stretch in ((search_label, 0), (self.search, 3), (category_label, 0), (self.category, 1),

@@ -3321,8 +3321,8 @@
         <translation>&amp;Kunta:</translation>
     </message>
     <message>
-        <source>Show c&amp;losed services</source>
-        <translation>Näytä sulje&amp;tut palvelut</translation>
+        <source>Show cl&amp;osed services</source>
+        <translation>Näytä suljetut &amp;palvelut</translation>
     </message>
     <message>
         <source>Also list services that are inactive or closed for good</source>
@@ -3642,7 +3642,7 @@
     </message>
     <message>
         <source>Connect this com&amp;puter</source>
-        <translation>Yhdistä tä&amp;mä tietokone</translation>
+        <translation>Yhdistä tämä tiet&amp;okone</translation>
     </message>
     <message>
         <source>Service addre&amp;ss:</source>

@@ -3321,7 +3321,7 @@
         <translation>Co&amp;mune:</translation>
     </message>
     <message>
-        <source>Show c&amp;losed services</source>
+        <source>Show cl&amp;osed services</source>
         <translation>Mostra i servizi c&amp;hiusi</translation>
     </message>
     <message>
