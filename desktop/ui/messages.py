@@ -147,6 +147,13 @@ def _field_words() -> dict[str, str]:
         "id": _Words.translate("SyncWords", "Record code"),
         "created_at": _Words.translate("SyncWords", "Created"),
         "updated_at": _Words.translate("SyncWords", "Last changed"),
+        "recurrence": _Words.translate("SyncWords", "Repeats"),
+        "frequency": _Words.translate("SyncWords", "Repeats"),
+        "interval": _Words.translate("SyncWords", "Repeats every"),
+        "until": _Words.translate("SyncWords", "Ends on"),
+        "count": _Words.translate("SyncWords", "Number of meetings"),
+        "exceptions": _Words.translate("SyncWords", "Skipped meetings"),
+        "author_name": _Words.translate("SyncWords", "Written by"),
         "value": _Words.translate("SyncWords", "Value"),
         "resolution": _Words.translate("SyncWords", "Decision"),
         "conflict": _Words.translate("SyncWords", "Conflict"),
@@ -294,6 +301,11 @@ _OWN_RULES: dict[str, str] = {
     "must contain between 5 and 20 digits": QT_TRANSLATE_NOOP(
         "Messages", "a phone number has between 5 and 20 digits."),
     "must not contain duplicates": QT_TRANSLATE_NOOP("Messages", "each one only once, please."),
+    "must not be earlier than the first meeting's date": QT_TRANSLATE_NOOP(
+        "Messages", "the series cannot end before its first meeting."),
+    "a repeating appointment ends on a date (until) or after a number of times (count): give one of the two":
+        QT_TRANSLATE_NOOP("Messages", "a repeating appointment ends on a date or after a number of meetings: "
+                                      "choose one of the two."),
     "a person needs a given name, a family name or an alias": QT_TRANSLATE_NOOP(
         "Messages", "write a given name, a family name or an alias."),
     "required for a pseudonymous contact": QT_TRANSLATE_NOOP(

@@ -204,7 +204,7 @@ def contacts_page(qtbot, ui_context, caseload: Caseload):  # noqa: ANN001, ANN20
         qtbot.addWidget(page)
         page.resize(1000, 700)
         page.show()
-        qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts), timeout=5_000)
+        qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts), timeout=20_000)
         return page
     return make
 
@@ -226,7 +226,7 @@ def test_new_contact_says_a_bad_phone_in_the_operators_language(qtbot, contacts_
     qtbot.keyClicks(form.given_name, "x" * 101)
     qtbot.keyClicks(form.phone, "chiama")
     qtbot.mouseClick(form.save_button, LEFT)
-    qtbot.waitUntil(lambda: form.errors.message("phone") != "", timeout=5_000)
+    qtbot.waitUntil(lambda: form.errors.message("phone") != "", timeout=20_000)
     assert form.errors.message("phone") == phone
     assert form.phone.accessibleDescription() == phone
     assert form.errors.message("given_name") == length
@@ -234,7 +234,7 @@ def test_new_contact_says_a_bad_phone_in_the_operators_language(qtbot, contacts_
     shown = [label for label in form.findChildren(QLabel, "fieldError") if label.isVisible()]
     assert len(shown) == 2
     qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in shown),
-                    timeout=5_000)  # not cut off
+                    timeout=20_000)  # not cut off
 
     form.phone.clear()
     qtbot.keyClicks(form.phone, "+39 0371 555")
@@ -244,7 +244,7 @@ def test_new_contact_says_a_bad_phone_in_the_operators_language(qtbot, contacts_
     qtbot.keyClicks(form.given_name, "Ottavia")
     assert form.errors.message("given_name") == ""
     qtbot.mouseClick(form.save_button, LEFT)
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=20_000)
     assert ui_store.call(lambda s: s.contacts.count()) == len(caseload.contacts) + 1
 
 
@@ -451,7 +451,7 @@ def contacts_page_for(qtbot, ui_context, caseload: Caseload, language: str, extr
     page = ContactsPage(ui_context)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts) + extra, timeout=5_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts) + extra, timeout=20_000)
     return page
 
 

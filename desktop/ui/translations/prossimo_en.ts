@@ -6,14 +6,14 @@
     <message numerus="yes">
         <source>Every %n weeks</source>
         <translation>
-            <numerusform>Every week</numerusform>
+            <numerusform>Every %n week</numerusform>
             <numerusform>Every %n weeks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Every %n months</source>
         <translation>
-            <numerusform>Every month</numerusform>
+            <numerusform>Every %n month</numerusform>
             <numerusform>Every %n months</numerusform>
         </translation>
     </message>

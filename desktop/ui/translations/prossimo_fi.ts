@@ -2669,6 +2669,14 @@
         <translation>kukin vain kerran.</translation>
     </message>
     <message>
+        <source>the series cannot end before its first meeting.</source>
+        <translation>sarja ei voi päättyä ennen ensimmäistä tapaamista.</translation>
+    </message>
+    <message>
+        <source>a repeating appointment ends on a date or after a number of meetings: choose one of the two.</source>
+        <translation>toistuva tapaaminen päättyy tiettynä päivänä tai tietyn tapaamismäärän jälkeen: valitse jompikumpi.</translation>
+    </message>
+    <message>
         <source>write a given name, a family name or an alias.</source>
         <translation>kirjoita etunimi, sukunimi tai peitenimi.</translation>
     </message>
@@ -4601,6 +4609,30 @@ hylätty {when}</translation>
     <message>
         <source>Last changed</source>
         <translation>Viimeksi muutettu</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Toistuu</translation>
+    </message>
+    <message>
+        <source>Repeats every</source>
+        <translation>Toistuu joka</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Päättyy</translation>
+    </message>
+    <message>
+        <source>Number of meetings</source>
+        <translation>Tapaamisten määrä</translation>
+    </message>
+    <message>
+        <source>Skipped meetings</source>
+        <translation>Väliin jätetyt tapaamiset</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Kirjoittaja</translation>
     </message>
     <message>
         <source>Value</source>

@@ -1503,7 +1503,7 @@
     <name>HandoutDialog</name>
     <message>
         <source>Print a handout</source>
-        <translation>Stampa un promemoria dei servizi</translation>
+        <translation>Stampa un foglio informativo sui servizi</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) chosen</source>
@@ -1514,11 +1514,11 @@
     </message>
     <message>
         <source>Services on the handout</source>
-        <translation>Servizi nel promemoria</translation>
+        <translation>Servizi nel foglio informativo</translation>
     </message>
     <message>
         <source>Handout language</source>
-        <translation>Lingua del promemoria</translation>
+        <translation>Lingua del foglio informativo</translation>
     </message>
     <message>
         <source>La&amp;rge print</source>
@@ -1530,11 +1530,11 @@
     </message>
     <message>
         <source>Handout &amp;language:</source>
-        <translation>&amp;Lingua del promemoria:</translation>
+        <translation>&amp;Lingua del foglio informativo:</translation>
     </message>
     <message>
         <source>The handout lists services only: no names or personal details are printed.</source>
-        <translation>Il promemoria elenca solo i servizi: non vengono stampati nomi né dati personali.</translation>
+        <translation>Il foglio informativo elenca solo i servizi: non vengono stampati nomi né dati personali.</translation>
     </message>
     <message>
         <source>Preview of the first page</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>Save the handout as PDF</source>
-        <translation>Salva il promemoria come PDF</translation>
+        <translation>Salva il foglio informativo come PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -2669,6 +2669,14 @@
         <translation>ognuno una volta sola, per favore.</translation>
     </message>
     <message>
+        <source>the series cannot end before its first meeting.</source>
+        <translation>la serie non può finire prima del primo incontro.</translation>
+    </message>
+    <message>
+        <source>a repeating appointment ends on a date or after a number of meetings: choose one of the two.</source>
+        <translation>un appuntamento che si ripete finisce in una data o dopo un numero di incontri: scegli una delle due.</translation>
+    </message>
+    <message>
         <source>write a given name, a family name or an alias.</source>
         <translation>scrivi un nome, un cognome o uno pseudonimo.</translation>
     </message>
@@ -3386,7 +3394,7 @@
     </message>
     <message>
         <source>&amp;Handout…</source>
-        <translation>Prom&amp;emoria…</translation>
+        <translation>Fo&amp;glio informativo…</translation>
     </message>
     <message>
         <source>Print the selected services for the person to take away (Ctrl+P)</source>
@@ -4601,6 +4609,30 @@ rifiutata il {when}</translation>
     <message>
         <source>Last changed</source>
         <translation>Ultima modifica</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Si ripete</translation>
+    </message>
+    <message>
+        <source>Repeats every</source>
+        <translation>Ogni</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Termina il</translation>
+    </message>
+    <message>
+        <source>Number of meetings</source>
+        <translation>Numero di incontri</translation>
+    </message>
+    <message>
+        <source>Skipped meetings</source>
+        <translation>Incontri saltati</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Scritta da</translation>
     </message>
     <message>
         <source>Value</source>
