@@ -254,7 +254,8 @@ def test_an_offline_profile_connects_from_settings(qtbot, world: World) -> None:
     try:
         shell.start()
         window = _unlock(qtbot, shell)
-        assert "Offline-only profile" in window.sync_status.text()
+        # The status line is filled by a queued call after the window shows: wait for it.
+        qtbot.waitUntil(lambda: "Offline-only profile" in window.sync_status.text(), timeout=10_000)
         settings = window.show_page("settings")
         qtbot.waitUntil(lambda: not settings.connect_fields.isHidden(), timeout=10_000)
         qtbot.keyClicks(settings.connect_url, _closed_port("127.0.0.8"))
