@@ -19,7 +19,7 @@ typed input away without the operator saying so.
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -141,7 +141,10 @@ def fit_title(window: QWidget) -> None:
 
 def grow_to_fit(window: QWidget) -> None:
     """Make a window tall enough for what it shows now (messages just appeared under inputs,
-    each wrapped to the input's width), up to the screen's height; never smaller."""
+    each wrapped to the input's width; or, when first shown, wrapped text at the width it
+    was given: Qt caps a new window's width at 2/3 of the screen without then growing its
+    height, and with large system text the last lines were cut), up to the screen's
+    height; never smaller."""
     layout = window.layout()
     if layout is None:
         return
@@ -181,9 +184,30 @@ def _on_change(widget: QWidget, slot: Callable[..., None]) -> None:
         widget.clicked.connect(slot)
 
 
+class _WrappedMessage(QLabel):
+    """A wrapped label that asks its layout for every line it needs at the width it got.
+
+    A form layout under a real window manager gave a three-line message the height of
+    two (offscreen it was right), so the first and last lines were cut. A minimum height
+    kept at `heightForWidth(width)` holds on every platform, and `grow_to_fit` reads it."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._keep_lines()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._keep_lines()
+
+    def _keep_lines(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.text() else 0
+        if needed != self.minimumHeight() and needed >= 0:
+            self.setMinimumHeight(needed)
+
+
 def error_label() -> QLabel:
     """A hidden red label for one input's problem (shown by `FormErrors` or by hand)."""
-    label = QLabel()
+    label = _WrappedMessage()
     label.setObjectName("fieldError")
     label.setWordWrap(True)
     style.set_role(label, "error")  # a colour readable on the palette, high contrast included
@@ -201,18 +225,6 @@ def read_only_value(name: str) -> QLabel:
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     value.setAccessibleName(name)
     return value
-
-
-def fit_wrapped_height(window: QWidget) -> None:
-    """Give a window the height its wrapped text needs at the width it was given. Qt sizes a
-    new window to its size hint but caps the width at 2/3 of the screen, and does not then
-    grow the height for the narrower width: with large system text the last lines were cut."""
-    layout = window.layout()
-    if layout is None or not layout.hasHeightForWidth():
-        return
-    needed = layout.totalHeightForWidth(window.width())
-    if window.height() < needed:
-        window.resize(window.width(), needed)
 
 
 # --- the dialogs that edit something ---------------------------------------------------------
@@ -288,7 +300,7 @@ class FormDialog(QDialog):
         self.primary_button.setDefault(True)
         fit_title(self)
         super().showEvent(event)
-        fit_wrapped_height(self)
+        grow_to_fit(self)
 
     # --- closing --------------------------------------------------------------------------------
 

@@ -50,7 +50,7 @@ from desktop.sync.transport import LOOPBACK_HOSTS, check_server_url
 from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
 from desktop.ui.first_run import enrol_problem
-from desktop.ui.forms import FormErrors, error_label, fit_wrapped_height
+from desktop.ui.forms import FormErrors, error_label, grow_to_fit
 from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_problem
 
 LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fi": "Suomi"}  # each in its own language, never translated
@@ -102,7 +102,7 @@ class SignOutDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        fit_wrapped_height(self)
+        grow_to_fit(self)
 
     def _update(self) -> None:
         ready = self.understand_box.isChecked() and (self.lose_box.isChecked() or not self.needs_second)

@@ -9,11 +9,12 @@ Must never fake a part of the app: the store is the real one the fixtures open.
 """
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.settings import Settings
@@ -122,6 +123,11 @@ def close(widget: QWidget) -> None:
     else:
         widget.done(0) if hasattr(widget, "done") else widget.hide()
     widget.deleteLater()
+    # Delete it now, and collect what pointed at it, at a point we choose: left to the next
+    # event loop and to whenever Python's collector happens to run, the order of deletions
+    # depended on how much the test printed.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 Check = Callable[[QWidget], list]  # a widget -> its problems (tests.ui.layout_checks)

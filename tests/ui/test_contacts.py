@@ -49,6 +49,13 @@ def items(widget) -> list[str]:  # noqa: ANN001
 
 # --- create and edit -------------------------------------------------------------------------
 
+def test_new_contact_starts_in_the_given_name(qtbot, page: ContactsPage) -> None:  # noqa: ANN001
+    """Issue 14: typed at once after Ctrl+N, a name went into the Kind box and was lost (seen in a real window)."""
+    qtbot.mouseClick(page.new_button, LEFT)
+    form = page.contact_form
+    assert form.focusWidget() is form.given_name
+
+
 def test_a_contact_is_created_through_the_form(qtbot, page: ContactsPage, ui_store) -> None:  # noqa: ANN001
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form

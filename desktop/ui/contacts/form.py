@@ -122,6 +122,8 @@ class ContactForm(FormDialog):
         elif context.teams:
             self.team.setCurrentIndex(1)  # the operator's first team
         self._show_kind()
+        # Typing starts with the name, not in the Kind box above it (where letters were lost).
+        (self.given_name if self.kind.currentData() == "person" else self.alias).setFocus()
 
     def _fill(self, contact: Contact) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(contact.kind)))

@@ -138,7 +138,9 @@ class ResourceDetail(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(body)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        # Text wraps; only a word longer than the pane (a web address at 150 % text: it wraps
+        # at hyphens and slashes only) brings a side scroll bar, so nothing is ever cut off.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # Never narrower than the buttons and the labels' column: the text wraps (no side
         # scroll bar), so a narrower pane cut the values off at its edge. The splitter
         # takes the room from the results list, which scrolls.
