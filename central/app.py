@@ -25,8 +25,8 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from central import auth, errors, intake, security, sync_service, throttle
 from central.db import session_factory
-from central.models import utc_now
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
+from protocol.clock import utc_now
 from protocol.messages import (
     PROTOCOL_HEADER,
     EnrolRequest,

@@ -19,8 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.db import current_sequence
-from central.models import AuditEntry, utc_now
+from central.models import AuditEntry
 from central.sync_sql import AUDIT, Bind, SyncSQL
+from protocol.clock import utc_now
 
 GENESIS = "0" * 64
 

@@ -17,10 +17,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central import audit, security
-from central.models import Device, Membership, Operator, Team, utc_now
+from central.models import Device, Membership, Operator, Team
 from central.sync_service import Caller
 from central.sync_sql import Bind, SyncSQL
 from protocol import PROTOCOL_VERSION
+from protocol.clock import utc_now
 from protocol.messages import EnrolRequest, EnrolResponse, TeamInfo
 
 LAST_SEEN_PRECISION = dt.timedelta(minutes=1)

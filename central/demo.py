@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from central import audit, directory, intake, security, sync_service
 from central.auth import teams_of
-from central.models import Device, Membership, Operator, Organisation, Team, utc_now
+from central.models import Device, Membership, Operator, Organisation, Team
 from protocol import demo_data, new_id
+from protocol.clock import utc_now
 from protocol.messages import IntakeSubmission, Mutation
 
 ORGANISATION = "Cooperativa Prossimo (demo)"

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from central import audit
 from central.db import next_sequence
 from central.intake import SERVICE_DEVICE
-from central.models import StoredRecord, utc_now
+from central.models import StoredRecord
 from protocol import Resource, hsds, new_id
+from protocol.clock import utc_now
 
 
 def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[StoredRecord]:

@@ -38,7 +38,8 @@ from sqlalchemy.orm import Session
 
 from central import audit
 from central.db import next_sequence
-from central.models import StoredRecord, utc_now
+from central.models import StoredRecord
+from protocol.clock import utc_now
 from protocol.relations import (
     Reference,
     contact_owned_entities,

@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 
 from central import audit, security
 from central.db import next_sequence
-from central.models import IntakeRate, Organisation, StoredRecord, Team, utc_now
+from central.models import IntakeRate, Organisation, StoredRecord, Team
 from central.throttle import PURGE_GRACE, aware, locked_row
 from protocol import IntakeRequest, new_id
+from protocol.clock import utc_now
 from protocol.messages import IntakeReceipt, IntakeSubmission
 
 RATE_WINDOW = dt.timedelta(hours=1)

@@ -27,9 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql import false
 
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+from protocol.clock import utc_now
 
 
 class Base(DeclarativeBase):

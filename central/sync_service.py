@@ -28,9 +28,9 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from central import audit
-from central.models import utc_now
 from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
+from protocol.clock import utc_now
 from protocol.entities import META_FIELDS
 from protocol.messages import MAX_INT64, Change, Conflict, Mutation, MutationResult, RejectReason
 from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of

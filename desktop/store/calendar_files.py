@@ -53,9 +53,9 @@ from desktop.store.calendar_queries import appointments_between, appointments_ov
 from desktop.store.database import transaction
 from desktop.store.errors import RecordNotFound
 from desktop.store.private_files import write_private
-from desktop.store.repositories import utc_now
 from desktop.store.session import StoreSession
 from protocol import Appointment, describe_validation_error, new_id
+from protocol.clock import utc_now
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a year of a busy team's appointments is well under 1 MB
 

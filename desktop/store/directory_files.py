@@ -41,9 +41,9 @@ from typing import Any
 
 from desktop.store.database import transaction
 from desktop.store.errors import RuleViolation
-from desktop.store.repositories import utc_now
 from desktop.store.session import StoreSession
 from protocol import Resource, hsds, new_id
+from protocol.clock import utc_now
 
 ENROLLED_REFUSAL = ("directory: this profile is connected to the organisation's service, which keeps the "
                     "directory; it reaches this computer by sync, and IT imports files on the service")

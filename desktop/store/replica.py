@@ -51,9 +51,9 @@ from desktop.store.repositories import (
     RecordRepository,
     hung_from_contacts,
     mutation_hangs_from_contacts,
-    utc_now,
 )
 from protocol import describe_validation_error
+from protocol.clock import utc_now
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, contact_owner_fields, record_hung_references, team_fields
 

@@ -37,6 +37,7 @@ from protocol import (
     describe_validation_error,
     new_id,
 )
+from protocol.clock import utc_now
 from protocol.entities import META_FIELDS
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, contact_owner_fields, entity_references
@@ -52,8 +53,6 @@ class Identity:
     operator_id: uuid.UUID | None = None
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _utc_text(value: dt.datetime) -> str:

@@ -25,7 +25,6 @@ from desktop.store.repositories import (
     RecordRepository,
     hung_from_contacts,
     mutation_hangs_from_contacts,
-    utc_now,
 )
 from protocol import (
     Appointment,
@@ -37,6 +36,7 @@ from protocol import (
     Relationship,
     Resource,
 )
+from protocol.clock import utc_now
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, record_hung_references
 
