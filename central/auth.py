@@ -40,11 +40,6 @@ class WipeRequired(Exception):
     reason: str  # "device_revoked" | "operator_disabled"
 
 
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    # SQLite hands timestamps back without a zone; they were written in UTC.
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value
 
 
 def teams_of(session: Session, operator_id: uuid.UUID) -> list[Team]:
@@ -118,12 +113,12 @@ def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
     changes: dict[str, object] = {}
     if next_token_hash is not None and security.same_hash(next_token_hash, digest):
         changes.update(token_hash=digest, next_token_hash=None, token_issued_at=now)
-    elif next_token_hash is None and now - _aware(token_issued_at) > security.TOKEN_ROTATE_AFTER:
+    elif next_token_hash is None and now - token_issued_at > security.TOKEN_ROTATE_AFTER:
         new_token = security.new_token()
         changes["next_token_hash"] = security.token_hash(new_token)
         # Not audited here: see record_rotation.
     # Written at most once a minute: a row update on every sync would cost more than it tells.
-    if last_seen_at is None or now - _aware(last_seen_at) > LAST_SEEN_PRECISION:
+    if last_seen_at is None or now - last_seen_at > LAST_SEEN_PRECISION:
         changes["last_seen_at"] = now
     if changes:
         session.execute(update(Device).where(Device.id == device_id).values(**changes))

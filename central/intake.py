@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from central import audit, security
 from central.db import next_sequence
 from central.models import IntakeRate, Organisation, StoredRecord, Team
-from central.throttle import PURGE_GRACE, aware, locked_row
+from central.throttle import PURGE_GRACE, locked_row
 from protocol import IntakeRequest, new_id
 from protocol.clock import utc_now
 from protocol.messages import IntakeReceipt, IntakeSubmission
@@ -54,7 +54,7 @@ def check_rate(session: Session, address: str, key: bytes, now: dt.datetime) -> 
                     execution_options={"synchronize_session": False})
     row = locked_row(session, IntakeRate, security.keyed_hash(key, "intake-address", address),
                      window_start=window, count=0)
-    if aware(row.window_start) != window:  # last window's row, not purged yet
+    if row.window_start != window:  # last window's row, not purged yet
         row.window_start, row.count = window, 0
     if row.count >= RATE_LIMIT:
         raise RateLimited(window + RATE_WINDOW - now)

@@ -10,6 +10,7 @@ changed without an Alembic migration (a test compares the two).
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -24,8 +25,10 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql import false
+from sqlalchemy.types import TypeDecorator
 
 from protocol.clock import utc_now
 
@@ -34,7 +37,35 @@ class Base(DeclarativeBase):
     pass
 
 
-Timestamp = DateTime(timezone=True)
+class UtcTimestamp(TypeDecorator[dt.datetime]):
+    """An aware UTC instant in and out, on PostgreSQL and SQLite alike.
+
+    SQLite keeps no zone: it stores the text of the instant and hands back a naive
+    datetime. Written as UTC and read back as UTC here, once, so no caller patches
+    `tzinfo` (there were two `_aware` helpers doing it). The column is the same
+    `DateTime(timezone=True)` as before: no migration."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def coerce_compared_value(self, op: Any, value: Any) -> Any:
+        # `window_start - interval` binds a timedelta: that is the plain DateTime's business.
+        return self if isinstance(value, dt.datetime) else self.impl_instance.coerce_compared_value(op, value)
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a naive datetime has no place in the service's tables: use protocol.clock.utc_now")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
+Timestamp = UtcTimestamp()
 
 
 class Organisation(Base):

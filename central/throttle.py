@@ -54,11 +54,6 @@ class Attempt:
                    security.keyed_hash(key, "login-user", security.normalised_username(username)))
 
 
-def aware(value: dt.datetime | None) -> dt.datetime | None:
-    # SQLite hands timestamps back without a zone; they were written in UTC.
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value
 
 
 def locked_row(session: Session, model: type[Row], key: str, **empty: Any) -> Row:
@@ -80,21 +75,21 @@ def locked_row(session: Session, model: type[Row], key: str, **empty: Any) -> Ro
 
 def _row(session: Session, key: str, now: dt.datetime) -> LoginThrottle:
     row = locked_row(session, LoginThrottle, key, failures=0, window_start=now, blocked_until=None, expires_at=now)
-    if aware(row.expires_at) <= now:  # expired (not yet purged): as good as new
+    if row.expires_at <= now:  # expired (not yet purged): as good as new
         row.failures, row.window_start, row.blocked_until = 0, now, None
     return row
 
 
 def _wait(address: LoginThrottle | None, account: LoginThrottle | None, now: dt.datetime) -> dt.timedelta | None:
     """How long this attempt must wait, or None. Expired rows count as absent."""
-    address = address if address is not None and aware(address.expires_at) > now else None
-    account = account if account is not None and aware(account.expires_at) > now else None
+    address = address if address is not None and address.expires_at > now else None
+    account = account if account is not None and account.expires_at > now else None
     waits = []
-    if address is not None and address.blocked_until is not None and aware(address.blocked_until) > now:
-        waits.append(aware(address.blocked_until) - now)
+    if address is not None and address.blocked_until is not None and address.blocked_until > now:
+        waits.append(address.blocked_until - now)
     if address is not None and address.failures > 0 and account is not None \
             and account.failures >= security.ACCOUNT_FAILURES_PER_WINDOW:
-        waits.append(aware(account.window_start) + security.ACCOUNT_WINDOW - now)
+        waits.append(account.window_start + security.ACCOUNT_WINDOW - now)
     return max(waits) if waits else None
 
 
@@ -132,7 +127,7 @@ def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     # An attempt whose process died before `failed` or `succeeded` must not keep counting:
     # a clean address's count is only as good as its last admission (its `window_start`).
     if address.blocked_until is None:
-        if now - aware(address.window_start) > security.ADDRESS_LOGIN_CHECK_MAX:
+        if now - address.window_start > security.ADDRESS_LOGIN_CHECK_MAX:
             address.failures = 0
         if address.failures >= security.ADDRESS_LOGINS_AT_ONCE:
             raise Throttled(security.ADDRESS_BUSY_WAIT)
@@ -142,7 +137,7 @@ def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
         address.blocked_until = now + security.address_wait(address.failures)
     address.expires_at = now + security.ADDRESS_MEMORY
     account.failures += 1
-    account.expires_at = aware(account.window_start) + security.ACCOUNT_WINDOW
+    account.expires_at = account.window_start + security.ACCOUNT_WINDOW
 
 
 def failed(session: Session, attempt: Attempt, now: dt.datetime) -> None:
@@ -156,5 +151,5 @@ def succeeded(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     """The login went through: the address is clean again, and the attempt was no failure."""
     session.execute(delete(LoginThrottle).where(LoginThrottle.key == attempt.address_key))
     account = session.get(LoginThrottle, attempt.user_key, with_for_update=True)
-    if account is not None and aware(account.expires_at) > now:
+    if account is not None and account.expires_at > now:
         account.failures = max(0, account.failures - 1)
