@@ -75,6 +75,7 @@ def central(db: str, *args: str, **env: str) -> str:
 
 # --- CPU accounting from /proc (Linux) ------------------------------------------------------
 
+
 def _processes() -> dict[int, tuple[int, float]]:
     """pid -> (parent pid, CPU seconds of the process itself and of its reaped children)."""
     table = {}
@@ -134,6 +135,7 @@ def postmaster_pid(server: "pg_server.PostgresServer | None") -> int | None:
 
 # --- a minimal HTTP/1.1 client (keep-alive, gzip) ---------------------------------------------
 
+
 class Connection:
     """One keep-alive connection, as a device would hold; far cheaper than requests."""
 
@@ -151,10 +153,13 @@ class Connection:
                 pass
         self.reader = self.writer = None
 
-    async def post(self, path: str, body: bytes, token: str | None = None,
-                   forwarded_for: str | None = None) -> tuple[int, bytes]:
-        head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
-                f"Accept-Encoding: gzip\r\nContent-Length: {len(body)}\r\n")
+    async def post(
+        self, path: str, body: bytes, token: str | None = None, forwarded_for: str | None = None
+    ) -> tuple[int, bytes]:
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
+            f"Accept-Encoding: gzip\r\nContent-Length: {len(body)}\r\n"
+        )
         if token:
             head += f"Authorization: Bearer {token}\r\n"
         if forwarded_for:
@@ -216,13 +221,31 @@ class SimDevice:
         self.seq += 1
         if self.mine and self.rng.random() < 0.5:
             record_id, version = self.rng.choice(self.mine)
-            return {"device_seq": self.seq, "mutation_id": str(new_id()), "entity": "contact", "op": "update",
-                    "record_id": record_id, "base_version": version, "at": now,
-                    "changed": {"municipality": self.rng.choice(["Lodi", "Forlì", "Oulu", "Trento"])}}
-        return {"device_seq": self.seq, "mutation_id": str(new_id()), "entity": "contact", "op": "create",
-                "record_id": str(new_id()), "at": now,
-                "changed": {"given_name": f"Bench{self.seq}", "family_name": "Rossi", "team_id": self.team,
-                            "municipality": "Bologna", "tags": ["outreach"]}}
+            return {
+                "device_seq": self.seq,
+                "mutation_id": str(new_id()),
+                "entity": "contact",
+                "op": "update",
+                "record_id": record_id,
+                "base_version": version,
+                "at": now,
+                "changed": {"municipality": self.rng.choice(["Lodi", "Forlì", "Oulu", "Trento"])},
+            }
+        return {
+            "device_seq": self.seq,
+            "mutation_id": str(new_id()),
+            "entity": "contact",
+            "op": "create",
+            "record_id": str(new_id()),
+            "at": now,
+            "changed": {
+                "given_name": f"Bench{self.seq}",
+                "family_name": "Rossi",
+                "team_id": self.team,
+                "municipality": "Bologna",
+                "tags": ["outreach"],
+            },
+        }
 
     async def sync(self, batch: int | None = None) -> tuple[int, int, bool]:
         """One sync; returns (applied, not applied, more changes waiting)."""
@@ -249,6 +272,7 @@ class SimDevice:
 
 
 # --- the two methods ----------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -290,12 +314,14 @@ async def closed_loop(devices: list[SimDevice], seconds: float, meter: CpuMeter)
     await asyncio.gather(*(loop(d) for d in devices))
     wall = time.monotonic() - start
     after = meter.sample()
-    return Run("closed", len(devices), None, len(latencies), totals[0] / wall, totals[1], latencies,
-               _cpu_delta(before, after))
+    return Run(
+        "closed", len(devices), None, len(latencies), totals[0] / wall, totals[1], latencies, _cpu_delta(before, after)
+    )
 
 
-async def open_loop(devices: list[SimDevice], seconds: float, period: float, meter: CpuMeter,
-                    grace: float = 30.0) -> Run:
+async def open_loop(
+    devices: list[SimDevice], seconds: float, period: float, meter: CpuMeter, grace: float = 30.0
+) -> Run:
     """Each device syncs at start + offset + k * period for k while that is inside the window;
     a sync due while the device's previous one is still out waits for it (a device syncs
     one batch at a time) and its latency still counts from its scheduled time."""
@@ -329,8 +355,17 @@ async def open_loop(devices: list[SimDevice], seconds: float, period: float, met
     unfinished = scheduled - len(latencies)
     # Steady window: completions from 1 s after the first due time to the window's end.
     steady = sum(applied for at, applied in completions if 1.0 <= at < seconds) / (seconds - 1.0)
-    run = Run("open", len(devices), len(devices) * devices[0].batch / period, len(latencies), steady, totals[0],
-              latencies + [float("inf")] * unfinished, _cpu_delta(before, after), unfinished)
+    run = Run(
+        "open",
+        len(devices),
+        len(devices) * devices[0].batch / period,
+        len(latencies),
+        steady,
+        totals[0],
+        latencies + [float("inf")] * unfinished,
+        _cpu_delta(before, after),
+        unfinished,
+    )
     if unfinished:
         run.notes.append(f"{unfinished} scheduled syncs had not finished {grace:.0f} s after the window")
     return run
@@ -344,8 +379,9 @@ async def enrolment_flood(host: str, port: int, rate: float, addresses: int, sto
 
     async def attempt(number: int) -> None:
         connection = Connection(host, port)
-        body = json.dumps({"username": f"x-{uuid.uuid4().hex}", "password": "guessing password 1",
-                           "device_name": "flood"}).encode()
+        body = json.dumps(
+            {"username": f"x-{uuid.uuid4().hex}", "password": "guessing password 1", "device_name": "flood"}
+        ).encode()
         try:
             status, _ = await connection.post("/v1/enrol", body, forwarded_for=f"198.51.100.{number % addresses + 1}")
         except (OSError, asyncio.IncompleteReadError):
@@ -363,8 +399,9 @@ async def enrolment_flood(host: str, port: int, rate: float, addresses: int, sto
     return statuses
 
 
-async def flooded_open_loop(devices: list[SimDevice], args: argparse.Namespace, meter: CpuMeter, host: str,
-                            port: int) -> Run:
+async def flooded_open_loop(
+    devices: list[SimDevice], args: argparse.Namespace, meter: CpuMeter, host: str, port: int
+) -> Run:
     stop = asyncio.Event()
     flood = asyncio.create_task(enrolment_flood(host, port, args.flood_rate, args.flood_addresses, stop))
     try:
@@ -382,6 +419,7 @@ def _cpu_delta(before: tuple, after: tuple) -> tuple[float, float | None, float 
 
 # --- set-up and report ------------------------------------------------------------------------
 
+
 async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: int) -> list[SimDevice]:
     operators = len(teams)
     gate = asyncio.Semaphore(8)
@@ -393,8 +431,9 @@ async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: i
             body = json.dumps({"username": f"op{op}", "password": PASSWORD, "device_name": f"sim-{number}"})
             # Each laptop from an address of its own (believed from loopback, as from a TLS proxy):
             # a whole team enrolling from one address at once would be throttled like a flood.
-            status, raw = await connection.post("/v1/enrol", body.encode(),
-                                                forwarded_for=f"203.0.113.{number % 250 + 1}")
+            status, raw = await connection.post(
+                "/v1/enrol", body.encode(), forwarded_for=f"203.0.113.{number % 250 + 1}"
+            )
             await connection.close()
         if status != 200:
             raise RuntimeError(f"enrol answered {status}: {raw[:300]!r}")
@@ -426,10 +465,10 @@ async def measure(args: argparse.Namespace, port: int, teams: list[str], meter: 
         runs.append(await closed_loop(devices[:level], args.seconds, meter))
         await asyncio.gather(*(d.connection.close() for d in devices))
     if args.open_devices:
-        runs.append(await open_loop(devices[:args.open_devices], args.seconds, args.period, meter))
+        runs.append(await open_loop(devices[: args.open_devices], args.seconds, args.period, meter))
         await asyncio.gather(*(d.connection.close() for d in devices))
         if args.flood_rate:
-            runs.append(await flooded_open_loop(devices[:args.open_devices], args, meter, host, port))
+            runs.append(await flooded_open_loop(devices[: args.open_devices], args, meter, host, port))
             await asyncio.gather(*(d.connection.close() for d in devices))
     return runs
 
@@ -443,46 +482,66 @@ def _ms(value: float) -> str:
 
 
 def report(args: argparse.Namespace, runs: list[Run]) -> None:
-    print(f"\nCentral service benchmark: PostgreSQL, {args.workers} API processes, {args.teams} teams, "
-          f"{args.batch} mutations per sync (half creates, half edits), each device also pulls its team's "
-          f"changes (gzip); {args.seconds:.0f} s per run, loopback, load generator on the same "
-          f"{os.cpu_count()} cores\n")
+    print(
+        f"\nCentral service benchmark: PostgreSQL, {args.workers} API processes, {args.teams} teams, "
+        f"{args.batch} mutations per sync (half creates, half edits), each device also pulls its team's "
+        f"changes (gzip); {args.seconds:.0f} s per run, loopback, load generator on the same "
+        f"{os.cpu_count()} cores\n"
+    )
     print("Closed loop (saturation throughput: each device syncs again as soon as its last sync returns)\n")
-    print("| devices | syncs | applied mutations/s | sync p50 ms | sync p99 ms | API CPU ms/sync | "
-          "CPU s: load generator | CPU s: API | CPU s: PostgreSQL |")
+    print(
+        "| devices | syncs | applied mutations/s | sync p50 ms | sync p99 ms | API CPU ms/sync | "
+        "CPU s: load generator | CPU s: API | CPU s: PostgreSQL |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for run in (r for r in runs if r.method == "closed"):
-        print(f"| {run.devices} | {run.syncs:,} | {run.applied_per_s:,.0f} | {run.percentile(0.5):.1f} | "
-              f"{run.percentile(0.99):.1f} | {_per_sync(run)} | {_cpu(run.cpu[0])} | {_cpu(run.cpu[1])} | "
-              f"{_cpu(run.cpu[2])} |")
+        print(
+            f"| {run.devices} | {run.syncs:,} | {run.applied_per_s:,.0f} | {run.percentile(0.5):.1f} | "
+            f"{run.percentile(0.99):.1f} | {_per_sync(run)} | {_cpu(run.cpu[0])} | {_cpu(run.cpu[1])} | "
+            f"{_cpu(run.cpu[2])} |"
+        )
     opened = [r for r in runs if r.method == "open"]
     for run in opened:
-        print(f"\nOpen loop (each device syncs once every {args.period:g} s on a fixed schedule, start times "
-              f"spread; latency from the scheduled send time)\n")
-        print("| devices | offered mutations/s | syncs | applied mutations/s | sync p50 ms | sync p99 ms | "
-              "API CPU ms/sync | CPU s: load generator | CPU s: API | CPU s: PostgreSQL |")
+        print(
+            f"\nOpen loop (each device syncs once every {args.period:g} s on a fixed schedule, start times "
+            f"spread; latency from the scheduled send time)\n"
+        )
+        print(
+            "| devices | offered mutations/s | syncs | applied mutations/s | sync p50 ms | sync p99 ms | "
+            "API CPU ms/sync | CPU s: load generator | CPU s: API | CPU s: PostgreSQL |"
+        )
         print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        print(f"| {run.devices} | {run.offered:,.0f} | {run.syncs:,} | {run.applied_per_s:,.0f} | "
-              f"{_ms(run.percentile(0.5))} | {_ms(run.percentile(0.99))} | {_per_sync(run)} | {_cpu(run.cpu[0])} | "
-              f"{_cpu(run.cpu[1])} | {_cpu(run.cpu[2])} |")
+        print(
+            f"| {run.devices} | {run.offered:,.0f} | {run.syncs:,} | {run.applied_per_s:,.0f} | "
+            f"{_ms(run.percentile(0.5))} | {_ms(run.percentile(0.99))} | {_per_sync(run)} | {_cpu(run.cpu[0])} | "
+            f"{_cpu(run.cpu[1])} | {_cpu(run.cpu[2])} |"
+        )
         for note in run.notes:
             print(f"\n{note}")
     flooded = [r for r in runs if r.method == "flooded"]
     for run in flooded:
         quiet = opened[0] if opened else None
-        print(f"\nOpen loop beside an enrolment flood ({args.flood_rate:g}/s of random unknown usernames from "
-              f"{args.flood_addresses} addresses)\n")
-        print("| run | devices | syncs | sync p50 ms | sync p99 ms | flood enrolments | hashed (401) | "
-              "throttled before hashing (429) | other |")
+        print(
+            f"\nOpen loop beside an enrolment flood ({args.flood_rate:g}/s of random unknown usernames from "
+            f"{args.flood_addresses} addresses)\n"
+        )
+        print(
+            "| run | devices | syncs | sync p50 ms | sync p99 ms | flood enrolments | hashed (401) | "
+            "throttled before hashing (429) | other |"
+        )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         if quiet is not None:
-            print(f"| without flood | {quiet.devices} | {quiet.syncs:,} | {_ms(quiet.percentile(0.5))} | "
-                  f"{_ms(quiet.percentile(0.99))} | 0 | 0 | 0 | 0 |")
+            print(
+                f"| without flood | {quiet.devices} | {quiet.syncs:,} | {_ms(quiet.percentile(0.5))} | "
+                f"{_ms(quiet.percentile(0.99))} | 0 | 0 | 0 | 0 |"
+            )
         counts = run.flood or {}
         other = sum(n for status, n in counts.items() if status not in (401, 429))
-        print(f"| with flood | {run.devices} | {run.syncs:,} | {_ms(run.percentile(0.5))} | "
-              f"{_ms(run.percentile(0.99))} | {sum(counts.values()):,} | {counts.get(401, 0):,} | "
-              f"{counts.get(429, 0):,} | {other:,} |")
+        print(
+            f"| with flood | {run.devices} | {run.syncs:,} | {_ms(run.percentile(0.5))} | "
+            f"{_ms(run.percentile(0.99))} | {sum(counts.values()):,} | {counts.get(401, 0):,} | "
+            f"{counts.get(429, 0):,} | {other:,} |"
+        )
         for note in run.notes:
             print(f"\n{note}")
     not_applied = sum(r.not_applied for r in runs)
@@ -494,17 +553,23 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
     closed = [r for r in runs if r.method == "closed"]
     if closed:
         top = closed[-1]
-        print(f"| saturation throughput, closed loop, {top.devices} devices (applied mutations/s) | "
-              f">= {TARGETS['mutations_per_s']:,} | {top.applied_per_s:,.0f} | "
-              f"{'yes' if top.applied_per_s >= TARGETS['mutations_per_s'] else 'NO'} |")
+        print(
+            f"| saturation throughput, closed loop, {top.devices} devices (applied mutations/s) | "
+            f">= {TARGETS['mutations_per_s']:,} | {top.applied_per_s:,.0f} | "
+            f"{'yes' if top.applied_per_s >= TARGETS['mutations_per_s'] else 'NO'} |"
+        )
     for run in opened:
         floor = KEPT_UP * run.offered
-        print(f"| open loop, {run.devices} devices: applied mutations/s at {run.offered:,.0f} offered | "
-              f">= {floor:,.0f} ({KEPT_UP:.0%} of offered) | {run.applied_per_s:,.0f} | "
-              f"{'yes' if run.applied_per_s >= floor and not run.unfinished else 'NO'} |")
+        print(
+            f"| open loop, {run.devices} devices: applied mutations/s at {run.offered:,.0f} offered | "
+            f">= {floor:,.0f} ({KEPT_UP:.0%} of offered) | {run.applied_per_s:,.0f} | "
+            f"{'yes' if run.applied_per_s >= floor and not run.unfinished else 'NO'} |"
+        )
         p99 = run.percentile(0.99)
-        print(f"| open loop, {run.devices} devices: sync p99 from scheduled time (ms) | <= {TARGETS['p99_ms']} | "
-              f"{_ms(p99)} | {'yes' if p99 <= TARGETS['p99_ms'] else 'NO'} |")
+        print(
+            f"| open loop, {run.devices} devices: sync p99 from scheduled time (ms) | <= {TARGETS['p99_ms']} | "
+            f"{_ms(p99)} | {'yes' if p99 <= TARGETS['p99_ms'] else 'NO'} |"
+        )
 
 
 def _per_sync(run: Run) -> str:
@@ -522,11 +587,19 @@ def main() -> None:
     # cores busy while a sync waits on PostgreSQL.
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="API processes")
     parser.add_argument("--batch", type=int, default=10, help="mutations per sync")
-    parser.add_argument("--flood-rate", type=float, default=80,
-                        help="enrolments/s of unknown usernames beside the open loop (0: no flooded run)")
+    parser.add_argument(
+        "--flood-rate",
+        type=float,
+        default=80,
+        help="enrolments/s of unknown usernames beside the open loop (0: no flooded run)",
+    )
     parser.add_argument("--flood-addresses", type=int, default=4, help="client addresses the flood comes from")
-    parser.add_argument("--teams", type=int, default=20,
-                        help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out")
+    parser.add_argument(
+        "--teams",
+        type=int,
+        default=20,
+        help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out",
+    )
     args = parser.parse_args()
 
     server = None
@@ -547,12 +620,28 @@ def main() -> None:
         central(db, "org", "add", "Bench")
         teams = [central(db, "team", "add", "Bench", f"T{n}") for n in range(args.teams)]
         for number in range(args.teams):  # one operator per team, several devices each
-            central(db, "operator", "add", "--user", f"op{number}", "--team", teams[number],
-                    PROSSIMO_NEW_PASSWORD=PASSWORD)
+            central(
+                db, "operator", "add", "--user", f"op{number}", "--team", teams[number], PROSSIMO_NEW_PASSWORD=PASSWORD
+            )
         # The flood's forwarded addresses are believed from loopback only (as from a TLS proxy).
-        service = subprocess.Popen([CENTRAL, "--db", db, "serve", "--port", str(port), "--workers",
-                                    str(args.workers), "--key-file", key_file, "--forwarded-allow-ips", "127.0.0.1"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        service = subprocess.Popen(
+            [
+                CENTRAL,
+                "--db",
+                db,
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+                "--key-file",
+                key_file,
+                "--forwarded-allow-ips",
+                "127.0.0.1",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         meter = CpuMeter(service.pid, postmaster_pid(server))
         runs = asyncio.run(measure(args, port, teams, meter))
     finally:

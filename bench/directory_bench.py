@@ -94,28 +94,34 @@ def bench_search(resources: list[Resource], tmp: Path, runs: int) -> list[tuple[
     try:
         fields = list(demo_data.resources(len(resources)))  # the same services, as field dictionaries
         for start in range(0, len(fields), 2_000):
-            worker.call(lambda s, b=fields[start:start + 2_000]: s.resources.create_many(b))
+            worker.call(lambda s, b=fields[start : start + 2_000]: s.resources.create_many(b))
         lodi = gazetteer.find("Lodi")
         rows = []
         for label, text in (("no keyword", ""), ("keyword 'casa'", "casa")):
             found: list[int] = []
 
             def search(t: str = text, out: list[int] = found) -> None:
-                near = worker.call(lambda s: directory_queries.find_resources_near(
-                    s, lodi.latitude, lodi.longitude, 10.0, text=t))
+                near = worker.call(
+                    lambda s: directory_queries.find_resources_near(s, lodi.latitude, lodi.longitude, 10.0, text=t)
+                )
                 out.append(len(near.found))
 
             ms = median_ms(search, runs * 4)
             met = "met" if ms <= SEARCH_BUDGET_MS else "NOT met"
-            rows.append((f"distance search from Lodi, 10 km, {label}", f"{ms:,.1f}",
-                         f"{found[-1]} found; budget {SEARCH_BUDGET_MS} ms: {met}"))
+            rows.append(
+                (
+                    f"distance search from Lodi, 10 km, {label}",
+                    f"{ms:,.1f}",
+                    f"{found[-1]} found; budget {SEARCH_BUDGET_MS} ms: {met}",
+                )
+            )
         return rows
     finally:
         worker.close()
 
 
 def bench_map(resources: list[Resource], runs: int) -> list[tuple[str, str, str]]:
-    resources = resources[:directory_queries.DEFAULT_LIMIT]  # the screen never shows more
+    resources = resources[: directory_queries.DEFAULT_LIMIT]  # the screen never shows more
     view = ResourceMap()
     view.resize(1200, 800)
     view.show()
@@ -131,8 +137,10 @@ def bench_map(resources: list[Resource], runs: int) -> list[tuple[str, str, str]
     painted = median_ms(paint, runs)
     view.close()
     met = "met" if built + painted <= MAP_BUDGET_MS else "NOT met"
-    return [(f"map: set {len(resources):,} services (markers, labels)", f"{built:,.1f}", ""),
-            ("map: paint the whole view", f"{painted:,.1f}", f"together, budget {MAP_BUDGET_MS} ms: {met}")]
+    return [
+        (f"map: set {len(resources):,} services (markers, labels)", f"{built:,.1f}", ""),
+        ("map: paint the whole view", f"{painted:,.1f}", f"together, budget {MAP_BUDGET_MS} ms: {met}"),
+    ]
 
 
 def bench_handout(resources: list[Resource], tmp: Path, runs: int) -> list[tuple[str, str, str]]:
@@ -142,10 +150,19 @@ def bench_handout(resources: list[Resource], tmp: Path, runs: int) -> list[tuple
             chosen = resources[:count]
             pages: list[int] = []
             target = tmp / f"handout-{count}-{large}.pdf"
-            ms = median_ms(lambda c=chosen, t=target, lp=large, p=pages: p.append(
-                write_handout_pdf(c, t, language="it", large_print=lp, today=TODAY)), runs)
-            rows.append((f"handout PDF, {count} services{', large print' if large else ''}", f"{ms:,.1f}",
-                         f"{pages[-1]} pages, {target.stat().st_size / 1024:,.0f} KiB"))
+            ms = median_ms(
+                lambda c=chosen, t=target, lp=large, p=pages: p.append(
+                    write_handout_pdf(c, t, language="it", large_print=lp, today=TODAY)
+                ),
+                runs,
+            )
+            rows.append(
+                (
+                    f"handout PDF, {count} services{', large print' if large else ''}",
+                    f"{ms:,.1f}",
+                    f"{pages[-1]} pages, {target.stat().st_size / 1024:,.0f} KiB",
+                )
+            )
     return rows
 
 
@@ -158,8 +175,10 @@ def bench_calendar(runs: int) -> list[tuple[str, str, str]]:
     data = appointments_calendar(appointments, now=NOW)
     written = median_ms(lambda: appointments_calendar(appointments, now=NOW), runs)
     read = median_ms(lambda: read_calendar(data), runs)
-    return [("iCalendar: write 1,000 appointments", f"{written:,.1f}", f"{len(data) / 1024:,.0f} KiB"),
-            ("iCalendar: read 1,000 appointments back", f"{read:,.1f}", "")]
+    return [
+        ("iCalendar: write 1,000 appointments", f"{written:,.1f}", f"{len(data) / 1024:,.0f} KiB"),
+        ("iCalendar: read 1,000 appointments back", f"{read:,.1f}", ""),
+    ]
 
 
 def main() -> None:
@@ -168,8 +187,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     QApplication.instance() or QApplication([])
-    print(f"Directory benchmark: medians of {args.runs} runs (distance search: {args.runs * 4}), offscreen Qt, "
-          "encrypted store, one process\n")
+    print(
+        f"Directory benchmark: medians of {args.runs} runs (distance search: {args.runs * 4}), offscreen Qt, "
+        "encrypted store, one process\n"
+    )
     for size in args.sizes:
         resources = records(size)
         with tempfile.TemporaryDirectory() as tmp:

@@ -44,9 +44,32 @@ from protocol import demo_data  # noqa: E402
 
 BATCH = 2_000
 QUERIES = 300
-RESOURCE_WORDS = ["casa", "asunto", "asuminen", "housing", "mensa", "lavoro", "salute", "dipendenze", "giovani",
-                  "donne", "sportello", "centro", "lodi", "codogno", "casalpusterlengo", "caritas", "cas", "men",
-                  "casa lodi", "mensa codogno", "sportello lavoro", "hätämajoitus", "ruoka", "työ"]
+RESOURCE_WORDS = [
+    "casa",
+    "asunto",
+    "asuminen",
+    "housing",
+    "mensa",
+    "lavoro",
+    "salute",
+    "dipendenze",
+    "giovani",
+    "donne",
+    "sportello",
+    "centro",
+    "lodi",
+    "codogno",
+    "casalpusterlengo",
+    "caritas",
+    "cas",
+    "men",
+    "casa lodi",
+    "mensa codogno",
+    "sportello lavoro",
+    "hätämajoitus",
+    "ruoka",
+    "työ",
+]
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -61,8 +84,7 @@ def typed_forms(number: str, rng: random.Random) -> str:
     national = re.sub(r"\D", "", phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)[1:]
     spaced = f"{national[:3]} {national[3:6]} {national[6:]}"
-    return rng.choice([national, spaced, "+" + e164, "00" + e164, f"+{e164[:2]} {e164[2:5]} {e164[5:]}",
-                       national[:6]])
+    return rng.choice([national, spaced, "+" + e164, "00" + e164, f"+{e164[:2]} {e164[2:5]} {e164[5:]}", national[:6]])
 
 
 def name_prefixes(count: int, rng: random.Random) -> list[str]:
@@ -85,10 +107,10 @@ def build(path: Path, key: bytes, contacts: int, resources: int) -> StoreWorker:
     worker = StoreWorker(opener, Identity(device_id=uuid.uuid4(), operator_id=uuid.uuid4()))
     rows = list(demo_data.contacts(contacts))
     for start in range(0, len(rows), BATCH):
-        worker.call(lambda s, c=rows[start:start + BATCH]: s.contacts.create_many(c))
+        worker.call(lambda s, c=rows[start : start + BATCH]: s.contacts.create_many(c))
     services = list(demo_data.resources(resources))
     for start in range(0, len(services), BATCH):
-        worker.call(lambda s, c=services[start:start + BATCH]: s.resources.create_many(c))
+        worker.call(lambda s, c=services[start : start + BATCH]: s.resources.create_many(c))
     return worker
 
 
@@ -102,7 +124,7 @@ def measure(worker: StoreWorker, numbers: list[str], names: list[str]) -> dict[s
     def directory(text: str) -> Callable[[StoreSession], object]:
         return lambda s: directory_queries.find_resources(s, text=text)
 
-    words = (RESOURCE_WORDS * (QUERIES // len(RESOURCE_WORDS) + 1))[:QUERIES // 2]
+    words = (RESOURCE_WORDS * (QUERIES // len(RESOURCE_WORDS) + 1))[: QUERIES // 2]
     return {
         "phone search (contacts)": p([timed(lambda t=t: worker.call(contacts(t))) for t in numbers]),
         "name search (contacts)": p([timed(lambda t=t: worker.call(contacts(t))) for t in names]),
@@ -122,14 +144,23 @@ def main() -> None:
         worker = build(Path(tmp) / "store.db", bytes(range(32)), args.contacts, args.resources)  # throwaway key
         print(f"  store built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         with worker:
-            stored = worker.call(lambda s: [row[0] for row in s.conn.execute(
-                "SELECT json_extract(body, '$.phone') FROM contact WHERE json_extract(body, '$.phone') IS NOT NULL")])
+            stored = worker.call(
+                lambda s: [
+                    row[0]
+                    for row in s.conn.execute(
+                        "SELECT json_extract(body, '$.phone') FROM contact"
+                        " WHERE json_extract(body, '$.phone') IS NOT NULL"
+                    )
+                ]
+            )
             numbers = [typed_forms(rng.choice(stored), rng) for _ in range(QUERIES)]
             names = name_prefixes(QUERIES, rng)
             runs = [measure(worker, numbers, names) for _ in range(args.runs)]
 
-    print(f"\nSearch benchmark: {args.contacts:,} contacts, {args.resources:,} resources, SQLCipher; "
-          f"{QUERIES} phone and {QUERIES} name queries, {QUERIES // 2} resource queries per run; {args.runs} runs\n")
+    print(
+        f"\nSearch benchmark: {args.contacts:,} contacts, {args.resources:,} resources, SQLCipher; "
+        f"{QUERIES} phone and {QUERIES} name queries, {QUERIES // 2} resource queries per run; {args.runs} runs\n"
+    )
     print("| measure | run | p50 ms | p95 ms |")
     print("| --- | ---: | ---: | ---: |")
     for index, run in enumerate(runs, start=1):

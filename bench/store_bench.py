@@ -42,6 +42,7 @@ def open_encrypted(path: Path, key: bytes) -> Callable[[], database.Connection]:
         conn = database.create_new(path, key)
         migrations.migrate(conn)
         return conn
+
     return opener
 
 
@@ -52,6 +53,7 @@ def open_plain(path: Path) -> Callable[[], database.Connection]:
         database.apply_runtime_pragmas(conn)
         migrations.migrate(conn)
         return conn
+
     return opener
 
 
@@ -83,6 +85,7 @@ def run(label: str, opener: Callable[[], database.Connection], sizes: dict[str, 
     worker = StoreWorker(opener, Identity(device_id=uuid.uuid4(), operator_id=operator))
     results: dict[str, float] = {}
     with worker:
+
         def insert(entity: str, rows: list[dict]) -> float:
             start = time.perf_counter()
             for i in range(0, len(rows), BATCH):
@@ -129,8 +132,10 @@ def main() -> None:
         cipher_mb = (Path(tmp) / "cipher.db").stat().st_size / 1e6
         plain_mb = (Path(tmp) / "plain.db").stat().st_size / 1e6
 
-    print(f"\nStore benchmark: {args.contacts:,} contacts, {args.appointments:,} appointments, "
-          f"{args.resources:,} resources; batches of {BATCH}; {QUERIES} searches\n")
+    print(
+        f"\nStore benchmark: {args.contacts:,} contacts, {args.appointments:,} appointments, "
+        f"{args.resources:,} resources; batches of {BATCH}; {QUERIES} searches\n"
+    )
     print("| measure | SQLCipher | plain SQLite | ratio |")
     print("| --- | ---: | ---: | ---: |")
     for name in cipher:

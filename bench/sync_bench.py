@@ -31,16 +31,17 @@ from tests.service_process import running_service  # noqa: E402
 PASSWORD = "benchmark password 123"
 PASSPHRASE = "benchmark passphrase 123"
 TARGETS = {"initial_s": 10.0, "initial_mb": 300.0, "one_change_bytes": 2048, "idle_bytes": 1024}
-WORDS = ("incontro stazione unità strada parla casa lavoro salute chiede informazioni dormitorio mensa "
-         "accetta tornare giovedì sorella figlio medico SerD appuntamento comune affitto bollette colloquio "
-         "centro diurno volontari documenti residenza permesso farmaci dolore freddo coperta telefono "
-         "scuola bambini assistente sociale tribunale debiti lavoretti cantiere furgone parrocchia").split()
+WORDS = (
+    "incontro stazione unità strada parla casa lavoro salute chiede informazioni dormitorio mensa "
+    "accetta tornare giovedì sorella figlio medico SerD appuntamento comune affitto bollette colloquio "
+    "centro diurno volontari documenti residenza permesso farmaci dolore freddo coperta telefono "
+    "scuola bambini assistente sociale tribunale debiti lavoretti cantiere furgone parrocchia"
+).split()
 
 
 def note_text(rng: "random.Random") -> str:
     # Varied words, so gzip compresses them like real notes and not like one repeated line.
-    return " ".join(rng.choice(WORDS) + (f" {rng.randint(1, 99)}" if rng.random() < 0.1 else "")
-                    for _ in range(130))
+    return " ".join(rng.choice(WORDS) + (f" {rng.randint(1, 99)}" if rng.random() < 0.1 else "") for _ in range(130))
 
 
 def seed(db_url: str, records: int) -> tuple[str, str]:
@@ -61,8 +62,12 @@ def seed(db_url: str, records: int) -> tuple[str, str]:
         session.flush()
         session.add(Team(id=team, organisation_id=org, name="Unità di strada"))
         for name in ("field", "colleague"):
-            operator = Operator(id=uuid.uuid4(), organisation_id=org, username=f"{name}-{org.hex[:6]}",
-                                password_hash=security.hash_password(PASSWORD))
+            operator = Operator(
+                id=uuid.uuid4(),
+                organisation_id=org,
+                username=f"{name}-{org.hex[:6]}",
+                password_hash=security.hash_password(PASSWORD),
+            )
             session.add(operator)
             session.flush()
             session.add(Membership(operator_id=operator.id, team_id=team))
@@ -72,23 +77,53 @@ def seed(db_url: str, records: int) -> tuple[str, str]:
     for number in range(records):
         version += 1
         if number % 2 == 0:
-            record = Contact(id=new_id(), created_at=now, updated_at=now, author_device_id=device,
-                             server_version=version, given_name=f"Persona{number}", family_name="Rossi",
-                             municipality="Lodi", phone="+39 333 1234567", address=f"Via Roma {number}",
-                             email=f"persona{number}@example.org", tags=["outreach", "housing"], team_id=team)
+            record = Contact(
+                id=new_id(),
+                created_at=now,
+                updated_at=now,
+                author_device_id=device,
+                server_version=version,
+                given_name=f"Persona{number}",
+                family_name="Rossi",
+                municipality="Lodi",
+                phone="+39 333 1234567",
+                address=f"Via Roma {number}",
+                email=f"persona{number}@example.org",
+                tags=["outreach", "housing"],
+                team_id=team,
+            )
             contacts.append(record.id)
             contact_id = record.id
         else:
-            record = Note(id=new_id(), created_at=now, updated_at=now, author_device_id=device,
-                          server_version=version, contact_id=contacts[-1], occurred_at=now, body=note_text(rng))
+            record = Note(
+                id=new_id(),
+                created_at=now,
+                updated_at=now,
+                author_device_id=device,
+                server_version=version,
+                contact_id=contacts[-1],
+                occurred_at=now,
+                body=note_text(rng),
+            )
             contact_id = contacts[-1]
         fields = {name: [version, None] for name in type(record).content_fields()}
-        rows.append({"id": record.id, "entity": record.ENTITY, "organisation_id": org, "team_id": team,
-                     "contact_id": contact_id, "version": version, "deleted": False,
-                     "body": record.model_dump_json(), "field_versions": fields, "created_version": version})
+        rows.append(
+            {
+                "id": record.id,
+                "entity": record.ENTITY,
+                "organisation_id": org,
+                "team_id": team,
+                "contact_id": contact_id,
+                "version": version,
+                "deleted": False,
+                "body": record.model_dump_json(),
+                "field_versions": fields,
+                "created_version": version,
+            }
+        )
     with engine.begin() as conn:
         for start in range(0, len(rows), 5000):
-            conn.execute(insert(StoredRecord), rows[start:start + 5000])
+            conn.execute(insert(StoredRecord), rows[start : start + 5000])
         conn.execute(text("UPDATE counter SET value = value + :n WHERE name = 'change_seq'"), {"n": version})
     engine.dispose()
     average = sum(len(r["body"]) for r in rows) / max(1, len(rows))
@@ -124,9 +159,12 @@ def device_run(server: str, field_user: str, colleague_user: str) -> None:
     baseline = peak_rss_mb()
     start = time.perf_counter()
     report = engine.sync()
-    results["initial"] = {**report.as_dict(), "seconds": time.perf_counter() - start,
-                          "peak_mb": peak_rss_mb(),
-                          "baseline_mb": baseline}
+    results["initial"] = {
+        **report.as_dict(),
+        "seconds": time.perf_counter() - start,
+        "peak_mb": peak_rss_mb(),
+        "baseline_mb": baseline,
+    }
     colleague_store, colleague = device("colleague", colleague_user)
     colleague_store.call(lambda s: s.contacts.create(given_name="Nuova", municipality="Lodi"))
     colleague.sync()  # pushes the new record (and, once, pulls the caseload; not measured)
@@ -163,36 +201,66 @@ def main() -> None:
     with running_service(db_url) as service:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
         env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
-        out = subprocess.run([sys.executable, __file__, "--device", service.url, field_user, colleague_user],
-                             capture_output=True, text=True, env=env, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--device", service.url, field_user, colleague_user],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
     results = json.loads(out.strip().splitlines()[-1])
     engine_name = "PostgreSQL" if db_url.startswith("postgresql") else "SQLite"
-    print(f"\nSync benchmark: {args.records:,} records (half contacts, half case notes, ~1 KB each) on the "
-          f"central service ({engine_name}, one process), loopback, device in its own process, pages of 2,000\n")
+    print(
+        f"\nSync benchmark: {args.records:,} records (half contacts, half case notes, ~1 KB each) on the "
+        f"central service ({engine_name}, one process), loopback, device in its own process, pages of 2,000\n"
+    )
     print("| sync | requests | sent | received | pushed | pulled | seconds |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    names = {"initial": "initial, empty encrypted store", "one_change": "one record changed by a colleague",
-             "idle": "idle (nothing new)", "hundred_local": "100 local changes"}
+    names = {
+        "initial": "initial, empty encrypted store",
+        "one_change": "one record changed by a colleague",
+        "idle": "idle (nothing new)",
+        "hundred_local": "100 local changes",
+    }
     for key, label in names.items():
         row = results[key]
-        print(f"| {label} | {row['requests']} | {row['bytes_sent']:,} B | {row['bytes_received']:,} B | "
-              f"{row['pushed']:,} | {row['pulled']:,} | {row['seconds']:.2f} |")
+        print(
+            f"| {label} | {row['requests']} | {row['bytes_sent']:,} B | {row['bytes_received']:,} B | "
+            f"{row['pushed']:,} | {row['pulled']:,} | {row['seconds']:.2f} |"
+        )
     initial = results["initial"]
     one, idle, hundred = results["one_change"], results["idle"], results["hundred_local"]
-    print(f"\nDevice process peak memory: {initial['peak_mb']:.0f} MB (before the sync: "
-          f"{initial['baseline_mb']:.0f} MB); store after the initial sync: {results['store_mb']['size']:.0f} MB\n")
+    print(
+        f"\nDevice process peak memory: {initial['peak_mb']:.0f} MB (before the sync: "
+        f"{initial['baseline_mb']:.0f} MB); store after the initial sync: {results['store_mb']['size']:.0f} MB\n"
+    )
     rows = [
-        ("initial sync time (s)", f"<= {TARGETS['initial_s']:.0f}", f"{initial['seconds']:.2f}",
-         initial["seconds"] <= TARGETS["initial_s"]),
-        ("initial sync peak memory (MB)", f"<= {TARGETS['initial_mb']:.0f}", f"{initial['peak_mb']:.0f}",
-         initial["peak_mb"] <= TARGETS["initial_mb"]),
+        (
+            "initial sync time (s)",
+            f"<= {TARGETS['initial_s']:.0f}",
+            f"{initial['seconds']:.2f}",
+            initial["seconds"] <= TARGETS["initial_s"],
+        ),
+        (
+            "initial sync peak memory (MB)",
+            f"<= {TARGETS['initial_mb']:.0f}",
+            f"{initial['peak_mb']:.0f}",
+            initial["peak_mb"] <= TARGETS["initial_mb"],
+        ),
         ("one change: requests", "1", str(one["requests"]), one["requests"] == 1),
-        ("one change: bytes both ways", f"<= {TARGETS['one_change_bytes']:,}",
-         f"{one['bytes_sent'] + one['bytes_received']:,}",
-         one["bytes_sent"] + one["bytes_received"] <= TARGETS["one_change_bytes"]),
+        (
+            "one change: bytes both ways",
+            f"<= {TARGETS['one_change_bytes']:,}",
+            f"{one['bytes_sent'] + one['bytes_received']:,}",
+            one["bytes_sent"] + one["bytes_received"] <= TARGETS["one_change_bytes"],
+        ),
         ("idle: requests", "1", str(idle["requests"]), idle["requests"] == 1),
-        ("idle: bytes both ways", f"<= {TARGETS['idle_bytes']:,}", f"{idle['bytes_sent'] + idle['bytes_received']:,}",
-         idle["bytes_sent"] + idle["bytes_received"] <= TARGETS["idle_bytes"]),
+        (
+            "idle: bytes both ways",
+            f"<= {TARGETS['idle_bytes']:,}",
+            f"{idle['bytes_sent'] + idle['bytes_received']:,}",
+            idle["bytes_sent"] + idle["bytes_received"] <= TARGETS["idle_bytes"],
+        ),
         ("100 local changes: requests", "1", str(hundred["requests"]), hundred["requests"] == 1),
     ]
     print("| target | goal | measured | met |")

@@ -55,14 +55,17 @@ from protocol import demo_data  # noqa: E402
 
 BATCH = 5_000
 PASSPHRASE = "throwaway benchmark passphrase"  # noqa: S105 - a temporary profile, deleted at the end
-TEAMS = [Team(uuid.UUID("00000000-0000-4000-8000-00000000000a"), "Unità di strada"),
-         Team(uuid.UUID("00000000-0000-4000-8000-00000000000b"), "Servizio famiglie")]
+TEAMS = [
+    Team(uuid.UUID("00000000-0000-4000-8000-00000000000a"), "Unità di strada"),
+    Team(uuid.UUID("00000000-0000-4000-8000-00000000000b"), "Servizio famiglie"),
+]
 KEYSTROKES = "ross"
 TARGETS = {"open": 300.0, "keystroke": 100.0}
 TIMEOUT_S = 60.0
 
 
 # --- set-up -----------------------------------------------------------------------------------
+
 
 def build_store(folder: Path, count: int) -> tuple[Profile, StoreWorker, float]:
     """A profile holding `count` demo contacts spread over two teams (and some with none)."""
@@ -72,19 +75,26 @@ def build_store(folder: Path, count: int) -> tuple[Profile, StoreWorker, float]:
     rows = [{**fields, "team_id": team_ids[i % 3]} for i, fields in enumerate(demo_data.contacts(count, seed=7))]
     start = time.perf_counter()
     for first in range(0, len(rows), BATCH):
-        batch = rows[first:first + BATCH]
+        batch = rows[first : first + BATCH]
         worker.call(lambda session, b=batch: session.contacts.create_many(b))
     return profile, worker, time.perf_counter() - start
 
 
 def make_context(profile: Profile, worker: StoreWorker) -> UiContext:
     identity = profile.identity()
-    return UiContext(store=StoreClient(worker), navigator=Navigator(), settings=Settings(language="en"),
-                     profile_dir=profile.directory, device_id=identity.device_id,
-                     operator_id=identity.operator_id, teams=list(TEAMS))
+    return UiContext(
+        store=StoreClient(worker),
+        navigator=Navigator(),
+        settings=Settings(language="en"),
+        profile_dir=profile.directory,
+        device_id=identity.device_id,
+        operator_id=identity.operator_id,
+        teams=list(TEAMS),
+    )
 
 
 # --- waiting without spinning ------------------------------------------------------------------------
+
 
 def wait_for(condition: Callable[[], bool], *signals: object, timeout: float = TIMEOUT_S) -> bool:
     """Run the event loop until `condition()` holds, checking it whenever a signal fires."""
@@ -180,6 +190,7 @@ def stamp_on(signal: object) -> tuple[dict[str, float], Callable[[], None]]:
 
 # --- measurements -------------------------------------------------------------------------------------
 
+
 def measure_open(context: UiContext, runs: int) -> dict[str, float]:
     """Construct ContactsPage, show it, until the first visible rows are painted with contents."""
     samples = []
@@ -199,8 +210,11 @@ def measure_filter_choices(context: UiContext) -> dict[str, float]:
     page, _probe = open_page(context)
     wait_for(lambda: page.tag_filter.count() > 1 and page.municipality_filter.count() > 1, poll(page))
     elapsed = (time.perf_counter() - start) * 1000
-    result = {"ms": elapsed, "municipalities": page.municipality_filter.count() - 1,
-              "tags": page.tag_filter.count() - 1}
+    result = {
+        "ms": elapsed,
+        "municipalities": page.municipality_filter.count() - 1,
+        "tags": page.tag_filter.count() - 1,
+    }
     close_page(page)
     return result
 
@@ -228,9 +242,13 @@ def measure_search(context: UiContext, runs: int) -> dict[str, float]:
         wait_painted(page, probe, *visible_rows(page))
         clears.append((time.perf_counter() - start) * 1000)
     close_page(page)
-    return {"to results, median ms": statistics.median(to_reset), "to results, max ms": max(to_reset),
-            "to painted rows, median ms": statistics.median(to_paint), "to painted rows, max ms": max(to_paint),
-            "clearing the search, median ms": statistics.median(clears)}
+    return {
+        "to results, median ms": statistics.median(to_reset),
+        "to results, max ms": max(to_reset),
+        "to painted rows, median ms": statistics.median(to_paint),
+        "to painted rows, max ms": max(to_paint),
+        "clearing the search, median ms": statistics.median(clears),
+    }
 
 
 def measure_scroll(context: UiContext, runs: int) -> dict[str, float]:
@@ -245,8 +263,12 @@ def measure_scroll(context: UiContext, runs: int) -> dict[str, float]:
         samples.append((time.perf_counter() - start) * 1000)
         fetched = page.model.rows_fetched
         close_page(page)
-    return {"median ms": statistics.median(samples), "max ms": max(samples), "rows fetched": fetched,
-            "rows total": total}
+    return {
+        "median ms": statistics.median(samples),
+        "max ms": max(samples),
+        "rows fetched": fetched,
+        "rows total": total,
+    }
 
 
 def measure_filters(context: UiContext) -> dict[str, float]:
@@ -254,8 +276,11 @@ def measure_filters(context: UiContext) -> dict[str, float]:
     page, _probe = open_page(context)
     wait_for(lambda: page.municipality_filter.count() > 1, poll(page))
     results = {}
-    for name, combo, index in (("team", page.team_filter, 1), ("team + municipality", page.municipality_filter, 1),
-                               ("all teams, municipality", page.team_filter, 0)):
+    for name, combo, index in (
+        ("team", page.team_filter, 1),
+        ("team + municipality", page.municipality_filter, 1),
+        ("all teams, municipality", page.team_filter, 0),
+    ):
         reset, stamp = stamp_on(page.model.modelReset)
         start = time.perf_counter()
         combo.setCurrentIndex(index)
@@ -296,8 +321,13 @@ def measure_cold_start(profile: Profile, runs: int) -> dict[str, float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", _COLD_START, str(profile.directory)], capture_output=True,
-                              text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        done = subprocess.run(
+            [sys.executable, "-c", _COLD_START, str(profile.directory)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         if "painted" not in done.stdout:
             raise RuntimeError(f"the cold start run failed: {done.stderr[-500:]}")
         times.append((time.perf_counter() - started) * 1000)
@@ -305,6 +335,7 @@ def measure_cold_start(profile: Profile, runs: int) -> dict[str, float]:
 
 
 # --- report -------------------------------------------------------------------------------------------
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -328,8 +359,10 @@ def main() -> None:
             worker.close()
     del app
 
-    print(f"\nUI benchmark: Contacts screen, {args.contacts:,} contacts (built in {build_s:.0f} s), "
-          f"offscreen, {args.runs} runs\n")
+    print(
+        f"\nUI benchmark: Contacts screen, {args.contacts:,} contacts (built in {build_s:.0f} s), "
+        f"offscreen, {args.runs} runs\n"
+    )
     print("| measure | value | target |")
     print("| --- | ---: | ---: |")
 
@@ -339,8 +372,7 @@ def main() -> None:
     row("open Contacts to first painted rows, median (ms)", opened["median ms"], f"<= {TARGETS['open']:.0f}")
     row("open Contacts, first run (ms; the store cache is warm from the build)", opened["first ms"])
     row("open Contacts, max (ms)", opened["max ms"])
-    row("search keystroke to results, median (ms)", typed["to results, median ms"],
-        f"<= {TARGETS['keystroke']:.0f}")
+    row("search keystroke to results, median (ms)", typed["to results, median ms"], f"<= {TARGETS['keystroke']:.0f}")
     row("search keystroke to results, max (ms)", typed["to results, max ms"])
     row("search keystroke to painted rows, median (ms)", typed["to painted rows, median ms"])
     row("search keystroke to painted rows, max (ms)", typed["to painted rows, max ms"])

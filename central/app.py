@@ -45,14 +45,19 @@ from protocol.messages import (
 
 # Documented on every route with a body, in place of FastAPI's own 422 shape (which is not used).
 PROBLEMS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ProblemAnswer, "description": "The body cannot be read (JSON, UTF-8, nesting) or breaks a rule; "
-          "`fields` names each field and rule."},
+    422: {
+        "model": ProblemAnswer,
+        "description": "The body cannot be read (JSON, UTF-8, nesting) or breaks a rule; "
+        "`fields` names each field and rule.",
+    },
     500: {"model": ProblemAnswer, "description": "Unexpected failure; the answer and the log hold no detail."},
 }
-SYNC_ERRORS = ("A mutation whose `device_seq` or `mutation_id` is missing or out of range, a `cursor` or "
-               "`page_size` breaking a rule, or an unknown top-level field: 422, nothing applied. Any other rule a "
-               "mutation breaks (e.g. `base_version` out of range, an unknown `entity`, a bad `at`): that "
-               "mutation's result is `rejected` with reason `invalid`, and the rest of the batch is applied.")
+SYNC_ERRORS = (
+    "A mutation whose `device_seq` or `mutation_id` is missing or out of range, a `cursor` or "
+    "`page_size` breaking a rule, or an unknown top-level field: 422, nothing applied. Any other rule a "
+    "mutation breaks (e.g. `base_version` out of range, an unknown `entity`, a bad `at`): that "
+    "mutation's result is `rejected` with reason `invalid`, and the rest of the batch is applied."
+)
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,13 @@ def _problem(status: int, error: str, message: str, headers: dict[str, str] | No
 
 def _invalid_cursor(message: str) -> JSONResponse:
     # 422 like every other invalid body, so a client handles one status for "fix the request".
-    return errors.problem(422, "invalid_cursor", message,
-                          fields=[FieldProblem(field="cursor", message=message.removeprefix("cursor: "))])
+    return errors.problem(
+        422, "invalid_cursor", message, fields=[FieldProblem(field="cursor", message=message.removeprefix("cursor: "))]
+    )
 
 
 # --- a sync request, read mutation by mutation -----------------------------------------------
+
 
 class SyncBatch:
     """A SyncRequest as the route reads it. `items` is in request order: a Mutation to apply,
@@ -111,8 +118,15 @@ def _read_batch(data: Any) -> SyncBatch:
         try:
             items.append(Mutation.model_validate(raw))
         except ValidationError as exc:
-            items.append(MutationResult(device_seq=key.device_seq, mutation_id=key.mutation_id, status="rejected",
-                                        reason="invalid", message="; ".join(describe_validation_error(exc))))
+            items.append(
+                MutationResult(
+                    device_seq=key.device_seq,
+                    mutation_id=key.mutation_id,
+                    status="rejected",
+                    reason="invalid",
+                    message="; ".join(describe_validation_error(exc)),
+                )
+            )
     return SyncBatch(envelope.cursor, envelope.page_size, items)
 
 
@@ -168,9 +182,13 @@ class BodyLimitMiddleware:
                 await _problem(413, "too_large", f"body: at most {limit} bytes once unpacked")(scope, receive, send)
                 return
             body = bytearray(raw)
-            scope = {**scope, "headers": [(k, v) for k, v in scope["headers"]
-                                          if k.lower() not in (b"content-encoding", b"content-length")]
-                     + [(b"content-length", str(len(body)).encode())]}
+            scope = {
+                **scope,
+                "headers": [
+                    (k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")
+                ]
+                + [(b"content-length", str(len(body)).encode())],
+            }
         sent = False
 
         async def replay() -> dict:
@@ -204,7 +222,8 @@ class ProtocolVersionMiddleware:
         asked = next((v.decode("latin-1") for k, v in scope["headers"] if k.lower() == self.HEADER), None)
         if asked is not None and (not asked.isdigit() or int(asked) not in SUPPORTED_PROTOCOLS):
             await _problem(
-                426, "protocol_unsupported",
+                426,
+                "protocol_unsupported",
                 f"this service speaks sync protocol {SUPPORTED_PROTOCOLS.start}-{SUPPORTED_PROTOCOLS.stop - 1}; "
                 f"the device speaks {asked}: update Prossimo",
                 headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
@@ -231,8 +250,13 @@ def _throttled(error: str, what: str, wait: dt.timedelta) -> JSONResponse:
     return _problem(429, error, f"{what}; try again in {seconds} s", headers={"Retry-After": str(seconds)})
 
 
-def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | None = None,
-               clock: Callable[[], dt.datetime] = utc_now) -> FastAPI:
+def create_app(
+    engine: Engine,
+    limits: Limits | None = None,
+    *,
+    key: bytes | None = None,
+    clock: Callable[[], dt.datetime] = utc_now,
+) -> FastAPI:
     """The API over `engine`.
 
     `key` is the deployment's key file's secret (central.keyfile): it keys the throttles'
@@ -248,7 +272,7 @@ def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | Non
         title="Prossimo central service",
         version=str(PROTOCOL_VERSION),
         description="Sync, device enrolment and the public help-desk intake for Prossimo field devices. "
-                    "Every error answer is a ProblemAnswer (docs/PROTOCOL.md, Errors).",
+        "Every error answer is a ProblemAnswer (docs/PROTOCOL.md, Errors).",
     )
     errors.install(app)  # before the routes: they are made with its route class
     # Level 1, not Starlette's default 9: a sync answer carrying a hundred records took
@@ -272,8 +296,11 @@ def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | Non
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
 
-    @app.post("/v1/enrol", response_model=EnrolResponse,
-              responses={**PROBLEMS, 401: {"model": ProblemAnswer}, 429: {"model": ProblemAnswer}})
+    @app.post(
+        "/v1/enrol",
+        response_model=EnrolResponse,
+        responses={**PROBLEMS, 401: {"model": ProblemAnswer}, 429: {"model": ProblemAnswer}},
+    )
     def enrol(body: EnrolRequest, request: Request) -> Any:
         attempt = throttle.Attempt.of(key, _client_address(request), body.username)
         # Decided (and counted) before any Argon2 work, in its own short transaction: a refused
@@ -305,8 +332,17 @@ def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | Non
     # thread cost CPU of its own: measured, ~2 ms of API CPU per sync more and a quarter
     # less throughput than one sync at a time. Other requests wait in the socket for the
     # sync in progress (tens of ms); enrolment and intake still run in threads.
-    @app.post("/v1/sync", response_model=SyncResponse, responses={**PROBLEMS, 401: {"model": ProblemAnswer},
-              410: {"model": WipeAnswer}, 400: {"model": ProblemAnswer}}, description=SYNC_ERRORS)
+    @app.post(
+        "/v1/sync",
+        response_model=SyncResponse,
+        responses={
+            **PROBLEMS,
+            401: {"model": ProblemAnswer},
+            410: {"model": WipeAnswer},
+            400: {"model": ProblemAnswer},
+        },
+        description=SYNC_ERRORS,
+    )
     async def sync(body: SyncBody, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
         if token is None:
             return _problem(401, "no_token", "Authorization: a device token is required (Bearer ...)")
@@ -336,13 +372,24 @@ def create_app(engine: Engine, limits: Limits | None = None, *, key: bytes | Non
                 return _invalid_cursor(str(exc))
         # Everything but `changes` goes through the schema; the stored records are already
         # protocol JSON and are spliced in (see sync_service.Pulled).
-        head = SyncResponse(results=results, changes=[], purge_teams=pulled.purge_teams, cursor=pulled.cursor,
-                            more=pulled.more, server_time=utc_now(), new_device_token=new_token)
+        head = SyncResponse(
+            results=results,
+            changes=[],
+            purge_teams=pulled.purge_teams,
+            cursor=pulled.cursor,
+            more=pulled.more,
+            server_time=utc_now(),
+            new_device_token=new_token,
+        )
         text = head.model_dump_json().replace('"changes":[]', '"changes":' + pulled.changes_json(), 1)
         return Response(content=text, media_type="application/json")
 
-    @app.post("/v1/intake", status_code=202, response_model=IntakeReceipt,
-              responses={**PROBLEMS, 429: {"model": ProblemAnswer}, 413: {"model": ProblemAnswer}})
+    @app.post(
+        "/v1/intake",
+        status_code=202,
+        response_model=IntakeReceipt,
+        responses={**PROBLEMS, 429: {"model": ProblemAnswer}, 413: {"model": ProblemAnswer}},
+    )
     def receive_intake(body: IntakeSubmission, request: Request) -> Any:
         try:
             with transaction() as session:

@@ -26,14 +26,23 @@ from protocol.clock import utc_now
 GENESIS = "0" * 64
 
 
-def _digest(seq: int, at: dt.datetime, actor: uuid.UUID | None, device: uuid.UUID | None, action: str,
-            subject: str, details: dict[str, Any], prev_hash: str) -> str:
+def _digest(
+    seq: int,
+    at: dt.datetime,
+    actor: uuid.UUID | None,
+    device: uuid.UUID | None,
+    action: str,
+    subject: str,
+    details: dict[str, Any],
+    prev_hash: str,
+) -> str:
     canonical = json.dumps(
         {
             "seq": seq,
             # Normalised to UTC microseconds: PostgreSQL and SQLite return the same instant.
-            "at": at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if at.tzinfo else
-            at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "at": at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            if at.tzinfo
+            else at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             "actor": str(actor) if actor else None,
             "device": str(device) if device else None,
             "action": action,
@@ -61,8 +70,15 @@ class Chain:
         self.session = session
         self.pending: list[tuple[dt.datetime, uuid.UUID | None, uuid.UUID | None, str, str, dict[str, Any]]] = []
 
-    def add(self, action: str, subject: str, *, actor: uuid.UUID | None = None, device: uuid.UUID | None = None,
-            details: dict[str, Any] | None = None) -> None:
+    def add(
+        self,
+        action: str,
+        subject: str,
+        *,
+        actor: uuid.UUID | None = None,
+        device: uuid.UUID | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
         self.pending.append((utc_now(), actor, device, action, subject, details or {}))
 
     def entries(self, first_seq: int, prev_hash: str | None) -> list[dict[str, Any]]:
@@ -72,8 +88,19 @@ class Chain:
         rows = []
         for at, actor, device, action, subject, details in self.pending:
             digest = _digest(seq, at, actor, device, action, subject, details, prev_hash)
-            rows.append({"seq": seq, "at": at, "actor_operator_id": actor, "device_id": device, "action": action,
-                         "subject": subject, "details": details, "prev_hash": prev_hash, "hash": digest})
+            rows.append(
+                {
+                    "seq": seq,
+                    "at": at,
+                    "actor_operator_id": actor,
+                    "device_id": device,
+                    "action": action,
+                    "subject": subject,
+                    "details": details,
+                    "prev_hash": prev_hash,
+                    "hash": digest,
+                }
+            )
             seq, prev_hash = seq + 1, digest
         self.pending = []
         return rows
@@ -126,8 +153,16 @@ def verify(session: Session, batch: int = 5_000) -> AuditReport:
             problems.append(f"entries {expected_seq}..{entry.seq - 1} are missing")
         if entry.prev_hash != expected_prev:
             problems.append(f"entry {entry.seq}: does not follow the entry before it")
-        digest = _digest(entry.seq, entry.at, entry.actor_operator_id, entry.device_id, entry.action,
-                         entry.subject, entry.details, entry.prev_hash)
+        digest = _digest(
+            entry.seq,
+            entry.at,
+            entry.actor_operator_id,
+            entry.device_id,
+            entry.action,
+            entry.subject,
+            entry.details,
+            entry.prev_hash,
+        )
         if digest != entry.hash:
             problems.append(f"entry {entry.seq}: content was changed after it was written")
         expected_prev, expected_seq, last_seq = entry.hash, entry.seq + 1, entry.seq

@@ -40,13 +40,15 @@ class WipeRequired(Exception):
     reason: str  # "device_revoked" | "operator_disabled"
 
 
-
-
 def teams_of(session: Session, operator_id: uuid.UUID) -> list[Team]:
-    return list(session.execute(
-        select(Team).join(Membership, Membership.team_id == Team.id)
-        .where(Membership.operator_id == operator_id).order_by(Team.name)
-    ).scalars())
+    return list(
+        session.execute(
+            select(Team)
+            .join(Membership, Membership.team_id == Team.id)
+            .where(Membership.operator_id == operator_id)
+            .order_by(Team.name)
+        ).scalars()
+    )
 
 
 def enrol(session: Session, request: EnrolRequest) -> EnrolResponse:
@@ -58,16 +60,30 @@ def enrol(session: Session, request: EnrolRequest) -> EnrolResponse:
     if operator is None or not password_ok or operator.disabled:
         raise LoginRefused()  # the caller audits the failure in its own transaction
     token = security.new_token()
-    device = Device(id=uuid.uuid4(), operator_id=operator.id, name=request.device_name,
-                    token_hash=security.token_hash(token), token_issued_at=now)
+    device = Device(
+        id=uuid.uuid4(),
+        operator_id=operator.id,
+        name=request.device_name,
+        token_hash=security.token_hash(token),
+        token_issued_at=now,
+    )
     session.add(device)
     session.flush()
     audit.append(session, "login", f"operator:{operator.id}", actor=operator.id, device=device.id)
-    audit.append(session, "device.enrol", f"device:{device.id}", actor=operator.id, device=device.id,
-                 details={"name": request.device_name})
+    audit.append(
+        session,
+        "device.enrol",
+        f"device:{device.id}",
+        actor=operator.id,
+        device=device.id,
+        details={"name": request.device_name},
+    )
     return EnrolResponse(
-        device_id=device.id, device_token=token, operator_id=operator.id,
-        organisation_id=operator.organisation_id, role=operator.role,
+        device_id=device.id,
+        device_token=token,
+        operator_id=operator.id,
+        organisation_id=operator.organisation_id,
+        role=operator.role,
         teams=[TeamInfo(id=t.id, name=t.name) for t in teams_of(session, operator.id)],
         protocol_version=PROTOCOL_VERSION,
     )
@@ -81,8 +97,9 @@ def record_failed_login(session: Session, username: str) -> None:
     operator = session.execute(select(Operator).where(Operator.username == username)).scalar_one_or_none()
     if operator is None:
         return
-    audit.append(session, "login.failed", f"operator:{operator.id}", actor=operator.id,
-                 details={"disabled": operator.disabled})
+    audit.append(
+        session, "login.failed", f"operator:{operator.id}", actor=operator.id, details={"disabled": operator.disabled}
+    )
 
 
 def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
@@ -100,8 +117,19 @@ def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
     rows = SyncSQL.of(session).caller_rows(digest)
     if not rows:
         raise UnknownToken()
-    (device_id, _, next_token_hash, token_issued_at, last_seen_at, revoked_at, operator_id, organisation_id, role,
-     disabled, _) = rows[0]
+    (
+        device_id,
+        _,
+        next_token_hash,
+        token_issued_at,
+        last_seen_at,
+        revoked_at,
+        operator_id,
+        organisation_id,
+        role,
+        disabled,
+        _,
+    ) = rows[0]
     # One row per team; the same digest cannot be two devices' tokens, but say so anyway.
     team_ids = frozenset(row[-1] for row in rows if row[0] == device_id and row[-1] is not None)
     if revoked_at is not None:
@@ -122,15 +150,17 @@ def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
         changes["last_seen_at"] = now
     if changes:
         session.execute(update(Device).where(Device.id == device_id).values(**changes))
-    caller = Caller(operator_id=operator_id, organisation_id=organisation_id, role=role, device_id=device_id,
-                    team_ids=team_ids)
+    caller = Caller(
+        operator_id=operator_id, organisation_id=organisation_id, role=role, device_id=device_id, team_ids=team_ids
+    )
     return caller, new_token
 
 
 def record_rotation(session: Bind, caller: Caller) -> None:
     """Audit the new token `authenticate` offered; call it after the batch's own writes."""
-    audit.append(session, "device.token_rotate", f"device:{caller.device_id}", actor=caller.operator_id,
-                 device=caller.device_id)
+    audit.append(
+        session, "device.token_rotate", f"device:{caller.device_id}", actor=caller.operator_id, device=caller.device_id
+    )
 
 
 def revoke_device(session: Session, device_id: uuid.UUID, by: uuid.UUID | None = None) -> Device:

@@ -87,6 +87,7 @@ def _new_password() -> str:
 
 # --- commands ----------------------------------------------------------------------------
 
+
 def _open_key(args: argparse.Namespace, engine: Engine, new: bool = False) -> tuple[bytes, Path]:
     path = keyfile.resolve(args.key_file, args.db or default_url())
     try:
@@ -127,7 +128,8 @@ def _forwarded_allow_ips(value: str) -> str:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{value!r}: give the TLS proxy's addresses or networks, comma-separated (e.g. 127.0.0.1 or "
-            "10.0.0.0/24); never *, which would let any client choose its own address") from None
+            "10.0.0.0/24); never *, which would let any client choose its own address"
+        ) from None
     if not items:
         raise argparse.ArgumentTypeError("give at least one proxy address")
     return ",".join(items)
@@ -152,12 +154,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     upgrade(engine)
     key, key_path = _open_key(args, engine)
     if not args.tls_cert and args.host not in ("127.0.0.1", "localhost", "::1"):
-        print("prossimo-central: warning: serving without TLS on a non-loopback address; "
-              "put a TLS proxy in front or pass --tls-cert/--tls-key", file=sys.stderr)
-    options = {"host": args.host, "port": args.port, "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key,
-               "log_level": "warning", "access_log": False, "log_config": _log_config(),
-               # A stop must not hang on a client that never finishes (e.g. a broken TLS handshake).
-               "timeout_graceful_shutdown": 10}
+        print(
+            "prossimo-central: warning: serving without TLS on a non-loopback address; "
+            "put a TLS proxy in front or pass --tls-cert/--tls-key",
+            file=sys.stderr,
+        )
+    options = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.tls_cert,
+        "ssl_keyfile": args.tls_key,
+        "log_level": "warning",
+        "access_log": False,
+        "log_config": _log_config(),
+        # A stop must not hang on a client that never finishes (e.g. a broken TLS handshake).
+        "timeout_graceful_shutdown": 10,
+    }
     options.update(_proxy_options(args))
     if args.workers > 1:
         # Separate processes share nothing but the database: hand them its URL.
@@ -197,8 +209,13 @@ def cmd_operator_add(args: argparse.Namespace) -> int:
         organisations = {team.organisation_id for team in teams}
         if len(organisations) != 1:
             raise CliError("--team: all teams of an operator belong to one organisation")
-        operator = Operator(id=uuid.uuid4(), organisation_id=organisations.pop(), username=args.user,
-                            password_hash=password_hash, role=args.role)
+        operator = Operator(
+            id=uuid.uuid4(),
+            organisation_id=organisations.pop(),
+            username=args.user,
+            password_hash=password_hash,
+            role=args.role,
+        )
         session.add(operator)
         session.flush()
         for team in teams:
@@ -223,7 +240,8 @@ def cmd_operator_disable(args: argparse.Namespace) -> int:
 def cmd_device_list(args: argparse.Namespace) -> int:
     with _session(args) as session:
         rows = session.execute(
-            select(Device, Operator.username).join(Operator, Operator.id == Device.operator_id)
+            select(Device, Operator.username)
+            .join(Operator, Operator.id == Device.operator_id)
             .order_by(Operator.username, Device.created_at)
         ).all()
         for device, username in rows:
@@ -255,8 +273,10 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     with _session(args) as session, session.begin():
         org = _org(session, args.org) if args.org else _only_org(session)
         report = directory.import_report(session, org.id, Path(args.path), args.format)
-    print(f"Imported {report.entries} directory entries into {org.name}: {report.created} new, "
-          f"{report.updated} updated, {report.unchanged} unchanged.")
+    print(
+        f"Imported {report.entries} directory entries into {org.name}: {report.created} new, "
+        f"{report.updated} updated, {report.unchanged} unchanged."
+    )
     print("\n".join(report.lines()))
     return 0
 
@@ -308,9 +328,11 @@ def cmd_erase_contact(args: argparse.Namespace) -> int:
     if report.erased == 0:
         print(f"Contact {contact_id} was already erased; nothing changed.")
     else:
-        print(f"Erased contact {contact_id}: {report.erased} record(s) reduced to their id, taken out of "
-              f"{report.appointments_updated} shared appointment(s). Devices delete them at their next sync; "
-              "no change can bring them back.")
+        print(
+            f"Erased contact {contact_id}: {report.erased} record(s) reduced to their id, taken out of "
+            f"{report.appointments_updated} shared appointment(s). Devices delete them at their next sync; "
+            "no change can bring them back."
+        )
     # After the commit (VACUUM cannot run inside a transaction); also on a repeat, to finish a
     # scrub an earlier run could not complete.
     print(scrub_freed_space(engine, rewrite=args.rewrite))
@@ -326,8 +348,10 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         return 0
     for problem in report.problems:
         print(f"AUDIT: {problem}")
-    print(f"The audit log was tampered with ({len(report.problems)} problem(s) in {report.entries} entries).",
-          file=sys.stderr)
+    print(
+        f"The audit log was tampered with ({len(report.problems)} problem(s) in {report.entries} entries).",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -343,6 +367,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 # --- parser --------------------------------------------------------------------------------
 
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -351,10 +376,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help=f"database URL (default: ${DB_ENV}, else a SQLite file in the data folder)")
-    parser = _Parser(prog="prossimo-central", parents=[common],
-                     description=f"Prossimo central service (sync protocol {PROTOCOL_VERSION}).")
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=f"database URL (default: ${DB_ENV}, else a SQLite file in the data folder)",
+    )
+    parser = _Parser(
+        prog="prossimo-central",
+        parents=[common],
+        description=f"Prossimo central service (sync protocol {PROTOCOL_VERSION}).",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def leaf(group: argparse._SubParsersAction, name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
@@ -362,53 +394,78 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    key_help = (f"the service's key file (default: ${keyfile.KEY_ENV}, else beside a SQLite database, else in "
-                "the data folder); made 0600 if missing; every API process of a deployment must read the same")
+    key_help = (
+        f"the service's key file (default: ${keyfile.KEY_ENV}, else beside a SQLite database, else in "
+        "the data folder); made 0600 if missing; every API process of a deployment must read the same"
+    )
     init = leaf(commands, "init", cmd_init, "create or upgrade the schema, make the key file if missing")
     init.add_argument("--key-file", metavar="F", help=key_help)
-    init.add_argument("--new-key", action="store_true",
-                      help="replace a lost key file with a new key (rate-limit and login counters start again)")
+    init.add_argument(
+        "--new-key",
+        action="store_true",
+        help="replace a lost key file with a new key (rate-limit and login counters start again)",
+    )
     serve = leaf(commands, "serve", cmd_serve, "run the HTTP service")
     serve.add_argument("--key-file", metavar="F", help=key_help)
-    serve.add_argument("--forwarded-allow-ips", metavar="IPS", type=_forwarded_allow_ips, default=None,
-                       help="addresses or networks of the TLS proxy in front, comma-separated: only their "
-                            "X-Forwarded-For/-Proto are believed (default: nobody's)")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        type=_forwarded_allow_ips,
+        default=None,
+        help="addresses or networks of the TLS proxy in front, comma-separated: only their "
+        "X-Forwarded-For/-Proto are believed (default: nobody's)",
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--tls-cert", metavar="F")
     serve.add_argument("--tls-key", metavar="F")
-    serve.add_argument("--workers", type=int, default=1,
-                       help="API processes; each runs one sync at a time (PostgreSQL: about 1-2 per core)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="API processes; each runs one sync at a time (PostgreSQL: about 1-2 per core)",
+    )
 
-    org = commands.add_parser("org", help="organisations").add_subparsers(dest="sub", required=True,
-                                                                           parser_class=_Parser)
+    org = commands.add_parser("org", help="organisations").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
     leaf(org, "add", cmd_org_add, "add an organisation; prints its id").add_argument("name")
     team = commands.add_parser("team", help="teams").add_subparsers(dest="sub", required=True, parser_class=_Parser)
     team_add = leaf(team, "add", cmd_team_add, "add a team to an organisation; prints its id")
     team_add.add_argument("org")
     team_add.add_argument("name")
 
-    operator = commands.add_parser("operator", help="operators").add_subparsers(dest="sub", required=True,
-                                                                                 parser_class=_Parser)
-    op_add = leaf(operator, "add", cmd_operator_add,
-                  f"add an operator (password from ${NEW_PASSWORD_ENV} or a prompt)")
+    operator = commands.add_parser("operator", help="operators").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
+    op_add = leaf(operator, "add", cmd_operator_add, f"add an operator (password from ${NEW_PASSWORD_ENV} or a prompt)")
     op_add.add_argument("--user", required=True)
     op_add.add_argument("--team", required=True, action="append", help="ORG/TEAM or team id; repeat for several")
     op_add.add_argument("--role", choices=ROLES, default="operator")
     leaf(operator, "disable", cmd_operator_disable, "disable an operator; their devices wipe").add_argument("user")
 
-    device = commands.add_parser("device", help="enrolled devices").add_subparsers(dest="sub", required=True,
-                                                                                    parser_class=_Parser)
+    device = commands.add_parser("device", help="enrolled devices").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
     leaf(device, "list", cmd_device_list, "list devices")
     leaf(device, "revoke", cmd_device_revoke, "revoke a device; it wipes at its next sync").add_argument("id")
 
     directory = commands.add_parser("directory", help="the directory of local services (HSDS)").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser)
+        dest="sub", required=True, parser_class=_Parser
+    )
     for name, handler, text, guess in (
-        ("import", cmd_directory_import, "import an HSDS file: a tabular data package or HSDS JSON",
-         "a folder with datapackage.json is tabular, a .json file is JSON"),
-        ("export", cmd_directory_export, "export the directory as an HSDS tabular data package or HSDS JSON",
-         "a .json name is JSON, anything else a new package folder"),
+        (
+            "import",
+            cmd_directory_import,
+            "import an HSDS file: a tabular data package or HSDS JSON",
+            "a folder with datapackage.json is tabular, a .json file is JSON",
+        ),
+        (
+            "export",
+            cmd_directory_export,
+            "export the directory as an HSDS tabular data package or HSDS JSON",
+            "a .json name is JSON, anything else a new package folder",
+        ),
     ):
         sub = leaf(directory, name, handler, text)
         sub.add_argument("path", help="the package folder or the .json file")
@@ -416,18 +473,24 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--org", help="organisation name (needed when there are several)")
 
     leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
-    audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(dest="sub", required=True,
-                                                                                 parser_class=_Parser)
+    audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
     leaf(audit_cmd, "verify", cmd_audit_verify, "check every hash of the audit log")
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
     erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser)
-    erase_contact = leaf(erase, "contact", cmd_erase_contact,
-                         "erase a person and everything about them, on the service and every device")
+        dest="sub", required=True, parser_class=_Parser
+    )
+    erase_contact = leaf(
+        erase, "contact", cmd_erase_contact, "erase a person and everything about them, on the service and every device"
+    )
     erase_contact.add_argument("id")
-    erase_contact.add_argument("--rewrite", action="store_true",
-                               help="PostgreSQL: also rewrite the record table (VACUUM FULL) so the old row "
-                                    "versions leave its files; syncs wait while it runs")
+    erase_contact.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="PostgreSQL: also rewrite the record table (VACUUM FULL) so the old row "
+        "versions leave its files; syncs wait while it runs",
+    )
     return parser
 
 

@@ -28,8 +28,12 @@ from protocol.messages import IntakeSubmission, Mutation
 
 ORGANISATION = "Cooperativa Prossimo (demo)"
 TEAMS = ("Unità di strada", "Servizio famiglie")
-OPERATORS = (("anna", "operator", (0,)), ("mikko", "operator", (1,)), ("marco", "team_lead", (0, 1)),
-             ("admin", "admin", (0, 1)))
+OPERATORS = (
+    ("anna", "operator", (0,)),
+    ("mikko", "operator", (1,)),
+    ("marco", "team_lead", (0, 1)),
+    ("admin", "admin", (0, 1)),
+)
 # The Lodi-area demo directory (scripts/generate_lodi_directory.py writes it).
 DIRECTORY = "resources/lodi/directory"
 
@@ -53,8 +57,13 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
     operators = {}
     for username, role, team_indexes in OPERATORS:
         passwords[username] = secrets.token_urlsafe(12)
-        operator = Operator(id=uuid.uuid4(), organisation_id=org.id, username=f"demo-{username}",
-                            password_hash=security.hash_password(passwords[username]), role=role)
+        operator = Operator(
+            id=uuid.uuid4(),
+            organisation_id=org.id,
+            username=f"demo-{username}",
+            password_hash=security.hash_password(passwords[username]),
+            role=role,
+        )
         session.add(operator)
         session.flush()
         session.add_all(Membership(operator_id=operator.id, team_id=teams[i].id) for i in team_indexes)
@@ -65,32 +74,60 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
     services = directory.import_package(session, org.id, package or shipped_directory())
 
     lead = operators["marco"]
-    loader = Device(id=uuid.uuid4(), operator_id=lead.id, name="demo data loader",
-                    token_hash=security.token_hash(security.new_token()))
+    loader = Device(
+        id=uuid.uuid4(),
+        operator_id=lead.id,
+        name="demo data loader",
+        token_hash=security.token_hash(security.new_token()),
+    )
     session.add(loader)
     session.flush()
-    caller = sync_service.Caller(operator_id=lead.id, organisation_id=lead.organisation_id, role=lead.role,
-                                 device_id=loader.id, team_ids=frozenset(t.id for t in teams_of(session, lead.id)))
+    caller = sync_service.Caller(
+        operator_id=lead.id,
+        organisation_id=lead.organisation_id,
+        role=lead.role,
+        device_id=loader.id,
+        team_ids=frozenset(t.id for t in teams_of(session, lead.id)),
+    )
     mutations: list[Mutation] = []
     now = utc_now()
 
     def add(entity: str, fields: dict[str, Any]) -> uuid.UUID:
         record_id = new_id()
-        mutations.append(Mutation(device_seq=len(mutations) + 1, mutation_id=new_id(), entity=entity,
-                                  record_id=record_id, op="create", changed=_json(fields), at=now))
+        mutations.append(
+            Mutation(
+                device_seq=len(mutations) + 1,
+                mutation_id=new_id(),
+                entity=entity,
+                record_id=record_id,
+                op="create",
+                changed=_json(fields),
+                at=now,
+            )
+        )
         return record_id
 
     for index, team in enumerate(teams):
-        contact_ids = [add("contact", {**fields, "team_id": team.id})
-                       for fields in demo_data.contacts(contacts_per_team, seed=10 + index)]
+        contact_ids = [
+            add("contact", {**fields, "team_id": team.id})
+            for fields in demo_data.contacts(contacts_per_team, seed=10 + index)
+        ]
         for fields in demo_data.appointments(contacts_per_team, contact_ids, operators["anna"].id, seed=20 + index):
             add("appointment", fields)
-        for fields in demo_data.upcoming_appointments(contact_ids, operators["anna" if index == 0 else "mikko"].id,
-                                                      now, seed=30 + index):
+        for fields in demo_data.upcoming_appointments(
+            contact_ids, operators["anna" if index == 0 else "mikko"].id, now, seed=30 + index
+        ):
             add("appointment", fields)
         for contact_id in contact_ids[::3]:
-            add("note", {"contact_id": contact_id, "kind": "outreach", "occurred_at": now - dt.timedelta(days=3),
-                         "body": "Primo contatto in stazione; interessato al dormitorio e alla mensa."})
+            add(
+                "note",
+                {
+                    "contact_id": contact_id,
+                    "kind": "outreach",
+                    "occurred_at": now - dt.timedelta(days=3),
+                    "body": "Primo contatto in stazione; interessato al dormitorio e alla mensa.",
+                },
+            )
     results = sync_service.apply_mutations(session, caller, mutations)
     rejected = [r for r in results if r.status != "applied"]
     if rejected:
@@ -98,13 +135,13 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
     # Help-desk requests arrive through the public door, as real ones do (one invented
     # address each, so the per-address rate limit is exercised but never reached).
     for number, fields in enumerate(demo_data.intake_submissions(6)):
-        intake.receive(session, IntakeSubmission(team_id=teams[number % 2].id, **fields),
-                       address=f"demo-{number}", key=b"demo")
+        intake.receive(
+            session, IntakeSubmission(team_id=teams[number % 2].id, **fields), address=f"demo-{number}", key=b"demo"
+        )
     return {
         "organisation": str(org.id),
         "teams": {team.name: str(team.id) for team in teams},
-        "operators": {f"demo-{name}": {"password": passwords[name], "role": role}
-                      for name, role, _ in OPERATORS},
+        "operators": {f"demo-{name}": {"password": passwords[name], "role": role} for name, role, _ in OPERATORS},
         "directory": services,
         "records": services + len(mutations),
         "note": "Passwords are shown only now; they protect invented demo data only.",

@@ -27,16 +27,21 @@ from protocol.clock import utc_now
 
 
 def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[StoredRecord]:
-    return list(session.execute(
-        select(StoredRecord).where(StoredRecord.entity == "resource", StoredRecord.team_id.is_(None),
-                                   StoredRecord.organisation_id == organisation_id,
-                                   StoredRecord.deleted.is_(False))
-        .order_by(StoredRecord.version, StoredRecord.id)
-    ).scalars())
+    return list(
+        session.execute(
+            select(StoredRecord)
+            .where(
+                StoredRecord.entity == "resource",
+                StoredRecord.team_id.is_(None),
+                StoredRecord.organisation_id == organisation_id,
+                StoredRecord.deleted.is_(False),
+            )
+            .order_by(StoredRecord.version, StoredRecord.id)
+        ).scalars()
+    )
 
 
-def import_package(session: Session, organisation_id: uuid.UUID, path: Path,
-                   format: hsds.Format | None = None) -> int:  # noqa: A002 - the CLI's word
+def import_package(session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None) -> int:  # noqa: A002 - the CLI's word
     """Store every entry of the file at `path` (format from the path when not given); entries changed.
 
     Runs in the caller's transaction: a refused file (HsdsError) has written nothing.
@@ -45,8 +50,9 @@ def import_package(session: Session, organisation_id: uuid.UUID, path: Path,
     return report.created + report.updated
 
 
-def import_report(session: Session, organisation_id: uuid.UUID, path: Path,
-                  format: hsds.Format | None = None) -> hsds.ImportReport:  # noqa: A002 - the CLI's word
+def import_report(
+    session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None
+) -> hsds.ImportReport:  # noqa: A002 - the CLI's word
     """As `import_package`, and what became of every row of the file, per table."""
     reading = hsds.read_directory(Path(path), format)  # validates everything first; raises HsdsError
     entries = reading.entries
@@ -63,13 +69,28 @@ def import_report(session: Session, organisation_id: uuid.UUID, path: Path,
             found = None  # another entry of the file is this record: this one is new
         if found is None:
             version = next_sequence(session, "change_seq")
-            record = Resource(id=new_id(), created_at=now, updated_at=now, author_device_id=SERVICE_DEVICE,
-                              server_version=version, **fields)
-            session.add(StoredRecord(
-                id=record.id, entity="resource", organisation_id=organisation_id, team_id=None, contact_id=None,
-                version=version, deleted=False, body=record.model_dump_json(),
-                field_versions={f: [version, None] for f in Resource.content_fields()}, created_version=version,
-            ))
+            record = Resource(
+                id=new_id(),
+                created_at=now,
+                updated_at=now,
+                author_device_id=SERVICE_DEVICE,
+                server_version=version,
+                **fields,
+            )
+            session.add(
+                StoredRecord(
+                    id=record.id,
+                    entity="resource",
+                    organisation_id=organisation_id,
+                    team_id=None,
+                    contact_id=None,
+                    version=version,
+                    deleted=False,
+                    body=record.model_dump_json(),
+                    field_versions={f: [version, None] for f in Resource.content_fields()},
+                    created_version=version,
+                )
+            )
             outcomes.append("created")
         else:
             matched.add(found.id)
@@ -77,22 +98,31 @@ def import_report(session: Session, organisation_id: uuid.UUID, path: Path,
                 outcomes.append("unchanged")
                 continue  # no new version for devices to pull
             version = next_sequence(session, "change_seq")
-            record = Resource.model_validate({**found.model_dump(), **fields, "updated_at": max(now, found.updated_at),
-                                              "server_version": version})
+            record = Resource.model_validate(
+                {**found.model_dump(), **fields, "updated_at": max(now, found.updated_at), "server_version": version}
+            )
             row = row_of[found.id]
             changed_fields = [f for f in Resource.content_fields() if getattr(record, f) != getattr(found, f)]
             row.body, row.version = record.model_dump_json(), version
             row.field_versions = {**(row.field_versions or {}), **{f: [version, None] for f in changed_fields}}
             outcomes.append("updated")
     report = hsds.report(reading, outcomes)
-    audit.append(session, "directory.import", f"organisation:{organisation_id}",
-                 details={"entries": len(entries), "changed": report.created + report.updated,
-                          "at": dt.date.today().isoformat()})
+    audit.append(
+        session,
+        "directory.import",
+        f"organisation:{organisation_id}",
+        details={
+            "entries": len(entries),
+            "changed": report.created + report.updated,
+            "at": dt.date.today().isoformat(),
+        },
+    )
     return report
 
 
-def export_package(session: Session, organisation_id: uuid.UUID, path: Path,
-                   format: hsds.Format | None = None) -> dict[str, int]:  # noqa: A002
+def export_package(
+    session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None
+) -> dict[str, int]:  # noqa: A002
     """Write the live directory at `path` (format from the path when not given); counts written."""
     resources = [Resource.model_validate_json(row.body) for row in _live_resources(session, organisation_id)]
     return hsds.export_directory(resources, Path(path), format)

@@ -72,7 +72,8 @@ def erase_contact(session: Session, contact_id: uuid.UUID, by: uuid.UUID | None 
     connection = session.connection()
     contact = connection.execute(
         select(RECORD.c.id, RECORD.c.organisation_id, RECORD.c.erased)
-        .where(RECORD.c.id == contact_id, RECORD.c.entity == "contact").with_for_update()
+        .where(RECORD.c.id == contact_id, RECORD.c.entity == "contact")
+        .with_for_update()
     ).first()
     if contact is None:
         raise LookupError(f"no contact with id {contact_id}")
@@ -91,32 +92,54 @@ def erase_contact(session: Session, contact_id: uuid.UUID, by: uuid.UUID | None 
     version = last - len(doomed) - len(shared)
     for record_id in sorted(doomed):
         version += 1
-        connection.execute(update(RECORD).where(RECORD.c.id == record_id).values(
-            body=json.dumps({"id": str(record_id)}), deleted=True, erased=True, field_versions={}, version=version))
+        connection.execute(
+            update(RECORD)
+            .where(RECORD.c.id == record_id)
+            .values(
+                body=json.dumps({"id": str(record_id)}), deleted=True, erased=True, field_versions={}, version=version
+            )
+        )
     for record_id, kept in sorted(shared.items()):
         version += 1
         kept.body.update({"server_version": version, "updated_at": utc_now().isoformat()})
-        connection.execute(update(RECORD).where(RECORD.c.id == record_id).values(
-            body=json.dumps(kept.body, separators=(",", ":"), ensure_ascii=False), version=version,
-            field_versions={**kept.field_versions, **{name: [version, None] for name in kept.fields}},
-            # The stored contact column follows the first person of the placing field still listed
-            # (see sync_service._placement).
-            contact_id=uuid.UUID(kept.body[parent_reference(kept.entity).field][0])))
-    audit.append(session, "contact.erase", f"contact:{contact_id}", actor=by,
-                 details={"records": len(doomed), "appointments_updated": len(shared)})
+        connection.execute(
+            update(RECORD)
+            .where(RECORD.c.id == record_id)
+            .values(
+                body=json.dumps(kept.body, separators=(",", ":"), ensure_ascii=False),
+                version=version,
+                field_versions={**kept.field_versions, **{name: [version, None] for name in kept.fields}},
+                # The stored contact column follows the first person of the placing field still listed
+                # (see sync_service._placement).
+                contact_id=uuid.UUID(kept.body[parent_reference(kept.entity).field][0]),
+            )
+        )
+    audit.append(
+        session,
+        "contact.erase",
+        f"contact:{contact_id}",
+        actor=by,
+        details={"records": len(doomed), "appointments_updated": len(shared)},
+    )
     return ErasureReport(len(doomed), len(shared))
 
 
-def _hung_from_person(connection: Any, postgres: bool, live_in_org: ColumnElement[bool],
-                      contact_id: uuid.UUID) -> list[Any]:
+def _hung_from_person(
+    connection: Any, postgres: bool, live_in_org: ColumnElement[bool], contact_id: uuid.UUID
+) -> list[Any]:
     """Live records of the organisation naming the person in an owner field, locked in id order."""
     key = str(contact_id)
-    matches = [and_(RECORD.c.entity == ref.entity, _names(postgres, ref, key))
-               for entity in contact_owned_entities() for ref in owner_fields(entity) if ref.target == "contact"]
+    matches = [
+        and_(RECORD.c.entity == ref.entity, _names(postgres, ref, key))
+        for entity in contact_owned_entities()
+        for ref in owner_fields(entity)
+        if ref.target == "contact"
+    ]
     return connection.execute(
         select(RECORD.c.id, RECORD.c.entity, RECORD.c.body, RECORD.c.field_versions)
         .where(live_in_org, RECORD.c.id != contact_id, or_(*matches))
-        .order_by(RECORD.c.id).with_for_update()
+        .order_by(RECORD.c.id)
+        .with_for_update()
     ).all()
 
 
@@ -136,8 +159,13 @@ def _sort_out(row: Any, key: str, doomed: set[uuid.UUID], shared: dict[uuid.UUID
     shared[row.id] = _Shared(row.entity, body, dict(row.field_versions), taken_out)
 
 
-def _hung_from_records(connection: Any, postgres: bool, live_in_org: ColumnElement[bool],
-                       doomed: set[uuid.UUID], shared: dict[uuid.UUID, _Shared]) -> set[uuid.UUID]:
+def _hung_from_records(
+    connection: Any,
+    postgres: bool,
+    live_in_org: ColumnElement[bool],
+    doomed: set[uuid.UUID],
+    shared: dict[uuid.UUID, _Shared],
+) -> set[uuid.UUID]:
     """Records hung from erased records (a Conflict quotes the record it is about), until none is
     new; and a Conflict about a list field the person was taken out of (it quotes them)."""
     found: set[uuid.UUID] = set()
@@ -147,9 +175,12 @@ def _hung_from_records(connection: Any, postgres: bool, live_in_org: ColumnEleme
         ids = sorted(str(i) for i in frontier)
         rows = connection.execute(
             select(RECORD.c.id, RECORD.c.entity, RECORD.c.body)
-            .where(live_in_org, or_(*[and_(RECORD.c.entity == ref.entity, _field_text(postgres, ref.field).in_(ids))
-                                      for ref in refs]))
-            .order_by(RECORD.c.id).with_for_update()
+            .where(
+                live_in_org,
+                or_(*[and_(RECORD.c.entity == ref.entity, _field_text(postgres, ref.field).in_(ids)) for ref in refs]),
+            )
+            .order_by(RECORD.c.id)
+            .with_for_update()
         ).all()
         frontier = set()
         for row in rows:
@@ -158,7 +189,8 @@ def _hung_from_records(connection: Any, postgres: bool, live_in_org: ColumnEleme
             body = json.loads(row.body)
             about = [uuid.UUID(body[ref.field]) for ref in refs if ref.entity == row.entity]
             if any(a in doomed or a in found for a in about) or any(
-                    a in shared and body.get("field") in shared[a].fields for a in about):
+                a in shared and body.get("field") in shared[a].fields for a in about
+            ):
                 found.add(row.id)
                 frontier.add(row.id)
     return found
@@ -194,13 +226,17 @@ def scrub_freed_space(engine: Engine, rewrite: bool = False) -> str:
         finally:
             connection.close()
         if busy:
-            return ("The write-ahead log is still in use by another process: it keeps the old values until "
-                    "the service's next checkpoint.")
+            return (
+                "The write-ahead log is still in use by another process: it keeps the old values until "
+                "the service's next checkpoint."
+            )
         return "Freed space is zeroed and the write-ahead log truncated."
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         # VACUUM cannot run inside a transaction block: hence after the erasure's commit.
         connection.exec_driver_sql("VACUUM (FULL) record" if rewrite else "VACUUM record")
     if rewrite:
         return "The record table was rewritten: the old row versions are gone from its files."
-    return ("Old row versions are pruned, but their bytes stay in the table's free space until reused: "
-            "run `erase contact --rewrite` (or a night-time VACUUM FULL of the record table) to remove them.")
+    return (
+        "Old row versions are pruned, but their bytes stay in the table's free space until reused: "
+        "run `erase contact --rewrite` (or a night-time VACUUM FULL of the record table) to remove them."
+    )

@@ -34,13 +34,20 @@ MAX_FIELDS = 50  # a batch of 5,000 broken mutations gets a readable answer, not
 HTTP_ERRORS = {404: "not_found", 405: "method_not_allowed"}
 
 
-def problem(status: int, error: str, message: str, *, fields: list[FieldProblem] | None = None,
-            headers: dict[str, str] | None = None) -> JSONResponse:
+def problem(
+    status: int,
+    error: str,
+    message: str,
+    *,
+    fields: list[FieldProblem] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = ProblemAnswer(error=error, message=message, fields=fields).model_dump(exclude_none=True)
     return JSONResponse(body, status_code=status, headers=headers)
 
 
 # --- reading a body -------------------------------------------------------------------------
+
 
 class BadBody(ValueError):
     """The body is not JSON this service reads. The message names the rule, never the content."""
@@ -135,6 +142,7 @@ class StrictJSONRoute(APIRoute):
 
 # --- answering errors -----------------------------------------------------------------------
 
+
 def validation_problem(items: Iterable[Mapping[str, Any]], skip: int = 1) -> JSONResponse:
     """422 naming each field and rule; `skip` drops FastAPI's leading "body" from the paths."""
     problems = [FieldProblem(field=path, message=rule) for path, rule in field_problems(items, skip)]
@@ -202,8 +210,15 @@ class CrashGuard:
         except Exception as exc:  # noqa: BLE001 - the point: nothing unexpected leaves without this answer
             route = scope["path"] if scope["path"] in self.routes else "(unknown route)"
             kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
-            log.error("%s %s failed: %s (details withheld: they may hold request values)",  # noqa: TRY400
-                      scope["method"], route, kind)
+            log.error(
+                "%s %s failed: %s (details withheld: they may hold request values)",  # noqa: TRY400
+                scope["method"],
+                route,
+                kind,
+            )
             if not started:
-                await problem(500, "internal", "the service failed while answering; the failure was logged "
-                              "without the request's content")(scope, receive, send)
+                await problem(
+                    500,
+                    "internal",
+                    "the service failed while answering; the failure was logged without the request's content",
+                )(scope, receive, send)

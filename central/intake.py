@@ -50,10 +50,13 @@ def check_rate(session: Session, address: str, key: bytes, now: dt.datetime) -> 
     window = window_of(now)
     # Rows go once their window is over (and the grace for other processes' clocks): an indexed
     # range delete, usually of nothing.
-    session.execute(delete(IntakeRate).where(IntakeRate.window_start < now - RATE_WINDOW - PURGE_GRACE),
-                    execution_options={"synchronize_session": False})
-    row = locked_row(session, IntakeRate, security.keyed_hash(key, "intake-address", address),
-                     window_start=window, count=0)
+    session.execute(
+        delete(IntakeRate).where(IntakeRate.window_start < now - RATE_WINDOW - PURGE_GRACE),
+        execution_options={"synchronize_session": False},
+    )
+    row = locked_row(
+        session, IntakeRate, security.keyed_hash(key, "intake-address", address), window_start=window, count=0
+    )
     if row.window_start != window:  # last window's row, not purged yet
         row.window_start, row.count = window, 0
     if row.count >= RATE_LIMIT:
@@ -61,8 +64,9 @@ def check_rate(session: Session, address: str, key: bytes, now: dt.datetime) -> 
     row.count += 1
 
 
-def receive(session: Session, submission: IntakeSubmission, address: str, key: bytes,
-            now: dt.datetime | None = None) -> IntakeReceipt:
+def receive(
+    session: Session, submission: IntakeSubmission, address: str, key: bytes, now: dt.datetime | None = None
+) -> IntakeReceipt:
     check_rate(session, address, key, now or utc_now())
     team = session.get(Team, submission.team_id)
     if team is None or session.get(Organisation, team.organisation_id) is None:
@@ -71,14 +75,30 @@ def receive(session: Session, submission: IntakeSubmission, address: str, key: b
     version = next_sequence(session, "change_seq")
     reference = secrets.token_hex(3).upper()
     request = IntakeRequest(
-        id=new_id(), created_at=now, updated_at=now, author_device_id=SERVICE_DEVICE, server_version=version,
-        received_at=now, status="new", reference=reference, **submission.model_dump(),
+        id=new_id(),
+        created_at=now,
+        updated_at=now,
+        author_device_id=SERVICE_DEVICE,
+        server_version=version,
+        received_at=now,
+        status="new",
+        reference=reference,
+        **submission.model_dump(),
     )
-    session.add(StoredRecord(
-        id=request.id, entity="intake_request", organisation_id=team.organisation_id, team_id=team.id,
-        contact_id=None, version=version, deleted=False, body=request.model_dump_json(),
-        field_versions={f: [version, None] for f in IntakeRequest.content_fields()}, created_version=version,
-    ))
+    session.add(
+        StoredRecord(
+            id=request.id,
+            entity="intake_request",
+            organisation_id=team.organisation_id,
+            team_id=team.id,
+            contact_id=None,
+            version=version,
+            deleted=False,
+            body=request.model_dump_json(),
+            field_versions={f: [version, None] for f in IntakeRequest.content_fields()},
+            created_version=version,
+        )
+    )
     audit.append(session, "intake.receive", f"intake_request:{request.id}", details={"team": str(team.id)})
     return IntakeReceipt(reference=reference)
 

@@ -33,8 +33,12 @@ class KeyFileError(Exception):
 def default_path(db_url: str) -> Path:
     """Beside a SQLite file (central.db -> central.key), else in the platform data folder."""
     url = make_url(db_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-            and not url.database.startswith("file:"):
+    if (
+        url.get_backend_name() == "sqlite"
+        and url.database
+        and url.database != ":memory:"
+        and not url.database.startswith("file:")
+    ):
         return Path(url.database).with_suffix(".key")
     return files.data_folder() / "central.key"
 
@@ -112,7 +116,8 @@ def open_key(engine: Engine, path: Path, new: bool = False) -> bytes:
             raise KeyFileError(
                 f"key file {path}: does not exist, and this database already has a key: copy the key file "
                 "every API process of this deployment uses, or run `prossimo-central init --new-key` "
-                "if it is lost (rate-limit and login counters start again)")
+                "if it is lost (rate-limit and login counters start again)"
+            )
         key = load_or_create(path)
         check = _check_value(key)
         if row is None:
@@ -122,7 +127,8 @@ def open_key(engine: Engine, path: Path, new: bool = False) -> bytes:
                 raise KeyFileError(
                     f"key file {path}: not this deployment's key; every API process must read the same key "
                     "file (copy it from the first API machine), or run `prossimo-central init --new-key` "
-                    "if it is lost (rate-limit and login counters start again)")
+                    "if it is lost (rate-limit and login counters start again)"
+                )
             row.value = check
             session.execute(delete(LoginThrottle))
             session.execute(delete(IntakeRate))

@@ -69,6 +69,7 @@ class Outcome:
 
 # --- pushing ------------------------------------------------------------------------------
 
+
 def apply_mutations(session: Bind, caller: Caller, mutations: list[Mutation]) -> list[MutationResult]:
     """Apply a batch in order inside the caller's transaction; one result per mutation."""
     if not mutations:
@@ -153,8 +154,12 @@ class Batch:
     def prefetch(self, mutations: list[Mutation]) -> None:
         # Pending ORM changes go out now (SyncSQL.of flushes), before any lock is taken.
         self.sql = SyncSQL.of(self.session)
-        self.done = {seq: (mutation_id, result) for seq, mutation_id, result in
-                     self.sql.earlier_results(self.caller.device_id, [m.device_seq for m in mutations])}
+        self.done = {
+            seq: (mutation_id, result)
+            for seq, mutation_id, result in self.sql.earlier_results(
+                self.caller.device_id, [m.device_seq for m in mutations]
+            )
+        }
         wanted = {m.record_id for m in mutations} | {ref for m in mutations for ref in _references(m, "records")}
         self.states = dict.fromkeys(wanted)
         for row in self.sql.lock_records(wanted):
@@ -187,15 +192,20 @@ class Batch:
             planned.store_result = False
             done_id, done_result = done
             if done_id != mutation.mutation_id:
-                planned.result = _result(mutation, "rejected", "invalid",
-                                         f"device_seq: {mutation.device_seq} was already used by another mutation")
+                planned.result = _result(
+                    mutation,
+                    "rejected",
+                    "invalid",
+                    f"device_seq: {mutation.device_seq} was already used by another mutation",
+                )
             else:  # a retry: the same answer, nothing re-applied
                 planned.result = MutationResult.model_validate(done_result)
             return
         if mutation.device_seq in self.seen_seqs:
             planned.store_result = False
-            planned.result = _result(mutation, "rejected", "invalid",
-                                     f"device_seq: {mutation.device_seq} appears twice in one request")
+            planned.result = _result(
+                mutation, "rejected", "invalid", f"device_seq: {mutation.device_seq} appears twice in one request"
+            )
             return
         self.seen_seqs.add(mutation.device_seq)
         try:
@@ -203,12 +213,22 @@ class Batch:
         except Rejected as rejection:
             planned.result = _result(mutation, "rejected", rejection.reason, rejection.message)
             current = self.states.get(mutation.record_id)
-            if mutation.op != "create" and current is not None and not current.touched \
-                    and not current.erased and _may_see(self.caller, current):
+            if (
+                mutation.op != "create"
+                and current is not None
+                and not current.touched
+                and not current.erased
+                and _may_see(self.caller, current)
+            ):
                 planned.result.record = current.body  # what the device should show again
             if rejection.reason in ("forbidden_team", "forbidden_role"):
-                planned.audit.append(("mutation.refused", f"{mutation.entity}:{mutation.record_id}",
-                                      {"reason": rejection.reason, "op": mutation.op}))
+                planned.audit.append(
+                    (
+                        "mutation.refused",
+                        f"{mutation.entity}:{mutation.record_id}",
+                        {"reason": rejection.reason, "op": mutation.op},
+                    )
+                )
 
     def plan_apply(self, mutation: Mutation, planned: Planned) -> None:
         model = MODELS[mutation.entity]
@@ -265,15 +285,27 @@ class Batch:
         team_id, contact_id = _placement(self, caller, mutation, record, None)
         version = self.placeholder(record.id, planned)
         self.states[record.id] = RowState(
-            id=record.id, entity=mutation.entity, organisation_id=caller.organisation_id, team_id=team_id,
-            contact_id=contact_id, body=record.model_dump(mode="json"),
+            id=record.id,
+            entity=mutation.entity,
+            organisation_id=caller.organisation_id,
+            team_id=team_id,
+            contact_id=contact_id,
+            body=record.model_dump(mode="json"),
             # Only fields written after creation are listed: an absent field's last write is
             # the creation (created_version, see plan_update), so a new record carries none.
             field_versions={},
-            created_version=version, version=version, deleted=False, touched=True,
+            created_version=version,
+            version=version,
+            deleted=False,
+            touched=True,
         )
-        planned.audit.append((f"{mutation.entity}.create", f"{mutation.entity}:{mutation.record_id}",
-                              {"fields": sorted(mutation.changed), "device_seq": mutation.device_seq}))
+        planned.audit.append(
+            (
+                f"{mutation.entity}.create",
+                f"{mutation.entity}:{mutation.record_id}",
+                {"fields": sorted(mutation.changed), "device_seq": mutation.device_seq},
+            )
+        )
 
     def plan_update(self, mutation: Mutation, model: type[Record], current: RowState, planned: Planned) -> None:
         stored = current.body
@@ -328,28 +360,52 @@ class Batch:
         # Written as the schema writes times ("…Z"), like every other body this service stores.
         current.body = {**current.body, "deleted": True, "updated_at": _WIRE_TIME.dump_python(utc_now(), mode="json")}
         current.version, current.deleted, current.touched = version, True, True
-        planned.audit.append((f"{mutation.entity}.delete", f"{mutation.entity}:{mutation.record_id}",
-                              {"fields": [], "device_seq": mutation.device_seq}))
+        planned.audit.append(
+            (
+                f"{mutation.entity}.delete",
+                f"{mutation.entity}:{mutation.record_id}",
+                {"fields": [], "device_seq": mutation.device_seq},
+            )
+        )
 
-    def plan_conflict(self, mutation: Mutation, current: RowState, name: str, kept: Any, other: Any,
-                      planned: Planned) -> uuid.UUID:
+    def plan_conflict(
+        self, mutation: Mutation, current: RowState, name: str, kept: Any, other: Any, planned: Planned
+    ) -> uuid.UUID:
         caller = self.caller
         now = utc_now()
         conflict = Conflict(
-            id=new_id(), created_at=now, updated_at=now, author_operator_id=caller.operator_id,
-            author_device_id=caller.device_id, server_version=1, entity=mutation.entity,
-            record_id=current.id, field=name, kept_value=kept, other_value=other,
-            other_operator_id=caller.operator_id, other_device_id=caller.device_id, team_id=current.team_id,
+            id=new_id(),
+            created_at=now,
+            updated_at=now,
+            author_operator_id=caller.operator_id,
+            author_device_id=caller.device_id,
+            server_version=1,
+            entity=mutation.entity,
+            record_id=current.id,
+            field=name,
+            kept_value=kept,
+            other_value=other,
+            other_operator_id=caller.operator_id,
+            other_device_id=caller.device_id,
+            team_id=current.team_id,
         )
         version = self.placeholder(conflict.id, planned)
         self.states[conflict.id] = RowState(
-            id=conflict.id, entity="conflict", organisation_id=current.organisation_id, team_id=current.team_id,
-            contact_id=current.contact_id, body=conflict.model_dump(mode="json"),
+            id=conflict.id,
+            entity="conflict",
+            organisation_id=current.organisation_id,
+            team_id=current.team_id,
+            contact_id=current.contact_id,
+            body=conflict.model_dump(mode="json"),
             field_versions={},  # as for any new record: see plan_create
-            created_version=version, version=version, deleted=False, touched=True,
+            created_version=version,
+            version=version,
+            deleted=False,
+            touched=True,
         )
-        planned.audit.append(("conflict.create", f"{mutation.entity}:{current.id}",
-                              {"field": name, "conflict": str(conflict.id)}))
+        planned.audit.append(
+            ("conflict.create", f"{mutation.entity}:{current.id}", {"field": name, "conflict": str(conflict.id)})
+        )
         return conflict.id
 
     # phase 2 ---------------------------------------------------------------------------------
@@ -359,8 +415,7 @@ class Batch:
         chain = audit.Chain(self.session)
         for planned in self.plans:
             for action, subject, details in planned.audit:
-                chain.add(action, subject, actor=self.caller.operator_id, device=self.caller.device_id,
-                          details=details)
+                chain.add(action, subject, actor=self.caller.operator_id, device=self.caller.device_id, details=details)
         # The writers' lock (change_seq's row, held until commit) and the audit chain's,
         # with the whole block of numbers of each: the counts are known by now.
         first, first_entry, tip = sql.take_numbers(len(self.placeholder_owner), len(chain.pending))
@@ -377,9 +432,14 @@ class Batch:
             version = resolve(state.version)
             body = {**state.body, "server_version": version}
             row = {
-                "id": state.id, "entity": state.entity, "organisation_id": state.organisation_id,
-                "team_id": state.team_id, "contact_id": state.contact_id, "version": version,
-                "deleted": state.deleted, "erased": False,
+                "id": state.id,
+                "entity": state.entity,
+                "organisation_id": state.organisation_id,
+                "team_id": state.team_id,
+                "contact_id": state.contact_id,
+                "version": version,
+                "deleted": state.deleted,
+                "erased": False,
                 "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
                 "field_versions": {k: [real.get(v[0], v[0]), v[1]] for k, v in state.field_versions.items()},
                 "created_version": resolve(state.created_version),
@@ -395,15 +455,23 @@ class Batch:
                 state = self.states.get(mutation.record_id)
                 version = real[own[-1]] if own else (resolve(state.version) if state else None)
                 planned.result = MutationResult(
-                    device_seq=mutation.device_seq, mutation_id=mutation.mutation_id, status="applied",
-                    server_version=version, conflicts=planned.conflicts,
+                    device_seq=mutation.device_seq,
+                    mutation_id=mutation.mutation_id,
+                    status="applied",
+                    server_version=version,
+                    conflicts=planned.conflicts,
                 )
             if planned.store_result:
-                applied_rows.append({"device_id": self.caller.device_id, "device_seq": mutation.device_seq,
-                                     "mutation_id": mutation.mutation_id,
-                                     # Never the record: this table must not become a copy of people's data.
-                                     "result": planned.result.model_dump(mode="json", exclude={"record"}),
-                                     "created_at": now})
+                applied_rows.append(
+                    {
+                        "device_id": self.caller.device_id,
+                        "device_seq": mutation.device_seq,
+                        "mutation_id": mutation.mutation_id,
+                        # Never the record: this table must not become a copy of people's data.
+                        "result": planned.result.model_dump(mode="json", exclude={"record"}),
+                        "created_at": now,
+                    }
+                )
             results.append(planned.result)
         entries = chain.entries(first_entry, tip)
         with sql.pipeline():  # the four writes in one round trip
@@ -422,12 +490,32 @@ _WIRE_TIME = TypeAdapter(dt.datetime)  # times in stored bodies, exactly as the 
 
 def _state_of(row: list[Any]) -> RowState:
     """A record read in sync_sql.RECORD_READ order."""
-    (record_id, entity, organisation_id, team_id, contact_id, body, field_versions, created_version, version,
-     deleted, erased) = row
+    (
+        record_id,
+        entity,
+        organisation_id,
+        team_id,
+        contact_id,
+        body,
+        field_versions,
+        created_version,
+        version,
+        deleted,
+        erased,
+    ) = row
     return RowState(
-        id=record_id, entity=entity, organisation_id=organisation_id, team_id=team_id, contact_id=contact_id,
-        body=json.loads(body), field_versions=dict(field_versions), created_version=created_version,
-        version=version, deleted=bool(deleted), erased=bool(erased), stored=True,
+        id=record_id,
+        entity=entity,
+        organisation_id=organisation_id,
+        team_id=team_id,
+        contact_id=contact_id,
+        body=json.loads(body),
+        field_versions=dict(field_versions),
+        created_version=created_version,
+        version=version,
+        deleted=bool(deleted),
+        erased=bool(erased),
+        stored=True,
     )
 
 
@@ -450,8 +538,9 @@ def _references(mutation: Mutation, kind: str) -> set[uuid.UUID]:
 
 
 def _result(mutation: Mutation, status: str, reason: RejectReason, message: str) -> MutationResult:
-    return MutationResult(device_seq=mutation.device_seq, mutation_id=mutation.mutation_id, status=status,
-                          reason=reason, message=message)
+    return MutationResult(
+        device_seq=mutation.device_seq, mutation_id=mutation.mutation_id, status=status, reason=reason, message=message
+    )
 
 
 def _validate(model: type[Record], data: dict[str, Any]) -> Record:
@@ -470,8 +559,9 @@ def _validate_field(entity: str, name: str, value: Any) -> None:
     if key not in _FIELD_ADAPTERS:
         info = MODELS[entity].model_fields[name]
         # The field's constraints (lengths, bounds) travel as metadata beside its type.
-        _FIELD_ADAPTERS[key] = TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata
-                                           else info.annotation)
+        _FIELD_ADAPTERS[key] = TypeAdapter(
+            Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        )
     try:
         _FIELD_ADAPTERS[key].validate_python(value)
     except ValidationError as exc:
@@ -483,6 +573,7 @@ def _comparable(value: Any) -> str:
 
 
 # --- where a record lives, and who may touch it --------------------------------------------
+
 
 def _check_scope(caller: Caller, team_id: uuid.UUID | None, organisation_id: uuid.UUID, entity: str) -> None:
     if organisation_id != caller.organisation_id:
@@ -509,8 +600,11 @@ def _check_device_writable(mutation: Mutation, writable: frozenset[str]) -> None
         raise Rejected("forbidden_role", f"{mutation.entity}: made by the service; devices may only update it")
     refused = sorted(set(mutation.changed) - writable)
     if refused:
-        raise Rejected("forbidden_role", f"{refused[0]}: set by the service; on a {mutation.entity} a device "
-                                         f"may change only {', '.join(sorted(writable))}")
+        raise Rejected(
+            "forbidden_role",
+            f"{refused[0]}: set by the service; on a {mutation.entity} a device "
+            f"may change only {', '.join(sorted(writable))}",
+        )
 
 
 def _visible_contact(batch: Batch, caller: Caller, contact_id: Any, field_name: str) -> RowState:
@@ -524,8 +618,9 @@ def _visible_contact(batch: Batch, caller: Caller, contact_id: Any, field_name: 
     return row
 
 
-def _placement(batch: Batch, caller: Caller, mutation: Mutation, record: Record,
-               current: RowState | None) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+def _placement(
+    batch: Batch, caller: Caller, mutation: Mutation, record: Record, current: RowState | None
+) -> tuple[uuid.UUID | None, uuid.UUID | None]:
     """(team_id, contact_id) of a record, after checking the references it makes.
 
     Everything comes from protocol/relations.py: the parent reference places the record
@@ -565,8 +660,9 @@ def _single(record: Record, ref: Reference) -> uuid.UUID | None:
     return uuid.UUID(ids[0]) if ids else None
 
 
-def _check_reference(batch: Batch, caller: Caller, ref: Reference, value: Any, team_id: uuid.UUID | None,
-                     contact_id: uuid.UUID | None) -> None:
+def _check_reference(
+    batch: Batch, caller: Caller, ref: Reference, value: Any, team_id: uuid.UUID | None, contact_id: uuid.UUID | None
+) -> None:
     """One reference of a record placed in `team_id`, hung from `contact_id`."""
     if ref.target in ("team", "record"):
         return  # the service's own (contact.team_id is checked above; the rest a device cannot set)
@@ -579,12 +675,19 @@ def _check_reference(batch: Batch, caller: Caller, ref: Reference, value: Any, t
         if ref.target == "contact":
             contact = _visible_contact(batch, caller, target_id, ref.field)
             if contact.team_id != team_id:
-                raise Rejected("invalid", f"{ref.field}: this contact is in another team; a record and every "
-                                          "contact it names belong to one team")
+                raise Rejected(
+                    "invalid",
+                    f"{ref.field}: this contact is in another team; a record and every "
+                    "contact it names belong to one team",
+                )
             continue
         target = batch.record(target_id)
-        if target is None or target.entity != ref.target or target.erased \
-                or target.organisation_id != caller.organisation_id:
+        if (
+            target is None
+            or target.entity != ref.target
+            or target.erased
+            or target.organisation_id != caller.organisation_id
+        ):
             raise Rejected("missing_reference", f"{ref.field}: no {ref.target} with this id")
         if ref.same_contact and target.contact_id != contact_id:
             raise Rejected("missing_reference", f"{ref.field}: no {ref.target} of this contact with this id")
@@ -594,14 +697,16 @@ def _check_reference(batch: Batch, caller: Caller, ref: Reference, value: Any, t
 
 # --- pulling ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Cursor:
     directory: int
     teams: dict[uuid.UUID, int]
 
     def encode(self) -> str:
-        raw = json.dumps({"d": self.directory, "t": {str(k): v for k, v in sorted(self.teams.items())}},
-                         separators=(",", ":"))
+        raw = json.dumps(
+            {"d": self.directory, "t": {str(k): v for k, v in sorted(self.teams.items())}}, separators=(",", ":")
+        )
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
     @staticmethod
@@ -638,12 +743,17 @@ class Pulled:
 
     @property
     def changes(self) -> list[Change]:
-        return [Change(entity=e, version=v, record=json.loads(body), erased=erased)
-                for e, v, body, erased in self.rows]
+        return [Change(entity=e, version=v, record=json.loads(body), erased=erased) for e, v, body, erased in self.rows]
 
     def changes_json(self) -> str:
-        return "[" + ",".join(f'{{"entity":"{e}","version":{v},"record":{body}' + (',"erased":true}' if erased else "}")
-                              for e, v, body, erased in self.rows) + "]"
+        return (
+            "["
+            + ",".join(
+                f'{{"entity":"{e}","version":{v},"record":{body}' + (',"erased":true}' if erased else "}")
+                for e, v, body, erased in self.rows
+            )
+            + "]"
+        )
 
 
 def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
@@ -655,8 +765,9 @@ def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int)
     cursor = Cursor.decode(cursor_text)
     positions = {team: cursor.teams.get(team, 0) for team in caller.team_ids}
     purge = sorted(set(cursor.teams) - caller.team_ids)
-    head, rows = SyncSQL.of(session).page(sorted(positions.items()), caller.organisation_id, cursor.directory,
-                                          page_size + 1)
+    head, rows = SyncSQL.of(session).page(
+        sorted(positions.items()), caller.organisation_id, cursor.directory, page_size + 1
+    )
     more = len(rows) > page_size
     rows = rows[:page_size]
     reached = rows[-1][1] if more else head

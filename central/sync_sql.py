@@ -49,15 +49,47 @@ OPERATOR = Operator.__table__
 MEMBERSHIP = Membership.__table__
 
 # The columns a sync reads of a record, in this order (see RowState in sync_service).
-RECORD_READ = ("id", "entity", "organisation_id", "team_id", "contact_id", "body", "field_versions",
-               "created_version", "version", "deleted", "erased")
-RECORD_INSERT = ("id", "entity", "organisation_id", "team_id", "contact_id", "version", "deleted", "erased",
-                 "body", "field_versions", "created_version")
+RECORD_READ = (
+    "id",
+    "entity",
+    "organisation_id",
+    "team_id",
+    "contact_id",
+    "body",
+    "field_versions",
+    "created_version",
+    "version",
+    "deleted",
+    "erased",
+)
+RECORD_INSERT = (
+    "id",
+    "entity",
+    "organisation_id",
+    "team_id",
+    "contact_id",
+    "version",
+    "deleted",
+    "erased",
+    "body",
+    "field_versions",
+    "created_version",
+)
 # What a write to an existing record changes; its team never changes here.
 RECORD_REWRITE = ("body", "version", "deleted", "field_versions", "contact_id")
-CALLER_READ = ((DEVICE, "id"), (DEVICE, "token_hash"), (DEVICE, "next_token_hash"), (DEVICE, "token_issued_at"),
-               (DEVICE, "last_seen_at"), (DEVICE, "revoked_at"), (OPERATOR, "id"), (OPERATOR, "organisation_id"),
-               (OPERATOR, "role"), (OPERATOR, "disabled"), (MEMBERSHIP, "team_id"))
+CALLER_READ = (
+    (DEVICE, "id"),
+    (DEVICE, "token_hash"),
+    (DEVICE, "next_token_hash"),
+    (DEVICE, "token_issued_at"),
+    (DEVICE, "last_seen_at"),
+    (DEVICE, "revoked_at"),
+    (OPERATOR, "id"),
+    (OPERATOR, "organisation_id"),
+    (OPERATOR, "role"),
+    (OPERATOR, "disabled"),
+    (MEMBERSHIP, "team_id"),
+)
 
 Convert = Callable[[Any], Any] | None
 # What the hot path runs on: a Session (its pending ORM changes are flushed first) or a
@@ -100,8 +132,13 @@ class SyncSQL:
         rows = self.run(sql, params)
         if not any(converters):
             return [list(row) for row in rows]
-        return [[value if convert is None or value is None else convert(value)
-                 for value, convert in zip(row, converters, strict=True)] for row in rows]
+        return [
+            [
+                value if convert is None or value is None else convert(value)
+                for value, convert in zip(row, converters, strict=True)
+            ]
+            for row in rows
+        ]
 
     def id_list(self, values: Iterable[Any], column: Column) -> str:
         """A list of values as the one (JSON) parameter of `_Statements.in_list`."""
@@ -117,8 +154,11 @@ class SyncSQL:
 
     def earlier_results(self, device_id: uuid.UUID, seqs: list[int]) -> list[list[Any]]:
         """(device_seq, mutation_id, result) already stored for these sequence numbers."""
-        return self.read(self.sql.applied, (self.value(APPLIED.c.device_id, device_id),
-                                            self.id_list(seqs, APPLIED.c.device_seq)), self.sql.applied_out)
+        return self.read(
+            self.sql.applied,
+            (self.value(APPLIED.c.device_id, device_id), self.id_list(seqs, APPLIED.c.device_seq)),
+            self.sql.applied_out,
+        )
 
     def lock_records(self, ids: Iterable[uuid.UUID]) -> list[list[Any]]:
         """The records with these ids (RECORD_READ columns), locked FOR UPDATE in id order,
@@ -131,8 +171,11 @@ class SyncSQL:
 
     def operators_of(self, organisation_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
         """Which of these ids are operators of the organisation (what an appointment may name)."""
-        rows = self.read(self.sql.operators, (self.value(OPERATOR.c.organisation_id, organisation_id),
-                                              self.id_list(sorted(ids), OPERATOR.c.id)), self.sql.operators_out)
+        rows = self.read(
+            self.sql.operators,
+            (self.value(OPERATOR.c.organisation_id, organisation_id), self.id_list(sorted(ids), OPERATOR.c.id)),
+            self.sql.operators_out,
+        )
         return [row[0] for row in rows]
 
     def username_of(self, operator_id: uuid.UUID) -> str | None:
@@ -155,9 +198,11 @@ class SyncSQL:
         own after the audit_seq lock is granted: a new statement sees the entries of the
         transaction that held the lock before (one statement that waited would not).
         """
-        wanted = [(self.sql.advance, (changes, "change_seq"), changes),
-                  (self.sql.advance, (entries, "audit_seq"), entries),
-                  (self.sql.audit_tip, (entries,), entries)]
+        wanted = [
+            (self.sql.advance, (changes, "change_seq"), changes),
+            (self.sql.advance, (entries, "audit_seq"), entries),
+            (self.sql.audit_tip, (entries,), entries),
+        ]
         cursors = []
         with self.pipeline():
             for sql, params, needed in wanted:
@@ -180,8 +225,9 @@ class SyncSQL:
         if rows:
             self._many(self.sql.rewrite, RECORD, (*RECORD_REWRITE, "id"), rows)
 
-    def page(self, scopes: list[tuple[uuid.UUID, int]], organisation_id: uuid.UUID, directory_from: int,
-             limit: int) -> tuple[int, list[tuple[str, int, str, bool]]]:
+    def page(
+        self, scopes: list[tuple[uuid.UUID, int]], organisation_id: uuid.UUID, directory_from: int, limit: int
+    ) -> tuple[int, list[tuple[str, int, str, bool]]]:
         """The change sequence's head and the oldest `limit` records after each scope's position
         (team caseloads, then the organisation's directory), read in one statement, so in one
         snapshot: every record at or below the head it returns is committed (see db.next_sequence).
@@ -203,8 +249,10 @@ class SyncSQL:
         else:
             rows = self.run(sql, params)
         head = next(version for entity, version, _, _ in rows if entity is None)
-        changes = sorted(((entity, version, body, bool(erased)) for entity, version, body, erased in rows
-                          if entity is not None), key=lambda change: change[1])
+        changes = sorted(
+            ((entity, version, body, bool(erased)) for entity, version, body, erased in rows if entity is not None),
+            key=lambda change: change[1],
+        )
         return int(head), changes
 
     def _many(self, sql: str, table: Table, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
@@ -216,8 +264,13 @@ class SyncSQL:
             # Each value in the exact form SQLAlchemy stores (hex UUIDs, its time format, 0/1,
             # JSON as text); the document only carries them.
             converters = [(name, self.sql.to_db(table.c[name])) for name in columns]
-            picked = [{name: row[name] if convert is None or row[name] is None else convert(row[name])
-                       for name, convert in converters} for row in rows]
+            picked = [
+                {
+                    name: row[name] if convert is None or row[name] is None else convert(row[name])
+                    for name, convert in converters
+                }
+                for row in rows
+            ]
         self.cursor.execute(sql, (json.dumps(picked, default=str, separators=(",", ":")),))
 
 
@@ -236,11 +289,13 @@ class _Statements:
             "operator.disabled, membership.team_id "
             "FROM device JOIN operator ON operator.id = device.operator_id "
             "LEFT JOIN membership ON membership.operator_id = operator.id "
-            "WHERE device.token_hash = %s OR device.next_token_hash = %s")
+            "WHERE device.token_hash = %s OR device.next_token_hash = %s"
+        )
         self.caller_out = [self.from_db(table.c[name]) for table, name in CALLER_READ]
         self.applied = self.text(
             "SELECT device_seq, mutation_id, result FROM applied_mutation WHERE device_id = %s AND "
-            + self.in_list("device_seq", "bigint"))
+            + self.in_list("device_seq", "bigint")
+        )
         self.applied_out = [self.from_db(APPLIED.c[name]) for name in ("device_seq", "mutation_id", "result")]
         lock = " FOR UPDATE" if self.postgres else ""  # SQLite: BEGIN IMMEDIATE already excludes writers
         read = f"SELECT {', '.join(RECORD_READ)} FROM record WHERE "
@@ -248,23 +303,28 @@ class _Statements:
         self.record = self.text(read + "id = %s" + lock)
         self.record_out = [self.from_db(RECORD.c[name]) for name in RECORD_READ]
         # Only when a batch names operators other than the caller (see Batch.prefetch).
-        self.operators = self.text("SELECT id FROM operator WHERE organisation_id = %s AND "
-                                   + self.in_list("id", "uuid"))
+        self.operators = self.text(
+            "SELECT id FROM operator WHERE organisation_id = %s AND " + self.in_list("id", "uuid")
+        )
         self.operators_out = [self.from_db(OPERATOR.c.id)]
         # Only when a batch creates a case note: its author's name goes into it (see Batch.prefetch).
         self.username = self.text("SELECT username FROM operator WHERE id = %s")
         self.advance = self.text("UPDATE counter SET value = value + %s WHERE name = %s RETURNING value")
         # The entry just before the block this transaction took (its own counter update is visible).
         self.audit_tip = self.text(
-            "SELECT hash FROM audit_entry WHERE seq = (SELECT value FROM counter WHERE name = 'audit_seq') - %s")
+            "SELECT hash FROM audit_entry WHERE seq = (SELECT value FROM counter WHERE name = 'audit_seq') - %s"
+        )
         if self.postgres:
             assignments = ", ".join(f"{name} = u.{name}" for name in RECORD_REWRITE)
-            self.rewrite = (f"UPDATE record SET {assignments} "
-                            f"FROM {self.recordset(RECORD, (*RECORD_REWRITE, 'id'))} WHERE record.id = u.id")
+            self.rewrite = (
+                f"UPDATE record SET {assignments} "
+                f"FROM {self.recordset(RECORD, (*RECORD_REWRITE, 'id'))} WHERE record.id = u.id"
+            )
         else:
             assignments = ", ".join(f"{name} = {_field('u.value', name)}" for name in RECORD_REWRITE)
-            self.rewrite = (f"UPDATE record SET {assignments} FROM json_each(?) AS u "
-                            f"WHERE record.id = {_field('u.value', 'id')}")
+            self.rewrite = (
+                f"UPDATE record SET {assignments} FROM json_each(?) AS u WHERE record.id = {_field('u.value', 'id')}"
+            )
 
     def to_db(self, column: Column) -> Convert:
         """How a Python value is sent for this column (None: as it is)."""
@@ -318,7 +378,8 @@ class _Statements:
             self._pages[teams] = self.text(
                 "SELECT NULL, value, NULL, NULL FROM counter WHERE name = 'change_seq' UNION ALL "
                 "SELECT * FROM (SELECT entity, version, body, erased FROM record "
-                f"WHERE ({' OR '.join(scopes)}) AND version <= {head} ORDER BY version LIMIT %s) AS page")
+                f"WHERE ({' OR '.join(scopes)}) AND version <= {head} ORDER BY version LIMIT %s) AS page"
+            )
         return self._pages[teams]
 
 

@@ -50,10 +50,10 @@ class Attempt:
 
     @classmethod
     def of(cls, key: bytes, address: str, username: str) -> "Attempt":
-        return cls(security.keyed_hash(key, "login-address", address),
-                   security.keyed_hash(key, "login-user", security.normalised_username(username)))
-
-
+        return cls(
+            security.keyed_hash(key, "login-address", address),
+            security.keyed_hash(key, "login-user", security.normalised_username(username)),
+        )
 
 
 def locked_row(session: Session, model: type[Row], key: str, **empty: Any) -> Row:
@@ -63,8 +63,9 @@ def locked_row(session: Session, model: type[Row], key: str, **empty: Any) -> Ro
     primary = model.__mapper__.primary_key[0].name
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     for _ in range(LOCKED_ROW_TRIES):
-        session.execute(dialect.insert(model).values({primary: key, **empty}).on_conflict_do_nothing(
-            index_elements=[primary]))
+        session.execute(
+            dialect.insert(model).values({primary: key, **empty}).on_conflict_do_nothing(index_elements=[primary])
+        )
         row = session.get(model, key, with_for_update=True, populate_existing=True)
         if row is not None:
             return row
@@ -87,8 +88,12 @@ def _wait(address: LoginThrottle | None, account: LoginThrottle | None, now: dt.
     waits = []
     if address is not None and address.blocked_until is not None and address.blocked_until > now:
         waits.append(address.blocked_until - now)
-    if address is not None and address.failures > 0 and account is not None \
-            and account.failures >= security.ACCOUNT_FAILURES_PER_WINDOW:
+    if (
+        address is not None
+        and address.failures > 0
+        and account is not None
+        and account.failures >= security.ACCOUNT_FAILURES_PER_WINDOW
+    ):
         waits.append(account.window_start + security.ACCOUNT_WINDOW - now)
     return max(waits) if waits else None
 
@@ -103,14 +108,20 @@ def admit(session: Session, attempt: Attempt, now: dt.datetime) -> None:
     # A flood is mostly refused: decide that from a plain read first, taking no row lock and
     # writing nothing, so refused attempts cannot queue on one address's row (and hold pooled
     # connections a sync then waits for).
-    rows = {row.key: row for row in session.execute(
-        select(LoginThrottle).where(LoginThrottle.key.in_([attempt.address_key, attempt.user_key]))).scalars()}
+    rows = {
+        row.key: row
+        for row in session.execute(
+            select(LoginThrottle).where(LoginThrottle.key.in_([attempt.address_key, attempt.user_key]))
+        ).scalars()
+    }
     wait = _wait(rows.get(attempt.address_key), rows.get(attempt.user_key), now)
     if wait is not None:
         raise Throttled(wait)
     # No session synchronisation: the ORM would compare SQLite's zone-less times in Python.
-    session.execute(delete(LoginThrottle).where(LoginThrottle.expires_at < now - PURGE_GRACE),
-                    execution_options={"synchronize_session": False})
+    session.execute(
+        delete(LoginThrottle).where(LoginThrottle.expires_at < now - PURGE_GRACE),
+        execution_options={"synchronize_session": False},
+    )
     address = _row(session, attempt.address_key, now)  # always address then user: one lock order
     account = _row(session, attempt.user_key, now)
     wait = _wait(address, account, now)  # again under the locks: another attempt may have counted

@@ -102,8 +102,7 @@ def missing_libraries(plugin: Path | None = None) -> list[str]:
 def missing_libraries_message(missing: list[str]) -> str:
     packages = sorted({XCB_PACKAGES[name] for name in missing if name in XCB_PACKAGES})
     unknown = [name for name in missing if name not in XCB_PACKAGES]
-    lines = ["prossimo: the window cannot open: Qt's X11 (xcb) platform needs system libraries that are "
-             "not installed:"]
+    lines = ["prossimo: the window cannot open: Qt's X11 (xcb) platform needs system libraries that are not installed:"]
     lines += [f"  {name}" + (f" (package {XCB_PACKAGES[name]})" if name in XCB_PACKAGES else "") for name in missing]
     if packages:
         lines += ["Install them with:", "  sudo apt-get install -y " + " ".join(packages)]

@@ -91,6 +91,7 @@ class CliError(Exception):
 
 # --- where secrets come from -------------------------------------------------------
 
+
 def _read_passphrase_file(path: str) -> str:
     """The file's first line; refused when anyone but its owner may read it (checked on the
     open file, so it cannot be swapped between the check and the read)."""
@@ -100,7 +101,9 @@ def _read_passphrase_file(path: str) -> str:
             if os.name != "nt" and mode & 0o077:
                 raise CliError(
                     f"--passphrase-file: {path} can be read by other users (mode {mode:03o}); a passphrase file "
-                    f"must be readable by you alone: run `chmod 600 {path}` and try again", EXIT_USAGE)
+                    f"must be readable by you alone: run `chmod 600 {path}` and try again",
+                    EXIT_USAGE,
+                )
             text = handle.read().decode("utf-8")
     except OSError as exc:
         raise CliError(f"--passphrase-file: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
@@ -119,8 +122,7 @@ def _given_passphrase(args: argparse.Namespace) -> str | None:
 def _prompt(label: str, code_if_impossible: int = EXIT_LOCKED) -> str:
     if not sys.stdin.isatty():
         raise CliError(
-            f"passphrase: none given; set {PASSPHRASE_ENV}, use --passphrase-file, "
-            "or run in a terminal to be asked",
+            f"passphrase: none given; set {PASSPHRASE_ENV}, use --passphrase-file, or run in a terminal to be asked",
             code_if_impossible,
         )
     return getpass.getpass(label)
@@ -137,6 +139,7 @@ def _new_passphrase(args: argparse.Namespace, env: str) -> str:
 
 
 # --- opening the profile -------------------------------------------------------------
+
 
 def _profile(args: argparse.Namespace) -> Profile:
     directory = Path(args.profile) if getattr(args, "profile", None) else default_profile_dir()
@@ -165,6 +168,7 @@ def _with_store(args: argparse.Namespace, work: Callable[[StoreSession], Any]) -
 
 
 # --- commands ---------------------------------------------------------------------------
+
 
 def cmd_init(args: argparse.Namespace) -> int:
     profile = _profile(args)
@@ -223,9 +227,18 @@ def _parse_id(value: str) -> uuid.UUID:
 # What `contacts show` calls each field: the captions of the contact's page in the desktop app
 # (English; the CLI is not translated). The record's metadata is summed up in the last lines.
 CONTACT_CAPTIONS = {
-    "given_name": "Given name", "family_name": "Family name", "alias": "Alias", "kind": "Kind",
-    "birth_year": "Birth year", "preferred_language": "Language", "phone": "Phone", "email": "Email",
-    "address": "Address", "municipality": "Municipality", "team_id": "Team", "tags": "Tags",
+    "given_name": "Given name",
+    "family_name": "Family name",
+    "alias": "Alias",
+    "kind": "Kind",
+    "birth_year": "Birth year",
+    "preferred_language": "Language",
+    "phone": "Phone",
+    "email": "Email",
+    "address": "Address",
+    "municipality": "Municipality",
+    "team_id": "Team",
+    "tags": "Tags",
 }
 CONTACT_KINDS = {"person": "Person", "pseudonymous": "Pseudonymous (alias only)"}
 
@@ -292,8 +305,7 @@ def _write_export(out: Path, text: str, replace: bool) -> None:
     a failed write removes the file it made; an existing file is replaced only when asked."""
     if not out.parent.is_dir():
         raise CliError(f"--output: the folder {out.parent} does not exist; nothing was written", EXIT_USAGE)
-    exists = CliError(f"--output: {out} already exists; it was not touched (add --force to replace it)",
-                      EXIT_USAGE)
+    exists = CliError(f"--output: {out} already exists; it was not touched (add --force to replace it)", EXIT_USAGE)
     if replace:
         write_private(out, text)  # temp file and rename: the old file stays until the new one is whole
         return
@@ -329,8 +341,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     profile, worker = _open(args)
     with worker:
         password = os.environ.get(PASSWORD_ENV) or _password_prompt()
-        enrolment = enrol(profile, worker, server, args.user, password, ca_bundle=args.ca_bundle,
-                          device_name=args.device_name)
+        enrolment = enrol(
+            profile, worker, server, args.user, password, ca_bundle=args.ca_bundle, device_name=args.device_name
+        )
     teams = ", ".join(team["name"] for team in enrolment.teams) or "no team yet"
     print(f"Enrolled with {enrolment.server_url} as device {enrolment.device_id} ({enrolment.role}; {teams}).")
     print("Run `prossimo sync` to send and receive the caseload.")
@@ -344,7 +357,7 @@ def _password_prompt() -> str:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    """"1 change", "2 changes": the CLI speaks English only, so its plural is chosen here."""
+    """ "1 change", "2 changes": the CLI speaks English only, so its plural is chosen here."""
     return f"{n} {one if n == 1 else many}"
 
 
@@ -360,24 +373,29 @@ def cmd_sync(args: argparse.Namespace) -> int:
     except transport.WipeOrdered as order:
         engine.close()
         carry_out_wipe(profile, worker)
-        raise CliError(f"{order}: the local store, its keys and any unsent changes were deleted from this "
-                       "computer", EXIT_WIPED) from None
+        raise CliError(
+            f"{order}: the local store, its keys and any unsent changes were deleted from this computer", EXIT_WIPED
+        ) from None
     finally:
         engine.close()
         worker.close()
     if args.json:
         print(json.dumps(report.as_dict()))
         return EXIT_OK
-    print(f"Pushed {report.pushed}, pulled {report.pulled}, conflicts {report.conflicts}; "
-          f"{_count(report.wire.requests, 'request', 'requests')}, sent {_size(report.wire.bytes_sent)}, "
-          f"received {_size(report.wire.bytes_received)}.")
+    print(
+        f"Pushed {report.pushed}, pulled {report.pulled}, conflicts {report.conflicts}; "
+        f"{_count(report.wire.requests, 'request', 'requests')}, sent {_size(report.wire.bytes_sent)}, "
+        f"received {_size(report.wire.bytes_received)}."
+    )
     for seq, reason, message in report.rejections:
         print(f"  refused change #{seq} ({reason}): {message or 'no details'}; kept on this computer")
     if report.purged:
         print(f"  {report.purged} records of teams you no longer belong to were removed from this computer")
     if report.pending:
-        print(f"  {_count(report.pending, 'change', 'changes')} made during the sync "
-              f"{'waits' if report.pending == 1 else 'wait'} for the next one")
+        print(
+            f"  {_count(report.pending, 'change', 'changes')} made during the sync "
+            f"{'waits' if report.pending == 1 else 'wait'} for the next one"
+        )
     if report.clock_skew_s is not None:
         print(f"  this computer's clock is off by {report.clock_skew_s:+.0f} s: please correct it")
     return EXIT_OK
@@ -402,8 +420,10 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
             print(conflict.model_dump_json())
             continue
         subject = f"{conflict.entity} {name or conflict.record_id}"
-        print(f"{conflict.id}  {subject}  {conflict.field}: kept {json.dumps(conflict.kept_value, ensure_ascii=False)}"
-              f", other {json.dumps(conflict.other_value, ensure_ascii=False)}")
+        print(
+            f"{conflict.id}  {subject}  {conflict.field}: kept {json.dumps(conflict.kept_value, ensure_ascii=False)}"
+            f", other {json.dumps(conflict.other_value, ensure_ascii=False)}"
+        )
     if not rows and not args.json:
         print("No open conflicts.", file=sys.stderr)
     return EXIT_OK
@@ -430,8 +450,10 @@ def cmd_directory_export(args: argparse.Namespace) -> int:
 def cmd_directory_import(args: argparse.Namespace) -> int:
     path = Path(args.path)
     report = _with_store(args, lambda s: directory_files.import_directory(s, path, args.format))
-    print(f"Imported {report.entries} directory entries: {report.created} new, {report.updated} updated, "
-          f"{report.unchanged} unchanged.")
+    print(
+        f"Imported {report.entries} directory entries: {report.created} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged."
+    )
     print("\n".join(report.lines()))  # per table: read, imported, updated, unchanged, skipped (and why)
     return EXIT_OK
 
@@ -452,9 +474,18 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     start = dt.datetime.combine(first, dt.time(), local)
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), local)
     path = Path(args.path)
-    count = _with_store(args, lambda s: calendar_files.export_appointments(
-        s, path, start=start, end=end, operator_id=args.operator, team_id=args.team,
-        include_names=args.include_names))
+    count = _with_store(
+        args,
+        lambda s: calendar_files.export_appointments(
+            s,
+            path,
+            start=start,
+            end=end,
+            operator_id=args.operator,
+            team_id=args.team,
+            include_names=args.include_names,
+        ),
+    )
     if count == 0:
         print(f"No appointments from {first} to {last}; no file was written.")
     else:
@@ -472,16 +503,19 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     foreign = calendar_files.ForeignEvents(args.contact, args.place_kind) if args.contact else None
     path = Path(args.path)
     try:
-        result = _with_store(args, lambda s: calendar_files.import_appointments(
-            s, path, foreign=foreign, local_time_zone=args.zone))
+        result = _with_store(
+            args, lambda s: calendar_files.import_appointments(s, path, foreign=foreign, local_time_zone=args.zone)
+        )
     except CalendarFileError as exc:
         raise CliError(f"{path}: nothing was imported:\n" + "\n".join(exc.problems), EXIT_USAGE) from None
     except OSError as exc:
         raise CliError(f"{path}: cannot read it ({exc.strerror})", EXIT_USAGE) from None
     print(f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged.")
-    for reason, text in (("foreign", "from other calendar programs (choose a contact with --contact to book them)"),
-                         ("deleted", "whose appointment was deleted on this computer"),
-                         ("not_on_device", "whose appointment is not on this computer")):
+    for reason, text in (
+        ("foreign", "from other calendar programs (choose a contact with --contact to book them)"),
+        ("deleted", "whose appointment was deleted on this computer"),
+        ("not_on_device", "whose appointment is not on this computer"),
+    ):
         if result.skipped_for(reason):
             print(f"Skipped {result.skipped_for(reason)} events {text}.")
     return EXIT_OK
@@ -509,14 +543,17 @@ def _demo(directory: Path, *, temporary: bool) -> int:
     passphrase = uuid.uuid4().hex  # throwaway: the demo profile holds only invented people
     profile = Profile.create(directory / "profile", passphrase, vault=NoKeyring())
     with profile.open(passphrase) as worker:
+
         def load(session: StoreSession) -> dict[str, int]:
             session.contacts.create_many(list(demo_data.contacts(500)))
             session.resources.create_many(list(demo_data.resources(60)))
             return {"contacts": session.contacts.count(), "resources": session.resources.count()}
 
         counts = worker.call(load)
-        print(f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key"
-              + ("; deleted at the end)" if temporary else ")"))
+        print(
+            f"Demo profile: {directory / 'profile'} (fictional data, encrypted with a random key"
+            + ("; deleted at the end)" if temporary else ")")
+        )
         print(f"Stored {counts['contacts']} contacts and {counts['resources']} directory entries.\n")
         for query in ("lor", "lodi", "mäki", "jyvaskyla", "dormitorio"):
             if query == "dormitorio":
@@ -527,16 +564,21 @@ def _demo(directory: Path, *, temporary: bool) -> int:
                 names = [f"{c.display_name} ({c.municipality})" for c in contacts]
             print(f"  search {query!r:24} -> " + ("; ".join(names) or "nothing"))
         report = worker.call(lambda s: s.check_integrity())
-        print(f"\nIntegrity: {'ok' if report.ok else 'DAMAGED'}; outbox holds "
-              f"{worker.call(lambda s: s.outbox.count())} mutations waiting for the first sync.")
+        print(
+            f"\nIntegrity: {'ok' if report.ok else 'DAMAGED'}; outbox holds "
+            f"{worker.call(lambda s: s.outbox.count())} mutations waiting for the first sync."
+        )
     if temporary:
         print("The demo profile is deleted now.")
-    print("To try the desktop app with invented people and a demo service on this computer, run "
-          "`prossimo --demo` (nothing is kept when its window closes).")
+    print(
+        "To try the desktop app with invented people and a demo service on this computer, run "
+        "`prossimo --demo` (nothing is kept when its window closes)."
+    )
     return EXIT_OK
 
 
 # --- parser ------------------------------------------------------------------------------
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
@@ -556,17 +598,25 @@ def cmd_app(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--profile", metavar="DIR", default=argparse.SUPPRESS,
+        "--profile",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
         help=f"profile folder (default: ${PROFILE_ENV}, else the per-user data folder)",
     )
     common.add_argument(
-        "--passphrase-file", metavar="F", default=argparse.SUPPRESS,
+        "--passphrase-file",
+        metavar="F",
+        default=argparse.SUPPRESS,
         help=f"read the passphrase from this file (else ${PASSPHRASE_ENV}, else a prompt)",
     )
-    parser = _Parser(prog="prossimo", parents=[common],
-                     description="Prossimo field kit. Without a command, opens the app.")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the app with an embedded demo service and invented data (nothing is kept)")
+    parser = _Parser(
+        prog="prossimo", parents=[common], description="Prossimo field kit. Without a command, opens the app."
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app with an embedded demo service and invented data (nothing is kept)",
+    )
     parser.set_defaults(handler=cmd_app)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -609,13 +659,15 @@ def build_parser() -> argparse.ArgumentParser:
     passphrase = commands.add_parser("passphrase", help="change the passphrase")
     passphrase_commands = passphrase.add_subparsers(dest="passphrase_command", required=True, parser_class=_Parser)
     change = passphrase_commands.add_parser(
-        "change", parents=[common],
+        "change",
+        parents=[common],
         help=f"re-wrap the key under a new passphrase (new one from ${NEW_PASSPHRASE_ENV} or a prompt)",
     )
     change.set_defaults(handler=cmd_passphrase_change)
 
     enroll = commands.add_parser(
-        "enroll", parents=[common],
+        "enroll",
+        parents=[common],
         help=f"register this profile with the organisation's service (password from ${PASSWORD_ENV} or a prompt)",
     )
     enroll.add_argument("--server", metavar="URL", required=True, help="e.g. https://prossimo.example.org")
@@ -644,10 +696,18 @@ def build_parser() -> argparse.ArgumentParser:
     directory = commands.add_parser("directory", help="the directory of local services as HSDS files")
     directory_commands = directory.add_subparsers(dest="directory_command", required=True, parser_class=_Parser)
     for name, handler, text, guess in (
-        ("export", cmd_directory_export, "write the directory on this computer as an HSDS package or HSDS JSON",
-         "a .json name is JSON, anything else a new package folder"),
-        ("import", cmd_directory_import, "read an HSDS package or HSDS JSON file into an offline-only profile",
-         "a folder with datapackage.json is tabular, a .json file is JSON"),
+        (
+            "export",
+            cmd_directory_export,
+            "write the directory on this computer as an HSDS package or HSDS JSON",
+            "a .json name is JSON, anything else a new package folder",
+        ),
+        (
+            "import",
+            cmd_directory_import,
+            "read an HSDS package or HSDS JSON file into an offline-only profile",
+            "a folder with datapackage.json is tabular, a .json file is JSON",
+        ),
     ):
         sub = directory_commands.add_parser(name, parents=[common], help=text)
         sub.add_argument("path", help="the package folder or the .json file")
@@ -657,24 +717,34 @@ def build_parser() -> argparse.ArgumentParser:
     calendar = commands.add_parser("calendar", help="appointments to and from iCalendar (.ics) files")
     calendar_commands = calendar.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
     export_ics = calendar_commands.add_parser(
-        "export", parents=[common], help="write appointments to an .ics file (no clients' names unless asked)")
+        "export", parents=[common], help="write appointments to an .ics file (no clients' names unless asked)"
+    )
     export_ics.add_argument("path", help="the .ics file to write (replaced if it exists)")
     export_ics.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (default: today)")
     export_ics.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day (default: four weeks on)")
     who = export_ics.add_mutually_exclusive_group()
     who.add_argument("--operator", type=uuid.UUID, metavar="ID", help="only this operator's appointments")
     who.add_argument("--team", type=uuid.UUID, metavar="ID", help="only this team's appointments")
-    export_ics.add_argument("--include-names", action="store_true",
-                            help="put clients' names and home-visit addresses in the file (off by default: "
-                                 "calendar files get shared and synced to phones)")
+    export_ics.add_argument(
+        "--include-names",
+        action="store_true",
+        help="put clients' names and home-visit addresses in the file (off by default: "
+        "calendar files get shared and synced to phones)",
+    )
     export_ics.set_defaults(handler=cmd_calendar_export)
     import_ics = calendar_commands.add_parser(
-        "import", parents=[common], help="read an .ics file: our own events update, all or nothing")
+        "import", parents=[common], help="read an .ics file: our own events update, all or nothing"
+    )
     import_ics.add_argument("path", help="the .ics file")
-    import_ics.add_argument("--contact", type=uuid.UUID, metavar="ID",
-                            help="book events from other calendar programs with this contact")
-    import_ics.add_argument("--place-kind", default="office", choices=get_args(PlaceKind),
-                            help="where those events take place (default: office)")
+    import_ics.add_argument(
+        "--contact", type=uuid.UUID, metavar="ID", help="book events from other calendar programs with this contact"
+    )
+    import_ics.add_argument(
+        "--place-kind",
+        default="office",
+        choices=get_args(PlaceKind),
+        help="where those events take place (default: office)",
+    )
     import_ics.add_argument("--zone", metavar="NAME", help="time zone for events without one, e.g. Europe/Rome")
     import_ics.set_defaults(handler=cmd_calendar_import)
 
@@ -686,8 +756,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 # What a failure is called in a --json error object: by exit code for our own usage errors,
 # else by the exception (NotEnrolled -> "not_enrolled").
-_ERROR_NAMES = {EXIT_USAGE: "usage", EXIT_LOCKED: "locked", EXIT_CORRUPT: "corrupt", EXIT_OFFLINE: "offline",
-                EXIT_WIPED: "wiped", EXIT_UPDATE: "update_needed", EXIT_DISK: "disk", 130: "interrupted"}
+_ERROR_NAMES = {
+    EXIT_USAGE: "usage",
+    EXIT_LOCKED: "locked",
+    EXIT_CORRUPT: "corrupt",
+    EXIT_OFFLINE: "offline",
+    EXIT_WIPED: "wiped",
+    EXIT_UPDATE: "update_needed",
+    EXIT_DISK: "disk",
+    130: "interrupted",
+}
 
 
 class _Output:
@@ -707,8 +785,11 @@ def _error_name(code: int) -> str:
 
 def _fail(message: str, code: int) -> int:
     if _Output.json:
-        print(json.dumps({"ok": False, "error": _error_name(code), "message": message, "exit_code": code},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {"ok": False, "error": _error_name(code), "message": message, "exit_code": code}, ensure_ascii=False
+            )
+        )
     else:
         print(f"prossimo: {message}", file=sys.stderr)
     return code

@@ -61,8 +61,14 @@ class DemoService:
             self.summary = demo.create(session)
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(create_app(self.engine), host="127.0.0.1", port=port, log_level="warning",
-                                access_log=False, timeout_graceful_shutdown=5)
+        config = uvicorn.Config(
+            create_app(self.engine),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=5,
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="prossimo-demo-service", daemon=True)
         self._thread.start()
@@ -97,8 +103,9 @@ def prepare_demo(folder: Path) -> Demo:
     profile = Profile.create(folder / "profile", passphrase, vault)
     worker = profile.open(passphrase)
     try:
-        enrol(profile, worker, service.url, DEMO_OPERATOR, service.password_of(DEMO_OPERATOR),
-              device_name="demo laptop")
+        enrol(
+            profile, worker, service.url, DEMO_OPERATOR, service.password_of(DEMO_OPERATOR), device_name="demo laptop"
+        )
     finally:
         worker.close()
     # Reopened so records are stamped with the ids the service gave at enrolment.
@@ -165,7 +172,8 @@ def run_demo(app: QCoreApplication) -> int:
             prepared = prepare_demo(folder)
             try:
                 hint = QCoreApplication.translate("Demo", "Demo passphrase: {passphrase}").format(
-                    passphrase=prepared.passphrase)
+                    passphrase=prepared.passphrase
+                )
                 shell = Shell(prepared.profile.directory, vault=prepared.profile.keys.vault, unlock_hint=hint)
                 shell.open_session(prepared.worker)
                 try:

@@ -40,9 +40,7 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 Tag = Annotated[
     str,
-    StringConstraints(
-        strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\s,][^,]*$"
-    ),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\s,][^,]*$"),
 ]
 # A phone number as people write it (the rules are `protocol.phones`'); its digits are checked apart.
 Phone = Annotated[
@@ -54,9 +52,7 @@ Phone = Annotated[
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
 # BCP 47 language tag, the common subset: "it", "fi", "en-GB", "sme".
-LanguageTag = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
-]
+LanguageTag = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 
 _check_phone_digits = phones.check_digits
 
@@ -70,8 +66,16 @@ def _no_duplicates(values: list[Any]) -> list[Any]:
 # --- metadata shared by every record ----------------------------------------------
 
 META_FIELDS = frozenset(
-    {"id", "created_at", "updated_at", "author_operator_id", "author_device_id", "deleted",
-     "server_version", "author_name"}
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "author_operator_id",
+        "author_device_id",
+        "deleted",
+        "server_version",
+        "author_name",
+    }
 )
 
 
@@ -191,8 +195,15 @@ class Contact(Record):
 
 
 RelationshipKind = Literal[
-    "family_member", "parent", "child", "sibling", "partner", "caregiver", "guardian",
-    "friend", "other",
+    "family_member",
+    "parent",
+    "child",
+    "sibling",
+    "partner",
+    "caregiver",
+    "guardian",
+    "friend",
+    "other",
 ]
 
 
@@ -215,9 +226,7 @@ class Relationship(Record):
 
 # --- consent -------------------------------------------------------------------
 
-ConsentPurpose = Literal[
-    "case_management", "referral", "information_sharing", "contact", "research", "other"
-]
+ConsentPurpose = Literal["case_management", "referral", "information_sharing", "contact", "research", "other"]
 ConsentMethod = Literal["verbal", "written", "digital"]
 
 
@@ -362,6 +371,7 @@ class Appointment(Record):
 
 # --- the directory of local services (Open Referral HSDS 3.x) ---------------------------
 
+
 class ResourcePhone(BaseModel):
     """HSDS `phone`: a number and what it reaches."""
 
@@ -417,8 +427,22 @@ class ResourceLocation(BaseModel):
 # The directory's taxonomy (labels in three languages, HSDS terms) is protocol/taxonomy.py;
 # the first eleven are the categories the Lodi "Bacheca Digitale" groups its services by.
 ResourceCategory = Literal[
-    "housing", "work", "food", "care", "training", "health", "addiction", "legal", "family",
-    "women", "youth", "mental_health", "income", "shelter", "harm_reduction", "other",
+    "housing",
+    "work",
+    "food",
+    "care",
+    "training",
+    "health",
+    "addiction",
+    "legal",
+    "family",
+    "women",
+    "youth",
+    "mental_health",
+    "income",
+    "shelter",
+    "harm_reduction",
+    "other",
 ]
 
 

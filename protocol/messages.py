@@ -26,8 +26,15 @@ MAX_BATCH = 5_000  # mutations in one sync request
 SeqNumber = Annotated[int, Field(ge=1, le=MAX_INT64, description="1 to 2^63-1 (9223372036854775807)")]
 
 EntityName = Literal[
-    "contact", "relationship", "consent", "appointment", "resource", "note", "referral",
-    "intake_request", "conflict",
+    "contact",
+    "relationship",
+    "consent",
+    "appointment",
+    "resource",
+    "note",
+    "referral",
+    "intake_request",
+    "conflict",
 ]
 Operation = Literal["create", "update", "delete"]
 
@@ -51,6 +58,7 @@ class _Message(BaseModel):
 
 # --- enrolment ------------------------------------------------------------------------
 
+
 class EnrolRequest(_Message):
     username: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
@@ -73,6 +81,7 @@ class EnrolResponse(_Message):
 
 
 # --- sync -------------------------------------------------------------------------------
+
 
 class Mutation(_Message):
     """One local write, as the outbox recorded it."""
@@ -181,6 +190,7 @@ class ProblemAnswer(_Message):
 
 # --- conflicts --------------------------------------------------------------------------
 
+
 class Conflict(Record):
     """The value that lost a same-field race, kept for a person to decide.
 
@@ -203,6 +213,7 @@ class Conflict(Record):
 
 
 # --- the public help desk --------------------------------------------------------------
+
 
 class IntakeSubmission(_Message):
     """What the public help desk sends: the minimum to reply, nothing more."""

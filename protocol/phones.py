@@ -32,8 +32,12 @@ _LOOKS_LIKE = re.compile(PATTERN)
 _NOT_DIGIT = re.compile(r"\D")
 # Numbers that only work from a phone of their own country (toll-free, shared cost,
 # premium, "numero unico"): a foreign SIM cannot dial them with a country code.
-_DOMESTIC_ONLY = {PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST, PhoneNumberType.PREMIUM_RATE,
-                  PhoneNumberType.UAN}
+_DOMESTIC_ONLY = {
+    PhoneNumberType.TOLL_FREE,
+    PhoneNumberType.SHARED_COST,
+    PhoneNumberType.PREMIUM_RATE,
+    PhoneNumberType.UAN,
+}
 
 
 def digits(text: str) -> str:

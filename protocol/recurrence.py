@@ -56,8 +56,10 @@ class Recurrence(BaseModel):
     @model_validator(mode="after")
     def _one_end(self) -> Self:
         if (self.until is None) == (self.count is None):
-            raise ValueError("until: a repeating appointment ends on a date (until) or after a number of times "
-                             "(count): give one of the two")
+            raise ValueError(
+                "until: a repeating appointment ends on a date (until) or after a number of times "
+                "(count): give one of the two"
+            )
         return self
 
 
@@ -121,8 +123,9 @@ def occurrences(
     skipped = set(appointment.exceptions)
     last = (recurrence.count or MAX_OCCURRENCES) - 1
     # Back by the length of one occurrence, so one that began before `start` and reaches into it is found.
-    index = _first_index_near(wall, recurrence, (start.astimezone(zone).replace(tzinfo=None) - length)
-                              if start is not None else wall)
+    index = _first_index_near(
+        wall, recurrence, (start.astimezone(zone).replace(tzinfo=None) - length) if start is not None else wall
+    )
     while index <= min(last, MAX_OCCURRENCES - 1):
         moment = _wall_start(wall, recurrence, index)
         if recurrence.until is not None and moment.date() > recurrence.until:

@@ -25,8 +25,18 @@ from protocol.entities import ENTITY_TYPES
 # - "team": a team of the organisation, the record's scope;
 # - "record": any entity, named by the record's `entity` field (a Conflict is about one record).
 Target = Literal[
-    "contact", "relationship", "consent", "appointment", "resource", "note", "referral",
-    "intake_request", "conflict", "operator", "team", "record",
+    "contact",
+    "relationship",
+    "consent",
+    "appointment",
+    "resource",
+    "note",
+    "referral",
+    "intake_request",
+    "conflict",
+    "operator",
+    "team",
+    "record",
 ]
 
 
@@ -81,8 +91,11 @@ REFERENCES: tuple[Reference, ...] = (
 # itself (authorship, the record's own id), and the device a Conflict's losing
 # value came from (kept for people to read, never looked up).
 NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset(
-    {(entity, name) for entity in [*ENTITY_TYPES, "conflict"]
-     for name in ("id", "author_operator_id", "author_device_id")}
+    {
+        (entity, name)
+        for entity in [*ENTITY_TYPES, "conflict"]
+        for name in ("id", "author_operator_id", "author_device_id")
+    }
     | {("conflict", "other_device_id")}
 )
 

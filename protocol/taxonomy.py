@@ -51,24 +51,27 @@ def _category(code: str, it: str, en: str, fi: str, also: str = "") -> Category:
     return Category(code, {"it": it, "en": en, "fi": fi}, tuple(also.split()))
 
 
-CATEGORIES: dict[str, Category] = {category.code: category for category in (
-    _category("housing", "Casa", "Housing", "Asuminen", also="alloggio abitazione asunto"),
-    _category("work", "Lavoro", "Work", "Työ"),
-    _category("food", "Cibo", "Food", "Ruoka"),
-    _category("care", "Cura e assistenza", "Care", "Hoiva ja huolenpito"),
-    _category("training", "Formazione", "Training", "Koulutus"),
-    _category("health", "Salute", "Health", "Terveys"),
-    _category("addiction", "Dipendenze", "Addiction", "Riippuvuudet"),
-    _category("legal", "Consulenza legale", "Legal advice", "Oikeudellinen neuvonta"),
-    _category("family", "Famiglia", "Family", "Perhe"),
-    _category("women", "Donne", "Women", "Naiset"),
-    _category("youth", "Giovani", "Young people", "Nuoret"),
-    _category("mental_health", "Salute mentale", "Mental health", "Mielenterveys"),
-    _category("income", "Sostegno al reddito", "Income support", "Toimeentulo"),
-    _category("shelter", "Accoglienza", "Shelter", "Hätämajoitus"),
-    _category("harm_reduction", "Riduzione del danno", "Harm reduction", "Haittojen vähentäminen"),
-    _category("other", "Altro", "Other", "Muu"),
-)}
+CATEGORIES: dict[str, Category] = {
+    category.code: category
+    for category in (
+        _category("housing", "Casa", "Housing", "Asuminen", also="alloggio abitazione asunto"),
+        _category("work", "Lavoro", "Work", "Työ"),
+        _category("food", "Cibo", "Food", "Ruoka"),
+        _category("care", "Cura e assistenza", "Care", "Hoiva ja huolenpito"),
+        _category("training", "Formazione", "Training", "Koulutus"),
+        _category("health", "Salute", "Health", "Terveys"),
+        _category("addiction", "Dipendenze", "Addiction", "Riippuvuudet"),
+        _category("legal", "Consulenza legale", "Legal advice", "Oikeudellinen neuvonta"),
+        _category("family", "Famiglia", "Family", "Perhe"),
+        _category("women", "Donne", "Women", "Naiset"),
+        _category("youth", "Giovani", "Young people", "Nuoret"),
+        _category("mental_health", "Salute mentale", "Mental health", "Mielenterveys"),
+        _category("income", "Sostegno al reddito", "Income support", "Toimeentulo"),
+        _category("shelter", "Accoglienza", "Shelter", "Hätämajoitus"),
+        _category("harm_reduction", "Riduzione del danno", "Harm reduction", "Haittojen vähentäminen"),
+        _category("other", "Altro", "Other", "Muu"),
+    )
+}
 
 if list(CATEGORIES) != list(get_args(ResourceCategory)):  # pragma: no cover - caught at import
     raise RuntimeError("protocol.taxonomy.CATEGORIES must list every ResourceCategory, in schema order")

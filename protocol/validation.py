@@ -27,5 +27,7 @@ def field_problems(items: Iterable[Mapping[str, Any]], skip: int = 0) -> list[tu
 
 def describe_validation_error(error: ValidationError) -> list[str]:
     """One line per problem: `field: rule`, without the offending input."""
-    return [f"{field}: {message}" if field else message
-            for field, message in field_problems(error.errors(include_input=False, include_url=False))]
+    return [
+        f"{field}: {message}" if field else message
+        for field, message in field_problems(error.errors(include_input=False, include_url=False))
+    ]

@@ -34,8 +34,10 @@ DEVICE = uuid.UUID("00000000-0000-4000-8000-0000000000de")
 
 def directory_records() -> list[Resource]:
     """The shipped directory's services as records."""
-    return [Resource(id=new_id(), created_at=AT, updated_at=AT, author_device_id=DEVICE, **fields)
-            for fields in demo_data.resources(demo_data.DIRECTORY_SIZE, seed=demo_data.DIRECTORY_SEED)]
+    return [
+        Resource(id=new_id(), created_at=AT, updated_at=AT, author_device_id=DEVICE, **fields)
+        for fields in demo_data.resources(demo_data.DIRECTORY_SIZE, seed=demo_data.DIRECTORY_SEED)
+    ]
 
 
 def replace_package(target: Path) -> dict[str, int]:

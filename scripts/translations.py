@@ -38,14 +38,30 @@ def sources() -> list[str]:
 
 def lupdate(ts_file: Path, language: str) -> None:
     only = ["-pluralonly"] if language in PLURALS_ONLY else []
-    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none", *only,
-                    "-source-language", "en", "-target-language", language, "-ts", str(ts_file)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *only,
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True, capture_output=True
+    )
 
 
 def untranslated(ts_file: Path) -> list[str]:
@@ -53,8 +69,12 @@ def untranslated(ts_file: Path) -> list[str]:
     missing = []
     for message in ET.parse(ts_file).getroot().iter("message"):
         translation = message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") \
-                or not (translation.text or "").strip() and not translation.findall("numerusform"):
+        if (
+            translation is None
+            or translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not (translation.text or "").strip()
+            and not translation.findall("numerusform")
+        ):
             missing.append(message.findtext("source") or "")
     return missing
 

@@ -51,9 +51,12 @@ class FailingKeyring(MemoryKeyring):
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--stress", action="store_true", help="also run the long stress tests")
-    parser.addoption("--real-window", action="store_true",
-                     help="require the real-window tests (Xvfb and openbox); without it they run when both "
-                          "are installed and are skipped, with the reason, when not")
+    parser.addoption(
+        "--real-window",
+        action="store_true",
+        help="require the real-window tests (Xvfb and openbox); without it they run when both "
+        "are installed and are skipped, with the reason, when not",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -25,8 +25,10 @@ def find_pg_bin() -> Path | None:
     env = os.environ.get("PROSSIMO_PG_BIN")
     if env and (Path(env) / "initdb").exists():
         return Path(env)
-    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    candidates = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
     if candidates:
         return candidates[-1].parent
     found = shutil.which("initdb")
@@ -48,8 +50,10 @@ def _server_user() -> str | None:
 
 def skip_reason() -> str | None:
     if find_pg_bin() is None:
-        return ("PostgreSQL server binaries not found: install Debian's postgresql package "
-                "(scripts/ensure-postgresql.sh) or set PROSSIMO_PG_BIN")
+        return (
+            "PostgreSQL server binaries not found: install Debian's postgresql package "
+            "(scripts/ensure-postgresql.sh) or set PROSSIMO_PG_BIN"
+        )
     if os.geteuid() == 0 and _server_user() is None:
         return "running as root and no unprivileged user (postgres, nobody) to run PostgreSQL as"
     return None
@@ -99,13 +103,36 @@ class PostgresServer:
             entry = pwd.getpwnam(self.user)
             for path in (self.base_dir, self.socket_dir):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
-        self._run(str(self.bin_dir / "initdb"), "-D", str(self.data_dir), "-U", SUPERUSER, "-E", "UTF8",
-                  "--auth=trust", "--no-sync", "--locale=C")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
-                   "-c shared_buffers=128MB")
-        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-l", str(self.log_file), "-w",
-                  "-t", "60", "-o", options, "start")
+        self._run(
+            str(self.bin_dir / "initdb"),
+            "-D",
+            str(self.data_dir),
+            "-U",
+            SUPERUSER,
+            "-E",
+            "UTF8",
+            "--auth=trust",
+            "--no-sync",
+            "--locale=C",
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
+            "-c shared_buffers=128MB"
+        )
+        self._run(
+            str(self.bin_dir / "pg_ctl"),
+            "-D",
+            str(self.data_dir),
+            "-l",
+            str(self.log_file),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
         self._running = True
         self.create_database("prossimo_test")
 

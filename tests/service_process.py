@@ -44,9 +44,14 @@ class RunningService:
 
 
 @contextmanager
-def running_service(db_url: str, *serve_args: str, env: Mapping[str, str] | None = None,
-                    log: Path | None = None, stderr_pipe: bool = False,
-                    wait_s: float = 30.0) -> Iterator[RunningService]:
+def running_service(
+    db_url: str,
+    *serve_args: str,
+    env: Mapping[str, str] | None = None,
+    log: Path | None = None,
+    stderr_pipe: bool = False,
+    wait_s: float = 30.0,
+) -> Iterator[RunningService]:
     """The service on `db_url` (its schema already made), until the block ends.
 
     `log`: the process's stdout and stderr are written there. Else, with `stderr_pipe`, its
@@ -58,8 +63,9 @@ def running_service(db_url: str, *serve_args: str, env: Mapping[str, str] | None
     sink: IO[bytes] | int = subprocess.DEVNULL
     if log is not None:
         sink = log.open("wb")
-    stderr: IO[bytes] | int = subprocess.STDOUT if log is not None else (
-        subprocess.PIPE if stderr_pipe else subprocess.DEVNULL)
+    stderr: IO[bytes] | int = (
+        subprocess.STDOUT if log is not None else (subprocess.PIPE if stderr_pipe else subprocess.DEVNULL)
+    )
     process = subprocess.Popen(command, stdout=sink, stderr=stderr, env=environment, text=stderr_pipe and log is None)
     if log is not None:
         sink.close()  # the child has its own copy

@@ -92,8 +92,13 @@ class World:
     def add_operator(self, name: str, teams: list[uuid.UUID], role: str = "operator") -> str:
         username = f"{self.prefix}-{name}"
         with self.service.admin() as session:
-            operator = Operator(id=uuid.uuid4(), organisation_id=self.org_id, username=username,
-                                password_hash=security.hash_password(PASSWORD), role=role)
+            operator = Operator(
+                id=uuid.uuid4(),
+                organisation_id=self.org_id,
+                username=username,
+                password_hash=security.hash_password(PASSWORD),
+                role=role,
+            )
             session.add(operator)
             session.flush()
             session.add_all(Membership(operator_id=operator.id, team_id=t) for t in teams)
@@ -119,8 +124,7 @@ class World:
     def remove_from_team(self, username: str, team: uuid.UUID) -> None:
         with self.service.admin() as session:
             operator = session.query(Operator).filter_by(username=username).one()
-            session.execute(delete(Membership).where(Membership.operator_id == operator.id,
-                                                     Membership.team_id == team))
+            session.execute(delete(Membership).where(Membership.operator_id == operator.id, Membership.team_id == team))
 
 
 def new_world(central_service: CentralService, tmp_path: Path) -> World:

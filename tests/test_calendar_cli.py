@@ -19,10 +19,19 @@ def book(profile: Path, contact_id: str, hours: tuple[int, ...]) -> None:
     with worker:
         for hour in hours:
             starts = dt.datetime.combine(tomorrow, dt.time(hour), ROME)
-            worker.call(lambda s, at=starts: s.appointments.create(
-                contact_ids=[uuid.UUID(contact_id)], operator_id=uuid.uuid4(), starts_at=at,
-                ends_at=at + dt.timedelta(minutes=45), time_zone="Europe/Rome", place_kind="office",
-                status="confirmed", topic="casa", reminder_minutes_before=15))
+            worker.call(
+                lambda s, at=starts: s.appointments.create(
+                    contact_ids=[uuid.UUID(contact_id)],
+                    operator_id=uuid.uuid4(),
+                    starts_at=at,
+                    ends_at=at + dt.timedelta(minutes=45),
+                    time_zone="Europe/Rome",
+                    place_kind="office",
+                    status="confirmed",
+                    topic="casa",
+                    reminder_minutes_before=15,
+                )
+            )
 
 
 def events(path: Path) -> list[icalendar.Event]:
@@ -47,8 +56,10 @@ def test_export_without_names_then_with_them_and_import_an_edit_back(home: Path,
     assert unchanged.stdout.strip() == "0 created, 0 updated, 2 unchanged."
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     first = next(iter(calendar.walk("VEVENT")))
-    first["DTSTART"].dt, first["DTEND"].dt = (first["DTSTART"].dt + dt.timedelta(hours=5),
-                                              first["DTEND"].dt + dt.timedelta(hours=5))
+    first["DTSTART"].dt, first["DTEND"].dt = (
+        first["DTSTART"].dt + dt.timedelta(hours=5),
+        first["DTEND"].dt + dt.timedelta(hours=5),
+    )
     out.write_bytes(calendar.to_ical())
     updated = run(home, "calendar", "import", str(out))
     assert updated.returncode == 0, updated.stderr

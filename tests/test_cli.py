@@ -20,8 +20,13 @@ def run(profile: Path, *args: str, passphrase: str | None = PASSPHRASE, **env: s
         environment["PROSSIMO_PASSPHRASE"] = passphrase
     environment.update(env)
     return subprocess.run(
-        [PROSSIMO, *args], env=environment, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-        check=False, timeout=120,
+        [PROSSIMO, *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
     )
 
 
@@ -66,7 +71,13 @@ def test_add_search_show_round_trip(home: Path) -> None:
         (("--given", "Anna", "--birth-year", "1850"), "birth_year"),
         (("--given", "Anna", "--phone", "call me maybe"), "phone"),
         (("--given", "Anna", "--email", "anna-at-home"), "email"),
-        (("--municipality", "Lodi",), "given_name"),
+        (
+            (
+                "--municipality",
+                "Lodi",
+            ),
+            "given_name",
+        ),
         (("--given", "Anna", "--language", "Italian"), "preferred_language"),
     ],
 )

@@ -34,15 +34,20 @@ def test_sync_json_when_not_enrolled_is_json(home: Path) -> None:
     assert answer["exit_code"] == plain.returncode == 2
 
 
-@pytest.mark.parametrize(("command", "error", "code", "passphrase"), [
-    (["conflicts", "list", "--json"], "wrong_passphrase", 3, "not the passphrase"),
-    (["contacts", "search", "anna", "--json"], "wrong_passphrase", 3, "not the passphrase"),
-    (["contacts", "show", "not-an-id", "--json"], "usage", 2, PASSPHRASE),
-    (["contacts", "show", "0190f0c2-0000-7000-8000-000000000000", "--json"], "record_not_found", 2, PASSPHRASE),
-    (["sync", "--json", "--no-such-option"], "usage", 2, PASSPHRASE),
-], ids=["conflicts wrong passphrase", "search wrong passphrase", "show bad id", "show unknown", "usage"])
-def test_every_json_command_fails_in_json(home: Path, command: list[str], error: str, code: int,
-                                          passphrase: str) -> None:
+@pytest.mark.parametrize(
+    ("command", "error", "code", "passphrase"),
+    [
+        (["conflicts", "list", "--json"], "wrong_passphrase", 3, "not the passphrase"),
+        (["contacts", "search", "anna", "--json"], "wrong_passphrase", 3, "not the passphrase"),
+        (["contacts", "show", "not-an-id", "--json"], "usage", 2, PASSPHRASE),
+        (["contacts", "show", "0190f0c2-0000-7000-8000-000000000000", "--json"], "record_not_found", 2, PASSPHRASE),
+        (["sync", "--json", "--no-such-option"], "usage", 2, PASSPHRASE),
+    ],
+    ids=["conflicts wrong passphrase", "search wrong passphrase", "show bad id", "show unknown", "usage"],
+)
+def test_every_json_command_fails_in_json(
+    home: Path, command: list[str], error: str, code: int, passphrase: str
+) -> None:
     """Issue 14 item 8 (8): the other --json commands too: each failure is one JSON object."""
     result = run(home, *command, passphrase=passphrase)
     answer = _error(result)

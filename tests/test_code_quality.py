@@ -1,4 +1,4 @@
-"""The house rules that tools can check: lint clean and the package boundaries of DESIGN.md."""
+"""The house rules that tools can check: lint clean, one format, and the package boundaries of DESIGN.md."""
 
 import subprocess
 import sys
@@ -14,6 +14,11 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 def test_ruff_finds_nothing() -> None:
     result = _run(str(BIN / "ruff"), "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_changes_nothing() -> None:
+    result = _run(str(BIN / "ruff"), "format", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -14,9 +14,17 @@ ROME, HELSINKI = ZoneInfo("Europe/Rome"), ZoneInfo("Europe/Helsinki")
 
 def consent_until(day: dt.date, zone: ZoneInfo) -> Consent:
     given = dt.datetime(2026, 12, 1, 11, 0, tzinfo=zone)
-    return Consent(id=new_id(), created_at=given, updated_at=given, author_device_id=uuid.uuid4(),
-                   contact_id=uuid.uuid4(), purpose="referral", method="written", given_at=given,
-                   expires_at=end_of_day(day, zone))
+    return Consent(
+        id=new_id(),
+        created_at=given,
+        updated_at=given,
+        author_device_id=uuid.uuid4(),
+        contact_id=uuid.uuid4(),
+        purpose="referral",
+        method="written",
+        given_at=given,
+        expires_at=end_of_day(day, zone),
+    )
 
 
 @pytest.mark.parametrize("zone", [ROME, HELSINKI], ids=str)

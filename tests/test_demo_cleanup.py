@@ -42,8 +42,14 @@ def test_a_demo_stopped_by_a_signal_deletes_its_folder(tmp_path: Path, stop: sig
     """Issue 14 item 8 (9): SIGTERM or SIGINT, early (the service and profile are being made) or
     late (the app runs its event loop): the demo stops in order and its temp folder of invented
     people is gone, as after closing the window."""
-    process = subprocess.Popen([PROSSIMO, "--demo"], env=_environment(tmp_path), stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [PROSSIMO, "--demo"],
+        env=_environment(tmp_path),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _wait_for(lambda: any((f / "profile").exists() for f in _demo_folders(tmp_path)), "demo profile", process)
         if when == "while the window is up":
@@ -62,8 +68,15 @@ def test_a_demo_stopped_by_a_signal_deletes_its_folder(tmp_path: Path, stop: sig
 def test_the_command_line_demo_says_what_happens_and_tidies_up(tmp_path: Path) -> None:
     """Issue 14 item 8 (6): `prossimo demo` no longer promises a window "with the UI milestone":
     it says the app's demo is `prossimo --demo`, and deletes its own temp folder."""
-    result = subprocess.run([PROSSIMO, "demo"], env=_environment(tmp_path), capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL, timeout=300, check=False)
+    result = subprocess.run(
+        [PROSSIMO, "demo"],
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "milestone" not in result.stdout
     assert "prossimo --demo" in result.stdout and "deleted" in result.stdout

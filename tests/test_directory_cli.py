@@ -49,8 +49,7 @@ def test_import_then_export_in_both_formats(home: Path, tmp_path: Path) -> None:
     assert "nothing was written" in twice.stderr
 
 
-def test_a_broken_file_exits_2_names_file_row_and_field_and_imports_nothing(
-        home: Path, tmp_path: Path) -> None:
+def test_a_broken_file_exits_2_names_file_row_and_field_and_imports_nothing(home: Path, tmp_path: Path) -> None:
     package = tmp_path / "package"
     hsds.export_package(sample(), package)
     phones = (package / "phone.csv").read_text(encoding="utf-8").replace("014 266 0001", "Mario 0001")

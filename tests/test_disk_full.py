@@ -50,8 +50,12 @@ class SmallDisk:
 
 def _mount(path: Path, size: str) -> SmallDisk:
     path.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN): {done.stderr.strip()}")
     return SmallDisk(path)
@@ -87,8 +91,9 @@ def test_contacts_add_on_a_full_disk_says_so_and_loses_nothing(small_disk: Small
     assert run(profile, "contacts", "add", "--given", "Aino").returncode == 0
     small_disk.fill(leave=leave)
     tags = [arg for n in range(20) for arg in ("--tag", f"{n}-" + "x" * 30)]
-    result = run(profile, "contacts", "add", "--given", "Siiri", "--family", "Mäkinen",
-                 "--municipality", "Jyväskylä", *tags)
+    result = run(
+        profile, "contacts", "add", "--given", "Siiri", "--family", "Mäkinen", "--municipality", "Jyväskylä", *tags
+    )
     assert_disk_error(result)
     assert "nothing already saved was lost" in result.stderr
     if leave:  # room to open and read: the store is fine on the full disk itself

@@ -35,13 +35,37 @@ def test_flows_in_a_real_window(width: int, height: int, request: pytest.Fixture
     shots = Path(os.environ.get("PROSSIMO_REAL_WINDOW_SHOTS") or tempfile.mkdtemp(prefix="prossimo-shots-"))
     shots.mkdir(parents=True, exist_ok=True)
     with RealDisplay(width, height) as display:
-        env = {**os.environ, "DISPLAY": display.display, "QT_QPA_PLATFORM": "xcb", REAL_WINDOW_ENV: f"{width}x{height}",
-               "PROSSIMO_REAL_WINDOW_SHOTS": str(shots), "WAYLAND_DISPLAY": "", "QT_SCALE_FACTOR": "1"}
+        env = {
+            **os.environ,
+            "DISPLAY": display.display,
+            "QT_QPA_PLATFORM": "xcb",
+            REAL_WINDOW_ENV: f"{width}x{height}",
+            "PROSSIMO_REAL_WINDOW_SHOTS": str(shots),
+            "WAYLAND_DISPLAY": "",
+            "QT_SCALE_FACTOR": "1",
+        }
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-rfE",
-             str(ROOT / "tests" / "ui_real")],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:randomly",
+                "-rfE",
+                str(ROOT / "tests" / "ui_real"),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
     print(f"screenshots at {width}x{height}: {shots}")
     print(done.stdout[-6000:])
-    assert done.returncode == 0, (f"real-window flows failed at {width}x{height}:\n"
-                                  f"{done.stdout[-12000:]}\n{done.stderr[-3000:]}")
+    assert done.returncode == 0, (
+        f"real-window flows failed at {width}x{height}:\n{done.stdout[-12000:]}\n{done.stderr[-3000:]}"
+    )

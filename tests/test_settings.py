@@ -7,9 +7,14 @@ import pytest
 from desktop.settings import SETTINGS_FILE, Settings, system_language
 
 
-@pytest.mark.parametrize(("variable", "value", "expected"), [
-    ("LANG", "fi_FI.UTF-8", "fi"), ("LC_ALL", "en_GB.UTF-8", "en"), ("LANG", "it_IT.UTF-8", "it"),
-])
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("LANG", "fi_FI.UTF-8", "fi"),
+        ("LC_ALL", "en_GB.UTF-8", "en"),
+        ("LANG", "it_IT.UTF-8", "it"),
+    ],
+)
 def test_the_first_language_follows_the_system(monkeypatch, variable: str, value: str, expected: str) -> None:  # noqa: ANN001
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)

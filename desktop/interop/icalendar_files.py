@@ -78,7 +78,10 @@ UID_DOMAIN = "prossimo.invalid"
 PRODID = "-//Prossimo//Prossimo appointments//EN"
 
 STATUS_TO_ICAL = {
-    "requested": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED", "no_show": "CONFIRMED",
+    "requested": "TENTATIVE",
+    "confirmed": "CONFIRMED",
+    "done": "CONFIRMED",
+    "no_show": "CONFIRMED",
     "cancelled": "CANCELLED",
 }
 ICAL_TO_STATUS = {"TENTATIVE": "requested", "CONFIRMED": "confirmed", "CANCELLED": "cancelled"}
@@ -94,21 +97,34 @@ X_WITHHELD = "X-PROSSIMO-WITHHELD"
 
 # Where each appointment field lives in an event, to name the property in an error.
 PROPERTY_OF_FIELD = {
-    "contact_ids": X_CONTACT_IDS, "operator_id": X_OPERATOR_ID, "starts_at": "DTSTART", "ends_at": "DTEND",
-    "time_zone": "DTSTART", "place_kind": X_PLACE_KIND, "location": "LOCATION", "status": "STATUS",
-    "topic": X_TOPIC, "reminder_minutes_before": "VALARM", "outcome_note": X_WITHHELD, "recurrence": "RRULE",
+    "contact_ids": X_CONTACT_IDS,
+    "operator_id": X_OPERATOR_ID,
+    "starts_at": "DTSTART",
+    "ends_at": "DTEND",
+    "time_zone": "DTSTART",
+    "place_kind": X_PLACE_KIND,
+    "location": "LOCATION",
+    "status": "STATUS",
+    "topic": X_TOPIC,
+    "reminder_minutes_before": "VALARM",
+    "outcome_note": X_WITHHELD,
+    "recurrence": "RRULE",
     "exceptions": "EXDATE",
 }
 # Properties whose value, if unreadable, is described by what it should look like.
 _EXPECTED = {
-    "DTSTART": "must be a date-time such as 20261123T100000", "DTEND": "must be a date-time such as 20261123T110000",
-    "DURATION": "must be a duration such as PT1H", "TRIGGER": "must be a duration such as -PT15M or a date-time",
+    "DTSTART": "must be a date-time such as 20261123T100000",
+    "DTEND": "must be a date-time such as 20261123T110000",
+    "DURATION": "must be a duration such as PT1H",
+    "TRIGGER": "must be a duration such as -PT15M or a date-time",
 }
 _RECURRENCE = ("RDATE", "RECURRENCE-ID")
 _FREQUENCIES = {"weekly": "WEEKLY", "monthly": "MONTHLY"}
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_RRULE_SUBSET = ("only weekly or monthly repeats with INTERVAL, an end (UNTIL or COUNT) and, monthly, "
-                 "the start's day of the month are imported")
+_RRULE_SUBSET = (
+    "only weekly or monthly repeats with INTERVAL, an end (UNTIL or COUNT) and, monthly, "
+    "the start's day of the month are imported"
+)
 _OUR_UID = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@" + re.escape(UID_DOMAIN) + "$")
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -122,10 +138,15 @@ class CalendarTexts:
     """
 
     appointment: str = "Appointment"
-    place_kinds: Mapping[str, str] = field(default_factory=lambda: {
-        "office": "Office", "home_visit": "Home visit", "outreach": "Street outreach", "phone": "Phone call",
-        "video": "Video call",
-    })
+    place_kinds: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "office": "Office",
+            "home_visit": "Home visit",
+            "outreach": "Street outreach",
+            "phone": "Phone call",
+            "video": "Video call",
+        }
+    )
     summary: str = "{what} ({place})"
     with_names: str = "{summary} – {names}"
     description: str = "The details are in Prossimo."
@@ -389,8 +410,11 @@ class _EventReader:
             self.problem(prop, _EXPECTED.get(prop.upper(), "cannot be read"))
         for prop in _RECURRENCE:
             if prop in self.vevent:
-                self.problem(prop, "repeating events are not imported: an appointment is one meeting "
-                                   "(export single occurrences from the other program)")
+                self.problem(
+                    prop,
+                    "repeating events are not imported: an appointment is one meeting "
+                    "(export single occurrences from the other program)",
+                )
         times = self._times()
         if times is not None and "RRULE" in self.vevent:
             self._series(times[0])
@@ -409,8 +433,14 @@ class _EventReader:
             self._reminder(*times, stated=ours_in_full or self.appointment_id is None)
         if self.problems or times is None:
             return None
-        return CalendarEvent(self.position, self.uid, self.appointment_id, self.fields,
-                             floating=times[0].tzinfo is None, ical_status=self.ical_status)
+        return CalendarEvent(
+            self.position,
+            self.uid,
+            self.appointment_id,
+            self.fields,
+            floating=times[0].tzinfo is None,
+            ical_status=self.ical_status,
+        )
 
     # --- times ---------------------------------------------------------------------------------------
 

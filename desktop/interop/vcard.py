@@ -42,9 +42,17 @@ class CardTexts:
     """The words a card shows; English unless the caller translates them."""
 
     opening_hours: str = "Opening hours:"
-    weekdays: Mapping[int, str] = field(default_factory=lambda: {
-        1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday", 7: "Sunday",
-    })
+    weekdays: Mapping[int, str] = field(
+        default_factory=lambda: {
+            1: "Monday",
+            2: "Tuesday",
+            3: "Wednesday",
+            4: "Thursday",
+            5: "Friday",
+            6: "Saturday",
+            7: "Sunday",
+        }
+    )
     day_line: str = "{weekday}: {spans}"
     span: str = "{opens}–{closes}"
     phone_line: str = "{number}: {description}"
@@ -86,8 +94,9 @@ def _hours(resource: Resource, texts: CardTexts) -> list[str]:
         by_day.setdefault(slot.weekday, []).append((slot.opens_at, slot.closes_at))
     lines = []
     for day in sorted(by_day):
-        spans = ", ".join(texts.span.format(opens=a.strftime("%H:%M"), closes=b.strftime("%H:%M"))
-                          for a, b in sorted(by_day[day]))
+        spans = ", ".join(
+            texts.span.format(opens=a.strftime("%H:%M"), closes=b.strftime("%H:%M")) for a, b in sorted(by_day[day])
+        )
         lines.append(texts.day_line.format(weekday=texts.weekdays.get(day, str(day)), spans=spans))
     return lines
 
@@ -118,8 +127,14 @@ def resource_card(resource: Resource, texts: CardTexts | None = None) -> str:
         lines.append(_line("EMAIL", escape_text(resource.email)))
     if resource.url:
         lines.append(_line("URL", resource.url))
-    address = [location.name, location.address_1, location.municipality, location.region, location.postal_code,
-               location.country]
+    address = [
+        location.name,
+        location.address_1,
+        location.municipality,
+        location.region,
+        location.postal_code,
+        location.country,
+    ]
     lines.append(_line("ADR", ";" + ";".join(escape_text(part or "") for part in address), f";CC={location.country}"))
     if location.latitude is not None and location.longitude is not None:
         lines.append(_line("GEO", f"geo:{location.latitude:.6f},{location.longitude:.6f}"))
@@ -129,8 +144,9 @@ def resource_card(resource: Resource, texts: CardTexts | None = None) -> str:
     hours = _hours(resource, texts)
     if hours:
         note.append("\n".join([texts.opening_hours, *hours]))
-    described = [texts.phone_line.format(number=p.number, description=p.description)
-                 for p in resource.phones if p.description]
+    described = [
+        texts.phone_line.format(number=p.number, description=p.description) for p in resource.phones if p.description
+    ]
     if described:
         note.append("\n".join(described))
     if note:

@@ -132,8 +132,9 @@ def export_appointments(
                 names[contact_id] = session.contacts.get(contact_id).display_name
             except RecordNotFound:
                 continue  # a contact no longer on this device has no name to give
-    data = appointments_calendar(appointments, now=now or utc_now(), include_names=include_names, names=names,
-                                 texts=texts)
+    data = appointments_calendar(
+        appointments, now=now or utc_now(), include_names=include_names, names=names, texts=texts
+    )
     write_private(Path(path), data)  # all of the file or none of it, 0600
     return len(appointments)
 
@@ -239,14 +240,23 @@ class _Planner:
             if event.floating and "time_zone" not in event.fields:
                 return self._problem(event, "DTSTART", "a time without a time zone needs the importer's zone")
             zone = "UTC"
-        fields = {**event.resolved(zone), "contact_ids": [target.contact_id], "operator_id": operator_id,
-                  "place_kind": target.place_kind}
+        fields = {
+            **event.resolved(zone),
+            "contact_ids": [target.contact_id],
+            "operator_id": operator_id,
+            "place_kind": target.place_kind,
+        }
         # Shown in the importer's zone, as the UI would book it; the instant is what the event says.
         fields["starts_at"] = fields["starts_at"].astimezone(zoneinfo.ZoneInfo(fields["time_zone"]))
         fields["ends_at"] = fields["ends_at"].astimezone(zoneinfo.ZoneInfo(fields["time_zone"]))
         now = utc_now()
-        record = {**fields, "id": new_id(), "created_at": now, "updated_at": now,
-                  "author_device_id": self.session.identity.device_id}
+        record = {
+            **fields,
+            "id": new_id(),
+            "created_at": now,
+            "updated_at": now,
+            "author_device_id": self.session.identity.device_id,
+        }
         if not self._valid(event, record, fields["contact_ids"], foreign=True):
             return _Plan(event, "skip", {})
         key = (target.contact_id, fields["starts_at"], fields["ends_at"], fields.get("topic"))
@@ -255,8 +265,9 @@ class _Planner:
         self.planned_creates.add(key)
         return _Plan(event, "create", fields)
 
-    def _already_booked(self, contact_id: uuid.UUID, starts_at: dt.datetime, ends_at: dt.datetime,
-                        topic: str | None) -> bool:
+    def _already_booked(
+        self, contact_id: uuid.UUID, starts_at: dt.datetime, ends_at: dt.datetime, topic: str | None
+    ) -> bool:
         rows = self.session.conn.execute(
             "SELECT a.body FROM appointment a JOIN appointment_contact l ON l.appointment_id = a.id "
             "WHERE a.deleted = 0 AND l.contact_id = ? AND a.starts_at = ?",
@@ -267,8 +278,9 @@ class _Planner:
 
     # --- validation ----------------------------------------------------------------------------------------
 
-    def _valid(self, event: CalendarEvent, record: dict[str, Any], contact_ids: list[uuid.UUID], *,
-               foreign: bool = False) -> bool:
+    def _valid(
+        self, event: CalendarEvent, record: dict[str, Any], contact_ids: list[uuid.UUID], *, foreign: bool = False
+    ) -> bool:
         try:
             Appointment.model_validate(record)
         except ValidationError as exc:
@@ -281,8 +293,10 @@ class _Planner:
             return False
         missing = [c for c in contact_ids if not self._contact_exists(c)]
         for contact_id in missing:
-            self.problems.append(f"{event.name()}: {PROPERTY_OF_FIELD['contact_ids']}: "
-                                 f"contact_ids: no contact with id {contact_id} on this device")
+            self.problems.append(
+                f"{event.name()}: {PROPERTY_OF_FIELD['contact_ids']}: "
+                f"contact_ids: no contact with id {contact_id} on this device"
+            )
         return not missing
 
     def _contact_exists(self, contact_id: uuid.UUID) -> bool:
@@ -297,4 +311,3 @@ def _same(new: Any, old: Any) -> bool:
     if isinstance(new, dt.datetime) and isinstance(old, dt.datetime):
         return new == old or new == old.replace(microsecond=0)
     return bool(new == old)
-

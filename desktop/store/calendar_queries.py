@@ -161,10 +161,11 @@ def _contacts_by_id(session: StoreSession, ids: Iterable[uuid.UUID | str]) -> di
     wanted = sorted({str(i) for i in ids})
     found: dict[str, Contact] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+        chunk = wanted[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
         rows = session.conn.execute(
-            f"SELECT id, body FROM contact WHERE deleted = 0 AND id IN ({marks})", chunk  # noqa: S608 - placeholders only
+            f"SELECT id, body FROM contact WHERE deleted = 0 AND id IN ({marks})",  # noqa: S608 - placeholders only
+            chunk,
         ).fetchall()
         found.update((row[0], Contact.model_validate_json(row[1])) for row in rows)
     return found
@@ -212,7 +213,8 @@ def appointments_overlapping(
     since = utc_text(start - LONGEST_APPOINTMENT)
     rows = session.conn.execute(
         "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at >= ? AND a.starts_at < ? "  # noqa: S608
-        + extra_sql + " ORDER BY a.starts_at, a.id",  # extra_sql: fixed text of this module, values are parameters
+        + extra_sql
+        + " ORDER BY a.starts_at, a.id",  # extra_sql: fixed text of this module, values are parameters
         (since, utc_text(end), *params),
     ).fetchall()
     series_rows = session.conn.execute(
@@ -239,8 +241,10 @@ def appointments_between(
     if operator_id is not None:
         extra, params = "AND a.operator_id = ?", (str(operator_id),)
     else:
-        extra = ("AND EXISTS (SELECT 1 FROM appointment_contact l JOIN contact c ON c.id = l.contact_id "
-                 "WHERE l.appointment_id = a.id AND c.deleted = 0 AND c.team_id = ?)")
+        extra = (
+            "AND EXISTS (SELECT 1 FROM appointment_contact l JOIN contact c ON c.id = l.contact_id "
+            "WHERE l.appointment_id = a.id AND c.deleted = 0 AND c.team_id = ?)"
+        )
         params = (str(team_id),)
     records, meetings = _meetings(appointments_overlapping(session, start, end, extra, params), start, end)
     return _with_names(session, records, meetings)
@@ -268,7 +272,7 @@ def overlaps_among(items: Iterable[Booked]) -> dict[BookedKey, list[Booked]]:
     shown = sorted(items, key=lambda b: (b.starts_at, str(b.id)))
     found: dict[BookedKey, list[Booked]] = {}
     for index, one in enumerate(shown):
-        for other in shown[index + 1:]:
+        for other in shown[index + 1 :]:
             if other.starts_at >= one.ends_at:
                 break  # sorted by start: nothing later can overlap `one`
             if clashing(one, other):
@@ -295,8 +299,16 @@ def overlapping(
     without `exceptions`) any of its meetings; `exclude_id` is the appointment being edited."""
     wanted = [c for c in dict.fromkeys(contact_ids)]
     probe_record = Appointment.model_construct(
-        id=exclude_id or uuid.UUID(int=0), contact_ids=wanted, operator_id=operator_id, starts_at=starts_at,
-        ends_at=ends_at, time_zone=time_zone, status="confirmed", recurrence=recurrence, exceptions=list(exceptions))
+        id=exclude_id or uuid.UUID(int=0),
+        contact_ids=wanted,
+        operator_id=operator_id,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=time_zone,
+        status="confirmed",
+        recurrence=recurrence,
+        exceptions=list(exceptions),
+    )
     probes = [Booked(probe_record, (), o) for o in occurrences(probe_record)]
     if not probes:
         return []
@@ -324,12 +336,12 @@ def due_reminders(session: StoreSession, *, operator_id: uuid.UUID, now: dt.date
     `reminder_minutes_before`) has come, and whose start is at most `REMINDER_GRACE` ago."""
     longest_lead = dt.timedelta(minutes=43_200)  # the schema's maximum reminder_minutes_before
     since, until = now - REMINDER_GRACE, now + longest_lead
-    wanted = ("AND operator_id = ? AND status IN (?, ?) "
-              "AND json_extract(body, '$.reminder_minutes_before') IS NOT NULL ")
+    wanted = "AND operator_id = ? AND status IN (?, ?) AND json_extract(body, '$.reminder_minutes_before') IS NOT NULL "
     params = (str(operator_id), *REMINDED_STATUSES)
     rows = session.conn.execute(
         "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at <= ? "  # noqa: S608
-        + wanted + "ORDER BY starts_at, id",  # fixed text of this function, values are parameters
+        + wanted
+        + "ORDER BY starts_at, id",  # fixed text of this function, values are parameters
         (utc_text(since), utc_text(until), *params),
     ).fetchall()
     series_rows = session.conn.execute(
@@ -375,23 +387,32 @@ def _consents_expiring(session: StoreSession, now: dt.datetime) -> list[FollowUp
         "SELECT body FROM consent WHERE deleted = 0 AND json_extract(body, '$.withdrawn_at') IS NULL "
         "AND json_extract(body, '$.expires_at') IS NOT NULL"
     ).fetchall()
-    expiring = [c for c in (Consent.model_validate_json(row[0]) for row in rows)
-                if c.expires_at is not None and now <= c.expires_at < now + CONSENT_WARNING]
+    expiring = [
+        c
+        for c in (Consent.model_validate_json(row[0]) for row in rows)
+        if c.expires_at is not None and now <= c.expires_at < now + CONSENT_WARNING
+    ]
     if not expiring:
         return []
     renewed = set()
     for consent in expiring:
         for other in session.consents.where("contact_id", str(consent.contact_id)):
             lasts_longer = other.expires_at is None or (
-                consent.expires_at is not None and other.expires_at > consent.expires_at)
-            if other.id != consent.id and other.purpose == consent.purpose and other.withdrawn_at is None \
-                    and lasts_longer:
+                consent.expires_at is not None and other.expires_at > consent.expires_at
+            )
+            if (
+                other.id != consent.id
+                and other.purpose == consent.purpose
+                and other.withdrawn_at is None
+                and lasts_longer
+            ):
                 renewed.add(consent.id)
     waiting = sorted((c for c in expiring if c.id not in renewed), key=lambda c: (c.expires_at, str(c.id)))
     contacts = _contacts_by_id(session, (c.contact_id for c in waiting))
     return [
         FollowUp("consent_expiring", c.id, c.contact_id, _name(contacts, c.contact_id), c.expires_at, c.purpose)
-        for c in waiting[:LIST_LIMIT] if c.expires_at is not None
+        for c in waiting[:LIST_LIMIT]
+        if c.expires_at is not None
     ]
 
 
@@ -410,8 +431,7 @@ def _referrals_unanswered(session: StoreSession, now: dt.datetime) -> list[Follo
         ).fetchone()
         services[referral.id] = row[0] if row and row[0] else ""
     return [
-        FollowUp("referral_unanswered", r.id, r.contact_id, _name(contacts, r.contact_id), r.updated_at,
-                 services[r.id])
+        FollowUp("referral_unanswered", r.id, r.contact_id, _name(contacts, r.contact_id), r.updated_at, services[r.id])
         for r in referrals
     ]
 
@@ -428,18 +448,22 @@ def follow_ups(session: StoreSession, *, operator_id: uuid.UUID, now: dt.datetim
     caseload this device holds (the operator's teams'), because following them up
     is the team's work.
     """
-    return [*_outcomes_missing(session, operator_id, now), *_consents_expiring(session, now),
-            *_referrals_unanswered(session, now)]
+    return [
+        *_outcomes_missing(session, operator_id, now),
+        *_consents_expiring(session, now),
+        *_referrals_unanswered(session, now),
+    ]
 
 
 def new_intake_requests(session: StoreSession, limit: int = LIST_LIMIT) -> tuple[int, list[IntakeRequest]]:
     """How many help-desk requests are "new", and the newest `limit` of them."""
-    count = session.conn.execute(
-        "SELECT count(*) FROM intake_request WHERE deleted = 0 AND status = 'new'"
-    ).fetchone()[0]
+    count = session.conn.execute("SELECT count(*) FROM intake_request WHERE deleted = 0 AND status = 'new'").fetchone()[
+        0
+    ]
     rows = session.conn.execute(
         "SELECT body FROM intake_request WHERE deleted = 0 AND status = 'new' "
-        "ORDER BY received_at DESC, id DESC LIMIT ?", (limit,)
+        "ORDER BY received_at DESC, id DESC LIMIT ?",
+        (limit,),
     ).fetchall()
     return count, [IntakeRequest.model_validate_json(row[0]) for row in rows]
 
@@ -461,8 +485,17 @@ def today_overview(session: StoreSession, *, operator_id: uuid.UUID, now: dt.dat
     today_start, tomorrow_start = day_bounds(now)
     _, day_after = day_bounds(now, days=2)
     today = appointments_between(session, today_start, tomorrow_start, operator_id=operator_id)
-    tomorrow = [b for b in appointments_between(session, tomorrow_start, day_after, operator_id=operator_id)
-                if b.starts_at >= tomorrow_start]  # one that began today is listed under today only
+    tomorrow = [
+        b
+        for b in appointments_between(session, tomorrow_start, day_after, operator_id=operator_id)
+        if b.starts_at >= tomorrow_start
+    ]  # one that began today is listed under today only
     count, intake = new_intake_requests(session)
-    return TodayOverview(today, tomorrow, count, intake, follow_ups(session, operator_id=operator_id, now=now),
-                         session.replica.pending_count())
+    return TodayOverview(
+        today,
+        tomorrow,
+        count,
+        intake,
+        follow_ups(session, operator_id=operator_id, now=now),
+        session.replica.pending_count(),
+    )

@@ -75,6 +75,7 @@ class SearchResult:
 
 # --- the list -----------------------------------------------------------------------------
 
+
 def _phrase(column: str, text: str) -> str | None:
     """`details : "città di castello"`: the words of `text` as one phrase in one FTS column."""
     words = search.words(text)
@@ -110,16 +111,16 @@ def ordered_ids(session: StoreSession, filters: ContactFilter = ContactFilter())
     """Ids of live contacts sorted by (sort_name, id): the whole list, without contents."""
     if filters.empty:
         # Covering index contact_by_name(deleted, sort_name, id): no table page is read.
-        rows = session.conn.execute(
-            "SELECT id FROM contact WHERE deleted = 0 ORDER BY sort_name, id"
-        ).fetchall()
+        rows = session.conn.execute("SELECT id FROM contact WHERE deleted = 0 ORDER BY sort_name, id").fetchall()
         return [row[0] for row in rows]
     conditions, params, fts = _filter_sql(filters)
     if fts:
         where = " AND ".join([_LIVE, *conditions])
         # FTS candidates first, then the exact test on each candidate row by rowid.
-        sql = (f"SELECT c.id FROM contact_fts f JOIN contact c ON c.rowid = f.rowid "  # noqa: S608 - fixed text
-               f"WHERE contact_fts MATCH ? AND {where} ORDER BY c.sort_name, c.id")
+        sql = (
+            f"SELECT c.id FROM contact_fts f JOIN contact c ON c.rowid = f.rowid "  # noqa: S608 - fixed text
+            f"WHERE contact_fts MATCH ? AND {where} ORDER BY c.sort_name, c.id"
+        )
         params.insert(0, " AND ".join(fts))
     else:
         # Team only: the covering index contact_by_team(deleted, team_id, sort_name, id), v4.
@@ -144,8 +145,10 @@ def search_ids(
     conditions, params, fts = _filter_sql(filters)
     match = " AND ".join([f"({expression})", *fts])
     where = " AND ".join(["c.deleted = 0", *conditions])
-    sql = (f"SELECT c.id FROM contact c WHERE {where} AND c.rowid IN "  # noqa: S608 - fixed text
-           "(SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?) ORDER BY c.sort_name, c.id LIMIT ?")
+    sql = (
+        f"SELECT c.id FROM contact c WHERE {where} AND c.rowid IN "  # noqa: S608 - fixed text
+        "(SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?) ORDER BY c.sort_name, c.id LIMIT ?"
+    )
     rows = session.conn.execute(sql, [*params, match, limit + 1]).fetchall()
     ids = [row[0] for row in rows]
     return SearchResult(ids[:limit], len(ids) > limit)
@@ -155,8 +158,9 @@ def _row(contact_id: str, body: str) -> ContactRow:
     data = json.loads(body)
     # The naming rule is the schema's own (Contact.display_name), applied to the three
     # fields alone: building a Contact per row would cost ~80 us, 16 ms per block.
-    names = SimpleNamespace(given_name=data.get("given_name"), family_name=data.get("family_name"),
-                            alias=data.get("alias"))
+    names = SimpleNamespace(
+        given_name=data.get("given_name"), family_name=data.get("family_name"), alias=data.get("alias")
+    )
     team = data.get("team_id")
     return ContactRow(
         id=uuid.UUID(contact_id),
@@ -173,7 +177,7 @@ def rows_for(session: StoreSession, ids: list[str]) -> dict[str, ContactRow]:
     """{id: row} for the live contacts among `ids` (a block of the list, a few hundred)."""
     found: dict[str, ContactRow] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         rows = session.conn.execute(
             f"SELECT id, body FROM contact WHERE +deleted = 0 AND id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
             chunk,
@@ -184,6 +188,7 @@ def rows_for(session: StoreSession, ids: list[str]) -> dict[str, ContactRow]:
 
 
 # --- filter options -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FilterOptions:
@@ -218,6 +223,7 @@ def filter_options_chunk(session: StoreSession, after_rowid: int = 0, size: int 
 
 
 # --- the detail -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RelatedContact:
@@ -255,31 +261,45 @@ def contact_bundle(session: StoreSession, contact_id: uuid.UUID | str) -> Contac
     contact = session.contacts.get(contact_id)
     key = str(contact.id)
     conn = session.conn
-    consents = [Consent.model_validate_json(row[0]) for row in conn.execute(
-        "SELECT body FROM consent WHERE contact_id = ? AND deleted = 0 ORDER BY id", (key,))]
+    consents = [
+        Consent.model_validate_json(row[0])
+        for row in conn.execute("SELECT body FROM consent WHERE contact_id = ? AND deleted = 0 ORDER BY id", (key,))
+    ]
     related = []
     for body, other_body in conn.execute(
         "SELECT r.body, o.body FROM relationship r JOIN contact o ON o.id = "
         "CASE WHEN r.from_contact_id = ?1 THEN r.to_contact_id ELSE r.from_contact_id END "
         "WHERE (r.from_contact_id = ?1 OR r.to_contact_id = ?1) AND r.deleted = 0 AND o.deleted = 0 "
-        "ORDER BY r.id", (key,),
+        "ORDER BY r.id",
+        (key,),
     ):
         relationship = Relationship.model_validate_json(body)
         other = Contact.model_validate_json(other_body)
-        related.append(RelatedContact(relationship, other.id, other.display_name,
-                                      outgoing=relationship.from_contact_id == contact.id))
-    notes = [Note.model_validate_json(row[0]) for row in conn.execute(
-        "SELECT body FROM note WHERE contact_id = ? AND deleted = 0", (key,))]
-    appointments = [Appointment.model_validate_json(row[0]) for row in conn.execute(
-        "SELECT a.body FROM appointment a JOIN appointment_contact l ON l.appointment_id = a.id "
-        "WHERE l.contact_id = ? AND a.deleted = 0", (key,))]
+        related.append(
+            RelatedContact(
+                relationship, other.id, other.display_name, outgoing=relationship.from_contact_id == contact.id
+            )
+        )
+    notes = [
+        Note.model_validate_json(row[0])
+        for row in conn.execute("SELECT body FROM note WHERE contact_id = ? AND deleted = 0", (key,))
+    ]
+    appointments = [
+        Appointment.model_validate_json(row[0])
+        for row in conn.execute(
+            "SELECT a.body FROM appointment a JOIN appointment_contact l ON l.appointment_id = a.id "
+            "WHERE l.contact_id = ? AND a.deleted = 0",
+            (key,),
+        )
+    ]
     timeline = [TimelineEntry(n.occurred_at, note=n) for n in notes]
     timeline += [TimelineEntry(a.starts_at, appointment=a) for a in appointments]
     timeline.sort(key=lambda entry: (entry.at, (entry.note or entry.appointment).id), reverse=True)  # type: ignore[union-attr]
     referrals = []
     for body, resource_body in conn.execute(
         "SELECT r.body, s.body FROM referral r LEFT JOIN resource s ON s.id = r.resource_id "
-        "WHERE r.contact_id = ? AND r.deleted = 0 ORDER BY r.id DESC", (key,),
+        "WHERE r.contact_id = ? AND r.deleted = 0 ORDER BY r.id DESC",
+        (key,),
     ):
         referral = Referral.model_validate_json(body)
         name = ""

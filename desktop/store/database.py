@@ -32,8 +32,9 @@ DatabaseError = sqlcipher3.DatabaseError
 # Primary result codes that mean the disk, not the file: full, failed I/O, a file that
 # cannot be opened or written (read-only mount, permissions). Real damage is
 # SQLITE_CORRUPT or SQLITE_NOTADB, and a wrong key reads as SQLITE_NOTADB.
-_DISK_CODES = frozenset({sqlcipher3.SQLITE_FULL, sqlcipher3.SQLITE_IOERR, sqlcipher3.SQLITE_CANTOPEN,
-                         sqlcipher3.SQLITE_READONLY})
+_DISK_CODES = frozenset(
+    {sqlcipher3.SQLITE_FULL, sqlcipher3.SQLITE_IOERR, sqlcipher3.SQLITE_CANTOPEN, sqlcipher3.SQLITE_READONLY}
+)
 _FILES = ("", "-wal", "-shm", "-journal")
 
 
@@ -71,8 +72,7 @@ def _configure(conn: Connection, key: bytes) -> None:
     major = int(version.split(".")[0]) if version[:1].isdigit() else 0
     if major < MIN_CIPHER_MAJOR:
         raise StoreCorrupt(
-            f"SQLCipher {MIN_CIPHER_MAJOR} or newer is required, found {version or 'none'}; "
-            "reinstall Prossimo"
+            f"SQLCipher {MIN_CIPHER_MAJOR} or newer is required, found {version or 'none'}; reinstall Prossimo"
         )
     # SQLCipher otherwise prints its own "ERROR CORE ..." lines on stderr for every
     # bad page; damage is reported once, by us, in words an operator can act on.
@@ -121,9 +121,7 @@ def open_existing(path: Path, key: bytes) -> Connection:
         raise StoreCorrupt(f"{path.name} is empty (truncated); it will not be recreated")
     _tighten_files(path)
     # mode=rw: SQLite must fail rather than silently create a new empty file.
-    conn = sqlcipher3.connect(
-        f"file:{path}?mode=rw", uri=True, isolation_level=None, check_same_thread=True
-    )
+    conn = sqlcipher3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, check_same_thread=True)
     try:
         _configure(conn, key)
         _first_read(conn, path)
@@ -143,9 +141,7 @@ def create_new(path: Path, key: bytes) -> Connection:
         os.close(create_private(path))
     except FileExistsError:
         raise StoreCorrupt(f"{path.name} already exists; refusing to overwrite it") from None
-    conn = sqlcipher3.connect(
-        f"file:{path}?mode=rw", uri=True, isolation_level=None, check_same_thread=True
-    )
+    conn = sqlcipher3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, check_same_thread=True)
     try:
         _configure(conn, key)
         apply_runtime_pragmas(conn)

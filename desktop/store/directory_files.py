@@ -45,8 +45,10 @@ from desktop.store.session import StoreSession
 from protocol import Resource, hsds, new_id
 from protocol.clock import utc_now
 
-ENROLLED_REFUSAL = ("directory: this profile is connected to the organisation's service, which keeps the "
-                    "directory; it reaches this computer by sync, and IT imports files on the service")
+ENROLLED_REFUSAL = (
+    "directory: this profile is connected to the organisation's service, which keeps the "
+    "directory; it reaches this computer by sync, and IT imports files on the service"
+)
 
 
 # What an import did: entries new here, updated, already as in the file; and per table.
@@ -77,8 +79,10 @@ def import_directory(session: StoreSession, path: Path, format: hsds.Format | No
     reading = hsds.read_directory(Path(path), format)  # every entry validated before anything is written
     entries = reading.entries
     existing = hsds.index_by_keys(_live_resources(session))
-    typed_here = {row[0] for row in session.conn.execute(
-        "SELECT DISTINCT record_id FROM outbox WHERE entity = 'resource'").fetchall()}
+    typed_here = {
+        row[0]
+        for row in session.conn.execute("SELECT DISTINCT record_id FROM outbox WHERE entity = 'resource'").fetchall()
+    }
     now = utc_now()
     identity = session.identity
     received: list[Resource] = []  # written like records from a service: no outbox row
@@ -90,9 +94,18 @@ def import_directory(session: StoreSession, path: Path, format: hsds.Format | No
         if found is not None and str(found.id) in matched:
             found = None  # another entry of the file is this record: this one is new
         if found is None:
-            received.append(Resource.model_validate({
-                **fields, "id": new_id(), "created_at": now, "updated_at": now,
-                "author_operator_id": identity.operator_id, "author_device_id": identity.device_id}))
+            received.append(
+                Resource.model_validate(
+                    {
+                        **fields,
+                        "id": new_id(),
+                        "created_at": now,
+                        "updated_at": now,
+                        "author_operator_id": identity.operator_id,
+                        "author_device_id": identity.device_id,
+                    }
+                )
+            )
             outcomes.append("created")
             continue
         matched.add(str(found.id))

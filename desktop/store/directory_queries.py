@@ -36,6 +36,7 @@ DEFAULT_LIMIT = 500
 
 # --- several repository writes, all or nothing --------------------------------------
 
+
 @dataclass(frozen=True)
 class Writes:
     """The repositories a multi-record write uses, bound to one open transaction."""
@@ -52,11 +53,13 @@ def in_one_transaction(session: StoreSession) -> Iterator[Writes]:
     """Repositories whose writes commit together, or not at all (any exception rolls back)."""
     # The repositories' own transactions become savepoints of this one.
     with transaction(session.conn):
-        yield Writes(session.contacts, session.consents, session.appointments, session.referrals,
-                     session.intake_requests)
+        yield Writes(
+            session.contacts, session.consents, session.appointments, session.referrals, session.intake_requests
+        )
 
 
 # --- the directory ----------------------------------------------------------------------
+
 
 def _matching(
     columns: str, text: str, category: str | None, municipality: str | None, *, include_closed: bool = False
@@ -170,7 +173,10 @@ class DistanceOrder:
 
 
 def order_by_distance(
-    points: list[Point], latitude: float, longitude: float, radius_km: float | None = None,
+    points: list[Point],
+    latitude: float,
+    longitude: float,
+    radius_km: float | None = None,
     limit: int | None = None,
 ) -> DistanceOrder:
     """`points` nearest first from (latitude, longitude); ties by name, then id.
@@ -185,8 +191,9 @@ def order_by_distance(
         if point.latitude is None or point.longitude is None:
             unplaced.append((point.id, None))
         else:
-            placed.append((distance_km(latitude, longitude, point.latitude, point.longitude),
-                           point.sort_name, point.id))
+            placed.append(
+                (distance_km(latitude, longitude, point.latitude, point.longitude), point.sort_name, point.id)
+            )
     placed.sort()
     beyond = 0
     if radius_km:
@@ -213,9 +220,13 @@ def find_resources_near(
 ) -> NearbyResources:
     """The services `find_resources` would match, nearest to the origin first, within
     `radius_km` when one is given; at most `limit`, the nearest ones."""
-    query = _matching("r.id, json_extract(r.body, '$.location.latitude'), "
-                      "json_extract(r.body, '$.location.longitude'), r.sort_name", text, category, municipality,
-                      include_closed=include_closed)
+    query = _matching(
+        "r.id, json_extract(r.body, '$.location.latitude'), json_extract(r.body, '$.location.longitude'), r.sort_name",
+        text,
+        category,
+        municipality,
+        include_closed=include_closed,
+    )
     if query is None:
         return NearbyResources([], 0, 0, False)
     sql, params = query
@@ -226,10 +237,9 @@ def find_resources_near(
     bodies: dict[str, str] = {}
     kept = [rid for rid, _ in order.ids]
     for start in range(0, len(kept), _IDS_PER_QUERY):
-        chunk = kept[start:start + _IDS_PER_QUERY]
+        chunk = kept[start : start + _IDS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
-        bodies.update(session.conn.execute(
-            f"SELECT id, body FROM resource WHERE id IN ({marks})", chunk).fetchall())  # noqa: S608 - only marks
+        bodies.update(session.conn.execute(f"SELECT id, body FROM resource WHERE id IN ({marks})", chunk).fetchall())  # noqa: S608 - only marks
     found = [NearbyResource(Resource.model_validate_json(bodies[rid]), km) for rid, km in order.ids]
     return NearbyResources(found, order.unplaced, order.beyond_radius, order.truncated)
 
@@ -239,9 +249,7 @@ _IDS_PER_QUERY = 500  # bound parameters per IN (...): far below SQLite's limit
 
 def municipalities(session: StoreSession) -> list[str]:
     """The municipalities that have at least one live resource, alphabetically."""
-    rows = session.conn.execute(
-        "SELECT DISTINCT municipality FROM resource WHERE deleted = 0"
-    ).fetchall()
+    rows = session.conn.execute("SELECT DISTINCT municipality FROM resource WHERE deleted = 0").fetchall()
     return sorted((row[0] for row in rows), key=str.casefold)
 
 
@@ -254,6 +262,7 @@ def categories(session: StoreSession) -> set[str]:
 
 
 # --- consents and referrals -------------------------------------------------------------
+
 
 def referral_consents(session: StoreSession, contact_id: uuid.UUID, at: dt.datetime) -> list[Consent]:
     """The contact's consents active at `at` that allow a referral, newest first."""
@@ -279,8 +288,9 @@ def refer(
         raise RuleViolation("consent_id: this consent belongs to someone else")
     if consent.purpose not in REFERRAL_PURPOSES or not consent.is_active(at):
         raise RuleViolation("consent_id: this consent does not allow a referral now")
-    return session.referrals.create(contact_id=contact_id, resource_id=resource_id, consent_id=consent_id,
-                                    status="sent", reason=reason)
+    return session.referrals.create(
+        contact_id=contact_id, resource_id=resource_id, consent_id=consent_id, status="sent", reason=reason
+    )
 
 
 def refer_with_new_consent(
@@ -295,6 +305,7 @@ def refer_with_new_consent(
     if the referral is refused, the consent is not kept either."""
     with in_one_transaction(session) as writes:
         recorded = writes.consents.create(contact_id=contact_id, **consent)
-        referral = writes.referrals.create(contact_id=contact_id, resource_id=resource_id,
-                                           consent_id=recorded.id, status="sent", reason=reason)
+        referral = writes.referrals.create(
+            contact_id=contact_id, resource_id=resource_id, consent_id=recorded.id, status="sent", reason=reason
+        )
     return recorded, referral

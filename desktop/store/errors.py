@@ -61,13 +61,20 @@ def _plain(value: Any) -> Any:
 def problems_of(error: ValidationError, entity: str = "") -> list[Problem]:
     """The problems of a pydantic error, without the offending input (see protocol.validation)."""
     items = error.errors(include_input=False, include_url=False)
-    return [Problem(field=name, type=str(item.get("type", "")), rule=rule, entity=entity,
-                    ctx={key: _plain(value) for key, value in (item.get("ctx") or {}).items()})
-            for item, (name, rule) in zip(items, field_problems(items), strict=True)]
+    return [
+        Problem(
+            field=name,
+            type=str(item.get("type", "")),
+            rule=rule,
+            entity=entity,
+            ctx={key: _plain(value) for key, value in (item.get("ctx") or {}).items()},
+        )
+        for item, (name, rule) in zip(items, field_problems(items), strict=True)
+    ]
 
 
 def _problems_from_text(message: str) -> list[Problem]:
-    """"field: rule" lines (our own rules, written that way) as problems of type "rule"."""
+    """ "field: rule" lines (our own rules, written that way) as problems of type "rule"."""
     found = []
     for line in message.splitlines():
         name, sep, rule = line.partition(": ")
@@ -90,8 +97,9 @@ class RuleViolation(StoreError):
     @classmethod
     def of(cls, field_name: str, code: str, rule: str, **ctx: Any) -> "RuleViolation":
         """One rule of our own, with a code and parameters the UI can translate."""
-        return cls(f"{field_name}: {rule}" if field_name else rule,
-                   [Problem(field=field_name, type=code, rule=rule, ctx=ctx)])
+        return cls(
+            f"{field_name}: {rule}" if field_name else rule, [Problem(field=field_name, type=code, rule=rule, ctx=ctx)]
+        )
 
 
 class StorageFailure(StoreError):

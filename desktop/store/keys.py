@@ -102,9 +102,13 @@ def _associated_data(profile_id: str) -> bytes:
 
 def _derive(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
     return hash_secret_raw(
-        secret=passphrase.encode("utf-8"), salt=salt, time_cost=params.time_cost,
-        memory_cost=params.memory_cost_kib, parallelism=params.parallelism,
-        hash_len=KEY_BYTES, type=Type.ID,
+        secret=passphrase.encode("utf-8"),
+        salt=salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_cost_kib,
+        parallelism=params.parallelism,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
     )
 
 
@@ -129,9 +133,7 @@ def unwrap(wrapped: dict[str, Any], passphrase: str, profile_id: str) -> bytearr
     try:
         if wrapped["kdf"] != "argon2id" or wrapped["cipher"] != "aes-256-gcm":
             raise KeyFileCorrupt("keys.json: unknown kdf or cipher")
-        params = Argon2Params(
-            int(wrapped["time_cost"]), int(wrapped["memory_cost_kib"]), int(wrapped["parallelism"])
-        )
+        params = Argon2Params(int(wrapped["time_cost"]), int(wrapped["memory_cost_kib"]), int(wrapped["parallelism"]))
         salt, nonce = _unb64(wrapped["salt"]), _unb64(wrapped["nonce"])
         ciphertext = _unb64(wrapped["ciphertext"])
     except (KeyError, TypeError, ValueError) as exc:
@@ -258,12 +260,14 @@ class KeyStore:
         key = bytearray(secrets.token_bytes(KEY_BYTES))
         in_keyring = self.vault.store(profile_id, key)
         try:
-            self._write({
-                "format": FORMAT,
-                "profile_id": profile_id,
-                "passphrase_wrap": wrap(key, passphrase, profile_id),
-                "keyring_copy": in_keyring,
-            })
+            self._write(
+                {
+                    "format": FORMAT,
+                    "profile_id": profile_id,
+                    "passphrase_wrap": wrap(key, passphrase, profile_id),
+                    "keyring_copy": in_keyring,
+                }
+            )
         except BaseException:
             # No keys.json (a full disk): a keyring copy of a key nothing uses must not stay.
             if in_keyring:
@@ -294,8 +298,9 @@ class KeyStore:
         try:
             self._write({**data, "keyring_copy": in_keyring})
         except OSError as exc:
-            log.warning("%s: could not note the keyring copy (%s); the store opens anyway",
-                        KEY_FILE_NAME, type(exc).__name__)
+            log.warning(
+                "%s: could not note the keyring copy (%s); the store opens anyway", KEY_FILE_NAME, type(exc).__name__
+            )
 
     def change_passphrase(self, old: str, new: str) -> None:
         data = self._read()

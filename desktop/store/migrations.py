@@ -35,10 +35,7 @@ class Migration:
 
 
 def _deferred_fk(column: str, table: str) -> str:
-    return (
-        f"{column} TEXT REFERENCES {table}(id) ON DELETE CASCADE "
-        "DEFERRABLE INITIALLY DEFERRED"
-    )
+    return f"{column} TEXT REFERENCES {table}(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
 
 
 def _entity_table(name: str, *extra_columns: str) -> str:
@@ -71,7 +68,9 @@ def _v1_initial(conn: Connection) -> None:
         _entity_table("consent", _deferred_fk("contact_id", "contact") + " NOT NULL"),
         "CREATE INDEX consent_by_contact ON consent(contact_id)",
         _entity_table(
-            "appointment", "starts_at TEXT NOT NULL", "operator_id TEXT NOT NULL",
+            "appointment",
+            "starts_at TEXT NOT NULL",
+            "operator_id TEXT NOT NULL",
             "status TEXT NOT NULL",
         ),
         "CREATE INDEX appointment_by_start ON appointment(deleted, starts_at, id)",
@@ -86,7 +85,8 @@ def _v1_initial(conn: Connection) -> None:
         _entity_table("resource", "sort_name TEXT NOT NULL", "municipality TEXT NOT NULL"),
         "CREATE INDEX resource_by_name ON resource(deleted, sort_name, id)",
         _entity_table(
-            "note", _deferred_fk("contact_id", "contact") + " NOT NULL",
+            "note",
+            _deferred_fk("contact_id", "contact") + " NOT NULL",
             "occurred_at TEXT NOT NULL",
         ),
         "CREATE INDEX note_by_contact ON note(contact_id, occurred_at)",
@@ -97,9 +97,7 @@ def _v1_initial(conn: Connection) -> None:
             _deferred_fk("consent_id", "consent"),
         ),
         "CREATE INDEX referral_by_contact ON referral(contact_id)",
-        _entity_table(
-            "intake_request", "received_at TEXT NOT NULL", "status TEXT NOT NULL", "team_id TEXT"
-        ),
+        _entity_table("intake_request", "received_at TEXT NOT NULL", "status TEXT NOT NULL", "team_id TEXT"),
         "CREATE INDEX intake_by_received ON intake_request(deleted, received_at, id)",
         # The mutations waiting to be pushed; `seq` is the device sequence number.
         """CREATE TABLE outbox (
@@ -137,10 +135,15 @@ def _v2_directory_and_note_search(conn: Connection) -> None:
 def _v3_sync_conflicts_and_refusals(conn: Connection) -> None:
     """What sync brings that is not an entity of the caseload: conflicts, refused mutations."""
     # Same-field races kept by the service for a person to resolve (protocol Conflict).
-    conn.execute(_entity_table(
-        "conflict", "status TEXT NOT NULL", "record_entity TEXT NOT NULL", "record_id TEXT NOT NULL",
-        "team_id TEXT",
-    ))
+    conn.execute(
+        _entity_table(
+            "conflict",
+            "status TEXT NOT NULL",
+            "record_entity TEXT NOT NULL",
+            "record_id TEXT NOT NULL",
+            "team_id TEXT",
+        )
+    )
     conn.execute("CREATE INDEX conflict_by_status ON conflict(deleted, status, id)")
     conn.execute("CREATE INDEX conflict_by_record ON conflict(record_id)")
     # Mutations the service refused, kept whole with its reason: an operator's work is
@@ -170,8 +173,11 @@ def _v4_contact_filters(conn: Connection) -> None:
 
 # Since v5: contentless without `contentless_delete` (see `_v5_erasure_leaves_nothing`).
 FTS_OPTIONS_V5 = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', content = ''"
-_FTS_V5 = {"contact_fts": ("contact", "names, details"), "resource_fts": ("resource", "names, details"),
-           "note_fts": ("note", "body")}
+_FTS_V5 = {
+    "contact_fts": ("contact", "names, details"),
+    "resource_fts": ("resource", "names, details"),
+    "note_fts": ("note", "body"),
+}
 
 
 def _v5_erasure_leaves_nothing(conn: Connection) -> None:

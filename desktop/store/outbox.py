@@ -45,9 +45,13 @@ def record_mutation(
         "INSERT INTO outbox(mutation_id, entity, record_id, op, changed, base_version, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            str(new_id()), entity, record_id, op,
+            str(new_id()),
+            entity,
+            record_id,
+            op,
             json.dumps(changed, ensure_ascii=False, separators=(",", ":")),
-            base_version, at.isoformat(),
+            base_version,
+            at.isoformat(),
         ),
     )
     return cursor.lastrowid
@@ -74,7 +78,4 @@ class Outbox:
         ]
 
     def for_record(self, entity: str, record_id: str) -> list[Mutation]:
-        return [
-            m for m in self.pending(limit=1_000_000)
-            if m.entity == entity and m.record_id == record_id
-        ]
+        return [m for m in self.pending(limit=1_000_000) if m.entity == entity and m.record_id == record_id]

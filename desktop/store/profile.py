@@ -99,8 +99,14 @@ class Profile:
     def record_enrolment(self, device_id: uuid.UUID, operator_id: uuid.UUID) -> None:
         """From now on, records are stamped with the ids the central service gave."""
         current = self.identity()
-        self._write_identity({"format": 1, "profile_id": current.profile_id, "device_id": str(device_id),
-                              "operator_id": str(operator_id)})
+        self._write_identity(
+            {
+                "format": 1,
+                "profile_id": current.profile_id,
+                "device_id": str(device_id),
+                "operator_id": str(operator_id),
+            }
+        )
 
     def destroy(self) -> list[str]:
         """Delete this profile for good (a wipe order): keys first, then the store and its
@@ -136,9 +142,7 @@ class Profile:
             raise StoreCorrupt(f"{IDENTITY_FILE} is damaged ({type(exc).__name__})") from None
 
     @classmethod
-    def create(
-        cls, directory: Path, passphrase: str, vault: KeyringVault | None = None
-    ) -> "Profile":
+    def create(cls, directory: Path, passphrase: str, vault: KeyringVault | None = None) -> "Profile":
         """All or nothing: if any step fails (a full disk, most often), every file and
         folder this call made is removed again, so a later `create` starts clean."""
         profile = cls(directory, vault)
@@ -181,8 +185,11 @@ class Profile:
             self.keys.path.unlink(missing_ok=True)
         names = [IDENTITY_FILE, STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm", f"{STORE_FILE}-journal"]
         leftovers = [self.directory / name for name in names]
-        leftovers += [path for path in self.directory.glob(".*.tmp")
-                      if path.name.startswith((f".{IDENTITY_FILE}.", f".{KEY_FILE_NAME}."))]
+        leftovers += [
+            path
+            for path in self.directory.glob(".*.tmp")
+            if path.name.startswith((f".{IDENTITY_FILE}.", f".{KEY_FILE_NAME}."))
+        ]
         for path in leftovers:
             try:
                 path.unlink(missing_ok=True)
@@ -215,8 +222,7 @@ class Profile:
             except StoreLocked as exc:
                 if from_keyring:
                     raise PassphraseRequired(
-                        "the key in the system keyring does not open this store; "
-                        "enter the passphrase"
+                        "the key in the system keyring does not open this store; enter the passphrase"
                     ) from exc
                 raise StoreCorrupt(
                     f"{STORE_FILE} is damaged or is not a Prossimo store "

@@ -78,7 +78,6 @@ RETRYABLE_REASONS = frozenset({"forbidden_team", "forbidden_role", "missing_refe
 _BY_IDS = "id IN (SELECT value FROM json_each(?))"
 
 
-
 class NotEnrolled(StoreError):
     """This profile has not been enrolled with a central service yet."""
 
@@ -165,7 +164,8 @@ class Replica:
         else:
             self._conn.execute(
                 "INSERT INTO sync_state(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value),
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
             )
 
     def enrolment(self) -> Enrolment | None:
@@ -173,19 +173,29 @@ class Replica:
         if url is None or self._get(DEVICE_TOKEN) is None:
             return None
         return Enrolment(
-            server_url=url, ca_bundle=self._get(CA_BUNDLE), device_id=uuid.UUID(self._get(DEVICE_ID)),
-            operator_id=uuid.UUID(self._get(OPERATOR_ID)), organisation_id=uuid.UUID(self._get(ORGANISATION_ID)),
-            role=self._get(ROLE) or "operator", teams=json.loads(self._get(TEAMS) or "[]"),
+            server_url=url,
+            ca_bundle=self._get(CA_BUNDLE),
+            device_id=uuid.UUID(self._get(DEVICE_ID)),
+            operator_id=uuid.UUID(self._get(OPERATOR_ID)),
+            organisation_id=uuid.UUID(self._get(ORGANISATION_ID)),
+            role=self._get(ROLE) or "operator",
+            teams=json.loads(self._get(TEAMS) or "[]"),
         )
 
     def save_enrolment(self, enrolment: Enrolment, token: str) -> None:
         """Remember where and as whom this device syncs; a fresh enrolment starts a fresh cursor."""
         with transaction(self._conn):
             values = {
-                SERVER_URL: enrolment.server_url, CA_BUNDLE: enrolment.ca_bundle, DEVICE_TOKEN: token,
-                DEVICE_ID: str(enrolment.device_id), OPERATOR_ID: str(enrolment.operator_id),
-                ORGANISATION_ID: str(enrolment.organisation_id), ROLE: enrolment.role,
-                TEAMS: json.dumps(enrolment.teams), CURSOR: None, LAST_SYNC_AT: None,
+                SERVER_URL: enrolment.server_url,
+                CA_BUNDLE: enrolment.ca_bundle,
+                DEVICE_TOKEN: token,
+                DEVICE_ID: str(enrolment.device_id),
+                OPERATOR_ID: str(enrolment.operator_id),
+                ORGANISATION_ID: str(enrolment.organisation_id),
+                ROLE: enrolment.role,
+                TEAMS: json.dumps(enrolment.teams),
+                CURSOR: None,
+                LAST_SYNC_AT: None,
             }
             for key, value in values.items():
                 self._set(key, value)
@@ -199,11 +209,20 @@ class Replica:
             raise NotEnrolled("this device is not enrolled yet: run `prossimo enroll` first")
         rows = self._conn.execute(
             "SELECT seq, mutation_id, entity, record_id, op, changed, base_version, created_at"
-            " FROM outbox ORDER BY seq LIMIT ?", (limit,),
+            " FROM outbox ORDER BY seq LIMIT ?",
+            (limit,),
         ).fetchall()
         mutations = [
-            {"device_seq": seq, "mutation_id": mutation_id, "entity": entity, "record_id": record_id,
-             "op": op, "changed": json.loads(changed), "base_version": base_version, "at": created_at}
+            {
+                "device_seq": seq,
+                "mutation_id": mutation_id,
+                "entity": entity,
+                "record_id": record_id,
+                "op": op,
+                "changed": json.loads(changed),
+                "base_version": base_version,
+                "at": created_at,
+            }
             for seq, mutation_id, entity, record_id, op, changed, base_version, created_at in rows
         ]
         total = len(mutations) if len(mutations) < limit else self.pending_count()
@@ -245,8 +264,9 @@ class Replica:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return report
 
-    def _apply_results(self, results: list[dict[str, Any]], by_seq: dict[int, dict[str, Any]],
-                       report: AppliedAnswer) -> list[dict[str, Any]]:
+    def _apply_results(
+        self, results: list[dict[str, Any]], by_seq: dict[int, dict[str, Any]], report: AppliedAnswer
+    ) -> list[dict[str, Any]]:
         """Settle the outbox rows this request carried; returns the service's copies of
         records whose update or delete was refused, to be written like pulled changes."""
         now = utc_now().isoformat()
@@ -271,9 +291,19 @@ class Replica:
         self._conn.execute(
             "INSERT OR REPLACE INTO rejected_mutation(seq, mutation_id, entity, record_id, op, changed,"
             " base_version, created_at, reason, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (mutation["device_seq"], str(mutation["mutation_id"]), mutation["entity"], mutation["record_id"],
-             mutation["op"], json.dumps(mutation["changed"], ensure_ascii=False), mutation["base_version"],
-             mutation["at"], result.get("reason") or "invalid", result.get("message"), now),
+            (
+                mutation["device_seq"],
+                str(mutation["mutation_id"]),
+                mutation["entity"],
+                mutation["record_id"],
+                mutation["op"],
+                json.dumps(mutation["changed"], ensure_ascii=False),
+                mutation["base_version"],
+                mutation["at"],
+                result.get("reason") or "invalid",
+                result.get("message"),
+                now,
+            ),
         )
         if mutation["op"] == "create" and result.get("reason") != "duplicate_id":
             # The service will never have this record: keep it only as the refused
@@ -288,11 +318,12 @@ class Replica:
         pending: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         for entity, ids in ids_by_entity.items():
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
                 for record_id, op, changed in self._conn.execute(
                     f"SELECT record_id, op, changed FROM outbox WHERE entity = ? AND record_id IN ({marks})"  # noqa: S608
-                    " ORDER BY seq", (entity, *chunk),
+                    " ORDER BY seq",
+                    (entity, *chunk),
                 ):
                     pending[record_id].append((op, json.loads(changed)))
         return pending
@@ -347,8 +378,11 @@ class Replica:
         marks = ", ".join("?" for _ in team_ids)
         self._start_removal()
         # `deleted IN (0, 1)` lets the (deleted, team_id, ...) index serve the lookup.
-        self._conn.execute(f"INSERT INTO purge_contact SELECT id FROM contact"  # noqa: S608
-                           f" WHERE deleted IN (0, 1) AND team_id IN ({marks})", team_ids)
+        self._conn.execute(
+            f"INSERT INTO purge_contact SELECT id FROM contact"  # noqa: S608
+            f" WHERE deleted IN (0, 1) AND team_id IN ({marks})",
+            team_ids,
+        )
         scoped = [(ref.entity, f"{ref.field} IN ({marks})") for ref in team_fields() if ref.entity != "contact"]
         return self._remove_people([(SPECS[entity].table, where, team_ids) for entity, where in scoped])
 
@@ -360,10 +394,13 @@ class Replica:
         for entity, record_id in erased:
             ids_by_entity[entity].append(record_id)
         # An erased person not on this device still takes what names them (a refused create).
-        self._conn.executemany("INSERT OR IGNORE INTO purge_contact VALUES (?)",
-                               [(record_id,) for record_id in ids_by_entity.pop("contact", [])])
-        removed = sum(self._remove_rows(SPECS[entity].table, _BY_IDS, [json.dumps(ids)])
-                      for entity, ids in ids_by_entity.items())
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO purge_contact VALUES (?)",
+            [(record_id,) for record_id in ids_by_entity.pop("contact", [])],
+        )
+        removed = sum(
+            self._remove_rows(SPECS[entity].table, _BY_IDS, [json.dumps(ids)]) for entity, ids in ids_by_entity.items()
+        )
         return removed + self._remove_people([])
 
     def _start_removal(self) -> None:
@@ -406,8 +443,10 @@ class Replica:
         """Records hung from a removed record (a Conflict quotes values of the record it is
         about), then the pending and refused mutations of everything removed: the service
         would refuse them, and their content is data this device may no longer hold."""
-        removed = sum(self._remove_rows(SPECS[ref.entity].table, f"{ref.field} IN purge_record", [])
-                      for ref in record_hung_references())
+        removed = sum(
+            self._remove_rows(SPECS[ref.entity].table, f"{ref.field} IN purge_record", [])
+            for ref in record_hung_references()
+        )
         # Reading every mutation's JSON is only needed when people go.
         people = self._conn.execute("SELECT 1 FROM purge_contact LIMIT 1").fetchone() is not None
         hung = mutation_hangs_from_contacts("purge_contact") if people else "0"
@@ -425,7 +464,8 @@ class Replica:
         conn.execute("INSERT OR IGNORE INTO purge_record SELECT id FROM purge_batch")
         if spec.fts_table is not None:  # live rows are indexed; the 'delete' needs their text
             indexed = conn.execute(
-                f"SELECT rowid, body FROM {table} WHERE deleted = 0 AND id IN purge_batch").fetchall()  # noqa: S608
+                f"SELECT rowid, body FROM {table} WHERE deleted = 0 AND id IN purge_batch"  # noqa: S608 - fixed names
+            ).fetchall()
             search.unindex(conn, spec.fts_table, [(rowid, json.loads(body)) for rowid, body in indexed])
         for link, own, _ in spec.links.values():
             conn.execute(f"DELETE FROM {link} WHERE {own} IN purge_batch")  # noqa: S608 - fixed names
@@ -439,22 +479,27 @@ class Replica:
             enrolled=self._get(DEVICE_TOKEN) is not None,
             pending=self.pending_count(),
             open_conflicts=self._conn.execute(
-                "SELECT count(*) FROM conflict WHERE deleted = 0 AND status = 'open'").fetchone()[0],
+                "SELECT count(*) FROM conflict WHERE deleted = 0 AND status = 'open'"
+            ).fetchone()[0],
             rejected=self._conn.execute("SELECT count(*) FROM rejected_mutation").fetchone()[0],
             last_sync_at=dt.datetime.fromisoformat(last) if last else None,
         )
 
     def open_conflicts(self) -> list[Conflict]:
         rows = self._conn.execute(
-            "SELECT body FROM conflict WHERE deleted = 0 AND status = 'open' ORDER BY id").fetchall()
+            "SELECT body FROM conflict WHERE deleted = 0 AND status = 'open' ORDER BY id"
+        ).fetchall()
         return [Conflict.model_validate_json(body) for (body,) in rows]
 
     def rejected_mutations(self) -> list[RejectedMutation]:
         rows = self._conn.execute(
             "SELECT seq, entity, record_id, op, changed, reason, message, rejected_at"
-            " FROM rejected_mutation ORDER BY seq").fetchall()
-        return [RejectedMutation(seq, entity, record_id, op, json.loads(changed), reason, message, at)
-                for seq, entity, record_id, op, changed, reason, message, at in rows]
+            " FROM rejected_mutation ORDER BY seq"
+        ).fetchall()
+        return [
+            RejectedMutation(seq, entity, record_id, op, json.loads(changed), reason, message, at)
+            for seq, entity, record_id, op, changed, reason, message, at in rows
+        ]
 
     # --- what the operator decides (the Sync and Settings screens) ----------------------------
 
@@ -477,8 +522,8 @@ class Replica:
         longer fits the record.
         """
         row = self._conn.execute(
-            "SELECT entity, record_id, op, changed, created_at, reason FROM rejected_mutation WHERE seq = ?",
-            (seq,)).fetchone()
+            "SELECT entity, record_id, op, changed, created_at, reason FROM rejected_mutation WHERE seq = ?", (seq,)
+        ).fetchone()
         if row is None:
             raise RecordNotFound(f"no refused change with number {seq}")
         entity, record_id, op, changed_text, created_at, reason = row
@@ -494,10 +539,14 @@ class Replica:
                 if self._conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (record_id,)).fetchone():  # noqa: S608
                     raise RuleViolation("id: this record is already on this computer")
                 created = dt.datetime.fromisoformat(created_at)
-                data = {**changed, "id": record_id, "created_at": created_at,
-                        "updated_at": max(now, created).isoformat(),
-                        "author_operator_id": str(enrolment.operator_id),
-                        "author_device_id": str(enrolment.device_id)}
+                data = {
+                    **changed,
+                    "id": record_id,
+                    "created_at": created_at,
+                    "updated_at": max(now, created).isoformat(),
+                    "author_operator_id": str(enrolment.operator_id),
+                    "author_device_id": str(enrolment.device_id),
+                }
                 base_version = None
             else:
                 current = repository.get(record_id)
@@ -513,8 +562,15 @@ class Replica:
                         raise RuleViolation(f"{name}: no {table} with id {ref}")
             body = record.model_dump_json()
             repository.store_from_service([record], [(body, json.loads(body))])
-            new_seq = record_mutation(self._conn, entity=entity, record_id=record_id, op=op, changed=changed,
-                                      base_version=base_version, at=now)
+            new_seq = record_mutation(
+                self._conn,
+                entity=entity,
+                record_id=record_id,
+                op=op,
+                changed=changed,
+                base_version=base_version,
+                at=now,
+            )
             self._conn.execute("DELETE FROM rejected_mutation WHERE seq = ?", (seq,))
         return new_seq
 

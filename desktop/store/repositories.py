@@ -53,8 +53,6 @@ class Identity:
     operator_id: uuid.UUID | None = None
 
 
-
-
 def _utc_text(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat()
 
@@ -86,52 +84,88 @@ SPECS: dict[str, EntitySpec[Any]] = {
     spec.model.ENTITY: spec
     for spec in (
         EntitySpec(
-            Contact, "contact", "sort_name",
-            lambda c: {"sort_name": c.sort_name, "municipality": c.municipality,
-                       "team_id": str(c.team_id) if c.team_id else None},
-            fts_table="contact_fts", index=search.index_contact,
+            Contact,
+            "contact",
+            "sort_name",
+            lambda c: {
+                "sort_name": c.sort_name,
+                "municipality": c.municipality,
+                "team_id": str(c.team_id) if c.team_id else None,
+            },
+            fts_table="contact_fts",
+            index=search.index_contact,
         ),
         EntitySpec(
-            Relationship, "relationship", "id",
-            lambda r: {"from_contact_id": str(r.from_contact_id),
-                       "to_contact_id": str(r.to_contact_id)},
+            Relationship,
+            "relationship",
+            "id",
+            lambda r: {"from_contact_id": str(r.from_contact_id), "to_contact_id": str(r.to_contact_id)},
         ),
         EntitySpec(
-            Consent, "consent", "id", lambda c: {"contact_id": str(c.contact_id)},
+            Consent,
+            "consent",
+            "id",
+            lambda c: {"contact_id": str(c.contact_id)},
         ),
         EntitySpec(
-            Appointment, "appointment", "starts_at",
-            lambda a: {"starts_at": _utc_text(a.starts_at), "operator_id": str(a.operator_id),
-                       "status": a.status},
+            Appointment,
+            "appointment",
+            "starts_at",
+            lambda a: {"starts_at": _utc_text(a.starts_at), "operator_id": str(a.operator_id), "status": a.status},
             links={"contact_ids": ("appointment_contact", "appointment_id", "contact_id")},
         ),
         EntitySpec(
-            Resource, "resource", "sort_name",
-            lambda r: {"sort_name": f"{r.service_name} {r.organization_name}".casefold(),
-                       "municipality": r.location.municipality},
-            fts_table=search.DIRECTORY_FTS, index=search.index_directory,
+            Resource,
+            "resource",
+            "sort_name",
+            lambda r: {
+                "sort_name": f"{r.service_name} {r.organization_name}".casefold(),
+                "municipality": r.location.municipality,
+            },
+            fts_table=search.DIRECTORY_FTS,
+            index=search.index_directory,
         ),
         EntitySpec(
-            Note, "note", "occurred_at",
+            Note,
+            "note",
+            "occurred_at",
             lambda n: {"contact_id": str(n.contact_id), "occurred_at": _utc_text(n.occurred_at)},
-            fts_table="note_fts", index=search.index_note, append_only=True,
+            fts_table="note_fts",
+            index=search.index_note,
+            append_only=True,
         ),
         EntitySpec(
-            Referral, "referral", "id",
-            lambda r: {"contact_id": str(r.contact_id), "resource_id": str(r.resource_id),
-                       "consent_id": str(r.consent_id) if r.consent_id else None},
+            Referral,
+            "referral",
+            "id",
+            lambda r: {
+                "contact_id": str(r.contact_id),
+                "resource_id": str(r.resource_id),
+                "consent_id": str(r.consent_id) if r.consent_id else None,
+            },
         ),
         EntitySpec(
-            IntakeRequest, "intake_request", "received_at",
-            lambda i: {"received_at": _utc_text(i.received_at), "status": i.status,
-                       "team_id": str(i.team_id) if i.team_id else None,
-                       "contact_id": str(i.contact_id) if i.contact_id else None},
+            IntakeRequest,
+            "intake_request",
+            "received_at",
+            lambda i: {
+                "received_at": _utc_text(i.received_at),
+                "status": i.status,
+                "team_id": str(i.team_id) if i.team_id else None,
+                "contact_id": str(i.contact_id) if i.contact_id else None,
+            },
         ),
         # Created only by the service; a device resolves them (an update).
         EntitySpec(
-            Conflict, "conflict", "id",
-            lambda c: {"status": c.status, "record_entity": c.entity, "record_id": str(c.record_id),
-                       "team_id": str(c.team_id) if c.team_id else None},
+            Conflict,
+            "conflict",
+            "id",
+            lambda c: {
+                "status": c.status,
+                "record_entity": c.entity,
+                "record_id": str(c.record_id),
+                "team_id": str(c.team_id) if c.team_id else None,
+            },
         ),
     )
 }
@@ -156,8 +190,10 @@ def hung_from_contacts(conn: Connection, entity: str, contacts: str) -> str:
             link, own, other = spec.links[ref.field]
             parts.append(f"id IN (SELECT {own} FROM {link} WHERE {other} IN {contacts})")  # noqa: S608 - fixed names
         elif ref.many:
-            parts.append(f"EXISTS (SELECT 1 FROM json_each(body, '$.{ref.field}')"  # noqa: S608 - fixed names
-                         f" WHERE value IN {contacts})")
+            parts.append(
+                f"EXISTS (SELECT 1 FROM json_each(body, '$.{ref.field}')"  # noqa: S608 - fixed names
+                f" WHERE value IN {contacts})"
+            )
         elif ref.field in columns:
             parts.append(f"{ref.field} IN {contacts}")
         else:
@@ -173,8 +209,10 @@ def mutation_hangs_from_contacts(contacts: str) -> str:
         names = []
         for ref in contact_owner_fields(entity):
             if ref.many:
-                names.append(f"EXISTS (SELECT 1 FROM json_each(changed, '$.{ref.field}')"  # noqa: S608 - fixed names
-                             f" WHERE value IN {contacts})")
+                names.append(
+                    f"EXISTS (SELECT 1 FROM json_each(changed, '$.{ref.field}')"  # noqa: S608 - fixed names
+                    f" WHERE value IN {contacts})"
+                )
             else:
                 names.append(f"json_extract(changed, '$.{ref.field}') IN {contacts}")
         parts.append(f"(entity = '{entity}' AND ({' OR '.join(names)}))")
@@ -320,18 +358,26 @@ class RecordRepository(Generic[R]):
                 if len(batch) == 1:
                     raise
                 problems = "; ".join(describe_validation_error(exc))
-                raise RuleViolation(f"entry {position}: {problems}",
-                                    [replace(problem, ctx={**problem.ctx, "entry": position})
-                                     for problem in problems_of(exc, self.entity)]) from None
+                raise RuleViolation(
+                    f"entry {position}: {problems}",
+                    [
+                        replace(problem, ctx={**problem.ctx, "entry": position})
+                        for problem in problems_of(exc, self.entity)
+                    ],
+                ) from None
         content = set(self._spec.model.content_fields())
         with transaction(self._conn):
             for record in records:
                 self._check_references(record)
                 self._insert(record)
                 record_mutation(
-                    self._conn, entity=self.entity, record_id=str(record.id), op="create",
+                    self._conn,
+                    entity=self.entity,
+                    record_id=str(record.id),
+                    op="create",
                     changed=record.model_dump(mode="json", include=content),
-                    base_version=None, at=now,
+                    base_version=None,
+                    at=now,
                 )
         return records
 
@@ -351,9 +397,13 @@ class RecordRepository(Generic[R]):
             self._check_references(merged)
             self._write_existing(merged)
             record_mutation(
-                self._conn, entity=self.entity, record_id=str(merged.id), op="update",
+                self._conn,
+                entity=self.entity,
+                record_id=str(merged.id),
+                op="update",
                 changed=merged.model_dump(mode="json", include=set(changed)),
-                base_version=current.server_version, at=now,
+                base_version=current.server_version,
+                at=now,
             )
         return merged
 
@@ -366,8 +416,13 @@ class RecordRepository(Generic[R]):
             dead = current.model_copy(update={"deleted": True, "updated_at": max(now, current.updated_at)})
             self._write_existing(dead)
             record_mutation(
-                self._conn, entity=self.entity, record_id=str(dead.id), op="delete",
-                changed={}, base_version=current.server_version, at=now,
+                self._conn,
+                entity=self.entity,
+                record_id=str(dead.id),
+                op="delete",
+                changed={},
+                base_version=current.server_version,
+                at=now,
             )
         return dead
 
@@ -410,8 +465,7 @@ class RecordRepository(Generic[R]):
         if fts is not None:
             # Live records get new index rows (tombstones are never indexed).
             rowids = {**existing, **self._rowids([v["id"] for v in fresh])}
-            search.index_new(self._conn, fts, [(rowids[v["id"]], data_of[v["id"]])
-                                               for v in values if not v["deleted"]])
+            search.index_new(self._conn, fts, [(rowids[v["id"]], data_of[v["id"]]) for v in values if not v["deleted"]])
         for record in records:
             if isinstance(record, Appointment):
                 self._link_appointment_contacts(record)
@@ -420,20 +474,27 @@ class RecordRepository(Generic[R]):
         """(rowid, parsed body) of the live records among `ids`: those the search index holds."""
         found: list[tuple[int, dict[str, Any]]] = []
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            found += [(rowid, json.loads(body)) for rowid, body in self._conn.execute(
-                f"SELECT rowid, body FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608 - fixed names
-                f" AND id IN ({', '.join('?' for _ in chunk)})", chunk)]
+            chunk = ids[start : start + 500]
+            found += [
+                (rowid, json.loads(body))
+                for rowid, body in self._conn.execute(
+                    f"SELECT rowid, body FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608 - fixed names
+                    f" AND id IN ({', '.join('?' for _ in chunk)})",
+                    chunk,
+                )
+            ]
         return found
 
     def _rowids(self, ids: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            found.update(self._conn.execute(
-                f"SELECT id, rowid FROM {self._spec.table} WHERE id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
-                chunk,
-            ).fetchall())
+            chunk = ids[start : start + 500]
+            found.update(
+                self._conn.execute(
+                    f"SELECT id, rowid FROM {self._spec.table} WHERE id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
+                    chunk,
+                ).fetchall()
+            )
         return found
 
     # --- helpers -------------------------------------------------------------------------
@@ -457,7 +518,8 @@ class RecordRepository(Generic[R]):
                 if ref is None:
                     continue
                 row = self._conn.execute(
-                    f"SELECT deleted FROM {table} WHERE id = ?", (str(ref),)  # noqa: S608
+                    f"SELECT deleted FROM {table} WHERE id = ?",  # noqa: S608 - table from the declared relations
+                    (str(ref),),
                 ).fetchone()
                 if row is None or row[0]:
                     raise RuleViolation.of(name, "no_such_record", f"no {table} with id {ref}", table=table)
@@ -493,7 +555,8 @@ class RecordRepository(Generic[R]):
             (*params, values["id"]),
         )
         rowid = self._conn.execute(
-            f"SELECT rowid FROM {self._spec.table} WHERE id = ?", (values["id"],)  # noqa: S608
+            f"SELECT rowid FROM {self._spec.table} WHERE id = ?",  # noqa: S608 - table from the spec
+            (values["id"],),
         ).fetchone()[0]
         self._after_write(rowid, record, values["body"])
 
@@ -505,9 +568,7 @@ class RecordRepository(Generic[R]):
             self._link_appointment_contacts(record)
 
     def _link_appointment_contacts(self, appointment: Appointment) -> None:
-        self._conn.execute(
-            "DELETE FROM appointment_contact WHERE appointment_id = ?", (str(appointment.id),)
-        )
+        self._conn.execute("DELETE FROM appointment_contact WHERE appointment_id = ?", (str(appointment.id),))
         self._conn.executemany(
             "INSERT INTO appointment_contact(appointment_id, contact_id) VALUES (?, ?)",
             [(str(appointment.id), str(contact_id)) for contact_id in appointment.contact_ids],

@@ -108,9 +108,13 @@ def directory_query(query: str) -> DirectoryQuery | None:
     for word in found:
         whole, prefix = taxonomy.codes_named(word, whole_word=True), taxonomy.codes_named(word)
         anywhere.append(_either(f'"{word}"*', *_in_categories(prefix)))
-        tiers.append((f'name : "{word}"',
-                      _either(f'{{name category}} : "{word}"', *_in_categories(whole)),
-                      _either(f'{{name category}} : "{word}"*', *_in_categories(prefix))))
+        tiers.append(
+            (
+                f'name : "{word}"',
+                _either(f'{{name category}} : "{word}"', *_in_categories(whole)),
+                _either(f'{{name category}} : "{word}"*', *_in_categories(prefix)),
+            )
+        )
     every = " AND ".join(anywhere)
     forms = _number_forms(query)
     if forms:  # a service's phone numbers are in its details, in every form
@@ -129,7 +133,10 @@ def _number_text(number: str | None, region: str = phones.DEFAULT_REGION) -> str
 def _contact_text(data: dict) -> tuple[str, ...]:
     names = _join(data.get("given_name"), data.get("family_name"), data.get("alias"))
     details = _join(
-        data.get("municipality"), data.get("phone"), _number_text(data.get("phone")), data.get("email"),
+        data.get("municipality"),
+        data.get("phone"),
+        _number_text(data.get("phone")),
+        data.get("email"),
         " ".join(data.get("tags", [])),
     )
     return names, details

@@ -52,9 +52,7 @@ class IntegrityReport:
 
 
 class StoreSession:
-    def __init__(
-        self, conn: Connection, identity: Identity, clock: Callable[[], dt.datetime] = utc_now
-    ) -> None:
+    def __init__(self, conn: Connection, identity: Identity, clock: Callable[[], dt.datetime] = utc_now) -> None:
         self.conn = conn
         self.identity = identity
 
@@ -81,6 +79,7 @@ class StoreSession:
 
     def check_integrity(self) -> IntegrityReport:
         """PRAGMA integrity_check (structure) and cipher_integrity_check (every page's HMAC)."""
+
         def run(pragma: str) -> list[str]:
             try:
                 return [row[0] for row in self.conn.execute(f"PRAGMA {pragma}")]
@@ -143,27 +142,31 @@ class StoreSession:
             self.conn.execute("INSERT INTO subject_contact VALUES (?)", (str(contact.id),))
             self.conn.execute("INSERT INTO subject_record VALUES (?)", (str(contact.id),))
             for entity in contact_owned_entities():
-                export[f"{entity}s"] = self._subject_rows(entity, hung_from_contacts(self.conn, entity,
-                                                                                     "subject_contact"))
+                export[f"{entity}s"] = self._subject_rows(
+                    entity, hung_from_contacts(self.conn, entity, "subject_contact")
+                )
             for ref in record_hung_references():
                 export[f"{ref.entity}s"] = self._subject_rows(ref.entity, f"{ref.field} IN subject_record")
             hung = mutation_hangs_from_contacts("subject_contact")
             export["pending_changes"] = self._subject_mutations("outbox", hung, "")
             export["refused_changes"] = self._subject_mutations(
-                "rejected_mutation", hung, ", reason, message, rejected_at")
+                "rejected_mutation", hung, ", reason, message, rejected_at"
+            )
         return export
 
     def _subject_rows(self, entity: str, where: str) -> list[dict[str, Any]]:
         """Bodies of `entity`'s rows matching `where`; their ids join `subject_record`."""
         spec = SPECS[entity]
         rows = self.conn.execute(
-            f"SELECT id, body FROM {spec.table} WHERE {where} ORDER BY {spec.order_column}, id").fetchall()  # noqa: S608
+            f"SELECT id, body FROM {spec.table} WHERE {where} ORDER BY {spec.order_column}, id"  # noqa: S608 - our clauses
+        ).fetchall()
         self.conn.executemany("INSERT OR IGNORE INTO subject_record VALUES (?)", [(row[0],) for row in rows])
         return [json.loads(body) for _, body in rows]
 
     def _subject_mutations(self, table: str, hung: str, extra: str) -> list[dict[str, Any]]:
         cursor = self.conn.execute(
             f"SELECT seq, entity, record_id, op, changed, created_at{extra} FROM {table}"  # noqa: S608 - fixed names
-            f" WHERE record_id IN subject_record OR {hung} ORDER BY seq")
+            f" WHERE record_id IN subject_record OR {hung} ORDER BY seq"
+        )
         names = [column[0] for column in cursor.description]
         return [{**dict(zip(names, row, strict=True)), "changed": json.loads(row[4])} for row in cursor.fetchall()]

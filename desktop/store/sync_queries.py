@@ -110,8 +110,13 @@ class _Names:
         return self._known[key]
 
 
-def record_subject(session: StoreSession, entity: str, record_id: str, fallback: dict[str, Any] | None = None,
-                   names: _Names | None = None) -> RecordSubject:
+def record_subject(
+    session: StoreSession,
+    entity: str,
+    record_id: str,
+    fallback: dict[str, Any] | None = None,
+    names: _Names | None = None,
+) -> RecordSubject:
     """The subject of one record; `fallback` (a change's values) stands in when the record
     is not on this computer."""
     names = names or _Names(session)
@@ -128,8 +133,9 @@ def record_subject(session: StoreSession, entity: str, record_id: str, fallback:
     if entity == "appointment":
         people = [n for n in (names(c) for c in data.get("contact_ids", [])) if n]
         starts = _time(data["starts_at"]) if data.get("starts_at") else None
-        return RecordSubject(entity, record_id, about=", ".join(people) or None, starts_at=starts,
-                             on_this_computer=here)
+        return RecordSubject(
+            entity, record_id, about=", ".join(people) or None, starts_at=starts, on_this_computer=here
+        )
     if entity == "relationship":
         ends = [names(data[k]) if data.get(k) else None for k in ("from_contact_id", "to_contact_id")]
         about = " → ".join(n or "?" for n in ends) if any(ends) else None
@@ -149,17 +155,32 @@ def sync_overview(session: StoreSession, pending_shown: int = PENDING_SHOWN) -> 
     names = _Names(session)
     counts = dict(session.conn.execute("SELECT entity, count(*) FROM outbox GROUP BY entity").fetchall())
     pending = [
-        PendingChange(m.seq, m.entity, m.op, _time(m.created_at),
-                      tuple(m.changed) if m.op == "update" else (),
-                      record_subject(session, m.entity, m.record_id, m.changed, names))
+        PendingChange(
+            m.seq,
+            m.entity,
+            m.op,
+            _time(m.created_at),
+            tuple(m.changed) if m.op == "update" else (),
+            record_subject(session, m.entity, m.record_id, m.changed, names),
+        )
         for m in session.outbox.pending(limit=pending_shown)
     ]
     refused = [
-        RefusedChange(r.seq, r.entity, r.op, r.changed, r.reason, r.message, _time(r.rejected_at),
-                      r.reason in RETRYABLE_REASONS, record_subject(session, r.entity, r.record_id, r.changed, names))
+        RefusedChange(
+            r.seq,
+            r.entity,
+            r.op,
+            r.changed,
+            r.reason,
+            r.message,
+            _time(r.rejected_at),
+            r.reason in RETRYABLE_REASONS,
+            record_subject(session, r.entity, r.record_id, r.changed, names),
+        )
         for r in session.replica.rejected_mutations()
     ]
-    conflicts = [ConflictItem(c, record_subject(session, c.entity, str(c.record_id), names=names))
-                 for c in session.replica.open_conflicts()]
+    conflicts = [
+        ConflictItem(c, record_subject(session, c.entity, str(c.record_id), names=names))
+        for c in session.replica.open_conflicts()
+    ]
     return SyncOverview(session.replica.status(), counts, pending, refused, conflicts)
-

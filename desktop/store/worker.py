@@ -68,9 +68,7 @@ class StoreWorker:
         self._thread.start()
         opened.result()
 
-    def _run(
-        self, open_connection: Callable[[], Connection], identity: Identity, opened: Future[None]
-    ) -> None:
+    def _run(self, open_connection: Callable[[], Connection], identity: Identity, opened: Future[None]) -> None:
         try:
             conn = open_connection()
         except BaseException as exc:  # noqa: BLE001 - handed to the constructor

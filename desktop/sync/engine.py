@@ -55,10 +55,18 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "pushed": self.pushed, "rejected": self.rejected, "pulled": self.pulled, "conflicts": self.conflicts,
-            "purged": self.purged, "erased": self.erased, "pending": self.pending, "requests": self.wire.requests,
-            "bytes_sent": self.wire.bytes_sent, "bytes_received": self.wire.bytes_received,
-            "retries": self.wire.retries, "clock_skew_s": self.clock_skew_s,
+            "pushed": self.pushed,
+            "rejected": self.rejected,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "purged": self.purged,
+            "erased": self.erased,
+            "pending": self.pending,
+            "requests": self.wire.requests,
+            "bytes_sent": self.wire.bytes_sent,
+            "bytes_received": self.wire.bytes_received,
+            "retries": self.wire.retries,
+            "clock_skew_s": self.clock_skew_s,
         }
 
 
@@ -83,9 +91,15 @@ def default_transport(enrolment: Enrolment) -> Transport:
 class SyncEngine:
     """Syncs one open store. Call `sync()` from a worker thread, never the UI thread."""
 
-    def __init__(self, worker: StoreWorker, transport_factory: TransportFactory = default_transport, *,
-                 push_batch: int = PUSH_BATCH, page_size: int = PAGE_SIZE,
-                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
+    def __init__(
+        self,
+        worker: StoreWorker,
+        transport_factory: TransportFactory = default_transport,
+        *,
+        push_batch: int = PUSH_BATCH,
+        page_size: int = PAGE_SIZE,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
         self.worker = worker
         self.transport_factory = transport_factory
         self.push_batch, self.page_size = push_batch, page_size
@@ -140,8 +154,12 @@ class SyncEngine:
                 if self._may_prefetch(answer, outgoing):
                     # Fetch the next page while the store applies this one. The store's cursor
                     # moves only when a page is applied, so a crash here loses nothing.
-                    prefetch = Outgoing(token=outgoing.token, cursor=answer["cursor"], mutations=[],
-                                        pending_total=outgoing.pending_total - len(outgoing.mutations))
+                    prefetch = Outgoing(
+                        token=outgoing.token,
+                        cursor=answer["cursor"],
+                        mutations=[],
+                        pending_total=outgoing.pending_total - len(outgoing.mutations),
+                    )
                     try:
                         prefetched = (prefetch, transport.sync(prefetch.token, self._body(prefetch.cursor, [])))
                     finally:
@@ -157,8 +175,15 @@ class SyncEngine:
                 report.erased += applied.erased
                 report.clock_skew_s = _skew(answer.get("server_time"), received_at)
                 if progress is not None:
-                    progress(Progress(report.rounds, report.pushed, report.pulled,
-                                      outgoing.pending_total - len(outgoing.mutations), bool(answer.get("more"))))
+                    progress(
+                        Progress(
+                            report.rounds,
+                            report.pushed,
+                            report.pulled,
+                            outgoing.pending_total - len(outgoing.mutations),
+                            bool(answer.get("more")),
+                        )
+                    )
                 if prefetched is not None:
                     outgoing, answer = prefetched
                     continue
@@ -168,14 +193,19 @@ class SyncEngine:
                 answer = transport.sync(outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
         finally:
             after = transport.stats
-            report.wire = WireStats(requests=after.requests - before.requests,
-                                    bytes_sent=after.bytes_sent - before.bytes_sent,
-                                    bytes_received=after.bytes_received - before.bytes_received,
-                                    retries=after.retries - before.retries)
+            report.wire = WireStats(
+                requests=after.requests - before.requests,
+                bytes_sent=after.bytes_sent - before.bytes_sent,
+                bytes_received=after.bytes_received - before.bytes_received,
+                retries=after.retries - before.retries,
+            )
         report.pending = self.worker.call(lambda s: s.replica.pending_count())
         if report.clock_skew_s is not None:
-            log.warning("this computer's clock is off by %+.0f s from the service's; changes are still "
-                        "ordered by the service, but times shown may be wrong", report.clock_skew_s)
+            log.warning(
+                "this computer's clock is off by %+.0f s from the service's; changes are still "
+                "ordered by the service, but times shown may be wrong",
+                report.clock_skew_s,
+            )
         return report
 
 
@@ -191,9 +221,17 @@ def _skew(server_time: str | None, received_at: dt.datetime) -> float | None:
     return skew.total_seconds() if abs(skew) > CLOCK_SKEW_REPORTED_AFTER else None
 
 
-def enrol(profile: Profile, worker: StoreWorker, server_url: str, username: str, password: str, *,
-          ca_bundle: str | None = None, device_name: str | None = None,
-          transport: Transport | None = None) -> Enrolment:
+def enrol(
+    profile: Profile,
+    worker: StoreWorker,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    ca_bundle: str | None = None,
+    device_name: str | None = None,
+    transport: Transport | None = None,
+) -> Enrolment:
     """Log in once, register this device, and keep its token inside the encrypted store.
 
     Refuses a profile that is already enrolled: a second enrolment would make a new
@@ -201,13 +239,19 @@ def enrol(profile: Profile, worker: StoreWorker, server_url: str, username: str,
     """
     existing = worker.call(lambda s: s.replica.enrolment())
     if existing is not None:
-        raise AlreadyEnrolled(f"this profile is already enrolled with {existing.server_url} as device "
-                              f"{existing.device_id}; use a new profile to enrol again")
+        raise AlreadyEnrolled(
+            f"this profile is already enrolled with {existing.server_url} as device "
+            f"{existing.device_id}; use a new profile to enrol again"
+        )
     transport = transport or Transport(server_url, ca_bundle=ca_bundle)
     answer = transport.enrol(username, password, device_name or socket.gethostname()[:100] or "laptop")
     enrolment = Enrolment(
-        server_url=transport.base_url, ca_bundle=ca_bundle, device_id=answer.device_id,
-        operator_id=answer.operator_id, organisation_id=answer.organisation_id, role=answer.role,
+        server_url=transport.base_url,
+        ca_bundle=ca_bundle,
+        device_id=answer.device_id,
+        operator_id=answer.operator_id,
+        organisation_id=answer.organisation_id,
+        role=answer.role,
         teams=[{"id": str(team.id), "name": team.name} for team in answer.teams],
     )
     worker.call(lambda s: s.replica.save_enrolment(enrolment, answer.device_token))

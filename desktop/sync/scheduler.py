@@ -189,8 +189,9 @@ class SyncScheduler:
             if not self._online and self.os_reports_reachability:
                 continue  # the OS will call set_online(True); nothing to try before that
             if self._state.phase == "offline" and not self._service_answers():
-                self._after_failure(self._state.message or "the service cannot be reached", "offline",
-                                    self.timing.probe_s)
+                self._after_failure(
+                    self._state.message or "the service cannot be reached", "offline", self.timing.probe_s
+                )
                 continue
             if not self._sync_once():
                 return
@@ -238,9 +239,18 @@ class SyncScheduler:
             return True
         self._failures = 0
         counts = self._counts()
-        self._publish(replace(self._state, phase="idle", done=report.pushed + report.pulled, total=None,
-                              message=None, last_success_at=self.wall_clock(),
-                              clock_skew_s=report.clock_skew_s, **counts))
+        self._publish(
+            replace(
+                self._state,
+                phase="idle",
+                done=report.pushed + report.pulled,
+                total=None,
+                message=None,
+                last_success_at=self.wall_clock(),
+                clock_skew_s=report.clock_skew_s,
+                **counts,
+            )
+        )
         self._schedule(self.timing.periodic_s if counts["pending"] == 0 else self.timing.debounce_s)
         return True
 
@@ -256,8 +266,15 @@ class SyncScheduler:
 
     def _progress(self, progress: Progress) -> None:
         total = progress.pushed + progress.pulled + progress.pending if not progress.more else None
-        self._publish(replace(self._state, phase="syncing", done=progress.pushed + progress.pulled, total=total,
-                              pending=progress.pending))
+        self._publish(
+            replace(
+                self._state,
+                phase="syncing",
+                done=progress.pushed + progress.pulled,
+                total=total,
+                pending=progress.pending,
+            )
+        )
 
     def _counts(self) -> dict[str, int]:
         """The pending, conflict and refusal counts, or the last ones when they cannot be read."""
@@ -271,8 +288,11 @@ class SyncScheduler:
         return {"pending": status.pending, "open_conflicts": status.open_conflicts, "rejected": status.rejected}
 
     def _last_counts(self) -> dict[str, int]:
-        return {"pending": self._state.pending, "open_conflicts": self._state.open_conflicts,
-                "rejected": self._state.rejected}
+        return {
+            "pending": self._state.pending,
+            "open_conflicts": self._state.open_conflicts,
+            "rejected": self._state.rejected,
+        }
 
     def _log_counts_failure(self, exc: Exception) -> None:
         # Once per type (the counts are read after every sync and every retry), and the type

@@ -172,8 +172,15 @@ class _Retry(Retry):
         kw.setdefault("on_retry", self.on_retry)
         return super().new(**kw)
 
-    def increment(self, method: str | None = None, url: str | None = None, response: Any = None,
-                  error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> Self:
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: Any = None,
+        error: Exception | None = None,
+        _pool: Any = None,
+        _stacktrace: Any = None,
+    ) -> Self:
         retry = super().increment(method, url, response, error, _pool, _stacktrace)  # raises when out of attempts
         if self.on_retry is not None:
             self.on_retry(error)
@@ -217,8 +224,13 @@ class Transport:
             tls = {"cert_reqs": "CERT_REQUIRED", "ca_certs": ca_bundle or requests.certs.where()}
         # A pool for the one configured host and nothing else: no code path can reach another.
         self._pool = urllib3.connection_from_url(
-            self.base_url, maxsize=1, block=False, retries=False,
-            timeout=urllib3.Timeout(connect=connect_timeout_s, read=read_timeout_s), **tls)
+            self.base_url,
+            maxsize=1,
+            block=False,
+            retries=False,
+            timeout=urllib3.Timeout(connect=connect_timeout_s, read=read_timeout_s),
+            **tls,
+        )
         self._base_path = urllib.parse.urlsplit(self.base_url).path
 
     def close(self) -> None:
@@ -261,12 +273,22 @@ class Transport:
         # `other=0`: TLS and other errors are final. An enrolment allows no method for answer
         # retries (an empty set would mean "every method" to urllib3) and no status retries.
         return _Retry(
-            total=again, connect=again, other=0, redirect=0, raise_on_redirect=False,
-            read=again if idempotent else False, status=again if idempotent else 0,
-            status_forcelist=RETRY_STATUSES if idempotent else None, raise_on_status=False,
+            total=again,
+            connect=again,
+            other=0,
+            redirect=0,
+            raise_on_redirect=False,
+            read=again if idempotent else False,
+            status=again if idempotent else 0,
+            status_forcelist=RETRY_STATUSES if idempotent else None,
+            raise_on_status=False,
             allowed_methods=frozenset({"POST"}) if idempotent else frozenset({"GET"}),
-            respect_retry_after_header=idempotent, backoff_factor=self.backoff_s,
-            backoff_max=self.max_backoff_s, backoff_jitter=self.backoff_s, on_retry=on_retry)
+            respect_retry_after_header=idempotent,
+            backoff_factor=self.backoff_s,
+            backoff_max=self.max_backoff_s,
+            backoff_jitter=self.backoff_s,
+            on_retry=on_retry,
+        )
 
     def _unexpected(self, status: int, data: Any) -> TransportError:
         error, message = _problem(data)
@@ -275,14 +297,18 @@ class Transport:
         if status == 426:
             return UpdateNeeded(message or "the service speaks another protocol version: update Prossimo")
         if status in RETRY_STATUSES:
-            return Offline(f"the service at {self.base_url} is unavailable (HTTP {status})"
-                           + (f": {message}" if message else "") + "; try again later")
+            return Offline(
+                f"the service at {self.base_url} is unavailable (HTTP {status})"
+                + (f": {message}" if message else "")
+                + "; try again later"
+            )
         if message:
             return ServiceError(f"the service refused the request ({status}): {message}", status, error)
         return ServiceError(f"the service answered {status}", status, error)
 
-    def _post(self, path: str, body: dict[str, Any], *, token: str | None,
-              idempotent: bool) -> tuple[int, Any, Mapping[str, str]]:
+    def _post(
+        self, path: str, body: dict[str, Any], *, token: str | None, idempotent: bool
+    ) -> tuple[int, Any, Mapping[str, str]]:
         raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         headers = {**self.headers, "Content-Type": "application/json"}
         if len(raw) >= GZIP_MIN_BYTES:
@@ -316,20 +342,32 @@ class Transport:
             self._check_protocol(response.headers)
             if 300 <= response.status < 400:
                 raise BadAnswer(_redirect_message(response.headers.get("Location")))
-            if (response.status == 200 and PROTOCOL_HEADER not in response.headers
-                    and payload.lstrip()[:1] not in (b"", b"{", b"[")):
+            if (
+                response.status == 200
+                and PROTOCOL_HEADER not in response.headers
+                and payload.lstrip()[:1] not in (b"", b"{", b"[")
+            ):
                 raise self._not_prossimo(response.status)  # a web page, not our JSON: another server
             return response.status, self._decode(response.status, payload), response.headers
 
     def _not_prossimo(self, status: int) -> "NotProssimo":
-        return NotProssimo(f"{self.base_url} answered, but it is not a Prossimo service (HTTP {status}); "
-                           "check the address")
+        return NotProssimo(
+            f"{self.base_url} answered, but it is not a Prossimo service (HTTP {status}); check the address"
+        )
 
-    def _send(self, url: str, raw: bytes, headers: dict[str, str], retry: Retry,
-              size: int) -> urllib3.BaseHTTPResponse:
+    def _send(self, url: str, raw: bytes, headers: dict[str, str], retry: Retry, size: int) -> urllib3.BaseHTTPResponse:
         try:
-            response = self._pool.urlopen("POST", url, body=raw, headers=headers, retries=retry, redirect=False,
-                                          assert_same_host=True, preload_content=False, decode_content=False)
+            response = self._pool.urlopen(
+                "POST",
+                url,
+                body=raw,
+                headers=headers,
+                retries=retry,
+                redirect=False,
+                assert_same_host=True,
+                preload_content=False,
+                decode_content=False,
+            )
         except MaxRetryError as exc:
             raise self._failed(exc.reason, size) from None
         except (ProtocolError, ReadTimeoutError, SSLError, ConnectTimeoutError) as exc:  # not to be retried
@@ -357,26 +395,31 @@ class Transport:
         if isinstance(reason, SSLError):
             # Certificate problems do not heal by retrying; say what to check.
             cause = reason.args[0] if reason.args and isinstance(reason.args[0], Exception) else reason
-            return Offline(f"TLS: the service's certificate was not accepted ({type(cause).__name__}); "
-                           "check the server address and the organisation CA bundle")
+            return Offline(
+                f"TLS: the service's certificate was not accepted ({type(cause).__name__}); "
+                "check the server address and the organisation CA bundle"
+            )
         if isinstance(reason, ConnectTimeoutError):
             self.stats.bytes_sent -= size  # refused or never opened: the request did not leave
             return self._unreachable(reason)
         what = "did not answer in time" if isinstance(reason, ReadTimeoutError) else "cut the connection"
-        return Offline(f"the service at {self.base_url} could not be reached (it {what}); "
-                       "try again: nothing is lost")
+        return Offline(f"the service at {self.base_url} could not be reached (it {what}); try again: nothing is lost")
 
     def _unreachable(self, reason: ConnectTimeoutError) -> Offline:
         """Which way the connection failed, and what the operator can check."""
         where = f"the service at {self.base_url} could not be reached"
         problem = _connect_problem(reason)
         if isinstance(reason, NameResolutionError):
-            return AddressUnknown(f"{where} (the server name {self._pool.host} is not known); check the "
-                                  "address, and that this computer is online")
+            return AddressUnknown(
+                f"{where} (the server name {self._pool.host} is not known); check the "
+                "address, and that this computer is online"
+            )
         if problem == "connection refused":
-            return ConnectionRefused(f"{where} (connection refused: nothing answers at {self._pool.host}:"
-                                     f"{self._pool.port}); check the address and the port, or ask IT whether "
-                                     "the service is running")
+            return ConnectionRefused(
+                f"{where} (connection refused: nothing answers at {self._pool.host}:"
+                f"{self._pool.port}); check the address and the port, or ask IT whether "
+                "the service is running"
+            )
         return Offline(f"{where} ({problem})")
 
     def _read(self, response: urllib3.BaseHTTPResponse) -> bytearray:
@@ -387,8 +430,9 @@ class Transport:
             raise BadAnswer(f"the service's answer is larger than {_mib(limit)}")
         encoding = response.headers.get("Content-Encoding", "").strip().lower()
         if encoding not in ("", "identity", "gzip"):
-            raise BadAnswer("the service sent an answer this Prossimo does not understand "
-                            "(an encoding other than gzip)")
+            raise BadAnswer(
+                "the service sent an answer this Prossimo does not understand (an encoding other than gzip)"
+            )
         body = _Unpacked(limit, gzip=encoding == "gzip")
         received = 0
         for chunk in _chunks(response):
@@ -406,8 +450,9 @@ class Transport:
             return pydantic_core.from_json(payload)  # Rust, with a nesting limit: never a RecursionError
         except ValueError as exc:
             if status == 200:
-                raise BadAnswer(f"the service sent an answer this Prossimo cannot read ({_parser_problem(exc)})") \
-                    from None
+                raise BadAnswer(
+                    f"the service sent an answer this Prossimo cannot read ({_parser_problem(exc)})"
+                ) from None
             return None  # an error page from a proxy: the status says enough
 
     def _check_protocol(self, headers: Mapping[str, str]) -> None:
@@ -415,8 +460,10 @@ class Transport:
         # it does not); a service older than anything this client speaks is not.
         spoken = headers.get(PROTOCOL_HEADER, "")
         if spoken.isdigit() and int(spoken) < SUPPORTED_PROTOCOLS.start:
-            raise UpdateNeeded(f"the service speaks protocol {spoken}, older than this Prossimo supports "
-                               f"({SUPPORTED_PROTOCOLS.start}-{SUPPORTED_PROTOCOLS.stop - 1}): ask IT to update it")
+            raise UpdateNeeded(
+                f"the service speaks protocol {spoken}, older than this Prossimo supports "
+                f"({SUPPORTED_PROTOCOLS.start}-{SUPPORTED_PROTOCOLS.stop - 1}): ask IT to update it"
+            )
 
 
 class _Unpacked:
@@ -499,8 +546,7 @@ def _wipe_order(data: Any) -> TransportError:
     except pydantic.ValidationError as exc:
         if isinstance(data, dict) and data.get("wipe") is True and isinstance(data.get("reason"), str):
             return WipeOrdered(data["reason"])  # a reason newer than this client: still an order
-        return BadAnswer(f"the service answered 410 with an answer this Prossimo does not understand: "
-                         f"{_problems(exc)}")
+        return BadAnswer(f"the service answered 410 with an answer this Prossimo does not understand: {_problems(exc)}")
 
 
 def _problem(data: Any) -> tuple[str | None, str | None]:
@@ -512,8 +558,10 @@ def _problem(data: Any) -> tuple[str | None, str | None]:
     message = data.get("message") if isinstance(data.get("message"), str) else None
     if message is None and isinstance(data.get("detail"), list):
         items = [item for item in data["detail"] if isinstance(item, dict)][:MAX_LISTED_PROBLEMS]
-        message = "; ".join(f"{'.'.join(str(p) for p in item.get('loc', [])[1:])}: {item.get('msg')}"
-                            for item in items) or None
+        message = (
+            "; ".join(f"{'.'.join(str(p) for p in item.get('loc', [])[1:])}: {item.get('msg')}" for item in items)
+            or None
+        )
         error = error or "invalid"
     return (_printable(error, 100) if error else None), (_printable(message, MAX_QUOTED_CHARS) if message else None)
 
@@ -529,13 +577,17 @@ def _redirect_message(location: str | None) -> str:
         target = urllib.parse.urlsplit(location or "")
         port = target.port
     except ValueError:  # a garbled target (bad port, bad brackets) is named as such
-        return ("the service answered with a redirect to an invalid address: check the server address; "
-                "nothing was sent there")
+        return (
+            "the service answered with a redirect to an invalid address: check the server address; "
+            "nothing was sent there"
+        )
     # Scheme, host, port and path only: a query string could carry anything.
     where = f"{target.scheme}://{target.hostname}" + (f":{port}" if port else "") if target.hostname else ""
     shown = _printable(where + target.path, 200)
-    return (f"the service answered with a redirect{f' to {shown}' if shown else ''}: check the server address; "
-            "nothing was sent there")
+    return (
+        f"the service answered with a redirect{f' to {shown}' if shown else ''}: check the server address; "
+        "nothing was sent there"
+    )
 
 
 def _connect_problem(reason: ConnectTimeoutError) -> str:
@@ -566,12 +618,18 @@ def _mib(size: int) -> str:
 
 def _request_size(path: str, pool: urllib3.HTTPConnectionPool, headers: Mapping[str, str], body: bytes) -> int:
     host = f"{pool.host}:{pool.port}" if pool.port else pool.host
-    head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {len(body)}\r\n" + "".join(
-        f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {len(body)}\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        + "\r\n"
+    )
     return len(head.encode()) + len(body)
 
 
 def _head_size(response: urllib3.BaseHTTPResponse) -> int:
-    head = f"HTTP/1.1 {response.status} {response.reason}\r\n" + "".join(
-        f"{k}: {v}\r\n" for k, v in response.headers.items()) + "\r\n"
+    head = (
+        f"HTTP/1.1 {response.status} {response.reason}\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in response.headers.items())
+        + "\r\n"
+    )
     return len(head.encode())

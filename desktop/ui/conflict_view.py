@@ -46,12 +46,18 @@ from protocol.messages import Conflict
 
 # (entity, field) -> desktop.ui.labels kind, for enumerations shown in words
 _LABEL_KINDS = {
-    ("contact", "kind"): "contact_kind", ("relationship", "kind"): "relationship_kind",
-    ("consent", "purpose"): "consent_purpose", ("consent", "method"): "consent_method",
-    ("appointment", "place_kind"): "place_kind", ("appointment", "status"): "appointment_status",
-    ("resource", "categories"): "resource_category", ("note", "kind"): "note_kind",
-    ("referral", "status"): "referral_status", ("intake_request", "kind"): "intake_kind",
-    ("intake_request", "contact_channel"): "intake_channel", ("intake_request", "status"): "intake_status",
+    ("contact", "kind"): "contact_kind",
+    ("relationship", "kind"): "relationship_kind",
+    ("consent", "purpose"): "consent_purpose",
+    ("consent", "method"): "consent_method",
+    ("appointment", "place_kind"): "place_kind",
+    ("appointment", "status"): "appointment_status",
+    ("resource", "categories"): "resource_category",
+    ("note", "kind"): "note_kind",
+    ("referral", "status"): "referral_status",
+    ("intake_request", "kind"): "intake_kind",
+    ("intake_request", "contact_channel"): "intake_channel",
+    ("intake_request", "status"): "intake_status",
 }
 
 
@@ -63,7 +69,7 @@ class _Words:
 
 
 def entity_word(entity: str) -> str:
-    """"contact", "appointment"... in the operator's language (lower case, singular)."""
+    """ "contact", "appointment"... in the operator's language (lower case, singular)."""
     words = {
         "contact": _Words.translate("SyncWords", "contact"),
         "relationship": _Words.translate("SyncWords", "relationship"),
@@ -79,7 +85,7 @@ def entity_word(entity: str) -> str:
 
 
 def entity_count(entity: str, n: int) -> str:
-    """"2 contacts", "1 appointment"."""
+    """ "2 contacts", "1 appointment"."""
     counted = {
         "contact": lambda: QCoreApplication.translate("SyncWords", "Contact: {n}").format(n=n),
         "relationship": lambda: QCoreApplication.translate("SyncWords", "Relationship: {n}").format(n=n),
@@ -169,11 +175,12 @@ def _plain(value: Any) -> str:
 
 
 def subject_text(subject: RecordSubject) -> str:
-    """"Marta Rossi", "appointment 12/11/26 10:00 · Marta Rossi", "case note about Luca"."""
+    """ "Marta Rossi", "appointment 12/11/26 10:00 · Marta Rossi", "case note about Luca"."""
     entity = subject.entity
     if entity == "conflict" and subject.inner is not None and subject.field:
         return _Words.translate("SyncWords", "{field} of {record}").format(
-            field=field_word(subject.field), record=subject_text(subject.inner))
+            field=field_word(subject.field), record=subject_text(subject.inner)
+        )
     if subject.name and entity == "intake_request":
         return _Words.translate("SyncWords", "request from {alias}").format(alias=subject.name)
     if subject.name:
@@ -183,7 +190,8 @@ def subject_text(subject: RecordSubject) -> str:
         return f"{when} · {subject.about}" if subject.about else when
     if subject.about:
         return _Words.translate("SyncWords", "{what} about {people}").format(
-            what=entity_word(entity), people=subject.about)
+            what=entity_word(entity), people=subject.about
+        )
     if not subject.on_this_computer:
         return _Words.translate("SyncWords", "a {what} no longer on this computer").format(what=entity_word(entity))
     return _Words.translate("SyncWords", "a {what} without a name").format(what=entity_word(entity))
@@ -192,8 +200,13 @@ def subject_text(subject: RecordSubject) -> str:
 class _ConflictRow(QFrame):
     """One field of the record: the two values, and the three ways to decide."""
 
-    def __init__(self, context: UiContext, conflict: Conflict,
-                 decide: Callable[["_ConflictRow", str, Any], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: UiContext,
+        conflict: Conflict,
+        decide: Callable[["_ConflictRow", str, Any], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.conflict = conflict
         self._decide = decide
@@ -201,7 +214,8 @@ class _ConflictRow(QFrame):
         entity, field = conflict.entity, conflict.field
         name = field_word(field)
         mine_is_other = conflict.other_device_id == context.device_id or (
-            context.operator_id is not None and conflict.other_operator_id == context.operator_id)
+            context.operator_id is not None and conflict.other_operator_id == context.operator_id
+        )
         sent = local_time_text(conflict.created_at)
         if conflict.other_device_id == context.device_id:
             other_heading = self.tr("From this computer, sent at {time}").format(time=sent)
@@ -227,16 +241,21 @@ class _ConflictRow(QFrame):
         else:
             self.keep_kept_button = QPushButton(self.tr("Keep &mine"))
             self.keep_other_button = QPushButton(self.tr("Keep &theirs"))
-        self.keep_kept_button.setAccessibleName(self.tr("Keep the value on this computer for {field}").format(
-            field=name))
+        self.keep_kept_button.setAccessibleName(
+            self.tr("Keep the value on this computer for {field}").format(field=name)
+        )
         self.keep_other_button.setAccessibleName(self.tr("Keep the other value for {field}").format(field=name))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setAccessibleName(self.tr("Type another value for {field}").format(field=name))
         self.kind = edit_kind(entity, field)
         if self.kind is None:
             self.edit_button.setEnabled(False)
-            self.edit_button.setToolTip(self.tr("This kind of field cannot be typed here: keep one of the two "
-                                                "values, then change the record itself if needed."))
+            self.edit_button.setToolTip(
+                self.tr(
+                    "This kind of field cannot be typed here: keep one of the two "
+                    "values, then change the record itself if needed."
+                )
+            )
 
         self.edit_input = QLineEdit()
         self.edit_input.setAccessibleName(self.tr("New value for {field}").format(field=name))
@@ -354,9 +373,12 @@ class ConflictView(QWidget):
         self.rows: list[_ConflictRow] = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.explanation = QLabel(self.tr(
-            "Two people changed the same detail before their computers synced. Prossimo kept both values: "
-            "choose the right one, or type the correct value. Your decision reaches the team with the next sync."))
+        self.explanation = QLabel(
+            self.tr(
+                "Two people changed the same detail before their computers synced. Prossimo kept both values: "
+                "choose the right one, or type the correct value. Your decision reaches the team with the next sync."
+            )
+        )
         self.explanation.setWordWrap(True)
         self.empty = QLabel(self.tr("Choose a record on the left to see what collided."))
         self._rows_layout = QVBoxLayout()
@@ -406,5 +428,10 @@ class ConflictView(QWidget):
             row.set_busy(False)
             row.show_error(error, resolution)
 
-        self.context.store.run(lambda s: s.resolve_conflict(conflict_id, resolution, value), done, failed,
-                               owner=self, changes={entity, "conflict"})
+        self.context.store.run(
+            lambda s: s.resolve_conflict(conflict_id, resolution, value),
+            done,
+            failed,
+            owner=self,
+            changes={entity, "conflict"},
+        )

@@ -70,8 +70,9 @@ class ContactPicker(QDialog):
     def _search(self) -> None:
         self._generation += 1
         generation, text = self._generation, self.query.text()
-        self.context.store.run(lambda s: s.contacts.search(text, limit=LIMIT),
-                               lambda found: self._show(generation, found), owner=self)
+        self.context.store.run(
+            lambda s: s.contacts.search(text, limit=LIMIT), lambda found: self._show(generation, found), owner=self
+        )
 
     def _show(self, generation: int, found: list[Contact]) -> None:
         if generation != self._generation:

@@ -49,8 +49,12 @@ from desktop.ui.passphrase_strength import PassphraseStrength, passphrase_proble
 WELCOME, PASSPHRASE, CONNECT, DONE = range(4)
 # Which input an enrolment error is about (the first match wins).
 _ERROR_FIELDS: tuple[tuple[type[Exception], str], ...] = (
-    (transport.LoginRefused, "password"), (transport.LoginThrottled, "password"), (transport.Offline, "url"),
-    (transport.NotProssimo, "url"), (transport.UpdateNeeded, "url"))
+    (transport.LoginRefused, "password"),
+    (transport.LoginThrottled, "password"),
+    (transport.Offline, "url"),
+    (transport.NotProssimo, "url"),
+    (transport.UpdateNeeded, "url"),
+)
 
 
 class _AsyncStep(QWizardPage):
@@ -96,9 +100,13 @@ class WelcomePage(QWizardPage):
         self.notice.setStyleSheet("font-weight: bold;")
         self.notice.setVisible(bool(notice))
         layout.addWidget(self.notice)
-        intro = QLabel(self.tr("Prossimo keeps your contacts, appointments and notes encrypted on this computer. "
-                               "It works without internet, and shares your work with your organisation "
-                               "whenever a connection is there."))
+        intro = QLabel(
+            self.tr(
+                "Prossimo keeps your contacts, appointments and notes encrypted on this computer. "
+                "It works without internet, and shares your work with your organisation "
+                "whenever a connection is there."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         language_row = QHBoxLayout()
@@ -119,8 +127,12 @@ class WelcomePage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.connect_choice)
         group.addButton(self.offline_choice)
-        explain = QLabel(self.tr("Offline only: nothing leaves this computer. You can connect it to your "
-                                 "organisation later, in Settings."))
+        explain = QLabel(
+            self.tr(
+                "Offline only: nothing leaves this computer. You can connect it to your "
+                "organisation later, in Settings."
+            )
+        )
         explain.setWordWrap(True)
         for widget in (self.connect_choice, self.offline_choice, explain):
             layout.addWidget(widget)
@@ -136,8 +148,12 @@ class PassphrasePage(_AsyncStep):
         self.owner = wizard
         self.setTitle(self.tr("Choose a passphrase"))
         # In the page, not the wizard's subtitle: the subtitle's last line was cut with large text.
-        intro = QLabel(self.tr("It encrypts everything Prossimo keeps on this computer. Use several words "
-                               "that only you know. If it is forgotten, the data here cannot be recovered."))
+        intro = QLabel(
+            self.tr(
+                "It encrypts everything Prossimo keeps on this computer. Use several words "
+                "that only you know. If it is forgotten, the data here cannot be recovered."
+            )
+        )
         intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -192,8 +208,12 @@ class ConnectPage(_AsyncStep):
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Connect to your organisation"))
-        self.setSubTitle(self.tr("Your IT staff give you the service address. Your username and password "
-                                 "are the ones for Prossimo at your organisation."))
+        self.setSubTitle(
+            self.tr(
+                "Your IT staff give you the service address. Your username and password "
+                "are the ones for Prossimo at your organisation."
+            )
+        )
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://prossimo.example.org")
         self.url.setAccessibleName(self.tr("Service address"))
@@ -227,8 +247,9 @@ class ConnectPage(_AsyncStep):
         form.addRow(self.status)
 
     def _choose_ca_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate authority file"), "",
-                                              self.tr("Certificates (*.pem *.crt);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Certificate authority file"), "", self.tr("Certificates (*.pem *.crt);;All files (*)")
+        )
         if path:
             self.ca_bundle.setText(path)
 
@@ -251,8 +272,9 @@ class ConnectPage(_AsyncStep):
             self.errors.show(ValueError("password: " + self.tr("required")))
             return False
         self.status.setText(self.tr("Connecting…"))
-        run_in_background(lambda: self.owner.enrol(url, user, password, ca_bundle), self._enrolled,
-                          self._failed, owner=self)
+        run_in_background(
+            lambda: self.owner.enrol(url, user, password, ca_bundle), self._enrolled, self._failed, owner=self
+        )
         return True
 
     def _enrolled(self, _worker: StoreWorker) -> None:
@@ -278,26 +300,34 @@ def enrol_problem(error: BaseException, *, in_wizard: bool = True) -> tuple[str,
         message = QCoreApplication.translate("ConnectPage", "the username or the password is not right")
     elif isinstance(error, transport.LoginThrottled):
         message = QCoreApplication.translate("ConnectPage", "too many attempts; wait {s} seconds").format(
-            s=error.retry_after_s)
+            s=error.retry_after_s
+        )
     elif isinstance(error, transport.AddressUnknown):
         message = QCoreApplication.translate(
-            "ConnectPage", "there is no server with this name: check the address (is it typed right?) and that "
-            "this computer is online")
+            "ConnectPage",
+            "there is no server with this name: check the address (is it typed right?) and that "
+            "this computer is online",
+        )
     elif isinstance(error, transport.ConnectionRefused):
         message = QCoreApplication.translate(
-            "ConnectPage", "nothing answers at this address: check the address and the port; if they are right, "
-            "ask IT whether the service is running")
+            "ConnectPage",
+            "nothing answers at this address: check the address and the port; if they are right, "
+            "ask IT whether the service is running",
+        )
     elif isinstance(error, transport.NotProssimo):
         message = QCoreApplication.translate(
-            "ConnectPage", "this address answers, but it is not a Prossimo service: check the address")
+            "ConnectPage", "this address answers, but it is not a Prossimo service: check the address"
+        )
     elif isinstance(error, transport.Offline) and in_wizard:
         message = QCoreApplication.translate(
-            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection, or go "
-            "back and choose offline only").format(reason=error)
+            "ConnectPage",
+            "the service cannot be reached ({reason}); check the address and the connection, or go "
+            "back and choose offline only",
+        ).format(reason=error)
     elif isinstance(error, transport.Offline):
         message = QCoreApplication.translate(
-            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection").format(
-            reason=error)
+            "ConnectPage", "the service cannot be reached ({reason}); check the address and the connection"
+        ).format(reason=error)
     else:
         message = str(error)
     return field, message
@@ -307,8 +337,12 @@ class DonePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Ready"))
-        text = QLabel(self.tr("Prossimo is ready. It locks itself after some minutes without activity; "
-                              "your passphrase opens it again."))
+        text = QLabel(
+            self.tr(
+                "Prossimo is ready. It locks itself after some minutes without activity; "
+                "your passphrase opens it again."
+            )
+        )
         text.setWordWrap(True)
         QVBoxLayout(self).addWidget(text)
 
@@ -320,8 +354,7 @@ class FirstRunWizard(QWizard):
     completed = Signal(object)  # the open StoreWorker
     languageChosen = Signal(str)
 
-    def __init__(self, profile_dir: Path, settings: Settings, parent: QWidget | None = None,
-                 notice: str = "") -> None:
+    def __init__(self, profile_dir: Path, settings: Settings, parent: QWidget | None = None, notice: str = "") -> None:
         super().__init__(parent)
         self.profile_dir = Path(profile_dir)
         self.settings = settings
@@ -339,7 +372,8 @@ class FirstRunWizard(QWizard):
         self.setPage(CONNECT, self.connect_page)
         self.setPage(DONE, DonePage())
         self.welcome.language.currentIndexChanged.connect(
-            lambda _i: self.languageChosen.emit(self.welcome.language.currentData()))
+            lambda _i: self.languageChosen.emit(self.welcome.language.currentData())
+        )
         self.finished.connect(self._finished)
         line = self.fontMetrics().height()  # 640x480 at the usual text size, larger with larger text
         self.resize(max(640, line * 38), max(480, line * 28))

@@ -28,7 +28,7 @@ def locale() -> QLocale:
 
 
 def time(value: dt.time | dt.datetime) -> str:
-    """"22.00" in Finnish, "22:00" in Italian and English."""
+    """ "22.00" in Finnish, "22:00" in Italian and English."""
     return locale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
 
 
@@ -40,13 +40,13 @@ def time_edit_format() -> str:
 
 
 def date(value: dt.date | dt.datetime, long: bool = False) -> str:
-    """"2.12.2026" / "02/12/26" / "02/12/2026"; long: "2. joulukuuta 2026"…"""
+    """ "2.12.2026" / "02/12/26" / "02/12/2026"; long: "2. joulukuuta 2026"…"""
     form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return locale().toString(QDate(value.year, value.month, value.day), form)
 
 
 def day_and_month_time(value: dt.datetime) -> str:
-    """"2.12. 22.00", "02/12 22:00": the day, without the year, then the time."""
+    """ "2.12. 22.00", "02/12 22:00": the day, without the year, then the time."""
     return f"{locale().toString(QDate(value.year, value.month, value.day), _day_month_format())} {time(value)}"
 
 
@@ -72,7 +72,7 @@ def _qdatetime(value: dt.datetime) -> QDateTime:
 
 
 def time_zone_name(zone: str, at: dt.datetime | None = None) -> str:
-    """"Central European Standard Time (UTC+01:00)" in the UI language, never "Etc/UTC"."""
+    """ "Central European Standard Time (UTC+01:00)" in the UI language, never "Etc/UTC"."""
     tz = QTimeZone(QByteArray(zone.encode()))
     if not tz.isValid():
         return zone

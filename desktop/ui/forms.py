@@ -221,13 +221,15 @@ def read_only_value(name: str) -> QLabel:
     value = QLabel()
     value.setTextFormat(Qt.TextFormat.PlainText)
     value.setWordWrap(True)
-    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    value.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     value.setAccessibleName(name)
     return value
 
 
 # --- the dialogs that edit something ---------------------------------------------------------
+
 
 def _value(widget: QWidget) -> object:
     """What an input holds, comparable with ==; None for a widget that holds no input."""
@@ -266,8 +268,7 @@ class FormDialog(QDialog):
         # the dialog's default, and Qt then makes the first button in the focus chain
         # (Cancel) the default when the dialog is shown.
         self.buttons = QDialogButtonBox(self)
-        self.primary_button: QPushButton = self.buttons.addButton(primary_text,
-                                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.primary_button: QPushButton = self.buttons.addButton(primary_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)
         self.primary_button.setDefault(True)
@@ -313,14 +314,19 @@ class FormDialog(QDialog):
         if self.discard_question is not None and self.discard_question.isVisible():
             return
         # The context named, not self.tr(): that would look the words up under the subclass's name.
-        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("FormDialog", "Discard changes?"),
-                          QCoreApplication.translate(
-                              "FormDialog", "What you typed in this window has not been saved. Discard it?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        discard = box.addButton(QCoreApplication.translate("FormDialog", "&Discard"),
-                                QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(QCoreApplication.translate("FormDialog", "&Keep editing"),
-                             QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("FormDialog", "Discard changes?"),
+            QCoreApplication.translate("FormDialog", "What you typed in this window has not been saved. Discard it?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("FormDialog", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("FormDialog", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(keep)  # a stray Enter never throws input away
         box.setEscapeButton(keep)
         box.finished.connect(lambda _result: self._discard_answered(box.clickedButton() is discard))

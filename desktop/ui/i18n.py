@@ -47,10 +47,12 @@ def install(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale({"it": QLocale.Language.Italian, "en": QLocale.Language.English,
-                                "fi": QLocale.Language.Finnish}[language],
-                               {"it": QLocale.Country.Italy, "en": QLocale.Country.UnitedKingdom,
-                                "fi": QLocale.Country.Finland}[language]))
+    QLocale.setDefault(
+        QLocale(
+            {"it": QLocale.Language.Italian, "en": QLocale.Language.English, "fi": QLocale.Language.Finnish}[language],
+            {"it": QLocale.Country.Italy, "en": QLocale.Country.UnitedKingdom, "fi": QLocale.Country.Finland}[language],
+        )
+    )
     qt_catalogues = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted = [(f"prossimo_{language}", str(CATALOGUES))]
     if language != "en":  # Qt's own texts are written in English

@@ -23,10 +23,15 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-ACTIVITY = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
-    QEvent.Type.MouseMove,
-})
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseMove,
+    }
+)
 SLEEP_CHECK_MS = 5_000
 SLEEP_GAP_S = 60.0  # a tick this late means the machine was suspended, not busy
 
@@ -91,12 +96,30 @@ class AutoLock(QObject):
             return
         system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
         hooks = [
-            (system, "org.freedesktop.login1", "/org/freedesktop/login1/session/auto",
-             "org.freedesktop.login1.Session", "Lock", "_session_locked()"),
-            (system, "org.freedesktop.login1", "/org/freedesktop/login1",
-             "org.freedesktop.login1.Manager", "PrepareForSleep", "_preparing_for_sleep(bool)"),
-            (session, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-             "org.freedesktop.ScreenSaver", "ActiveChanged", "_screensaver(bool)"),
+            (
+                system,
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1/session/auto",
+                "org.freedesktop.login1.Session",
+                "Lock",
+                "_session_locked()",
+            ),
+            (
+                system,
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                "_preparing_for_sleep(bool)",
+            ),
+            (
+                session,
+                "org.freedesktop.ScreenSaver",
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver",
+                "ActiveChanged",
+                "_screensaver(bool)",
+            ),
         ]
         for bus, service, path, interface, name, slot in hooks:
             if bus.isConnected() and not bus.connect(service, path, interface, name, self, f"1{slot}"):

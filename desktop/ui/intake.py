@@ -87,6 +87,7 @@ def _is_open(request: IntakeRequest) -> bool:
 
 # --- the screen -----------------------------------------------------------------------
 
+
 class IntakePage(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,10 +139,16 @@ class IntakePage(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, QLabel] = {}
         rows = {
-            "kind": self.tr("Request"), "alias": self.tr("Alias"), "reach": self.tr("How to reach them"),
-            "times": self.tr("Preferred times"), "topic": self.tr("Topic"), "language": self.tr("Language"),
-            "consent": self.tr("Agrees to be contacted"), "received": self.tr("Received"),
-            "reference": self.tr("Reference code"), "status": self.tr("Status"),
+            "kind": self.tr("Request"),
+            "alias": self.tr("Alias"),
+            "reach": self.tr("How to reach them"),
+            "times": self.tr("Preferred times"),
+            "topic": self.tr("Topic"),
+            "language": self.tr("Language"),
+            "consent": self.tr("Agrees to be contacted"),
+            "received": self.tr("Received"),
+            "reference": self.tr("Reference code"),
+            "status": self.tr("Status"),
             "decline_reason": self.tr("Reason declined"),
         }
         for key, text in rows.items():
@@ -198,8 +205,9 @@ class IntakePage(QWidget):
     def refresh(self) -> None:
         self._generation += 1
         generation, status = self._generation, self.which.currentData()
-        self.context.store.run(lambda s: _queue_and_counts(s, status),
-                               lambda answer: self._show_queue(generation, *answer), owner=self)
+        self.context.store.run(
+            lambda s: _queue_and_counts(s, status), lambda answer: self._show_queue(generation, *answer), owner=self
+        )
 
     def _show_queue(self, generation: int, requests: list[IntakeRequest], counts: dict[str, int]) -> None:
         if generation != self._generation:
@@ -210,9 +218,14 @@ class IntakePage(QWidget):
         self.queue.blockSignals(True)
         self.queue.clear()
         for request in requests:
-            item = QTreeWidgetItem([when_text(request.received_at, self.context),
-                                    labels.label("intake_kind", request.kind), request.alias,
-                                    labels.label("intake_status", request.status)])
+            item = QTreeWidgetItem(
+                [
+                    when_text(request.received_at, self.context),
+                    labels.label("intake_kind", request.kind),
+                    request.alias,
+                    labels.label("intake_status", request.status),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, request)
             self.queue.addTopLevelItem(item)
         self.queue.blockSignals(False)
@@ -263,14 +276,20 @@ class IntakePage(QWidget):
             reach = self.tr("Do not contact: they will get in touch themselves")
         else:
             reach = self.tr("{channel}: {detail}").format(
-                channel=labels.label("intake_channel", request.contact_channel), detail=request.contact_detail)
+                channel=labels.label("intake_channel", request.contact_channel), detail=request.contact_detail
+            )
         texts = {
-            "kind": labels.label("intake_kind", request.kind), "alias": request.alias, "reach": reach,
-            "times": request.preferred_times or "", "topic": request.topic or "",
+            "kind": labels.label("intake_kind", request.kind),
+            "alias": request.alias,
+            "reach": reach,
+            "times": request.preferred_times or "",
+            "topic": request.topic or "",
             "language": formats.language_name(request.language),
             "consent": self.tr("Yes") if request.consent_to_contact else self.tr("No"),
-            "received": when_text(request.received_at, self.context), "reference": request.reference or "",
-            "status": labels.label("intake_status", request.status), "decline_reason": request.decline_reason or "",
+            "received": when_text(request.received_at, self.context),
+            "reference": request.reference or "",
+            "status": labels.label("intake_status", request.status),
+            "decline_reason": request.decline_reason or "",
         }
         for key, text in texts.items():
             self.values[key].setText(text)
@@ -326,6 +345,7 @@ class IntakePage(QWidget):
 
 # --- accepting ----------------------------------------------------------------------------
 
+
 class IntakeAcceptDialog(FormDialog):
     requestAccepted = Signal(object)  # intake_queries.Accepted
 
@@ -339,9 +359,13 @@ class IntakeAcceptDialog(FormDialog):
         now = context.clock()
         self.time_zone = zone_name(now)
 
-        summary = QLabel(self.tr("{kind} from {alias}, received {when}.").format(
-            kind=labels.label("intake_kind", request.kind), alias=request.alias,
-            when=when_text(request.received_at, context)))
+        summary = QLabel(
+            self.tr("{kind} from {alias}, received {when}.").format(
+                kind=labels.label("intake_kind", request.kind),
+                alias=request.alias,
+                when=when_text(request.received_at, context),
+            )
+        )
         summary.setWordWrap(True)
 
         self.create_new = QRadioButton(self.tr("Create a &new contact (alias only)"))
@@ -367,17 +391,21 @@ class IntakeAcceptDialog(FormDialog):
         for team in context.teams:
             self.team.addItem(team.name, team.id)
         if request.team_id is not None and self.team.findData(request.team_id) < 0:
-            self.team.addItem(context.team_name(request.team_id) or self.tr("The team the request was sent to"),
-                              request.team_id)
+            self.team.addItem(
+                context.team_name(request.team_id) or self.tr("The team the request was sent to"), request.team_id
+            )
         if self.team.count() == 0:
             self.team.addItem(self.tr("No team"), None)
         if request.team_id is not None:
             self.team.setCurrentIndex(self.team.findData(request.team_id))
         contact_form = QFormLayout(self.new_contact)
-        for key, text, widget in (("alias", self.tr("Alia&s"), self.alias),
-                                  ("preferred_language", self.tr("&Language"), self.language),
-                                  ("phone", self.tr("&Phone"), self.phone), ("email", self.tr("&Email"), self.email),
-                                  ("team_id", self.tr("&Team"), self.team)):
+        for key, text, widget in (
+            ("alias", self.tr("Alia&s"), self.alias),
+            ("preferred_language", self.tr("&Language"), self.language),
+            ("phone", self.tr("&Phone"), self.phone),
+            ("email", self.tr("&Email"), self.email),
+            ("team_id", self.tr("&Team"), self.team),
+        ):
             self._row(contact_form, key, text, widget)
 
         self.appointment = QGroupBox(self.tr("P&ropose an appointment"))
@@ -405,10 +433,13 @@ class IntakeAcceptDialog(FormDialog):
         appointment_form = QFormLayout(self.appointment)
         if request.preferred_times:
             appointment_form.addRow(self.tr("They prefer"), QLabel(request.preferred_times))
-        for key, text, widget in (("starts_at", self.tr("&Date"), self.date), ("time", self.tr("T&ime"), self.time),
-                                  ("ends_at", self.tr("Len&gth"), self.minutes),
-                                  ("place_kind", self.tr("W&here"), self.place),
-                                  ("topic", self.tr("T&opic"), self.topic)):
+        for key, text, widget in (
+            ("starts_at", self.tr("&Date"), self.date),
+            ("time", self.tr("T&ime"), self.time),
+            ("ends_at", self.tr("Len&gth"), self.minutes),
+            ("place_kind", self.tr("W&here"), self.place),
+            ("topic", self.tr("T&opic"), self.topic),
+        ):
             self._row(appointment_form, key, text, widget)
         appointment_form.addRow(self.tr("Time zone"), QLabel(formats.time_zone_name(self.time_zone, now)))
         # The booking dialog's warning, on the same rule (calendar_queries.overlapping).
@@ -471,11 +502,17 @@ class IntakeAcceptDialog(FormDialog):
         if not self.appointment.isChecked():
             return None
         day, time = self.date.date(), self.time.time()
-        starts = dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(),
-                             tzinfo=_zone(self.time_zone, self.context))
-        return {"operator_id": self.context.me, "starts_at": starts,
-                "ends_at": starts + dt.timedelta(minutes=self.minutes.value()), "time_zone": self.time_zone,
-                "place_kind": self.place.currentData(), "topic": self.topic.text().strip() or None}
+        starts = dt.datetime(
+            day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=_zone(self.time_zone, self.context)
+        )
+        return {
+            "operator_id": self.context.me,
+            "starts_at": starts,
+            "ends_at": starts + dt.timedelta(minutes=self.minutes.value()),
+            "time_zone": self.time_zone,
+            "place_kind": self.place.currentData(),
+            "topic": self.topic.text().strip() or None,
+        }
 
     def submit(self, check_clashes: bool = True) -> None:
         """Accept the request; with an appointment, first look for overlaps like the booking
@@ -485,9 +522,11 @@ class IntakeAcceptDialog(FormDialog):
         request_id, appointment = self.request.id, self._appointment_fields()
         if self.create_new.isChecked():
             new_contact = {
-                "kind": "pseudonymous", "alias": self.alias.text(),
+                "kind": "pseudonymous",
+                "alias": self.alias.text(),
                 "preferred_language": self.language.text().strip() or None,
-                "phone": self.phone.text().strip() or None, "email": self.email.text().strip() or None,
+                "phone": self.phone.text().strip() or None,
+                "email": self.email.text().strip() or None,
                 "team_id": self.team.currentData(),
             }
             existing = None
@@ -500,14 +539,27 @@ class IntakeAcceptDialog(FormDialog):
         if check_clashes and appointment is not None:
             contacts = [existing] if existing is not None else []
             self.context.store.run(
-                lambda s: overlapping(s, starts_at=appointment["starts_at"], ends_at=appointment["ends_at"],
-                                      operator_id=appointment["operator_id"], contact_ids=contacts),
-                lambda clashes: self._checked(appointment, clashes), self._failed, owner=self)
+                lambda s: overlapping(
+                    s,
+                    starts_at=appointment["starts_at"],
+                    ends_at=appointment["ends_at"],
+                    operator_id=appointment["operator_id"],
+                    contact_ids=contacts,
+                ),
+                lambda clashes: self._checked(appointment, clashes),
+                self._failed,
+                owner=self,
+            )
             return
         self.context.store.run(
-            lambda s: intake.accept_intake(s, request_id, new_contact=new_contact, existing_contact_id=existing,
-                                           appointment=appointment),
-            self._done, self._failed, owner=self, changes={"contact", "appointment", "intake_request"})
+            lambda s: intake.accept_intake(
+                s, request_id, new_contact=new_contact, existing_contact_id=existing, appointment=appointment
+            ),
+            self._done,
+            self._failed,
+            owner=self,
+            changes={"contact", "appointment", "intake_request"},
+        )
 
     def _checked(self, appointment: dict, clashes: list[Clash]) -> None:
         self.accept_button.setEnabled(True)
@@ -542,6 +594,7 @@ def _zone(name: str, context: UiContext) -> dt.tzinfo:
 
 # --- declining ----------------------------------------------------------------------------
 
+
 class IntakeDeclineDialog(FormDialog):
     requestDeclined = Signal(object)  # the IntakeRequest as stored
 
@@ -550,8 +603,11 @@ class IntakeDeclineDialog(FormDialog):
         self.context = context
         self.request = request
         self.setWindowTitle(self.tr("Decline a help desk request"))
-        explanation = QLabel(self.tr("Say why the request from {alias} is declined. Colleagues who open "
-                                     "it later will read this.").format(alias=request.alias))
+        explanation = QLabel(
+            self.tr(
+                "Say why the request from {alias} is declined. Colleagues who open it later will read this."
+            ).format(alias=request.alias)
+        )
         explanation.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setMaxLength(300)
@@ -577,8 +633,13 @@ class IntakeDeclineDialog(FormDialog):
             self.errors.show(ValueError("decline_reason: " + self.tr("say why the request is declined")))
             return
         self.decline_button.setEnabled(False)
-        self.context.store.run(lambda s: intake.decline_intake(s, request_id, reason), self._done, self._failed,
-                               owner=self, changes={"intake_request"})
+        self.context.store.run(
+            lambda s: intake.decline_intake(s, request_id, reason),
+            self._done,
+            self._failed,
+            owner=self,
+            changes={"intake_request"},
+        )
 
     def _done(self, request: IntakeRequest) -> None:
         self.context.local_change()

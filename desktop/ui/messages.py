@@ -45,6 +45,7 @@ class _Words:
 
 # --- the fields, in words -----------------------------------------------------------------
 
+
 def field_word(field: str, entity: str = "") -> str:
     """A field's name as a form would label it ("birth_year" -> "Year of birth"); a dotted path
     is named by its last named part ("phones.0.number" -> "Number", "location.municipality")."""
@@ -168,10 +169,14 @@ def _field_words() -> dict[str, str]:
 
 # --- pydantic's rules, in our words --------------------------------------------------------
 
+
 def _annotation_patterns(annotation: Any) -> list[str]:
     """Every StringConstraints pattern inside a field's annotation (Optional, list, Annotated)."""
-    found = [meta.pattern for meta in getattr(annotation, "__metadata__", ())
-             if isinstance(meta, StringConstraints) and meta.pattern]
+    found = [
+        meta.pattern
+        for meta in getattr(annotation, "__metadata__", ())
+        if isinstance(meta, StringConstraints) and meta.pattern
+    ]
     for arg in get_args(annotation):
         found += _annotation_patterns(arg)
     return found
@@ -188,19 +193,26 @@ def _pattern_rules() -> dict[str, str]:
     so a changed pattern is noticed by the test instead of silently shown as "not valid"."""
     return {
         _pattern_of(entities.Contact, "phone"): QT_TRANSLATE_NOOP(
-            "Messages", "use only digits, spaces and the signs + ( ) . / -, for example +39 0371 123456."),
+            "Messages", "use only digits, spaces and the signs + ( ) . / -, for example +39 0371 123456."
+        ),
         _pattern_of(entities.Contact, "email"): QT_TRANSLATE_NOOP(
-            "Messages", "write an email address such as name@example.org."),
+            "Messages", "write an email address such as name@example.org."
+        ),
         _pattern_of(entities.Contact, "preferred_language"): QT_TRANSLATE_NOOP(
-            "Messages", "write a language code such as it, fi or en-GB."),
+            "Messages", "write a language code such as it, fi or en-GB."
+        ),
         _pattern_of(entities.Contact, "tags"): QT_TRANSLATE_NOOP(
-            "Messages", "a tag cannot start with a space or contain a comma."),
+            "Messages", "a tag cannot start with a space or contain a comma."
+        ),
         _pattern_of(entities.Resource, "url"): QT_TRANSLATE_NOOP(
-            "Messages", "write a web address that starts with http:// or https://."),
+            "Messages", "write a web address that starts with http:// or https://."
+        ),
         _pattern_of(entities.ResourceLocation, "country"): QT_TRANSLATE_NOOP(
-            "Messages", "write the two-letter country code in capitals, such as IT or FI."),
+            "Messages", "write the two-letter country code in capitals, such as IT or FI."
+        ),
         _pattern_of(entities.IntakeRequest, "reference"): QT_TRANSLATE_NOOP(
-            "Messages", "the reference code has six characters, digits and the letters A to F."),
+            "Messages", "the reference code has six characters, digits and the letters A to F."
+        ),
     }
 
 
@@ -253,20 +265,35 @@ _GONE = QT_TRANSLATE_NOOP("Messages", "what was chosen is no longer on this comp
 # pydantic error type (or our own rule's code) -> the sentence, as a fixed source text…
 _FIXED: dict[str, str] = {
     "missing": _REQUIRED,
-    "int_type": _WHOLE, "int_parsing": _WHOLE, "int_from_float": _WHOLE,
-    "float_type": _NUMBER, "float_parsing": _NUMBER, "finite_number": _NUMBER,
-    "bool_type": _YES_NO, "bool_parsing": _YES_NO,
+    "int_type": _WHOLE,
+    "int_parsing": _WHOLE,
+    "int_from_float": _WHOLE,
+    "float_type": _NUMBER,
+    "float_parsing": _NUMBER,
+    "finite_number": _NUMBER,
+    "bool_type": _YES_NO,
+    "bool_parsing": _YES_NO,
     "string_type": QT_TRANSLATE_NOOP("Messages", "write it as text."),
-    "literal_error": _CHOICE, "enum": _CHOICE,
-    "uuid_type": _FROM_LIST, "uuid_parsing": _FROM_LIST, "uuid_version": _FROM_LIST,
+    "literal_error": _CHOICE,
+    "enum": _CHOICE,
+    "uuid_type": _FROM_LIST,
+    "uuid_parsing": _FROM_LIST,
+    "uuid_version": _FROM_LIST,
     "is_instance_of": _FROM_LIST,  # strict mode: a UUID field given something else
-    "datetime_type": _DATE_TIME, "datetime_parsing": _DATE_TIME, "datetime_from_date_parsing": _DATE_TIME,
+    "datetime_type": _DATE_TIME,
+    "datetime_parsing": _DATE_TIME,
+    "datetime_from_date_parsing": _DATE_TIME,
     "timezone_aware": _DATE_TIME,
-    "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE,
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
     "date_from_datetime_inexact": _DATE,
-    "time_type": _TIME, "time_parsing": _TIME,
+    "time_type": _TIME,
+    "time_parsing": _TIME,
     "list_type": QT_TRANSLATE_NOOP("Messages", "give a list."),
-    "model_type": _INCOMPLETE, "model_attributes_type": _INCOMPLETE, "dict_type": _INCOMPLETE,
+    "model_type": _INCOMPLETE,
+    "model_attributes_type": _INCOMPLETE,
+    "dict_type": _INCOMPLETE,
     "extra_forbidden": QT_TRANSLATE_NOOP("Messages", "this record has no such field."),
     "no_such_record": _GONE,
 }
@@ -289,6 +316,7 @@ TRANSLATED_TYPES = frozenset(_BY_TYPE)
 
 # --- our own rules ---------------------------------------------------------------------------------
 
+
 def _status(kind: str) -> Callable[[re.Match[str]], str]:
     return lambda match: label(kind, match.group(1))
 
@@ -297,49 +325,61 @@ def _status(kind: str) -> Callable[[re.Match[str]], str]:
 _OWN_RULES: dict[str, str] = {
     "must be a UUIDv7": QT_TRANSLATE_NOOP("Messages", "this record code is not valid."),
     "must not be earlier than created_at": QT_TRANSLATE_NOOP(
-        "Messages", "cannot be earlier than when the record was created."),
+        "Messages", "cannot be earlier than when the record was created."
+    ),
     "must contain between 5 and 20 digits": QT_TRANSLATE_NOOP(
-        "Messages", "a phone number has between 5 and 20 digits."),
+        "Messages", "a phone number has between 5 and 20 digits."
+    ),
     "must not contain duplicates": QT_TRANSLATE_NOOP("Messages", "each one only once, please."),
     "must not be earlier than the first meeting's date": QT_TRANSLATE_NOOP(
-        "Messages", "the series cannot end before its first meeting."),
-    "a repeating appointment ends on a date (until) or after a number of times (count): give one of the two":
-        QT_TRANSLATE_NOOP("Messages", "a repeating appointment ends on a date or after a number of meetings: "
-                                      "choose one of the two."),
+        "Messages", "the series cannot end before its first meeting."
+    ),
+    "a repeating appointment ends on a date (until) or after a number of times (count): give one of the two": QT_TRANSLATE_NOOP(  # noqa: E501 - the key is the rule's exact text
+        "Messages", "a repeating appointment ends on a date or after a number of meetings: choose one of the two."
+    ),
     "a person needs a given name, a family name or an alias": QT_TRANSLATE_NOOP(
-        "Messages", "write a given name, a family name or an alias."),
-    "required for a pseudonymous contact": QT_TRANSLATE_NOOP(
-        "Messages", "a pseudonymous contact needs an alias."),
+        "Messages", "write a given name, a family name or an alias."
+    ),
+    "required for a pseudonymous contact": QT_TRANSLATE_NOOP("Messages", "a pseudonymous contact needs an alias."),
     "a pseudonymous contact has an alias only, no names": QT_TRANSLATE_NOOP(
-        "Messages", "a pseudonymous contact has an alias only, no names."),
+        "Messages", "a pseudonymous contact has an alias only, no names."
+    ),
     "must differ from from_contact_id": QT_TRANSLATE_NOOP(
-        "Messages", "choose someone other than the contact themselves."),
+        "Messages", "choose someone other than the contact themselves."
+    ),
     "must be later than given_at": QT_TRANSLATE_NOOP("Messages", "must be after the day the consent was given."),
     "must not be earlier than given_at": QT_TRANSLATE_NOOP(
-        "Messages", "cannot be earlier than the day the consent was given."),
+        "Messages", "cannot be earlier than the day the consent was given."
+    ),
     "must be an IANA time zone name such as Europe/Rome": QT_TRANSLATE_NOOP(
-        "Messages", "choose a time zone such as Europe/Rome."),
+        "Messages", "choose a time zone such as Europe/Rome."
+    ),
     "must be later than starts_at": QT_TRANSLATE_NOOP("Messages", "must be after the start."),
     "must be later than opens_at": QT_TRANSLATE_NOOP("Messages", "must be after the opening time."),
     "latitude and longitude go together": QT_TRANSLATE_NOOP(
-        "Messages", "give both latitude and longitude, or neither."),
+        "Messages", "give both latitude and longitude, or neither."
+    ),
     "only set when status is declined": QT_TRANSLATE_NOOP("Messages", "only for a declined request."),
     "must be empty when contact_channel is none": QT_TRANSLATE_NOOP(
-        "Messages", "leave this empty when the person does not want to be contacted."),
+        "Messages", "leave this empty when the person does not want to be contacted."
+    ),
     "must be an email address": QT_TRANSLATE_NOOP("Messages", "write an email address such as name@example.org."),
     # desktop.store
     "choose the consent this referral rests on": QT_TRANSLATE_NOOP(
-        "Messages", "choose the consent this referral rests on."),
+        "Messages", "choose the consent this referral rests on."
+    ),
     "this consent belongs to someone else": QT_TRANSLATE_NOOP("Messages", "this consent belongs to someone else."),
     "this consent does not allow a referral now": QT_TRANSLATE_NOOP(
-        "Messages", "this consent does not allow a referral now."),
+        "Messages", "this consent does not allow a referral now."
+    ),
     "either create a new contact or choose an existing one": QT_TRANSLATE_NOOP(
-        "Messages", "create a new contact or choose an existing one."),
-    "this request has already been handled": QT_TRANSLATE_NOOP(
-        "Messages", "this request has already been handled."),
+        "Messages", "create a new contact or choose an existing one."
+    ),
+    "this request has already been handled": QT_TRANSLATE_NOOP("Messages", "this request has already been handled."),
     "say why the request is declined": QT_TRANSLATE_NOOP("Messages", "say why the request is declined."),
     "this record is already on this computer": QT_TRANSLATE_NOOP(
-        "Messages", "this record is already on this computer."),
+        "Messages", "this record is already on this computer."
+    ),
     "set by the store, not by the caller": QT_TRANSLATE_NOOP("Messages", "this is filled in by the app."),
     "not searchable": QT_TRANSLATE_NOOP("Messages", "this list cannot be searched."),
     "already resolved": QT_TRANSLATE_NOOP("Messages", "this conflict has already been decided."),
@@ -349,24 +389,50 @@ _OWN_RULES: dict[str, str] = {
 
 # Our own rules with a parameter: (pattern, source text with %1, how to say the parameter).
 _OWN_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"must be at most (\d+)"), QT_TRANSLATE_NOOP("Messages", "must be at most %1."),
-     lambda match: match.group(1)),  # a year: written without a thousands separator
-    (re.compile(r"required when status is converted"),
-     QT_TRANSLATE_NOOP("Messages", "choose the contact the request became."), lambda match: ""),
-    (re.compile(r"required when status is (\w+)"),
-     QT_TRANSLATE_NOOP("Messages", "required when the status is \u201c%1\u201d."), _status("referral_status")),
-    (re.compile(r"required to be reached by (\w+)"),
-     QT_TRANSLATE_NOOP("Messages", "the person must agree to be contacted (%1)."), _status("intake_channel")),
-    (re.compile(r"required when contact_channel is (\w+)"),
-     QT_TRANSLATE_NOOP("Messages", "required to reply this way (%1)."), _status("intake_channel")),
+    (
+        re.compile(r"must be at most (\d+)"),
+        QT_TRANSLATE_NOOP("Messages", "must be at most %1."),
+        lambda match: match.group(1),
+    ),  # a year: written without a thousands separator
+    (
+        re.compile(r"required when status is converted"),
+        QT_TRANSLATE_NOOP("Messages", "choose the contact the request became."),
+        lambda match: "",
+    ),
+    (
+        re.compile(r"required when status is (\w+)"),
+        QT_TRANSLATE_NOOP("Messages", "required when the status is \u201c%1\u201d."),
+        _status("referral_status"),
+    ),
+    (
+        re.compile(r"required to be reached by (\w+)"),
+        QT_TRANSLATE_NOOP("Messages", "the person must agree to be contacted (%1)."),
+        _status("intake_channel"),
+    ),
+    (
+        re.compile(r"required when contact_channel is (\w+)"),
+        QT_TRANSLATE_NOOP("Messages", "required to reply this way (%1)."),
+        _status("intake_channel"),
+    ),
     (re.compile(r"no (\w+) with id \S+"), _GONE, lambda m: ""),
-    (re.compile(r"a change refused as (\w+) would be refused again"),
-     QT_TRANSLATE_NOOP("Messages", "the service would refuse this change again; change it first."), lambda m: ""),
-    (re.compile(r"case notes are append-only and cannot \w+;.*"),
-     QT_TRANSLATE_NOOP("Messages", "a case note cannot be changed; add a correction instead."), lambda m: ""),
-    (re.compile(r"this profile is connected to the organisation's service, which keeps the directory;.*"),
-     QT_TRANSLATE_NOOP("Messages", "this computer receives the directory from the organisation's service; "
-                                   "files are imported there."), lambda m: ""),
+    (
+        re.compile(r"a change refused as (\w+) would be refused again"),
+        QT_TRANSLATE_NOOP("Messages", "the service would refuse this change again; change it first."),
+        lambda m: "",
+    ),
+    (
+        re.compile(r"case notes are append-only and cannot \w+;.*"),
+        QT_TRANSLATE_NOOP("Messages", "a case note cannot be changed; add a correction instead."),
+        lambda m: "",
+    ),
+    (
+        re.compile(r"this profile is connected to the organisation's service, which keeps the directory;.*"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "this computer receives the directory from the organisation's service; files are imported there.",
+        ),
+        lambda m: "",
+    ),
 ]
 
 
@@ -385,6 +451,7 @@ def own_rule_text(rule: str) -> str | None:
 
 
 # --- reading errors -----------------------------------------------------------------------------
+
 
 def _entity_of(error: ValidationError) -> str:
     model = next((m for m in entities.ENTITY_TYPES.values() if m.__name__ == error.title), None)
@@ -424,7 +491,7 @@ def problem_text(problem: Problem) -> str:
 
 
 def with_field(problem: Problem, text: str | None = None) -> str:
-    """"Phone: use only digits…", the sentence naming its field in words."""
+    """ "Phone: use only digits…", the sentence naming its field in words."""
     text = problem_text(problem) if text is None else text
     if not problem.field:
         return text

@@ -25,8 +25,10 @@ LEVELS: dict[Strength, int] = {"empty": 0, "weak": 1, "fair": 2, "strong": 3}
 # Light fills under dark text (the verdict is written across the bar), inside a border
 # dark enough to see on the window's background.
 _COLOURS = {"weak": "#f5b5bd", "fair": "#f6d28f", "strong": "#9fd49a"}
-_STYLE = ("QProgressBar {{ border: 1px solid #6b6b6b; border-radius: 3px; background: #ffffff; color: #1a1a1a;"
-          " text-align: center; }} QProgressBar::chunk {{ background: {colour}; }}")
+_STYLE = (
+    "QProgressBar {{ border: 1px solid #6b6b6b; border-radius: 3px; background: #ffffff; color: #1a1a1a;"
+    " text-align: center; }} QProgressBar::chunk {{ background: {colour}; }}"
+)
 
 
 def passphrase_problem(passphrase: str) -> str | None:
@@ -35,7 +37,8 @@ def passphrase_problem(passphrase: str) -> str | None:
         check_passphrase_strength(passphrase)
     except WeakPassphrase:
         return QCoreApplication.translate("PassphraseStrength", "Too short: at least {n} characters").format(
-            n=PASSPHRASE_MIN_LENGTH)
+            n=PASSPHRASE_MIN_LENGTH
+        )
     return None
 
 
@@ -49,10 +52,14 @@ def strength_of(passphrase: str) -> Strength:
         return "empty"
     if passphrase_problem(passphrase) is not None:
         return "weak"
-    kinds = sum((
-        any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
-        any(c.isdigit() for c in passphrase), any(not c.isalnum() for c in passphrase),
-    ))
+    kinds = sum(
+        (
+            any(c.islower() for c in passphrase),
+            any(c.isupper() for c in passphrase),
+            any(c.isdigit() for c in passphrase),
+            any(not c.isalnum() for c in passphrase),
+        )
+    )
     words = len(passphrase.split())
     if len(set(passphrase.casefold())) < 6:  # "aaaaaaaaaa", "1212121212": long but guessable
         return "weak"
@@ -115,8 +122,9 @@ class PassphraseStrength(QWidget):
             "strong": self.tr("Strong"),
         }[self.strength]
         advice = {
-            "empty": self.tr("At least {n} characters. A few unrelated words are easy to remember and hard "
-                             "to guess.").format(n=PASSPHRASE_MIN_LENGTH),
+            "empty": self.tr(
+                "At least {n} characters. A few unrelated words are easy to remember and hard to guess."
+            ).format(n=PASSPHRASE_MIN_LENGTH),
             "weak": problem or self.tr("Weak: too few different characters"),
             "fair": self.tr("Fair: longer, or a few more words, would be stronger"),
             "strong": self.tr("Strong"),

@@ -34,9 +34,14 @@ class ReminderService(QObject):
     reminderDue = Signal(object)  # uuid.UUID of the appointment
     statusMessage = Signal(str)  # the reminder's text, when there is no system tray to show it
 
-    def __init__(self, context: UiContext, parent: QObject | None = None, *,
-                 tray: QSystemTrayIcon | None = None,
-                 notified: set[tuple[uuid.UUID, dt.datetime]] | None = None) -> None:
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QObject | None = None,
+        *,
+        tray: QSystemTrayIcon | None = None,
+        notified: set[tuple[uuid.UUID, dt.datetime]] | None = None,
+    ) -> None:
         """`tray`: the shell's own tray icon, if it has one (else one is made when needed).
         `notified`: the previous service's `notified`, when the shell replaces it in the
         same session (a new window after a language change), so nothing is said twice."""
@@ -74,8 +79,12 @@ class ReminderService(QObject):
             return  # the previous check has not answered yet
         self._checking = True
         me, now = self.context.me, self.context.clock()
-        self.context.store.run(lambda s: due_reminders(s, operator_id=me, now=now),
-                               lambda due: self._announce(due, now), self._failed, owner=self)
+        self.context.store.run(
+            lambda s: due_reminders(s, operator_id=me, now=now),
+            lambda due: self._announce(due, now),
+            self._failed,
+            owner=self,
+        )
 
     def _failed(self, _error: BaseException) -> None:
         self._checking = False  # the store was locked or busy failing: try again next tick
@@ -93,14 +102,15 @@ class ReminderService(QObject):
             self.reminderDue.emit(reminder.appointment_id)
 
     def text_for(self, reminder: DueReminder, now: dt.datetime) -> str:
-        """"Appointment at 10:00 (home visit) in 15 min": no names, ever."""
+        """ "Appointment at 10:00 (home visit) in 15 min": no names, ever."""
         start = reminder.starts_at.astimezone(local_zone(self.context))
         place = label("place_kind", reminder.place_kind)
         minutes = math.ceil((reminder.starts_at - now).total_seconds() / 60)
         if minutes <= 0:
             return self.tr("Appointment at {time} ({place}) starts now").format(time=time_text(start), place=place)
         return self.tr("Appointment at {time} ({place}) in {minutes} min").format(
-            time=time_text(start), place=place, minutes=minutes)
+            time=time_text(start), place=place, minutes=minutes
+        )
 
     def _show(self, reminder: DueReminder, now: dt.datetime) -> None:
         text = self.text_for(reminder, now)

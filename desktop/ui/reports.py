@@ -28,16 +28,21 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Reports"))
         heading.setObjectName("pageTitle")
-        notice = QLabel(self.tr("Caseload and activity reports are not available yet. "
-                                "This is what this computer holds today:"))
+        notice = QLabel(
+            self.tr("Caseload and activity reports are not available yet. This is what this computer holds today:")
+        )
         notice.setWordWrap(True)
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         names = {
-            "contacts": self.tr("Contacts"), "appointments": self.tr("Appointments"),
-            "notes": self.tr("Case notes"), "consents": self.tr("Consents"),
-            "referrals": self.tr("Referrals"), "resources": self.tr("Services in the directory"),
-            "intake_requests": self.tr("Help desk requests"), "pending": self.tr("Changes not yet synced"),
+            "contacts": self.tr("Contacts"),
+            "appointments": self.tr("Appointments"),
+            "notes": self.tr("Case notes"),
+            "consents": self.tr("Consents"),
+            "referrals": self.tr("Referrals"),
+            "resources": self.tr("Services in the directory"),
+            "intake_requests": self.tr("Help desk requests"),
+            "pending": self.tr("Changes not yet synced"),
         }
         for key, text in names.items():
             value = QLabel("…")

@@ -95,8 +95,9 @@ def _directory_shots(shell: Shell, window: QWidget, outdir: Path, language: str)
     shots = [_save(window, outdir / "resources-map.png")]
     nearest = resources.shown[:4]  # nearest first
     if nearest:
-        page = render_page_image(nearest, language=language, large_print=False,
-                                 today=shell.session.context.clock().date())
+        page = render_page_image(
+            nearest, language=language, large_print=False, today=shell.session.context.clock().date()
+        )
         if not page.save(str(outdir / "handout.png")):
             raise OSError(f"could not write {outdir / 'handout.png'}")
         print(outdir / "handout.png")
@@ -120,9 +121,14 @@ def render(outdir: Path, language: str) -> list[Path]:
         wizard.deleteLater()
 
         prepared = prepare_demo(folder)
-        shell = Shell(prepared.profile.directory, vault=prepared.profile.keys.vault, listen_to_desktop=False,
-                      unlock_hint=QCoreApplication.translate("Demo", "Demo passphrase: {passphrase}")
-                      .format(passphrase=prepared.passphrase))
+        shell = Shell(
+            prepared.profile.directory,
+            vault=prepared.profile.keys.vault,
+            listen_to_desktop=False,
+            unlock_hint=QCoreApplication.translate("Demo", "Demo passphrase: {passphrase}").format(
+                passphrase=prepared.passphrase
+            ),
+        )
         shell.open_session(prepared.worker)
         _wait(lambda: shell.session is not None)
         bridge = shell.session.context.sync
@@ -152,13 +158,17 @@ def render(outdir: Path, language: str) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots",
-                                     description="Render every main screen with demo data to PNG files.")
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.ui.screenshots", description="Render every main screen with demo data to PNG files."
+    )
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--language", choices=LANGUAGES, default="en")
-    parser.add_argument("--real-window", action="store_true",
-                        help="show the windows on the current X display and capture the screen "
-                             "(set QT_QPA_PLATFORM=xcb; scripts/take-screenshots.sh does it all)")
+    parser.add_argument(
+        "--real-window",
+        action="store_true",
+        help="show the windows on the current X display and capture the screen "
+        "(set QT_QPA_PLATFORM=xcb; scripts/take-screenshots.sh does it all)",
+    )
     args = parser.parse_args(argv)
     if args.real_window != (os.environ.get("QT_QPA_PLATFORM") != "offscreen"):
         parser.error("--real-window needs QT_QPA_PLATFORM=xcb and a display; without it, leave QT_QPA_PLATFORM unset")

@@ -64,10 +64,13 @@ class SignOutDialog(QDialog):
     def __init__(self, waiting: int, enrolled: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign this device out"))
-        explanation = QLabel(self.tr(
-            "Signing out deletes every record of this profile from this computer: contacts, appointments, "
-            "notes and the key that protects them. It cannot be undone. On a synced profile your team's records "
-            "stay on the central service and come back when you enrol this computer again."))
+        explanation = QLabel(
+            self.tr(
+                "Signing out deletes every record of this profile from this computer: contacts, appointments, "
+                "notes and the key that protects them. It cannot be undone. On a synced profile your team's records "
+                "stay on the central service and come back when you enrol this computer again."
+            )
+        )
         explanation.setWordWrap(True)
         self.understand_box = QCheckBox(self.tr("I &understand that this profile is deleted from this computer"))
         self.warning = QLabel()
@@ -75,18 +78,32 @@ class SignOutDialog(QDialog):
         self.lose_box = QCheckBox()
         self.needs_second = waiting > 0 or not enrolled
         if not enrolled:
-            self.warning.setText("<b>" + self.tr("This profile is not connected to a central service: its records "
-                                                 "exist only on this computer and will be lost.") + "</b>")
+            self.warning.setText(
+                "<b>"
+                + self.tr(
+                    "This profile is not connected to a central service: its records "
+                    "exist only on this computer and will be lost."
+                )
+                + "</b>"
+            )
             self.lose_box.setText(self.tr("Delete them &anyway: I accept that they are lost"))
         elif waiting:
-            self.warning.setText("<b>" + self.tr("%n change(s) have not reached the central service yet and will "
-                                                 "be lost. Sync first if you can.", "", waiting) + "</b>")
+            self.warning.setText(
+                "<b>"
+                + self.tr(
+                    "%n change(s) have not reached the central service yet and will be lost. Sync first if you can.",
+                    "",
+                    waiting,
+                )
+                + "</b>"
+            )
             self.lose_box.setText(self.tr("Delete them &anyway: I accept that these changes are lost"))
         self.warning.setVisible(self.needs_second)
         self.lose_box.setVisible(self.needs_second)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_out_button = self.buttons.addButton(self.tr("&Sign out and delete"),
-                                                      QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.sign_out_button = self.buttons.addButton(
+            self.tr("&Sign out and delete"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.sign_out_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         self.buttons.rejected.connect(self.reject)
@@ -159,8 +176,11 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Lan&guage:"), self.language_combo)
         form.addRow(self.tr("Loc&k after:"), self.lock_minutes)
-        form.addRow(QLabel(self.tr("Prossimo locks itself after this many minutes without use; your passphrase "
-                                   "opens it again.")))
+        form.addRow(
+            QLabel(
+                self.tr("Prossimo locks itself after this many minutes without use; your passphrase opens it again.")
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(self.apply_button)
         row.addWidget(self.preferences_feedback, 1)
@@ -168,9 +188,13 @@ class SettingsPage(QWidget):
         return group
 
     def apply_preferences(self) -> None:
-        settings = Settings.model_validate({**self.context.settings.model_dump(),
-                                            "language": self.language_combo.currentData(),
-                                            "auto_lock_minutes": self.lock_minutes.value()})
+        settings = Settings.model_validate(
+            {
+                **self.context.settings.model_dump(),
+                "language": self.language_combo.currentData(),
+                "auto_lock_minutes": self.lock_minutes.value(),
+            }
+        )
         self.context.apply_settings(settings)
         if shiboken6.isValid(self):  # a new language rebuilds the windows, this page included
             self.preferences_feedback.setText(self.tr("Saved."))
@@ -189,9 +213,12 @@ class SettingsPage(QWidget):
         self.ca_input.setPlaceholderText(self.tr("Only if your IT staff gave you one"))
         self.choose_ca_button = QPushButton(self.tr("C&hoose…"))
         self.choose_ca_button.clicked.connect(lambda: self._choose_ca())
-        self.ca_warning = QLabel(self.tr(
-            "The certificate file decides which servers this computer trusts with your clients' data. Use only "
-            "the file your organisation's IT staff gave you, never one from anybody else."))
+        self.ca_warning = QLabel(
+            self.tr(
+                "The certificate file decides which servers this computer trusts with your clients' data. Use only "
+                "the file your organisation's IT staff gave you, never one from anybody else."
+            )
+        )
         self.ca_warning.setWordWrap(True)
         self.save_service_button = QPushButton(self.tr("Save the a&ddress"))
         self.save_service_button.clicked.connect(self.save_service_address)
@@ -285,15 +312,21 @@ class SettingsPage(QWidget):
         self.connect_button.setEnabled(False)
         self.connect_feedback.setText(self.tr("Connecting…"))
         profile, worker = Profile(self.context.profile_dir), self.context.store.worker
-        run_in_background(lambda: enrol(profile, worker, url, username, password, ca_bundle=ca_bundle),
-                          self._connected, self._connect_failed, owner=self)
+        run_in_background(
+            lambda: enrol(profile, worker, url, username, password, ca_bundle=ca_bundle),
+            self._connected,
+            self._connect_failed,
+            owner=self,
+        )
 
     def _connect_input_problem(self, url: str, ca_bundle: str | None, username: str, password: str) -> str | None:
         try:
             check_server_url(url)
         except ValueError:
-            return "url: " + self.tr("Type the service's address, such as https://prossimo.example.org (https, "
-                                     "unless the service runs on this computer)")
+            return "url: " + self.tr(
+                "Type the service's address, such as https://prossimo.example.org (https, "
+                "unless the service runs on this computer)"
+            )
         if ca_bundle is not None and (problem := _ca_bundle_problem(Path(ca_bundle))):
             return f"ca_bundle: {problem}"
         if not username:
@@ -319,14 +352,22 @@ class SettingsPage(QWidget):
     def _enrolment_loaded(self, enrolment: Enrolment | None) -> None:
         self.enrolment = enrolment
         if enrolment is None:
-            self.service_note.setText(self.tr("This profile works offline only: nothing leaves this computer. "
-                                              "To share your work with your organisation, connect it to their "
-                                              "service with the address, username and password your IT staff "
-                                              "gave you."))
+            self.service_note.setText(
+                self.tr(
+                    "This profile works offline only: nothing leaves this computer. "
+                    "To share your work with your organisation, connect it to their "
+                    "service with the address, username and password your IT staff "
+                    "gave you."
+                )
+            )
             self.connect_fields.show()
             return
-        self.service_note.setText(self.tr("Change these only when your organisation tells you to: the service "
-                                          "moved, or it uses a new certificate."))
+        self.service_note.setText(
+            self.tr(
+                "Change these only when your organisation tells you to: the service "
+                "moved, or it uses a new certificate."
+            )
+        )
         self.url_input.setText(enrolment.server_url)
         self.ca_input.setText(enrolment.ca_bundle or "")
         self.service_fields.show()
@@ -355,8 +396,9 @@ class SettingsPage(QWidget):
             url = check_server_url(text)
         except ValueError:
             if text.startswith("http://") and not any(f"//{host}" in text for host in LOOPBACK_HOSTS):
-                message = self.tr("Use an address that starts with https:// (plain http is only for a service "
-                                  "on this computer).")
+                message = self.tr(
+                    "Use an address that starts with https:// (plain http is only for a service on this computer)."
+                )
             else:
                 message = self.tr("Type the service's address, such as https://prossimo.example.org")
             self._show_error(self.url_error, self.url_input, message)
@@ -368,8 +410,12 @@ class SettingsPage(QWidget):
                 self._show_error(self.ca_error, self.ca_input, problem)
                 return
         self.save_service_button.setEnabled(False)
-        self.context.store.run(lambda s: s.replica.update_service_address(url, ca_bundle), self._service_saved,
-                               self._service_failed, owner=self)
+        self.context.store.run(
+            lambda s: s.replica.update_service_address(url, ca_bundle),
+            self._service_saved,
+            self._service_failed,
+            owner=self,
+        )
 
     def _service_saved(self, _: None) -> None:
         self.save_service_button.setEnabled(True)
@@ -402,8 +448,14 @@ class SettingsPage(QWidget):
         self.passphrase_feedback = QLabel()
         self.passphrase_feedback.setWordWrap(True)
         form = QFormLayout(group)
-        form.addRow(QLabel(self.tr("The passphrase opens Prossimo on this computer. Changing it does not change "
-                                   "your password for the central service.")))
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "The passphrase opens Prossimo on this computer. Changing it does not change "
+                    "your password for the central service."
+                )
+            )
+        )
         form.addRow(self.tr("C&urrent passphrase:"), self.old_passphrase)
         form.addRow("", self.passphrase_errors.add("old", self.old_passphrase))
         form.addRow(self.tr("&New passphrase:"), self.new_passphrase)
@@ -437,8 +489,12 @@ class SettingsPage(QWidget):
         self.change_button.setEnabled(False)
         self.passphrase_feedback.setText(self.tr("Changing the passphrase… this takes a few seconds."))
         keys = KeyStore(self.context.profile_dir)
-        run_in_background(lambda: keys.change_passphrase(old, new), lambda _none: self._passphrase_changed(None, None),
-                          lambda error: self._passphrase_changed(None, error), owner=self)
+        run_in_background(
+            lambda: keys.change_passphrase(old, new),
+            lambda _none: self._passphrase_changed(None, None),
+            lambda error: self._passphrase_changed(None, error),
+            owner=self,
+        )
 
     def strength_message(self) -> str:
         """Why the store refuses the new passphrase: the meter's words for the same rule."""
@@ -468,11 +524,16 @@ class SettingsPage(QWidget):
         self.lock_button.clicked.connect(lambda: self.context.lock_now())
         self.sign_out_button = QPushButton(self.tr("Sign this device ou&t…"))
         self.sign_out_button.clicked.connect(self.ask_sign_out)
-        lock_text = QLabel(self.tr("Locks Prossimo now, e.g. before you leave the computer; your passphrase opens "
-                                   "it again."))
+        lock_text = QLabel(
+            self.tr("Locks Prossimo now, e.g. before you leave the computer; your passphrase opens it again.")
+        )
         lock_text.setWordWrap(True)
-        sign_out_text = QLabel(self.tr("Deletes this profile and every local record of it from this computer, "
-                                       "e.g. before the computer goes to someone else."))
+        sign_out_text = QLabel(
+            self.tr(
+                "Deletes this profile and every local record of it from this computer, "
+                "e.g. before the computer goes to someone else."
+            )
+        )
         sign_out_text.setWordWrap(True)
         form = QFormLayout(group)
         form.addRow(self.lock_button, lock_text)
@@ -512,6 +573,6 @@ def _ca_bundle_problem(path: Path) -> str | None:
         return QCoreApplication.translate("SettingsPage", "This file cannot be read")
     if b"-----BEGIN CERTIFICATE-----" not in head:
         return QCoreApplication.translate(
-            "SettingsPage", "This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)")
+            "SettingsPage", "This file holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)"
+        )
     return None
-

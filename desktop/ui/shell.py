@@ -97,8 +97,15 @@ def _service_address(worker: StoreWorker) -> str | None:
 class Shell(QObject):
     wiped = Signal(str)  # from the sync thread: the organisation ordered this device wiped
 
-    def __init__(self, profile_dir: Path, *, vault: KeyringVault | None = None, unlock_hint: str = "",
-                 sync_timing: Timing | None = None, listen_to_desktop: bool = True) -> None:
+    def __init__(
+        self,
+        profile_dir: Path,
+        *,
+        vault: KeyringVault | None = None,
+        unlock_hint: str = "",
+        sync_timing: Timing | None = None,
+        listen_to_desktop: bool = True,
+    ) -> None:
         super().__init__()
         self.profile = Profile(profile_dir, vault)
         self.settings = Settings.load(profile_dir)
@@ -175,15 +182,19 @@ class Shell(QObject):
         # Parented to the shell: a client nothing holds is collected while its answer is on
         # the way, and the store thread then emits into a deleted object.
         client = StoreClient(worker, self)
-        client.run(lambda s: s.replica.enrolment(), lambda enrolment: self._build(worker, client, enrolment),
-                   lambda error: self._open_failed(worker, client, error))
+        client.run(
+            lambda s: s.replica.enrolment(),
+            lambda enrolment: self._build(worker, client, enrolment),
+            lambda error: self._open_failed(worker, client, error),
+        )
 
     def _open_failed(self, worker: StoreWorker, client: StoreClient, error: BaseException) -> None:
         log.error("the store opened but could not be read: %s", type(error).__name__)
         client.deleteLater()
         worker.close()
-        self.show_unlock(self.tr("Your data could not be read ({error}). Nothing was changed.")
-                         .format(error=type(error).__name__))
+        self.show_unlock(
+            self.tr("Your data could not be read ({error}). Nothing was changed.").format(error=type(error).__name__)
+        )
 
     def _build(self, worker: StoreWorker, client: StoreClient, enrolment: Enrolment | None) -> None:
         self.remember_geometry()  # the lock screen may have been moved
@@ -192,15 +203,25 @@ class Shell(QObject):
         engine = bridge = None
         if enrolment is not None:
             engine = SyncEngine(worker)
-            scheduler = SyncScheduler(engine, lambda: _service_address(worker),
-                                      on_wipe=lambda order: self.wiped.emit(order.reason),
-                                      **({"timing": self.sync_timing} if self.sync_timing else {}))
+            scheduler = SyncScheduler(
+                engine,
+                lambda: _service_address(worker),
+                on_wipe=lambda order: self.wiped.emit(order.reason),
+                **({"timing": self.sync_timing} if self.sync_timing else {}),
+            )
             bridge = SyncBridge(scheduler)
         teams = [Team(uuid.UUID(team["id"]), team["name"]) for team in (enrolment.teams if enrolment else [])]
         context = UiContext(
-            store=client, navigator=Navigator(), settings=self.settings, profile_dir=self.profile.directory,
-            device_id=identity.device_id, operator_id=identity.operator_id, teams=teams, sync=bridge,
-            apply_settings=self.apply_settings, lock_now=lambda reason="manual": self.lock(reason),
+            store=client,
+            navigator=Navigator(),
+            settings=self.settings,
+            profile_dir=self.profile.directory,
+            device_id=identity.device_id,
+            operator_id=identity.operator_id,
+            teams=teams,
+            sync=bridge,
+            apply_settings=self.apply_settings,
+            lock_now=lambda reason="manual": self.lock(reason),
             sign_out=self.sign_out,
         )
         window = MainWindow(context)
@@ -208,8 +229,9 @@ class Shell(QObject):
         auto_lock = AutoLock(self.settings.auto_lock_minutes * 60_000, listen_to_desktop=self.listen_to_desktop)
         auto_lock.lockRequested.connect(self.lock)
         reminders = self._reminders(context, window)
-        self.session = Session(worker, context, window, auto_lock, reminders, engine, bridge,
-                               extras=[client, context.navigator])
+        self.session = Session(
+            worker, context, window, auto_lock, reminders, engine, bridge, extras=[client, context.navigator]
+        )
         self._replace_window(window)
         if bridge is not None:
             bridge.stateChanged.connect(self._announce_synced_records)
@@ -235,12 +257,14 @@ class Shell(QObject):
         if self.session is None:
             return
         self._end_session()
-        messages = {"idle": self.tr("Locked after %n minute(s) without activity.", "",
-                                    self.settings.auto_lock_minutes),
-                    "session": self.tr("Locked because the computer's session was locked."),
-                    "sleep": self.tr("Locked because the computer went to sleep."),
-                    "connected": self.tr("This computer is now connected to your organisation's service. Unlock "
-                                         "to start syncing.")}
+        messages = {
+            "idle": self.tr("Locked after %n minute(s) without activity.", "", self.settings.auto_lock_minutes),
+            "session": self.tr("Locked because the computer's session was locked."),
+            "sleep": self.tr("Locked because the computer went to sleep."),
+            "connected": self.tr(
+                "This computer is now connected to your organisation's service. Unlock to start syncing."
+            ),
+        }
         self.show_unlock(messages.get(reason, ""))
 
     def _end_session(self, then: Callable[[], object] | None = None) -> None:
@@ -257,8 +281,9 @@ class Shell(QObject):
         # not emit into it once deleted. Then the scheduler and the store, off the UI thread:
         # the scheduler may be waiting on the network.
         session.drop_bridge()
-        run_in_background(session.stop_sync_and_store, lambda _result: then() if then else None,
-                          self._teardown_failed, owner=self)
+        run_in_background(
+            session.stop_sync_and_store, lambda _result: then() if then else None, self._teardown_failed, owner=self
+        )
 
     def _teardown_failed(self, error: BaseException) -> None:
         log.error("closing the session failed: %s", type(error).__name__)
@@ -314,8 +339,12 @@ class Shell(QObject):
             return carry_out_wipe(profile, session.worker)
 
         def done(_removed: list[str]) -> None:
-            self.show_first_run(self.tr("Your organisation removed this computer's access ({reason}). "
-                                        "Every record it held has been deleted from it.").format(reason=reason))
+            self.show_first_run(
+                self.tr(
+                    "Your organisation removed this computer's access ({reason}). "
+                    "Every record it held has been deleted from it."
+                ).format(reason=reason)
+            )
 
         self._replace_window(QWidget())
         run_in_background(wipe, done, self._teardown_failed, owner=self)
@@ -329,4 +358,3 @@ class Shell(QObject):
         session.auto_lock.stop()
         session.reminders.stop()
         session.stop_sync_and_store()
-

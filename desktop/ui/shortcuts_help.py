@@ -54,8 +54,13 @@ def registered_shortcuts(window: QWidget, pages: dict[QWidget, str]) -> list[Sho
     def add(sequences: list[QKeySequence], description: str, owner: QWidget | None) -> None:
         for sequence in sequences:
             if not sequence.isEmpty():
-                found.append(Shortcut(sequence.toString(QKeySequence.SequenceFormat.NativeText),
-                                      description.replace("&", "").strip(), _where(owner, pages)))
+                found.append(
+                    Shortcut(
+                        sequence.toString(QKeySequence.SequenceFormat.NativeText),
+                        description.replace("&", "").strip(),
+                        _where(owner, pages),
+                    )
+                )
 
     for action in window.findChildren(QAction):
         if action.shortcuts():
@@ -78,8 +83,12 @@ class ShortcutsHelp(QDialog):
     def __init__(self, shortcuts: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        intro = QLabel(self.tr("Alt and the underlined letter also reaches any button or field. "
-                               "Tab moves to the next control, Shift+Tab back."))
+        intro = QLabel(
+            self.tr(
+                "Alt and the underlined letter also reaches any button or field. "
+                "Tab moves to the next control, Shift+Tab back."
+            )
+        )
         intro.setWordWrap(True)
         self.table = QTreeWidget()
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))

@@ -77,16 +77,18 @@ def stylesheet(palette: QPalette) -> str:
         panel = f"background: {PANEL_BACKGROUND}; border: 1px solid {PANEL_BORDER};"
         panel_text = f"color: {HUES['panel-text']};"
     focus = "border: 2px solid palette(highlight);"
-    return "\n".join([
-        f'QLabel[role="error"] {{ color: {error}; }}',
-        f'QLabel[role="warning"] {{ color: {warning}; font-weight: bold; }}',
-        f'QLabel[role="muted"] {{ color: {muted}; }}',
-        f'QFrame[role="panel"] {{ {panel} }}',
-        f'QFrame[role="panel"] QLabel {{ {panel_text} border: none; background: transparent; }}',
-        # The focus, wherever one of our rules styles a widget that can take it.
-        f'QLabel[role="error"]:focus, QLabel[role="warning"]:focus, QLabel[role="muted"]:focus {{ {focus} }}',
-        f'QFrame[role="panel"]:focus, QFrame[role="panel"] QLabel:focus {{ {focus} }}',
-    ])
+    return "\n".join(
+        [
+            f'QLabel[role="error"] {{ color: {error}; }}',
+            f'QLabel[role="warning"] {{ color: {warning}; font-weight: bold; }}',
+            f'QLabel[role="muted"] {{ color: {muted}; }}',
+            f'QFrame[role="panel"] {{ {panel} }}',
+            f'QFrame[role="panel"] QLabel {{ {panel_text} border: none; background: transparent; }}',
+            # The focus, wherever one of our rules styles a widget that can take it.
+            f'QLabel[role="error"]:focus, QLabel[role="warning"]:focus, QLabel[role="muted"]:focus {{ {focus} }}',
+            f'QFrame[role="panel"]:focus, QFrame[role="panel"] QLabel:focus {{ {focus} }}',
+        ]
+    )
 
 
 class _PaletteFollower(QObject):

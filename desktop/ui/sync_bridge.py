@@ -25,12 +25,14 @@ class SyncStatus(QObject):
     """The "SyncStatus" translation context: Qt's Python lupdate sees plural (%n) texts only
     in `X.tr(text, "", n)` calls, never in QCoreApplication.translate."""
 
+
 def describe(state: SyncState, now: dt.datetime | None = None) -> str:
     """What the status bar says, in the operator's language."""
     if state.phase == "syncing":
         if state.total:
-            main = (QCoreApplication.translate("SyncStatus", "Syncing {done} of {total}")
-                .format(done=state.done, total=state.total))
+            main = QCoreApplication.translate("SyncStatus", "Syncing {done} of {total}").format(
+                done=state.done, total=state.total
+            )
         else:
             main = QCoreApplication.translate("SyncStatus", "Syncing…")
     elif state.phase == "offline":
@@ -38,13 +40,15 @@ def describe(state: SyncState, now: dt.datetime | None = None) -> str:
     elif state.phase == "error":
         main = QCoreApplication.translate("SyncStatus", "Sync error: {reason}").format(reason=state.message or "")
     elif state.phase == "update_needed":
-        main = (QCoreApplication.translate("SyncStatus", "Prossimo needs an update to sync: {reason}")
-            .format(reason=state.message or ""))
+        main = QCoreApplication.translate("SyncStatus", "Prossimo needs an update to sync: {reason}").format(
+            reason=state.message or ""
+        )
     elif state.phase == "not_enrolled":
         main = QCoreApplication.translate("SyncStatus", "Not connected to a service yet")
     elif state.phase == "wiped":
-        main = (QCoreApplication.translate("SyncStatus", "This computer was wiped: {reason}")
-            .format(reason=state.message or ""))
+        main = QCoreApplication.translate("SyncStatus", "This computer was wiped: {reason}").format(
+            reason=state.message or ""
+        )
     elif state.last_success_at is not None:
         local = state.last_success_at.astimezone()
         today = (now or dt.datetime.now(dt.UTC)).astimezone().date() == local.date()
@@ -60,8 +64,11 @@ def describe(state: SyncState, now: dt.datetime | None = None) -> str:
     if state.rejected:
         extras.append(SyncStatus.tr("%n change(s) refused", "", state.rejected))
     if state.clock_skew_s is not None:
-        extras.append(QCoreApplication.translate("SyncStatus", "this computer's clock is off by {s:+.0f} s")
-            .format(s=state.clock_skew_s))
+        extras.append(
+            QCoreApplication.translate("SyncStatus", "this computer's clock is off by {s:+.0f} s").format(
+                s=state.clock_skew_s
+            )
+        )
     return " · ".join([main, *extras])
 
 

@@ -59,26 +59,36 @@ def reason_text(reason: str) -> str:
     """Why the service refused a change, for the person who made it (protocol RejectReason)."""
     words = {
         "forbidden_team": QCoreApplication.translate(
-            "SyncReasons", "You are not (or no longer) in the team this record belongs to."),
+            "SyncReasons", "You are not (or no longer) in the team this record belongs to."
+        ),
         "forbidden_role": QCoreApplication.translate(
-            "SyncReasons", "Your role does not allow this change: ask your coordinator."),
+            "SyncReasons", "Your role does not allow this change: ask your coordinator."
+        ),
         "not_found": QCoreApplication.translate(
-            "SyncReasons", "The service no longer has this record: it was probably deleted by someone else."),
+            "SyncReasons", "The service no longer has this record: it was probably deleted by someone else."
+        ),
         "duplicate_id": QCoreApplication.translate(
-            "SyncReasons", "The service already has a record with the same identity."),
+            "SyncReasons", "The service already has a record with the same identity."
+        ),
         "invalid": QCoreApplication.translate(
-            "SyncReasons", "The change breaks a rule of the record, see the service's message."),
+            "SyncReasons", "The change breaks a rule of the record, see the service's message."
+        ),
         "append_only": QCoreApplication.translate(
-            "SyncReasons", "Case notes cannot be changed or deleted: add a new note that corrects it instead."),
+            "SyncReasons", "Case notes cannot be changed or deleted: add a new note that corrects it instead."
+        ),
         "missing_reference": QCoreApplication.translate(
-            "SyncReasons", "It refers to a record the service does not have, or that you may not see."),
+            "SyncReasons", "It refers to a record the service does not have, or that you may not see."
+        ),
         "team_required": QCoreApplication.translate(
-            "SyncReasons", "The record needs a team, because you work in more than one."),
+            "SyncReasons", "The record needs a team, because you work in more than one."
+        ),
         "erased": QCoreApplication.translate(
-            "SyncReasons", "This person's data was erased at the organisation's request: nothing may bring it back."),
+            "SyncReasons", "This person's data was erased at the organisation's request: nothing may bring it back."
+        ),
     }
-    return words.get(reason, QCoreApplication.translate(
-        "SyncReasons", "The service refused it ({reason}).").format(reason=reason))
+    return words.get(
+        reason, QCoreApplication.translate("SyncReasons", "The service refused it ({reason}).").format(reason=reason)
+    )
 
 
 def _operation_text(change: PendingChange) -> str:
@@ -88,8 +98,9 @@ def _operation_text(change: PendingChange) -> str:
         return QCoreApplication.translate("SyncPage", "New")
     if change.op == "delete":
         return QCoreApplication.translate("SyncPage", "Deleted")
-    return QCoreApplication.translate(
-        "SyncPage", "Changed: {fields}").format(fields=", ".join(field_word(f) for f in change.fields))
+    return QCoreApplication.translate("SyncPage", "Changed: {fields}").format(
+        fields=", ".join(field_word(f) for f in change.fields)
+    )
 
 
 def _wrapping(items: QListWidget) -> None:
@@ -120,8 +131,9 @@ class SyncPage(QWidget):
         self.sync_button = QPushButton(self.tr("&Sync now"))
         self.sync_button.setToolTip(self.tr("Send and receive changes now (F5)"))
         self.sync_button.clicked.connect(self.sync_now)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_now,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("Sync now"))
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F5), self, self.sync_now, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).setWhatsThis(self.tr("Sync now"))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("What needs attention"))
@@ -140,8 +152,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         if context.sync is None:
-            self.status_label.setText(self.tr("This profile works offline only: its records stay on this "
-                                              "computer and are never sent anywhere."))
+            self.status_label.setText(
+                self.tr(
+                    "This profile works offline only: its records stay on this computer and are never sent anywhere."
+                )
+            )
             self.last_result_label.hide()
             self.sync_button.hide()
             self.tabs.hide()
@@ -331,8 +346,9 @@ class SyncPage(QWidget):
         self.conflict_list.clear()
         for record_id, group in groups.items():
             fields = ", ".join(field_word(i.conflict.field) for i in group)
-            item = QListWidgetItem(self.tr("{record}\n{fields}").format(
-                record=subject_text(group[0].subject), fields=fields))
+            item = QListWidgetItem(
+                self.tr("{record}\n{fields}").format(record=subject_text(group[0].subject), fields=fields)
+            )
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             self.conflict_list.addItem(item)
         keys = list(groups)
@@ -357,9 +373,13 @@ class SyncPage(QWidget):
         self.refused_list.blockSignals(True)
         self.refused_list.clear()
         for change in refused:
-            item = QListWidgetItem(self.tr("{record} ({what})\nrefused {when}").format(
-                record=subject_text(change.subject), what=entity_word(change.entity),
-                when=local_time_text(change.refused_at)))
+            item = QListWidgetItem(
+                self.tr("{record} ({what})\nrefused {when}").format(
+                    record=subject_text(change.subject),
+                    what=entity_word(change.entity),
+                    when=local_time_text(change.refused_at),
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, change.seq)
             item.setToolTip(reason_text(change.reason))
             self.refused_list.addItem(item)
@@ -380,8 +400,11 @@ class SyncPage(QWidget):
         self.refused_error.hide()
         if change is None:
             return
-        what = {"create": self.tr("New {what}: {record}"), "update": self.tr("Change to {what}: {record}"),
-                "delete": self.tr("Deleting {what}: {record}")}.get(change.op, "{what}: {record}")
+        what = {
+            "create": self.tr("New {what}: {record}"),
+            "update": self.tr("Change to {what}: {record}"),
+            "delete": self.tr("Deleting {what}: {record}"),
+        }.get(change.op, "{what}: {record}")
         self.refused_title.setText(what.format(what=entity_word(change.entity), record=subject_text(change.subject)))
         self.refused_reason.setText(self.tr("Why: {reason}").format(reason=reason_text(change.reason)))
         self.refused_message.setText(self.tr("The service said: {message}").format(message=change.message))
@@ -397,10 +420,15 @@ class SyncPage(QWidget):
         shown = change.changed
         if change.op == "create":  # all of a new record's fields travel; its empty and default ones say nothing
             fields = SPECS[change.entity].model.model_fields if change.entity in SPECS else {}
-            shown = {name: value for name, value in shown.items()
-                     if value not in (None, "", [], {}) and not (name in fields and fields[name].default == value)}
-        lines = [f"{field_word(name)}: {value_text(self.context, change.entity, name, value)}"
-                 for name, value in shown.items()]
+            shown = {
+                name: value
+                for name, value in shown.items()
+                if value not in (None, "", [], {}) and not (name in fields and fields[name].default == value)
+            }
+        lines = [
+            f"{field_word(name)}: {value_text(self.context, change.entity, name, value)}"
+            for name, value in shown.items()
+        ]
         heading = self.tr("What you entered:") if change.op == "create" else self.tr("What you changed:")
         return "\n".join([heading, *lines])
 
@@ -408,10 +436,15 @@ class SyncPage(QWidget):
         change = self._selected_refusal()
         if change is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard this change?"),
-                          self.tr("Your change to {record} will be forgotten for good. The record stays as "
-                                  "the service has it.").format(record=subject_text(change.subject)),
-                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard this change?"),
+            self.tr(
+                "Your change to {record} will be forgotten for good. The record stays as the service has it."
+            ).format(record=subject_text(change.subject)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda result, seq=change.seq: self._discard_answered(result, seq))
         self.discard_confirmation = box
@@ -423,9 +456,12 @@ class SyncPage(QWidget):
             return
         self.discard_button.setEnabled(False)
         self.retry_button.setEnabled(False)
-        self.context.store.run(lambda s: s.replica.discard_rejected(seq),
-                               lambda _: self._settled(self.tr("The change was discarded.")),
-                               self._refusal_failed, owner=self)
+        self.context.store.run(
+            lambda s: s.replica.discard_rejected(seq),
+            lambda _: self._settled(self.tr("The change was discarded.")),
+            self._refusal_failed,
+            owner=self,
+        )
 
     def _retry(self) -> None:
         change = self._selected_refusal()
@@ -433,9 +469,13 @@ class SyncPage(QWidget):
             return
         self.discard_button.setEnabled(False)
         self.retry_button.setEnabled(False)
-        self.context.store.run(lambda s: s.replica.retry_rejected(change.seq),
-                               lambda _: self._settled(self.tr("The change will be sent again with the next sync.")),
-                               self._refusal_failed, owner=self, changes={change.entity})
+        self.context.store.run(
+            lambda s: s.replica.retry_rejected(change.seq),
+            lambda _: self._settled(self.tr("The change will be sent again with the next sync.")),
+            self._refusal_failed,
+            owner=self,
+            changes={change.entity},
+        )
 
     def _settled(self, feedback: str) -> None:
         self.refused_feedback.setText(feedback)
@@ -447,11 +487,13 @@ class SyncPage(QWidget):
         self.discard_button.setEnabled(True)
         self.retry_button.setEnabled(True)
         if isinstance(error, RecordNotFound):
-            message = self.tr("This record is no longer on this computer, so the change cannot be sent again. "
-                              "You can discard it.")
+            message = self.tr(
+                "This record is no longer on this computer, so the change cannot be sent again. You can discard it."
+            )
         elif isinstance(error, ValidationError | RuleViolation):
-            message = "\n".join(f"{field_word(name)}: {text}" if name else text
-                                for name, text in field_errors(error).items())
+            message = "\n".join(
+                f"{field_word(name)}: {text}" if name else text for name, text in field_errors(error).items()
+            )
         else:
             message = self.tr("It did not work: {reason}").format(reason=str(error))
         self.refused_error.setText(message)
@@ -462,20 +504,28 @@ class SyncPage(QWidget):
     def _fill_pending(self, overview: SyncOverview) -> None:
         total = sum(overview.pending_by_entity.values())
         if total == 0:
-            self.pending_summary.setText(self.tr("Nothing is waiting: every change made on this computer has "
-                                                 "reached the service."))
+            self.pending_summary.setText(
+                self.tr("Nothing is waiting: every change made on this computer has reached the service.")
+            )
         else:
             counts = sorted(overview.pending_by_entity.items(), key=lambda item: (-item[1], item[0]))
             text = self.tr("%n change(s) waiting to be sent: {parts}.", "", total).format(
-                parts=", ".join(entity_count(entity, n) for entity, n in counts))
+                parts=", ".join(entity_count(entity, n) for entity, n in counts)
+            )
             if total > len(overview.pending):
                 text += " " + self.tr("The oldest {n} are listed.").format(n=len(overview.pending))
             self.pending_summary.setText(text)
         self.pending_tree.clear()
         rows: list[Any] = []
         for change in overview.pending:
-            item = QTreeWidgetItem([local_time_text(change.made_at), subject_text(change.subject),
-                                    entity_word(change.entity), _operation_text(change)])
+            item = QTreeWidgetItem(
+                [
+                    local_time_text(change.made_at),
+                    subject_text(change.subject),
+                    entity_word(change.entity),
+                    _operation_text(change),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, change.seq)
             rows.append(item)
         self.pending_tree.addTopLevelItems(rows)

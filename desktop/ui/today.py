@@ -90,17 +90,23 @@ class TodayPage(QWidget):
         layout.addWidget(self.greeting)
 
         self.today_heading, self.today_list, self.today_empty = self._section(
-            layout, self.tr("Appointments today"), self.tr("Nothing booked today."))
+            layout, self.tr("Appointments today"), self.tr("Nothing booked today.")
+        )
         self.tomorrow_heading, self.tomorrow_list, self.tomorrow_empty = self._section(
-            layout, self.tr("Appointments tomorrow"), self.tr("Nothing booked tomorrow."))
+            layout, self.tr("Appointments tomorrow"), self.tr("Nothing booked tomorrow.")
+        )
 
         self.open_intake_button = QPushButton(self.tr("Open &requests"))
         self.open_intake_button.clicked.connect(lambda: self.context.navigator.open("intake"))
         self.intake_heading, self.intake_list, self.intake_empty = self._section(
-            layout, self.tr("New requests from the help desk"), self.tr("No new requests."),
-            button=self.open_intake_button)
+            layout,
+            self.tr("New requests from the help desk"),
+            self.tr("No new requests."),
+            button=self.open_intake_button,
+        )
         self.follow_heading, self.follow_list, self.follow_empty = self._section(
-            layout, self.tr("Follow-ups"), self.tr("Nothing to follow up."))
+            layout, self.tr("Follow-ups"), self.tr("Nothing to follow up.")
+        )
 
         self.pending_label = QLabel(self.tr("Loading…"))
         self.pending_label.setAccessibleName(self.tr("Changes not yet synced"))
@@ -121,8 +127,9 @@ class TodayPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    def _section(self, layout: QVBoxLayout, title: str, empty_text: str,
-                 button: QPushButton | None = None) -> tuple[QLabel, QListWidget, QLabel]:
+    def _section(
+        self, layout: QVBoxLayout, title: str, empty_text: str, button: QPushButton | None = None
+    ) -> tuple[QLabel, QListWidget, QLabel]:
         heading = QLabel(title)
         font = QFont(heading.font())
         font.setBold(True)
@@ -176,12 +183,17 @@ class TodayPage(QWidget):
     def reload(self) -> None:
         self._generation += 1
         generation, me, now = self._generation, self.context.me, local_now(self.context)
-        self.context.store.run(lambda s: today_overview(s, operator_id=me, now=now),
-                               lambda overview: self._show(generation, now, overview), self._failed, owner=self)
+        self.context.store.run(
+            lambda s: today_overview(s, operator_id=me, now=now),
+            lambda overview: self._show(generation, now, overview),
+            self._failed,
+            owner=self,
+        )
 
     def _failed(self, error: BaseException) -> None:
-        self.greeting.setText(self.tr("Today's overview could not be read: {reason}").format(
-            reason=type(error).__name__))
+        self.greeting.setText(
+            self.tr("Today's overview could not be read: {reason}").format(reason=type(error).__name__)
+        )
 
     def _show(self, generation: int, now: dt.datetime, overview: TodayOverview) -> None:
         if generation != self._generation:
@@ -191,14 +203,17 @@ class TodayPage(QWidget):
         today, tomorrow = now.date(), now.date() + dt.timedelta(days=1)
         self.greeting.setText(date_text(today))
         self.today_heading.setText(self.tr("Appointments &today ({n})").format(n=len(overview.today)))
-        self.tomorrow_heading.setText(self.tr("Appointments to&morrow, {date} ({n})").format(
-            date=date_text(tomorrow), n=len(overview.tomorrow)))
+        self.tomorrow_heading.setText(
+            self.tr("Appointments to&morrow, {date} ({n})").format(date=date_text(tomorrow), n=len(overview.tomorrow))
+        )
         overlaps = overlaps_among([*overview.today, *overview.tomorrow])  # the double-booking rule, marked
         self._fill(self.today_list, self.today_empty, [self._appointment_item(b, overlaps) for b in overview.today])
-        self._fill(self.tomorrow_list, self.tomorrow_empty,
-                   [self._appointment_item(b, overlaps) for b in overview.tomorrow])
-        self.intake_heading.setText(self.tr("&New requests from the help desk ({n})").format(
-            n=overview.new_intake_count))
+        self._fill(
+            self.tomorrow_list, self.tomorrow_empty, [self._appointment_item(b, overlaps) for b in overview.tomorrow]
+        )
+        self.intake_heading.setText(
+            self.tr("&New requests from the help desk ({n})").format(n=overview.new_intake_count)
+        )
         self._fill(self.intake_list, self.intake_empty, [self._intake_item(r) for r in overview.new_intake])
         self.follow_heading.setText(self.tr("&Follow-ups ({n})").format(n=len(overview.follow_ups)))
         self._fill(self.follow_list, self.follow_empty, [self._follow_up_item(f) for f in overview.follow_ups])
@@ -239,8 +254,9 @@ class TodayPage(QWidget):
 
     def _appointment_item(self, booked: Booked, overlaps: dict[BookedKey, list[Booked]]) -> QListWidgetItem:
         overlapped = overlaps.get(booked.key)
-        item = self._item(("⚠ " if overlapped else "") + block_summary(booked, self.zone, overlapped), "calendar",
-                          booked.id)
+        item = self._item(
+            ("⚠ " if overlapped else "") + block_summary(booked, self.zone, overlapped), "calendar", booked.id
+        )
         if overlapped:
             item.setForeground(QBrush(style.colour("error")))  # readable on the palette, and the text says it too
         if booked.status == "cancelled":
@@ -252,9 +268,13 @@ class TodayPage(QWidget):
 
     def _intake_item(self, request: IntakeRequest) -> QListWidgetItem:
         received = request.received_at.astimezone(self.zone)
-        parts = [request.alias, label("intake_kind", request.kind),
-                 self.tr("received {date} {time}").format(date=date_text(received.date(), long=False),
-                                                          time=time_text(received))]
+        parts = [
+            request.alias,
+            label("intake_kind", request.kind),
+            self.tr("received {date} {time}").format(
+                date=date_text(received.date(), long=False), time=time_text(received)
+            ),
+        ]
         if request.topic:
             parts.append(request.topic)
         return self._item(" · ".join(parts), "intake", request.id)
@@ -264,16 +284,21 @@ class TodayPage(QWidget):
         name = follow_up.contact_name or self.tr("a contact")
         if follow_up.kind == "outcome":
             text = self.tr("Record the outcome: {date} {time} · {name} · {place}").format(
-                date=date_text(at.date(), long=False), time=time_text(at), name=name,
-                place=label("place_kind", follow_up.what))
+                date=date_text(at.date(), long=False),
+                time=time_text(at),
+                name=name,
+                place=label("place_kind", follow_up.what),
+            )
             return self._item(text, "calendar", follow_up.record_id)
         if follow_up.kind == "consent_expiring":
             last_day = entities.last_day_before(follow_up.at, self.zone)  # its last valid day, as written
             text = self.tr("Consent of {name} for {purpose} expires on {date}").format(
-                name=name, purpose=label("consent_purpose", follow_up.what), date=date_text(last_day, long=False))
+                name=name, purpose=label("consent_purpose", follow_up.what), date=date_text(last_day, long=False)
+            )
         else:
             text = self.tr("Referral of {name} to {service}: no answer since {date}").format(
-                name=name, service=follow_up.what or self.tr("a service"), date=date_text(at.date(), long=False))
+                name=name, service=follow_up.what or self.tr("a service"), date=date_text(at.date(), long=False)
+            )
         return self._item(text, "contacts", follow_up.contact_id)
 
     # --- actions ---------------------------------------------------------------------------------------------------

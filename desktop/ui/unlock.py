@@ -29,8 +29,7 @@ FREE_ATTEMPTS = 3
 class UnlockWindow(QWidget):
     unlocked = Signal(object)  # StoreWorker
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None, *, reason: str = "",
-                 hint: str = "") -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None, *, reason: str = "", hint: str = "") -> None:
         super().__init__(parent)
         self.profile = profile
         self.failures = 0
@@ -116,12 +115,19 @@ class UnlockWindow(QWidget):
                 QTimer.singleShot(wait_s * 1000, self, lambda: self._busy(False))
             self._fail(message)
         elif isinstance(error, StoreTooNew):
-            self._fail(self.tr("This data was written by a newer Prossimo. Install the newer version; "
-                               "nothing was changed."))
+            self._fail(
+                self.tr("This data was written by a newer Prossimo. Install the newer version; nothing was changed.")
+            )
         elif isinstance(error, (StoreCorrupt, KeyFileCorrupt, KeyFileMissing)):
-            self._fail(self.tr("The encrypted data on this computer is damaged or incomplete, so it cannot be "
-                               "opened. Nothing was deleted. Call your IT contact and do not reinstall "
-                               "before they have looked at it.") + "\n" + str(error))
+            self._fail(
+                self.tr(
+                    "The encrypted data on this computer is damaged or incomplete, so it cannot be "
+                    "opened. Nothing was deleted. Call your IT contact and do not reinstall "
+                    "before they have looked at it."
+                )
+                + "\n"
+                + str(error)
+            )
         else:
             self._fail(self.tr("Prossimo could not open your data: {error}").format(error=type(error).__name__))
 

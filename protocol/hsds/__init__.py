@@ -69,8 +69,7 @@ def detect_format(path: Path, *, exporting: bool = False) -> Format:
         return "json"
     if exporting or path.is_dir():
         return "tabular"
-    raise HsdsError(f"{path}: neither a .json file nor a folder with {DESCRIPTOR}; name the format "
-                    "(tabular or json)")
+    raise HsdsError(f"{path}: neither a .json file nor a folder with {DESCRIPTOR}; name the format (tabular or json)")
 
 
 def _package_folder(path: Path) -> Path:

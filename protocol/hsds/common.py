@@ -45,8 +45,10 @@ NAMESPACE = uuid.UUID("6b9f3c1e-2d4a-5f60-8a71-9c0d1e2f3a4b")
 CATEGORY_TAXONOMY = TAXONOMY_ID
 KEYWORD_TAXONOMY = "prossimo-keywords"
 CATEGORY_TERM_LANGUAGE = "en"  # attributes link a service to the English term of each category
-TAXONOMY_DESCRIPTION = ("The categories Prossimo files local services under; each category is one term per "
-                        "language (it, en, fi) with the same code.")
+TAXONOMY_DESCRIPTION = (
+    "The categories Prossimo files local services under; each category is one term per "
+    "language (it, en, fi) with the same code."
+)
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCal byday codes; index + 1 is the ISO weekday
 
 # Statuses HSDS allows for a service, all kept (`Resource.status`); none given means active.
@@ -73,6 +75,7 @@ def stable_id(*parts: str) -> str:
 
 
 # --- the ids an export writes ---------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Placed:
@@ -103,9 +106,19 @@ def _derived_location(location_id: str, resource: Resource) -> str:
 
 
 def _service_content(resource: Resource, organization_id: str) -> tuple[Any, ...]:
-    return (organization_id, resource.service_name, resource.status, resource.description, resource.email, resource.url,
-            resource.eligibility, tuple(resource.categories), tuple(resource.keywords),
-            tuple(resource.languages), resource.last_verified_on)
+    return (
+        organization_id,
+        resource.service_name,
+        resource.status,
+        resource.description,
+        resource.email,
+        resource.url,
+        resource.eligibility,
+        tuple(resource.categories),
+        tuple(resource.keywords),
+        tuple(resource.languages),
+        resource.last_verified_on,
+    )
 
 
 def place_all(resources: Iterable[Resource]) -> list[Placed]:
@@ -150,8 +163,12 @@ def match_keys(resource: Resource) -> list[tuple[str, str]]:
     service_id, location_id = _claimed(resource)
     derived_service = _derived_service(service_id, resource)
     derived_location = _derived_location(location_id, resource)
-    return [(service_id, location_id), (service_id, derived_location), (derived_service, location_id),
-            (derived_service, derived_location)]
+    return [
+        (service_id, location_id),
+        (service_id, derived_location),
+        (derived_service, location_id),
+        (derived_service, derived_location),
+    ]
 
 
 def index_by_keys(resources: Iterable[Resource]) -> dict[tuple[str, str], Resource]:
@@ -172,18 +189,28 @@ def index_by_keys(resources: Iterable[Resource]) -> dict[tuple[str, str], Resour
 
 # --- taxonomies -----------------------------------------------------------------------------
 
+
 def category_terms() -> list[dict[str, str]]:
     """Every category in every language, as HSDS taxonomy_term fields (one term per language)."""
-    return [_category_term(category.code, language)
-            for category in CATEGORIES.values() for language in sorted(category.labels)]
+    return [
+        _category_term(category.code, language)
+        for category in CATEGORIES.values()
+        for language in sorted(category.labels)
+    ]
 
 
 def _category_term(code: str, language: str) -> dict[str, str]:
     # HSDS 3.1 requires a term's description; ours says what the term is, in the term's language's stead.
     category = CATEGORIES[code]
-    return {"id": category.term_id(language), "code": code, "name": category.label(language),
-            "description": f"{TAXONOMY_NAME}: {category.label('en')} ({code})", "taxonomy": CATEGORY_TAXONOMY,
-            "taxonomy_id": CATEGORY_TAXONOMY, "language": language}
+    return {
+        "id": category.term_id(language),
+        "code": code,
+        "name": category.label(language),
+        "description": f"{TAXONOMY_NAME}: {category.label('en')} ({code})",
+        "taxonomy": CATEGORY_TAXONOMY,
+        "taxonomy_id": CATEGORY_TAXONOMY,
+        "language": language,
+    }
 
 
 def category_term(code: str) -> dict[str, str]:
@@ -192,13 +219,19 @@ def category_term(code: str) -> dict[str, str]:
 
 
 def keyword_term(keyword: str) -> dict[str, str]:
-    return {"id": stable_id(KEYWORD_TAXONOMY, keyword), "code": keyword, "name": keyword,
-            "description": f"Keyword: {keyword}", "taxonomy": KEYWORD_TAXONOMY}
+    return {
+        "id": stable_id(KEYWORD_TAXONOMY, keyword),
+        "code": keyword,
+        "name": keyword,
+        "description": f"Keyword: {keyword}",
+        "taxonomy": KEYWORD_TAXONOMY,
+    }
 
 
 # Our category term ids in every language: a term known only by its id still counts.
-CATEGORY_OF_TERM_ID = {category.term_id(language): category.code
-                       for category in CATEGORIES.values() for language in category.labels}
+CATEGORY_OF_TERM_ID = {
+    category.term_id(language): category.code for category in CATEGORIES.values() for language in category.labels
+}
 
 
 def classify_term(taxonomies: Iterable[str], code: str) -> tuple[str, str] | None:
@@ -219,6 +252,7 @@ def classify_term(taxonomies: Iterable[str], code: str) -> tuple[str, str] | Non
 
 
 # --- values out of text ----------------------------------------------------------------------
+
 
 class Rule(ValueError):
     """A value breaks a rule of ours; `column` names the field when it is not the one being read."""
@@ -302,6 +336,7 @@ def weekly_slots(freq: str, interval: str, byday: str, opens_at: str, closes_at:
 
 # --- validation ------------------------------------------------------------------------------
 
+
 class Where(Protocol):
     """A place in a file: a CSV row, or an object at a JSON path."""
 
@@ -319,12 +354,14 @@ def validated(fields: dict[str, Any], sources: Sources, fallback: Where) -> dict
     now = dt.datetime.now(dt.UTC)
     try:
         record = Resource.model_validate(
-            {**content, "id": new_id(), "created_at": now, "updated_at": now, "author_device_id": uuid.uuid4()})
+            {**content, "id": new_id(), "created_at": now, "updated_at": now, "author_device_id": uuid.uuid4()}
+        )
     except ValidationError as exc:
         items = exc.errors(include_input=False, include_url=False)
         lines = describe_validation_error(exc)  # same order as errors(), never echoes the input
-        raise HsdsError("\n".join(_locate(item["loc"], line, sources, fallback)
-                                  for item, line in zip(items, lines, strict=True))) from None
+        raise HsdsError(
+            "\n".join(_locate(item["loc"], line, sources, fallback) for item, line in zip(items, lines, strict=True))
+        ) from None
     return record.content()
 
 
@@ -353,8 +390,13 @@ def summary(problems: list[str]) -> str:
     return "\n".join(shown + ([f"...and {hidden} more problems"] if hidden else []))
 
 
-def file_term(found: tuple[str, str] | None, source: tuple[Where, str], categories: list[str],
-              keywords: list[str], sources: Sources) -> None:
+def file_term(
+    found: tuple[str, str] | None,
+    source: tuple[Where, str],
+    categories: list[str],
+    keywords: list[str],
+    sources: Sources,
+) -> None:
     """File one classified term (see `classify_term`) under the service's categories or
     keywords, once each; a keyword remembers where it was read, for error messages."""
     if found is None:
@@ -373,8 +415,10 @@ Key = tuple[str, str]  # (table, place): "service", "service.csv row 7" or "cont
 NOT_LINKED = "not linked to any service in the file"
 FOREIGN_TERM = "a term of another taxonomy that names none of our categories; not kept"
 # Why a row no entry uses was left out, by table, when nothing more precise is known.
-NOT_USED = {"taxonomy_term": "no service in the file is filed under this term",
-            "taxonomy": "no service in the file is filed under a term of this taxonomy"}
+NOT_USED = {
+    "taxonomy_term": "no service in the file is filed under this term",
+    "taxonomy": "no service in the file is filed under a term of this taxonomy",
+}
 NOTE_ONLY = "a schedule without days or times (a note only): only weekly opening hours are kept"
 Outcome = str  # "created", "updated" or "unchanged": what storing one entry did
 
@@ -434,8 +478,11 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The per-table counts, the skipped rows and the ignored data, one line each (English, like errors)."""
         # No column alignment: the lines are read in a terminal and in a dialog's proportional font alike.
-        lines = [f"{table}: {c.read} read, {c.imported} imported, {c.updated} updated, {c.unchanged} unchanged, "
-                 f"{c.skipped} skipped" for table, c in self.tables.items()]
+        lines = [
+            f"{table}: {c.read} read, {c.imported} imported, {c.updated} updated, {c.unchanged} unchanged, "
+            f"{c.skipped} skipped"
+            for table, c in self.tables.items()
+        ]
         lines += [item.line() for item in self.skipped]
         lines += [f"not kept: {item}" for item in self.ignored]
         return lines
@@ -459,10 +506,18 @@ def report(reading: Reading, outcomes: list[Outcome]) -> ImportReport:
             if outcome is None:
                 reason = reading.reasons.get((table, place), NOT_USED.get(table, NOT_LINKED))
                 skipped.setdefault((table, reason), []).append(place)
-        tables[table] = TableCounts(read=len(places), imported=done.count("created"), updated=done.count("updated"),
-                                    unchanged=done.count("unchanged"), skipped=done.count(None))
+        tables[table] = TableCounts(
+            read=len(places),
+            imported=done.count("created"),
+            updated=done.count("updated"),
+            unchanged=done.count("unchanged"),
+            skipped=done.count(None),
+        )
     return ImportReport(
-        created=outcomes.count("created"), updated=outcomes.count("updated"), unchanged=outcomes.count("unchanged"),
-        tables=tables, skipped=tuple(Skipped(table, tuple(places), reason)
-                                     for (table, reason), places in skipped.items()),
-        ignored=tuple(reading.ignored))
+        created=outcomes.count("created"),
+        updated=outcomes.count("updated"),
+        unchanged=outcomes.count("unchanged"),
+        tables=tables,
+        skipped=tuple(Skipped(table, tuple(places), reason) for (table, reason), places in skipped.items()),
+        ignored=tuple(reading.ignored),
+    )

@@ -63,8 +63,16 @@ def export_json(resources: Iterable[Resource], path: Path) -> dict[str, int]:
         service["service_at_locations"].append(_service_at_location(placed))
         pairings += 1
     contents = list(services.values())
-    document = {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
-                "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+    document = {
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": not contents,
+        "contents": contents,
+    }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,16 +97,31 @@ def _service(placed: Placed) -> dict[str, Any]:
     terms += [common.keyword_term(keyword) for keyword in resource.keywords]
     assured = resource.last_verified_on.isoformat() if resource.last_verified_on else None
     return _present(
-        id=service_id, organization_id=placed.organization_id, name=resource.service_name,
-        description=resource.description, url=resource.url, email=resource.email, status=resource.status,
-        eligibility_description=resource.eligibility, assured_date=assured,
+        id=service_id,
+        organization_id=placed.organization_id,
+        name=resource.service_name,
+        description=resource.description,
+        url=resource.url,
+        email=resource.email,
+        status=resource.status,
+        eligibility_description=resource.eligibility,
+        assured_date=assured,
         # HSDS 3.1 requires an organisation's description; the directory keeps none, so it is empty.
         organization={"id": placed.organization_id, "name": resource.organization_name, "description": ""},
-        languages=[{"id": stable_id("language", service_id, code), "service_id": service_id, "code": code}
-                   for code in resource.languages],
-        attributes=[{"id": stable_id("attribute", service_id, term["id"]), "link_id": service_id,
-                     "link_entity": "service", "taxonomy_term_id": term["id"], "taxonomy_term": term}
-                    for term in terms],
+        languages=[
+            {"id": stable_id("language", service_id, code), "service_id": service_id, "code": code}
+            for code in resource.languages
+        ],
+        attributes=[
+            {
+                "id": stable_id("attribute", service_id, term["id"]),
+                "link_id": service_id,
+                "link_entity": "service",
+                "taxonomy_term_id": term["id"],
+                "taxonomy_term": term,
+            }
+            for term in terms
+        ],
         service_at_locations=[],
     )
 
@@ -107,45 +130,92 @@ def _service_at_location(placed: Placed) -> dict[str, Any]:
     resource, location_id, pairing_id = placed.resource, placed.location_id, placed.pairing_id
     place = resource.location
     # HSDS 3.1 requires these address parts; a part we do not know is written empty, never made up.
-    address = {"id": stable_id("address", location_id), "location_id": location_id,
-               "address_1": place.address_1 or "", "city": place.municipality, **_present(region=place.region),
-               "state_province": place.region or "", "postal_code": place.postal_code or "",
-               "country": place.country, "address_type": "physical"}
-    location = _present(id=location_id, organization_id=placed.organization_id, location_type="physical",
-                        name=place.name, latitude=place.latitude, longitude=place.longitude, addresses=[address])
-    phones = [_present(id=stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
-                       number=phone.number, type=phone.kind, description=phone.description)
-              for index, phone in enumerate(resource.phones)]
-    schedules = [{"id": stable_id("schedule", pairing_id, str(index)), "service_at_location_id": pairing_id,
-                  "freq": "WEEKLY", "byday": common.DAYS[slot.weekday - 1],
-                  "opens_at": common.clock_text(slot.opens_at), "closes_at": common.clock_text(slot.closes_at)}
-                 for index, slot in enumerate(resource.opening_hours)]
-    return {"id": pairing_id, "service_id": placed.service_id, "location_id": location_id, "location": location,
-            "phones": phones, "schedules": schedules}
+    address = {
+        "id": stable_id("address", location_id),
+        "location_id": location_id,
+        "address_1": place.address_1 or "",
+        "city": place.municipality,
+        **_present(region=place.region),
+        "state_province": place.region or "",
+        "postal_code": place.postal_code or "",
+        "country": place.country,
+        "address_type": "physical",
+    }
+    location = _present(
+        id=location_id,
+        organization_id=placed.organization_id,
+        location_type="physical",
+        name=place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        addresses=[address],
+    )
+    phones = [
+        _present(
+            id=stable_id("phone", pairing_id, str(index)),
+            service_at_location_id=pairing_id,
+            number=phone.number,
+            type=phone.kind,
+            description=phone.description,
+        )
+        for index, phone in enumerate(resource.phones)
+    ]
+    schedules = [
+        {
+            "id": stable_id("schedule", pairing_id, str(index)),
+            "service_at_location_id": pairing_id,
+            "freq": "WEEKLY",
+            "byday": common.DAYS[slot.weekday - 1],
+            "opens_at": common.clock_text(slot.opens_at),
+            "closes_at": common.clock_text(slot.closes_at),
+        }
+        for index, slot in enumerate(resource.opening_hours)
+    ]
+    return {
+        "id": pairing_id,
+        "service_id": placed.service_id,
+        "location_id": location_id,
+        "location": location,
+        "phones": phones,
+        "schedules": schedules,
+    }
 
 
 # --- reading ----------------------------------------------------------------------------------
 
 # The kind ("table") of the objects found under each key, for the import's report.
-KIND_OF_KEY = {"contents": "service", "": "service", "organization": "organization",
-               "service_at_locations": "service_at_location", "location": "location", "addresses": "address",
-               "phones": "phone", "schedules": "schedule", "attributes": "attribute",
-               "taxonomy_term": "taxonomy_term", "languages": "language"}
+KIND_OF_KEY = {
+    "contents": "service",
+    "": "service",
+    "organization": "organization",
+    "service_at_locations": "service_at_location",
+    "location": "location",
+    "addresses": "address",
+    "phones": "phone",
+    "schedules": "schedule",
+    "attributes": "attribute",
+    "taxonomy_term": "taxonomy_term",
+    "languages": "language",
+}
 # The properties an import reads (or, like location_type, writes from our own rules), by kind;
 # any other that holds a value is reported as not kept (`Reading.ignored`), never dropped in silence.
-KEPT: dict[str, frozenset[str]] = {kind: frozenset(keys.split()) for kind, keys in {
-    "service": "id organization_id name description url email status eligibility_description assured_date "
-               "organization languages attributes service_at_locations phones schedules",
-    "organization": "id name description",
-    "service_at_location": "id service_id location_id location phones schedules",
-    "location": "id organization_id location_type name latitude longitude addresses phones schedules languages",
-    "address": "id location_id address_1 city region state_province postal_code country address_type",
-    "phone": "id service_at_location_id service_id location_id number type description",
-    "schedule": "id service_at_location_id service_id location_id freq interval byday opens_at closes_at",
-    "attribute": "id link_id link_entity taxonomy_term_id taxonomy_term",
-    "taxonomy_term": "id code name taxonomy taxonomy_id description language",
-    "language": "id service_at_location_id service_id location_id code name",
-}.items()}
+KEPT: dict[str, frozenset[str]] = {
+    kind: frozenset(keys.split())
+    for kind, keys in {
+        "service": "id organization_id name description url email status eligibility_description assured_date "
+        "organization languages attributes service_at_locations phones schedules",
+        "organization": "id name description",
+        "service_at_location": "id service_id location_id location phones schedules",
+        "location": "id organization_id location_type name latitude longitude addresses phones schedules languages",
+        "address": "id location_id address_1 city region state_province postal_code country address_type",
+        "phone": "id service_at_location_id service_id location_id number type description",
+        "schedule": "id service_at_location_id service_id location_id freq interval byday opens_at closes_at",
+        "attribute": "id link_id link_entity taxonomy_term_id taxonomy_term",
+        "taxonomy_term": "id code name taxonomy taxonomy_id description language",
+        "language": "id service_at_location_id service_id location_id code name",
+    }.items()
+}
+
 
 @dataclass(frozen=True)
 class _Node:
@@ -289,6 +359,7 @@ def _services(document: Any, reader: _Reader, root: _Node) -> list[tuple[dict[st
 
 # --- import -----------------------------------------------------------------------------------
 
+
 def import_json(path: Path) -> list[dict[str, Any]]:
     """Resource content fields for every service at every location, all validated; else HsdsError."""
     return read_json(path).entries
@@ -316,8 +387,14 @@ def read_json(path: Path) -> common.Reading:
 class _Service:
     """One service object: its own fields read once, then one entry per service_at_location."""
 
-    def __init__(self, reader: _Reader, service: dict[str, Any], node: _Node, seen_services: dict[str, str],
-                 seen_pairs: dict[tuple[str, str], str]) -> None:
+    def __init__(
+        self,
+        reader: _Reader,
+        service: dict[str, Any],
+        node: _Node,
+        seen_services: dict[str, str],
+        seen_pairs: dict[tuple[str, str], str],
+    ) -> None:
         self.reader, self.service, self.node = reader, service, node
         self.seen_pairs = seen_pairs
         self.id = reader.text(service, "id", node, identifier=True)
@@ -374,8 +451,13 @@ class _Service:
         # List-wide rules (too many categories, phones...) point at the list they come from.
         sources[("categories",)] = sources[("keywords",)] = (node, "attributes")
         sources[("languages",)] = (node, "languages")
-        for name, key in (("service_name", "name"), ("description", "description"), ("email", "email"),
-                          ("url", "url"), ("eligibility", "eligibility_description")):
+        for name, key in (
+            ("service_name", "name"),
+            ("description", "description"),
+            ("email", "email"),
+            ("url", "url"),
+            ("eligibility", "eligibility_description"),
+        ):
             value = reader.text(service, key, node)
             fields[name] = value if name == "service_name" else value or None
             sources[(name,)] = (node, key)
@@ -418,13 +500,16 @@ class _Service:
                 term_node = node
             else:
                 value, term_node = term
-                taxonomies = (reader.text(value, "taxonomy_id", term_node, identifier=True),
-                              reader.text(value, "taxonomy", term_node))
+                taxonomies = (
+                    reader.text(value, "taxonomy_id", term_node, identifier=True),
+                    reader.text(value, "taxonomy", term_node),
+                )
                 code = reader.text(value, "code", term_node) or reader.text(value, "name", term_node)
                 found = common.classify_term(taxonomies, code)
             if found is None:
-                reader.reasons[("attribute", node.path)] = reader.reasons[("taxonomy_term", term_node.path)] = \
+                reader.reasons[("attribute", node.path)] = reader.reasons[("taxonomy_term", term_node.path)] = (
                     common.FOREIGN_TERM
+                )
                 continue
             self.used.update({("attribute", node.path), ("taxonomy_term", term_node.path)})
             common.file_term(found, (term_node, "code"), categories, keywords, sources)
@@ -440,8 +525,9 @@ class _Service:
             return None
         location, location_node = found
         self.used.add(("location", location_node.path))
-        location_id = (reader.text(location, "id", location_node, identifier=True)
-                       or reader.text(pairing, "location_id", node, identifier=True))
+        location_id = reader.text(location, "id", location_node, identifier=True) or reader.text(
+            pairing, "location_id", node, identifier=True
+        )
         if not location_id:
             reader.report(location_node, "id", "required")
             return None
@@ -453,25 +539,42 @@ class _Service:
         sources[("hsds_location_id",)] = (location_node, "id")
         sources[("phones",)] = (node, "phones")
         sources[("opening_hours",)] = (node, "schedules")
-        fields: dict[str, Any] = {"hsds_location_id": location_id,
-                                  "location": self._location(location, location_node, sources)}
-        fields["phones"] = self._phones(self._most_specific("phones", pairing, node, location, location_node,
-                                                            location_id), sources)
-        fields["opening_hours"] = self._hours(self._most_specific("schedules", pairing, node, location,
-                                                                  location_node, location_id), sources)
+        fields: dict[str, Any] = {
+            "hsds_location_id": location_id,
+            "location": self._location(location, location_node, sources),
+        }
+        fields["phones"] = self._phones(
+            self._most_specific("phones", pairing, node, location, location_node, location_id), sources
+        )
+        fields["opening_hours"] = self._hours(
+            self._most_specific("schedules", pairing, node, location, location_node, location_id), sources
+        )
         languages = self.languages or reader.objects(location, "languages", location_node)
         fields["languages"] = self._languages(languages, sources)
         return fields
 
-    def _most_specific(self, key: str, pairing: dict[str, Any], node: _Node, location: dict[str, Any],
-                       location_node: _Node, location_id: str) -> list[tuple[dict[str, Any], _Node]]:
+    def _most_specific(
+        self,
+        key: str,
+        pairing: dict[str, Any],
+        node: _Node,
+        location: dict[str, Any],
+        location_node: _Node,
+        location_id: str,
+    ) -> list[tuple[dict[str, Any], _Node]]:
         """This pairing's items, else the service's (for this location or any), else the location's."""
         reader = self.reader
         own = reader.objects(pairing, key, node)
-        services = [(item, item_node) for item, item_node in reader.objects(self.service, key, self.node)
-                    if reader.text(item, "location_id", item_node, identifier=True) in ("", location_id)]
-        levels = [("the service at this location", own), ("the service", services),
-                  ("the location", reader.objects(location, key, location_node))]
+        services = [
+            (item, item_node)
+            for item, item_node in reader.objects(self.service, key, self.node)
+            if reader.text(item, "location_id", item_node, identifier=True) in ("", location_id)
+        ]
+        levels = [
+            ("the service at this location", own),
+            ("the service", services),
+            ("the location", reader.objects(location, key, location_node)),
+        ]
         level, chosen = next(((level, items) for level, items in levels if items), ("", []))
         kind = KIND_OF_KEY[key]
         for _, items in levels:
@@ -485,12 +588,17 @@ class _Service:
         sources[("location",)] = (node, "")
         for name in ("name", "latitude", "longitude"):
             sources[("location", name)] = (node, name)
-        fields: dict[str, Any] = {"name": reader.text(location, "name", node) or None,
-                                  "latitude": reader.degrees(location, "latitude", node),
-                                  "longitude": reader.degrees(location, "longitude", node)}
+        fields: dict[str, Any] = {
+            "name": reader.text(location, "name", node) or None,
+            "latitude": reader.degrees(location, "latitude", node),
+            "longitude": reader.degrees(location, "longitude", node),
+        }
         addresses = reader.objects(location, "addresses", node)
-        physical = [(item, item_node) for item, item_node in addresses
-                    if reader.text(item, "address_type", item_node).lower() in ("", "physical")]
+        physical = [
+            (item, item_node)
+            for item, item_node in addresses
+            if reader.text(item, "address_type", item_node).lower() in ("", "physical")
+        ]
         chosen = (physical or addresses or [None])[0]
         if chosen is None:
             reader.report(node, "addresses", "required: the location's address, with its city")
@@ -499,8 +607,9 @@ class _Service:
         self.used.add(("address", address_node.path))
         for _, other in addresses:
             if other is not address_node:
-                reader.reasons[("address", other.path)] = \
+                reader.reasons[("address", other.path)] = (
                     "one address is kept per location (the physical one); this is another"
+                )
         for name, key in (("address_1", "address_1"), ("postal_code", "postal_code"), ("municipality", "city")):
             value = reader.text(address, key, address_node)
             fields[name] = value if name == "municipality" else value or None
@@ -520,8 +629,13 @@ class _Service:
         phones = []
         for index, (phone, node) in enumerate(items):
             kind = reader.text(phone, "type", node).lower()
-            phones.append({"number": reader.text(phone, "number", node), "kind": common.PHONE_TYPES.get(kind, kind),
-                           "description": reader.text(phone, "description", node) or None})
+            phones.append(
+                {
+                    "number": reader.text(phone, "number", node),
+                    "kind": common.PHONE_TYPES.get(kind, kind),
+                    "description": reader.text(phone, "description", node) or None,
+                }
+            )
             sources[("phones", index)] = (node, "")
             self.used.add(("phone", node.path))
         return phones
@@ -532,9 +646,12 @@ class _Service:
         for schedule, node in items:
             try:
                 slots = common.weekly_slots(
-                    reader.text(schedule, "freq", node), reader.interval(schedule, "interval", node),
-                    reader.text(schedule, "byday", node), reader.text(schedule, "opens_at", node),
-                    reader.text(schedule, "closes_at", node))
+                    reader.text(schedule, "freq", node),
+                    reader.interval(schedule, "interval", node),
+                    reader.text(schedule, "byday", node),
+                    reader.text(schedule, "opens_at", node),
+                    reader.text(schedule, "closes_at", node),
+                )
             except Rule as exc:
                 reader.report(node, exc.column, exc.rule)
                 continue

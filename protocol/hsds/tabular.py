@@ -73,11 +73,29 @@ DESCRIPTOR = "datapackage.json"
 # The columns we write, table by table; on import, other HSDS columns are simply not read.
 TABLES: dict[str, tuple[str, ...]] = {
     "organization": ("id", "name", "description", "email", "website"),
-    "service": ("id", "organization_id", "name", "description", "url", "email", "status",
-                "eligibility_description", "assured_date"),
+    "service": (
+        "id",
+        "organization_id",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "eligibility_description",
+        "assured_date",
+    ),
     "location": ("id", "organization_id", "location_type", "name", "latitude", "longitude"),
-    "address": ("id", "location_id", "address_1", "city", "region", "state_province", "postal_code",
-                "country", "address_type"),
+    "address": (
+        "id",
+        "location_id",
+        "address_1",
+        "city",
+        "region",
+        "state_province",
+        "postal_code",
+        "country",
+        "address_type",
+    ),
     "service_at_location": ("id", "service_id", "location_id"),
     "phone": ("id", "service_at_location_id", "service_id", "number", "type", "description"),
     "schedule": ("id", "service_at_location_id", "service_id", "freq", "byday", "opens_at", "closes_at"),
@@ -90,39 +108,77 @@ REQUIRED_TABLES = ("organization", "service", "location")
 # The columns an import reads, table by table; any other column that holds a value is reported as
 # not kept (`Reading.ignored`), never dropped in silence. DERIVED are columns we write from our
 # own rules (a location is physical, a term's label comes from our taxonomy), so they lose nothing.
-READ: dict[str, frozenset[str]] = {table: frozenset(columns) for table, columns in {
-    "organization": ("id", "name"),
-    "service": ("id", "organization_id", "name", "description", "url", "email", "status", "eligibility_description",
-                "assured_date"),
-    "location": ("id", "organization_id", "name", "latitude", "longitude"),
-    "address": ("id", "location_id", "address_1", "city", "region", "state_province", "postal_code", "country",
-                "address_type"),
-    "service_at_location": ("id", "service_id", "location_id"),
-    "phone": ("id", "service_at_location_id", "service_id", "location_id", "number", "type", "description"),
-    "schedule": ("id", "service_at_location_id", "service_id", "location_id", "freq", "interval", "byday", "opens_at",
-                 "closes_at"),
-    "taxonomy": ("id",),
-    "taxonomy_term": ("id", "code", "name", "taxonomy", "taxonomy_id"),
-    "attribute": ("id", "link_id", "link_entity", "taxonomy_term_id"),
-    "language": ("id", "service_at_location_id", "service_id", "location_id", "code"),
-}.items()}
-DERIVED: dict[str, frozenset[str]] = {"location": frozenset({"location_type"}),
-                                      "taxonomy": frozenset({"name", "description"}),
-                                      "taxonomy_term": frozenset({"description", "language"}),
-                                      "language": frozenset({"name"})}
+READ: dict[str, frozenset[str]] = {
+    table: frozenset(columns)
+    for table, columns in {
+        "organization": ("id", "name"),
+        "service": (
+            "id",
+            "organization_id",
+            "name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "eligibility_description",
+            "assured_date",
+        ),
+        "location": ("id", "organization_id", "name", "latitude", "longitude"),
+        "address": (
+            "id",
+            "location_id",
+            "address_1",
+            "city",
+            "region",
+            "state_province",
+            "postal_code",
+            "country",
+            "address_type",
+        ),
+        "service_at_location": ("id", "service_id", "location_id"),
+        "phone": ("id", "service_at_location_id", "service_id", "location_id", "number", "type", "description"),
+        "schedule": (
+            "id",
+            "service_at_location_id",
+            "service_id",
+            "location_id",
+            "freq",
+            "interval",
+            "byday",
+            "opens_at",
+            "closes_at",
+        ),
+        "taxonomy": ("id",),
+        "taxonomy_term": ("id", "code", "name", "taxonomy", "taxonomy_id"),
+        "attribute": ("id", "link_id", "link_entity", "taxonomy_term_id"),
+        "language": ("id", "service_at_location_id", "service_id", "location_id", "code"),
+    }.items()
+}
+DERIVED: dict[str, frozenset[str]] = {
+    "location": frozenset({"location_type"}),
+    "taxonomy": frozenset({"name", "description"}),
+    "taxonomy_term": frozenset({"description", "language"}),
+    "language": frozenset({"name"}),
+}
 # Table Schema types for the descriptor. Times stay strings: the Table Schema "time" type
 # defaults to HH:MM:SS, and HSDS writes HH:MM.
 FIELD_TYPES = {"latitude": "number", "longitude": "number", "assured_date": "date"}
 
 # Text fields of Resource read straight from a service column; the required ones keep "" so that
 # validation says "at least 1 character" rather than "not a string".
-SERVICE_TEXT = {"service_name": "name", "description": "description", "email": "email", "url": "url",
-                "eligibility": "eligibility_description"}
+SERVICE_TEXT = {
+    "service_name": "name",
+    "description": "description",
+    "email": "email",
+    "url": "url",
+    "eligibility": "eligibility_description",
+}
 REQUIRED_TEXT = frozenset({"service_name"})
 ADDRESS_TEXT = {"address_1": "address_1", "postal_code": "postal_code", "municipality": "city"}
 
 
 # --- export ---------------------------------------------------------------------------------------
+
 
 def export_package(resources: Iterable[Resource], directory: Path) -> dict[str, int]:
     """Write the live (not deleted) resources as an HSDS package into `directory`; rows per table."""
@@ -186,29 +242,72 @@ def _add_resource(tables: _Tables, placed: Placed) -> None:
     place = resource.location
 
     tables.add("organization", id=org_id, name=resource.organization_name)
-    tables.add("service", id=service_id, organization_id=org_id, name=resource.service_name,
-               description=resource.description, url=resource.url, email=resource.email, status=resource.status,
-               eligibility_description=resource.eligibility, assured_date=resource.last_verified_on)
-    tables.add("location", id=location_id, organization_id=org_id, location_type="physical", name=place.name,
-               latitude=place.latitude, longitude=place.longitude)
-    tables.add("address", id=stable_id("address", location_id), location_id=location_id,
-               address_1=place.address_1, city=place.municipality, region=place.region,
-               state_province=place.region, postal_code=place.postal_code, country=place.country,
-               address_type="physical")
+    tables.add(
+        "service",
+        id=service_id,
+        organization_id=org_id,
+        name=resource.service_name,
+        description=resource.description,
+        url=resource.url,
+        email=resource.email,
+        status=resource.status,
+        eligibility_description=resource.eligibility,
+        assured_date=resource.last_verified_on,
+    )
+    tables.add(
+        "location",
+        id=location_id,
+        organization_id=org_id,
+        location_type="physical",
+        name=place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
+    tables.add(
+        "address",
+        id=stable_id("address", location_id),
+        location_id=location_id,
+        address_1=place.address_1,
+        city=place.municipality,
+        region=place.region,
+        state_province=place.region,
+        postal_code=place.postal_code,
+        country=place.country,
+        address_type="physical",
+    )
     tables.add("service_at_location", id=pairing_id, service_id=service_id, location_id=location_id)
     for index, phone in enumerate(resource.phones):
-        tables.add("phone", id=stable_id("phone", pairing_id, str(index)), service_at_location_id=pairing_id,
-                   service_id=service_id, number=phone.number, type=phone.kind, description=phone.description)
+        tables.add(
+            "phone",
+            id=stable_id("phone", pairing_id, str(index)),
+            service_at_location_id=pairing_id,
+            service_id=service_id,
+            number=phone.number,
+            type=phone.kind,
+            description=phone.description,
+        )
     for index, slot in enumerate(resource.opening_hours):
-        tables.add("schedule", id=stable_id("schedule", pairing_id, str(index)),
-                   service_at_location_id=pairing_id, service_id=service_id, freq="WEEKLY",
-                   byday=common.DAYS[slot.weekday - 1], opens_at=slot.opens_at, closes_at=slot.closes_at)
+        tables.add(
+            "schedule",
+            id=stable_id("schedule", pairing_id, str(index)),
+            service_at_location_id=pairing_id,
+            service_id=service_id,
+            freq="WEEKLY",
+            byday=common.DAYS[slot.weekday - 1],
+            opens_at=slot.opens_at,
+            closes_at=slot.closes_at,
+        )
     terms = [common.category_term(code) for code in resource.categories]
     terms += [common.keyword_term(keyword) for keyword in resource.keywords]
     for term in terms:
         tables.add("taxonomy_term", **term)  # category terms are all there already
-        tables.add("attribute", id=stable_id("attribute", service_id, term["id"]), link_id=service_id,
-                   link_entity="service", taxonomy_term_id=term["id"])
+        tables.add(
+            "attribute",
+            id=stable_id("attribute", service_id, term["id"]),
+            link_id=service_id,
+            link_entity="service",
+            taxonomy_term_id=term["id"],
+        )
     for code in resource.languages:
         tables.add("language", id=stable_id("language", service_id, code), service_id=service_id, code=code)
 
@@ -232,16 +331,27 @@ def _write_csv(directory: Path, name: str, columns: tuple[str, ...], rows: Itera
 
 def _descriptor() -> dict[str, Any]:
     resources = [
-        {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
-         "mediatype": "text/csv", "encoding": "utf-8",
-         "schema": {"fields": [{"name": column, "type": FIELD_TYPES.get(column, "string")} for column in columns]}}
+        {
+            "name": table,
+            "path": f"{table}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": [{"name": column, "type": FIELD_TYPES.get(column, "string")} for column in columns]},
+        }
         for table, columns in TABLES.items()
     ]
-    return {"name": PACKAGE_NAME, "profile": "tabular-data-package",
-            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "resources": resources}
+    return {
+        "name": PACKAGE_NAME,
+        "profile": "tabular-data-package",
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "resources": resources,
+    }
 
 
 # --- reading a package ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Row:
@@ -362,6 +472,7 @@ def _read_csv(path: Path, name: str, table: str) -> list[_Row]:
 
 # --- the tables, cross-checked ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Pair:
     """One service at one location: the row that pairs them, and the rows they come from."""
@@ -417,8 +528,9 @@ class _Package:
                 index[key] = row
         return index
 
-    def check(self, row: _Row, column: str, targets: dict[str, _Row], *, required: bool = False,
-              what: str = "") -> bool:
+    def check(
+        self, row: _Row, column: str, targets: dict[str, _Row], *, required: bool = False, what: str = ""
+    ) -> bool:
         """Whether `row.column` names an existing row; a dangling or missing id is a problem."""
         value = row.get(column)
         if value and value not in targets:
@@ -489,8 +601,11 @@ class _Package:
         places: dict[str, list[_Row]] = defaultdict(list)
         for location in self.locations.values():
             places[location.get("organization_id")].append(location)
-        return [_Pair(service, service, location, None)
-                for service in active.values() for location in places.get(service.get("organization_id"), [])]
+        return [
+            _Pair(service, service, location, None)
+            for service in active.values()
+            for location in places.get(service.get("organization_id"), [])
+        ]
 
 
 class _Attached:
@@ -518,10 +633,16 @@ class _Attached:
     def of(self, pair: _Pair) -> list[_Row]:
         """The most specific rows that exist: this pairing's, else the service's, else the location's."""
         location_id = pair.location.get("id")
-        service_rows = [row for row in self.by_service.get(pair.service.get("id"), [])
-                        if row.get("location_id") in ("", location_id)]
-        levels = [("the service at this location", self.by_pairing.get(pair.pairing_id or "", [])),
-                  ("the service", service_rows), ("the location", self.by_location.get(location_id, []))]
+        service_rows = [
+            row
+            for row in self.by_service.get(pair.service.get("id"), [])
+            if row.get("location_id") in ("", location_id)
+        ]
+        levels = [
+            ("the service at this location", self.by_pairing.get(pair.pairing_id or "", [])),
+            ("the service", service_rows),
+            ("the location", self.by_location.get(location_id, [])),
+        ]
         chosen = next(((level, rows) for level, rows in levels if rows), ("", []))
         for _, rows in levels:
             if rows is not chosen[1]:
@@ -531,6 +652,7 @@ class _Attached:
 
 
 # --- import -----------------------------------------------------------------------------------
+
 
 def import_package(directory: Path) -> list[dict[str, Any]]:
     """Resource content fields for every service at every location, all validated; else HsdsError."""
@@ -563,8 +685,10 @@ def _entry(package: _Package, pair: _Pair, used: set[common.Key]) -> dict[str, A
     organization = package.organizations[service.get("organization_id")]
     used.update(row.key for row in (pair.origin, service, location, organization))
     sources: Sources = {
-        ("organization_name",): (organization, "name"), ("hsds_organization_id",): (organization, "id"),
-        ("hsds_service_id",): (service, "id"), ("hsds_location_id",): (location, "id"),
+        ("organization_name",): (organization, "name"),
+        ("hsds_organization_id",): (organization, "id"),
+        ("hsds_service_id",): (service, "id"),
+        ("hsds_location_id",): (location, "id"),
         ("last_verified_on",): (service, "assured_date"),
     }
     fields: dict[str, Any] = {"organization_name": organization.get("name")}
@@ -613,14 +737,14 @@ def _location(package: _Package, location: _Row, sources: Sources, used: set[com
     return fields
 
 
-def _terms(package: _Package, service: _Row, sources: Sources,
-           used: set[common.Key]) -> tuple[list[str], list[str]]:
+def _terms(package: _Package, service: _Row, sources: Sources, used: set[common.Key]) -> tuple[list[str], list[str]]:
     categories: list[str] = []
     keywords: list[str] = []
     for attribute in package.attributes.get(service.get("id"), []):
         term = package.terms[attribute.get("taxonomy_term_id")]
-        found = common.classify_term((term.get("taxonomy_id"), term.get("taxonomy")),
-                                     term.get("code") or term.get("name"))
+        found = common.classify_term(
+            (term.get("taxonomy_id"), term.get("taxonomy")), term.get("code") or term.get("name")
+        )
         if found is None:
             package.reasons[attribute.key] = package.reasons[term.key] = common.FOREIGN_TERM
             continue
@@ -636,19 +760,26 @@ def _phones(rows: list[_Row], sources: Sources) -> list[dict[str, Any]]:
     phones = []
     for index, row in enumerate(rows):
         kind = row.get("type").lower()
-        phones.append({"number": row.get("number"), "kind": common.PHONE_TYPES.get(kind, kind),
-                       "description": row.get("description") or None})
+        phones.append(
+            {
+                "number": row.get("number"),
+                "kind": common.PHONE_TYPES.get(kind, kind),
+                "description": row.get("description") or None,
+            }
+        )
         sources[("phones", index)] = (row, "")
     return phones
 
 
-def _opening_hours(rows: list[_Row], sources: Sources, used: set[common.Key],
-                   reasons: dict[common.Key, str]) -> list[dict[str, Any]]:
+def _opening_hours(
+    rows: list[_Row], sources: Sources, used: set[common.Key], reasons: dict[common.Key, str]
+) -> list[dict[str, Any]]:
     hours: list[dict[str, Any]] = []
     for row in rows:
         try:
-            slots = common.weekly_slots(row.get("freq"), row.get("interval"), row.get("byday"),
-                                        row.get("opens_at"), row.get("closes_at"))
+            slots = common.weekly_slots(
+                row.get("freq"), row.get("interval"), row.get("byday"), row.get("opens_at"), row.get("closes_at")
+            )
         except Rule as exc:
             raise row.error(exc.column, exc.rule) from None
         if slots:

@@ -65,19 +65,26 @@ class World:
     team_a: uuid.UUID
     team_b: uuid.UUID
 
-    def add_operator(self, username: str, teams: list[uuid.UUID], role: str = "operator",
-                     org_id: uuid.UUID | None = None) -> uuid.UUID:
+    def add_operator(
+        self, username: str, teams: list[uuid.UUID], role: str = "operator", org_id: uuid.UUID | None = None
+    ) -> uuid.UUID:
         with session_factory(self.engine).begin() as session:
-            operator = Operator(id=uuid.uuid4(), organisation_id=org_id or self.org_id, username=username,
-                                password_hash=security.hash_password(PASSWORD), role=role)
+            operator = Operator(
+                id=uuid.uuid4(),
+                organisation_id=org_id or self.org_id,
+                username=username,
+                password_hash=security.hash_password(PASSWORD),
+                role=role,
+            )
             session.add(operator)
             session.flush()
             session.add_all(Membership(operator_id=operator.id, team_id=t) for t in teams)
         return operator.id
 
     def enrol(self, username: str, device_name: str = "laptop") -> "Device":
-        answer = self.client.post("/v1/enrol", json={"username": username, "password": PASSWORD,
-                                                      "device_name": device_name})
+        answer = self.client.post(
+            "/v1/enrol", json={"username": username, "password": PASSWORD, "device_name": device_name}
+        )
         assert answer.status_code == 200, answer.text
         body = answer.json()
         return Device(self, body["device_token"], uuid.UUID(body["device_id"]))
@@ -91,17 +98,27 @@ class Device:
     seq: int = 0
     cursor: str | None = None
 
-    def mutation(self, entity: str, op: str, record_id: uuid.UUID | None = None, base: int | None = None,
-                 **changed: Any) -> dict[str, Any]:
+    def mutation(
+        self, entity: str, op: str, record_id: uuid.UUID | None = None, base: int | None = None, **changed: Any
+    ) -> dict[str, Any]:
         self.seq += 1
-        return {"device_seq": self.seq, "mutation_id": str(new_id()), "entity": entity,
-                "record_id": str(record_id or new_id()), "op": op, "changed": _wire(changed),
-                "base_version": base, "at": dt.datetime.now(dt.UTC).isoformat()}
+        return {
+            "device_seq": self.seq,
+            "mutation_id": str(new_id()),
+            "entity": entity,
+            "record_id": str(record_id or new_id()),
+            "op": op,
+            "changed": _wire(changed),
+            "base_version": base,
+            "at": dt.datetime.now(dt.UTC).isoformat(),
+        }
 
-    def sync(self, *mutations: dict[str, Any], page_size: int = 1000, keep_cursor: bool = True,
-             expect: int = 200) -> dict[str, Any]:
+    def sync(
+        self, *mutations: dict[str, Any], page_size: int = 1000, keep_cursor: bool = True, expect: int = 200
+    ) -> dict[str, Any]:
         answer = self.world.client.post(
-            "/v1/sync", json={"cursor": self.cursor, "mutations": list(mutations), "page_size": page_size},
+            "/v1/sync",
+            json={"cursor": self.cursor, "mutations": list(mutations), "page_size": page_size},
             headers={"Authorization": f"Bearer {self.token}"},
         )
         assert answer.status_code == expect, answer.text

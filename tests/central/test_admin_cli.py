@@ -19,8 +19,15 @@ PASSWORD = "operator password 123"
 def run(db: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
     environment.update(env)
-    return subprocess.run([CENTRAL, "--db", db, *args], env=environment, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, check=False, timeout=120)
+    return subprocess.run(
+        [CENTRAL, "--db", db, *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
 
 
 @pytest.fixture()
@@ -39,8 +46,9 @@ def org(db: str) -> str:
 
 
 def test_operators_are_added_with_the_password_from_the_environment(org: str) -> None:
-    added = run(org, "operator", "add", "--user", "anna", "--team", "Cooperativa Lodi/Strada",
-                PROSSIMO_NEW_PASSWORD=PASSWORD)
+    added = run(
+        org, "operator", "add", "--user", "anna", "--team", "Cooperativa Lodi/Strada", PROSSIMO_NEW_PASSWORD=PASSWORD
+    )
     assert added.returncode == 0, added.stderr
     assert PASSWORD not in added.stdout + added.stderr
     weak = run(org, "operator", "add", "--user", "bruno", "--team", "Strada", PROSSIMO_NEW_PASSWORD="short")
@@ -49,8 +57,7 @@ def test_operators_are_added_with_the_password_from_the_environment(org: str) ->
     assert missing.returncode == 2 and "PROSSIMO_NEW_PASSWORD" in missing.stderr
     again = run(org, "operator", "add", "--user", "anna", "--team", "Strada", PROSSIMO_NEW_PASSWORD=PASSWORD)
     assert again.returncode == 2 and "already taken" in again.stderr
-    unknown_team = run(org, "operator", "add", "--user", "dario", "--team", "Nowhere",
-                       PROSSIMO_NEW_PASSWORD=PASSWORD)
+    unknown_team = run(org, "operator", "add", "--user", "dario", "--team", "Nowhere", PROSSIMO_NEW_PASSWORD=PASSWORD)
     assert unknown_team.returncode == 2 and "team:" in unknown_team.stderr
 
 
@@ -64,8 +71,9 @@ def test_serve_enrol_revoke_wipe_and_audit_over_real_http(org: str, tmp_path: Pa
     run(org, "operator", "add", "--user", "anna", "--team", "Strada", PROSSIMO_NEW_PASSWORD=PASSWORD)
     with running_service(org, env=clean_environment()) as service:
         base = service.url
-        enrolled = requests.post(f"{base}/v1/enrol", json={"username": "anna", "password": PASSWORD,
-                                                            "device_name": "laptop-1"}, timeout=10).json()
+        enrolled = requests.post(
+            f"{base}/v1/enrol", json={"username": "anna", "password": PASSWORD, "device_name": "laptop-1"}, timeout=10
+        ).json()
         token = enrolled["device_token"]
         headers = {"Authorization": f"Bearer {token}"}
         assert requests.post(f"{base}/v1/sync", json={}, headers=headers, timeout=10).status_code == 200
@@ -125,8 +133,10 @@ def test_directory_export_then_import_elsewhere_and_again_without_duplicates(db:
     assert f"Imported {DIRECTORY_SIZE} directory entries" in first.stdout
     again = run(other, "directory", "import", str(package))
     # Matched by HSDS ids: nothing new, nothing changed, not duplicated.
-    assert f"Imported {DIRECTORY_SIZE} directory entries into Altra cooperativa: 0 new, 0 updated, " \
+    assert (
+        f"Imported {DIRECTORY_SIZE} directory entries into Altra cooperativa: 0 new, 0 updated, "
         f"{DIRECTORY_SIZE} unchanged." in again.stdout
+    )
     assert json.loads(run(other, "stats").stdout) == {"resource": DIRECTORY_SIZE}
 
     broken = tmp_path / "broken"
@@ -150,16 +160,23 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=1))
-            .not_valid_after(now + dt.timedelta(hours=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=1))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert_path, key_path
 
 
@@ -169,9 +186,13 @@ def test_serve_with_tls_and_verification_on(org: str, tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
-    process = subprocess.Popen([CENTRAL, "--db", org, "serve", "--port", str(port), "--tls-cert", str(cert),
-                                "--tls-key", str(key)], env=environment, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [CENTRAL, "--db", org, "serve", "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         base = f"https://127.0.0.1:{port}"
         for _ in range(100):

@@ -67,5 +67,6 @@ def test_migrations_build_exactly_the_models(world: World) -> None:
 def test_openapi_document_is_current(world: World) -> None:
     current = create_app(world.engine).openapi()
     assert OPENAPI.exists(), "run: python -m central.openapi"
-    assert json.loads(OPENAPI.read_text(encoding="utf-8")) == current, "docs/openapi.json is stale: " \
-        "run `python -m central.openapi`"
+    assert json.loads(OPENAPI.read_text(encoding="utf-8")) == current, (
+        "docs/openapi.json is stale: run `python -m central.openapi`"
+    )

@@ -18,8 +18,7 @@ from tests.central.conftest import PASSWORD, World, make_world
 
 
 def _login(world: World, username: str, password: str = PASSWORD):  # noqa: ANN202
-    return world.client.post("/v1/enrol", json={"username": username, "password": password,
-                                                 "device_name": "laptop"})
+    return world.client.post("/v1/enrol", json={"username": username, "password": password, "device_name": "laptop"})
 
 
 def test_enrol_returns_a_token_stored_only_as_a_hash(world: World) -> None:
@@ -90,8 +89,9 @@ def test_authenticating_takes_no_counter_lock(world: World) -> None:
         first.flush()
         assert new_token is not None
         with world.engine.connect() as other:
-            locked = other.execute(text(
-                "SELECT name FROM counter WHERE name IN ('change_seq', 'audit_seq') FOR UPDATE NOWAIT")).all()
+            locked = other.execute(
+                text("SELECT name FROM counter WHERE name IN ('change_seq', 'audit_seq') FOR UPDATE NOWAIT")
+            ).all()
             assert len(locked) == 2  # NOWAIT would have raised had either row been locked
             other.rollback()
         record_rotation(first, caller)
@@ -102,9 +102,16 @@ def test_gzip_both_ways(world: World) -> None:
     anna = world.enrol("anna")
     mutations = [anna.mutation("contact", "create", given_name=f"G{i}") for i in range(50)]
     packed = gzip.compress(json.dumps({"mutations": mutations}).encode())
-    answer = world.client.post("/v1/sync", content=packed, headers={
-        "Authorization": f"Bearer {anna.token}", "Content-Encoding": "gzip", "Content-Type": "application/json",
-        "Accept-Encoding": "gzip"})
+    answer = world.client.post(
+        "/v1/sync",
+        content=packed,
+        headers={
+            "Authorization": f"Bearer {anna.token}",
+            "Content-Encoding": "gzip",
+            "Content-Type": "application/json",
+            "Accept-Encoding": "gzip",
+        },
+    )
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-encoding"] == "gzip"
     assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 50
@@ -121,20 +128,27 @@ def test_body_limits_hold_before_and_after_unpacking(engine) -> None:  # noqa: A
     assert len(bomb) < 20_000
     answer = world.client.post("/v1/sync", content=bomb, headers={**headers, "Content-Encoding": "gzip"})
     assert answer.status_code == 413
-    assert world.client.post("/v1/sync", content=b"not gzip", headers={**headers, "Content-Encoding": "gzip"}) \
-        .status_code == 422
+    assert (
+        world.client.post("/v1/sync", content=b"not gzip", headers={**headers, "Content-Encoding": "gzip"}).status_code
+        == 422
+    )
 
 
 def test_malformed_bodies_get_422_with_field_paths(world: World) -> None:
     world.add_operator("anna", [world.team_a])
     anna = world.enrol("anna")
-    answer = world.client.post("/v1/sync", json={"mutations": [{"device_seq": 0}]},
-                               headers={"Authorization": f"Bearer {anna.token}"})
+    answer = world.client.post(
+        "/v1/sync", json={"mutations": [{"device_seq": 0}]}, headers={"Authorization": f"Bearer {anna.token}"}
+    )
     assert answer.status_code == 422
     assert answer.json()["error"] == "invalid"  # the one error shape (protocol.messages.ProblemAnswer)
     assert "mutations.0.device_seq" in [item["field"] for item in answer.json()["fields"]]
-    assert world.client.post("/v1/sync", json={"cursor": "garbage"},
-                             headers={"Authorization": f"Bearer {anna.token}"}).status_code == 422
+    assert (
+        world.client.post(
+            "/v1/sync", json={"cursor": "garbage"}, headers={"Authorization": f"Bearer {anna.token}"}
+        ).status_code
+        == 422
+    )
 
 
 def test_protocol_version_outside_the_range_is_told_to_update(world: World) -> None:

@@ -20,8 +20,7 @@ def _backend_pid(engine: Engine) -> int:
         return connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
 
 
-def test_a_rested_connection_that_died_is_replaced_before_use(engine: Engine,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rested_connection_that_died_is_replaced_before_use(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     if engine.dialect.name != "postgresql":
         pytest.skip("SQLite has no server connection to lose")
     first = _backend_pid(engine)

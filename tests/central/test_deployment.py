@@ -30,14 +30,28 @@ from tests.service_process import CENTRAL, clean_environment, running_service
 
 
 def _run(*args: str, umask: int | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CENTRAL, *args], env=clean_environment(**env), capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, check=False, timeout=120,
-                          preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)  # noqa: PLW1509
+    return subprocess.run(
+        [CENTRAL, *args],
+        env=clean_environment(**env),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )  # noqa: PLW1509
 
 
 def _submission(team_id: uuid.UUID | str) -> dict:
-    return {"team_id": str(team_id), "kind": "first_contact", "alias": "Stella", "contact_channel": "phone",
-            "contact_detail": "+39 333 765 4321", "language": "it", "consent_to_contact": True}
+    return {
+        "team_id": str(team_id),
+        "kind": "first_contact",
+        "alias": "Stella",
+        "contact_channel": "phone",
+        "contact_detail": "+39 333 765 4321",
+        "language": "it",
+        "consent_to_contact": True,
+    }
 
 
 @pytest.fixture()
@@ -63,14 +77,18 @@ def _serve(db: str, *extra: str) -> Iterator[str]:
 
 # --- item 3: forwarded headers ------------------------------------------------------------------
 
+
 def test_forwarded_for_from_loopback_cannot_bypass_the_rate_limit(team_db: tuple[str, uuid.UUID]) -> None:
     """Issue 13 item 3: by default `serve` trusts no forwarded headers, so rotating
     X-Forwarded-For values from 127.0.0.1 all land in 127.0.0.1's bucket."""
     db, team = team_db
     with _serve(db) as base:
-        statuses = [requests.post(f"{base}/v1/intake", json=_submission(team), timeout=10,
-                                  headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
-                    for n in range(RATE_LIMIT + 2)]
+        statuses = [
+            requests.post(
+                f"{base}/v1/intake", json=_submission(team), timeout=10, headers={"X-Forwarded-For": f"198.51.100.{n}"}
+            ).status_code
+            for n in range(RATE_LIMIT + 2)
+        ]
     assert statuses == [202] * RATE_LIMIT + [429, 429]
 
 
@@ -79,11 +97,18 @@ def test_forwarded_for_is_honoured_from_a_listed_proxy(team_db: tuple[str, uuid.
     the client: every forwarded address has its own bucket."""
     db, team = team_db
     with _serve(db, "--forwarded-allow-ips", "127.0.0.1") as base:
-        rotating = [requests.post(f"{base}/v1/intake", json=_submission(team), timeout=10,
-                                  headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
-                    for n in range(RATE_LIMIT + 2)]
-        same = [requests.post(f"{base}/v1/intake", json=_submission(team), timeout=10,
-                              headers={"X-Forwarded-For": "192.0.2.1"}).status_code for _ in range(RATE_LIMIT + 1)]
+        rotating = [
+            requests.post(
+                f"{base}/v1/intake", json=_submission(team), timeout=10, headers={"X-Forwarded-For": f"198.51.100.{n}"}
+            ).status_code
+            for n in range(RATE_LIMIT + 2)
+        ]
+        same = [
+            requests.post(
+                f"{base}/v1/intake", json=_submission(team), timeout=10, headers={"X-Forwarded-For": "192.0.2.1"}
+            ).status_code
+            for _ in range(RATE_LIMIT + 1)
+        ]
     assert rotating == [202] * (RATE_LIMIT + 2)
     assert same == [202] * RATE_LIMIT + [429]
 
@@ -98,13 +123,16 @@ def test_forwarded_allow_ips_must_be_addresses(team_db: tuple[str, uuid.UUID]) -
 
 # --- item 8: address hashes --------------------------------------------------------------------
 
+
 def _brute_force(engine, network: str) -> set[str]:  # noqa: ANN001
     """The attack of issue 13 item 8: hash every address of a /16 with every value the database
     holds (the old design kept the salt in service_setting) and keep those that match a row."""
     with session_factory(engine)() as session:
         hashes = set(session.execute(select(IntakeRate.address_hash)).scalars())
-        salts = [b""] + [bytes.fromhex(v) if all(c in "0123456789abcdef" for c in v) else v.encode()
-                         for v in session.execute(select(ServiceSetting.value)).scalars()]
+        salts = [b""] + [
+            bytes.fromhex(v) if all(c in "0123456789abcdef" for c in v) else v.encode()
+            for v in session.execute(select(ServiceSetting.value)).scalars()
+        ]
     found = set()
     for address in ipaddress.ip_network(network).hosts():
         text = str(address).encode()
@@ -136,8 +164,9 @@ def test_expired_rate_rows_are_purged(world: World) -> None:
     assert len(keys) == 1 and old_key not in keys
 
 
-def test_key_file_is_made_once_private_and_must_match_the_database(team_db: tuple[str, uuid.UUID],
-                                                                   tmp_path: Path) -> None:
+def test_key_file_is_made_once_private_and_must_match_the_database(
+    team_db: tuple[str, uuid.UUID], tmp_path: Path
+) -> None:
     """Issue 13 item 8: `init` makes the key file (0600) beside the SQLite file; a process given
     another key file refuses to start rather than split the counters; a key readable by others
     is refused; `init --new-key` replaces a lost key."""
@@ -166,6 +195,7 @@ def test_key_file_is_made_once_private_and_must_match_the_database(team_db: tupl
 
 
 # --- item 10: file modes -----------------------------------------------------------------------
+
 
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
@@ -201,8 +231,9 @@ def test_wal_and_shm_are_private_while_the_service_runs(tmp_path: Path, umask: i
     assert names == {"central.db": 0o600, "central.db-wal": 0o600, "central.db-shm": 0o600}
 
 
-def test_an_existing_prossimo_folder_is_tightened_but_not_someone_elses(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_existing_prossimo_folder_is_tightened_but_not_someone_elses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 13 item 10: the default data folder (ours by name) made 0755 by an older version is
     tightened to 0700 with its database to 0600; the existing parent folder of a --db path is
     left as it is (it may hold other things), though the new database in it is still 0600."""

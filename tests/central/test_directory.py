@@ -27,8 +27,13 @@ def add_org(engine: Engine, name: str) -> uuid.UUID:
 
 def stored(engine: Engine, org_id: uuid.UUID) -> list[StoredRecord]:
     with session_factory(engine)() as session:
-        rows = session.execute(select(StoredRecord).where(StoredRecord.organisation_id == org_id)
-                               .order_by(StoredRecord.version)).scalars().all()
+        rows = (
+            session.execute(
+                select(StoredRecord).where(StoredRecord.organisation_id == org_id).order_by(StoredRecord.version)
+            )
+            .scalars()
+            .all()
+        )
         session.expunge_all()
         return list(rows)
 
@@ -63,10 +68,12 @@ def loaded(engine: Engine, tmp_path: Path) -> uuid.UUID:
 
 @pytest.mark.parametrize("format", ["tabular", "json"])
 def test_export_then_import_elsewhere_is_lossless_and_a_second_import_changes_nothing(
-        engine: Engine, loaded: uuid.UUID, tmp_path: Path, format: str) -> None:  # noqa: A002
+    engine: Engine, loaded: uuid.UUID, tmp_path: Path, format: str
+) -> None:  # noqa: A002
     original = resources(engine, loaded)
-    assert [record.content() for record in original] == \
-        [record.content() for record in resources(engine, loaded)]  # read twice, same
+    assert [record.content() for record in original] == [
+        record.content() for record in resources(engine, loaded)
+    ]  # read twice, same
     path = tmp_path / ("out.json" if format == "json" else "package")
     counts = export_file(engine, loaded, path, format)
     assert counts["service"] == 5
@@ -85,7 +92,8 @@ def test_export_then_import_elsewhere_is_lossless_and_a_second_import_changes_no
 
 
 def test_a_changed_entry_gets_a_new_version_for_the_fields_that_changed(
-        engine: Engine, loaded: uuid.UUID, tmp_path: Path) -> None:
+    engine: Engine, loaded: uuid.UUID, tmp_path: Path
+) -> None:
     export_file(engine, loaded, tmp_path / "out.json")
     document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     klinikka = next(service for service in document["contents"] if service["id"] == "svc-paihde")
@@ -127,10 +135,18 @@ def test_one_broken_entry_imports_nothing(engine: Engine, loaded: uuid.UUID, tmp
 
 # --- the command line ------------------------------------------------------------------------------
 
+
 def run(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
-    return subprocess.run([CENTRAL, "--db", db, *args], env=environment, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, check=False, timeout=120)
+    return subprocess.run(
+        [CENTRAL, "--db", db, *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
@@ -157,13 +173,16 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
     forced = run(db, "directory", "export", "--format", "tabular", str(tmp_path / "pkg.json"))
     assert forced.returncode == 0 and (tmp_path / "pkg.json" / "datapackage.json").is_file()
     again = run(db, "directory", "import", "--format", "json", str(tmp_path / "directory.json"))
-    assert again.returncode == 0 and "6 directory entries into Cooperativa Lodi: 0 new, 0 updated, 6 unchanged" \
-        in again.stdout
+    assert (
+        again.returncode == 0
+        and "6 directory entries into Cooperativa Lodi: 0 new, 0 updated, 6 unchanged" in again.stdout
+    )
 
     twice = run(db, "directory", "export", str(tmp_path / "directory.json"))
     assert twice.returncode == 2 and "already exists" in twice.stderr and "nothing was written" in twice.stderr
-    (tmp_path / "broken.json").write_text('{"contents": [{"id": "s1", "name": "X", "service_at_locations": []}]}',
-                                          encoding="utf-8")
+    (tmp_path / "broken.json").write_text(
+        '{"contents": [{"id": "s1", "name": "X", "service_at_locations": []}]}', encoding="utf-8"
+    )
     broken = run(db, "directory", "import", str(tmp_path / "broken.json"))
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
     assert "broken.json: contents[0].organization: required" in broken.stderr
@@ -189,12 +208,19 @@ def test_every_status_is_imported_on_the_service_and_reaches_devices_by_sync(wor
     world.add_operator("lead", [world.team_a], role="team_lead")
     lead = world.enrol("lead")
     received = {c["record"]["id"]: c["record"] for c in lead.sync_all() if c["entity"] == "resource"}
-    assert Counter(record["status"] for record in received.values()) == \
-        {"active": 3, "temporarily closed": 3, "inactive": 3, "defunct": 3}
+    assert Counter(record["status"] for record in received.values()) == {
+        "active": 3,
+        "temporarily closed": 3,
+        "inactive": 3,
+        "defunct": 3,
+    }
 
     record_id, record = next((rid, r) for rid, r in received.items() if r["status"] == "active")
-    result = lead.sync(lead.mutation("resource", "update", uuid.UUID(record_id), base=record["server_version"],
-                                     status="temporarily closed"))["results"][0]
+    result = lead.sync(
+        lead.mutation(
+            "resource", "update", uuid.UUID(record_id), base=record["server_version"], status="temporarily closed"
+        )
+    )["results"][0]
     assert result["status"] == "applied", result
     world.add_operator("reader", [world.team_b])
     seen = [c["record"] for c in world.enrol("reader").sync_all() if c["record"]["id"] == record_id]

@@ -25,11 +25,24 @@ def test_an_erasure_wins_everywhere(world: World) -> None:
     friend = anna.create("contact", given_name="Amica")
     note = anna.create("note", contact_id=person, body="racconta della dipendenza", occurred_at=T0)
     tie = anna.create("relationship", from_contact_id=friend, to_contact_id=person, kind="friend")
-    alone = anna.create("appointment", contact_ids=[person], starts_at=T0, ends_at=T0 + dt.timedelta(hours=1),
-                        time_zone="Europe/Rome", operator_id=anna_id, place_kind="office")
-    together = anna.create("appointment", contact_ids=[person, friend], starts_at=T0,
-                           ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome",
-                           operator_id=anna_id, place_kind="outreach")
+    alone = anna.create(
+        "appointment",
+        contact_ids=[person],
+        starts_at=T0,
+        ends_at=T0 + dt.timedelta(hours=1),
+        time_zone="Europe/Rome",
+        operator_id=anna_id,
+        place_kind="office",
+    )
+    together = anna.create(
+        "appointment",
+        contact_ids=[person, friend],
+        starts_at=T0,
+        ends_at=T0 + dt.timedelta(hours=1),
+        time_zone="Europe/Rome",
+        operator_id=anna_id,
+        place_kind="outreach",
+    )
     bruno.sync_all()
     # A same-field race leaves a Conflict quoting the person's phone numbers.
     anna.sync(anna.mutation("contact", "update", person, base=None, phone="+39 333 1111111"))
@@ -56,8 +69,10 @@ def test_an_erasure_wins_everywhere(world: World) -> None:
     assert shared and shared[-1]["contact_ids"] == [friend]
 
     # Nothing brings the person back: not an offline edit, not a re-creation with the same id.
-    late = bruno.sync(bruno.mutation("contact", "update", person, base=None, municipality="Lodi"),
-                      bruno.mutation("contact", "create", person, given_name="Erika"))
+    late = bruno.sync(
+        bruno.mutation("contact", "update", person, base=None, municipality="Lodi"),
+        bruno.mutation("contact", "create", person, given_name="Erika"),
+    )
     assert [(r["status"], r["reason"]) for r in late["results"]] == [("rejected", "erased"), ("rejected", "erased")]
     orphan = bruno.sync(bruno.mutation("note", "create", contact_id=person, body="ancora", occurred_at=T0))
     assert orphan["results"][0]["reason"] == "missing_reference"
@@ -123,7 +138,12 @@ def _heap_bytes(world: World, data_dir: Path) -> bytes:
     """The record table's heap and TOAST files, after a checkpoint wrote every page out."""
     with world.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.exec_driver_sql("CHECKPOINT")
-        paths = connection.exec_driver_sql(
-            "SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE c.oid = 'record'::regclass "
-            "OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'record'::regclass)").scalars().all()
+        paths = (
+            connection.exec_driver_sql(
+                "SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE c.oid = 'record'::regclass "
+                "OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'record'::regclass)"
+            )
+            .scalars()
+            .all()
+        )
     return b"".join(f.read_bytes() for p in paths for f in data_dir.glob(p + "*"))

@@ -38,15 +38,33 @@ def _problem(answer: Any, status: int, error: str | None = None) -> dict[str, An
 
 
 def _intake(world: World, **overrides: Any) -> dict[str, Any]:
-    return {"team_id": str(world.team_a), "kind": "booking", "alias": "Stella", "contact_channel": "phone",
-            "contact_detail": "+39 333 765 4321", "language": "it", "consent_to_contact": True, **overrides}
+    return {
+        "team_id": str(world.team_a),
+        "kind": "booking",
+        "alias": "Stella",
+        "contact_channel": "phone",
+        "contact_detail": "+39 333 765 4321",
+        "language": "it",
+        "consent_to_contact": True,
+        **overrides,
+    }
 
 
 def _bodies(world: World, token: str) -> dict[str, tuple[dict[str, str], dict[str, Any], str]]:
     """(headers, a valid body, the string field to poison) per endpoint with a body."""
-    sync = {"mutations": [{"device_seq": 1, "mutation_id": str(uuid.uuid4()), "entity": "contact",
-                           "record_id": str(new_id()), "op": "create", "changed": {"given_name": "Anna"},
-                           "at": "2026-01-01T00:00:00Z"}]}
+    sync = {
+        "mutations": [
+            {
+                "device_seq": 1,
+                "mutation_id": str(uuid.uuid4()),
+                "entity": "contact",
+                "record_id": str(new_id()),
+                "op": "create",
+                "changed": {"given_name": "Anna"},
+                "at": "2026-01-01T00:00:00Z",
+            }
+        ]
+    }
     return {
         "/v1/enrol": ({}, {"username": "anna", "password": PASSWORD, "device_name": "laptop"}, "password"),
         "/v1/intake": ({}, _intake(world), "alias"),
@@ -63,8 +81,7 @@ def _poison(body: dict[str, Any], name: str, value: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", ["/v1/enrol", "/v1/intake", "/v1/sync"])
 @pytest.mark.parametrize("form", ["json_escape", "raw_bytes"])
-def test_lone_surrogate_is_422_never_500(world: World, path: str, form: str,
-                                         caplog: pytest.LogCaptureFixture) -> None:
+def test_lone_surrogate_is_422_never_500(world: World, path: str, form: str, caplog: pytest.LogCaptureFixture) -> None:
     """Issue 13 item 2: a lone surrogate anywhere in a JSON body answered 500 (no token needed)."""
     world.add_operator("anna", [world.team_a])
     token = world.enrol("anna").token
@@ -85,9 +102,13 @@ def test_deep_nesting_is_422_in_the_error_shape(world: World, path: str) -> None
     """Issue 13 item 2: a deeply nested body answered 400 with a plain-string `detail`."""
     for depth in (MAX_JSON_DEPTH + 1, 2_500):  # 2,500: past json.loads' recursion, within 16 KB
         raw = b'{"a":' * depth + b"1" + b"}" * depth
-        problem = _problem(_client(world).post(path, content=raw, headers={"Content-Type": "application/json",
-                                                                           "Authorization": "Bearer x"}),
-                           422, "invalid_body")
+        problem = _problem(
+            _client(world).post(
+                path, content=raw, headers={"Content-Type": "application/json", "Authorization": "Bearer x"}
+            ),
+            422,
+            "invalid_body",
+        )
         assert f"{MAX_JSON_DEPTH}" in problem["message"]
 
 
@@ -95,13 +116,15 @@ def test_nesting_up_to_the_limit_is_read(world: World) -> None:
     """Issue 13 item 2: the depth rule rejects only what is past it (here: a schema error, not a parse error)."""
     depth = MAX_JSON_DEPTH - 1
     raw = b'{"a":' * depth + b"1" + b"}" * depth
-    problem = _problem(_client(world).post("/v1/enrol", content=raw, headers={"Content-Type": "application/json"}),
-                       422, "invalid")
+    problem = _problem(
+        _client(world).post("/v1/enrol", content=raw, headers={"Content-Type": "application/json"}), 422, "invalid"
+    )
     assert {f["field"] for f in problem["fields"]} >= {"username", "password", "device_name"}
 
 
-@pytest.mark.parametrize("raw", [b"{bad", b"", b"[1,2", b'{"username": NaN}', b'{"username": 1e999}',
-                                 b'"\\u0000"', b"\xff\xfe"])
+@pytest.mark.parametrize(
+    "raw", [b"{bad", b"", b"[1,2", b'{"username": NaN}', b'{"username": 1e999}', b'"\\u0000"', b"\xff\xfe"]
+)
 def test_unreadable_bodies_are_422(world: World, raw: bytes) -> None:
     """Issue 13 item 2: bad JSON, NaN/Infinity, NUL and bad bytes answer 422 in the one shape."""
     answer = _client(world).post("/v1/enrol", content=raw, headers={"Content-Type": "application/json"})
@@ -112,8 +135,9 @@ def test_unreadable_bodies_are_422(world: World, raw: bytes) -> None:
 
 def test_wrong_types_name_every_field_and_never_echo_the_value(world: World) -> None:
     """Issue 13 item 2: validation errors list each field and rule, without the rejected value."""
-    answer = _client(world).post("/v1/intake", json=_intake(world, team_id=f"{CANARY}-not-a-uuid",
-                                                             consent_to_contact=CANARY, extra=CANARY))
+    answer = _client(world).post(
+        "/v1/intake", json=_intake(world, team_id=f"{CANARY}-not-a-uuid", consent_to_contact=CANARY, extra=CANARY)
+    )
     problem = _problem(answer, 422, "invalid")
     assert {f["field"] for f in problem["fields"]} == {"team_id", "consent_to_contact", "extra"}
     assert "team_id" in problem["message"] and "consent_to_contact" in problem["message"]
@@ -127,7 +151,8 @@ def test_unknown_route_and_method_use_the_shape(world: World) -> None:
 
 
 def test_an_unexpected_failure_is_500_without_detail_and_logs_only_the_type(
-        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
     """Issue 13 item 2: a crash answers 500 in the shape and logs one line: route and exception type.
 
     Forced for real: the operator table is gone, so the database error carries the
@@ -137,8 +162,9 @@ def test_an_unexpected_failure_is_500_without_detail_and_logs_only_the_type(
         connection.execute(text("DROP TABLE membership"))
         connection.execute(text("DROP TABLE operator" + (" CASCADE" if world.engine.dialect.name != "sqlite" else "")))
     with caplog.at_level(logging.DEBUG):
-        answer = _client(world).post("/v1/enrol", json={"username": CANARY, "password": PASSWORD,
-                                                        "device_name": CANARY})
+        answer = _client(world).post(
+            "/v1/enrol", json={"username": CANARY, "password": PASSWORD, "device_name": CANARY}
+        )
     problem = _problem(answer, 500, "internal")
     assert "fields" not in problem and CANARY not in answer.text
     assert CANARY not in caplog.text and PASSWORD not in caplog.text and "Traceback" not in caplog.text
@@ -149,16 +175,19 @@ def test_an_unexpected_failure_is_500_without_detail_and_logs_only_the_type(
 
 # --- item 11: numbers past 64 bits -------------------------------------------------------
 
+
 def test_device_seq_past_64_bits_is_422_naming_the_field(world: World) -> None:
     """Issue 13 item 11: device_seq >= 2^63 answered 500."""
     world.add_operator("anna", [world.team_a])
     anna = world.enrol("anna")
     bad = {**anna.mutation("contact", "create", given_name="Anna"), "device_seq": BIG}
-    answer = _client(world).post("/v1/sync", json={"mutations": [bad]},
-                                 headers={"Authorization": f"Bearer {anna.token}"})
+    answer = _client(world).post(
+        "/v1/sync", json={"mutations": [bad]}, headers={"Authorization": f"Bearer {anna.token}"}
+    )
     problem = _problem(answer, 422, "invalid")
-    assert problem["fields"] == [{"field": "mutations.0.device_seq",
-                                  "message": "Input should be less than or equal to 9223372036854775807"}]
+    assert problem["fields"] == [
+        {"field": "mutations.0.device_seq", "message": "Input should be less than or equal to 9223372036854775807"}
+    ]
     assert "mutations.0.device_seq" in problem["message"]
 
 
@@ -168,8 +197,12 @@ def test_envelope_numbers_past_64_bits_are_refused(world: World, field: str) -> 
     world.add_operator("anna", [world.team_a])
     anna = world.enrol("anna")
     team = str(world.team_a)
-    cursors = {"directory": {"d": BIG, "t": {}}, "team": {"d": 0, "t": {team: BIG}},
-               "negative": {"d": -1, "t": {}}, "float": {"d": 1.5, "t": {}}}
+    cursors = {
+        "directory": {"d": BIG, "t": {}},
+        "team": {"d": 0, "t": {team: BIG}},
+        "negative": {"d": -1, "t": {}},
+        "float": {"d": 1.5, "t": {}},
+    }
     client = _client(world)
     headers = {"Authorization": f"Bearer {anna.token}"}
     if field == "page_size":
@@ -192,8 +225,11 @@ def test_a_mutation_out_of_range_is_rejected_and_the_rest_of_the_batch_applies(w
     unknown = {**anna.mutation("contact", "create", given_name="Cleo"), "entity": "spaceship"}
     bad_time = {**anna.mutation("contact", "create", given_name="Dora"), "at": "yesterday"}
     last = anna.mutation("contact", "create", given_name="Elsa")
-    answer = _client(world).post("/v1/sync", json={"mutations": [first, huge, unknown, bad_time, last]},
-                                 headers={"Authorization": f"Bearer {anna.token}"})
+    answer = _client(world).post(
+        "/v1/sync",
+        json={"mutations": [first, huge, unknown, bad_time, last]},
+        headers={"Authorization": f"Bearer {anna.token}"},
+    )
     assert answer.status_code == 200, answer.text
     results = answer.json()["results"]
     assert [r["device_seq"] for r in results] == [m["device_seq"] for m in (first, huge, unknown, bad_time, last)]
@@ -204,6 +240,9 @@ def test_a_mutation_out_of_range_is_rejected_and_the_rest_of_the_batch_applies(w
     assert results[3]["message"].startswith("at:")
     names = {c["record"].get("given_name") for c in anna.sync_all() if c["entity"] == "contact"}
     assert names == {"Anna", "Bice", "Elsa"}
-    again = _client(world).post("/v1/sync", json={"mutations": [first, last]},
-                                headers={"Authorization": f"Bearer {anna.token}"}).json()["results"]
+    again = (
+        _client(world)
+        .post("/v1/sync", json={"mutations": [first, last]}, headers={"Authorization": f"Bearer {anna.token}"})
+        .json()["results"]
+    )
     assert [r["status"] for r in again] == ["applied", "applied"]  # recalled, not applied twice

@@ -9,9 +9,18 @@ from tests.central.conftest import World
 
 
 def _submission(world: World, **overrides) -> dict:  # noqa: ANN003
-    return {"team_id": str(world.team_a), "kind": "booking", "alias": "Stella", "contact_channel": "phone",
-            "contact_detail": "+39 333 765 4321", "preferred_times": "mattina", "topic": "casa",
-            "language": "it", "consent_to_contact": True, **overrides}
+    return {
+        "team_id": str(world.team_a),
+        "kind": "booking",
+        "alias": "Stella",
+        "contact_channel": "phone",
+        "contact_detail": "+39 333 765 4321",
+        "preferred_times": "mattina",
+        "topic": "casa",
+        "language": "it",
+        "consent_to_contact": True,
+        **overrides,
+    }
 
 
 def test_a_request_lands_in_the_chosen_teams_queue_only(world: World) -> None:
@@ -57,6 +66,7 @@ def test_rate_limit_per_address_and_address_never_stored(world: World) -> None:
 
 
 def test_size_limit(world: World) -> None:
-    answer = world.client.post("/v1/intake", content=b'{"alias": "' + b"x" * 20_000 + b'"}',
-                               headers={"Content-Type": "application/json"})
+    answer = world.client.post(
+        "/v1/intake", content=b'{"alias": "' + b"x" * 20_000 + b'"}', headers={"Content-Type": "application/json"}
+    )
     assert answer.status_code == 413

@@ -44,8 +44,15 @@ class Service:
         self.canaries.append(value)
         return value
 
-    def post(self, path: str, body: Any = None, *, raw: bytes | None = None, token: str | None = None,
-             headers: dict[str, str] | None = None) -> requests.Response:
+    def post(
+        self,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bytes | None = None,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response:
         sent = {"Content-Type": "application/json", **(headers or {})}
         if token is not None:
             sent["Authorization"] = f"Bearer {token}"
@@ -85,16 +92,28 @@ def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Service]
 
 def _add_operator(service: Service, username: str, password: str) -> None:
     with session_factory(service.engine).begin() as session:
-        operator = Operator(id=uuid.uuid4(), organisation_id=session.get(Team, service.team_id).organisation_id,
-                            username=username, password_hash=security.hash_password(password), role="operator")
+        operator = Operator(
+            id=uuid.uuid4(),
+            organisation_id=session.get(Team, service.team_id).organisation_id,
+            username=username,
+            password_hash=security.hash_password(password),
+            role="operator",
+        )
         session.add(operator)
         session.flush()
         session.add(Membership(operator_id=operator.id, team_id=service.team_id))
 
 
 def _mutation(seq: int, **changed: Any) -> dict[str, Any]:
-    return {"device_seq": seq, "mutation_id": str(uuid.uuid4()), "entity": "contact", "record_id": str(new_id()),
-            "op": "create", "changed": changed, "at": "2026-01-01T00:00:00Z"}
+    return {
+        "device_seq": seq,
+        "mutation_id": str(uuid.uuid4()),
+        "entity": "contact",
+        "record_id": str(new_id()),
+        "op": "create",
+        "changed": changed,
+        "at": "2026-01-01T00:00:00Z",
+    }
 
 
 def _enrol_paths(service: Service) -> str:
@@ -107,26 +126,44 @@ def _enrol_paths(service: Service) -> str:
     service.canaries.append(token)
     service.post("/v1/enrol", {"username": username, "password": service.canary("wrongpw"), "device_name": device})
     for _ in range(3):  # unknown users, and the throttle on the real one
-        service.post("/v1/enrol", {"username": service.canary("nobody"), "password": service.canary("pw"),
-                                   "device_name": device})
-        service.post("/v1/enrol", {"username": username, "password": service.canary("wrongpw"),
-                                   "device_name": device})
-    service.post("/v1/enrol", {"username": username, "password": password, "device_name": device,
-                               "extra": service.canary("extra")})
+        service.post(
+            "/v1/enrol", {"username": service.canary("nobody"), "password": service.canary("pw"), "device_name": device}
+        )
+        service.post("/v1/enrol", {"username": username, "password": service.canary("wrongpw"), "device_name": device})
+    service.post(
+        "/v1/enrol",
+        {"username": username, "password": password, "device_name": device, "extra": service.canary("extra")},
+    )
     service.post("/v1/enrol", {"username": [service.canary("list")], "password": {"x": service.canary("obj")}})
-    service.post("/v1/enrol", raw=json.dumps({"username": username, "password": password + "SURR",
-                                              "device_name": device}).encode().replace(b"SURR", b"\\ud800"))
-    service.post("/v1/enrol", raw=json.dumps({"username": username, "password": password + "SURR",
-                                              "device_name": device}).encode().replace(b"SURR", b"\xed\xa0\x80"))
+    service.post(
+        "/v1/enrol",
+        raw=json.dumps({"username": username, "password": password + "SURR", "device_name": device})
+        .encode()
+        .replace(b"SURR", b"\\ud800"),
+    )
+    service.post(
+        "/v1/enrol",
+        raw=json.dumps({"username": username, "password": password + "SURR", "device_name": device})
+        .encode()
+        .replace(b"SURR", b"\xed\xa0\x80"),
+    )
     service.post("/v1/enrol", raw=f'{{"username": "{service.canary("broken")}", "password": '.encode())
     return token
 
 
 def _intake(service: Service, **overrides: Any) -> dict[str, Any]:
-    return {"team_id": str(service.team_id), "kind": "booking", "alias": service.canary("alias"),
-            "contact_channel": "phone", "contact_detail": "+39 " + service.canary("phone"),
-            "preferred_times": service.canary("times"), "topic": service.canary("topic"), "language": "it",
-            "consent_to_contact": True, **overrides}
+    return {
+        "team_id": str(service.team_id),
+        "kind": "booking",
+        "alias": service.canary("alias"),
+        "contact_channel": "phone",
+        "contact_detail": "+39 " + service.canary("phone"),
+        "preferred_times": service.canary("times"),
+        "topic": service.canary("topic"),
+        "language": "it",
+        "consent_to_contact": True,
+        **overrides,
+    }
 
 
 def _intake_paths(service: Service) -> None:
@@ -136,8 +173,11 @@ def _intake_paths(service: Service) -> None:
     service.post("/v1/intake", _intake(service, team_id=service.canary("team")))
     service.post("/v1/intake", raw=json.dumps(_intake(service, alias="SURR")).encode().replace(b"SURR", b"\\udfff"))
     service.post("/v1/intake", _intake(service, contact_detail="x" * 50_000))  # over 16 KB: 413
-    service.post("/v1/intake", _intake(service, alias="NUL"),
-                 raw=json.dumps(_intake(service, alias="NUL")).encode().replace(b"NUL", b"\\u0000"))
+    service.post(
+        "/v1/intake",
+        _intake(service, alias="NUL"),
+        raw=json.dumps(_intake(service, alias="NUL")).encode().replace(b"NUL", b"\\u0000"),
+    )
     for _ in range(6):  # past the rate limit
         service.post("/v1/intake", _intake(service))
 
@@ -149,19 +189,30 @@ def _sync_paths(service: Service, token: str) -> None:
     cursor = good.json()["cursor"]
     service.post("/v1/sync", {"mutations": [_mutation(2, **names)]}, token=service.canary("token"))
     service.post("/v1/sync", {"mutations": [_mutation(2, **names)]})  # no token
-    service.post("/v1/sync", {"mutations": [_mutation(2, **names)]}, token=token,
-                 headers={"X-Prossimo-Protocol": service.canary("proto")})
+    service.post(
+        "/v1/sync",
+        {"mutations": [_mutation(2, **names)]},
+        token=token,
+        headers={"X-Prossimo-Protocol": service.canary("proto")},
+    )
     service.post("/v1/sync", {"cursor": service.canary("cursor")}, token=token)
     for numbers in ({"d": 2**63, "t": {}}, {"d": 0, "t": {service.canary("team"): 1}}):
         bad = base64.urlsafe_b64encode(json.dumps(numbers).encode()).decode()
         service.post("/v1/sync", {"cursor": bad}, token=token)
     service.post("/v1/sync", {"cursor": cursor, "page_size": 2**64}, token=token)
     service.post("/v1/sync", {"mutations": [{**_mutation(2**63, **names)}]}, token=token)
-    service.post("/v1/sync", {"mutations": [{**_mutation(3, **names), "base_version": 2**70, "op": "update"},
-                                            {**_mutation(4, **names), "entity": service.canary("entity")},
-                                            _mutation(5, **names, **{service.canary("field"): 1}),
-                                            _mutation(6, given_name=service.canary("given"), birth_year=10**30)]},
-                 token=token)
+    service.post(
+        "/v1/sync",
+        {
+            "mutations": [
+                {**_mutation(3, **names), "base_version": 2**70, "op": "update"},
+                {**_mutation(4, **names), "entity": service.canary("entity")},
+                _mutation(5, **names, **{service.canary("field"): 1}),
+                _mutation(6, given_name=service.canary("given"), birth_year=10**30),
+            ]
+        },
+        token=token,
+    )
     poisoned = json.dumps({"mutations": [_mutation(7, given_name="SURR", **{"family_name": names["family_name"]})]})
     service.post("/v1/sync", raw=poisoned.encode().replace(b"SURR", b"\\ud800"), token=token)
     service.post("/v1/sync", raw=poisoned.encode().replace(b"SURR", b"\xed\xa0\x80"), token=token)
@@ -169,15 +220,28 @@ def _sync_paths(service: Service, token: str) -> None:
     service.post("/v1/sync", raw=deep + b"]}", token=token)
     service.post("/v1/sync", raw=b"[" * 100_000 + b"]" * 100_000, token=token)
     service.post("/v1/sync", raw=json.dumps({"mutations": [_mutation(8, **names)] * 30_000}).encode(), token=token)
-    service.post("/v1/sync", raw=b"not gzip " + names["given_name"].encode(), token=token,
-                 headers={"Content-Encoding": "gzip"})
-    service.post("/v1/sync", raw=gzip.compress(b'{"mutations": [' + b" " * 6_000_000 + b"]}"), token=token,
-                 headers={"Content-Encoding": "gzip"})
-    service.post("/v1/sync", raw=gzip.compress(json.dumps({"mutations": [_mutation(9, **names)]}).encode()),
-                 token=token, headers={"Content-Encoding": "gzip"})
+    service.post(
+        "/v1/sync", raw=b"not gzip " + names["given_name"].encode(), token=token, headers={"Content-Encoding": "gzip"}
+    )
+    service.post(
+        "/v1/sync",
+        raw=gzip.compress(b'{"mutations": [' + b" " * 6_000_000 + b"]}"),
+        token=token,
+        headers={"Content-Encoding": "gzip"},
+    )
+    service.post(
+        "/v1/sync",
+        raw=gzip.compress(json.dumps({"mutations": [_mutation(9, **names)]}).encode()),
+        token=token,
+        headers={"Content-Encoding": "gzip"},
+    )
     service.post("/v1/sync", raw=b"\xff\xfe" + names["given_name"].encode(), token=token)
-    service.post("/v1/sync", raw=json.dumps({"mutations": [_mutation(10, **names)]}).encode(), token=token,
-                 headers={"Content-Type": "text/plain"})
+    service.post(
+        "/v1/sync",
+        raw=json.dumps({"mutations": [_mutation(10, **names)]}).encode(),
+        token=token,
+        headers={"Content-Type": "text/plain"},
+    )
 
 
 def _forced_crash(service: Service) -> requests.Response:

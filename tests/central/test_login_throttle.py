@@ -57,13 +57,16 @@ def _login(client: TestClient, username: str, password: str = "not the password"
     return client.post("/v1/enrol", json={"username": username, "password": password, "device_name": "laptop"})
 
 
-def test_known_and_unknown_users_get_the_same_answers(people: World, app_for: Callable[[str], TestClient],
-                                                      clock: FakeClock) -> None:
+def test_known_and_unknown_users_get_the_same_answers(
+    people: World, app_for: Callable[[str], TestClient], clock: FakeClock
+) -> None:
     """Issue 13 item 7: 12 wrong attempts at a real user and at an unknown one give the same
     status sequence (and the same bodies), so throttling does not tell which names exist."""
     known, unknown = [], []
-    for client, name, seen in ((app_for("198.51.100.1"), "anna", known),
-                               (app_for("198.51.100.2"), "nobody-by-this-name", unknown)):
+    for client, name, seen in (
+        (app_for("198.51.100.1"), "anna", known),
+        (app_for("198.51.100.2"), "nobody-by-this-name", unknown),
+    ):
         for _ in range(12):
             answer = _login(client, name)
             seen.append((answer.status_code, answer.json()["error"], answer.headers.get("Retry-After")))
@@ -74,7 +77,8 @@ def test_known_and_unknown_users_get_the_same_answers(people: World, app_for: Ca
 
 
 def test_a_wrong_attempt_every_15_minutes_never_locks_the_real_user_out(
-        people: World, app_for: Callable[[str], TestClient], clock: FakeClock) -> None:
+    people: World, app_for: Callable[[str], TestClient], clock: FakeClock
+) -> None:
     """Issue 13 item 7: an attacker who first fails 10 times (waiting out each delay) and then
     once every 15 minutes for 4 hours must not keep the real user, logging in from an address
     that has not failed, out of their account."""
@@ -97,8 +101,9 @@ def test_a_wrong_attempt_every_15_minutes_never_locks_the_real_user_out(
     assert refused == []
 
 
-def test_the_attacker_is_slowed_per_address_and_per_account(people: World, app_for: Callable[[str], TestClient],
-                                                             clock: FakeClock) -> None:
+def test_the_attacker_is_slowed_per_address_and_per_account(
+    people: World, app_for: Callable[[str], TestClient], clock: FakeClock
+) -> None:
     """Issue 13 item 7: after a failure an address waits (1 s, 2 s, 4 s ...), and failing
     addresses together get at most ACCOUNT_FAILURES_PER_WINDOW guesses per window at one account,
     while a clean address still gets in."""
@@ -123,8 +128,9 @@ def test_the_attacker_is_slowed_per_address_and_per_account(people: World, app_f
     assert _login(app_for("192.0.2.10"), "anna", PASSWORD).status_code == 200
 
 
-def test_an_unknown_user_flood_costs_almost_no_hashing(people: World, app_for: Callable[[str], TestClient],
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unknown_user_flood_costs_almost_no_hashing(
+    people: World, app_for: Callable[[str], TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 13 item 7: 80 enrolments of random unknown usernames from 4 addresses cost at most a
     handful of Argon2 verifications (a throttled attempt is refused before any hashing), while an
     unthrottled unknown user still costs the same verification as a known one."""
@@ -144,8 +150,9 @@ def test_an_unknown_user_flood_costs_almost_no_hashing(people: World, app_for: C
 
 
 @pytest.mark.parametrize(("remaining", "header"), [(0.2, "1"), (1.5, "2"), (1.0, "1")])
-def test_retry_after_is_rounded_up(people: World, app_for: Callable[[str], TestClient], clock: FakeClock,
-                                   remaining: float, header: str) -> None:
+def test_retry_after_is_rounded_up(
+    people: World, app_for: Callable[[str], TestClient], clock: FakeClock, remaining: float, header: str
+) -> None:
     """Issue 13 item 7: a 0.2 s wait says Retry-After 1 (never 0), a 1.5 s wait says 2."""
     client = app_for("198.51.100.9")
     assert _login(client, "anna").status_code == 401  # blocked for 1 s
@@ -157,8 +164,9 @@ def test_retry_after_is_rounded_up(people: World, app_for: Callable[[str], TestC
     assert f"{header} s" in answer.json()["message"]
 
 
-def test_usernames_leave_no_plaintext_and_rows_expire(people: World, app_for: Callable[[str], TestClient],
-                                                      clock: FakeClock) -> None:
+def test_usernames_leave_no_plaintext_and_rows_expire(
+    people: World, app_for: Callable[[str], TestClient], clock: FakeClock
+) -> None:
     """Issue 13 item 7: the throttle's rows are keyed by an HMAC (no username, no address in
     clear) and are purged once they expire."""
     _login(app_for("198.51.100.1"), "Unknown.Person")
@@ -225,8 +233,11 @@ def test_a_row_deleted_while_waiting_for_its_lock_is_made_again(engine: Engine) 
     def lock_it() -> None:
         try:
             with session_factory(engine).begin() as session:
-                outcome.append(throttle.locked_row(session, LoginThrottle, key, failures=0, window_start=now,
-                                                   blocked_until=None, expires_at=now).key)
+                outcome.append(
+                    throttle.locked_row(
+                        session, LoginThrottle, key, failures=0, window_start=now, blocked_until=None, expires_at=now
+                    ).key
+                )
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             outcome.append(exc)
 

@@ -18,7 +18,8 @@ def test_a_note_carries_its_authors_name_and_a_device_cannot_set_it(world: World
     assert seen[note]["author_name"] == "anna"
     assert seen[contact].get("author_name") is None  # only notes carry it
 
-    forged = anna.sync(anna.mutation("note", "create", contact_id=contact, body="x", occurred_at=T0,
-                                     author_name="bruno"))["results"][0]
+    forged = anna.sync(
+        anna.mutation("note", "create", contact_id=contact, body="x", occurred_at=T0, author_name="bruno")
+    )["results"][0]
     assert (forged["status"], forged["reason"]) == ("rejected", "invalid")
     assert forged["message"].startswith("author_name:")

@@ -41,9 +41,14 @@ class Team:
 SAMPLES: dict[str, Callable[[Team], dict[str, Any]]] = {
     "relationship": lambda t: {"from_contact_id": t.other, "to_contact_id": t.other, "kind": "sibling"},
     "consent": lambda t: {"contact_id": t.other, "purpose": "referral", "method": "verbal", "given_at": T0},
-    "appointment": lambda t: {"contact_ids": [t.other], "operator_id": t.operator_id, "starts_at": T0,
-                              "ends_at": T0 + dt.timedelta(hours=1), "time_zone": "Europe/Rome",
-                              "place_kind": "office"},
+    "appointment": lambda t: {
+        "contact_ids": [t.other],
+        "operator_id": t.operator_id,
+        "starts_at": T0,
+        "ends_at": T0 + dt.timedelta(hours=1),
+        "time_zone": "Europe/Rome",
+        "place_kind": "office",
+    },
     "note": lambda t: {"contact_id": t.other, "body": "Prima visita", "occurred_at": T0},
     "referral": lambda t: {"contact_id": t.other, "resource_id": t.resource, "status": "draft"},
     "intake_request": lambda t: {},  # made by the help desk; a device only links it
@@ -71,8 +76,13 @@ def team_a(world: World) -> Team:
     operator = world.add_operator("anna", [world.team_a])
     lead = world.add_operator("lead", [world.team_a], role="team_lead")
     assert lead
-    resource = world.enrol("lead").create("resource", organization_name="Comune", service_name="Mensa",
-                                          location={"municipality": "Lodi"}, categories=["food"])
+    resource = world.enrol("lead").create(
+        "resource",
+        organization_name="Comune",
+        service_name="Mensa",
+        location={"municipality": "Lodi"},
+        categories=["food"],
+    )
     device = world.enrol("anna")
     return Team(device, operator, resource, device.create("contact", given_name="Altra"))
 
@@ -92,9 +102,17 @@ def _make(world: World, team: Team, entity: str, fields: dict[str, Any]) -> str:
     if entity not in DEVICE_WRITABLE:
         return team.device.create(entity, **fields)
     # A record the service authors: the help desk makes it, the device links it.
-    answer = world.client.post("/v1/intake", json={
-        "team_id": str(world.team_a), "kind": "first_contact", "alias": f"A{uuid.uuid4().hex[:6]}",
-        "contact_channel": "none", "language": "it", "consent_to_contact": False})
+    answer = world.client.post(
+        "/v1/intake",
+        json={
+            "team_id": str(world.team_a),
+            "kind": "first_contact",
+            "alias": f"A{uuid.uuid4().hex[:6]}",
+            "contact_channel": "none",
+            "language": "it",
+            "consent_to_contact": False,
+        },
+    )
     assert answer.status_code == 202
     with session_factory(world.engine)() as session:
         made = max(session.query(StoredRecord).filter_by(entity=entity), key=lambda row: row.version)
@@ -111,7 +129,8 @@ def _row(world: World, record_id: str) -> StoredRecord:
 
 @pytest.mark.parametrize("entity,field,shared", _cases())
 def test_a_contact_hung_record_is_scoped_and_erased_with_the_person(
-        world: World, team_a: Team, entity: str, field: str, shared: bool) -> None:
+    world: World, team_a: Team, entity: str, field: str, shared: bool
+) -> None:
     """Issue 13 item 4: scope check and erasure follow every owner field of the declaration."""
     person = team_a.device.create("contact", given_name="Persona", family_name="Canarino")
     fields = _fields(entity, field, shared, team_a, person)

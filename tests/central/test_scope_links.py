@@ -31,9 +31,18 @@ def pair(world: World) -> tuple[Device, Device]:
 
 
 def _help_desk_request(world: World, device: Device, team: uuid.UUID, alias: str = "Stella") -> uuid.UUID:
-    answer = world.client.post("/v1/intake", json={
-        "team_id": str(team), "kind": "booking", "alias": alias, "contact_channel": "phone",
-        "contact_detail": "+39 333 765 4321", "language": "it", "consent_to_contact": True})
+    answer = world.client.post(
+        "/v1/intake",
+        json={
+            "team_id": str(team),
+            "kind": "booking",
+            "alias": alias,
+            "contact_channel": "phone",
+            "contact_detail": "+39 333 765 4321",
+            "language": "it",
+            "consent_to_contact": True,
+        },
+    )
     assert answer.status_code == 202, answer.text
     received = [c["record"] for c in device.sync_all() if c["entity"] == "intake_request"]
     return uuid.UUID(next(r["id"] for r in received if r["alias"] == alias))
@@ -98,8 +107,14 @@ def test_a_conflict_keeps_the_record_and_team_the_service_gave_it(world: World, 
     theirs = bruno.create("contact", given_name="Bianca")
     conflict = _a_conflict(anna, laptop, ours)
     before = _stored(world, conflict).body
-    attempts = {"record_id": theirs, "team_id": str(world.team_b), "kept_value": "x" * (4 * 1024 * 1024),
-                "other_value": "y", "field": "phone", "entity": "note"}
+    attempts = {
+        "record_id": theirs,
+        "team_id": str(world.team_b),
+        "kept_value": "x" * (4 * 1024 * 1024),
+        "other_value": "y",
+        "field": "phone",
+        "entity": "note",
+    }
     for name, value in attempts.items():
         result = _update(anna, "conflict", conflict, **{name: value})
         assert (result["status"], result["reason"]) == ("rejected", "forbidden_role"), name
@@ -116,8 +131,9 @@ def test_a_losing_value_must_be_a_valid_value_of_its_field(world: World, pair) -
     ours = anna.create("contact", given_name="Aino")
     laptop.sync_all()
     anna.sync(anna.mutation("contact", "update", uuid.UUID(ours), municipality="Lodi"))
-    result = laptop.sync(laptop.mutation("contact", "update", uuid.UUID(ours), base=1,
-                                         municipality="m" * (1024 * 1024)))["results"][0]
+    result = laptop.sync(
+        laptop.mutation("contact", "update", uuid.UUID(ours), base=1, municipality="m" * (1024 * 1024))
+    )["results"][0]
     assert (result["status"], result["reason"]) == ("rejected", "invalid")
     assert result["message"].startswith("municipality:")
     with session_factory(world.engine)() as session:
@@ -136,23 +152,42 @@ def test_an_appointment_names_an_operator_of_the_callers_organisation(world: Wor
     ours = anna.create("contact", given_name="Aino")
 
     def appointment(operator_id: uuid.UUID) -> dict[str, Any]:
-        return anna.mutation("appointment", "create", contact_ids=[ours], operator_id=operator_id, starts_at=T0,
-                             ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome", place_kind="office")
+        return anna.mutation(
+            "appointment",
+            "create",
+            contact_ids=[ours],
+            operator_id=operator_id,
+            starts_at=T0,
+            ends_at=T0 + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+        )
 
     batch = [appointment(outsider), appointment(uuid.uuid4()), appointment(colleague)]
     results = anna.sync(*batch)["results"]
     assert [(r["status"], r["reason"]) for r in results] == [
-        ("rejected", "missing_reference"), ("rejected", "missing_reference"), ("applied", None)]
+        ("rejected", "missing_reference"),
+        ("rejected", "missing_reference"),
+        ("applied", None),
+    ]
     assert results[0]["message"].startswith("operator_id:")
     moved = _update(anna, "appointment", batch[2]["record_id"], operator_id=str(outsider))
     assert (moved["status"], moved["reason"]) == ("rejected", "missing_reference")
 
 
-@pytest.mark.parametrize("field,value", [
-    ("consent_to_contact", False), ("contact_channel", "email"), ("contact_detail", "nobody@example.org"),
-    ("received_at", T0.isoformat()), ("alias", "Altro"), ("topic", "altro"), ("reference", "ABCDEF"),
-    ("team_id", "TEAM_B"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("consent_to_contact", False),
+        ("contact_channel", "email"),
+        ("contact_detail", "nobody@example.org"),
+        ("received_at", T0.isoformat()),
+        ("alias", "Altro"),
+        ("topic", "altro"),
+        ("reference", "ABCDEF"),
+        ("team_id", "TEAM_B"),
+    ],
+)
 def test_the_help_desks_words_cannot_be_rewritten(world: World, pair, field: str, value: Any) -> None:  # noqa: ANN001
     """Issue 13 item 5: a device may change only status, decline_reason and the contact link."""
     anna, _ = pair
@@ -183,9 +218,16 @@ def test_a_record_links_only_contacts_of_its_own_team(world: World) -> None:
     in_b = marco.create("contact", given_name="Bianca", team_id=world.team_b)
     mutations = [
         marco.mutation("relationship", "create", from_contact_id=in_a, to_contact_id=in_b, kind="friend"),
-        marco.mutation("appointment", "create", contact_ids=[in_a, in_b], operator_id=_me(world, "marco"),
-                       starts_at=T0, ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome",
-                       place_kind="office"),
+        marco.mutation(
+            "appointment",
+            "create",
+            contact_ids=[in_a, in_b],
+            operator_id=_me(world, "marco"),
+            starts_at=T0,
+            ends_at=T0 + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+        ),
     ]
     results = marco.sync(*mutations)["results"]
     assert [(r["status"], r["reason"]) for r in results] == [("rejected", "invalid")] * 2
@@ -205,7 +247,10 @@ def test_an_amendment_amends_a_note_of_the_same_person(world: World, pair) -> No
         anna.mutation("note", "create", contact_id=first, body="correzione", occurred_at=T0, amends_note_id=note),
     )["results"]
     assert [(r["status"], r["reason"]) for r in results] == [
-        ("rejected", "missing_reference"), ("rejected", "missing_reference"), ("applied", None)]
+        ("rejected", "missing_reference"),
+        ("rejected", "missing_reference"),
+        ("applied", None),
+    ]
     assert results[0]["message"].startswith("amends_note_id:")
 
 
@@ -228,9 +273,19 @@ def test_checking_an_appointments_operator_costs_a_statement_only_for_someone_el
     anna.sync()
 
     def appointments(operators: list[uuid.UUID]) -> list[dict[str, Any]]:
-        return [anna.mutation("appointment", "create", contact_ids=[contact], operator_id=operator, starts_at=T0,
-                              ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome", place_kind="office")
-                for operator in operators]
+        return [
+            anna.mutation(
+                "appointment",
+                "create",
+                contact_ids=[contact],
+                operator_id=operator,
+                starts_at=T0,
+                ends_at=T0 + dt.timedelta(hours=1),
+                time_zone="Europe/Rome",
+                place_kind="office",
+            )
+            for operator in operators
+        ]
 
     seen = []
     for operators in ([anna_id] * 3, colleagues):

@@ -42,20 +42,32 @@ def _caseload(device, world: World, operator_id: uuid.UUID | None = None) -> dic
         "contact": contact,
         "relationship": device.create("relationship", from_contact_id=other, to_contact_id=contact, kind="sibling"),
         "consent": consent,
-        "appointment": device.create("appointment", contact_ids=[contact], operator_id=operator_id,
-                                     starts_at=T0, ends_at=T0 + dt.timedelta(hours=1), time_zone="Europe/Rome",
-                                     place_kind="office"),
+        "appointment": device.create(
+            "appointment",
+            contact_ids=[contact],
+            operator_id=operator_id,
+            starts_at=T0,
+            ends_at=T0 + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+        ),
         "note": device.create("note", contact_id=contact, body="Prima visita", occurred_at=T0),
-        "referral": device.create("referral", contact_id=contact, resource_id=lead_resource, consent_id=consent,
-                                  status="sent"),
+        "referral": device.create(
+            "referral", contact_id=contact, resource_id=lead_resource, consent_id=consent, status="sent"
+        ),
     }
 
 
 def _resource(world: World) -> str:
     name = f"lead-{uuid.uuid4().hex[:6]}"
     world.add_operator(name, [world.team_a], role="team_lead")
-    return world.enrol(name).create("resource", organization_name="Comune", service_name="Dormitorio",
-                                     location={"municipality": "Lodi"}, categories=["housing"])
+    return world.enrol(name).create(
+        "resource",
+        organization_name="Comune",
+        service_name="Dormitorio",
+        location={"municipality": "Lodi"},
+        categories=["housing"],
+    )
 
 
 def test_a_team_sees_its_records_and_never_another_teams(world: World, pair) -> None:  # noqa: ANN001
@@ -138,10 +150,12 @@ def test_different_fields_merge_and_same_field_makes_a_conflict(world: World) ->
     tablet.sync_all()
     with session_factory(world.engine)() as session:
         base = session.get(StoredRecord, uuid.UUID(contact)).version
-    r1 = laptop.sync(laptop.mutation("contact", "update", uuid.UUID(contact), base, phone="+39 333 1111111",
-                                     municipality="Cesena"))["results"][0]
-    r2 = tablet.sync(tablet.mutation("contact", "update", uuid.UUID(contact), base, family_name="Conti",
-                                     municipality="Forlì"))["results"][0]
+    r1 = laptop.sync(
+        laptop.mutation("contact", "update", uuid.UUID(contact), base, phone="+39 333 1111111", municipality="Cesena")
+    )["results"][0]
+    r2 = tablet.sync(
+        tablet.mutation("contact", "update", uuid.UUID(contact), base, family_name="Conti", municipality="Forlì")
+    )["results"][0]
     assert r1["status"] == r2["status"] == "applied"
     assert r1["conflicts"] == [] and len(r2["conflicts"]) == 1
     changes = {c["record"]["id"]: c for c in laptop.sync_all()}
@@ -188,8 +202,16 @@ def test_an_edit_against_a_delete_brings_the_record_back(world: World, pair) -> 
 
 def test_directory_is_shared_but_only_leads_write_it(world: World, pair) -> None:  # noqa: ANN001
     anna, bruno = pair
-    refused = anna.sync(anna.mutation("resource", "create", organization_name="X", service_name="Y",
-                                      location={"municipality": "Lodi"}, categories=["food"]))["results"][0]
+    refused = anna.sync(
+        anna.mutation(
+            "resource",
+            "create",
+            organization_name="X",
+            service_name="Y",
+            location={"municipality": "Lodi"},
+            categories=["food"],
+        )
+    )["results"][0]
     assert refused["reason"] == "forbidden_role"
     resource = _resource(world)
     assert resource in {c["record"]["id"] for c in anna.sync_all()}
@@ -234,8 +256,9 @@ def test_scope_grants_bring_the_caseload_and_losses_purge_it(world: World, pair)
     contact = anna.create("contact", given_name="Aino")
     bruno.sync_all()
     with session_factory(world.engine).begin() as session:
-        bruno_id = session.execute(select(Membership.operator_id).where(Membership.team_id == world.team_b)) \
-            .scalar_one()
+        bruno_id = session.execute(
+            select(Membership.operator_id).where(Membership.team_id == world.team_b)
+        ).scalar_one()
         session.add(Membership(operator_id=bruno_id, team_id=world.team_a))
     assert contact in {c["record"]["id"] for c in bruno.sync_all()}
     with session_factory(world.engine).begin() as session:

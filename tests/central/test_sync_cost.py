@@ -111,12 +111,14 @@ def test_edits_are_written_back_in_place_in_one_batch(world: World) -> None:
     world.add_operator("aldo", [world.team_a])
     anna, aldo = world.enrol("anna"), world.enrol("aldo", "tablet")
     creates = [anna.mutation("contact", "create", given_name=f"C{n}", team_id=world.team_a) for n in range(12)]
-    versions = {m["record_id"]: r["server_version"] for m, r in zip(creates, anna.sync(*creates)["results"],
-                                                                      strict=True)}
+    versions = {
+        m["record_id"]: r["server_version"] for m, r in zip(creates, anna.sync(*creates)["results"], strict=True)
+    }
     records, entries = _count(world, StoredRecord), _count(world, AuditEntry)
     head = current_sequence(session_factory(world.engine)(), "change_seq")
-    edits = [anna.mutation("contact", "update", record_id=rid, base=v, municipality="Lodi")
-             for rid, v in versions.items()]
+    edits = [
+        anna.mutation("contact", "update", record_id=rid, base=v, municipality="Lodi") for rid, v in versions.items()
+    ]
     results = anna.sync(*edits)["results"]
     assert [r["status"] for r in results] == ["applied"] * 12
     # One contiguous block of new versions, in mutation order; no row added.
@@ -160,8 +162,9 @@ def test_every_answer_names_the_protocol_once(world: World) -> None:
         world.client.get("/v1/health"),
         world.client.post("/v1/sync", json={"mutations": []}, headers={"Authorization": f"Bearer {anna.token}"}),
         world.client.post("/v1/sync", json={"mutations": []}, headers={"Authorization": "Bearer nope"}),
-        world.client.post("/v1/sync", json={"mutations": [{"device_seq": 0}]},
-                          headers={"Authorization": f"Bearer {anna.token}"}),
+        world.client.post(
+            "/v1/sync", json={"mutations": [{"device_seq": 0}]}, headers={"Authorization": f"Bearer {anna.token}"}
+        ),
     ]
     assert [a.status_code for a in answers] == [200, 200, 401, 422]
     for answer in answers:

@@ -33,12 +33,15 @@ def test_hsds_term_ids_are_stable_and_distinct_per_language() -> None:
     assert taxonomy.CATEGORIES["food"].term_id("it") == taxonomy.CATEGORIES["food"].term_id("it")
 
 
-@pytest.mark.parametrize(("verified", "stale"), [
-    (TODAY, False),
-    (TODAY - dt.timedelta(days=365), False),
-    (TODAY - dt.timedelta(days=366), True),
-    (None, True),
-])
+@pytest.mark.parametrize(
+    ("verified", "stale"),
+    [
+        (TODAY, False),
+        (TODAY - dt.timedelta(days=365), False),
+        (TODAY - dt.timedelta(days=366), True),
+        (None, True),
+    ],
+)
 def test_staleness_is_twelve_months(verified: dt.date | None, stale: bool) -> None:
     assert directory.is_stale(verified, TODAY) is stale
 

@@ -97,11 +97,19 @@ def test_relationship_needs_two_people() -> None:
 
 def test_consent_dates_and_activity() -> None:
     assert problems(
-        Consent, contact_id=new_id(), purpose="referral", method="verbal", given_at=NOW,
+        Consent,
+        contact_id=new_id(),
+        purpose="referral",
+        method="verbal",
+        given_at=NOW,
         expires_at=NOW - dt.timedelta(days=1),
     ) == ["expires_at: must be later than given_at"]
     consent = Consent(
-        **meta(), contact_id=new_id(), purpose="referral", method="written", given_at=NOW,
+        **meta(),
+        contact_id=new_id(),
+        purpose="referral",
+        method="written",
+        given_at=NOW,
         withdrawn_at=NOW + dt.timedelta(days=10),
     )
     assert consent.is_active(NOW + dt.timedelta(days=1))
@@ -110,29 +118,43 @@ def test_consent_dates_and_activity() -> None:
 
 
 def test_appointment_rules() -> None:
-    base = {"contact_ids": [new_id()], "operator_id": uuid.uuid4(), "starts_at": NOW,
-            "ends_at": NOW + dt.timedelta(hours=1), "time_zone": "Europe/Rome", "place_kind": "office"}
+    base = {
+        "contact_ids": [new_id()],
+        "operator_id": uuid.uuid4(),
+        "starts_at": NOW,
+        "ends_at": NOW + dt.timedelta(hours=1),
+        "time_zone": "Europe/Rome",
+        "place_kind": "office",
+    }
     assert Appointment(**meta(), **base).status == "requested"
     assert problems(Appointment, **{**base, "ends_at": NOW}) == ["ends_at: must be later than starts_at"]
     assert problems(Appointment, **{**base, "time_zone": "Mars/Olympus"})[0].startswith(
-        "time_zone: must be an IANA time zone name")
+        "time_zone: must be an IANA time zone name"
+    )
     assert problems(Appointment, **{**base, "starts_at": dt.datetime(2026, 5, 4, 12)})[0].startswith(
-        "starts_at: Input should have timezone info")
+        "starts_at: Input should have timezone info"
+    )
     assert problems(Appointment, **{**base, "contact_ids": []})[0].startswith(
-        "contact_ids: List should have at least 1")
+        "contact_ids: List should have at least 1"
+    )
     assert problems(Appointment, **{**base, "place_kind": "pub"})[0].startswith("place_kind: Input should be")
 
 
 def test_resource_rules() -> None:
-    base = {"organization_name": "Comune", "service_name": "Dormitorio",
-            "location": {"municipality": "Lodi"}, "categories": ["housing"]}
+    base = {
+        "organization_name": "Comune",
+        "service_name": "Dormitorio",
+        "location": {"municipality": "Lodi"},
+        "categories": ["housing"],
+    }
     assert Resource(**meta(), **base).location.country == "IT"
     assert problems(Resource, **{**base, "location": {"municipality": "Lodi", "latitude": 45.3}}) == [
-        "location: latitude: latitude and longitude go together"]
+        "location: latitude: latitude and longitude go together"
+    ]
     assert problems(Resource, **{**base, "categories": []})[0].startswith("categories: List should have at least 1")
-    assert problems(Resource, **{**base, "opening_hours": [
-        {"weekday": 8, "opens_at": dt.time(9), "closes_at": dt.time(12)}]})[0].startswith(
-        "opening_hours.0.weekday: Input should be less than or equal to 7")
+    assert problems(
+        Resource, **{**base, "opening_hours": [{"weekday": 8, "opens_at": dt.time(9), "closes_at": dt.time(12)}]}
+    )[0].startswith("opening_hours.0.weekday: Input should be less than or equal to 7")
 
 
 def test_referral_needs_consent_once_sent() -> None:
@@ -144,15 +166,23 @@ def test_referral_needs_consent_once_sent() -> None:
 def test_intake_request_rules() -> None:
     base = {"kind": "booking", "alias": "Stella", "language": "it", "received_at": NOW}
     assert IntakeRequest(**meta(), **base, contact_channel="none", consent_to_contact=False)
-    assert problems(IntakeRequest, **base, contact_channel="phone", contact_detail="+39 333 1234567",
-                    consent_to_contact=False) == ["consent_to_contact: required to be reached by phone"]
-    assert problems(IntakeRequest, **base, contact_channel="email", contact_detail="not-an-email",
-                    consent_to_contact=True) == ["contact_detail: must be an email address"]
+    assert problems(
+        IntakeRequest, **base, contact_channel="phone", contact_detail="+39 333 1234567", consent_to_contact=False
+    ) == ["consent_to_contact: required to be reached by phone"]
+    assert problems(
+        IntakeRequest, **base, contact_channel="email", contact_detail="not-an-email", consent_to_contact=True
+    ) == ["contact_detail: must be an email address"]
 
 
 def test_every_entity_is_registered_and_strict() -> None:
     assert set(ENTITY_TYPES) == {
-        "contact", "relationship", "consent", "appointment", "resource", "note", "referral",
+        "contact",
+        "relationship",
+        "consent",
+        "appointment",
+        "resource",
+        "note",
+        "referral",
         "intake_request",
     }
     for model in ENTITY_TYPES.values():
@@ -160,14 +190,16 @@ def test_every_entity_is_registered_and_strict() -> None:
         assert "id" not in model.content_fields()
 
 
-names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=40
-)
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=40)
 
 
 @settings(max_examples=200, deadline=None)
-@given(given=names, family=st.none() | names, year=st.none() | st.integers(1900, 2020),
-       tags=st.lists(st.sampled_from(["a", "b", "outreach", "casa"]), unique=True))
+@given(
+    given=names,
+    family=st.none() | names,
+    year=st.none() | st.integers(1900, 2020),
+    tags=st.lists(st.sampled_from(["a", "b", "outreach", "casa"]), unique=True),
+)
 def test_contact_survives_the_wire(given: str, family: str | None, year: int | None, tags: list[str]) -> None:
     contact = Contact(**meta(), given_name=given, family_name=family, birth_year=year, tags=tags)
     assert Contact.model_validate_json(contact.model_dump_json()) == contact

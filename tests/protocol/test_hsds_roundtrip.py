@@ -49,9 +49,12 @@ def opening_hours(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def locations(draw: st.DrawFn) -> dict[str, Any]:
     place: dict[str, Any] = {
-        "name": draw(maybe(text(60))), "address_1": draw(maybe(text(60))),
-        "postal_code": draw(maybe(text(20))), "municipality": draw(st.sampled_from(["Lodi", "Jyväskylä"]) | text(40)),
-        "region": draw(maybe(text(40))), "country": draw(st.sampled_from(["IT", "FI", "SE"])),
+        "name": draw(maybe(text(60))),
+        "address_1": draw(maybe(text(60))),
+        "postal_code": draw(maybe(text(20))),
+        "municipality": draw(st.sampled_from(["Lodi", "Jyväskylä"]) | text(40)),
+        "region": draw(maybe(text(40))),
+        "country": draw(st.sampled_from(["IT", "FI", "SE"])),
     }
     if draw(st.booleans()):
         place["latitude"] = draw(st.floats(-90, 90, allow_nan=False))
@@ -59,11 +62,13 @@ def locations(draw: st.DrawFn) -> dict[str, Any]:
     return place
 
 
-PHONES = st.fixed_dictionaries({
-    "number": st.from_regex(r"\+?[0-9]{2,4}( [0-9]{3,4}){1,3}", fullmatch=True),
-    "kind": st.sampled_from(["voice", "text", "fax", "hotline"]),
-    "description": maybe(text(40)),
-})
+PHONES = st.fixed_dictionaries(
+    {
+        "number": st.from_regex(r"\+?[0-9]{2,4}( [0-9]{3,4}){1,3}", fullmatch=True),
+        "kind": st.sampled_from(["voice", "text", "fax", "hotline"]),
+        "description": maybe(text(40)),
+    }
+)
 KEYWORDS = st.text(CHARACTERS.filter(lambda c: c != ","), min_size=1, max_size=40).map(str.strip).filter(bool)
 
 
@@ -81,8 +86,9 @@ def resources(draw: st.DrawFn) -> Resource:
         "url": draw(maybe(st.from_regex(r"https?://[a-z0-9.-]{1,30}/[A-Za-z0-9/_%-]{0,20}", fullmatch=True))),
         "opening_hours": draw(st.lists(opening_hours(), max_size=6)),
         "eligibility": draw(maybe(text(200, lines=True))),
-        "languages": draw(st.lists(st.sampled_from(["it", "en", "fi", "sv", "en-GB", "sme", "ar"]),
-                                   max_size=4, unique=True)),
+        "languages": draw(
+            st.lists(st.sampled_from(["it", "en", "fi", "sv", "en-GB", "sme", "ar"]), max_size=4, unique=True)
+        ),
         "last_verified_on": draw(maybe(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))),
         # A small pool: entries share ids, and sometimes claim one while disagreeing.
         "hsds_organization_id": draw(maybe(st.sampled_from(["org-1", "org-2"]))),
@@ -105,6 +111,5 @@ def test_export_then_import_is_lossless(directory: list[Resource], format: str) 
     if first is not None and not first.deleted and first.hsds_service_id and first.hsds_location_id:
         # The first to claim ids always keeps them; only later disagreeing claims are renamed.
         entry = entries[first.id]
-        assert (entry["hsds_service_id"], entry["hsds_location_id"]) == \
-            (first.hsds_service_id, first.hsds_location_id)
+        assert (entry["hsds_service_id"], entry["hsds_location_id"]) == (first.hsds_service_id, first.hsds_location_id)
         assert entry["hsds_organization_id"] == (first.hsds_organization_id or entry["hsds_organization_id"])

@@ -18,8 +18,12 @@ def test_a_package_with_all_four_statuses_keeps_12_of_12_and_reports_per_table(t
     reading = read_package(every_status_package(tmp_path / "package"))
 
     assert len(reading.entries) == 12
-    assert Counter(entry["status"] for entry in reading.entries) == \
-        {"active": 3, "temporarily closed": 3, "inactive": 3, "defunct": 3}
+    assert Counter(entry["status"] for entry in reading.entries) == {
+        "active": 3,
+        "temporarily closed": 3,
+        "inactive": 3,
+        "defunct": 3,
+    }
     assert reading.entries[0]["description"] == 'Riga uno del servizio 1.\nRiga due, "citata".'
     done = report(reading, ["created"] * 12)
     assert done.tables["service"] == TableCounts(read=12, imported=12, updated=0, unchanged=0, skipped=0)
@@ -27,10 +31,12 @@ def test_a_package_with_all_four_statuses_keeps_12_of_12_and_reports_per_table(t
     assert done.tables["organization"] == done.tables["location"] == TableCounts(2, 2, 0, 0, 0)
     assert done.skipped == ()
     # Data we do not keep is named, never dropped in silence: columns with values, and tables.
-    assert set(done.ignored) == {"service.csv: column fees_description (6 rows with a value)",
-                                 "organization.csv: column description (2 rows with a value)",
-                                 "location.csv: column transportation (1 rows with a value)",
-                                 f"{DESCRIPTOR}: table contact (not read)"}
+    assert set(done.ignored) == {
+        "service.csv: column fees_description (6 rows with a value)",
+        "organization.csv: column description (2 rows with a value)",
+        "location.csv: column transportation (1 rows with a value)",
+        f"{DESCRIPTOR}: table contact (not read)",
+    }
 
 
 def test_json_with_all_four_statuses_keeps_12_of_12_and_names_what_it_does_not_keep(tmp_path: Path) -> None:
@@ -39,24 +45,36 @@ def test_json_with_all_four_statuses_keeps_12_of_12_and_names_what_it_does_not_k
     path.write_text(json.dumps(every_status_page(), ensure_ascii=False), encoding="utf-8-sig")
     reading = read_json(path)
 
-    assert Counter(entry["status"] for entry in reading.entries) == \
-        {"active": 3, "temporarily closed": 3, "inactive": 3, "defunct": 3}
+    assert Counter(entry["status"] for entry in reading.entries) == {
+        "active": 3,
+        "temporarily closed": 3,
+        "inactive": 3,
+        "defunct": 3,
+    }
     done = report(reading, ["created"] * 6 + ["unchanged"] * 6)
     assert done.tables["service"] == TableCounts(read=12, imported=6, updated=0, unchanged=6, skipped=0)
     assert done.skipped == ()
-    assert set(done.ignored) == {"service.fees_description (12 with a value)",
-                                 "organization.website (12 with a value)", "location.transportation (12 with a value)"}
+    assert set(done.ignored) == {
+        "service.fees_description (12 with a value)",
+        "organization.website (12 with a value)",
+        "location.transportation (12 with a value)",
+    }
 
 
 def test_every_skipped_row_has_its_reason(tmp_path: Path) -> None:
     """Issue 15 item 7: rows that go into no entry are counted as skipped, each with its rule."""
     package = every_status_package(tmp_path / "package")
     with (package / "schedule.csv").open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([["id", "service_at_location_id", "byday", "opens_at", "closes_at",
-                                       "description"], ["h1", "sl1", "MO", "09:00", "12:00", ""],
-                                      ["h2", "sl2", "", "", "", "Su appuntamento"]])
-    (package / "organization.csv").write_text("id,name\no1,ASST Lodi\no2,Comune di Lodi\no3,Nessun servizio\n",
-                                              encoding="utf-8")
+        csv.writer(handle).writerows(
+            [
+                ["id", "service_at_location_id", "byday", "opens_at", "closes_at", "description"],
+                ["h1", "sl1", "MO", "09:00", "12:00", ""],
+                ["h2", "sl2", "", "", "", "Su appuntamento"],
+            ]
+        )
+    (package / "organization.csv").write_text(
+        "id,name\no1,ASST Lodi\no2,Comune di Lodi\no3,Nessun servizio\n", encoding="utf-8"
+    )
     descriptor = json.loads((package / DESCRIPTOR).read_text(encoding="utf-8-sig"))
     descriptor["resources"].append({"name": "schedule", "path": "schedule.csv"})
     (package / DESCRIPTOR).write_text(json.dumps(descriptor), encoding="utf-8")
@@ -101,6 +119,7 @@ def test_round_trip_with_every_status_bom_and_extra_columns_is_lossless(tmp_path
     export_json(resources, tmp_path / "first.json")
     again = read_json(tmp_path / "first.json").entries
     export_json([resource(**entry) for entry in again], tmp_path / "second.json")
-    assert (tmp_path / "second.json").read_text(encoding="utf-8") == \
-        (tmp_path / "first.json").read_text(encoding="utf-8")
+    assert (tmp_path / "second.json").read_text(encoding="utf-8") == (tmp_path / "first.json").read_text(
+        encoding="utf-8"
+    )
     assert "\r\n" in next(entry["eligibility"] for entry in again if entry["eligibility"])  # multi-line, as typed

@@ -22,6 +22,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 # --- export and round trip -------------------------------------------------------------------------
 
+
 def test_round_trip_keeps_every_content_field(tmp_path: Path) -> None:
     resources = sample()
     export_package(resources, tmp_path / "pkg")
@@ -31,8 +32,11 @@ def test_round_trip_keeps_every_content_field(tmp_path: Path) -> None:
     caritas, dormitorio, klinikka, perugia, foligno, spoleto = (entries[item.id] for item in live(resources))
     assert caritas["hsds_organization_id"] == dormitorio["hsds_organization_id"]  # shared by name
     assert caritas["hsds_service_id"] != dormitorio["hsds_service_id"]
-    assert [klinikka[key] for key in ("hsds_organization_id", "hsds_service_id", "hsds_location_id")] == \
-        ["org-ksshva", "svc-paihde", "loc-jkl-1"]  # given ids are kept
+    assert [klinikka[key] for key in ("hsds_organization_id", "hsds_service_id", "hsds_location_id")] == [
+        "org-ksshva",
+        "svc-paihde",
+        "loc-jkl-1",
+    ]  # given ids are kept
     assert perugia["hsds_service_id"] == foligno["hsds_service_id"] == "svc-strada"
     assert foligno["phones"] == [] and foligno["opening_hours"] == []  # Perugia's stay in Perugia
     # Spoleto claimed svc-strada with another description: written as a service of its own, not merged.
@@ -41,10 +45,22 @@ def test_round_trip_keeps_every_content_field(tmp_path: Path) -> None:
 
     # Exporting what was imported gives the same files: ids are stable, nothing drifts.
     export_package([resource(**entry) for entry in imported], tmp_path / "again")
-    for table in ("organization", "service", "location", "address", "service_at_location", "phone",
-                  "schedule", "taxonomy", "taxonomy_term", "attribute", "language"):
-        assert (tmp_path / "again" / f"{table}.csv").read_text(encoding="utf-8") == \
-            (tmp_path / "pkg" / f"{table}.csv").read_text(encoding="utf-8"), table
+    for table in (
+        "organization",
+        "service",
+        "location",
+        "address",
+        "service_at_location",
+        "phone",
+        "schedule",
+        "taxonomy",
+        "taxonomy_term",
+        "attribute",
+        "language",
+    ):
+        assert (tmp_path / "again" / f"{table}.csv").read_text(encoding="utf-8") == (
+            tmp_path / "pkg" / f"{table}.csv"
+        ).read_text(encoding="utf-8"), table
 
 
 def test_export_writes_a_described_package_without_deleted_records(tmp_path: Path) -> None:
@@ -54,8 +70,17 @@ def test_export_writes_a_described_package_without_deleted_records(tmp_path: Pat
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["name"] == "prossimo-directory" and descriptor["profile"] == "tabular-data-package"
     names = {item["name"] for item in descriptor["resources"]}
-    assert {"organization", "service", "location", "address", "phone", "schedule", "service_at_location",
-            "taxonomy_term", "attribute"} <= names
+    assert {
+        "organization",
+        "service",
+        "location",
+        "address",
+        "phone",
+        "schedule",
+        "service_at_location",
+        "taxonomy_term",
+        "attribute",
+    } <= names
     for item in descriptor["resources"]:
         assert item["profile"] == "tabular-data-resource" and item["path"] == f"{item['name']}.csv"
         with (package / item["path"]).open(encoding="utf-8", newline="") as handle:
@@ -71,8 +96,7 @@ def test_export_writes_a_described_package_without_deleted_records(tmp_path: Pat
     assert counts["service"] == 5 and counts["service_at_location"] == 6 and counts["location"] == 6
 
     schedule = read_csv(package / "schedule.csv")
-    assert {"freq": "WEEKLY", "byday": "MO", "opens_at": "12:00", "closes_at": "14:30"}.items() <= \
-        schedule[0].items()
+    assert {"freq": "WEEKLY", "byday": "MO", "opens_at": "12:00", "closes_at": "14:30"}.items() <= schedule[0].items()
     assert schedule[2]["opens_at"] == "11:45:30"  # seconds only when there are some
     terms = read_csv(package / "taxonomy_term.csv")
     keywords = [row["code"] for row in terms if row["taxonomy"] == "prossimo-keywords"]
@@ -98,8 +122,10 @@ def test_categories_are_a_taxonomy_with_a_term_per_language(tmp_path: Path) -> N
     assert by_key[("mental_health", "en")]["taxonomy"] == "prossimo-categories"
 
     linked = {row["taxonomy_term_id"] for row in read_csv(tmp_path / "attribute.csv")}
-    english = {CATEGORIES[code].term_id("en") for code in ("food", "shelter", "housing", "addiction", "health",
-                                                             "mental_health", "harm_reduction", "youth")}
+    english = {
+        CATEGORIES[code].term_id("en")
+        for code in ("food", "shelter", "housing", "addiction", "health", "mental_health", "harm_reduction", "youth")
+    }
     assert english <= linked  # services point at the English term of each of their categories
     assert not linked & {CATEGORIES[code].term_id(lang) for code in CATEGORIES for lang in ("it", "fi")}
 
@@ -122,14 +148,14 @@ def test_export_never_overwrites_a_stray_table(tmp_path: Path) -> None:
 
 # --- hand-written packages -----------------------------------------------------------------------
 
+
 def write_package(folder: Path, tables: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in tables.items():
         # With the BOM a spreadsheet adds when it saves "CSV UTF-8": import must not mind it.
         (folder / f"{name}.csv").write_text(text, encoding="utf-8-sig")
     resources = [{"name": name, "path": f"{name}.csv"} for name in tables]
-    (folder / "datapackage.json").write_text(json.dumps({"name": "by-hand", "resources": resources}),
-                                             encoding="utf-8")
+    (folder / "datapackage.json").write_text(json.dumps({"name": "by-hand", "resources": resources}), encoding="utf-8")
     return folder
 
 
@@ -145,14 +171,35 @@ MINIMAL = {
 def test_a_hand_written_minimal_package_imports(tmp_path: Path) -> None:
     (entry,) = import_package(write_package(tmp_path, MINIMAL))  # no service_at_location: the org's locations
     assert entry == {
-        "organization_name": "Comune di Lodi", "service_name": "Sportello casa", "description": None,
-        "location": {"name": None, "address_1": "Piazza Broletto 1", "postal_code": None, "municipality": "Lodi",
-                     "region": None, "country": "IT", "latitude": 45.31, "longitude": 9.5},
-        "categories": ["other"], "keywords": [], "phones": [], "email": None, "url": None,
-        "opening_hours": [{"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
-                          {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)}],
-        "eligibility": None, "languages": [], "last_verified_on": dt.date(2026, 3, 1), "status": "active",
-        "hsds_organization_id": "o1", "hsds_service_id": "s1", "hsds_location_id": "l1",
+        "organization_name": "Comune di Lodi",
+        "service_name": "Sportello casa",
+        "description": None,
+        "location": {
+            "name": None,
+            "address_1": "Piazza Broletto 1",
+            "postal_code": None,
+            "municipality": "Lodi",
+            "region": None,
+            "country": "IT",
+            "latitude": 45.31,
+            "longitude": 9.5,
+        },
+        "categories": ["other"],
+        "keywords": [],
+        "phones": [],
+        "email": None,
+        "url": None,
+        "opening_hours": [
+            {"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
+            {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
+        ],
+        "eligibility": None,
+        "languages": [],
+        "last_verified_on": dt.date(2026, 3, 1),
+        "status": "active",
+        "hsds_organization_id": "o1",
+        "hsds_service_id": "s1",
+        "hsds_location_id": "l1",
     }
     assert list(entry) == Resource.content_fields()  # content only: the caller adds the metadata
     Resource.model_validate({**entry, **metadata()})
@@ -162,14 +209,14 @@ def test_terms_become_categories_and_keywords(tmp_path: Path) -> None:
     tables = {
         **MINIMAL,
         "taxonomy_term": "id,code,name,taxonomy\n"
-                         "t1,food,Food,prossimo-categories\n"
-                         "t2,spa,Spa,prossimo-categories\n"       # ours, but unknown now: other
-                         "t3,HEALTH,Health,open-eligibility\n"    # someone else's, in our words
-                         "t4,BD-1800,Food Pantry,open-eligibility\n"  # someone else's: ignored
-                         "t5,ambulatorio,ambulatorio,prossimo-keywords\n",
+        "t1,food,Food,prossimo-categories\n"
+        "t2,spa,Spa,prossimo-categories\n"  # ours, but unknown now: other
+        "t3,HEALTH,Health,open-eligibility\n"  # someone else's, in our words
+        "t4,BD-1800,Food Pantry,open-eligibility\n"  # someone else's: ignored
+        "t5,ambulatorio,ambulatorio,prossimo-keywords\n",
         "attribute": "id,link_id,link_entity,taxonomy_term_id\n"
-                     "a1,s1,service,t1\na2,s1,service,t2\na3,s1,service,t3\na4,s1,service,t4\n"
-                     "a5,s1,service,t5\na6,l1,location,t1\na7,s1,service,t1\n",
+        "a1,s1,service,t1\na2,s1,service,t2\na3,s1,service,t3\na4,s1,service,t4\n"
+        "a5,s1,service,t5\na6,l1,location,t1\na7,s1,service,t1\n",
     }
     (entry,) = import_package(write_package(tmp_path, tables))
     assert entry["categories"] == ["food", "other", "health"]
@@ -180,13 +227,13 @@ def test_rows_hang_from_the_most_specific_level(tmp_path: Path) -> None:
     tables = {
         "organization": "id,name\no1,ASL Lodi\n",
         "service": "id,organization_id,name,status\ns1,o1,SerD,active\ns2,o1,Consultorio,Active\n"
-                   "s3,o1,Vecchio sportello,defunct\n",
+        "s3,o1,Vecchio sportello,defunct\n",
         "location": "id,organization_id,name\nl1,o1,Presidio\n",
         "address": "id,location_id,city,address_type\na0,l1,Milano,postal\na1,l1,Lodi,physical\n",
         "service_at_location": "id,service_id,location_id\nsl1,s1,l1\nsl2,s2,l1\nsl3,s3,l1\n",
         "phone": "id,service_id,location_id,number,type\np1,s1,,0371 111 111,cell\np2,,l1,0371 222 222,\n",
         "schedule": "id,service_at_location_id,location_id,byday,opens_at,closes_at,description\n"
-                    "h1,sl1,,TU,14:00,16:00,\nh2,,l1,MO,08:00,18:00,\nh3,sl1,,,,,Su appuntamento\n",
+        "h1,sl1,,TU,14:00,16:00,\nh2,,l1,MO,08:00,18:00,\nh3,sl1,,,,,Su appuntamento\n",
         "language": "id,service_id,code\nla1,s1,it\nla2,s1,it\n",
     }
     entries = {entry["service_name"]: entry for entry in import_package(write_package(tmp_path, tables))}
@@ -204,6 +251,7 @@ def test_rows_hang_from_the_most_specific_level(tmp_path: Path) -> None:
 
 # --- refusals: file, row and column named, nothing returned -----------------------------------------
 
+
 def refused(package: Path) -> str:
     result = None
     with pytest.raises(HsdsError) as caught:
@@ -215,59 +263,101 @@ def refused(package: Path) -> str:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"location": "id,organization_id,latitude,longitude\nl1,o1,north,9.5\n"},
-         "location.csv row 2: latitude: must be a number"),
-        ({"location": "id,organization_id,latitude,longitude\nl1,o1,nan,9.5\n"},
-         "location.csv row 2: latitude: must be a number"),
-        ({"location": "id,organization_id,latitude,longitude\nl1,o1,95,9.5\n"},
-         "location.csv row 2: latitude: Input should be less than or equal to 90"),
-        ({"location": "id,organization_id,latitude,longitude\nl1,o1,45.3,\n"},
-         "location.csv row 2: latitude: latitude and longitude go together"),
-        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,12:00,09:00\n"},
-         "schedule.csv row 2: closes_at: must be later than opens_at"),
-        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,9h,12:00\n"},
-         "schedule.csv row 2: opens_at: must be a local time"),
-        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,09:00Z,12:00\n"},
-         "schedule.csv row 2: opens_at: must be a local time"),
-        ({"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,\"MO,XX\",09:00,12:00\n"},
-         "schedule.csv row 2: byday: must be days of the week"),
-        ({"schedule": "id,service_id,freq,byday,opens_at,closes_at\nh1,s1,MONTHLY,1MO,09:00,12:00\n"},
-         "schedule.csv row 2: freq: only weekly"),
-        ({"service": "id,organization_id,name\ns1,o9,Sportello casa\n"},
-         "service.csv row 2: organization_id: no organization with this id"),
-        ({"service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,01/03/2026\n"},
-         "service.csv row 2: assured_date: must be a date"),
-        ({"service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,2026-02-30\n"},
-         "service.csv row 2: assured_date: must be a date"),
-        ({"service": "id,organization_id,name\ns1,o1,\n"},
-         "service.csv row 2: name: String should have at least 1 character"),
-        ({"service": "id,organization_id,name,status\ns1,o1,Sportello casa,paused\n"},
-         "service.csv row 2: status: must be active"),
-        ({"organization": "id,name\no1,Comune di Lodi\no1,Doppione\n"},
-         "organization.csv row 3: id: already used on row 2"),
-        ({"address": "id,location_id,city\na1,l1,\n"},
-         "address.csv row 2: city: String should have at least 1 character"),
-        ({"address": "id,location_id,city,country\na1,l1,Lodi,ITA\n"},
-         "address.csv row 2: country: String should match pattern"),
-        ({"address": "id,location_id,city\na1,l9,Lodi\n"},
-         "address.csv row 2: location_id: no location with this id"),
-        ({"phone": "id,service_id,number\np1,s1,call me\n"},
-         "phone.csv row 2: number: String should match pattern"),
-        ({"phone": "id,service_id,number,type\np1,s1,0371 409 111,pager\n"},
-         "phone.csv row 2: type: Input should be"),
-        ({"phone": "id,service_id,number\np1,s9,0371 409 111\n"},
-         "phone.csv row 2: service_id: no service with this id"),
-        ({"language": "id,service_id,code\nla1,s1,Italian\n"},
-         "language.csv row 2: code: String should match pattern"),
-        ({"taxonomy_term": "id,code,taxonomy\nt1,pasti,prossimo-keywords\n",
-          "attribute": "id,link_id,link_entity,taxonomy_term_id\na1,s1,service,t9\n"},
-         "attribute.csv row 2: taxonomy_term_id: no taxonomy term with this id"),
-        ({"service_at_location": "id,service_id,location_id\nsl1,s1,l9\n"},
-         "service_at_location.csv row 2: location_id: no location with this id"),
-        ({"service_at_location": "id,service_id,location_id\n"},
-         "service.csv row 2: id: this service is offered at no location"),
-        ({"organization": "id,name\no1,Comune di Lodi,di troppo\n"},
-         "organization.csv row 2: more cells than the header has columns"),
+        (
+            {"location": "id,organization_id,latitude,longitude\nl1,o1,north,9.5\n"},
+            "location.csv row 2: latitude: must be a number",
+        ),
+        (
+            {"location": "id,organization_id,latitude,longitude\nl1,o1,nan,9.5\n"},
+            "location.csv row 2: latitude: must be a number",
+        ),
+        (
+            {"location": "id,organization_id,latitude,longitude\nl1,o1,95,9.5\n"},
+            "location.csv row 2: latitude: Input should be less than or equal to 90",
+        ),
+        (
+            {"location": "id,organization_id,latitude,longitude\nl1,o1,45.3,\n"},
+            "location.csv row 2: latitude: latitude and longitude go together",
+        ),
+        (
+            {"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,12:00,09:00\n"},
+            "schedule.csv row 2: closes_at: must be later than opens_at",
+        ),
+        (
+            {"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,9h,12:00\n"},
+            "schedule.csv row 2: opens_at: must be a local time",
+        ),
+        (
+            {"schedule": "id,service_id,byday,opens_at,closes_at\nh1,s1,MO,09:00Z,12:00\n"},
+            "schedule.csv row 2: opens_at: must be a local time",
+        ),
+        (
+            {"schedule": 'id,service_id,byday,opens_at,closes_at\nh1,s1,"MO,XX",09:00,12:00\n'},
+            "schedule.csv row 2: byday: must be days of the week",
+        ),
+        (
+            {"schedule": "id,service_id,freq,byday,opens_at,closes_at\nh1,s1,MONTHLY,1MO,09:00,12:00\n"},
+            "schedule.csv row 2: freq: only weekly",
+        ),
+        (
+            {"service": "id,organization_id,name\ns1,o9,Sportello casa\n"},
+            "service.csv row 2: organization_id: no organization with this id",
+        ),
+        (
+            {"service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,01/03/2026\n"},
+            "service.csv row 2: assured_date: must be a date",
+        ),
+        (
+            {"service": "id,organization_id,name,assured_date\ns1,o1,Sportello casa,2026-02-30\n"},
+            "service.csv row 2: assured_date: must be a date",
+        ),
+        (
+            {"service": "id,organization_id,name\ns1,o1,\n"},
+            "service.csv row 2: name: String should have at least 1 character",
+        ),
+        (
+            {"service": "id,organization_id,name,status\ns1,o1,Sportello casa,paused\n"},
+            "service.csv row 2: status: must be active",
+        ),
+        (
+            {"organization": "id,name\no1,Comune di Lodi\no1,Doppione\n"},
+            "organization.csv row 3: id: already used on row 2",
+        ),
+        (
+            {"address": "id,location_id,city\na1,l1,\n"},
+            "address.csv row 2: city: String should have at least 1 character",
+        ),
+        (
+            {"address": "id,location_id,city,country\na1,l1,Lodi,ITA\n"},
+            "address.csv row 2: country: String should match pattern",
+        ),
+        ({"address": "id,location_id,city\na1,l9,Lodi\n"}, "address.csv row 2: location_id: no location with this id"),
+        ({"phone": "id,service_id,number\np1,s1,call me\n"}, "phone.csv row 2: number: String should match pattern"),
+        ({"phone": "id,service_id,number,type\np1,s1,0371 409 111,pager\n"}, "phone.csv row 2: type: Input should be"),
+        (
+            {"phone": "id,service_id,number\np1,s9,0371 409 111\n"},
+            "phone.csv row 2: service_id: no service with this id",
+        ),
+        ({"language": "id,service_id,code\nla1,s1,Italian\n"}, "language.csv row 2: code: String should match pattern"),
+        (
+            {
+                "taxonomy_term": "id,code,taxonomy\nt1,pasti,prossimo-keywords\n",
+                "attribute": "id,link_id,link_entity,taxonomy_term_id\na1,s1,service,t9\n",
+            },
+            "attribute.csv row 2: taxonomy_term_id: no taxonomy term with this id",
+        ),
+        (
+            {"service_at_location": "id,service_id,location_id\nsl1,s1,l9\n"},
+            "service_at_location.csv row 2: location_id: no location with this id",
+        ),
+        (
+            {"service_at_location": "id,service_id,location_id\n"},
+            "service.csv row 2: id: this service is offered at no location",
+        ),
+        (
+            {"organization": "id,name\no1,Comune di Lodi,di troppo\n"},
+            "organization.csv row 2: more cells than the header has columns",
+        ),
     ],
 )
 def test_bad_rows_name_file_row_and_column(tmp_path: Path, change: dict[str, str], message: str) -> None:
@@ -333,13 +423,13 @@ def test_category_terms_match_by_code_in_any_language(tmp_path: Path) -> None:
         **MINIMAL,
         "taxonomy": "id,name,description\nprossimo-categories,Categorie,Le nostre\n",
         "taxonomy_term": "id,code,name,taxonomy_id,language\n"
-                         f"{CATEGORIES['shelter'].term_id('fi')},shelter,Hätämajoitus,prossimo-categories,fi\n"
-                         f"{CATEGORIES['shelter'].term_id('it')},shelter,Accoglienza,prossimo-categories,it\n"
-                         f"{CATEGORIES['youth'].term_id('it')},youth,Giovani,prossimo-categories,it\n",
+        f"{CATEGORIES['shelter'].term_id('fi')},shelter,Hätämajoitus,prossimo-categories,fi\n"
+        f"{CATEGORIES['shelter'].term_id('it')},shelter,Accoglienza,prossimo-categories,it\n"
+        f"{CATEGORIES['youth'].term_id('it')},youth,Giovani,prossimo-categories,it\n",
         "attribute": "id,link_id,link_entity,taxonomy_term_id\n"
-                     f"a1,s1,service,{CATEGORIES['shelter'].term_id('fi')}\n"
-                     f"a2,s1,service,{CATEGORIES['shelter'].term_id('it')}\n"
-                     f"a3,s1,service,{CATEGORIES['youth'].term_id('it')}\n",
+        f"a1,s1,service,{CATEGORIES['shelter'].term_id('fi')}\n"
+        f"a2,s1,service,{CATEGORIES['shelter'].term_id('it')}\n"
+        f"a3,s1,service,{CATEGORIES['youth'].term_id('it')}\n",
     }
     (entry,) = import_package(write_package(tmp_path, tables))
     assert entry["categories"] == ["shelter", "youth"]  # one category, whatever the language of its term
@@ -351,7 +441,7 @@ def test_a_package_with_a_bom_extra_columns_and_extra_tables_imports(tmp_path: P
         # Columns HSDS has and we do not read, and one nobody defined: kept out, never a crash.
         "organization": "id,name,description,tax_status,colonna_nostra\no1,Comune di Lodi,Ente locale,,x\n",
         "service": "id,organization_id,name,fees_description,assured_date,interno\n"
-                   "s1,o1,Sportello casa,Gratuito,2026-03-01,42\n",
+        "s1,o1,Sportello casa,Gratuito,2026-03-01,42\n",
         "funding": "id,organization_id,source\nf1,o1,Regione\n",  # a table we do not read
     }
     package = write_package(tmp_path, tables)

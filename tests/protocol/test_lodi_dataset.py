@@ -19,12 +19,28 @@ from protocol.directory import distance_km, is_stale
 from protocol.taxonomy import CATEGORIES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "protocol" / "resources" / "lodi" / "directory"
-FIRST_ELEVEN = ("housing", "work", "food", "care", "training", "health", "addiction", "legal", "family",
-                "women", "youth")
+FIRST_ELEVEN = (
+    "housing",
+    "work",
+    "food",
+    "care",
+    "training",
+    "health",
+    "addiction",
+    "legal",
+    "family",
+    "women",
+    "youth",
+)
 LARGER_TOWNS = ("Lodi", "Codogno", "Casalpusterlengo", "Sant'Angelo Lodigiano")
 # Seats checked by hand against public gazetteers (two of them were once 2 km off in the CSV).
-SEATS = {"Lodi": (45.3144, 9.5037), "Codogno": (45.1600, 9.7032), "Caselle Lurani": (45.2814, 9.3606),
-         "Terranova dei Passerini": (45.1995, 9.6760), "Maccastorna": (45.1475, 9.8556)}
+SEATS = {
+    "Lodi": (45.3144, 9.5037),
+    "Codogno": (45.1600, 9.7032),
+    "Caselle Lurani": (45.2814, 9.3606),
+    "Terranova dei Passerini": (45.1995, 9.6760),
+    "Maccastorna": (45.1475, 9.8556),
+}
 LANDLINE = re.compile(r"\+39 037[17] 0\d\d \d{3}")
 MOBILE = re.compile(r"\+39 3\d\d 000 0\d{3}")
 FREEPHONE = re.compile(r"\+39 800 0\d\d \d{3}")
@@ -42,6 +58,7 @@ def shipped_size() -> list[dict]:
 
 # --- the gazetteer -------------------------------------------------------------------------
 
+
 def test_the_gazetteer_lists_the_61_municipalities_in_istat_order() -> None:
     places = gazetteer.municipalities()
     assert [place.istat_code for place in places] == [f"0980{number:02d}" for number in range(1, 62)]
@@ -50,8 +67,10 @@ def test_the_gazetteer_lists_the_61_municipalities_in_istat_order() -> None:
     assert gazetteer.find("sant’angelo lodigiano").istat_code == "098050"
     # All in the Lodi area, all in different places.
     assert all(45.05 < p.latitude < 45.46 and 9.30 < p.longitude < 9.90 for p in places)
-    assert min(distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
-               for a in places for b in places if a is not b) > 1.0
+    assert (
+        min(distance_km(a.latitude, a.longitude, b.latitude, b.longitude) for a in places for b in places if a is not b)
+        > 1.0
+    )
 
 
 @pytest.mark.parametrize("name", sorted(SEATS))
@@ -61,6 +80,7 @@ def test_seats_are_where_public_gazetteers_put_them(name: str) -> None:
 
 
 # --- the generator ---------------------------------------------------------------------------
+
 
 def test_the_same_seed_gives_the_same_services_and_another_seed_others() -> None:
     assert list(demo_data.resources(40, seed=5)) == list(demo_data.resources(40, seed=5))
@@ -91,8 +111,10 @@ def test_services_cover_every_municipality_and_category(shipped_size: list[dict]
     categories = collections.Counter(c for r in records for c in r.categories)
     assert set(categories) == set(CATEGORIES)
     assert all(categories[code] >= 15 for code in FIRST_ELEVEN)
-    assert min(categories[code] for code in FIRST_ELEVEN) >= max(
-        categories[code] for code in CATEGORIES if code not in FIRST_ELEVEN) / 2
+    assert (
+        min(categories[code] for code in FIRST_ELEVEN)
+        >= max(categories[code] for code in CATEGORIES if code not in FIRST_ELEVEN) / 2
+    )
     for code in ("women", "youth"):
         assert len({r.service_name.split(" – ")[0] for r in records if code in r.categories}) >= 5
 
@@ -110,8 +132,9 @@ def test_services_sit_near_their_seat_and_look_like_local_services(shipped_size:
         assert (r.location.region, r.location.country) == ("Lombardia", "IT")
         assert r.languages[0] == "it" and len(set(r.languages)) == len(r.languages)
     phones = [phone for r in records for phone in r.phones]
-    assert all(LANDLINE.fullmatch(p.number) or MOBILE.fullmatch(p.number) or FREEPHONE.fullmatch(p.number)
-               for p in phones)
+    assert all(
+        LANDLINE.fullmatch(p.number) or MOBILE.fullmatch(p.number) or FREEPHONE.fullmatch(p.number) for p in phones
+    )
     assert {p.kind for p in phones} == {"voice", "text", "hotline"}
     assert any(p.number.startswith("+39 0371") for p in phones) and any(p.number.startswith("+39 0377") for p in phones)
     assert all(r.email.endswith(".example.org") for r in records if r.email)
@@ -120,8 +143,9 @@ def test_services_sit_near_their_seat_and_look_like_local_services(shipped_size:
     days = [collections.Counter(slot.weekday for slot in r.opening_hours) for r in records]
     assert any(not d for d in days) and any(2 in d.values() for d in days) and any(len(d) == 7 for d in days)
     assert any(len(d) < 5 for d in days if d)
-    assert any(slot.opens_at == dt.time(0) and slot.closes_at == dt.time(23, 59)
-               for r in records for slot in r.opening_hours)
+    assert any(
+        slot.opens_at == dt.time(0) and slot.closes_at == dt.time(23, 59) for r in records for slot in r.opening_hours
+    )
 
 
 def test_some_services_are_stale_on_the_demo_day_and_more_as_time_passes(shipped_size: list[dict]) -> None:
@@ -144,6 +168,7 @@ def test_contacts_mostly_live_in_the_lodi_area() -> None:
 
 
 # --- the shipped package --------------------------------------------------------------------
+
 
 def test_the_shipped_package_is_what_the_generator_makes(shipped_size: list[dict]) -> None:
     """If this fails after a change to the generator: run scripts/generate_lodi_directory.py."""
@@ -173,7 +198,8 @@ def test_the_central_demo_imports_the_shipped_directory(tmp_path: Path) -> None:
     assert summary["records"] > demo_data.DIRECTORY_SIZE + len(contacts)
     resources = [Resource.model_validate_json(row.body) for row in stored]
     assert {r.hsds_service_id for r in resources} == {
-        fields["hsds_service_id"] for fields in demo_data.resources(demo_data.DIRECTORY_SIZE)}
+        fields["hsds_service_id"] for fields in demo_data.resources(demo_data.DIRECTORY_SIZE)
+    }
     assert all(row.team_id is None and row.version >= 1 for row in stored)  # the whole organisation's, synced
     assert actions.count("directory.import") == 1 and actions.index("demo.create") < actions.index("directory.import")
     assert len(contacts) == 6

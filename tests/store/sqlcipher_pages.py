@@ -26,7 +26,7 @@ def decrypt_page(key: bytes, page: bytes, number: int) -> bytes:
     """The plaintext of one page (page 1 comes back without its salt)."""
     start = SALT_SIZE if number == 1 else 0
     end = PAGE_SIZE - RESERVE
-    iv = page[end:end + IV_SIZE]
+    iv = page[end : end + IV_SIZE]
     decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
     return decryptor.update(page[start:end]) + decryptor.finalize()
 
@@ -34,7 +34,7 @@ def decrypt_page(key: bytes, page: bytes, number: int) -> bytes:
 def database_pages(key: bytes, path: Path) -> Iterator[tuple[int, bytes]]:
     data = path.read_bytes()
     for index in range(len(data) // PAGE_SIZE):
-        yield index + 1, decrypt_page(key, data[index * PAGE_SIZE:(index + 1) * PAGE_SIZE], index + 1)
+        yield index + 1, decrypt_page(key, data[index * PAGE_SIZE : (index + 1) * PAGE_SIZE], index + 1)
 
 
 def wal_pages(key: bytes, path: Path) -> Iterator[tuple[int, bytes]]:
@@ -44,8 +44,8 @@ def wal_pages(key: bytes, path: Path) -> Iterator[tuple[int, bytes]]:
     data = path.read_bytes()
     offset = WAL_HEADER
     while offset + WAL_FRAME_HEADER + PAGE_SIZE <= len(data):
-        number = int.from_bytes(data[offset:offset + 4], "big")
-        page = data[offset + WAL_FRAME_HEADER:offset + WAL_FRAME_HEADER + PAGE_SIZE]
+        number = int.from_bytes(data[offset : offset + 4], "big")
+        page = data[offset + WAL_FRAME_HEADER : offset + WAL_FRAME_HEADER + PAGE_SIZE]
         if number:
             yield number, decrypt_page(key, page, number)
         offset += WAL_FRAME_HEADER + PAGE_SIZE

@@ -44,11 +44,15 @@ def enrolled(tmp_path: Path) -> Iterator[StoreWorker]:
 
 @pytest.fixture()
 def people(enrolled: StoreWorker) -> list:
-    return enrolled.call(lambda s: s.contacts.create_many([
-        {"given_name": "Anna", "family_name": "Rossi", "address": HOME},
-        {"given_name": "Bruno", "family_name": "Verdi"},
-        {"alias": "Lupo", "kind": "pseudonymous"},
-    ]))
+    return enrolled.call(
+        lambda s: s.contacts.create_many(
+            [
+                {"given_name": "Anna", "family_name": "Rossi", "address": HOME},
+                {"given_name": "Bruno", "family_name": "Verdi"},
+                {"alias": "Lupo", "kind": "pseudonymous"},
+            ]
+        )
+    )
 
 
 @pytest.fixture()
@@ -59,21 +63,58 @@ def week(enrolled: StoreWorker, people: list) -> list[Appointment]:
     def make(s):  # noqa: ANN001, ANN202
         def book(start: dt.datetime, minutes: int, **fields: object) -> Appointment:
             return s.appointments.create(
-                operator_id=ME, starts_at=start, ends_at=start + dt.timedelta(minutes=minutes),
-                time_zone=str(start.tzinfo), **fields)
+                operator_id=ME,
+                starts_at=start,
+                ends_at=start + dt.timedelta(minutes=minutes),
+                time_zone=str(start.tzinfo),
+                **fields,
+            )
+
         return [
-            book(dt.datetime(2026, 11, 23, 10, 0, tzinfo=ROME), 60, contact_ids=[anna.id, bruno.id],
-                 place_kind="office", location="Sportello, Piazza Vittoria 1", status="confirmed",
-                 topic="Colloquio; casa, lavoro", reminder_minutes_before=30),
-            book(dt.datetime(2026, 11, 24, 9, 30, tzinfo=HELSINKI), 45, contact_ids=[lupo.id],
-                 place_kind="video", status="done", topic="Follow-up", outcome_note="Went well, sees the GP",
-                 reminder_minutes_before=60),
-            book(dt.datetime(2026, 11, 25, 15, 0, tzinfo=ROME), 30, contact_ids=[anna.id],
-                 place_kind="home_visit", location=HOME, status="requested", reminder_minutes_before=15),
-            book(dt.datetime(2026, 11, 26, 11, 0, tzinfo=ROME), 60, contact_ids=[bruno.id],
-                 place_kind="outreach", status="cancelled"),
-            book(dt.datetime(2026, 11, 27, 23, 30, tzinfo=ROME), 90, contact_ids=[lupo.id],
-                 place_kind="phone", status="no_show", topic="Late call"),
+            book(
+                dt.datetime(2026, 11, 23, 10, 0, tzinfo=ROME),
+                60,
+                contact_ids=[anna.id, bruno.id],
+                place_kind="office",
+                location="Sportello, Piazza Vittoria 1",
+                status="confirmed",
+                topic="Colloquio; casa, lavoro",
+                reminder_minutes_before=30,
+            ),
+            book(
+                dt.datetime(2026, 11, 24, 9, 30, tzinfo=HELSINKI),
+                45,
+                contact_ids=[lupo.id],
+                place_kind="video",
+                status="done",
+                topic="Follow-up",
+                outcome_note="Went well, sees the GP",
+                reminder_minutes_before=60,
+            ),
+            book(
+                dt.datetime(2026, 11, 25, 15, 0, tzinfo=ROME),
+                30,
+                contact_ids=[anna.id],
+                place_kind="home_visit",
+                location=HOME,
+                status="requested",
+                reminder_minutes_before=15,
+            ),
+            book(
+                dt.datetime(2026, 11, 26, 11, 0, tzinfo=ROME),
+                60,
+                contact_ids=[bruno.id],
+                place_kind="outreach",
+                status="cancelled",
+            ),
+            book(
+                dt.datetime(2026, 11, 27, 23, 30, tzinfo=ROME),
+                90,
+                contact_ids=[lupo.id],
+                place_kind="phone",
+                status="no_show",
+                topic="Late call",
+            ),
         ]
 
     return enrolled.call(make)
@@ -93,9 +134,11 @@ def stored(store: StoreWorker, appointments: list[Appointment]) -> list[Appointm
 
 def snapshot(store: StoreWorker) -> tuple:
     """Every appointment row and every outbox row: what "nothing was written" compares."""
+
     def read(s):  # noqa: ANN001, ANN202
         rows = s.conn.execute("SELECT id, body FROM appointment ORDER BY id").fetchall()
         return rows, s.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
     return store.call(read)
 
 
@@ -152,8 +195,10 @@ def test_no_names_notes_or_home_address_unless_the_operator_opts_in(enrolled, we
     unfolded = plain.read_bytes().replace(b"\r\n ", b"").decode()
     for secret in ("Anna", "Rossi", "Bruno", "Verdi", "Lupo", "Garibaldi", "GP"):
         assert secret not in unfolded
-    assert all("Appointment" in str(e["SUMMARY"]) or str(e["SUMMARY"]).startswith(("Colloquio", "Follow", "Late"))
-               for e in events(plain.read_bytes()))
+    assert all(
+        "Appointment" in str(e["SUMMARY"]) or str(e["SUMMARY"]).startswith(("Colloquio", "Follow", "Late"))
+        for e in events(plain.read_bytes())
+    )
 
     office, video, home, _cancelled, _no_show = events(named.read_bytes())
     assert str(office["SUMMARY"]) == "Colloquio; casa, lavoro (Office) – Anna Rossi, Bruno Verdi"
@@ -164,9 +209,16 @@ def test_no_names_notes_or_home_address_unless_the_operator_opts_in(enrolled, we
 
 
 def test_export_chooses_whose_appointments(enrolled, week, people, tmp_path) -> None:  # noqa: ANN001
-    theirs = enrolled.call(lambda s: s.appointments.create(
-        contact_ids=[people[0].id], operator_id=COLLEAGUE, starts_at=dt.datetime(2026, 11, 24, 8, tzinfo=ROME),
-        ends_at=dt.datetime(2026, 11, 24, 9, tzinfo=ROME), time_zone="Europe/Rome", place_kind="office"))
+    theirs = enrolled.call(
+        lambda s: s.appointments.create(
+            contact_ids=[people[0].id],
+            operator_id=COLLEAGUE,
+            starts_at=dt.datetime(2026, 11, 24, 8, tzinfo=ROME),
+            ends_at=dt.datetime(2026, 11, 24, 9, tzinfo=ROME),
+            time_zone="Europe/Rome",
+            place_kind="office",
+        )
+    )
     enrolled.call(lambda s: s.appointments.tombstone(week[0].id))
     assert export(enrolled, tmp_path / "mine.ics", operator_id=ME) == 4
     assert export(enrolled, tmp_path / "all.ics") == 5
@@ -178,14 +230,25 @@ def test_export_chooses_whose_appointments(enrolled, week, people, tmp_path) -> 
 
 
 def test_translated_words_reach_the_file() -> None:
-    texts = CalendarTexts(appointment="Appuntamento", place_kinds={"office": "Ufficio"}, summary="{what} – {place}",
-                          reminder="Promemoria")
+    texts = CalendarTexts(
+        appointment="Appuntamento", place_kinds={"office": "Ufficio"}, summary="{what} – {place}", reminder="Promemoria"
+    )
     now = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
-    appointment = Appointment.model_validate({
-        "id": uuid.UUID("019a0000-0000-7000-8000-000000000001"), "created_at": now, "updated_at": now,
-        "author_device_id": uuid.uuid4(), "contact_ids": [uuid.uuid4()], "operator_id": ME,
-        "starts_at": now + dt.timedelta(days=3), "ends_at": now + dt.timedelta(days=3, hours=1),
-        "time_zone": "Europe/Rome", "place_kind": "office", "reminder_minutes_before": 10})
+    appointment = Appointment.model_validate(
+        {
+            "id": uuid.UUID("019a0000-0000-7000-8000-000000000001"),
+            "created_at": now,
+            "updated_at": now,
+            "author_device_id": uuid.uuid4(),
+            "contact_ids": [uuid.uuid4()],
+            "operator_id": ME,
+            "starts_at": now + dt.timedelta(days=3),
+            "ends_at": now + dt.timedelta(days=3, hours=1),
+            "time_zone": "Europe/Rome",
+            "place_kind": "office",
+            "reminder_minutes_before": 10,
+        }
+    )
     event = events(appointments_calendar([appointment], now=now, texts=texts))[0]
     assert str(event["SUMMARY"]) == "Appuntamento – Ufficio"
     assert str(event.walk("VALARM")[0]["DESCRIPTION"]) == "Promemoria"
@@ -220,10 +283,20 @@ def test_importing_our_export_restores_every_field_and_counts_the_unchanged(enro
         later = dt.timedelta(hours=2)
         for a in week:
             s.appointments.update(
-                a.id, starts_at=a.starts_at + later, ends_at=a.ends_at + later, time_zone="Europe/Helsinki",
-                status="cancelled" if a.status != "cancelled" else "done", topic="changed", location="elsewhere",
-                reminder_minutes_before=5, contact_ids=[lupo.id], operator_id=COLLEAGUE,
-                place_kind="office" if a.place_kind != "office" else "phone", outcome_note="kept as it is")
+                a.id,
+                starts_at=a.starts_at + later,
+                ends_at=a.ends_at + later,
+                time_zone="Europe/Helsinki",
+                status="cancelled" if a.status != "cancelled" else "done",
+                topic="changed",
+                location="elsewhere",
+                reminder_minutes_before=5,
+                contact_ids=[lupo.id],
+                operator_id=COLLEAGUE,
+                place_kind="office" if a.place_kind != "office" else "phone",
+                outcome_note="kept as it is",
+            )
+
     enrolled.call(scramble)
 
     result = import_file(enrolled, path)
@@ -408,18 +481,29 @@ def test_foreign_events_become_the_named_contacts_appointments_once(enrolled, pe
     assert enrolled.call(lambda s: s.appointments.count()) == 3
 
 
-@pytest.mark.parametrize(("line", "prop", "rule"), [
-    (b"DTSTART;VALUE=DATE:20261124", "DTSTART", "all-day events are not imported"),
-    (b"DTSTART;TZID=Mars/Olympus:20261124T130000", "DTSTART", "unknown time zone 'Mars/Olympus'"),
-    (b"RRULE:FREQ=WEEKLY\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE",
-     "a repeating appointment ends"),
-    (b"RRULE:FREQ=DAILY;COUNT=3\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE",
-     "only weekly or monthly repeats"),
-    (b"RRULE:FREQ=WEEKLY;BYDAY=MO,TH;COUNT=3\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE",
-     "only weekly or monthly repeats"),
-    (b"RECURRENCE-ID;TZID=Europe/Helsinki:20261124T130000\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000",
-     "RECURRENCE-ID", "repeating events are not"),
-])
+@pytest.mark.parametrize(
+    ("line", "prop", "rule"),
+    [
+        (b"DTSTART;VALUE=DATE:20261124", "DTSTART", "all-day events are not imported"),
+        (b"DTSTART;TZID=Mars/Olympus:20261124T130000", "DTSTART", "unknown time zone 'Mars/Olympus'"),
+        (b"RRULE:FREQ=WEEKLY\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000", "RRULE", "a repeating appointment ends"),
+        (
+            b"RRULE:FREQ=DAILY;COUNT=3\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000",
+            "RRULE",
+            "only weekly or monthly repeats",
+        ),
+        (
+            b"RRULE:FREQ=WEEKLY;BYDAY=MO,TH;COUNT=3\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000",
+            "RRULE",
+            "only weekly or monthly repeats",
+        ),
+        (
+            b"RECURRENCE-ID;TZID=Europe/Helsinki:20261124T130000\r\nDTSTART;TZID=Europe/Helsinki:20261124T130000",
+            "RECURRENCE-ID",
+            "repeating events are not",
+        ),
+    ],
+)
 def test_foreign_events_we_cannot_represent_are_refused(enrolled, people, tmp_path, line, prop, rule) -> None:  # noqa: ANN001
     path = tmp_path / "invite.ics"
     path.write_bytes(FOREIGN.replace(b"DTSTART;TZID=Europe/Helsinki:20261124T130000", line))

@@ -24,18 +24,31 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 @pytest.fixture()
 def people(store: StoreWorker) -> list:
-    return store.call(lambda s: s.contacts.create_many([
-        {"given_name": "Anna", "family_name": "Rossi", "team_id": TEAM},
-        {"given_name": "Bruno", "family_name": "Verdi", "team_id": TEAM},
-        {"alias": "Lupo", "kind": "pseudonymous", "team_id": OTHER_TEAM},
-    ]))
+    return store.call(
+        lambda s: s.contacts.create_many(
+            [
+                {"given_name": "Anna", "family_name": "Rossi", "team_id": TEAM},
+                {"given_name": "Bruno", "family_name": "Verdi", "team_id": TEAM},
+                {"alias": "Lupo", "kind": "pseudonymous", "team_id": OTHER_TEAM},
+            ]
+        )
+    )
 
 
-def book(store: StoreWorker, contacts: list, start: dt.datetime, minutes: int = 60, operator: uuid.UUID = ME,
-         **extra: object):
-    return store.call(lambda s: s.appointments.create(
-        contact_ids=[c.id for c in contacts], operator_id=operator, starts_at=start,
-        ends_at=start + dt.timedelta(minutes=minutes), time_zone="Europe/Rome", place_kind="office", **extra))
+def book(
+    store: StoreWorker, contacts: list, start: dt.datetime, minutes: int = 60, operator: uuid.UUID = ME, **extra: object
+):
+    return store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[c.id for c in contacts],
+            operator_id=operator,
+            starts_at=start,
+            ends_at=start + dt.timedelta(minutes=minutes),
+            time_zone="Europe/Rome",
+            place_kind="office",
+            **extra,
+        )
+    )
 
 
 def ids(items) -> list:  # noqa: ANN001
@@ -79,7 +92,8 @@ def test_ranges_filter_by_operator_or_team_and_skip_tombstones(store: StoreWorke
 
 
 def test_overlaps_name_the_shared_contacts_and_skip_cancelled_tombstoned_and_adjacent(
-        store: StoreWorker, people: list) -> None:
+    store: StoreWorker, people: list
+) -> None:
     anna, bruno, lupo = people
     annas_with_colleague = book(store, [anna, lupo], at(23, 10), operator=COLLEAGUE)  # 10:00-11:00
     my_other = book(store, [bruno], at(23, 10, 30))  # 10:30-11:30, mine
@@ -90,8 +104,9 @@ def test_overlaps_name_the_shared_contacts_and_skip_cancelled_tombstoned_and_adj
     book(store, [anna], at(23, 11, 30), operator=COLLEAGUE)  # starts as the new one ends
     book(store, [bruno], at(23, 10), operator=COLLEAGUE)  # another operator, another contact
 
-    clashes = store.call(lambda s: cq.overlapping(
-        s, starts_at=at(23, 10), ends_at=at(23, 11, 30), operator_id=ME, contact_ids=[anna.id]))
+    clashes = store.call(
+        lambda s: cq.overlapping(s, starts_at=at(23, 10), ends_at=at(23, 11, 30), operator_id=ME, contact_ids=[anna.id])
+    )
     by_id = {c.booked.id: c for c in clashes}
 
     assert set(by_id) == {annas_with_colleague.id, my_other.id}
@@ -101,15 +116,25 @@ def test_overlaps_name_the_shared_contacts_and_skip_cancelled_tombstoned_and_adj
 
 
 def test_overlaps_exclude_the_appointment_being_edited_and_reach_back_across_midnight(
-        store: StoreWorker, people: list) -> None:
+    store: StoreWorker, people: list
+) -> None:
     anna = people[0]
     night = book(store, [anna], at(23, 23), minutes=180)  # Monday 23:00 - Tuesday 02:00
     morning = at(24, 1)
 
     def clashes(exclude: uuid.UUID | None) -> list:
-        return ids(store.call(lambda s: cq.overlapping(
-            s, starts_at=morning, ends_at=morning + dt.timedelta(hours=1), operator_id=COLLEAGUE,
-            contact_ids=[anna.id], exclude_id=exclude)))
+        return ids(
+            store.call(
+                lambda s: cq.overlapping(
+                    s,
+                    starts_at=morning,
+                    ends_at=morning + dt.timedelta(hours=1),
+                    operator_id=COLLEAGUE,
+                    contact_ids=[anna.id],
+                    exclude_id=exclude,
+                )
+            )
+        )
 
     assert clashes(None) == [night.id]
     assert clashes(night.id) == []
@@ -145,9 +170,16 @@ def test_follow_ups_outcomes_consents_and_referrals(store: StoreWorker, people: 
 
     def consent(contact, purpose: str, expires_in: int | None, **extra: object):  # noqa: ANN001, ANN202
         expires = now + dt.timedelta(days=expires_in) if expires_in is not None else None
-        return store.call(lambda s: s.consents.create(
-            contact_id=contact.id, purpose=purpose, method="verbal", given_at=now - dt.timedelta(days=300),
-            expires_at=expires, **extra))
+        return store.call(
+            lambda s: s.consents.create(
+                contact_id=contact.id,
+                purpose=purpose,
+                method="verbal",
+                given_at=now - dt.timedelta(days=300),
+                expires_at=expires,
+                **extra,
+            )
+        )
 
     expiring = consent(anna, "referral", 10)
     consent(anna, "case_management", 10)
@@ -156,8 +188,11 @@ def test_follow_ups_outcomes_consents_and_referrals(store: StoreWorker, people: 
     consent(bruno, "contact", 5, withdrawn_at=now - dt.timedelta(days=1))  # withdrawn already
     consent(lupo, "research", None)  # never expires
     resource = store.call(lambda s: s.resources.create(**next(demo_data.resources(1))))
-    sent = store.call(lambda s: s.referrals.create(contact_id=bruno.id, resource_id=resource.id,
-                                                   consent_id=expiring.id, status="sent"))
+    sent = store.call(
+        lambda s: s.referrals.create(
+            contact_id=bruno.id, resource_id=resource.id, consent_id=expiring.id, status="sent"
+        )
+    )
     store.call(lambda s: s.referrals.create(contact_id=bruno.id, resource_id=resource.id, status="draft"))
 
     found = store.call(lambda s: cq.follow_ups(s, operator_id=ME, now=now))
@@ -178,9 +213,17 @@ def test_today_overview_splits_the_local_days_and_counts_new_requests(store: Sto
     tomorrow = book(store, [anna], at(24, 8))
     book(store, [anna], at(25, 0))  # the day after tomorrow
     for number, status in enumerate(("new", "new", "declined")):
-        store.call(lambda s, n=number, st=status: s.intake_requests.create(
-            kind="first_contact", alias=f"Richiesta {n}", contact_channel="none", language="it",
-            consent_to_contact=False, received_at=now - dt.timedelta(hours=n), status=st))
+        store.call(
+            lambda s, n=number, st=status: s.intake_requests.create(
+                kind="first_contact",
+                alias=f"Richiesta {n}",
+                contact_channel="none",
+                language="it",
+                consent_to_contact=False,
+                received_at=now - dt.timedelta(hours=n),
+                status=st,
+            )
+        )
 
     overview = store.call(lambda s: cq.today_overview(s, operator_id=ME, now=now))
 

@@ -41,25 +41,54 @@ def enrolled(tmp_path: Path) -> Iterator[StoreWorker]:
 
 @pytest.fixture()
 def people(enrolled: StoreWorker) -> list:
-    return enrolled.call(lambda s: s.contacts.create_many([
-        {"given_name": "Anna", "family_name": "Rossi"}, {"given_name": "Bruno", "family_name": "Verdi"},
-    ]))
+    return enrolled.call(
+        lambda s: s.contacts.create_many(
+            [
+                {"given_name": "Anna", "family_name": "Rossi"},
+                {"given_name": "Bruno", "family_name": "Verdi"},
+            ]
+        )
+    )
 
 
 def record(start: dt.datetime, minutes: int = 60, **fields: object) -> Appointment:
     """An appointment checked by the shared schema, not stored."""
-    return Appointment.model_validate({
-        "id": new_id(), "created_at": STAMP, "updated_at": STAMP, "author_device_id": uuid.uuid4(),
-        "contact_ids": [uuid.uuid4()], "operator_id": ME, "starts_at": start,
-        "ends_at": start + dt.timedelta(minutes=minutes), "time_zone": start.tzinfo.key, "place_kind": "office",
-        **fields})
+    return Appointment.model_validate(
+        {
+            "id": new_id(),
+            "created_at": STAMP,
+            "updated_at": STAMP,
+            "author_device_id": uuid.uuid4(),
+            "contact_ids": [uuid.uuid4()],
+            "operator_id": ME,
+            "starts_at": start,
+            "ends_at": start + dt.timedelta(minutes=minutes),
+            "time_zone": start.tzinfo.key,
+            "place_kind": "office",
+            **fields,
+        }
+    )
 
 
-def book(store: StoreWorker, contacts: list, start: dt.datetime, minutes: int = 60, operator: uuid.UUID = ME,
-         **fields: object) -> Appointment:
-    return store.call(lambda s: s.appointments.create(
-        contact_ids=[c.id for c in contacts], operator_id=operator, starts_at=start,
-        ends_at=start + dt.timedelta(minutes=minutes), time_zone=start.tzinfo.key, place_kind="office", **fields))
+def book(
+    store: StoreWorker,
+    contacts: list,
+    start: dt.datetime,
+    minutes: int = 60,
+    operator: uuid.UUID = ME,
+    **fields: object,
+) -> Appointment:
+    return store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[c.id for c in contacts],
+            operator_id=operator,
+            starts_at=start,
+            ends_at=start + dt.timedelta(minutes=minutes),
+            time_zone=start.tzinfo.key,
+            place_kind="office",
+            **fields,
+        )
+    )
 
 
 def days(appointment: Appointment, **bounds: dt.datetime) -> list[dt.date]:
@@ -78,8 +107,7 @@ def test_weekly_biweekly_and_monthly_series_end_on_their_until_date_or_count() -
     assert days(weekly) == [dt.date(2026, 1, 5), dt.date(2026, 1, 12), dt.date(2026, 1, 19), dt.date(2026, 1, 26)]
     assert days(fortnightly) == [dt.date(2026, 1, 5), dt.date(2026, 1, 19), dt.date(2026, 2, 2)]
     assert days(monthly) == [dt.date(2026, 1, 5), dt.date(2026, 2, 5), dt.date(2026, 3, 5)]
-    assert all(o.starts_at.hour == 10 and o.ends_at - o.starts_at == dt.timedelta(hours=1)
-               for o in occurrences(weekly))
+    assert all(o.starts_at.hour == 10 and o.ends_at - o.starts_at == dt.timedelta(hours=1) for o in occurrences(weekly))
 
 
 def test_an_exception_skips_one_meeting_and_counts_toward_count() -> None:
@@ -90,10 +118,13 @@ def test_an_exception_skips_one_meeting_and_counts_toward_count() -> None:
     assert len(list(occurrences(series, include_skipped=True))) == 4
 
 
-@pytest.mark.parametrize(("zone", "spring", "autumn"), [
-    (ROME, dt.date(2026, 3, 29), dt.date(2026, 10, 25)),
-    (HELSINKI, dt.date(2026, 3, 29), dt.date(2026, 10, 25)),
-])
+@pytest.mark.parametrize(
+    ("zone", "spring", "autumn"),
+    [
+        (ROME, dt.date(2026, 3, 29), dt.date(2026, 10, 25)),
+        (HELSINKI, dt.date(2026, 3, 29), dt.date(2026, 10, 25)),
+    ],
+)
 def test_a_weekly_10_00_stays_10_00_local_across_both_daylight_saving_changes(zone, spring, autumn) -> None:  # noqa: ANN001
     """Issue 14 item 7: the wall time is kept in the appointment's own zone (the UTC instant moves)."""
     start = dt.datetime(2026, 3, 22, 10, 0, tzinfo=zone)  # the Sunday before the spring change
@@ -109,10 +140,14 @@ def test_a_weekly_10_00_stays_10_00_local_across_both_daylight_saving_changes(zo
 
 def test_monthly_on_the_31st_meets_on_the_last_day_of_shorter_months() -> None:
     """Issue 14 item 7: the month-end rule (see protocol.recurrence): 31 Jan, 28 Feb, 31 Mar, 30 Apr."""
-    series = record(dt.datetime(2026, 1, 31, 18, 0, tzinfo=ROME),
-                    recurrence={"frequency": "monthly", "count": 5})
-    assert days(series) == [dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 31), dt.date(2026, 4, 30),
-                            dt.date(2026, 5, 31)]
+    series = record(dt.datetime(2026, 1, 31, 18, 0, tzinfo=ROME), recurrence={"frequency": "monthly", "count": 5})
+    assert days(series) == [
+        dt.date(2026, 1, 31),
+        dt.date(2026, 2, 28),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 4, 30),
+        dt.date(2026, 5, 31),
+    ]
     leap = record(dt.datetime(2028, 1, 30, 9, 0, tzinfo=ROME), recurrence={"frequency": "monthly", "count": 2})
     assert days(leap) == [dt.date(2028, 1, 30), dt.date(2028, 2, 29)]
 
@@ -123,13 +158,16 @@ def test_a_range_finds_the_meetings_of_a_series_that_began_long_before() -> None
     assert found == [dt.date(2027, 3, 1), dt.date(2027, 3, 8)]
 
 
-@pytest.mark.parametrize(("recurrence", "message"), [
-    ({"frequency": "weekly"}, "ends on a date (until) or after a number of times"),
-    ({"frequency": "weekly", "count": 3, "until": dt.date(2026, 3, 1)}, "give one of the two"),
-    ({"frequency": "daily", "count": 3}, "Input should be 'weekly' or 'monthly'"),
-    ({"frequency": "weekly", "count": 3, "interval": 0}, "greater than or equal to 1"),
-    ({"frequency": "weekly", "until": dt.date(2025, 12, 1)}, "must not be earlier than the first meeting"),
-])
+@pytest.mark.parametrize(
+    ("recurrence", "message"),
+    [
+        ({"frequency": "weekly"}, "ends on a date (until) or after a number of times"),
+        ({"frequency": "weekly", "count": 3, "until": dt.date(2026, 3, 1)}, "give one of the two"),
+        ({"frequency": "daily", "count": 3}, "Input should be 'weekly' or 'monthly'"),
+        ({"frequency": "weekly", "count": 3, "interval": 0}, "greater than or equal to 1"),
+        ({"frequency": "weekly", "until": dt.date(2025, 12, 1)}, "must not be earlier than the first meeting"),
+    ],
+)
 def test_a_series_is_checked_by_the_shared_schema(recurrence: dict, message: str) -> None:
     """Issue 14 item 7: bad repeats get an error naming the field and the rule."""
     with pytest.raises(ValidationError) as caught:
@@ -144,28 +182,51 @@ def test_a_series_is_checked_by_the_shared_schema(recurrence: dict, message: str
 def test_the_week_shows_each_meeting_once_with_its_own_times_and_key(enrolled: StoreWorker, people: list) -> None:
     """Issue 14 item 7: week/month views and Today read a series' meetings through appointments_between."""
     anna, _ = people
-    series = book(enrolled, [anna], dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
-                  recurrence={"frequency": "weekly", "count": 10}, exceptions=[dt.date(2026, 2, 9)])
-    feb = enrolled.call(lambda s: cq.appointments_between(
-        s, dt.datetime(2026, 2, 1, tzinfo=ROME), dt.datetime(2026, 3, 1, tzinfo=ROME), operator_id=ME))
+    series = book(
+        enrolled,
+        [anna],
+        dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
+        recurrence={"frequency": "weekly", "count": 10},
+        exceptions=[dt.date(2026, 2, 9)],
+    )
+    feb = enrolled.call(
+        lambda s: cq.appointments_between(
+            s, dt.datetime(2026, 2, 1, tzinfo=ROME), dt.datetime(2026, 3, 1, tzinfo=ROME), operator_id=ME
+        )
+    )
     assert [b.starts_at.date() for b in feb] == [dt.date(2026, 2, 2), dt.date(2026, 2, 16), dt.date(2026, 2, 23)]
     assert {b.id for b in feb} == {series.id} and len({b.key for b in feb}) == 3
     assert feb[0].names() == ["Anna Rossi"] and feb[0].repeats
-    after = enrolled.call(lambda s: cq.appointments_between(
-        s, dt.datetime(2026, 3, 16, tzinfo=ROME), dt.datetime(2026, 4, 1, tzinfo=ROME), operator_id=ME))
+    after = enrolled.call(
+        lambda s: cq.appointments_between(
+            s, dt.datetime(2026, 3, 16, tzinfo=ROME), dt.datetime(2026, 4, 1, tzinfo=ROME), operator_id=ME
+        )
+    )
     assert after == []  # the tenth and last was on 9 March
 
 
 def test_booking_over_a_meeting_of_a_series_warns_and_a_skipped_meeting_does_not(enrolled, people) -> None:  # noqa: ANN001
     """Issue 14 item 7: the overlap rule (booking dialog, intake accept) sees every meeting of a series."""
     anna, bruno = people
-    series = book(enrolled, [anna], dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
-                  recurrence={"frequency": "weekly", "count": 10}, exceptions=[dt.date(2026, 2, 9)])
+    series = book(
+        enrolled,
+        [anna],
+        dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
+        recurrence={"frequency": "weekly", "count": 10},
+        exceptions=[dt.date(2026, 2, 9)],
+    )
 
     def clashes(start: dt.datetime, contact: object, operator: uuid.UUID = COLLEAGUE, **extra: object) -> list:
-        return enrolled.call(lambda s: cq.overlapping(
-            s, starts_at=start, ends_at=start + dt.timedelta(minutes=30), operator_id=operator,
-            contact_ids=[contact.id], **extra))
+        return enrolled.call(
+            lambda s: cq.overlapping(
+                s,
+                starts_at=start,
+                ends_at=start + dt.timedelta(minutes=30),
+                operator_id=operator,
+                contact_ids=[contact.id],
+                **extra,
+            )
+        )
 
     found = clashes(dt.datetime(2026, 2, 16, 10, 30, tzinfo=ROME), anna)
     assert [c.booked.id for c in found] == [series.id]
@@ -175,10 +236,17 @@ def test_booking_over_a_meeting_of_a_series_warns_and_a_skipped_meeting_does_not
     assert clashes(dt.datetime(2026, 2, 16, 10, 30, tzinfo=ROME), bruno) == []  # nothing in common
     assert len(clashes(dt.datetime(2026, 2, 16, 10, 30, tzinfo=ROME), bruno, operator=ME)) == 1  # same operator
     # A new fortnightly series on Mondays 10:30 meets the weekly one on every other Monday but the skipped one.
-    series_clashes = clashes(dt.datetime(2026, 1, 26, 10, 30, tzinfo=ROME), anna,
-                             recurrence=Recurrence(frequency="weekly", interval=2, count=4), time_zone="Europe/Rome")
-    assert [c.booked.starts_at.date() for c in series_clashes] == [dt.date(2026, 1, 26), dt.date(2026, 2, 23),
-                                                                   dt.date(2026, 3, 9)]
+    series_clashes = clashes(
+        dt.datetime(2026, 1, 26, 10, 30, tzinfo=ROME),
+        anna,
+        recurrence=Recurrence(frequency="weekly", interval=2, count=4),
+        time_zone="Europe/Rome",
+    )
+    assert [c.booked.starts_at.date() for c in series_clashes] == [
+        dt.date(2026, 1, 26),
+        dt.date(2026, 2, 23),
+        dt.date(2026, 3, 9),
+    ]
     # Editing the series itself does not clash with itself.
     assert clashes(dt.datetime(2026, 2, 16, 10, 30, tzinfo=ROME), anna, exclude_id=series.id) == []
 
@@ -190,8 +258,11 @@ def test_overlaps_among_the_shown_meetings_follow_the_same_rule(enrolled: StoreW
     one_off = book(enrolled, [bruno], dt.datetime(2026, 1, 12, 10, 30, tzinfo=ROME))  # same operator: overlaps
     back_to_back = book(enrolled, [bruno], dt.datetime(2026, 1, 12, 11, 0, tzinfo=ROME), minutes=30)
     book(enrolled, [bruno], dt.datetime(2026, 1, 19, 10, 0, tzinfo=ROME), status="cancelled")
-    shown = enrolled.call(lambda s: cq.appointments_between(
-        s, dt.datetime(2026, 1, 5, tzinfo=ROME), dt.datetime(2026, 1, 26, tzinfo=ROME), operator_id=ME))
+    shown = enrolled.call(
+        lambda s: cq.appointments_between(
+            s, dt.datetime(2026, 1, 5, tzinfo=ROME), dt.datetime(2026, 1, 26, tzinfo=ROME), operator_id=ME
+        )
+    )
     marks = cq.overlaps_among(shown)
     monday_12 = next(b for b in shown if b.repeats and b.starts_at.date() == dt.date(2026, 1, 12))
     assert [b.id for b in marks[monday_12.key]] == [one_off.id]  # 10:00-11:00 and 11:00-11:30 are back to back
@@ -203,12 +274,20 @@ def test_overlaps_among_the_shown_meetings_follow_the_same_rule(enrolled: StoreW
 def test_every_meeting_of_a_series_rings_its_reminder(enrolled: StoreWorker, people: list) -> None:
     """Issue 14 item 7: reminders come for each meeting of a series, not only the first."""
     anna, _ = people
-    series = book(enrolled, [anna], dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
-                  recurrence={"frequency": "weekly", "count": 10}, reminder_minutes_before=15, status="confirmed")
+    series = book(
+        enrolled,
+        [anna],
+        dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
+        recurrence={"frequency": "weekly", "count": 10},
+        reminder_minutes_before=15,
+        status="confirmed",
+    )
     due = enrolled.call(lambda s: cq.due_reminders(s, operator_id=ME, now=dt.datetime(2026, 2, 16, 9, 50, tzinfo=ROME)))
     assert [(d.appointment_id, d.starts_at) for d in due] == [(series.id, dt.datetime(2026, 2, 16, 10, 0, tzinfo=ROME))]
-    assert enrolled.call(lambda s: cq.due_reminders(s, operator_id=ME,
-                                                    now=dt.datetime(2026, 2, 16, 9, 30, tzinfo=ROME))) == []
+    assert (
+        enrolled.call(lambda s: cq.due_reminders(s, operator_id=ME, now=dt.datetime(2026, 2, 16, 9, 30, tzinfo=ROME)))
+        == []
+    )
 
 
 # --- iCalendar --------------------------------------------------------------------------------------------
@@ -217,14 +296,25 @@ def test_every_meeting_of_a_series_rings_its_reminder(enrolled: StoreWorker, peo
 def test_a_series_exports_as_rrule_and_exdate_and_reads_back_unchanged(enrolled, people, tmp_path) -> None:  # noqa: ANN001
     """Issue 14 item 7: exported to iCalendar as RRULE/EXDATE; our own import round-trips it."""
     anna, bruno = people
-    weekly = book(enrolled, [anna], dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
-                  recurrence={"frequency": "weekly", "interval": 2, "until": dt.date(2026, 6, 29)},
-                  exceptions=[dt.date(2026, 4, 13)])
-    monthly = book(enrolled, [bruno], dt.datetime(2026, 1, 31, 9, 0, tzinfo=HELSINKI),
-                   recurrence={"frequency": "monthly", "count": 6})
+    weekly = book(
+        enrolled,
+        [anna],
+        dt.datetime(2026, 1, 5, 10, 0, tzinfo=ROME),
+        recurrence={"frequency": "weekly", "interval": 2, "until": dt.date(2026, 6, 29)},
+        exceptions=[dt.date(2026, 4, 13)],
+    )
+    monthly = book(
+        enrolled,
+        [bruno],
+        dt.datetime(2026, 1, 31, 9, 0, tzinfo=HELSINKI),
+        recurrence={"frequency": "monthly", "count": 6},
+    )
     path = tmp_path / "series.ics"
-    written = enrolled.call(lambda s: export_appointments(
-        s, path, start=dt.datetime(2026, 3, 1, tzinfo=ROME), end=dt.datetime(2026, 4, 1, tzinfo=ROME), now=STAMP))
+    written = enrolled.call(
+        lambda s: export_appointments(
+            s, path, start=dt.datetime(2026, 3, 1, tzinfo=ROME), end=dt.datetime(2026, 4, 1, tzinfo=ROME), now=STAMP
+        )
+    )
     assert written == 2  # each series once, whole, though March holds several of their meetings
     vevents = {str(e["UID"]).split("@")[0]: e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
     rule = vevents[str(weekly.id)]["RRULE"]
@@ -252,12 +342,15 @@ FOREIGN = (
 )
 
 
-def test_another_programs_weekly_rrule_in_our_subset_is_imported_and_others_are_refused(enrolled, people, tmp_path) -> None:  # noqa: ANN001, E501
+def test_another_programs_weekly_rrule_in_our_subset_is_imported_and_others_are_refused(
+    enrolled, people, tmp_path
+) -> None:  # noqa: ANN001, E501
     """Issue 14 item 7: a foreign RRULE in our subset imports; one outside it is refused with the rule."""
     path = tmp_path / "invite.ics"
     path.write_bytes(FOREIGN.replace(b"RULE_LINE", b"RRULE:FREQ=WEEKLY;BYDAY=WE;COUNT=4"))
-    result = enrolled.call(lambda s: import_appointments(s, path, foreign=ForeignEvents(people[0].id),
-                                                         local_time_zone="Europe/Rome"))
+    result = enrolled.call(
+        lambda s: import_appointments(s, path, foreign=ForeignEvents(people[0].id), local_time_zone="Europe/Rome")
+    )
     assert result.created == 1
     created = enrolled.call(lambda s: s.appointments.page(limit=10).records)[0]
     assert created.recurrence is not None and created.recurrence.count == 4
@@ -265,22 +358,36 @@ def test_another_programs_weekly_rrule_in_our_subset_is_imported_and_others_are_
 
     path.write_bytes(FOREIGN.replace(b"RULE_LINE", b"RRULE:FREQ=MONTHLY;BYDAY=1WE;COUNT=4"))
     with pytest.raises(CalendarFileError) as caught:
-        enrolled.call(lambda s: import_appointments(s, path, foreign=ForeignEvents(people[0].id),
-                                                    local_time_zone="Europe/Rome"))
+        enrolled.call(
+            lambda s: import_appointments(s, path, foreign=ForeignEvents(people[0].id), local_time_zone="Europe/Rome")
+        )
     assert caught.value.problems == [
         "event 1 (UID group-therapy-1): RRULE: only weekly or monthly repeats with INTERVAL, an end (UNTIL or "
-        "COUNT) and, monthly, the start's day of the month are imported"]
+        "COUNT) and, monthly, the start's day of the month are imported"
+    ]
 
 
-def test_the_stored_series_is_read_at_10_00_local_in_the_weeks_after_the_change_to_summer_time(enrolled, people) -> None:  # noqa: ANN001, E501
+def test_the_stored_series_is_read_at_10_00_local_in_the_weeks_after_the_change_to_summer_time(
+    enrolled, people
+) -> None:  # noqa: ANN001, E501
     """Issue 14 item 7: stored as a UTC instant plus its zone, a weekly 10:00 in Helsinki is 10:00 after DST too."""
     anna, _ = people
-    series = book(enrolled, [anna], dt.datetime(2026, 3, 16, 10, 0, tzinfo=HELSINKI),
-                  recurrence={"frequency": "weekly", "count": 4})
-    stored = enrolled.call(lambda s: s.conn.execute("SELECT starts_at FROM appointment WHERE id = ?",
-                                                    (str(series.id),)).fetchone()[0])
+    series = book(
+        enrolled,
+        [anna],
+        dt.datetime(2026, 3, 16, 10, 0, tzinfo=HELSINKI),
+        recurrence={"frequency": "weekly", "count": 4},
+    )
+    stored = enrolled.call(
+        lambda s: s.conn.execute("SELECT starts_at FROM appointment WHERE id = ?", (str(series.id),)).fetchone()[0]
+    )
     assert stored == "2026-03-16T08:00:00+00:00"  # the projected start is UTC text, as for every appointment
-    after = enrolled.call(lambda s: cq.appointments_between(
-        s, dt.datetime(2026, 3, 30, tzinfo=HELSINKI), dt.datetime(2026, 4, 13, tzinfo=HELSINKI), operator_id=ME))
+    after = enrolled.call(
+        lambda s: cq.appointments_between(
+            s, dt.datetime(2026, 3, 30, tzinfo=HELSINKI), dt.datetime(2026, 4, 13, tzinfo=HELSINKI), operator_id=ME
+        )
+    )
     assert [(b.starts_at.astimezone(HELSINKI).hour, b.starts_at.astimezone(dt.UTC).hour) for b in after] == [
-        (10, 7), (10, 7)]
+        (10, 7),
+        (10, 7),
+    ]

@@ -16,13 +16,25 @@ OPERATOR = uuid.UUID("00000000-0000-4000-8000-0000000000a1")
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
 
 PEOPLE = [
-    {"given_name": "Lorenzo", "family_name": "Rossi", "municipality": "Bologna", "team_id": TEAM_A,
-     "tags": ["housing", "follow-up"], "phone": "+39 333 123 4567"},
+    {
+        "given_name": "Lorenzo",
+        "family_name": "Rossi",
+        "municipality": "Bologna",
+        "team_id": TEAM_A,
+        "tags": ["housing", "follow-up"],
+        "phone": "+39 333 123 4567",
+    },
     {"given_name": "Anna", "family_name": "Lòdi", "municipality": "Forlì", "team_id": TEAM_B, "tags": ["housing"]},
     {"given_name": "Marta", "family_name": "Rossini", "municipality": "Città di Castello", "team_id": TEAM_A},
     # Her email holds the word "bologna": the municipality filter must not take her for Bologna.
-    {"given_name": "Aino", "family_name": "Virtanen", "municipality": "Oulu", "team_id": TEAM_B,
-     "email": "aino@bologna.example", "tags": ["follow"]},
+    {
+        "given_name": "Aino",
+        "family_name": "Virtanen",
+        "municipality": "Oulu",
+        "team_id": TEAM_B,
+        "email": "aino@bologna.example",
+        "tags": ["follow"],
+    },
     {"kind": "pseudonymous", "alias": "Lupo", "municipality": "Bologna", "team_id": TEAM_B, "tags": ["outreach"]},
     {"given_name": "Bruno", "family_name": "Ricci", "municipality": "Bologna"},
 ]
@@ -80,16 +92,20 @@ def test_search_finds_prefixes_in_list_order_and_combines_with_filters(store: St
 
 
 def test_a_filter_value_without_words_still_filters_exactly(store: StoreWorker) -> None:
-    store.call(lambda s: s.contacts.create_many([{"given_name": "Ada", "tags": ["+"], "municipality": "?"},
-                                                 {"given_name": "Adele", "tags": ["+1"]}]))
+    store.call(
+        lambda s: s.contacts.create_many(
+            [{"given_name": "Ada", "tags": ["+"], "municipality": "?"}, {"given_name": "Adele", "tags": ["+1"]}]
+        )
+    )
     for filters in (q.ContactFilter(tag="+"), q.ContactFilter(municipality="?")):
         assert names(store, store.call(lambda s, f=filters: q.ordered_ids(s, f))) == ["Ada"]
         assert names(store, store.call(lambda s, f=filters: q.search_ids(s, "ad", f).ids)) == ["Ada"]
 
 
 def test_search_is_capped_and_says_so(store: StoreWorker) -> None:
-    store.call(lambda s: s.contacts.create_many([{"given_name": "Rosa", "family_name": f"Neri {i}"}
-                                                 for i in range(12)]))
+    store.call(
+        lambda s: s.contacts.create_many([{"given_name": "Rosa", "family_name": f"Neri {i}"} for i in range(12)])
+    )
     found = store.call(lambda s: q.search_ids(s, "rosa", limit=10))
     assert len(found.ids) == 10 and found.truncated
     found = store.call(lambda s: q.search_ids(s, "rosa", q.ContactFilter(tag="none-such"), limit=10))
@@ -103,7 +119,12 @@ def test_rows_for_a_block_carry_what_the_list_shows(store: StoreWorker, people: 
     lupo, lorenzo = rows[wanted[0]], rows[wanted[1]]
     assert (lupo.name, lupo.pseudonymous, lupo.tags) == ("Lupo", True, ("outreach",))
     assert (lorenzo.name, lorenzo.pseudonymous, lorenzo.municipality, lorenzo.team_id, lorenzo.phone) == (
-        "Lorenzo Rossi", False, "Bologna", TEAM_A, "+39 333 123 4567")
+        "Lorenzo Rossi",
+        False,
+        "Bologna",
+        TEAM_A,
+        "+39 333 123 4567",
+    )
 
 
 def test_filter_choices_come_in_slices_without_tombstones(store: StoreWorker, people: dict) -> None:
@@ -123,20 +144,28 @@ def test_the_detail_bundle_holds_everything_about_one_contact(store: StoreWorker
     lorenzo, anna, lupo = people["Lorenzo Rossi"], people["Anna Lòdi"], people["Lupo"]
 
     def fill(s: StoreSession) -> dict:
-        consent = s.consents.create(contact_id=lorenzo, purpose="referral", method="verbal",
-                                    given_at=NOW - dt.timedelta(days=10))
+        consent = s.consents.create(
+            contact_id=lorenzo, purpose="referral", method="verbal", given_at=NOW - dt.timedelta(days=10)
+        )
         s.relationships.create(from_contact_id=anna, to_contact_id=lorenzo, kind="parent")
         s.relationships.create(from_contact_id=lorenzo, to_contact_id=lupo, kind="friend")
         first = s.notes.create(contact_id=lorenzo, body="Primo incontro", occurred_at=NOW - dt.timedelta(days=5))
-        fix = s.notes.create(contact_id=lorenzo, body="Correzione", occurred_at=NOW - dt.timedelta(days=1),
-                             amends_note_id=first.id)
+        fix = s.notes.create(
+            contact_id=lorenzo, body="Correzione", occurred_at=NOW - dt.timedelta(days=1), amends_note_id=first.id
+        )
         s.notes.create(contact_id=anna, body="Not about Lorenzo", occurred_at=NOW)
         starts = NOW - dt.timedelta(days=3)
-        visit = s.appointments.create(contact_ids=[lorenzo, anna], operator_id=OPERATOR, starts_at=starts,
-                                      ends_at=starts + dt.timedelta(hours=1), time_zone="Europe/Rome",
-                                      place_kind="office")
-        resource = s.resources.create(organization_name="Caritas", service_name="Mensa", categories=["food"],
-                                      location={"municipality": "Bologna"})
+        visit = s.appointments.create(
+            contact_ids=[lorenzo, anna],
+            operator_id=OPERATOR,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+        )
+        resource = s.resources.create(
+            organization_name="Caritas", service_name="Mensa", categories=["food"], location={"municipality": "Bologna"}
+        )
         s.referrals.create(contact_id=lorenzo, resource_id=resource.id, consent_id=consent.id, status="sent")
         return {"first": first.id, "fix": fix.id, "visit": visit.id}
 

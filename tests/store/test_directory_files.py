@@ -25,8 +25,12 @@ def counts_of(report: directory_files.ImportReport) -> tuple[int, int, int]:
 
 
 def records(store: StoreWorker) -> list[Resource]:
-    return store.call(lambda s: [Resource.model_validate_json(row[0]) for row in s.conn.execute(
-        "SELECT body FROM resource ORDER BY rowid").fetchall()])
+    return store.call(
+        lambda s: [
+            Resource.model_validate_json(row[0])
+            for row in s.conn.execute("SELECT body FROM resource ORDER BY rowid").fetchall()
+        ]
+    )
 
 
 def snapshot(store: StoreWorker) -> tuple[list[tuple], int]:
@@ -38,8 +42,14 @@ def snapshot(store: StoreWorker) -> tuple[list[tuple], int]:
 def filled(store: StoreWorker) -> StoreWorker:
     """This computer's directory, typed in by hand: the varied sample."""
     store.call(lambda s: s.resources.create_many([item.content() for item in live(sample())]))
-    doomed = store.call(lambda s: s.resources.create(service_name="Sportello chiuso", organization_name="Comune",
-                                                     location={"municipality": "Lodi"}, categories=["other"]))
+    doomed = store.call(
+        lambda s: s.resources.create(
+            service_name="Sportello chiuso",
+            organization_name="Comune",
+            location={"municipality": "Lodi"},
+            categories=["other"],
+        )
+    )
     store.call(lambda s: s.resources.tombstone(doomed.id))
     return store
 
@@ -62,7 +72,8 @@ def import_(store: StoreWorker, path: Path, format: str | None = None) -> direct
 
 @pytest.mark.parametrize("format", ["tabular", "json"])
 def test_export_then_import_is_lossless_and_a_second_import_duplicates_nothing(
-        filled: StoreWorker, other: StoreWorker, tmp_path: Path, format: str) -> None:  # noqa: A002
+    filled: StoreWorker, other: StoreWorker, tmp_path: Path, format: str
+) -> None:  # noqa: A002
     path = tmp_path / ("directory.json" if format == "json" else "package")
     counts = export(filled, path, format)
     assert counts["service"] == 5  # two entries share a service; the tombstone is not written
@@ -113,8 +124,7 @@ def test_a_changed_entry_is_updated_in_place(filled: StoreWorker, other: StoreWo
 
 
 @pytest.mark.parametrize("format", ["tabular", "json"])
-def test_one_broken_entry_changes_nothing(filled: StoreWorker, other: StoreWorker, tmp_path: Path,
-                                          format: str) -> None:  # noqa: A002
+def test_one_broken_entry_changes_nothing(filled: StoreWorker, other: StoreWorker, tmp_path: Path, format: str) -> None:  # noqa: A002
     path = tmp_path / ("directory.json" if format == "json" else "package")
     export(filled, path, format)
     import_(other, path)
@@ -149,8 +159,15 @@ def test_a_package_with_a_bom_and_extra_columns_imports(other: StoreWorker, tmp_
 
 def test_an_enrolled_profile_never_imports(other: StoreWorker, tmp_path: Path) -> None:
     hsds.export_json(sample(), tmp_path / "directory.json")
-    enrolment = Enrolment(server_url="https://prossimo.example.org", ca_bundle=None, device_id=uuid.uuid4(),
-                          operator_id=uuid.uuid4(), organisation_id=uuid.uuid4(), role="team_lead", teams=[])
+    enrolment = Enrolment(
+        server_url="https://prossimo.example.org",
+        ca_bundle=None,
+        device_id=uuid.uuid4(),
+        operator_id=uuid.uuid4(),
+        organisation_id=uuid.uuid4(),
+        role="team_lead",
+        teams=[],
+    )
     other.call(lambda s: s.replica.save_enrolment(enrolment, "token"))
     assert other.call(directory_files.can_import) is False
     before = snapshot(other)
@@ -165,8 +182,10 @@ def test_imports_are_one_transaction(other: StoreWorker, tmp_path: Path) -> None
     hsds.export_json(sample(), tmp_path / "directory.json")
 
     def failing(session: StoreSession) -> None:
-        session.conn.execute("CREATE TEMP TRIGGER no_more BEFORE INSERT ON resource "
-                             "WHEN (SELECT count(*) FROM resource) >= 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        session.conn.execute(
+            "CREATE TEMP TRIGGER no_more BEFORE INSERT ON resource "
+            "WHEN (SELECT count(*) FROM resource) >= 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
         try:
             directory_files.import_directory(session, tmp_path / "directory.json")
         finally:
@@ -178,7 +197,8 @@ def test_imports_are_one_transaction(other: StoreWorker, tmp_path: Path) -> None
 
 
 def test_a_package_with_all_four_statuses_keeps_12_of_12_and_reports_per_table(
-        other: StoreWorker, tmp_path: Path) -> None:
+    other: StoreWorker, tmp_path: Path
+) -> None:
     """Issue 15 item 7: a hand-written package with temporarily closed, inactive and defunct services
     stores all twelve in a real store, each with its status; a second import updates one changed
     row and says so per table; a package with one broken row among the twelve stores nothing."""
@@ -191,8 +211,12 @@ def test_a_package_with_all_four_statuses_keeps_12_of_12_and_reports_per_table(
     first = import_(other, package)
     assert counts_of(first) == (12, 0, 0)
     assert first.tables["service"] == TableCounts(read=12, imported=12, updated=0, unchanged=0, skipped=0)
-    assert Counter(record.status for record in records(other)) == \
-        {"active": 3, "temporarily closed": 3, "inactive": 3, "defunct": 3}
+    assert Counter(record.status for record in records(other)) == {
+        "active": 3,
+        "temporarily closed": 3,
+        "inactive": 3,
+        "defunct": 3,
+    }
 
     phones = (package / "phone.csv").read_text(encoding="utf-8-sig").replace("0371 4005", "0371 4999")
     (package / "phone.csv").write_text(phones, encoding="utf-8-sig")

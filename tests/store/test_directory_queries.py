@@ -18,21 +18,29 @@ OPERATOR = uuid.UUID("00000000-0000-4000-8000-0000000000a1")
 
 
 def _resource(service: str, organisation: str, municipality: str, categories: list[str], **extra: object) -> dict:
-    return {"service_name": service, "organization_name": organisation, "categories": categories,
-            "location": {"municipality": municipality}, **extra}
+    return {
+        "service_name": service,
+        "organization_name": organisation,
+        "categories": categories,
+        "location": {"municipality": municipality},
+        **extra,
+    }
 
 
 @pytest.fixture()
 def directory_store(store: StoreWorker) -> StoreWorker:
     def load(s: StoreSession) -> None:
-        s.resources.create_many([
-            _resource("Mensa solidale", "Caritas", "Bologna", ["food"], keywords=["pasti"]),
-            _resource("Mensa dei poveri", "San Vincenzo", "Forlì", ["food", "shelter"]),
-            _resource("Dormitorio", "Comune", "Bologna", ["shelter", "housing"], description="Posti letto e mensa"),
-            _resource("Sportello lavoro", "Centro per l'impiego", "Lodi", ["work"]),
-        ])
+        s.resources.create_many(
+            [
+                _resource("Mensa solidale", "Caritas", "Bologna", ["food"], keywords=["pasti"]),
+                _resource("Mensa dei poveri", "San Vincenzo", "Forlì", ["food", "shelter"]),
+                _resource("Dormitorio", "Comune", "Bologna", ["shelter", "housing"], description="Posti letto e mensa"),
+                _resource("Sportello lavoro", "Centro per l'impiego", "Lodi", ["work"]),
+            ]
+        )
         doomed = s.resources.create(**_resource("Mensa chiusa", "Vecchia", "Bologna", ["food"]))
         s.resources.tombstone(doomed.id)
+
     store.call(load)
     return store
 
@@ -72,17 +80,29 @@ def test_only_active_referral_consents_are_offered(store: StoreWorker) -> None:
     def work(s: StoreSession) -> tuple[list, dict]:
         person, _ = _person_and_resource(s)
         made = {
-            "referral": s.consents.create(contact_id=person, purpose="referral", method="verbal",
-                                          given_at=NOW - dt.timedelta(days=3)),
-            "sharing": s.consents.create(contact_id=person, purpose="information_sharing", method="written",
-                                         given_at=NOW - dt.timedelta(days=1)),
-            "expired": s.consents.create(contact_id=person, purpose="referral", method="verbal",
-                                         given_at=NOW - dt.timedelta(days=30), expires_at=NOW - dt.timedelta(days=1)),
-            "withdrawn": s.consents.create(contact_id=person, purpose="referral", method="verbal",
-                                           given_at=NOW - dt.timedelta(days=30),
-                                           withdrawn_at=NOW - dt.timedelta(days=2)),
-            "other purpose": s.consents.create(contact_id=person, purpose="research", method="verbal",
-                                               given_at=NOW - dt.timedelta(days=3)),
+            "referral": s.consents.create(
+                contact_id=person, purpose="referral", method="verbal", given_at=NOW - dt.timedelta(days=3)
+            ),
+            "sharing": s.consents.create(
+                contact_id=person, purpose="information_sharing", method="written", given_at=NOW - dt.timedelta(days=1)
+            ),
+            "expired": s.consents.create(
+                contact_id=person,
+                purpose="referral",
+                method="verbal",
+                given_at=NOW - dt.timedelta(days=30),
+                expires_at=NOW - dt.timedelta(days=1),
+            ),
+            "withdrawn": s.consents.create(
+                contact_id=person,
+                purpose="referral",
+                method="verbal",
+                given_at=NOW - dt.timedelta(days=30),
+                withdrawn_at=NOW - dt.timedelta(days=2),
+            ),
+            "other purpose": s.consents.create(
+                contact_id=person, purpose="research", method="verbal", given_at=NOW - dt.timedelta(days=3)
+            ),
         }
         return directory.referral_consents(s, person, NOW), made
 
@@ -95,18 +115,30 @@ def test_a_refused_referral_keeps_no_consent_and_no_outbox_row(store: StoreWorke
     pending = store.call(lambda s: s.outbox.count())
     store.call(lambda s: s.resources.tombstone(resource))
     with pytest.raises(RuleViolation, match="resource_id"):
-        store.call(lambda s: directory.refer_with_new_consent(
-            s, contact_id=person, resource_id=resource, reason="Needs a meal",
-            consent={"purpose": "referral", "method": "verbal", "given_at": NOW}))
+        store.call(
+            lambda s: directory.refer_with_new_consent(
+                s,
+                contact_id=person,
+                resource_id=resource,
+                reason="Needs a meal",
+                consent={"purpose": "referral", "method": "verbal", "given_at": NOW},
+            )
+        )
     assert store.call(lambda s: s.consents.where("contact_id", str(person))) == []
     assert store.call(lambda s: s.outbox.count()) == pending + 1  # the tombstone only
 
 
 def test_consent_and_referral_are_written_together(store: StoreWorker) -> None:
     person, resource = store.call(_person_and_resource)
-    consent, referral = store.call(lambda s: directory.refer_with_new_consent(
-        s, contact_id=person, resource_id=resource, reason=None,
-        consent={"purpose": "referral", "method": "written", "given_at": NOW}))
+    consent, referral = store.call(
+        lambda s: directory.refer_with_new_consent(
+            s,
+            contact_id=person,
+            resource_id=resource,
+            reason=None,
+            consent={"purpose": "referral", "method": "written", "given_at": NOW},
+        )
+    )
     stored = store.call(lambda s: s.referrals.get(referral.id))
     assert stored.consent_id == consent.id and stored.status == "sent"
     # the store is usable afterwards: the outer transaction was committed, not left open
@@ -125,10 +157,18 @@ def test_refer_refuses_a_consent_that_does_not_allow_it(store: StoreWorker) -> N
 
 # --- intake -------------------------------------------------------------------------
 
+
 def _request(s: StoreSession, minutes_ago: int, **extra: object) -> uuid.UUID:
-    fields = {"kind": "booking", "alias": "Stella", "contact_channel": "phone", "contact_detail": "+39 333 123 4567",
-              "language": "it", "consent_to_contact": True, "received_at": NOW - dt.timedelta(minutes=minutes_ago),
-              **extra}
+    fields = {
+        "kind": "booking",
+        "alias": "Stella",
+        "contact_channel": "phone",
+        "contact_detail": "+39 333 123 4567",
+        "language": "it",
+        "consent_to_contact": True,
+        "received_at": NOW - dt.timedelta(minutes=minutes_ago),
+        **extra,
+    }
     return s.intake_requests.create(**fields).id
 
 
@@ -148,17 +188,28 @@ def test_queue_is_newest_first_and_counts_by_status(store: StoreWorker) -> None:
 def test_accepting_is_all_or_nothing(store: StoreWorker) -> None:
     request = store.call(lambda s: _request(s, 5))
     contacts = store.call(lambda s: s.contacts.count())
-    bad_appointment = {"operator_id": OPERATOR, "starts_at": NOW, "ends_at": NOW - dt.timedelta(minutes=45),
-                       "time_zone": "Europe/Rome", "place_kind": "office"}
+    bad_appointment = {
+        "operator_id": OPERATOR,
+        "starts_at": NOW,
+        "ends_at": NOW - dt.timedelta(minutes=45),
+        "time_zone": "Europe/Rome",
+        "place_kind": "office",
+    }
     with pytest.raises(ValidationError, match="ends_at"):
-        store.call(lambda s: intake.accept_intake(s, request, new_contact={"kind": "pseudonymous", "alias": "Stella"},
-                                                  appointment=bad_appointment))
+        store.call(
+            lambda s: intake.accept_intake(
+                s, request, new_contact={"kind": "pseudonymous", "alias": "Stella"}, appointment=bad_appointment
+            )
+        )
     assert store.call(lambda s: s.contacts.count()) == contacts
     assert store.call(lambda s: s.intake_requests.get(request)).status == "new"
 
     good = {**bad_appointment, "ends_at": NOW + dt.timedelta(minutes=45)}
-    accepted = store.call(lambda s: intake.accept_intake(
-        s, request, new_contact={"kind": "pseudonymous", "alias": "Stella"}, appointment=good))
+    accepted = store.call(
+        lambda s: intake.accept_intake(
+            s, request, new_contact={"kind": "pseudonymous", "alias": "Stella"}, appointment=good
+        )
+    )
     stored = store.call(lambda s: s.intake_requests.get(request))
     assert stored.status == "converted" and stored.contact_id == accepted.contact_id
     assert store.call(lambda s: s.appointments.get(accepted.appointment_id)).contact_ids == [accepted.contact_id]
@@ -175,10 +226,20 @@ def test_declining_needs_a_reason(store: StoreWorker) -> None:
 
 def test_inactive_and_defunct_services_are_kept_but_listed_only_when_asked(store: StoreWorker) -> None:
     """Issue 15 item 7: the status filter belongs to the directory query, by text, by name and by distance."""
+
     def load(s: StoreSession) -> None:
         for status in ("active", "temporarily closed", "inactive", "defunct"):
-            s.resources.create(**_resource(f"Mensa {status}", "Caritas", "Lodi", ["food"], status=status,
-                                           location={"municipality": "Lodi", "latitude": 45.31, "longitude": 9.5}))
+            s.resources.create(
+                **_resource(
+                    f"Mensa {status}",
+                    "Caritas",
+                    "Lodi",
+                    ["food"],
+                    status=status,
+                    location={"municipality": "Lodi", "latitude": 45.31, "longitude": 9.5},
+                )
+            )
+
     store.call(load)
 
     shown = ["Mensa active", "Mensa temporarily closed"]

@@ -35,7 +35,8 @@ def test_casa_puts_housing_and_services_named_casa_first(lodi: StoreWorker) -> N
     found = _find(lodi, "casa")
     top = found[:10]
     assert all(_named(r, "casa") or "housing" in r.categories for r in top), [
-        (r.service_name, r.organization_name, r.location.municipality, r.categories) for r in top]
+        (r.service_name, r.organization_name, r.location.municipality, r.categories) for r in top
+    ]
     assert _named(found[0], "casa")
     assert any(r.service_name == "Casa rifugio" for r in top)  # named Casa, though not housing
     # Every housing service is found by its Italian category word, ahead of every place-only match.
@@ -52,7 +53,7 @@ def test_a_category_word_in_any_language_finds_the_category(lodi: StoreWorker, w
     found = _find(lodi, word)
     housing = _find(lodi, "", category="housing")
     assert {r.id for r in found} >= {r.id for r in housing}
-    assert all("housing" in r.categories for r in found[:len(housing)])
+    assert all("housing" in r.categories for r in found[: len(housing)])
 
 
 def test_search_stays_accent_and_case_insensitive(lodi: StoreWorker) -> None:

@@ -24,8 +24,10 @@ EMAIL, PHONE = "wuvcanary@zzqmail.example", "+39 3471239876"
 NOTE = "Ha detto che dorme sotto il ponte Jumblewockinghurst"
 NEEDLES = ["locanaryna", "rvexbraunetti", "vcanary@zzqmail", "3471239876", "mblewockinghurst"]
 # Some other person, so the index keeps segments and pages that are still in use.
-OTHERS = [{"given_name": f"Persona{n}", "family_name": "Rimane", "phone": f"+39 02 {n:07d}", "team_id": TEAM}
-          for n in range(200)]
+OTHERS = [
+    {"given_name": f"Persona{n}", "family_name": "Rimane", "phone": f"+39 02 {n:07d}", "team_id": TEAM}
+    for n in range(200)
+]
 
 
 def answer(changes: list[dict], purge_teams: list[str] | None = None) -> dict:
@@ -58,8 +60,9 @@ def _check_gone(profile: Profile, store: StoreWorker, remove: Callable[[StoreSes
 
 
 def _erase(s: StoreSession, person: str) -> object:
-    return s.replica.apply_answer(answer([{"entity": "contact", "version": 9, "record": {"id": person},
-                                           "erased": True}]), [])
+    return s.replica.apply_answer(
+        answer([{"entity": "contact", "version": 9, "record": {"id": person}, "erased": True}]), []
+    )
 
 
 def _purge(s: StoreSession, person: str) -> object:
@@ -70,13 +73,15 @@ def _purge(s: StoreSession, person: str) -> object:
 
 @pytest.mark.parametrize("remove", [_erase, _purge], ids=["erasure", "team_purge"])
 def test_removed_person_leaves_no_value_in_the_store_file(
-        profile: Profile, store: StoreWorker, remove: Callable[[StoreSession, str], object]) -> None:
+    profile: Profile, store: StoreWorker, remove: Callable[[StoreSession, str], object]
+) -> None:
     """Issue 13 item 9: name, email, phone and note text gone from every page and WAL frame."""
     _check_gone(profile, store, remove)
 
 
 def test_the_page_reader_sees_free_pages(profile: Profile, store: StoreWorker, tmp_path: Path) -> None:
     """The helper itself: what a plain DELETE leaves in a page is found (so an empty result means gone)."""
+
     def leave_trace(s: StoreSession) -> None:
         s.conn.execute("PRAGMA secure_delete = OFF")
         s.conn.execute("CREATE TABLE scratch(v TEXT)")

@@ -146,12 +146,18 @@ def test_create_refuses_an_existing_key_file(tmp_path: Path) -> None:
     ("damage", "error"),
     [
         (lambda text: text[: len(text) // 2], KeyFileCorrupt),
-        (lambda text: json.dumps({k: v for k, v in json.loads(text).items() if k != "passphrase_wrap"}),
-         KeyFileCorrupt),
+        (
+            lambda text: json.dumps({k: v for k, v in json.loads(text).items() if k != "passphrase_wrap"}),
+            KeyFileCorrupt,
+        ),
         (lambda text: json.dumps({**json.loads(text), "format": 9}), KeyFileCorrupt),
         # Tampered ciphertext fails GCM authentication exactly like a wrong passphrase.
-        (lambda text: json.dumps(_with_wrap(text, ciphertext="AAAA" + json.loads(text)["passphrase_wrap"]
-                                             ["ciphertext"][4:])), WrongPassphrase),
+        (
+            lambda text: json.dumps(
+                _with_wrap(text, ciphertext="AAAA" + json.loads(text)["passphrase_wrap"]["ciphertext"][4:])
+            ),
+            WrongPassphrase,
+        ),
         # A wrap moved to another profile id no longer authenticates (associated data).
         (lambda text: json.dumps({**json.loads(text), "profile_id": "someone-else"}), WrongPassphrase),
     ],

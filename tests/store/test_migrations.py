@@ -25,7 +25,8 @@ def v1_copy(tmp_path: Path) -> Path:
 
 def _schema(conn: database.Connection) -> list[tuple[str, str]]:
     return sorted(
-        (name, sql) for name, sql in conn.execute(
+        (name, sql)
+        for name, sql in conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE '%fts_%'"
         )
     )
@@ -40,6 +41,7 @@ def test_v1_store_upgrades_and_keeps_every_record(v1_copy: Path) -> None:
 
     worker = StoreWorker(lambda: database.open_existing(v1_copy, KEY), Identity(device_id=DEVICE))
     with worker:
+
         def check(s: StoreSession) -> None:
             assert s.contacts.count() == 3
             assert [c.given_name for c in s.contacts.search("lodi")] == ["Lorenzo"]
@@ -74,9 +76,7 @@ def test_failing_migration_is_rolled_back_whole(v1_copy: Path, monkeypatch: pyte
         conn.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("power cut during migration")
 
-    monkeypatch.setattr(
-        migrations, "MIGRATIONS", (*MIGRATIONS[:1], Migration(2, "broken", half_done_then_fail))
-    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:1], Migration(2, "broken", half_done_then_fail)))
     conn = database.open_existing(v1_copy, KEY)
     with pytest.raises(RuntimeError):
         migrations.migrate(conn, target=2)
@@ -99,13 +99,24 @@ def test_upgraded_search_tables_forget_erased_values(v1_copy: Path) -> None:
     needles = ["makela", "mäkelä", "yvaskyla"]
     worker = StoreWorker(lambda: _open_migrated(v1_copy), Identity(device_id=DEVICE))
     with worker:
+
         def erase(s: StoreSession) -> list[tuple[str, str]]:
             s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             assert find_in_store(KEY, v1_copy, needles), "the values are there before"
-            s.replica.apply_answer({"results": [], "purge_teams": [], "cursor": "c", "more": False, "changes": [
-                {"entity": "contact", "version": 2, "record": {"id": str(IDS[1])}, "erased": True}]}, [])
-            return [(fts, s.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'secure-delete'").fetchone()[0])
-                    for fts in ("contact_fts", "note_fts", "directory_fts")]
+            s.replica.apply_answer(
+                {
+                    "results": [],
+                    "purge_teams": [],
+                    "cursor": "c",
+                    "more": False,
+                    "changes": [{"entity": "contact", "version": 2, "record": {"id": str(IDS[1])}, "erased": True}],
+                },
+                [],
+            )
+            return [
+                (fts, s.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'secure-delete'").fetchone()[0])
+                for fts in ("contact_fts", "note_fts", "directory_fts")
+            ]
 
         assert worker.call(erase) == [("contact_fts", 1), ("note_fts", 1), ("directory_fts", 1)]
         assert find_in_store(KEY, v1_copy, needles) == []

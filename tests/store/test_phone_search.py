@@ -27,8 +27,17 @@ STORED = {
     "Ilkka": "040 765 4321",  # Finnish mobile written nationally, in a store whose default country is Italy
 }
 TYPED = {
-    "Giulia": ["3331234567", "333 123 4567", "333 1234567", "+39 333 1234567", "+393331234567",
-               "0039 333 123 4567", "0039-333-123-4567", "333.123.4567", "333123"],
+    "Giulia": [
+        "3331234567",
+        "333 123 4567",
+        "333 1234567",
+        "+39 333 1234567",
+        "+393331234567",
+        "0039 333 123 4567",
+        "0039-333-123-4567",
+        "333.123.4567",
+        "333123",
+    ],
     "Marco": ["0371948100", "0371 948 100", "+390371948100", "0039 0371 948100", "0371/94.81-00"],
     "Sara": ["3477654321", "347 765 4321", "+39 347 765 4321", "+393477654321"],
     "Aino": ["0401234567", "040 123 4567", "+358401234567", "+358 40 123 4567", "00358 40 1234567"],
@@ -40,9 +49,11 @@ NOT_STORED = ["3331234568", "+39 333 7654321", "+358 40 1234568", "0371 948 101"
 
 @pytest.fixture()
 def phonebook(store: StoreWorker) -> StoreWorker:
-    store.call(lambda s: s.contacts.create_many(
-        [{"given_name": name, "phone": phone} for name, phone in STORED.items()]
-        + [{"given_name": "Nobody"}]))
+    store.call(
+        lambda s: s.contacts.create_many(
+            [{"given_name": name, "phone": phone} for name, phone in STORED.items()] + [{"given_name": "Nobody"}]
+        )
+    )
     return store
 
 
@@ -53,6 +64,7 @@ def _found(store: StoreWorker, typed: str) -> list[str]:
         ranked = sorted(c.display_name for c in s.contacts.search(typed))  # the contact picker's search
         assert listed == ranked, typed
         return listed
+
     return store.call(run)
 
 
@@ -77,6 +89,7 @@ def test_words_and_short_numbers_search_as_before(phonebook: StoreWorker) -> Non
 
 def test_a_changed_number_leaves_the_index(phonebook: StoreWorker) -> None:
     """Issue 14 item 6: the extra forms leave with the number (the index holds only live text)."""
+
     def change(s: StoreSession) -> None:
         giulia = s.contacts.search("giulia")[0]
         s.contacts.update(giulia.id, phone="+39 320 5550000")
@@ -90,8 +103,9 @@ def test_a_changed_number_leaves_the_index(phonebook: StoreWorker) -> None:
 # The contact index as migrations 1-5 wrote it: names, then municipality, phone, email, tags.
 def _old_index_text(data: dict) -> tuple[str, str]:
     names = " ".join(p for p in (data.get("given_name"), data.get("family_name"), data.get("alias")) if p)
-    details = " ".join(p for p in (data.get("municipality"), data.get("phone"), data.get("email"),
-                                   " ".join(data.get("tags", []))) if p)
+    details = " ".join(
+        p for p in (data.get("municipality"), data.get("phone"), data.get("email"), " ".join(data.get("tags", []))) if p
+    )
     return names, details
 
 
@@ -103,10 +117,14 @@ def _old_store(path: Path, key: bytes) -> None:
         for index, (name, phone) in enumerate(STORED.items(), start=1):
             contact = Contact.model_validate({"given_name": name, "phone": phone, **_meta(index)})
             body = contact.model_dump_json()
-            conn.execute("INSERT INTO contact(rowid, id, body, updated_at, sort_name) VALUES (?, ?, ?, ?, ?)",
-                         (index, str(contact.id), body, contact.updated_at.isoformat(), name.casefold()))
-            conn.execute("INSERT INTO contact_fts(rowid, names, details) VALUES (?, ?, ?)",
-                         (index, *_old_index_text(json.loads(body))))
+            conn.execute(
+                "INSERT INTO contact(rowid, id, body, updated_at, sort_name) VALUES (?, ?, ?, ?, ?)",
+                (index, str(contact.id), body, contact.updated_at.isoformat(), name.casefold()),
+            )
+            conn.execute(
+                "INSERT INTO contact_fts(rowid, names, details) VALUES (?, ?, ?)",
+                (index, *_old_index_text(json.loads(body))),
+            )
     conn.close()
 
 
@@ -150,8 +168,10 @@ def test_a_crash_while_reindexing_leaves_the_old_store_whole(tmp_path: Path, mon
 
     conn = database.open_existing(path, key)
     service = {"service_name": "Sportello casa", "location": {"municipality": "Lodi"}}
-    conn.execute("INSERT INTO resource(id, body, updated_at, sort_name, municipality) "
-                 "VALUES ('r', ?, 't', 's', 'Lodi')", (json.dumps(service),))
+    conn.execute(
+        "INSERT INTO resource(id, body, updated_at, sort_name, municipality) VALUES ('r', ?, 't', 's', 'Lodi')",
+        (json.dumps(service),),
+    )
     monkeypatch.setattr(search, "index_new", power_cut)
     with pytest.raises(RuntimeError):
         migrations.migrate(conn)
@@ -168,5 +188,9 @@ def test_a_crash_while_reindexing_leaves_the_old_store_whole(tmp_path: Path, mon
 
 def _meta(index: int) -> dict:
     at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    return {"id": uuid.UUID(f"01940000-0000-7000-8000-{index:012d}"), "created_at": at, "updated_at": at,
-            "author_device_id": DEVICE}
+    return {
+        "id": uuid.UUID(f"01940000-0000-7000-8000-{index:012d}"),
+        "created_at": at,
+        "updated_at": at,
+        "author_device_id": DEVICE,
+    }

@@ -43,8 +43,7 @@ def test_canary_appears_in_no_file(profile: Profile, tmp_path: Path, monkeypatch
 
     def write(s):  # noqa: ANN001, ANN202
         contact = s.contacts.create(given_name=CANARY, family_name="Rossi", municipality=CANARY)
-        s.notes.create(contact_id=contact.id, body=f"note {CANARY} " * 200,
-                       occurred_at=contact.created_at)
+        s.notes.create(contact_id=contact.id, body=f"note {CANARY} " * 200, occurred_at=contact.created_at)
         # A sort big enough to need temporary storage.
         s.conn.execute("SELECT body FROM contact ORDER BY body DESC").fetchall()
         return s.contacts.search(CANARY[:10])
@@ -168,6 +167,7 @@ def test_cipher_version_is_4_or_newer(store) -> None:  # noqa: ANN001
 
 
 # --- Issue 13 item 10: file modes -------------------------------------------------------------
+
 
 def _loose_modes(*roots: Path) -> dict[str, str]:
     """Every file below the roots that is not 0600 and every folder that is not 0700."""

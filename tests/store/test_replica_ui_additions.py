@@ -18,8 +18,15 @@ def answer(results: list | None = None, changes: list | None = None) -> dict:
 
 
 def enrol_locally(store: StoreWorker) -> Enrolment:
-    enrolment = Enrolment(server_url="https://prossimo.example.org", ca_bundle=None, device_id=uuid.uuid4(),
-                          operator_id=uuid.uuid4(), organisation_id=uuid.uuid4(), role="operator", teams=[])
+    enrolment = Enrolment(
+        server_url="https://prossimo.example.org",
+        ca_bundle=None,
+        device_id=uuid.uuid4(),
+        operator_id=uuid.uuid4(),
+        organisation_id=uuid.uuid4(),
+        role="operator",
+        teams=[],
+    )
     store.call(lambda s: s.replica.save_enrolment(enrolment, "token-1"))
     return enrolment
 
@@ -27,12 +34,25 @@ def enrol_locally(store: StoreWorker) -> Enrolment:
 def push_and_answer(store: StoreWorker, status: str, reason: str | None = None, record: dict | None = None) -> int:
     """Settle the only pending mutation as the service would; returns its device seq."""
     (mutation,) = store.call(lambda s: s.outbox.pending())
-    sent = {"device_seq": mutation.seq, "mutation_id": mutation.mutation_id, "entity": mutation.entity,
-            "record_id": mutation.record_id, "op": mutation.op, "changed": mutation.changed,
-            "base_version": mutation.base_version, "at": mutation.created_at}
-    result = {"device_seq": mutation.seq, "mutation_id": mutation.mutation_id, "status": status, "reason": reason,
-              "message": f"{reason}: refused for the test" if reason else None, "record": record,
-              "server_version": None if reason else 1}
+    sent = {
+        "device_seq": mutation.seq,
+        "mutation_id": mutation.mutation_id,
+        "entity": mutation.entity,
+        "record_id": mutation.record_id,
+        "op": mutation.op,
+        "changed": mutation.changed,
+        "base_version": mutation.base_version,
+        "at": mutation.created_at,
+    }
+    result = {
+        "device_seq": mutation.seq,
+        "mutation_id": mutation.mutation_id,
+        "status": status,
+        "reason": reason,
+        "message": f"{reason}: refused for the test" if reason else None,
+        "record": record,
+        "server_version": None if reason else 1,
+    }
     changes = [{"entity": mutation.entity, "version": 1, "record": record}] if status == "applied" else []
     store.call(lambda s: s.replica.apply_answer(answer([result], changes), [sent]))
     return mutation.seq
@@ -63,10 +83,16 @@ def test_a_refused_edit_is_queued_again_on_top_of_the_services_copy(store: Store
     assert (shown.municipality, shown.phone, shown.server_version) == ("Pavia", "+39 333 1234567", 1)
     (queued,) = store.call(lambda s: s.outbox.pending())
     assert (queued.seq, queued.op, queued.changed, queued.base_version) == (
-        new_seq, "update", {"municipality": "Pavia", "phone": "+39 333 1234567"}, 1)
+        new_seq,
+        "update",
+        {"municipality": "Pavia", "phone": "+39 333 1234567"},
+        1,
+    )
     assert new_seq > seq
     assert store.call(lambda s: (s.replica.rejected_mutations(), [c.id for c in s.contacts.search("pavia")])) == (
-        [], [contact.id])
+        [],
+        [contact.id],
+    )
 
 
 def test_a_change_that_would_be_refused_again_is_not_retried(store: StoreWorker) -> None:
@@ -88,12 +114,16 @@ def test_a_retry_that_no_longer_fits_the_record_writes_nothing(store: StoreWorke
     seq = push_and_answer(store, "rejected", "forbidden_team", record=served)
     # Meanwhile a colleague made the contact pseudonymous: a given name no longer fits.
     alias_only = {**served, "kind": "pseudonymous", "given_name": None, "alias": "Nina", "server_version": 2}
-    store.call(lambda s: s.replica.apply_answer(answer(changes=[{"entity": "contact", "version": 2,
-                                                                 "record": alias_only}]), []))
+    store.call(
+        lambda s: s.replica.apply_answer(
+            answer(changes=[{"entity": "contact", "version": 2, "record": alias_only}]), []
+        )
+    )
     with pytest.raises(ValidationError):
         store.call(lambda s: s.replica.retry_rejected(seq))
-    assert store.call(lambda s: (len(s.replica.rejected_mutations()), s.outbox.count(),
-                                 s.contacts.get(contact.id).alias)) == (1, 0, "Nina")
+    assert store.call(
+        lambda s: (len(s.replica.rejected_mutations()), s.outbox.count(), s.contacts.get(contact.id).alias)
+    ) == (1, 0, "Nina")
 
 
 def test_the_service_address_moves_and_nothing_else_does(store: StoreWorker) -> None:
@@ -113,8 +143,9 @@ def test_a_create_refused_for_a_team_is_accepted_once_access_is_given(world: Wor
     anna = world.add_operator("anna", [world.team_a])
     laptop = world.device(anna)
     contact = laptop.store.call(lambda s: s.contacts.create(given_name="Fuori", team_id=world.team_b))
-    laptop.store.call(lambda s: s.notes.create(contact_id=contact.id, body="primo incontro",
-                                               occurred_at=contact.created_at))
+    laptop.store.call(
+        lambda s: s.notes.create(contact_id=contact.id, body="primo incontro", occurred_at=contact.created_at)
+    )
     report = laptop.sync()
     assert sorted(r[1] for r in report.rejections) == ["forbidden_team", "missing_reference"]
     refused = {r.entity: r.seq for r in laptop.store.call(lambda s: s.replica.rejected_mutations())}
@@ -128,5 +159,10 @@ def test_a_create_refused_for_a_team_is_accepted_once_access_is_given(world: Wor
     assert (report.pushed, report.rejected) == (2, 0)
     with world.service.admin() as session:
         assert session.get(StoredRecord, contact.id) is not None
-    assert laptop.store.call(lambda s: (s.replica.rejected_mutations(), s.outbox.count(),
-                                        s.contacts.get(contact.id).server_version is not None)) == ([], 0, True)
+    assert laptop.store.call(
+        lambda s: (
+            s.replica.rejected_mutations(),
+            s.outbox.count(),
+            s.contacts.get(contact.id).server_version is not None,
+        )
+    ) == ([], 0, True)

@@ -18,41 +18,62 @@ def _make_graph(s: StoreSession) -> dict[str, object]:
     """One of each entity, linked the way a real caseload is."""
     anna = s.contacts.create(given_name="Anna", family_name="Mäkelä", municipality="Oulu")
     sister = s.contacts.create(kind="pseudonymous", alias="Kettu")
-    relationship = s.relationships.create(
-        from_contact_id=sister.id, to_contact_id=anna.id, kind="sibling"
-    )
+    relationship = s.relationships.create(from_contact_id=sister.id, to_contact_id=anna.id, kind="sibling")
     consent = s.consents.create(
-        contact_id=anna.id, purpose="referral", method="verbal", given_at=T0,
+        contact_id=anna.id,
+        purpose="referral",
+        method="verbal",
+        given_at=T0,
         recipients=["Ensisuoja Oulu"],
     )
     appointment = s.appointments.create(
-        contact_ids=[anna.id], operator_id=OPERATOR, starts_at=T0, ends_at=T0 + dt.timedelta(hours=1),
-        time_zone="Europe/Helsinki", place_kind="home_visit", topic="asunto",
+        contact_ids=[anna.id],
+        operator_id=OPERATOR,
+        starts_at=T0,
+        ends_at=T0 + dt.timedelta(hours=1),
+        time_zone="Europe/Helsinki",
+        place_kind="home_visit",
+        topic="asunto",
     )
     resource = s.resources.create(
-        organization_name="Oulun kaupunki", service_name="Ensisuoja",
+        organization_name="Oulun kaupunki",
+        service_name="Ensisuoja",
         location={"municipality": "Oulu", "latitude": 65.01, "longitude": 25.47},
-        categories=["shelter"], opening_hours=[
-            {"weekday": 1, "opens_at": dt.time(18), "closes_at": dt.time(23)}
-        ],
+        categories=["shelter"],
+        opening_hours=[{"weekday": 1, "opens_at": dt.time(18), "closes_at": dt.time(23)}],
     )
     note = s.notes.create(contact_id=anna.id, body="Met at the station; wants a shelter bed.", occurred_at=T0)
-    referral = s.referrals.create(
-        contact_id=anna.id, resource_id=resource.id, consent_id=consent.id, status="sent"
-    )
+    referral = s.referrals.create(contact_id=anna.id, resource_id=resource.id, consent_id=consent.id, status="sent")
     intake = s.intake_requests.create(
-        kind="first_contact", alias="Tähti", contact_channel="email",
-        contact_detail="tahti@example.org", language="fi", consent_to_contact=True, received_at=T0,
+        kind="first_contact",
+        alias="Tähti",
+        contact_channel="email",
+        contact_detail="tahti@example.org",
+        language="fi",
+        consent_to_contact=True,
+        received_at=T0,
     )
     return {
-        "contacts": anna, "relationships": relationship, "consents": consent,
-        "appointments": appointment, "resources": resource, "notes": note,
-        "referrals": referral, "intake_requests": intake, "sister": sister,
+        "contacts": anna,
+        "relationships": relationship,
+        "consents": consent,
+        "appointments": appointment,
+        "resources": resource,
+        "notes": note,
+        "referrals": referral,
+        "intake_requests": intake,
+        "sister": sister,
     }
 
 
 REPOSITORIES = [
-    "contacts", "relationships", "consents", "appointments", "resources", "notes", "referrals",
+    "contacts",
+    "relationships",
+    "consents",
+    "appointments",
+    "resources",
+    "notes",
+    "referrals",
     "intake_requests",
 ]
 

@@ -44,29 +44,56 @@ def values(card: list, name: str) -> list[str]:
 
 # --- the cards ---------------------------------------------------------------------------------------------------
 
-LONG_DESCRIPTION = ("Mensa serale per chi è in difficoltà; pasti caldi, docce, cambio d'abito, "
-                    "e un po' di ascolto.\nPortare un documento, se c'è. Back\\slash 🍲 perché sì " * 3).strip()
+LONG_DESCRIPTION = (
+    "Mensa serale per chi è in difficoltà; pasti caldi, docce, cambio d'abito, "
+    "e un po' di ascolto.\nPortare un documento, se c'è. Back\\slash 🍲 perché sì " * 3
+).strip()
 
 
 @pytest.fixture()
 def services(store: StoreWorker) -> list:
-    return store.call(lambda s: s.resources.create_many([
-        {"organization_name": "Caritas Lodigiana; Onlus", "service_name": "Mensa della sera, Lodi",
-         "description": LONG_DESCRIPTION, "categories": ["food", "shelter"],
-         "location": {"name": "Casa San Giuseppe", "address_1": "Via Cavour 31", "postal_code": "26900",
-                      "municipality": "Lodi", "region": "Lombardia", "latitude": 45.3141, "longitude": 9.5031},
-         "phones": [{"number": "0371 409 111", "kind": "voice", "description": "Segreteria, mattina"},
-                    {"number": "+39 333 123 4567", "kind": "text"}, {"number": "0371.409112", "kind": "fax"},
-                    {"number": "800 123 456", "kind": "hotline"}],
-         "email": "mensa@example.org", "url": "https://example.org/mensa?x=1,2",
-         "opening_hours": [{"weekday": 1, "opens_at": dt.time(18, 30), "closes_at": dt.time(20, 0)},
-                           {"weekday": 1, "opens_at": dt.time(12, 0), "closes_at": dt.time(13, 30)},
-                           {"weekday": 5, "opens_at": dt.time(18, 30), "closes_at": dt.time(20, 0)}],
-         "languages": ["it", "en", "ar"]},
-        {"organization_name": "Helsingin kaupunki", "service_name": "Nuorten neuvonta",
-         "categories": ["youth"], "location": {"municipality": "Helsinki", "country": "FI"},
-         "phones": [{"number": "040 1234567"}]},
-    ]))
+    return store.call(
+        lambda s: s.resources.create_many(
+            [
+                {
+                    "organization_name": "Caritas Lodigiana; Onlus",
+                    "service_name": "Mensa della sera, Lodi",
+                    "description": LONG_DESCRIPTION,
+                    "categories": ["food", "shelter"],
+                    "location": {
+                        "name": "Casa San Giuseppe",
+                        "address_1": "Via Cavour 31",
+                        "postal_code": "26900",
+                        "municipality": "Lodi",
+                        "region": "Lombardia",
+                        "latitude": 45.3141,
+                        "longitude": 9.5031,
+                    },
+                    "phones": [
+                        {"number": "0371 409 111", "kind": "voice", "description": "Segreteria, mattina"},
+                        {"number": "+39 333 123 4567", "kind": "text"},
+                        {"number": "0371.409112", "kind": "fax"},
+                        {"number": "800 123 456", "kind": "hotline"},
+                    ],
+                    "email": "mensa@example.org",
+                    "url": "https://example.org/mensa?x=1,2",
+                    "opening_hours": [
+                        {"weekday": 1, "opens_at": dt.time(18, 30), "closes_at": dt.time(20, 0)},
+                        {"weekday": 1, "opens_at": dt.time(12, 0), "closes_at": dt.time(13, 30)},
+                        {"weekday": 5, "opens_at": dt.time(18, 30), "closes_at": dt.time(20, 0)},
+                    ],
+                    "languages": ["it", "en", "ar"],
+                },
+                {
+                    "organization_name": "Helsingin kaupunki",
+                    "service_name": "Nuorten neuvonta",
+                    "categories": ["youth"],
+                    "location": {"municipality": "Helsinki", "country": "FI"},
+                    "phones": [{"number": "040 1234567"}],
+                },
+            ]
+        )
+    )
 
 
 def test_a_card_has_every_field_escaped_and_readable(services: list) -> None:
@@ -81,14 +108,25 @@ def test_a_card_has_every_field_escaped_and_readable(services: list) -> None:
     assert split_unescaped(values(card, "ORG")[0], ";") == ["Caritas Lodigiana; Onlus"]
 
     phones = [(params["TYPE"], params["VALUE"], value) for prop, params, value in card if prop == "TEL"]
-    assert phones == [("voice", "uri", "tel:+390371409111"), ("text", "uri", "tel:+393331234567"),
-                      ("fax", "uri", "tel:+390371409112"), ("voice", "uri", "tel:+39800123456")]
+    assert phones == [
+        ("voice", "uri", "tel:+390371409111"),
+        ("text", "uri", "tel:+393331234567"),
+        ("fax", "uri", "tel:+390371409112"),
+        ("voice", "uri", "tel:+39800123456"),
+    ]
     assert values(card, "EMAIL") == ["mensa@example.org"]
     assert values(card, "URL") == ["https://example.org/mensa?x=1,2"]  # a URI is not escaped
     (adr,) = [(params, value) for prop, params, value in card if prop == "ADR"]
     assert adr[0] == {"CC": "IT"}
-    assert split_unescaped(adr[1], ";") == ["", "Casa San Giuseppe", "Via Cavour 31", "Lodi", "Lombardia", "26900",
-                                            "IT"]
+    assert split_unescaped(adr[1], ";") == [
+        "",
+        "Casa San Giuseppe",
+        "Via Cavour 31",
+        "Lodi",
+        "Lombardia",
+        "26900",
+        "IT",
+    ]
     assert values(card, "GEO") == ["geo:45.314100,9.503100"]
 
     note = unescape(values(card, "NOTE")[0])
@@ -97,7 +135,10 @@ def test_a_card_has_every_field_escaped_and_readable(services: list) -> None:
     assert note.endswith("0371 409 111: Segreteria, mattina")
     assert split_unescaped(values(card, "CATEGORIES")[0], ",") == ["Food", "Shelter"]
     assert [(params["PREF"], value) for prop, params, value in card if prop == "LANG"] == [
-        ("1", "it"), ("2", "en"), ("3", "ar")]
+        ("1", "it"),
+        ("2", "en"),
+        ("3", "ar"),
+    ]
     assert values(card, "REV") == [mensa.updated_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")]
 
 
@@ -137,15 +178,18 @@ def test_numbers_become_global_tel_uris_only_when_that_is_certain() -> None:
 
 
 def test_several_services_make_one_file_of_cards_in_the_callers_language(services: list) -> None:
-    texts = CardTexts(opening_hours="Orari:", weekdays={1: "lunedì", 5: "venerdì"},
-                      category=lambda code: category_label(code, "it"))
+    texts = CardTexts(
+        opening_hours="Orari:", weekdays={1: "lunedì", 5: "venerdì"}, category=lambda code: category_label(code, "it")
+    )
     data = resources_vcf(services, texts)
     cards = read_cards(data)
     assert [unescape(values(card, "FN")[0]) for card in cards] == ["Mensa della sera, Lodi", "Nuorten neuvonta"]
     mensa, neuvonta = cards
     assert "Orari:\nlunedì: 12:00–13:30, 18:30–20:00" in unescape(values(mensa, "NOTE")[0])
-    assert split_unescaped(values(mensa, "CATEGORIES")[0], ",") == [category_label("food", "it"),
-                                                                   category_label("shelter", "it")]
+    assert split_unescaped(values(mensa, "CATEGORIES")[0], ",") == [
+        category_label("food", "it"),
+        category_label("shelter", "it"),
+    ]
     assert values(neuvonta, "TEL") == ["tel:+358401234567"]
     assert split_unescaped(values(neuvonta, "ADR")[0], ";") == ["", "", "", "Helsinki", "", "", "FI"]
     assert values(neuvonta, "GEO") == [] and values(neuvonta, "NOTE") == []

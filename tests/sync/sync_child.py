@@ -16,8 +16,9 @@ from desktop.sync.engine import SyncEngine
 def main() -> None:
     profile = Profile(Path(sys.argv[1]))
     store = profile.open(os.environ["PROSSIMO_PASSPHRASE"])
-    engine = SyncEngine(store, page_size=int(os.environ.get("PAGE_SIZE", "10")),
-                        push_batch=int(os.environ.get("PUSH_BATCH", "8")))
+    engine = SyncEngine(
+        store, page_size=int(os.environ.get("PAGE_SIZE", "10")), push_batch=int(os.environ.get("PUSH_BATCH", "8"))
+    )
     print("READY", flush=True)
     report = engine.sync(progress=lambda p: print(f"ROUND {p.round}", flush=True))
     engine.close()

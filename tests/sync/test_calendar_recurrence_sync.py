@@ -20,10 +20,15 @@ def test_a_recurring_appointment_with_exceptions_round_trips_and_a_skip_merges(w
         contact = s.contacts.create(given_name="Marta", team_id=world.team_a)
         start = dt.datetime(2026, 3, 16, 10, 0, tzinfo=ROME)
         return s.appointments.create(
-            contact_ids=[contact.id], operator_id=me, starts_at=start, ends_at=start + dt.timedelta(hours=1),
-            time_zone="Europe/Rome", place_kind="office", recurrence={"frequency": "weekly", "interval": 2,
-                                                                    "until": dt.date(2026, 6, 22)},
-            exceptions=[dt.date(2026, 4, 13)])
+            contact_ids=[contact.id],
+            operator_id=me,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+            recurrence={"frequency": "weekly", "interval": 2, "until": dt.date(2026, 6, 22)},
+            exceptions=[dt.date(2026, 4, 13)],
+        )
 
     series = laptop_a.store.call(book)
     pushed = laptop_a.sync()
@@ -33,12 +38,16 @@ def test_a_recurring_appointment_with_exceptions_round_trips_and_a_skip_merges(w
     assert copy.recurrence == series.recurrence and copy.exceptions == [dt.date(2026, 4, 13)]
 
     # Bruno skips the meeting of 11 May; Anna's laptop gets the same series back, both skips in it.
-    laptop_b.store.call(lambda s: s.appointments.update(series.id, exceptions=[dt.date(2026, 4, 13),
-                                                                                 dt.date(2026, 5, 11)]))
+    laptop_b.store.call(
+        lambda s: s.appointments.update(series.id, exceptions=[dt.date(2026, 4, 13), dt.date(2026, 5, 11)])
+    )
     assert laptop_b.sync().rejected == 0
     laptop_a.sync()
     back = laptop_a.store.call(lambda s: s.appointments.get(series.id))
     assert back.exceptions == [dt.date(2026, 4, 13), dt.date(2026, 5, 11)]
-    may = laptop_a.store.call(lambda s: cq.appointments_between(
-        s, dt.datetime(2026, 5, 1, tzinfo=ROME), dt.datetime(2026, 6, 1, tzinfo=ROME), operator_id=me))
+    may = laptop_a.store.call(
+        lambda s: cq.appointments_between(
+            s, dt.datetime(2026, 5, 1, tzinfo=ROME), dt.datetime(2026, 6, 1, tzinfo=ROME), operator_id=me
+        )
+    )
     assert [b.starts_at.date() for b in may] == [dt.date(2026, 5, 25)]  # every two weeks: 11 May skipped, 25 May left

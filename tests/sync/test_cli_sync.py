@@ -20,36 +20,67 @@ def test_enroll_sync_and_conflicts_from_the_command_line(world: World, tmp_path:
     no_password = run(home, "enroll", "--server", world.service.url, "--user", anna, passphrase=PASSPHRASE)
     assert no_password.returncode == 2 and "PROSSIMO_PASSWORD" in no_password.stderr
     carla = world.add_operator("carla", [world.team_a])
-    wrong = run(home, "enroll", "--server", world.service.url, "--user", carla, passphrase=PASSPHRASE,
-                PROSSIMO_PASSWORD="not the password")
+    wrong = run(
+        home,
+        "enroll",
+        "--server",
+        world.service.url,
+        "--user",
+        carla,
+        passphrase=PASSPHRASE,
+        PROSSIMO_PASSWORD="not the password",
+    )
     assert wrong.returncode == 3 and "username or password is wrong" in wrong.stderr
     # This address now waits 1 s before its next try; two more failures make it 4 s, so the
     # next `enroll` is refused however long the CLI takes to start on a busy machine.
     for _ in range(2):
         _fail_a_login(world.service.url, carla)
-    hurried = run(home, "enroll", "--server", world.service.url, "--user", carla, passphrase=PASSPHRASE,
-                  PROSSIMO_PASSWORD=PASSWORD)
+    hurried = run(
+        home,
+        "enroll",
+        "--server",
+        world.service.url,
+        "--user",
+        carla,
+        passphrase=PASSPHRASE,
+        PROSSIMO_PASSWORD=PASSWORD,
+    )
     assert hurried.returncode == 3 and "too many failed logins: try again in" in hurried.stderr
     time.sleep(int(re.search(r"try again in (\d+) s", hurried.stderr).group(1)))  # as told, then go on
-    plain = run(home, "enroll", "--server", "http://example.org", "--user", anna, passphrase=PASSPHRASE,
-                PROSSIMO_PASSWORD=PASSWORD)
+    plain = run(
+        home,
+        "enroll",
+        "--server",
+        "http://example.org",
+        "--user",
+        anna,
+        passphrase=PASSPHRASE,
+        PROSSIMO_PASSWORD=PASSWORD,
+    )
     assert plain.returncode == 2 and "https" in plain.stderr
 
-    enrolled = run(home, "enroll", "--server", world.service.url, "--user", anna, passphrase=PASSPHRASE,
-                   PROSSIMO_PASSWORD=PASSWORD)
+    enrolled = run(
+        home, "enroll", "--server", world.service.url, "--user", anna, passphrase=PASSPHRASE, PROSSIMO_PASSWORD=PASSWORD
+    )
     assert enrolled.returncode == 0, enrolled.stderr
     assert "Enrolled with" in enrolled.stdout and "(operator; A)" in enrolled.stdout
-    again = run(home, "enroll", "--server", world.service.url, "--user", anna, passphrase=PASSPHRASE,
-                PROSSIMO_PASSWORD=PASSWORD)
+    again = run(
+        home, "enroll", "--server", world.service.url, "--user", anna, passphrase=PASSPHRASE, PROSSIMO_PASSWORD=PASSWORD
+    )
     assert again.returncode == 2 and "already enrolled" in again.stderr
 
-    contact = run(home, "contacts", "add", "--given", "Gianna", "--municipality", "Lodi",
-                  passphrase=PASSPHRASE).stdout.strip()
+    contact = run(
+        home, "contacts", "add", "--given", "Gianna", "--municipality", "Lodi", passphrase=PASSPHRASE
+    ).stdout.strip()
     synced = run(home, "sync", "--json", passphrase=PASSPHRASE)
     assert synced.returncode == 0, synced.stderr
     counts = json.loads(synced.stdout)
-    assert {k: counts[k] for k in ("pushed", "pulled", "conflicts", "requests")} == \
-        {"pushed": 1, "pulled": 1, "conflicts": 0, "requests": 1}
+    assert {k: counts[k] for k in ("pushed", "pulled", "conflicts", "requests")} == {
+        "pushed": 1,
+        "pulled": 1,
+        "conflicts": 0,
+        "requests": 1,
+    }
     assert counts["bytes_sent"] > 0 and counts["bytes_received"] > 0
 
     # A colleague changes the same field first: Anna's later value becomes a conflict.
@@ -68,7 +99,7 @@ def test_enroll_sync_and_conflicts_from_the_command_line(world: World, tmp_path:
     assert human.returncode == 0, human.stderr
     assert human.stdout.startswith("Pushed 2, pulled") and "conflicts 1" in human.stdout
     listed = run(home, "conflicts", "list", **env)
-    assert "contact Gianna  municipality: kept \"Cesena\", other \"Forlì\"" in listed.stdout
+    assert 'contact Gianna  municipality: kept "Cesena", other "Forlì"' in listed.stdout
     as_json = [json.loads(line) for line in run(home, "conflicts", "list", "--json", **env).stdout.splitlines()]
     assert [(c["field"], c["status"]) for c in as_json] == [("municipality", "open")]
 
@@ -119,8 +150,11 @@ def test_sync_before_enrolment_is_a_usage_error(tmp_path: Path) -> None:
 def _fail_a_login(url: str, username: str) -> None:
     """One wrong password, as soon as the address's wait allows it."""
     while True:
-        answer = requests.post(f"{url}/v1/enrol", json={"username": username, "password": "not the password",
-                                                        "device_name": "x"}, timeout=30)
+        answer = requests.post(
+            f"{url}/v1/enrol",
+            json={"username": username, "password": "not the password", "device_name": "x"},
+            timeout=30,
+        )
         if answer.status_code != 429:
             assert answer.status_code == 401
             return

@@ -26,8 +26,15 @@ from tests.fault_proxy import Fault, FaultProxy, FaultSpec
 from tests.sync_world import CentralService, new_world
 
 FIELDS = ("municipality", "phone")
-FAULTS = st.sampled_from([None, None, FaultSpec(Fault.CUT_RESPONSE, cut_after=150),
-                          FaultSpec(Fault.CUT_REQUEST, cut_after=120), FaultSpec(Fault.REFUSE)])
+FAULTS = st.sampled_from(
+    [
+        None,
+        None,
+        FaultSpec(Fault.CUT_RESPONSE, cut_after=150),
+        FaultSpec(Fault.CUT_REQUEST, cut_after=120),
+        FaultSpec(Fault.REFUSE),
+    ]
+)
 _values = itertools.count()
 SEEN = {"conflicts": 0, "faults": 0}  # across examples: proof that races and faults happened
 
@@ -53,8 +60,7 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
             self.devices = []
             for number, proxy in enumerate(self.proxies):
                 name = self.world.add_operator(f"op{number}", [self.world.team_a])
-                self.devices.append(self.world.device(name, server_url=proxy.url, attempts=2,
-                                                      read_timeout_s=2.0))
+                self.devices.append(self.world.device(name, server_url=proxy.url, attempts=2, read_timeout_s=2.0))
             self.ids: list[str] = []
             # (record, field) -> values written, and values that a writer replaced while seeing them
             self.written: dict[tuple[str, str], list[str]] = {}
@@ -70,13 +76,15 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
 
         def live_ids(self, device_index: int) -> list[str]:
             return self.devices[device_index].store.call(
-                lambda s: [str(c.id) for c in s.contacts.page(limit=10_000).records])
+                lambda s: [str(c.id) for c in s.contacts.page(limit=10_000).records]
+            )
 
         @rule(device=st.integers(0, 2), field=st.sampled_from(FIELDS))
         def create(self, device: int, field: str) -> None:
             value = fresh_value(field)
             record = self.devices[device].store.call(
-                lambda s: s.contacts.create(given_name=f"Persona {len(self.ids)}", **{field: value}))
+                lambda s: s.contacts.create(given_name=f"Persona {len(self.ids)}", **{field: value})
+            )
             self.ids.append(str(record.id))
             self.written.setdefault((str(record.id), field), []).append(value)
 
@@ -100,8 +108,12 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
                 self.replaced_seen.setdefault((record_id, field), set()).add(before)
 
         @precondition(lambda self: self.ids)
-        @rule(first=st.integers(0, 2), second=st.integers(0, 2), pick=st.integers(0, 10_000),
-              field=st.sampled_from(FIELDS))
+        @rule(
+            first=st.integers(0, 2),
+            second=st.integers(0, 2),
+            pick=st.integers(0, 10_000),
+            field=st.sampled_from(FIELDS),
+        )
         def race(self, first: int, second: int, pick: int, field: str) -> None:
             """Two devices change the same field of a record both hold, before either syncs."""
             if first == second:
@@ -139,7 +151,8 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
 
         def everything(self, device_index: int) -> dict[str, dict]:
             rows = self.devices[device_index].store.call(
-                lambda s: s.conn.execute("SELECT id, body FROM contact").fetchall())
+                lambda s: s.conn.execute("SELECT id, body FROM contact").fetchall()
+            )
             return {record_id: canonical(body) for record_id, body in rows}
 
         @rule()
@@ -151,10 +164,20 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
             self.converge()
             self.checks += 1
             with service.admin() as session:
-                rows = session.execute(select(StoredRecord.id, StoredRecord.body).where(
-                    StoredRecord.team_id == self.world.team_a, StoredRecord.entity == "contact")).all()
-                conflicts = session.execute(select(StoredRecord.body).where(
-                    StoredRecord.team_id == self.world.team_a, StoredRecord.entity == "conflict")).scalars().all()
+                rows = session.execute(
+                    select(StoredRecord.id, StoredRecord.body).where(
+                        StoredRecord.team_id == self.world.team_a, StoredRecord.entity == "contact"
+                    )
+                ).all()
+                conflicts = (
+                    session.execute(
+                        select(StoredRecord.body).where(
+                            StoredRecord.team_id == self.world.team_a, StoredRecord.entity == "conflict"
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
             on_server = {str(record_id): canonical(body) for record_id, body in rows}
             for index in range(3):
                 assert self.everything(index) == on_server, f"device {index} differs from the service"
@@ -163,18 +186,25 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
                 key = (body["record_id"], body["field"])
                 kept.setdefault(key, set()).update({body["kept_value"], body["other_value"]})
             SEEN["conflicts"] = max(SEEN["conflicts"], len(conflicts))
-            SEEN["faults"] += sum(sum(proxy.faults_injected[f] for f in (Fault.CUT_RESPONSE, Fault.CUT_REQUEST,
-                                                                          Fault.REFUSE)) for proxy in self.proxies)
+            SEEN["faults"] += sum(
+                sum(proxy.faults_injected[f] for f in (Fault.CUT_RESPONSE, Fault.CUT_REQUEST, Fault.REFUSE))
+                for proxy in self.proxies
+            )
             for (record_id, field), values in self.written.items():
                 final = on_server[record_id][field]
                 for value in values:
-                    assert value == final or value in kept.get((record_id, field), set()) \
-                        or value in self.replaced_seen.get((record_id, field), set()), \
-                        f"{field}={value} of {record_id} was lost"
+                    assert (
+                        value == final
+                        or value in kept.get((record_id, field), set())
+                        or value in self.replaced_seen.get((record_id, field), set())
+                    ), f"{field}={value} of {record_id} was lost"
 
     Convergence.TestCase.settings = settings(
         # Derandomised: CI explores the same 8 histories every run, so a red run is reproducible.
-        max_examples=8, stateful_step_count=30, deadline=None, derandomize=True,
+        max_examples=8,
+        stateful_step_count=30,
+        deadline=None,
+        derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     return Convergence

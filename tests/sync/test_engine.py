@@ -15,6 +15,7 @@ from tests.sync_world import World
 def contacts_of(device) -> dict[str, dict]:  # noqa: ANN001
     def read(s):  # noqa: ANN001, ANN202
         return {str(c.id): c.model_dump(mode="json") for c in s.contacts.page(limit=10_000).records}
+
     return device.store.call(read)
 
 
@@ -22,10 +23,14 @@ def test_two_devices_share_a_caseload_in_one_request_each(world: World) -> None:
     anna = world.add_operator("anna", [world.team_a])
     bruno = world.add_operator("bruno", [world.team_a])
     laptop_a, laptop_b = world.device(anna), world.device(bruno)
-    ids = laptop_a.store.call(lambda s: [s.contacts.create(given_name=f"Persona {n}", municipality="Lodi").id
-                                         for n in range(5)])
-    note = laptop_a.store.call(lambda s: s.notes.create(contact_id=ids[0], body="Primo incontro in stazione",
-                                                        occurred_at=s.contacts.get(ids[0]).created_at))
+    ids = laptop_a.store.call(
+        lambda s: [s.contacts.create(given_name=f"Persona {n}", municipality="Lodi").id for n in range(5)]
+    )
+    note = laptop_a.store.call(
+        lambda s: s.notes.create(
+            contact_id=ids[0], body="Primo incontro in stazione", occurred_at=s.contacts.get(ids[0]).created_at
+        )
+    )
 
     pushed = laptop_a.sync()
     assert (pushed.pushed, pushed.rejected, pushed.pending) == (6, 0, 0)
@@ -89,8 +94,11 @@ def test_idle_and_single_change_syncs_are_one_small_request(world: World) -> Non
     anna = world.add_operator("anna", [world.team_a])
     bruno = world.add_operator("bruno", [world.team_a])
     laptop_a, laptop_b = world.device(anna), world.device(bruno)
-    contact_id = laptop_a.store.call(lambda s: s.contacts.create(given_name="Ilaria", family_name="Conti",
-                                                                 municipality="Lodi", phone="+39 333 7654321").id)
+    contact_id = laptop_a.store.call(
+        lambda s: (
+            s.contacts.create(given_name="Ilaria", family_name="Conti", municipality="Lodi", phone="+39 333 7654321").id
+        )
+    )
     laptop_a.sync()
     laptop_b.sync()
 
@@ -163,8 +171,9 @@ def test_losing_a_team_purges_its_records(world: World) -> None:
     laptop = world.device(anna)
     a_id = laptop.store.call(lambda s: s.contacts.create(given_name="In A", team_id=world.team_a).id)
     b_id = laptop.store.call(lambda s: s.contacts.create(given_name="In B", team_id=world.team_b).id)
-    laptop.store.call(lambda s: s.notes.create(contact_id=b_id, body="nota su B",
-                                               occurred_at=s.contacts.get(b_id).created_at))
+    laptop.store.call(
+        lambda s: s.notes.create(contact_id=b_id, body="nota su B", occurred_at=s.contacts.get(b_id).created_at)
+    )
     laptop.sync()
     world.remove_from_team(anna, world.team_b)
     report = laptop.sync()
@@ -228,8 +237,13 @@ def test_a_person_resolves_a_conflict_and_the_team_sees_it(world: World) -> None
     laptop_b.sync()
     laptop_a.sync()
     for laptop in (laptop_a, laptop_b):
-        assert laptop.store.call(lambda s: (s.contacts.get(contact_id).municipality, s.replica.open_conflicts(),
-                                            s.conflicts.get(conflict.id).resolution)) == ("Forlì", [], "other")
+        assert laptop.store.call(
+            lambda s: (
+                s.contacts.get(contact_id).municipality,
+                s.replica.open_conflicts(),
+                s.conflicts.get(conflict.id).resolution,
+            )
+        ) == ("Forlì", [], "other")
     with pytest.raises(RuleViolation, match="already resolved"):
         laptop_a.store.call(lambda s: s.resolve_conflict(conflict.id, "kept"))
 
@@ -241,8 +255,11 @@ def test_an_erasure_reaches_every_device_and_beats_an_offline_edit(world: World)
     bruno = world.add_operator("bruno", [world.team_a])
     laptop_a, laptop_b = world.device(anna), world.device(bruno)
     person = laptop_a.store.call(lambda s: s.contacts.create(given_name="Nadia", family_name="Dimenticata").id)
-    laptop_a.store.call(lambda s: s.notes.create(contact_id=person, body="storia riservata",
-                                                 occurred_at=s.contacts.get(person).created_at))
+    laptop_a.store.call(
+        lambda s: s.notes.create(
+            contact_id=person, body="storia riservata", occurred_at=s.contacts.get(person).created_at
+        )
+    )
     laptop_a.sync()
     laptop_b.sync()
     # Bruno edits offline; meanwhile the organisation erases the person.
@@ -252,10 +269,20 @@ def test_an_erasure_reaches_every_device_and_beats_an_offline_edit(world: World)
     for laptop in (laptop_a, laptop_b):
         report = laptop.sync()
         assert report.erased == 2
-        assert laptop.store.call(lambda s: (s.contacts.search("dimenticata"), s.notes.search("riservata"),
-                                            s.outbox.count(), s.replica.rejected_mutations())) == ([], [], 0, [])
-        assert laptop.store.call(lambda s: s.conn.execute(
-            "SELECT count(*) FROM contact WHERE body LIKE '%Dimenticata%'").fetchone()[0]) == 0
+        assert laptop.store.call(
+            lambda s: (
+                s.contacts.search("dimenticata"),
+                s.notes.search("riservata"),
+                s.outbox.count(),
+                s.replica.rejected_mutations(),
+            )
+        ) == ([], [], 0, [])
+        assert (
+            laptop.store.call(
+                lambda s: s.conn.execute("SELECT count(*) FROM contact WHERE body LIKE '%Dimenticata%'").fetchone()[0]
+            )
+            == 0
+        )
 
 
 def test_a_refused_edit_is_kept_and_the_services_copy_shown_again(world: World) -> None:

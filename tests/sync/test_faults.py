@@ -26,15 +26,21 @@ def proxy(world: World) -> Iterator[FaultProxy]:
 
 def server_contacts(world: World, team: uuid.UUID) -> list[str]:
     with world.service.admin() as session:
-        return [str(i) for i in session.execute(
-            select(StoredRecord.id).where(StoredRecord.team_id == team, StoredRecord.entity == "contact")
-        ).scalars()]
+        return [
+            str(i)
+            for i in session.execute(
+                select(StoredRecord.id).where(StoredRecord.team_id == team, StoredRecord.entity == "contact")
+            ).scalars()
+        ]
 
 
 def applied_count(world: World, device: Device) -> int:
     with world.service.admin() as session:
-        return session.execute(select(func.count()).select_from(AppliedMutation).where(
-            AppliedMutation.device_id == device.profile.identity().device_id)).scalar_one()
+        return session.execute(
+            select(func.count())
+            .select_from(AppliedMutation)
+            .where(AppliedMutation.device_id == device.profile.identity().device_id)
+        ).scalar_one()
 
 
 def local_contacts(device: Device) -> list[str]:
@@ -59,14 +65,21 @@ def test_a_lost_answer_is_resent_and_applied_once(world: World, proxy: FaultProx
     assert applied_count(world, laptop) == 20  # each device_seq applied once
 
 
-@pytest.mark.parametrize("fault", [
-    FaultSpec(Fault.REFUSE), FaultSpec(Fault.CUT_REQUEST, cut_after=100), FaultSpec(Fault.BLACKHOLE),
-    FaultSpec(Fault.DELAY, delay_s=0.2),
-], ids=lambda spec: spec.fault.value)
+@pytest.mark.parametrize(
+    "fault",
+    [
+        FaultSpec(Fault.REFUSE),
+        FaultSpec(Fault.CUT_REQUEST, cut_after=100),
+        FaultSpec(Fault.BLACKHOLE),
+        FaultSpec(Fault.DELAY, delay_s=0.2),
+    ],
+    ids=lambda spec: spec.fault.value,
+)
 def test_a_broken_connection_is_retried(world: World, proxy: FaultProxy, fault: FaultSpec) -> None:
     laptop = faulty_device(world, proxy)
-    laptop.store.call(lambda s: s.contacts.create_many([{"given_name": f"P{n}", "municipality": "Lodi"}
-                                                         for n in range(30)]))
+    laptop.store.call(
+        lambda s: s.contacts.create_many([{"given_name": f"P{n}", "municipality": "Lodi"} for n in range(30)])
+    )
     proxy.plan([fault, fault])
     report = laptop.sync()
     assert report.pushed == 30 and report.pending == 0
@@ -93,14 +106,19 @@ def test_random_faults_across_paged_syncs_lose_and_duplicate_nothing(world: Worl
     laptop = faulty_device(world, proxy)
     laptop.engine.page_size = 7
     laptop.engine.push_batch = 5
-    proxy.randomise(seed=7, probabilities={Fault.CUT_RESPONSE: 0.25, Fault.REFUSE: 0.1,
-                                           Fault.CUT_REQUEST: 0.1}, cut_range=(50, 3000))
+    proxy.randomise(
+        seed=7,
+        probabilities={Fault.CUT_RESPONSE: 0.25, Fault.REFUSE: 0.1, Fault.CUT_REQUEST: 0.1},
+        cut_range=(50, 3000),
+    )
     for round_number in range(6):
-        writer.store.call(lambda s, r=round_number: s.contacts.create_many(
-            [{"given_name": f"B{r}-{n}"} for n in range(9)]))
+        writer.store.call(
+            lambda s, r=round_number: s.contacts.create_many([{"given_name": f"B{r}-{n}"} for n in range(9)])
+        )
         writer.sync()
-        laptop.store.call(lambda s, r=round_number: s.contacts.create_many(
-            [{"given_name": f"A{r}-{n}"} for n in range(11)]))
+        laptop.store.call(
+            lambda s, r=round_number: s.contacts.create_many([{"given_name": f"A{r}-{n}"} for n in range(11)])
+        )
         try:
             laptop.sync()
         except Offline:

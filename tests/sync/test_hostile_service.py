@@ -149,37 +149,71 @@ def throwaway_ca(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ssl.SS
     now = dt.datetime.now(dt.UTC)
     ca_key, leaf_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Throwaway test CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=1))
-          .not_valid_after(now + dt.timedelta(hours=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), True)
-          .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                       crl_sign=True, encipher_only=False, decipher_only=False), True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
-          .sign(ca_key, hashes.SHA256()))
-    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-            .issuer_name(ca_name).public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(minutes=1)).not_valid_after(now + dt.timedelta(hours=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), True)
-            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False)
-            .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=1))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(leaf_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=1))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), True)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
     ca_path, cert_path, key_path = folder / "ca.pem", folder / "leaf.pem", folder / "leaf.key"
     ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     cert_path.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(leaf_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                serialization.NoEncryption()))
+    key_path.write_bytes(
+        leaf_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_path, key_path)
     return ca_path, context
 
 
 def _valid_enrolment() -> bytes:
-    return json.dumps({"device_id": str(uuid.uuid4()), "device_token": "t" * 43, "operator_id": str(uuid.uuid4()),
-                       "organisation_id": str(uuid.uuid4()), "role": "operator",
-                       "teams": [{"id": str(uuid.uuid4()), "name": "A"}], "protocol_version": 1}).encode()
+    return json.dumps(
+        {
+            "device_id": str(uuid.uuid4()),
+            "device_token": "t" * 43,
+            "operator_id": str(uuid.uuid4()),
+            "organisation_id": str(uuid.uuid4()),
+            "role": "operator",
+            "teams": [{"id": str(uuid.uuid4()), "name": "A"}],
+            "protocol_version": 1,
+        }
+    ).encode()
 
 
 def _json(status: int, body: object, **headers: str) -> Answer:
@@ -195,6 +229,7 @@ def _call(transport: Transport, endpoint: str) -> None:
 
 # --- item 1: redirects ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("endpoint", ["enrol", "sync"])
 @pytest.mark.parametrize("status", [301, 302, 307, 308])
 @pytest.mark.parametrize("route", ["http->other loopback port", "http->refused host", "https->http"])
@@ -208,11 +243,14 @@ def test_a_redirect_is_never_followed(serve, throwaway_ca, route: str, status: i
         with pytest.raises(ValueError, match="must use https"):
             Transport(sink.url)  # the client would refuse this host if it were given directly
     target = f"{sink.url}/v1/{endpoint}"
-    evil = serve(lambda path, n: Answer(status, headers={"Location": target + "?next=CANARY"}),
-                 tls=server_tls if route == "https->http" else None)
+    evil = serve(
+        lambda path, n: Answer(status, headers={"Location": target + "?next=CANARY"}),
+        tls=server_tls if route == "https->http" else None,
+    )
     transport = Transport(evil.url, ca_bundle=str(ca_path), attempts=4, backoff_s=0.001)
-    with pytest.raises(TransportError, match=f"redirect to {target}: check the server address; nothing was sent") \
-            as raised:
+    with pytest.raises(
+        TransportError, match=f"redirect to {target}: check the server address; nothing was sent"
+    ) as raised:
         _call(transport, endpoint)
     assert "CANARY" not in str(raised.value)  # the target's query string is not repeated
     assert sink.connections == 0 and sink.received == []
@@ -222,6 +260,7 @@ def test_a_redirect_is_never_followed(serve, throwaway_ca, route: str, status: i
 
 
 # --- item 1: retries -----------------------------------------------------------------------
+
 
 def test_an_enrolment_is_never_resent_after_a_503(serve) -> None:  # noqa: ANN001
     """Issue 13 item 1: an answer proves the request arrived, so an enrolment answered 503 is sent once."""
@@ -309,12 +348,18 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(serve, gzip_bomb: bytes) ->
     """Issue 13 item 13: a 512 MiB gzip answer is refused once 64 MiB are unpacked; the device process's
     peak memory grows by far less than the bomb (measured as VmHWM in a child process)."""
     assert len(gzip_bomb) < 2**20
-    small = _json(200, {"results": [], "changes": [], "cursor": "c", "more": False,
-                        "server_time": "2024-01-01T00:00:00Z"})
+    small = _json(
+        200, {"results": [], "changes": [], "cursor": "c", "more": False, "server_time": "2024-01-01T00:00:00Z"}
+    )
     bomb = Answer(200, gzip_bomb, {"Content-Type": "application/json", "Content-Encoding": "gzip"})
     evil = serve(lambda path, n: small if n == 1 else bomb)
-    out = subprocess.run([sys.executable, "-c", _CHILD, evil.url, str(ROOT)], capture_output=True, text=True,
-                         timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, evil.url, str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     message, growth = out.stdout.strip().splitlines()[-2:]
     assert int(growth) < 100 * 2**20  # the limit plus a little, far below 512 MiB
     assert message == "BadAnswer the service's answer is larger than 64 MiB once unpacked", out.stderr[-2000:]
@@ -332,8 +377,11 @@ def test_an_answer_too_large_on_the_wire_is_refused(serve) -> None:  # noqa: ANN
 def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:  # noqa: ANN001
     """Issue 13 item 13: 100,000 nested arrays give an error naming the problem, never RecursionError."""
     deep = b"[" * 100_000 + b"]" * 100_000
-    envelope = (b'{"results": [], "changes": [{"entity": "note", "version": 1, "record": {"id": ' + deep
-                + b'}}], "cursor": "c", "more": false, "server_time": "2024-01-01T00:00:00Z"}')
+    envelope = (
+        b'{"results": [], "changes": [{"entity": "note", "version": 1, "record": {"id": '
+        + deep
+        + b'}}], "cursor": "c", "more": false, "server_time": "2024-01-01T00:00:00Z"}'
+    )
     for body in (deep, envelope, gzip.compress(deep)):
         headers = {"Content-Encoding": "gzip"} if body[:2] == b"\x1f\x8b" else {}
         evil = serve(lambda path, n, b=body, h=headers: Answer(200, b, h))
@@ -343,19 +391,28 @@ def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:  # noqa: ANN001
 
 # --- item 13: answers validated against protocol.messages ----------------------------------
 
-GOOD_SYNC = {"results": [{"device_seq": 1, "mutation_id": str(uuid.uuid4()), "status": "applied"}],
-             "changes": [],
-             "purge_teams": [], "cursor": "c1", "more": False, "server_time": "2024-01-01T00:00:00Z"}
+GOOD_SYNC = {
+    "results": [{"device_seq": 1, "mutation_id": str(uuid.uuid4()), "status": "applied"}],
+    "changes": [],
+    "purge_teams": [],
+    "cursor": "c1",
+    "more": False,
+    "server_time": "2024-01-01T00:00:00Z",
+}
 
 
-@pytest.mark.parametrize(("change", "named"), [
-    ({"cursor": None}, "cursor: "),
-    ({"results": {"0": "applied"}}, "results: Input should be a valid list"),
-    ({"results": [{**GOOD_SYNC["results"][0], "status": "maybe"}]}, "results.0.status: Input should be"),
-    ({"changes": [{"entity": "contact", "version": "three", "record": {}}]}, "changes.0.version: "),
-    ({"more": "perhaps"}, "more: Input should be a valid boolean"),
-    ({"server_time": "yesterday"}, "server_time: Input should be a valid datetime"),
-], ids=["missing cursor", "results not a list", "unknown status", "version not a number", "more", "time"])
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"cursor": None}, "cursor: "),
+        ({"results": {"0": "applied"}}, "results: Input should be a valid list"),
+        ({"results": [{**GOOD_SYNC["results"][0], "status": "maybe"}]}, "results.0.status: Input should be"),
+        ({"changes": [{"entity": "contact", "version": "three", "record": {}}]}, "changes.0.version: "),
+        ({"more": "perhaps"}, "more: Input should be a valid boolean"),
+        ({"server_time": "yesterday"}, "server_time: Input should be a valid datetime"),
+    ],
+    ids=["missing cursor", "results not a list", "unknown status", "version not a number", "more", "time"],
+)
 def test_a_malformed_sync_answer_is_named_not_a_keyerror(serve, tmp_path: Path, change: dict, named: str) -> None:  # noqa: ANN001
     """Issue 13 item 13: a real device syncing with a service that answers 200 with a malformed envelope
     gets an error naming the field and rule, never "unexpected error (KeyError)"; its store is untouched."""
@@ -399,16 +456,30 @@ def test_a_proxys_410_page_does_not_wipe_the_device(serve) -> None:  # noqa: ANN
 
 # --- item 13: error answers ----------------------------------------------------------------
 
+
 def test_error_answers_quote_only_error_and_message(serve) -> None:  # noqa: ANN001
     """Issue 13 item 13: the one error shape ({"error", "message", "fields"}), the older `detail` list,
     and nothing else of the answer in the exception: no other key, no input value, no control character."""
-    new_shape = {"error": "invalid", "message": "mutations.0.device_seq: must be at most 9223372036854775807\x1b[2J",
-                 "fields": [{"field": "mutations.0.device_seq", "message": "must be at most 9223372036854775807"}],
-                 "echo": "CANARY"}
-    old_shape = {"detail": [{"loc": ["body", "mutations", 0, "device_seq"], "msg": "Input should be less than 2^63",
-                             "type": "less_than", "input": "CANARY"}]}
-    for body, expected in ((new_shape, "(422): mutations.0.device_seq: must be at most 9223372036854775807"),
-                           (old_shape, "(422): mutations.0.device_seq: Input should be less than 2^63")):
+    new_shape = {
+        "error": "invalid",
+        "message": "mutations.0.device_seq: must be at most 9223372036854775807\x1b[2J",
+        "fields": [{"field": "mutations.0.device_seq", "message": "must be at most 9223372036854775807"}],
+        "echo": "CANARY",
+    }
+    old_shape = {
+        "detail": [
+            {
+                "loc": ["body", "mutations", 0, "device_seq"],
+                "msg": "Input should be less than 2^63",
+                "type": "less_than",
+                "input": "CANARY",
+            }
+        ]
+    }
+    for body, expected in (
+        (new_shape, "(422): mutations.0.device_seq: must be at most 9223372036854775807"),
+        (old_shape, "(422): mutations.0.device_seq: Input should be less than 2^63"),
+    ):
         evil = serve(lambda path, n, b=body: _json(422, b))
         with pytest.raises(ServiceError) as raised:
             Transport(evil.url).sync("device-token", SYNC_BODY)
@@ -419,8 +490,7 @@ def test_error_answers_quote_only_error_and_message(serve) -> None:  # noqa: ANN
 
 def test_a_throttled_enrolment_with_a_garbled_retry_after(serve) -> None:  # noqa: ANN001
     """Issue 13 item 13: a Retry-After that is not a number is not a crash."""
-    evil = serve(lambda path, n: _json(429, {"error": "login_throttled", "message": "wait"},
-                                       **{"Retry-After": "soon"}))
+    evil = serve(lambda path, n: _json(429, {"error": "login_throttled", "message": "wait"}, **{"Retry-After": "soon"}))
     with pytest.raises(LoginThrottled) as raised:
         Transport(evil.url, attempts=3).enrol("anna", SECRET, "laptop")
     assert raised.value.retry_after_s == 60 and len(evil.received) == 1

@@ -30,8 +30,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def child(profile_dir: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
     env.update(PROSSIMO_PASSPHRASE=PASSPHRASE, PYTHONPATH=ROOT, PAGE_SIZE="5", PUSH_BATCH="4")
-    return subprocess.Popen([sys.executable, "-m", "tests.sync.sync_child", profile_dir], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.sync.sync_child", profile_dir],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @dataclass
@@ -68,8 +74,11 @@ def server_state(world: World) -> dict[str, dict]:
     import json
 
     with world.service.admin() as session:
-        rows = session.execute(select(StoredRecord.id, StoredRecord.body).where(
-            StoredRecord.team_id == world.team_a, StoredRecord.entity == "contact")).all()
+        rows = session.execute(
+            select(StoredRecord.id, StoredRecord.body).where(
+                StoredRecord.team_id == world.team_a, StoredRecord.entity == "contact"
+            )
+        ).all()
     return {str(record_id): json.loads(body) for record_id, body in rows}
 
 
@@ -91,8 +100,11 @@ def kill_runs(world: World, runs: int, seed: int) -> Counter:
     round_s = took / max(1, rounds)
 
     for run in range(runs):
-        created = store.call(lambda s, r=run: [c.id for c in s.contacts.create_many(
-            [{"given_name": f"A{r}-{n}"} for n in range(rng.randint(1, 12))])])
+        created = store.call(
+            lambda s, r=run: [
+                c.id for c in s.contacts.create_many([{"given_name": f"A{r}-{n}"} for n in range(rng.randint(1, 12))])
+            ]
+        )
         mutations += len(created)
         known = store.call(lambda s: [c.id for c in s.contacts.page(limit=10_000).records])
         target = rng.choice(known)
@@ -101,8 +113,9 @@ def kill_runs(world: World, runs: int, seed: int) -> Counter:
         if store.call(lambda s: s.replica.pending_count()) > before:
             mutations += 1
         last_edit[str(target)] = f"Run {run}"
-        colleague.store.call(lambda s, r=run: s.contacts.create_many(
-            [{"given_name": f"B{r}-{n}"} for n in range(rng.randint(5, 15))]))
+        colleague.store.call(
+            lambda s, r=run: s.contacts.create_many([{"given_name": f"B{r}-{n}"} for n in range(rng.randint(5, 15))])
+        )
         colleague.sync()
         # A run pushes 2-13 mutations (batches of 4) and pulls 7-28 records (pages of 5): 2 to 6 rounds.
         aim = Aim(round=rng.randint(0, 3), delay_s=rng.uniform(0, round_s))

@@ -31,9 +31,22 @@ def test_only_https_or_loopback_http() -> None:
 def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:  # noqa: ANN001
     cert, key = _self_signed(tmp_path)
     port = free_port()
-    service = subprocess.Popen([CENTRAL, "--db", world.service.db_url, "serve", "--port", str(port),
-                                "--tls-cert", str(cert), "--tls-key", str(key)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    service = subprocess.Popen(
+        [
+            CENTRAL,
+            "--db",
+            world.service.db_url,
+            "serve",
+            "--port",
+            str(port),
+            "--tls-cert",
+            str(cert),
+            "--tls-key",
+            str(key),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"https://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -83,8 +96,7 @@ def test_backoff_doubles_with_jitter_up_to_a_ceiling() -> None:
 
 
 def test_a_refused_port_is_retried_and_counted() -> None:
-    transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=0.001, max_backoff_s=0.01,
-                          connect_timeout_s=0.2)
+    transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=0.001, max_backoff_s=0.01, connect_timeout_s=0.2)
     with pytest.raises(Offline, match="could not be reached"):
         transport.sync("token", {"cursor": None, "mutations": [], "page_size": 10})
     assert (transport.stats.requests, transport.stats.retries) == (6, 5)

@@ -42,8 +42,7 @@ def no_leaked_widgets(qapp: QApplication) -> Iterator[None]:
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
-    leaked = [w for w in QApplication.topLevelWidgets()
-              if id(w) not in before and w.isVisible()]
+    leaked = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
     names = [f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})" for w in leaked]
     for widget in leaked:
         widget.close()
@@ -71,20 +70,31 @@ class Caseload:
 def fill_demo_store(session: StoreSession, now: dt.datetime = NOW, contacts: int = 40) -> Caseload:
     """A small, realistic caseload around `now` (used by tests and screenshots)."""
     made = session.contacts.create_many(
-        [{**fields, "team_id": TEAM_A.id if i % 3 else TEAM_B.id}
-         for i, fields in enumerate(demo_data.contacts(contacts, seed=7))])
+        [
+            {**fields, "team_id": TEAM_A.id if i % 3 else TEAM_B.id}
+            for i, fields in enumerate(demo_data.contacts(contacts, seed=7))
+        ]
+    )
     resources = session.resources.create_many(list(demo_data.resources(30)))
     day = now.replace(hour=9, minute=0, second=0, microsecond=0)
     booked = []
-    for offset, (hours, minutes, contact) in enumerate([(0, 60, 0), (2, 45, 1), (5, 30, 2), (24, 60, 3),
-                                                        (26, 30, 4), (48, 60, 5), (-24, 60, 6)]):
+    for offset, (hours, minutes, contact) in enumerate(
+        [(0, 60, 0), (2, 45, 1), (5, 30, 2), (24, 60, 3), (26, 30, 4), (48, 60, 5), (-24, 60, 6)]
+    ):
         starts = day + dt.timedelta(hours=hours)
-        booked.append(session.appointments.create(
-            contact_ids=[made[contact].id], operator_id=OPERATOR, starts_at=starts,
-            ends_at=starts + dt.timedelta(minutes=minutes), time_zone="Europe/Rome",
-            place_kind=("office", "home_visit", "outreach", "phone")[offset % 4],
-            status="confirmed" if offset % 2 else "requested", topic=("colloquio", "casa", "lavoro")[offset % 3],
-            reminder_minutes_before=15))
+        booked.append(
+            session.appointments.create(
+                contact_ids=[made[contact].id],
+                operator_id=OPERATOR,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(minutes=minutes),
+                time_zone="Europe/Rome",
+                place_kind=("office", "home_visit", "outreach", "phone")[offset % 4],
+                status="confirmed" if offset % 2 else "requested",
+                topic=("colloquio", "casa", "lavoro")[offset % 3],
+                reminder_minutes_before=15,
+            )
+        )
     return Caseload(made, resources, booked)
 
 
@@ -114,9 +124,16 @@ def ui_context(qapp: QApplication, ui_profile: Profile, ui_store: StoreWorker) -
     client = StoreClient(ui_store)
     navigator = Navigator()
     identity = ui_profile.identity()
-    context = UiContext(store=client, navigator=navigator, settings=Settings(language="en"),
-                        profile_dir=ui_profile.directory, device_id=identity.device_id,
-                        operator_id=identity.operator_id, teams=[TEAM_A, TEAM_B], clock=lambda: NOW)
+    context = UiContext(
+        store=client,
+        navigator=navigator,
+        settings=Settings(language="en"),
+        profile_dir=ui_profile.directory,
+        device_id=identity.device_id,
+        operator_id=identity.operator_id,
+        teams=[TEAM_A, TEAM_B],
+        clock=lambda: NOW,
+    )
     yield context
     client.deleteLater()
     navigator.deleteLater()

@@ -43,8 +43,14 @@ def richest_resource(context: UiContext, load: Caseload):  # noqa: ANN201 - a Re
     today = context.clock().date()
 
     def weight(r) -> tuple:  # noqa: ANN001
-        return (is_stale(r.last_verified_on, today), bool(r.email), bool(r.location.address_1),
-                len(r.opening_hours), len(r.description or ""))
+        return (
+            is_stale(r.last_verified_on, today),
+            bool(r.email),
+            bool(r.location.address_1),
+            len(r.opening_hours),
+            len(r.description or ""),
+        )
+
     return max(load.resources, key=weight)
 
 
@@ -60,10 +66,20 @@ def show_page(window: MainWindow, name: str, load: Caseload) -> QWidget:
 
 
 def _request(context: UiContext):  # noqa: ANN202 - an IntakeRequest
-    return context.store.worker.call(lambda s: s.intake_requests.create(
-        kind="booking", alias="Stella", contact_channel="phone", contact_detail="+39 333 123 4567",
-        preferred_times="mornings", topic="housing", consent_to_contact=True,
-        received_at=context.clock() - dt.timedelta(minutes=5), reference="A9B8C7", language="it"))
+    return context.store.worker.call(
+        lambda s: s.intake_requests.create(
+            kind="booking",
+            alias="Stella",
+            contact_channel="phone",
+            contact_detail="+39 333 123 4567",
+            preferred_times="mornings",
+            topic="housing",
+            consent_to_contact=True,
+            received_at=context.clock() - dt.timedelta(minutes=5),
+            reference="A9B8C7",
+            language="it",
+        )
+    )
 
 
 def _wizard_page(profile_dir: Path, page: int) -> Callable[[UiContext, Caseload, QWidget], QWidget]:
@@ -72,6 +88,7 @@ def _wizard_page(profile_dir: Path, page: int) -> Callable[[UiContext, Caseload,
         wizard.setStartId(page)
         wizard.restart()
         return wizard
+
     return make
 
 
@@ -133,8 +150,17 @@ def close(widget: QWidget) -> None:
 Check = Callable[[QWidget], list]  # a widget -> its problems (tests.ui.layout_checks)
 
 
-def walk(context: UiContext, load: Caseload, profile: Profile, check: Check, *, wait: Callable[[], None],
-         size: tuple[int, int] | None = None, skip: tuple[str, ...] = (), shots: Path | None = None) -> list[str]:
+def walk(
+    context: UiContext,
+    load: Caseload,
+    profile: Profile,
+    check: Check,
+    *,
+    wait: Callable[[], None],
+    size: tuple[int, int] | None = None,
+    skip: tuple[str, ...] = (),
+    shots: Path | None = None,
+) -> list[str]:
     """Open every page and dialog in turn, run `check` on each once it has settled, and
     say what it found, one line per problem naming the view. `size`: the window's size on
     a screen without a window manager (offscreen); None leaves it to the real one.

@@ -46,12 +46,29 @@ from PySide6.QtWidgets import (
 # What a person reads or operates: these must be whole, apart and on the screen.
 FITTED = (QLabel, QAbstractButton, QGroupBox, QLineEdit, QComboBox, QAbstractSpinBox, QTabBar, QProgressBar)
 # What takes input: these need a name, a place in the tab order and a reachable focus.
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar, QTextEdit,
-               QPlainTextEdit, QSlider)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QTabBar,
+    QTextEdit,
+    QPlainTextEdit,
+    QSlider,
+)
 # Widgets whose insides are Qt's own (a spin box's line edit, a combo's list, a calendar's
 # buttons): judged as one control, not walked into.
-OPAQUE = (QComboBox, QAbstractSpinBox, QTabBar, QCalendarWidget, QAbstractItemView, QTextEdit, QPlainTextEdit,
-          QScrollBar)
+OPAQUE = (
+    QComboBox,
+    QAbstractSpinBox,
+    QTabBar,
+    QCalendarWidget,
+    QAbstractItemView,
+    QTextEdit,
+    QPlainTextEdit,
+    QScrollBar,
+)
 # Qt's own helpers between controls: never a person's control.
 PLUMBING = (QScrollBar, QSplitterHandle)
 
@@ -175,10 +192,13 @@ def _cut_by_parent(widget: QWidget, root: QWidget) -> str:
 def _overlaps(parent: QWidget) -> Iterator[Problem]:
     if isinstance(parent, (*OPAQUE, QAbstractScrollArea, QStackedWidget, QTabWidget)):
         return
-    children = [c for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if c.isVisible() and not c.isWindow() and not isinstance(c, PLUMBING)]
+    children = [
+        c
+        for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if c.isVisible() and not c.isWindow() and not isinstance(c, PLUMBING)
+    ]
     for i, first in enumerate(children):
-        for second in children[i + 1:]:
+        for second in children[i + 1 :]:
             common = first.geometry().intersected(second.geometry())
             if common.width() > 1 and common.height() > 1:
                 yield Problem(describe(first), "overlaps", f"{describe(second)} ({common.width()}x{common.height()})")
@@ -208,6 +228,7 @@ def fit_problems(root: QWidget, screen: QRect | None = None) -> list[Problem]:
 
 # --- accessibility -------------------------------------------------------------------------------------
 
+
 def accessible_name(widget: QWidget) -> str:
     interface = QAccessible.queryAccessibleInterface(widget)
     return (interface.text(QAccessible.Text.Name) if interface is not None else "").replace("&", "").strip()
@@ -215,9 +236,14 @@ def accessible_name(widget: QWidget) -> str:
 
 def interactive(root: QWidget) -> list[QWidget]:
     """The visible, enabled controls of `root` that take input."""
-    return [w for w in shown(root) if isinstance(w, INTERACTIVE) and w.isEnabled()
-            and not isinstance(w.parentWidget(), QTabWidget | QCalendarWidget)
-            and not (isinstance(w, QToolButton) and isinstance(w.parentWidget(), QTabBar | QAbstractScrollArea))]
+    return [
+        w
+        for w in shown(root)
+        if isinstance(w, INTERACTIVE)
+        and w.isEnabled()
+        and not isinstance(w.parentWidget(), QTabWidget | QCalendarWidget)
+        and not (isinstance(w, QToolButton) and isinstance(w.parentWidget(), QTabBar | QAbstractScrollArea))
+    ]
 
 
 def unnamed_controls(root: QWidget) -> list[Problem]:
@@ -240,8 +266,13 @@ def tab_chain(root: QWidget) -> list[QWidget]:
     seen = 0
     while widget is not start and seen < 2000:
         seen += 1
-        if (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and root.isAncestorOf(widget) and widget.window() is root.window()):
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and root.isAncestorOf(widget)
+            and widget.window() is root.window()
+        ):
             chain.append(widget)
         widget = widget.nextInFocusChain()
     return chain
@@ -263,9 +294,11 @@ def tab_order_problems(root: QWidget) -> list[Problem]:
     right of the column it left), never back to an earlier row of the same column."""
     chain = [_focus_owner(w) for w in tab_chain(root)]
     reached = set(map(id, chain))
-    found = [Problem(describe(w), "unreachable", "Tab never reaches it")
-             for w in interactive(root)
-             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and id(w) not in reached and not isinstance(w, QTabBar)]
+    found = [
+        Problem(describe(w), "unreachable", "Tab never reaches it")
+        for w in interactive(root)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and id(w) not in reached and not isinstance(w, QTabBar)
+    ]
     points = [(w, QRect(w.mapTo(root, QPoint(0, 0)), w.size())) for w in chain]
     if points:  # the chain is a ring: read it from the control nearest the top left corner
         first = min(range(len(points)), key=lambda i: (points[i][1].top() // 8, points[i][1].left()))
@@ -302,11 +335,15 @@ def mnemonic_clashes(root: QWidget) -> list[Problem]:
                 letter = mnemonic_of(widget.tabText(index))
                 if letter:
                     owners.setdefault(letter, []).append(widget)
-    return [Problem(" and ".join(describe(w) for w in widgets), "mnemonic", f"Alt+{letter.upper()} is used twice")
-            for letter, widgets in owners.items() if len(widgets) > 1]
+    return [
+        Problem(" and ".join(describe(w) for w in widgets), "mnemonic", f"Alt+{letter.upper()} is used twice")
+        for letter, widgets in owners.items()
+        if len(widgets) > 1
+    ]
 
 
 # --- colour ----------------------------------------------------------------------------------------------
+
 
 def unreadable_text(root: QWidget, minimum: float = 4.5) -> list[Problem]:
     """Text below `minimum` contrast on its background: labels, buttons and group titles as
@@ -337,6 +374,11 @@ def unreadable_text(root: QWidget, minimum: float = 4.5) -> list[Problem]:
                     colour = brush.color() if hasattr(brush, "color") else brush
                     ratio = contrast_ratio(colour, base)
                     if ratio < minimum:
-                        found.append(Problem(describe(widget), "contrast",
-                                             f"row {row} column {column}: {colour.name()} {ratio:.2f}:1"))
+                        found.append(
+                            Problem(
+                                describe(widget),
+                                "contrast",
+                                f"row {row} column {column}: {colour.name()} {ratio:.2f}:1",
+                            )
+                        )
     return found

@@ -27,16 +27,27 @@ from tests.ui.every_view import walk
 from tests.ui.layout_checks import mnemonic_clashes, tab_order_problems, unnamed_controls, unreadable_text
 
 
-def _walk(qtbot, ui_context, ui_profile, caseload: Caseload, language: str,  # noqa: ANN001
-          check: Callable[[QWidget], list]) -> list[str]:
+def _walk(
+    qtbot,
+    ui_context,
+    ui_profile,
+    caseload: Caseload,
+    language: str,  # noqa: ANN001
+    check: Callable[[QWidget], list],
+) -> list[str]:
     i18n.install(language)
     context = dataclasses.replace(ui_context, settings=Settings(language=language))
     return walk(context, caseload, ui_profile, check, wait=lambda: wait_for_store(qtbot, context), size=(1366, 768))
 
 
 @pytest.mark.parametrize("language", ["en", "it", "fi"])
-def test_every_control_has_an_accessible_name(qtbot, ui_context, ui_profile, caseload: Caseload,  # noqa: ANN001
-                                              language: str) -> None:
+def test_every_control_has_an_accessible_name(
+    qtbot,
+    ui_context,
+    ui_profile,
+    caseload: Caseload,  # noqa: ANN001
+    language: str,
+) -> None:
     """Issue 14 item 5: a screen reader can name every button, field, list and tab on every
     screen and dialog; an icon-only button has a tooltip too."""
     found = _walk(qtbot, ui_context, ui_profile, caseload, language, unnamed_controls)
@@ -51,8 +62,13 @@ def test_tab_reaches_every_input_in_reading_order(qtbot, ui_context, ui_profile,
 
 
 @pytest.mark.parametrize("language", ["en", "it", "fi"])
-def test_mnemonics_are_unique_in_each_window(qtbot, ui_context, ui_profile, caseload: Caseload,  # noqa: ANN001
-                                             language: str) -> None:
+def test_mnemonics_are_unique_in_each_window(
+    qtbot,
+    ui_context,
+    ui_profile,
+    caseload: Caseload,  # noqa: ANN001
+    language: str,
+) -> None:
     """Issue 14 item 5: no two controls of one window share an Alt+letter (Alt+S was both
     Start time and Save in the appointment form)."""
     found = _walk(qtbot, ui_context, ui_profile, caseload, language, mnemonic_clashes)
@@ -61,15 +77,24 @@ def test_mnemonics_are_unique_in_each_window(qtbot, ui_context, ui_profile, case
 
 # --- colours and focus -------------------------------------------------------------------------------
 
+
 def high_contrast_palette() -> QPalette:
     """What a high-contrast desktop theme gives: white on black, yellow selection."""
     palette = QPalette(QColor("#000000"))
-    for role, value in ((QPalette.ColorRole.Window, "#000000"), (QPalette.ColorRole.WindowText, "#ffffff"),
-                        (QPalette.ColorRole.Base, "#000000"), (QPalette.ColorRole.AlternateBase, "#1a1a1a"),
-                        (QPalette.ColorRole.Text, "#ffffff"), (QPalette.ColorRole.Button, "#000000"),
-                        (QPalette.ColorRole.ButtonText, "#ffffff"), (QPalette.ColorRole.Highlight, "#ffff00"),
-                        (QPalette.ColorRole.HighlightedText, "#000000"), (QPalette.ColorRole.ToolTipBase, "#000000"),
-                        (QPalette.ColorRole.ToolTipText, "#ffffff"), (QPalette.ColorRole.PlaceholderText, "#d0d0d0")):
+    for role, value in (
+        (QPalette.ColorRole.Window, "#000000"),
+        (QPalette.ColorRole.WindowText, "#ffffff"),
+        (QPalette.ColorRole.Base, "#000000"),
+        (QPalette.ColorRole.AlternateBase, "#1a1a1a"),
+        (QPalette.ColorRole.Text, "#ffffff"),
+        (QPalette.ColorRole.Button, "#000000"),
+        (QPalette.ColorRole.ButtonText, "#ffffff"),
+        (QPalette.ColorRole.Highlight, "#ffff00"),
+        (QPalette.ColorRole.HighlightedText, "#000000"),
+        (QPalette.ColorRole.ToolTipBase, "#000000"),
+        (QPalette.ColorRole.ToolTipText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#d0d0d0"),
+    ):
         palette.setColor(QPalette.ColorGroup.All, role, QColor(value))
     return palette
 
@@ -109,10 +134,12 @@ def test_the_stylesheet_text_reaches_4_5_to_1_and_every_styled_class_shows_focus
     palette = QApplication.palette()
     rules = _rules(style.stylesheet(palette))
     assert rules, "the stylesheet has no rules"
-    named = {"palette(base)": palette.color(QPalette.ColorRole.Base),
-             "palette(window)": palette.color(QPalette.ColorRole.Window),
-             "palette(text)": palette.color(QPalette.ColorRole.Text),
-             "palette(window-text)": palette.color(QPalette.ColorRole.WindowText)}
+    named = {
+        "palette(base)": palette.color(QPalette.ColorRole.Base),
+        "palette(window)": palette.color(QPalette.ColorRole.Window),
+        "palette(text)": palette.color(QPalette.ColorRole.Text),
+        "palette(window-text)": palette.color(QPalette.ColorRole.WindowText),
+    }
 
     def colour_of(value: str) -> QColor | None:
         found = re.search(HEX, value)
@@ -133,8 +160,11 @@ def test_the_stylesheet_text_reaches_4_5_to_1_and_every_styled_class_shows_focus
         for selector in selectors:
             owner = next((backgrounds_of[s] for s in backgrounds_of if selector.startswith(s)), None)
             grounds = [owner] if owner is not None else [named["palette(window)"], named["palette(base)"]]
-            low += [f"{selector}: {text.name()} on {g.name()} is {style.contrast_ratio(text, g):.2f}:1"
-                    for g in grounds if style.contrast_ratio(text, g) < 4.5]
+            low += [
+                f"{selector}: {text.name()} on {g.name()} is {style.contrast_ratio(text, g):.2f}:1"
+                for g in grounds
+                if style.contrast_ratio(text, g) < 4.5
+            ]
     assert not low, "\n".join(low)
     for role in style.HUES:
         for ground in (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)):
@@ -147,8 +177,13 @@ def test_the_stylesheet_text_reaches_4_5_to_1_and_every_styled_class_shows_focus
 
 
 @pytest.mark.parametrize("app_palette", ["light", "high contrast"], indirect=True)
-def test_every_text_on_screen_is_readable_on_the_palette(qtbot, ui_context, ui_profile, caseload: Caseload,  # noqa: ANN001
-                                                         app_palette: str) -> None:
+def test_every_text_on_screen_is_readable_on_the_palette(
+    qtbot,
+    ui_context,
+    ui_profile,
+    caseload: Caseload,  # noqa: ANN001
+    app_palette: str,
+) -> None:
     """Issue 14 item 5: with the style's palette and with a high-contrast one, every label,
     button and coloured row of every screen and dialog reaches 4.5:1 on its background (a
     colour fixed in code, such as the "not verified" brown, ignored a dark theme)."""
@@ -157,6 +192,7 @@ def test_every_text_on_screen_is_readable_on_the_palette(qtbot, ui_context, ui_p
 
 
 # --- the shortcuts help ----------------------------------------------------------------------------------
+
 
 def _registered(window: MainWindow) -> set[str]:
     """Every key the window and its screens answer to, found here on its own (not by the help)."""

@@ -54,8 +54,13 @@ def pick_contact(qtbot, form: AppointmentForm, contact) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: form.picker is not None and form.picker.isVisible(), timeout=5_000)
     picker = form.picker
     qtbot.keyClicks(picker.query, contact.family_name or contact.alias)
-    qtbot.waitUntil(lambda: any(picker.results.item(i).data(Qt.ItemDataRole.UserRole).id == contact.id
-                                for i in range(picker.results.count())), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any(
+            picker.results.item(i).data(Qt.ItemDataRole.UserRole).id == contact.id
+            for i in range(picker.results.count())
+        ),
+        timeout=5_000,
+    )
     for row in range(picker.results.count()):
         if picker.results.item(row).data(Qt.ItemDataRole.UserRole).id == contact.id:
             picker.results.setCurrentRow(row)
@@ -95,7 +100,11 @@ def test_book_by_keyboard_then_see_it_in_the_day_and_the_week(qtbot, ui_context,
     [saved] = stored(ui_store, client)
     assert (saved.starts_at, saved.ends_at - saved.starts_at) == (NOW.replace(hour=16), dt.timedelta(hours=1))
     assert (saved.place_kind, saved.topic, saved.operator_id, saved.time_zone) == (
-        "home_visit", "Housing application", OPERATOR, "Europe/Rome")
+        "home_visit",
+        "Housing application",
+        OPERATOR,
+        "Europe/Rome",
+    )
     assert saved.starts_at.utcoffset() == dt.timedelta(0)  # stored as a UTC instant
     assert saved.id in shown_ids(page) and page.grid.selected_id == saved.id
     assert any(client.display_name in line and "Housing application" in line for line in listed(page))
@@ -127,7 +136,8 @@ def test_navigation_keys_move_by_day_and_week_and_back_to_today(qtbot, ui_contex
 
 
 def test_an_overlap_warns_and_change_time_does_not_save_but_book_anyway_does(
-        qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+    qtbot, ui_context, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     page = open_page(qtbot, ui_context)
     first = caseload.appointments[0]  # contact 0, 09:00-10:00 today, mine
     client = caseload.contacts[0]
@@ -138,7 +148,8 @@ def test_an_overlap_warns_and_change_time_does_not_save_but_book_anyway_does(
     qtbot.keyClick(form.topic, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: form.clash_panel.isVisible(), timeout=5_000)
     expected = f"{client.display_name} already has an appointment " + range_text(
-        first.starts_at.astimezone(ROME), first.ends_at.astimezone(ROME))
+        first.starts_at.astimezone(ROME), first.ends_at.astimezone(ROME)
+    )
     assert expected in form.clash_text.text()
     assert [c.booked.id for c in form.clashes] == [first.id]
 
@@ -197,9 +208,16 @@ def test_edit_an_appointment_to_done_with_an_outcome(qtbot, ui_context, ui_store
 
 def test_the_team_toggle_shows_the_teams_contacts_appointments(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     team_a_contact = caseload.contacts[1]  # team A (see fill_demo_store)
-    colleagues = ui_store.call(lambda s: s.appointments.create(
-        contact_ids=[team_a_contact.id], operator_id=OTHER_OPERATOR, starts_at=NOW.replace(hour=16),
-        ends_at=NOW.replace(hour=17), time_zone="Europe/Rome", place_kind="office"))
+    colleagues = ui_store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[team_a_contact.id],
+            operator_id=OTHER_OPERATOR,
+            starts_at=NOW.replace(hour=16),
+            ends_at=NOW.replace(hour=17),
+            time_zone="Europe/Rome",
+            place_kind="office",
+        )
+    )
     today = caseload.appointments[:3]
     page = open_page(qtbot, ui_context)
     assert shown_ids(page) == {a.id for a in today}  # mine only

@@ -140,9 +140,14 @@ def test_import_our_file_restores_a_changed_appointment(qtbot, ui_context, ui_st
     assert len(events(path)) == len(today) == 3
 
     changed = today[1]
-    ui_store.call(lambda s: s.appointments.update(changed.id, status="cancelled", starts_at=changed.starts_at
-                                                  + dt.timedelta(hours=3), ends_at=changed.ends_at
-                                                  + dt.timedelta(hours=3)))
+    ui_store.call(
+        lambda s: s.appointments.update(
+            changed.id,
+            status="cancelled",
+            starts_at=changed.starts_at + dt.timedelta(hours=3),
+            ends_at=changed.ends_at + dt.timedelta(hours=3),
+        )
+    )
     page.reload()
     wait_for_store(qtbot, ui_context)
 
@@ -167,7 +172,8 @@ def test_a_broken_file_shows_its_problems_and_changes_nothing(qtbot, ui_context,
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
         + f"UID:{first.id}@prossimo.invalid\r\n".encode()
         + b"DTSTART;TZID=Europe/Rome:20261123T090000\r\nDTEND;TZID=Europe/Rome:20261123T080000\r\n"
-          b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     page = open_page(qtbot, ui_context)
     dialog = import_dialog(qtbot, page)
     dialog.path.setText(str(path))
@@ -181,12 +187,18 @@ def test_a_broken_file_shows_its_problems_and_changes_nothing(qtbot, ui_context,
     dialog.reject()
 
 
-def test_an_invitation_from_another_program_goes_to_the_chosen_contact(qtbot, ui_context, ui_store, caseload,  # noqa: ANN001
-                                                                        tmp_path) -> None:
+def test_an_invitation_from_another_program_goes_to_the_chosen_contact(
+    qtbot,
+    ui_context,
+    ui_store,
+    caseload,  # noqa: ANN001
+    tmp_path,
+) -> None:
     path = tmp_path / "invite.ics"
     path.write_bytes(
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\nUID:abc-123@hospital.example\r\n"
-        b"DTSTART:20261124T140000Z\r\nDTEND:20261124T143000Z\r\nSUMMARY:Visita\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        b"DTSTART:20261124T140000Z\r\nDTEND:20261124T143000Z\r\nSUMMARY:Visita\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     page = open_page(qtbot, ui_context)
     dialog = import_dialog(qtbot, page)
     dialog.path.setText(str(path))
@@ -202,8 +214,13 @@ def test_an_invitation_from_another_program_goes_to_the_chosen_contact(qtbot, ui
     picker = dialog.picker
     # setText, not keyClicks: Qt's key simulation aborts on letters like "ä" (qasciikey.cpp)
     picker.query.setText(contact.family_name or contact.alias)
-    qtbot.waitUntil(lambda: any(picker.results.item(i).data(Qt.ItemDataRole.UserRole).id == contact.id
-                                for i in range(picker.results.count())), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any(
+            picker.results.item(i).data(Qt.ItemDataRole.UserRole).id == contact.id
+            for i in range(picker.results.count())
+        ),
+        timeout=5_000,
+    )
     for row in range(picker.results.count()):
         if picker.results.item(row).data(Qt.ItemDataRole.UserRole).id == contact.id:
             picker.results.setCurrentRow(row)

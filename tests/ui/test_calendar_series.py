@@ -39,8 +39,13 @@ def mnemonics(window: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["en", "it", "fi"])
-def test_every_mnemonic_of_the_appointment_form_is_unique(qtbot, ui_context, ui_store, caseload: Caseload,  # noqa: ANN001
-                                                        language) -> None:
+def test_every_mnemonic_of_the_appointment_form_is_unique(
+    qtbot,
+    ui_context,
+    ui_store,
+    caseload: Caseload,  # noqa: ANN001
+    language,
+) -> None:
     """Issue 14 item 8: "Alt+S is both Start time and Save"; unique mnemonics in en, it and fi."""
     i18n.install(language)
     booked = ui_store.call(lambda s: cq.booked(s, caseload.appointments[0].id))
@@ -53,8 +58,13 @@ def test_every_mnemonic_of_the_appointment_form_is_unique(qtbot, ui_context, ui_
 
 @pytest.mark.parametrize("typed", ["1430", "14:30"])
 @pytest.mark.parametrize("how", ["tab", "backtab", "mnemonic", "change time"])
-def test_typing_a_time_after_keyboard_focus_sets_it_whatever_section_was_current(qtbot, ui_context, caseload, how,  # noqa: ANN001
-                                                                                   typed) -> None:
+def test_typing_a_time_after_keyboard_focus_sets_it_whatever_section_was_current(
+    qtbot,
+    ui_context,
+    caseload,
+    how,  # noqa: ANN001
+    typed,
+) -> None:
     """Issue 14 item 8: "Typing a time works only when the hour section is already selected"."""
     form = open_form(qtbot, ui_context, start=NOW)
     field = form.start_time
@@ -78,8 +88,12 @@ def test_typing_a_time_after_keyboard_focus_sets_it_whatever_section_was_current
     assert field.time() == QTime(14, 30)
 
 
-def test_a_weekly_series_is_booked_from_the_form_and_checked_against_every_meeting(qtbot, ui_context, ui_store,  # noqa: ANN001
-                                                                                    caseload: Caseload) -> None:
+def test_a_weekly_series_is_booked_from_the_form_and_checked_against_every_meeting(
+    qtbot,
+    ui_context,
+    ui_store,  # noqa: ANN001
+    caseload: Caseload,
+) -> None:
     """Issue 14 item 7: the form's "Repeats" and "Ends", and the clash check over the whole series."""
     existing = caseload.appointments[0]  # Monday 23 November, mine
     start = existing.starts_at.astimezone(ROME) - dt.timedelta(weeks=2)
@@ -104,11 +118,22 @@ def test_skip_only_this_meeting_adds_its_date_to_the_exceptions(qtbot, ui_contex
     """Issue 14 item 7: "Skip this occurrence" on one meeting of a series."""
     contact = caseload.contacts[5]
     start = dt.datetime(2026, 11, 2, 16, 0, tzinfo=ROME)
-    series = ui_store.call(lambda s: s.appointments.create(
-        contact_ids=[contact.id], operator_id=OPERATOR, starts_at=start, ends_at=start + dt.timedelta(hours=1),
-        time_zone="Europe/Rome", place_kind="office", recurrence={"frequency": "weekly", "count": 8}))
-    week = ui_store.call(lambda s: cq.appointments_between(
-        s, dt.datetime(2026, 11, 23, tzinfo=ROME), dt.datetime(2026, 11, 30, tzinfo=ROME), operator_id=OPERATOR))
+    series = ui_store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[contact.id],
+            operator_id=OPERATOR,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+            recurrence={"frequency": "weekly", "count": 8},
+        )
+    )
+    week = ui_store.call(
+        lambda s: cq.appointments_between(
+            s, dt.datetime(2026, 11, 23, tzinfo=ROME), dt.datetime(2026, 11, 30, tzinfo=ROME), operator_id=OPERATOR
+        )
+    )
     meeting = next(b for b in week if b.id == series.id)
     form = open_form(qtbot, ui_context, booked=meeting)
     assert form.skip_button.isVisible() and form.series_note.isVisible()
@@ -157,20 +182,39 @@ def test_week_blocks_lead_with_the_contacts_names(qtbot, ui_context, caseload: C
         assert first.endswith(", ".join(block.booked.names())), first  # whole, not elided behind the time
 
 
-def test_the_month_view_lists_each_days_meetings_and_enter_opens_the_day(qtbot, ui_context, ui_store,  # noqa: ANN001
-                                                                          caseload: Caseload) -> None:
+def test_the_month_view_lists_each_days_meetings_and_enter_opens_the_day(
+    qtbot,
+    ui_context,
+    ui_store,  # noqa: ANN001
+    caseload: Caseload,
+) -> None:
     """Issue 14 item 7: a month view, with names, the meetings of a series, and overlap marks."""
     contact = caseload.contacts[5]
     start = dt.datetime(2026, 11, 2, 16, 0, tzinfo=ROME)
-    ui_store.call(lambda s: s.appointments.create(
-        contact_ids=[contact.id], operator_id=OPERATOR, starts_at=start, ends_at=start + dt.timedelta(hours=1),
-        time_zone="Europe/Rome", place_kind="office", recurrence={"frequency": "weekly", "count": 8},
-        exceptions=[dt.date(2026, 11, 16)]))
+    ui_store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[contact.id],
+            operator_id=OPERATOR,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="office",
+            recurrence={"frequency": "weekly", "count": 8},
+            exceptions=[dt.date(2026, 11, 16)],
+        )
+    )
     clash = dt.datetime(2026, 11, 9, 16, 30, tzinfo=ROME)
     other = caseload.contacts[6]
-    ui_store.call(lambda s: s.appointments.create(
-        contact_ids=[other.id], operator_id=OPERATOR, starts_at=clash, ends_at=clash + dt.timedelta(hours=1),
-        time_zone="Europe/Rome", place_kind="phone"))
+    ui_store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[other.id],
+            operator_id=OPERATOR,
+            starts_at=clash,
+            ends_at=clash + dt.timedelta(hours=1),
+            time_zone="Europe/Rome",
+            place_kind="phone",
+        )
+    )
     page = open_page(qtbot, ui_context)
     qtbot.keyClick(page.grid, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # "M&onth" (an animated click)
     qtbot.waitUntil(lambda: page.mode == "month", timeout=5_000)
@@ -200,13 +244,22 @@ def test_today_marks_overlapping_appointments(qtbot, ui_context, ui_store, casel
     """Issue 14 item 7: "Overlaps are marked on Today", by the same rule as the booking dialog."""
     from desktop.ui.today import TodayPage
 
-    mine = [a for a in caseload.appointments if a.operator_id == OPERATOR
-            and a.starts_at.astimezone(ROME).date() == NOW.date() and a.status != "cancelled"]
+    mine = [
+        a
+        for a in caseload.appointments
+        if a.operator_id == OPERATOR and a.starts_at.astimezone(ROME).date() == NOW.date() and a.status != "cancelled"
+    ]
     first = mine[0]
-    ui_store.call(lambda s: s.appointments.create(
-        contact_ids=[caseload.contacts[30].id], operator_id=OPERATOR,
-        starts_at=first.starts_at + dt.timedelta(minutes=15), ends_at=first.ends_at,
-        time_zone="Europe/Rome", place_kind="phone"))
+    ui_store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[caseload.contacts[30].id],
+            operator_id=OPERATOR,
+            starts_at=first.starts_at + dt.timedelta(minutes=15),
+            ends_at=first.ends_at,
+            time_zone="Europe/Rome",
+            place_kind="phone",
+        )
+    )
     page = TodayPage(ui_context)
     qtbot.addWidget(page)
     page.show()

@@ -34,15 +34,17 @@ def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:  # noqa: ANN001
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == len(caseload.contacts) and widget.model.is_loaded(0),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: widget.model.rowCount() == len(caseload.contacts) and widget.model.is_loaded(0), timeout=5_000
+    )
     return widget
 
 
 def open_detail(qtbot, page: ContactsPage, contact_id: uuid.UUID) -> None:  # noqa: ANN001
     page.show_record(contact_id)
-    qtbot.waitUntil(lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == contact_id,
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == contact_id, timeout=5_000
+    )
 
 
 def items(widget) -> list[str]:  # noqa: ANN001
@@ -56,8 +58,10 @@ def with_address(ui_store, caseload: Caseload) -> Contact:  # noqa: ANN001
 
 # --- booking and referring from a contact's page --------------------------------------------------
 
+
 def test_book_appointment_on_a_contacts_page_opens_the_booking_dialog_with_them(
-        qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+    qtbot, page: ContactsPage, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     """Issue 14 item 7: "Book appointment" on a contact's page opens the booking dialog with the contact in it."""
     person = caseload.contacts[10]
     open_detail(qtbot, page, person.id)
@@ -78,12 +82,14 @@ def test_book_appointment_on_a_contacts_page_opens_the_booking_dialog_with_them(
 
 
 def test_refer_on_a_contacts_page_starts_the_refer_dialog_with_them(
-        qtbot, page: ContactsPage, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+    qtbot, page: ContactsPage, ui_context, caseload: Caseload
+) -> None:  # noqa: ANN001
     """Issue 14 item 7: "Refer" on a contact's page leads to the Refer dialog with that person chosen."""
     resources = ResourcesPage(ui_context)
     qtbot.addWidget(resources)
     ui_context.navigator.pageRequested.connect(
-        lambda key, record: resources.refer_contact(record) if key == "refer" else None)
+        lambda key, record: resources.refer_contact(record) if key == "refer" else None
+    )
     person = caseload.contacts[2]
     open_detail(qtbot, page, person.id)
     qtbot.mouseClick(page.detail.refer_button, LEFT)
@@ -94,8 +100,7 @@ def test_refer_on_a_contacts_page_starts_the_refer_dialog_with_them(
     assert resources.referral_dialog.contact_name.text() == person.display_name
 
 
-def test_refer_starts_with_the_contact_distances_are_measured_from(
-        qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_refer_starts_with_the_contact_distances_are_measured_from(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
     """Issue 14 item 8: when Resources measures distances from a contact, Refer pre-fills that contact."""
     resources = ResourcesPage(ui_context)
     qtbot.addWidget(resources)
@@ -118,8 +123,11 @@ def test_refer_starts_with_the_contact_distances_are_measured_from(
 def test_after_a_referral_resources_says_saved_not_sent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     """Issue 14 item 8: "Referral … sent." was shown while the referral only waited for a sync."""
     person, resource = caseload.contacts[0], caseload.resources[3]
-    ui_store.call(lambda s: s.consents.create(contact_id=person.id, purpose="referral", method="verbal",
-                                              given_at=NOW - dt.timedelta(days=3)))
+    ui_store.call(
+        lambda s: s.consents.create(
+            contact_id=person.id, purpose="referral", method="verbal", given_at=NOW - dt.timedelta(days=3)
+        )
+    )
     resources = ResourcesPage(ui_context)
     qtbot.addWidget(resources)
     resources.show()
@@ -135,6 +143,7 @@ def test_after_a_referral_resources_says_saved_not_sent(qtbot, ui_context, ui_st
 
 
 # --- a home visit takes the contact's address -------------------------------------------------
+
 
 def test_a_home_visit_proposes_the_contacts_address(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     """Issue 14 item 7: choosing "Home visit" fills Location with the contact's address, never over typed text."""
@@ -153,8 +162,9 @@ def test_a_home_visit_proposes_the_contacts_address(qtbot, ui_context, ui_store,
     assert form.location.text() == "Bar della stazione"  # typed by the operator: kept
 
 
-def test_a_home_visit_takes_the_address_of_a_contact_added_later(qtbot, ui_context, ui_store,
-                                                                 caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_home_visit_takes_the_address_of_a_contact_added_later(
+    qtbot, ui_context, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     """Issue 14 item 7: the home visit's address also comes from a contact chosen after the place."""
     person = with_address(ui_store, caseload)
     form = AppointmentForm(ui_context)
@@ -168,12 +178,17 @@ def test_a_home_visit_takes_the_address_of_a_contact_added_later(qtbot, ui_conte
 
 # --- notes show who wrote them and when ---------------------------------------------------------
 
-def test_notes_show_their_author_and_when_they_were_written(qtbot, page: ContactsPage, ui_store,
-                                                             caseload: Caseload) -> None:  # noqa: ANN001
+
+def test_notes_show_their_author_and_when_they_were_written(
+    qtbot, page: ContactsPage, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     """Issue 14 item 7: a note in the contact's history names its author (never an id) and when it was written."""
     person = caseload.contacts[1]
-    mine = ui_store.call(lambda s: s.notes.create(contact_id=person.id, body="Called about the flat",
-                                                  occurred_at=NOW - dt.timedelta(hours=2)))
+    mine = ui_store.call(
+        lambda s: s.notes.create(
+            contact_id=person.id, body="Called about the flat", occurred_at=NOW - dt.timedelta(hours=2)
+        )
+    )
     open_detail(qtbot, page, person.id)
     text = next(t for t in items(page.detail.timeline) if "Called about the flat" in t)
     assert text.splitlines()[-1] == f"Written {when(mine.created_at)} by you", text
@@ -181,6 +196,7 @@ def test_notes_show_their_author_and_when_they_were_written(qtbot, page: Contact
 
 
 # --- consent dates are dates ------------------------------------------------------------------------
+
 
 @pytest.fixture(params=["Europe/Rome", "Europe/Helsinki"])
 def local_zone(request: pytest.FixtureRequest) -> Iterator[ZoneInfo]:
@@ -202,7 +218,8 @@ def real_clock_at(moment: dt.datetime) -> dt.datetime:
 
 
 def test_a_consent_is_valid_until_the_end_of_its_last_day_local_time(
-        qtbot, page: ContactsPage, ui_store, caseload: Caseload, local_zone: ZoneInfo) -> None:  # noqa: ANN001
+    qtbot, page: ContactsPage, ui_store, caseload: Caseload, local_zone: ZoneInfo
+) -> None:  # noqa: ANN001
     """Issue 14 item 7: "valid until 15/07/2027", written in winter, is valid at 23:59 local on that day,
     not at 00:00 the next, and shows as that date with no time (it showed the next day at 00:00)."""
     person = caseload.contacts[3]
@@ -216,8 +233,9 @@ def test_a_consent_is_valid_until_the_end_of_its_last_day_local_time(
     dialog.expires_on.setDate(QDate(2027, 7, 15))
     qtbot.mouseClick(dialog.save_button, LEFT)
     wait_for_store(qtbot, page.context)
-    consent = next(c for c in ui_store.call(lambda s: s.consents.where("contact_id", str(person.id)))
-                   if c.purpose == "referral")
+    consent = next(
+        c for c in ui_store.call(lambda s: s.consents.where("contact_id", str(person.id))) if c.purpose == "referral"
+    )
 
     last_minute = dt.datetime(2027, 7, 15, 23, 59, tzinfo=local_zone)
     next_day = dt.datetime(2027, 7, 16, 0, 0, tzinfo=local_zone)
@@ -232,8 +250,9 @@ def test_a_consent_is_valid_until_the_end_of_its_last_day_local_time(
     assert ":" not in line.split("until")[1], line  # a date, no time
 
 
-def test_refer_records_a_consent_valid_through_the_chosen_day(qtbot, ui_context, ui_store, caseload: Caseload,
-                                                               local_zone: ZoneInfo) -> None:  # noqa: ANN001
+def test_refer_records_a_consent_valid_through_the_chosen_day(
+    qtbot, ui_context, ui_store, caseload: Caseload, local_zone: ZoneInfo
+) -> None:  # noqa: ANN001
     """Issue 14 item 7: the consent recorded in the Refer dialog lapses at the local midnight after its day."""
     person = next(c for c in caseload.contacts if c.family_name)
     ui_context.clock = lambda: real_clock_at(dt.datetime(2026, 12, 1, 11, 0, tzinfo=local_zone))
@@ -256,8 +275,10 @@ def test_refer_records_a_consent_valid_through_the_chosen_day(qtbot, ui_context,
 
 # --- the list's columns ----------------------------------------------------------------------------
 
+
 def test_the_phone_column_shows_a_whole_number_and_tags_do_not_take_half_the_table(
-        qtbot, page: ContactsPage, caseload: Caseload) -> None:  # noqa: ANN001
+    qtbot, page: ContactsPage, caseload: Caseload
+) -> None:  # noqa: ANN001
     """Issue 14 item 8: at 1366 px Phone was cut short while Tags took half the table."""
     page.resize(1366 - 200, 700)  # the window minus the navigation column
     QApplication.processEvents()
@@ -275,15 +296,24 @@ def test_today_says_a_consent_expires_on_its_last_valid_day(qtbot, ui_context, u
     """Issue 14 item 7: Today's "expires on" is the date written on the consent, not the midnight after it."""
     person = caseload.contacts[20]
     last = NOW.date() + dt.timedelta(days=12)
-    ui_store.call(lambda s: s.consents.create(contact_id=person.id, purpose="referral", method="written",
-                                              given_at=NOW - dt.timedelta(days=300),
-                                              expires_at=end_of_day(last, NOW.tzinfo)))
+    ui_store.call(
+        lambda s: s.consents.create(
+            contact_id=person.id,
+            purpose="referral",
+            method="written",
+            given_at=NOW - dt.timedelta(days=300),
+            expires_at=end_of_day(last, NOW.tzinfo),
+        )
+    )
     today = TodayPage(ui_context)
     qtbot.addWidget(today)
     today.show()
     wait_for_store(qtbot, ui_context)
-    line = next(today.follow_list.item(row).text() for row in range(today.follow_list.count())
-                if person.display_name in today.follow_list.item(row).text())
+    line = next(
+        today.follow_list.item(row).text()
+        for row in range(today.follow_list.count())
+        if person.display_name in today.follow_list.item(row).text()
+    )
     assert line.endswith(f"expires on {date_text(last, long=False)}"), line
 
 
@@ -291,4 +321,5 @@ def test_a_conflict_on_a_consents_expiry_shows_the_date_written(ui_context, loca
     """Issue 14 item 7: the sync conflict view showed a consent's "Expires on" as the next day at 00:00."""
     lapse = end_of_day(dt.date(2027, 12, 1), local_zone).astimezone(dt.UTC).isoformat()
     assert value_text(ui_context, "consent", "expires_at", lapse) == QLocale().toString(
-        QDate(2027, 12, 1), QLocale.FormatType.ShortFormat)
+        QDate(2027, 12, 1), QLocale.FormatType.ShortFormat
+    )

@@ -23,8 +23,9 @@ def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:  # noqa: ANN001
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == len(caseload.contacts) and widget.model.is_loaded(0),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: widget.model.rowCount() == len(caseload.contacts) and widget.model.is_loaded(0), timeout=5_000
+    )
     return widget
 
 
@@ -39,8 +40,9 @@ def listed_ids(page: ContactsPage) -> list[uuid.UUID]:
 
 def open_detail(qtbot, page: ContactsPage, contact_id: uuid.UUID) -> None:  # noqa: ANN001
     page.show_record(contact_id)
-    qtbot.waitUntil(lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == contact_id,
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == contact_id, timeout=5_000
+    )
 
 
 def items(widget) -> list[str]:  # noqa: ANN001
@@ -48,6 +50,7 @@ def items(widget) -> list[str]:  # noqa: ANN001
 
 
 # --- create and edit -------------------------------------------------------------------------
+
 
 def test_new_contact_starts_in_the_given_name(qtbot, page: ContactsPage) -> None:  # noqa: ANN001
     """Issue 14: typed at once after Ctrl+N, a name went into the Kind box and was lost (seen in a real window)."""
@@ -74,14 +77,20 @@ def test_a_contact_is_created_through_the_form(qtbot, page: ContactsPage, ui_sto
     assert len(stored) == 1
     created = stored[0]
     assert (created.given_name, created.birth_year, created.municipality, created.team_id, created.tags) == (
-        "Ottavia", 1979, "Imola", TEAM_B.id, ["housing", "follow-up"])
+        "Ottavia",
+        1979,
+        "Imola",
+        TEAM_B.id,
+        ["housing", "follow-up"],
+    )
     assert not form.isVisible()
     assert page.stack.currentWidget() is page.detail and page.detail.title.text() == "Ottavia Quaglierini"
     qtbot.waitUntil(lambda: created.id in listed_ids(page), timeout=5_000)  # the list refreshed by itself
 
 
-def test_invalid_input_is_shown_beside_the_field_and_nothing_is_written(qtbot, page: ContactsPage, ui_store,
-                                                                       caseload: Caseload) -> None:  # noqa: ANN001
+def test_invalid_input_is_shown_beside_the_field_and_nothing_is_written(
+    qtbot, page: ContactsPage, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form
     form.kind.setCurrentIndex(form.kind.findData("pseudonymous"))
@@ -102,8 +111,7 @@ def test_invalid_input_is_shown_beside_the_field_and_nothing_is_written(qtbot, p
     form.reject()
 
 
-def test_the_kind_switch_hides_names_and_a_pseudonymous_contact_keeps_none(qtbot, page: ContactsPage,
-                                                                          ui_store) -> None:  # noqa: ANN001
+def test_the_kind_switch_hides_names_and_a_pseudonymous_contact_keeps_none(qtbot, page: ContactsPage, ui_store) -> None:  # noqa: ANN001
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form
     qtbot.keyClicks(form.given_name, "Vera")
@@ -117,8 +125,7 @@ def test_the_kind_switch_hides_names_and_a_pseudonymous_contact_keeps_none(qtbot
     assert page.detail.title.text() == "Gufo (alias)"
 
 
-def test_a_contact_is_edited_and_the_list_follows(qtbot, page: ContactsPage, ui_store,
-                                                  caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_contact_is_edited_and_the_list_follows(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     target = next(c for c in caseload.contacts if c.kind == "person" and c.family_name)
     open_detail(qtbot, page, target.id)
     qtbot.mouseClick(page.detail.edit_button, LEFT)
@@ -136,14 +143,14 @@ def test_a_contact_is_edited_and_the_list_follows(qtbot, page: ContactsPage, ui_
     qtbot.mouseClick(form.save_button, LEFT)
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
     assert ui_store.call(lambda s: s.contacts.get(target.id)).municipality == "Ravenna"
-    qtbot.waitUntil(lambda: "Ravenna" in [label.text() for label in page.detail.findChildren(QLabel)],
-                    timeout=5_000)
+    qtbot.waitUntil(lambda: "Ravenna" in [label.text() for label in page.detail.findChildren(QLabel)], timeout=5_000)
     qtbot.mouseClick(page.detail.back_button, LEFT)
     row = page.model.row_of(target.id)
     qtbot.waitUntil(lambda: page.model.data(page.model.index(row, 1)) == "Ravenna", timeout=5_000)
 
 
 # --- search and filters -------------------------------------------------------------------------
+
 
 def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseload: Caseload) -> None:  # noqa: ANN001
     target = next(c for c in caseload.contacts if c.family_name)
@@ -153,8 +160,7 @@ def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseloa
     assert target.id in listed_ids(page)
     assert "match" in page.status.text()
     qtbot.waitUntil(lambda: page.model.is_loaded(0), timeout=5_000)
-    assert all(target.family_name[:4].casefold() in name.casefold() or "(alias)" in name
-               for name in shown_names(page))
+    assert all(target.family_name[:4].casefold() in name.casefold() or "(alias)" in name for name in shown_names(page))
 
     qtbot.keyClicks(page.search, "zzzqx")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)
@@ -162,8 +168,9 @@ def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseloa
     qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts), timeout=5_000)
 
 
-def test_filters_by_team_and_municipality_narrow_the_list(qtbot, page: ContactsPage, ui_store,
-                                                         caseload: Caseload) -> None:  # noqa: ANN001
+def test_filters_by_team_and_municipality_narrow_the_list(
+    qtbot, page: ContactsPage, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     page.team_filter.setCurrentIndex(page.team_filter.findData(TEAM_B.id))
     team_b = {c.id for c in caseload.contacts if c.team_id == TEAM_B.id}
     qtbot.waitUntil(lambda: set(listed_ids(page)) == team_b, timeout=5_000)
@@ -190,15 +197,20 @@ def test_the_tag_filter_combines_with_search(qtbot, page: ContactsPage, caseload
     qtbot.waitUntil(lambda: set(listed_ids(page)) == {c.id for c in tagged}, timeout=5_000)
     target = next(c for c in tagged if c.municipality)
     qtbot.keyClicks(page.search, target.municipality.split()[0][:4])
-    expected = {c.id for c in tagged if c.municipality and
-                c.municipality.split()[0][:4].casefold() == target.municipality.split()[0][:4].casefold()}
-    qtbot.waitUntil(lambda: target.id in listed_ids(page) and set(listed_ids(page)) <= {c.id for c in tagged},
-                    timeout=5_000)
+    expected = {
+        c.id
+        for c in tagged
+        if c.municipality and c.municipality.split()[0][:4].casefold() == target.municipality.split()[0][:4].casefold()
+    }
+    qtbot.waitUntil(
+        lambda: target.id in listed_ids(page) and set(listed_ids(page)) <= {c.id for c in tagged}, timeout=5_000
+    )
     assert expected <= set(listed_ids(page))
 
 
-def test_a_change_refreshes_the_list_and_keeps_the_selection(qtbot, page: ContactsPage, ui_context,
-                                                             caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_change_refreshes_the_list_and_keeps_the_selection(
+    qtbot, page: ContactsPage, ui_context, caseload: Caseload
+) -> None:  # noqa: ANN001
     chosen = page.model.id_at(5)
     page.table.selectRow(5)
     ui_context.store.run(lambda s: s.contacts.create(given_name="Aaron", family_name="Aaberg"), changes={"contact"})
@@ -215,8 +227,8 @@ def test_a_change_refreshes_the_list_and_keeps_the_selection(qtbot, page: Contac
 
 # --- the detail page -------------------------------------------------------------------------------
 
-def test_the_detail_shows_consents_with_their_badges(qtbot, page: ContactsPage, ui_store,
-                                                     caseload: Caseload) -> None:  # noqa: ANN001
+
+def test_the_detail_shows_consents_with_their_badges(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     contact = caseload.contacts[0]
 
     def consents(s: StoreSession) -> None:
@@ -229,8 +241,14 @@ def test_the_detail_shows_consents_with_their_badges(qtbot, page: ContactsPage, 
             ("information_sharing", NOW - 50 * day, NOW + 200 * day, NOW - 2 * day),
             ("other", NOW - 10 * day, NOW + 100 * day, None),
         ]:
-            s.consents.create(contact_id=contact.id, purpose=purpose, method="written", given_at=given,
-                              expires_at=expires, withdrawn_at=withdrawn)
+            s.consents.create(
+                contact_id=contact.id,
+                purpose=purpose,
+                method="written",
+                given_at=given,
+                expires_at=expires,
+                withdrawn_at=withdrawn,
+            )
 
     ui_store.call(consents)
     open_detail(qtbot, page, contact.id)
@@ -260,8 +278,7 @@ def test_a_consent_is_added_and_withdrawn(qtbot, page: ContactsPage, ui_store, c
 
     dialog.expires_on.setDate(dialog.given_on.date().addDays(20))
     qtbot.mouseClick(dialog.save_button, LEFT)
-    qtbot.waitUntil(lambda: any("expires in 21 days" in line for line in items(page.detail.consents)),
-                    timeout=5_000)
+    qtbot.waitUntil(lambda: any("expires in 21 days" in line for line in items(page.detail.consents)), timeout=5_000)
 
     page.detail.consents.setCurrentRow(0)
     assert page.detail.withdraw_button.isEnabled()
@@ -272,8 +289,7 @@ def test_a_consent_is_added_and_withdrawn(qtbot, page: ContactsPage, ui_store, c
     assert len(stored) == 1 and stored[0].withdrawn_at == NOW
 
 
-def test_notes_are_added_and_corrected_never_edited(qtbot, page: ContactsPage, ui_store,
-                                                    caseload: Caseload) -> None:  # noqa: ANN001
+def test_notes_are_added_and_corrected_never_edited(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     contact = caseload.contacts[0]  # has an appointment today in the caseload
     open_detail(qtbot, page, contact.id)
     qtbot.mouseClick(page.detail.add_note_button, LEFT)
@@ -300,8 +316,9 @@ def test_notes_are_added_and_corrected_never_edited(qtbot, page: ContactsPage, u
     assert any("corrected by a later note" in line for line in items(page.detail.timeline))
 
 
-def test_a_relationship_is_added_with_the_picker_and_opens_the_other(qtbot, page: ContactsPage, ui_store,
-                                                                     caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_relationship_is_added_with_the_picker_and_opens_the_other(
+    qtbot, page: ContactsPage, ui_store, caseload: Caseload
+) -> None:  # noqa: ANN001
     contact = caseload.contacts[0]
     other = next(c for c in caseload.contacts[1:] if c.family_name)
     open_detail(qtbot, page, contact.id)
@@ -319,19 +336,16 @@ def test_a_relationship_is_added_with_the_picker_and_opens_the_other(qtbot, page
     assert dialog.other is not None and dialog.other.id == other.id
     dialog.kind.setCurrentIndex(dialog.kind.findData("sibling"))
     qtbot.mouseClick(dialog.save_button, LEFT)
-    qtbot.waitUntil(lambda: any(other.display_name in line for line in items(page.detail.relationships)),
-                    timeout=5_000)
+    qtbot.waitUntil(lambda: any(other.display_name in line for line in items(page.detail.relationships)), timeout=5_000)
     assert items(page.detail.relationships) == [f"{other.display_name} — Sibling"]
 
     page.detail.relationships.setCurrentRow(0)
     qtbot.keyClick(page.detail.relationships, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == other.id,
-                    timeout=5_000)
+    qtbot.waitUntil(lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == other.id, timeout=5_000)
     assert items(page.detail.relationships) == [f"Sibling of {contact.display_name}"]
 
 
-def test_a_contact_is_deleted_after_confirmation(qtbot, page: ContactsPage, ui_store,
-                                                 caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_contact_is_deleted_after_confirmation(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
     contact = caseload.contacts[3]
     open_detail(qtbot, page, contact.id)
     qtbot.mouseClick(page.detail.delete_button, LEFT)
@@ -345,8 +359,9 @@ def test_a_contact_is_deleted_after_confirmation(qtbot, page: ContactsPage, ui_s
     assert contact.id not in listed_ids(page)
 
 
-def test_refer_opens_the_resources_screen_and_escape_goes_back(qtbot, page: ContactsPage, ui_context,
-                                                               caseload: Caseload) -> None:  # noqa: ANN001
+def test_refer_opens_the_resources_screen_and_escape_goes_back(
+    qtbot, page: ContactsPage, ui_context, caseload: Caseload
+) -> None:  # noqa: ANN001
     requests = []
     ui_context.navigator.pageRequested.connect(lambda key, record: requests.append((key, record)))
     open_detail(qtbot, page, caseload.contacts[0].id)
@@ -367,10 +382,14 @@ def test_enter_on_a_row_opens_its_detail(qtbot, page: ContactsPage) -> None:  # 
 
 # --- the lazy list ------------------------------------------------------------------------------------
 
+
 def test_the_list_fetches_only_what_is_on_screen(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
     total = 2_000
-    ui_store.call(lambda s: s.contacts.create_many(
-        [{"given_name": f"Persona {i:04d}", "family_name": "Prova", "municipality": "Lodi"} for i in range(total)]))
+    ui_store.call(
+        lambda s: s.contacts.create_many(
+            [{"given_name": f"Persona {i:04d}", "family_name": "Prova", "municipality": "Lodi"} for i in range(total)]
+        )
+    )
     page = ContactsPage(ui_context)
     qtbot.addWidget(page)
     page.resize(900, 600)
@@ -412,8 +431,9 @@ def test_show_record_from_navigation_opens_the_detail(qtbot, ui_context, caseloa
     page.show()
     qtbot.waitUntil(lambda: page.model.is_loaded(row), timeout=5_000)
     assert page.model.data(page.model.index(row, NAME)) == f"{pseudonymous.alias} (alias)"
-    assert TEAM_A.name in {page.model.data(page.model.index(r, TEAM)) for r in range(page.model.rowCount())
-                           if page.model.is_loaded(r)}
+    assert TEAM_A.name in {
+        page.model.data(page.model.index(r, TEAM)) for r in range(page.model.rowCount()) if page.model.is_loaded(r)
+    }
 
 
 def test_editing_keeps_a_team_the_operator_is_not_in(qtbot, page: ContactsPage, ui_store) -> None:  # noqa: ANN001

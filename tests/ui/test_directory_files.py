@@ -38,8 +38,9 @@ def resource_count(ui_store) -> int:  # noqa: ANN001
     return ui_store.call(lambda s: s.resources.count())
 
 
-def test_export_with_a_path_writes_the_file_and_says_so(qtbot, files: DirectoryFiles, caseload: Caseload,
-                                                        tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_with_a_path_writes_the_file_and_says_so(
+    qtbot, files: DirectoryFiles, caseload: Caseload, tmp_path: Path
+) -> None:  # noqa: ANN001
     ok, text = outcome(qtbot, files, lambda: files.export_directory(tmp_path / "directory.json"))
     document = json.loads((tmp_path / "directory.json").read_text(encoding="utf-8"))
     pairings = sum(len(service["service_at_locations"]) for service in document["contents"])
@@ -50,8 +51,12 @@ def test_export_with_a_path_writes_the_file_and_says_so(qtbot, files: DirectoryF
     assert not ok and text.startswith("The directory was not exported.\n\n") and "already exists" in text
 
 
-def test_export_through_the_dialog_chooses_the_format_by_file_type(qtbot, files: DirectoryFiles,  # noqa: ANN001
-                                                                  caseload: Caseload, tmp_path: Path) -> None:
+def test_export_through_the_dialog_chooses_the_format_by_file_type(
+    qtbot,
+    files: DirectoryFiles,  # noqa: ANN001
+    caseload: Caseload,
+    tmp_path: Path,
+) -> None:
     files.export_directory()
     chooser = files.chooser
     assert chooser is not None and chooser.isVisible()
@@ -64,8 +69,14 @@ def test_export_through_the_dialog_chooses_the_format_by_file_type(qtbot, files:
     assert len(hsds.import_package(tmp_path / "pacchetto")) == len(caseload.resources)
 
 
-def test_import_adds_the_services_and_tells_the_screens(qtbot, files: DirectoryFiles, ui_context: UiContext,  # noqa: ANN001
-                                                        ui_store, caseload: Caseload, tmp_path: Path) -> None:
+def test_import_adds_the_services_and_tells_the_screens(
+    qtbot,
+    files: DirectoryFiles,
+    ui_context: UiContext,  # noqa: ANN001
+    ui_store,
+    caseload: Caseload,
+    tmp_path: Path,
+) -> None:
     hsds.export_json(sample(), tmp_path / "directory.json")
     before = resource_count(ui_store)
     changed = []
@@ -79,8 +90,12 @@ def test_import_adds_the_services_and_tells_the_screens(qtbot, files: DirectoryF
     assert changed == [frozenset({"resource"})]
 
 
-def test_import_through_the_dialog_takes_a_package_by_its_descriptor(qtbot, files: DirectoryFiles,  # noqa: ANN001
-                                                                    ui_store, tmp_path: Path) -> None:
+def test_import_through_the_dialog_takes_a_package_by_its_descriptor(
+    qtbot,
+    files: DirectoryFiles,  # noqa: ANN001
+    ui_store,
+    tmp_path: Path,
+) -> None:
     hsds.export_package(sample(), tmp_path / "package")
     files.import_directory()
     chooser = files.chooser
@@ -90,9 +105,13 @@ def test_import_through_the_dialog_takes_a_package_by_its_descriptor(qtbot, file
     assert ok and "6 new" in text and resource_count(ui_store) == 6
 
 
-def test_a_broken_file_names_file_row_and_field_and_changes_nothing(qtbot, files: DirectoryFiles,  # noqa: ANN001
-                                                                   ui_store, caseload: Caseload,
-                                                                   tmp_path: Path) -> None:
+def test_a_broken_file_names_file_row_and_field_and_changes_nothing(
+    qtbot,
+    files: DirectoryFiles,  # noqa: ANN001
+    ui_store,
+    caseload: Caseload,
+    tmp_path: Path,
+) -> None:
     hsds.export_package(sample(), tmp_path / "package")
     phones = (tmp_path / "package" / "phone.csv").read_text(encoding="utf-8").replace("014 266 0001", "chiamami")
     (tmp_path / "package" / "phone.csv").write_text(phones, encoding="utf-8")
@@ -105,8 +124,13 @@ def test_a_broken_file_names_file_row_and_field_and_changes_nothing(qtbot, files
     assert resource_count(ui_store) == before
 
 
-def test_an_enrolled_profile_is_not_offered_an_import(qtbot, files: DirectoryFiles, ui_context: UiContext,  # noqa: ANN001
-                                                     ui_store, tmp_path: Path) -> None:
+def test_an_enrolled_profile_is_not_offered_an_import(
+    qtbot,
+    files: DirectoryFiles,
+    ui_context: UiContext,  # noqa: ANN001
+    ui_store,
+    tmp_path: Path,
+) -> None:
     import_button, export_button = files.make_buttons()
     qtbot.addWidget(import_button)
     qtbot.addWidget(export_button)
@@ -124,29 +148,43 @@ def test_an_enrolled_profile_is_not_offered_an_import(qtbot, files: DirectoryFil
     assert resource_count(ui_store) == 0
 
     # Should the screen not know yet, the store still refuses, and says the same.
-    enrolment = Enrolment(server_url="https://prossimo.example.org", ca_bundle=None, device_id=uuid.uuid4(),
-                          operator_id=uuid.uuid4(), organisation_id=uuid.uuid4(), role="operator", teams=[])
+    enrolment = Enrolment(
+        server_url="https://prossimo.example.org",
+        ca_bundle=None,
+        device_id=uuid.uuid4(),
+        operator_id=uuid.uuid4(),
+        organisation_id=uuid.uuid4(),
+        role="operator",
+        teams=[],
+    )
     ui_store.call(lambda s: s.replica.save_enrolment(enrolment, "token"))
     ok, text = outcome(qtbot, files, lambda: files.import_directory(tmp_path / "directory.json"))
     assert not ok and text.startswith("The directory was not imported. Nothing was changed.\n\n")
     assert "connected to your organisation's service" in text and resource_count(ui_store) == 0
 
 
-def test_import_reports_per_table_and_what_it_skipped(qtbot, files: DirectoryFiles, ui_store,  # noqa: ANN001
-                                                      tmp_path: Path) -> None:
+def test_import_reports_per_table_and_what_it_skipped(
+    qtbot,
+    files: DirectoryFiles,
+    ui_store,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
     """Issue 15 item 7: the dialog says 12 of 12 services of every status were imported, that a row
     went into no service, and that the file holds data we do not keep; its details give the per
     table counts and every skipped row with its reason."""
     from tests.protocol.hsds_samples import every_status_package
 
     package = every_status_package(tmp_path / "package")
-    (package / "organization.csv").write_text("id,name\no1,ASST Lodi\no2,Comune di Lodi\no3,Nessun servizio\n",
-                                              encoding="utf-8")
+    (package / "organization.csv").write_text(
+        "id,name\no1,ASST Lodi\no2,Comune di Lodi\no3,Nessun servizio\n", encoding="utf-8"
+    )
     before = resource_count(ui_store)
     ok, text = outcome(qtbot, files, lambda: files.import_directory(package / "datapackage.json"))
-    assert ok and text == ("Imported 12 services from datapackage.json: 12 new, 0 updated, 0 already up to date. "
-                           "1 row of the file went into no service: the details say why. "
-                           "The file holds data the directory does not keep: the details list it.")
+    assert ok and text == (
+        "Imported 12 services from datapackage.json: 12 new, 0 updated, 0 already up to date. "
+        "1 row of the file went into no service: the details say why. "
+        "The file holds data the directory does not keep: the details list it."
+    )
     assert resource_count(ui_store) == before + 12
     details = files.message_box.detailedText().splitlines()
     assert "service: 12 read, 12 imported, 0 updated, 0 unchanged, 0 skipped" in details

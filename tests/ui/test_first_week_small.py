@@ -38,8 +38,9 @@ def uncaught(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) 
     """Everything that went to sys.excepthook, threading.excepthook or the log at WARNING or above."""
     seen: list[str] = []
     monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(f"{kind.__name__}: {value}"))
-    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(f"{args.exc_type.__name__}: "
-                                                                           f"{args.exc_value}"))
+    monkeypatch.setattr(
+        threading, "excepthook", lambda args: seen.append(f"{args.exc_type.__name__}: {args.exc_value}")
+    )
     caplog.set_level(logging.WARNING)
     return seen
 
@@ -48,8 +49,13 @@ def _problems(caplog: pytest.LogCaptureFixture, uncaught: list[str]) -> list[str
     return uncaught + [f"{r.name}: {r.getMessage()}" for r in caplog.records if r.levelno >= logging.WARNING]
 
 
-def test_locking_after_the_sync_page_raises_nothing(qtbot, world: World, uncaught: list[str],  # noqa: ANN001
-                                                    caplog: pytest.LogCaptureFixture, capfd) -> None:  # noqa: ANN001
+def test_locking_after_the_sync_page_raises_nothing(
+    qtbot,
+    world: World,
+    uncaught: list[str],  # noqa: ANN001
+    caplog: pytest.LogCaptureFixture,
+    capfd,
+) -> None:  # noqa: ANN001
     """Issue 14 item 8 (1): unlock, open Sync, Lock: no traceback on stderr, nothing in
     sys.excepthook, threading.excepthook or the log; four times, since it happened on every Lock."""
     laptop = world.device(world.add_operator("lucia", [world.team_a]))
@@ -94,8 +100,14 @@ def test_today_waits_for_the_first_sync_before_saying_nothing_is_booked(qtbot, w
             window = _unlock(qtbot, shell)
             today = window.show_page("today")
             scheduler = shell.session.bridge.scheduler
-            qtbot.waitUntil(lambda: scheduler.state.phase == "syncing" and today.overview is not None
-                            and shell.session.context.store.pending == 0, timeout=20_000)
+            qtbot.waitUntil(
+                lambda: (
+                    scheduler.state.phase == "syncing"
+                    and today.overview is not None
+                    and shell.session.context.store.pending == 0
+                ),
+                timeout=20_000,
+            )
             assert scheduler.state.phase == "syncing", "the sync should still be running"
             shown = [today.today_empty.text(), today.tomorrow_empty.text(), today.pending_label.text()]
             assert "Nothing booked today." not in shown and "All changes are synced." not in shown, shown
@@ -168,8 +180,12 @@ def test_the_strength_meter_is_a_bar_that_shows_its_verdict(qtbot) -> None:  # n
     meter = PassphraseStrength()
     qtbot.addWidget(meter)
     assert meter.bar.isTextVisible() and meter.bar.text() == "Nothing typed yet"
-    for text, word, value in (("abc", "Too short", 1), ("abcdefghij", "Fair", 2),
-                              ("correct horse battery staple", "Strong", 3), ("aaaaaaaaaaaa", "Weak", 1)):
+    for text, word, value in (
+        ("abc", "Too short", 1),
+        ("abcdefghij", "Fair", 2),
+        ("correct horse battery staple", "Strong", 3),
+        ("aaaaaaaaaaaa", "Weak", 1),
+    ):
         meter.set_passphrase(text)
         assert (meter.bar.text(), meter.bar.value()) == (word, value)
         assert meter.bar.accessibleName() == "Passphrase strength"
@@ -187,8 +203,9 @@ def _literal_ampersands(root) -> list[str]:  # noqa: ANN001
     found = []
     for label in root.findChildren(QLabel):
         text = label.text()
-        if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText
-                                                             and GuiQt.mightBeRichText(text)):
+        if label.textFormat() == Qt.TextFormat.RichText or (
+            label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+        ):
             continue  # rich text: "&" is written &amp;, and a mnemonic cannot be set there
         if mnemonic.search(text) and label.buddy() is None:
             found.append(f"{type(label.parent()).__name__}: {text!r}")

@@ -20,8 +20,14 @@ from tests.ui.conftest import Caseload, wait_for_store
 from tests.ui.every_view import walk
 from tests.ui.layout_checks import fit_problems
 
-CASES = [("en", 1366, 768, 1.0), ("fi", 1366, 768, 1.0), ("en", 1280, 720, 1.0), ("fi", 1280, 720, 1.0),
-         ("en", 1366, 768, 1.5), ("fi", 1366, 768, 1.5)]
+CASES = [
+    ("en", 1366, 768, 1.0),
+    ("fi", 1366, 768, 1.0),
+    ("en", 1280, 720, 1.0),
+    ("fi", 1280, 720, 1.0),
+    ("en", 1366, 768, 1.5),
+    ("fi", 1366, 768, 1.5),
+]
 
 
 def _shots(language: str, width: int, height: int, scale: float) -> Path | None:
@@ -44,10 +50,22 @@ def font_scale(request: pytest.FixtureRequest) -> Iterator[float]:
     app.setFont(before)
 
 
-@pytest.mark.parametrize(("language", "width", "height", "font_scale"), CASES, indirect=["font_scale"],
-                         ids=[f"{lang}-{w}x{h}-font{int(s * 100)}" for lang, w, h, s in CASES])
-def test_every_screen_and_dialog_fits(qtbot, ui_context, ui_profile, caseload: Caseload,  # noqa: ANN001
-                                      language: str, width: int, height: int, font_scale: float) -> None:
+@pytest.mark.parametrize(
+    ("language", "width", "height", "font_scale"),
+    CASES,
+    indirect=["font_scale"],
+    ids=[f"{lang}-{w}x{h}-font{int(s * 100)}" for lang, w, h, s in CASES],
+)
+def test_every_screen_and_dialog_fits(
+    qtbot,
+    ui_context,
+    ui_profile,
+    caseload: Caseload,  # noqa: ANN001
+    language: str,
+    width: int,
+    height: int,
+    font_scale: float,
+) -> None:
     """Issue 14 items 2 and 5: no label, button, group or field is cut, overlaps a sibling or
     lies off a screen of this size, on any screen or dialog, in this language and font size."""
     i18n.install(language)
@@ -57,7 +75,15 @@ def test_every_screen_and_dialog_fits(qtbot, ui_context, ui_profile, caseload: C
     def check(widget: QWidget) -> list:
         return fit_problems(widget, screen)
 
-    found = walk(context, caseload, ui_profile, check, wait=lambda: wait_for_store(qtbot, context),
-                 size=(width, height), shots=_shots(language, width, height, font_scale))
-    assert not found, f"{len(found)} layout problem(s) in {language} at {width}x{height}, font {font_scale:.0%}:\n" \
-        + "\n".join(found)
+    found = walk(
+        context,
+        caseload,
+        ui_profile,
+        check,
+        wait=lambda: wait_for_store(qtbot, context),
+        size=(width, height),
+        shots=_shots(language, width, height, font_scale),
+    )
+    assert not found, (
+        f"{len(found)} layout problem(s) in {language} at {width}x{height}, font {font_scale:.0%}:\n" + "\n".join(found)
+    )

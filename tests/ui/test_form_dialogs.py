@@ -23,9 +23,17 @@ from tests.ui.conftest import NOW, Caseload, wait_for_store
 
 
 def _request(context: UiContext):  # noqa: ANN202 - an IntakeRequest
-    return context.store.worker.call(lambda s: s.intake_requests.create(
-        kind="first_contact", alias="Stella", contact_channel="none", consent_to_contact=False,
-        received_at=NOW - dt.timedelta(minutes=5), reference="A9B8C7", language="it"))
+    return context.store.worker.call(
+        lambda s: s.intake_requests.create(
+            kind="first_contact",
+            alias="Stella",
+            contact_channel="none",
+            consent_to_contact=False,
+            received_at=NOW - dt.timedelta(minutes=5),
+            reference="A9B8C7",
+            language="it",
+        )
+    )
 
 
 DIALOGS: dict[str, Callable[[UiContext, Caseload], FormDialog]] = {
@@ -51,9 +59,16 @@ def _open(qtbot, make: Callable[[], FormDialog]) -> FormDialog:  # noqa: ANN001
 
 def _text_inputs(dialog: FormDialog, kinds: tuple[type, ...]) -> list[QWidget]:
     """The dialog's own text inputs of these kinds (not the line inside a spin box or a combo)."""
-    return [w for w in dialog.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible() and w.isEnabled()
-            and w.window() is dialog and not w.isReadOnly()
-            and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)]
+    return [
+        w
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and w.isVisible()
+        and w.isEnabled()
+        and w.window() is dialog
+        and not w.isReadOnly()
+        and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)
+    ]
 
 
 def _first_text_field(dialog: FormDialog) -> QLineEdit:
@@ -65,8 +80,12 @@ ONE_LINE = [name for name in DIALOGS if name not in ("note", "referral")]
 
 
 @pytest.mark.parametrize("name", ONE_LINE)
-def test_enter_in_a_text_field_does_the_primary_action(qtbot, ui_context, caseload: Caseload,  # noqa: ANN001
-                                                       name: str) -> None:
+def test_enter_in_a_text_field_does_the_primary_action(
+    qtbot,
+    ui_context,
+    caseload: Caseload,  # noqa: ANN001
+    name: str,
+) -> None:
     """Issue 14 item 3: Enter in a text field presses the primary action, never Cancel (the
     default button was Cancel in New contact and Add consent: Enter threw the form away)."""
     dialog = _open(qtbot, lambda: DIALOGS[name](ui_context, caseload))
@@ -86,8 +105,12 @@ def test_enter_in_a_text_field_does_the_primary_action(qtbot, ui_context, caselo
 
 
 @pytest.mark.parametrize("name", DIALOGS)
-def test_escape_with_changes_asks_and_keeps_the_input(qtbot, ui_context, caseload: Caseload,  # noqa: ANN001
-                                                      name: str) -> None:
+def test_escape_with_changes_asks_and_keeps_the_input(
+    qtbot,
+    ui_context,
+    caseload: Caseload,  # noqa: ANN001
+    name: str,
+) -> None:
     """Issue 14 item 3: Escape, Cancel or the close button on a changed form asks first;
     "Keep editing" (the default answer) keeps every letter; "Discard" closes."""
     dialog = _open(qtbot, lambda: DIALOGS[name](ui_context, caseload))
@@ -110,8 +133,12 @@ def test_escape_with_changes_asks_and_keeps_the_input(qtbot, ui_context, caseloa
 
 
 @pytest.mark.parametrize("name", DIALOGS)
-def test_escape_on_an_untouched_form_just_closes(qtbot, ui_context, caseload: Caseload,  # noqa: ANN001
-                                                 name: str) -> None:
+def test_escape_on_an_untouched_form_just_closes(
+    qtbot,
+    ui_context,
+    caseload: Caseload,  # noqa: ANN001
+    name: str,
+) -> None:
     """Nothing typed, nothing to lose: no question (filled-in answers from the store count as
     the starting point, not as the operator's changes)."""
     dialog = _open(qtbot, lambda: DIALOGS[name](ui_context, caseload))

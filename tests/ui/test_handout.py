@@ -43,39 +43,63 @@ def hours(day: int, opens: tuple[int, ...], closes: tuple[int, ...]) -> dict[str
 
 def listening_centre() -> Resource:
     return resource(
-        organization_name="Caritas Lodigiana", service_name="Centro d'ascolto «San Bassiano»",
-        location={"address_1": "Via Cavour 31", "postal_code": "26900", "municipality": "Lodi",
-                  "latitude": 45.3138, "longitude": 9.5035},
+        organization_name="Caritas Lodigiana",
+        service_name="Centro d'ascolto «San Bassiano»",
+        location={
+            "address_1": "Via Cavour 31",
+            "postal_code": "26900",
+            "municipality": "Lodi",
+            "latitude": 45.3138,
+            "longitude": 9.5035,
+        },
         categories=["food", "family"],
         phones=[{"number": "0371 948 199", "kind": "fax"}, {"number": "0371 948 100"}],
         opening_hours=[hours(day, (9,), (13,)) for day in range(1, 6)] + [hours(2, (14, 30), (17,))],
-        languages=["it", "ar"], email="ascolto@example.org", last_verified_on=dt.date(2026, 6, 1))
+        languages=["it", "ar"],
+        email="ascolto@example.org",
+        last_verified_on=dt.date(2026, 6, 1),
+    )
 
 
 def women_desk() -> Resource:
     return resource(
-        organization_name="Cooperativa sociale L'Aquilone", service_name="Sportello donna: ascolto e orientamento",
-        location={"name": "Casa delle associazioni", "address_1": "Piazza Vittorio Emanuele II 5",
-                  "postal_code": "26845", "municipality": "Codogno"},
+        organization_name="Cooperativa sociale L'Aquilone",
+        service_name="Sportello donna: ascolto e orientamento",
+        location={
+            "name": "Casa delle associazioni",
+            "address_1": "Piazza Vittorio Emanuele II 5",
+            "postal_code": "26845",
+            "municipality": "Codogno",
+        },
         categories=["women", "legal"],
         phones=[{"number": "+39 0377 123 4567", "kind": "hotline", "description": "anche di notte"}],
-        opening_hours=[hours(3, (10,), (18,))], languages=["it", "en"], last_verified_on=None)  # never verified
+        opening_hours=[hours(3, (10,), (18,))],
+        languages=["it", "en"],
+        last_verified_on=None,
+    )  # never verified
 
 
 def housing_advice() -> Resource:
     return resource(
-        organization_name="Helsingin kaupunki", service_name="Asumisneuvonta Päivärinne",
-        location={"address_1": "Työpajankatu 8", "postal_code": "00580", "municipality": "Helsinki",
-                  "country": "FI"},
-        categories=["housing"], opening_hours=[hours(6, (10,), (14,))], languages=["fi", "sv"],
-        last_verified_on=dt.date(2026, 10, 1))
+        organization_name="Helsingin kaupunki",
+        service_name="Asumisneuvonta Päivärinne",
+        location={"address_1": "Työpajankatu 8", "postal_code": "00580", "municipality": "Helsinki", "country": "FI"},
+        categories=["housing"],
+        opening_hours=[hours(6, (10,), (14,))],
+        languages=["fi", "sv"],
+        last_verified_on=dt.date(2026, 10, 1),
+    )
 
 
 def night_shelter() -> Resource:  # in the directory, never chosen for the handout
     return resource(
-        organization_name="Fondazione Ospitalità", service_name="Dormitorio San Francesco",
+        organization_name="Fondazione Ospitalità",
+        service_name="Dormitorio San Francesco",
         location={"address_1": "Viale Pavia 2", "postal_code": "26900", "municipality": "Lodi"},
-        categories=["shelter"], phones=[{"number": "0371 555 777"}], last_verified_on=dt.date(2026, 9, 1))
+        categories=["shelter"],
+        phones=[{"number": "0371 555 777"}],
+        last_verified_on=dt.date(2026, 9, 1),
+    )
 
 
 def chosen() -> list[Resource]:
@@ -84,12 +108,18 @@ def chosen() -> list[Resource]:
 
 def numbered(count: int) -> list[Resource]:
     """Services with names no other name contains, each with a phone and a week of hours."""
-    return [resource(
-        organization_name=f"Associazione {number:02d}", service_name=f"Sportello numero {number:02d}",
-        location={"address_1": f"Via dei Mille {number + 100}", "postal_code": "26900", "municipality": "Lodi"},
-        categories=["work"], phones=[{"number": f"0371 400 {number:03d}"}],
-        opening_hours=[hours(day, (9,), (12,)) for day in range(1, 6)] + [hours(1, (15,), (18,))],
-        last_verified_on=dt.date(2026, 3, 1)) for number in range(1, count + 1)]
+    return [
+        resource(
+            organization_name=f"Associazione {number:02d}",
+            service_name=f"Sportello numero {number:02d}",
+            location={"address_1": f"Via dei Mille {number + 100}", "postal_code": "26900", "municipality": "Lodi"},
+            categories=["work"],
+            phones=[{"number": f"0371 400 {number:03d}"}],
+            opening_hours=[hours(day, (9,), (12,)) for day in range(1, 6)] + [hours(1, (15,), (18,))],
+            last_verified_on=dt.date(2026, 3, 1),
+        )
+        for number in range(1, count + 1)
+    ]
 
 
 def page_texts(path: Path) -> list[str]:
@@ -110,8 +140,14 @@ def body_points(path: Path) -> float:
     return sizes.most_common(1)[0][0]
 
 
-def write(tmp_path: Path, services: list[Resource], *, language: str = "en", large_print: bool = False,
-          name: str = "handout.pdf") -> tuple[Path, int]:
+def write(
+    tmp_path: Path,
+    services: list[Resource],
+    *,
+    language: str = "en",
+    large_print: bool = False,
+    name: str = "handout.pdf",
+) -> tuple[Path, int]:
     path = tmp_path / name
     pages = write_handout_pdf(services, path, language=language, large_print=large_print, today=TODAY)
     return path, pages
@@ -123,12 +159,25 @@ def test_the_pdf_holds_each_chosen_service_and_nothing_else(qapp, tmp_path: Path
     assert path.read_bytes().startswith(b"%PDF-")
     assert pages == 1 and len(page_texts(path)) == 1
     text = page_texts(path)[0]
-    for expected in ("Centro d'ascolto «San Bassiano»", "Caritas Lodigiana", "Via Cavour 31", "26900 Lodi",
-                     "0371 948 100", "Sportello donna: ascolto e orientamento", "Piazza Vittorio Emanuele II 5",
-                     "26845 Codogno", "+39 0377 123 4567 (helpline) – anche di notte",
-                     "Asumisneuvonta Päivärinne", "Työpajankatu 8", "00580 Helsinki",
-                     "ascolto@example.org", "Food · Family", "Women · Legal advice",
-                     "Printed on 23 November 2026", "Page 1 of 1"):
+    for expected in (
+        "Centro d'ascolto «San Bassiano»",
+        "Caritas Lodigiana",
+        "Via Cavour 31",
+        "26900 Lodi",
+        "0371 948 100",
+        "Sportello donna: ascolto e orientamento",
+        "Piazza Vittorio Emanuele II 5",
+        "26845 Codogno",
+        "+39 0377 123 4567 (helpline) – anche di notte",
+        "Asumisneuvonta Päivärinne",
+        "Työpajankatu 8",
+        "00580 Helsinki",
+        "ascolto@example.org",
+        "Food · Family",
+        "Women · Legal advice",
+        "Printed on 23 November 2026",
+        "Page 1 of 1",
+    ):
         assert expected in text
     assert "Dormitorio San Francesco" not in text and "0371 555 777" not in text
     assert "Wednesday 10:00–18:00" in text and "Monday 9:00–13:00" in text  # 24-hour, day by day
@@ -144,9 +193,17 @@ def test_an_italian_handout_uses_italian_day_names_categories_and_dates(qapp, tm
     path, _ = write(tmp_path, chosen(), language="it")
     text = page_texts(path)[0]
 
-    for expected in ("Cibo · Famiglia", "Donne · Consulenza legale", "Helsingin kaupunki · Casa",
-                     "Lunedì 9:00–13:00", "Martedì 9:00–13:00 14:30–17:00", "Mercoledì–venerdì 9:00–13:00",
-                     "Lunedì–martedì", "Sabato 10:00–14:00", "23 novembre 2026"):
+    for expected in (
+        "Cibo · Famiglia",
+        "Donne · Consulenza legale",
+        "Helsingin kaupunki · Casa",
+        "Lunedì 9:00–13:00",
+        "Martedì 9:00–13:00 14:30–17:00",
+        "Mercoledì–venerdì 9:00–13:00",
+        "Lunedì–martedì",
+        "Sabato 10:00–14:00",
+        "23 novembre 2026",
+    ):
         assert expected in text
     for english in ("Monday", "Saturday", "Food", "Women", "November"):
         assert english not in text
@@ -156,8 +213,14 @@ def test_a_finnish_handout_uses_finnish_words_and_times(qapp, tmp_path: Path) ->
     path, _ = write(tmp_path, chosen(), language="fi")
     text = page_texts(path)[0]
 
-    for expected in ("Ruoka · Perhe", "Asuminen", "Maanantai 9.00–13.00", "Lauantai 10.00–14.00",
-                     "23. marraskuuta 2026", "suomi, svenska"):
+    for expected in (
+        "Ruoka · Perhe",
+        "Asuminen",
+        "Maanantai 9.00–13.00",
+        "Lauantai 10.00–14.00",
+        "23. marraskuuta 2026",
+        "suomi, svenska",
+    ):
         assert expected in text
 
 
@@ -168,8 +231,15 @@ def test_the_handout_texts_are_in_the_handout_language_not_the_ui_one(qapp, tmp_
 
     assert HandoutWords("it")("Opening hours") == "Orari di apertura"  # the UI stays English meanwhile
     text = page_texts(italian)[0]
-    for expected in ("Servizi utili", "Indirizzo", "Orari di apertura", "Chiuso", "Stampato il 23 novembre 2026",
-                     "Pagina 1 di 1", "Non verificato di recente: telefona prima di andare"):
+    for expected in (
+        "Servizi utili",
+        "Indirizzo",
+        "Orari di apertura",
+        "Chiuso",
+        "Stampato il 23 novembre 2026",
+        "Pagina 1 di 1",
+        "Non verificato di recente: telefona prima di andare",
+    ):
         assert expected in text
     assert pypdf.PdfReader(italian).metadata.title == "Servizi utili"
     text = page_texts(finnish)[0]
@@ -199,8 +269,12 @@ def test_a_page_break_never_cuts_a_service(qapp, tmp_path: Path) -> None:  # noq
         for number in range(1, 13):
             holding = [text for text in texts if f"Sportello numero {number:02d}" in text]
             assert len(holding) == 1
-            for part in (f"Associazione {number:02d}", f"Via dei Mille {number + 100}", f"0371 400 {number:03d}",
-                         "Friday 9:00–12:00"):
+            for part in (
+                f"Associazione {number:02d}",
+                f"Via dei Mille {number + 100}",
+                f"0371 400 {number:03d}",
+                "Friday 9:00–12:00",
+            ):
                 assert part in holding[0]
         for page, text in enumerate(texts, start=1):
             assert f"Page {page} of {pages}" in text
@@ -211,10 +285,16 @@ def test_a_service_taller_than_a_page_continues_overleaf_whole(qapp, tmp_path: P
     phones = [{"number": f"0371 410 {number:03d}"} for number in range(10)]
     week = [hours(day, (8, day), (12,)) for day in range(1, 8)] + [hours(day, (14,), (18, day)) for day in range(1, 8)]
     languages = ["it", "en", "fr", "es", "de", "ar", "ro", "sq", "uk", "ru", "zh", "ur", "bn", "pt", "pl", "tr"]
-    huge = resource(organization_name="Comune di Lodi", service_name="Sportello unico per l'immigrazione",
-                    location={"address_1": "Piazza del Broletto 1", "postal_code": "26900", "municipality": "Lodi"},
-                    categories=["legal", "work", "housing", "income"], phones=phones, opening_hours=week,
-                    languages=languages, last_verified_on=None)
+    huge = resource(
+        organization_name="Comune di Lodi",
+        service_name="Sportello unico per l'immigrazione",
+        location={"address_1": "Piazza del Broletto 1", "postal_code": "26900", "municipality": "Lodi"},
+        categories=["legal", "work", "housing", "income"],
+        phones=phones,
+        opening_hours=week,
+        languages=languages,
+        last_verified_on=None,
+    )
     path, pages = write(tmp_path, [huge, *numbered(1)], large_print=True)
     texts = page_texts(path)
 
@@ -234,8 +314,7 @@ def test_a_stale_service_says_so_in_words(qapp, tmp_path: Path) -> None:  # noqa
     text = page_texts(path)[0]
 
     assert text.count(STALE_LINE) == 2
-    first, second, third = (text.index(name) for name in (
-        "Centro d'ascolto", "Sportello donna", "Asumisneuvonta"))
+    first, second, third = (text.index(name) for name in ("Centro d'ascolto", "Sportello donna", "Asumisneuvonta"))
     assert first < text.index(STALE_LINE) < second < text.rindex(STALE_LINE) < third
 
 
@@ -243,9 +322,13 @@ def test_qr_payload_dials_from_any_sim_or_gives_the_address() -> None:
     assert qr_payload(listening_centre()) == "tel:+390371948100"  # the voice line, never the fax
     assert qr_payload(women_desk()) == "tel:+3903771234567"
     assert qr_payload(housing_advice()) == "Asumisneuvonta Päivärinne\nTyöpajankatu 8\n00580 Helsinki"
-    texts_only = resource(organization_name="Arcigay Lodi", service_name="Linea giovani",
-                          location={"municipality": "Lodi"}, categories=["youth"],
-                          phones=[{"number": "347 123 4567", "kind": "text"}])
+    texts_only = resource(
+        organization_name="Arcigay Lodi",
+        service_name="Linea giovani",
+        location={"municipality": "Lodi"},
+        categories=["youth"],
+        phones=[{"number": "347 123 4567", "kind": "text"}],
+    )
     assert qr_payload(texts_only) == "sms:+393471234567"
     assert qr_payload(texts_only.model_copy(update={"phones": []})) == "Linea giovani\nLodi"
     assert dial_string("0371/94.81-00", "IT") == "+390371948100"
@@ -261,9 +344,14 @@ def test_opening_lines_merge_days_with_the_same_hours() -> None:
     saturday = OpeningHours(weekday=6, opens_at=dt.time(9, 30), closes_at=dt.time(12))
 
     assert opening_lines(week + [saturday], HandoutWords("en")) == [
-        ("Monday–Friday", ["9:00–13:00"]), ("Saturday", ["9:30–12:00"]), ("Sunday", ["Closed"])]
-    assert opening_lines(week, HandoutWords("it")) == [("Lunedì–venerdì", ["9:00–13:00"]),
-                                                       ("Sabato–domenica", [HandoutWords("it")("Closed")])]
+        ("Monday–Friday", ["9:00–13:00"]),
+        ("Saturday", ["9:30–12:00"]),
+        ("Sunday", ["Closed"]),
+    ]
+    assert opening_lines(week, HandoutWords("it")) == [
+        ("Lunedì–venerdì", ["9:00–13:00"]),
+        ("Sabato–domenica", [HandoutWords("it")("Closed")]),
+    ]
     assert opening_lines([], HandoutWords("fi")) == []
 
 
@@ -299,8 +387,13 @@ def _payload_drawn(outline: QPainterPath, candidates: list[str]) -> str | None:
         for level in "lmqh":
             matrix = segno.make(payload, error=level, micro=False, encoding="utf-8").matrix
             step = box.width() / len(matrix)
-            drawn = [[outline.contains(QPointF(box.left() + (column + 0.5) * step, box.top() + (row + 0.5) * step))
-                      for column in range(len(matrix))] for row in range(len(matrix))]
+            drawn = [
+                [
+                    outline.contains(QPointF(box.left() + (column + 0.5) * step, box.top() + (row + 0.5) * step))
+                    for column in range(len(matrix))
+                ]
+                for row in range(len(matrix))
+            ]
             if drawn == [[bool(module) for module in row] for row in matrix]:
                 return payload
     return None
@@ -324,8 +417,11 @@ def test_a_preview_image_paints_the_page_with_its_qr_codes(qapp) -> None:  # noq
     assert abs(image.height() / image.width() - 297 / 210) < 0.01
 
     def dark_share(left: float, top: float, right: float, bottom: float) -> float:
-        points = [(x, y) for x in range(round(image.width() * left), round(image.width() * right))
-                  for y in range(round(image.height() * top), round(image.height() * bottom))]
+        points = [
+            (x, y)
+            for x in range(round(image.width() * left), round(image.width() * right))
+            for y in range(round(image.height() * top), round(image.height() * bottom))
+        ]
         return sum(image.pixelColor(x, y).lightness() < 100 for x, y in points) / len(points)
 
     assert 0.3 < dark_share(0.82, 0.115, 0.92, 0.18) < 0.7  # the first QR code, top right

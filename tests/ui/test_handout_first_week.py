@@ -23,34 +23,58 @@ def four_short_services() -> list:
     """Four services as the directory holds them: an address, a phone, an email or not, a day or
     a few of hours, the languages spoken (the four that took two pages, page 1 a third empty)."""
     return [
-        resource(organization_name="Associazione Donne in Rete", service_name="Gruppo di parola per mamme",
-                 location={"address_1": "Via Europa 51", "postal_code": "26848",
-                           "municipality": "San Martino in Strada"},
-                 categories=["women", "family"],
-                 phones=[{"number": "+39 381 000 0403", "kind": "text", "description": "Solo messaggi"}],
-                 opening_hours=[hours(5, (9, 30), (11, 30))], languages=["it", "en", "fr", "ar", "ur"],
-                 last_verified_on=dt.date(2026, 10, 20)),
-        resource(organization_name="Associazione Sentieri", service_name="Gruppo di mutuo aiuto",
-                 location={"address_1": "Viale Italia 110", "postal_code": "26833",
-                           "municipality": "Castelnuovo Bocca d'Adda"},
-                 categories=["mental_health"], phones=[{"number": "+39 357 000 0527"}],
-                 email="segreteria@associazione-sentieri.example.org",
-                 opening_hours=[hours(1, (20, 30), (22, 30))], languages=["it", "ur"],
-                 last_verified_on=dt.date(2026, 9, 28)),
-        resource(organization_name="Caritas Lodigiana", service_name="Mensa solidale",
-                 location={"address_1": "Via San Francesco 21", "postal_code": "26900", "municipality": "Lodi"},
-                 categories=["food"], phones=[{"number": "+39 0371 052 522"}],
-                 email="accoglienza@caritas-lodigiana.example.org",
-                 opening_hours=[hours(day, (11, 45), (13, 30)) for day in range(1, 8)],
-                 languages=["it", "en", "fr", "ar"], last_verified_on=dt.date(2026, 10, 1)),
-        resource(organization_name="Caritas parrocchiale di Ospedaletto Lodigiano",
-                 service_name="Distribuzione pacchi alimentari",
-                 location={"name": "Oratorio", "address_1": "Via Kennedy 40", "postal_code": "26835",
-                           "municipality": "Ospedaletto Lodigiano"},
-                 categories=["food"], phones=[{"number": "+39 357 000 0712"}],
-                 email="accoglienza@caritas-parrocchiale-di-ospedaletto-lodigiano.example.org",
-                 opening_hours=[hours(3, (15,), (17,)), hours(6, (15,), (17,))], languages=["it", "sq"],
-                 last_verified_on=dt.date(2026, 10, 5)),
+        resource(
+            organization_name="Associazione Donne in Rete",
+            service_name="Gruppo di parola per mamme",
+            location={"address_1": "Via Europa 51", "postal_code": "26848", "municipality": "San Martino in Strada"},
+            categories=["women", "family"],
+            phones=[{"number": "+39 381 000 0403", "kind": "text", "description": "Solo messaggi"}],
+            opening_hours=[hours(5, (9, 30), (11, 30))],
+            languages=["it", "en", "fr", "ar", "ur"],
+            last_verified_on=dt.date(2026, 10, 20),
+        ),
+        resource(
+            organization_name="Associazione Sentieri",
+            service_name="Gruppo di mutuo aiuto",
+            location={
+                "address_1": "Viale Italia 110",
+                "postal_code": "26833",
+                "municipality": "Castelnuovo Bocca d'Adda",
+            },
+            categories=["mental_health"],
+            phones=[{"number": "+39 357 000 0527"}],
+            email="segreteria@associazione-sentieri.example.org",
+            opening_hours=[hours(1, (20, 30), (22, 30))],
+            languages=["it", "ur"],
+            last_verified_on=dt.date(2026, 9, 28),
+        ),
+        resource(
+            organization_name="Caritas Lodigiana",
+            service_name="Mensa solidale",
+            location={"address_1": "Via San Francesco 21", "postal_code": "26900", "municipality": "Lodi"},
+            categories=["food"],
+            phones=[{"number": "+39 0371 052 522"}],
+            email="accoglienza@caritas-lodigiana.example.org",
+            opening_hours=[hours(day, (11, 45), (13, 30)) for day in range(1, 8)],
+            languages=["it", "en", "fr", "ar"],
+            last_verified_on=dt.date(2026, 10, 1),
+        ),
+        resource(
+            organization_name="Caritas parrocchiale di Ospedaletto Lodigiano",
+            service_name="Distribuzione pacchi alimentari",
+            location={
+                "name": "Oratorio",
+                "address_1": "Via Kennedy 40",
+                "postal_code": "26835",
+                "municipality": "Ospedaletto Lodigiano",
+            },
+            categories=["food"],
+            phones=[{"number": "+39 357 000 0712"}],
+            email="accoglienza@caritas-parrocchiale-di-ospedaletto-lodigiano.example.org",
+            opening_hours=[hours(3, (15,), (17,)), hours(6, (15,), (17,))],
+            languages=["it", "sq"],
+            last_verified_on=dt.date(2026, 10, 5),
+        ),
     ]
 
 
@@ -75,8 +99,9 @@ def test_a_page_is_filled_before_the_next_begins(qapp, large_print: bool) -> Non
     writer = QPdfWriter(os.devnull)
     set_handout_page(writer)
     services = numbered(7) + four_short_services() + numbered(3)
-    layout = HandoutLayout(services, writer, QSizeF(writer.width(), writer.height()), language="en",
-                           large_print=large_print, today=TODAY)
+    layout = HandoutLayout(
+        services, writer, QSizeF(writer.width(), writer.height()), language="en", large_print=large_print, today=TODAY
+    )
     assert layout.page_count > 1
     bottom = layout.page_size.height() - layout.footer_height
     gap = layout._mm(layout.style.service_gap_mm)
@@ -93,8 +118,9 @@ def test_the_handout_is_in_the_language_of_the_person_it_is_for(qtbot, ui_contex
     from desktop.ui.resources.page import ResourcesPage
     from tests.ui.conftest import wait_for_store
 
-    finnish = ui_store.call(lambda s: s.contacts.create(given_name="Eero", municipality="Lodi",
-                                                        preferred_language="fi-FI"))
+    finnish = ui_store.call(
+        lambda s: s.contacts.create(given_name="Eero", municipality="Lodi", preferred_language="fi-FI")
+    )
     assert handout_language(finnish) == "fi" and handout_language(None) == "en"
     i18n.install("it")
     assert handout_language(None) == "it"
@@ -112,8 +138,12 @@ def test_the_handout_is_in_the_language_of_the_person_it_is_for(qtbot, ui_contex
     assert page.handout_request()[1] == "fi"
 
 
-def test_the_save_dialog_opens_in_documents_or_the_last_folder(qtbot, ui_context, tmp_path: Path,  # noqa: ANN001
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_save_dialog_opens_in_documents_or_the_last_folder(
+    qtbot,
+    ui_context,
+    tmp_path: Path,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Issue 14 item 8 (5): the suggested file is in a folder that exists: Documents, else the
     home folder (never the app's folder, where Qt's dialog falls back for a missing one); after a
     save, the folder last used."""

@@ -11,9 +11,19 @@ from tests.ui.conftest import NOW, OPERATOR, ROME, TEAM_B, Caseload, wait_for_st
 
 
 def _request(ui_store, minutes_ago: int, **extra: object):  # noqa: ANN001, ANN202
-    fields = {"kind": "booking", "alias": "Stella", "contact_channel": "phone", "contact_detail": "+39 333 123 4567",
-              "preferred_times": "mornings", "topic": "housing", "language": "it", "consent_to_contact": True,
-              "received_at": NOW - dt.timedelta(minutes=minutes_ago), "reference": "A1B2C3", **extra}
+    fields = {
+        "kind": "booking",
+        "alias": "Stella",
+        "contact_channel": "phone",
+        "contact_detail": "+39 333 123 4567",
+        "preferred_times": "mornings",
+        "topic": "housing",
+        "language": "it",
+        "consent_to_contact": True,
+        "received_at": NOW - dt.timedelta(minutes=minutes_ago),
+        "reference": "A1B2C3",
+        **extra,
+    }
     return ui_store.call(lambda s: s.intake_requests.create(**fields))
 
 
@@ -38,8 +48,15 @@ def _aliases(page: IntakePage) -> list[str]:
 
 def test_queue_is_newest_first_with_new_by_default(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
     _request(ui_store, 120, alias="Older")
-    _request(ui_store, 10, alias="Newest", kind="first_contact", contact_channel="none", contact_detail=None,
-             consent_to_contact=False)
+    _request(
+        ui_store,
+        10,
+        alias="Newest",
+        kind="first_contact",
+        contact_channel="none",
+        contact_detail=None,
+        consent_to_contact=False,
+    )
     _request(ui_store, 60, alias="Handled", status="declined", decline_reason="Already followed by SerD")
     page = _page(qtbot, ui_context)
     assert _aliases(page) == ["Newest", "Older"]
@@ -68,7 +85,11 @@ def test_accepting_a_booking_creates_the_contact_and_the_appointment(qtbot, ui_c
     assert tuesday == dt.date(2026, 11, 24)
     assert dialog.appointment.isChecked() and dialog.create_new.isChecked()
     assert (dialog.alias.text(), dialog.phone.text(), dialog.email.text(), dialog.language.text()) == (
-        "Stella", "+39 333 123 4567", "", "it")
+        "Stella",
+        "+39 333 123 4567",
+        "",
+        "it",
+    )
     assert dialog.team.currentData() == TEAM_B.id
     assert dialog.date.date() == QDate(2026, 11, 24) and dialog.time.time() == QTime(10, 0)
     assert dialog.minutes.value() == 45 and dialog.place.currentData() == "office"
@@ -82,16 +103,27 @@ def test_accepting_a_booking_creates_the_contact_and_the_appointment(qtbot, ui_c
     assert stored.status == "converted" and stored.contact_id is not None
     contact = ui_store.call(lambda s: s.contacts.get(stored.contact_id))
     assert (contact.kind, contact.alias, contact.phone, contact.preferred_language, contact.team_id) == (
-        "pseudonymous", "Stella", "+39 333 123 4567", "it", TEAM_B.id)
+        "pseudonymous",
+        "Stella",
+        "+39 333 123 4567",
+        "it",
+        TEAM_B.id,
+    )
     assert ui_store.call(lambda s: s.contacts.count()) == contacts_before + 1
-    booked = ui_store.call(lambda s: [a for a in s.appointments.page(limit=100).records
-                                      if a.contact_ids == [contact.id]])
+    booked = ui_store.call(
+        lambda s: [a for a in s.appointments.page(limit=100).records if a.contact_ids == [contact.id]]
+    )
     assert len(booked) == 1
     appointment = booked[0]
     assert appointment.starts_at == dt.datetime(2026, 11, 24, 10, 0, tzinfo=ROME)
     assert appointment.ends_at - appointment.starts_at == dt.timedelta(minutes=45)
-    assert (appointment.status, appointment.operator_id, appointment.place_kind, appointment.time_zone,
-            appointment.topic) == ("requested", OPERATOR, "office", "Europe/Rome", "housing")
+    assert (
+        appointment.status,
+        appointment.operator_id,
+        appointment.place_kind,
+        appointment.time_zone,
+        appointment.topic,
+    ) == ("requested", OPERATOR, "office", "Europe/Rome", "housing")
 
     assert _aliases(page) == []  # no longer new
     assert page.notice.isVisible()
@@ -168,17 +200,29 @@ def test_show_record_finds_a_handled_request_under_all(qtbot, ui_context, ui_sto
     assert page.which.currentData() is None
 
 
-def test_accepting_over_a_booking_warns_like_the_booking_dialog(qtbot, ui_context, ui_store,  # noqa: ANN001
-                                                                caseload: Caseload) -> None:
+def test_accepting_over_a_booking_warns_like_the_booking_dialog(
+    qtbot,
+    ui_context,
+    ui_store,  # noqa: ANN001
+    caseload: Caseload,
+) -> None:
     """Issue 14 items 1 and 7: the proposed appointment overlaps one already booked: the accept
     path shows the booking dialog's warning (same rule: calendar_queries.overlapping) and
     writes nothing until "Book anyway"; it used to double-book without a word."""
     request = _request(ui_store, 5)
     day = next_working_day(NOW.date())
     starts = dt.datetime(day.year, day.month, day.day, 10, 15, tzinfo=ROME)
-    ui_store.call(lambda s: s.appointments.create(
-        contact_ids=[caseload.contacts[0].id], operator_id=ui_context.me, starts_at=starts,
-        ends_at=starts + dt.timedelta(minutes=30), time_zone="Europe/Rome", place_kind="office", status="confirmed"))
+    ui_store.call(
+        lambda s: s.appointments.create(
+            contact_ids=[caseload.contacts[0].id],
+            operator_id=ui_context.me,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=30),
+            time_zone="Europe/Rome",
+            place_kind="office",
+            status="confirmed",
+        )
+    )
     page = _page(qtbot, ui_context)
     page.accept_button.click()
     dialog = page.accept_dialog

@@ -8,14 +8,20 @@ from desktop.ui.labels import label, labels
 from protocol import entities
 
 ENUMERATIONS = {
-    "contact_kind": entities.ContactKind, "relationship_kind": entities.RelationshipKind,
-    "consent_purpose": entities.ConsentPurpose, "consent_method": entities.ConsentMethod,
-    "place_kind": entities.PlaceKind, "appointment_status": entities.AppointmentStatus,
+    "contact_kind": entities.ContactKind,
+    "relationship_kind": entities.RelationshipKind,
+    "consent_purpose": entities.ConsentPurpose,
+    "consent_method": entities.ConsentMethod,
+    "place_kind": entities.PlaceKind,
+    "appointment_status": entities.AppointmentStatus,
     "phone_kind": entities.ResourcePhone.model_fields["kind"].annotation,
-    "resource_category": entities.ResourceCategory, "note_kind": entities.NoteKind,
+    "resource_category": entities.ResourceCategory,
+    "note_kind": entities.NoteKind,
     "resource_status": entities.ResourceStatus,
-    "referral_status": entities.ReferralStatus, "intake_kind": entities.IntakeKind,
-    "intake_channel": entities.IntakeChannel, "intake_status": entities.IntakeStatus,
+    "referral_status": entities.ReferralStatus,
+    "intake_kind": entities.IntakeKind,
+    "intake_channel": entities.IntakeChannel,
+    "intake_status": entities.IntakeStatus,
 }
 
 

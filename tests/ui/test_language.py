@@ -1,7 +1,5 @@
 """Switching the UI language while the app runs: Italian, English, Finnish."""
 
-
-
 from desktop.settings import Settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import Shell

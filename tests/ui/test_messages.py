@@ -40,6 +40,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 # --- every problem our schemas can raise has our sentence ------------------------------------------
 
+
 def _meta() -> dict[str, Any]:
     return {"id": new_id(), "created_at": NOW, "updated_at": NOW, "author_device_id": uuid.uuid4()}
 
@@ -49,21 +50,43 @@ def _valid() -> dict[type[BaseModel], dict[str, Any]]:
     someone = uuid.uuid4()
     return {
         entities.Contact: {**_meta(), "given_name": "Anna"},
-        entities.Relationship: {**_meta(), "from_contact_id": someone, "to_contact_id": uuid.uuid4(),
-                                "kind": "friend"},
-        entities.Consent: {**_meta(), "contact_id": someone, "purpose": "referral", "method": "verbal",
-                           "given_at": NOW},
-        entities.Appointment: {**_meta(), "contact_ids": [someone], "operator_id": uuid.uuid4(), "starts_at": NOW,
-                               "ends_at": NOW + dt.timedelta(hours=1), "time_zone": "Europe/Rome",
-                               "place_kind": "office"},
-        entities.Resource: {**_meta(), "organization_name": "Comune", "service_name": "Mensa",
-                            "location": {"municipality": "Lodi"}, "categories": ["food"],
-                            "phones": [{"number": "0371 123456"}],
-                            "opening_hours": [{"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12)}]},
+        entities.Relationship: {**_meta(), "from_contact_id": someone, "to_contact_id": uuid.uuid4(), "kind": "friend"},
+        entities.Consent: {
+            **_meta(),
+            "contact_id": someone,
+            "purpose": "referral",
+            "method": "verbal",
+            "given_at": NOW,
+        },
+        entities.Appointment: {
+            **_meta(),
+            "contact_ids": [someone],
+            "operator_id": uuid.uuid4(),
+            "starts_at": NOW,
+            "ends_at": NOW + dt.timedelta(hours=1),
+            "time_zone": "Europe/Rome",
+            "place_kind": "office",
+        },
+        entities.Resource: {
+            **_meta(),
+            "organization_name": "Comune",
+            "service_name": "Mensa",
+            "location": {"municipality": "Lodi"},
+            "categories": ["food"],
+            "phones": [{"number": "0371 123456"}],
+            "opening_hours": [{"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12)}],
+        },
         entities.Note: {**_meta(), "contact_id": someone, "body": "Met at the station.", "occurred_at": NOW},
         entities.Referral: {**_meta(), "contact_id": someone, "resource_id": uuid.uuid4()},
-        entities.IntakeRequest: {**_meta(), "kind": "first_contact", "alias": "Gufo", "contact_channel": "none",
-                                 "language": "it", "consent_to_contact": False, "received_at": NOW},
+        entities.IntakeRequest: {
+            **_meta(),
+            "kind": "first_contact",
+            "alias": "Gufo",
+            "contact_channel": "none",
+            "language": "it",
+            "consent_to_contact": False,
+            "received_at": NOW,
+        },
         entities.ResourcePhone: {"number": "0371 123456"},
         entities.OpeningHours: {"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12)},
         entities.ResourceLocation: {"municipality": "Lodi"},
@@ -71,10 +94,36 @@ def _valid() -> dict[type[BaseModel], dict[str, Any]]:
 
 
 # Wrong values of every shape: each one breaks some constraint of some field.
-BAD_VALUES: list[Any] = [None, "", " ", "x" * 20_001, "not, a; valid value?", "abc", "ITA", "+", "12",
-                         -1, 0, 10**6, 1.5, True, [], ["a,b"], ["x"] * 60, [None], {}, {"zz": 1}, object(),
-                         "2026-01-01", dt.datetime(2026, 1, 1), dt.date(2026, 1, 1), dt.time(1), uuid.uuid4(),
-                         NOW - dt.timedelta(days=1), NOW + dt.timedelta(days=1)]
+BAD_VALUES: list[Any] = [
+    None,
+    "",
+    " ",
+    "x" * 20_001,
+    "not, a; valid value?",
+    "abc",
+    "ITA",
+    "+",
+    "12",
+    -1,
+    0,
+    10**6,
+    1.5,
+    True,
+    [],
+    ["a,b"],
+    ["x"] * 60,
+    [None],
+    {},
+    {"zz": 1},
+    object(),
+    "2026-01-01",
+    dt.datetime(2026, 1, 1),
+    dt.date(2026, 1, 1),
+    dt.time(1),
+    uuid.uuid4(),
+    NOW - dt.timedelta(days=1),
+    NOW + dt.timedelta(days=1),
+]
 
 
 def _problems_of_every_field() -> list[tuple[str, ValidationError]]:
@@ -103,8 +152,12 @@ def test_every_problem_our_schemas_can_raise_has_our_own_sentence() -> None:
             types.add(problem.type)
             text = messages.problem_text(problem)
             fallback = QCoreApplication.translate("Messages", "this is not valid.")
-            if text in (fallback, QCoreApplication.translate("Messages", "this is not in the expected form.")) \
-                    or "should" in text or "Input" in text or "Value error" in text:
+            if (
+                text in (fallback, QCoreApplication.translate("Messages", "this is not in the expected form."))
+                or "should" in text
+                or "Input" in text
+                or "Value error" in text
+            ):
                 untranslated.add(f"{where}: {problem.type} {problem.rule!r}")
             named = [part for part in problem.field.split(".") if not part.isdigit()]
             if named and named[-1] not in messages.named_fields() and problem.type != "extra_forbidden":
@@ -115,8 +168,12 @@ def test_every_problem_our_schemas_can_raise_has_our_own_sentence() -> None:
 
 def test_every_field_of_every_record_is_named_in_words() -> None:
     """Issue 14 item 4: the one table of field names covers every field a record has."""
-    unnamed = [f"{model.__name__}.{field}" for model in _valid() for field in model.model_fields
-               if field not in messages.named_fields()]
+    unnamed = [
+        f"{model.__name__}.{field}"
+        for model in _valid()
+        for field in model.model_fields
+        if field not in messages.named_fields()
+    ]
     assert unnamed == []
 
 
@@ -150,8 +207,7 @@ def _raised_rules(path: Path, exception: str) -> list[str]:
                 constants[node.targets[0].id] = text
     rules = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == exception \
-                and node.args:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == exception and node.args:
             text = _literal_text(node.args[0], constants)
             if text is not None:
                 rules.append(text)
@@ -176,19 +232,24 @@ def test_every_rule_of_our_own_has_a_translation() -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("en", "Phone: use only digits, spaces and the signs + ( ) . / -, for example +39 0371 123456."),
-    ("it", "Telefono: usa solo cifre, spazi e i segni + ( ) . / -, per esempio +39 0371 123456."),
-    ("fi", "Puhelin: käytä vain numeroita, välilyöntejä ja merkkejä + ( ) . / -, esimerkiksi +358 40 123 4567."),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Phone: use only digits, spaces and the signs + ( ) . / -, for example +39 0371 123456."),
+        ("it", "Telefono: usa solo cifre, spazi e i segni + ( ) . / -, per esempio +39 0371 123456."),
+        ("fi", "Puhelin: käytä vain numeroita, välilyöntejä ja merkkejä + ( ) . / -, esimerkiksi +358 40 123 4567."),
+    ],
+)
 def test_a_store_problem_carries_its_structure_to_the_screen(language: str, expected: str) -> None:
     """Issue 14 item 4: RuleViolation keeps the pydantic type and ctx, and its str() for logs
     names the field and rule without the rejected value."""
     i18n.install(language)
     with pytest.raises(ValidationError) as caught:
         entities.Contact.model_validate({**_meta(), "given_name": "Anna", "phone": "call 555-SECRET"})
-    violation = RuleViolation("entry 2: ...", [Problem(field=p.field, type=p.type, rule=p.rule, ctx=p.ctx)
-                                               for p in messages.problems(caught.value)])
+    violation = RuleViolation(
+        "entry 2: ...",
+        [Problem(field=p.field, type=p.type, rule=p.rule, ctx=p.ctx) for p in messages.problems(caught.value)],
+    )
     assert "SECRET" not in str(violation) and "SECRET" not in repr(violation.problems)
     assert [p.type for p in violation.problems] == ["string_pattern_mismatch"]
     assert messages.with_field(violation.problems[0]) == expected
@@ -206,17 +267,28 @@ def contacts_page(qtbot, ui_context, caseload: Caseload):  # noqa: ANN001, ANN20
         page.show()
         qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts), timeout=20_000)
         return page
+
     return make
 
 
-@pytest.mark.parametrize(("language", "phone", "length"), [
-    ("it", "Usa solo cifre, spazi e i segni + ( ) . / -, per esempio +39 0371 123456.",
-     "Troppo lungo: al massimo 100 caratteri."),
-    ("fi", "Käytä vain numeroita, välilyöntejä ja merkkejä + ( ) . / -, esimerkiksi +358 40 123 4567.",
-     "Liian pitkä: enintään 100 merkkiä."),
-])
-def test_new_contact_says_a_bad_phone_in_the_operators_language(qtbot, contacts_page, ui_store, caseload: Caseload,
-                                                                  language: str, phone: str, length: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    ("language", "phone", "length"),
+    [
+        (
+            "it",
+            "Usa solo cifre, spazi e i segni + ( ) . / -, per esempio +39 0371 123456.",
+            "Troppo lungo: al massimo 100 caratteri.",
+        ),
+        (
+            "fi",
+            "Käytä vain numeroita, välilyöntejä ja merkkejä + ( ) . / -, esimerkiksi +358 40 123 4567.",
+            "Liian pitkä: enintään 100 merkkiä.",
+        ),
+    ],
+)
+def test_new_contact_says_a_bad_phone_in_the_operators_language(
+    qtbot, contacts_page, ui_store, caseload: Caseload, language: str, phone: str, length: str
+) -> None:  # noqa: ANN001
     """Issue 14 item 4: bad input typed in New contact shows our Italian/Finnish sentence
     under the field (not "String should match pattern…"), and it goes as soon as the
     input changes, and stays gone once the contact is saved."""
@@ -233,8 +305,9 @@ def test_new_contact_says_a_bad_phone_in_the_operators_language(qtbot, contacts_
     assert ui_store.call(lambda s: s.contacts.count()) == len(caseload.contacts)
     shown = [label for label in form.findChildren(QLabel, "fieldError") if label.isVisible()]
     assert len(shown) == 2
-    qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in shown),
-                    timeout=20_000)  # not cut off
+    qtbot.waitUntil(
+        lambda: all(label.height() >= label.heightForWidth(label.width()) for label in shown), timeout=20_000
+    )  # not cut off
 
     form.phone.clear()
     qtbot.keyClicks(form.phone, "+39 0371 555")
@@ -268,11 +341,15 @@ def test_the_appointment_contacts_error_goes_once_a_contact_is_added(qtbot, ui_c
 
 # --- plurals ------------------------------------------------------------------------------------
 
+
 def _numerus_sources() -> list[tuple[str, str]]:
     root = ET.parse(CATALOGUES / "prossimo_en.ts").getroot()
-    return [(context.findtext("name") or "", message.findtext("source") or "")
-            for context in root.iter("context") for message in context.iter("message")
-            if message.get("numerus") == "yes"]
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.get("numerus") == "yes"
+    ]
 
 
 def test_no_text_in_the_code_spells_a_plural_as_s_in_brackets() -> None:
@@ -280,8 +357,13 @@ def test_no_text_in_the_code_spells_a_plural_as_s_in_brackets() -> None:
     offenders = []
     for path in sorted(UI.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "(s)" in node.value \
-                    and "%n" not in node.value and "%Ln" not in node.value:
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and "(s)" in node.value
+                and "%n" not in node.value
+                and "%Ln" not in node.value
+            ):
                 offenders.append(f"{path.relative_to(UI)}:{node.lineno}")
     assert offenders == []
 
@@ -302,11 +384,14 @@ def test_every_count_reads_right_for_one_and_two(language: str) -> None:
     assert wrong == []
 
 
-@pytest.mark.parametrize(("language", "one", "two"), [
-    ("en", "1 change waiting", "2 changes waiting"),
-    ("it", "1 modifica in attesa", "2 modifiche in attesa"),
-    ("fi", "1 muutos odottaa", "2 muutosta odottaa"),
-])
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "1 change waiting", "2 changes waiting"),
+        ("it", "1 modifica in attesa", "2 modifiche in attesa"),
+        ("fi", "1 muutos odottaa", "2 muutosta odottaa"),
+    ],
+)
 def test_the_status_bar_counts_changes_in_words(language: str, one: str, two: str) -> None:
     """Issue 14 item 8: the sync status line, for one and for two waiting changes."""
     i18n.install(language)
@@ -317,18 +402,24 @@ def test_the_status_bar_counts_changes_in_words(language: str, one: str, two: st
 
 # --- locale formats -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("language", "time", "number"), [
-    ("fi", "22.00", "12\u00a0345,5"), ("it", "22:00", "12.345,5"), ("en", "22:00", "12,345.5")])
+
+@pytest.mark.parametrize(
+    ("language", "time", "number"),
+    [("fi", "22.00", "12\u00a0345,5"), ("it", "22:00", "12.345,5"), ("en", "22:00", "12,345.5")],
+)
 def test_times_and_numbers_follow_the_ui_language(language: str, time: str, number: str) -> None:
     """Issue 14 item 8: "22.00" in Finnish, "22:00" in Italian and English, everywhere."""
     i18n.install(language)
     assert formats.time(dt.time(22)) == time
     assert formats.number(12345.5).replace(" ", "\u00a0") == number
-    assert range_text(dt.datetime(2026, 12, 2, 21), dt.datetime(2026, 12, 2, 22)) == \
-        f"{formats.time(dt.time(21))}–{time}"
+    assert (
+        range_text(dt.datetime(2026, 12, 2, 21), dt.datetime(2026, 12, 2, 22)) == f"{formats.time(dt.time(21))}–{time}"
+    )
     assert formats.time_edit_format() == ("HH.mm" if language == "fi" else "HH:mm")
-    up_to_date = describe(SyncState(phase="idle", last_success_at=dt.datetime.now(dt.UTC).replace(
-        hour=22, minute=0).astimezone(dt.UTC)), dt.datetime.now(dt.UTC))
+    up_to_date = describe(
+        SyncState(phase="idle", last_success_at=dt.datetime.now(dt.UTC).replace(hour=22, minute=0).astimezone(dt.UTC)),
+        dt.datetime.now(dt.UTC),
+    )
     assert "%H" not in up_to_date
 
 
@@ -338,15 +429,23 @@ def test_opening_hours_and_the_booking_time_are_written_the_finnish_way(qtbot, u
     from tests.ui.test_resources import _page
 
     i18n.install("fi")
-    resource = ui_store.call(lambda s: s.resources.create(
-        organization_name="Kaupunki", service_name="Ilta-apu", categories=["food"], languages=["it", "ar"],
-        location={"municipality": "Lodi"},
-        opening_hours=[{"weekday": 1, "opens_at": dt.time(18), "closes_at": dt.time(22)}]))
+    resource = ui_store.call(
+        lambda s: s.resources.create(
+            organization_name="Kaupunki",
+            service_name="Ilta-apu",
+            categories=["food"],
+            languages=["it", "ar"],
+            location={"municipality": "Lodi"},
+            opening_hours=[{"weekday": 1, "opens_at": dt.time(18), "closes_at": dt.time(22)}],
+        )
+    )
     page = _page(qtbot, ui_context)
     page.show_record(resource.id)
     wait_for_store(qtbot, ui_context)
-    assert page.detail.values["hours"].text() == "maanantai: 18.00–22.00" or "18.00–22.00" in \
-        page.detail.values["hours"].text()
+    assert (
+        page.detail.values["hours"].text() == "maanantai: 18.00–22.00"
+        or "18.00–22.00" in page.detail.values["hours"].text()
+    )
     assert page.detail.values["languages"].text() == "italia, arabia"
 
     calendar = open_page(qtbot, ui_context)
@@ -358,6 +457,7 @@ def test_opening_hours_and_the_booking_time_are_written_the_finnish_way(qtbot, u
 
 # --- Qt's own words, language and time-zone names --------------------------------------------------
 
+
 @pytest.mark.parametrize(("language", "cancel"), [("en", "Cancel"), ("it", "Annulla"), ("fi", "Peru")])
 def test_qt_standard_buttons_speak_the_ui_language(qapp, language: str, cancel: str) -> None:  # noqa: ANN001
     """Issue 14 item 4: qtbase_*.qm is loaded: standard buttons are not English in it/fi."""
@@ -365,26 +465,38 @@ def test_qt_standard_buttons_speak_the_ui_language(qapp, language: str, cancel: 
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == cancel
     question = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.No)
-    assert question.button(QMessageBox.StandardButton.No).text().replace("&", "") == \
-        {"en": "No", "it": "No", "fi": "Ei"}[language]
+    assert (
+        question.button(QMessageBox.StandardButton.No).text().replace("&", "")
+        == {"en": "No", "it": "No", "fi": "Ei"}[language]
+    )
     box.deleteLater()
     question.deleteLater()
 
 
-@pytest.mark.parametrize(("language", "italian", "finnish", "urdu"), [
-    ("en", "Italian", "Finnish", "Urdu"), ("it", "italiano", "finlandese", "urdu"), ("fi", "italia", "suomi", "urdu")])
+@pytest.mark.parametrize(
+    ("language", "italian", "finnish", "urdu"),
+    [("en", "Italian", "Finnish", "Urdu"), ("it", "italiano", "finlandese", "urdu"), ("fi", "italia", "suomi", "urdu")],
+)
 def test_languages_are_named_in_the_ui_language(language: str, italian: str, finnish: str, urdu: str) -> None:
     """Issue 14 items 4 and 8: never "Italian (italiano)" in English inside an Italian screen."""
     i18n.install(language)
-    assert (formats.language_name("it"), formats.language_name("fi"), formats.language_name("ur")) == \
-        (italian, finnish, urdu)
+    assert (formats.language_name("it"), formats.language_name("fi"), formats.language_name("ur")) == (
+        italian,
+        finnish,
+        urdu,
+    )
     assert formats.language_name("en-GB") == {"en": "English", "it": "inglese", "fi": "englanti"}[language]
     assert formats.language_name("xx-YY") == "xx-YY"  # unknown: shown as it is
 
 
-@pytest.mark.parametrize(("language", "utc"), [("en", "Coordinated Universal Time (UTC+00:00)"),
-                                                ("it", "Tempo coordinato universale (UTC+00:00)"),
-                                                ("fi", "UTC-yleisaika (UTC+00:00)")])
+@pytest.mark.parametrize(
+    ("language", "utc"),
+    [
+        ("en", "Coordinated Universal Time (UTC+00:00)"),
+        ("it", "Tempo coordinato universale (UTC+00:00)"),
+        ("fi", "UTC-yleisaika (UTC+00:00)"),
+    ],
+)
 def test_a_time_zone_is_named_in_words(language: str, utc: str) -> None:
     """Issue 14 item 8: the intake dialog showed "Etc/UTC"."""
     i18n.install(language)
@@ -405,8 +517,10 @@ def test_the_italian_handout_is_a_leaflet_not_a_reminder() -> None:
     i18n.install("it")
     button = QCoreApplication.translate("ResourcesPage", "&Handout…")
     assert button.replace("&", "") == "Foglio informativo…"
-    handout_texts = [QCoreApplication.translate("HandoutDialog", text) for text in (
-        "Print a handout", "Services on the handout", "Handout language", "Save the handout as PDF")]
+    handout_texts = [
+        QCoreApplication.translate("HandoutDialog", text)
+        for text in ("Print a handout", "Services on the handout", "Handout language", "Save the handout as PDF")
+    ]
     assert not any("promemoria" in text.lower() for text in handout_texts)
 
 
@@ -421,8 +535,12 @@ def test_a_dialog_is_wide_enough_for_its_title(qtbot, language: str) -> None:  #
     i18n.install(language)
     dialog = FormDialog(QCoreApplication.translate("FormDialog", "&Discard"))
     qtbot.addWidget(dialog)
-    dialog.setWindowTitle({"it": "Accetta una richiesta dallo sportello online e prenota l'appuntamento",
-                           "fi": "Hyväksy verkkoneuvonnan pyyntö ja varaa tapaaminen samalla kertaa"}[language])
+    dialog.setWindowTitle(
+        {
+            "it": "Accetta una richiesta dallo sportello online e prenota l'appuntamento",
+            "fi": "Hyväksy verkkoneuvonnan pyyntö ja varaa tapaaminen samalla kertaa",
+        }[language]
+    )
     dialog.show()
     font = QFont(dialog.font())
     font.setBold(True)
@@ -477,8 +595,11 @@ def test_the_cli_spells_no_plural_as_s_in_brackets() -> None:
     from desktop import cli
 
     tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
-    assert [node.lineno for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "(s)" in node.value] == []
+    assert [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "(s)" in node.value
+    ] == []
     assert (cli._count(1, "change", "changes"), cli._count(2, "change", "changes")) == ("1 change", "2 changes")
 
 
@@ -488,15 +609,22 @@ def test_no_screen_writes_a_time_or_date_with_a_fixed_format() -> None:
     offenders = []
     for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {id(owner.body[0].value) for owner in ast.walk(tree)
-                      if isinstance(owner, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-                      and owner.body and isinstance(owner.body[0], ast.Expr)}
+        docstrings = {
+            id(owner.body[0].value)
+            for owner in ast.walk(tree)
+            if isinstance(owner, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and owner.body
+            and isinstance(owner.body[0], ast.Expr)
+        }
         for node in ast.walk(tree):
             if id(node) in docstrings:
                 continue
             if isinstance(node, ast.Attribute) and node.attr == "strftime":
                 offenders.append(f"{path.relative_to(UI)}:{node.lineno} strftime")
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
-                    "HH:mm" in node.value or "%H:%M" in node.value or "%d/%m" in node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and ("HH:mm" in node.value or "%H:%M" in node.value or "%d/%m" in node.value)
+            ):
                 offenders.append(f"{path.relative_to(UI)}:{node.lineno} {node.value!r}")
     assert offenders == []

@@ -13,9 +13,14 @@ from tests.ui.conftest import wait_for_store
 def timeline(qtbot, device: Device, contact_id) -> list[str]:  # noqa: ANN001
     identity = device.profile.identity()
     client, navigator = StoreClient(device.store), Navigator()
-    context = UiContext(store=client, navigator=navigator, settings=Settings(language="en"),
-                        profile_dir=device.profile.directory, device_id=identity.device_id,
-                        operator_id=identity.operator_id)
+    context = UiContext(
+        store=client,
+        navigator=navigator,
+        settings=Settings(language="en"),
+        profile_dir=device.profile.directory,
+        device_id=identity.device_id,
+        operator_id=identity.operator_id,
+    )
     detail = ContactDetail(context)
     qtbot.addWidget(detail)
     detail.load(contact_id)
@@ -34,8 +39,9 @@ def test_a_colleagues_note_shows_their_name_and_mine_says_you(qtbot, world: Worl
     bruno = world.add_operator("bruno", [world.team_a])
     laptop_a, laptop_b = world.device(anna), world.device(bruno)
     person = laptop_a.store.call(lambda s: s.contacts.create(given_name="Sara", municipality="Lodi"))
-    note = laptop_a.store.call(lambda s: s.notes.create(contact_id=person.id, body="Primo incontro in stazione",
-                                                        occurred_at=person.created_at))
+    note = laptop_a.store.call(
+        lambda s: s.notes.create(contact_id=person.id, body="Primo incontro in stazione", occurred_at=person.created_at)
+    )
     assert note.author_name is None  # not the device's to say
     assert laptop_a.sync().rejected == 0
     assert laptop_b.sync().rejected == 0
@@ -55,8 +61,11 @@ def test_a_device_cannot_name_a_notes_author(world: World) -> None:
     laptop = world.device(anna)
     person = laptop.store.call(lambda s: s.contacts.create(given_name="Sara", municipality="Lodi"))
     try:
-        laptop.store.call(lambda s: s.notes.create(contact_id=person.id, body="x", author_name="Someone else",
-                                                   occurred_at=dt.datetime.now(dt.UTC)))
+        laptop.store.call(
+            lambda s: s.notes.create(
+                contact_id=person.id, body="x", author_name="Someone else", occurred_at=dt.datetime.now(dt.UTC)
+            )
+        )
     except Exception as refused:  # noqa: BLE001 - the store's own refusal, named below
         assert "author_name" in str(refused)
     else:

@@ -52,14 +52,22 @@ def lodi_area(ui_store) -> dict:  # noqa: ANN001
             location = {"municipality": place.name}
             if placed:
                 location |= {"latitude": place.latitude, "longitude": place.longitude}
-            return s.resources.create(service_name=service, organization_name="Comune", categories=["women"],
-                                      keywords=[KEYWORD], location=location,
-                                      last_verified_on=TODAY - dt.timedelta(days=days))
+            return s.resources.create(
+                service_name=service,
+                organization_name="Comune",
+                categories=["women"],
+                keywords=[KEYWORD],
+                location=location,
+                last_verified_on=TODAY - dt.timedelta(days=days),
+            )
 
-        return {"bagni": at(LODI, "Bagni pubblici Lodi"), "consultorio": at(LODI, "Consultorio Lodi"),
-                "vecchio": at(LODI_VECCHIO, "Sportello Lodi Vecchio", days=500),
-                "codogno": at(CODOGNO, "Dormitorio Codogno"),
-                "nowhere": at(LODI, "Centro senza posizione", placed=False)}
+        return {
+            "bagni": at(LODI, "Bagni pubblici Lodi"),
+            "consultorio": at(LODI, "Consultorio Lodi"),
+            "vecchio": at(LODI_VECCHIO, "Sportello Lodi Vecchio", days=500),
+            "codogno": at(CODOGNO, "Dormitorio Codogno"),
+            "nowhere": at(LODI, "Centro senza posizione", placed=False),
+        }
 
     return ui_store.call(make)
 
@@ -103,25 +111,30 @@ def _choose_municipality(qtbot, page: ResourcesPage, place) -> None:  # noqa: AN
 
 
 def _count(image: QImage, rect: QRect, wanted, step: int = 1) -> int:  # noqa: ANN001
-    return sum(wanted(image.pixelColor(x, y))
-               for x in range(max(rect.left(), 0), min(rect.right(), image.width()), step)
-               for y in range(max(rect.top(), 0), min(rect.bottom(), image.height()), step))
+    return sum(
+        wanted(image.pixelColor(x, y))
+        for x in range(max(rect.left(), 0), min(rect.right(), image.width()), step)
+        for y in range(max(rect.top(), 0), min(rect.bottom(), image.height()), step)
+    )
 
 
 def _near(colour: QColor, target: QColor, tolerance: int = 40) -> bool:
-    return (abs(colour.red() - target.red()) + abs(colour.green() - target.green())
-            + abs(colour.blue() - target.blue())) <= tolerance
+    return (
+        abs(colour.red() - target.red()) + abs(colour.green() - target.green()) + abs(colour.blue() - target.blue())
+    ) <= tolerance
 
 
 def test_the_map_renders_offline_with_every_place_and_marker(
-        qtbot, ui_context, caseload: Caseload, lodi_area, network_attempts, tmp_path) -> None:  # noqa: ANN001
+    qtbot, ui_context, caseload: Caseload, lodi_area, network_attempts, tmp_path
+) -> None:  # noqa: ANN001
     page = _page(qtbot, ui_context, on_map=True)
     placed = [r for r in [*caseload.resources, *lodi_area.values()] if r.location.latitude is not None]
 
     places = [item for item in page.map.scene().items() if isinstance(item, PlaceItem)]
     markers = [item for item in page.map.scene().items() if isinstance(item, MarkerItem)]
     assert sorted(item.place.istat_code for item in places) == sorted(
-        place.istat_code for place in gazetteer.municipalities())
+        place.istat_code for place in gazetteer.municipalities()
+    )
     assert sorted(str(m.resource.id) for m in markers) == sorted(str(r.id) for r in placed)
     assert "(only in the list): 1." in page.map_panel.status.text()
     assert any(item.label_rect is not None for item in places)  # names are drawn, not only dots
@@ -140,11 +153,20 @@ def test_the_map_renders_offline_with_every_place_and_marker(
 def test_many_services_in_one_spot_become_a_numbered_disc_that_zooms_in(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
     def make(s):  # noqa: ANN001, ANN202
         # twelve services a few dozen metres apart around Lodi's seat: one disc at the whole area's zoom
-        return [s.resources.create(service_name=f"Sportello {n}", organization_name="Comune", categories=["work"],
-                                   keywords=[KEYWORD], location={"municipality": "Lodi",
-                                                                 "latitude": LODI.latitude + 0.0004 * (n % 4),
-                                                                 "longitude": LODI.longitude + 0.0005 * (n // 4)})
-                for n in range(12)]
+        return [
+            s.resources.create(
+                service_name=f"Sportello {n}",
+                organization_name="Comune",
+                categories=["work"],
+                keywords=[KEYWORD],
+                location={
+                    "municipality": "Lodi",
+                    "latitude": LODI.latitude + 0.0004 * (n % 4),
+                    "longitude": LODI.longitude + 0.0005 * (n // 4),
+                },
+            )
+            for n in range(12)
+        ]
 
     crowd = ui_store.call(make)
     page = _page(qtbot, ui_context, on_map=True)
@@ -166,8 +188,7 @@ def test_many_services_in_one_spot_become_a_numbered_disc_that_zooms_in(qtbot, u
     assert page.detail.resource.id == target.id
 
 
-def test_clicking_a_marker_opens_the_service_even_when_several_share_a_spot(
-        qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
+def test_clicking_a_marker_opens_the_service_even_when_several_share_a_spot(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
     page = _page(qtbot, ui_context, on_map=True)
     first, second = lodi_area["bagni"], lodi_area["consultorio"]
     assert page.map.marker_position(first.id) != page.map.marker_position(second.id)  # spread apart
@@ -183,8 +204,13 @@ def test_stale_services_are_marked_in_the_list_and_drawn_differently(qtbot, ui_c
     page = _page(qtbot, ui_context, on_map=True)
     _only_ours(qtbot, page)
     verified = dict(zip(_shown(page), _shown(page, Column.VERIFIED), strict=True))
-    assert verified == {"Bagni pubblici Lodi": "", "Consultorio Lodi": "", "Sportello Lodi Vecchio": "Not verified",
-                        "Dormitorio Codogno": "", "Centro senza posizione": ""}
+    assert verified == {
+        "Bagni pubblici Lodi": "",
+        "Consultorio Lodi": "",
+        "Sportello Lodi Vecchio": "Not verified",
+        "Dormitorio Codogno": "",
+        "Centro senza posizione": "",
+    }
 
     stale, fresh = page.map.markers[lodi_area["vecchio"].id], page.map.markers[lodi_area["codogno"].id]
     assert stale.stale and not fresh.stale and not stale.selected and not fresh.selected
@@ -203,7 +229,8 @@ def test_stale_services_are_marked_in_the_list_and_drawn_differently(qtbot, ui_c
 
 
 def test_distances_from_a_municipality_order_and_filter_the_results(
-        qtbot, ui_context, ui_store, caseload: Caseload, lodi_area) -> None:  # noqa: ANN001
+    qtbot, ui_context, ui_store, caseload: Caseload, lodi_area
+) -> None:  # noqa: ANN001
     page = _page(qtbot, ui_context)
     _only_ours(qtbot, page)
     assert page.results.isColumnHidden(Column.DISTANCE) and not page.radius.isEnabled()
@@ -216,8 +243,13 @@ def test_distances_from_a_municipality_order_and_filter_the_results(
     to_vecchio = distance_km(LODI.latitude, LODI.longitude, LODI_VECCHIO.latitude, LODI_VECCHIO.longitude)
     to_codogno = distance_km(LODI.latitude, LODI.longitude, CODOGNO.latitude, CODOGNO.longitude)
     assert 0 < to_vecchio < 10 < to_codogno
-    assert _shown(page) == ["Bagni pubblici Lodi", "Consultorio Lodi", "Sportello Lodi Vecchio",
-                            "Dormitorio Codogno", "Centro senza posizione"]
+    assert _shown(page) == [
+        "Bagni pubblici Lodi",
+        "Consultorio Lodi",
+        "Sportello Lodi Vecchio",
+        "Dormitorio Codogno",
+        "Centro senza posizione",
+    ]
     assert _shown(page, Column.DISTANCE) == [_km(0), _km(0), _km(to_vecchio), _km(to_codogno), ""]
     assert not page.results.isColumnHidden(Column.DISTANCE)
     assert "nearest first" in page.summary.text() and "Listed last" in page.summary.text()
@@ -235,8 +267,13 @@ def test_distances_from_a_municipality_order_and_filter_the_results(
     page.radius.setValue(0)  # "Any distance"
     _settle(qtbot, page)
     assert to_codogno < distance_km(CODOGNO.latitude, CODOGNO.longitude, LODI_VECCHIO.latitude, LODI_VECCHIO.longitude)
-    assert _shown(page) == ["Dormitorio Codogno", "Bagni pubblici Lodi", "Consultorio Lodi", "Sportello Lodi Vecchio",
-                            "Centro senza posizione"]
+    assert _shown(page) == [
+        "Dormitorio Codogno",
+        "Bagni pubblici Lodi",
+        "Consultorio Lodi",
+        "Sportello Lodi Vecchio",
+        "Centro senza posizione",
+    ]
 
     page.origin_mode.setCurrentIndex(page.origin_mode.findData(OriginMode.NONE))
     _settle(qtbot, page)
@@ -244,10 +281,14 @@ def test_distances_from_a_municipality_order_and_filter_the_results(
     assert sorted(_shown(page)) == sorted(r.service_name for r in lodi_area.values())
 
     # The same rule, asked of the store directly: counts of what the radius left aside.
-    near = ui_store.call(lambda s: directory.find_resources_near(
-        s, LODI.latitude, LODI.longitude, 10, KEYWORD, None, None))
-    assert [n.resource.service_name for n in near.found] == ["Bagni pubblici Lodi", "Consultorio Lodi",
-                                                            "Sportello Lodi Vecchio"]
+    near = ui_store.call(
+        lambda s: directory.find_resources_near(s, LODI.latitude, LODI.longitude, 10, KEYWORD, None, None)
+    )
+    assert [n.resource.service_name for n in near.found] == [
+        "Bagni pubblici Lodi",
+        "Consultorio Lodi",
+        "Sportello Lodi Vecchio",
+    ]
     assert (near.unplaced, near.beyond_radius, near.truncated) == (1, 1, False)
     assert near.found[2].distance_km == pytest.approx(to_vecchio)
     every = ui_store.call(lambda s: directory.find_resources_near(s, LODI.latitude, LODI.longitude))
@@ -257,11 +298,14 @@ def test_distances_from_a_municipality_order_and_filter_the_results(
 
 
 def test_distances_from_the_person_being_referred_start_at_their_municipality(
-        qtbot, ui_context, ui_store, lodi_area) -> None:  # noqa: ANN001
+    qtbot, ui_context, ui_store, lodi_area
+) -> None:  # noqa: ANN001
     def people(s):  # noqa: ANN001, ANN202
-        return (s.contacts.create(given_name="Anna", family_name="Codognese", municipality="codogno"),
-                s.contacts.create(given_name="Bruno", family_name="Altrove", municipality="Atlantide"),
-                s.contacts.create(given_name="Carla", family_name="Senzacasa"))
+        return (
+            s.contacts.create(given_name="Anna", family_name="Codognese", municipality="codogno"),
+            s.contacts.create(given_name="Bruno", family_name="Altrove", municipality="Atlantide"),
+            s.contacts.create(given_name="Carla", family_name="Senzacasa"),
+        )
 
     codogno, elsewhere, unknown = ui_store.call(people)
     page = _page(qtbot, ui_context)
@@ -286,8 +330,9 @@ def test_distances_from_the_person_being_referred_start_at_their_municipality(
 
 
 def test_a_contact_chosen_in_the_picker_sets_where_distances_start(qtbot, ui_context, ui_store, lodi_area) -> None:  # noqa: ANN001
-    person = ui_store.call(lambda s: s.contacts.create(given_name="Dario", family_name="Vecchiese",
-                                                       municipality="Lodi Vecchio"))
+    person = ui_store.call(
+        lambda s: s.contacts.create(given_name="Dario", family_name="Vecchiese", municipality="Lodi Vecchio")
+    )
     page = _page(qtbot, ui_context)
     _only_ours(qtbot, page)
     page.origin_mode.setCurrentIndex(page.origin_mode.findData(OriginMode.CONTACT))
@@ -322,13 +367,14 @@ def test_zoom_keys_and_fit(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN00
     page = _page(qtbot, ui_context, on_map=True)
     page.map.setFocus()
     fitted = page.map.transform().m11()
+
     def named() -> set[str]:
         return {code for code, item in page.map.places.items() if item.label_rect is not None}
 
     at_fit = named()
     qtbot.keyClick(page.map, Qt.Key.Key_Plus)
     qtbot.keyClick(page.map, Qt.Key.Key_Plus)
-    assert page.map.transform().m11() == pytest.approx(fitted * 1.25 ** 2)
+    assert page.map.transform().m11() == pytest.approx(fitted * 1.25**2)
     assert named() - at_fit  # closer in, there is room for names that did not fit
     qtbot.keyClick(page.map, Qt.Key.Key_Minus)
     assert page.map.transform().m11() == pytest.approx(fitted * 1.25)
@@ -344,10 +390,14 @@ def _select_first_rows(qtbot, page: ResourcesPage, count: int) -> None:  # noqa:
 
 
 def test_a_handout_takes_the_selected_services_in_the_referred_persons_language(
-        qtbot, ui_context, ui_store, lodi_area) -> None:  # noqa: ANN001
-    finnish, arabic = ui_store.call(lambda s: (
-        s.contacts.create(given_name="Eero", family_name="Lahti", municipality="Lodi", preferred_language="fi"),
-        s.contacts.create(given_name="Samir", family_name="Haddad", municipality="Lodi", preferred_language="ar")))
+    qtbot, ui_context, ui_store, lodi_area
+) -> None:  # noqa: ANN001
+    finnish, arabic = ui_store.call(
+        lambda s: (
+            s.contacts.create(given_name="Eero", family_name="Lahti", municipality="Lodi", preferred_language="fi"),
+            s.contacts.create(given_name="Samir", family_name="Haddad", municipality="Lodi", preferred_language="ar"),
+        )
+    )
     page = _page(qtbot, ui_context)
     _only_ours(qtbot, page)
     page.results.clearSelection()

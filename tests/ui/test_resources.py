@@ -79,13 +79,19 @@ def test_detail_groups_hours_by_weekday_and_marks_stale_entries(qtbot, ui_contex
     def make(s):  # noqa: ANN001, ANN202
         common = {"organization_name": "Comune", "categories": ["food"], "location": {"municipality": "Lodi"}}
         old = s.resources.create(
-            service_name="Mensa vecchia", **common, last_verified_on=today - dt.timedelta(days=400),
+            service_name="Mensa vecchia",
+            **common,
+            last_verified_on=today - dt.timedelta(days=400),
             phones=[{"number": "+39 0371 123456", "kind": "hotline"}],
-            opening_hours=[{"weekday": 1, "opens_at": dt.time(14), "closes_at": dt.time(17)},
-                           {"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12)},
-                           {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12)}])
-        fresh = s.resources.create(service_name="Mensa nuova", **common,
-                                   last_verified_on=today - dt.timedelta(days=300))
+            opening_hours=[
+                {"weekday": 1, "opens_at": dt.time(14), "closes_at": dt.time(17)},
+                {"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12)},
+                {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12)},
+            ],
+        )
+        fresh = s.resources.create(
+            service_name="Mensa nuova", **common, last_verified_on=today - dt.timedelta(days=300)
+        )
         return old, fresh
 
     old, fresh = ui_store.call(make)
@@ -121,8 +127,14 @@ def test_refer_a_contact_on_their_active_consent(qtbot, ui_context, ui_store, ca
 
     def consents(s):  # noqa: ANN001, ANN202
         def give(purpose: str, days_ago: int, **extra: object):  # noqa: ANN202
-            return s.consents.create(contact_id=person.id, purpose=purpose, method="verbal",
-                                     given_at=NOW - dt.timedelta(days=days_ago), **extra)
+            return s.consents.create(
+                contact_id=person.id,
+                purpose=purpose,
+                method="verbal",
+                given_at=NOW - dt.timedelta(days=days_ago),
+                **extra,
+            )
+
         give("research", 1)
         give("referral", 90, expires_at=NOW - dt.timedelta(days=1))
         return give("referral", 5)
@@ -144,7 +156,8 @@ def test_refer_a_contact_on_their_active_consent(qtbot, ui_context, ui_store, ca
 
     referrals = ui_store.call(lambda s: s.referrals.where("contact_id", str(person.id)))
     assert [(r.status, r.consent_id, r.resource_id, r.reason) for r in referrals] == [
-        ("sent", consent.id, resource.id, "Needs a hot meal every day")]
+        ("sent", consent.id, resource.id, "Needs a hot meal every day")
+    ]
     assert resource.service_name in page.notice.text()
 
 

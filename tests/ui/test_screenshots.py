@@ -17,8 +17,13 @@ def distinct_colours(path: Path) -> int:
 def test_every_main_screen_is_rendered_with_something_on_it(qapp, tmp_path: Path) -> None:  # noqa: ANN001
     written = render(tmp_path, "en")
     names = {path.stem for path in written}
-    assert names == {screen.key for screen in SCREENS} | {"first-run", "contact-detail", "unlock", "resources-map",
-                                                          "handout"}
+    assert names == {screen.key for screen in SCREENS} | {
+        "first-run",
+        "contact-detail",
+        "unlock",
+        "resources-map",
+        "handout",
+    }
     for path in written:
         image = QImage(str(path))
         if path.stem == "handout":  # a page, not a window: A4 upright

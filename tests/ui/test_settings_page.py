@@ -29,8 +29,15 @@ def open_page(qtbot, context: UiContext) -> SettingsPage:  # noqa: ANN001
 
 
 def enrol(store: StoreWorker) -> None:
-    enrolment = Enrolment(server_url="https://prossimo.example.org", ca_bundle=None, device_id=uuid.uuid4(),
-                          operator_id=uuid.uuid4(), organisation_id=uuid.uuid4(), role="operator", teams=[])
+    enrolment = Enrolment(
+        server_url="https://prossimo.example.org",
+        ca_bundle=None,
+        device_id=uuid.uuid4(),
+        operator_id=uuid.uuid4(),
+        organisation_id=uuid.uuid4(),
+        role="operator",
+        teams=[],
+    )
     store.call(lambda s: s.replica.save_enrolment(enrolment, "token"))
 
 
@@ -45,7 +52,10 @@ def test_preferences_are_applied_with_the_chosen_values(qtbot, ui_context: UiCon
     page = open_page(qtbot, ui_context)
     assert page.language_combo.currentText() == "English"
     assert [page.language_combo.itemText(i) for i in range(page.language_combo.count())] == [
-        "Italiano", "English", "Suomi"]
+        "Italiano",
+        "English",
+        "Suomi",
+    ]
     page.language_combo.setFocus()
     qtbot.keyClick(page.language_combo, Qt.Key.Key_Down)  # English -> Suomi
     page.lock_minutes.selectAll()
@@ -102,8 +112,20 @@ def test_a_weak_or_mistyped_new_passphrase_never_starts_a_change(qtbot, ui_conte
     assert page.change_button.isEnabled()
 
 
-@pytest.mark.parametrize("text", ["", "a", "abcdefghi", "aaaaaaaaaaaaaaaaaaaa", "abcdefghij", "Abcdefgh1!",
-                                  "correct horse battery staple", "1212121212121212", "Tr0ub4dor&3xyz"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a",
+        "abcdefghi",
+        "aaaaaaaaaaaaaaaaaaaa",
+        "abcdefghij",
+        "Abcdefgh1!",
+        "correct horse battery staple",
+        "1212121212121212",
+        "Tr0ub4dor&3xyz",
+    ],
+)
 def test_the_strength_meter_never_praises_what_the_store_refuses(qtbot, text: str) -> None:  # noqa: ANN001
     meter = PassphraseStrength()
     qtbot.addWidget(meter)
@@ -120,8 +142,10 @@ def test_the_strength_meter_never_praises_what_the_store_refuses(qtbot, text: st
 
 
 def test_strength_levels() -> None:
-    assert [strength_of(t) for t in ("", "abc", "aaaaaaaaaaaa", "abcdefghij", "correct horse battery staple",
-                                     "Tr0ub4dor&3xyz")] == ["empty", "weak", "weak", "fair", "strong", "strong"]
+    assert [
+        strength_of(t)
+        for t in ("", "abc", "aaaaaaaaaaaa", "abcdefghij", "correct horse battery staple", "Tr0ub4dor&3xyz")
+    ] == ["empty", "weak", "weak", "fair", "strong", "strong"]
 
 
 def test_lock_now_asks_the_shell(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
@@ -132,8 +156,11 @@ def test_lock_now_asks_the_shell(qtbot, ui_context: UiContext) -> None:  # noqa:
     assert locked == [True]
 
 
-def test_signing_out_with_changes_waiting_needs_two_confirmations(qtbot, ui_context: UiContext,  # noqa: ANN001
-                                                                  ui_store: StoreWorker) -> None:
+def test_signing_out_with_changes_waiting_needs_two_confirmations(
+    qtbot,
+    ui_context: UiContext,  # noqa: ANN001
+    ui_store: StoreWorker,
+) -> None:
     enrol(ui_store)
     ui_store.call(lambda s: [s.contacts.create(given_name=f"In attesa {n}") for n in range(3)])
     signed_out = []
@@ -156,7 +183,8 @@ def test_signing_out_with_changes_waiting_needs_two_confirmations(qtbot, ui_cont
 
 
 def test_signing_out_with_nothing_waiting_needs_one_confirmation_and_cancel_does_nothing(  # noqa: ANN001
-        qtbot, ui_context: UiContext, ui_store: StoreWorker) -> None:
+    qtbot, ui_context: UiContext, ui_store: StoreWorker
+) -> None:
     enrol(ui_store)
     signed_out = []
     ui_context.sign_out = lambda: signed_out.append(True)
@@ -175,7 +203,8 @@ def test_signing_out_with_nothing_waiting_needs_one_confirmation_and_cancel_does
 
 
 def test_an_offline_profile_has_no_service_address_and_signing_out_warns_it_is_the_only_copy(  # noqa: ANN001
-        qtbot, ui_context: UiContext) -> None:
+    qtbot, ui_context: UiContext
+) -> None:
     page = open_page(qtbot, ui_context)
     assert "offline only" in page.service_note.text()
     assert not page.service_fields.isVisible()
@@ -186,8 +215,12 @@ def test_an_offline_profile_has_no_service_address_and_signing_out_warns_it_is_t
     page.sign_out_dialog.reject()
 
 
-def test_the_service_address_is_checked_and_stored_with_the_enrolment(qtbot, ui_context: UiContext,  # noqa: ANN001
-                                                                      ui_store: StoreWorker, tmp_path: Path) -> None:
+def test_the_service_address_is_checked_and_stored_with_the_enrolment(
+    qtbot,
+    ui_context: UiContext,  # noqa: ANN001
+    ui_store: StoreWorker,
+    tmp_path: Path,
+) -> None:
     enrol(ui_store)
     page = open_page(qtbot, ui_context)
     assert page.service_fields.isVisible() and page.url_input.text() == "https://prossimo.example.org"

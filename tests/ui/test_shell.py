@@ -177,8 +177,7 @@ def test_lock_shortcut_locks(qtbot, shell: Shell) -> None:  # noqa: ANN001
 
 def test_a_sleep_is_noticed_from_the_clocks(qtbot) -> None:  # noqa: ANN001
     now = {"wall": 1_000.0, "mono": 50.0}
-    lock = AutoLock(600_000, wall_clock=lambda: now["wall"], monotonic=lambda: now["mono"],
-                    listen_to_desktop=False)
+    lock = AutoLock(600_000, wall_clock=lambda: now["wall"], monotonic=lambda: now["mono"], listen_to_desktop=False)
     reasons: list[str] = []
     lock.lockRequested.connect(reasons.append)
     try:
@@ -209,7 +208,8 @@ def test_signing_out_deletes_the_profile_and_returns_to_first_run(qtbot, shell: 
 
 
 def test_locking_during_a_sync_raises_nothing_and_loses_nothing(  # noqa: PLR0915
-        qtbot, world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    qtbot, world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
     """Issue 13 item 14: the session locks while a sync is waiting on a slow service. The
     bridge (a QObject) goes, the sync thread finishes its round: no emit into the deleted
     bridge ("Signal source has been deleted"), nothing to sys.excepthook, threading.excepthook
@@ -235,8 +235,9 @@ def test_locking_during_a_sync_raises_nothing_and_loses_nothing(  # noqa: PLR091
             wait_for_window(qtbot, shell, MainWindow)
             session = shell.session
             session.bridge.stateChanged.connect(seen.append)
-            qtbot.waitUntil(lambda: proxy.connections >= 1 and session.bridge.scheduler.state.phase == "syncing",
-                            timeout=10_000)
+            qtbot.waitUntil(
+                lambda: proxy.connections >= 1 and session.bridge.scheduler.state.phase == "syncing", timeout=10_000
+            )
             sync_thread = session.bridge.scheduler._thread
             shell.lock("manual")
             wait_for_window(qtbot, shell, UnlockWindow)
@@ -250,8 +251,11 @@ def test_locking_during_a_sync_raises_nothing_and_loses_nothing(  # noqa: PLR091
                 shell.window.deleteLater()
         assert proxy.delayed_chunks >= 1, "the sync should have been slowed down"
 
-        problems = [f"{r.name}: {r.getMessage()} {r.exc_info[0].__name__ if r.exc_info else ''}"
-                    for r in caplog.records if r.levelno >= logging.WARNING]
+        problems = [
+            f"{r.name}: {r.getMessage()} {r.exc_info[0].__name__ if r.exc_info else ''}"
+            for r in caplog.records
+            if r.levelno >= logging.WARNING
+        ]
         assert problems == [] and uncaught == []
 
         proxy.clear()
@@ -266,4 +270,5 @@ def test_locking_during_a_sync_raises_nothing_and_loses_nothing(  # noqa: PLR091
             store.close()
     with world.service.admin() as admin:
         from central.models import StoredRecord
+
         assert admin.get(StoredRecord, contact.id) is not None

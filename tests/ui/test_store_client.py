@@ -32,8 +32,7 @@ def test_a_write_announces_what_changed_and_errors_reach_the_caller(qtbot, ui_co
     changed, errors = [], []
     ui_context.store.changed.connect(changed.append)
     ui_context.store.run(lambda s: s.contacts.create(alias="Luce"), changes={"contact"})
-    ui_context.store.run(lambda s: s.contacts.create(kind="pseudonymous"), failed=errors.append,
-                         changes={"contact"})
+    ui_context.store.run(lambda s: s.contacts.create(kind="pseudonymous"), failed=errors.append, changes={"contact"})
     wait_for_store(qtbot, ui_context)
     assert changed == [frozenset({"contact"})]  # only the write that committed
     assert field_errors(errors[0]) == {"alias": "A pseudonymous contact needs an alias."}
@@ -45,6 +44,7 @@ def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, ui_context) -> None:  
     ui_context.store.run(lambda s: s.contacts.count(), calls.append, owner=owner)
     owner.deleteLater()
     from PySide6.QtCore import QCoreApplication, QEvent
+
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     wait_for_store(qtbot, ui_context)
     assert calls == []
@@ -60,7 +60,8 @@ def test_work_after_lock_fails_cleanly(qtbot, ui_context, ui_store) -> None:  # 
 
 def test_rule_violations_are_read_as_field_messages() -> None:
     assert field_errors(RuleViolation("contact_id: no contact with id x")) == {
-        "contact_id": "What was chosen is no longer on this computer; choose again."}
+        "contact_id": "What was chosen is no longer on this computer; choose again."
+    }
     assert field_errors(RuleViolation("something odd happened")) == {"": "Something odd happened"}
 
 

@@ -34,12 +34,14 @@ def test_local_changes_are_synced_soon_and_the_state_reaches_the_ui(world: World
     bridge, seen = bridge_for(laptop, qtbot)
     bridge.start()
     try:
-        qtbot.waitUntil(lambda: bool(seen) and seen[-1].phase == "idle" and seen[-1].last_success_at is not None,
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: bool(seen) and seen[-1].phase == "idle" and seen[-1].last_success_at is not None, timeout=10_000
+        )
         contact = laptop.store.call(lambda s: s.contacts.create(given_name="Debora"))
         bridge.local_change()
-        qtbot.waitUntil(lambda: on_server(world, contact.id) and seen[-1].phase == "idle"
-                        and seen[-1].pending == 0, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: on_server(world, contact.id) and seen[-1].phase == "idle" and seen[-1].pending == 0, timeout=10_000
+        )
         assert any(state.phase == "syncing" for state in seen)
         assert "Up to date at" in describe(seen[-1])
     finally:
@@ -102,22 +104,31 @@ def test_a_wipe_order_is_carried_out_and_said(world: World, qtbot) -> None:  # n
         bridge.stop()
 
 
-@pytest.mark.parametrize(("state", "text"), [
-    (SyncState("syncing", done=3, total=10), "Syncing 3 of 10"),
-    (SyncState("syncing"), "Syncing…"),
-    (SyncState("idle", open_conflicts=2, pending=1, rejected=1,
-               last_success_at=dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC)),
-     "Up to date at {t} · 2 conflicts to resolve · 1 change waiting · 1 change refused"),
-    (SyncState("error", message="the service answered 500"), "Sync error: the service answered 500"),
-    (SyncState("idle", clock_skew_s=-300.0), "Not synced yet · this computer's clock is off by -300 s"),
-])
+@pytest.mark.parametrize(
+    ("state", "text"),
+    [
+        (SyncState("syncing", done=3, total=10), "Syncing 3 of 10"),
+        (SyncState("syncing"), "Syncing…"),
+        (
+            SyncState(
+                "idle",
+                open_conflicts=2,
+                pending=1,
+                rejected=1,
+                last_success_at=dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC),
+            ),
+            "Up to date at {t} · 2 conflicts to resolve · 1 change waiting · 1 change refused",
+        ),
+        (SyncState("error", message="the service answered 500"), "Sync error: the service answered 500"),
+        (SyncState("idle", clock_skew_s=-300.0), "Not synced yet · this computer's clock is off by -300 s"),
+    ],
+)
 def test_status_line(state: SyncState, text: str, qtbot) -> None:  # noqa: ANN001
     when = dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC).astimezone().strftime("%H:%M")
     assert describe(state, now=dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.UTC)) == text.format(t=when)
 
 
-def test_counts_that_cannot_be_read_are_logged_once_by_type(world: World,
-                                                            caplog: pytest.LogCaptureFixture) -> None:
+def test_counts_that_cannot_be_read_are_logged_once_by_type(world: World, caplog: pytest.LogCaptureFixture) -> None:
     """Issue 13 item 14: `_counts` used to swallow every exception silently. A store that
     is locked or closed is expected (the last counts stay, nothing logged); anything else
     is logged once, by its type, never with values."""

@@ -45,15 +45,30 @@ def screens(qapp) -> Iterator[list[Screen]]:  # noqa: ANN001
         screen.bridge.deleteLater()
 
 
-def screen_for(screens: list[Screen], store: StoreWorker, engine: SyncEngine, server_url: str | None,
-               profile_dir: Path, device_id: uuid.UUID, operator_id: uuid.UUID | None, teams: list[Team],
-               context: UiContext | None = None) -> UiContext:
+def screen_for(
+    screens: list[Screen],
+    store: StoreWorker,
+    engine: SyncEngine,
+    server_url: str | None,
+    profile_dir: Path,
+    device_id: uuid.UUID,
+    operator_id: uuid.UUID | None,
+    teams: list[Team],
+    context: UiContext | None = None,
+) -> UiContext:
     """A UiContext like the shell builds for a syncing profile: a store client and a real
     scheduler behind its bridge (started only when there is a service to talk to)."""
     bridge = SyncBridge(SyncScheduler(engine, lambda: server_url, timing=FAST))
     if context is None:
-        context = UiContext(store=StoreClient(store), navigator=Navigator(), settings=Settings(language="en"),
-                            profile_dir=profile_dir, device_id=device_id, operator_id=operator_id, teams=teams)
+        context = UiContext(
+            store=StoreClient(store),
+            navigator=Navigator(),
+            settings=Settings(language="en"),
+            profile_dir=profile_dir,
+            device_id=device_id,
+            operator_id=operator_id,
+            teams=teams,
+        )
     context.sync = bridge
     screens.append(Screen(context, bridge))
     if server_url is not None:
@@ -63,8 +78,16 @@ def screen_for(screens: list[Screen], store: StoreWorker, engine: SyncEngine, se
 
 def device_screen(screens: list[Screen], world: World, device: Device) -> UiContext:
     identity = device.profile.identity()
-    return screen_for(screens, device.store, device.engine, device.server_url, device.profile.directory,
-                      identity.device_id, identity.operator_id, [Team(world.team_a, "A"), Team(world.team_b, "B")])
+    return screen_for(
+        screens,
+        device.store,
+        device.engine,
+        device.server_url,
+        device.profile.directory,
+        identity.device_id,
+        identity.operator_id,
+        [Team(world.team_a, "A"), Team(world.team_b, "B")],
+    )
 
 
 def open_page(qtbot, context: UiContext) -> SyncPage:  # noqa: ANN001
@@ -89,15 +112,29 @@ def test_an_offline_only_profile_says_so(qtbot, ui_context: UiContext) -> None: 
     assert not page.sync_button.isVisible() and not page.tabs.isVisible()
 
 
-def test_waiting_changes_are_listed_in_words_with_their_counts(qtbot, ui_context: UiContext,  # noqa: ANN001
-                                                               ui_store: StoreWorker, caseload: Caseload,
-                                                               screens: list[Screen]) -> None:
-    screen_for(screens, ui_store, SyncEngine(ui_store), None, ui_context.profile_dir, ui_context.device_id,
-               ui_context.operator_id, ui_context.teams, ui_context)
+def test_waiting_changes_are_listed_in_words_with_their_counts(
+    qtbot,
+    ui_context: UiContext,  # noqa: ANN001
+    ui_store: StoreWorker,
+    caseload: Caseload,
+    screens: list[Screen],
+) -> None:
+    screen_for(
+        screens,
+        ui_store,
+        SyncEngine(ui_store),
+        None,
+        ui_context.profile_dir,
+        ui_context.device_id,
+        ui_context.operator_id,
+        ui_context.teams,
+        ui_context,
+    )
     page = open_page(qtbot, ui_context)
     assert page.status_label.text() == "Not synced yet"
     assert page.pending_summary.text().startswith(
-        "77 changes waiting to be sent: Contact: 40, Directory service: 30, Appointment: 7.")
+        "77 changes waiting to be sent: Contact: 40, Directory service: 30, Appointment: 7."
+    )
     assert page.tabs.tabText(2) == "&Waiting to be sent (77)"
     assert page.tabs.tabText(0) == "&Conflicts (0)" and page.no_conflicts.isVisible()
     rows = tree_rows(page)
@@ -113,16 +150,20 @@ def test_waiting_changes_are_listed_in_words_with_their_counts(qtbot, ui_context
     assert not any("{" in cell or "given_name" in cell for row in rows for cell in row)  # never raw JSON
 
     # A write through the store client: the list follows without being asked.
-    ui_context.store.run(lambda s: s.contacts.update(first_contact.id, phone="+39 333 7654321",
-                                                     municipality="Lodi"), changes={"contact"})
+    ui_context.store.run(
+        lambda s: s.contacts.update(first_contact.id, phone="+39 333 7654321", municipality="Lodi"), changes={"contact"}
+    )
     qtbot.waitUntil(lambda: page.pending_tree.topLevelItemCount() == 78)
     wait_for_store(qtbot, ui_context)
     assert tree_rows(page)[-1][1:] == [first_contact.display_name, "contact", "Changed: Phone, Municipality"]
     assert "Contact: 41" in page.pending_summary.text()
 
 
-def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(qtbot, world: World,  # noqa: ANN001
-                                                                     screens: list[Screen]) -> None:
+def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(
+    qtbot,
+    world: World,  # noqa: ANN001
+    screens: list[Screen],
+) -> None:
     anna = world.add_operator("anna", [world.team_a, world.team_b])
     laptop = world.device(anna)
     # In two teams, a contact without a team is refused: the service cannot tell whose it is.
@@ -152,8 +193,12 @@ def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(qtbot, worl
     page.refused_list.setCurrentRow(1)
     assert page.refused_reason.text() == "Why: You are not (or no longer) in the team this record belongs to."
     assert page.retry_button.isVisible()
-    assert page.refused_changes.text().splitlines() == ["What you entered:", "Given name: Fuori",
-                                                        "Municipality: Lodi", "Team: B"]
+    assert page.refused_changes.text().splitlines() == [
+        "What you entered:",
+        "Given name: Fuori",
+        "Municipality: Lodi",
+        "Team: B",
+    ]
 
     # Discard the first, after saying yes.
     page.refused_list.setCurrentRow(0)
@@ -185,13 +230,17 @@ def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(qtbot, worl
     qtbot.waitUntil(lambda: page.pending_tree.topLevelItemCount() == 0 and page._state.rejected == 0, timeout=10_000)
 
 
-def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device(qtbot, world: World,  # noqa: ANN001
-                                                                                 screens: list[Screen]) -> None:
+def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device(
+    qtbot,
+    world: World,  # noqa: ANN001
+    screens: list[Screen],
+) -> None:
     anna = world.add_operator("anna", [world.team_a])
     bruno = world.add_operator("bruno", [world.team_a])
     laptop_a, laptop_b = world.device(anna), world.device(bruno)
-    contact_id = laptop_a.store.call(lambda s: s.contacts.create(given_name="Marta", family_name="Rossi",
-                                                                 municipality="Lodi").id)
+    contact_id = laptop_a.store.call(
+        lambda s: s.contacts.create(given_name="Marta", family_name="Rossi", municipality="Lodi").id
+    )
     laptop_a.sync()
     laptop_b.sync()
     # Both offline: the same two fields, different values.
@@ -212,7 +261,10 @@ def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device
     assert [row.conflict.field for row in view.rows] == ["phone", "municipality"]
     phone, town = view.rows
     assert (town.kept_heading.text(), town.kept_value.text(), town.other_value.text()) == (
-        "On this computer", "Cesena", "Forlì")
+        "On this computer",
+        "Cesena",
+        "Forlì",
+    )
     assert town.other_heading.text().startswith("From a colleague's device, sent at ")
     assert (town.keep_kept_button.text(), town.keep_other_button.text()) == ("Keep &mine", "Keep &theirs")
 
@@ -235,8 +287,10 @@ def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device
     assert page.tabs.tabText(0) == "&Conflicts (0)"
 
     # The decisions went out with the sync that local_change() asked for; "Sync now" finds nothing left.
-    qtbot.waitUntil(lambda: page._state.phase == "idle" and page._state.pending == 0
-                    and page._state.open_conflicts == 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: page._state.phase == "idle" and page._state.pending == 0 and page._state.open_conflicts == 0,
+        timeout=10_000,
+    )
     page.sync_button.click()
     qtbot.waitUntil(lambda: page._state.phase == "idle" and page._state.pending == 0, timeout=10_000)
     with world.service.admin() as session:
@@ -244,12 +298,15 @@ def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device
     assert (body["municipality"], body["phone"]) == ("Forlì", "+39 333 3333333")
     laptop_b.sync()
     seen_by_bruno = laptop_b.store.call(lambda s: (s.contacts.get(contact_id), s.replica.open_conflicts()))
-    assert (seen_by_bruno[0].municipality, seen_by_bruno[0].phone, seen_by_bruno[1]) == (
-        "Forlì", "+39 333 3333333", [])
+    assert (seen_by_bruno[0].municipality, seen_by_bruno[0].phone, seen_by_bruno[1]) == ("Forlì", "+39 333 3333333", [])
 
 
-def test_records_are_named_as_a_person_would_name_them(qapp, ui_context: UiContext, ui_store: StoreWorker,  # noqa: ANN001
-                                                       caseload: Caseload) -> None:
+def test_records_are_named_as_a_person_would_name_them(
+    qapp,
+    ui_context: UiContext,
+    ui_store: StoreWorker,  # noqa: ANN001
+    caseload: Caseload,
+) -> None:
     marta, luca = caseload.contacts[0], caseload.contacts[1]
 
     def write(s):  # noqa: ANN001, ANN202
@@ -266,11 +323,19 @@ def test_records_are_named_as_a_person_would_name_them(qapp, ui_context: UiConte
     assert " · " in named["resource"]  # service · organisation
 
 
-@pytest.mark.parametrize(("entity", "field", "kind"), [
-    ("contact", "phone", "text"), ("contact", "birth_year", "number"), ("contact", "tags", "list"),
-    ("contact", "team_id", None), ("contact", "kind", None), ("appointment", "starts_at", None),
-    ("resource", "location", None), ("resource", "categories", None),
-])
+@pytest.mark.parametrize(
+    ("entity", "field", "kind"),
+    [
+        ("contact", "phone", "text"),
+        ("contact", "birth_year", "number"),
+        ("contact", "tags", "list"),
+        ("contact", "team_id", None),
+        ("contact", "kind", None),
+        ("appointment", "starts_at", None),
+        ("resource", "location", None),
+        ("resource", "categories", None),
+    ],
+)
 def test_only_fields_a_person_can_type_offer_edit(entity: str, field: str, kind: str | None) -> None:
     assert edit_kind(entity, field) == kind
 
@@ -281,6 +346,10 @@ def test_values_are_shown_in_words(qapp, ui_context: UiContext) -> None:  # noqa
     assert value_text(ui_context, "contact", "team_id", str(TEAM_B.id)) == TEAM_B.name
     assert value_text(ui_context, "contact", "phone", None) == "(empty)"
     assert value_text(ui_context, "intake_request", "consent_to_contact", True) == "Yes"
-    assert value_text(ui_context, "resource", "location", {"municipality": "Lodi", "address_1": "Via Roma 1",
-                                                           "latitude": None}) == "Lodi, Via Roma 1"
+    assert (
+        value_text(
+            ui_context, "resource", "location", {"municipality": "Lodi", "address_1": "Via Roma 1", "latitude": None}
+        )
+        == "Lodi, Via Roma 1"
+    )
     assert "2026" in value_text(ui_context, "appointment", "starts_at", NOW.isoformat())

@@ -22,8 +22,15 @@ def click(qtbot, items: QListWidget, row: int) -> None:  # noqa: ANN001
 
 def intake(session, alias: str, hours_ago: int, status: str = "new"):  # noqa: ANN001, ANN201
     return session.intake_requests.create(
-        kind="booking", alias=alias, contact_channel="none", language="it", consent_to_contact=False,
-        received_at=NOW - dt.timedelta(hours=hours_ago), status=status, topic="Colloquio")
+        kind="booking",
+        alias=alias,
+        contact_channel="none",
+        language="it",
+        consent_to_contact=False,
+        received_at=NOW - dt.timedelta(hours=hours_ago),
+        status=status,
+        topic="Colloquio",
+    )
 
 
 def open_page(qtbot, context) -> TodayPage:  # noqa: ANN001
@@ -54,8 +61,9 @@ def test_today_and_tomorrow_list_my_appointments_and_open_them(qtbot, ui_context
 
 
 def test_new_requests_are_counted_listed_and_refreshed(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
-    requests = ui_store.call(lambda s: [intake(s, "Stella", 1), intake(s, "Vento", 3),
-                                        intake(s, "Sole", 2, "declined")])
+    requests = ui_store.call(
+        lambda s: [intake(s, "Stella", 1), intake(s, "Vento", 3), intake(s, "Sole", 2, "declined")]
+    )
     opened = []
     ui_context.navigator.pageRequested.connect(lambda page, record: opened.append((page, record)))
     page = open_page(qtbot, ui_context)
@@ -76,19 +84,31 @@ def test_follow_ups_need_an_outcome_a_new_consent_or_an_answer(qtbot, ui_context
     anna, bruno = caseload.contacts[20], caseload.contacts[21]
 
     def set_up(s):  # noqa: ANN001, ANN202
-        expiring = s.consents.create(contact_id=anna.id, purpose="referral", method="written",
-                                     given_at=NOW - dt.timedelta(days=300), expires_at=NOW + dt.timedelta(days=12))
-        s.consents.create(contact_id=bruno.id, purpose="referral", method="written",
-                          given_at=NOW - dt.timedelta(days=30), expires_at=NOW + dt.timedelta(days=200))
+        expiring = s.consents.create(
+            contact_id=anna.id,
+            purpose="referral",
+            method="written",
+            given_at=NOW - dt.timedelta(days=300),
+            expires_at=NOW + dt.timedelta(days=12),
+        )
+        s.consents.create(
+            contact_id=bruno.id,
+            purpose="referral",
+            method="written",
+            given_at=NOW - dt.timedelta(days=30),
+            expires_at=NOW + dt.timedelta(days=200),
+        )
         resource = s.resources.create(**next(demo_data.resources(1, seed=9)))
 
         def referrals_on(day: dt.datetime) -> RecordRepository:
             return RecordRepository(s.conn, SPECS["referral"], s.identity, clock=lambda: day)
 
         old = referrals_on(NOW - dt.timedelta(days=20)).create(
-            contact_id=anna.id, resource_id=resource.id, consent_id=expiring.id, status="sent")
+            contact_id=anna.id, resource_id=resource.id, consent_id=expiring.id, status="sent"
+        )
         referrals_on(NOW - dt.timedelta(days=3)).create(
-            contact_id=anna.id, resource_id=resource.id, consent_id=expiring.id, status="sent")
+            contact_id=anna.id, resource_id=resource.id, consent_id=expiring.id, status="sent"
+        )
         return expiring, old, resource
 
     consent, referral, resource = ui_store.call(set_up)
@@ -107,12 +127,15 @@ def test_follow_ups_need_an_outcome_a_new_consent_or_an_answer(qtbot, ui_context
 
     for row in range(4):
         click(qtbot, page.follow_list, row)
-    assert opened == [("calendar", caseload.appointments[0].id), ("calendar", caseload.appointments[6].id),
-                      ("contacts", anna.id), ("contacts", anna.id)]
+    assert opened == [
+        ("calendar", caseload.appointments[0].id),
+        ("calendar", caseload.appointments[6].id),
+        ("contacts", anna.id),
+        ("contacts", anna.id),
+    ]
 
     done = {"status": "done", "outcome_note": "Came, all fine."}
-    ui_context.store.run(lambda s: s.appointments.update(caseload.appointments[0].id, **done),
-                         changes={"appointment"})
+    ui_context.store.run(lambda s: s.appointments.update(caseload.appointments[0].id, **done), changes={"appointment"})
     qtbot.waitUntil(lambda: page.follow_list.count() == 3, timeout=5_000)
 
 
@@ -123,7 +146,8 @@ def test_unsynced_changes_are_counted_after_any_write(qtbot, ui_context, ui_stor
     assert f"{pending} change{'s' if pending != 1 else ''} not yet synced" in page.pending_label.text()
     assert not page.sync_button.isVisible()  # an offline-only profile: nothing to sync with
 
-    ui_context.store.run(lambda s: s.notes.create(contact_id=caseload.contacts[0].id, body="Visita",
-                                                  occurred_at=NOW), changes={"note"})
+    ui_context.store.run(
+        lambda s: s.notes.create(contact_id=caseload.contacts[0].id, body="Visita", occurred_at=NOW), changes={"note"}
+    )
     qtbot.waitUntil(lambda: page.pending == pending + 1, timeout=5_000)
     assert f"{pending + 1} changes" in page.pending_label.text()

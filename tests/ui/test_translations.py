@@ -13,8 +13,12 @@ import desktop.ui
 UI = Path(desktop.ui.__file__).parent
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "translations.py"
 # Functions that translate a source text marked elsewhere with QT_TRANSLATE_NOOP.
-TRANSLATES_MARKED_TEXT = {("labels.py", "labels"), ("main_window.py", "title"), ("messages.py", "_say"),
-                          ("formats.py", "language_name")}
+TRANSLATES_MARKED_TEXT = {
+    ("labels.py", "labels"),
+    ("main_window.py", "title"),
+    ("messages.py", "_say"),
+    ("formats.py", "language_name"),
+}
 
 
 def _translations_script():  # noqa: ANN202 - the module
@@ -60,6 +64,8 @@ def test_every_translated_text_is_a_literal_lupdate_can_see() -> None:
 
 def test_the_check_notices_a_text_hidden_behind_a_helper(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
-    sample.write_text("def words(text):\n    return QCoreApplication.translate('Ctx', text)\n\n"
-                      "def fine():\n    return QCoreApplication.translate('Ctx', 'Literal')\n")
+    sample.write_text(
+        "def words(text):\n    return QCoreApplication.translate('Ctx', text)\n\n"
+        "def fine():\n    return QCoreApplication.translate('Ctx', 'Literal')\n"
+    )
     assert _non_literal_calls(sample, tmp_path) == ["sample.py:2 in words()"]

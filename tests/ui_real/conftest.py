@@ -44,8 +44,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def on_a_real_display(qapp: QApplication) -> None:
     """The one QApplication of the session, on the X display (the flows' timers need it)."""
-    assert os.environ.get("QT_QPA_PLATFORM") == "xcb" and os.environ.get(REAL_WINDOW_ENV), \
+    assert os.environ.get("QT_QPA_PLATFORM") == "xcb" and os.environ.get(REAL_WINDOW_ENV), (
         "tests/ui_real runs from tests/test_real_window.py, on Xvfb"
+    )
     assert QGuiApplication.platformName() == "xcb"
 
 
@@ -56,6 +57,7 @@ def screen_size() -> tuple[int, int]:
 
 
 # --- a flow in the app's own event loop ------------------------------------------------------
+
 
 @dataclass
 class Wait:
@@ -113,8 +115,10 @@ class Flow:
         if self.error is not None:
             raise self.error
         if not self.finished:
-            pytest.fail(f"the app quit (exit code {code}) while the operator was waiting for: "
-                        f"{self.waiting.what if self.waiting else 'the first window'}")
+            pytest.fail(
+                f"the app quit (exit code {code}) while the operator was waiting for: "
+                f"{self.waiting.what if self.waiting else 'the first window'}"
+            )
         return code
 
     def _tick(self) -> None:
@@ -138,6 +142,7 @@ class Flow:
 
 
 # --- real input --------------------------------------------------------------------------------
+
 
 def _xdotool(*args: str) -> None:
     subprocess.run(["xdotool", *args], check=True, timeout=30)
@@ -210,6 +215,7 @@ def run_app(profile_dir: Path, steps: Steps) -> int:
 
 
 # --- profiles --------------------------------------------------------------------------------
+
 
 @dataclass
 class Workday:

@@ -34,9 +34,21 @@ class RealDisplay:
         read_end, write_end = os.pipe()
         # -displayfd: Xvfb picks a free display number and writes it once it accepts clients.
         server = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{self.width}x{self.height}x24",
-             "-nolisten", "tcp", "-noreset"],
-            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                f"{self.width}x{self.height}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write_end)
         self._processes.append(server)
         with os.fdopen(read_end) as reader:
@@ -45,8 +57,12 @@ class RealDisplay:
             self.__exit__(None, None, None)
             raise RuntimeError("Xvfb did not start")
         self.display = f":{number}"
-        manager = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": self.display},
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        manager = subprocess.Popen(
+            ["openbox", "--sm-disable"],
+            env={**os.environ, "DISPLAY": self.display},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self._processes.append(manager)
         self._wait_for_window_manager()
         return self
@@ -57,14 +73,20 @@ class RealDisplay:
             time.sleep(1.0)
             return
         for _ in range(100):
-            found = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], capture_output=True, text=True,
-                                   env={**os.environ, "DISPLAY": self.display}, check=False)
+            found = subprocess.run(
+                ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "DISPLAY": self.display},
+                check=False,
+            )
             if "window id" in found.stdout:
                 return
             time.sleep(0.1)
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         for process in reversed(self._processes):
             process.terminate()
             try:

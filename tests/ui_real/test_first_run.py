@@ -17,8 +17,9 @@ from tests.ui_real.conftest import Steps, active, click, do, keys, on_screen, ru
 
 
 def _passphrase_page(wizard: FirstRunWizard) -> Steps:
-    yield until(lambda: wizard.currentId() == 1 and wizard.passphrase_page.passphrase.isVisible(),
-                "the passphrase page")
+    yield until(
+        lambda: wizard.currentId() == 1 and wizard.passphrase_page.passphrase.isVisible(), "the passphrase page"
+    )
     page = wizard.passphrase_page
     yield do(lambda: (click(page.passphrase), type_text(PASSPHRASE)), "the passphrase")
     yield do(lambda: (click(page.repeat), type_text(PASSPHRASE), keys("Return")), "the passphrase again, Enter")
@@ -55,8 +56,7 @@ def test_first_run_offline_only_ends_in_the_main_window(tmp_path: Path, capfd) -
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_first_run_connecting_to_the_service_ends_in_the_main_window(tmp_path: Path, world: World,
-                                                                    capfd) -> None:  # noqa: ANN001
+def test_first_run_connecting_to_the_service_ends_in_the_main_window(tmp_path: Path, world: World, capfd) -> None:  # noqa: ANN001
     """Issue 14 item 1: "Connect", passphrase, the service's address and an account on a real
     central service on loopback, Finish: the main window opens, connected."""
     username = world.add_operator("anna", [world.team_a])
@@ -70,13 +70,27 @@ def test_first_run_connecting_to_the_service_ends_in_the_main_window(tmp_path: P
         yield from _passphrase_page(wizard)
         connect = wizard.connect_page
         yield until(lambda: wizard.currentId() == 2 and connect.url.isVisible(), "the connection page")
-        yield do(lambda: (click(connect.url), type_text(world.service.url), click(connect.username),
-                          type_text(username), click(connect.password), type_text(PASSWORD)), "the account")
+        yield do(
+            lambda: (
+                click(connect.url),
+                type_text(world.service.url),
+                click(connect.username),
+                type_text(username),
+                click(connect.password),
+                type_text(PASSWORD),
+            ),
+            "the account",
+        )
         shot("first-run-connect")
         yield do(lambda: keys("Return"), "Next: enrol")
         yield until(lambda: wizard.currentId() == 3, "the last page (enrolled)")
-        yield until(lambda: wizard.button(QWizard.WizardButton.FinishButton).hasFocus()
-                    or wizard.button(QWizard.WizardButton.FinishButton).isDefault(), "Finish as the default")
+        yield until(
+            lambda: (
+                wizard.button(QWizard.WizardButton.FinishButton).hasFocus()
+                or wizard.button(QWizard.WizardButton.FinishButton).isDefault()
+            ),
+            "Finish as the default",
+        )
         yield do(lambda: keys("Return"), "Finish")
         yield from _ends_in_the_main_window(profile_dir, "connect")
 

@@ -35,8 +35,9 @@ def _pump_until(ready, timeout_s: float = 30.0) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize(("language", "scale"), CASES, ids=[f"{lang}-font{int(s * 100)}" for lang, s in CASES])
-def test_every_screen_and_dialog_fits_the_real_screen(workday: Workday, screen_size: tuple[int, int],
-                                                      language: str, scale: float) -> None:
+def test_every_screen_and_dialog_fits_the_real_screen(
+    workday: Workday, screen_size: tuple[int, int], language: str, scale: float
+) -> None:
     """Issue 14 items 2 and 5: in a real window at this screen size, no label, button, group
     or field of any screen or dialog is cut, overlaps another or lies off the work area."""
     Settings(language=language).save(workday.directory)
@@ -58,8 +59,16 @@ def test_every_screen_and_dialog_fits_the_real_screen(workday: Workday, screen_s
             app.setFont(bigger)
         try:
             context = window.context
-            found.extend(walk(context, workday.caseload, workday.profile, check,
-                              wait=lambda: _pump_until(lambda: context.store.pending == 0), shots=shots))
+            found.extend(
+                walk(
+                    context,
+                    workday.caseload,
+                    workday.profile,
+                    check,
+                    wait=lambda: _pump_until(lambda: context.store.pending == 0),
+                    shots=shots,
+                )
+            )
         finally:
             app.setFont(before)
             walked.append(True)
@@ -74,5 +83,6 @@ def test_every_screen_and_dialog_fits_the_real_screen(workday: Workday, screen_s
         yield do(window.close, "closing the main window")
 
     run_app(workday.directory, steps())
-    assert not found, f"{len(found)} layout problem(s) at {width}x{height} in {language}, text {scale:.0%}:\n" \
-        + "\n".join(found)
+    assert not found, (
+        f"{len(found)} layout problem(s) at {width}x{height} in {language}, text {scale:.0%}:\n" + "\n".join(found)
+    )

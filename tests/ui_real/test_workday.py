@@ -58,8 +58,9 @@ def _pick(name: str) -> Steps:
     yield until(lambda: active(ContactPicker), "the contact picker")
     picker = visible(ContactPicker)
     yield do(lambda: type_text(name), "the name")
-    yield until(lambda: picker.results.count() > 0 and picker.results.currentItem() is not None,
-                "the person among the matches")
+    yield until(
+        lambda: picker.results.count() > 0 and picker.results.currentItem() is not None, "the person among the matches"
+    )
     yield do(lambda: keys("Return"), "Enter: that person")
     yield until(lambda: gone(picker), "the picker closed")
 
@@ -67,14 +68,24 @@ def _pick(name: str) -> Steps:
 def test_new_contact_by_keyboard_saves_on_enter_and_escape_asks(workday: Workday, capfd) -> None:  # noqa: ANN001
     """Issue 14 item 3: Ctrl+N, the name typed, Enter saves (it used to press Cancel and throw
     the form away); Escape on a filled form asks, and "Keep editing" keeps every letter."""
+
     def steps() -> Steps:
         window = yield from _open(workday)
         yield do(lambda: keys("ctrl+2", "ctrl+n"), "Contacts, New")
         yield until(lambda: active(ContactForm), "the New contact form")
         form = visible(ContactForm)
         assert form.save_button.isDefault() and not form.cancel_button.isDefault()
-        yield do(lambda: (keys("alt+g"), type_text("Marta"), keys("alt+f"), type_text("Quercia"), keys("alt+p"),
-                          type_text("+39 333 765 4321")), "typing the name and phone")
+        yield do(
+            lambda: (
+                keys("alt+g"),
+                type_text("Marta"),
+                keys("alt+f"),
+                type_text("Quercia"),
+                keys("alt+p"),
+                type_text("+39 333 765 4321"),
+            ),
+            "typing the name and phone",
+        )
         shot("new-contact-filled")
         yield do(lambda: keys("Return"), "Enter")
         yield until(lambda: gone(form), "the form closed")
@@ -85,15 +96,19 @@ def test_new_contact_by_keyboard_saves_on_enter_and_escape_asks(workday: Workday
         yield until(lambda: active(ContactForm), "another New contact form")
         second = visible(ContactForm)
         yield do(lambda: (keys("alt+g"), type_text("Bruno"), keys("Escape")), "a name, then Escape")
-        yield until(lambda: second.discard_question is not None
-                    and QApplication.activeWindow() is second.discard_question, "the question before discarding")
+        yield until(
+            lambda: second.discard_question is not None and QApplication.activeWindow() is second.discard_question,
+            "the question before discarding",
+        )
         shot("discard-question")
         yield do(lambda: keys("Return"), "Enter: the safe answer")
         yield until(lambda: second.discard_question is None, "the question answered")
         assert second.isVisible() and second.given_name.text() == "Bruno"
         yield do(lambda: keys("Escape"), "Escape again")
-        yield until(lambda: second.discard_question is not None
-                    and QApplication.activeWindow() is second.discard_question, "the question again")
+        yield until(
+            lambda: second.discard_question is not None and QApplication.activeWindow() is second.discard_question,
+            "the question again",
+        )
         yield do(lambda: click(second.discard_question.discard_button), "Discard")
         yield until(lambda: gone(second), "the form gone")
         yield do(window.close, "closing the main window")
@@ -112,13 +127,32 @@ def test_booking_twice_warns_and_an_overlapping_intake_warns_too(workday: Workda
     booked_at = dt.datetime.combine(day, DEFAULT_START, tzinfo=now.tzinfo)
     worker = workday.profile.open(PASSPHRASE)
     try:
-        worker.call(lambda s: (
-            s.appointments.create(contact_ids=[workday.caseload.contacts[10].id], operator_id=workday.operator_id,
-                                  starts_at=booked_at, ends_at=booked_at + dt.timedelta(minutes=DEFAULT_MINUTES),
-                                  time_zone="Europe/Rome", place_kind="office", status="confirmed", topic="casa"),
-            s.intake_requests.create(kind="booking", alias="Stella", contact_channel="phone",
-                                     contact_detail="+39 333 123 4567", preferred_times="mornings", topic="housing",
-                                     language="it", consent_to_contact=True, received_at=now, reference="A1B2C3")))
+        worker.call(
+            lambda s: (
+                s.appointments.create(
+                    contact_ids=[workday.caseload.contacts[10].id],
+                    operator_id=workday.operator_id,
+                    starts_at=booked_at,
+                    ends_at=booked_at + dt.timedelta(minutes=DEFAULT_MINUTES),
+                    time_zone="Europe/Rome",
+                    place_kind="office",
+                    status="confirmed",
+                    topic="casa",
+                ),
+                s.intake_requests.create(
+                    kind="booking",
+                    alias="Stella",
+                    contact_channel="phone",
+                    contact_detail="+39 333 123 4567",
+                    preferred_times="mornings",
+                    topic="housing",
+                    language="it",
+                    consent_to_contact=True,
+                    received_at=now,
+                    reference="A1B2C3",
+                ),
+            )
+        )
     finally:
         worker.close()
 
@@ -187,11 +221,15 @@ def test_refer_recording_consent_in_the_same_dialog(workday: Workday, capfd) -> 
         yield do(lambda: click(group, QPoint(12, group.fontMetrics().height() // 2 + 2)), "Record consent now")
         yield until(lambda: group.isChecked(), "the section switched on")
         shot("refer-record-consent")
-        assert group.height() >= group.minimumSizeHint().height(), \
+        assert group.height() >= group.minimumSizeHint().height(), (
             f"the consent section is crushed: {group.height()} px of the {group.minimumSizeHint().height()} it needs"
+        )
         yield do(lambda: (click(dialog.reason), type_text("Needs a bed tonight")), "the reason")
-        yield until(lambda: dialog.reason.toPlainText() == "Needs a bed tonight",
-                    "the reason typed in Reason (the click meant for Reason landed elsewhere)", timeout_s=10)
+        yield until(
+            lambda: dialog.reason.toPlainText() == "Needs a bed tonight",
+            "the reason typed in Reason (the click meant for Reason landed elsewhere)",
+            timeout_s=10,
+        )
         yield do(lambda: click(dialog.send_button), "Send referral")
         yield until(lambda: gone(dialog), "the referral sent")
         referrals = _store(window, lambda s: s.export_contact(person.id)["referrals"])
@@ -202,8 +240,7 @@ def test_refer_recording_consent_in_the_same_dialog(workday: Workday, capfd) -> 
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_handout_to_pdf_then_lock_unlock_and_another_language(workday: Workday, tmp_path: Path,
-                                                              capfd) -> None:  # noqa: ANN001
+def test_handout_to_pdf_then_lock_unlock_and_another_language(workday: Workday, tmp_path: Path, capfd) -> None:  # noqa: ANN001
     """Issue 14 items 1 and 2: a handout saved as PDF through the file dialog; Ctrl+L puts a
     lock screen over the whole window (it was a 640x480 box in a corner); unlocking comes
     back maximised on the same screen; Italian chosen in Settings rebuilds the window."""

@@ -45,12 +45,12 @@ def local_now(context: UiContext) -> dt.datetime:
 
 
 def time_text(value: dt.datetime | dt.time) -> str:
-    """"10:00" (or "10:00 AM"), as the operator's locale writes a short time; give local times."""
+    """ "10:00" (or "10:00 AM"), as the operator's locale writes a short time; give local times."""
     return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
 
 
 def range_text(start: dt.datetime, end: dt.datetime) -> str:
-    """"10:00–11:00"; an end on a later day gets its date ("23:00–01:00 (Tue 24)")."""
+    """ "10:00–11:00"; an end on a later day gets its date ("23:00–01:00 (Tue 24)")."""
     text = f"{time_text(start)}–{time_text(end)}"
     if end.date() != start.date() and not (end.time() == dt.time() and end.date() - start.date() == dt.timedelta(1)):
         text += " (" + QLocale().toString(qdate(end.date()), "ddd d") + ")"
@@ -66,18 +66,18 @@ def pydate(value: QDate) -> dt.date:
 
 
 def date_text(value: dt.date, long: bool = True) -> str:
-    """"Monday 23 November 2026" (long) or "Mon 23/11" (short), in the locale's words and order."""
+    """ "Monday 23 November 2026" (long) or "Mon 23/11" (short), in the locale's words and order."""
     form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return QLocale().toString(qdate(value), form)
 
 
 def day_name(value: dt.date) -> str:
-    """"Mon 23" in the locale's words: a column heading."""
+    """ "Mon 23" in the locale's words: a column heading."""
     return QLocale().toString(qdate(value), "ddd d")
 
 
 def month_day(value: dt.date, year: bool = False) -> str:
-    """"23 November" (or "23 November 2026"), with the locale's month name."""
+    """ "23 November" (or "23 November 2026"), with the locale's month name."""
     return QLocale().toString(qdate(value), "d MMMM yyyy" if year else "d MMMM")
 
 

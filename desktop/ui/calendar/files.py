@@ -119,9 +119,12 @@ class ExportDialog(QDialog):
 
         self.include_names = QCheckBox(self.tr("Include clients' &names"))
         self.include_names.setAccessibleName(self.tr("Include clients' names in the file"))
-        self.names_warning = QLabel(self.tr(
-            "Off by default: anyone who gets the file, or sees the calendar it is imported into, could read "
-            "who the appointments are with. With names, home visit addresses are included too."))
+        self.names_warning = QLabel(
+            self.tr(
+                "Off by default: anyone who gets the file, or sees the calendar it is imported into, could read "
+                "who the appointments are with. With names, home visit addresses are included too."
+            )
+        )
         self.names_warning.setWordWrap(True)
 
         self.path = QLineEdit()
@@ -197,10 +200,14 @@ class ExportDialog(QDialog):
 
     def texts(self) -> CalendarTexts:
         return CalendarTexts(
-            appointment=self.tr("Appointment"), place_kinds=labels("place_kind"),
-            summary=self.tr("{what} ({place})"), with_names=self.tr("{summary} – {names}"),
-            description=self.tr("The details are in Prossimo."), names_line=self.tr("With: {names}"),
-            reminder=self.tr("Appointment reminder"))
+            appointment=self.tr("Appointment"),
+            place_kinds=labels("place_kind"),
+            summary=self.tr("{what} ({place})"),
+            with_names=self.tr("{summary} – {names}"),
+            description=self.tr("The details are in Prossimo."),
+            names_line=self.tr("With: {names}"),
+            reminder=self.tr("Appointment reminder"),
+        )
 
     def export(self) -> None:
         for label in (self.range_error, self.path_error, self.message):
@@ -219,15 +226,30 @@ class ExportDialog(QDialog):
         include_names, texts, now = self.include_names.isChecked(), self.texts(), self.context.clock()
         self.export_button.setEnabled(False)
         self.context.store.run(
-            lambda s: export_appointments(s, path, start=start, end=end, operator_id=operator_id, team_id=team_id,
-                                          include_names=include_names, texts=texts, now=now),
-            lambda count: self._exported(count, path), self._failed, owner=self)
+            lambda s: export_appointments(
+                s,
+                path,
+                start=start,
+                end=end,
+                operator_id=operator_id,
+                team_id=team_id,
+                include_names=include_names,
+                texts=texts,
+                now=now,
+            ),
+            lambda count: self._exported(count, path),
+            self._failed,
+            owner=self,
+        )
 
     def _exported(self, count: int, path: Path) -> None:
         self.export_button.setEnabled(True)
         if count == 0:
-            self._show(self.message, self.tr("There are no appointments to export in this period: no file was "
-                                             "written."), self.shown_period)
+            self._show(
+                self.message,
+                self.tr("There are no appointments to export in this period: no file was written."),
+                self.shown_period,
+            )
             return
         self.exported.emit(count, str(path))
         self.accept()
@@ -268,9 +290,12 @@ class ImportDialog(QDialog):
         self.browse_button.clicked.connect(self.browse)
         path_label = QLabel(self.tr("&File:"))
         path_label.setBuddy(self.path)
-        explanation = QLabel(self.tr(
-            "Appointments exported from Prossimo are updated. Events made by other calendar programs do not say "
-            "which client they are with: choose the contact to add them to, or they are skipped."))
+        explanation = QLabel(
+            self.tr(
+                "Appointments exported from Prossimo are updated. Events made by other calendar programs do not say "
+                "which client they are with: choose the contact to add them to, or they are skipped."
+            )
+        )
         explanation.setWordWrap(True)
 
         self.foreign_box = QGroupBox(self.tr("Events from other calendar programs"))
@@ -364,8 +389,13 @@ class ImportDialog(QDialog):
         zone = zone_name(self.context)
         self.import_button.setEnabled(False)
         self.message.hide()
-        self.context.store.run(lambda s: import_appointments(s, path, foreign=foreign, local_time_zone=zone),
-                               self._imported, self._failed, owner=self, changes={"appointment"})
+        self.context.store.run(
+            lambda s: import_appointments(s, path, foreign=foreign, local_time_zone=zone),
+            self._imported,
+            self._failed,
+            owner=self,
+            changes={"appointment"},
+        )
 
     def _imported(self, result: ImportResult) -> None:
         self.last_result = result
@@ -380,17 +410,31 @@ class ImportDialog(QDialog):
         total = result.created + result.updated + result.unchanged + len(result.skipped)
         if total == 0:
             return self.tr("The file holds no events: nothing was imported.")
-        lines = [self.tr("{created} new, {updated} updated, {unchanged} already up to date.").format(
-            created=result.created, updated=result.updated, unchanged=result.unchanged)]
+        lines = [
+            self.tr("{created} new, {updated} updated, {unchanged} already up to date.").format(
+                created=result.created, updated=result.updated, unchanged=result.unchanged
+            )
+        ]
         foreign, deleted, elsewhere = (result.skipped_for(r) for r in ("foreign", "deleted", "not_on_device"))
         if foreign:
-            lines.append(self.tr("%n event(s) from other calendar programs skipped: choose the contact they are "
-                                 "with to import them.", "", foreign))
+            lines.append(
+                self.tr(
+                    "%n event(s) from other calendar programs skipped: choose the contact they are "
+                    "with to import them.",
+                    "",
+                    foreign,
+                )
+            )
         if deleted:
             lines.append(self.tr("%n event(s) skipped: the appointment was deleted on this computer.", "", deleted))
         if elsewhere:
-            lines.append(self.tr("%n event(s) skipped: the appointment is not on this computer (it may not have "
-                                 "synchronised yet).", "", elsewhere))
+            lines.append(
+                self.tr(
+                    "%n event(s) skipped: the appointment is not on this computer (it may not have synchronised yet).",
+                    "",
+                    elsewhere,
+                )
+            )
         return "\n".join(lines)
 
     def _failed(self, error: BaseException) -> None:

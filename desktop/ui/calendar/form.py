@@ -143,22 +143,24 @@ class ClashWarning(QFrame):
         named = [c.name for c in clash.shared_contacts if c.name]
         names = ", ".join(clash.booked.names())
         if named:
-            return QCoreApplication.translate(
-                "AppointmentForm", "{names} already has an appointment {when}").format(
-                names=", ".join(named), when=when)
+            return QCoreApplication.translate("AppointmentForm", "{names} already has an appointment {when}").format(
+                names=", ".join(named), when=when
+            )
         if clash.shared_contacts:
             return QCoreApplication.translate(
-                "AppointmentForm", "A contact of this appointment already has one {when}").format(
-                when=when)
+                "AppointmentForm", "A contact of this appointment already has one {when}"
+            ).format(when=when)
         if clash.booked.appointment.operator_id == self.context.me:
             if names:
                 return QCoreApplication.translate(
-                    "AppointmentForm", "You already have an appointment {when} with {names}").format(
-                    when=when, names=names)
-            return QCoreApplication.translate(
-                "AppointmentForm", "You already have an appointment {when}").format(when=when)
+                    "AppointmentForm", "You already have an appointment {when} with {names}"
+                ).format(when=when, names=names)
+            return QCoreApplication.translate("AppointmentForm", "You already have an appointment {when}").format(
+                when=when
+            )
         return QCoreApplication.translate(
-            "AppointmentForm", "The same operator already has an appointment {when}").format(when=when)
+            "AppointmentForm", "The same operator already has an appointment {when}"
+        ).format(when=when)
 
 
 class AppointmentForm(FormDialog):
@@ -205,8 +207,12 @@ class AppointmentForm(FormDialog):
         self.remove_contact_button = QPushButton(self.tr("&Remove contact"))
         self.remove_contact_button.setAutoDefault(False)
         self.remove_contact_button.clicked.connect(self._remove_contact)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.contacts_list, self._remove_contact,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.contacts_list,
+            self._remove_contact,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_contact_button)
         buttons.addWidget(self.remove_contact_button)
@@ -239,8 +245,11 @@ class AppointmentForm(FormDialog):
         duration_box.addWidget(self.errors.add("ends_at", self.duration))
         self._row(form, self.tr("D&uration:"), duration_box, self.duration)
         for widget in (self.date, self.start_time, self.duration):
-            signal = widget.valueChanged if isinstance(widget, QSpinBox) else (
-                widget.dateChanged if isinstance(widget, QDateEdit) else widget.timeChanged)
+            signal = (
+                widget.valueChanged
+                if isinstance(widget, QSpinBox)
+                else (widget.dateChanged if isinstance(widget, QDateEdit) else widget.timeChanged)
+            )
             signal.connect(lambda *_: self._show_end())
 
         self.place_kind = QComboBox()
@@ -276,8 +285,9 @@ class AppointmentForm(FormDialog):
         self.reminder.setAccessibleName(self.tr("Reminder"))
         for minutes in REMINDER_CHOICES:
             self.reminder.addItem(self._reminder_text(minutes), minutes)
-        self._row(form, self.tr("R&eminder:"), self._with_error(self.reminder, "reminder_minutes_before"),
-                  self.reminder)
+        self._row(
+            form, self.tr("R&eminder:"), self._with_error(self.reminder, "reminder_minutes_before"), self.reminder
+        )
         self._build_repeats(form)
 
         self.clash_panel = ClashWarning(self.context, self.zone)
@@ -339,8 +349,13 @@ class AppointmentForm(FormDialog):
             return self.tr("Does not repeat")
         frequency, interval = choice
         if frequency == "weekly":
-            return self.tr("Every week") if interval == 1 else self.tr("Every two weeks") if interval == 2 \
+            return (
+                self.tr("Every week")
+                if interval == 1
+                else self.tr("Every two weeks")
+                if interval == 2
                 else self.tr("Every %n weeks", "", interval)
+            )
         return self.tr("Every month") if interval == 1 else self.tr("Every %n months", "", interval)
 
     def _show_repeats(self) -> None:
@@ -515,6 +530,7 @@ class AppointmentForm(FormDialog):
 
     def fields(self) -> dict[str, object]:
         """The appointment's content as the form holds it (what create/update receive)."""
+
         def text(widget: QLineEdit) -> str | None:
             return widget.text().strip() or None
 
@@ -553,8 +569,15 @@ class AppointmentForm(FormDialog):
             # The shared schema checks the form first, so a clash is never reported for a
             # booking that could not be saved anyway.
             now = self.context.clock()
-            Appointment.model_validate({**fields, "id": new_id(), "created_at": now, "updated_at": now,
-                                        "author_device_id": self.context.device_id})
+            Appointment.model_validate(
+                {
+                    **fields,
+                    "id": new_id(),
+                    "created_at": now,
+                    "updated_at": now,
+                    "author_device_id": self.context.device_id,
+                }
+            )
         except ValidationError as exc:
             self.errors.show(exc)
             return
@@ -562,11 +585,21 @@ class AppointmentForm(FormDialog):
         if check_clashes:
             exclude = self.booked.id if self.booked else None
             self.context.store.run(
-                lambda s: overlapping(s, starts_at=fields["starts_at"], ends_at=fields["ends_at"],
-                                      operator_id=fields["operator_id"], contact_ids=fields["contact_ids"],
-                                      exclude_id=exclude, recurrence=fields["recurrence"],
-                                      time_zone=fields["time_zone"], exceptions=fields["exceptions"]),
-                lambda clashes: self._checked(fields, clashes), self._failed, owner=self)
+                lambda s: overlapping(
+                    s,
+                    starts_at=fields["starts_at"],
+                    ends_at=fields["ends_at"],
+                    operator_id=fields["operator_id"],
+                    contact_ids=fields["contact_ids"],
+                    exclude_id=exclude,
+                    recurrence=fields["recurrence"],
+                    time_zone=fields["time_zone"],
+                    exceptions=fields["exceptions"],
+                ),
+                lambda clashes: self._checked(fields, clashes),
+                self._failed,
+                owner=self,
+            )
             return
         self._write(fields)
 
@@ -583,6 +616,7 @@ class AppointmentForm(FormDialog):
 
     def _write(self, fields: dict[str, object]) -> None:
         if self.booked is None:
+
             def work(session):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
                 return session.appointments.create(**fields)
         else:
@@ -590,6 +624,7 @@ class AppointmentForm(FormDialog):
 
             def work(session):  # noqa: ANN001, ANN202
                 return session.appointments.update(record_id, **fields)
+
         self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
 
     def skip_occurrence(self) -> None:
@@ -601,6 +636,7 @@ class AppointmentForm(FormDialog):
 
         def work(session):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
             return session.appointments.update(record_id, exceptions=skipped)
+
         self._busy(True)
         self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
 
@@ -617,4 +653,3 @@ class AppointmentForm(FormDialog):
     def _busy(self, busy: bool) -> None:
         for button in (self.save_button, self.book_anyway_button, self.change_time_button, self.skip_button):
             button.setEnabled(not busy)
-

@@ -142,8 +142,15 @@ class CalendarPage(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.new_button)
         options = QHBoxLayout()
-        for widget in (go_label, self.go_to, self.day_button, self.week_button, self.month_button, show_label,
-                       self.show_filter):
+        for widget in (
+            go_label,
+            self.go_to,
+            self.day_button,
+            self.week_button,
+            self.month_button,
+            show_label,
+            self.show_filter,
+        ):
             options.addWidget(widget)
         options.addStretch(1)
         options.addWidget(self.export_button)
@@ -266,7 +273,10 @@ class CalendarPage(QWidget):
         self.status.setText(self.tr("Loading…"))
         self.context.store.run(
             lambda s: appointments_between(s, start, end, operator_id=me, team_id=team),
-            lambda items: self._loaded_items(generation, days, items), self._failed, owner=self)
+            lambda items: self._loaded_items(generation, days, items),
+            self._failed,
+            owner=self,
+        )
 
     def _show_period(self, days: list[dt.date]) -> None:
         if self.mode == "month":
@@ -274,8 +284,11 @@ class CalendarPage(QWidget):
         elif len(days) == 1:
             self.title.setText(date_text(days[0]))
         else:
-            self.title.setText(self.tr("Week {number}: {monday} to {sunday}").format(
-                number=days[0].isocalendar().week, monday=month_day(days[0]), sunday=month_day(days[-1], year=True)))
+            self.title.setText(
+                self.tr("Week {number}: {monday} to {sunday}").format(
+                    number=days[0].isocalendar().week, monday=month_day(days[0]), sunday=month_day(days[-1], year=True)
+                )
+            )
         self.go_to.blockSignals(True)
         self.go_to.setDate(qdate(self.anchor))
         self.go_to.blockSignals(False)
@@ -295,9 +308,13 @@ class CalendarPage(QWidget):
             self.view.scroll_to_hour(FIRST_HOUR)
         self._fill_list(items)
         if not items:
-            self.status.setText({"day": self.tr("No appointments on this day."),
-                                 "week": self.tr("No appointments this week."),
-                                 "month": self.tr("No appointments this month.")}[self.mode])
+            self.status.setText(
+                {
+                    "day": self.tr("No appointments on this day."),
+                    "week": self.tr("No appointments this week."),
+                    "month": self.tr("No appointments this month."),
+                }[self.mode]
+            )
         else:
             self.status.setText(self.tr("%n appointment(s)", "", len(items)))
         if self._select_after_load is not None:
@@ -388,8 +405,9 @@ class CalendarPage(QWidget):
             self._open_form(found, None)
             return
         appointment_id = wanted[0] if isinstance(wanted, tuple) else wanted
-        self.context.store.run(lambda s: booked(s, appointment_id), lambda item: self._open_form(item, None),
-                               self._failed, owner=self)
+        self.context.store.run(
+            lambda s: booked(s, appointment_id), lambda item: self._open_form(item, None), self._failed, owner=self
+        )
 
     def show_record(self, appointment_id: uuid.UUID) -> None:
         """Jump to the appointment's day and open it."""
@@ -435,8 +453,9 @@ class CalendarPage(QWidget):
         if self.export_dialog is not None:
             self.export_dialog.raise_()
             return
-        dialog = ExportDialog(self.context, self, days=self.days(), period_text=self.title.text(),
-                              team_id=self.team_filter())
+        dialog = ExportDialog(
+            self.context, self, days=self.days(), period_text=self.title.text(), team_id=self.team_filter()
+        )
         self.export_dialog = dialog
         dialog.exported.connect(self._exported)
         dialog.finished.connect(lambda _result: self._file_dialog_closed(dialog))

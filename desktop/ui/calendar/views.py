@@ -118,11 +118,12 @@ def block_title(booked: Booked) -> str:
 
 
 def overlap_text(overlapped: list[Booked], zone: dt.tzinfo) -> str:
-    """"overlaps with 10:30–11:30 Anna Rossi; …", or "" when `overlapped` is empty."""
+    """ "overlaps with 10:30–11:30 Anna Rossi; …", or "" when `overlapped` is empty."""
     if not overlapped:
         return ""
-    what = "; ".join(f"{range_text(b.starts_at.astimezone(zone), b.ends_at.astimezone(zone))} {block_title(b)}"
-                     for b in overlapped)
+    what = "; ".join(
+        f"{range_text(b.starts_at.astimezone(zone), b.ends_at.astimezone(zone))} {block_title(b)}" for b in overlapped
+    )
     return QCoreApplication.translate("CalendarView", "overlaps with {what}").format(what=what)
 
 
@@ -286,8 +287,9 @@ class TimeGrid(QWidget):
         if today in self.days:
             tint = QColor(palette.highlight().color())
             tint.setAlpha(22)
-            painter.fillRect(QRectF(self.column_left(self.days.index(today)), 0, self.column_width(), self.height()),
-                             tint)
+            painter.fillRect(
+                QRectF(self.column_left(self.days.index(today)), 0, self.column_width(), self.height()), tint
+            )
         line = QColor(palette.mid().color())
         faint = QColor(line)
         faint.setAlpha(90)
@@ -299,8 +301,11 @@ class TimeGrid(QWidget):
             painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(gutter, y + self._y(30)), QPointF(width, y + self._y(30)))
             painter.setPen(palette.placeholderText().color())
-            painter.drawText(QRectF(0, y + 2, gutter - metrics.height() / 3, metrics.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, time_text(dt.time(hour)))
+            painter.drawText(
+                QRectF(0, y + 2, gutter - metrics.height() / 3, metrics.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                time_text(dt.time(hour)),
+            )
         painter.setPen(QPen(line, 1))
         for day in range(len(self.days) + 1):
             x = self.column_left(day) if day < len(self.days) else width - 1
@@ -351,8 +356,11 @@ class TimeGrid(QWidget):
             bold = QFont(font)
             bold.setBold(index == 0)
             painter.setFont(bold)
-            painter.drawText(QRectF(inner.left(), y, inner.width(), line_height),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), line_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             y += line_height
         painter.restore()
 
@@ -370,12 +378,17 @@ class TimeGrid(QWidget):
         bold_metrics, metrics = QFontMetrics(bold), self.fontMetrics()
         # The name matters more than the time (the grid already says when): the time only when both fit.
         first = timed if bold_metrics.horizontalAdvance(timed) <= width else title
-        second = [range_text(start, booked.ends_at.astimezone(self.zone)),
-                  label("appointment_status", appointment.status), label("place_kind", appointment.place_kind)]
+        second = [
+            range_text(start, booked.ends_at.astimezone(self.zone)),
+            label("appointment_status", appointment.status),
+            label("place_kind", appointment.place_kind),
+        ]
         if appointment.topic and appointment.topic != title:
             second.append(appointment.topic)
-        return [bold_metrics.elidedText(first, Qt.TextElideMode.ElideRight, int(width)),
-                metrics.elidedText(" · ".join(second), Qt.TextElideMode.ElideRight, int(width))]
+        return [
+            bold_metrics.elidedText(first, Qt.TextElideMode.ElideRight, int(width)),
+            metrics.elidedText(" · ".join(second), Qt.TextElideMode.ElideRight, int(width)),
+        ]
 
     def text_rect(self, block: Block) -> QRectF:
         """Where a block's text goes (inside the status stripe, beside the overlap badge)."""
@@ -427,8 +440,14 @@ class TimeGrid(QWidget):
         if modifiers & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)  # Alt+arrows and the like belong to the page
             return
-        moves = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Left: (-1, 0),
-                 Qt.Key.Key_Right: (1, 0), Qt.Key.Key_PageUp: (0, -8), Qt.Key.Key_PageDown: (0, 8)}
+        moves = {
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_PageUp: (0, -8),
+            Qt.Key.Key_PageDown: (0, 8),
+        }
         if key in moves:
             days, slots = moves[key]
             self._move_cursor(self.cursor_day + days, self.cursor_slot + slots)
@@ -455,7 +474,8 @@ class TimeGrid(QWidget):
         when = date_text(self.days[self.cursor_day]) + " " + time_text(self.cursor_start())
         if chosen is not None:
             text = self.tr("{when}: {appointment}").format(
-                when=when, appointment=block_summary(chosen, self.zone, self.overlaps.get(chosen.key)))
+                when=when, appointment=block_summary(chosen, self.zone, self.overlaps.get(chosen.key))
+            )
         else:
             text = self.tr("{when}: free").format(when=when)
         self.setAccessibleDescription(text)
@@ -466,8 +486,9 @@ class TimeGrid(QWidget):
             if block is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(),
-                                  block_summary(block.booked, self.zone, self.overlaps.get(block.booked.key)), self)
+                QToolTip.showText(
+                    event.globalPos(), block_summary(block.booked, self.zone, self.overlaps.get(block.booked.key)), self
+                )
             return True
         return super().event(event)
 
@@ -546,8 +567,12 @@ class CalendarView(QScrollArea):
     def _place_header(self) -> None:
         viewport = self.viewport().geometry()
         offset = -self.horizontalScrollBar().value()
-        self.header.setGeometry(viewport.x() + offset, self.frameWidth(), max(viewport.width(), self.grid.width()),
-                                self.header.preferred_height())
+        self.header.setGeometry(
+            viewport.x() + offset,
+            self.frameWidth(),
+            max(viewport.width(), self.grid.width()),
+            self.header.preferred_height(),
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -586,8 +611,9 @@ class MonthGrid(QWidget):
         self.overlaps: dict[BookedKey, list[Booked]] = {}
         self.cursor = self.month
 
-    def set_content(self, month: dt.date, zone: dt.tzinfo, items: list[Booked], now: dt.datetime,
-                    cursor: dt.date | None = None) -> None:
+    def set_content(
+        self, month: dt.date, zone: dt.tzinfo, items: list[Booked], now: dt.datetime, cursor: dt.date | None = None
+    ) -> None:
         self.month, self.zone, self.now = month.replace(day=1), zone, now
         self.days = month_days(self.month)
         self.by_day = {}
@@ -635,15 +661,19 @@ class MonthGrid(QWidget):
         width = self.width() / 7
         for column in range(7):
             painter.setPen(palette.windowText().color())
-            painter.drawText(QRectF(column * width, 0, width, self.header_height()), Qt.AlignmentFlag.AlignCenter,
-                             QLocale().dayName(column + 1, QLocale.FormatType.ShortFormat))
+            painter.drawText(
+                QRectF(column * width, 0, width, self.header_height()),
+                Qt.AlignmentFlag.AlignCenter,
+                QLocale().dayName(column + 1, QLocale.FormatType.ShortFormat),
+            )
         today = self.now.astimezone(self.zone).date() if self.now else None
         for index, day in enumerate(self.days):
             self._paint_cell(painter, index, day, today, metrics)
         painter.end()
 
-    def _paint_cell(self, painter: QPainter, index: int, day: dt.date, today: dt.date | None,
-                    metrics: QFontMetrics) -> None:
+    def _paint_cell(
+        self, painter: QPainter, index: int, day: dt.date, today: dt.date | None, metrics: QFontMetrics
+    ) -> None:
         palette = self.palette()
         rect = self.cell_rect(index)
         if day.month != self.month.month:
@@ -663,22 +693,29 @@ class MonthGrid(QWidget):
         font = QFont(self.font())
         font.setBold(day == today)
         painter.setFont(font)
-        painter.setPen(palette.highlight().color() if day == today else (
-            palette.windowText().color() if day.month == self.month.month else palette.placeholderText().color()))
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignLeft,
-                         str(day.day))
+        painter.setPen(
+            palette.highlight().color()
+            if day == today
+            else (palette.windowText().color() if day.month == self.month.month else palette.placeholderText().color())
+        )
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignLeft, str(day.day)
+        )
         painter.setFont(self.font())
         items = self.by_day.get(day, [])
         room = self.lines_per_cell()
-        shown = items if len(items) <= room else items[:max(0, room - 1)]
+        shown = items if len(items) <= room else items[: max(0, room - 1)]
         y = inner.top() + line
         for item in shown:
             self._paint_line(painter, QRectF(inner.left(), y, inner.width(), line), item)
             y += line
         if len(shown) < len(items):
             painter.setPen(palette.windowText().color())
-            painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft,
-                             self.tr("+%n more", "", len(items) - len(shown)))
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), line),
+                Qt.AlignmentFlag.AlignLeft,
+                self.tr("+%n more", "", len(items) - len(shown)),
+            )
 
     def _paint_line(self, painter: QPainter, rect: QRectF, item: Booked) -> None:
         fill, edge = status_colours(item.status)
@@ -739,8 +776,11 @@ class MonthGrid(QWidget):
             day = self.day_at(QPointF(event.pos()))
             items = self.by_day.get(day, []) if day else []
             if items:
-                QToolTip.showText(event.globalPos(), "\n".join(
-                    block_summary(i, self.zone, self.overlaps.get(i.key)) for i in items), self)
+                QToolTip.showText(
+                    event.globalPos(),
+                    "\n".join(block_summary(i, self.zone, self.overlaps.get(i.key)) for i in items),
+                    self,
+                )
             else:
                 QToolTip.hideText()
             return True
@@ -751,8 +791,8 @@ class MonthGrid(QWidget):
         when = date_text(self.cursor)
         if items:
             text = self.tr("{when}: {appointments}").format(
-                when=when, appointments="; ".join(block_summary(i, self.zone, self.overlaps.get(i.key))
-                                                  for i in items))
+                when=when, appointments="; ".join(block_summary(i, self.zone, self.overlaps.get(i.key)) for i in items)
+            )
         else:
             text = self.tr("{when}: free").format(when=when)
         self.setAccessibleDescription(text)

@@ -76,17 +76,19 @@ def consent_state(consent: Consent, at: dt.datetime) -> tuple[str, int]:
 
 
 def consent_badge(consent: Consent, at: dt.datetime) -> str:
-    """"active", "expires in N days" (under 30 days left), "expired", "withdrawn" or "not yet valid"."""
+    """ "active", "expires in N days" (under 30 days left), "expired", "withdrawn" or "not yet valid"."""
     state, days = consent_state(consent, at)
     if state == "expiring":
         # Two literals, not "%n day(s)": English has no catalogue to supply the plural.
         if days == 1:
             return QCoreApplication.translate("ConsentBadge", "expires in 1 day")
         return QCoreApplication.translate("ConsentBadge", "expires in {days} days").format(days=days)
-    return {"withdrawn": QCoreApplication.translate("ConsentBadge", "withdrawn"),
-            "expired": QCoreApplication.translate("ConsentBadge", "expired"),
-            "not_yet": QCoreApplication.translate("ConsentBadge", "not yet valid"),
-            "active": QCoreApplication.translate("ConsentBadge", "active")}[state]
+    return {
+        "withdrawn": QCoreApplication.translate("ConsentBadge", "withdrawn"),
+        "expired": QCoreApplication.translate("ConsentBadge", "expired"),
+        "not_yet": QCoreApplication.translate("ConsentBadge", "not yet valid"),
+        "active": QCoreApplication.translate("ConsentBadge", "active"),
+    }[state]
 
 
 def when(value: dt.datetime) -> str:
@@ -119,8 +121,12 @@ class ContactDetail(QWidget):
 
         self.back_button = QPushButton(self.tr("← &Back to list"))
         self.back_button.clicked.connect(self.closed.emit)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("Back to the list"))
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            self.closed.emit,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        ).setWhatsThis(self.tr("Back to the list"))
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         title_font = self.title.font()
@@ -178,12 +184,21 @@ class ContactDetail(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._group(self.tr("Identity"), self.identity))
         left.addWidget(self._group(self.tr("Contact details"), self.reach))
-        left.addWidget(self._section(self.tr("Consents"), self.consents,
-                                     self.add_consent_button, self.withdraw_button))
-        left.addWidget(self._section(self.tr("Relationships"), self.relationships,
-                                     self.add_relationship_button, self.open_related_button))
-        right.addWidget(self._section(self.tr("Notes and appointments (newest first)"), self.timeline,
-                                      self.add_note_button, self.correct_note_button), 3)
+        left.addWidget(self._section(self.tr("Consents"), self.consents, self.add_consent_button, self.withdraw_button))
+        left.addWidget(
+            self._section(
+                self.tr("Relationships"), self.relationships, self.add_relationship_button, self.open_related_button
+            )
+        )
+        right.addWidget(
+            self._section(
+                self.tr("Notes and appointments (newest first)"),
+                self.timeline,
+                self.add_note_button,
+                self.correct_note_button,
+            ),
+            3,
+        )
         right.addWidget(self._section(self.tr("Referrals"), self.referrals), 1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -264,25 +279,34 @@ class ContactDetail(QWidget):
         self.bundle = bundle
         contact = bundle.contact
         pseudonymous = contact.kind == "pseudonymous"
-        self.title.setText(self.tr("{alias} (alias)").format(alias=contact.display_name) if pseudonymous
-                           else contact.display_name)
-        self._fill_form(self.identity, [
-            (self.tr("Given name"), contact.given_name),
-            (self.tr("Family name"), contact.family_name),
-            (self.tr("Alias"), contact.alias),
-            (self.tr("Kind"), label("contact_kind", contact.kind)),
-            (self.tr("Birth year"), str(contact.birth_year) if contact.birth_year else None),
-            (self.tr("Language"), formats.language_name(contact.preferred_language)
-             if contact.preferred_language else None),
-        ])
-        self._fill_form(self.reach, [
-            (self.tr("Phone"), contact.phone),
-            (self.tr("Email"), contact.email),
-            (self.tr("Address"), contact.address),
-            (self.tr("Municipality"), contact.municipality),
-            (self.tr("Team"), self.context.team_name(contact.team_id) or None),
-            (self.tr("Tags"), ", ".join(contact.tags) or None),
-        ])
+        self.title.setText(
+            self.tr("{alias} (alias)").format(alias=contact.display_name) if pseudonymous else contact.display_name
+        )
+        self._fill_form(
+            self.identity,
+            [
+                (self.tr("Given name"), contact.given_name),
+                (self.tr("Family name"), contact.family_name),
+                (self.tr("Alias"), contact.alias),
+                (self.tr("Kind"), label("contact_kind", contact.kind)),
+                (self.tr("Birth year"), str(contact.birth_year) if contact.birth_year else None),
+                (
+                    self.tr("Language"),
+                    formats.language_name(contact.preferred_language) if contact.preferred_language else None,
+                ),
+            ],
+        )
+        self._fill_form(
+            self.reach,
+            [
+                (self.tr("Phone"), contact.phone),
+                (self.tr("Email"), contact.email),
+                (self.tr("Address"), contact.address),
+                (self.tr("Municipality"), contact.municipality),
+                (self.tr("Team"), self.context.team_name(contact.team_id) or None),
+                (self.tr("Tags"), ", ".join(contact.tags) or None),
+            ],
+        )
         self._fill_consents(bundle)
         self._fill_relationships(bundle)
         self._fill_timeline(bundle)
@@ -290,7 +314,8 @@ class ContactDetail(QWidget):
         for line in bundle.referrals:
             text = self.tr("{resource} · {status}").format(
                 resource=line.resource_name or self.tr("(unknown service)"),
-                status=label("referral_status", line.referral.status))
+                status=label("referral_status", line.referral.status),
+            )
             self._item(self.referrals, text, line.referral.id)
         if not bundle.referrals:
             self._item(self.referrals, self.tr("No referrals yet."), None)
@@ -303,8 +328,9 @@ class ContactDetail(QWidget):
             if value is None:
                 continue
             shown = QLabel(value)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            shown.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             shown.setAccessibleName(caption)
             shown.setWordWrap(True)
             form.addRow(caption + ":", shown)
@@ -322,8 +348,11 @@ class ContactDetail(QWidget):
         self.consents.clear()
         for consent in bundle.consents:
             # Dates as the form took them: the instants behind them are for the lawfulness check.
-            parts = [label("consent_purpose", consent.purpose), label("consent_method", consent.method),
-                     self.tr("given {date}").format(date=day_text(consent.first_valid_day(zone)))]
+            parts = [
+                label("consent_purpose", consent.purpose),
+                label("consent_method", consent.method),
+                self.tr("given {date}").format(date=day_text(consent.first_valid_day(zone))),
+            ]
             last_day = consent.last_valid_day(zone)
             if last_day is not None:
                 parts.append(self.tr("until {date}").format(date=day_text(last_day)))
@@ -365,8 +394,9 @@ class ContactDetail(QWidget):
     def _timeline_text(self, entry: TimelineEntry, bundle: ContactBundle) -> str:
         if entry.note is not None:
             note = entry.note
-            head = self.tr("{date} · Note · {kind}").format(date=when(note.occurred_at),
-                                                            kind=label("note_kind", note.kind))
+            head = self.tr("{date} · Note · {kind}").format(
+                date=when(note.occurred_at), kind=label("note_kind", note.kind)
+            )
             if note.amends_note_id is not None:
                 head += " · " + self.tr("correction of an earlier note")
             if note.id in bundle.amended_note_ids:
@@ -374,8 +404,12 @@ class ContactDetail(QWidget):
             return head + "\n" + note.body + "\n" + self._written_by(note)
         appointment = entry.appointment
         assert appointment is not None
-        parts = [when(appointment.starts_at), self.tr("Appointment"), label("place_kind", appointment.place_kind),
-                 label("appointment_status", appointment.status)]
+        parts = [
+            when(appointment.starts_at),
+            self.tr("Appointment"),
+            label("place_kind", appointment.place_kind),
+            label("appointment_status", appointment.status),
+        ]
         if appointment.topic:
             parts.append(appointment.topic)
         text = " · ".join(parts)
@@ -384,10 +418,13 @@ class ContactDetail(QWidget):
         return text
 
     def _written_by(self, note: Note) -> str:
-        """"Written 23/11/2026 10:00 by you": the moment it was written (not the one it tells of)."""
+        """ "Written 23/11/2026 10:00 by you": the moment it was written (not the one it tells of)."""
         written = when(note.created_at)
-        mine = (note.author_operator_id == self.context.operator_id if note.author_operator_id is not None
-                else note.author_device_id == self.context.device_id)
+        mine = (
+            note.author_operator_id == self.context.operator_id
+            if note.author_operator_id is not None
+            else note.author_device_id == self.context.device_id
+        )
         if mine:
             return self.tr("Written {date} by you").format(date=written)
         if note.author_name:
@@ -396,12 +433,18 @@ class ContactDetail(QWidget):
 
     def _update_buttons(self) -> None:
         loaded = self.bundle is not None
-        for button in (self.edit_button, self.delete_button, self.refer_button, self.book_button,
-                       self.add_consent_button, self.add_relationship_button, self.add_note_button):
+        for button in (
+            self.edit_button,
+            self.delete_button,
+            self.refer_button,
+            self.book_button,
+            self.add_consent_button,
+            self.add_relationship_button,
+            self.add_note_button,
+        ):
             button.setEnabled(loaded)
         consent = self.selected_consent()
-        self.withdraw_button.setEnabled(
-            loaded and consent is not None and consent.withdrawn_at is None)
+        self.withdraw_button.setEnabled(loaded and consent is not None and consent.withdrawn_at is None)
         self.correct_note_button.setEnabled(loaded and self.selected_note_id() is not None)
         item = self.relationships.currentItem()
         self.open_related_button.setEnabled(loaded and item is not None and item.data(ROLE) is not None)
@@ -465,15 +508,22 @@ class ContactDetail(QWidget):
 
         def withdraw() -> None:
             at = self.context.clock()
-            self.context.store.run(lambda s: s.consents.update(consent.id, withdrawn_at=at),
-                                   lambda _c: self.context.local_change(), self._action_failed,
-                                   owner=self, changes={"consent"})
+            self.context.store.run(
+                lambda s: s.consents.update(consent.id, withdrawn_at=at),
+                lambda _c: self.context.local_change(),
+                self._action_failed,
+                owner=self,
+                changes={"consent"},
+            )
 
         dispose(self.confirmation)
         self.confirmation = confirm(
-            self, self.tr("Withdraw consent"),
+            self,
+            self.tr("Withdraw consent"),
             self.tr("Record that this consent was withdrawn now? It stays on record as withdrawn."),
-            self.tr("&Withdraw"), withdraw)
+            self.tr("&Withdraw"),
+            withdraw,
+        )
 
     def add_relationship(self) -> None:
         if self.bundle is None:
@@ -497,18 +547,24 @@ class ContactDetail(QWidget):
 
         dispose(self.confirmation)
         self.confirmation = confirm(
-            self, self.tr("Delete contact"),
-            self.tr("Delete this contact? They disappear from every list on this computer; the "
-                    "deletion is final once the service has confirmed it."),
+            self,
+            self.tr("Delete contact"),
+            self.tr(
+                "Delete this contact? They disappear from every list on this computer; the "
+                "deletion is final once the service has confirmed it."
+            ),
             self.tr("&Delete"),
-            lambda: self.context.store.run(tombstone, deleted, self._action_failed, owner=self,
-                                           changes={"contact"}))
+            lambda: self.context.store.run(tombstone, deleted, self._action_failed, owner=self, changes={"contact"}),
+        )
 
     def _action_failed(self, error: BaseException) -> None:
         # field_errors, not str(error): a pydantic message would quote the rejected input.
         if isinstance(error, ValidationError | RuleViolation | RecordNotFound):
-            reason = " ".join(field_errors(error).values()) if not isinstance(error, RecordNotFound) else \
-                self.tr("the record no longer exists")
+            reason = (
+                " ".join(field_errors(error).values())
+                if not isinstance(error, RecordNotFound)
+                else self.tr("the record no longer exists")
+            )
             self.message.setText(self.tr("That did not work: {reason}").format(reason=reason))
         else:
             self.message.setText(self.tr("That did not work. Please try again."))

@@ -135,14 +135,16 @@ class NoteDialog(_WritingDialog):
 
     CHANGES = frozenset({"note"})
 
-    def __init__(self, context: UiContext, contact_id: uuid.UUID, amends: uuid.UUID | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, contact_id: uuid.UUID, amends: uuid.UUID | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(context, parent)
         self.contact_id, self.amends = contact_id, amends
         self.setWindowTitle(self.tr("Correct a note") if amends else self.tr("Add a note"))
         if amends:
-            explanation = QLabel(self.tr("Notes are never changed. Write the correction: it is kept "
-                                         "beside the original note."))
+            explanation = QLabel(
+                self.tr("Notes are never changed. Write the correction: it is kept beside the original note.")
+            )
             explanation.setWordWrap(True)
             self.form.addRow(explanation)
         self.kind = QComboBox()
@@ -158,8 +160,12 @@ class NoteDialog(_WritingDialog):
 
     def write(self, session: StoreSession) -> Any:
         return session.notes.create(
-            contact_id=self.contact_id, kind=self.kind.currentData(), body=self.body.toPlainText(),
-            occurred_at=from_qdatetime(self.occurred_at.dateTime()), amends_note_id=self.amends)
+            contact_id=self.contact_id,
+            kind=self.kind.currentData(),
+            body=self.body.toPlainText(),
+            occurred_at=from_qdatetime(self.occurred_at.dateTime()),
+            amends_note_id=self.amends,
+        )
 
 
 class ConsentDialog(_WritingDialog):
@@ -213,9 +219,14 @@ class ConsentDialog(_WritingDialog):
             # Valid through the chosen day: it lapses at the next local midnight.
             expires_at = entities.end_of_day(pydate(self.expires_on.date()), zone)
         return session.consents.create(
-            contact_id=self.contact_id, purpose=self.purpose.currentData(), method=self.method.currentData(),
-            scope=self.scope.text().strip() or None, recipients=comma_list(self.recipients.text()),
-            given_at=given_at, expires_at=expires_at)
+            contact_id=self.contact_id,
+            purpose=self.purpose.currentData(),
+            method=self.method.currentData(),
+            scope=self.scope.text().strip() or None,
+            recipients=comma_list(self.recipients.text()),
+            given_at=given_at,
+            expires_at=expires_at,
+        )
 
 
 class RelationshipDialog(_WritingDialog):
@@ -263,5 +274,8 @@ class RelationshipDialog(_WritingDialog):
         assert self.other is not None
         # "from is the `kind` of to": the chosen contact is this contact's parent, partner…
         return session.relationships.create(
-            from_contact_id=self.other.id, to_contact_id=self.contact_id, kind=self.kind.currentData(),
-            note=self.note.text().strip() or None)
+            from_contact_id=self.other.id,
+            to_contact_id=self.contact_id,
+            kind=self.kind.currentData(),
+            note=self.note.text().strip() or None,
+        )

@@ -127,8 +127,16 @@ class ContactForm(FormDialog):
 
     def _fill(self, contact: Contact) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(contact.kind)))
-        for name in ("given_name", "family_name", "alias", "phone", "email", "address", "municipality",
-                     "preferred_language"):
+        for name in (
+            "given_name",
+            "family_name",
+            "alias",
+            "phone",
+            "email",
+            "address",
+            "municipality",
+            "preferred_language",
+        ):
             getattr(self, name).setText(getattr(contact, name) or "")
         self.birth_year.setText(str(contact.birth_year) if contact.birth_year is not None else "")
         self.tags.setText(", ".join(contact.tags))

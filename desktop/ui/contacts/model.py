@@ -102,8 +102,12 @@ class ContactListModel(QAbstractTableModel):
         row_number = index.row()
         if role == ID_ROLE:
             return self.id_at(row_number)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             return None
         loaded, row = self._row(row_number)
         if row is None:
@@ -163,7 +167,7 @@ class ContactListModel(QAbstractTableModel):
         if not numbers:
             return
         generation = self._generation
-        slices = {n: self._ids[n * BLOCK:(n + 1) * BLOCK] for n in numbers}
+        slices = {n: self._ids[n * BLOCK : (n + 1) * BLOCK] for n in numbers}
         wanted_ids = [contact_id for ids in slices.values() for contact_id in ids]
         self._in_flight = True
         self.context.store.run(

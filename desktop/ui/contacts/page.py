@@ -99,9 +99,11 @@ class ContactsPage(QWidget):
         self.model.blockArrived.connect(lambda _first, _last: self._start_options())
 
         filters = QHBoxLayout()
-        for caption, combo in ((self.tr("&Team:"), self.team_filter),
-                               (self.tr("&Municipality:"), self.municipality_filter),
-                               (self.tr("Ta&g:"), self.tag_filter)):
+        for caption, combo in (
+            (self.tr("&Team:"), self.team_filter),
+            (self.tr("&Municipality:"), self.municipality_filter),
+            (self.tr("Ta&g:"), self.tag_filter),
+        ):
             label = QLabel(caption)
             label.setBuddy(combo)
             filters.addWidget(label)
@@ -205,9 +207,11 @@ class ContactsPage(QWidget):
     # --- the list --------------------------------------------------------------------------------
 
     def filters(self) -> ContactFilter:
-        return ContactFilter(team_id=self.team_filter.currentData(),
-                             municipality=self.municipality_filter.currentData(),
-                             tag=self.tag_filter.currentData())
+        return ContactFilter(
+            team_id=self.team_filter.currentData(),
+            municipality=self.municipality_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+        )
 
     def reload(self) -> None:
         """Ask for the ids the list should show now (search text and filters)."""
@@ -249,8 +253,11 @@ class ContactsPage(QWidget):
         if searching:
             return self.tr("1 match") if count == 1 else self.tr("{count} matches").format(count=number)
         if not self.filters().empty:
-            return (self.tr("1 contact matches the filters") if count == 1
-                    else self.tr("{count} contacts match the filters").format(count=number))
+            return (
+                self.tr("1 contact matches the filters")
+                if count == 1
+                else self.tr("{count} contacts match the filters").format(count=number)
+            )
         return self.tr("1 contact") if count == 1 else self.tr("{count} contacts").format(count=number)
 
     def selected_id(self) -> uuid.UUID | None:
@@ -268,8 +275,12 @@ class ContactsPage(QWidget):
         # Cell padding: the focus frame either side, and a little air before the next column.
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         char = metrics.averageCharWidth()
-        widths = {MUNICIPALITY: char * 27, TEAM: char * 18, TAGS: char * 32,
-                  PHONE: metrics.horizontalAdvance("+39 0371 123 45678") + padding}
+        widths = {
+            MUNICIPALITY: char * 27,
+            TEAM: char * 18,
+            TAGS: char * 32,
+            PHONE: metrics.horizontalAdvance("+39 0371 123 45678") + padding,
+        }
         for column, width in widths.items():
             columns.resizeSection(column, width)
         columns.setMinimumSectionSize(char * 8)

@@ -106,11 +106,18 @@ class ResourceDetail(QWidget):
         self.values: dict[str, QLabel] = {}
         self.row_labels: dict[str, QLabel] = {}
         rows = {
-            "description": self.tr("What it offers"), "categories": self.tr("Categories"),
-            "hours": self.tr("Opening hours"), "phones": self.tr("Phone"), "email": self.tr("Email"),
-            "url": self.tr("Website"), "address": self.tr("Address"), "municipality": self.tr("Municipality"),
-            "coordinates": self.tr("Coordinates"), "languages": self.tr("Languages spoken"),
-            "eligibility": self.tr("Who can use it"), "verified": self.tr("Last verified on"),
+            "description": self.tr("What it offers"),
+            "categories": self.tr("Categories"),
+            "hours": self.tr("Opening hours"),
+            "phones": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "url": self.tr("Website"),
+            "address": self.tr("Address"),
+            "municipality": self.tr("Municipality"),
+            "coordinates": self.tr("Coordinates"),
+            "languages": self.tr("Languages spoken"),
+            "eligibility": self.tr("Who can use it"),
+            "verified": self.tr("Last verified on"),
         }
         for key, text in rows.items():
             value = read_only_value(text)
@@ -218,9 +225,11 @@ class ResourceDetail(QWidget):
         return CardTexts(
             opening_hours=self.tr("Opening hours:"),
             weekdays={day: labels.label("weekday", day) for day in range(1, 8)},
-            day_line=self.tr("{weekday}: {spans}"), span=self.tr("{opens}–{closes}"),
+            day_line=self.tr("{weekday}: {spans}"),
+            span=self.tr("{opens}–{closes}"),
             phone_line=self.tr("{number}: {description}"),
-            category=lambda code: labels.label("resource_category", code))
+            category=lambda code: labels.label("resource_category", code),
+        )
 
     def save_card(self, path: Path) -> bool:
         """Write the shown service's vCard to `path` (a few hundred bytes: no store, no thread)."""
@@ -229,8 +238,11 @@ class ResourceDetail(QWidget):
         try:
             path.write_bytes(resources_vcf([self.resource], self.card_texts()))
         except OSError as exc:
-            self.card_status.setText(self.tr("The contact card could not be saved: {reason}").format(
-                reason=exc.strerror or type(exc).__name__))
+            self.card_status.setText(
+                self.tr("The contact card could not be saved: {reason}").format(
+                    reason=exc.strerror or type(exc).__name__
+                )
+            )
             self.card_status.show()
             return False
         self.card_status.setText(self.tr("Contact card saved: {file}").format(file=str(path)))

@@ -67,18 +67,25 @@ class DirectoryFiles(QObject):
         chooser.setNameFilters([self.json_filter, self.package_filter])
         chooser.setDefaultSuffix("json")
         chooser.filterSelected.connect(
-            lambda chosen: chooser.setDefaultSuffix("json" if chosen == self.json_filter else ""))
-        chooser.fileSelected.connect(lambda chosen: self._export(
-            Path(chosen), "json" if chooser.selectedNameFilter() == self.json_filter else "tabular"))
+            lambda chosen: chooser.setDefaultSuffix("json" if chosen == self.json_filter else "")
+        )
+        chooser.fileSelected.connect(
+            lambda chosen: self._export(
+                Path(chosen), "json" if chooser.selectedNameFilter() == self.json_filter else "tabular"
+            )
+        )
         chooser.open()
 
     def _export(self, path: Path, format: str | None) -> None:  # noqa: A002
         self.context.store.run(
             lambda session: directory_files.export_directory(session, path, format),
-            lambda counts: self._show(True, self.tr("Directory exported"),
-                                      self.tr("Saved {services} services at {places} places in {path}.").format(
-                                          services=counts.get("service", 0),
-                                          places=counts.get("service_at_location", 0), path=path)),
+            lambda counts: self._show(
+                True,
+                self.tr("Directory exported"),
+                self.tr("Saved {services} services at {places} places in {path}.").format(
+                    services=counts.get("service", 0), places=counts.get("service_at_location", 0), path=path
+                ),
+            ),
             lambda error: self._failed(error, self.tr("The directory was not exported.")),
             owner=self,
         )
@@ -96,33 +103,46 @@ class DirectoryFiles(QObject):
         chooser = self._chooser(self.tr("Import a directory"), QFileDialog.AcceptMode.AcceptOpen)
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         # One filter takes both: an HSDS JSON file, or the datapackage.json of a package folder.
-        chooser.setNameFilters([self.tr("HSDS files: a .json file, or a package's {descriptor} (*.json)")
-                                .format(descriptor=DESCRIPTOR), self.tr("All files (*)")])
+        chooser.setNameFilters(
+            [
+                self.tr("HSDS files: a .json file, or a package's {descriptor} (*.json)").format(descriptor=DESCRIPTOR),
+                self.tr("All files (*)"),
+            ]
+        )
         chooser.fileSelected.connect(lambda chosen: self._import(Path(chosen), None))
         chooser.open()
 
     def _import(self, path: Path, format: str | None) -> None:  # noqa: A002
         def done(report: directory_files.ImportReport) -> None:
             self.context.local_change()
-            text = self.tr("Imported {entries} services from {name}: {created} new, {updated} updated, "
-                           "{unchanged} already up to date.").format(
-                entries=report.entries, name=path.name, created=report.created,
-                updated=report.updated, unchanged=report.unchanged)
+            text = self.tr(
+                "Imported {entries} services from {name}: {created} new, {updated} updated, "
+                "{unchanged} already up to date."
+            ).format(
+                entries=report.entries,
+                name=path.name,
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+            )
             skipped = sum(counts.skipped for counts in report.tables.values())
             # Separate literals for one and many: English has no catalogue to supply "%n" plurals.
             if skipped == 1:
                 text += " " + self.tr("1 row of the file went into no service: the details say why.")
             elif skipped:
                 text += " " + self.tr("{count} rows of the file went into no service: the details say why.").format(
-                    count=skipped)
+                    count=skipped
+                )
             if report.ignored:
                 text += " " + self.tr("The file holds data the directory does not keep: the details list it.")
             self._show(True, self.tr("Directory imported"), text, details="\n".join(report.lines()))
 
         self.context.store.run(
-            lambda session: directory_files.import_directory(session, path, format), done,
+            lambda session: directory_files.import_directory(session, path, format),
+            done,
             lambda error: self._failed(error, self.tr("The directory was not imported. Nothing was changed.")),
-            owner=self, changes={"resource"},
+            owner=self,
+            changes={"resource"},
         )
 
     # --- showing the outcome ---------------------------------------------------------------------
@@ -136,8 +156,10 @@ class DirectoryFiles(QObject):
         return chooser
 
     def _enrolled_text(self) -> str:
-        return self.tr("This profile is connected to your organisation's service, which keeps the directory: "
-                       "it arrives here by sync. Ask IT to import the file on the service.")
+        return self.tr(
+            "This profile is connected to your organisation's service, which keeps the directory: "
+            "it arrives here by sync. Ask IT to import the file on the service."
+        )
 
     def _failed(self, error: BaseException, headline: str) -> None:
         if isinstance(error, HsdsError):

@@ -176,8 +176,10 @@ dial_string = phones.dial_string
 
 
 def _phone_to_reach(resource: Resource) -> ResourcePhone | None:
-    ranked = sorted((phone for phone in resource.phones if phone.kind != "fax"),
-                    key=lambda phone: ("voice", "hotline", "text").index(phone.kind))
+    ranked = sorted(
+        (phone for phone in resource.phones if phone.kind != "fax"),
+        key=lambda phone: ("voice", "hotline", "text").index(phone.kind),
+    )
     return ranked[0] if ranked else None
 
 
@@ -253,6 +255,7 @@ def _phone_text(phone: ResourcePhone, words: HandoutWords) -> str:
 
 # --- layout -------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PrintStyle:
     body_pt: float
@@ -265,17 +268,27 @@ class PrintStyle:
     labels_above: bool  # large print: a label on its own line leaves the values the full width
 
 
-NORMAL_PRINT = PrintStyle(body_pt=11, name_pt=13.5, title_pt=20, small_pt=8.5, qr_mm=27, service_gap_mm=6,
-                          row_gap=0.2, labels_above=False)
-LARGE_PRINT = PrintStyle(body_pt=18, name_pt=22, title_pt=30, small_pt=14, qr_mm=42, service_gap_mm=14,
-                         row_gap=0.5, labels_above=True)
+NORMAL_PRINT = PrintStyle(
+    body_pt=11, name_pt=13.5, title_pt=20, small_pt=8.5, qr_mm=27, service_gap_mm=6, row_gap=0.2, labels_above=False
+)
+LARGE_PRINT = PrintStyle(
+    body_pt=18, name_pt=22, title_pt=30, small_pt=14, qr_mm=42, service_gap_mm=14, row_gap=0.5, labels_above=True
+)
 
 
 class _Text:
     """One paragraph laid out for a device at a width (wraps at words, or anywhere in a too-long word)."""
 
-    def __init__(self, text: str, font: QFont, width: float, device: QPaintDevice, *,
-                 bold_chars: int = 0, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+    def __init__(
+        self,
+        text: str,
+        font: QFont,
+        width: float,
+        device: QPaintDevice,
+        *,
+        bold_chars: int = 0,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
         self.layout = QTextLayout(text, font, device)
         option = QTextOption(align)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -405,8 +418,9 @@ class HandoutLayout:
         self.qr_size = self._mm(self.style.qr_mm)
         self.qr_gap = self._mm(6)
         self.text_width = self.page_size.width() - self.qr_size - self.qr_gap
-        self.title = _Text(self.words(TITLE), self._font(self.style.title_pt, bold=True), self.page_size.width(),
-                           self.device)
+        self.title = _Text(
+            self.words(TITLE), self._font(self.style.title_pt, bold=True), self.page_size.width(), self.device
+        )
         self.header_height = self.title.height + self._mm(3) + self._mm(self.style.service_gap_mm) / 2
         small = QFontMetricsF(self._font(self.style.small_pt), self.device)
         self.footer_height = small.lineSpacing() + self._mm(4)
@@ -441,10 +455,24 @@ class HandoutLayout:
         font.setFeature(QFont.Tag("liga"), 0)
         return font
 
-    def _text(self, text: str, width: float, *, points: float | None = None, bold: bool = False,
-              bold_chars: int = 0, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> _Text:
-        return _Text(text, self._font(points or self.style.body_pt, bold=bold), width, self.device,
-                     bold_chars=bold_chars, align=align)
+    def _text(
+        self,
+        text: str,
+        width: float,
+        *,
+        points: float | None = None,
+        bold: bool = False,
+        bold_chars: int = 0,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> _Text:
+        return _Text(
+            text,
+            self._font(points or self.style.body_pt, bold=bold),
+            width,
+            self.device,
+            bold_chars=bold_chars,
+            align=align,
+        )
 
     def _gap(self, share: float) -> float:
         return QFontMetricsF(self._font(self.style.body_pt), self.device).lineSpacing() * share
@@ -514,10 +542,14 @@ class HandoutLayout:
     def _qr(self, resource: Resource) -> _Qr:
         payload = qr_payload(resource)
         path, modules = qr_path(payload)
-        scan = SCAN_FOR_ADDRESS if not payload.startswith(("tel:", "sms:")) else (
-            SCAN_TO_TEXT if payload.startswith("sms:") else SCAN_TO_CALL)
-        caption = self._text(self.words(scan), self.qr_size, points=self.style.small_pt,
-                             align=Qt.AlignmentFlag.AlignHCenter)
+        scan = (
+            SCAN_FOR_ADDRESS
+            if not payload.startswith(("tel:", "sms:"))
+            else (SCAN_TO_TEXT if payload.startswith("sms:") else SCAN_TO_CALL)
+        )
+        caption = self._text(
+            self.words(scan), self.qr_size, points=self.style.small_pt, align=Qt.AlignmentFlag.AlignHCenter
+        )
         return _Qr(path, modules, caption, self.qr_size, self.qr_size + caption.height)
 
     def _service(self, index: int, resource: Resource) -> _Service:
@@ -526,8 +558,9 @@ class HandoutLayout:
         pieces = [self._paragraph_piece(name)]
         # Who runs it and what it is about on one line (it wraps when long): a handout of a few
         # services fits one sheet.
-        about = " · ".join([resource.organization_name,
-                            *(category_label(code, words.language) for code in resource.categories)])
+        about = " · ".join(
+            [resource.organization_name, *(category_label(code, words.language) for code in resource.categories)]
+        )
         pieces.append(self._paragraph_piece(self._text(about, width), SOFT_INK, self._gap(self.style.row_gap)))
         if is_temporarily_closed(resource.status):
             pieces.append(self._stale_piece(TEMPORARILY_CLOSED))
@@ -535,8 +568,11 @@ class HandoutLayout:
             pieces.append(self._stale_piece())
         pieces.append(self._row_piece(words(ADDRESS), [(", ".join(address_lines(resource.location)), 0)], []))
         if resource.phones:
-            pieces.append(self._row_piece(words(PHONE), [(_phone_text(phone, words), len(phone.number))
-                                                         for phone in resource.phones], []))
+            pieces.append(
+                self._row_piece(
+                    words(PHONE), [(_phone_text(phone, words), len(phone.number)) for phone in resource.phones], []
+                )
+            )
         if resource.email:
             pieces.append(self._row_piece(words(EMAIL), [(resource.email, 0)], []))
         hours = opening_lines(resource.opening_hours, words)
@@ -605,10 +641,15 @@ class HandoutLayout:
     def _paint_footer(self, painter: QPainter, page: int) -> None:
         width, height = self.page_size.width(), self.page_size.height()
         half = width / 2
-        printed = self._text(self.words(PRINTED_ON).format(date=self.words.date(self.today)), half,
-                             points=self.style.small_pt)
-        numbering = self._text(self.words(PAGE_OF).format(page=page + 1, pages=self.page_count), half,
-                               points=self.style.small_pt, align=Qt.AlignmentFlag.AlignRight)
+        printed = self._text(
+            self.words(PRINTED_ON).format(date=self.words.date(self.today)), half, points=self.style.small_pt
+        )
+        numbering = self._text(
+            self.words(PAGE_OF).format(page=page + 1, pages=self.page_count),
+            half,
+            points=self.style.small_pt,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
         top = height - printed.height
         painter.setPen(QPen(RULE, self._mm(0.25)))
         painter.drawLine(QPointF(0, top - self._mm(2)), QPointF(width, top - self._mm(2)))
@@ -617,6 +658,7 @@ class HandoutLayout:
 
 
 # --- PDF, printer and preview ---------------------------------------------------------
+
 
 def handout_title(language: str) -> str:
     return HandoutWords(language)(TITLE)
@@ -635,8 +677,9 @@ def set_handout_page(device: QPdfWriter | QPrinter) -> None:
     device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
 
-def write_handout_pdf(resources: list[Resource], path: Path, *, language: str, large_print: bool,
-                      today: dt.date) -> int:
+def write_handout_pdf(
+    resources: list[Resource], path: Path, *, language: str, large_print: bool, today: dt.date
+) -> int:
     """Write the handout of `resources` to `path` as an A4 PDF; return its number of pages.
 
     Written to a temporary file beside `path` and moved into place when complete,
@@ -655,8 +698,14 @@ def write_handout_pdf(resources: list[Resource], path: Path, *, language: str, l
         set_handout_page(writer)
         writer.setCreator("Prossimo")
         writer.setTitle(handout_title(language))  # never anything about the person it is for
-        layout = HandoutLayout(resources, writer, QSizeF(writer.width(), writer.height()), language=language,
-                               large_print=large_print, today=today)
+        layout = HandoutLayout(
+            resources,
+            writer,
+            QSizeF(writer.width(), writer.height()),
+            language=language,
+            large_print=large_print,
+            today=today,
+        )
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"cannot write {path}")
@@ -674,14 +723,21 @@ def write_handout_pdf(resources: list[Resource], path: Path, *, language: str, l
     return pages
 
 
-def print_handout(resources: list[Resource], printer: QPrinter, *, language: str, large_print: bool,
-                  today: dt.date) -> int:
+def print_handout(
+    resources: list[Resource], printer: QPrinter, *, language: str, large_print: bool, today: dt.date
+) -> int:
     """Print the handout on `printer` (already chosen and set up) with the PDF's layout; return the pages."""
     if not resources:
         raise ValueError("no services to print")
     printer.setDocName(handout_title(language))
-    layout = HandoutLayout(resources, printer, QSizeF(printer.width(), printer.height()), language=language,
-                           large_print=large_print, today=today)
+    layout = HandoutLayout(
+        resources,
+        printer,
+        QSizeF(printer.width(), printer.height()),
+        language=language,
+        large_print=large_print,
+        today=today,
+    )
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
@@ -692,18 +748,26 @@ def print_handout(resources: list[Resource], printer: QPrinter, *, language: str
     return layout.page_count
 
 
-def render_page_image(resources: list[Resource], page: int = 0, *, language: str, large_print: bool,
-                      today: dt.date, dpi: int = 110) -> QImage:
+def render_page_image(
+    resources: list[Resource], page: int = 0, *, language: str, large_print: bool, today: dt.date, dpi: int = 110
+) -> QImage:
     """One page of the handout as an A4 image at `dpi`, margins included (for previews and checks)."""
     pixels_per_mm = dpi / MM_PER_INCH
-    image = QImage(round(A4_MM.width() * pixels_per_mm), round(A4_MM.height() * pixels_per_mm),
-                   QImage.Format.Format_RGB32)
+    image = QImage(
+        round(A4_MM.width() * pixels_per_mm), round(A4_MM.height() * pixels_per_mm), QImage.Format.Format_RGB32
+    )
     image.setDotsPerMeterX(round(dpi / MM_PER_INCH * 1000))
     image.setDotsPerMeterY(round(dpi / MM_PER_INCH * 1000))
     image.fill(QColor("white"))
     margin = MARGIN_MM * pixels_per_mm
-    layout = HandoutLayout(resources, image, QSizeF(image.width() - 2 * margin, image.height() - 2 * margin),
-                           language=language, large_print=large_print, today=today)
+    layout = HandoutLayout(
+        resources,
+        image,
+        QSizeF(image.width() - 2 * margin, image.height() - 2 * margin),
+        language=language,
+        large_print=large_print,
+        today=today,
+    )
     painter = QPainter(image)
     painter.translate(margin, margin)
     layout.paint(painter, min(page, layout.page_count - 1))
@@ -715,11 +779,18 @@ def count_pages(resources: list[Resource], *, language: str, large_print: bool, 
     """The pages the PDF would have, laid out on a PDF device like `write_handout_pdf` (nothing written)."""
     writer = QPdfWriter(os.devnull)
     set_handout_page(writer)
-    return HandoutLayout(resources, writer, QSizeF(writer.width(), writer.height()), language=language,
-                         large_print=large_print, today=today).page_count
+    return HandoutLayout(
+        resources,
+        writer,
+        QSizeF(writer.width(), writer.height()),
+        language=language,
+        large_print=large_print,
+        today=today,
+    ).page_count
 
 
 # --- the dialog -----------------------------------------------------------------------
+
 
 class HandoutDialog(QDialog):
     """Choose the handout's language and print size, look at page 1, then save a PDF or print."""
@@ -801,9 +872,12 @@ class HandoutDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         # In reading order (the button box joined the focus chain before the options above it).
-        for first, second in ((self.language, self.large_print), (self.large_print, self.save_button),
-                              (self.save_button, self.print_button),
-                              (self.print_button, buttons.button(QDialogButtonBox.StandardButton.Close))):
+        for first, second in (
+            (self.language, self.large_print),
+            (self.large_print, self.save_button),
+            (self.save_button, self.print_button),
+            (self.print_button, buttons.button(QDialogButtonBox.StandardButton.Close)),
+        ):
             QWidget.setTabOrder(first, second)
 
         self.language.currentIndexChanged.connect(self.refresh_preview)
@@ -818,8 +892,7 @@ class HandoutDialog(QDialog):
         return self.context.clock().date()
 
     def _options(self) -> dict:
-        return {"language": self.handout_language, "large_print": self.large_print.isChecked(),
-                "today": self._today()}
+        return {"language": self.handout_language, "large_print": self.large_print.isChecked(), "today": self._today()}
 
     def refresh_preview(self) -> None:
         self.status.clear()
@@ -830,8 +903,9 @@ class HandoutDialog(QDialog):
         screen_dpi = self.logicalDpiX()
         image = render_page_image(self.resources, 0, dpi=max(screen_dpi, 96), **self._options())
         width = round(self.PREVIEW_WIDTH_MM * screen_dpi / MM_PER_INCH)
-        self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-            width, Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(
+            QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        )
         self.page_count = count_pages(self.resources, **self._options())
         self.pages_label.setText(self.tr("%n page(s)", "", self.page_count))
 
@@ -850,8 +924,9 @@ class HandoutDialog(QDialog):
         return Path.home()
 
     def choose_file_and_save(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the handout as PDF"), str(self.default_file_name()),
-                                                self.tr("PDF files (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the handout as PDF"), str(self.default_file_name()), self.tr("PDF files (*.pdf)")
+        )
         if chosen:
             path = Path(chosen)
             self.save_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))

@@ -107,12 +107,16 @@ class MapProjection:
         self._km_per_degree_east = KM_PER_DEGREE * math.cos(math.radians(self.centre_latitude))
 
     def to_scene(self, latitude: float, longitude: float) -> QPointF:
-        return QPointF((longitude - self.centre_longitude) * self._km_per_degree_east,
-                       (self.centre_latitude - latitude) * KM_PER_DEGREE)
+        return QPointF(
+            (longitude - self.centre_longitude) * self._km_per_degree_east,
+            (self.centre_latitude - latitude) * KM_PER_DEGREE,
+        )
 
     def to_geo(self, point: QPointF) -> tuple[float, float]:
-        return (self.centre_latitude - point.y() / KM_PER_DEGREE,
-                self.centre_longitude + point.x() / self._km_per_degree_east)
+        return (
+            self.centre_latitude - point.y() / KM_PER_DEGREE,
+            self.centre_longitude + point.x() / self._km_per_degree_east,
+        )
 
 
 def _unit(font: QFont) -> float:
@@ -147,8 +151,17 @@ def marker_path(stale: bool, radius: float, centre: QPointF | None = None) -> QP
     path = QPainterPath()
     if stale:
         r = radius * 1.15
-        path.addPolygon(QPolygonF([centre + QPointF(0, -r), centre + QPointF(r, 0), centre + QPointF(0, r),
-                                   centre + QPointF(-r, 0), centre + QPointF(0, -r)]))
+        path.addPolygon(
+            QPolygonF(
+                [
+                    centre + QPointF(0, -r),
+                    centre + QPointF(r, 0),
+                    centre + QPointF(0, r),
+                    centre + QPointF(-r, 0),
+                    centre + QPointF(0, -r),
+                ]
+            )
+        )
     else:
         path.addEllipse(centre, radius, radius)
     return path
@@ -212,8 +225,12 @@ class PlaceItem(QGraphicsItem):
         if clear_of > self._dot:
             gaps.append(clear_of + self._dot * 2)
         for gap in gaps:
-            candidates += [QRectF(gap, -h / 2, w, h), QRectF(-gap - w, -h / 2, w, h),
-                           QRectF(-w / 2, -gap - h, w, h), QRectF(-w / 2, gap, w, h)]
+            candidates += [
+                QRectF(gap, -h / 2, w, h),
+                QRectF(-gap - w, -h / 2, w, h),
+                QRectF(-w / 2, -gap - h, w, h),
+                QRectF(-w / 2, gap, w, h),
+            ]
         return candidates
 
     def dot_rect(self) -> QRectF:
@@ -260,8 +277,13 @@ class MarkerItem(QGraphicsItem):
         self.setZValue(4)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.closed = is_temporarily_closed(resource.status)
-        self.setToolTip(QCoreApplication.translate("ResourceMap", "{service} · Temporarily closed").format(
-            service=resource.service_name) if self.closed else resource.service_name)
+        self.setToolTip(
+            QCoreApplication.translate("ResourceMap", "{service} · Temporarily closed").format(
+                service=resource.service_name
+            )
+            if self.closed
+            else resource.service_name
+        )
 
     def set_offset(self, offset: QPointF) -> None:
         if offset != self.offset:
@@ -315,8 +337,11 @@ class ClusterItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(7)  # above the origin's cross: its number matters more (the radius circle shows the origin)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(QCoreApplication.translate("ResourceMap", "{count} services here: click to zoom in")
-                        .format(count=len(members)))
+        self.setToolTip(
+            QCoreApplication.translate("ResourceMap", "{count} services here: click to zoom in").format(
+                count=len(members)
+            )
+        )
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         reach = self.radius + 2
@@ -353,8 +378,14 @@ class OriginItem(QGraphicsItem):
 def _ring(centre: QPointF, count: int, radius: float) -> list[QPointF]:
     """`count` marker centres on a ring around `centre` (pixels), far enough apart to click."""
     ring = max(radius * 2.8, count * radius * 2.6 / (2 * math.pi))
-    return [centre + QPointF(ring * math.cos(2 * math.pi * i / count - math.pi / 2),
-                             ring * math.sin(2 * math.pi * i / count - math.pi / 2)) for i in range(count)]
+    return [
+        centre
+        + QPointF(
+            ring * math.cos(2 * math.pi * i / count - math.pi / 2),
+            ring * math.sin(2 * math.pi * i / count - math.pi / 2),
+        )
+        for i in range(count)
+    ]
 
 
 def _overlapping(markers: Iterable["MarkerItem"], scale: float, reach: float) -> list[list["MarkerItem"]]:
@@ -392,9 +423,12 @@ class ResourceMap(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Map of the services found"))
-        self.setAccessibleDescription(self.tr(
-            "The services in the list, drawn over the municipalities of the area. Click a marker to read the "
-            "service. The list holds the same services and can be used with the keyboard."))
+        self.setAccessibleDescription(
+            self.tr(
+                "The services in the list, drawn over the municipalities of the area. Click a marker to read the "
+                "service. The list holds the same services and can be used with the keyboard."
+            )
+        )
         self.setObjectName("resourceMap")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -517,12 +551,16 @@ class ResourceMap(QGraphicsView):
         origin_code = None
         if self.origin is not None:
             latitude, longitude = self.origin
-            nearest = min(self.places.values(), key=lambda item: abs(item.place.latitude - latitude)
-                          + abs(item.place.longitude - longitude))
+            nearest = min(
+                self.places.values(),
+                key=lambda item: abs(item.place.latitude - latitude) + abs(item.place.longitude - longitude),
+            )
             origin_code = nearest.place.istat_code
         services = self._services_per_place
-        return sorted(self.places, key=lambda code: (code != origin_code, -services.get(code, 0),
-                                                     self.places[code].place.name.casefold()))
+        return sorted(
+            self.places,
+            key=lambda code: (code != origin_code, -services.get(code, 0), self.places[code].place.name.casefold()),
+        )
 
     def set_selected(self, resource_id: uuid.UUID | None) -> None:
         self._selected = resource_id
@@ -538,8 +576,9 @@ class ResourceMap(QGraphicsView):
         self.origin_item.setPos(centre)
         self.origin_item.show()
         if radius_km:
-            self.radius_item.setRect(QRectF(centre.x() - radius_km, centre.y() - radius_km,
-                                            2 * radius_km, 2 * radius_km))
+            self.radius_item.setRect(
+                QRectF(centre.x() - radius_km, centre.y() - radius_km, 2 * radius_km, 2 * radius_km)
+            )
         self.radius_item.setVisible(bool(radius_km))
         self._update_scene_rect()
         self.lay_out()
@@ -589,13 +628,17 @@ class ResourceMap(QGraphicsView):
         """Zoom around the middle of the view (the wheel: around the pointer), within limits."""
         scale = self.transform().m11()
         whole = self.sceneRect()
-        smallest = min(self.viewport().width() / max(whole.width(), 1e-6),
-                       self.viewport().height() / max(whole.height(), 1e-6))
+        smallest = min(
+            self.viewport().width() / max(whole.width(), 1e-6), self.viewport().height() / max(whole.height(), 1e-6)
+        )
         factor = max(smallest / scale, min(factor, MAX_SCALE / scale))
         if abs(factor - 1) < 1e-6:
             return
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
-                                     else QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setTransformationAnchor(
+            QGraphicsView.ViewportAnchor.AnchorUnderMouse
+            if under_mouse
+            else QGraphicsView.ViewportAnchor.AnchorViewCenter
+        )
         self.scale(factor, factor)
         self._user_moved = True
         self.lay_out()
@@ -709,7 +752,7 @@ class ResourceMap(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom_by(ZOOM_STEP ** steps, under_mouse=True)
+            self.zoom_by(ZOOM_STEP**steps, under_mouse=True)
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -785,25 +828,36 @@ class ResourceMap(QGraphicsView):
         for x in (left, left + length):
             painter.drawLine(QPointF(x, bottom), QPointF(x, bottom - unit * 0.4))
         painter.setFont(self.font())
-        painter.drawText(QRectF(left, bottom - unit * 1.6, box.width(), unit * 1.1),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.drawText(
+            QRectF(left, bottom - unit * 1.6, box.width(), unit * 1.1),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
 
     def _draw_north_arrow(self, painter: QPainter) -> None:
         unit = _unit(self.font())
         centre_x, top = self.viewport().width() - unit * 1.4, unit * 0.6
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 210))
-        painter.drawRoundedRect(QRectF(centre_x - unit * 0.8, top - unit * 0.2, unit * 1.6, unit * 2.6),
-                                unit * 0.25, unit * 0.25)
-        arrow = QPolygonF([QPointF(centre_x, top + unit * 0.1), QPointF(centre_x + unit * 0.45, top + unit * 1.1),
-                           QPointF(centre_x, top + unit * 0.85), QPointF(centre_x - unit * 0.45, top + unit * 1.1)])
+        painter.drawRoundedRect(
+            QRectF(centre_x - unit * 0.8, top - unit * 0.2, unit * 1.6, unit * 2.6), unit * 0.25, unit * 0.25
+        )
+        arrow = QPolygonF(
+            [
+                QPointF(centre_x, top + unit * 0.1),
+                QPointF(centre_x + unit * 0.45, top + unit * 1.1),
+                QPointF(centre_x, top + unit * 0.85),
+                QPointF(centre_x - unit * 0.45, top + unit * 1.1),
+            ]
+        )
         painter.setBrush(INK)
         painter.drawPolygon(arrow)
         painter.setPen(INK)
         painter.setFont(self.font())
         # "N" is the compass letter in Italian, English and Finnish alike.
-        painter.drawText(QRectF(centre_x - unit, top + unit * 1.1, 2 * unit, unit * 1.2),
-                         Qt.AlignmentFlag.AlignCenter, "N")
+        painter.drawText(
+            QRectF(centre_x - unit, top + unit * 1.1, 2 * unit, unit * 1.2), Qt.AlignmentFlag.AlignCenter, "N"
+        )
 
 
 def _legend_icon(draw: Callable[[QPainter, QPointF], None], unit: float, ratio: float) -> QPixmap:
@@ -859,8 +913,10 @@ class MapPanel(QWidget):
             (lambda p, c: paint_marker(p, True, radius, c), self.tr("Not verified in the last 12 months")),
             (lambda p, c: paint_marker(p, False, radius * 0.6, c, selected=True), self.tr("Selected")),
             (lambda p, c: paint_origin(p, unit * 0.4, c), self.tr("Distances start here")),
-            (lambda p, c: (paint_marker(p, False, radius, c), paint_closed_bar(p, radius, c)),
-             self.tr("Temporarily closed")),
+            (
+                lambda p, c: (paint_marker(p, False, radius, c), paint_closed_bar(p, radius, c)),
+                self.tr("Temporarily closed"),
+            ),
         ]
         for index, (draw, text) in enumerate(entries):
             icon = QLabel()
@@ -885,12 +941,21 @@ class MapPanel(QWidget):
     def set_resources(self, resources: list[Resource], today: dt.date) -> None:
         self.view.set_resources(resources, today)
         view = self.view
-        parts = [self.tr("On the map: {placed} of {count} services.").format(
-            placed=QLocale().toString(view.placed), count=QLocale().toString(len(resources)))]
+        parts = [
+            self.tr("On the map: {placed} of {count} services.").format(
+                placed=QLocale().toString(view.placed), count=QLocale().toString(len(resources))
+            )
+        ]
         if view.unplaced:
-            parts.append(self.tr("Without a map position (only in the list): {count}.").format(
-                count=QLocale().toString(view.unplaced)))
+            parts.append(
+                self.tr("Without a map position (only in the list): {count}.").format(
+                    count=QLocale().toString(view.unplaced)
+                )
+            )
         if view.far:
-            parts.append(self.tr("Far outside the area (zoom out to see them): {count}.").format(
-                count=QLocale().toString(view.far)))
+            parts.append(
+                self.tr("Far outside the area (zoom out to see them): {count}.").format(
+                    count=QLocale().toString(view.far)
+                )
+            )
         self.status.setText(" ".join(parts))

@@ -130,18 +130,30 @@ class ResourcesPage(QWidget):
         self.show_closed = QCheckBox(self.tr("Show cl&osed services"))
         self.show_closed.setToolTip(self.tr("Also list services that are inactive or closed for good"))
         filters = QHBoxLayout()
-        for widget, stretch in ((search_label, 0), (self.search, 3), (category_label, 0), (self.category, 1),
-                                (municipality_label, 0), (self.municipality, 1), (self.show_closed, 0)):
+        for widget, stretch in (
+            (search_label, 0),
+            (self.search, 3),
+            (category_label, 0),
+            (self.category, 1),
+            (municipality_label, 0),
+            (self.municipality, 1),
+            (self.show_closed, 0),
+        ):
             filters.addWidget(widget, stretch)
 
-        no_geocoding = self.tr("A contact's distance starts from their municipality: street addresses are never "
-                               "looked up, since that would send a person's address to an outside service.")
+        no_geocoding = self.tr(
+            "A contact's distance starts from their municipality: street addresses are never "
+            "looked up, since that would send a person's address to an outside service."
+        )
         self.origin_mode = QComboBox()
         self.origin_mode.setAccessibleName(self.tr("Distances from"))
         self.origin_mode.setToolTip(no_geocoding)
-        for text, mode in ((self.tr("No distance"), OriginMode.NONE), (self.tr("A municipality"),
-                           OriginMode.MUNICIPALITY), (self.tr("A contact…"), OriginMode.CONTACT),
-                           (self.tr("A point on the map"), OriginMode.POINT)):
+        for text, mode in (
+            (self.tr("No distance"), OriginMode.NONE),
+            (self.tr("A municipality"), OriginMode.MUNICIPALITY),
+            (self.tr("A contact…"), OriginMode.CONTACT),
+            (self.tr("A point on the map"), OriginMode.POINT),
+        ):
             self.origin_mode.addItem(text, mode)
         origin_label = QLabel(self.tr("&Distance from:"))
         origin_label.setBuddy(self.origin_mode)
@@ -162,8 +174,9 @@ class ResourcesPage(QWidget):
         self.radius.setSuffix(" km")  # the symbol is the same in Italian, English and Finnish
         self.radius.setSpecialValueText(self.tr("Any distance"))
         self.radius.setAccessibleName(self.tr("Radius in kilometres"))
-        self.radius.setToolTip(self.tr("Only services within this distance; services without a map position "
-                                       "are then left out."))
+        self.radius.setToolTip(
+            self.tr("Only services within this distance; services without a map position are then left out.")
+        )
         radius_label = QLabel(self.tr("Radi&us:"))
         radius_label.setBuddy(self.radius)
         self.handout_button = QPushButton(self.tr("&Handout…"))
@@ -178,16 +191,30 @@ class ResourcesPage(QWidget):
         self.toolbar.addWidget(self.import_button)
         self.toolbar.addWidget(self.export_button)
         distance_row = QHBoxLayout()
-        for widget in (origin_label, self.origin_mode, self.origin_town, self.origin_contact_button,
-                       radius_label, self.radius):
+        for widget in (
+            origin_label,
+            self.origin_mode,
+            self.origin_town,
+            self.origin_contact_button,
+            radius_label,
+            self.radius,
+        ):
             distance_row.addWidget(widget)
         distance_row.addWidget(self.origin_status, 3)
         distance_row.addStretch(1)  # keeps the controls together while there is no status to show
 
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("Services found"))
-        self.results.setHeaderLabels([self.tr("Service"), self.tr("Organisation"), self.tr("Municipality"),
-                                      self.tr("Categories"), self.tr("Distance"), self.tr("Verified")])
+        self.results.setHeaderLabels(
+            [
+                self.tr("Service"),
+                self.tr("Organisation"),
+                self.tr("Municipality"),
+                self.tr("Categories"),
+                self.tr("Distance"),
+                self.tr("Verified"),
+            ]
+        )
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
@@ -252,9 +279,11 @@ class ResourcesPage(QWidget):
 
         # Described for the shortcuts help (F1).
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search).setWhatsThis(
-            self.tr("Go to the search"))
+            self.tr("Go to the search")
+        )
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout).setWhatsThis(
-            self.tr("Print a handout of the selected services"))
+            self.tr("Print a handout of the selected services")
+        )
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh_results)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -275,18 +304,19 @@ class ResourcesPage(QWidget):
     def show_record(self, resource_id: uuid.UUID) -> None:
         """Show one service, selected in the results when it is among them."""
         if not self._select(resource_id):
-            self.context.store.run(lambda s: s.resources.get(resource_id), self._show_wanted,
-                                   self._not_found, owner=self)
+            self.context.store.run(
+                lambda s: s.resources.get(resource_id), self._show_wanted, self._not_found, owner=self
+            )
 
     def refer_contact(self, contact_id: uuid.UUID) -> None:
         """Come here with a person in mind: the next referral starts with them."""
-        self.context.store.run(lambda s: s.contacts.get(contact_id), self._set_referring,
-                               self._not_found, owner=self)
+        self.context.store.run(lambda s: s.contacts.get(contact_id), self._set_referring, self._not_found, owner=self)
 
     def _set_referring(self, contact: Contact) -> None:
         self.referring = contact
-        self.banner_text.setText(self.tr("Referring {name}: find a service, then choose Refer….").format(
-            name=contact.display_name))
+        self.banner_text.setText(
+            self.tr("Referring {name}: find a service, then choose Refer….").format(name=contact.display_name)
+        )
         self.banner.show()
         # Services near the person come first: their municipality, as if chosen by hand.
         self.origin_contact = contact
@@ -309,8 +339,9 @@ class ResourcesPage(QWidget):
 
     def _show_filters(self, choices: tuple[set[str], list[str]]) -> None:
         present, towns = choices
-        category_choices = [(value, text) for value, text in labels.labels("resource_category").items()
-                            if value in present]
+        category_choices = [
+            (value, text) for value, text in labels.labels("resource_category").items() if value in present
+        ]
         category_choices += [(value, value) for value in sorted(present - set(labels.labels("resource_category")))]
         self._refill(self.category, self.tr("All categories"), category_choices)
         self._refill(self.municipality, self.tr("All municipalities"), [(town, town) for town in towns])
@@ -338,19 +369,25 @@ class ResourcesPage(QWidget):
         self._show_origin_on_map(origin, radius)
         if origin is None:
             self.context.store.run(
-                lambda s: directory.find_resources(s, text=text, category=category, municipality=town,
-                                                   include_closed=closed),
-                lambda found: self._show_results(generation, found, None), owner=self)
+                lambda s: directory.find_resources(
+                    s, text=text, category=category, municipality=town, include_closed=closed
+                ),
+                lambda found: self._show_results(generation, found, None),
+                owner=self,
+            )
             return
         latitude, longitude = origin
         self.context.store.run(
-            lambda s: directory.find_resources_near(s, latitude, longitude, radius, text, category, town,
-                                                    include_closed=closed),
+            lambda s: directory.find_resources_near(
+                s, latitude, longitude, radius, text, category, town, include_closed=closed
+            ),
             lambda near: self._show_results(generation, [n.resource for n in near.found], near, radius),
-            owner=self)
+            owner=self,
+        )
 
-    def _show_results(self, generation: int, found: list[Resource], near: NearbyResources | None,
-                      radius: int | None = None) -> None:
+    def _show_results(
+        self, generation: int, found: list[Resource], near: NearbyResources | None, radius: int | None = None
+    ) -> None:
         if generation != self._generation:
             return  # a newer search is on its way
         keep = self.detail.resource.id if self.detail.resource else None
@@ -364,17 +401,28 @@ class ResourcesPage(QWidget):
             distance = ""
             if nearby is not None and nearby.distance_km is not None:
                 distance = self.tr("{distance} km").format(distance=locale.toString(nearby.distance_km, "f", 1))
-            item = QTreeWidgetItem([resource.service_name, resource.organization_name,
-                                    resource.location.municipality, categories, distance, ""])
+            item = QTreeWidgetItem(
+                [
+                    resource.service_name,
+                    resource.organization_name,
+                    resource.location.municipality,
+                    categories,
+                    distance,
+                    "",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, resource)
             item.setTextAlignment(Column.DISTANCE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._status_badge(item, resource.status)
             if is_stale(resource.last_verified_on, today):
-                item.setText(Column.VERIFIED, self.tr("Not verified") if resource.last_verified_on
-                             else self.tr("Never verified"))
+                item.setText(
+                    Column.VERIFIED, self.tr("Not verified") if resource.last_verified_on else self.tr("Never verified")
+                )
                 item.setForeground(Column.VERIFIED, QBrush(style.colour("warning")))
-                item.setToolTip(Column.VERIFIED, self.tr("Not verified in the last 12 months: check the details "
-                                                         "before sending someone."))
+                item.setToolTip(
+                    Column.VERIFIED,
+                    self.tr("Not verified in the last 12 months: check the details before sending someone."),
+                )
             self.results.addTopLevelItem(item)
         self.results.blockSignals(False)
         self.results.setColumnHidden(Column.DISTANCE, near is None)
@@ -391,8 +439,12 @@ class ResourcesPage(QWidget):
         """A service not running as usual says so beside its name, in words (not only a colour)."""
         if status == "active":
             return
-        item.setText(Column.SERVICE, self.tr("{service} · {status}").format(
-            service=item.text(Column.SERVICE), status=labels.label("resource_status", status)))
+        item.setText(
+            Column.SERVICE,
+            self.tr("{service} · {status}").format(
+                service=item.text(Column.SERVICE), status=labels.label("resource_status", status)
+            ),
+        )
         if is_temporarily_closed(status):
             item.setToolTip(Column.SERVICE, self.tr("Temporarily closed: call before sending someone."))
         if status in HIDDEN_BY_DEFAULT:
@@ -405,24 +457,27 @@ class ResourcesPage(QWidget):
                 return self.tr("No service matches. Try fewer words or another filter.")
             if count >= directory.DEFAULT_LIMIT:
                 return self.tr("Showing the first {count} services: type more to narrow the search.").format(
-                    count=number)
+                    count=number
+                )
             return self.tr("%Ln service(s)", "", count)
         if near.truncated:
-            text = self.tr("Showing the nearest {count} services: type more to narrow the search.").format(
-                count=number)
+            text = self.tr("Showing the nearest {count} services: type more to narrow the search.").format(count=number)
         elif radius:
             text = self.tr("%Ln service(s) within {radius} km, nearest first.", "", count).format(
-                radius=QLocale().toString(radius))
+                radius=QLocale().toString(radius)
+            )
         else:
             text = self.tr("%Ln service(s), nearest first.", "", count)
         if not count:
             text = self.tr("No service matches. Try fewer words, another filter or a larger radius.")
         if near.unplaced and radius:
             text += " " + self.tr("Left out, as they have no map position: {count}.").format(
-                count=QLocale().toString(near.unplaced))
+                count=QLocale().toString(near.unplaced)
+            )
         elif near.unplaced:
             text += " " + self.tr("Listed last, as they have no map position: {count}.").format(
-                count=QLocale().toString(near.unplaced))
+                count=QLocale().toString(near.unplaced)
+            )
         return text
 
     def _select(self, resource_id: uuid.UUID) -> bool:
@@ -466,8 +521,9 @@ class ResourcesPage(QWidget):
         """(latitude, longitude) distances start from, or None (no distance, or not known yet)."""
         mode = self.origin_mode.currentData()
         if mode == OriginMode.MUNICIPALITY:
-            place = next((p for p in gazetteer.municipalities() if p.istat_code == self.origin_town.currentData()),
-                         None)
+            place = next(
+                (p for p in gazetteer.municipalities() if p.istat_code == self.origin_town.currentData()), None
+            )
             return (place.latitude, place.longitude) if place else None
         if mode == OriginMode.CONTACT and self.origin_contact is not None:
             place = gazetteer.find(self.origin_contact.municipality)
@@ -526,7 +582,7 @@ class ResourcesPage(QWidget):
             status = self._contact_origin_text(self.origin_contact)
         elif mode == OriginMode.POINT:
             hint = self.tr("Click on the map where distances should start.")
-            status = (self.tr("From the point chosen on the map.") if self.origin_point is not None else hint)
+            status = self.tr("From the point chosen on the map.") if self.origin_point is not None else hint
         self.origin_status.setText(status)
         self.origin_status.setVisible(bool(status))
         self.map_panel.hint.setText(hint)
@@ -535,15 +591,18 @@ class ResourcesPage(QWidget):
         if contact is None:
             return self.tr("No contact chosen.")
         if not contact.municipality:
-            return self.tr("No municipality is recorded for {name}: choose a municipality or a point on the map "
-                           "instead.").format(name=contact.display_name)
+            return self.tr(
+                "No municipality is recorded for {name}: choose a municipality or a point on the map instead."
+            ).format(name=contact.display_name)
         place = gazetteer.find(contact.municipality)
         if place is None:
-            return self.tr("{municipality}, where {name} lives, is not on the map: choose a municipality or a "
-                           "point on the map instead.").format(municipality=contact.municipality,
-                                                               name=contact.display_name)
-        return self.tr("From {municipality}, where {name} lives.").format(municipality=place.name,
-                                                                         name=contact.display_name)
+            return self.tr(
+                "{municipality}, where {name} lives, is not on the map: choose a municipality or a "
+                "point on the map instead."
+            ).format(municipality=contact.municipality, name=contact.display_name)
+        return self.tr("From {municipality}, where {name} lives.").format(
+            municipality=place.name, name=contact.display_name
+        )
 
     def choose_origin_contact(self) -> None:
         picker = ContactPicker(self.context, self)
@@ -584,8 +643,9 @@ class ResourcesPage(QWidget):
         in the UI's language."""
         from desktop.ui.resources.handout import handout_language  # the handout module loads on first use
 
-        for_contact = self.referring or (self.origin_contact if self.origin_mode.currentData() == OriginMode.CONTACT
-                                         else None)
+        for_contact = self.referring or (
+            self.origin_contact if self.origin_mode.currentData() == OriginMode.CONTACT else None
+        )
         return self.selected_resources(), handout_language(for_contact)
 
     def _selection_changed(self) -> None:
@@ -648,7 +708,10 @@ class ResourcesPage(QWidget):
     def _referral_saved_text(self, resource: Resource) -> str:
         # Saved is all that is true yet: the service has it only after a sync.
         if self.context.sync is None:
-            return self.tr("Referral to {service} saved on this computer. This profile does not sync, so the "
-                           "service does not receive it from here.").format(service=resource.service_name)
+            return self.tr(
+                "Referral to {service} saved on this computer. This profile does not sync, so the "
+                "service does not receive it from here."
+            ).format(service=resource.service_name)
         return self.tr("Referral to {service} saved: it will be sent at the next sync.").format(
-            service=resource.service_name)
+            service=resource.service_name
+        )

@@ -62,8 +62,11 @@ class ReferralDialog(FormDialog):
         # Room for the title and for the consent section's rows side by side.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
 
-        intro = QLabel(self.tr("Refer someone to {service} ({organisation}).").format(
-            service=resource.service_name, organisation=resource.organization_name))
+        intro = QLabel(
+            self.tr("Refer someone to {service} ({organisation}).").format(
+                service=resource.service_name, organisation=resource.organization_name
+            )
+        )
         intro.setWordWrap(True)
 
         self.contact_name = QLabel(self.tr("No one chosen yet."))
@@ -74,10 +77,13 @@ class ReferralDialog(FormDialog):
         self.consents = QComboBox()
         self.consents.setAccessibleName(self.tr("Consent the referral rests on"))
         self.loading = QLabel(self.tr("Looking up their consents…"))
-        self.no_consent = QLabel(self.tr(
-            "Sharing someone's details with a service needs their consent, and there is no active "
-            "consent to referral or information sharing on record for this person. "
-            "If they agree now, record their consent below."))
+        self.no_consent = QLabel(
+            self.tr(
+                "Sharing someone's details with a service needs their consent, and there is no active "
+                "consent to referral or information sharing on record for this person. "
+                "If they agree now, record their consent below."
+            )
+        )
         self.no_consent.setWordWrap(True)
 
         self.record_consent = QGroupBox(self.tr("Record &consent now"))
@@ -170,9 +176,12 @@ class ReferralDialog(FormDialog):
         self.given.setText(_when(self.context.clock(), self.context))
         self.send_button.setEnabled(False)
         generation, at, contact_id = self._generation, self.context.clock(), contact.id
-        self.context.store.run(lambda s: directory.referral_consents(s, contact_id, at),
-                               lambda found: self._show_consents(generation, found),
-                               self._failed, owner=self)
+        self.context.store.run(
+            lambda s: directory.referral_consents(s, contact_id, at),
+            lambda found: self._show_consents(generation, found),
+            self._failed,
+            owner=self,
+        )
 
     def _show_consents(self, generation: int, found: list[Consent]) -> None:
         if generation != self._generation:
@@ -203,8 +212,10 @@ class ReferralDialog(FormDialog):
 
     def _consent_text(self, consent: Consent) -> str:
         text = self.tr("{purpose}, given on {given} ({method})").format(
-            purpose=labels.label("consent_purpose", consent.purpose), given=_when(consent.given_at, self.context),
-            method=labels.label("consent_method", consent.method))
+            purpose=labels.label("consent_purpose", consent.purpose),
+            given=_when(consent.given_at, self.context),
+            method=labels.label("consent_method", consent.method),
+        )
         last_day = consent.last_valid_day(local_zone(self.context))
         if last_day is not None:
             text += " · " + self.tr("until {date}").format(date=_day(last_day))
@@ -226,20 +237,32 @@ class ReferralDialog(FormDialog):
             consent_id = self.consents.currentData()
 
             def work(s):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
-                return directory.refer(s, contact_id=contact_id, resource_id=resource_id, consent_id=consent_id,
-                                       reason=reason, at=now)
+                return directory.refer(
+                    s, contact_id=contact_id, resource_id=resource_id, consent_id=consent_id, reason=reason, at=now
+                )
+
             changes = {"referral"}
         elif self.record_consent.isChecked():
-            consent = {"purpose": "referral", "method": self.method.currentData(), "given_at": now,
-                       "expires_at": self._expiry(), "recipients": [self.resource.organization_name]}
+            consent = {
+                "purpose": "referral",
+                "method": self.method.currentData(),
+                "given_at": now,
+                "expires_at": self._expiry(),
+                "recipients": [self.resource.organization_name],
+            }
 
             def work(s):  # noqa: ANN001, ANN202
-                return directory.refer_with_new_consent(s, contact_id=contact_id, resource_id=resource_id,
-                                                        reason=reason, consent=consent)[1]
+                return directory.refer_with_new_consent(
+                    s, contact_id=contact_id, resource_id=resource_id, reason=reason, consent=consent
+                )[1]
+
             changes = {"consent", "referral"}
         else:
-            self.errors.show(ValueError("consent_id: " + self.tr(
-                "sharing needs the person's consent; if they agree now, record it first")))
+            self.errors.show(
+                ValueError(
+                    "consent_id: " + self.tr("sharing needs the person's consent; if they agree now, record it first")
+                )
+            )
             self.record_consent.setFocus()
             return
         self.send_button.setEnabled(False)
