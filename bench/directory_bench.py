@@ -47,7 +47,7 @@ from desktop.ui.resources.handout import write_handout_pdf  # noqa: E402
 from desktop.ui.resources.map_view import ResourceMap  # noqa: E402
 from protocol import Appointment, Resource, demo_data, gazetteer, hsds, new_id  # noqa: E402
 
-PASSPHRASE = "throwaway benchmark passphrase"  # noqa: S105 - a temporary profile, deleted at the end
+PASSPHRASE = "throwaway benchmark passphrase"  # a temporary profile, deleted at the end
 TODAY = dt.date(2026, 11, 23)
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 SEARCH_BUDGET_MS = 100  # the UI's keystroke budget (DESIGN.md), which this search runs within

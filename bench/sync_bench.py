@@ -149,7 +149,7 @@ def device_run(server: str, field_user: str, colleague_user: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="sync-bench-"))
     results: dict[str, dict] = {}
 
-    def device(name: str, user: str):  # noqa: ANN202
+    def device(name: str, user: str):
         profile = Profile.create(folder / name, PASSPHRASE, vault=NoKeyring())
         store = profile.open(PASSPHRASE)
         enrol(profile, store, server, user, PASSWORD, device_name=name)

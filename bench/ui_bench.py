@@ -54,7 +54,7 @@ from desktop.ui.store_client import StoreClient  # noqa: E402
 from protocol import demo_data  # noqa: E402
 
 BATCH = 5_000
-PASSPHRASE = "throwaway benchmark passphrase"  # noqa: S105 - a temporary profile, deleted at the end
+PASSPHRASE = "throwaway benchmark passphrase"  # a temporary profile, deleted at the end
 TEAMS = [
     Team(uuid.UUID("00000000-0000-4000-8000-00000000000a"), "Unità di strada"),
     Team(uuid.UUID("00000000-0000-4000-8000-00000000000b"), "Servizio famiglie"),

@@ -389,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def leaf(group: argparse._SubParsersAction, name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
+    def leaf(group: argparse._SubParsersAction, name: str, handler, help_text: str) -> argparse.ArgumentParser:
         sub = group.add_parser(name, parents=[common], help=help_text)
         sub.set_defaults(handler=handler)
         return sub

@@ -47,7 +47,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:
             # Let SQLAlchemy issue BEGIN itself (below), so it can be IMMEDIATE.
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
@@ -58,7 +58,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _begin_immediate(conn) -> None:  # noqa: ANN001
+        def _begin_immediate(conn) -> None:
             # A deferred transaction that later writes can deadlock with another
             # writer; taking the write lock up front serialises them cleanly.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -84,11 +84,11 @@ def _ping_after_idle(engine: Engine) -> None:
     """
 
     @event.listens_for(engine, "checkin")
-    def _rested_from(_dbapi_conn, record) -> None:  # noqa: ANN001
+    def _rested_from(_dbapi_conn, record) -> None:
         record.info["checked_in_at"] = time.monotonic()
 
     @event.listens_for(engine, "checkout")
-    def _ping_if_rested(dbapi_conn, record, _proxy) -> None:  # noqa: ANN001
+    def _ping_if_rested(dbapi_conn, record, _proxy) -> None:
         rested = record.info.get("checked_in_at")
         if rested is None or time.monotonic() - rested < IDLE_BEFORE_PING:
             return  # new (just connected) or back from work moments ago

@@ -52,7 +52,7 @@ def import_package(session: Session, organisation_id: uuid.UUID, path: Path, for
 
 def import_report(
     session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None
-) -> hsds.ImportReport:  # noqa: A002 - the CLI's word
+) -> hsds.ImportReport:  # the CLI's word
     """As `import_package`, and what became of every row of the file, per table."""
     reading = hsds.read_directory(Path(path), format)  # validates everything first; raises HsdsError
     entries = reading.entries
@@ -122,7 +122,7 @@ def import_report(
 
 def export_package(
     session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None
-) -> dict[str, int]:  # noqa: A002
+) -> dict[str, int]:
     """Write the live directory at `path` (format from the path when not given); counts written."""
     resources = [Resource.model_validate_json(row.body) for row in _live_resources(session, organisation_id)]
     return hsds.export_directory(resources, Path(path), format)

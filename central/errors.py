@@ -161,13 +161,13 @@ def _line(problem: FieldProblem) -> str:
 
 
 async def _on_validation_error(_: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for this type only
+    assert isinstance(exc, RequestValidationError)  # registered for this type only
     # exc.errors() holds the rejected input: only loc, type and msg are read from it.
     return validation_problem(exc.errors())
 
 
 async def _on_http_error(_: Request, exc: Exception) -> Response:
-    assert isinstance(exc, StarletteHTTPException)  # noqa: S101 - registered for this type only
+    assert isinstance(exc, StarletteHTTPException)  # registered for this type only
     status = exc.status_code
     if status < 400:
         return Response(status_code=status, headers=exc.headers)
@@ -211,7 +211,7 @@ class CrashGuard:
             route = scope["path"] if scope["path"] in self.routes else "(unknown route)"
             kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
             log.error(
-                "%s %s failed: %s (details withheld: they may hold request values)",  # noqa: TRY400
+                "%s %s failed: %s (details withheld: they may hold request values)",
                 scope["method"],
                 route,
                 kind,

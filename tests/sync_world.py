@@ -37,7 +37,7 @@ class CentralService:
     engine: Engine
     process: subprocess.Popen
 
-    def admin(self):  # noqa: ANN201 - a session in a transaction
+    def admin(self):  # a session in a transaction
         return session_factory(self.engine).begin()
 
 
@@ -63,7 +63,7 @@ class Device:
     engine: SyncEngine
     server_url: str
 
-    def sync(self, **kwargs: Any):  # noqa: ANN201 - SyncReport
+    def sync(self, **kwargs: Any):  # SyncReport
         return self.engine.sync(**kwargs)
 
     def close(self) -> None:

@@ -18,7 +18,7 @@ def _environment(tmp_path: Path) -> dict[str, str]:
     return environment
 
 
-def _wait_for(ready, what: str, process: subprocess.Popen, timeout_s: float = 120) -> None:  # noqa: ANN001
+def _wait_for(ready, what: str, process: subprocess.Popen, timeout_s: float = 120) -> None:
     deadline = time.monotonic() + timeout_s
     while not ready():
         assert process.poll() is None, f"the demo ended before {what}: {process.communicate()}"

@@ -15,7 +15,7 @@ from desktop.settings import SETTINGS_FILE, Settings, system_language
         ("LANG", "it_IT.UTF-8", "it"),
     ],
 )
-def test_the_first_language_follows_the_system(monkeypatch, variable: str, value: str, expected: str) -> None:  # noqa: ANN001
+def test_the_first_language_follows_the_system(monkeypatch, variable: str, value: str, expected: str) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv(variable, value)

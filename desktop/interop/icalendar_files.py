@@ -256,7 +256,7 @@ def _event(
 
 def _add_series(event: Event, appointment: Appointment, zone: zoneinfo.ZoneInfo) -> None:
     recurrence = appointment.recurrence
-    assert recurrence is not None  # noqa: S101 - the caller checked
+    assert recurrence is not None  # the caller checked
     rule: dict[str, Any] = {"freq": _FREQUENCIES[recurrence.frequency], "interval": recurrence.interval}
     if recurrence.until is not None:
         last_moment = dt.datetime.combine(recurrence.until + dt.timedelta(days=1), dt.time(), tzinfo=zone)

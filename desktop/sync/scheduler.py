@@ -233,7 +233,7 @@ class SyncScheduler:
         except (NotAuthorised, TransportError) as exc:
             self._after_failure(str(exc), "error", None)
             return True
-        except Exception as exc:  # noqa: BLE001 - a bug must show as an error state, not kill the thread
+        except Exception as exc:  # a bug must show as an error state, not kill the thread
             log.exception("sync failed unexpectedly")
             self._after_failure(f"unexpected error ({type(exc).__name__})", "error", None)
             return True
@@ -307,5 +307,5 @@ class SyncScheduler:
         with self._listener_lock:
             try:
                 self._listener(state)
-            except Exception:  # noqa: BLE001 - a broken listener must not stop syncing
+            except Exception:  # a broken listener must not stop syncing
                 log.exception("sync state listener failed")

@@ -23,16 +23,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QSize  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.settings import LANGUAGES, Settings  # noqa: E402
-from desktop.ui import i18n  # noqa: E402
-from desktop.ui.first_run import FirstRunWizard  # noqa: E402
-from desktop.ui.main_window import SCREENS  # noqa: E402
-from desktop.ui.resources.handout import render_page_image  # noqa: E402
-from desktop.ui.shell import Shell  # noqa: E402
+from desktop.settings import LANGUAGES, Settings
+from desktop.ui import i18n
+from desktop.ui.first_run import FirstRunWizard
+from desktop.ui.main_window import SCREENS
+from desktop.ui.resources.handout import render_page_image
+from desktop.ui.shell import Shell
 
 SIZE = QSize(1280, 800)
 

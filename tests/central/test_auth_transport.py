@@ -17,7 +17,7 @@ from central.models import AuditEntry, Device
 from tests.central.conftest import PASSWORD, World, make_world
 
 
-def _login(world: World, username: str, password: str = PASSWORD):  # noqa: ANN202
+def _login(world: World, username: str, password: str = PASSWORD):
     return world.client.post("/v1/enrol", json={"username": username, "password": password, "device_name": "laptop"})
 
 
@@ -117,7 +117,7 @@ def test_gzip_both_ways(world: World) -> None:
     assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 50
 
 
-def test_body_limits_hold_before_and_after_unpacking(engine) -> None:  # noqa: ANN001
+def test_body_limits_hold_before_and_after_unpacking(engine) -> None:
     world = make_world(engine, Limits(sync_body_bytes=20_000))
     world.add_operator("anna", [world.team_a])
     anna = world.enrol("anna")

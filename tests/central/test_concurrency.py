@@ -25,7 +25,7 @@ def test_a_reader_pulling_during_concurrent_writes_sees_every_change_once(world:
     errors: list[BaseException] = []
     done = threading.Event()
 
-    def write(device) -> None:  # noqa: ANN001
+    def write(device) -> None:
         try:
             for _ in range(SYNCS_PER_WRITER):
                 batch = [device.mutation("contact", "create", given_name="C") for _ in range(BATCH)]

@@ -39,7 +39,7 @@ def _run(*args: str, umask: int | None = None, **env: str) -> subprocess.Complet
         check=False,
         timeout=120,
         preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
-    )  # noqa: PLW1509
+    )
 
 
 def _submission(team_id: uuid.UUID | str) -> dict:
@@ -124,7 +124,7 @@ def test_forwarded_allow_ips_must_be_addresses(team_db: tuple[str, uuid.UUID]) -
 # --- item 8: address hashes --------------------------------------------------------------------
 
 
-def _brute_force(engine, network: str) -> set[str]:  # noqa: ANN001
+def _brute_force(engine, network: str) -> set[str]:
     """The attack of issue 13 item 8: hash every address of a /16 with every value the database
     holds (the old design kept the salt in service_setting) and keep those that match a row."""
     with session_factory(engine)() as session:

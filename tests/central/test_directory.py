@@ -69,7 +69,7 @@ def loaded(engine: Engine, tmp_path: Path) -> uuid.UUID:
 @pytest.mark.parametrize("format", ["tabular", "json"])
 def test_export_then_import_elsewhere_is_lossless_and_a_second_import_changes_nothing(
     engine: Engine, loaded: uuid.UUID, tmp_path: Path, format: str
-) -> None:  # noqa: A002
+) -> None:
     original = resources(engine, loaded)
     assert [record.content() for record in original] == [
         record.content() for record in resources(engine, loaded)
@@ -194,7 +194,7 @@ def test_cli_formats_auto_detection_and_refusals(tmp_path: Path) -> None:
     assert json.loads(run(db, "stats").stdout) == {"resource": 6}
 
 
-def test_every_status_is_imported_on_the_service_and_reaches_devices_by_sync(world, tmp_path: Path) -> None:  # noqa: ANN001
+def test_every_status_is_imported_on_the_service_and_reaches_devices_by_sync(world, tmp_path: Path) -> None:
     """Issue 15 item 7: a package with all four statuses imports 12 of 12 on the service, with a
     per-table report; a device receives every status by sync, and a lead's status change syncs."""
     from collections import Counter

@@ -120,7 +120,7 @@ def _bytes_of(path: Path) -> bytes:
     return b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
 
 
-def test_after_erasure_and_rewrite_the_postgresql_heap_holds_no_value(world: World, request) -> None:  # noqa: ANN001
+def test_after_erasure_and_rewrite_the_postgresql_heap_holds_no_value(world: World, request) -> None:
     """Issue 13 item 9: on PostgreSQL an UPDATE leaves the old row version in the heap, and a
     plain VACUUM only marks its space free. `erase contact --rewrite` rewrites the record table
     (VACUUM FULL), after which the values are in none of its files. (WAL and backups: see the

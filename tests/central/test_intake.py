@@ -8,7 +8,7 @@ from central.models import IntakeRate
 from tests.central.conftest import World
 
 
-def _submission(world: World, **overrides) -> dict:  # noqa: ANN003
+def _submission(world: World, **overrides) -> dict:
     return {
         "team_id": str(world.team_a),
         "kind": "booking",

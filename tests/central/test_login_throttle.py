@@ -53,7 +53,7 @@ def people(engine: Engine) -> World:
     return world
 
 
-def _login(client: TestClient, username: str, password: str = "not the password"):  # noqa: ANN202
+def _login(client: TestClient, username: str, password: str = "not the password"):
     return client.post("/v1/enrol", json={"username": username, "password": password, "device_name": "laptop"})
 
 

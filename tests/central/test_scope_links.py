@@ -67,7 +67,7 @@ def _a_conflict(device: Device, other: Device, contact: str) -> uuid.UUID:
     return uuid.UUID(result["results"][0]["conflicts"][0])
 
 
-def test_a_help_desk_request_cannot_be_linked_to_another_teams_contact(world: World, pair) -> None:  # noqa: ANN001
+def test_a_help_desk_request_cannot_be_linked_to_another_teams_contact(world: World, pair) -> None:
     """Issue 13 item 4: intake_request.contact_id naming a team-B contact is refused, and
     erasing that team-B person leaves team A's request alone."""
     anna, bruno = pair
@@ -87,7 +87,7 @@ def test_a_help_desk_request_cannot_be_linked_to_another_teams_contact(world: Wo
     assert not kept.erased and "Stella" in kept.body
 
 
-def test_erasing_a_person_spares_records_that_only_mention_their_id(world: World, pair) -> None:  # noqa: ANN001
+def test_erasing_a_person_spares_records_that_only_mention_their_id(world: World, pair) -> None:
     """Issue 13 item 4: erasure follows declared references, not any text holding the id."""
     anna, bruno = pair
     theirs = bruno.create("contact", given_name="Bianca")
@@ -99,7 +99,7 @@ def test_erasing_a_person_spares_records_that_only_mention_their_id(world: World
     assert not _stored(world, note).erased and not _stored(world, ours).erased
 
 
-def test_a_conflict_keeps_the_record_and_team_the_service_gave_it(world: World, pair) -> None:  # noqa: ANN001
+def test_a_conflict_keeps_the_record_and_team_the_service_gave_it(world: World, pair) -> None:
     """Issue 13 item 4: a device can resolve a Conflict, never repoint or refill it."""
     anna, bruno = pair
     laptop = world.enrol("anna", "tablet")
@@ -123,7 +123,7 @@ def test_a_conflict_keeps_the_record_and_team_the_service_gave_it(world: World, 
     assert _update(anna, "conflict", conflict, status="resolved", resolution="kept")["status"] == "applied"
 
 
-def test_a_losing_value_must_be_a_valid_value_of_its_field(world: World, pair) -> None:  # noqa: ANN001
+def test_a_losing_value_must_be_a_valid_value_of_its_field(world: World, pair) -> None:
     """Issue 13 item 4: the Conflict the service builds never holds what the field would refuse
     (here 1 MB for a 300-character municipality, which every team device would download)."""
     anna, _ = pair
@@ -140,7 +140,7 @@ def test_a_losing_value_must_be_a_valid_value_of_its_field(world: World, pair) -
         assert session.execute(select(StoredRecord.id).where(StoredRecord.entity == "conflict")).first() is None
 
 
-def test_an_appointment_names_an_operator_of_the_callers_organisation(world: World, pair) -> None:  # noqa: ANN001
+def test_an_appointment_names_an_operator_of_the_callers_organisation(world: World, pair) -> None:
     """Issue 13 item 4: appointment.operator_id must be an operator of the same organisation."""
     anna, _ = pair
     colleague = world.add_operator("carla", [world.team_b])
@@ -188,7 +188,7 @@ def test_an_appointment_names_an_operator_of_the_callers_organisation(world: Wor
         ("team_id", "TEAM_B"),
     ],
 )
-def test_the_help_desks_words_cannot_be_rewritten(world: World, pair, field: str, value: Any) -> None:  # noqa: ANN001
+def test_the_help_desks_words_cannot_be_rewritten(world: World, pair, field: str, value: Any) -> None:
     """Issue 13 item 5: a device may change only status, decline_reason and the contact link."""
     anna, _ = pair
     request = _help_desk_request(world, anna, world.team_a)
@@ -200,7 +200,7 @@ def test_the_help_desks_words_cannot_be_rewritten(world: World, pair, field: str
     assert _stored(world, request).body == before
 
 
-def test_status_and_decline_reason_of_a_help_desk_request_can_be_changed(world: World, pair) -> None:  # noqa: ANN001
+def test_status_and_decline_reason_of_a_help_desk_request_can_be_changed(world: World, pair) -> None:
     """Issue 13 item 5: what the worker decides is the worker's to write."""
     anna, _ = pair
     request = _help_desk_request(world, anna, world.team_a)
@@ -235,7 +235,7 @@ def test_a_record_links_only_contacts_of_its_own_team(world: World) -> None:
     assert results[1]["message"].startswith("contact_ids:")
 
 
-def test_an_amendment_amends_a_note_of_the_same_person(world: World, pair) -> None:  # noqa: ANN001
+def test_an_amendment_amends_a_note_of_the_same_person(world: World, pair) -> None:
     """Issue 13 item 4: note.amends_note_id (same_contact) must hang from the note's own contact."""
     anna, bruno = pair
     first, second = anna.create("contact", given_name="Aino"), anna.create("contact", given_name="Ada")

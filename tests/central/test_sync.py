@@ -24,14 +24,14 @@ def _audit_count(world: World) -> int:
 
 
 @pytest.fixture()
-def pair(world: World):  # noqa: ANN201
+def pair(world: World):
     """Anna (team A) and Bruno (team B), each with a device."""
     world.add_operator("anna", [world.team_a])
     world.add_operator("bruno", [world.team_b])
     return world.enrol("anna"), world.enrol("bruno")
 
 
-def _caseload(device, world: World, operator_id: uuid.UUID | None = None) -> dict[str, str]:  # noqa: ANN001
+def _caseload(device, world: World, operator_id: uuid.UUID | None = None) -> dict[str, str]:
     """One record of every team-scoped entity, in the device's team."""
     lead_resource = _resource(world)
     operator_id = operator_id or world.add_operator(f"op-{uuid.uuid4().hex[:6]}", [world.team_a])
@@ -70,7 +70,7 @@ def _resource(world: World) -> str:
     )
 
 
-def test_a_team_sees_its_records_and_never_another_teams(world: World, pair) -> None:  # noqa: ANN001
+def test_a_team_sees_its_records_and_never_another_teams(world: World, pair) -> None:
     anna, bruno = pair
     ids = _caseload(anna, world)
     seen_by_anna = {c["record"]["id"] for c in anna.sync_all()}
@@ -81,7 +81,7 @@ def test_a_team_sees_its_records_and_never_another_teams(world: World, pair) -> 
 
 
 @pytest.mark.parametrize("entity", ["contact", "relationship", "consent", "appointment", "note", "referral"])
-def test_another_team_cannot_write_any_entity(world: World, pair, entity: str) -> None:  # noqa: ANN001
+def test_another_team_cannot_write_any_entity(world: World, pair, entity: str) -> None:
     anna, bruno = pair
     ids = _caseload(anna, world)
     before = _records(world)
@@ -106,7 +106,7 @@ def test_another_team_cannot_write_any_entity(world: World, pair, entity: str) -
     assert _records(world) == before
 
 
-def test_a_rejected_mutation_does_not_stop_the_batch(world: World, pair) -> None:  # noqa: ANN001
+def test_a_rejected_mutation_does_not_stop_the_batch(world: World, pair) -> None:
     anna, bruno = pair
     foreign = anna.create("contact", given_name="Aino")
     batch = [
@@ -121,7 +121,7 @@ def test_a_rejected_mutation_does_not_stop_the_batch(world: World, pair) -> None
     assert results[2]["reason"] == "invalid" and results[2]["message"].startswith("birth_year:")
 
 
-def test_the_same_mutation_twice_is_applied_once(world: World, pair) -> None:  # noqa: ANN001
+def test_the_same_mutation_twice_is_applied_once(world: World, pair) -> None:
     anna, _ = pair
     mutation = anna.mutation("contact", "create", given_name="Lorenzo")
     first = anna.sync(mutation)["results"][0]
@@ -134,7 +134,7 @@ def test_the_same_mutation_twice_is_applied_once(world: World, pair) -> None:  #
     assert anna.sync(update)["results"][0]["server_version"] == v1
 
 
-def test_a_reused_device_seq_with_another_mutation_is_rejected(world: World, pair) -> None:  # noqa: ANN001
+def test_a_reused_device_seq_with_another_mutation_is_rejected(world: World, pair) -> None:
     anna, _ = pair
     first = anna.mutation("contact", "create", given_name="A")
     anna.sync(first)
@@ -167,7 +167,7 @@ def test_different_fields_merge_and_same_field_makes_a_conflict(world: World) ->
     assert (conflict["record"]["kept_value"], conflict["record"]["other_value"]) == ("Cesena", "Forlì")
 
 
-def test_a_devices_own_successive_edits_never_conflict(world: World, pair) -> None:  # noqa: ANN001
+def test_a_devices_own_successive_edits_never_conflict(world: World, pair) -> None:
     anna, _ = pair
     contact = anna.create("contact", given_name="Sofia")
     with session_factory(world.engine)() as session:
@@ -179,7 +179,7 @@ def test_a_devices_own_successive_edits_never_conflict(world: World, pair) -> No
     assert [r["conflicts"] for r in results] == [[], []]
 
 
-def test_notes_are_append_only(world: World, pair) -> None:  # noqa: ANN001
+def test_notes_are_append_only(world: World, pair) -> None:
     anna, _ = pair
     contact = anna.create("contact", given_name="Omar")
     note = anna.create("note", contact_id=contact, body="prima", occurred_at=T0)
@@ -188,7 +188,7 @@ def test_notes_are_append_only(world: World, pair) -> None:  # noqa: ANN001
         assert (result["status"], result["reason"]) == ("rejected", "append_only")
 
 
-def test_an_edit_against_a_delete_brings_the_record_back(world: World, pair) -> None:  # noqa: ANN001
+def test_an_edit_against_a_delete_brings_the_record_back(world: World, pair) -> None:
     anna, _ = pair
     contact = anna.create("contact", given_name="Chiara")
     anna.sync(anna.mutation("contact", "delete", uuid.UUID(contact)), keep_cursor=False)
@@ -200,7 +200,7 @@ def test_an_edit_against_a_delete_brings_the_record_back(world: World, pair) -> 
     assert latest["deleted"] is False and latest["municipality"] == "Oulu"
 
 
-def test_directory_is_shared_but_only_leads_write_it(world: World, pair) -> None:  # noqa: ANN001
+def test_directory_is_shared_but_only_leads_write_it(world: World, pair) -> None:
     anna, bruno = pair
     refused = anna.sync(
         anna.mutation(
@@ -220,7 +220,7 @@ def test_directory_is_shared_but_only_leads_write_it(world: World, pair) -> None
     assert resource not in {c["record"]["id"] for c in other_org.sync_all()}
 
 
-def make_other_org_device(world: World):  # noqa: ANN201
+def make_other_org_device(world: World):
     from central.models import Organisation, Team
 
     with session_factory(world.engine).begin() as session:
@@ -233,7 +233,7 @@ def make_other_org_device(world: World):  # noqa: ANN201
     return world.enrol("outsider")
 
 
-def test_pages_arrive_once_each_and_resume_from_the_cursor(world: World, pair) -> None:  # noqa: ANN001
+def test_pages_arrive_once_each_and_resume_from_the_cursor(world: World, pair) -> None:
     anna, _ = pair
     batch = [anna.mutation("contact", "create", given_name=f"P{i:04d}") for i in range(2500)]
     for start in range(0, len(batch), 1000):
@@ -251,7 +251,7 @@ def test_pages_arrive_once_each_and_resume_from_the_cursor(world: World, pair) -
     assert reader.sync()["changes"] == []  # idle: nothing again
 
 
-def test_scope_grants_bring_the_caseload_and_losses_purge_it(world: World, pair) -> None:  # noqa: ANN001
+def test_scope_grants_bring_the_caseload_and_losses_purge_it(world: World, pair) -> None:
     anna, bruno = pair
     contact = anna.create("contact", given_name="Aino")
     bruno.sync_all()
@@ -268,7 +268,7 @@ def test_scope_grants_bring_the_caseload_and_losses_purge_it(world: World, pair)
     assert bruno.sync()["purge_teams"] == []
 
 
-def test_a_contact_gets_the_team_of_a_single_team_operator(world: World, pair) -> None:  # noqa: ANN001
+def test_a_contact_gets_the_team_of_a_single_team_operator(world: World, pair) -> None:
     anna, _ = pair
     contact = anna.create("contact", given_name="Ilona")
     stored = [c for c in anna.sync_all() if c["record"]["id"] == contact][0]["record"]
@@ -279,7 +279,7 @@ def test_a_contact_gets_the_team_of_a_single_team_operator(world: World, pair) -
     assert result["reason"] == "team_required"
 
 
-def test_unknown_fields_and_metadata_are_rejected(world: World, pair) -> None:  # noqa: ANN001
+def test_unknown_fields_and_metadata_are_rejected(world: World, pair) -> None:
     anna, _ = pair
     results = anna.sync(
         anna.mutation("contact", "create", given_name="A", server_version=99),

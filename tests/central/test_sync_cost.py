@@ -43,7 +43,7 @@ def counting(world: World) -> Iterator[dict[str, int]]:
         if DATA.match(text):
             counts["statements"] += 1
 
-    def checkout(dbapi_conn, record, proxy) -> None:  # noqa: ANN001
+    def checkout(dbapi_conn, record, proxy) -> None:
         counts["checkouts"] += 1
         if world.engine.dialect.name == "postgresql":
             handle, path = tempfile.mkstemp(prefix="libpq-trace-")
@@ -54,7 +54,7 @@ def counting(world: World) -> Iterator[dict[str, int]]:
         else:
             dbapi_conn.set_trace_callback(statement_seen)
 
-    def checkin(dbapi_conn, record) -> None:  # noqa: ANN001
+    def checkin(dbapi_conn, record) -> None:
         handle = record.info.pop("trace_handle", None)
         if handle is not None:
             dbapi_conn.pgconn.untrace()

@@ -60,7 +60,7 @@ def week(enrolled: StoreWorker, people: list) -> list[Appointment]:
     """One appointment of each status, in Rome and in Helsinki, with and without reminders."""
     anna, bruno, lupo = people
 
-    def make(s):  # noqa: ANN001, ANN202
+    def make(s):
         def book(start: dt.datetime, minutes: int, **fields: object) -> Appointment:
             return s.appointments.create(
                 operator_id=ME,
@@ -124,7 +124,7 @@ def export(store: StoreWorker, path: Path, **options: object) -> int:
     return store.call(lambda s: export_appointments(s, path, start=WEEK[0], end=WEEK[1], now=STAMP, **options))
 
 
-def import_file(store: StoreWorker, path: Path, **options: object):  # noqa: ANN201
+def import_file(store: StoreWorker, path: Path, **options: object):
     return store.call(lambda s: import_appointments(s, path, **options))
 
 
@@ -135,7 +135,7 @@ def stored(store: StoreWorker, appointments: list[Appointment]) -> list[Appointm
 def snapshot(store: StoreWorker) -> tuple:
     """Every appointment row and every outbox row: what "nothing was written" compares."""
 
-    def read(s):  # noqa: ANN001, ANN202
+    def read(s):
         rows = s.conn.execute("SELECT id, body FROM appointment ORDER BY id").fetchall()
         return rows, s.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
 
@@ -149,7 +149,7 @@ def events(data: bytes) -> list:
 # --- export -----------------------------------------------------------------------------------------------
 
 
-def test_export_parses_with_icalendar_with_zones_statuses_and_alarms(enrolled, week, tmp_path) -> None:  # noqa: ANN001
+def test_export_parses_with_icalendar_with_zones_statuses_and_alarms(enrolled, week, tmp_path) -> None:
     path = tmp_path / "week.ics"
     assert export(enrolled, path) == 5
     data = path.read_bytes()
@@ -187,7 +187,7 @@ def test_export_parses_with_icalendar_with_zones_statuses_and_alarms(enrolled, w
     assert str(office["CLASS"]) == "PRIVATE"
 
 
-def test_no_names_notes_or_home_address_unless_the_operator_opts_in(enrolled, week, people, tmp_path) -> None:  # noqa: ANN001
+def test_no_names_notes_or_home_address_unless_the_operator_opts_in(enrolled, week, people, tmp_path) -> None:
     plain, named = tmp_path / "plain.ics", tmp_path / "named.ics"
     export(enrolled, plain)
     export(enrolled, named, include_names=True)
@@ -208,7 +208,7 @@ def test_no_names_notes_or_home_address_unless_the_operator_opts_in(enrolled, we
     assert "GP" not in named.read_bytes().replace(b"\r\n ", b"").decode()  # outcome notes never leave
 
 
-def test_export_chooses_whose_appointments(enrolled, week, people, tmp_path) -> None:  # noqa: ANN001
+def test_export_chooses_whose_appointments(enrolled, week, people, tmp_path) -> None:
     theirs = enrolled.call(
         lambda s: s.appointments.create(
             contact_ids=[people[0].id],
@@ -257,7 +257,7 @@ def test_translated_words_reach_the_file() -> None:
 # --- our own round trip ---------------------------------------------------------------------------------------
 
 
-def test_reading_our_export_gives_back_every_field(enrolled, week, tmp_path) -> None:  # noqa: ANN001
+def test_reading_our_export_gives_back_every_field(enrolled, week, tmp_path) -> None:
     path = tmp_path / "week.ics"
     export(enrolled, path, include_names=True)
     read = read_calendar(path.read_bytes())
@@ -269,7 +269,7 @@ def test_reading_our_export_gives_back_every_field(enrolled, week, tmp_path) -> 
         assert event.fields["starts_at"].tzinfo.key == appointment.time_zone
 
 
-def test_importing_our_export_restores_every_field_and_counts_the_unchanged(enrolled, week, people, tmp_path) -> None:  # noqa: ANN001
+def test_importing_our_export_restores_every_field_and_counts_the_unchanged(enrolled, week, people, tmp_path) -> None:
     path = tmp_path / "week.ics"
     export(enrolled, path)
     before = snapshot(enrolled)
@@ -279,7 +279,7 @@ def test_importing_our_export_restores_every_field_and_counts_the_unchanged(enro
 
     anna, bruno, lupo = people
 
-    def scramble(s):  # noqa: ANN001, ANN202
+    def scramble(s):
         later = dt.timedelta(hours=2)
         for a in week:
             s.appointments.update(
@@ -312,7 +312,7 @@ def test_importing_our_export_restores_every_field_and_counts_the_unchanged(enro
         assert restored == expected
 
 
-def test_changes_made_in_another_calendar_program_come_back(enrolled, week, tmp_path) -> None:  # noqa: ANN001
+def test_changes_made_in_another_calendar_program_come_back(enrolled, week, tmp_path) -> None:
     path = tmp_path / "week.ics"
     export(enrolled, path)
     calendar = Calendar.from_ical(path.read_bytes())
@@ -341,7 +341,7 @@ def test_changes_made_in_another_calendar_program_come_back(enrolled, week, tmp_
 # --- broken files ------------------------------------------------------------------------------------------------
 
 
-def test_a_broken_file_imports_nothing_and_names_event_property_and_rule(enrolled, week, tmp_path) -> None:  # noqa: ANN001
+def test_a_broken_file_imports_nothing_and_names_event_property_and_rule(enrolled, week, tmp_path) -> None:
     path = tmp_path / "week.ics"
     export(enrolled, path)
     enrolled.call(lambda s: s.appointments.update(week[0].id, topic="changed here"))
@@ -367,7 +367,7 @@ def test_a_broken_file_imports_nothing_and_names_event_property_and_rule(enrolle
     assert snapshot(enrolled) == before  # the good first event was not applied either
 
 
-def test_unreadable_values_are_named_without_echoing_them(enrolled, week, tmp_path) -> None:  # noqa: ANN001
+def test_unreadable_values_are_named_without_echoing_them(enrolled, week, tmp_path) -> None:
     path = tmp_path / "week.ics"
     export(enrolled, path)
     text = path.read_bytes().replace(b"DTSTART;TZID=Europe/Rome:20261125T150000", b"DTSTART:Anna at three", 1)
@@ -382,7 +382,7 @@ def test_unreadable_values_are_named_without_echoing_them(enrolled, week, tmp_pa
 
 
 @pytest.mark.parametrize("content", [b"", b"hello\r\n", b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x\r\nEND:VCARD\r\n"])
-def test_a_file_that_is_not_a_calendar_is_refused(enrolled, tmp_path, content: bytes) -> None:  # noqa: ANN001
+def test_a_file_that_is_not_a_calendar_is_refused(enrolled, tmp_path, content: bytes) -> None:
     path = tmp_path / "not.ics"
     path.write_bytes(content)
     with pytest.raises(CalendarFileError) as caught:
@@ -390,7 +390,7 @@ def test_a_file_that_is_not_a_calendar_is_refused(enrolled, tmp_path, content: b
     assert caught.value.problems[0].startswith("file: not an iCalendar file")
 
 
-def test_our_events_whose_appointment_is_gone_or_elsewhere_are_skipped(enrolled, week, tmp_path) -> None:  # noqa: ANN001
+def test_our_events_whose_appointment_is_gone_or_elsewhere_are_skipped(enrolled, week, tmp_path) -> None:
     path = tmp_path / "week.ics"
     export(enrolled, path)
     enrolled.call(lambda s: s.appointments.tombstone(week[0].id))
@@ -445,7 +445,7 @@ END:VCALENDAR\r
 """
 
 
-def test_foreign_events_are_skipped_until_the_operator_names_the_contact(enrolled, people, tmp_path) -> None:  # noqa: ANN001
+def test_foreign_events_are_skipped_until_the_operator_names_the_contact(enrolled, people, tmp_path) -> None:
     path = tmp_path / "invite.ics"
     path.write_bytes(FOREIGN)
     result = import_file(enrolled, path)
@@ -455,7 +455,7 @@ def test_foreign_events_are_skipped_until_the_operator_names_the_contact(enrolle
     assert enrolled.call(lambda s: s.appointments.count()) == 0
 
 
-def test_foreign_events_become_the_named_contacts_appointments_once(enrolled, people, tmp_path) -> None:  # noqa: ANN001
+def test_foreign_events_become_the_named_contacts_appointments_once(enrolled, people, tmp_path) -> None:
     path = tmp_path / "invite.ics"
     path.write_bytes(FOREIGN)
     anna = people[0]
@@ -504,7 +504,7 @@ def test_foreign_events_become_the_named_contacts_appointments_once(enrolled, pe
         ),
     ],
 )
-def test_foreign_events_we_cannot_represent_are_refused(enrolled, people, tmp_path, line, prop, rule) -> None:  # noqa: ANN001
+def test_foreign_events_we_cannot_represent_are_refused(enrolled, people, tmp_path, line, prop, rule) -> None:
     path = tmp_path / "invite.ics"
     path.write_bytes(FOREIGN.replace(b"DTSTART;TZID=Europe/Helsinki:20261124T130000", line))
     with pytest.raises(CalendarFileError) as caught:

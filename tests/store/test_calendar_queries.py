@@ -51,7 +51,7 @@ def book(
     )
 
 
-def ids(items) -> list:  # noqa: ANN001
+def ids(items) -> list:
     return [getattr(item, "booked", item).id for item in items]
 
 
@@ -168,7 +168,7 @@ def test_follow_ups_outcomes_consents_and_referrals(store: StoreWorker, people: 
     book(store, [anna], now - dt.timedelta(minutes=30))  # still running
     book(store, [anna], now - dt.timedelta(days=200))  # too old to ask about
 
-    def consent(contact, purpose: str, expires_in: int | None, **extra: object):  # noqa: ANN001, ANN202
+    def consent(contact, purpose: str, expires_in: int | None, **extra: object):
         expires = now + dt.timedelta(days=expires_in) if expires_in is not None else None
         return store.call(
             lambda s: s.consents.create(

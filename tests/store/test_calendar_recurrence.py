@@ -125,7 +125,7 @@ def test_an_exception_skips_one_meeting_and_counts_toward_count() -> None:
         (HELSINKI, dt.date(2026, 3, 29), dt.date(2026, 10, 25)),
     ],
 )
-def test_a_weekly_10_00_stays_10_00_local_across_both_daylight_saving_changes(zone, spring, autumn) -> None:  # noqa: ANN001
+def test_a_weekly_10_00_stays_10_00_local_across_both_daylight_saving_changes(zone, spring, autumn) -> None:
     """Issue 14 item 7: the wall time is kept in the appointment's own zone (the UTC instant moves)."""
     start = dt.datetime(2026, 3, 22, 10, 0, tzinfo=zone)  # the Sunday before the spring change
     series = record(start, recurrence={"frequency": "weekly", "until": dt.date(2026, 11, 1)})
@@ -205,7 +205,7 @@ def test_the_week_shows_each_meeting_once_with_its_own_times_and_key(enrolled: S
     assert after == []  # the tenth and last was on 9 March
 
 
-def test_booking_over_a_meeting_of_a_series_warns_and_a_skipped_meeting_does_not(enrolled, people) -> None:  # noqa: ANN001
+def test_booking_over_a_meeting_of_a_series_warns_and_a_skipped_meeting_does_not(enrolled, people) -> None:
     """Issue 14 item 7: the overlap rule (booking dialog, intake accept) sees every meeting of a series."""
     anna, bruno = people
     series = book(
@@ -293,7 +293,7 @@ def test_every_meeting_of_a_series_rings_its_reminder(enrolled: StoreWorker, peo
 # --- iCalendar --------------------------------------------------------------------------------------------
 
 
-def test_a_series_exports_as_rrule_and_exdate_and_reads_back_unchanged(enrolled, people, tmp_path) -> None:  # noqa: ANN001
+def test_a_series_exports_as_rrule_and_exdate_and_reads_back_unchanged(enrolled, people, tmp_path) -> None:
     """Issue 14 item 7: exported to iCalendar as RRULE/EXDATE; our own import round-trips it."""
     anna, bruno = people
     weekly = book(
@@ -344,7 +344,7 @@ FOREIGN = (
 
 def test_another_programs_weekly_rrule_in_our_subset_is_imported_and_others_are_refused(
     enrolled, people, tmp_path
-) -> None:  # noqa: ANN001, E501
+) -> None:
     """Issue 14 item 7: a foreign RRULE in our subset imports; one outside it is refused with the rule."""
     path = tmp_path / "invite.ics"
     path.write_bytes(FOREIGN.replace(b"RULE_LINE", b"RRULE:FREQ=WEEKLY;BYDAY=WE;COUNT=4"))
@@ -369,7 +369,7 @@ def test_another_programs_weekly_rrule_in_our_subset_is_imported_and_others_are_
 
 def test_the_stored_series_is_read_at_10_00_local_in_the_weeks_after_the_change_to_summer_time(
     enrolled, people
-) -> None:  # noqa: ANN001, E501
+) -> None:
     """Issue 14 item 7: stored as a UTC instant plus its zone, a weekly 10:00 in Helsinki is 10:00 after DST too."""
     anna, _ = people
     series = book(

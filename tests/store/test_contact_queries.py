@@ -71,7 +71,7 @@ def test_ordered_ids_follow_the_sort_name_and_skip_tombstones(store: StoreWorker
         (q.ContactFilter(municipality="Rome"), []),
     ],
 )
-def test_filters_narrow_the_list_to_exact_values(store: StoreWorker, people: dict, filters, expected) -> None:  # noqa: ANN001
+def test_filters_narrow_the_list_to_exact_values(store: StoreWorker, people: dict, filters, expected) -> None:
     ids = store.call(lambda s: q.ordered_ids(s, filters))
     assert sorted(names(store, ids)) == sorted(expected)
     # Still in list order.

@@ -73,7 +73,7 @@ def import_(store: StoreWorker, path: Path, format: str | None = None) -> direct
 @pytest.mark.parametrize("format", ["tabular", "json"])
 def test_export_then_import_is_lossless_and_a_second_import_duplicates_nothing(
     filled: StoreWorker, other: StoreWorker, tmp_path: Path, format: str
-) -> None:  # noqa: A002
+) -> None:
     path = tmp_path / ("directory.json" if format == "json" else "package")
     counts = export(filled, path, format)
     assert counts["service"] == 5  # two entries share a service; the tombstone is not written

@@ -162,7 +162,7 @@ def test_create_refuses_an_existing_key_file(tmp_path: Path) -> None:
         (lambda text: json.dumps({**json.loads(text), "profile_id": "someone-else"}), WrongPassphrase),
     ],
 )
-def test_damaged_key_file_is_reported(tmp_path: Path, damage, error) -> None:  # noqa: ANN001
+def test_damaged_key_file_is_reported(tmp_path: Path, damage, error) -> None:
     store = KeyStore(tmp_path)
     store.create(PASSPHRASE)
     store.path.write_text(damage(store.path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -41,7 +41,7 @@ def test_canary_appears_in_no_file(profile: Profile, tmp_path: Path, monkeypatch
     monkeypatch.setenv("TMPDIR", str(temp_dir))
     worker = profile.open(PASSPHRASE)
 
-    def write(s):  # noqa: ANN001, ANN202
+    def write(s):
         contact = s.contacts.create(given_name=CANARY, family_name="Rossi", municipality=CANARY)
         s.notes.create(contact_id=contact.id, body=f"note {CANARY} " * 200, occurred_at=contact.created_at)
         # A sort big enough to need temporary storage.
@@ -162,7 +162,7 @@ def test_create_refuses_an_existing_profile(profile: Profile) -> None:
     assert _fingerprint(profile.directory) == before
 
 
-def test_cipher_version_is_4_or_newer(store) -> None:  # noqa: ANN001
+def test_cipher_version_is_4_or_newer(store) -> None:
     assert int(store.call(lambda s: s.cipher_version()).split(".")[0]) >= 4
 
 

@@ -10,7 +10,7 @@ def answer(*changes: dict, results: list | None = None) -> dict:
 
 
 def test_an_erasure_leaves_no_trace_of_the_person(store: StoreWorker) -> None:
-    def setup(s):  # noqa: ANN001, ANN202
+    def setup(s):
         person = s.contacts.create(given_name="Elisa", family_name="Cancellata", municipality="Lodi")
         other = s.contacts.create(given_name="Resta")
         s.notes.create(contact_id=person.id, body="colloquio riservato", occurred_at=dt.datetime.now(dt.UTC))
@@ -28,7 +28,7 @@ def test_an_erasure_leaves_no_trace_of_the_person(store: StoreWorker) -> None:
     )
     assert report.erased == 3  # the contact, its note, its consent
 
-    def left(s):  # noqa: ANN001, ANN202
+    def left(s):
         tables = ("contact", "note", "consent")
         rows = {
             t: s.conn.execute(f"SELECT count(*) FROM {t} WHERE body LIKE ?", (f"%{person}%",)).fetchone()[0]

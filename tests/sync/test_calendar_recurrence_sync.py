@@ -16,7 +16,7 @@ def test_a_recurring_appointment_with_exceptions_round_trips_and_a_skip_merges(w
     laptop_a, laptop_b = world.device(anna), world.device(bruno)
     me = laptop_a.profile.identity().operator_id
 
-    def book(s):  # noqa: ANN001, ANN202 - a StoreSession
+    def book(s):  # a StoreSession
         contact = s.contacts.create(given_name="Marta", team_id=world.team_a)
         start = dt.datetime(2026, 3, 16, 10, 0, tzinfo=ROME)
         return s.appointments.create(

@@ -49,7 +49,7 @@ def canonical(body: str) -> dict:
     return Contact.model_validate_json(body).model_dump(mode="json")
 
 
-def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMachine class
+def machine_for(service: CentralService):  # a RuleBasedStateMachine class
     class Convergence(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
@@ -97,7 +97,7 @@ def machine_for(service: CentralService):  # noqa: ANN201 - a RuleBasedStateMach
             record_id = live[pick % len(live)]
             value = fresh_value(field)
 
-            def write(s):  # noqa: ANN001, ANN202
+            def write(s):
                 before = getattr(s.contacts.get(record_id), field)
                 s.contacts.update(record_id, **{field: value})
                 return before

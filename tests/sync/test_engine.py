@@ -12,8 +12,8 @@ from desktop.sync.transport import Transport, WipeOrdered
 from tests.sync_world import World
 
 
-def contacts_of(device) -> dict[str, dict]:  # noqa: ANN001
-    def read(s):  # noqa: ANN001, ANN202
+def contacts_of(device) -> dict[str, dict]:
+    def read(s):
         return {str(c.id): c.model_dump(mode="json") for c in s.contacts.page(limit=10_000).records}
 
     return device.store.call(read)

@@ -41,12 +41,12 @@ def not_prossimo() -> Callable[[int, bytes], str]:
 
 def _enrol_error(url: str) -> Exception:
     transport = Transport(url, attempts=2, backoff_s=0.001, connect_timeout_s=2)
-    with pytest.raises(Exception) as raised:  # noqa: PT011 - the kind is what is checked
+    with pytest.raises(Exception) as raised:  # the kind is what is checked
         transport.enrol("anna", "a password", "laptop")
     return raised.value
 
 
-def test_each_wrong_address_is_named_as_such(not_prossimo) -> None:  # noqa: ANN001
+def test_each_wrong_address_is_named_as_such(not_prossimo) -> None:
     """Issue 14 item 8 (7): an unknown name, a closed port and a server that is not Prossimo
     (a 404 page, a home page answering everything) are three different errors, each telling
     the operator to check the address, never to just "try again"."""
@@ -67,7 +67,7 @@ def test_each_wrong_address_is_named_as_such(not_prossimo) -> None:  # noqa: ANN
     assert "not a Prossimo service" in str(errors["home page"])
 
 
-def test_prossimo_enroll_to_a_mistyped_host_says_check_the_address(tmp_path: Path, not_prossimo) -> None:  # noqa: ANN001
+def test_prossimo_enroll_to_a_mistyped_host_says_check_the_address(tmp_path: Path, not_prossimo) -> None:
     """Issue 14 item 8 (7): `prossimo enroll` names the problem, says to check the address and
     that nothing was enrolled (not "unsent changes stay"), exit 5; a distinct message each way."""
     home = tmp_path / "profile"
@@ -84,7 +84,7 @@ def test_prossimo_enroll_to_a_mistyped_host_says_check_the_address(tmp_path: Pat
     assert len(set(messages)) == 3, messages
 
 
-def test_the_first_run_wizard_says_check_the_address(qtbot, tmp_path: Path, not_prossimo) -> None:  # noqa: ANN001
+def test_the_first_run_wizard_says_check_the_address(qtbot, tmp_path: Path, not_prossimo) -> None:
     """Issue 14 item 8 (7): the wizard's Connect step shows a distinct, translated message beside
     the address for each way a mistyped address fails."""
     from PySide6.QtWidgets import QWizard

@@ -60,7 +60,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: "_Server"
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+    def do_POST(self) -> None:  # http.server's name
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         with self.server.lock:
             self.server.received.append((self.path, body))
@@ -89,12 +89,12 @@ class _Server(ThreadingHTTPServer):
         self.received: list[tuple[str, bytes]] = []
         self.connections = 0
 
-    def verify_request(self, request, client_address) -> bool:  # noqa: ANN001 - socketserver's signature
+    def verify_request(self, request, client_address) -> bool:  # socketserver's signature
         with self.lock:
             self.connections += 1
         return True
 
-    def finish_request(self, request, client_address) -> None:  # noqa: ANN001
+    def finish_request(self, request, client_address) -> None:
         if self.tls is not None:  # the handshake in the connection's thread, not the accepting one
             try:
                 request = self.tls.wrap_socket(request, server_side=True)
@@ -233,7 +233,7 @@ def _call(transport: Transport, endpoint: str) -> None:
 @pytest.mark.parametrize("endpoint", ["enrol", "sync"])
 @pytest.mark.parametrize("status", [301, 302, 307, 308])
 @pytest.mark.parametrize("route", ["http->other loopback port", "http->refused host", "https->http"])
-def test_a_redirect_is_never_followed(serve, throwaway_ca, route: str, status: int, endpoint: str) -> None:  # noqa: ANN001
+def test_a_redirect_is_never_followed(serve, throwaway_ca, route: str, status: int, endpoint: str) -> None:
     """Issue 13 item 1: a 3xx answer is an error naming its target; the target sees no request, no byte
     (not the enrolment password, not a sync body with a client's name), whatever the scheme or host."""
     ca_path, server_tls = throwaway_ca
@@ -262,7 +262,7 @@ def test_a_redirect_is_never_followed(serve, throwaway_ca, route: str, status: i
 # --- item 1: retries -----------------------------------------------------------------------
 
 
-def test_an_enrolment_is_never_resent_after_a_503(serve) -> None:  # noqa: ANN001
+def test_an_enrolment_is_never_resent_after_a_503(serve) -> None:
     """Issue 13 item 1: an answer proves the request arrived, so an enrolment answered 503 is sent once."""
     evil = serve(lambda path, n: _json(503, {"error": "unavailable", "message": "busy"}))
     transport = Transport(evil.url, attempts=4, backoff_s=0.001)
@@ -272,7 +272,7 @@ def test_an_enrolment_is_never_resent_after_a_503(serve) -> None:  # noqa: ANN00
     assert isinstance(raised.value, Offline) and "unavailable (HTTP 503)" in str(raised.value)
 
 
-def test_an_enrolment_whose_answer_is_cut_is_not_resent(serve) -> None:  # noqa: ANN001
+def test_an_enrolment_whose_answer_is_cut_is_not_resent(serve) -> None:
     """Issue 13 item 1: the request left (the service read it), so the enrolment is not sent again."""
     evil = serve(lambda path, n: None)
     transport = Transport(evil.url, attempts=4, backoff_s=0.001)
@@ -289,7 +289,7 @@ def test_an_enrolment_that_never_left_is_retried() -> None:
     assert (transport.stats.requests, transport.stats.retries, transport.stats.bytes_sent) == (3, 2, 0)
 
 
-def test_a_sync_is_resent_on_503_up_to_the_attempts(serve) -> None:  # noqa: ANN001
+def test_a_sync_is_resent_on_503_up_to_the_attempts(serve) -> None:
     """Issue 13 item 1: a sync is idempotent, so 503 is retried (urllib3 Retry), Retry-After respected."""
     evil = serve(lambda path, n: _json(503, {"error": "unavailable", "message": "busy"}, **{"Retry-After": "0"}))
     transport = Transport(evil.url, attempts=3, backoff_s=0.001)
@@ -300,7 +300,7 @@ def test_a_sync_is_resent_on_503_up_to_the_attempts(serve) -> None:  # noqa: ANN
     assert isinstance(raised.value, Offline) and "unavailable (HTTP 503): busy" in str(raised.value)
 
 
-def test_a_sync_whose_answer_is_cut_is_resent_and_succeeds(serve) -> None:  # noqa: ANN001
+def test_a_sync_whose_answer_is_cut_is_resent_and_succeeds(serve) -> None:
     empty = {"results": [], "changes": [], "cursor": "c", "more": False, "server_time": "2024-01-01T00:00:00Z"}
     evil = serve(lambda path, n: None if n < 3 else _json(200, empty))
     transport = Transport(evil.url, attempts=4, backoff_s=0.001)
@@ -344,7 +344,7 @@ print(hwm() - before)
 """
 
 
-def test_a_gzip_bomb_is_refused_without_inflating_it(serve, gzip_bomb: bytes) -> None:  # noqa: ANN001
+def test_a_gzip_bomb_is_refused_without_inflating_it(serve, gzip_bomb: bytes) -> None:
     """Issue 13 item 13: a 512 MiB gzip answer is refused once 64 MiB are unpacked; the device process's
     peak memory grows by far less than the bomb (measured as VmHWM in a child process)."""
     assert len(gzip_bomb) < 2**20
@@ -366,7 +366,7 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(serve, gzip_bomb: bytes) ->
     assert len(evil.received) == 2  # refused, not retried
 
 
-def test_an_answer_too_large_on_the_wire_is_refused(serve) -> None:  # noqa: ANN001
+def test_an_answer_too_large_on_the_wire_is_refused(serve) -> None:
     """Issue 13 item 13: the raw bytes read are bounded too (declared or not)."""
     evil = serve(lambda path, n: Answer(200, b" " * (2 * 2**20)))
     transport = Transport(evil.url, attempts=1, max_answer_bytes=2**20)
@@ -374,7 +374,7 @@ def test_an_answer_too_large_on_the_wire_is_refused(serve) -> None:  # noqa: ANN
         transport.sync("device-token", SYNC_BODY)
 
 
-def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:  # noqa: ANN001
+def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:
     """Issue 13 item 13: 100,000 nested arrays give an error naming the problem, never RecursionError."""
     deep = b"[" * 100_000 + b"]" * 100_000
     envelope = (
@@ -413,7 +413,7 @@ GOOD_SYNC = {
     ],
     ids=["missing cursor", "results not a list", "unknown status", "version not a number", "more", "time"],
 )
-def test_a_malformed_sync_answer_is_named_not_a_keyerror(serve, tmp_path: Path, change: dict, named: str) -> None:  # noqa: ANN001
+def test_a_malformed_sync_answer_is_named_not_a_keyerror(serve, tmp_path: Path, change: dict, named: str) -> None:
     """Issue 13 item 13: a real device syncing with a service that answers 200 with a malformed envelope
     gets an error naming the field and rule, never "unexpected error (KeyError)"; its store is untouched."""
     bad = {**GOOD_SYNC, **change}
@@ -434,7 +434,7 @@ def test_a_malformed_sync_answer_is_named_not_a_keyerror(serve, tmp_path: Path, 
         store.close()
 
 
-def test_a_malformed_enrolment_answer_is_named_without_its_values(serve) -> None:  # noqa: ANN001
+def test_a_malformed_enrolment_answer_is_named_without_its_values(serve) -> None:
     """Issue 13 item 13: the message names the field and the rule; the answer's values stay out of it."""
     answer = {**json.loads(_valid_enrolment()), "device_token": "TOKEN-CANARY", "role": "superuser-CANARY"}
     evil = serve(lambda path, n: _json(200, answer))
@@ -443,7 +443,7 @@ def test_a_malformed_enrolment_answer_is_named_without_its_values(serve) -> None
     assert "CANARY" not in str(raised.value)
 
 
-def test_a_proxys_410_page_does_not_wipe_the_device(serve) -> None:  # noqa: ANN001
+def test_a_proxys_410_page_does_not_wipe_the_device(serve) -> None:
     """Issue 13 item 13: only the protocol's wipe answer wipes; an HTML "410 Gone" page is not understood."""
     evil = serve(lambda path, n: Answer(410, b"<html><body>Gone</body></html>", {"Content-Type": "text/html"}))
     with pytest.raises(TransportError, match="410 with an answer this Prossimo does not understand") as raised:
@@ -457,7 +457,7 @@ def test_a_proxys_410_page_does_not_wipe_the_device(serve) -> None:  # noqa: ANN
 # --- item 13: error answers ----------------------------------------------------------------
 
 
-def test_error_answers_quote_only_error_and_message(serve) -> None:  # noqa: ANN001
+def test_error_answers_quote_only_error_and_message(serve) -> None:
     """Issue 13 item 13: the one error shape ({"error", "message", "fields"}), the older `detail` list,
     and nothing else of the answer in the exception: no other key, no input value, no control character."""
     new_shape = {
@@ -488,7 +488,7 @@ def test_error_answers_quote_only_error_and_message(serve) -> None:  # noqa: ANN
         assert raised.value.status == 422 and raised.value.error == "invalid"
 
 
-def test_a_throttled_enrolment_with_a_garbled_retry_after(serve) -> None:  # noqa: ANN001
+def test_a_throttled_enrolment_with_a_garbled_retry_after(serve) -> None:
     """Issue 13 item 13: a Retry-After that is not a number is not a crash."""
     evil = serve(lambda path, n: _json(429, {"error": "login_throttled", "message": "wait"}, **{"Retry-After": "soon"}))
     with pytest.raises(LoginThrottled) as raised:

@@ -28,7 +28,7 @@ def test_only_https_or_loopback_http() -> None:
             check_server_url(bad)
 
 
-def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:  # noqa: ANN001
+def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:
     cert, key = _self_signed(tmp_path)
     port = free_port()
     service = subprocess.Popen(

@@ -139,7 +139,7 @@ def ui_context(qapp: QApplication, ui_profile: Profile, ui_store: StoreWorker) -
     navigator.deleteLater()
 
 
-def wait_for_store(qtbot, context: UiContext, timeout: int = 10_000) -> None:  # noqa: ANN001
+def wait_for_store(qtbot, context: UiContext, timeout: int = 10_000) -> None:
     """Until every store call the UI made has delivered its answer."""
     qtbot.waitUntil(lambda: context.store.pending == 0, timeout=timeout)
 
@@ -150,7 +150,7 @@ def english_shell(profile_dir: Path) -> Shell:
 
 
 @pytest.fixture()
-def shell(tmp_path: Path):  # noqa: ANN201
+def shell(tmp_path: Path):
     made = english_shell(tmp_path / "profile")
     yield made
     made.shutdown()

@@ -37,12 +37,12 @@ from protocol.directory import is_stale
 from tests.ui.conftest import Caseload
 
 
-def richest_resource(context: UiContext, load: Caseload):  # noqa: ANN201 - a Resource
+def richest_resource(context: UiContext, load: Caseload):  # a Resource
     """The service with the most to show: not verified lately, with hours, email, address
     (the Finnish detail pane clipped exactly these)."""
     today = context.clock().date()
 
-    def weight(r) -> tuple:  # noqa: ANN001
+    def weight(r) -> tuple:
         return (
             is_stale(r.last_verified_on, today),
             bool(r.email),
@@ -65,7 +65,7 @@ def show_page(window: MainWindow, name: str, load: Caseload) -> QWidget:
     return window.show_page(name)
 
 
-def _request(context: UiContext):  # noqa: ANN202 - an IntakeRequest
+def _request(context: UiContext):  # an IntakeRequest
     return context.store.worker.call(
         lambda s: s.intake_requests.create(
             kind="booking",

@@ -32,7 +32,7 @@ def _walk(
     ui_context,
     ui_profile,
     caseload: Caseload,
-    language: str,  # noqa: ANN001
+    language: str,
     check: Callable[[QWidget], list],
 ) -> list[str]:
     i18n.install(language)
@@ -45,7 +45,7 @@ def test_every_control_has_an_accessible_name(
     qtbot,
     ui_context,
     ui_profile,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     language: str,
 ) -> None:
     """Issue 14 item 5: a screen reader can name every button, field, list and tab on every
@@ -54,7 +54,7 @@ def test_every_control_has_an_accessible_name(
     assert not found, f"{len(found)} control(s) without a name in {language}:\n" + "\n".join(found)
 
 
-def test_tab_reaches_every_input_in_reading_order(qtbot, ui_context, ui_profile, caseload: Caseload) -> None:  # noqa: ANN001
+def test_tab_reaches_every_input_in_reading_order(qtbot, ui_context, ui_profile, caseload: Caseload) -> None:
     """Issue 14 item 5: Tab reaches every enabled input of every screen and dialog, and goes
     top to bottom, left to right (never back up the same column)."""
     found = _walk(qtbot, ui_context, ui_profile, caseload, "en", tab_order_problems)
@@ -66,7 +66,7 @@ def test_mnemonics_are_unique_in_each_window(
     qtbot,
     ui_context,
     ui_profile,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     language: str,
 ) -> None:
     """Issue 14 item 5: no two controls of one window share an Alt+letter (Alt+S was both
@@ -181,7 +181,7 @@ def test_every_text_on_screen_is_readable_on_the_palette(
     qtbot,
     ui_context,
     ui_profile,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     app_palette: str,
 ) -> None:
     """Issue 14 item 5: with the style's palette and with a high-contrast one, every label,
@@ -208,7 +208,7 @@ def _registered(window: MainWindow) -> set[str]:
     return keys
 
 
-def _help_rows(qtbot, context, language: str) -> list[tuple[str, str, str]]:  # noqa: ANN001
+def _help_rows(qtbot, context, language: str) -> list[tuple[str, str, str]]:
     i18n.install(language)
     window = MainWindow(dataclasses.replace(context, settings=Settings(language=language)))
     qtbot.addWidget(window)
@@ -225,7 +225,7 @@ def _help_rows(qtbot, context, language: str) -> list[tuple[str, str, str]]:  # 
     return rows
 
 
-def test_f1_lists_every_shortcut_translated(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_f1_lists_every_shortcut_translated(qtbot, ui_context, caseload: Caseload) -> None:
     """Issue 14 item 5: F1 opens a list of every shortcut the main window and its screens
     register (Ctrl+1…8, Ctrl+L, Ctrl+F, F5…), each described, in the UI's language."""
     english = _help_rows(qtbot, ui_context, "en")
@@ -235,7 +235,7 @@ def test_f1_lists_every_shortcut_translated(qtbot, ui_context, caseload: Caseloa
     assert not untranslated, f"left in English in Finnish: {sorted(untranslated)}"
 
 
-def test_a_styled_label_follows_a_palette_switched_while_the_app_runs(qtbot) -> None:  # noqa: ANN001
+def test_a_styled_label_follows_a_palette_switched_while_the_app_runs(qtbot) -> None:
     """Issue 14 item 5: a theme switched to high contrast after a warning was shown restyles
     it with the palette's own text colour (the brown stayed, at 3:1 on black)."""
     from PySide6.QtWidgets import QLabel

@@ -15,7 +15,7 @@ CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 OTHER_OPERATOR = uuid.UUID("00000000-0000-4000-8000-0000000000b2")
 
 
-def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
+def open_page(qtbot, context) -> CalendarPage:
     page = CalendarPage(context)
     qtbot.addWidget(page)
     page.resize(1100, 760)
@@ -34,20 +34,20 @@ def listed(page: CalendarPage) -> list[str]:
     return [page.list.item(row).text() for row in range(page.list.count())]
 
 
-def form_of(qtbot, page: CalendarPage) -> AppointmentForm:  # noqa: ANN001
+def form_of(qtbot, page: CalendarPage) -> AppointmentForm:
     qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible(), timeout=5_000)
     page.form.activateWindow()  # a window manager would; offscreen, shortcuts need it
     qtbot.waitUntil(page.form.isActiveWindow, timeout=5_000)
     return page.form
 
 
-def closed(qtbot, page: CalendarPage) -> None:  # noqa: ANN001
+def closed(qtbot, page: CalendarPage) -> None:
     qtbot.waitUntil(lambda: page.form is None, timeout=5_000)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
 
 
-def pick_contact(qtbot, form: AppointmentForm, contact) -> None:  # noqa: ANN001
+def pick_contact(qtbot, form: AppointmentForm, contact) -> None:
     """Through the shared picker, by keyboard: Space on "Add contact", type, Enter."""
     form.add_contact_button.setFocus()
     qtbot.keyClick(form.add_contact_button, Qt.Key.Key_Space)
@@ -70,7 +70,7 @@ def pick_contact(qtbot, form: AppointmentForm, contact) -> None:  # noqa: ANN001
     qtbot.waitUntil(form.isActiveWindow, timeout=5_000)
 
 
-def stored(ui_store, contact) -> list:  # noqa: ANN001
+def stored(ui_store, contact) -> list:
     return ui_store.call(lambda s: [a for a in s.appointments.page(limit=500).records if contact.id in a.contact_ids])
 
 
@@ -79,7 +79,7 @@ def slot_point(page: CalendarPage, day: int, hour: int, minute: int = 0) -> QPoi
     return rect.center().toPoint()
 
 
-def test_book_by_keyboard_then_see_it_in_the_day_and_the_week(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_book_by_keyboard_then_see_it_in_the_day_and_the_week(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     assert shown_ids(page) == {a.id for a in caseload.appointments[:3]}  # Monday's, mine
     client = caseload.contacts[12]
@@ -118,7 +118,7 @@ def test_book_by_keyboard_then_see_it_in_the_day_and_the_week(qtbot, ui_context,
     assert shown_ids(page) == {a.id for a in caseload.appointments[:6]} | {saved.id}  # Monday to Sunday, mine
 
 
-def test_navigation_keys_move_by_day_and_week_and_back_to_today(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_navigation_keys_move_by_day_and_week_and_back_to_today(qtbot, ui_context, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_Right, ALT)
@@ -137,7 +137,7 @@ def test_navigation_keys_move_by_day_and_week_and_back_to_today(qtbot, ui_contex
 
 def test_an_overlap_warns_and_change_time_does_not_save_but_book_anyway_does(
     qtbot, ui_context, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     page = open_page(qtbot, ui_context)
     first = caseload.appointments[0]  # contact 0, 09:00-10:00 today, mine
     client = caseload.contacts[0]
@@ -171,7 +171,7 @@ def test_an_overlap_warns_and_change_time_does_not_save_but_book_anyway_does(
     assert {lanes[first.id], lanes[booked_anyway.id]} == {(0, 2), (1, 2)}  # side by side
 
 
-def test_a_form_without_contacts_shows_the_error_beside_the_list(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_form_without_contacts_shows_the_error_beside_the_list(qtbot, ui_context, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     qtbot.keyClick(page.list, Qt.Key.Key_N, CTRL)
     form = form_of(qtbot, page)
@@ -181,7 +181,7 @@ def test_a_form_without_contacts_shows_the_error_beside_the_list(qtbot, ui_conte
     form.reject()
 
 
-def test_edit_an_appointment_to_done_with_an_outcome(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_edit_an_appointment_to_done_with_an_outcome(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     first = caseload.appointments[0]
     page.list.setFocus()
@@ -206,7 +206,7 @@ def test_edit_an_appointment_to_done_with_an_outcome(qtbot, ui_context, ui_store
     assert any("Done" in line for line in listed(page))
 
 
-def test_the_team_toggle_shows_the_teams_contacts_appointments(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_the_team_toggle_shows_the_teams_contacts_appointments(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     team_a_contact = caseload.contacts[1]  # team A (see fill_demo_store)
     colleagues = ui_store.call(
         lambda s: s.appointments.create(
@@ -234,7 +234,7 @@ def test_the_team_toggle_shows_the_teams_contacts_appointments(qtbot, ui_context
     assert shown_ids(page) == {today[0].id}
 
 
-def test_show_record_jumps_to_the_day_and_opens_the_appointment(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_show_record_jumps_to_the_day_and_opens_the_appointment(qtbot, ui_context, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     later = caseload.appointments[5]  # Wednesday
     page.show_record(later.id)
@@ -244,7 +244,7 @@ def test_show_record_jumps_to_the_day_and_opens_the_appointment(qtbot, ui_contex
     form.reject()
 
 
-def test_a_reminder_fires_once_without_the_clients_name(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_reminder_fires_once_without_the_clients_name(qtbot, ui_context, caseload: Caseload) -> None:
     eleven = caseload.appointments[1]  # 11:00 today, home visit, 15 minutes' reminder
     moment = [NOW]
     ui_context.clock = lambda: moment[0]
@@ -272,7 +272,7 @@ def test_a_reminder_fires_once_without_the_clients_name(qtbot, ui_context, casel
     service.deleteLater()
 
 
-def test_enter_on_the_grid_edits_the_appointment_under_the_cursor(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_enter_on_the_grid_edits_the_appointment_under_the_cursor(qtbot, ui_context, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_Up)  # 08:30: free
@@ -287,7 +287,7 @@ def test_enter_on_the_grid_edits_the_appointment_under_the_cursor(qtbot, ui_cont
     form.reject()
 
 
-def test_cancelled_appointments_are_struck_out(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_cancelled_appointments_are_struck_out(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     ui_store.call(lambda s: s.appointments.update(caseload.appointments[1].id, status="cancelled"))
     page = open_page(qtbot, ui_context)
     fonts = [page.list.item(row).font().strikeOut() for row in range(page.list.count())]
@@ -295,7 +295,7 @@ def test_cancelled_appointments_are_struck_out(qtbot, ui_context, ui_store, case
     assert "Cancelled" in page.list.item(1).text()
 
 
-def test_a_stopped_service_says_nothing_and_a_successor_does_not_repeat(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_stopped_service_says_nothing_and_a_successor_does_not_repeat(qtbot, ui_context, caseload: Caseload) -> None:
     ui_context.clock = lambda: NOW.replace(minute=50)  # 11:00's reminder is due
     first = ReminderService(ui_context)
     said = []

@@ -18,7 +18,7 @@ from tests.ui.conftest import NOW, Caseload, wait_for_store
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
+def open_page(qtbot, context) -> CalendarPage:
     page = CalendarPage(context)
     qtbot.addWidget(page)
     page.resize(1100, 760)
@@ -29,25 +29,25 @@ def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
     return page
 
 
-def active(qtbot, page: CalendarPage) -> None:  # noqa: ANN001
+def active(qtbot, page: CalendarPage) -> None:
     page.activateWindow()  # a window manager would, once a dialog closes; offscreen, mnemonics need it
     qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
 
 
-def activated(qtbot, dialog):  # noqa: ANN001, ANN201
+def activated(qtbot, dialog):
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
     return dialog
 
 
-def export_dialog(qtbot, page: CalendarPage) -> ExportDialog:  # noqa: ANN001
+def export_dialog(qtbot, page: CalendarPage) -> ExportDialog:
     active(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_X, ALT)  # E&xport…
     qtbot.waitUntil(lambda: page.export_dialog is not None and page.export_dialog.isVisible(), timeout=5_000)
     return activated(qtbot, page.export_dialog)
 
 
-def import_dialog(qtbot, page: CalendarPage) -> ImportDialog:  # noqa: ANN001
+def import_dialog(qtbot, page: CalendarPage) -> ImportDialog:
     active(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_M, ALT)  # I&mport…
     qtbot.waitUntil(lambda: page.import_dialog is not None and page.import_dialog.isVisible(), timeout=5_000)
@@ -67,7 +67,7 @@ def this_week(caseload: Caseload) -> list:
     return [a for a in caseload.appointments if monday <= a.starts_at < monday + dt.timedelta(days=7)]
 
 
-def test_export_the_shown_week_without_names_then_a_range_with_names(qtbot, ui_context, caseload, tmp_path) -> None:  # noqa: ANN001
+def test_export_the_shown_week_without_names_then_a_range_with_names(qtbot, ui_context, caseload, tmp_path) -> None:
     page = open_page(qtbot, ui_context)
     page.set_mode("week")
     wait_for_store(qtbot, ui_context)
@@ -105,7 +105,7 @@ def test_export_the_shown_week_without_names_then_a_range_with_names(qtbot, ui_c
     assert first.display_name in unfolded(named)
 
 
-def test_export_asks_for_a_file_and_writes_none_for_an_empty_period(qtbot, ui_context, caseload, tmp_path) -> None:  # noqa: ANN001
+def test_export_asks_for_a_file_and_writes_none_for_an_empty_period(qtbot, ui_context, caseload, tmp_path) -> None:
     page = open_page(qtbot, ui_context)
     dialog = export_dialog(qtbot, page)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -128,7 +128,7 @@ def test_export_asks_for_a_file_and_writes_none_for_an_empty_period(qtbot, ui_co
     qtbot.waitUntil(lambda: page.export_dialog is None, timeout=5_000)
 
 
-def test_import_our_file_restores_a_changed_appointment(qtbot, ui_context, ui_store, caseload, tmp_path) -> None:  # noqa: ANN001
+def test_import_our_file_restores_a_changed_appointment(qtbot, ui_context, ui_store, caseload, tmp_path) -> None:
     page = open_page(qtbot, ui_context)
     dialog = export_dialog(qtbot, page)
     path = tmp_path / "today.ics"
@@ -165,7 +165,7 @@ def test_import_our_file_restores_a_changed_appointment(qtbot, ui_context, ui_st
     qtbot.waitUntil(lambda: page.import_dialog is None, timeout=5_000)
 
 
-def test_a_broken_file_shows_its_problems_and_changes_nothing(qtbot, ui_context, ui_store, caseload, tmp_path) -> None:  # noqa: ANN001
+def test_a_broken_file_shows_its_problems_and_changes_nothing(qtbot, ui_context, ui_store, caseload, tmp_path) -> None:
     first = caseload.appointments[0]
     path = tmp_path / "broken.ics"
     path.write_bytes(
@@ -191,7 +191,7 @@ def test_an_invitation_from_another_program_goes_to_the_chosen_contact(
     qtbot,
     ui_context,
     ui_store,
-    caseload,  # noqa: ANN001
+    caseload,
     tmp_path,
 ) -> None:
     path = tmp_path / "invite.ics"
@@ -241,7 +241,7 @@ def test_an_invitation_from_another_program_goes_to_the_chosen_contact(
     dialog.reject()
 
 
-def test_save_a_services_contact_card(qtbot, ui_context, caseload, tmp_path) -> None:  # noqa: ANN001
+def test_save_a_services_contact_card(qtbot, ui_context, caseload, tmp_path) -> None:
     detail = ResourceDetail(ui_context)
     qtbot.addWidget(detail)
     service = next(r for r in caseload.resources if r.phones)

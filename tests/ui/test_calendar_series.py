@@ -15,7 +15,7 @@ from protocol.recurrence import Recurrence
 from tests.ui.conftest import NOW, OPERATOR, ROME, Caseload, wait_for_store
 
 
-def open_form(qtbot, context, **options) -> AppointmentForm:  # noqa: ANN001, ANN003
+def open_form(qtbot, context, **options) -> AppointmentForm:
     form = AppointmentForm(context, **options)
     qtbot.addWidget(form)
     form.show()
@@ -43,7 +43,7 @@ def test_every_mnemonic_of_the_appointment_form_is_unique(
     qtbot,
     ui_context,
     ui_store,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     language,
 ) -> None:
     """Issue 14 item 8: "Alt+S is both Start time and Save"; unique mnemonics in en, it and fi."""
@@ -62,7 +62,7 @@ def test_typing_a_time_after_keyboard_focus_sets_it_whatever_section_was_current
     qtbot,
     ui_context,
     caseload,
-    how,  # noqa: ANN001
+    how,
     typed,
 ) -> None:
     """Issue 14 item 8: "Typing a time works only when the hour section is already selected"."""
@@ -91,7 +91,7 @@ def test_typing_a_time_after_keyboard_focus_sets_it_whatever_section_was_current
 def test_a_weekly_series_is_booked_from_the_form_and_checked_against_every_meeting(
     qtbot,
     ui_context,
-    ui_store,  # noqa: ANN001
+    ui_store,
     caseload: Caseload,
 ) -> None:
     """Issue 14 item 7: the form's "Repeats" and "Ends", and the clash check over the whole series."""
@@ -114,7 +114,7 @@ def test_a_weekly_series_is_booked_from_the_form_and_checked_against_every_meeti
     assert len(series) == 1 and series[0].recurrence.count == 4 and series[0].time_zone == "Europe/Rome"
 
 
-def test_skip_only_this_meeting_adds_its_date_to_the_exceptions(qtbot, ui_context, ui_store, caseload) -> None:  # noqa: ANN001
+def test_skip_only_this_meeting_adds_its_date_to_the_exceptions(qtbot, ui_context, ui_store, caseload) -> None:
     """Issue 14 item 7: "Skip this occurrence" on one meeting of a series."""
     contact = caseload.contacts[5]
     start = dt.datetime(2026, 11, 2, 16, 0, tzinfo=ROME)
@@ -148,7 +148,7 @@ def test_skip_only_this_meeting_adds_its_date_to_the_exceptions(qtbot, ui_contex
 # --- the month view and names in blocks ---------------------------------------------------------------------
 
 
-def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
+def open_page(qtbot, context) -> CalendarPage:
     page = CalendarPage(context)
     qtbot.addWidget(page)
     page.resize(1366, 700)
@@ -161,7 +161,7 @@ def open_page(qtbot, context) -> CalendarPage:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("language", ["en", "it", "fi"])
-def test_the_calendar_pages_mnemonics_stay_unique_with_month(qtbot, ui_context, caseload, language) -> None:  # noqa: ANN001
+def test_the_calendar_pages_mnemonics_stay_unique_with_month(qtbot, ui_context, caseload, language) -> None:
     """Issue 14 item 8: the new "Month" button takes a letter nothing else on the page uses."""
     i18n.install(language)
     page = open_page(qtbot, ui_context)
@@ -170,7 +170,7 @@ def test_the_calendar_pages_mnemonics_stay_unique_with_month(qtbot, ui_context, 
     assert sorted(letter for letter in set(letters) if letters.count(letter) > 1) == []
 
 
-def test_week_blocks_lead_with_the_contacts_names(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_week_blocks_lead_with_the_contacts_names(qtbot, ui_context, caseload: Caseload) -> None:
     """Issue 14 item 7: "Week view blocks without names": at 1366 px a week block shows who it is with."""
     page = open_page(qtbot, ui_context)
     page.set_mode("week")
@@ -185,7 +185,7 @@ def test_week_blocks_lead_with_the_contacts_names(qtbot, ui_context, caseload: C
 def test_the_month_view_lists_each_days_meetings_and_enter_opens_the_day(
     qtbot,
     ui_context,
-    ui_store,  # noqa: ANN001
+    ui_store,
     caseload: Caseload,
 ) -> None:
     """Issue 14 item 7: a month view, with names, the meetings of a series, and overlap marks."""
@@ -240,7 +240,7 @@ def test_the_month_view_lists_each_days_meetings_and_enter_opens_the_day(
     assert all(b.booked.key in page.grid.overlaps for b in page.grid.blocks if b.booked.starts_at.hour == 16)
 
 
-def test_today_marks_overlapping_appointments(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_today_marks_overlapping_appointments(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     """Issue 14 item 7: "Overlaps are marked on Today", by the same rule as the booking dialog."""
     from desktop.ui.today import TodayPage
 

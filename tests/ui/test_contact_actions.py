@@ -29,7 +29,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture()
-def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:  # noqa: ANN001
+def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:
     widget = ContactsPage(ui_context)
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
@@ -40,18 +40,18 @@ def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:  # noqa: ANN001
     return widget
 
 
-def open_detail(qtbot, page: ContactsPage, contact_id: uuid.UUID) -> None:  # noqa: ANN001
+def open_detail(qtbot, page: ContactsPage, contact_id: uuid.UUID) -> None:
     page.show_record(contact_id)
     qtbot.waitUntil(
         lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == contact_id, timeout=5_000
     )
 
 
-def items(widget) -> list[str]:  # noqa: ANN001
+def items(widget) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())]
 
 
-def with_address(ui_store, caseload: Caseload) -> Contact:  # noqa: ANN001
+def with_address(ui_store, caseload: Caseload) -> Contact:
     person = next(c for c in caseload.contacts if c.kind == "person")
     return ui_store.call(lambda s: s.contacts.update(person.id, address="Via Roma 12, 26900 Lodi"))
 
@@ -61,7 +61,7 @@ def with_address(ui_store, caseload: Caseload) -> Contact:  # noqa: ANN001
 
 def test_book_appointment_on_a_contacts_page_opens_the_booking_dialog_with_them(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 7: "Book appointment" on a contact's page opens the booking dialog with the contact in it."""
     person = caseload.contacts[10]
     open_detail(qtbot, page, person.id)
@@ -83,7 +83,7 @@ def test_book_appointment_on_a_contacts_page_opens_the_booking_dialog_with_them(
 
 def test_refer_on_a_contacts_page_starts_the_refer_dialog_with_them(
     qtbot, page: ContactsPage, ui_context, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 7: "Refer" on a contact's page leads to the Refer dialog with that person chosen."""
     resources = ResourcesPage(ui_context)
     qtbot.addWidget(resources)
@@ -100,7 +100,7 @@ def test_refer_on_a_contacts_page_starts_the_refer_dialog_with_them(
     assert resources.referral_dialog.contact_name.text() == person.display_name
 
 
-def test_refer_starts_with_the_contact_distances_are_measured_from(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_refer_starts_with_the_contact_distances_are_measured_from(qtbot, ui_context, caseload: Caseload) -> None:
     """Issue 14 item 8: when Resources measures distances from a contact, Refer pre-fills that contact."""
     resources = ResourcesPage(ui_context)
     qtbot.addWidget(resources)
@@ -120,7 +120,7 @@ def test_refer_starts_with_the_contact_distances_are_measured_from(qtbot, ui_con
     assert resources.referral_dialog.contact is None
 
 
-def test_after_a_referral_resources_says_saved_not_sent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_after_a_referral_resources_says_saved_not_sent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     """Issue 14 item 8: "Referral … sent." was shown while the referral only waited for a sync."""
     person, resource = caseload.contacts[0], caseload.resources[3]
     ui_store.call(
@@ -145,7 +145,7 @@ def test_after_a_referral_resources_says_saved_not_sent(qtbot, ui_context, ui_st
 # --- a home visit takes the contact's address -------------------------------------------------
 
 
-def test_a_home_visit_proposes_the_contacts_address(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_home_visit_proposes_the_contacts_address(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     """Issue 14 item 7: choosing "Home visit" fills Location with the contact's address, never over typed text."""
     person = with_address(ui_store, caseload)
     form = AppointmentForm(ui_context, contact=person)
@@ -164,7 +164,7 @@ def test_a_home_visit_proposes_the_contacts_address(qtbot, ui_context, ui_store,
 
 def test_a_home_visit_takes_the_address_of_a_contact_added_later(
     qtbot, ui_context, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 7: the home visit's address also comes from a contact chosen after the place."""
     person = with_address(ui_store, caseload)
     form = AppointmentForm(ui_context)
@@ -181,7 +181,7 @@ def test_a_home_visit_takes_the_address_of_a_contact_added_later(
 
 def test_notes_show_their_author_and_when_they_were_written(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 7: a note in the contact's history names its author (never an id) and when it was written."""
     person = caseload.contacts[1]
     mine = ui_store.call(
@@ -219,7 +219,7 @@ def real_clock_at(moment: dt.datetime) -> dt.datetime:
 
 def test_a_consent_is_valid_until_the_end_of_its_last_day_local_time(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload, local_zone: ZoneInfo
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 7: "valid until 15/07/2027", written in winter, is valid at 23:59 local on that day,
     not at 00:00 the next, and shows as that date with no time (it showed the next day at 00:00)."""
     person = caseload.contacts[3]
@@ -252,7 +252,7 @@ def test_a_consent_is_valid_until_the_end_of_its_last_day_local_time(
 
 def test_refer_records_a_consent_valid_through_the_chosen_day(
     qtbot, ui_context, ui_store, caseload: Caseload, local_zone: ZoneInfo
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 7: the consent recorded in the Refer dialog lapses at the local midnight after its day."""
     person = next(c for c in caseload.contacts if c.family_name)
     ui_context.clock = lambda: real_clock_at(dt.datetime(2026, 12, 1, 11, 0, tzinfo=local_zone))
@@ -278,7 +278,7 @@ def test_refer_records_a_consent_valid_through_the_chosen_day(
 
 def test_the_phone_column_shows_a_whole_number_and_tags_do_not_take_half_the_table(
     qtbot, page: ContactsPage, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 8: at 1366 px Phone was cut short while Tags took half the table."""
     page.resize(1366 - 200, 700)  # the window minus the navigation column
     QApplication.processEvents()
@@ -292,7 +292,7 @@ def test_the_phone_column_shows_a_whole_number_and_tags_do_not_take_half_the_tab
     assert header.sectionSize(NAME) >= header.sectionSize(TAGS)
 
 
-def test_today_says_a_consent_expires_on_its_last_valid_day(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_today_says_a_consent_expires_on_its_last_valid_day(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     """Issue 14 item 7: Today's "expires on" is the date written on the consent, not the midnight after it."""
     person = caseload.contacts[20]
     last = NOW.date() + dt.timedelta(days=12)
@@ -317,7 +317,7 @@ def test_today_says_a_consent_expires_on_its_last_valid_day(qtbot, ui_context, u
     assert line.endswith(f"expires on {date_text(last, long=False)}"), line
 
 
-def test_a_conflict_on_a_consents_expiry_shows_the_date_written(ui_context, local_zone: ZoneInfo) -> None:  # noqa: ANN001
+def test_a_conflict_on_a_consents_expiry_shows_the_date_written(ui_context, local_zone: ZoneInfo) -> None:
     """Issue 14 item 7: the sync conflict view showed a consent's "Expires on" as the next day at 00:00."""
     lapse = end_of_day(dt.date(2027, 12, 1), local_zone).astimezone(dt.UTC).isoformat()
     assert value_text(ui_context, "consent", "expires_at", lapse) == QLocale().toString(

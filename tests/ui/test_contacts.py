@@ -18,7 +18,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture()
-def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:  # noqa: ANN001
+def page(qtbot, ui_context, caseload: Caseload) -> ContactsPage:
     widget = ContactsPage(ui_context)
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
@@ -38,28 +38,28 @@ def listed_ids(page: ContactsPage) -> list[uuid.UUID]:
     return [page.model.id_at(row) for row in range(page.model.rowCount())]
 
 
-def open_detail(qtbot, page: ContactsPage, contact_id: uuid.UUID) -> None:  # noqa: ANN001
+def open_detail(qtbot, page: ContactsPage, contact_id: uuid.UUID) -> None:
     page.show_record(contact_id)
     qtbot.waitUntil(
         lambda: page.detail.bundle is not None and page.detail.bundle.contact.id == contact_id, timeout=5_000
     )
 
 
-def items(widget) -> list[str]:  # noqa: ANN001
+def items(widget) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())]
 
 
 # --- create and edit -------------------------------------------------------------------------
 
 
-def test_new_contact_starts_in_the_given_name(qtbot, page: ContactsPage) -> None:  # noqa: ANN001
+def test_new_contact_starts_in_the_given_name(qtbot, page: ContactsPage) -> None:
     """Issue 14: typed at once after Ctrl+N, a name went into the Kind box and was lost (seen in a real window)."""
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form
     assert form.focusWidget() is form.given_name
 
 
-def test_a_contact_is_created_through_the_form(qtbot, page: ContactsPage, ui_store) -> None:  # noqa: ANN001
+def test_a_contact_is_created_through_the_form(qtbot, page: ContactsPage, ui_store) -> None:
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form
     assert form is not None and form.isVisible()
@@ -90,7 +90,7 @@ def test_a_contact_is_created_through_the_form(qtbot, page: ContactsPage, ui_sto
 
 def test_invalid_input_is_shown_beside_the_field_and_nothing_is_written(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form
     form.kind.setCurrentIndex(form.kind.findData("pseudonymous"))
@@ -111,7 +111,7 @@ def test_invalid_input_is_shown_beside_the_field_and_nothing_is_written(
     form.reject()
 
 
-def test_the_kind_switch_hides_names_and_a_pseudonymous_contact_keeps_none(qtbot, page: ContactsPage, ui_store) -> None:  # noqa: ANN001
+def test_the_kind_switch_hides_names_and_a_pseudonymous_contact_keeps_none(qtbot, page: ContactsPage, ui_store) -> None:
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.contact_form
     qtbot.keyClicks(form.given_name, "Vera")
@@ -125,7 +125,7 @@ def test_the_kind_switch_hides_names_and_a_pseudonymous_contact_keeps_none(qtbot
     assert page.detail.title.text() == "Gufo (alias)"
 
 
-def test_a_contact_is_edited_and_the_list_follows(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_contact_is_edited_and_the_list_follows(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:
     target = next(c for c in caseload.contacts if c.kind == "person" and c.family_name)
     open_detail(qtbot, page, target.id)
     qtbot.mouseClick(page.detail.edit_button, LEFT)
@@ -152,7 +152,7 @@ def test_a_contact_is_edited_and_the_list_follows(qtbot, page: ContactsPage, ui_
 # --- search and filters -------------------------------------------------------------------------
 
 
-def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseload: Caseload) -> None:  # noqa: ANN001
+def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseload: Caseload) -> None:
     target = next(c for c in caseload.contacts if c.family_name)
     page.search.setFocus()
     qtbot.keyClicks(page.search, target.family_name[:4])
@@ -170,7 +170,7 @@ def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseloa
 
 def test_filters_by_team_and_municipality_narrow_the_list(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     page.team_filter.setCurrentIndex(page.team_filter.findData(TEAM_B.id))
     team_b = {c.id for c in caseload.contacts if c.team_id == TEAM_B.id}
     qtbot.waitUntil(lambda: set(listed_ids(page)) == team_b, timeout=5_000)
@@ -189,7 +189,7 @@ def test_filters_by_team_and_municipality_narrow_the_list(
     assert "filters" in page.status.text()
 
 
-def test_the_tag_filter_combines_with_search(qtbot, page: ContactsPage, caseload: Caseload) -> None:  # noqa: ANN001
+def test_the_tag_filter_combines_with_search(qtbot, page: ContactsPage, caseload: Caseload) -> None:
     tagged = [c for c in caseload.contacts if "outreach" in c.tags]
     assert tagged
     qtbot.waitUntil(lambda: page.tag_filter.findData("outreach") > 0, timeout=5_000)
@@ -210,7 +210,7 @@ def test_the_tag_filter_combines_with_search(qtbot, page: ContactsPage, caseload
 
 def test_a_change_refreshes_the_list_and_keeps_the_selection(
     qtbot, page: ContactsPage, ui_context, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     chosen = page.model.id_at(5)
     page.table.selectRow(5)
     ui_context.store.run(lambda s: s.contacts.create(given_name="Aaron", family_name="Aaberg"), changes={"contact"})
@@ -228,7 +228,7 @@ def test_a_change_refreshes_the_list_and_keeps_the_selection(
 # --- the detail page -------------------------------------------------------------------------------
 
 
-def test_the_detail_shows_consents_with_their_badges(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_the_detail_shows_consents_with_their_badges(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:
     contact = caseload.contacts[0]
 
     def consents(s: StoreSession) -> None:
@@ -264,7 +264,7 @@ def test_the_detail_shows_consents_with_their_badges(qtbot, page: ContactsPage, 
     }
 
 
-def test_a_consent_is_added_and_withdrawn(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_consent_is_added_and_withdrawn(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:
     contact = caseload.contacts[2]
     open_detail(qtbot, page, contact.id)
     qtbot.mouseClick(page.detail.add_consent_button, LEFT)
@@ -289,7 +289,7 @@ def test_a_consent_is_added_and_withdrawn(qtbot, page: ContactsPage, ui_store, c
     assert len(stored) == 1 and stored[0].withdrawn_at == NOW
 
 
-def test_notes_are_added_and_corrected_never_edited(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_notes_are_added_and_corrected_never_edited(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:
     contact = caseload.contacts[0]  # has an appointment today in the caseload
     open_detail(qtbot, page, contact.id)
     qtbot.mouseClick(page.detail.add_note_button, LEFT)
@@ -318,7 +318,7 @@ def test_notes_are_added_and_corrected_never_edited(qtbot, page: ContactsPage, u
 
 def test_a_relationship_is_added_with_the_picker_and_opens_the_other(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     contact = caseload.contacts[0]
     other = next(c for c in caseload.contacts[1:] if c.family_name)
     open_detail(qtbot, page, contact.id)
@@ -345,7 +345,7 @@ def test_a_relationship_is_added_with_the_picker_and_opens_the_other(
     assert items(page.detail.relationships) == [f"Sibling of {contact.display_name}"]
 
 
-def test_a_contact_is_deleted_after_confirmation(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_contact_is_deleted_after_confirmation(qtbot, page: ContactsPage, ui_store, caseload: Caseload) -> None:
     contact = caseload.contacts[3]
     open_detail(qtbot, page, contact.id)
     qtbot.mouseClick(page.detail.delete_button, LEFT)
@@ -361,7 +361,7 @@ def test_a_contact_is_deleted_after_confirmation(qtbot, page: ContactsPage, ui_s
 
 def test_refer_opens_the_resources_screen_and_escape_goes_back(
     qtbot, page: ContactsPage, ui_context, caseload: Caseload
-) -> None:  # noqa: ANN001
+) -> None:
     requests = []
     ui_context.navigator.pageRequested.connect(lambda key, record: requests.append((key, record)))
     open_detail(qtbot, page, caseload.contacts[0].id)
@@ -372,7 +372,7 @@ def test_refer_opens_the_resources_screen_and_escape_goes_back(
     assert page.stack.currentWidget() is page.list_panel
 
 
-def test_enter_on_a_row_opens_its_detail(qtbot, page: ContactsPage) -> None:  # noqa: ANN001
+def test_enter_on_a_row_opens_its_detail(qtbot, page: ContactsPage) -> None:
     page.table.setFocus()
     page.table.selectRow(2)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -383,7 +383,7 @@ def test_enter_on_a_row_opens_its_detail(qtbot, page: ContactsPage) -> None:  # 
 # --- the lazy list ------------------------------------------------------------------------------------
 
 
-def test_the_list_fetches_only_what_is_on_screen(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_the_list_fetches_only_what_is_on_screen(qtbot, ui_context, ui_store) -> None:
     total = 2_000
     ui_store.call(
         lambda s: s.contacts.create_many(
@@ -407,7 +407,7 @@ def test_the_list_fetches_only_what_is_on_screen(qtbot, ui_context, ui_store) ->
     assert not page.model.is_loaded(total // 2)  # never visited, never fetched
 
 
-def test_a_placeholder_shows_until_the_block_arrives(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_placeholder_shows_until_the_block_arrives(qtbot, ui_context, caseload: Caseload) -> None:
     page = ContactsPage(ui_context)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5_000)
@@ -418,7 +418,7 @@ def test_a_placeholder_shows_until_the_block_arrives(qtbot, ui_context, caseload
     assert first != "Loading…" and isinstance(first, str) and first
 
 
-def test_show_record_from_navigation_opens_the_detail(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_show_record_from_navigation_opens_the_detail(qtbot, ui_context, caseload: Caseload) -> None:
     page = ContactsPage(ui_context)
     qtbot.addWidget(page)
     pseudonymous: Contact = next(c for c in caseload.contacts if c.kind == "pseudonymous")
@@ -436,7 +436,7 @@ def test_show_record_from_navigation_opens_the_detail(qtbot, ui_context, caseloa
     }
 
 
-def test_editing_keeps_a_team_the_operator_is_not_in(qtbot, page: ContactsPage, ui_store) -> None:  # noqa: ANN001
+def test_editing_keeps_a_team_the_operator_is_not_in(qtbot, page: ContactsPage, ui_store) -> None:
     elsewhere = uuid.UUID("00000000-0000-4000-8000-0000000000ff")
     contact = ui_store.call(lambda s: s.contacts.create(given_name="Irene", team_id=elsewhere))
     open_detail(qtbot, page, contact.id)

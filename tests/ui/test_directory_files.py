@@ -18,13 +18,13 @@ from tests.ui.conftest import Caseload, wait_for_store
 
 
 @pytest.fixture()
-def files(qtbot, ui_context: UiContext) -> DirectoryFiles:  # noqa: ANN001
+def files(qtbot, ui_context: UiContext) -> DirectoryFiles:
     host = QWidget()
     qtbot.addWidget(host)
     return DirectoryFiles(ui_context, host)
 
 
-def outcome(qtbot, files: DirectoryFiles, start) -> tuple[bool, str]:  # noqa: ANN001
+def outcome(qtbot, files: DirectoryFiles, start) -> tuple[bool, str]:
     """Run `start`, wait for the message box, close it; what it said."""
     with qtbot.waitSignal(files.finished, timeout=10_000) as signal:
         start()
@@ -34,13 +34,13 @@ def outcome(qtbot, files: DirectoryFiles, start) -> tuple[bool, str]:  # noqa: A
     return signal.args[0], signal.args[1]
 
 
-def resource_count(ui_store) -> int:  # noqa: ANN001
+def resource_count(ui_store) -> int:
     return ui_store.call(lambda s: s.resources.count())
 
 
 def test_export_with_a_path_writes_the_file_and_says_so(
     qtbot, files: DirectoryFiles, caseload: Caseload, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     ok, text = outcome(qtbot, files, lambda: files.export_directory(tmp_path / "directory.json"))
     document = json.loads((tmp_path / "directory.json").read_text(encoding="utf-8"))
     pairings = sum(len(service["service_at_locations"]) for service in document["contents"])
@@ -53,7 +53,7 @@ def test_export_with_a_path_writes_the_file_and_says_so(
 
 def test_export_through_the_dialog_chooses_the_format_by_file_type(
     qtbot,
-    files: DirectoryFiles,  # noqa: ANN001
+    files: DirectoryFiles,
     caseload: Caseload,
     tmp_path: Path,
 ) -> None:
@@ -72,7 +72,7 @@ def test_export_through_the_dialog_chooses_the_format_by_file_type(
 def test_import_adds_the_services_and_tells_the_screens(
     qtbot,
     files: DirectoryFiles,
-    ui_context: UiContext,  # noqa: ANN001
+    ui_context: UiContext,
     ui_store,
     caseload: Caseload,
     tmp_path: Path,
@@ -92,7 +92,7 @@ def test_import_adds_the_services_and_tells_the_screens(
 
 def test_import_through_the_dialog_takes_a_package_by_its_descriptor(
     qtbot,
-    files: DirectoryFiles,  # noqa: ANN001
+    files: DirectoryFiles,
     ui_store,
     tmp_path: Path,
 ) -> None:
@@ -107,7 +107,7 @@ def test_import_through_the_dialog_takes_a_package_by_its_descriptor(
 
 def test_a_broken_file_names_file_row_and_field_and_changes_nothing(
     qtbot,
-    files: DirectoryFiles,  # noqa: ANN001
+    files: DirectoryFiles,
     ui_store,
     caseload: Caseload,
     tmp_path: Path,
@@ -127,7 +127,7 @@ def test_a_broken_file_names_file_row_and_field_and_changes_nothing(
 def test_an_enrolled_profile_is_not_offered_an_import(
     qtbot,
     files: DirectoryFiles,
-    ui_context: UiContext,  # noqa: ANN001
+    ui_context: UiContext,
     ui_store,
     tmp_path: Path,
 ) -> None:
@@ -166,7 +166,7 @@ def test_an_enrolled_profile_is_not_offered_an_import(
 def test_import_reports_per_table_and_what_it_skipped(
     qtbot,
     files: DirectoryFiles,
-    ui_store,  # noqa: ANN001
+    ui_store,
     tmp_path: Path,
 ) -> None:
     """Issue 15 item 7: the dialog says 12 of 12 services of every status were imported, that a row

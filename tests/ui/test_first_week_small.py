@@ -21,12 +21,12 @@ from tests.sync_world import World
 PASSPHRASE_TEXT = "correct horse battery staple"
 
 
-def _wait_for_window(qtbot, shell: Shell, kind: type, timeout: int = 20_000):  # noqa: ANN001, ANN202
+def _wait_for_window(qtbot, shell: Shell, kind: type, timeout: int = 20_000):
     qtbot.waitUntil(lambda: isinstance(shell.window, kind), timeout=timeout)
     return shell.window
 
 
-def _unlock(qtbot, shell: Shell) -> MainWindow:  # noqa: ANN001
+def _unlock(qtbot, shell: Shell) -> MainWindow:
     window = _wait_for_window(qtbot, shell, UnlockWindow)
     qtbot.keyClicks(window.passphrase, PASSPHRASE_TEXT)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
@@ -52,10 +52,10 @@ def _problems(caplog: pytest.LogCaptureFixture, uncaught: list[str]) -> list[str
 def test_locking_after_the_sync_page_raises_nothing(
     qtbot,
     world: World,
-    uncaught: list[str],  # noqa: ANN001
+    uncaught: list[str],
     caplog: pytest.LogCaptureFixture,
     capfd,
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 8 (1): unlock, open Sync, Lock: no traceback on stderr, nothing in
     sys.excepthook, threading.excepthook or the log; four times, since it happened on every Lock."""
     laptop = world.device(world.add_operator("lucia", [world.team_a]))
@@ -84,7 +84,7 @@ def test_locking_after_the_sync_page_raises_nothing(
     assert _problems(caplog, uncaught) == []
 
 
-def test_today_waits_for_the_first_sync_before_saying_nothing_is_booked(qtbot, world: World) -> None:  # noqa: ANN001
+def test_today_waits_for_the_first_sync_before_saying_nothing_is_booked(qtbot, world: World) -> None:
     """Issue 14 item 8 (2): while the first sync after unlock runs, Today says it is syncing:
     never "Nothing booked today" (the caseload has not arrived yet) nor "All changes are
     synced" (no sync has finished). Once the sync ends, the real verdicts show."""
@@ -125,7 +125,7 @@ def test_today_waits_for_the_first_sync_before_saying_nothing_is_booked(qtbot, w
                 shell.window.deleteLater()
 
 
-def test_today_says_loading_until_its_first_read(qtbot, ui_context) -> None:  # noqa: ANN001
+def test_today_says_loading_until_its_first_read(qtbot, ui_context) -> None:
     """Issue 14 item 8 (2): before the store has answered, the sections say "Loading…", not
     that nothing is booked."""
     from desktop.ui.today import TodayPage
@@ -138,7 +138,7 @@ def test_today_says_loading_until_its_first_read(qtbot, ui_context) -> None:  # 
     assert page.pending_label.text() == "No changes waiting."
 
 
-def test_a_too_short_error_never_stays_beside_a_strong_meter(qtbot, tmp_path, ui_context) -> None:  # noqa: ANN001
+def test_a_too_short_error_never_stays_beside_a_strong_meter(qtbot, tmp_path, ui_context) -> None:
     """Issue 14 item 8 (4): the error and the meter come from the one rule (the store's): the
     refusal says what the meter says, and once the passphrase is long enough the error goes,
     in the first-run wizard and in Settings."""
@@ -172,7 +172,7 @@ def test_a_too_short_error_never_stays_beside_a_strong_meter(qtbot, tmp_path, ui
     assert settings.passphrase_errors.message("new") == ""
 
 
-def test_the_strength_meter_is_a_bar_that_shows_its_verdict(qtbot) -> None:  # noqa: ANN001
+def test_the_strength_meter_is_a_bar_that_shows_its_verdict(qtbot) -> None:
     """Issue 14 item 8 (4): the meter is a bar with its verdict written in it (not an empty
     box), named and described for screen readers."""
     from desktop.ui.passphrase_strength import PassphraseStrength
@@ -192,7 +192,7 @@ def test_the_strength_meter_is_a_bar_that_shows_its_verdict(qtbot) -> None:  # n
         assert meter.bar.accessibleDescription() == meter.accessibleDescription() != ""
 
 
-def _literal_ampersands(root) -> list[str]:  # noqa: ANN001
+def _literal_ampersands(root) -> list[str]:
     """Labels that would draw their "&" as a character: a mnemonic with no buddy to go to."""
     import re
 
@@ -212,7 +212,7 @@ def _literal_ampersands(root) -> list[str]:  # noqa: ANN001
     return found
 
 
-def test_no_label_shows_a_literal_ampersand(qtbot, tmp_path, ui_context) -> None:  # noqa: ANN001
+def test_no_label_shows_a_literal_ampersand(qtbot, tmp_path, ui_context) -> None:
     """Issue 14 item 8 (3): every label with a mnemonic ("&Certificate authority:") has a buddy,
     so the "&" becomes an underline instead of being drawn; on every first-run page, in
     Settings, and on every screen of the main window, in English, Italian and Finnish."""
@@ -231,13 +231,13 @@ def test_no_label_shows_a_literal_ampersand(qtbot, tmp_path, ui_context) -> None
         assert _literal_ampersands(wizard) + _literal_ampersands(window) == [], language
 
 
-def _texts(root) -> list[str]:  # noqa: ANN001
+def _texts(root) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
     return [w.text() for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton)]
 
 
-def test_gui_users_are_never_sent_to_the_command_line(qtbot, tmp_path, ui_context) -> None:  # noqa: ANN001
+def test_gui_users_are_never_sent_to_the_command_line(qtbot, tmp_path, ui_context) -> None:
     """Issue 14 item 8 (3): no screen of the first run or the main window tells a person to run
     `prossimo enroll`: the offline choice says they can connect later in Settings."""
     from desktop.ui.first_run import FirstRunWizard
@@ -254,7 +254,7 @@ def test_gui_users_are_never_sent_to_the_command_line(qtbot, tmp_path, ui_contex
     assert any("later, in Settings" in text for text in _texts(wizard))
 
 
-def test_an_offline_profile_connects_from_settings(qtbot, world: World) -> None:  # noqa: ANN001
+def test_an_offline_profile_connects_from_settings(qtbot, world: World) -> None:
     """Issue 14 item 8 (3): the GUI way to connect an offline-only profile: Settings asks for the
     address, username and password (a wrong address is named as such), enrols this computer
     with the real service, locks, and the next unlock syncs."""

@@ -60,7 +60,7 @@ def test_every_screen_and_dialog_fits(
     qtbot,
     ui_context,
     ui_profile,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     language: str,
     width: int,
     height: int,

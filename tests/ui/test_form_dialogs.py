@@ -22,7 +22,7 @@ from desktop.ui.resources.refer import ReferralDialog
 from tests.ui.conftest import NOW, Caseload, wait_for_store
 
 
-def _request(context: UiContext):  # noqa: ANN202 - an IntakeRequest
+def _request(context: UiContext):  # an IntakeRequest
     return context.store.worker.call(
         lambda s: s.intake_requests.create(
             kind="first_contact",
@@ -48,7 +48,7 @@ DIALOGS: dict[str, Callable[[UiContext, Caseload], FormDialog]] = {
 }
 
 
-def _open(qtbot, make: Callable[[], FormDialog]) -> FormDialog:  # noqa: ANN001
+def _open(qtbot, make: Callable[[], FormDialog]) -> FormDialog:
     dialog = make()
     qtbot.addWidget(dialog)
     dialog.open()
@@ -83,7 +83,7 @@ ONE_LINE = [name for name in DIALOGS if name not in ("note", "referral")]
 def test_enter_in_a_text_field_does_the_primary_action(
     qtbot,
     ui_context,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     name: str,
 ) -> None:
     """Issue 14 item 3: Enter in a text field presses the primary action, never Cancel (the
@@ -100,7 +100,7 @@ def test_enter_in_a_text_field_does_the_primary_action(
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert pressed == [True] and rejected == []
     wait_for_store(qtbot, ui_context)
-    dialog._start = None  # noqa: SLF001 - whatever the save did, let the test close it
+    dialog._start = None  # whatever the save did, let the test close it
     dialog.close()
 
 
@@ -108,7 +108,7 @@ def test_enter_in_a_text_field_does_the_primary_action(
 def test_escape_with_changes_asks_and_keeps_the_input(
     qtbot,
     ui_context,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     name: str,
 ) -> None:
     """Issue 14 item 3: Escape, Cancel or the close button on a changed form asks first;
@@ -136,7 +136,7 @@ def test_escape_with_changes_asks_and_keeps_the_input(
 def test_escape_on_an_untouched_form_just_closes(
     qtbot,
     ui_context,
-    caseload: Caseload,  # noqa: ANN001
+    caseload: Caseload,
     name: str,
 ) -> None:
     """Nothing typed, nothing to lose: no question (filled-in answers from the store count as

@@ -153,7 +153,7 @@ def write(
     return path, pages
 
 
-def test_the_pdf_holds_each_chosen_service_and_nothing_else(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_pdf_holds_each_chosen_service_and_nothing_else(qapp, tmp_path: Path) -> None:
     path, pages = write(tmp_path, chosen())
 
     assert path.read_bytes().startswith(b"%PDF-")
@@ -189,7 +189,7 @@ def test_the_pdf_holds_each_chosen_service_and_nothing_else(qapp, tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]  # no scratch file left behind
 
 
-def test_an_italian_handout_uses_italian_day_names_categories_and_dates(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_italian_handout_uses_italian_day_names_categories_and_dates(qapp, tmp_path: Path) -> None:
     path, _ = write(tmp_path, chosen(), language="it")
     text = page_texts(path)[0]
 
@@ -209,7 +209,7 @@ def test_an_italian_handout_uses_italian_day_names_categories_and_dates(qapp, tm
         assert english not in text
 
 
-def test_a_finnish_handout_uses_finnish_words_and_times(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_finnish_handout_uses_finnish_words_and_times(qapp, tmp_path: Path) -> None:
     path, _ = write(tmp_path, chosen(), language="fi")
     text = page_texts(path)[0]
 
@@ -224,7 +224,7 @@ def test_a_finnish_handout_uses_finnish_words_and_times(qapp, tmp_path: Path) ->
         assert expected in text
 
 
-def test_the_handout_texts_are_in_the_handout_language_not_the_ui_one(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_handout_texts_are_in_the_handout_language_not_the_ui_one(qapp, tmp_path: Path) -> None:
     """Needs the "Handout" texts merged into the catalogues (see /work/briefs/tr_handout.py)."""
     italian, _ = write(tmp_path, chosen(), language="it", name="it.pdf")
     finnish, _ = write(tmp_path, chosen(), language="fi", name="fi.pdf")
@@ -247,7 +247,7 @@ def test_the_handout_texts_are_in_the_handout_language_not_the_ui_one(qapp, tmp_
         assert expected in text
 
 
-def test_large_print_has_bigger_text_and_more_pages(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_large_print_has_bigger_text_and_more_pages(qapp, tmp_path: Path) -> None:
     services = numbered(4)
     normal, normal_pages = write(tmp_path, services, name="normal.pdf")
     large, large_pages = write(tmp_path, services, large_print=True, name="large.pdf")
@@ -260,7 +260,7 @@ def test_large_print_has_bigger_text_and_more_pages(qapp, tmp_path: Path) -> Non
         assert sum(f"Sportello numero {number:02d}" in text for text in page_texts(large)) == 1
 
 
-def test_a_page_break_never_cuts_a_service(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_page_break_never_cuts_a_service(qapp, tmp_path: Path) -> None:
     services = numbered(12)
     for large_print in (False, True):
         path, pages = write(tmp_path, services, large_print=large_print, name=f"{large_print}.pdf")
@@ -280,7 +280,7 @@ def test_a_page_break_never_cuts_a_service(qapp, tmp_path: Path) -> None:  # noq
             assert f"Page {page} of {pages}" in text
 
 
-def test_a_service_taller_than_a_page_continues_overleaf_whole(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_service_taller_than_a_page_continues_overleaf_whole(qapp, tmp_path: Path) -> None:
     """Only a service that cannot fit on any page is cut, between rows: nothing is lost or drawn twice."""
     phones = [{"number": f"0371 410 {number:03d}"} for number in range(10)]
     week = [hours(day, (8, day), (12,)) for day in range(1, 8)] + [hours(day, (14,), (18, day)) for day in range(1, 8)]
@@ -308,7 +308,7 @@ def test_a_service_taller_than_a_page_continues_overleaf_whole(qapp, tmp_path: P
     assert len(_filled_outlines(path)) == 1  # its QR code on the first page only
 
 
-def test_a_stale_service_says_so_in_words(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_stale_service_says_so_in_words(qapp, tmp_path: Path) -> None:
     old = listening_centre().model_copy(update={"last_verified_on": dt.date(2025, 11, 1)})  # 387 days before
     path, _ = write(tmp_path, [old, women_desk(), housing_advice()])
     text = page_texts(path)[0]
@@ -399,7 +399,7 @@ def _payload_drawn(outline: QPainterPath, candidates: list[str]) -> str | None:
     return None
 
 
-def test_each_service_carries_a_qr_code_of_its_payload(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_each_service_carries_a_qr_code_of_its_payload(qapp, tmp_path: Path) -> None:
     services = chosen()
     path, _ = write(tmp_path, services)
     payloads = [qr_payload(service) for service in services]
@@ -411,7 +411,7 @@ def test_each_service_carries_a_qr_code_of_its_payload(qapp, tmp_path: Path) -> 
     assert text.count("Scan to call") == 2 and text.count("Scan for the address") == 1
 
 
-def test_a_preview_image_paints_the_page_with_its_qr_codes(qapp) -> None:  # noqa: ANN001
+def test_a_preview_image_paints_the_page_with_its_qr_codes(qapp) -> None:
     image = render_page_image(chosen(), 0, language="it", large_print=False, today=TODAY, dpi=100)
 
     assert abs(image.height() / image.width() - 297 / 210) < 0.01
@@ -430,7 +430,7 @@ def test_a_preview_image_paints_the_page_with_its_qr_codes(qapp) -> None:  # noq
     assert dark_share(0.07, 0.96, 0.93, 0.99) == 0  # the bottom margin
 
 
-def test_nothing_to_print_or_an_unknown_language_writes_no_file(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_nothing_to_print_or_an_unknown_language_writes_no_file(qapp, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no services"):
         write(tmp_path, [])
     with pytest.raises(ValueError, match="language"):
@@ -440,7 +440,7 @@ def test_nothing_to_print_or_an_unknown_language_writes_no_file(qapp, tmp_path: 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_dialog_saves_and_prints_in_the_chosen_language(qtbot, ui_context, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_dialog_saves_and_prints_in_the_chosen_language(qtbot, ui_context, tmp_path: Path) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = HandoutDialog(ui_context, chosen(), "it", parent)
@@ -479,7 +479,7 @@ def test_the_dialog_saves_and_prints_in_the_chosen_language(qtbot, ui_context, t
     dialog.close()
 
 
-def test_save_pdf_is_the_only_default_button(qtbot, ui_context) -> None:  # noqa: ANN001
+def test_save_pdf_is_the_only_default_button(qtbot, ui_context) -> None:
     """Issue 14 ("Enter throws away a filled form", the same mistake here): a button box made
     without its dialog let Qt make Close a default button too, so Enter closed the dialog."""
     parent = QWidget()

@@ -78,7 +78,7 @@ def four_short_services() -> list:
     ]
 
 
-def test_four_short_services_fit_on_one_page(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_four_short_services_fit_on_one_page(qapp, tmp_path: Path) -> None:
     """Issue 14 item 8 (5): four short services are one sheet, not two with page 1 a third empty;
     the PDF written agrees with the count the dialog shows, and holds all four."""
     services = four_short_services()
@@ -94,7 +94,7 @@ def test_four_short_services_fit_on_one_page(qapp, tmp_path: Path) -> None:  # n
 
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large print"])
-def test_a_page_is_filled_before_the_next_begins(qapp, large_print: bool) -> None:  # noqa: ANN001
+def test_a_page_is_filled_before_the_next_begins(qapp, large_print: bool) -> None:
     """Issue 14 item 8 (5): a page breaks only before a service that does not fit in what is left of it."""
     writer = QPdfWriter(os.devnull)
     set_handout_page(writer)
@@ -111,7 +111,7 @@ def test_a_page_is_filled_before_the_next_begins(qapp, large_print: bool) -> Non
         assert end + gap + following[0].service.height > bottom, "the next service would have fitted"
 
 
-def test_the_handout_is_in_the_language_of_the_person_it_is_for(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_the_handout_is_in_the_language_of_the_person_it_is_for(qtbot, ui_context, ui_store) -> None:
     """Issue 14 item 8 (5): when distances start from a contact (the handout is for them), it is
     in their language; with nobody in mind, in the UI's; never English by default otherwise."""
     from desktop.ui import i18n
@@ -141,7 +141,7 @@ def test_the_handout_is_in_the_language_of_the_person_it_is_for(qtbot, ui_contex
 def test_the_save_dialog_opens_in_documents_or_the_last_folder(
     qtbot,
     ui_context,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Issue 14 item 8 (5): the suggested file is in a folder that exists: Documents, else the

@@ -10,7 +10,7 @@ from desktop.ui.intake import IntakePage, next_working_day
 from tests.ui.conftest import NOW, OPERATOR, ROME, TEAM_B, Caseload, wait_for_store
 
 
-def _request(ui_store, minutes_ago: int, **extra: object):  # noqa: ANN001, ANN202
+def _request(ui_store, minutes_ago: int, **extra: object):
     fields = {
         "kind": "booking",
         "alias": "Stella",
@@ -27,7 +27,7 @@ def _request(ui_store, minutes_ago: int, **extra: object):  # noqa: ANN001, ANN2
     return ui_store.call(lambda s: s.intake_requests.create(**fields))
 
 
-def _page(qtbot, context) -> IntakePage:  # noqa: ANN001
+def _page(qtbot, context) -> IntakePage:
     page = IntakePage(context)
     qtbot.addWidget(page)
     # A page's own size otherwise depends on whether the queue arrived before the first
@@ -46,7 +46,7 @@ def _aliases(page: IntakePage) -> list[str]:
     return [page.queue.topLevelItem(row).text(2) for row in range(page.queue.topLevelItemCount())]
 
 
-def test_queue_is_newest_first_with_new_by_default(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_queue_is_newest_first_with_new_by_default(qtbot, ui_context, ui_store) -> None:
     _request(ui_store, 120, alias="Older")
     _request(
         ui_store,
@@ -73,7 +73,7 @@ def test_queue_is_newest_first_with_new_by_default(qtbot, ui_context, ui_store) 
     assert not page.accept_button.isEnabled() and not page.decline_button.isEnabled()
 
 
-def test_accepting_a_booking_creates_the_contact_and_the_appointment(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_accepting_a_booking_creates_the_contact_and_the_appointment(qtbot, ui_context, ui_store) -> None:
     request = _request(ui_store, 5, team_id=TEAM_B.id)
     contacts_before = ui_store.call(lambda s: s.contacts.count())
     page = _page(qtbot, ui_context)
@@ -132,7 +132,7 @@ def test_accepting_a_booking_creates_the_contact_and_the_appointment(qtbot, ui_c
     assert opened.args == ["contacts", contact.id]
 
 
-def test_errors_show_beside_the_field_and_nothing_is_written(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_errors_show_beside_the_field_and_nothing_is_written(qtbot, ui_context, ui_store) -> None:
     request = _request(ui_store, 5)
     page = _page(qtbot, ui_context)
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
@@ -146,7 +146,7 @@ def test_errors_show_beside_the_field_and_nothing_is_written(qtbot, ui_context, 
     dialog.reject()
 
 
-def test_a_request_can_be_matched_to_a_known_contact(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_request_can_be_matched_to_a_known_contact(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     known = next(c for c in caseload.contacts if c.family_name)
     request = _request(ui_store, 5, kind="first_contact", alias=known.family_name)
     contacts_before, appointments_before = len(caseload.contacts), len(caseload.appointments)
@@ -172,7 +172,7 @@ def test_a_request_can_be_matched_to_a_known_contact(qtbot, ui_context, ui_store
     assert ui_store.call(lambda s: s.appointments.count()) == appointments_before
 
 
-def test_declining_requires_a_reason_and_stores_it(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_declining_requires_a_reason_and_stores_it(qtbot, ui_context, ui_store) -> None:
     request = _request(ui_store, 5)
     page = _page(qtbot, ui_context)
     qtbot.mouseClick(page.decline_button, Qt.MouseButton.LeftButton)
@@ -190,7 +190,7 @@ def test_declining_requires_a_reason_and_stores_it(qtbot, ui_context, ui_store) 
     assert _aliases(page) == []
 
 
-def test_show_record_finds_a_handled_request_under_all(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_show_record_finds_a_handled_request_under_all(qtbot, ui_context, ui_store) -> None:
     _request(ui_store, 5, alias="Waiting")
     handled = _request(ui_store, 50, alias="Handled", status="declined", decline_reason="Duplicate")
     page = _page(qtbot, ui_context)
@@ -203,7 +203,7 @@ def test_show_record_finds_a_handled_request_under_all(qtbot, ui_context, ui_sto
 def test_accepting_over_a_booking_warns_like_the_booking_dialog(
     qtbot,
     ui_context,
-    ui_store,  # noqa: ANN001
+    ui_store,
     caseload: Caseload,
 ) -> None:
     """Issue 14 items 1 and 7: the proposed appointment overlaps one already booked: the accept

@@ -26,16 +26,16 @@ ENUMERATIONS = {
 
 
 @pytest.mark.parametrize("kind", sorted(ENUMERATIONS))
-def test_each_schema_value_has_a_label(qapp, kind: str) -> None:  # noqa: ANN001
+def test_each_schema_value_has_a_label(qapp, kind: str) -> None:
     assert list(labels(kind)) == list(typing.get_args(ENUMERATIONS[kind]))
 
 
-def test_an_unknown_value_from_a_newer_service_is_shown_as_it_is(qapp) -> None:  # noqa: ANN001
+def test_an_unknown_value_from_a_newer_service_is_shown_as_it_is(qapp) -> None:
     assert label("appointment_status", "no_show") == "Did not come"
     assert label("appointment_status", "rescheduled") == "rescheduled"
 
 
-def test_category_labels_follow_the_ui_language(qapp) -> None:  # noqa: ANN001
+def test_category_labels_follow_the_ui_language(qapp) -> None:
     from desktop.ui import i18n
 
     try:

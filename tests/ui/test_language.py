@@ -6,7 +6,7 @@ from desktop.ui.shell import Shell
 from tests.ui.test_shell import PASSPHRASE_TEXT, make_profile, unlock, wait_for_window
 
 
-def test_switching_language_rebuilds_the_window_on_the_same_screen(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_switching_language_rebuilds_the_window_on_the_same_screen(qtbot, shell: Shell) -> None:
     make_profile(shell)
     shell.start()
     unlock(qtbot, shell, PASSPHRASE_TEXT)

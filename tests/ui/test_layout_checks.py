@@ -17,7 +17,7 @@ from tests.ui.layout_checks import (
 SCREEN = QRect(0, 0, 1366, 768)
 
 
-def _shown(qtbot, window: QWidget) -> QWidget:  # noqa: ANN001
+def _shown(qtbot, window: QWidget) -> QWidget:
     qtbot.addWidget(window)
     window.move(0, 0)
     window.show()
@@ -25,7 +25,7 @@ def _shown(qtbot, window: QWidget) -> QWidget:  # noqa: ANN001
     return window
 
 
-def test_a_label_cut_short_and_overlapping_siblings_are_found(qtbot) -> None:  # noqa: ANN001
+def test_a_label_cut_short_and_overlapping_siblings_are_found(qtbot) -> None:
     window = _shown(qtbot, QWidget())
     window.resize(400, 200)
     cut = QLabel("A label much longer than the room it is given", window)
@@ -40,7 +40,7 @@ def test_a_label_cut_short_and_overlapping_siblings_are_found(qtbot) -> None:  #
     assert any(kind == "overlaps" for kind, _ in kinds)
 
 
-def test_a_window_off_the_screen_is_found_and_a_laid_out_one_passes(qtbot) -> None:  # noqa: ANN001
+def test_a_window_off_the_screen_is_found_and_a_laid_out_one_passes(qtbot) -> None:
     window = QWidget()
     layout = QVBoxLayout(window)
     layout.addWidget(QLabel("Fits"))
@@ -52,7 +52,7 @@ def test_a_window_off_the_screen_is_found_and_a_laid_out_one_passes(qtbot) -> No
     assert any(p.kind == "off-screen" for p in fit_problems(window, SCREEN))
 
 
-def test_unnamed_inputs_clashing_mnemonics_and_a_backward_tab_are_found(qtbot) -> None:  # noqa: ANN001
+def test_unnamed_inputs_clashing_mnemonics_and_a_backward_tab_are_found(qtbot) -> None:
     dialog = QDialog()
     form = QFormLayout(dialog)
     named = QLineEdit()
@@ -72,7 +72,7 @@ def test_unnamed_inputs_clashing_mnemonics_and_a_backward_tab_are_found(qtbot) -
     assert any(p.kind == "tab-order" for p in tab_order_problems(dialog))
 
 
-def test_text_below_4_5_to_1_is_found(qtbot) -> None:  # noqa: ANN001
+def test_text_below_4_5_to_1_is_found(qtbot) -> None:
     window = QWidget()
     layout = QVBoxLayout(window)
     pale = QLabel("Pale grey")

@@ -6,7 +6,7 @@ from desktop.ui.main_window import SCREENS, MainWindow
 from tests.ui.conftest import Caseload, wait_for_store
 
 
-def test_screens_are_built_when_first_shown_and_reached_by_ctrl_number(qtbot, ui_context) -> None:  # noqa: ANN001
+def test_screens_are_built_when_first_shown_and_reached_by_ctrl_number(qtbot, ui_context) -> None:
     window = MainWindow(ui_context)
     qtbot.addWidget(window)
     window.show()
@@ -21,7 +21,7 @@ def test_screens_are_built_when_first_shown_and_reached_by_ctrl_number(qtbot, ui
     assert set(window.pages) == {screen.key for screen in SCREENS}
 
 
-def test_refer_from_a_contact_opens_resources_with_that_person_chosen(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_refer_from_a_contact_opens_resources_with_that_person_chosen(qtbot, ui_context, caseload: Caseload) -> None:
     window = MainWindow(ui_context)
     qtbot.addWidget(window)
     person = caseload.contacts[0]

@@ -258,7 +258,7 @@ def test_a_store_problem_carries_its_structure_to_the_screen(language: str, expe
 
 
 @pytest.fixture()
-def contacts_page(qtbot, ui_context, caseload: Caseload):  # noqa: ANN001, ANN201
+def contacts_page(qtbot, ui_context, caseload: Caseload):
     def make(language: str) -> ContactsPage:
         i18n.install(language)
         page = ContactsPage(ui_context)
@@ -288,7 +288,7 @@ def contacts_page(qtbot, ui_context, caseload: Caseload):  # noqa: ANN001, ANN20
 )
 def test_new_contact_says_a_bad_phone_in_the_operators_language(
     qtbot, contacts_page, ui_store, caseload: Caseload, language: str, phone: str, length: str
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 14 item 4: bad input typed in New contact shows our Italian/Finnish sentence
     under the field (not "String should match pattern…"), and it goes as soon as the
     input changes, and stays gone once the contact is saved."""
@@ -321,7 +321,7 @@ def test_new_contact_says_a_bad_phone_in_the_operators_language(
     assert ui_store.call(lambda s: s.contacts.count()) == len(caseload.contacts) + 1
 
 
-def test_the_appointment_contacts_error_goes_once_a_contact_is_added(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_the_appointment_contacts_error_goes_once_a_contact_is_added(qtbot, ui_context, caseload: Caseload) -> None:
     """Issue 14 item 4: "List should have at least 1 item after validation, not 0" stayed after
     the contact was added; now it says "Choose at least one." and goes when one is added."""
     from tests.ui.test_calendar import CTRL, form_of, open_page, pick_contact
@@ -423,7 +423,7 @@ def test_times_and_numbers_follow_the_ui_language(language: str, time: str, numb
     assert "%H" not in up_to_date
 
 
-def test_opening_hours_and_the_booking_time_are_written_the_finnish_way(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_opening_hours_and_the_booking_time_are_written_the_finnish_way(qtbot, ui_context, ui_store) -> None:
     """Issue 14 item 8: the Resources detail and the booking form's time input in Finnish."""
     from tests.ui.test_calendar import CTRL, form_of, open_page
     from tests.ui.test_resources import _page
@@ -459,7 +459,7 @@ def test_opening_hours_and_the_booking_time_are_written_the_finnish_way(qtbot, u
 
 
 @pytest.mark.parametrize(("language", "cancel"), [("en", "Cancel"), ("it", "Annulla"), ("fi", "Peru")])
-def test_qt_standard_buttons_speak_the_ui_language(qapp, language: str, cancel: str) -> None:  # noqa: ANN001
+def test_qt_standard_buttons_speak_the_ui_language(qapp, language: str, cancel: str) -> None:
     """Issue 14 item 4: qtbase_*.qm is loaded: standard buttons are not English in it/fi."""
     i18n.install(language)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -525,7 +525,7 @@ def test_the_italian_handout_is_a_leaflet_not_a_reminder() -> None:
 
 
 @pytest.mark.parametrize("language", ["it", "fi"])
-def test_a_dialog_is_wide_enough_for_its_title(qtbot, language: str) -> None:  # noqa: ANN001
+def test_a_dialog_is_wide_enough_for_its_title(qtbot, language: str) -> None:
     """Issue 14 item 8: truncated dialog titles: a form dialog is at least as wide as its
     title needs in a title bar (up to the screen's width)."""
     from PySide6.QtGui import QFont, QFontMetrics
@@ -549,11 +549,11 @@ def test_a_dialog_is_wide_enough_for_its_title(qtbot, language: str) -> None:  #
     dialog.reject()
 
 
-def _form_texts(form) -> list[str]:  # noqa: ANN001 - a QFormLayout
+def _form_texts(form) -> list[str]:  # a QFormLayout
     return [form.itemAt(row, form.ItemRole.FieldRole).widget().text() for row in range(form.rowCount())]
 
 
-def test_a_contacts_language_is_a_name_not_a_code(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_contacts_language_is_a_name_not_a_code(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     """Issue 14 item 8: the contact page showed "Language: it"."""
     from tests.ui.test_contacts import open_detail
 
@@ -564,7 +564,7 @@ def test_a_contacts_language_is_a_name_not_a_code(qtbot, ui_context, ui_store, c
     assert "italia" in shown and "it" not in shown
 
 
-def contacts_page_for(qtbot, ui_context, caseload: Caseload, language: str, extra: int = 0) -> ContactsPage:  # noqa: ANN001
+def contacts_page_for(qtbot, ui_context, caseload: Caseload, language: str, extra: int = 0) -> ContactsPage:
     i18n.install(language)
     page = ContactsPage(ui_context)
     qtbot.addWidget(page)
@@ -573,7 +573,7 @@ def contacts_page_for(qtbot, ui_context, caseload: Caseload, language: str, extr
     return page
 
 
-def test_the_intake_dialog_names_the_time_zone_in_words(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_the_intake_dialog_names_the_time_zone_in_words(qtbot, ui_context, ui_store) -> None:
     """Issue 14 item 8: the help-desk accept dialog showed "Etc/UTC"; it shows the zone's
     name and offset, and the request's language in words."""
     from tests.ui.test_intake import _page, _request

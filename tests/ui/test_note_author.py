@@ -10,7 +10,7 @@ from tests.sync_world import Device, World
 from tests.ui.conftest import wait_for_store
 
 
-def timeline(qtbot, device: Device, contact_id) -> list[str]:  # noqa: ANN001
+def timeline(qtbot, device: Device, contact_id) -> list[str]:
     identity = device.profile.identity()
     client, navigator = StoreClient(device.store), Navigator()
     context = UiContext(
@@ -32,7 +32,7 @@ def timeline(qtbot, device: Device, contact_id) -> list[str]:  # noqa: ANN001
     return texts
 
 
-def test_a_colleagues_note_shows_their_name_and_mine_says_you(qtbot, world: World) -> None:  # noqa: ANN001
+def test_a_colleagues_note_shows_their_name_and_mine_says_you(qtbot, world: World) -> None:
     """Issue 14 item 7: notes did not show their author; the service stamps the author's name on a note,
     a device never sets it, and an id is never shown."""
     anna = world.add_operator("anna", [world.team_a])

@@ -14,7 +14,7 @@ class _Emitter(QObject):
     flag = Signal(bool)
 
 
-def test_void_calls_and_emits_leave_reference_counts_alone(qapp) -> None:  # noqa: ANN001
+def test_void_calls_and_emits_leave_reference_counts_alone(qapp) -> None:
     emitter = _Emitter()
     received = []
     emitter.flag.connect(received.append)

@@ -43,12 +43,12 @@ def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
 
 
 @pytest.fixture()
-def lodi_area(ui_store) -> dict:  # noqa: ANN001
+def lodi_area(ui_store) -> dict:
     """Five services of the Lodi area: two at Lodi's seat, a stale one at Lodi Vecchio,
     one at Codogno and one without a map position."""
 
-    def make(s):  # noqa: ANN001, ANN202
-        def at(place, service: str, *, days: int = 30, placed: bool = True):  # noqa: ANN001, ANN202
+    def make(s):
+        def at(place, service: str, *, days: int = 30, placed: bool = True):
             location = {"municipality": place.name}
             if placed:
                 location |= {"latitude": place.latitude, "longitude": place.longitude}
@@ -72,7 +72,7 @@ def lodi_area(ui_store) -> dict:  # noqa: ANN001
     return ui_store.call(make)
 
 
-def _page(qtbot, context, *, on_map: bool = False) -> ResourcesPage:  # noqa: ANN001
+def _page(qtbot, context, *, on_map: bool = False) -> ResourcesPage:
     page = ResourcesPage(context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -86,12 +86,12 @@ def _page(qtbot, context, *, on_map: bool = False) -> ResourcesPage:  # noqa: AN
     return page
 
 
-def _settle(qtbot, page: ResourcesPage) -> None:  # noqa: ANN001
+def _settle(qtbot, page: ResourcesPage) -> None:
     qtbot.waitUntil(lambda: not page._debounce.isActive(), timeout=2_000)
     wait_for_store(qtbot, page.context)
 
 
-def _only_ours(qtbot, page: ResourcesPage) -> None:  # noqa: ANN001
+def _only_ours(qtbot, page: ResourcesPage) -> None:
     page.search.setText(KEYWORD)
     _settle(qtbot, page)
 
@@ -104,13 +104,13 @@ def _km(value: float) -> str:
     return f"{QLocale().toString(float(value), 'f', 1)} km"
 
 
-def _choose_municipality(qtbot, page: ResourcesPage, place) -> None:  # noqa: ANN001
+def _choose_municipality(qtbot, page: ResourcesPage, place) -> None:
     page.origin_mode.setCurrentIndex(page.origin_mode.findData(OriginMode.MUNICIPALITY))
     page.origin_town.setCurrentIndex(page.origin_town.findData(place.istat_code))
     _settle(qtbot, page)
 
 
-def _count(image: QImage, rect: QRect, wanted, step: int = 1) -> int:  # noqa: ANN001
+def _count(image: QImage, rect: QRect, wanted, step: int = 1) -> int:
     return sum(
         wanted(image.pixelColor(x, y))
         for x in range(max(rect.left(), 0), min(rect.right(), image.width()), step)
@@ -126,7 +126,7 @@ def _near(colour: QColor, target: QColor, tolerance: int = 40) -> bool:
 
 def test_the_map_renders_offline_with_every_place_and_marker(
     qtbot, ui_context, caseload: Caseload, lodi_area, network_attempts, tmp_path
-) -> None:  # noqa: ANN001
+) -> None:
     page = _page(qtbot, ui_context, on_map=True)
     placed = [r for r in [*caseload.resources, *lodi_area.values()] if r.location.latitude is not None]
 
@@ -150,8 +150,8 @@ def test_the_map_renders_offline_with_every_place_and_marker(
     assert not any(name.startswith("PySide6.QtWebEngine") for name in sys.modules)
 
 
-def test_many_services_in_one_spot_become_a_numbered_disc_that_zooms_in(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
-    def make(s):  # noqa: ANN001, ANN202
+def test_many_services_in_one_spot_become_a_numbered_disc_that_zooms_in(qtbot, ui_context, ui_store) -> None:
+    def make(s):
         # twelve services a few dozen metres apart around Lodi's seat: one disc at the whole area's zoom
         return [
             s.resources.create(
@@ -188,7 +188,7 @@ def test_many_services_in_one_spot_become_a_numbered_disc_that_zooms_in(qtbot, u
     assert page.detail.resource.id == target.id
 
 
-def test_clicking_a_marker_opens_the_service_even_when_several_share_a_spot(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
+def test_clicking_a_marker_opens_the_service_even_when_several_share_a_spot(qtbot, ui_context, lodi_area) -> None:
     page = _page(qtbot, ui_context, on_map=True)
     first, second = lodi_area["bagni"], lodi_area["consultorio"]
     assert page.map.marker_position(first.id) != page.map.marker_position(second.id)  # spread apart
@@ -200,7 +200,7 @@ def test_clicking_a_marker_opens_the_service_even_when_several_share_a_spot(qtbo
         assert sum(marker.selected for marker in page.map.markers.values()) == 1
 
 
-def test_stale_services_are_marked_in_the_list_and_drawn_differently(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
+def test_stale_services_are_marked_in_the_list_and_drawn_differently(qtbot, ui_context, lodi_area) -> None:
     page = _page(qtbot, ui_context, on_map=True)
     _only_ours(qtbot, page)
     verified = dict(zip(_shown(page), _shown(page, Column.VERIFIED), strict=True))
@@ -230,7 +230,7 @@ def test_stale_services_are_marked_in_the_list_and_drawn_differently(qtbot, ui_c
 
 def test_distances_from_a_municipality_order_and_filter_the_results(
     qtbot, ui_context, ui_store, caseload: Caseload, lodi_area
-) -> None:  # noqa: ANN001
+) -> None:
     page = _page(qtbot, ui_context)
     _only_ours(qtbot, page)
     assert page.results.isColumnHidden(Column.DISTANCE) and not page.radius.isEnabled()
@@ -299,8 +299,8 @@ def test_distances_from_a_municipality_order_and_filter_the_results(
 
 def test_distances_from_the_person_being_referred_start_at_their_municipality(
     qtbot, ui_context, ui_store, lodi_area
-) -> None:  # noqa: ANN001
-    def people(s):  # noqa: ANN001, ANN202
+) -> None:
+    def people(s):
         return (
             s.contacts.create(given_name="Anna", family_name="Codognese", municipality="codogno"),
             s.contacts.create(given_name="Bruno", family_name="Altrove", municipality="Atlantide"),
@@ -329,7 +329,7 @@ def test_distances_from_the_person_being_referred_start_at_their_municipality(
     assert page.origin() is None and "No municipality is recorded for Carla" in page.origin_status.text()
 
 
-def test_a_contact_chosen_in_the_picker_sets_where_distances_start(qtbot, ui_context, ui_store, lodi_area) -> None:  # noqa: ANN001
+def test_a_contact_chosen_in_the_picker_sets_where_distances_start(qtbot, ui_context, ui_store, lodi_area) -> None:
     person = ui_store.call(
         lambda s: s.contacts.create(given_name="Dario", family_name="Vecchiese", municipality="Lodi Vecchio")
     )
@@ -346,7 +346,7 @@ def test_a_contact_chosen_in_the_picker_sets_where_distances_start(qtbot, ui_con
     assert _shown(page)[0] == "Sportello Lodi Vecchio" and _shown(page, Column.DISTANCE)[0] == _km(0)
 
 
-def test_a_point_clicked_on_the_map_becomes_the_origin(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
+def test_a_point_clicked_on_the_map_becomes_the_origin(qtbot, ui_context, lodi_area) -> None:
     page = _page(qtbot, ui_context)
     _only_ours(qtbot, page)
     page.origin_mode.setCurrentIndex(page.origin_mode.findData(OriginMode.POINT))
@@ -363,7 +363,7 @@ def test_a_point_clicked_on_the_map_becomes_the_origin(qtbot, ui_context, lodi_a
     assert page.map.origin_item.isVisible()
 
 
-def test_zoom_keys_and_fit(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
+def test_zoom_keys_and_fit(qtbot, ui_context, lodi_area) -> None:
     page = _page(qtbot, ui_context, on_map=True)
     page.map.setFocus()
     fitted = page.map.transform().m11()
@@ -382,7 +382,7 @@ def test_zoom_keys_and_fit(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN00
     assert page.map.transform().m11() == pytest.approx(fitted)
 
 
-def _select_first_rows(qtbot, page: ResourcesPage, count: int) -> None:  # noqa: ANN001
+def _select_first_rows(qtbot, page: ResourcesPage, count: int) -> None:
     page.results.setFocus()
     page.results.setCurrentItem(page.results.topLevelItem(0))
     for _ in range(count - 1):
@@ -391,7 +391,7 @@ def _select_first_rows(qtbot, page: ResourcesPage, count: int) -> None:  # noqa:
 
 def test_a_handout_takes_the_selected_services_in_the_referred_persons_language(
     qtbot, ui_context, ui_store, lodi_area
-) -> None:  # noqa: ANN001
+) -> None:
     finnish, arabic = ui_store.call(
         lambda s: (
             s.contacts.create(given_name="Eero", family_name="Lahti", municipality="Lodi", preferred_language="fi"),
@@ -420,7 +420,7 @@ def test_a_handout_takes_the_selected_services_in_the_referred_persons_language(
     assert page.handout_request()[1] == "en"  # no handout in Arabic: the UI's language
 
 
-def test_ctrl_p_opens_the_handout_with_the_selection(qtbot, ui_context, lodi_area) -> None:  # noqa: ANN001
+def test_ctrl_p_opens_the_handout_with_the_selection(qtbot, ui_context, lodi_area) -> None:
     pytest.importorskip("desktop.ui.resources.handout")
     page = _page(qtbot, ui_context)
     _only_ours(qtbot, page)

@@ -23,8 +23,8 @@ STATUSES = {
 }
 
 
-def _fill(ui_store) -> dict[str, Resource]:  # noqa: ANN001
-    def make(s):  # noqa: ANN001, ANN202
+def _fill(ui_store) -> dict[str, Resource]:
+    def make(s):
         return {
             name: s.resources.create(
                 organization_name="Comune di Lodi",
@@ -41,7 +41,7 @@ def _fill(ui_store) -> dict[str, Resource]:  # noqa: ANN001
     return ui_store.call(make)
 
 
-def _page(qtbot, context) -> ResourcesPage:  # noqa: ANN001
+def _page(qtbot, context) -> ResourcesPage:
     page = ResourcesPage(context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -51,7 +51,7 @@ def _page(qtbot, context) -> ResourcesPage:  # noqa: ANN001
     return page
 
 
-def _settle(qtbot, page: ResourcesPage) -> None:  # noqa: ANN001
+def _settle(qtbot, page: ResourcesPage) -> None:
     qtbot.waitUntil(lambda: not page._debounce.isActive(), timeout=2_000)
     wait_for_store(qtbot, page.context)
 
@@ -60,7 +60,7 @@ def _shown(page: ResourcesPage) -> list[str]:
     return sorted(page.results.topLevelItem(row).text(0) for row in range(page.results.topLevelItemCount()))
 
 
-def test_temporarily_closed_shows_its_badge_and_closed_ones_wait_for_the_filter(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_temporarily_closed_shows_its_badge_and_closed_ones_wait_for_the_filter(qtbot, ui_context, ui_store) -> None:
     """Issue 15 item 7: the list shows "· Temporarily closed" beside the name (in words), the map
     marker says so too; inactive and defunct are not listed until the filter is on, then badged."""
     services = _fill(ui_store)
@@ -97,7 +97,7 @@ def test_temporarily_closed_shows_its_badge_and_closed_ones_wait_for_the_filter(
     assert page.results.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole).status in ("active", "temporarily closed")
 
 
-def test_a_handout_says_a_service_is_temporarily_closed(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_handout_says_a_service_is_temporarily_closed(qapp, tmp_path: Path) -> None:
     """Issue 15 item 7: the printed handout carries the badge in the client's language, once."""
 
     def service(name: str, status: str) -> Resource:

@@ -12,7 +12,7 @@ from protocol.directory import is_stale
 from tests.ui.conftest import NOW, Caseload, wait_for_store
 
 
-def _page(qtbot, context) -> ResourcesPage:  # noqa: ANN001
+def _page(qtbot, context) -> ResourcesPage:
     page = ResourcesPage(context)
     qtbot.addWidget(page)
     page.show()
@@ -25,12 +25,12 @@ def _shown(page: ResourcesPage) -> list[str]:
     return [page.results.topLevelItem(row).text(0) for row in range(page.results.topLevelItemCount())]
 
 
-def _settle(qtbot, page: ResourcesPage) -> None:  # noqa: ANN001
+def _settle(qtbot, page: ResourcesPage) -> None:
     qtbot.waitUntil(lambda: not page._debounce.isActive(), timeout=2_000)
     wait_for_store(qtbot, page.context)
 
 
-def test_search_by_keyword_category_and_municipality(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_search_by_keyword_category_and_municipality(qtbot, ui_context, caseload: Caseload) -> None:
     page = _page(qtbot, ui_context)
     assert len(_shown(page)) == len(caseload.resources)
 
@@ -60,7 +60,7 @@ def test_search_by_keyword_category_and_municipality(qtbot, ui_context, caseload
     assert _shown(page) == [] and "No service matches" in page.summary.text()
 
 
-def test_arrows_move_in_the_results_and_enter_opens(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_arrows_move_in_the_results_and_enter_opens(qtbot, ui_context, caseload: Caseload) -> None:
     page = _page(qtbot, ui_context)
     page.focus_search()
     qtbot.keyClick(page.search, Qt.Key.Key_Down)
@@ -73,10 +73,10 @@ def test_arrows_move_in_the_results_and_enter_opens(qtbot, ui_context, caseload:
     assert QApplication.focusWidget() is page.detail.refer_button
 
 
-def test_detail_groups_hours_by_weekday_and_marks_stale_entries(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_detail_groups_hours_by_weekday_and_marks_stale_entries(qtbot, ui_context, ui_store) -> None:
     today = NOW.date()
 
-    def make(s):  # noqa: ANN001, ANN202
+    def make(s):
         common = {"organization_name": "Comune", "categories": ["food"], "location": {"municipality": "Lodi"}}
         old = s.resources.create(
             service_name="Mensa vecchia",
@@ -113,7 +113,7 @@ def test_detail_groups_hours_by_weekday_and_marks_stale_entries(qtbot, ui_contex
     assert is_stale(today - dt.timedelta(days=366), today) and not is_stale(today - dt.timedelta(days=365), today)
 
 
-def _open_referral(qtbot, page: ResourcesPage, resource):  # noqa: ANN001, ANN202
+def _open_referral(qtbot, page: ResourcesPage, resource):
     page.show_record(resource.id)
     wait_for_store(qtbot, page.context)
     qtbot.mouseClick(page.detail.refer_button, Qt.MouseButton.LeftButton)
@@ -122,11 +122,11 @@ def _open_referral(qtbot, page: ResourcesPage, resource):  # noqa: ANN001, ANN20
     return dialog
 
 
-def test_refer_a_contact_on_their_active_consent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_refer_a_contact_on_their_active_consent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     person, resource = caseload.contacts[0], caseload.resources[3]
 
-    def consents(s):  # noqa: ANN001, ANN202
-        def give(purpose: str, days_ago: int, **extra: object):  # noqa: ANN202
+    def consents(s):
+        def give(purpose: str, days_ago: int, **extra: object):
             return s.consents.create(
                 contact_id=person.id,
                 purpose=purpose,
@@ -161,7 +161,7 @@ def test_refer_a_contact_on_their_active_consent(qtbot, ui_context, ui_store, ca
     assert resource.service_name in page.notice.text()
 
 
-def _choose_in_picker(qtbot, dialog, person) -> None:  # noqa: ANN001
+def _choose_in_picker(qtbot, dialog, person) -> None:
     qtbot.mouseClick(dialog.choose_contact, Qt.MouseButton.LeftButton)
     picker = dialog._picker
     qtbot.keyClicks(picker.query, person.family_name)
@@ -172,7 +172,7 @@ def _choose_in_picker(qtbot, dialog, person) -> None:  # noqa: ANN001
     wait_for_store(qtbot, dialog.context)
 
 
-def test_refer_without_consent_records_the_consent_given_now(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_refer_without_consent_records_the_consent_given_now(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     person = next(c for c in caseload.contacts if c.family_name)
     resource = caseload.resources[0]
     page = _page(qtbot, ui_context)
@@ -206,7 +206,7 @@ def test_refer_without_consent_records_the_consent_given_now(qtbot, ui_context, 
     assert finished == [QDialog.DialogCode.Accepted]
 
 
-def test_a_failing_referral_leaves_no_orphan_consent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_a_failing_referral_leaves_no_orphan_consent(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     person = next(c for c in caseload.contacts if c.family_name)
     resource = caseload.resources[1]
     page = _page(qtbot, ui_context)

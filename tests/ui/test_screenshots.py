@@ -14,7 +14,7 @@ def distinct_colours(path: Path) -> int:
     return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
 
 
-def test_every_main_screen_is_rendered_with_something_on_it(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_every_main_screen_is_rendered_with_something_on_it(qapp, tmp_path: Path) -> None:
     written = render(tmp_path, "en")
     names = {path.stem for path in written}
     assert names == {screen.key for screen in SCREENS} | {

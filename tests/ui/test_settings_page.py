@@ -20,7 +20,7 @@ from tests.ui.conftest import PASSPHRASE, wait_for_store
 NEW_PASSPHRASE = "four unrelated words today"
 
 
-def open_page(qtbot, context: UiContext) -> SettingsPage:  # noqa: ANN001
+def open_page(qtbot, context: UiContext) -> SettingsPage:
     page = SettingsPage(context)
     qtbot.addWidget(page)
     page.show()
@@ -41,12 +41,12 @@ def enrol(store: StoreWorker) -> None:
     store.call(lambda s: s.replica.save_enrolment(enrolment, "token"))
 
 
-def type_into(qtbot, field: QLineEdit, text: str) -> None:  # noqa: ANN001
+def type_into(qtbot, field: QLineEdit, text: str) -> None:
     field.clear()
     qtbot.keyClicks(field, text)
 
 
-def test_preferences_are_applied_with_the_chosen_values(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_preferences_are_applied_with_the_chosen_values(qtbot, ui_context: UiContext) -> None:
     applied: list[Settings] = []
     ui_context.apply_settings = applied.append
     page = open_page(qtbot, ui_context)
@@ -68,7 +68,7 @@ def test_preferences_are_applied_with_the_chosen_values(qtbot, ui_context: UiCon
     assert applied[-1].auto_lock_minutes <= 240
 
 
-def test_the_passphrase_changes_off_the_ui_thread_and_the_new_one_unlocks(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_the_passphrase_changes_off_the_ui_thread_and_the_new_one_unlocks(qtbot, ui_context: UiContext) -> None:
     page = open_page(qtbot, ui_context)
     type_into(qtbot, page.old_passphrase, PASSPHRASE)
     type_into(qtbot, page.new_passphrase, NEW_PASSPHRASE)
@@ -82,7 +82,7 @@ def test_the_passphrase_changes_off_the_ui_thread_and_the_new_one_unlocks(qtbot,
     assert len(Profile(ui_context.profile_dir).keys.unlock(NEW_PASSPHRASE)) == 32
 
 
-def test_a_wrong_current_passphrase_is_said_beside_its_field(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_a_wrong_current_passphrase_is_said_beside_its_field(qtbot, ui_context: UiContext) -> None:
     page = open_page(qtbot, ui_context)
     type_into(qtbot, page.old_passphrase, "not the passphrase at all")
     type_into(qtbot, page.new_passphrase, NEW_PASSPHRASE)
@@ -95,7 +95,7 @@ def test_a_wrong_current_passphrase_is_said_beside_its_field(qtbot, ui_context: 
         Profile(ui_context.profile_dir).keys.unlock(NEW_PASSPHRASE)
 
 
-def test_a_weak_or_mistyped_new_passphrase_never_starts_a_change(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_a_weak_or_mistyped_new_passphrase_never_starts_a_change(qtbot, ui_context: UiContext) -> None:
     page = open_page(qtbot, ui_context)
     type_into(qtbot, page.old_passphrase, PASSPHRASE)
     type_into(qtbot, page.new_passphrase, "short")
@@ -126,7 +126,7 @@ def test_a_weak_or_mistyped_new_passphrase_never_starts_a_change(qtbot, ui_conte
         "Tr0ub4dor&3xyz",
     ],
 )
-def test_the_strength_meter_never_praises_what_the_store_refuses(qtbot, text: str) -> None:  # noqa: ANN001
+def test_the_strength_meter_never_praises_what_the_store_refuses(qtbot, text: str) -> None:
     meter = PassphraseStrength()
     qtbot.addWidget(meter)
     meter.set_passphrase(text)
@@ -148,7 +148,7 @@ def test_strength_levels() -> None:
     ] == ["empty", "weak", "weak", "fair", "strong", "strong"]
 
 
-def test_lock_now_asks_the_shell(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_lock_now_asks_the_shell(qtbot, ui_context: UiContext) -> None:
     locked = []
     ui_context.lock_now = lambda: locked.append(True)
     page = open_page(qtbot, ui_context)
@@ -158,7 +158,7 @@ def test_lock_now_asks_the_shell(qtbot, ui_context: UiContext) -> None:  # noqa:
 
 def test_signing_out_with_changes_waiting_needs_two_confirmations(
     qtbot,
-    ui_context: UiContext,  # noqa: ANN001
+    ui_context: UiContext,
     ui_store: StoreWorker,
 ) -> None:
     enrol(ui_store)
@@ -182,7 +182,7 @@ def test_signing_out_with_changes_waiting_needs_two_confirmations(
     assert signed_out == [True]
 
 
-def test_signing_out_with_nothing_waiting_needs_one_confirmation_and_cancel_does_nothing(  # noqa: ANN001
+def test_signing_out_with_nothing_waiting_needs_one_confirmation_and_cancel_does_nothing(
     qtbot, ui_context: UiContext, ui_store: StoreWorker
 ) -> None:
     enrol(ui_store)
@@ -202,7 +202,7 @@ def test_signing_out_with_nothing_waiting_needs_one_confirmation_and_cancel_does
     assert signed_out == [True]
 
 
-def test_an_offline_profile_has_no_service_address_and_signing_out_warns_it_is_the_only_copy(  # noqa: ANN001
+def test_an_offline_profile_has_no_service_address_and_signing_out_warns_it_is_the_only_copy(
     qtbot, ui_context: UiContext
 ) -> None:
     page = open_page(qtbot, ui_context)
@@ -217,7 +217,7 @@ def test_an_offline_profile_has_no_service_address_and_signing_out_warns_it_is_t
 
 def test_the_service_address_is_checked_and_stored_with_the_enrolment(
     qtbot,
-    ui_context: UiContext,  # noqa: ANN001
+    ui_context: UiContext,
     ui_store: StoreWorker,
     tmp_path: Path,
 ) -> None:

@@ -31,16 +31,16 @@ from tests.ui.conftest import english_shell
 PASSPHRASE_TEXT = "correct horse battery staple"
 
 
-def wait_for_window(qtbot, shell: Shell, kind: type, timeout: int = 20_000):  # noqa: ANN001, ANN201
+def wait_for_window(qtbot, shell: Shell, kind: type, timeout: int = 20_000):
     qtbot.waitUntil(lambda: isinstance(shell.window, kind), timeout=timeout)
     return shell.window
 
 
-def click_next(qtbot, wizard: FirstRunWizard) -> None:  # noqa: ANN001
+def click_next(qtbot, wizard: FirstRunWizard) -> None:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
-def set_passphrase(qtbot, wizard: FirstRunWizard, passphrase: str, repeat: str | None = None) -> None:  # noqa: ANN001
+def set_passphrase(qtbot, wizard: FirstRunWizard, passphrase: str, repeat: str | None = None) -> None:
     page = wizard.passphrase_page
     page.passphrase.clear()
     page.repeat.clear()
@@ -49,7 +49,7 @@ def set_passphrase(qtbot, wizard: FirstRunWizard, passphrase: str, repeat: str |
     click_next(qtbot, wizard)
 
 
-def test_offline_first_run_creates_an_encrypted_profile_and_opens_the_app(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_offline_first_run_creates_an_encrypted_profile_and_opens_the_app(qtbot, shell: Shell) -> None:
     shell.start()
     wizard = wait_for_window(qtbot, shell, FirstRunWizard)
     wizard.welcome.offline_choice.setChecked(True)
@@ -75,7 +75,7 @@ def test_offline_first_run_creates_an_encrypted_profile_and_opens_the_app(qtbot,
     assert Profile(shell.profile.directory).keys.unlock(PASSPHRASE_TEXT)  # the passphrase it was given
 
 
-def test_connected_first_run_enrols_this_computer(qtbot, tmp_path: Path, world: World) -> None:  # noqa: ANN001
+def test_connected_first_run_enrols_this_computer(qtbot, tmp_path: Path, world: World) -> None:
     username = world.add_operator("wizard", [world.team_a])
     colleague = world.device(world.add_operator("colleague", [world.team_a]))
     shell = english_shell(tmp_path / "profile")
@@ -127,13 +127,13 @@ def make_profile(shell: Shell) -> None:
     Profile.create(shell.profile.directory, PASSPHRASE_TEXT)
 
 
-def unlock(qtbot, shell: Shell, passphrase: str) -> None:  # noqa: ANN001
+def unlock(qtbot, shell: Shell, passphrase: str) -> None:
     window = wait_for_window(qtbot, shell, UnlockWindow)
     qtbot.keyClicks(window.passphrase, passphrase)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
 
 
-def test_wrong_passphrase_is_refused_and_the_right_one_opens(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_wrong_passphrase_is_refused_and_the_right_one_opens(qtbot, shell: Shell) -> None:
     make_profile(shell)
     shell.start()
     unlock(qtbot, shell, "not my passphrase at all")
@@ -148,7 +148,7 @@ def test_wrong_passphrase_is_refused_and_the_right_one_opens(qtbot, shell: Shell
     assert shell.session.worker.is_open
 
 
-def test_idle_auto_lock_closes_the_store_and_shows_the_unlock_screen(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_idle_auto_lock_closes_the_store_and_shows_the_unlock_screen(qtbot, shell: Shell) -> None:
     make_profile(shell)
     shell.start()
     unlock(qtbot, shell, PASSPHRASE_TEXT)
@@ -165,7 +165,7 @@ def test_idle_auto_lock_closes_the_store_and_shows_the_unlock_screen(qtbot, shel
     wait_for_window(qtbot, shell, MainWindow)
 
 
-def test_lock_shortcut_locks(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_lock_shortcut_locks(qtbot, shell: Shell) -> None:
     make_profile(shell)
     shell.start()
     unlock(qtbot, shell, PASSPHRASE_TEXT)
@@ -175,7 +175,7 @@ def test_lock_shortcut_locks(qtbot, shell: Shell) -> None:  # noqa: ANN001
     wait_for_window(qtbot, shell, UnlockWindow)
 
 
-def test_a_sleep_is_noticed_from_the_clocks(qtbot) -> None:  # noqa: ANN001
+def test_a_sleep_is_noticed_from_the_clocks(qtbot) -> None:
     now = {"wall": 1_000.0, "mono": 50.0}
     lock = AutoLock(600_000, wall_clock=lambda: now["wall"], monotonic=lambda: now["mono"], listen_to_desktop=False)
     reasons: list[str] = []
@@ -194,7 +194,7 @@ def test_a_sleep_is_noticed_from_the_clocks(qtbot) -> None:  # noqa: ANN001
         lock.deleteLater()
 
 
-def test_signing_out_deletes_the_profile_and_returns_to_first_run(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_signing_out_deletes_the_profile_and_returns_to_first_run(qtbot, shell: Shell) -> None:
     make_profile(shell)
     shell.start()
     unlock(qtbot, shell, PASSPHRASE_TEXT)
@@ -207,9 +207,9 @@ def test_signing_out_deletes_the_profile_and_returns_to_first_run(qtbot, shell: 
     assert not (shell.profile.directory / "store.db").exists()
 
 
-def test_locking_during_a_sync_raises_nothing_and_loses_nothing(  # noqa: PLR0915
+def test_locking_during_a_sync_raises_nothing_and_loses_nothing(
     qtbot, world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: ANN001
+) -> None:
     """Issue 13 item 14: the session locks while a sync is waiting on a slow service. The
     bridge (a QObject) goes, the sync thread finishes its round: no emit into the deleted
     bridge ("Signal source has been deleted"), nothing to sys.excepthook, threading.excepthook

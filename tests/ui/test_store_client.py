@@ -9,13 +9,13 @@ from desktop.ui.forms import field_errors
 from tests.ui.conftest import Caseload, wait_for_store
 
 
-def test_work_runs_on_the_store_thread_and_answers_on_the_ui_thread(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_work_runs_on_the_store_thread_and_answers_on_the_ui_thread(qtbot, ui_context, caseload: Caseload) -> None:
     import threading
 
     seen = {}
     ui_thread = threading.get_ident()
 
-    def work(session):  # noqa: ANN001, ANN202
+    def work(session):
         seen["work_thread"] = threading.get_ident()
         return session.contacts.count()
 
@@ -28,7 +28,7 @@ def test_work_runs_on_the_store_thread_and_answers_on_the_ui_thread(qtbot, ui_co
     assert seen["work_thread"] != ui_thread and seen["done_thread"] == ui_thread
 
 
-def test_a_write_announces_what_changed_and_errors_reach_the_caller(qtbot, ui_context) -> None:  # noqa: ANN001
+def test_a_write_announces_what_changed_and_errors_reach_the_caller(qtbot, ui_context) -> None:
     changed, errors = [], []
     ui_context.store.changed.connect(changed.append)
     ui_context.store.run(lambda s: s.contacts.create(alias="Luce"), changes={"contact"})
@@ -38,7 +38,7 @@ def test_a_write_announces_what_changed_and_errors_reach_the_caller(qtbot, ui_co
     assert field_errors(errors[0]) == {"alias": "A pseudonymous contact needs an alias."}
 
 
-def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, ui_context) -> None:  # noqa: ANN001
+def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, ui_context) -> None:
     owner = QObject()
     calls = []
     ui_context.store.run(lambda s: s.contacts.count(), calls.append, owner=owner)
@@ -50,7 +50,7 @@ def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, ui_context) -> None:  
     assert calls == []
 
 
-def test_work_after_lock_fails_cleanly(qtbot, ui_context, ui_store) -> None:  # noqa: ANN001
+def test_work_after_lock_fails_cleanly(qtbot, ui_context, ui_store) -> None:
     ui_store.close()
     errors = []
     ui_context.store.run(lambda s: s.contacts.count(), failed=errors.append)
@@ -65,7 +65,7 @@ def test_rule_violations_are_read_as_field_messages() -> None:
     assert field_errors(RuleViolation("something odd happened")) == {"": "Something odd happened"}
 
 
-def test_the_picker_finds_a_contact_by_typing(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_the_picker_finds_a_contact_by_typing(qtbot, ui_context, caseload: Caseload) -> None:
     target = next(c for c in caseload.contacts if c.family_name)
     picker = ContactPicker(ui_context)
     qtbot.addWidget(picker)
@@ -79,7 +79,7 @@ def test_the_picker_finds_a_contact_by_typing(qtbot, ui_context, caseload: Casel
     assert picker.chosen_id == target.id and picker.result() == picker.DialogCode.Accepted
 
 
-def test_a_client_deleted_while_work_runs_drops_the_answer_quietly(qtbot, ui_store, caplog) -> None:  # noqa: ANN001
+def test_a_client_deleted_while_work_runs_drops_the_answer_quietly(qtbot, ui_store, caplog) -> None:
     """The session locks while store work is queued: the client (a QObject) is deleted
     before the store thread finishes. The answer is dropped; nothing is raised on the
     store thread ("Signal source has been deleted") and nothing reaches the log."""
@@ -95,7 +95,7 @@ def test_a_client_deleted_while_work_runs_drops_the_answer_quietly(qtbot, ui_sto
     client = StoreClient(ui_store)
     future_done = threading.Event()
 
-    def work(session):  # noqa: ANN001, ANN202
+    def work(session):
         release.wait(10)
         return session.contacts.count()
 

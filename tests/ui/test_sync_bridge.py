@@ -16,7 +16,7 @@ from tests.sync_world import World
 FAST = Timing(debounce_s=0.05, periodic_s=60, first_retry_s=0.05, max_retry_s=0.2, probe_s=0.05)
 
 
-def bridge_for(device, qtbot, **options) -> tuple[SyncBridge, list[SyncState]]:  # noqa: ANN001
+def bridge_for(device, qtbot, **options) -> tuple[SyncBridge, list[SyncState]]:
     scheduler = SyncScheduler(device.engine, lambda: device.server_url, timing=FAST, **options)
     bridge = SyncBridge(scheduler)
     seen: list[SyncState] = []
@@ -29,7 +29,7 @@ def on_server(world: World, record_id: str) -> bool:
         return session.get(StoredRecord, record_id) is not None
 
 
-def test_local_changes_are_synced_soon_and_the_state_reaches_the_ui(world: World, qtbot) -> None:  # noqa: ANN001
+def test_local_changes_are_synced_soon_and_the_state_reaches_the_ui(world: World, qtbot) -> None:
     laptop = world.device(world.add_operator("anna", [world.team_a]))
     bridge, seen = bridge_for(laptop, qtbot)
     bridge.start()
@@ -48,7 +48,7 @@ def test_local_changes_are_synced_soon_and_the_state_reaches_the_ui(world: World
         bridge.stop()
 
 
-def test_offline_then_back_online(world: World, qtbot) -> None:  # noqa: ANN001
+def test_offline_then_back_online(world: World, qtbot) -> None:
     target = urllib.parse.urlsplit(world.service.url)
     with FaultProxy(target.hostname, target.port) as proxy:
         laptop = world.device(world.add_operator("anna", [world.team_a]), server_url=proxy.url, attempts=1)
@@ -66,7 +66,7 @@ def test_offline_then_back_online(world: World, qtbot) -> None:  # noqa: ANN001
             bridge.stop()
 
 
-def test_the_os_reporting_offline_pauses_syncing(world: World, qtbot) -> None:  # noqa: ANN001
+def test_the_os_reporting_offline_pauses_syncing(world: World, qtbot) -> None:
     laptop = world.device(world.add_operator("anna", [world.team_a]))
     bridge, seen = bridge_for(laptop, qtbot, os_reports_reachability=True)
     scheduler = bridge.scheduler
@@ -84,12 +84,12 @@ def test_the_os_reporting_offline_pauses_syncing(world: World, qtbot) -> None:  
         scheduler.stop()
 
 
-def test_a_wipe_order_is_carried_out_and_said(world: World, qtbot) -> None:  # noqa: ANN001
+def test_a_wipe_order_is_carried_out_and_said(world: World, qtbot) -> None:
     laptop = world.device(world.add_operator("anna", [world.team_a]))
     world.revoke(laptop)
     orders = []
 
-    def wipe(order) -> None:  # noqa: ANN001
+    def wipe(order) -> None:
         orders.append(order)
         carry_out_wipe(laptop.profile, laptop.store)
 
@@ -123,7 +123,7 @@ def test_a_wipe_order_is_carried_out_and_said(world: World, qtbot) -> None:  # n
         (SyncState("idle", clock_skew_s=-300.0), "Not synced yet · this computer's clock is off by -300 s"),
     ],
 )
-def test_status_line(state: SyncState, text: str, qtbot) -> None:  # noqa: ANN001
+def test_status_line(state: SyncState, text: str, qtbot) -> None:
     when = dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC).astimezone().strftime("%H:%M")
     assert describe(state, now=dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.UTC)) == text.format(t=when)
 

@@ -34,7 +34,7 @@ class Screen:
 
 
 @pytest.fixture()
-def screens(qapp) -> Iterator[list[Screen]]:  # noqa: ANN001
+def screens(qapp) -> Iterator[list[Screen]]:
     """Contexts made by `screen_for`, taken down after the test (sync threads stopped first)."""
     made: list[Screen] = []
     yield made
@@ -90,7 +90,7 @@ def device_screen(screens: list[Screen], world: World, device: Device) -> UiCont
     )
 
 
-def open_page(qtbot, context: UiContext) -> SyncPage:  # noqa: ANN001
+def open_page(qtbot, context: UiContext) -> SyncPage:
     page = SyncPage(context)
     qtbot.addWidget(page)
     page.show()
@@ -104,7 +104,7 @@ def tree_rows(page: SyncPage) -> list[list[str]]:
     return [[tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())]
 
 
-def test_an_offline_only_profile_says_so(qtbot, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_an_offline_only_profile_says_so(qtbot, ui_context: UiContext) -> None:
     page = SyncPage(ui_context)
     qtbot.addWidget(page)
     page.show()
@@ -114,7 +114,7 @@ def test_an_offline_only_profile_says_so(qtbot, ui_context: UiContext) -> None: 
 
 def test_waiting_changes_are_listed_in_words_with_their_counts(
     qtbot,
-    ui_context: UiContext,  # noqa: ANN001
+    ui_context: UiContext,
     ui_store: StoreWorker,
     caseload: Caseload,
     screens: list[Screen],
@@ -161,7 +161,7 @@ def test_waiting_changes_are_listed_in_words_with_their_counts(
 
 def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(
     qtbot,
-    world: World,  # noqa: ANN001
+    world: World,
     screens: list[Screen],
 ) -> None:
     anna = world.add_operator("anna", [world.team_a, world.team_b])
@@ -232,7 +232,7 @@ def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(
 
 def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device(
     qtbot,
-    world: World,  # noqa: ANN001
+    world: World,
     screens: list[Screen],
 ) -> None:
     anna = world.add_operator("anna", [world.team_a])
@@ -304,12 +304,12 @@ def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device
 def test_records_are_named_as_a_person_would_name_them(
     qapp,
     ui_context: UiContext,
-    ui_store: StoreWorker,  # noqa: ANN001
+    ui_store: StoreWorker,
     caseload: Caseload,
 ) -> None:
     marta, luca = caseload.contacts[0], caseload.contacts[1]
 
-    def write(s):  # noqa: ANN001, ANN202
+    def write(s):
         s.notes.create(contact_id=marta.id, body="colloquio", occurred_at=NOW)
         s.relationships.create(from_contact_id=marta.id, to_contact_id=luca.id, kind="sibling")
         s.consents.create(contact_id=luca.id, purpose="referral", method="verbal", given_at=NOW)
@@ -340,7 +340,7 @@ def test_only_fields_a_person_can_type_offer_edit(entity: str, field: str, kind:
     assert edit_kind(entity, field) == kind
 
 
-def test_values_are_shown_in_words(qapp, ui_context: UiContext) -> None:  # noqa: ANN001
+def test_values_are_shown_in_words(qapp, ui_context: UiContext) -> None:
     assert value_text(ui_context, "appointment", "status", "no_show") == "Did not come"
     assert value_text(ui_context, "resource", "categories", ["food", "legal"]) == "Food, Legal advice"
     assert value_text(ui_context, "contact", "team_id", str(TEAM_B.id)) == TEAM_B.name

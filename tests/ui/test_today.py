@@ -15,12 +15,12 @@ def texts(items: QListWidget) -> list[str]:
     return [items.item(row).text() for row in range(items.count())]
 
 
-def click(qtbot, items: QListWidget, row: int) -> None:  # noqa: ANN001
+def click(qtbot, items: QListWidget, row: int) -> None:
     rect = items.visualItemRect(items.item(row))
     qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def intake(session, alias: str, hours_ago: int, status: str = "new"):  # noqa: ANN001, ANN201
+def intake(session, alias: str, hours_ago: int, status: str = "new"):
     return session.intake_requests.create(
         kind="booking",
         alias=alias,
@@ -33,7 +33,7 @@ def intake(session, alias: str, hours_ago: int, status: str = "new"):  # noqa: A
     )
 
 
-def open_page(qtbot, context) -> TodayPage:  # noqa: ANN001
+def open_page(qtbot, context) -> TodayPage:
     page = TodayPage(context)
     qtbot.addWidget(page)
     page.resize(900, 900)
@@ -42,7 +42,7 @@ def open_page(qtbot, context) -> TodayPage:  # noqa: ANN001
     return page
 
 
-def test_today_and_tomorrow_list_my_appointments_and_open_them(qtbot, ui_context, caseload: Caseload) -> None:  # noqa: ANN001
+def test_today_and_tomorrow_list_my_appointments_and_open_them(qtbot, ui_context, caseload: Caseload) -> None:
     opened = []
     ui_context.navigator.pageRequested.connect(lambda page, record: opened.append((page, record)))
     page = open_page(qtbot, ui_context)
@@ -60,7 +60,7 @@ def test_today_and_tomorrow_list_my_appointments_and_open_them(qtbot, ui_context
     assert opened == [("calendar", caseload.appointments[1].id), ("calendar", caseload.appointments[3].id)]
 
 
-def test_new_requests_are_counted_listed_and_refreshed(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_new_requests_are_counted_listed_and_refreshed(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     requests = ui_store.call(
         lambda s: [intake(s, "Stella", 1), intake(s, "Vento", 3), intake(s, "Sole", 2, "declined")]
     )
@@ -80,10 +80,10 @@ def test_new_requests_are_counted_listed_and_refreshed(qtbot, ui_context, ui_sto
     assert "(3)" in page.intake_heading.text() and texts(page.intake_list)[0].startswith("Luna")
 
 
-def test_follow_ups_need_an_outcome_a_new_consent_or_an_answer(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_follow_ups_need_an_outcome_a_new_consent_or_an_answer(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     anna, bruno = caseload.contacts[20], caseload.contacts[21]
 
-    def set_up(s):  # noqa: ANN001, ANN202
+    def set_up(s):
         expiring = s.consents.create(
             contact_id=anna.id,
             purpose="referral",
@@ -139,7 +139,7 @@ def test_follow_ups_need_an_outcome_a_new_consent_or_an_answer(qtbot, ui_context
     qtbot.waitUntil(lambda: page.follow_list.count() == 3, timeout=5_000)
 
 
-def test_unsynced_changes_are_counted_after_any_write(qtbot, ui_context, ui_store, caseload: Caseload) -> None:  # noqa: ANN001
+def test_unsynced_changes_are_counted_after_any_write(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     page = open_page(qtbot, ui_context)
     pending = ui_store.call(lambda s: s.replica.pending_count())
     assert page.pending == pending > 0

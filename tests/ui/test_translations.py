@@ -21,7 +21,7 @@ TRANSLATES_MARKED_TEXT = {
 }
 
 
-def _translations_script():  # noqa: ANN202 - the module
+def _translations_script():  # the module
     spec = importlib.util.spec_from_file_location("translations", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -18,14 +18,14 @@ from tests.ui.conftest import english_shell
 from tests.ui.test_shell import PASSPHRASE_TEXT, click_next, set_passphrase, wait_for_window
 
 
-def _unlock(qtbot, shell: Shell) -> MainWindow:  # noqa: ANN001
+def _unlock(qtbot, shell: Shell) -> MainWindow:
     window = wait_for_window(qtbot, shell, UnlockWindow)
     qtbot.keyClicks(window.passphrase, PASSPHRASE_TEXT)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
     return wait_for_window(qtbot, shell, MainWindow)
 
 
-def test_finishing_first_run_never_leaves_the_screen_empty(qtbot, shell: Shell) -> None:  # noqa: ANN001
+def test_finishing_first_run_never_leaves_the_screen_empty(qtbot, shell: Shell) -> None:
     """Issue 14 item 1: Finish used to hide the wizard before the main window existed (it is
     built after a store call): the last window closed, and Qt quit the app."""
     closed_all: list[bool] = []
@@ -43,7 +43,7 @@ def test_finishing_first_run_never_leaves_the_screen_empty(qtbot, shell: Shell) 
     assert closed_all == []
 
 
-def test_maximised_first_then_where_it_was_left_across_lock_and_restart(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_maximised_first_then_where_it_was_left_across_lock_and_restart(qtbot, tmp_path: Path) -> None:
     """Issue 14 item 2: the window opens maximised (1180x760 ran off a 768 px screen); the lock
     screen takes its exact place; a moved window comes back there after a lock and after a
     restart (the place is in settings.json, readable before unlocking)."""

@@ -22,7 +22,7 @@ from tests.ui_real.conftest import (
 )
 
 
-def test_a_weekly_series_by_keyboard_shows_in_the_week_and_the_month(workday: Workday, capfd) -> None:  # noqa: ANN001
+def test_a_weekly_series_by_keyboard_shows_in_the_week_and_the_month(workday: Workday, capfd) -> None:
     """Issue 14 items 7 and 8: Repeats by keyboard, the time typed after Shift+Tab, names in the week's blocks
     and a month view with every meeting."""
     name = workday.typeable_names()[0]

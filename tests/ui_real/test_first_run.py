@@ -35,7 +35,7 @@ def _ends_in_the_main_window(profile_dir: Path, name: str) -> Steps:
     yield do(window.close, "closing the main window")
 
 
-def test_first_run_offline_only_ends_in_the_main_window(tmp_path: Path, capfd) -> None:  # noqa: ANN001
+def test_first_run_offline_only_ends_in_the_main_window(tmp_path: Path, capfd) -> None:
     """Issue 14 item 1: "Offline only", passphrase, Finish: the main window opens (the app
     used to quit), fitting the screen, and nothing is printed to the terminal."""
     profile_dir = tmp_path / "profile"
@@ -56,7 +56,7 @@ def test_first_run_offline_only_ends_in_the_main_window(tmp_path: Path, capfd) -
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_first_run_connecting_to_the_service_ends_in_the_main_window(tmp_path: Path, world: World, capfd) -> None:  # noqa: ANN001
+def test_first_run_connecting_to_the_service_ends_in_the_main_window(tmp_path: Path, world: World, capfd) -> None:
     """Issue 14 item 1: "Connect", passphrase, the service's address and an account on a real
     central service on loopback, Finish: the main window opens, connected."""
     username = world.add_operator("anna", [world.team_a])

@@ -25,7 +25,7 @@ from tests.ui_real.conftest import Steps, Workday, active, do, run_app, unlock, 
 CASES = [("en", 1.0), ("fi", 1.0), ("fi", 1.5)]
 
 
-def _pump_until(ready, timeout_s: float = 30.0) -> None:  # noqa: ANN001
+def _pump_until(ready, timeout_s: float = 30.0) -> None:
     deadline = time.monotonic() + timeout_s
     while not ready():
         if time.monotonic() > deadline:

@@ -49,7 +49,7 @@ def _open(workday: Workday) -> Steps:
     return window
 
 
-def _store(window: MainWindow, work):  # noqa: ANN001, ANN202 - read what the store now holds
+def _store(window: MainWindow, work):  # read what the store now holds
     return window.context.store.worker.call(work)
 
 
@@ -65,7 +65,7 @@ def _pick(name: str) -> Steps:
     yield until(lambda: gone(picker), "the picker closed")
 
 
-def test_new_contact_by_keyboard_saves_on_enter_and_escape_asks(workday: Workday, capfd) -> None:  # noqa: ANN001
+def test_new_contact_by_keyboard_saves_on_enter_and_escape_asks(workday: Workday, capfd) -> None:
     """Issue 14 item 3: Ctrl+N, the name typed, Enter saves (it used to press Cancel and throw
     the form away); Escape on a filled form asks, and "Keep editing" keeps every letter."""
 
@@ -117,7 +117,7 @@ def test_new_contact_by_keyboard_saves_on_enter_and_escape_asks(workday: Workday
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_booking_twice_warns_and_an_overlapping_intake_warns_too(workday: Workday, capfd) -> None:  # noqa: ANN001
+def test_booking_twice_warns_and_an_overlapping_intake_warns_too(workday: Workday, capfd) -> None:
     """Issue 14 items 1 and 7: booking the same time twice shows the overlap warning; accepting
     a help-desk request at a time already booked shows the same warning (it used to book
     silently)."""
@@ -198,7 +198,7 @@ def test_booking_twice_warns_and_an_overlapping_intake_warns_too(workday: Workda
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_refer_recording_consent_in_the_same_dialog(workday: Workday, capfd) -> None:  # noqa: ANN001
+def test_refer_recording_consent_in_the_same_dialog(workday: Workday, capfd) -> None:
     """Issue 14 item 1: the "Record consent now" section gets the room it needs (it was
     crushed into a strip that took clicks meant for Reason), and the referral is sent with
     the consent and the reason typed."""
@@ -240,7 +240,7 @@ def test_refer_recording_consent_in_the_same_dialog(workday: Workday, capfd) -> 
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_handout_to_pdf_then_lock_unlock_and_another_language(workday: Workday, tmp_path: Path, capfd) -> None:  # noqa: ANN001
+def test_handout_to_pdf_then_lock_unlock_and_another_language(workday: Workday, tmp_path: Path, capfd) -> None:
     """Issue 14 items 1 and 2: a handout saved as PDF through the file dialog; Ctrl+L puts a
     lock screen over the whole window (it was a 640x480 box in a corner); unlocking comes
     back maximised on the same screen; Italian chosen in Settings rebuilds the window."""

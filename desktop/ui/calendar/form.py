@@ -617,12 +617,12 @@ class AppointmentForm(FormDialog):
     def _write(self, fields: dict[str, object]) -> None:
         if self.booked is None:
 
-            def work(session):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
+            def work(session):  # a StoreSession, on the store thread
                 return session.appointments.create(**fields)
         else:
             record_id = self.booked.id
 
-            def work(session):  # noqa: ANN001, ANN202
+            def work(session):
                 return session.appointments.update(record_id, **fields)
 
         self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
@@ -634,7 +634,7 @@ class AppointmentForm(FormDialog):
         record_id, day = self.booked.id, self.booked.occurrence.day
         skipped = sorted({*self.booked.appointment.exceptions, day})
 
-        def work(session):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
+        def work(session):  # a StoreSession, on the store thread
             return session.appointments.update(record_id, exceptions=skipped)
 
         self._busy(True)

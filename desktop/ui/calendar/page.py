@@ -438,7 +438,7 @@ class CalendarPage(QWidget):
         form.deleteLater()
         (self.month_grid if self.mode == "month" else self.grid).setFocus()
 
-    def _saved(self, appointment) -> None:  # noqa: ANN001 - a protocol Appointment
+    def _saved(self, appointment) -> None:  # a protocol Appointment
         # The write's change notice reloads; make the new or moved appointment the one in view.
         self._select_after_load = appointment.id
         day = appointment.starts_at.astimezone(self.zone).date()

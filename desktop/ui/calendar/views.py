@@ -492,11 +492,11 @@ class TimeGrid(QWidget):
             return True
         return super().event(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.update()
         super().focusOutEvent(event)
 
@@ -644,7 +644,7 @@ class MonthGrid(QWidget):
         """How many meeting lines fit under a cell's day number."""
         return max(0, int(self.cell_rect(0).height() // self.fontMetrics().height()) - 1)
 
-    def minimumSizeHint(self):  # noqa: ANN201, N802 - Qt's name
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
         size = super().minimumSizeHint()
         metrics = self.fontMetrics()
         size.setWidth(7 * metrics.horizontalAdvance("00:00 Mmm"))  # wider ran off 1366 px at 150 % text
@@ -797,10 +797,10 @@ class MonthGrid(QWidget):
             text = self.tr("{when}: free").format(when=when)
         self.setAccessibleDescription(text)
 
-    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.update()
         super().focusOutEvent(event)

@@ -236,7 +236,7 @@ class ReferralDialog(FormDialog):
         if self.available:
             consent_id = self.consents.currentData()
 
-            def work(s):  # noqa: ANN001, ANN202 - a StoreSession, on the store thread
+            def work(s):  # a StoreSession, on the store thread
                 return directory.refer(
                     s, contact_id=contact_id, resource_id=resource_id, consent_id=consent_id, reason=reason, at=now
                 )
@@ -251,7 +251,7 @@ class ReferralDialog(FormDialog):
                 "recipients": [self.resource.organization_name],
             }
 
-            def work(s):  # noqa: ANN001, ANN202
+            def work(s):
                 return directory.refer_with_new_consent(
                     s, contact_id=contact_id, resource_id=resource_id, reason=reason, consent=consent
                 )[1]
