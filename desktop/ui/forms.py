@@ -191,11 +191,11 @@ class _WrappedMessage(QLabel):
     two (offscreen it was right), so the first and last lines were cut. A minimum height
     kept at `heightForWidth(width)` holds on every platform, and `grow_to_fit` reads it."""
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._keep_lines()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._keep_lines()
 
@@ -295,7 +295,7 @@ class FormDialog(QDialog):
     def has_changes(self) -> bool:
         return self._start is not None and self._snapshot() != self._start
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         if self._start is None:
             self._start = self._snapshot()
         self.primary_button.setDefault(True)

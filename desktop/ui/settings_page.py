@@ -117,7 +117,7 @@ class SignOutDialog(QDialog):
         layout.addWidget(self.lose_box)
         layout.addWidget(self.buttons)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         grow_to_fit(self)
 
