@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import messages, style
 
-GENERAL = ""  # the key for problems that name no field
-
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -50,16 +48,11 @@ def _sentence(text: str) -> str:
 def field_errors(error: BaseException) -> dict[str, str]:
     """{field: sentence}, translated; `loc` paths are reduced to their first part
     ("phones.0.number" -> "phones"). The sentence does not repeat the field's name: it is
-    shown under the field's input (`general_text` names it when it goes elsewhere)."""
+    shown under the field's input (`FormErrors.show` names it when it goes to the general label)."""
     found: dict[str, str] = {}
     for problem in messages.problems(error):
         found.setdefault(problem.field.split(".")[0], _sentence(messages.problem_text(problem)))
     return found
-
-
-def general_text(error: BaseException) -> str:
-    """Every problem of `error` as sentences naming their field in words, one per line."""
-    return "\n".join(_sentence(messages.with_field(problem)) for problem in messages.problems(error))
 
 
 class FormErrors:

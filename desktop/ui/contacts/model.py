@@ -79,10 +79,6 @@ class ContactListModel(QAbstractTableModel):
         block = self._blocks.get(row // BLOCK)
         return block is not None
 
-    @property
-    def cached_rows(self) -> int:
-        return sum(len(block) for block in self._blocks.values())
-
     # --- Qt model ------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
