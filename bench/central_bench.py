@@ -49,9 +49,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from protocol import new_id  # noqa: E402
-from tests import pg_server  # noqa: E402
-from tests.service_process import CENTRAL  # noqa: E402
+from protocol import new_id
+from tests import pg_server
+from tests.service_process import CENTRAL
 
 PASSWORD = "benchmark password 123"
 TARGETS = {"mutations_per_s": 2000, "p99_ms": 300}

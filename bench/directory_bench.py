@@ -36,16 +36,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtGui import QImage, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
-from desktop.interop.icalendar_files import appointments_calendar, read_calendar  # noqa: E402
-from desktop.store import directory_queries  # noqa: E402
-from desktop.store.keys import NoKeyring  # noqa: E402
-from desktop.store.profile import Profile  # noqa: E402
-from desktop.ui.resources.handout import write_handout_pdf  # noqa: E402
-from desktop.ui.resources.map_view import ResourceMap  # noqa: E402
-from protocol import Appointment, Resource, demo_data, gazetteer, hsds, new_id  # noqa: E402
+from desktop.interop.icalendar_files import appointments_calendar, read_calendar
+from desktop.store import directory_queries
+from desktop.store.keys import NoKeyring
+from desktop.store.profile import Profile
+from desktop.ui.resources.handout import write_handout_pdf
+from desktop.ui.resources.map_view import ResourceMap
+from protocol import Appointment, Resource, demo_data, gazetteer, hsds, new_id
 
 PASSPHRASE = "throwaway benchmark passphrase"  # a temporary profile, deleted at the end
 TODAY = dt.date(2026, 11, 23)

@@ -36,11 +36,11 @@ import phonenumbers
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.store import contact_queries, database, directory_queries, migrations  # noqa: E402
-from desktop.store.repositories import Identity  # noqa: E402
-from desktop.store.session import StoreSession  # noqa: E402
-from desktop.store.worker import StoreWorker  # noqa: E402
-from protocol import demo_data  # noqa: E402
+from desktop.store import contact_queries, database, directory_queries, migrations
+from desktop.store.repositories import Identity
+from desktop.store.session import StoreSession
+from desktop.store.worker import StoreWorker
+from protocol import demo_data
 
 BATCH = 2_000
 QUERIES = 300

@@ -27,10 +27,10 @@ import sqlcipher3
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.store import database, migrations  # noqa: E402
-from desktop.store.repositories import Identity  # noqa: E402
-from desktop.store.worker import StoreWorker  # noqa: E402
-from protocol import demo_data  # noqa: E402
+from desktop.store import database, migrations
+from desktop.store.repositories import Identity
+from desktop.store.worker import StoreWorker
+from protocol import demo_data
 
 BATCH = 2_000
 QUERIES = 300

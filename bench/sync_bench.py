@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.service_process import running_service  # noqa: E402
+from tests.service_process import running_service
 
 PASSWORD = "benchmark password 123"
 PASSPHRASE = "benchmark passphrase 123"

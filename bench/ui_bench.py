@@ -39,19 +39,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from desktop.settings import Settings  # noqa: E402
-from desktop.store.keys import NoKeyring  # noqa: E402
-from desktop.store.profile import Profile  # noqa: E402
-from desktop.store.worker import StoreWorker  # noqa: E402
-from desktop.ui.contacts import ContactsPage  # noqa: E402
-from desktop.ui.contacts.page import SEARCH_PAUSE_MS  # noqa: E402
-from desktop.ui.context import Navigator, Team, UiContext  # noqa: E402
-from desktop.ui.store_client import StoreClient  # noqa: E402
-from protocol import demo_data  # noqa: E402
+from desktop.settings import Settings
+from desktop.store.keys import NoKeyring
+from desktop.store.profile import Profile
+from desktop.store.worker import StoreWorker
+from desktop.ui.contacts import ContactsPage
+from desktop.ui.contacts.page import SEARCH_PAUSE_MS
+from desktop.ui.context import Navigator, Team, UiContext
+from desktop.ui.store_client import StoreClient
+from protocol import demo_data
 
 BATCH = 5_000
 PASSPHRASE = "throwaway benchmark passphrase"  # a temporary profile, deleted at the end

@@ -404,7 +404,6 @@ def create_app(
     # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
     app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes])
     app.state.sessions = sessions
-    app.state.started_at = dt.datetime.now(dt.UTC)
     return app
 
 

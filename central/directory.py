@@ -11,7 +11,6 @@ report (`import_report`) says, per table, what was read, imported, updated, unch
 skipped, and why each skipped row was. Must never touch team caseloads.
 """
 
-import datetime as dt
 import uuid
 from pathlib import Path
 
@@ -41,7 +40,7 @@ def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[Stored
     )
 
 
-def import_package(session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None) -> int:  # noqa: A002 - the CLI's word
+def import_package(session: Session, organisation_id: uuid.UUID, path: Path, format: hsds.Format | None = None) -> int:
     """Store every entry of the file at `path` (format from the path when not given); entries changed.
 
     Runs in the caller's transaction: a refused file (HsdsError) has written nothing.
@@ -114,7 +113,7 @@ def import_report(
         details={
             "entries": len(entries),
             "changed": report.created + report.updated,
-            "at": dt.date.today().isoformat(),
+            "at": utc_now().date().isoformat(),
         },
     )
     return report

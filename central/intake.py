@@ -14,7 +14,7 @@ import datetime as dt
 import secrets
 import uuid
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from central import audit, security
@@ -101,7 +101,3 @@ def receive(
     )
     audit.append(session, "intake.receive", f"intake_request:{request.id}", details={"team": str(team.id)})
     return IntakeReceipt(reference=reference)
-
-
-def known_team(session: Session, team_id: uuid.UUID) -> bool:
-    return session.execute(select(Team.id).where(Team.id == team_id)).first() is not None

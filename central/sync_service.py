@@ -32,7 +32,7 @@ from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQ
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import META_FIELDS
-from protocol.messages import MAX_INT64, Change, Conflict, Mutation, MutationResult, RejectReason
+from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason
 from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
@@ -58,13 +58,6 @@ class Rejected(Exception):
         super().__init__(message)
         self.reason = reason
         self.message = message
-
-
-@dataclass
-class Outcome:
-    version: int | None = None
-    conflicts: list[uuid.UUID] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
 
 
 # --- pushing ------------------------------------------------------------------------------
@@ -741,10 +734,6 @@ class Pulled:
     cursor: str
     more: bool
 
-    @property
-    def changes(self) -> list[Change]:
-        return [Change(entity=e, version=v, record=json.loads(body), erased=erased) for e, v, body, erased in self.rows]
-
     def changes_json(self) -> str:
         return (
             "["
@@ -776,10 +765,3 @@ def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int)
         teams={team: max(pos, reached) for team, pos in positions.items()},
     )
     return Pulled(rows=rows, purge_teams=purge, cursor=new_cursor.encode(), more=more)
-
-
-def clock_skew(mutations: list[Mutation], now: dt.datetime) -> dt.timedelta | None:
-    """How far ahead the device clock seems to be (from its newest mutation), for reporting only."""
-    if not mutations:
-        return None
-    return max(m.at for m in mutations) - now

@@ -93,7 +93,7 @@ def missing_libraries(plugin: Path | None = None) -> list[str]:
         return []
     try:
         # Our own plugin file, by absolute path; ldd only lists what the loader would load.
-        found = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=30, check=False)  # noqa: S603
+        found = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=30, check=False)  # noqa: S603 - see above
     except (OSError, subprocess.TimeoutExpired):
         return []
     return sorted(set(_NOT_FOUND.findall(found.stdout)))

@@ -79,7 +79,7 @@ EXIT_UPDATE = 7
 EXIT_DISK = 8
 
 PASSPHRASE_ENV = "PROSSIMO_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
-NEW_PASSPHRASE_ENV = "PROSSIMO_NEW_PASSPHRASE"  # noqa: S105
+NEW_PASSPHRASE_ENV = "PROSSIMO_NEW_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 PASSWORD_ENV = "PROSSIMO_PASSWORD"  # noqa: S105 - the operator's service password, for enroll
 
 
@@ -467,7 +467,7 @@ def _day(text: str, option: str) -> dt.date:
 
 def cmd_calendar_export(args: argparse.Namespace) -> int:
     local = dt.datetime.now().astimezone().tzinfo  # the operator's days, not UTC's
-    first = _day(args.start, "--from") if args.start else dt.date.today()
+    first = _day(args.start, "--from") if args.start else dt.datetime.now(local).date()
     last = _day(args.end, "--to") if args.end else first + dt.timedelta(days=27)
     if last < first:
         raise CliError("--to: must not be earlier than --from", EXIT_USAGE)

@@ -112,7 +112,7 @@ def prepare_demo(folder: Path) -> Demo:
     return Demo(service, profile, Profile(profile.directory, vault).open(passphrase), passphrase)
 
 
-class Stopped(Exception):  # noqa: N818 - what happened, not an error
+class Stopped(Exception):
     """A stop signal arrived before the event loop ran."""
 
     def __init__(self, signum: int) -> None:

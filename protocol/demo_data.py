@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from protocol import gazetteer
+from protocol.clock import utc_now
 
 GIVEN_NAMES = (
     "Lorenzo",
@@ -161,7 +162,7 @@ def _home(rng: random.Random) -> str:
 def contacts(count: int, seed: int = 1, team_id: uuid.UUID | None = None) -> Iterator[dict[str, Any]]:
     """Field dictionaries for `count` contacts; about 1 in 12 is pseudonymous."""
     rng = random.Random(seed)
-    this_year = dt.date.today().year
+    this_year = utc_now().year
     for number in range(count):
         municipality = _home(rng)
         if rng.random() < 1 / 12:

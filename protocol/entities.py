@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from protocol import phones
+from protocol.clock import utc_now
 from protocol.ids import is_uuid7
 from protocol.recurrence import MAX_OCCURRENCES, Recurrence
 
@@ -152,7 +153,7 @@ class Contact(Record):
     @field_validator("birth_year")
     @classmethod
     def _birth_year_not_in_future(cls, value: int | None) -> int | None:
-        this_year = dt.date.today().year
+        this_year = utc_now().year  # the same year on the device and the service
         if value is not None and value > this_year:
             raise ValueError(f"must be at most {this_year}")
         return value

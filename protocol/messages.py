@@ -14,7 +14,6 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from protocol.entities import IntakeChannel, IntakeKind, LanguageTag, Name, Record, ShortText
 
 PROTOCOL_HEADER = "X-Prossimo-Protocol"
-TOKEN_HEADER = "Authorization"  # noqa: S105 - a header name; value is "Bearer <device token>"
 # Deepest nesting of objects and arrays a body may have (the service answers 422 past it).
 # The deepest message here is about 6 levels; conflict values and `changed` may nest a little more.
 MAX_JSON_DEPTH = 32

@@ -140,14 +140,6 @@ def occurrences(
         index += 1
 
 
-def last_end(appointment: "Appointment") -> dt.datetime:
-    """When the last meeting of the appointment (skipped or not) ends."""
-    final = appointment.ends_at
-    for occurrence in occurrences(appointment, include_skipped=True):
-        final = occurrence.ends_at
-    return final
-
-
 def occurrence_on(appointment: "Appointment", day: dt.date) -> Occurrence | None:
     """The meeting starting on local date `day`, skipped or not; None if the series has none that day."""
     zone = zoneinfo.ZoneInfo(appointment.time_zone)

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from protocol import Resource, demo_data, hsds, new_id  # noqa: E402
+from protocol import Resource, demo_data, hsds, new_id
 
 TARGET = ROOT / "protocol" / "resources" / "lodi" / "directory"
 # Metadata the export never writes (it uses the hsds_* ids): fixed, so nothing random is needed.

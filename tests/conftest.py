@@ -16,10 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REAL_WINDOW_ENV = "PROSSIMO_REAL_WINDOW"  # "1366x768" inside a real-window session
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import keyring.errors  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -88,4 +88,4 @@ def memory_keyring() -> MemoryKeyring:
 
 
 # The running central service and per-test organisations, for the sync and UI tests.
-from tests.sync_world import central_service, world  # noqa: E402, F401
+from tests.sync_world import central_service, world  # noqa: F401 - fixtures, found by pytest by name

@@ -14,7 +14,7 @@ ROME = zoneinfo.ZoneInfo("Europe/Rome")
 
 
 def book(profile: Path, contact_id: str, hours: tuple[int, ...]) -> None:
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = dt.datetime.now().astimezone().date() + dt.timedelta(days=1)  # the CLI's local day
     worker = Profile(profile).open(PASSPHRASE)
     with worker:
         for hour in hours:
@@ -38,7 +38,7 @@ def events(path: Path) -> list[icalendar.Event]:
     return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
 
 
-def test_export_without_names_then_with_them_and_import_an_edit_back(home: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_export_without_names_then_with_them_and_import_an_edit_back(home: Path, tmp_path: Path) -> None:  # noqa: F811 - the imported fixture
     contact = add(home, "--given", "Aino", "--family", "Virtanen")
     book(home, contact, (9, 11))
     out = tmp_path / "week.ics"
@@ -66,7 +66,7 @@ def test_export_without_names_then_with_them_and_import_an_edit_back(home: Path,
     assert updated.stdout.strip() == "0 created, 1 updated, 1 unchanged."
 
 
-def test_a_broken_file_exits_2_and_imports_nothing(home: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_a_broken_file_exits_2_and_imports_nothing(home: Path, tmp_path: Path) -> None:  # noqa: F811 - the imported fixture
     contact = add(home, "--given", "Omar")
     book(home, contact, (10,))
     out = tmp_path / "one.ics"
@@ -84,7 +84,7 @@ def test_a_broken_file_exits_2_and_imports_nothing(home: Path, tmp_path: Path) -
     assert again.returncode == 0
 
 
-def test_bad_options_name_themselves(home: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_bad_options_name_themselves(home: Path, tmp_path: Path) -> None:  # noqa: F811 - the imported fixture
     wrong_date = run(home, "calendar", "export", "--from", "23/11/2026", str(tmp_path / "x.ics"))
     assert wrong_date.returncode == 2 and "--from: must be a date as YYYY-MM-DD" in wrong_date.stderr
     empty = run(home, "calendar", "export", str(tmp_path / "none.ics"))

@@ -10,7 +10,7 @@ from tests.test_cli import PASSPHRASE, home, run  # noqa: F401 - `home` is the f
 TEAM = uuid.UUID("00000000-0000-4000-8000-00000000000a")
 
 
-def test_contacts_show_prints_labels_and_the_team_by_name(home: Path) -> None:  # noqa: F811
+def test_contacts_show_prints_labels_and_the_team_by_name(home: Path) -> None:  # noqa: F811 - the imported fixture
     """Issue 14 item 8: `contacts show` printed raw field names ("given_name", "team_id") and the team's id."""
     worker = Profile(home).open(PASSPHRASE)
     with worker:

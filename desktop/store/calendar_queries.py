@@ -212,13 +212,13 @@ def appointments_overlapping(
     the index, series that began earlier by a second query (see the module docstring). Each record once."""
     since = utc_text(start - LONGEST_APPOINTMENT)
     rows = session.conn.execute(
-        "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at >= ? AND a.starts_at < ? "  # noqa: S608
+        "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at >= ? AND a.starts_at < ? "  # noqa: S608 - fixed text, values are parameters
         + extra_sql
         + " ORDER BY a.starts_at, a.id",  # extra_sql: fixed text of this module, values are parameters
         (since, utc_text(end), *params),
     ).fetchall()
     series_rows = session.conn.execute(
-        "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at < ? "  # noqa: S608
+        "SELECT a.body FROM appointment a WHERE a.deleted = 0 AND a.starts_at < ? "  # noqa: S608 - fixed text, values are parameters
         "AND json_extract(a.body, '$.recurrence') IS NOT NULL " + extra_sql + " ORDER BY a.starts_at, a.id",
         (since, *params),
     ).fetchall()
@@ -339,13 +339,13 @@ def due_reminders(session: StoreSession, *, operator_id: uuid.UUID, now: dt.date
     wanted = "AND operator_id = ? AND status IN (?, ?) AND json_extract(body, '$.reminder_minutes_before') IS NOT NULL "
     params = (str(operator_id), *REMINDED_STATUSES)
     rows = session.conn.execute(
-        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at <= ? "  # noqa: S608
+        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at >= ? AND starts_at <= ? "  # noqa: S608 - fixed text, values are parameters
         + wanted
         + "ORDER BY starts_at, id",  # fixed text of this function, values are parameters
         (utc_text(since), utc_text(until), *params),
     ).fetchall()
     series_rows = session.conn.execute(
-        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at < ? "  # noqa: S608
+        "SELECT body FROM appointment WHERE deleted = 0 AND starts_at < ? "  # noqa: S608 - fixed text, values are parameters
         "AND json_extract(body, '$.recurrence') IS NOT NULL " + wanted + "ORDER BY starts_at, id",
         (utc_text(since), *params),
     ).fetchall()

@@ -125,7 +125,7 @@ def ordered_ids(session: StoreSession, filters: ContactFilter = ContactFilter())
     else:
         # Team only: the covering index contact_by_team(deleted, team_id, sort_name, id), v4.
         where = " AND ".join(["c.deleted = 0", *conditions])
-        sql = f"SELECT c.id FROM contact c WHERE {where} ORDER BY c.sort_name, c.id"  # noqa: S608
+        sql = f"SELECT c.id FROM contact c WHERE {where} ORDER BY c.sort_name, c.id"  # noqa: S608 - fixed conditions, values are parameters
     return [row[0] for row in session.conn.execute(sql, params).fetchall()]
 
 
@@ -179,7 +179,7 @@ def rows_for(session: StoreSession, ids: list[str]) -> dict[str, ContactRow]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = session.conn.execute(
-            f"SELECT id, body FROM contact WHERE +deleted = 0 AND id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
+            f"SELECT id, body FROM contact WHERE +deleted = 0 AND id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608 - placeholders only
             chunk,
         ).fetchall()
         for contact_id, body in rows:

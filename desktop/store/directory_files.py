@@ -66,12 +66,12 @@ def can_import(session: StoreSession) -> bool:
     return session.replica.enrolment() is None
 
 
-def export_directory(session: StoreSession, path: Path, format: hsds.Format | None = None) -> dict[str, int]:  # noqa: A002 - the CLI's word
+def export_directory(session: StoreSession, path: Path, format: hsds.Format | None = None) -> dict[str, int]:
     """Write the live local directory at `path` (a new .json file or package folder); counts written."""
     return hsds.export_directory(_live_resources(session), Path(path), format)
 
 
-def import_directory(session: StoreSession, path: Path, format: hsds.Format | None = None) -> ImportReport:  # noqa: A002
+def import_directory(session: StoreSession, path: Path, format: hsds.Format | None = None) -> ImportReport:
     """Store every entry of the file at `path`, all or nothing; RuleViolation on an enrolled profile,
     HsdsError (naming file, row or path, and field) for a file that cannot be imported."""
     if not can_import(session):

@@ -88,14 +88,14 @@ def _matching(
         ctes, order, tier_params = _tier_ctes(query)
         fts, weights = search.DIRECTORY_FTS, ", ".join(str(w) for w in search.DIRECTORY_WEIGHTS)
         sql = (
-            f"WITH hits AS (SELECT rowid, bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?), "  # noqa: S608
+            f"WITH hits AS (SELECT rowid, bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?), "  # noqa: S608 - fixed names and weights
             f"{ctes} SELECT {columns} FROM hits JOIN resource r ON r.rowid = hits.rowid WHERE {where} "
             f"ORDER BY {order}, hits.score, r.sort_name, r.id"
         )
         return sql, [query.anywhere, *tier_params, *params]
     if text.strip():
         return None
-    return f"SELECT {columns} FROM resource r WHERE {where} ORDER BY r.sort_name, r.id", params  # noqa: S608
+    return f"SELECT {columns} FROM resource r WHERE {where} ORDER BY r.sort_name, r.id", params  # noqa: S608 - fixed conditions, values are parameters
 
 
 def _tier_ctes(query: search.DirectoryQuery) -> tuple[str, str, list[str]]:
@@ -108,7 +108,7 @@ def _tier_ctes(query: search.DirectoryQuery) -> tuple[str, str, list[str]]:
         for tier, expression in enumerate(expressions):
             name = f"t{word}_{tier}"
             ctes.append(f"{name} AS (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608 - fixed names
-            cases.append(f"WHEN hits.rowid IN (SELECT rowid FROM {name}) THEN {tier}")  # noqa: S608
+            cases.append(f"WHEN hits.rowid IN (SELECT rowid FROM {name}) THEN {tier}")  # noqa: S608 - fixed names
             params.append(expression)
         terms.append(f"CASE {' '.join(cases)} ELSE {len(expressions)} END")
     return ", ".join(ctes), " + ".join(terms), params

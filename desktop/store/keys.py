@@ -312,11 +312,6 @@ class KeyStore:
         finally:
             key[:] = bytes(len(key))
 
-    def forget_keyring_copy(self) -> None:
-        data = self._read()
-        self.vault.delete(str(data["profile_id"]))
-        self._write({**data, "keyring_copy": False})
-
     def destroy(self) -> None:
         """Remove the keyring copy and keys.json: without them the store is unreadable
         bytes (crypto-shredding), whatever the disk keeps of the database file."""

@@ -76,6 +76,3 @@ class Outbox:
             Mutation(seq, mid, entity, rid, op, json.loads(changed), base, created)
             for seq, mid, entity, rid, op, changed, base, created in rows
         ]
-
-    def for_record(self, entity: str, record_id: str) -> list[Mutation]:
-        return [m for m in self.pending(limit=1_000_000) if m.entity == entity and m.record_id == record_id]

@@ -321,7 +321,7 @@ class Replica:
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
                 for record_id, op, changed in self._conn.execute(
-                    f"SELECT record_id, op, changed FROM outbox WHERE entity = ? AND record_id IN ({marks})"  # noqa: S608
+                    f"SELECT record_id, op, changed FROM outbox WHERE entity = ? AND record_id IN ({marks})"  # noqa: S608 - placeholders only
                     " ORDER BY seq",
                     (entity, *chunk),
                 ):
@@ -379,7 +379,7 @@ class Replica:
         self._start_removal()
         # `deleted IN (0, 1)` lets the (deleted, team_id, ...) index serve the lookup.
         self._conn.execute(
-            f"INSERT INTO purge_contact SELECT id FROM contact"  # noqa: S608
+            f"INSERT INTO purge_contact SELECT id FROM contact"  # noqa: S608 - placeholders only
             f" WHERE deleted IN (0, 1) AND team_id IN ({marks})",
             team_ids,
         )
@@ -428,7 +428,7 @@ class Replica:
         gone = {row[0] for row in self._conn.execute("SELECT id FROM purge_contact")}
         singles = [ref for ref in contact_owner_fields(entity) if not ref.many]
         doomed = []
-        for record_id, body in self._conn.execute(f"SELECT id, body FROM {table} WHERE {where}").fetchall():  # noqa: S608
+        for record_id, body in self._conn.execute(f"SELECT id, body FROM {table} WHERE {where}").fetchall():  # noqa: S608 - fixed names and conditions
             data = json.loads(body)
             for ref in lists:
                 data[ref.field] = [value for value in data.get(ref.field) or [] if value not in gone]
@@ -451,7 +451,7 @@ class Replica:
         people = self._conn.execute("SELECT 1 FROM purge_contact LIMIT 1").fetchone() is not None
         hung = mutation_hangs_from_contacts("purge_contact") if people else "0"
         for table in ("outbox", "rejected_mutation"):
-            self._conn.execute(f"DELETE FROM {table} WHERE record_id IN purge_record OR {hung}")  # noqa: S608
+            self._conn.execute(f"DELETE FROM {table} WHERE record_id IN purge_record OR {hung}")  # noqa: S608 - fixed names
         return removed
 
     def _remove_rows(self, table: str, where: str, params: list[str]) -> int:
@@ -460,7 +460,7 @@ class Replica:
         conn, spec = self._conn, SPECS[table]
         # The ids first: `where` may go through a link table that is emptied below.
         conn.execute("DELETE FROM purge_batch")
-        conn.execute(f"INSERT INTO purge_batch SELECT id FROM {table} WHERE {where}", params)  # noqa: S608
+        conn.execute(f"INSERT INTO purge_batch SELECT id FROM {table} WHERE {where}", params)  # noqa: S608 - fixed names, values are parameters
         conn.execute("INSERT OR IGNORE INTO purge_record SELECT id FROM purge_batch")
         if spec.fts_table is not None:  # live rows are indexed; the 'delete' needs their text
             indexed = conn.execute(
@@ -469,7 +469,7 @@ class Replica:
             search.unindex(conn, spec.fts_table, [(rowid, json.loads(body)) for rowid, body in indexed])
         for link, own, _ in spec.links.values():
             conn.execute(f"DELETE FROM {link} WHERE {own} IN purge_batch")  # noqa: S608 - fixed names
-        return conn.execute(f"DELETE FROM {table} WHERE id IN purge_batch").rowcount  # noqa: S608
+        return conn.execute(f"DELETE FROM {table} WHERE id IN purge_batch").rowcount  # noqa: S608 - fixed names
 
     # --- what the operator sees about sync --------------------------------------------------
 
@@ -536,7 +536,7 @@ class Replica:
                 enrolment = self.enrolment()
                 if enrolment is None:
                     raise NotEnrolled("this device is not enrolled: nothing was refused by a service")
-                if self._conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (record_id,)).fetchone():  # noqa: S608
+                if self._conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (record_id,)).fetchone():  # noqa: S608 - the spec's table
                     raise RuleViolation("id: this record is already on this computer")
                 created = dt.datetime.fromisoformat(created_at)
                 data = {

@@ -260,14 +260,14 @@ class RecordRepository(Generic[R]):
 
     def exists(self, record_id: uuid.UUID | str) -> bool:
         row = self._conn.execute(
-            f"SELECT 1 FROM {self._spec.table} WHERE id = ? AND deleted = 0",  # noqa: S608
+            f"SELECT 1 FROM {self._spec.table} WHERE id = ? AND deleted = 0",  # noqa: S608 - the spec's table
             (str(record_id),),
         ).fetchone()
         return row is not None
 
     def count(self) -> int:
         return self._conn.execute(
-            f"SELECT count(*) FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608
+            f"SELECT count(*) FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608 - the spec's table
         ).fetchone()[0]
 
     def page(self, *, after: tuple[Any, str] | None = None, limit: int = 50) -> Page[R]:
@@ -278,14 +278,14 @@ class RecordRepository(Generic[R]):
         table, column = self._spec.table, self._spec.order_column
         key_sql = f"{column}, id" if column != "id" else "id"
         if after is None:
-            sql = f"SELECT body, {key_sql} FROM {table} WHERE deleted = 0 ORDER BY {key_sql} LIMIT ?"  # noqa: S608
+            sql = f"SELECT body, {key_sql} FROM {table} WHERE deleted = 0 ORDER BY {key_sql} LIMIT ?"  # noqa: S608 - the spec's names
             params: tuple[Any, ...] = (limit,)
         elif column == "id":
-            sql = f"SELECT body, id FROM {table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?"  # noqa: S608
+            sql = f"SELECT body, id FROM {table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?"  # noqa: S608 - the spec's table
             params = (after[1], limit)
         else:
             sql = (
-                f"SELECT body, {key_sql} FROM {table} WHERE deleted = 0 "  # noqa: S608
+                f"SELECT body, {key_sql} FROM {table} WHERE deleted = 0 "  # noqa: S608 - the spec's names
                 f"AND ({column}, id) > (?, ?) ORDER BY {key_sql} LIMIT ?"
             )
             params = (after[0], after[1], limit)
@@ -309,7 +309,7 @@ class RecordRepository(Generic[R]):
         # its row before the LIMIT would decrypt thousands of pages for "lor".
         # Tombstones are never in the index, the `deleted` test is a guard.
         rows = self._conn.execute(
-            f"WITH hits AS (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "  # noqa: S608
+            f"WITH hits AS (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "  # noqa: S608 - fixed names
             f"ORDER BY rank LIMIT ?) "
             f"SELECT t.body FROM hits JOIN {table} t ON t.rowid = hits.rowid "
             f"WHERE t.deleted = 0 ORDER BY hits.rank",
@@ -322,7 +322,7 @@ class RecordRepository(Generic[R]):
         if column not in self._projection_columns():
             raise ValueError(f"{self.entity}: {column} is not a stored column")
         rows = self._conn.execute(
-            f"SELECT body FROM {self._spec.table} WHERE {column} = ? AND deleted = 0 "  # noqa: S608
+            f"SELECT body FROM {self._spec.table} WHERE {column} = ? AND deleted = 0 "  # noqa: S608 - a checked column name
             f"ORDER BY {self._spec.order_column}, id",
             (value,),
         ).fetchall()
@@ -453,7 +453,7 @@ class RecordRepository(Generic[R]):
             search.unindex(self._conn, fts, self._indexed([v["id"] for v in known]))
         if fresh:
             self._conn.executemany(
-                f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608
+                f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608 - the spec's names, placeholders
                 [tuple(v.values()) for v in fresh],
             )
         if known:
@@ -491,7 +491,7 @@ class RecordRepository(Generic[R]):
             chunk = ids[start : start + 500]
             found.update(
                 self._conn.execute(
-                    f"SELECT id, rowid FROM {self._spec.table} WHERE id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
+                    f"SELECT id, rowid FROM {self._spec.table} WHERE id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608 - placeholders only
                     chunk,
                 ).fetchall()
             )
@@ -539,7 +539,7 @@ class RecordRepository(Generic[R]):
         columns = ", ".join(values)
         placeholders = ", ".join("?" for _ in values)
         cursor = self._conn.execute(
-            f"INSERT INTO {self._spec.table}({columns}) VALUES ({placeholders})",  # noqa: S608
+            f"INSERT INTO {self._spec.table}({columns}) VALUES ({placeholders})",  # noqa: S608 - the spec's names, placeholders
             tuple(values.values()),
         )
         self._after_write(cursor.lastrowid, record, values["body"])
@@ -551,7 +551,7 @@ class RecordRepository(Generic[R]):
         assignments = ", ".join(f"{name} = ?" for name in values if name != "id")
         params = [value for name, value in values.items() if name != "id"]
         self._conn.execute(
-            f"UPDATE {self._spec.table} SET {assignments} WHERE id = ?",  # noqa: S608
+            f"UPDATE {self._spec.table} SET {assignments} WHERE id = ?",  # noqa: S608 - the spec's names, placeholders
             (*params, values["id"]),
         )
         rowid = self._conn.execute(

@@ -82,7 +82,7 @@ def _time(text: str) -> dt.datetime:
 
 def _body(session: StoreSession, entity: str, record_id: str) -> dict[str, Any] | None:
     table = SPECS[entity].table
-    row = session.conn.execute(f"SELECT body FROM {table} WHERE id = ?", (record_id,)).fetchone()  # noqa: S608
+    row = session.conn.execute(f"SELECT body FROM {table} WHERE id = ?", (record_id,)).fetchone()  # noqa: S608 - the spec's table
     return json.loads(row[0]) if row else None
 
 

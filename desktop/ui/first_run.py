@@ -66,7 +66,7 @@ class _AsyncStep(QWizardPage):
         self._passed = False
         self._running = False
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+    def validatePage(self) -> bool:
         if self._passed:
             self._passed = False
             return True
@@ -138,7 +138,7 @@ class WelcomePage(QWizardPage):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt's name
+    def nextId(self) -> int:
         return PASSPHRASE
 
 
@@ -199,7 +199,7 @@ class PassphrasePage(_AsyncStep):
         self.errors.show(ValueError(self.tr("The store could not be created: {error}").format(error=error)))
         self.step_finished(False)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt's name
+    def nextId(self) -> int:
         return CONNECT if self.owner.welcome.connect_choice.isChecked() else DONE
 
 
@@ -288,7 +288,7 @@ class ConnectPage(_AsyncStep):
         self.errors.show(ValueError(f"{field}: {message}" if field else message))
         self.step_finished(False)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt's name
+    def nextId(self) -> int:
         return DONE
 
 
@@ -346,7 +346,7 @@ class DonePage(QWizardPage):
         text.setWordWrap(True)
         QVBoxLayout(self).addWidget(text)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt's name
+    def nextId(self) -> int:
         return -1
 
 

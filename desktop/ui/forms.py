@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import messages, style
 
-GENERAL = ""  # the key for problems that name no field
-
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -50,16 +48,11 @@ def _sentence(text: str) -> str:
 def field_errors(error: BaseException) -> dict[str, str]:
     """{field: sentence}, translated; `loc` paths are reduced to their first part
     ("phones.0.number" -> "phones"). The sentence does not repeat the field's name: it is
-    shown under the field's input (`general_text` names it when it goes elsewhere)."""
+    shown under the field's input (`FormErrors.show` names it when it goes to the general label)."""
     found: dict[str, str] = {}
     for problem in messages.problems(error):
         found.setdefault(problem.field.split(".")[0], _sentence(messages.problem_text(problem)))
     return found
-
-
-def general_text(error: BaseException) -> str:
-    """Every problem of `error` as sentences naming their field in words, one per line."""
-    return "\n".join(_sentence(messages.with_field(problem)) for problem in messages.problems(error))
 
 
 class FormErrors:
@@ -191,11 +184,11 @@ class _WrappedMessage(QLabel):
     two (offscreen it was right), so the first and last lines were cut. A minimum height
     kept at `heightForWidth(width)` holds on every platform, and `grow_to_fit` reads it."""
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._keep_lines()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._keep_lines()
 
@@ -295,7 +288,7 @@ class FormDialog(QDialog):
     def has_changes(self) -> bool:
         return self._start is not None and self._snapshot() != self._start
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         if self._start is None:
             self._start = self._snapshot()
         self.primary_button.setDefault(True)

@@ -65,7 +65,7 @@ class AutoLock(QObject):
         self._idle.setInterval(idle_ms)
         self._idle.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self._idle.start()  # restart the countdown
         return False

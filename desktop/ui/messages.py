@@ -311,8 +311,6 @@ _FROM_CTX: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 _BY_TYPE = {**{code: (lambda ctx, text=text: _say(text)) for code, text in _FIXED.items()}, **_FROM_CTX}
 
-TRANSLATED_TYPES = frozenset(_BY_TYPE)
-
 
 # --- our own rules ---------------------------------------------------------------------------------
 

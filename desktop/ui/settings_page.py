@@ -117,7 +117,7 @@ class SignOutDialog(QDialog):
         layout.addWidget(self.lose_box)
         layout.addWidget(self.buttons)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         grow_to_fit(self)
 
@@ -138,7 +138,6 @@ class SettingsPage(QWidget):
         self.context = context
         self.enrolment: Enrolment | None = None
         self.sign_out_dialog: SignOutDialog | None = None
-        self.ca_chooser: QFileDialog | None = None
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self._preferences_group())
@@ -377,7 +376,6 @@ class SettingsPage(QWidget):
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.setNameFilters([self.tr("Certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")])
         chooser.fileSelected.connect((target or self.ca_input).setText)
-        self.ca_chooser = chooser
         chooser.open()
 
     def _show_error(self, label: QLabel, field: QWidget, message: str) -> None:

@@ -77,7 +77,7 @@ def _package_folder(path: Path) -> Path:
     return path.parent if path.name == DESCRIPTOR and path.is_file() else path
 
 
-def export_directory(resources: Iterable[Resource], path: Path, format: Format | None = None) -> dict[str, int]:  # noqa: A002 - the CLI's word
+def export_directory(resources: Iterable[Resource], path: Path, format: Format | None = None) -> dict[str, int]:
     """Write the live resources in `format` (else as the path suggests); counts written."""
     path = Path(path)
     chosen = format or detect_format(path, exporting=True)
@@ -88,12 +88,12 @@ def export_directory(resources: Iterable[Resource], path: Path, format: Format |
     raise HsdsError(f"format: must be one of {', '.join(FORMATS)}")
 
 
-def import_directory(path: Path, format: Format | None = None) -> list[dict[str, Any]]:  # noqa: A002
+def import_directory(path: Path, format: Format | None = None) -> list[dict[str, Any]]:
     """Validated Resource content of every entry in the file or package at `path`; else HsdsError."""
     return read_directory(path, format).entries
 
 
-def read_directory(path: Path, format: Format | None = None) -> Reading:  # noqa: A002
+def read_directory(path: Path, format: Format | None = None) -> Reading:
     """Every entry in the file or package at `path`, validated, with what became of each row; else HsdsError."""
     path = Path(path)
     if not path.exists():

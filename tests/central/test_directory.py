@@ -42,12 +42,12 @@ def resources(engine: Engine, org_id: uuid.UUID) -> list[Resource]:
     return [Resource.model_validate_json(row.body) for row in stored(engine, org_id)]
 
 
-def import_file(engine: Engine, org_id: uuid.UUID, path: Path, format: str | None = None) -> int:  # noqa: A002
+def import_file(engine: Engine, org_id: uuid.UUID, path: Path, format: str | None = None) -> int:
     with session_factory(engine).begin() as session:
         return directory.import_package(session, org_id, path, format)
 
 
-def export_file(engine: Engine, org_id: uuid.UUID, path: Path, format: str | None = None) -> dict[str, int]:  # noqa: A002
+def export_file(engine: Engine, org_id: uuid.UUID, path: Path, format: str | None = None) -> dict[str, int]:
     with session_factory(engine)() as session:
         return directory.export_package(session, org_id, path, format)
 
@@ -111,7 +111,7 @@ def test_a_changed_entry_gets_a_new_version_for_the_fields_that_changed(
 
 
 @pytest.mark.parametrize("format", ["tabular", "json"])
-def test_one_broken_entry_imports_nothing(engine: Engine, loaded: uuid.UUID, tmp_path: Path, format: str) -> None:  # noqa: A002
+def test_one_broken_entry_imports_nothing(engine: Engine, loaded: uuid.UUID, tmp_path: Path, format: str) -> None:
     other = add_org(engine, "Altra cooperativa")
     path = tmp_path / ("out.json" if format == "json" else "package")
     export_file(engine, loaded, path, format)

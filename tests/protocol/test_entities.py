@@ -73,6 +73,14 @@ def test_contact_rules_name_field_and_rule(fields: dict, expected: str) -> None:
     assert any(line.startswith(expected) for line in lines), lines
 
 
+def test_the_birth_year_rule_reads_the_one_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15 item 2 (DTZ): "not in the future" is judged by protocol.clock's UTC year, not by
+    the machine's local date, so a device and the service never disagree about the same contact."""
+    monkeypatch.setattr("protocol.entities.utc_now", lambda: dt.datetime(2031, 6, 1, tzinfo=dt.UTC))
+    assert Contact(**meta(), given_name="A", birth_year=2031).birth_year == 2031
+    assert problems(Contact, given_name="A", birth_year=2032) == ["birth_year: must be at most 2031"]
+
+
 def test_messages_never_echo_the_rejected_value() -> None:
     secret = "Sensitive-Value-123"
     lines = problems(Contact, given_name="A", email=secret)
@@ -131,7 +139,7 @@ def test_appointment_rules() -> None:
     assert problems(Appointment, **{**base, "time_zone": "Mars/Olympus"})[0].startswith(
         "time_zone: must be an IANA time zone name"
     )
-    assert problems(Appointment, **{**base, "starts_at": dt.datetime(2026, 5, 4, 12)})[0].startswith(
+    assert problems(Appointment, **{**base, "starts_at": dt.datetime(2026, 5, 4, 12)})[0].startswith(  # noqa: DTZ001 - naive on purpose
         "starts_at: Input should have timezone info"
     )
     assert problems(Appointment, **{**base, "contact_ids": []})[0].startswith(

@@ -101,7 +101,7 @@ def resources(draw: st.DrawFn) -> Resource:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(directory=st.lists(resources(), max_size=6), format=st.sampled_from(["tabular", "json"]))
-def test_export_then_import_is_lossless(directory: list[Resource], format: str) -> None:  # noqa: A002
+def test_export_then_import_is_lossless(directory: list[Resource], format: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / ("directory.json" if format == "json" else "package")
         export_directory(directory, path, format)

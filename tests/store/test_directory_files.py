@@ -62,11 +62,11 @@ def other(tmp_path: Path) -> Iterator[StoreWorker]:
     worker.close()
 
 
-def export(store: StoreWorker, path: Path, format: str | None = None) -> dict[str, int]:  # noqa: A002
+def export(store: StoreWorker, path: Path, format: str | None = None) -> dict[str, int]:
     return store.call(lambda s: directory_files.export_directory(s, path, format))
 
 
-def import_(store: StoreWorker, path: Path, format: str | None = None) -> directory_files.ImportReport:  # noqa: A002
+def import_(store: StoreWorker, path: Path, format: str | None = None) -> directory_files.ImportReport:
     return store.call(lambda s: directory_files.import_directory(s, path, format))
 
 
@@ -124,7 +124,7 @@ def test_a_changed_entry_is_updated_in_place(filled: StoreWorker, other: StoreWo
 
 
 @pytest.mark.parametrize("format", ["tabular", "json"])
-def test_one_broken_entry_changes_nothing(filled: StoreWorker, other: StoreWorker, tmp_path: Path, format: str) -> None:  # noqa: A002
+def test_one_broken_entry_changes_nothing(filled: StoreWorker, other: StoreWorker, tmp_path: Path, format: str) -> None:
     path = tmp_path / ("directory.json" if format == "json" else "package")
     export(filled, path, format)
     import_(other, path)

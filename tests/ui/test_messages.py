@@ -117,7 +117,7 @@ BAD_VALUES: list[Any] = [
     {"zz": 1},
     object(),
     "2026-01-01",
-    dt.datetime(2026, 1, 1),
+    dt.datetime(2026, 1, 1),  # noqa: DTZ001 - naive on purpose: a wrong value
     dt.date(2026, 1, 1),
     dt.time(1),
     uuid.uuid4(),
@@ -413,7 +413,8 @@ def test_times_and_numbers_follow_the_ui_language(language: str, time: str, numb
     assert formats.time(dt.time(22)) == time
     assert formats.number(12345.5).replace(" ", "\u00a0") == number
     assert (
-        range_text(dt.datetime(2026, 12, 2, 21), dt.datetime(2026, 12, 2, 22)) == f"{formats.time(dt.time(21))}–{time}"
+        range_text(dt.datetime(2026, 12, 2, 21, tzinfo=dt.UTC), dt.datetime(2026, 12, 2, 22, tzinfo=dt.UTC))
+        == f"{formats.time(dt.time(21))}–{time}"
     )
     assert formats.time_edit_format() == ("HH.mm" if language == "fi" else "HH:mm")
     up_to_date = describe(

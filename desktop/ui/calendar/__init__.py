@@ -2,8 +2,7 @@
 
 Owns: which zone "local time" is (`local_zone`, `zone_name`), how a time, a date
 and a time range are written (`QLocale` formats), and the colour of each
-appointment status. `CalendarPage` lives in `desktop.ui.calendar.page` and is
-also importable from here.
+appointment status. `CalendarPage` lives in `desktop.ui.calendar.page`.
 
 Must never run SQL (queries live in `desktop.store.calendar_queries`) and never
 format a time without converting it to the local zone first: appointments are
@@ -12,7 +11,6 @@ stored as UTC instants.
 
 import datetime as dt
 import zoneinfo
-from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QTime, QTimeZone
 from PySide6.QtGui import QColor
@@ -100,12 +98,3 @@ def status_colours(status: str) -> tuple[QColor, QColor]:
     """(fill, edge) of a status; an unknown status (newer service) looks like "requested"."""
     fill, edge = STATUS_COLOURS.get(status, STATUS_COLOURS["requested"])
     return QColor(fill), QColor(edge)
-
-
-def __getattr__(name: str) -> Any:
-    # Lazily, so modules of this package can import the helpers above without a cycle.
-    if name == "CalendarPage":
-        from desktop.ui.calendar.page import CalendarPage
-
-        return CalendarPage
-    raise AttributeError(name)

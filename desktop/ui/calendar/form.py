@@ -90,7 +90,7 @@ class TimeEdit(QTimeEdit):
     went into the minutes; a click still picks the section clicked.
     """
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.MouseFocusReason:
             self.setCurrentSectionIndex(0)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
 from desktop.store.calendar_queries import Booked, BookedKey, overlaps_among
 from desktop.ui.calendar import date_text, day_name, range_text, status_colours, time_text
 from desktop.ui.labels import label
+from protocol.clock import utc_now
 
 SLOTS_PER_DAY = 48  # half hours
 MINUTES_PER_DAY = 24 * 60
@@ -158,7 +159,7 @@ class TimeGrid(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Calendar grid"))
-        self.days: list[dt.date] = [dt.date.today()]
+        self.days: list[dt.date] = [utc_now().date()]  # until set_content gives the real days
         self.zone: dt.tzinfo = dt.UTC
         self.now: dt.datetime | None = None
         self.blocks: list[Block] = []
@@ -261,7 +262,7 @@ class TimeGrid(QWidget):
 
     # --- painting ----------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -416,7 +417,7 @@ class TimeGrid(QWidget):
 
     # --- mouse and keyboard ------------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()
         block = self.block_at(point)
         slot = self.slot_at(point)
@@ -425,7 +426,7 @@ class TimeGrid(QWidget):
         self.select(block.booked.key if block else None, move_cursor=False)
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         point = event.position()
         block = self.block_at(point)
         if block is not None:
@@ -435,7 +436,7 @@ class TimeGrid(QWidget):
         if slot is not None:
             self.slotActivated.emit(self._slot_start(*slot))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
         if modifiers & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)  # Alt+arrows and the like belong to the page
@@ -492,11 +493,11 @@ class TimeGrid(QWidget):
             return True
         return super().event(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event) -> None:
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event) -> None:
         self.update()
         super().focusOutEvent(event)
 
@@ -513,7 +514,7 @@ class DayHeader(QWidget):
     def preferred_height(self) -> int:
         return round(self.fontMetrics().height() * 1.8)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.window())
@@ -529,7 +530,7 @@ class DayHeader(QWidget):
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.end()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         x = event.position().x() - self.grid.gutter_width()
         if x >= 0 and self.grid.days:
             index = int(x // self.grid.column_width())
@@ -574,7 +575,7 @@ class CalendarView(QScrollArea):
             self.header.preferred_height(),
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_header()
 
@@ -603,7 +604,7 @@ class MonthGrid(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Month"))
-        self.month = dt.date.today().replace(day=1)
+        self.month = utc_now().date().replace(day=1)  # until set_content gives the real month
         self.days: list[dt.date] = month_days(self.month)
         self.zone: dt.tzinfo = dt.UTC
         self.now: dt.datetime | None = None
@@ -644,7 +645,7 @@ class MonthGrid(QWidget):
         """How many meeting lines fit under a cell's day number."""
         return max(0, int(self.cell_rect(0).height() // self.fontMetrics().height()) - 1)
 
-    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+    def minimumSizeHint(self):
         size = super().minimumSizeHint()
         metrics = self.fontMetrics()
         size.setWidth(7 * metrics.horizontalAdvance("00:00 Mmm"))  # wider ran off 1366 px at 150 % text
@@ -653,7 +654,7 @@ class MonthGrid(QWidget):
 
     # --- painting -----------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.base())
@@ -742,7 +743,7 @@ class MonthGrid(QWidget):
 
     # --- keyboard and mouse -----------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
@@ -758,7 +759,7 @@ class MonthGrid(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position())
         if day is not None:
             self.cursor = day
@@ -766,7 +767,7 @@ class MonthGrid(QWidget):
             self.update()
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position())
         if day is not None:
             self.dayActivated.emit(day)
@@ -797,10 +798,10 @@ class MonthGrid(QWidget):
             text = self.tr("{when}: free").format(when=when)
         self.setAccessibleDescription(text)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event) -> None:
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event) -> None:
         self.update()
         super().focusOutEvent(event)

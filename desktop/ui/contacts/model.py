@@ -79,16 +79,12 @@ class ContactListModel(QAbstractTableModel):
         block = self._blocks.get(row // BLOCK)
         return block is not None
 
-    @property
-    def cached_rows(self) -> int:
-        return sum(len(block) for block in self._blocks.values())
-
     # --- Qt model ------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -434,10 +434,6 @@ class HandoutLayout:
     def page_count(self) -> int:
         return len(self.pages)
 
-    def services_on_page(self, page: int) -> list[int]:
-        """Indices (in `resources`) of the services on `page`, in order."""
-        return [placed.service.index for placed in self.pages[page]]
-
     # -- building blocks --
 
     def _mm(self, millimetres: float) -> float:

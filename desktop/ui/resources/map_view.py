@@ -241,7 +241,7 @@ class PlaceItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.label_rect = rect
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         rect = self.dot_rect().adjusted(-1, -1, 1, 1)
         if self.label_rect is not None:
             rect = rect.united(self.label_rect.adjusted(-3, -3, 3, 3))
@@ -306,7 +306,7 @@ class MarkerItem(QGraphicsItem):
         path.addEllipse(self.offset, self.radius * 1.5, self.radius * 1.5)
         return path
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         reach = self.radius * 2.2
         marker = QRectF(self.offset.x() - reach, self.offset.y() - reach, 2 * reach, 2 * reach)
         return marker.united(QRectF(-2, -2, 4, 4))
@@ -343,7 +343,7 @@ class ClusterItem(QGraphicsItem):
             )
         )
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         reach = self.radius + 2
         return QRectF(-reach, -reach, 2 * reach, 2 * reach)
 
@@ -367,7 +367,7 @@ class OriginItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(6)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         reach = self.size * 1.5
         return QRectF(-reach, -reach, 2 * reach, 2 * reach)
 
@@ -737,25 +737,25 @@ class ResourceMap(QGraphicsView):
 
     # --- events -------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._user_moved:
             self.fit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._user_moved:
             self.fit()
         else:
             self.lay_out()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+    def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
             self.zoom_by(ZOOM_STEP**steps, under_mouse=True)
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(ZOOM_STEP)
@@ -769,12 +769,12 @@ class ResourceMap(QGraphicsView):
                 self._user_moved = True
                 self.lay_out()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if self.choosing_point:
             self.viewport().setCursor(Qt.CursorShape.CrossCursor)
@@ -798,7 +798,7 @@ class ResourceMap(QGraphicsView):
             latitude, longitude = self.projection.to_geo(self.mapToScene(position))
             self.pointChosen.emit(latitude, longitude)
 
-    def drawForeground(self, painter: QPainter, _rect: QRectF) -> None:  # noqa: N802 - Qt's name
+    def drawForeground(self, painter: QPainter, _rect: QRectF) -> None:
         painter.save()
         painter.resetTransform()  # from here on, viewport pixels
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

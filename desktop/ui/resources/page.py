@@ -679,7 +679,7 @@ class ResourcesPage(QWidget):
             self.refresh_filters()
             self.refresh_results()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             moves = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
             if isinstance(event, QKeyEvent) and event.key() in moves:
