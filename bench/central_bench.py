@@ -37,7 +37,6 @@ import gzip
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -51,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from protocol import new_id
 from tests import pg_server
-from tests.service_process import CENTRAL
+from tests.service_process import CENTRAL, running_service
 
 PASSWORD = "benchmark password 123"
 TARGETS = {"mutations_per_s": 2000, "p99_ms": 300}
@@ -59,12 +58,6 @@ TARGETS = {"mutations_per_s": 2000, "p99_ms": 300}
 # the window's edges jitter by a sync or two).
 KEPT_UP = 0.99
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def central(db: str, *args: str, **env: str) -> str:
@@ -442,22 +435,8 @@ async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: i
     return list(await asyncio.gather(*(enrol(n) for n in range(count))))
 
 
-async def wait_healthy(host: str, port: int) -> None:
-    for _ in range(300):
-        try:
-            reader, writer = await asyncio.open_connection(host, port)
-            writer.write(f"GET /v1/health HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
-            await reader.read()
-            writer.close()
-            return
-        except OSError:
-            await asyncio.sleep(0.1)
-    raise RuntimeError("the service did not start")
-
-
 async def measure(args: argparse.Namespace, port: int, teams: list[str], meter: CpuMeter) -> list[Run]:
-    host = "127.0.0.1"
-    await wait_healthy(host, port)
+    host = "127.0.0.1"  # running_service has waited for /v1/health to answer there
     count = max([*args.levels, args.open_devices])
     devices = await enrol_all(host, port, count, teams, args.batch)
     runs = []
@@ -611,8 +590,6 @@ def main() -> None:
         server = pg_server.PostgresServer(pg_server.find_pg_bin())
         server.start()
         db = server.url
-    port = free_port()
-    service = None
     key_folder = tempfile.TemporaryDirectory(prefix="prossimo-bench-")
     key_file = str(Path(key_folder.name) / "central.key")
     try:
@@ -624,30 +601,11 @@ def main() -> None:
                 db, "operator", "add", "--user", f"op{number}", "--team", teams[number], PROSSIMO_NEW_PASSWORD=PASSWORD
             )
         # The flood's forwarded addresses are believed from loopback only (as from a TLS proxy).
-        service = subprocess.Popen(
-            [
-                CENTRAL,
-                "--db",
-                db,
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-                "--key-file",
-                key_file,
-                "--forwarded-allow-ips",
-                "127.0.0.1",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        meter = CpuMeter(service.pid, postmaster_pid(server))
-        runs = asyncio.run(measure(args, port, teams, meter))
+        serve_args = ("--workers", str(args.workers), "--key-file", key_file, "--forwarded-allow-ips", "127.0.0.1")
+        with running_service(db, *serve_args, env=dict(os.environ)) as service:
+            meter = CpuMeter(service.process.pid, postmaster_pid(server))
+            runs = asyncio.run(measure(args, service.port, teams, meter))
     finally:
-        if service is not None:
-            service.terminate()
-            service.wait(30)
         if server is not None:
             server.stop()
         key_folder.cleanup()

@@ -19,7 +19,6 @@ import sys
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -29,16 +28,11 @@ from central import audit, auth, keyfile, security
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
+from protocol.cli_support import CliError, CommandParser
 from protocol.hsds import FORMATS, HsdsError
 
 NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
 ROLES = ("operator", "team_lead", "admin")
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -368,10 +362,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 # --- parser --------------------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"prossimo-central: {message}\n")
+class _Parser(CommandParser):
+    program = "prossimo-central"
 
 
 def build_parser() -> argparse.ArgumentParser:

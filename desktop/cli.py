@@ -66,11 +66,12 @@ from desktop.store.worker import StoreWorker
 from desktop.sync import transport
 from desktop.sync.engine import AlreadyEnrolled, SyncEngine, carry_out_wipe, enrol
 from protocol import Contact, demo_data, describe_validation_error
+from protocol.cli_support import EXIT_USAGE, CliError, CommandParser
 from protocol.entities import PlaceKind
 from protocol.hsds import FORMATS, HsdsError
 
 EXIT_OK = 0
-EXIT_USAGE = 2
+# EXIT_USAGE = 2 comes from protocol.cli_support: the same in both command lines.
 EXIT_LOCKED = 3
 EXIT_CORRUPT = 4
 EXIT_OFFLINE = 5
@@ -81,12 +82,6 @@ EXIT_DISK = 8
 PASSPHRASE_ENV = "PROSSIMO_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 NEW_PASSPHRASE_ENV = "PROSSIMO_NEW_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 PASSWORD_ENV = "PROSSIMO_PASSWORD"  # noqa: S105 - the operator's service password, for enroll
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 # --- where secrets come from -------------------------------------------------------
@@ -580,12 +575,13 @@ def _demo(directory: Path, *, temporary: bool) -> int:
 # --- parser ------------------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(CommandParser):
+    program = "prossimo"
+
     def error(self, message: str) -> NoReturn:
         if _Output.json:
             self.exit(_fail(message, EXIT_USAGE))
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"prossimo: {message}\n")
+        super().error(message)
 
 
 def cmd_app(args: argparse.Namespace) -> int:

@@ -544,14 +544,18 @@ IntakeChannel = Literal["phone", "email", "none"]
 IntakeStatus = Literal["new", "accepted", "declined", "converted"]
 
 
-class IntakeRequest(Record):
-    """A first-contact or booking request from the organisation's online help desk.
+class IntakeFields(BaseModel):
+    """What a person tells the help desk, declared once for the message and the record.
 
-    It holds the minimum a worker needs to reply: an alias, how (and whether) to
-    reach the person, when, about what, in which language.
+    `protocol.messages.IntakeSubmission` (what the help desk sends) and `IntakeRequest`
+    (the record a worker sees) both derive from it; each keeps its own configuration
+    (the record is strict) and its own `team_id` (required in the message, optional on
+    the record). Never used on its own, and holds no rule beyond the field types: the
+    consent and channel rules belong to the record.
+
+    Put it FIRST among the bases: pydantic orders fields from the last base to the
+    first, and the field order is what the wire, the schema and `content_fields` show.
     """
-
-    ENTITY: ClassVar[str] = "intake_request"
 
     kind: IntakeKind
     alias: Name
@@ -561,6 +565,17 @@ class IntakeRequest(Record):
     topic: ShortText | None = None
     language: LanguageTag
     consent_to_contact: bool
+
+
+class IntakeRequest(IntakeFields, Record):
+    """A first-contact or booking request from the organisation's online help desk.
+
+    It holds the minimum a worker needs to reply: an alias, how (and whether) to
+    reach the person, when, about what, in which language.
+    """
+
+    ENTITY: ClassVar[str] = "intake_request"
+
     received_at: AwareDatetime
     team_id: uuid.UUID | None = None
     status: IntakeStatus = "new"

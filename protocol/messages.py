@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-from protocol.entities import IntakeChannel, IntakeKind, LanguageTag, Name, Record, ShortText
+from protocol.entities import IntakeFields, Record
 
 PROTOCOL_HEADER = "X-Prossimo-Protocol"
 # Deepest nesting of objects and arrays a body may have (the service answers 422 past it).
@@ -214,18 +214,13 @@ class Conflict(Record):
 # --- the public help desk --------------------------------------------------------------
 
 
-class IntakeSubmission(_Message):
-    """What the public help desk sends: the minimum to reply, nothing more."""
-
+class _ToTeam(_Message):
+    # A base of its own so that `team_id` stays the first field on the wire, as it always was.
     team_id: uuid.UUID
-    kind: IntakeKind
-    alias: Name
-    contact_channel: IntakeChannel
-    contact_detail: ShortText | None = None
-    preferred_times: ShortText | None = None
-    topic: ShortText | None = None
-    language: LanguageTag
-    consent_to_contact: bool
+
+
+class IntakeSubmission(IntakeFields, _ToTeam):
+    """What the public help desk sends: the minimum to reply, nothing more."""
 
 
 class IntakeReceipt(_Message):

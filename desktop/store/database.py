@@ -3,13 +3,15 @@
 Owns: the connection settings every store connection must have (raw 32-byte
 key, SQLCipher >= 4, WAL, synchronous=FULL, foreign keys, temp data in memory),
 the store files' modes (0600, so SQLite's -wal and -shm are 0600 too), which
-database errors are the disk's rather than damage (`is_storage_failure`), and the
-`transaction()` context manager. Must never create a database that
-failed to open, never log the key, and never be used from more than one thread
-per connection (see `desktop.store.worker`).
+database errors are the disk's rather than damage (`is_storage_failure`), the
+`transaction()` context manager, and how an instant kept as text is read back
+(`stored_instant`). Must never create a database that
+failed to open, never log the key, never hand out a naive datetime, and never be used
+from more than one thread per connection (see `desktop.store.worker`).
 """
 
 import contextlib
+import datetime as dt
 import itertools
 import logging
 import os
@@ -53,6 +55,20 @@ def storage_failure(exc: BaseException) -> StorageFailure:
     else:
         name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
     return StorageFailure(f"the disk is full or could not be written ({name})")
+
+
+def stored_instant(text: str) -> dt.datetime:
+    """An instant the store keeps as ISO text (outbox and refused changes, the last sync, a
+    time in a record body read without its model), read back aware.
+
+    SQLite has no datetime type, so the text is all there is. The store writes it with its
+    offset (`isoformat()` of an aware datetime: `protocol.clock.utc_now` or a record's
+    validated time); text without one was not written so, and is read as UTC, the rule the
+    central service's `UtcTimestamp` applies to its SQLite. The one place this is decided:
+    no caller patches `tzinfo`.
+    """
+    value = dt.datetime.fromisoformat(text)
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
 def _tighten_files(path: Path) -> None:

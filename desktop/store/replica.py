@@ -43,7 +43,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.store import search
-from desktop.store.database import Connection, transaction
+from desktop.store.database import Connection, stored_instant, transaction
 from desktop.store.errors import RecordNotFound, RuleViolation, StoreError
 from desktop.store.outbox import record_mutation
 from desktop.store.repositories import (
@@ -482,7 +482,7 @@ class Replica:
                 "SELECT count(*) FROM conflict WHERE deleted = 0 AND status = 'open'"
             ).fetchone()[0],
             rejected=self._conn.execute("SELECT count(*) FROM rejected_mutation").fetchone()[0],
-            last_sync_at=dt.datetime.fromisoformat(last) if last else None,
+            last_sync_at=stored_instant(last) if last else None,
         )
 
     def open_conflicts(self) -> list[Conflict]:
@@ -538,11 +538,11 @@ class Replica:
                     raise NotEnrolled("this device is not enrolled: nothing was refused by a service")
                 if self._conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (record_id,)).fetchone():  # noqa: S608 - the spec's table
                     raise RuleViolation("id: this record is already on this computer")
-                created = dt.datetime.fromisoformat(created_at)
+                created = stored_instant(created_at)
                 data = {
                     **changed,
                     "id": record_id,
-                    "created_at": created_at,
+                    "created_at": created.isoformat(),
                     "updated_at": max(now, created).isoformat(),
                     "author_operator_id": str(enrolment.operator_id),
                     "author_device_id": str(enrolment.device_id),

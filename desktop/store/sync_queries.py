@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.store.database import stored_instant
 from desktop.store.replica import RETRYABLE_REASONS, SyncStatus
 from desktop.store.repositories import SPECS
 from desktop.store.session import StoreSession
@@ -75,11 +76,6 @@ class SyncOverview:
     conflicts: list[ConflictItem]
 
 
-def _time(text: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
 def _body(session: StoreSession, entity: str, record_id: str) -> dict[str, Any] | None:
     table = SPECS[entity].table
     row = session.conn.execute(f"SELECT body FROM {table} WHERE id = ?", (record_id,)).fetchone()  # noqa: S608 - the spec's table
@@ -132,7 +128,7 @@ def record_subject(
         return RecordSubject(entity, record_id, name=data.get("alias"), on_this_computer=here)
     if entity == "appointment":
         people = [n for n in (names(c) for c in data.get("contact_ids", [])) if n]
-        starts = _time(data["starts_at"]) if data.get("starts_at") else None
+        starts = stored_instant(data["starts_at"]) if data.get("starts_at") else None
         return RecordSubject(
             entity, record_id, about=", ".join(people) or None, starts_at=starts, on_this_computer=here
         )
@@ -159,7 +155,7 @@ def sync_overview(session: StoreSession, pending_shown: int = PENDING_SHOWN) -> 
             m.seq,
             m.entity,
             m.op,
-            _time(m.created_at),
+            stored_instant(m.created_at),
             tuple(m.changed) if m.op == "update" else (),
             record_subject(session, m.entity, m.record_id, m.changed, names),
         )
@@ -173,7 +169,7 @@ def sync_overview(session: StoreSession, pending_shown: int = PENDING_SHOWN) -> 
             r.changed,
             r.reason,
             r.message,
-            _time(r.rejected_at),
+            stored_instant(r.rejected_at),
             r.reason in RETRYABLE_REASONS,
             record_subject(session, r.entity, r.record_id, r.changed, names),
         )

@@ -2,9 +2,7 @@
 
 import json
 import os
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -182,35 +180,10 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_serve_with_tls_and_verification_on(org: str, tmp_path: Path) -> None:
     cert, key = _self_signed(tmp_path)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
-    process = subprocess.Popen(
-        [CENTRAL, "--db", org, "serve", "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        base = f"https://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                answer = requests.get(f"{base}/v1/health", timeout=1, verify=str(cert))
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError(process.stderr.read())
-        assert answer.status_code == 200
+    # running_service fails the test if serve does not stop on SIGTERM.
+    with running_service(org, env=clean_environment(), stderr_pipe=True, tls=(cert, key)) as service:
+        assert service.url.startswith("https://")
+        assert requests.get(f"{service.url}/v1/health", timeout=5, verify=str(cert)).status_code == 200
         with pytest.raises(requests.exceptions.SSLError):
-            requests.get(f"{base}/v1/health", timeout=5)  # the system CAs do not know this certificate
-    finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise AssertionError("serve did not stop on SIGTERM: " + process.stderr.read()[-2000:]) from None
+            requests.get(f"{service.url}/v1/health", timeout=5)  # the system CAs do not know this certificate
     assert run(org, "serve", "--tls-cert", str(cert)).returncode == 2  # the key is missing

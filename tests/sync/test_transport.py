@@ -1,10 +1,8 @@
 """The transport's promises: TLS verified (with an organisation CA bundle), typed answers, backoff."""
 
-import subprocess
-import time
+import os
 
 import pytest
-import requests
 from urllib3.exceptions import ConnectTimeoutError
 
 from desktop.sync.transport import (
@@ -16,7 +14,7 @@ from desktop.sync.transport import (
 )
 from protocol.messages import PROTOCOL_HEADER
 from tests.central.test_admin_cli import _self_signed
-from tests.service_process import CENTRAL, free_port
+from tests.service_process import running_service
 from tests.sync_world import PASSWORD, World
 
 
@@ -30,33 +28,8 @@ def test_only_https_or_loopback_http() -> None:
 
 def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:
     cert, key = _self_signed(tmp_path)
-    port = free_port()
-    service = subprocess.Popen(
-        [
-            CENTRAL,
-            "--db",
-            world.service.db_url,
-            "serve",
-            "--port",
-            str(port),
-            "--tls-cert",
-            str(cert),
-            "--tls-key",
-            str(key),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"https://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                requests.get(f"{url}/v1/health", timeout=1, verify=str(cert))
-                break
-            except requests.exceptions.SSLError:
-                raise
-            except requests.ConnectionError:
-                time.sleep(0.05)
+    with running_service(world.service.db_url, env=dict(os.environ), tls=(cert, key)) as service:
+        url = service.url
         anna = world.add_operator("anna", [world.team_a])
         # The system's CAs do not know this certificate: refused, and said so, without retrying.
         untrusting = Transport(url, attempts=3, backoff_s=0)
@@ -67,9 +40,6 @@ def test_tls_with_the_organisations_ca_bundle(world: World, tmp_path) -> None:
         assert trusting.enrol(anna, PASSWORD, "laptop").teams[0].name == "A"
         with pytest.raises(LoginRefused):
             trusting.enrol(world.add_operator("bruno", [world.team_a]), "wrong password!", "laptop")
-    finally:
-        service.terminate()
-        service.wait(30)
 
 
 def test_a_protocol_the_service_does_not_speak_means_update(world: World) -> None:
