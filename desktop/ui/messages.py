@@ -23,15 +23,16 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.types import StringConstraints
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from desktop.store.errors import Problem, RuleViolation, problems_of
 from desktop.ui import formats
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, TextContext
 from desktop.ui.labels import label
 from protocol import entities
 
 
-class Messages(QObject):
+class Messages(TextContext):
     """The "Messages" translation context, for the texts with a count: Qt's Python lupdate
     sees plural (%n) texts only in `X.tr(text, "", n)` calls."""
 
