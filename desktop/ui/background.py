@@ -11,7 +11,7 @@ Must never be used for store work (that goes to the store thread through
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -25,10 +25,12 @@ class _Relay(QObject):
 # or Python could collect one while its queued signal is still in flight.
 _waiting: set[_Relay] = set()
 
+T = TypeVar("T")
+
 
 def run_in_background(
-    fn: Callable[[], Any],
-    done: Callable[[Any], None],
+    fn: Callable[[], T],
+    done: Callable[[T], object],  # what it returns is not used
     failed: Callable[[BaseException], None],
     owner: QObject,
 ) -> threading.Thread:

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -40,6 +41,16 @@ class Team:
     name: str
 
 
+class LockNow(Protocol):
+    """Lock the session now; `reason` picks what the lock screen says ("manual", "connected")."""
+
+    def __call__(self, reason: str = "manual", /) -> None: ...
+
+
+def _no_lock(reason: str = "manual", /) -> None:
+    """Without a shell (in tests) there is no session to lock."""
+
+
 @dataclass
 class UiContext:
     store: StoreClient
@@ -55,7 +66,7 @@ class UiContext:
     sync: SyncBridge | None = None
     # What the shell does for a screen; tests pass their own to observe the calls.
     apply_settings: Callable[[Settings], None] = lambda settings: None  # save, relocalise, re-lock timer
-    lock_now: Callable[[], None] = lambda: None
+    lock_now: LockNow = _no_lock
     sign_out: Callable[[], None] = lambda: None  # the device forgets this profile (after a confirmation)
 
     def local_change(self) -> None:

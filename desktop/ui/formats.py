@@ -17,9 +17,10 @@ Must never translate or format at import time (the language can change while the
 import datetime as dt
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from desktop.ui import i18n
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 
 def locale() -> QLocale:

@@ -323,8 +323,9 @@ class FormDialog(QDialog):
         box.setDefaultButton(keep)  # a stray Enter never throws input away
         box.setEscapeButton(keep)
         box.finished.connect(lambda _result: self._discard_answered(box.clickedButton() is discard))
-        box.discard_button = discard  # type: ignore[attr-defined] - for tests and keyboard users alike
-        box.keep_button = keep  # type: ignore[attr-defined]
+        # For tests and keyboard users alike; our own attributes on Qt's box, unknown to its stubs.
+        box.discard_button = discard  # type: ignore[attr-defined]  # our attribute on a QMessageBox
+        box.keep_button = keep  # type: ignore[attr-defined]  # our attribute on a QMessageBox
         self.discard_question = box
         box.open()
 

@@ -13,9 +13,10 @@ Must never translate at import time (the language can change while the app
 runs): the tables hold English source texts, translated on each call.
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.ui import i18n
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from protocol import taxonomy
 
 # Source texts only (QT_TRANSLATE_NOOP marks them for lupdate and returns them as they

@@ -18,20 +18,21 @@ may be a name or a phone number that ends up in a screenshot or a support ticket
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.types import StringConstraints
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from desktop.store.errors import Problem, RuleViolation, problems_of
 from desktop.ui import formats
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, TextContext
 from desktop.ui.labels import label
 from protocol import entities
 
 
-class Messages(QObject):
+class Messages(TextContext):
     """The "Messages" translation context, for the texts with a count: Qt's Python lupdate
     sees plural (%n) texts only in `X.tr(text, "", n)` calls."""
 
@@ -170,13 +171,18 @@ def _field_words() -> dict[str, str]:
 # --- pydantic's rules, in our words --------------------------------------------------------
 
 
-def _annotation_patterns(annotation: Any) -> list[str]:
-    """Every StringConstraints pattern inside a field's annotation (Optional, list, Annotated)."""
-    found = [
-        meta.pattern
-        for meta in getattr(annotation, "__metadata__", ())
+def _patterns_in(metadata: Iterable[object]) -> list[str]:
+    """The StringConstraints patterns among a field's metadata, as the text pydantic reports."""
+    return [
+        meta.pattern if isinstance(meta.pattern, str) else meta.pattern.pattern
+        for meta in metadata
         if isinstance(meta, StringConstraints) and meta.pattern
     ]
+
+
+def _annotation_patterns(annotation: Any) -> list[str]:
+    """Every StringConstraints pattern inside a field's annotation (Optional, list, Annotated)."""
+    found = _patterns_in(getattr(annotation, "__metadata__", ()))
     for arg in get_args(annotation):
         found += _annotation_patterns(arg)
     return found
@@ -184,7 +190,7 @@ def _annotation_patterns(annotation: Any) -> list[str]:
 
 def _pattern_of(model: type[BaseModel], field: str) -> str:
     info = model.model_fields[field]  # a required field's constraints are in its metadata
-    direct = [meta.pattern for meta in info.metadata if isinstance(meta, StringConstraints) and meta.pattern]
+    direct = _patterns_in(info.metadata)
     return (direct + _annotation_patterns(info.annotation))[0]
 
 
@@ -309,7 +315,16 @@ _FROM_CTX: dict[str, Callable[[dict[str, Any]], str]] = {
     "less_than_equal": lambda ctx: _bound(QT_TRANSLATE_NOOP("Messages", "must be at most %1."), ctx.get("le")),
     "less_than": lambda ctx: _bound(QT_TRANSLATE_NOOP("Messages", "must be less than %1."), ctx.get("lt")),
 }
-_BY_TYPE = {**{code: (lambda ctx, text=text: _say(text)) for code, text in _FIXED.items()}, **_FROM_CTX}
+
+
+def _fixed(text: str) -> Callable[[dict[str, Any]], str]:
+    return lambda ctx: _say(text)
+
+
+_BY_TYPE: dict[str, Callable[[dict[str, Any]], str]] = {
+    **{code: _fixed(text) for code, text in _FIXED.items()},
+    **_FROM_CTX,
+}
 
 
 # --- our own rules ---------------------------------------------------------------------------------
@@ -464,7 +479,7 @@ def problems(error: BaseException) -> list[Problem]:
         return [_split_named_rule(problem) for problem in found]
     if isinstance(error, RuleViolation):
         return [_split_named_rule(problem) for problem in error.problems]
-    return RuleViolation(str(error)).problems  # "field: text" lines a form wrote itself
+    return list(RuleViolation(str(error)).problems)  # "field: text" lines a form wrote itself
 
 
 def _split_named_rule(problem: Problem) -> Problem:

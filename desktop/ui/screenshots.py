@@ -30,9 +30,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.settings import LANGUAGES, Settings
 from desktop.ui import i18n
 from desktop.ui.first_run import FirstRunWizard
-from desktop.ui.main_window import SCREENS
+from desktop.ui.main_window import SCREENS, MainWindow
 from desktop.ui.resources.handout import render_page_image
-from desktop.ui.shell import Shell
+from desktop.ui.resources.page import ResourcesPage
+from desktop.ui.shell import Session, Shell
 
 SIZE = QSize(1280, 800)
 
@@ -46,10 +47,17 @@ def _wait(condition: Callable[[], bool], timeout_s: float = 90.0) -> None:
         time.sleep(0.01)
 
 
+def _session(shell: Shell) -> Session:
+    """The demo's unlocked session, which every shot but the lock screen's needs."""
+    if shell.session is None:
+        raise RuntimeError("the demo session is not open")
+    return shell.session
+
+
 def _settle(shell: Shell) -> None:
     """Until every store call has answered and the answers have been painted."""
     for _ in range(3):
-        _wait(lambda: shell.session.context.store.pending == 0)
+        _wait(lambda: _session(shell).context.store.pending == 0)
         for _ in range(20):
             QCoreApplication.processEvents()
             time.sleep(0.005)
@@ -82,10 +90,12 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _directory_shots(shell: Shell, window: QWidget, outdir: Path, language: str) -> list[Path]:
+def _directory_shots(shell: Shell, window: MainWindow, outdir: Path, language: str) -> list[Path]:
     """The map around Lodi with a 10 km radius, and page 1 of a handout of the nearest services."""
     window.show_page("resources")
     resources = window.pages["resources"]
+    if not isinstance(resources, ResourcesPage):  # the main window keeps its pages as plain widgets
+        raise TypeError("the resources screen is not a ResourcesPage")
     resources.origin_mode.setCurrentIndex(resources.origin_mode.findData("municipality"))
     resources.origin_town.setCurrentIndex(resources.origin_town.findText("Lodi"))
     resources.radius.setValue(10)
@@ -96,7 +106,7 @@ def _directory_shots(shell: Shell, window: QWidget, outdir: Path, language: str)
     nearest = resources.shown[:4]  # nearest first
     if nearest:
         page = render_page_image(
-            nearest, language=language, large_print=False, today=shell.session.context.clock().date()
+            nearest, language=language, large_print=False, today=_session(shell).context.clock().date()
         )
         if not page.save(str(outdir / "handout.png")):
             raise OSError(f"could not write {outdir / 'handout.png'}")
@@ -131,9 +141,13 @@ def render(outdir: Path, language: str) -> list[Path]:
         )
         shell.open_session(prepared.worker)
         _wait(lambda: shell.session is not None)
-        bridge = shell.session.context.sync
-        _wait(lambda: bridge.scheduler.state.last_success_at is not None and bridge.scheduler.state.phase == "idle")
-        window = shell.session.window
+        session = _session(shell)
+        bridge = session.context.sync
+        if bridge is None:
+            raise RuntimeError("the demo profile is not enrolled with its service")
+        scheduler = bridge.scheduler
+        _wait(lambda: scheduler.state.last_success_at is not None and scheduler.state.phase == "idle")
+        window = session.window
         if _real_window():
             window.showMaximized()
         else:
@@ -144,13 +158,16 @@ def render(outdir: Path, language: str) -> list[Path]:
             _settle(shell)
             written.append(_save(window, outdir / f"{screen.key}.png"))
         written += _directory_shots(shell, window, outdir, language)
-        contact_id = shell.session.worker.call(lambda s: s.contacts.page(limit=3).records[2].id)
+        contact_id = session.worker.call(lambda s: s.contacts.page(limit=3).records[2].id)
         window.show_page("contacts", contact_id)
         _settle(shell)
         written.append(_save(window, outdir / "contact-detail.png"))
         shell.lock("idle")
-        written.append(_save(shell.window, outdir / "unlock.png"))
-        shell.window.close()
+        unlock = shell.window
+        if unlock is None:
+            raise RuntimeError("locking left no window on screen")
+        written.append(_save(unlock, outdir / "unlock.png"))
+        unlock.close()
         prepared.service.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -19,6 +19,7 @@ on screen once locked, and never block the UI thread on the network: stopping
 the sync thread happens in the background.
 """
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
@@ -152,7 +153,7 @@ class Shell(QObject):
         # Closed by its close button is fine (the app is quitting); never shown is not.
         if not isinstance(window, MainWindow | UnlockWindow) or window.windowHandle() is None:
             return
-        geometry = bytes(window.saveGeometry().toBase64()).decode("ascii")
+        geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
         if geometry != self.settings.window_geometry:
             self.settings = self.settings.model_copy(update={"window_geometry": geometry})
             if self.session is not None:
@@ -207,7 +208,7 @@ class Shell(QObject):
                 engine,
                 lambda: _service_address(worker),
                 on_wipe=lambda order: self.wiped.emit(order.reason),
-                **({"timing": self.sync_timing} if self.sync_timing else {}),
+                timing=self.sync_timing,  # None: the scheduler's own
             )
             bridge = SyncBridge(scheduler)
         teams = [Team(uuid.UUID(team["id"]), team["name"]) for team in (enrolment.teams if enrolment else [])]
@@ -221,7 +222,7 @@ class Shell(QObject):
             teams=teams,
             sync=bridge,
             apply_settings=self.apply_settings,
-            lock_now=lambda reason="manual": self.lock(reason),
+            lock_now=self.lock,
             sign_out=self.sign_out,
         )
         window = MainWindow(context)
@@ -245,7 +246,9 @@ class Shell(QObject):
             self.session.context.store.changed.emit(frozenset(SPECS))
 
     @staticmethod
-    def _reminders(context: UiContext, window: MainWindow, notified: object = None) -> ReminderService:
+    def _reminders(
+        context: UiContext, window: MainWindow, notified: set[tuple[uuid.UUID, dt.datetime]] | None = None
+    ) -> ReminderService:
         reminders = ReminderService(context, window, notified=notified)
         # Where the desktop has no tray, the status bar is where a reminder shows.
         reminders.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 15_000))
@@ -268,9 +271,12 @@ class Shell(QObject):
         self.show_unlock(messages.get(reason, ""))
 
     def _end_session(self, then: Callable[[], object] | None = None) -> None:
-        self._last_page = self.session.window.current_key
-        self.remember_geometry()
-        session, self.session = self.session, None
+        session = self.session
+        if session is None:  # already ended
+            return
+        self._last_page = session.window.current_key
+        self.remember_geometry()  # while the session is still there to keep the settings
+        self.session = None
         session.auto_lock.stop()
         session.auto_lock.deleteLater()
         session.reminders.stop()
@@ -304,6 +310,8 @@ class Shell(QObject):
     def _rebuild_window(self) -> None:
         """Widgets take their words when built: a new language means a new main window."""
         session = self.session
+        if session is None:  # locked meanwhile: the next unlock builds a window in the new language
+            return
         page = session.window.current_key
         geometry = session.window.saveGeometry()
         session.context.navigator.pageRequested.disconnect()
@@ -322,7 +330,12 @@ class Shell(QObject):
             return
         self._last_page = "today"
         profile = self.profile
-        self._end_session(then=lambda: (profile.destroy(), self.show_first_run()))
+
+        def start_again() -> None:
+            profile.destroy()
+            self.show_first_run()
+
+        self._end_session(then=start_again)
         self._replace_window(QWidget())  # nothing of the old session stays on screen meanwhile
 
     def _carry_out_wipe(self, reason: str) -> None:

@@ -119,7 +119,10 @@ class ShortcutsHelp(QDialog):
         listed = []
         for index in range(self.table.topLevelItemCount()):
             group = self.table.topLevelItem(index)
+            if group is None:  # only past the end, which the range never reaches
+                continue
             for child in range(group.childCount()):
                 item = group.child(child)
-                listed.append((group.text(0), item.text(0), item.text(1)))
+                if item is not None:
+                    listed.append((group.text(0), item.text(0), item.text(1)))
         return listed

@@ -113,7 +113,7 @@ _follower: _PaletteFollower | None = None
 def _following() -> _PaletteFollower | None:
     global _follower
     app = QApplication.instance()
-    if _follower is None and app is not None:
+    if _follower is None and isinstance(app, QApplication):  # paletteChanged is a GUI application's
         _follower = _PaletteFollower(app)
         app.paletteChanged.connect(_follower.restyle)
     return _follower

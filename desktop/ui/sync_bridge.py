@@ -19,9 +19,10 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.sync.scheduler import SyncScheduler, SyncState
 from desktop.ui import formats
+from desktop.ui.i18n import TextContext
 
 
-class SyncStatus(QObject):
+class SyncStatus(TextContext):
     """The "SyncStatus" translation context: Qt's Python lupdate sees plural (%n) texts only
     in `X.tr(text, "", n)` calls, never in QCoreApplication.translate."""
 
