@@ -211,30 +211,65 @@ class _ConflictRow(QFrame):
         self.conflict = conflict
         self._decide = decide
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        entity, field = conflict.entity, conflict.field
-        name = field_word(field)
+        name = field_word(conflict.field)
         mine_is_other = conflict.other_device_id == context.device_id or (
             context.operator_id is not None and conflict.other_operator_id == context.operator_id
         )
-        sent = local_time_text(conflict.created_at)
-        if conflict.other_device_id == context.device_id:
-            other_heading = self.tr("From this computer, sent at {time}").format(time=sent)
-        elif mine_is_other:
-            other_heading = self.tr("From your other device, sent at {time}").format(time=sent)
-        else:
-            other_heading = self.tr("From a colleague's device, sent at {time}").format(time=sent)
-
         title = QLabel(f"<b>{_escape(name)}</b>")
+        values = self._build_values(context, name, self._other_heading(context, mine_is_other))
+        buttons = self._build_decisions(name, mine_is_other)
+        self._build_edit_area(name)
+        self.error = QLabel()  # a decision the store refused for another reason than the typed value
+        self.error.setWordWrap(True)
+        style.set_role(self.error, "error")
+        self.error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(values)
+        layout.addLayout(buttons)
+        layout.addWidget(self.edit_area)
+        layout.addWidget(self.error)
+
+        self.keep_kept_button.clicked.connect(lambda: self._decide(self, "kept", None))
+        self.keep_other_button.clicked.connect(lambda: self._decide(self, "other", None))
+        self.edit_button.clicked.connect(self._start_edit)
+        self.cancel_edit_button.clicked.connect(self._cancel_edit)
+        self.save_edit_button.clicked.connect(self._save_edit)
+        self.edit_input.returnPressed.connect(self._save_edit)
+
+    def _other_heading(self, context: UiContext, mine_is_other: bool) -> str:
+        """Where the other value comes from, and when it was sent."""
+        sent = local_time_text(self.conflict.created_at)
+        if self.conflict.other_device_id == context.device_id:
+            return self.tr("From this computer, sent at {time}").format(time=sent)
+        if mine_is_other:
+            return self.tr("From your other device, sent at {time}").format(time=sent)
+        return self.tr("From a colleague's device, sent at {time}").format(time=sent)
+
+    def _build_values(self, context: UiContext, name: str, other_heading: str) -> QGridLayout:
+        """The two values side by side under their headings."""
+        entity, field = self.conflict.entity, self.conflict.field
         self.kept_heading = QLabel(self.tr("On this computer"))
         self.other_heading = QLabel(other_heading)
-        self.kept_value = QLabel(value_text(context, entity, field, conflict.kept_value))
-        self.other_value = QLabel(value_text(context, entity, field, conflict.other_value))
+        self.kept_value = QLabel(value_text(context, entity, field, self.conflict.kept_value))
+        self.other_value = QLabel(value_text(context, entity, field, self.conflict.other_value))
         for value in (self.kept_value, self.other_value):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kept_value.setAccessibleName(self.tr("{field} on this computer").format(field=name))
         self.other_value.setAccessibleName(self.tr("{field}: {heading}").format(field=name, heading=other_heading))
+        values = QGridLayout()
+        values.addWidget(self.kept_heading, 0, 0)
+        values.addWidget(self.other_heading, 0, 1)
+        values.addWidget(self.kept_value, 1, 0)
+        values.addWidget(self.other_value, 1, 1)
+        values.setColumnStretch(0, 1)
+        values.setColumnStretch(1, 1)
+        return values
 
+    def _build_decisions(self, name: str, mine_is_other: bool) -> QHBoxLayout:
+        """Keep one value or the other (worded for whose they are), or type another."""
         if mine_is_other:
             self.keep_kept_button = QPushButton(self.tr("Keep the &saved value"))
             self.keep_other_button = QPushButton(self.tr("Keep &my change"))
@@ -247,7 +282,7 @@ class _ConflictRow(QFrame):
         self.keep_other_button.setAccessibleName(self.tr("Keep the other value for {field}").format(field=name))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setAccessibleName(self.tr("Type another value for {field}").format(field=name))
-        self.kind = edit_kind(entity, field)
+        self.kind = edit_kind(self.conflict.entity, self.conflict.field)
         if self.kind is None:
             self.edit_button.setEnabled(False)
             self.edit_button.setToolTip(
@@ -256,7 +291,14 @@ class _ConflictRow(QFrame):
                     "values, then change the record itself if needed."
                 )
             )
+        buttons = QHBoxLayout()
+        for button in (self.keep_kept_button, self.keep_other_button, self.edit_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        return buttons
 
+    def _build_edit_area(self, name: str) -> None:
+        """The hidden input for another value, with its own Save and Cancel and its error."""
         self.edit_input = QLineEdit()
         self.edit_input.setAccessibleName(self.tr("New value for {field}").format(field=name))
         if self.kind == "list":
@@ -276,35 +318,6 @@ class _ConflictRow(QFrame):
         edit_layout.addWidget(self.cancel_edit_button, 0, 2)
         edit_layout.addWidget(self.edit_error, 1, 0, 1, 3)
         self.edit_area.hide()
-        self.error = QLabel()  # a decision the store refused for another reason than the typed value
-        self.error.setWordWrap(True)
-        style.set_role(self.error, "error")
-        self.error.hide()
-
-        values = QGridLayout()
-        values.addWidget(self.kept_heading, 0, 0)
-        values.addWidget(self.other_heading, 0, 1)
-        values.addWidget(self.kept_value, 1, 0)
-        values.addWidget(self.other_value, 1, 1)
-        values.setColumnStretch(0, 1)
-        values.setColumnStretch(1, 1)
-        buttons = QHBoxLayout()
-        for button in (self.keep_kept_button, self.keep_other_button, self.edit_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(values)
-        layout.addLayout(buttons)
-        layout.addWidget(self.edit_area)
-        layout.addWidget(self.error)
-
-        self.keep_kept_button.clicked.connect(lambda: self._decide(self, "kept", None))
-        self.keep_other_button.clicked.connect(lambda: self._decide(self, "other", None))
-        self.edit_button.clicked.connect(self._start_edit)
-        self.cancel_edit_button.clicked.connect(self._cancel_edit)
-        self.save_edit_button.clicked.connect(self._save_edit)
-        self.edit_input.returnPressed.connect(self._save_edit)
 
     def _start_edit(self) -> None:
         value = self.conflict.kept_value

@@ -99,6 +99,27 @@ class IntakePage(QWidget):
         self._new_contact_id: uuid.UUID | None = None
         self._generation = 0
 
+        top = self._build_top()
+        self._build_notice()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_queue())
+        splitter.addWidget(self._build_detail())
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+        self.which.currentIndexChanged.connect(lambda _index: self.refresh())
+        context.store.changed.connect(self._store_changed)
+        self._show_request(None)
+        self.refresh()
+
+    def _build_top(self) -> QHBoxLayout:
+        """The heading, and which requests are shown (new, or all)."""
         heading = QLabel(self.tr("Help desk requests"))
         heading.setObjectName("pageTitle")
         self.which = QComboBox()
@@ -111,7 +132,10 @@ class IntakePage(QWidget):
         top.addWidget(heading, 1)
         top.addWidget(which_label)
         top.addWidget(self.which)
+        return top
 
+    def _build_notice(self) -> None:
+        """The hidden notice that a request was accepted, with a button to its contact."""
         self.notice = QFrame()
         self.notice.setObjectName("pageNotice")
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
@@ -124,6 +148,8 @@ class IntakePage(QWidget):
         notice_layout.addWidget(self.open_new_contact)
         self.notice.hide()
 
+    def _build_queue(self) -> QWidget:
+        """The requests, newest first, and the words shown when there are none."""
         self.queue = QTreeWidget()
         self.queue.setAccessibleName(self.tr("Requests"))
         self.queue.setHeaderLabels([self.tr("Received"), self.tr("Request"), self.tr("Alias"), self.tr("Status")])
@@ -134,7 +160,15 @@ class IntakePage(QWidget):
         self.queue.itemActivated.connect(lambda _item, _column: self._focus_actions())
         self.empty = QLabel()
         self.empty.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.queue, 1)
+        left_layout.addWidget(self.empty)
+        return left
 
+    def _build_detail(self) -> QWidget:
+        """The chosen request's values (a row is hidden while empty) and what can be done with it."""
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, QLabel] = {}
@@ -166,33 +200,12 @@ class IntakePage(QWidget):
         for button in (self.accept_button, self.decline_button, self.open_contact):
             actions.addWidget(button)
         actions.addStretch(1)
-
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.addLayout(self.form)
         detail_layout.addLayout(actions)
         detail_layout.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.queue, 1)
-        left_layout.addWidget(self.empty)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.notice)
-        layout.addWidget(splitter, 1)
-
-        self.which.currentIndexChanged.connect(lambda _index: self.refresh())
-        context.store.changed.connect(self._store_changed)
-        self._show_request(None)
-        self.refresh()
+        return self.detail
 
     # --- loading ------------------------------------------------------------------------
 
@@ -250,7 +263,7 @@ class IntakePage(QWidget):
     def _select(self, request_id: uuid.UUID) -> bool:
         for row in range(self.queue.topLevelItemCount()):
             item = self.queue.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole).id == request_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole).id == request_id:
                 self.queue.setCurrentItem(item)
                 self.queue.scrollToItem(item)
                 self._show_item(item)
@@ -367,7 +380,34 @@ class IntakeAcceptDialog(FormDialog):
             )
         )
         summary.setWordWrap(True)
+        match_row = self._build_who()
+        self.errors = FormErrors()
+        self._build_new_contact()
+        self._build_appointment(now)
+        # The booking dialog's warning, on the same rule (calendar_queries.overlapping).
+        self.clash_panel = ClashWarning(context, _zone(self.time_zone, context))
+        self.clash_panel.book_anyway_button.clicked.connect(lambda: self.submit(check_clashes=False))
+        self.clash_panel.change_time_button.clicked.connect(self._change_time)
+        self.clashes: list[Clash] = []
 
+        self.accept_button = self.primary_button
+        self.accept_button.clicked.connect(lambda: self.submit(check_clashes=True))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.create_new)
+        layout.addLayout(match_row)
+        layout.addWidget(self.errors.add("contact_id", self.choose_contact))
+        layout.addWidget(self.new_contact)
+        layout.addWidget(self.appointment)
+        layout.addWidget(self.clash_panel)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+        self.create_new.toggled.connect(self._who_changed)
+        self._who_changed()
+
+    def _build_who(self) -> QHBoxLayout:
+        """A new contact, or someone already known (chosen with the picker); returns the second row."""
         self.create_new = QRadioButton(self.tr("Create a &new contact (alias only)"))
         self.match_existing = QRadioButton(self.tr("&Match someone already known"))
         self.create_new.setChecked(True)
@@ -375,8 +415,15 @@ class IntakeAcceptDialog(FormDialog):
         self.choose_contact.clicked.connect(self._pick_contact)
         self.matched_name = QLabel(self.tr("No one chosen yet."))
         self.matched_name.setAccessibleName(self.tr("Matched contact"))
+        match_row = QHBoxLayout()
+        match_row.addWidget(self.match_existing)
+        match_row.addWidget(self.choose_contact)
+        match_row.addWidget(self.matched_name, 1)
+        return match_row
 
-        self.errors = FormErrors()
+    def _build_new_contact(self) -> None:
+        """The new contact's fields, filled from the request (its channel gives the phone or email)."""
+        request = self.request
         self.new_contact = QGroupBox(self.tr("New contact"))
         self.alias = QLineEdit(request.alias)
         self.alias.setAccessibleName(self.tr("Alias"))
@@ -386,28 +433,39 @@ class IntakeAcceptDialog(FormDialog):
         self.phone.setAccessibleName(self.tr("Phone"))
         self.email = QLineEdit(request.contact_detail if request.contact_channel == "email" else "")
         self.email.setAccessibleName(self.tr("Email"))
-        self.team = QComboBox()
-        self.team.setAccessibleName(self.tr("Team"))
-        for team in context.teams:
-            self.team.addItem(team.name, team.id)
-        if request.team_id is not None and self.team.findData(request.team_id) < 0:
-            self.team.addItem(
-                context.team_name(request.team_id) or self.tr("The team the request was sent to"), request.team_id
-            )
-        if self.team.count() == 0:
-            self.team.addItem(self.tr("No team"), None)
-        if request.team_id is not None:
-            self.team.setCurrentIndex(self.team.findData(request.team_id))
+        self._build_team()
         contact_form = QFormLayout(self.new_contact)
-        for key, text, widget in (
+        rows: tuple[tuple[str, str, QWidget], ...] = (
             ("alias", self.tr("Alia&s"), self.alias),
             ("preferred_language", self.tr("&Language"), self.language),
             ("phone", self.tr("&Phone"), self.phone),
             ("email", self.tr("&Email"), self.email),
             ("team_id", self.tr("&Team"), self.team),
-        ):
+        )
+        for key, text, widget in rows:
             self._row(contact_form, key, text, widget)
 
+    def _build_team(self) -> None:
+        """The operator's teams, with the one the request was sent to chosen (listed even when not theirs)."""
+        request = self.request
+        self.team = QComboBox()
+        self.team.setAccessibleName(self.tr("Team"))
+        for team in self.context.teams:
+            self.team.addItem(team.name, team.id)
+        if request.team_id is not None and self.team.findData(request.team_id) < 0:
+            self.team.addItem(
+                self.context.team_name(request.team_id) or self.tr("The team the request was sent to"),
+                request.team_id,
+            )
+        if self.team.count() == 0:
+            self.team.addItem(self.tr("No team"), None)
+        if request.team_id is not None:
+            self.team.setCurrentIndex(self.team.findData(request.team_id))
+
+    def _build_appointment(self, now: dt.datetime) -> None:
+        """The optional proposed appointment (ticked for a booking request): the next working day at the
+        usual time, with the times they prefer shown above."""
+        request = self.request
         self.appointment = QGroupBox(self.tr("P&ropose an appointment"))
         self.appointment.setCheckable(True)
         self.appointment.setChecked(request.kind == "booking")
@@ -433,40 +491,16 @@ class IntakeAcceptDialog(FormDialog):
         appointment_form = QFormLayout(self.appointment)
         if request.preferred_times:
             appointment_form.addRow(self.tr("They prefer"), QLabel(request.preferred_times))
-        for key, text, widget in (
+        rows: tuple[tuple[str, str, QWidget], ...] = (
             ("starts_at", self.tr("&Date"), self.date),
             ("time", self.tr("T&ime"), self.time),
             ("ends_at", self.tr("Len&gth"), self.minutes),
             ("place_kind", self.tr("W&here"), self.place),
             ("topic", self.tr("T&opic"), self.topic),
-        ):
+        )
+        for key, text, widget in rows:
             self._row(appointment_form, key, text, widget)
         appointment_form.addRow(self.tr("Time zone"), QLabel(formats.time_zone_name(self.time_zone, now)))
-        # The booking dialog's warning, on the same rule (calendar_queries.overlapping).
-        self.clash_panel = ClashWarning(context, _zone(self.time_zone, context))
-        self.clash_panel.book_anyway_button.clicked.connect(lambda: self.submit(check_clashes=False))
-        self.clash_panel.change_time_button.clicked.connect(self._change_time)
-        self.clashes: list[Clash] = []
-
-        self.accept_button = self.primary_button
-        self.accept_button.clicked.connect(lambda: self.submit(check_clashes=True))
-
-        match_row = QHBoxLayout()
-        match_row.addWidget(self.match_existing)
-        match_row.addWidget(self.choose_contact)
-        match_row.addWidget(self.matched_name, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.create_new)
-        layout.addLayout(match_row)
-        layout.addWidget(self.errors.add("contact_id", self.choose_contact))
-        layout.addWidget(self.new_contact)
-        layout.addWidget(self.appointment)
-        layout.addWidget(self.clash_panel)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.buttons)
-        self.create_new.toggled.connect(self._who_changed)
-        self._who_changed()
 
     def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
         label = QLabel(text)
@@ -489,8 +523,12 @@ class IntakeAcceptDialog(FormDialog):
             self._picker.deleteLater()
         self._picker = ContactPicker(self.context, self)
         self._picker.query.setText(self.request.alias)
-        self._picker.accepted.connect(lambda: self._picker and self.set_match(self._picker.chosen))
+        self._picker.accepted.connect(self._picked)
         self._picker.open()
+
+    def _picked(self) -> None:
+        if self._picker is not None:
+            self.set_match(self._picker.chosen)
 
     def set_match(self, contact: Contact | None) -> None:
         self.matched = contact

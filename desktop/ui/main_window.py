@@ -14,6 +14,7 @@ state across a lock: the shell throws the window away when the store locks.
 import importlib
 import uuid
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -40,10 +41,12 @@ class Screen:
     key: str
     module: str
     cls: str
-    title_source: str  # English; translated when the window is built
+    # English, marked with QT_TRANSLATE_NOOP (which hands the text back as it is, typed `object`
+    # in PySide6's stubs); translated when the window is built.
+    title_source: object
 
     def title(self) -> str:
-        return QCoreApplication.translate("MainWindow", self.title_source)
+        return QCoreApplication.translate("MainWindow", str(self.title_source))
 
 
 SCREENS = (
@@ -56,6 +59,13 @@ SCREENS = (
     Screen("reports", "desktop.ui.reports", "ReportsPage", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     Screen("settings", "desktop.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
+
+
+@runtime_checkable
+class Refers(Protocol):
+    """A screen that starts a referral for a contact (the Resources screen, built on first showing)."""
+
+    def refer_contact(self, contact_id: uuid.UUID) -> None: ...
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -73,7 +83,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Prossimo")
         self.pages: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
+        self.shortcuts_help: ShortcutsHelp | None = None
 
+        self._build_screens()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self._build_window_actions()
+
+        context.navigator.pageRequested.connect(self._navigate)
+        if context.sync is not None:
+            context.sync.stateChanged.connect(self.show_sync_state)
+            self.show_sync_state(context.sync.scheduler.state)
+        else:
+            self._offline_only_status()
+            context.store.changed.connect(lambda _entities: self._offline_only_status())
+        fit_to_screen(self)
+        self.show_page("today")
+
+    def _build_screens(self) -> None:
+        """The navigation list and the stack, with a placeholder and a Ctrl+number action per screen."""
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Screens"))
@@ -95,40 +128,27 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.navigation.currentRowChanged.connect(lambda row: self.show_page(SCREENS[row].key))
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-
+    def _build_status_bar(self) -> None:
+        """Where the operator's work is, and the Lock button at the bottom right."""
         self.sync_status = QLabel()
         self.sync_status.setObjectName("syncStatus")
         self.sync_status.setAccessibleName(self.tr("Sync status"))
         self.statusBar().addWidget(self.sync_status, 1)
         self.lock_button = QPushButton(icons.icon("lock"), self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock Prossimo now (Ctrl+L)"))
-        self.lock_button.clicked.connect(context.lock_now)
+        self.lock_button.clicked.connect(self.context.lock_now)
         self.statusBar().addPermanentWidget(self.lock_button)
+
+    def _build_window_actions(self) -> None:
+        """Ctrl+L locks; F1 shows the shortcuts of every screen."""
         lock = QAction(self.tr("Lock Prossimo"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(context.lock_now)
+        lock.triggered.connect(self.context.lock_now)
         self.addAction(lock)
-        self.shortcuts_help: ShortcutsHelp | None = None
         shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
         shortcuts.setShortcut(QKeySequence(Qt.Key.Key_F1))  # "?" would be lost to typing in a field
         shortcuts.triggered.connect(self.show_shortcuts)
         self.addAction(shortcuts)
-
-        context.navigator.pageRequested.connect(self._navigate)
-        if context.sync is not None:
-            context.sync.stateChanged.connect(self.show_sync_state)
-            self.show_sync_state(context.sync.scheduler.state)
-        else:
-            self._offline_only_status()
-            context.store.changed.connect(lambda _entities: self._offline_only_status())
-        fit_to_screen(self)
-        self.show_page("today")
 
     # --- screens ---------------------------------------------------------------------
 
@@ -156,7 +176,7 @@ class MainWindow(QMainWindow):
         """Tab goes through a screen before reaching Lock, at the bottom right (a screen built
         later joins the focus chain at its end, after Lock)."""
         last, widget = None, self.nextInFocusChain()
-        while widget is not self:
+        while widget is not None and widget is not self:
             if page.isAncestorOf(widget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:  # Qt skips those
                 last = widget
             widget = widget.nextInFocusChain()
@@ -195,7 +215,7 @@ class MainWindow(QMainWindow):
     def _navigate(self, key: str, record_id: uuid.UUID | None) -> None:
         if key == "refer":
             resources = self.show_page("resources")
-            if record_id is not None:
+            if record_id is not None and isinstance(resources, Refers):
                 resources.refer_contact(record_id)
             return
         self.show_page(key, record_id)

@@ -287,6 +287,21 @@ def test_enter_on_the_grid_edits_the_appointment_under_the_cursor(qtbot, ui_cont
     form.reject()
 
 
+def test_the_list_keeps_following_the_grid_after_a_reload(qtbot, ui_context, caseload: Caseload) -> None:
+    """Issue 15 item 1 (found by the type check): after a reload the list was handed the selected
+    appointment's id where it holds (id, meeting day) keys, so it lost the grid's selection."""
+    page = open_page(qtbot, ui_context)
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down)  # 09:00 -> 09:30 -> back to 09:00 selects the first appointment
+    qtbot.keyClick(page.grid, Qt.Key.Key_Up)
+    assert page.grid.selected_id == caseload.appointments[0].id and page.list.currentRow() == 0
+    page.reload()
+    wait_for_store(qtbot, ui_context)
+    assert page.grid.selected_id == caseload.appointments[0].id
+    assert page.list.currentRow() == 0
+    assert page.list.currentItem().data(Qt.ItemDataRole.UserRole) == page.grid.selected_key
+
+
 def test_cancelled_appointments_are_struck_out(qtbot, ui_context, ui_store, caseload: Caseload) -> None:
     ui_store.call(lambda s: s.appointments.update(caseload.appointments[1].id, status="cancelled"))
     page = open_page(qtbot, ui_context)

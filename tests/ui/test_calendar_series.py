@@ -229,7 +229,7 @@ def test_the_month_view_lists_each_days_meetings_and_enter_opens_the_day(
     month.setFocus()
     for _ in range(2):
         qtbot.keyClick(month, Qt.Key.Key_Up)  # from Monday 23 to Monday 9
-    assert month.cursor == dt.date(2026, 11, 9)
+    assert month.cursor_date == dt.date(2026, 11, 9)
     description = month.accessibleDescription()
     assert name in description and "overlaps with 16:30–17:30 " + other.display_name in description
     assert any(page.list.item(r).text().startswith("⚠ ") for r in range(page.list.count()))

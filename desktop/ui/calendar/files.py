@@ -83,6 +83,24 @@ class ExportDialog(QDialog):
         self._build(period_text, team_id)
 
     def _build(self, period_text: str, team_id: uuid.UUID | None) -> None:
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("Period:")), self._build_period(period_text))
+        whose_label = self._build_whose(team_id)
+        form.addRow(whose_label, self.whose)
+        form.addRow(QLabel(self.tr("Privacy:")), self._build_privacy())
+        path_label, path_box = self._build_path()
+        form.addRow(path_label, path_box)
+        self.message = error_label()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.export_button.setDefault(True)
+        self.path.setFocus()
+
+    def _build_period(self, period_text: str) -> QVBoxLayout:
+        """The period shown, or a date range whose day inputs are live only when it is chosen."""
         self.shown_period = QRadioButton(self.tr("The &period shown: {period}").format(period=period_text))
         self.date_range = QRadioButton(self.tr("&These dates:"))
         self.period_group = QButtonGroup(self)
@@ -95,9 +113,8 @@ class ExportDialog(QDialog):
         self.last_day = QDateEdit(qdate(self.days[-1]))
         self.last_day.setCalendarPopup(True)
         self.last_day.setAccessibleName(self.tr("Last day"))
-        for edit in (self.first_day, self.last_day):
-            edit.setEnabled(False)
-        self.date_range.toggled.connect(lambda on: [e.setEnabled(on) for e in (self.first_day, self.last_day)])
+        self._range_chosen(False)
+        self.date_range.toggled.connect(self._range_chosen)
         range_row = QHBoxLayout()
         range_row.addWidget(self.date_range)
         range_row.addWidget(self.first_day)
@@ -105,7 +122,18 @@ class ExportDialog(QDialog):
         range_row.addWidget(self.last_day)
         range_row.addStretch(1)
         self.range_error = error_label()
+        period_box = QVBoxLayout()
+        period_box.addWidget(self.shown_period)
+        period_box.addLayout(range_row)
+        period_box.addWidget(self.range_error)
+        return period_box
 
+    def _range_chosen(self, on: bool) -> None:
+        for edit in (self.first_day, self.last_day):
+            edit.setEnabled(on)
+
+    def _build_whose(self, team_id: uuid.UUID | None) -> QLabel:
+        """Mine, one of my teams' (the calendar's filter preselected), or everyone's; returns its label."""
         self.whose = QComboBox()
         self.whose.setAccessibleName(self.tr("Whose appointments"))
         self.whose.addItem(self.tr("Mine"), None)
@@ -116,7 +144,9 @@ class ExportDialog(QDialog):
             self.whose.setCurrentIndex(self.whose.findData(team_id))
         whose_label = QLabel(self.tr("&Whose:"))
         whose_label.setBuddy(self.whose)
+        return whose_label
 
+    def _build_privacy(self) -> QVBoxLayout:
         self.include_names = QCheckBox(self.tr("Include clients' &names"))
         self.include_names.setAccessibleName(self.tr("Include clients' names in the file"))
         self.names_warning = QLabel(
@@ -126,7 +156,12 @@ class ExportDialog(QDialog):
             )
         )
         self.names_warning.setWordWrap(True)
+        names_box = QVBoxLayout()
+        names_box.addWidget(self.include_names)
+        names_box.addWidget(self.names_warning)
+        return names_box
 
+    def _build_path(self) -> tuple[QLabel, QVBoxLayout]:
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File to save"))
         self.path.setPlaceholderText(self.tr("appointments.ics"))
@@ -136,35 +171,17 @@ class ExportDialog(QDialog):
         path_label = QLabel(self.tr("&File:"))
         path_label.setBuddy(self.path)
         self.path_error = error_label()
-        self.message = error_label()
+        path_box = QVBoxLayout()
+        path_box.addLayout(_file_row(self.path, self.browse_button))
+        path_box.addWidget(self.path_error)
+        return path_label, path_box
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
-        period_box = QVBoxLayout()
-        period_box.addWidget(self.shown_period)
-        period_box.addLayout(range_row)
-        period_box.addWidget(self.range_error)
-        form.addRow(QLabel(self.tr("Period:")), period_box)
-        form.addRow(whose_label, self.whose)
-        names_box = QVBoxLayout()
-        names_box.addWidget(self.include_names)
-        names_box.addWidget(self.names_warning)
-        form.addRow(QLabel(self.tr("Privacy:")), names_box)
-        path_box = QVBoxLayout()
-        path_box.addLayout(_file_row(self.path, self.browse_button))
-        path_box.addWidget(self.path_error)
-        form.addRow(path_label, path_box)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.export_button.setDefault(True)
-        self.path.setFocus()
 
     # --- choosing the file ----------------------------------------------------------------------------
 
@@ -283,13 +300,7 @@ class ImportDialog(QDialog):
         self._build()
 
     def _build(self) -> None:
-        self.path = QLineEdit()
-        self.path.setAccessibleName(self.tr("File to import"))
-        self.browse_button = QPushButton(self.tr("&Browse…"))
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.browse)
-        path_label = QLabel(self.tr("&File:"))
-        path_label.setBuddy(self.path)
+        path_label = self._build_path()
         explanation = QLabel(
             self.tr(
                 "Appointments exported from Prossimo are updated. Events made by other calendar programs do not say "
@@ -297,7 +308,36 @@ class ImportDialog(QDialog):
             )
         )
         explanation.setWordWrap(True)
+        self._build_foreign()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Import result"))
+        self.message.hide()
+        self._build_buttons()
 
+        form = QFormLayout()
+        form.addRow(path_label, _file_row(self.path, self.browse_button))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(explanation)
+        layout.addWidget(self.foreign_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.import_button.setDefault(True)
+        self.path.setFocus()
+
+    def _build_path(self) -> QLabel:
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("File to import"))
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+        path_label = QLabel(self.tr("&File:"))
+        path_label.setBuddy(self.path)
+        return path_label
+
+    def _build_foreign(self) -> None:
+        """The box for events from other programs: the contact they are with and their kind of place."""
         self.foreign_box = QGroupBox(self.tr("Events from other calendar programs"))
         self.contact_text = QLabel(self.tr("No contact chosen: these events will be skipped."))
         self.contact_text.setWordWrap(True)
@@ -324,26 +364,12 @@ class ImportDialog(QDialog):
         foreign_form.addRow(place_label, self.place_kind)
         self.set_contact(None)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Import result"))
-        self.message.hide()
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
-        form.addRow(path_label, _file_row(self.path, self.browse_button))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(explanation)
-        layout.addWidget(self.foreign_box)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.import_button.setDefault(True)
-        self.path.setFocus()
 
     # --- inputs ------------------------------------------------------------------------------------------
 

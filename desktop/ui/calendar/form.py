@@ -29,6 +29,7 @@ show a rejected value back in an error, and never block: the dialog opens with
 
 import datetime as dt
 import uuid
+from typing import TypedDict, cast
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
@@ -59,16 +60,34 @@ from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors
 from desktop.ui.labels import labels
 from protocol import Appointment, Contact, new_id
-from protocol.recurrence import MAX_OCCURRENCES, Recurrence
+from protocol.recurrence import MAX_OCCURRENCES, Frequency, Recurrence
 
 REMINDER_CHOICES = (None, 0, 5, 10, 15, 30, 60, 120, 1440)
 NEW_REMINDER = 15
 NEW_DURATION = 60
 # (frequency, interval) of each "Repeats" choice; None does not repeat.
-REPEAT_CHOICES: tuple[tuple[str, int] | None, ...] = (None, ("weekly", 1), ("weekly", 2), ("monthly", 1))
+REPEAT_CHOICES: tuple[tuple[Frequency, int] | None, ...] = (None, ("weekly", 1), ("weekly", 2), ("monthly", 1))
 NEW_SERIES_COUNT = 10
 # A warning listing more clashes than this says how many more instead (a series can clash dozens of times).
 CLASH_LINES = 6
+
+
+class AppointmentFields(TypedDict):
+    """The appointment's content as the form holds it: what `appointments.create`/`update` receive."""
+
+    contact_ids: list[uuid.UUID]
+    operator_id: uuid.UUID
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    time_zone: str
+    place_kind: str
+    location: str | None
+    status: str
+    topic: str | None
+    outcome_note: str | None
+    reminder_minutes_before: int | None
+    recurrence: Recurrence | None
+    exceptions: list[dt.date]
 
 
 def _choice_key(choice: tuple[str, int] | None) -> str:
@@ -76,11 +95,12 @@ def _choice_key(choice: tuple[str, int] | None) -> str:
     return f"{choice[0]}:{choice[1]}" if choice else ""
 
 
-def _choice(key: str | None) -> tuple[str, int] | None:
+def _choice(key: str | None) -> tuple[Frequency, int] | None:
     if not key:
         return None
     frequency, interval = key.split(":")
-    return frequency, int(interval)
+    # The combo's keys are made by `_choice_key` from REPEAT_CHOICES (or a stored Recurrence).
+    return cast(Frequency, frequency), int(interval)
 
 
 class TimeEdit(QTimeEdit):
@@ -198,6 +218,23 @@ class AppointmentForm(FormDialog):
 
     def _build(self) -> None:
         form = QFormLayout()
+        self._build_contacts(form)
+        self._build_when(form)
+        self._build_place(form)
+        self._build_outcome(form)
+        self._build_reminder(form)
+        self._build_repeats(form)
+        self._build_clash_panel()
+        self._build_save()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.series_note)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.clash_panel)
+        layout.addWidget(self.buttons)
+
+    def _build_contacts(self, form: QFormLayout) -> None:
+        """The contacts of the appointment: a short list, Add and Remove (Delete in the list)."""
         self.contacts_list = QListWidget()
         self.contacts_list.setAccessibleName(self.tr("Contacts of this appointment"))
         self.contacts_list.setMaximumHeight(self.fontMetrics().height() * 5)
@@ -223,6 +260,8 @@ class AppointmentForm(FormDialog):
         contacts_box.addWidget(self.errors.add("contact_ids", self.contacts_list))
         self._row(form, self.tr("Contac&ts:"), contacts_box, self.contacts_list)
 
+    def _build_when(self, form: QFormLayout) -> None:
+        """Date, start time and duration, with the end time shown beside the duration."""
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(self.tr("Date"))
@@ -244,14 +283,12 @@ class AppointmentForm(FormDialog):
         duration_box.addLayout(duration_row)
         duration_box.addWidget(self.errors.add("ends_at", self.duration))
         self._row(form, self.tr("D&uration:"), duration_box, self.duration)
-        for widget in (self.date, self.start_time, self.duration):
-            signal = (
-                widget.valueChanged
-                if isinstance(widget, QSpinBox)
-                else (widget.dateChanged if isinstance(widget, QDateEdit) else widget.timeChanged)
-            )
-            signal.connect(lambda *_: self._show_end())
+        self.date.dateChanged.connect(lambda *_: self._show_end())
+        self.start_time.timeChanged.connect(lambda *_: self._show_end())
+        self.duration.valueChanged.connect(lambda *_: self._show_end())
 
+    def _build_place(self, form: QFormLayout) -> None:
+        """Kind of place, location and topic."""
         self.place_kind = QComboBox()
         self.place_kind.setAccessibleName(self.tr("Kind of place"))
         for value, text in labels("place_kind").items():
@@ -264,6 +301,9 @@ class AppointmentForm(FormDialog):
         self.topic = QLineEdit()
         self.topic.setAccessibleName(self.tr("Topic"))
         self._row(form, self.tr("T&opic:"), self._with_error(self.topic, "topic"), self.topic)
+
+    def _build_outcome(self, form: QFormLayout) -> None:
+        """Status, and the outcome note with a hint that follows the status."""
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         for value, text in labels("appointment_status").items():
@@ -281,6 +321,8 @@ class AppointmentForm(FormDialog):
         outcome_box.addWidget(self.outcome_note)
         outcome_box.addWidget(self.errors.add("outcome_note", self.outcome_note))
         self._row(form, self.tr("Outco&me:"), outcome_box, self.outcome_note)
+
+    def _build_reminder(self, form: QFormLayout) -> None:
         self.reminder = QComboBox()
         self.reminder.setAccessibleName(self.tr("Reminder"))
         for minutes in REMINDER_CHOICES:
@@ -288,8 +330,9 @@ class AppointmentForm(FormDialog):
         self._row(
             form, self.tr("R&eminder:"), self._with_error(self.reminder, "reminder_minutes_before"), self.reminder
         )
-        self._build_repeats(form)
 
+    def _build_clash_panel(self) -> None:
+        """The warning shown when the operator or a contact is already booked then."""
         self.clash_panel = ClashWarning(self.context, self.zone)
         self.clash_text = self.clash_panel.text
         self.book_anyway_button = self.clash_panel.book_anyway_button
@@ -297,17 +340,11 @@ class AppointmentForm(FormDialog):
         self.book_anyway_button.clicked.connect(lambda: self._save(check_clashes=False))
         self.change_time_button.clicked.connect(self._change_time)
 
+    def _build_save(self) -> None:
         self.save_button = self.primary_button
         self.save_button.clicked.connect(lambda: self._save(check_clashes=True))
         for keys in (QKeySequence(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")):
             QShortcut(keys, self, lambda: self._save(check_clashes=True))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.series_note)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.clash_panel)
-        layout.addWidget(self.buttons)
 
     def _build_repeats(self, form: QFormLayout) -> None:
         self.form_layout = form
@@ -396,6 +433,7 @@ class AppointmentForm(FormDialog):
     def _fill(self, booked: Booked | None, start: dt.datetime | None) -> None:
         if booked is None:
             begin = (start or self._next_half_hour()).astimezone(self.zone)
+            reminder: int | None
             minutes, place, status, reminder = NEW_DURATION, "office", "confirmed", NEW_REMINDER
             texts = ("", "", "")
         else:
@@ -528,7 +566,7 @@ class AppointmentForm(FormDialog):
 
     # --- saving ---------------------------------------------------------------------------------------------
 
-    def fields(self) -> dict[str, object]:
+    def fields(self) -> AppointmentFields:
         """The appointment's content as the form holds it (what create/update receive)."""
 
         def text(widget: QLineEdit) -> str | None:
@@ -603,7 +641,7 @@ class AppointmentForm(FormDialog):
             return
         self._write(fields)
 
-    def _checked(self, fields: dict[str, object], clashes: list[Clash]) -> None:
+    def _checked(self, fields: AppointmentFields, clashes: list[Clash]) -> None:
         self._busy(False)
         if fields != self.fields():
             return  # edited while the check ran: the operator saves again
@@ -614,7 +652,7 @@ class AppointmentForm(FormDialog):
             return
         self.clash_panel.show_clashes(clashes, self.starts_at())
 
-    def _write(self, fields: dict[str, object]) -> None:
+    def _write(self, fields: AppointmentFields) -> None:
         if self.booked is None:
 
             def work(session):  # a StoreSession, on the store thread

@@ -80,6 +80,27 @@ class CalendarPage(QWidget):
     # --- building ------------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        top = self._build_navigation()
+        options = self._build_options()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_views())
+        splitter.addWidget(self._build_side())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([3000, 1000])  # proportions: the grid gets three quarters
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.import_button, self.view)  # both rows of buttons first, in reading order
+        self.setTabOrder(self.view, self.grid)
+        self.setTabOrder(self.grid, self.month_grid)
+        self.setTabOrder(self.month_grid, self.list)
+
+    def _build_navigation(self) -> QHBoxLayout:
+        """The top row: previous, today, next, the period shown and "New appointment"."""
         self.previous_button = QPushButton(self.tr("‹ Previous"))
         self.previous_button.setToolTip(self.tr("Previous day or week (Alt+Left)"))
         self.today_button = QPushButton(self.tr("Today"))
@@ -95,26 +116,27 @@ class CalendarPage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         self.title.setFont(title_font)
         self.title.setAccessibleName(self.tr("Period shown"))
+        self.new_button = QPushButton(self.tr("New &appointment"))
+        self.new_button.setToolTip(self.tr("Book a new appointment (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_appointment)
 
+        top = QHBoxLayout()
+        for button in (self.previous_button, self.today_button, self.next_button):
+            top.addWidget(button)
+        top.addSpacing(self.fontMetrics().height())
+        top.addWidget(self.title, 1)
+        top.addWidget(self.new_button)
+        return top
+
+    def _build_options(self) -> QHBoxLayout:
+        """The second row: go to a date, day/week/month, whose appointments, export and import."""
         self.go_to = QDateEdit()
         self.go_to.setCalendarPopup(True)
         self.go_to.setAccessibleName(self.tr("Go to date"))
         self.go_to.dateChanged.connect(lambda value: self.go_to_date(pydate(value)))
         go_label = QLabel(self.tr("&Go to:"))
         go_label.setBuddy(self.go_to)
-
-        self.day_button = QPushButton(self.tr("&Day"))
-        self.week_button = QPushButton(self.tr("&Week"))
-        self.month_button = QPushButton(self.tr("M&onth"))
-        self.mode_group = QButtonGroup(self)
-        names = {"day": self.tr("Show one day"), "week": self.tr("Show one week"), "month": self.tr("Show one month")}
-        for button, mode in ((self.day_button, "day"), (self.week_button, "week"), (self.month_button, "month")):
-            button.setCheckable(True)
-            button.setAccessibleName(names[mode])
-            button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
-            self.mode_group.addButton(button)
-        self.day_button.setChecked(True)
-
+        self._build_modes()
         self.show_filter = QComboBox()
         self.show_filter.setAccessibleName(self.tr("Whose appointments"))
         self.show_filter.addItem(self.tr("Mine"), None)
@@ -123,11 +145,6 @@ class CalendarPage(QWidget):
         self.show_filter.currentIndexChanged.connect(lambda _i: self.reload())
         show_label = QLabel(self.tr("&Show:"))
         show_label.setBuddy(self.show_filter)
-
-        self.new_button = QPushButton(self.tr("New &appointment"))
-        self.new_button.setToolTip(self.tr("Book a new appointment (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_appointment)
-
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setToolTip(self.tr("Save appointments as a calendar file (.ics) for other programs"))
         self.export_button.clicked.connect(self.export_calendar)
@@ -135,12 +152,6 @@ class CalendarPage(QWidget):
         self.import_button.setToolTip(self.tr("Read appointments from a calendar file (.ics)"))
         self.import_button.clicked.connect(self.import_calendar)
 
-        top = QHBoxLayout()
-        for widget in (self.previous_button, self.today_button, self.next_button):
-            top.addWidget(widget)
-        top.addSpacing(self.fontMetrics().height())
-        top.addWidget(self.title, 1)
-        top.addWidget(self.new_button)
         options = QHBoxLayout()
         for widget in (
             go_label,
@@ -155,7 +166,24 @@ class CalendarPage(QWidget):
         options.addStretch(1)
         options.addWidget(self.export_button)
         options.addWidget(self.import_button)
+        return options
 
+    def _build_modes(self) -> None:
+        """Day, Week and Month: checkable buttons, one of them checked."""
+        self.day_button = QPushButton(self.tr("&Day"))
+        self.week_button = QPushButton(self.tr("&Week"))
+        self.month_button = QPushButton(self.tr("M&onth"))
+        self.mode_group = QButtonGroup(self)
+        names = {"day": self.tr("Show one day"), "week": self.tr("Show one week"), "month": self.tr("Show one month")}
+        for button, mode in ((self.day_button, "day"), (self.week_button, "week"), (self.month_button, "month")):
+            button.setCheckable(True)
+            button.setAccessibleName(names[mode])
+            button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
+            self.mode_group.addButton(button)
+        self.day_button.setChecked(True)
+
+    def _build_views(self) -> QStackedWidget:
+        """The time grid (day and week) and the month grid, one shown at a time."""
         self.view = CalendarView()
         self.grid = self.view.grid
         self.grid.appointmentActivated.connect(self.edit_appointment)
@@ -167,7 +195,10 @@ class CalendarPage(QWidget):
         self.views = QStackedWidget()
         self.views.addWidget(self.view)
         self.views.addWidget(self.month_grid)
+        return self.views
 
+    def _build_side(self) -> QWidget:
+        """Beside the grid: the appointments shown as a list (for keyboards and screen readers) and the status."""
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Appointments shown"))
         self.list.setWordWrap(True)
@@ -184,23 +215,7 @@ class CalendarPage(QWidget):
         side_layout.addWidget(list_label)
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.status)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.views)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([3000, 1000])  # proportions: the grid gets three quarters
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(options)
-        layout.addWidget(splitter, 1)
-        self.setTabOrder(self.import_button, self.view)  # both rows of buttons first, in reading order
-        self.setTabOrder(self.view, self.grid)
-        self.setTabOrder(self.grid, self.month_grid)
-        self.setTabOrder(self.month_grid, self.list)
+        return side
 
     def _shortcuts(self) -> None:
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -321,7 +336,7 @@ class CalendarPage(QWidget):
             self.grid.select(self._select_after_load)  # and scroll to it
         elif keep is not None:
             self.grid.select(keep, move_cursor=False)  # a refresh must not move the operator's view
-        self._grid_selection(self.grid.selected_id)
+        self._grid_selection(self.grid.selected_key)
         if self._open_after_load and self._select_after_load is not None:
             self.edit_appointment(self._select_after_load)
         self._select_after_load, self._open_after_load = None, False
@@ -372,7 +387,7 @@ class CalendarPage(QWidget):
         if self.mode == "month":
             found = next((i for i in self.items if i.key == key), None)
             if found is not None:
-                self.month_grid.cursor = found.starts_at.astimezone(self.zone).date()
+                self.month_grid.cursor_date = found.starts_at.astimezone(self.zone).date()
                 self.month_grid.update()
         else:
             self.grid.select(key)
@@ -388,7 +403,7 @@ class CalendarPage(QWidget):
         the next half hour."""
         if self.mode == "month":
             if self.month_grid.hasFocus() or local_now(self.context).date() not in self.days():
-                self._open_form(None, dt.datetime.combine(self.month_grid.cursor, dt.time(9), tzinfo=self.zone))
+                self._open_form(None, dt.datetime.combine(self.month_grid.cursor_date, dt.time(9), tzinfo=self.zone))
             else:
                 self._open_form(None, None)
             return

@@ -441,7 +441,7 @@ class TimeGrid(QWidget):
         if modifiers & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)  # Alt+arrows and the like belong to the page
             return
-        moves = {
+        moves: dict[int, tuple[int, int]] = {  # event.key() is an int
             Qt.Key.Key_Up: (0, -1),
             Qt.Key.Key_Down: (0, 1),
             Qt.Key.Key_Left: (-1, 0),
@@ -610,7 +610,7 @@ class MonthGrid(QWidget):
         self.now: dt.datetime | None = None
         self.by_day: dict[dt.date, list[Booked]] = {}
         self.overlaps: dict[BookedKey, list[Booked]] = {}
-        self.cursor = self.month
+        self.cursor_date = self.month
 
     def set_content(
         self, month: dt.date, zone: dt.tzinfo, items: list[Booked], now: dt.datetime, cursor: dt.date | None = None
@@ -622,9 +622,9 @@ class MonthGrid(QWidget):
             self.by_day.setdefault(item.starts_at.astimezone(zone).date(), []).append(item)
         self.overlaps = overlaps_among(items)
         if cursor is not None and cursor in self.days:
-            self.cursor = cursor
-        elif self.cursor not in self.days:
-            self.cursor = self.month
+            self.cursor_date = cursor
+        elif self.cursor_date not in self.days:
+            self.cursor_date = self.month
         self._describe()
         self.update()
 
@@ -686,7 +686,7 @@ class MonthGrid(QWidget):
         painter.setPen(QPen(palette.mid().color(), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
-        if day == self.cursor and self.hasFocus():
+        if day == self.cursor_date and self.hasFocus():
             painter.setPen(QPen(palette.highlight().color(), 2, Qt.PenStyle.DashLine))
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
         line = metrics.height()
@@ -747,22 +747,22 @@ class MonthGrid(QWidget):
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
-        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        moves: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if event.key() in moves:
-            target = self.cursor + dt.timedelta(days=moves[event.key()])
+            target = self.cursor_date + dt.timedelta(days=moves[event.key()])
             if target in self.days:
-                self.cursor = target
+                self.cursor_date = target
                 self._describe()
                 self.update()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.dayActivated.emit(self.cursor)
+            self.dayActivated.emit(self.cursor_date)
         else:
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position())
         if day is not None:
-            self.cursor = day
+            self.cursor_date = day
             self._describe()
             self.update()
         super().mousePressEvent(event)
@@ -788,8 +788,8 @@ class MonthGrid(QWidget):
         return super().event(event)
 
     def _describe(self) -> None:
-        items = self.by_day.get(self.cursor, [])
-        when = date_text(self.cursor)
+        items = self.by_day.get(self.cursor_date, [])
+        when = date_text(self.cursor_date)
         if items:
             text = self.tr("{when}: {appointments}").format(
                 when=when, appointments="; ".join(block_summary(i, self.zone, self.overlaps.get(i.key)) for i in items)

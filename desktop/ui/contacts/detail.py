@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from desktop.ui import formats, style
 from desktop.ui.calendar import local_zone, qdate
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contacts.dialogs import (
+    Confirmation,
     ConsentDialog,
     NoteDialog,
     RelationshipDialog,
@@ -117,8 +117,25 @@ class ContactDetail(QWidget):
         self.consent_dialog: ConsentDialog | None = None
         self.relationship_dialog: RelationshipDialog | None = None
         self.appointment_form: AppointmentForm | None = None
-        self.confirmation: QMessageBox | None = None
+        self.confirmation: Confirmation | None = None
 
+        header = self._build_header()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._build_lists()
+        self._build_list_actions()
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self._build_body(), 1)
+        context.store.changed.connect(self._store_changed)
+        self._update_buttons()
+
+    # --- building blocks ------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        """Back (also Escape), the contact's name, and the actions on the whole contact."""
         self.back_button = QPushButton(self.tr("← &Back to list"))
         self.back_button.clicked.connect(self.closed.emit)
         QShortcut(
@@ -135,9 +152,6 @@ class ContactDetail(QWidget):
         self.title.setFont(title_font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)  # a long name wraps: the buttons beside it ran off 1366 px at 150 % text
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
 
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.edit_button.clicked.connect(self.edit)
@@ -153,7 +167,10 @@ class ContactDetail(QWidget):
         header.addWidget(self.title, 1)
         for button in (self.edit_button, self.book_button, self.refer_button, self.delete_button):
             header.addWidget(button)
+        return header
 
+    def _build_lists(self) -> None:
+        """The two forms of values and the four lists the page fills from the store."""
         self.identity = QFormLayout()
         self.reach = QFormLayout()
         self.consents = self._list(self.tr("Consents"))
@@ -162,6 +179,8 @@ class ContactDetail(QWidget):
         self.referrals = self._list(self.tr("Referrals"))
         self.relationships.itemActivated.connect(self._open_related)
 
+    def _build_list_actions(self) -> None:
+        """The buttons under the consents, relationships and notes, enabled by what is selected."""
         self.add_consent_button = QPushButton(self.tr("Add &consent…"))
         self.add_consent_button.clicked.connect(self.add_consent)
         self.withdraw_button = QPushButton(self.tr("&Withdraw consent…"))
@@ -179,6 +198,9 @@ class ContactDetail(QWidget):
         self.timeline.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.relationships.currentItemChanged.connect(lambda *_: self._update_buttons())
 
+    def _build_body(self) -> QScrollArea:
+        """Two columns, scrolled: who and how to reach them, consents and family on the left;
+        the history and the referrals on the right."""
         body = QWidget()
         columns = QHBoxLayout(body)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -205,15 +227,7 @@ class ContactDetail(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
-        context.store.changed.connect(self._store_changed)
-        self._update_buttons()
-
-    # --- building blocks ------------------------------------------------------------------
+        return scroll
 
     def _list(self, name: str, lines: int = 3) -> QListWidget:
         widget = QListWidget()

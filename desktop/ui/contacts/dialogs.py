@@ -2,7 +2,7 @@
 
 Owns: `NoteDialog` (a new case note, or a correction of one: notes are never
 edited), `ConsentDialog`, `RelationshipDialog` (the other contact is chosen with
-the shared `ContactPicker`) and `confirm()`. Each dialog keeps its inputs as
+the shared `ContactPicker`) and `confirm()` (a `Confirmation`). Each dialog keeps its inputs as
 attributes, opens with `.open()`, writes through the store thread and emits
 `saved` after the commit; the schema's complaints are shown under the inputs.
 
@@ -65,13 +65,19 @@ def dispose(old: QWidget | None) -> None:
         old.deleteLater()
 
 
-def confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> QMessageBox:
+class Confirmation(QMessageBox):
+    """A yes/cancel question whose yes button is kept, for tests and keyboard users alike."""
+
+    def __init__(self, parent: QWidget, title: str, text: str, yes_text: str) -> None:
+        super().__init__(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        self.yes_button = self.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+        self.setDefaultButton(QMessageBox.StandardButton.Cancel)  # a stray Enter never deletes
+
+
+def confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> Confirmation:
     """A non-blocking yes/cancel question; `on_yes` runs only on the explicit yes."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # a stray Enter never deletes
-    box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
-    box.yes_button = yes  # type: ignore[attr-defined] - for tests and keyboard users alike
+    box = Confirmation(parent, title, text, yes_text)
+    box.finished.connect(lambda _result: on_yes() if box.clickedButton() is box.yes_button else None)
     box.open()
     return box
 

@@ -63,7 +63,26 @@ class ContactForm(FormDialog):
         self.contact = contact
         self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
         self.errors = FormErrors()
+        self._build_inputs()
+        self._build_form()
 
+        self.save_button = self.primary_button
+        self.save_button.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_kind())
+        if contact is not None:
+            self._fill(contact)
+        elif context.teams:
+            self.team.setCurrentIndex(1)  # the operator's first team
+        self._show_kind()
+        # Typing starts with the name, not in the Kind box above it (where letters were lost).
+        (self.given_name if self.kind.currentData() == "person" else self.alias).setFocus()
+
+    def _build_inputs(self) -> None:
         self.kind = QComboBox()
         for value, text in labels("contact_kind").items():
             self.kind.addItem(text, value)
@@ -80,13 +99,15 @@ class ContactForm(FormDialog):
         self.municipality = QLineEdit()
         self.team = QComboBox()
         self.team.addItem(self.tr("No team"), None)
-        for team in context.teams:
+        for team in self.context.teams:
             self.team.addItem(team.name, team.id)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
 
+    def _build_form(self) -> None:
+        """One row per field: caption (its mnemonic and the input's accessible name), input, error."""
         self.form = QFormLayout()
-        rows = [
+        rows: list[tuple[str, str, QWidget]] = [
             ("kind", self.tr("&Kind:"), self.kind),
             ("given_name", self.tr("&Given name:"), self.given_name),
             ("family_name", self.tr("&Family name:"), self.family_name),
@@ -108,22 +129,6 @@ class ContactForm(FormDialog):
             container = field_with_error(widget, self.errors.add(field, widget))
             self.form.addRow(label, container)
             self._rows[field] = container
-
-        self.save_button = self.primary_button
-        self.save_button.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.buttons)
-
-        self.kind.currentIndexChanged.connect(lambda _i: self._show_kind())
-        if contact is not None:
-            self._fill(contact)
-        elif context.teams:
-            self.team.setCurrentIndex(1)  # the operator's first team
-        self._show_kind()
-        # Typing starts with the name, not in the Kind box above it (where letters were lost).
-        (self.given_name if self.kind.currentData() == "person" else self.alias).setFocus()
 
     def _fill(self, contact: Contact) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(contact.kind)))

@@ -58,6 +58,41 @@ class ContactsPage(QWidget):
         self.truncated = False
 
         self.model = ContactListModel(context, self)
+        self.list_panel = self._build_list_panel()
+        self.detail = ContactDetail(context)
+        self.detail.closed.connect(self.show_list)
+        self.detail.openContact.connect(self.show_record)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_panel)
+        self.stack.addWidget(self.detail)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.setTabOrder(self.search, self.new_button)
+        self.setTabOrder(self.new_button, self.team_filter)
+        self.setTabOrder(self.team_filter, self.municipality_filter)
+        self.setTabOrder(self.municipality_filter, self.tag_filter)
+        self.setTabOrder(self.tag_filter, self.table)
+        self._build_triggers()
+        context.store.changed.connect(self._store_changed)
+        self.reload()
+
+    def _build_list_panel(self) -> QWidget:
+        """Search and "New contact", the filters, the status line and the table."""
+        top = self._build_search()
+        filters = self._build_filters()
+        self.status = QLabel(self.tr("Loading contacts…"))
+        self.status.setAccessibleName(self.tr("List status"))
+        self._build_table()
+        list_panel = QWidget()
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.status)
+        list_layout.addWidget(self.table, 1)
+        return list_panel
+
+    def _build_search(self) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type a name, alias, municipality, phone or tag"))
         self.search.setAccessibleName(self.tr("Search contacts"))
@@ -68,17 +103,34 @@ class ContactsPage(QWidget):
         self.new_button = QPushButton(self.tr("&New contact…"))
         self.new_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_button.clicked.connect(self.new_contact)
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        return top
 
+    def _build_filters(self) -> QHBoxLayout:
+        """Team, municipality and tag; the last two are filled from the contacts once loaded."""
         self.team_filter = self._combo(self.tr("Filter by team"), self.tr("All teams"))
-        for team in context.teams:
+        for team in self.context.teams:
             self.team_filter.addItem(team.name, team.id)
         self.municipality_filter = self._combo(self.tr("Filter by municipality"), self.tr("All municipalities"))
         self.tag_filter = self._combo(self.tr("Filter by tag"), self.tr("All tags"))
         for combo in (self.team_filter, self.municipality_filter, self.tag_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+        filters = QHBoxLayout()
+        for caption, combo in (
+            (self.tr("&Team:"), self.team_filter),
+            (self.tr("&Municipality:"), self.municipality_filter),
+            (self.tr("Ta&g:"), self.tag_filter),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        return filters
 
-        self.status = QLabel(self.tr("Loading contacts…"))
-        self.status.setAccessibleName(self.tr("List status"))
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Contacts"))
@@ -98,43 +150,8 @@ class ContactsPage(QWidget):
         self.model.visible_rows = self._visible_rows
         self.model.blockArrived.connect(lambda _first, _last: self._start_options())
 
-        filters = QHBoxLayout()
-        for caption, combo in (
-            (self.tr("&Team:"), self.team_filter),
-            (self.tr("&Municipality:"), self.municipality_filter),
-            (self.tr("Ta&g:"), self.tag_filter),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        list_panel = QWidget()
-        list_layout = QVBoxLayout(list_panel)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(top)
-        list_layout.addLayout(filters)
-        list_layout.addWidget(self.status)
-        list_layout.addWidget(self.table, 1)
-        self.list_panel = list_panel
-
-        self.detail = ContactDetail(context)
-        self.detail.closed.connect(self.show_list)
-        self.detail.openContact.connect(self.show_record)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_panel)
-        self.stack.addWidget(self.detail)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
-        self.setTabOrder(self.search, self.new_button)
-        self.setTabOrder(self.new_button, self.team_filter)
-        self.setTabOrder(self.team_filter, self.municipality_filter)
-        self.setTabOrder(self.municipality_filter, self.tag_filter)
-        self.setTabOrder(self.tag_filter, self.table)
-
+    def _build_triggers(self) -> None:
+        """Ctrl+F, and the timers that gather typing and bursts of store changes into one reload."""
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self._focus_search)
         find.setWhatsThis(self.tr("Go to the search"))  # listed by the shortcuts help (F1)
@@ -146,8 +163,6 @@ class ContactsPage(QWidget):
         self._change_timer.timeout.connect(self.reload)
         self._options_timer = QTimer(self, singleShot=True, interval=OPTIONS_PAUSE_MS)
         self._options_timer.timeout.connect(self._scan_options)
-        context.store.changed.connect(self._store_changed)
-        self.reload()
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox()
