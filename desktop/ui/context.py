@@ -55,7 +55,7 @@ class UiContext:
     sync: SyncBridge | None = None
     # What the shell does for a screen; tests pass their own to observe the calls.
     apply_settings: Callable[[Settings], None] = lambda settings: None  # save, relocalise, re-lock timer
-    lock_now: Callable[[], None] = lambda: None
+    lock_now: Callable[..., None] = lambda reason="manual": None  # lock_now() or lock_now(reason): Shell.lock
     sign_out: Callable[[], None] = lambda: None  # the device forgets this profile (after a confirmation)
 
     def local_change(self) -> None:
