@@ -794,7 +794,10 @@ def count_pages(resources: list[Resource], *, language: str, large_print: bool, 
 
 
 class HandoutDialog(QDialog):
-    """Choose the handout's language and print size, look at page 1, then save a PDF or print."""
+    """Choose the handout's language and print size, look at page 1, then save a PDF or print.
+
+    A plain QDialog, not a `forms.FormDialog`: it edits no record (its two options only
+    shape the printout), so there is nothing to validate or to ask before discarding."""
 
     saved = Signal(object)  # the Path written
     printed = Signal(int)  # pages sent to the printer
