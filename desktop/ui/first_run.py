@@ -388,10 +388,13 @@ class FirstRunWizard(QWizard):
         return self.worker
 
     def enrol(self, url: str, username: str, password: str, ca_bundle: str | None) -> StoreWorker:
+        worker = self.worker
+        if worker is None:  # the Connect page comes after the passphrase page has created the store
+            raise RuntimeError("enrol: the profile is created first")
         profile = Profile(self.profile_dir)
-        enrol(profile, self.worker, url, username, password, ca_bundle=ca_bundle)
+        enrol(profile, worker, url, username, password, ca_bundle=ca_bundle)
         # Records are stamped with the ids the service gave, so the store is reopened under them.
-        self.worker.close()
+        worker.close()
         self.worker = profile.open(self._passphrase)
         return self.worker
 

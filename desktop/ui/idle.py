@@ -57,7 +57,10 @@ class AutoLock(QObject):
         self._sleep_check.timeout.connect(self.check_for_sleep)
         self._last_tick = (self._wall(), self._monotonic())
         self._sleep_check.start()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is None:  # the idle lock must never be silently off
+            raise RuntimeError("AutoLock needs the QApplication to watch input")
+        app.installEventFilter(self)
         if listen_to_desktop:
             self._listen_to_desktop()
 
@@ -122,7 +125,10 @@ class AutoLock(QObject):
             ),
         ]
         for bus, service, path, interface, name, slot in hooks:
-            if bus.isConnected() and not bus.connect(service, path, interface, name, self, f"1{slot}"):
+            if not bus.isConnected():
+                continue
+            # PySide6's stubs type the slot as bytes, but only a str is accepted there (bytes raise TypeError).
+            if not bus.connect(service, path, interface, name, self, f"1{slot}"):  # type: ignore[call-overload]  # stub gap
                 log.info("no %s.%s signal here; relying on the idle timer and the sleep check", interface, name)
 
     @Slot()

@@ -119,34 +119,12 @@ class SyncPage(QWidget):
         self._loading = False
         self._stale = False
         self._wanted_record: str | None = None
-
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(self.tr("Sync status"))
-        font = self.status_label.font()
-        font.setBold(True)
-        self.status_label.setFont(font)
-        self.last_result_label = QLabel()
-        self.last_result_label.setWordWrap(True)
-        self.sync_button = QPushButton(self.tr("&Sync now"))
-        self.sync_button.setToolTip(self.tr("Send and receive changes now (F5)"))
-        self.sync_button.clicked.connect(self.sync_now)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_F5), self, self.sync_now, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        ).setWhatsThis(self.tr("Sync now"))
-
+        top = self._build_status_row()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("What needs attention"))
         self.tabs.addTab(self._conflicts_tab(), "")
         self.tabs.addTab(self._refused_tab(), "")
         self.tabs.addTab(self._pending_tab(), "")
-
-        top = QHBoxLayout()
-        texts = QVBoxLayout()
-        texts.addWidget(self.status_label)
-        texts.addWidget(self.last_result_label)
-        top.addLayout(texts, 1)
-        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -168,6 +146,30 @@ class SyncPage(QWidget):
         self.reload()
 
     # --- building --------------------------------------------------------------------------
+
+    def _build_status_row(self) -> QHBoxLayout:
+        """Where sync stands, how the last one went, and Sync now (F5)."""
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Sync status"))
+        font = self.status_label.font()
+        font.setBold(True)
+        self.status_label.setFont(font)
+        self.last_result_label = QLabel()
+        self.last_result_label.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.setToolTip(self.tr("Send and receive changes now (F5)"))
+        self.sync_button.clicked.connect(self.sync_now)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F5), self, self.sync_now, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).setWhatsThis(self.tr("Sync now"))
+        top = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.addWidget(self.status_label)
+        texts.addWidget(self.last_result_label)
+        top.addLayout(texts, 1)
+        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+        return top
 
     def _conflicts_tab(self) -> QWidget:
         self.conflict_list = QListWidget()
@@ -191,6 +193,24 @@ class SyncPage(QWidget):
         self.refused_list.setAccessibleName(self.tr("Changes the service refused"))
         self.refused_list.currentRowChanged.connect(self._refused_selected)
         self.no_refused = QLabel(self.tr("The service accepted every change sent from this computer."))
+        self.refused_feedback = QLabel()
+        self.refused_feedback.setWordWrap(True)
+        self._build_refused_detail()
+        _wrapping(self.refused_list)
+        splitter = QSplitter()
+        splitter.addWidget(self.refused_list)
+        splitter.addWidget(self.refused_detail)
+        splitter.setStretchFactor(1, 2)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.no_refused)
+        layout.addWidget(self.refused_feedback)
+        layout.addWidget(splitter, 1)
+        self.refused_feedback.hide()
+        return tab
+
+    def _build_refused_detail(self) -> None:
+        """One refused change: what, why, and Discard my change / Try again."""
         self.refused_title = QLabel()
         self.refused_title.setWordWrap(True)
         self.refused_reason = QLabel()
@@ -203,8 +223,6 @@ class SyncPage(QWidget):
         self.refused_error = QLabel()
         self.refused_error.setWordWrap(True)
         style.set_role(self.refused_error, "error")
-        self.refused_feedback = QLabel()
-        self.refused_feedback.setWordWrap(True)
         self.discard_button = QPushButton(self.tr("&Discard my change"))
         self.discard_button.setToolTip(self.tr("Forget this change; the record stays as the service has it"))
         self.discard_button.clicked.connect(self._ask_discard)
@@ -223,18 +241,6 @@ class SyncPage(QWidget):
         detail.addLayout(buttons)
         detail.addWidget(self.refused_error)
         detail.addStretch(1)
-        _wrapping(self.refused_list)
-        splitter = QSplitter()
-        splitter.addWidget(self.refused_list)
-        splitter.addWidget(self.refused_detail)
-        splitter.setStretchFactor(1, 2)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.no_refused)
-        layout.addWidget(self.refused_feedback)
-        layout.addWidget(splitter, 1)
-        self.refused_feedback.hide()
-        return tab
 
     def _pending_tab(self) -> QWidget:
         self.pending_summary = QLabel()

@@ -35,6 +35,22 @@ class UnlockWindow(QWidget):
         self.failures = 0
         self.setWindowTitle(self.tr("Prossimo is locked"))
         self.setWindowIcon(icons.icon("app"))
+        heading = self._build_heading(reason)
+        label = self._build_passphrase(hint)
+        box = QWidget()
+        box.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 32)
+        form = QVBoxLayout(box)
+        for widget in (*heading, label, self.passphrase, self.error, self.button, self.hint):
+            form.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        fit_to_screen(self)  # the lock screen covers the whole window, never a small box in a corner
+        self.passphrase.setFocus()
+
+    def _build_heading(self, reason: str) -> tuple[QLabel, QLabel, QLabel]:
+        """The lock, the title and why the app locked (when it says): top to bottom."""
         logo = QLabel()
         logo.setPixmap(icons.icon("lock").pixmap(48, 48))
         logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -50,6 +66,10 @@ class UnlockWindow(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.reason.setVisible(bool(reason))
+        return logo, title, self.reason
+
+    def _build_passphrase(self, hint: str) -> QLabel:
+        """The passphrase input, its error, Unlock and the hint; returns the input's label."""
         label = QLabel(self.tr("&Passphrase:"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -68,18 +88,7 @@ class UnlockWindow(QWidget):
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)
-
-        box = QWidget()
-        box.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 32)
-        form = QVBoxLayout(box)
-        for widget in (logo, title, self.reason, label, self.passphrase, self.error, self.button, self.hint):
-            form.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
-        fit_to_screen(self)  # the lock screen covers the whole window, never a small box in a corner
-        self.passphrase.setFocus()
+        return label
 
     def try_unlock(self) -> None:
         passphrase = self.passphrase.text()

@@ -72,7 +72,22 @@ class ResourceDetail(QWidget):
         super().__init__(parent)
         self.context = context
         self.resource: Resource | None = None
+        self.card_chooser: QFileDialog | None = None
+        self._build_heading()
+        self._build_actions()
+        self.empty = QLabel(self.tr("Choose a service in the list to read its details."))
+        self._build_form()
+        self._build_scroll_area()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.scroll_area, 1)
+        self.show_resource(None)
 
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_heading(self) -> None:
+        """The service's name, its organisation and the "not verified" badge."""
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         font = self.title.font()
@@ -86,19 +101,22 @@ class ResourceDetail(QWidget):
         for label in (self.title, self.organisation, self.stale):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _build_actions(self) -> None:
+        """Refer… and Save contact card…, with the line saying whether the card was saved."""
         self.refer_button = QPushButton(self.tr("&Refer…"))
         self.refer_button.setToolTip(self.tr("Refer a contact to this service"))
-        self.refer_button.clicked.connect(lambda: self.resource and self.referRequested.emit(self.resource))
+        self.refer_button.clicked.connect(self._refer)
         self.card_button = QPushButton(self.tr("Sa&ve contact card…"))
         self.card_button.setToolTip(self.tr("Save this service as a contact card (.vcf) for an address book"))
         self.card_button.clicked.connect(self.choose_card_file)
-        self.card_chooser: QFileDialog | None = None
         self.card_status = QLabel()
         self.card_status.setWordWrap(True)
         self.card_status.setTextFormat(Qt.TextFormat.PlainText)
         self.card_status.hide()
-        self.empty = QLabel(self.tr("Choose a service in the list to read its details."))
 
+    def _build_form(self) -> None:
+        """One labelled row per detail; `_set` hides the rows a service leaves empty."""
         # A grid, not a QFormLayout: that one gave wrapped values less height than their
         # width needs (the last line of a long address or of the hours was cut).
         self.form = QGridLayout()
@@ -126,6 +144,8 @@ class ResourceDetail(QWidget):
             self.form.addWidget(self.row_labels[key], len(self.values), 0, Qt.AlignmentFlag.AlignTop)
             self.form.addWidget(value, len(self.values), 1)
 
+    def _build_scroll_area(self) -> None:
+        """Everything above in one scrolling column (`scroll_area`: `scroll` is QWidget's method)."""
         # The buttons go under the name, not beside it: beside it, a long Finnish button text
         # left the name a word per line and pushed the pane wider than its scroll area.
         actions = QHBoxLayout()
@@ -141,28 +161,25 @@ class ResourceDetail(QWidget):
         body_layout.addWidget(self.stale)
         body_layout.addLayout(self.form)
         body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         # Text wraps; only a word longer than the pane (a web address at 150 % text: it wraps
         # at hyphens and slashes only) brings a side scroll bar, so nothing is ever cut off.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # Never narrower than the buttons and the labels' column: the text wraps (no side
         # scroll bar), so a narrower pane cut the values off at its edge. The splitter
         # takes the room from the results list, which scrolls.
-        self.scroll.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.scroll, 1)
-        self.show_resource(None)
+        self.scroll_area.setMinimumWidth(
+            body.minimumSizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
+        )
 
     def show_resource(self, resource: Resource | None) -> None:
         self.resource = resource
         self.card_status.hide()
         self.empty.setVisible(resource is None)
-        self.scroll.setVisible(resource is not None)
+        self.scroll_area.setVisible(resource is not None)
         if resource is None:
             return
         self.title.setText(resource.service_name)
@@ -187,6 +204,10 @@ class ResourceDetail(QWidget):
         self._set("languages", ", ".join(language_name(tag) for tag in resource.languages))
         self._set("eligibility", resource.eligibility or "")
         self._set("verified", verified)
+
+    def _refer(self) -> None:
+        if self.resource is not None:
+            self.referRequested.emit(self.resource)
 
     def _set(self, key: str, text: str) -> None:
         value = self.values[key]

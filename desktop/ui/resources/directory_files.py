@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 from desktop.store import directory_files
 from desktop.store.errors import RuleViolation
 from desktop.ui.context import UiContext
-from protocol.hsds import DESCRIPTOR, HsdsError
+from protocol.hsds import DESCRIPTOR, Format, HsdsError
 
 
 class DirectoryFiles(QObject):
@@ -58,7 +58,7 @@ class DirectoryFiles(QObject):
 
     # --- export ----------------------------------------------------------------------------------
 
-    def export_directory(self, path: Path | str | None = None, format: str | None = None) -> None:
+    def export_directory(self, path: Path | str | None = None, format: Format | None = None) -> None:
         """Write the directory at `path` in `format` (else by its name); without a path, ask for one."""
         if path is not None:
             self._export(Path(path), format)
@@ -76,7 +76,7 @@ class DirectoryFiles(QObject):
         )
         chooser.open()
 
-    def _export(self, path: Path, format: str | None) -> None:
+    def _export(self, path: Path, format: Format | None) -> None:
         self.context.store.run(
             lambda session: directory_files.export_directory(session, path, format),
             lambda counts: self._show(
@@ -92,7 +92,7 @@ class DirectoryFiles(QObject):
 
     # --- import ----------------------------------------------------------------------------------
 
-    def import_directory(self, path: Path | str | None = None, format: str | None = None) -> None:
+    def import_directory(self, path: Path | str | None = None, format: Format | None = None) -> None:
         """Read the HSDS file at `path` into this computer's directory; without a path, ask for one."""
         if not self.can_import():
             self._show(False, self.tr("Directory not imported"), self._enrolled_text())
@@ -112,7 +112,7 @@ class DirectoryFiles(QObject):
         chooser.fileSelected.connect(lambda chosen: self._import(Path(chosen), None))
         chooser.open()
 
-    def _import(self, path: Path, format: str | None) -> None:
+    def _import(self, path: Path, format: Format | None) -> None:
         def done(report: directory_files.ImportReport) -> None:
             self.context.local_change()
             text = self.tr(

@@ -90,25 +90,26 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "Handout"  # the translation context of every text printed on a handout
 # Marked for lupdate; translated at print time in the handout's language by `HandoutWords`.
-TITLE = QT_TRANSLATE_NOOP("Handout", "Useful services")
-ADDRESS = QT_TRANSLATE_NOOP("Handout", "Address")
-PHONE = QT_TRANSLATE_NOOP("Handout", "Phone")
-EMAIL = QT_TRANSLATE_NOOP("Handout", "Email")
-OPENING_HOURS = QT_TRANSLATE_NOOP("Handout", "Opening hours")
-LANGUAGES_SPOKEN = QT_TRANSLATE_NOOP("Handout", "Languages spoken")
-CLOSED = QT_TRANSLATE_NOOP("Handout", "Closed")
-HOURS_NOT_KNOWN = QT_TRANSLATE_NOOP("Handout", "Not known: ask before going")
-STALE = QT_TRANSLATE_NOOP("Handout", "Not verified recently: call before going")
-TEMPORARILY_CLOSED = QT_TRANSLATE_NOOP("Handout", "Temporarily closed: call before going")
-PRINTED_ON = QT_TRANSLATE_NOOP("Handout", "Printed on {date}")
-PAGE_OF = QT_TRANSLATE_NOOP("Handout", "Page {page} of {pages}")
-SCAN_TO_CALL = QT_TRANSLATE_NOOP("Handout", "Scan to call")
-SCAN_TO_TEXT = QT_TRANSLATE_NOOP("Handout", "Scan to send a text message")
-SCAN_FOR_ADDRESS = QT_TRANSLATE_NOOP("Handout", "Scan for the address")
+# str(): PySide6's stubs say the marker returns `object` (it returns the text itself).
+TITLE = str(QT_TRANSLATE_NOOP("Handout", "Useful services"))
+ADDRESS = str(QT_TRANSLATE_NOOP("Handout", "Address"))
+PHONE = str(QT_TRANSLATE_NOOP("Handout", "Phone"))
+EMAIL = str(QT_TRANSLATE_NOOP("Handout", "Email"))
+OPENING_HOURS = str(QT_TRANSLATE_NOOP("Handout", "Opening hours"))
+LANGUAGES_SPOKEN = str(QT_TRANSLATE_NOOP("Handout", "Languages spoken"))
+CLOSED = str(QT_TRANSLATE_NOOP("Handout", "Closed"))
+HOURS_NOT_KNOWN = str(QT_TRANSLATE_NOOP("Handout", "Not known: ask before going"))
+STALE = str(QT_TRANSLATE_NOOP("Handout", "Not verified recently: call before going"))
+TEMPORARILY_CLOSED = str(QT_TRANSLATE_NOOP("Handout", "Temporarily closed: call before going"))
+PRINTED_ON = str(QT_TRANSLATE_NOOP("Handout", "Printed on {date}"))
+PAGE_OF = str(QT_TRANSLATE_NOOP("Handout", "Page {page} of {pages}"))
+SCAN_TO_CALL = str(QT_TRANSLATE_NOOP("Handout", "Scan to call"))
+SCAN_TO_TEXT = str(QT_TRANSLATE_NOOP("Handout", "Scan to send a text message"))
+SCAN_FOR_ADDRESS = str(QT_TRANSLATE_NOOP("Handout", "Scan for the address"))
 PHONE_KINDS = {
-    "text": QT_TRANSLATE_NOOP("Handout", "text messages"),
-    "fax": QT_TRANSLATE_NOOP("Handout", "fax"),
-    "hotline": QT_TRANSLATE_NOOP("Handout", "helpline"),
+    "text": str(QT_TRANSLATE_NOOP("Handout", "text messages")),
+    "fax": str(QT_TRANSLATE_NOOP("Handout", "fax")),
+    "hotline": str(QT_TRANSLATE_NOOP("Handout", "helpline")),
 }
 
 # The locale a handout's dates, times and day names follow (the same choice as the UI's in i18n).
@@ -789,7 +790,10 @@ def count_pages(resources: list[Resource], *, language: str, large_print: bool, 
 
 
 class HandoutDialog(QDialog):
-    """Choose the handout's language and print size, look at page 1, then save a PDF or print."""
+    """Choose the handout's language and print size, look at page 1, then save a PDF or print.
+
+    A plain QDialog, not a `forms.FormDialog`: it edits no record (its two options only
+    shape the printout), so there is nothing to validate or to ask before discarding."""
 
     saved = Signal(object)  # the Path written
     printed = Signal(int)  # pages sent to the printer
@@ -803,7 +807,19 @@ class HandoutDialog(QDialog):
         self.resources = list(resources)
         self.page_count = 0
         self.setWindowTitle(self.tr("Print a handout"))
+        self._build_services()
+        self._build_options(language)
+        self._build_preview()
+        buttons = self._build_buttons()
+        self._lay_out(buttons)
+        self.language.currentIndexChanged.connect(self.refresh_preview)
+        self.large_print.toggled.connect(self.refresh_preview)
+        self.refresh_preview()
 
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_services(self) -> None:
+        """The chosen services, listed read-only."""
         self.count_label = QLabel(self.tr("%n service(s) chosen", "", len(self.resources)))
         self.services = QListWidget()
         self.services.setAccessibleName(self.tr("Services on the handout"))
@@ -813,19 +829,22 @@ class HandoutDialog(QDialog):
         for resource in self.resources:
             self.services.addItem(f"{resource.service_name} ({resource.location.municipality})")
 
+    def _build_options(self, language: str) -> None:
+        """The handout's language (starting with `language` when there is a handout in it) and print size."""
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Handout language"))
-        for code in LANGUAGES:
-            self.language.addItem(NATIVE_NAMES[code], code)
+        # The UI's languages: a handout's words come from the UI's catalogues.
+        for code, name in NATIVE_NAMES.items():
+            self.language.addItem(name, code)
         chosen = self.language.findData(language if language in LANGUAGES else current_language())
         self.language.setCurrentIndex(max(chosen, 0))
         self.large_print = QCheckBox(self.tr("La&rge print"))
         self.large_print.setAccessibleName(self.tr("Large print"))
-        language_label = QLabel(self.tr("Handout &language:"))
-        language_label.setBuddy(self.language)
-        privacy = QLabel(self.tr("The handout lists services only: no names or personal details are printed."))
-        privacy.setWordWrap(True)
+        self.language_label = QLabel(self.tr("Handout &language:"))
+        self.language_label.setBuddy(self.language)
 
+    def _build_preview(self) -> None:
+        """Page 1 as it will print, the number of pages, and what saving or printing did."""
         self.preview = QLabel()
         self.preview.setAccessibleName(self.tr("Preview of the first page"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -837,6 +856,7 @@ class HandoutDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _build_buttons(self) -> QDialogButtonBox:
         # Made inside the dialog: a box created without it and added later left Qt to make
         # Close a default button too, so Enter closed the dialog instead of saving.
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -848,9 +868,13 @@ class HandoutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for button in (self.save_button, self.print_button):
             button.setEnabled(bool(self.resources))
+        return buttons
 
+    def _lay_out(self, buttons: QDialogButtonBox) -> None:
+        privacy = QLabel(self.tr("The handout lists services only: no names or personal details are printed."))
+        privacy.setWordWrap(True)
         options = QFormLayout()
-        options.addRow(language_label, self.language)
+        options.addRow(self.language_label, self.language)
         options.addRow("", self.large_print)
         left = QVBoxLayout()
         left.addWidget(self.count_label)
@@ -875,10 +899,6 @@ class HandoutDialog(QDialog):
             (self.print_button, buttons.button(QDialogButtonBox.StandardButton.Close)),
         ):
             QWidget.setTabOrder(first, second)
-
-        self.language.currentIndexChanged.connect(self.refresh_preview)
-        self.large_print.toggled.connect(self.refresh_preview)
-        self.refresh_preview()
 
     @property
     def handout_language(self) -> str:

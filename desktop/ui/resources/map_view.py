@@ -34,7 +34,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -187,6 +187,12 @@ def paint_closed_bar(painter: QPainter, radius: float, centre: QPointF) -> None:
     painter.setPen(QPen(HALO, max(1.0, radius * 0.15)))
     painter.setBrush(QBrush(ORIGIN))
     painter.drawRect(bar)
+
+
+def paint_closed_marker(painter: QPainter, radius: float, centre: QPointF) -> None:
+    """A service's marker with the closed bar across it (the legend's "Temporarily closed")."""
+    paint_marker(painter, False, radius, centre)
+    paint_closed_bar(painter, radius, centre)
 
 
 def paint_origin(painter: QPainter, size: float, centre: QPointF) -> None:
@@ -422,26 +428,7 @@ class ResourceMap(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Map of the services found"))
-        self.setAccessibleDescription(
-            self.tr(
-                "The services in the list, drawn over the municipalities of the area. Click a marker to read the "
-                "service. The list holds the same services and can be used with the keyboard."
-            )
-        )
-        self.setObjectName("resourceMap")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        # The scale bar and north arrow are painted in viewport pixels: a partial update
-        # after panning would smear them.
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(BACKGROUND)
-        self.setMinimumSize(QSizeF(_unit(self.font()) * 16, _unit(self.font()) * 12).toSize())
-
+        self._set_up_view()
         self.graphics = QGraphicsScene(self)
         # A few hundred items: no index is faster, and exact for items that ignore the zoom.
         self.graphics.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -462,6 +449,33 @@ class ResourceMap(QGraphicsView):
         self._area_rect = QRectF()
         self._fit_rect = QRectF()
         self._build_basemap()
+        self._build_origin()
+        self._update_scene_rect()
+
+    def _set_up_view(self) -> None:
+        """Names, focus, rendering and panning of the view itself."""
+        self.setAccessibleName(self.tr("Map of the services found"))
+        self.setAccessibleDescription(
+            self.tr(
+                "The services in the list, drawn over the municipalities of the area. Click a marker to read the "
+                "service. The list holds the same services and can be used with the keyboard."
+            )
+        )
+        self.setObjectName("resourceMap")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # The scale bar and north arrow are painted in viewport pixels: a partial update
+        # after panning would smear them.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(BACKGROUND)
+        self.setMinimumSize(QSizeF(_unit(self.font()) * 16, _unit(self.font()) * 12).toSize())
+
+    def _build_origin(self) -> None:
+        """The point distances start from and its radius, hidden until there is one."""
         self.origin_item = OriginItem(_unit(self.font()) * 0.4)
         self.origin_item.hide()
         self.radius_item = QGraphicsEllipseItem()
@@ -473,7 +487,6 @@ class ResourceMap(QGraphicsView):
         self.radius_item.hide()
         self.graphics.addItem(self.origin_item)
         self.graphics.addItem(self.radius_item)
-        self._update_scene_rect()
 
     # --- the basemap ------------------------------------------------------------------------
 
@@ -798,7 +811,7 @@ class ResourceMap(QGraphicsView):
             latitude, longitude = self.projection.to_geo(self.mapToScene(position))
             self.pointChosen.emit(latitude, longitude)
 
-    def drawForeground(self, painter: QPainter, _rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, _rect: QRectF | QRect) -> None:
         painter.save()
         painter.resetTransform()  # from here on, viewport pixels
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -878,6 +891,19 @@ class MapPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = ResourceMap()
+        tools = self._build_tools()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("What the map shows"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self._build_legend())
+        layout.addWidget(self.status)
+
+    def _build_tools(self) -> QHBoxLayout:
+        """Zoom in, zoom out, fit, and the hint when a point is to be chosen."""
         self.zoom_in = QToolButton()
         self.zoom_in.setText("+")
         self.zoom_in.setToolTip(self.tr("Zoom in (+)"))
@@ -896,10 +922,15 @@ class MapPanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("What the map shows"))
+        tools = QHBoxLayout()
+        tools.addWidget(self.zoom_in)
+        tools.addWidget(self.zoom_out)
+        tools.addWidget(self.fit_button)
+        tools.addWidget(self.hint, 1)
+        return tools
 
+    def _build_legend(self) -> QGridLayout:
+        """What each symbol means, drawn by the same code as the map's."""
         unit, ratio = _unit(self.font()), self.devicePixelRatioF()
         radius = unit * 0.42
         # Two columns: the legend must not make the map wider than the list it replaces.
@@ -908,15 +939,12 @@ class MapPanel(QWidget):
         legend.setVerticalSpacing(0)
         legend.setColumnStretch(1, 1)
         legend.setColumnStretch(3, 2)
-        entries = [
+        entries: list[tuple[Callable[[QPainter, QPointF], None], str]] = [
             (lambda p, c: paint_marker(p, False, radius, c), self.tr("Service")),
             (lambda p, c: paint_marker(p, True, radius, c), self.tr("Not verified in the last 12 months")),
             (lambda p, c: paint_marker(p, False, radius * 0.6, c, selected=True), self.tr("Selected")),
             (lambda p, c: paint_origin(p, unit * 0.4, c), self.tr("Distances start here")),
-            (
-                lambda p, c: (paint_marker(p, False, radius, c), paint_closed_bar(p, radius, c)),
-                self.tr("Temporarily closed"),
-            ),
+            (lambda p, c: paint_closed_marker(p, radius, c), self.tr("Temporarily closed")),
         ]
         for index, (draw, text) in enumerate(entries):
             icon = QLabel()
@@ -925,18 +953,7 @@ class MapPanel(QWidget):
             words.setWordWrap(True)
             legend.addWidget(icon, index % 2, 2 * (index // 2))
             legend.addWidget(words, index % 2, 2 * (index // 2) + 1)
-
-        tools = QHBoxLayout()
-        tools.addWidget(self.zoom_in)
-        tools.addWidget(self.zoom_out)
-        tools.addWidget(self.fit_button)
-        tools.addWidget(self.hint, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tools)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(legend)
-        layout.addWidget(self.status)
+        return legend
 
     def set_resources(self, resources: list[Resource], today: dt.date) -> None:
         self.view.set_resources(resources, today)

@@ -76,6 +76,17 @@ class OriginMode:
     NONE, MUNICIPALITY, CONTACT, POINT = "none", "municipality", "contact", "point"
 
 
+# Each row keeps the `Resource` it lists: the detail pane, the map, a referral and a handout
+# read the record itself. Records are validated protocol models, read-only here; the widgets
+# never edit or save them (edits go through the store, whose answer refreshes the list).
+RESOURCE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _resource_of(item: QTreeWidgetItem) -> Resource:
+    resource: Resource = item.data(0, RESOURCE_ROLE)
+    return resource
+
+
 def _filter_choices(session: StoreSession) -> tuple[set[str], list[str]]:
     return directory.categories(session), directory.municipalities(session)
 
@@ -94,9 +105,23 @@ class ResourcesPage(QWidget):
         self._town_chosen = False
         self._generation = 0
 
-        heading = QLabel(self.tr("Resources"))
-        heading.setObjectName("pageTitle")
+        self._build_banner()
+        filters = self._build_filters()
+        distance_row = self._build_distance_row()
+        self._build_toolbar()
+        self._build_results()
+        splitter = self._build_splitter()
+        self._lay_out(filters, distance_row, splitter)
+        self._build_shortcuts()
+        self._connect_inputs()
+        self._show_origin_controls()
+        self.refresh_filters()
+        self.refresh_results()
 
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_banner(self) -> None:
+        """Who is being referred, shown only while someone is."""
         self.banner = QFrame()
         self.banner.setObjectName("referringBanner")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -109,6 +134,8 @@ class ResourcesPage(QWidget):
         banner_layout.addWidget(self.stop_referring)
         self.banner.hide()
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The search and the filters, on one row."""
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Service, organisation, street, keyword…"))
@@ -130,7 +157,7 @@ class ResourcesPage(QWidget):
         self.show_closed = QCheckBox(self.tr("Show cl&osed services"))
         self.show_closed.setToolTip(self.tr("Also list services that are inactive or closed for good"))
         filters = QHBoxLayout()
-        for widget, stretch in (
+        row: tuple[tuple[QWidget, int], ...] = (
             (search_label, 0),
             (self.search, 3),
             (category_label, 0),
@@ -138,9 +165,13 @@ class ResourcesPage(QWidget):
             (municipality_label, 0),
             (self.municipality, 1),
             (self.show_closed, 0),
-        ):
+        )
+        for widget, stretch in row:
             filters.addWidget(widget, stretch)
+        return filters
 
+    def _build_distance_row(self) -> QHBoxLayout:
+        """Where distances start (a municipality, a contact's, a point on the map) and the radius."""
         no_geocoding = self.tr(
             "A contact's distance starts from their municipality: street addresses are never "
             "looked up, since that would send a person's address to an outside service."
@@ -168,28 +199,7 @@ class ResourcesPage(QWidget):
         self.origin_status.setWordWrap(True)
         self.origin_status.setAccessibleName(self.tr("Where distances start"))
         self.origin_status.setToolTip(no_geocoding)
-        self.radius = QSpinBox()
-        self.radius.setRange(0, MAX_RADIUS_KM)
-        self.radius.setSingleStep(5)
-        self.radius.setSuffix(" km")  # the symbol is the same in Italian, English and Finnish
-        self.radius.setSpecialValueText(self.tr("Any distance"))
-        self.radius.setAccessibleName(self.tr("Radius in kilometres"))
-        self.radius.setToolTip(
-            self.tr("Only services within this distance; services without a map position are then left out.")
-        )
-        radius_label = QLabel(self.tr("Radi&us:"))
-        radius_label.setBuddy(self.radius)
-        self.handout_button = QPushButton(self.tr("&Handout…"))
-        self.handout_button.setToolTip(self.tr("Print the selected services for the person to take away (Ctrl+P)"))
-        self.handout_button.setEnabled(False)
-        self.handout_button.clicked.connect(self.open_handout)
-        # The directory's own actions (a handout; importing and exporting the directory) go here.
-        self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(self.handout_button)
-        self.directory_files = DirectoryFiles(context, self)
-        self.import_button, self.export_button = self.directory_files.make_buttons(self)
-        self.toolbar.addWidget(self.import_button)
-        self.toolbar.addWidget(self.export_button)
+        radius_label = self._build_radius()
         distance_row = QHBoxLayout()
         for widget in (
             origin_label,
@@ -202,7 +212,38 @@ class ResourcesPage(QWidget):
             distance_row.addWidget(widget)
         distance_row.addWidget(self.origin_status, 3)
         distance_row.addStretch(1)  # keeps the controls together while there is no status to show
+        return distance_row
 
+    def _build_radius(self) -> QLabel:
+        """The radius box; returns its label."""
+        self.radius = QSpinBox()
+        self.radius.setRange(0, MAX_RADIUS_KM)
+        self.radius.setSingleStep(5)
+        self.radius.setSuffix(" km")  # the symbol is the same in Italian, English and Finnish
+        self.radius.setSpecialValueText(self.tr("Any distance"))
+        self.radius.setAccessibleName(self.tr("Radius in kilometres"))
+        self.radius.setToolTip(
+            self.tr("Only services within this distance; services without a map position are then left out.")
+        )
+        radius_label = QLabel(self.tr("Radi&us:"))
+        radius_label.setBuddy(self.radius)
+        return radius_label
+
+    def _build_toolbar(self) -> None:
+        """The directory's own actions (a handout; importing and exporting the directory)."""
+        self.handout_button = QPushButton(self.tr("&Handout…"))
+        self.handout_button.setToolTip(self.tr("Print the selected services for the person to take away (Ctrl+P)"))
+        self.handout_button.setEnabled(False)
+        self.handout_button.clicked.connect(self.open_handout)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.handout_button)
+        self.directory_files = DirectoryFiles(self.context, self)
+        self.import_button, self.export_button = self.directory_files.make_buttons(self)
+        self.toolbar.addWidget(self.import_button)
+        self.toolbar.addWidget(self.export_button)
+
+    def _build_results(self) -> None:
+        """The results list: one row per service, several can be selected (for a handout)."""
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("Services found"))
         self.results.setHeaderLabels(
@@ -232,6 +273,8 @@ class ResourcesPage(QWidget):
         self.results.itemActivated.connect(lambda _item, _column: self.open_current())
         self.results.itemSelectionChanged.connect(self._selection_changed)
 
+    def _build_splitter(self) -> QSplitter:
+        """The list or the map with the summary under it, beside the detail pane."""
         self.map_panel = MapPanel()
         self.map = self.map_panel.view
         self.map.resourceClicked.connect(self._marker_clicked)
@@ -247,7 +290,7 @@ class ResourcesPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
-        self.detail = ResourceDetail(context)
+        self.detail = ResourceDetail(self.context)
         self.detail.referRequested.connect(self.start_referral)
 
         left = QWidget()
@@ -261,7 +304,11 @@ class ResourcesPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        return splitter
 
+    def _lay_out(self, filters: QHBoxLayout, distance_row: QHBoxLayout, splitter: QSplitter) -> None:
+        heading = QLabel(self.tr("Resources"))
+        heading.setObjectName("pageTitle")
         # On the title's row, not the distance row: that row ran wider than a 1366 px screen
         # in Finnish at 150 % text; beside the title there is room.
         title_row = QHBoxLayout()
@@ -277,6 +324,7 @@ class ResourcesPage(QWidget):
         QWidget.setTabOrder(self.handout_button, self.import_button)  # Tab goes left to right
         QWidget.setTabOrder(self.import_button, self.export_button)
 
+    def _build_shortcuts(self) -> None:
         # Described for the shortcuts help (F1).
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search).setWhatsThis(
             self.tr("Go to the search")
@@ -284,6 +332,9 @@ class ResourcesPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.open_handout).setWhatsThis(
             self.tr("Print a handout of the selected services")
         )
+
+    def _connect_inputs(self) -> None:
+        """Every filter, the search and the store's changes refresh the results (typing after a pause)."""
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh_results)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -294,10 +345,7 @@ class ResourcesPage(QWidget):
         self.origin_mode.currentIndexChanged.connect(lambda _index: self._origin_mode_changed())
         self.origin_town.currentIndexChanged.connect(lambda _index: self._town_changed())
         self.radius.valueChanged.connect(lambda _value: self._debounce.start())
-        context.store.changed.connect(self._store_changed)
-        self._show_origin_controls()
-        self.refresh_filters()
-        self.refresh_results()
+        self.context.store.changed.connect(self._store_changed)
 
     # --- navigation from other screens ----------------------------------------------------
 
@@ -411,7 +459,7 @@ class ResourcesPage(QWidget):
                     "",
                 ]
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, resource)
+            item.setData(0, RESOURCE_ROLE, resource)
             item.setTextAlignment(Column.DISTANCE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._status_badge(item, resource.status)
             if is_stale(resource.last_verified_on, today):
@@ -481,14 +529,18 @@ class ResourcesPage(QWidget):
         return text
 
     def _select(self, resource_id: uuid.UUID) -> bool:
-        for row in range(self.results.topLevelItemCount()):
-            item = self.results.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole).id == resource_id:
+        for item in self._items():
+            if _resource_of(item).id == resource_id:
                 self.results.setCurrentItem(item)
                 self.results.scrollToItem(item)
                 self._preview(item)
                 return True
         return False
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """The results' rows, in the order listed."""
+        rows = (self.results.topLevelItem(row) for row in range(self.results.topLevelItemCount()))
+        return [item for item in rows if item is not None]
 
     def _select_row(self, row: int) -> None:
         item = self.results.topLevelItem(row)
@@ -498,7 +550,7 @@ class ResourcesPage(QWidget):
             self.detail.show_resource(None)
 
     def _preview(self, item: QTreeWidgetItem | None) -> None:
-        resource = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        resource = _resource_of(item) if item is not None else None
         self.detail.show_resource(resource)
         self.map.set_selected(resource.id if resource is not None else None)
 
@@ -634,8 +686,7 @@ class ResourcesPage(QWidget):
 
     def selected_resources(self) -> list[Resource]:
         """The selected services, in the order the list shows them."""
-        items = (self.results.topLevelItem(row) for row in range(self.results.topLevelItemCount()))
-        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items if item.isSelected()]
+        return [_resource_of(item) for item in self._items() if item.isSelected()]
 
     def handout_request(self) -> tuple[list[Resource], str]:
         """What a handout would print: the selected services, in the language of the person it

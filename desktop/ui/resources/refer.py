@@ -61,19 +61,27 @@ class ReferralDialog(FormDialog):
         self.setWindowTitle(self.tr("Refer to a service"))
         # Room for the title and for the consent section's rows side by side.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.errors = FormErrors()
+        self.send_button = self.primary_button
+        self.send_button.clicked.connect(self.send)
+        self._build_person()
+        self._build_consent_choice()
+        self._build_record_consent()
+        self._build_reason()
+        self._lay_out()
+        self.set_contact(contact)
 
-        intro = QLabel(
-            self.tr("Refer someone to {service} ({organisation}).").format(
-                service=resource.service_name, organisation=resource.organization_name
-            )
-        )
-        intro.setWordWrap(True)
+    # --- building ---------------------------------------------------------------------------
 
+    def _build_person(self) -> None:
+        """Who is referred, and the button that chooses them."""
         self.contact_name = QLabel(self.tr("No one chosen yet."))
         self.contact_name.setAccessibleName(self.tr("Person referred"))
         self.choose_contact = QPushButton(self.tr("Choose &person…"))
         self.choose_contact.clicked.connect(self._pick_contact)
 
+    def _build_consent_choice(self) -> None:
+        """The person's consents to choose from, or the words saying they have none."""
         self.consents = QComboBox()
         self.consents.setAccessibleName(self.tr("Consent the referral rests on"))
         self.loading = QLabel(self.tr("Looking up their consents…"))
@@ -86,6 +94,8 @@ class ReferralDialog(FormDialog):
         )
         self.no_consent.setWordWrap(True)
 
+    def _build_record_consent(self) -> None:
+        """Recording the consent the person gives now, when they have none on record."""
         self.record_consent = QGroupBox(self.tr("Record &consent now"))
         self.record_consent.setCheckable(True)
         self.record_consent.setChecked(False)
@@ -100,19 +110,10 @@ class ReferralDialog(FormDialog):
         self.expires.setAccessibleName(self.tr("Consent expires on"))
         self.expires.setEnabled(False)
         self.has_expiry.toggled.connect(self.expires.setEnabled)
-        today = context.clock().date()
+        today = self.context.clock().date()
         tomorrow = QDate(today.year, today.month, today.day).addDays(1)
         self.expires.setMinimumDate(tomorrow)
         self.expires.setDate(tomorrow.addYears(1))
-
-        self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName(self.tr("Reason for the referral"))
-        self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText(self.tr("What the person needs from this service (optional)"))
-
-        self.errors = FormErrors()
-        self.send_button = self.primary_button
-        self.send_button.clicked.connect(self.send)
 
         consent_form = QFormLayout(self.record_consent)
         consent_form.addRow(self.tr("Purpose"), QLabel(labels.label("consent_purpose", "referral")))
@@ -127,18 +128,31 @@ class ReferralDialog(FormDialog):
         consent_form.addRow(expiry)
         consent_form.addRow("", self.errors.add("expires_at", self.expires))
 
+    def _build_reason(self) -> None:
+        self.reason = QPlainTextEdit()
+        self.reason.setAccessibleName(self.tr("Reason for the referral"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("What the person needs from this service (optional)"))
+
+    def _lay_out(self) -> None:
+        intro = QLabel(
+            self.tr("Refer someone to {service} ({organisation}).").format(
+                service=self.resource.service_name, organisation=self.resource.organization_name
+            )
+        )
+        intro.setWordWrap(True)
         who = QHBoxLayout()
         who.addWidget(self.contact_name, 1)
         who.addWidget(self.choose_contact)
-        consent_label = QLabel(self.tr("C&onsent:"))
-        consent_label.setBuddy(self.consents)
+        self.consent_label = QLabel(self.tr("C&onsent:"))
+        self.consent_label.setBuddy(self.consents)
         reason_label = QLabel(self.tr("&Reason:"))
         reason_label.setBuddy(self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(who)
         layout.addWidget(self.errors.add("contact_id", self.choose_contact))
-        layout.addWidget(consent_label)
+        layout.addWidget(self.consent_label)
         layout.addWidget(self.loading)
         layout.addWidget(self.consents)
         layout.addWidget(self.no_consent)
@@ -149,17 +163,16 @@ class ReferralDialog(FormDialog):
         layout.addWidget(self.errors.add("reason", self.reason))
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
-        self.consent_label = consent_label
-        self.set_contact(contact)
 
     # --- who, and on which consent -------------------------------------------------------
 
     def _pick_contact(self) -> None:
         if self._picker is not None:
             self._picker.deleteLater()
-        self._picker = ContactPicker(self.context, self)
-        self._picker.accepted.connect(lambda: self._picker and self.set_contact(self._picker.chosen))
-        self._picker.open()
+        picker = ContactPicker(self.context, self)
+        picker.accepted.connect(lambda: self.set_contact(picker.chosen))
+        self._picker = picker
+        picker.open()
 
     def set_contact(self, contact: Contact | None) -> None:
         self.contact = contact
@@ -204,6 +217,8 @@ class ReferralDialog(FormDialog):
         Qt does not grow a window for that by itself: the consent section was squeezed into
         a strip under the explanation, over the rows of Reason."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
         if needed > self.height():
