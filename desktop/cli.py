@@ -596,7 +596,8 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # A _Parser like every parser it is a parent of: typeshed wants a subparser's parents of its class.
+    common = _Parser(add_help=False)
     common.add_argument(
         "--profile",
         metavar="DIR",
