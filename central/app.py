@@ -11,7 +11,7 @@ with anything but the wipe answer.
 import datetime as dt
 import secrets
 import zlib
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -22,6 +22,8 @@ from pydantic import PlainValidator, ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import Route
+from starlette.types import Message, Receive, Scope, Send
 
 from central import auth, errors, intake, security, sync_service, throttle
 from central.db import session_factory
@@ -152,7 +154,7 @@ class BodyLimitMiddleware:
             return self.limits.enrol_body_bytes
         return self.limits.sync_body_bytes
 
-    async def __call__(self, scope: dict, receive: Callable[[], Awaitable[dict]], send: Callable) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
@@ -191,7 +193,7 @@ class BodyLimitMiddleware:
             }
         sent = False
 
-        async def replay() -> dict:
+        async def replay() -> Message:
             nonlocal sent
             if sent:
                 return await receive()
@@ -215,7 +217,7 @@ class ProtocolVersionMiddleware:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def __call__(self, scope: dict, receive: Callable[[], Awaitable[dict]], send: Callable) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -230,7 +232,7 @@ class ProtocolVersionMiddleware:
             )(scope, receive, send)
             return
 
-        async def send_with_version(message: dict) -> None:
+        async def send_with_version(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != self.HEADER]
                 message = {**message, "headers": [*headers, (self.HEADER, self.VALUE)]}
@@ -402,7 +404,8 @@ def create_app(
             return errors.validation_problem(exc.errors(include_input=False, include_url=False), skip=0)
 
     # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
-    app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes])
+    # Every route here is an HTTP Route (FastAPI's own, or its docs'): the kind that has a path.
+    app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes if isinstance(route, Route)])
     app.state.sessions = sessions
     return app
 

@@ -17,8 +17,9 @@ import json
 import os
 import sys
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -98,7 +99,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _log_config() -> dict:
+def _log_config() -> dict[str, Any]:
     """Uvicorn's logging, plus the service's own `central` loggers on the same stderr handler.
 
     The service logs no request value (see central.errors); without this its one-line crash
@@ -367,7 +368,8 @@ class _Parser(CommandParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # A _Parser like every parser it is a parent of: typeshed wants a subparser's parents of its class.
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="URL",
@@ -381,7 +383,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def leaf(group: argparse._SubParsersAction, name: str, handler, help_text: str) -> argparse.ArgumentParser:
+    def leaf(
+        group: "argparse._SubParsersAction[_Parser]",
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        help_text: str,
+    ) -> argparse.ArgumentParser:
         sub = group.add_parser(name, parents=[common], help=help_text)
         sub.set_defaults(handler=handler)
         return sub
@@ -490,8 +497,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
+    handler: Callable[[argparse.Namespace], int] = args.handler  # set by every command (see build_parser's leaf)
     try:
-        return args.handler(args)
+        return handler(args)
     except CliError as exc:
         print(f"prossimo-central: {exc}", file=sys.stderr)
         return exc.code

@@ -9,15 +9,20 @@ is made 0600 before SQLite opens it (central.files says which folders are tighte
 """
 
 import os
+import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as exc_module
 from sqlalchemy.engine import make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 from central import files
 
@@ -47,7 +52,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record) -> None:
+        def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
             # Let SQLAlchemy issue BEGIN itself (below), so it can be IMMEDIATE.
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
@@ -58,7 +63,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _begin_immediate(conn) -> None:
+        def _begin_immediate(conn: Connection) -> None:
             # A deferred transaction that later writes can deadlock with another
             # writer; taking the write lock up front serialises them cleanly.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -84,11 +89,13 @@ def _ping_after_idle(engine: Engine) -> None:
     """
 
     @event.listens_for(engine, "checkin")
-    def _rested_from(_dbapi_conn, record) -> None:
+    def _rested_from(_dbapi_conn: DBAPIConnection | None, record: ConnectionPoolEntry) -> None:
         record.info["checked_in_at"] = time.monotonic()
 
     @event.listens_for(engine, "checkout")
-    def _ping_if_rested(dbapi_conn, record, _proxy) -> None:
+    def _ping_if_rested(
+        dbapi_conn: psycopg.Connection[Any], record: ConnectionPoolEntry, _proxy: PoolProxiedConnection
+    ) -> None:  # only PostgreSQL's pool pings (see make_engine)
         rested = record.info.get("checked_in_at")
         if rested is None or time.monotonic() - rested < IDLE_BEFORE_PING:
             return  # new (just connected) or back from work moments ago

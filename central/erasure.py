@@ -29,10 +29,11 @@ never erase outside one organisation.
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, cast, func, literal, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Row, and_, cast, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
@@ -63,7 +64,7 @@ class _Shared:
 
     entity: str
     body: dict[str, Any]
-    field_versions: dict[str, list]
+    field_versions: dict[str, list[Any]]
     fields: list[str]
 
 
@@ -101,6 +102,8 @@ def erase_contact(session: Session, contact_id: uuid.UUID, by: uuid.UUID | None 
         )
     for record_id, kept in sorted(shared.items()):
         version += 1
+        parent = parent_reference(kept.entity)
+        assert parent is not None  # a shared record (an appointment) hangs from its contacts
         kept.body.update({"server_version": version, "updated_at": utc_now().isoformat()})
         connection.execute(
             update(RECORD)
@@ -111,7 +114,7 @@ def erase_contact(session: Session, contact_id: uuid.UUID, by: uuid.UUID | None 
                 field_versions={**kept.field_versions, **{name: [version, None] for name in kept.fields}},
                 # The stored contact column follows the first person of the placing field still listed
                 # (see sync_service._placement).
-                contact_id=uuid.UUID(kept.body[parent_reference(kept.entity).field][0]),
+                contact_id=uuid.UUID(kept.body[parent.field][0]),
             )
         )
     audit.append(
@@ -125,8 +128,8 @@ def erase_contact(session: Session, contact_id: uuid.UUID, by: uuid.UUID | None 
 
 
 def _hung_from_person(
-    connection: Any, postgres: bool, live_in_org: ColumnElement[bool], contact_id: uuid.UUID
-) -> list[Any]:
+    connection: Connection, postgres: bool, live_in_org: ColumnElement[bool], contact_id: uuid.UUID
+) -> Sequence[Row[uuid.UUID, str, str, dict[str, list[Any]]]]:
     """Live records of the organisation naming the person in an owner field, locked in id order."""
     key = str(contact_id)
     matches = [
@@ -160,7 +163,7 @@ def _sort_out(row: Any, key: str, doomed: set[uuid.UUID], shared: dict[uuid.UUID
 
 
 def _hung_from_records(
-    connection: Any,
+    connection: Connection,
     postgres: bool,
     live_in_org: ColumnElement[bool],
     doomed: set[uuid.UUID],
@@ -199,7 +202,9 @@ def _hung_from_records(
 def _field_text(postgres: bool, name: str) -> ColumnElement[Any]:
     """A top-level field of the stored body, as text."""
     if postgres:
-        return cast(RECORD.c.body, JSONB)[name].astext
+        # astext comes through JSONB's comparator, which SQLAlchemy types as Any.
+        text: ColumnElement[Any] = cast(RECORD.c.body, JSONB)[name].astext
+        return text
     return func.json_extract(RECORD.c.body, f"$.{name}")
 
 
@@ -220,11 +225,13 @@ def scrub_freed_space(engine: Engine, rewrite: bool = False) -> str:
     """
     if engine.dialect.name == "sqlite":
         # On the driver's connection, outside any transaction (SQLAlchemy would BEGIN IMMEDIATE first).
-        connection = engine.raw_connection()
+        raw = engine.raw_connection()
         try:
-            busy, _, _ = connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            driver = raw.driver_connection
+            assert driver is not None  # a connection just taken from the pool has its driver's
+            busy, _, _ = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
-            connection.close()
+            raw.close()
         if busy:
             return (
                 "The write-ahead log is still in use by another process: it keeps the old values until "

@@ -13,7 +13,7 @@ i.e. passwords, names and phones). A crash is logged as one line: route and exce
 import logging
 import math
 import re
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -24,6 +24,7 @@ from fastapi.routing import APIRoute
 from pydantic_core import from_json
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
 
 from protocol.messages import MAX_JSON_DEPTH, FieldProblem, ProblemAnswer
 from protocol.validation import field_problems
@@ -40,7 +41,7 @@ def problem(
     message: str,
     *,
     fields: list[FieldProblem] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ProblemAnswer(error=error, message=message, fields=fields).model_dump(exclude_none=True)
     return JSONResponse(body, status_code=status, headers=headers)
@@ -124,7 +125,7 @@ class StrictJSONRoute(APIRoute):
     refuses never reaches FastAPI's own decoder (RecursionError there answers 400).
     """
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def read_strictly(request: Request) -> Response:
@@ -194,13 +195,13 @@ class CrashGuard:
         self.app = app
         self.routes = frozenset(routes)
 
-    async def __call__(self, scope: dict, receive: Callable[[], Awaitable[dict]], send: Callable) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = False
 
-        async def watched(message: dict) -> None:
+        async def watched(message: Message) -> None:
             nonlocal started
             started = started or message["type"] == "http.response.start"
             await send(message)

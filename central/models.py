@@ -10,7 +10,7 @@ changed without an Alembic migration (a test compares the two).
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -21,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     Uuid,
@@ -34,7 +35,9 @@ from protocol.clock import utc_now
 
 
 class Base(DeclarativeBase):
-    pass
+    # Every model here is a declarative mapping of one Table; SQLAlchemy types __table__ as
+    # the wider FromClause (a mapping may be of a join or a select), which has no Table API.
+    __table__: ClassVar[Table]
 
 
 class UtcTimestamp(TypeDecorator[dt.datetime]):
@@ -152,7 +155,7 @@ class StoredRecord(Base):
     body: Mapped[str] = mapped_column(Text)
     # field -> [change sequence, device id] of its last accepted write: the basis of
     # field-level merge (a race is a newer write by another device).
-    field_versions: Mapped[dict[str, list]] = mapped_column(JSON, default=dict)
+    field_versions: Mapped[dict[str, list[Any]]] = mapped_column(JSON, default=dict)
     created_version: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -164,7 +167,7 @@ class AppliedMutation(Base):
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("device.id"), primary_key=True)
     device_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    result: Mapped[dict] = mapped_column(JSON)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
 
 
@@ -179,7 +182,7 @@ class AuditEntry(Base):
     device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     action: Mapped[str] = mapped_column(String(50))
     subject: Mapped[str] = mapped_column(String(100))
-    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

@@ -8,6 +8,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from central.app import create_app
 from central.db import make_engine, upgrade
@@ -15,7 +16,7 @@ from central.db import make_engine, upgrade
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "openapi.json"
 
 
-def document() -> dict:
+def document() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{folder}/openapi.db")
         upgrade(engine)

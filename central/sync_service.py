@@ -31,7 +31,7 @@ from central import audit
 from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
-from protocol.entities import META_FIELDS
+from protocol.entities import META_FIELDS, Contact
 from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason
 from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of
 
@@ -88,7 +88,7 @@ class RowState:
     team_id: uuid.UUID | None
     contact_id: uuid.UUID | None
     body: dict[str, Any]
-    field_versions: dict[str, list]
+    field_versions: dict[str, list[Any]]
     created_version: int
     version: int
     deleted: bool
@@ -166,6 +166,7 @@ class Batch:
 
     def record(self, record_id: uuid.UUID) -> RowState | None:
         if record_id not in self.states:
+            assert self.sql is not None  # prefetch opened it: every mutation is planned after it
             row = self.sql.lock_record(record_id)
             self.states[record_id] = _state_of(row) if row is not None else None
         return self.states[record_id]
@@ -405,6 +406,7 @@ class Batch:
 
     def commit_plan(self) -> list[MutationResult]:
         sql = self.sql
+        assert sql is not None  # prefetch opened it: phase 2 follows phase 1
         chain = audit.Chain(self.session)
         for planned in self.plans:
             for action, subject, details in planned.audit:
@@ -446,12 +448,12 @@ class Batch:
             if planned.result is None:
                 own = [placeholder for placeholder, rid in planned.writes if rid == mutation.record_id]
                 state = self.states.get(mutation.record_id)
-                version = real[own[-1]] if own else (resolve(state.version) if state else None)
+                server_version = real[own[-1]] if own else (resolve(state.version) if state else None)
                 planned.result = MutationResult(
                     device_seq=mutation.device_seq,
                     mutation_id=mutation.mutation_id,
                     status="applied",
-                    server_version=version,
+                    server_version=server_version,
                     conflicts=planned.conflicts,
                 )
             if planned.store_result:
@@ -543,7 +545,7 @@ def _validate(model: type[Record], data: dict[str, Any]) -> Record:
         raise Rejected("invalid", "; ".join(describe_validation_error(exc))) from None
 
 
-_FIELD_ADAPTERS: dict[tuple[str, str], TypeAdapter] = {}
+_FIELD_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
 
 
 def _validate_field(entity: str, name: str, value: Any) -> None:
@@ -551,10 +553,12 @@ def _validate_field(entity: str, name: str, value: Any) -> None:
     key = (entity, name)
     if key not in _FIELD_ADAPTERS:
         info = MODELS[entity].model_fields[name]
-        # The field's constraints (lengths, bounds) travel as metadata beside its type.
-        _FIELD_ADAPTERS[key] = TypeAdapter(
-            Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        )
+        annotation = info.annotation
+        assert annotation is not None  # every field of the protocol's models is declared with a type
+        # The field's constraints (lengths, bounds) travel as metadata beside its type. The form
+        # is built at run time from that metadata: there is no static type for mypy to check.
+        form: Any = Annotated[(annotation, *info.metadata)] if info.metadata else annotation
+        _FIELD_ADAPTERS[key] = TypeAdapter(form)
     try:
         _FIELD_ADAPTERS[key].validate_python(value)
     except ValidationError as exc:
@@ -628,11 +632,13 @@ def _placement(
         _check_scope(caller, None, caller.organisation_id, entity)
         return None, None
     if entity == "contact":
+        assert isinstance(record, Contact)  # MODELS["contact"] validated it
         team_id = record.team_id
         if team_id not in caller.team_ids:
             raise Rejected("forbidden_team", "team_id: you are not in this team")
         return team_id, record.id
     parent = parent_reference(entity)
+    assert parent is not None  # relations.py: only contacts and the directory hang from nothing
     if current is not None and entity in DEVICE_WRITABLE:
         # Placed by the service when it made the record; a device only links it to a contact.
         team_id = current.team_id

@@ -103,7 +103,7 @@ class SyncSQL:
     def __init__(self, connection: Connection) -> None:
         self.postgres = connection.dialect.name == "postgresql"
         self.dialect = connection.dialect
-        self.driver = connection.connection.driver_connection
+        self.driver = _driver(connection)
         self.cursor = self.driver.cursor()
         cached = _STATEMENTS.get(self.dialect.name)
         if cached is None:
@@ -120,11 +120,11 @@ class SyncSQL:
 
     # --- values ---------------------------------------------------------------------------
 
-    def value(self, column: Column, value: Any) -> Any:
+    def value(self, column: Column[Any], value: Any) -> Any:
         convert = self.sql.to_db(column)
         return value if convert is None or value is None else convert(value)
 
-    def run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+    def run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         self.cursor.execute(sql, params)
         return self.cursor.fetchall() if self.cursor.description else []
 
@@ -140,7 +140,7 @@ class SyncSQL:
             for row in rows
         ]
 
-    def id_list(self, values: Iterable[Any], column: Column) -> str:
+    def id_list(self, values: Iterable[Any], column: Column[Any]) -> str:
         """A list of values as the one (JSON) parameter of `_Statements.in_list`."""
         if self.postgres:
             return json.dumps([v if isinstance(v, int) else str(v) for v in values])
@@ -326,7 +326,7 @@ class _Statements:
                 f"UPDATE record SET {assignments} FROM json_each(?) AS u WHERE record.id = {_field('u.value', 'id')}"
             )
 
-    def to_db(self, column: Column) -> Convert:
+    def to_db(self, column: Column[Any]) -> Convert:
         """How a Python value is sent for this column (None: as it is)."""
         key = (column.table.name, column.name)
         if key not in self._to_db:
@@ -337,7 +337,7 @@ class _Statements:
                 self._to_db[key] = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
         return self._to_db[key]
 
-    def from_db(self, column: Column) -> Convert:
+    def from_db(self, column: Column[Any]) -> Convert:
         """How a value read from this column becomes the Python value the ORM would give."""
         return column.type.dialect_impl(self.dialect).result_processor(self.dialect, None)
 
@@ -354,7 +354,8 @@ class _Statements:
     @staticmethod
     def recordset(table: Table, columns: Sequence[str]) -> str:
         """PostgreSQL: the rows of a JSON array parameter as a table `u` with typed columns."""
-        typed = ", ".join(f"{name} {table.c[name].type.compile(dialect=postgresql.dialect())}" for name in columns)
+        dialect = postgresql.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy leaves its psycopg dialect's __init__ unannotated
+        typed = ", ".join(f"{name} {table.c[name].type.compile(dialect=dialect)}" for name in columns)
         return f"json_to_recordset(%s::json) AS u({typed})"
 
     def insert(self, table: Table, columns: Sequence[str]) -> str:
@@ -381,6 +382,15 @@ class _Statements:
                 f"WHERE ({' OR '.join(scopes)}) AND version <= {head} ORDER BY version LIMIT %s) AS page"
             )
         return self._pages[teams]
+
+
+def _driver(connection: Connection) -> Any:
+    """The DB-API connection under SQLAlchemy's (a psycopg or a sqlite3 Connection: the
+    statements here are written for both, so it is typed as neither)."""
+    driver = connection.connection.driver_connection
+    if driver is None:  # only a pooled connection that was invalidated has none
+        raise RuntimeError("the database connection was invalidated")
+    return driver
 
 
 def _field(document: str, name: str) -> str:

@@ -113,7 +113,8 @@ def missing_libraries_message(missing: list[str]) -> str:
 
 
 def _application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # typed as the QCoreApplication base
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Prossimo")
     app.setOrganizationName("Prossimo")
     app.setApplicationDisplayName("Prossimo")

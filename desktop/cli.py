@@ -65,7 +65,7 @@ from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from desktop.sync import transport
 from desktop.sync.engine import AlreadyEnrolled, SyncEngine, carry_out_wipe, enrol
-from protocol import Contact, demo_data, describe_validation_error
+from protocol import Contact, Resource, demo_data, describe_validation_error
 from protocol.cli_support import EXIT_USAGE, CliError, CommandParser
 from protocol.entities import PlaceKind
 from protocol.hsds import FORMATS, HsdsError
@@ -551,11 +551,20 @@ def _demo(directory: Path, *, temporary: bool) -> int:
         )
         print(f"Stored {counts['contacts']} contacts and {counts['resources']} directory entries.\n")
         for query in ("lor", "lodi", "mäki", "jyvaskyla", "dormitorio"):
+            # Named, not lambdas: mypy cannot type a lambda whose default binds the loop's query.
             if query == "dormitorio":
-                hits = worker.call(lambda s, q=query: s.resources.search(q, limit=3))
+
+                def find_resources(s: StoreSession, q: str = query) -> list[Resource]:
+                    return s.resources.search(q, limit=3)
+
+                hits = worker.call(find_resources)
                 names = [f"{r.service_name} ({r.location.municipality})" for r in hits]
             else:
-                contacts = worker.call(lambda s, q=query: s.contacts.search(q, limit=3))
+
+                def find_contacts(s: StoreSession, q: str = query) -> list[Contact]:
+                    return s.contacts.search(q, limit=3)
+
+                contacts = worker.call(find_contacts)
                 names = [f"{c.display_name} ({c.municipality})" for c in contacts]
             print(f"  search {query!r:24} -> " + ("; ".join(names) or "nothing"))
         report = worker.call(lambda s: s.check_integrity())
@@ -592,7 +601,8 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # A _Parser like every parser it is a parent of: typeshed wants a subparser's parents of its class.
+    common = _Parser(add_help=False)
     common.add_argument(
         "--profile",
         metavar="DIR",
@@ -816,8 +826,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _Output.json = "--json" in (sys.argv[1:] if argv is None else list(argv))
     args = build_parser().parse_args(argv)
     _Output.json = bool(getattr(args, "json", False))
+    handler: Callable[[argparse.Namespace], int] = args.handler  # every command sets one (build_parser)
     try:
-        return args.handler(args)
+        return handler(args)
     except CliError as exc:
         return _fail(str(exc), exc.code)
     except ValidationError as exc:

@@ -49,7 +49,8 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SI
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]  # (host, port) for an IPv4 socket
+        return port
 
 
 class DemoService:
@@ -79,7 +80,8 @@ class DemoService:
             time.sleep(0.05)
 
     def password_of(self, username: str) -> str:
-        return self.summary["operators"][username]["password"]
+        password: str = self.summary["operators"][username]["password"]
+        return password
 
     def stop(self) -> None:
         self._server.should_exit = True

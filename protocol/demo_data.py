@@ -22,7 +22,7 @@ import datetime as dt
 import random
 import unicodedata
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -936,7 +936,7 @@ def _meals(rng: random.Random) -> list[tuple[int, dt.time, dt.time]]:
 
 # Weekly hours, in the shapes services keep them: some closed days, split mornings and
 # afternoons, evening and night services, and around the clock (00:00-23:59 every day).
-_HOURS = {
+_HOURS: dict[str, Callable[[random.Random], list[tuple[int, dt.time, dt.time]]]] = {
     "office": _office,
     "split": _split,
     "few": _few,
@@ -1005,7 +1005,8 @@ class _Deck:
     """Cards dealt in a shuffled order, reshuffled when used up: exact shares in every round."""
 
     def __init__(self, rng: random.Random, cards: Sequence[Any]) -> None:
-        self._rng, self._cards, self._hand = rng, list(cards), []
+        self._rng, self._cards = rng, list(cards)
+        self._hand: list[Any] = []
 
     def deal(self) -> Any:
         if not self._hand:

@@ -98,7 +98,7 @@ def fold(text: str) -> str:
 @functools.cache
 def _search_words() -> tuple[tuple[str, str], ...]:
     """(folded word, category code) for every word of every label and every `also` word."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for category in CATEGORIES.values():
         for text in (*category.labels.values(), *category.also):
             words = text.split()

@@ -64,7 +64,7 @@ import uuid
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from icalendar import Alarm, Calendar, Event, Timezone
 from icalendar.parser import Contentlines
@@ -72,7 +72,7 @@ from icalendar.prop import TypesFactory
 from icalendar.timezone.tzid import tzid_from_tzinfo
 
 from protocol import Appointment
-from protocol.recurrence import MAX_INTERVAL, MAX_OCCURRENCES, Recurrence, occurrence_on
+from protocol.recurrence import MAX_INTERVAL, MAX_OCCURRENCES, Frequency, Recurrence, occurrence_on
 
 UID_DOMAIN = "prossimo.invalid"
 PRODID = "-//Prossimo//Prossimo appointments//EN"
@@ -119,7 +119,7 @@ _EXPECTED = {
     "TRIGGER": "must be a duration such as -PT15M or a date-time",
 }
 _RECURRENCE = ("RDATE", "RECURRENCE-ID")
-_FREQUENCIES = {"weekly": "WEEKLY", "monthly": "MONTHLY"}
+_FREQUENCIES: dict[Frequency, str] = {"weekly": "WEEKLY", "monthly": "MONTHLY"}
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _RRULE_SUBSET = (
     "only weekly or monthly repeats with INTERVAL, an end (UNTIL or COUNT) and, monthly, "
@@ -320,7 +320,8 @@ class CalendarEvent:
 def read_calendar(data: bytes) -> list[CalendarEvent]:
     """Every VEVENT of an iCalendar file, or CalendarFileError naming each problem."""
     try:
-        calendars = Calendar.from_ical(data.removeprefix(UTF8_BOM), multiple=True)
+        # icalendar reads bytes as UTF-8 itself; types-icalendar names str alone.
+        calendars = Calendar.from_ical(data.removeprefix(UTF8_BOM), multiple=True)  # type: ignore[call-overload]
     except ValueError:
         # icalendar's message quotes the offending line, which may hold a person's details.
         raise CalendarFileError(_locate_unreadable(data.removeprefix(UTF8_BOM))) from None
@@ -378,6 +379,13 @@ def _locate_unreadable(data: bytes) -> list[str]:
     return problems or generic
 
 
+def _errors(vevent: Event) -> list[tuple[str | None, str]]:
+    """What icalendar could not read in an event: (property, message) pairs, the property None for
+    a line it could not split into a name and a value. types-icalendar says list[str]; icalendar 6
+    keeps these pairs."""
+    return cast("list[tuple[str | None, str]]", vevent.errors)
+
+
 class _EventReader:
     def __init__(self, position: int, vevent: Event) -> None:
         self.vevent = vevent
@@ -406,8 +414,11 @@ class _EventReader:
         return text or None
 
     def read(self) -> CalendarEvent | None:
-        for prop, _message in self.vevent.errors:
-            self.problem(prop, _EXPECTED.get(prop.upper(), "cannot be read"))
+        for prop, _message in _errors(self.vevent):
+            if prop is None:  # a line icalendar could not split: it has no name to give
+                self.problem("line", "cannot be read (not NAME:value)")
+            else:
+                self.problem(prop, _EXPECTED.get(prop.upper(), "cannot be read"))
         for prop in _RECURRENCE:
             if prop in self.vevent:
                 self.problem(
@@ -463,7 +474,7 @@ class _EventReader:
 
     def _times(self) -> tuple[dt.datetime, dt.datetime] | None:
         if "DTSTART" not in self.vevent:
-            if not any(prop.upper() == "DTSTART" for prop, _ in self.vevent.errors):
+            if not any(prop is not None and prop.upper() == "DTSTART" for prop, _ in _errors(self.vevent)):
                 self.problem("DTSTART", "required: an appointment has a start time")
             return None
         start = self._moment("DTSTART")
@@ -474,7 +485,7 @@ class _EventReader:
             duration = getattr(self.vevent.get("DURATION"), "dt", None)
             if isinstance(duration, dt.timedelta):
                 end = start + duration
-            elif not {prop.upper() for prop, _ in self.vevent.errors} & {"DTEND", "DURATION"}:
+            elif not {prop.upper() for prop, _ in _errors(self.vevent) if prop is not None} & {"DTEND", "DURATION"}:
                 self.problem("DTEND", "required (or DURATION): an appointment has an end time")
         if end is None:
             return None

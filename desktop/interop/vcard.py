@@ -69,7 +69,8 @@ def fold(line: str) -> str:
     """Split a content line into physical lines of at most 75 octets (continuations start with a
     space, which counts), never inside a UTF-8 sequence; joined with CRLF, no final CRLF."""
     parts: list[str] = []
-    current, size, limit = [], 0, LINE_OCTETS
+    current: list[str] = []
+    size, limit = 0, LINE_OCTETS
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > limit:

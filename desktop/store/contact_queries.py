@@ -22,8 +22,10 @@ typed text to MATCH unquoted (`desktop.store.search` builds the expressions).
 import datetime as dt
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Any
 
 from desktop.store import search
 from desktop.store.session import StoreSession
@@ -33,7 +35,8 @@ SEARCH_LIMIT = 1_000
 # The store has no ANALYZE statistics, so on `deleted = 0` SQLite picks the name index
 # and walks all 100k entries; the unary + keeps it on the id / rowid lookups instead.
 _LIVE = "+c.deleted = 0"
-_DISPLAY_NAME = Contact.display_name.fget
+# The property's getter, applied to a stand-in holding the three name fields (see _row).
+_DISPLAY_NAME: Callable[[Any], str] = Contact.display_name.fget  # type: ignore[attr-defined]  # mypy reads a property on its class as its getter
 OPTIONS_CHUNK = 5_000  # rows per filter-options step: ~15-20 ms of store time
 
 

@@ -170,6 +170,12 @@ def create_new(path: Path, key: bytes) -> Connection:
 _savepoints = itertools.count(1)
 
 
+def _still_open(conn: Connection) -> bool:
+    """Whether a transaction is open now: asked afresh after a statement, since SQLite may have
+    ended it (a bare `conn.in_transaction` there reads to mypy as the value checked before)."""
+    return conn.in_transaction
+
+
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing.
@@ -196,12 +202,12 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     except BaseException:
         # SQLite may already have rolled back by itself (SQLITE_FULL, SQLITE_IOERR): a second
         # ROLLBACK would then fail and hide the real error behind "no transaction is active".
-        if conn.in_transaction:
+        if _still_open(conn):
             conn.execute("ROLLBACK")
         raise
     try:
         conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:  # a COMMIT that failed (disk full) leaves the transaction open
+        if _still_open(conn):  # a COMMIT that failed (disk full) leaves the transaction open
             conn.execute("ROLLBACK")
         raise

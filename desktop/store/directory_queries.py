@@ -196,8 +196,9 @@ def order_by_distance(
             )
     placed.sort()
     beyond = 0
+    ordered: list[tuple[str, float | None]]
     if radius_km:
-        within = [(rid, km) for km, _, rid in placed if km <= radius_km]
+        within: list[tuple[str, float | None]] = [(rid, km) for km, _, rid in placed if km <= radius_km]
         beyond = len(placed) - len(within)
         ordered = within
     else:

@@ -7,8 +7,9 @@ so the UI never re-reads English text to say it in the operator's language.
 Must never put record contents or key material in a message or a problem.
 """
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -46,7 +47,8 @@ class Problem:
     field: str
     type: str
     rule: str
-    ctx: Mapping[str, Any] = field(default_factory=dict)
+    # dataclasses.field in full: the `field` attribute above hides the bare name (for mypy).
+    ctx: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     entity: str = ""
 
     def line(self) -> str:

@@ -26,6 +26,7 @@ def intake_queue(
     session: StoreSession, status: str | None = "new", *, limit: int = DEFAULT_LIMIT
 ) -> list[IntakeRequest]:
     """Live requests, newest first; only those with `status` unless it is None."""
+    params: tuple[str, ...]
     if status is None:
         sql, params = "SELECT body FROM intake_request WHERE deleted = 0", ()
     else:

@@ -112,7 +112,9 @@ def _derive(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
     )
 
 
-def wrap(key: bytes, passphrase: str, profile_id: str, params: Argon2Params | None = None) -> dict[str, Any]:
+def wrap(
+    key: bytes | bytearray, passphrase: str, profile_id: str, params: Argon2Params | None = None
+) -> dict[str, Any]:
     params = params or Argon2Params()
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     kek = _derive(passphrase, salt, params)
@@ -181,7 +183,7 @@ class KeyringVault:
             return False, None
         return True, outcome.get("value")
 
-    def store(self, profile_id: str, key: bytes) -> bool:
+    def store(self, profile_id: str, key: bytes | bytearray) -> bool:
         ok, _ = self._call("store", keyring.set_password, self.service, profile_id, bytes(key).hex())
         return ok
 
@@ -205,7 +207,7 @@ class NoKeyring(KeyringVault):
     """A vault that never stores anything: for throwaway profiles (demo, benchmarks)
     whose keys must not end up in the operator's real keyring."""
 
-    def store(self, profile_id: str, key: bytes) -> bool:
+    def store(self, profile_id: str, key: bytes | bytearray) -> bool:
         return False
 
     def load(self, profile_id: str) -> bytes | None:

@@ -246,7 +246,8 @@ LATEST_VERSION = MIGRATIONS[-1].version
 
 
 def schema_version(conn: Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def check_not_newer(conn: Connection) -> int:

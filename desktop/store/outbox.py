@@ -54,6 +54,7 @@ def record_mutation(
             at.isoformat(),
         ),
     )
+    assert cursor.lastrowid is not None  # set by the INSERT just run
     return cursor.lastrowid
 
 
@@ -64,7 +65,8 @@ class Outbox:
         self._conn = conn
 
     def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        count: int = self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        return count
 
     def pending(self, limit: int = 500) -> list[Mutation]:
         rows = self._conn.execute(

@@ -38,7 +38,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, overload
 
 from pydantic import ValidationError
 
@@ -229,7 +229,8 @@ class Replica:
         return Outgoing(token=token, cursor=self._get(CURSOR), mutations=mutations, pending_total=total)
 
     def pending_count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        count: int = self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        return count
 
     # --- applying an answer ------------------------------------------------------------
 
@@ -361,6 +362,10 @@ class Replica:
         if erased:
             report.erased += self._erase(erased)
 
+    @overload
+    def _validated(self, entity: str, data: dict[str, Any], quiet: Literal[False] = False) -> tuple[Any, str]: ...
+    @overload
+    def _validated(self, entity: str, data: dict[str, Any], quiet: Literal[True]) -> tuple[Any, str] | None: ...
     def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> tuple[Any, str] | None:
         """The record and the JSON text it was validated from (stored as is)."""
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -266,9 +266,10 @@ class RecordRepository(Generic[R]):
         return row is not None
 
     def count(self) -> int:
-        return self._conn.execute(
+        count: int = self._conn.execute(
             f"SELECT count(*) FROM {self._spec.table} WHERE deleted = 0"  # noqa: S608 - the spec's table
         ).fetchone()[0]
+        return count
 
     def page(self, *, after: tuple[Any, str] | None = None, limit: int = 50) -> Page[R]:
         """Live records sorted by the entity's order column, `limit` at a time.
@@ -542,6 +543,7 @@ class RecordRepository(Generic[R]):
             f"INSERT INTO {self._spec.table}({columns}) VALUES ({placeholders})",  # noqa: S608 - the spec's names, placeholders
             tuple(values.values()),
         )
+        assert cursor.lastrowid is not None  # set by the INSERT just run
         self._after_write(cursor.lastrowid, record, values["body"])
 
     def _write_existing(self, record: R) -> None:

@@ -35,6 +35,7 @@ and changing what is indexed needs a migration that rebuilds the tables.
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.store.database import Connection
 from protocol import phones, taxonomy
@@ -130,7 +131,7 @@ def _number_text(number: str | None, region: str = phones.DEFAULT_REGION) -> str
     return " ".join(phones.search_forms(number, region)) if number else ""
 
 
-def _contact_text(data: dict) -> tuple[str, ...]:
+def _contact_text(data: dict[str, Any]) -> tuple[str, ...]:
     names = _join(data.get("given_name"), data.get("family_name"), data.get("alias"))
     details = _join(
         data.get("municipality"),
@@ -142,7 +143,7 @@ def _contact_text(data: dict) -> tuple[str, ...]:
     return names, details
 
 
-def _directory_text(data: dict) -> tuple[str, ...]:
+def _directory_text(data: dict[str, Any]) -> tuple[str, ...]:
     """The columns of DIRECTORY_COLUMNS; phone numbers in the service's own country's plan."""
     location = data.get("location") or {}
     country = location.get("country") or phones.DEFAULT_REGION
@@ -156,7 +157,7 @@ def _directory_text(data: dict) -> tuple[str, ...]:
     )
 
 
-def _legacy_resource_text(data: dict) -> tuple[str, ...]:
+def _legacy_resource_text(data: dict[str, Any]) -> tuple[str, ...]:
     """The text of `resource_fts` (migrations 2 to 5), which migration 6 replaces by
     `directory_fts`: kept so those migrations still fill the table they made."""
     location = data.get("location") or {}
@@ -171,7 +172,7 @@ def _legacy_resource_text(data: dict) -> tuple[str, ...]:
     return names, details
 
 
-def _note_text(data: dict) -> tuple[str, ...]:
+def _note_text(data: dict[str, Any]) -> tuple[str, ...]:
     return (data.get("body", ""),)
 
 
@@ -201,18 +202,18 @@ def index_note(conn: Connection, rowid: int, body: str) -> None:
     index_new(conn, "note_fts", [(rowid, json.loads(body))])
 
 
-def index_new(conn: Connection, table: str, rows: list[tuple[int, dict]]) -> None:
+def index_new(conn: Connection, table: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
     """Index live records that have no row in `table` (new, or just unindexed), in one statement."""
     _write(conn, table, "", rows)
 
 
-def unindex(conn: Connection, table: str, rows: list[tuple[int, dict]]) -> None:
+def unindex(conn: Connection, table: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
     """Take indexed (live) records out of `table`: `rows` are their rowids and their stored
     bodies, parsed. Through the 'delete' command, so 'secure-delete' erases their terms."""
     _write(conn, table, "'delete', ", rows)
 
 
-def _write(conn: Connection, table: str, command: str, rows: list[tuple[int, dict]]) -> None:
+def _write(conn: Connection, table: str, command: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
     if not rows:
         return
     columns, text_of = _INDEXED[table]

@@ -21,9 +21,11 @@ import logging
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.store.profile import Profile
-from desktop.store.replica import Enrolment, NotEnrolled, Outgoing
+from desktop.store.replica import AppliedAnswer, Enrolment, NotEnrolled, Outgoing
+from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from desktop.sync.transport import Transport, WireStats
 
@@ -118,11 +120,11 @@ class SyncEngine:
             self._transport_for = target
         return self._transport
 
-    def _body(self, cursor: str | None, mutations: list[dict]) -> dict:
+    def _body(self, cursor: str | None, mutations: list[dict[str, Any]]) -> dict[str, Any]:
         return {"cursor": cursor, "mutations": mutations, "page_size": self.page_size}
 
     @staticmethod
-    def _may_prefetch(answer: dict, outgoing: Outgoing) -> bool:
+    def _may_prefetch(answer: dict[str, Any], outgoing: Outgoing) -> bool:
         """Only pure pull pages are fetched ahead. Not after pushing (their results must
         land first, or the next push would resend them) and not across a token rotation
         (the service retires the old token once the new one is used: it must be stored
@@ -149,7 +151,12 @@ class SyncEngine:
             answer = transport.sync(outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
             for _ in range(MAX_ROUNDS):
                 received_at = self.clock()
-                applying = self.worker.submit(lambda s, a=answer, o=outgoing: s.replica.apply_answer(a, o.mutations))
+
+                # Named, not a lambda: mypy cannot type a lambda whose defaults bind this round's values.
+                def apply(s: StoreSession, a: dict[str, Any] = answer, o: Outgoing = outgoing) -> AppliedAnswer:
+                    return s.replica.apply_answer(a, o.mutations)
+
+                applying = self.worker.submit(apply)
                 prefetched = None
                 if self._may_prefetch(answer, outgoing):
                     # Fetch the next page while the store applies this one. The store's cursor

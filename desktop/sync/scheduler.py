@@ -31,7 +31,7 @@ import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypedDict
 
 from desktop.store.replica import NotEnrolled
 from desktop.store.worker import StoreClosed
@@ -58,6 +58,14 @@ class SyncState:
     last_success_at: dt.datetime | None = None
     message: str | None = None  # the reason, for error / offline / update_needed / wiped
     clock_skew_s: float | None = None
+
+
+class _Counts(TypedDict):
+    """The store's counts a SyncState carries (its field names: they go in by keyword)."""
+
+    pending: int
+    open_conflicts: int
+    rejected: int
 
 
 @dataclass(frozen=True)
@@ -276,7 +284,7 @@ class SyncScheduler:
             )
         )
 
-    def _counts(self) -> dict[str, int]:
+    def _counts(self) -> _Counts:
         """The pending, conflict and refusal counts, or the last ones when they cannot be read."""
         try:
             status = self.engine.worker.call(lambda s: s.replica.status())
@@ -287,7 +295,7 @@ class SyncScheduler:
             return self._last_counts()
         return {"pending": status.pending, "open_conflicts": status.open_conflicts, "rejected": status.rejected}
 
-    def _last_counts(self) -> dict[str, int]:
+    def _last_counts(self) -> _Counts:
         return {
             "pending": self._state.pending,
             "open_conflicts": self._state.open_conflicts,

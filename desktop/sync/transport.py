@@ -221,7 +221,7 @@ class Transport:
         tls: dict[str, Any] = {}
         if urllib.parse.urlsplit(self.base_url).scheme == "https":
             # The organisation's CA bundle, or the same public CAs `requests` trusts: never unverified.
-            tls = {"cert_reqs": "CERT_REQUIRED", "ca_certs": ca_bundle or requests.certs.where()}
+            tls = {"cert_reqs": "CERT_REQUIRED", "ca_certs": ca_bundle or requests.certs.where()}  # type: ignore[attr-defined]  # certifi's where(), re-exported without __all__
         # A pool for the one configured host and nothing else: no code path can reach another.
         self._pool = urllib3.connection_from_url(
             self.base_url,
@@ -255,7 +255,8 @@ class Transport:
         status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True)
         if status == 200:
             _validated(SyncResponse, data)
-            return data  # the parsed JSON itself: the store reads it as a mapping, as sent
+            answer: dict[str, Any] = data  # an object: SyncResponse just accepted it
+            return answer  # the parsed JSON itself: the store reads it as a mapping, as sent
         if status == 410:
             raise _wipe_order(data)
         if status == 401:
@@ -345,7 +346,7 @@ class Transport:
             if (
                 response.status == 200
                 and PROTOCOL_HEADER not in response.headers
-                and payload.lstrip()[:1] not in (b"", b"{", b"[")
+                and bytes(payload.lstrip()[:1]) not in (b"", b"{", b"[")
             ):
                 raise self._not_prossimo(response.status)  # a web page, not our JSON: another server
             return response.status, self._decode(response.status, payload), response.headers

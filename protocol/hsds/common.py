@@ -502,8 +502,8 @@ def report(reading: Reading, outcomes: list[Outcome]) -> ImportReport:
     skipped: dict[tuple[str, str], list[str]] = {}
     for table, places in reading.read.items():
         done = [best.get((table, place)) for place in places]
-        for place, outcome in zip(places, done, strict=True):
-            if outcome is None:
+        for place, stored in zip(places, done, strict=True):
+            if stored is None:
                 reason = reading.reasons.get((table, place), NOT_USED.get(table, NOT_LINKED))
                 skipped.setdefault((table, reason), []).append(place)
         tables[table] = TableCounts(

@@ -474,10 +474,10 @@ class _Service:
             reader.report(node, "organization", "required: the organisation that provides this service")
             fields["organization_name"] = ""
         else:
-            value, organization_node = organization
+            provider, organization_node = organization
             self.used.add(("organization", organization_node.path))
-            fields["organization_name"] = reader.text(value, "name", organization_node)
-            fields["hsds_organization_id"] = reader.text(value, "id", organization_node, identifier=True) or None
+            fields["organization_name"] = reader.text(provider, "name", organization_node)
+            fields["hsds_organization_id"] = reader.text(provider, "id", organization_node, identifier=True) or None
             sources[("organization_name",)] = (organization_node, "name")
             sources[("hsds_organization_id",)] = (organization_node, "id")
         fields["categories"], fields["keywords"] = self._terms(sources)
@@ -599,7 +599,7 @@ class _Service:
             for item, item_node in addresses
             if reader.text(item, "address_type", item_node).lower() in ("", "physical")
         ]
-        chosen = (physical or addresses or [None])[0]
+        chosen = next(iter(physical or addresses), None)
         if chosen is None:
             reader.report(node, "addresses", "required: the location's address, with its city")
             return fields

@@ -564,7 +564,7 @@ class _Package:
     def address_of(self, location: _Row) -> _Row | None:
         candidates = self.addresses.get(location.get("id"), [])
         physical = [row for row in candidates if row.get("address_type").lower() in ("", "physical")]
-        chosen = (physical or candidates or [None])[0]
+        chosen = next(iter(physical or candidates), None)
         for row in candidates:
             if row is not chosen:
                 self.reasons[row.key] = "one address is kept per location (the physical one); this is another"
@@ -582,7 +582,8 @@ class _Package:
         return pairs
 
     def _paired(self, active: dict[str, _Row]) -> list[_Pair]:
-        pairs, seen = [], {}
+        pairs: list[_Pair] = []
+        seen: dict[tuple[str, str], int] = {}  # (service id, location id) -> the row that placed it first
         for row in self.rows("service_at_location"):
             found_service = self.check(row, "service_id", self.services, required=True)
             found_location = self.check(row, "location_id", self.locations, required=True)

@@ -381,6 +381,22 @@ def test_unreadable_values_are_named_without_echoing_them(enrolled, week, tmp_pa
     assert "Anna" not in message and "soon" not in message
 
 
+def test_a_line_that_is_not_name_and_value_is_named_not_a_crash() -> None:
+    """Issue 15 item 1: icalendar records a line inside an event that it cannot split into a
+    name and a value as an error with no property name (None, which its stubs hide). Reading
+    it used to fail with AttributeError ('NoneType' has no attribute 'upper'), a traceback
+    instead of the event's problem; the line is named by what it is, never echoed."""
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//elsewhere//EN\r\nBEGIN:VEVENT\r\nUID:elsewhere-1\r\n"
+        b"DTSTART:20261123T100000Z\r\nDTEND:20261123T110000Z\r\nSUMMARY:visit\r\n"
+        b"Anna Rossi called about the flat\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(data)
+    assert caught.value.problems == ["event 1 (UID elsewhere-1): line: cannot be read (not NAME:value)"]
+    assert "Anna" not in str(caught.value)
+
+
 @pytest.mark.parametrize("content", [b"", b"hello\r\n", b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x\r\nEND:VCARD\r\n"])
 def test_a_file_that_is_not_a_calendar_is_refused(enrolled, tmp_path, content: bytes) -> None:
     path = tmp_path / "not.ics"
