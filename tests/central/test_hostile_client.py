@@ -15,8 +15,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
+from central import errors
 from central.db import make_engine, upgrade
 from protocol import new_id
 from protocol.messages import MAX_JSON_DEPTH, ProblemAnswer
@@ -209,6 +212,36 @@ def test_a_busy_database_is_503_busy_with_retry_after(tmp_path: Path, caplog: py
     result = anna.sync(mutation)["results"][0]  # the lock gone, the same request is applied: nothing half-done
     assert result["status"] == "applied", result
     engine.dispose()
+
+
+def test_busy_is_told_apart_by_the_drivers_error_code(engine: Engine) -> None:
+    """Issue 13 (service errors): the real drivers' errors for a lock not had in time, and a pool with no
+    free connection, count as busy (503); another database error does not (it stays 500 `internal`)."""
+    sqlite = engine.dialect.name == "sqlite"
+    holder = engine.connect()
+    holder.begin()
+    holder.execute(text("UPDATE organisation SET name = name" if sqlite else "LOCK TABLE organisation"))
+    try:
+        # A second engine on the same database that waits a tenth of a second for a lock, and has one connection.
+        url = engine.url.render_as_string(hide_password=False)
+        other = make_engine(url, busy_timeout_s=0.1) if sqlite else create_engine(url, pool_size=1, max_overflow=0)
+        with pytest.raises(DBAPIError) as locked, other.begin() as connection:
+            if not sqlite:
+                connection.execute(text("SET LOCAL lock_timeout = '100ms'"))
+            connection.execute(text("SELECT count(*) FROM organisation" + ("" if sqlite else " FOR UPDATE")))
+        assert errors.is_busy(locked.value), locked.value.orig
+    finally:
+        holder.rollback()
+        holder.close()
+    with pytest.raises(DBAPIError) as broken, other.begin() as connection:
+        connection.execute(text("SELECT * FROM no_such_table"))
+    assert not errors.is_busy(broken.value)
+    small = create_engine(url, pool_size=1, max_overflow=0, pool_timeout=0.1)
+    with small.connect(), pytest.raises(SQLAlchemyTimeoutError) as exhausted:
+        small.connect()
+    assert errors.is_busy(exhausted.value)
+    small.dispose()
+    other.dispose()
 
 
 # --- item 11: numbers past 64 bits -------------------------------------------------------
