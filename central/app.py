@@ -53,6 +53,10 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
         "`fields` names each field and rule.",
     },
     500: {"model": ProblemAnswer, "description": "Unexpected failure; the answer and the log hold no detail."},
+    503: {
+        "model": ProblemAnswer,
+        "description": "`busy`: the database could not be had in time; try again after `Retry-After` seconds.",
+    },
 }
 SYNC_ERRORS = (
     "A mutation whose `device_seq` or `mutation_id` is missing or out of range, a `cursor` or "

@@ -44,12 +44,17 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
-def make_engine(url: str) -> Engine:
+# How long a SQLite transaction waits for another writer's lock before it gives up; the
+# request is then answered 503 `busy` (central.errors). Tests pass a shorter wait.
+SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+def make_engine(url: str, *, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S) -> Engine:
     if url.startswith("sqlite"):
         database = _sqlite_file(url)
         if database is not None:
             files.prepare_sqlite_file(database)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_s})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:

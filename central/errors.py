@@ -3,7 +3,9 @@
 Owns: `problem` (every error answer is a protocol.messages.ProblemAnswer), the strict JSON
 reader every route's body goes through (bounded depth, valid unicode only, no NUL, finite
 numbers), the handlers for validation and HTTP errors, and `CrashGuard`, the catch-all
-that answers an unexpected exception with a bare 500.
+that answers an unexpected exception with a bare 500, or a busy database (a lock held past
+the wait, a serialisation failure, no pooled connection free) with 503 `busy` and a
+Retry-After: a transient fault the client may retry, not a failure of the service.
 
 Must never put a request value into an answer or a log line: not the body, not a header,
 not an exception's text or traceback (a failed query's exception carries its parameters,
@@ -13,6 +15,7 @@ i.e. passwords, names and phones). A crash is logged as one line: route and exce
 import logging
 import math
 import re
+import sqlite3
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
@@ -22,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic_core import from_json
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
@@ -33,6 +37,10 @@ log = logging.getLogger("central.errors")
 
 MAX_FIELDS = 50  # a batch of 5,000 broken mutations gets a readable answer, not 5,000 lines
 HTTP_ERRORS = {404: "not_found", 405: "method_not_allowed"}
+BUSY_RETRY_AFTER_S = 5  # whole seconds: a lock held past the wait is usually a backup or a long writer
+_BUSY_SQLITE_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+# PostgreSQL: lock_not_available (lock_timeout), serialization_failure, deadlock_detected.
+_BUSY_SQLSTATES = frozenset({"55P03", "40001", "40P01"})
 
 
 def problem(
@@ -184,6 +192,20 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
 
 
+def is_busy(exc: BaseException) -> bool:
+    """The database could not be had in time: locked, a transaction to be tried again, or no free
+    pooled connection. Decided by error codes, never by the exception's text."""
+    if isinstance(exc, sa_exc.TimeoutError):  # the connection pool had none free in time
+        return True
+    if not isinstance(exc, sa_exc.DBAPIError):
+        return False
+    driver = exc.orig
+    return (
+        getattr(driver, "sqlite_errorcode", None) in _BUSY_SQLITE_CODES
+        or getattr(driver, "sqlstate", None) in _BUSY_SQLSTATES
+    )
+
+
 class CrashGuard:
     """Outermost middleware: an unexpected exception answers 500 and logs route and type, nothing else.
 
@@ -211,6 +233,16 @@ class CrashGuard:
         except Exception as exc:  # noqa: BLE001 - the point: nothing unexpected leaves without this answer
             route = scope["path"] if scope["path"] in self.routes else "(unknown route)"
             kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
+            if is_busy(exc):
+                log.warning("%s %s: the database was busy (%s); answered 503", scope["method"], route, kind)
+                if not started:
+                    await problem(
+                        503,
+                        "busy",
+                        "the service's database is busy: try again in a few seconds",
+                        headers={"Retry-After": str(BUSY_RETRY_AFTER_S)},
+                    )(scope, receive, send)
+                return
             log.error(
                 "%s %s failed: %s (details withheld: they may hold request values)",
                 scope["method"],

@@ -333,11 +333,23 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         raise CliError(str(exc), EXIT_USAGE) from None
     if args.ca_bundle and not Path(args.ca_bundle).is_file():
         raise CliError(f"--ca-bundle: {args.ca_bundle} is not a readable file", EXIT_USAGE)
+    try:
+        transport.answer_limit_bytes(args.max_answer_mib, "--max-answer-mib")
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    limit = None if args.max_answer_mib is None else int(args.max_answer_mib)
     profile, worker = _open(args)
     with worker:
         password = os.environ.get(PASSWORD_ENV) or _password_prompt()
         enrolment = enrol(
-            profile, worker, server, args.user, password, ca_bundle=args.ca_bundle, device_name=args.device_name
+            profile,
+            worker,
+            server,
+            args.user,
+            password,
+            ca_bundle=args.ca_bundle,
+            device_name=args.device_name,
+            max_answer_mib=limit,
         )
     teams = ", ".join(team["name"] for team in enrolment.teams) or "no team yet"
     print(f"Enrolled with {enrolment.server_url} as device {enrolment.device_id} ({enrolment.role}; {teams}).")
@@ -680,6 +692,11 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--user", metavar="U", required=True, help="your username on the service")
     enroll.add_argument("--ca-bundle", metavar="F", help="the organisation's CA certificates (PEM)")
     enroll.add_argument("--device-name", metavar="N", help="how IT will see this computer (default: its name)")
+    enroll.add_argument(
+        "--max-answer-mib",
+        metavar="N",
+        help="refuse a service answer larger than N MiB once unpacked (1 to 1024; default 64)",
+    )
     enroll.set_defaults(handler=cmd_enroll)
 
     sync = commands.add_parser("sync", parents=[common], help="send local changes and receive the team's")

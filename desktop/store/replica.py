@@ -60,6 +60,7 @@ from protocol.relations import contact_owned_entities, contact_owner_fields, rec
 # sync_state keys
 SERVER_URL = "server_url"
 CA_BUNDLE = "ca_bundle"
+MAX_ANSWER_MIB = "max_answer_mib"
 DEVICE_TOKEN = "device_token"  # noqa: S105 - the name of a key, not a secret
 DEVICE_ID = "device_id"
 OPERATOR_ID = "operator_id"
@@ -95,6 +96,8 @@ class Enrolment:
     organisation_id: uuid.UUID
     role: str
     teams: list[dict[str, str]]
+    # The most an answer may be once unpacked, as IT set it at enrolment; None: the transport's default.
+    max_answer_mib: int | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,7 @@ class Replica:
             organisation_id=uuid.UUID(self._get(ORGANISATION_ID)),
             role=self._get(ROLE) or "operator",
             teams=json.loads(self._get(TEAMS) or "[]"),
+            max_answer_mib=int(limit) if (limit := self._get(MAX_ANSWER_MIB)) else None,
         )
 
     def save_enrolment(self, enrolment: Enrolment, token: str) -> None:
@@ -188,6 +192,7 @@ class Replica:
             values = {
                 SERVER_URL: enrolment.server_url,
                 CA_BUNDLE: enrolment.ca_bundle,
+                MAX_ANSWER_MIB: None if enrolment.max_answer_mib is None else str(enrolment.max_answer_mib),
                 DEVICE_TOKEN: token,
                 DEVICE_ID: str(enrolment.device_id),
                 OPERATOR_ID: str(enrolment.operator_id),

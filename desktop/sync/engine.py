@@ -27,7 +27,7 @@ from desktop.store.profile import Profile
 from desktop.store.replica import AppliedAnswer, Enrolment, NotEnrolled, Outgoing
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
-from desktop.sync.transport import Transport, WireStats
+from desktop.sync.transport import Transport, WireStats, answer_limit_bytes
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,8 @@ TransportFactory = Callable[[Enrolment], Transport]
 
 
 def default_transport(enrolment: Enrolment) -> Transport:
-    return Transport(enrolment.server_url, ca_bundle=enrolment.ca_bundle)
+    limit = answer_limit_bytes(enrolment.max_answer_mib)
+    return Transport(enrolment.server_url, ca_bundle=enrolment.ca_bundle, max_answer_bytes=limit)
 
 
 class SyncEngine:
@@ -107,12 +108,12 @@ class SyncEngine:
         self.push_batch, self.page_size = push_batch, page_size
         self.clock = clock
         self._transport: Transport | None = None
-        self._transport_for: tuple[str, str | None] | None = None
+        self._transport_for: tuple[str, str | None, int | None] | None = None
 
     def _transport_of(self, enrolment: Enrolment) -> Transport:
         # One session (and its kept-alive connection) across syncs to the same service.
         # A new address or CA bundle (changed in Settings) means a new session.
-        target = (enrolment.server_url, enrolment.ca_bundle)
+        target = (enrolment.server_url, enrolment.ca_bundle, enrolment.max_answer_mib)
         if self._transport is None or self._transport_for != target:
             if self._transport is not None:
                 self._transport.close()
@@ -237,6 +238,7 @@ def enrol(
     *,
     ca_bundle: str | None = None,
     device_name: str | None = None,
+    max_answer_mib: int | None = None,
     transport: Transport | None = None,
 ) -> Enrolment:
     """Log in once, register this device, and keep its token inside the encrypted store.
@@ -244,13 +246,14 @@ def enrol(
     Refuses a profile that is already enrolled: a second enrolment would make a new
     device on the service while this one's history still points at the first.
     """
+    limit = answer_limit_bytes(max_answer_mib)  # a wrong setting is refused before anything is sent
     existing = worker.call(lambda s: s.replica.enrolment())
     if existing is not None:
         raise AlreadyEnrolled(
             f"this profile is already enrolled with {existing.server_url} as device "
             f"{existing.device_id}; use a new profile to enrol again"
         )
-    transport = transport or Transport(server_url, ca_bundle=ca_bundle)
+    transport = transport or Transport(server_url, ca_bundle=ca_bundle, max_answer_bytes=limit)
     answer = transport.enrol(username, password, device_name or socket.gethostname()[:100] or "laptop")
     enrolment = Enrolment(
         server_url=transport.base_url,
@@ -260,6 +263,7 @@ def enrol(
         organisation_id=answer.organisation_id,
         role=answer.role,
         teams=[{"id": str(team.id), "name": team.name} for team in answer.teams],
+        max_answer_mib=max_answer_mib,
     )
     worker.call(lambda s: s.replica.save_enrolment(enrolment, answer.device_token))
     profile.record_enrolment(device_id=answer.device_id, operator_id=answer.operator_id)

@@ -65,7 +65,9 @@ GZIP_MIN_BYTES = 1024  # smaller bodies are not worth compressing
 RETRY_STATUSES = frozenset({502, 503, 504})
 # A page of 2,000 records is about 3 MB unpacked: 64 MiB leaves room for big records
 # and still stops a gzip bomb (1,000:1) long before it costs the laptop its memory.
-MAX_ANSWER_BYTES = 64 * 2**20
+# IT may set another limit per device (`prossimo enroll --max-answer-mib`), within this range.
+MAX_ANSWER_MIB, MAX_ANSWER_MIB_RANGE = 64, (1, 1024)
+MAX_ANSWER_BYTES = MAX_ANSWER_MIB * 2**20
 READ_CHUNK = 64 * 1024
 INFLATE_STEP = 1024 * 1024  # output of one zlib step
 MAX_QUOTED_CHARS = 300  # of a service's error message
@@ -158,6 +160,18 @@ def check_server_url(url: str) -> str:
     if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
         raise ValueError("server: must use https (plain http is accepted only for a service on this machine)")
     return url.strip().rstrip("/")
+
+
+def answer_limit_bytes(mib: object, setting: str = "max_answer_mib") -> int:
+    """The answer limit in bytes for a setting given in MiB (None: the default); refuses anything but a
+    whole number in `MAX_ANSWER_MIB_RANGE`, naming `setting` (the option as the caller knows it)."""
+    if mib is None:
+        return MAX_ANSWER_BYTES
+    low, high = MAX_ANSWER_MIB_RANGE
+    text = str(mib).strip()
+    if isinstance(mib, bool) or not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise ValueError(f"{setting}: must be a whole number of MiB from {low} to {high} (default {MAX_ANSWER_MIB})")
+    return int(text) * 2**20
 
 
 class _Retry(Retry):

@@ -8,16 +8,22 @@ unexpected, and never a value of the request in the answer or in a log line.
 import base64
 import json
 import logging
+import sqlite3
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
+from central import errors
+from central.db import make_engine, upgrade
 from protocol import new_id
 from protocol.messages import MAX_JSON_DEPTH, ProblemAnswer
-from tests.central.conftest import PASSWORD, World
+from tests.central.conftest import PASSWORD, World, make_world
 
 BIG = 2**63  # one past PostgreSQL's BIGINT
 CANARY = "Canary7f3a"
@@ -171,6 +177,71 @@ def test_an_unexpected_failure_is_500_without_detail_and_logs_only_the_type(
     lines = [r for r in caplog.records if r.name.startswith("central")]
     assert len(lines) == 1 and "/v1/enrol" in lines[0].getMessage()
     assert lines[0].exc_info is None
+
+
+def test_a_busy_database_is_503_busy_with_retry_after(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 13 (service errors): a database that stays locked past the busy timeout is a transient fault,
+    answered 503 `busy` with a whole-second Retry-After (a device's sync then retries), never 500 `internal`.
+    The lock is real: another connection holds SQLite's write lock (BEGIN IMMEDIATE), as a long backup
+    or a stuck writer would. The log names the route and the exception type, never a request value."""
+    database = tmp_path / "central.db"
+    engine = make_engine(f"sqlite:///{database}", busy_timeout_s=0.2)  # the deployment waits 30 s
+    upgrade(engine)
+    world = make_world(engine)
+    world.add_operator("anna", [world.team_a])
+    anna = world.enrol("anna")
+    mutation = anna.mutation("contact", "create", given_name=CANARY)
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with caplog.at_level(logging.DEBUG):
+            answer = _client(world).post(
+                "/v1/sync",
+                json={"cursor": None, "mutations": [mutation], "page_size": 10},
+                headers={"Authorization": f"Bearer {anna.token}"},
+            )
+        problem = _problem(answer, 503, "busy")
+        assert problem.get("fields", []) == [] and CANARY not in answer.text
+        assert answer.headers["Retry-After"].isdigit() and int(answer.headers["Retry-After"]) >= 1
+        assert CANARY not in caplog.text and anna.token not in caplog.text and "Traceback" not in caplog.text
+        lines = [r.getMessage() for r in caplog.records if r.name.startswith("central")]
+        assert len(lines) == 1 and "POST /v1/sync" in lines[0] and "OperationalError" in lines[0], lines
+    finally:
+        holder.rollback()
+        holder.close()
+    result = anna.sync(mutation)["results"][0]  # the lock gone, the same request is applied: nothing half-done
+    assert result["status"] == "applied", result
+    engine.dispose()
+
+
+def test_busy_is_told_apart_by_the_drivers_error_code(engine: Engine) -> None:
+    """Issue 13 (service errors): the real drivers' errors for a lock not had in time, and a pool with no
+    free connection, count as busy (503); another database error does not (it stays 500 `internal`)."""
+    sqlite = engine.dialect.name == "sqlite"
+    holder = engine.connect()
+    holder.begin()
+    holder.execute(text("UPDATE organisation SET name = name" if sqlite else "LOCK TABLE organisation"))
+    try:
+        # A second engine on the same database that waits a tenth of a second for a lock, and has one connection.
+        url = engine.url.render_as_string(hide_password=False)
+        other = make_engine(url, busy_timeout_s=0.1) if sqlite else create_engine(url, pool_size=1, max_overflow=0)
+        with pytest.raises(DBAPIError) as locked, other.begin() as connection:
+            if not sqlite:
+                connection.execute(text("SET LOCAL lock_timeout = '100ms'"))
+            connection.execute(text("SELECT count(*) FROM organisation" + ("" if sqlite else " FOR UPDATE")))
+        assert errors.is_busy(locked.value), locked.value.orig
+    finally:
+        holder.rollback()
+        holder.close()
+    with pytest.raises(DBAPIError) as broken, other.begin() as connection:
+        connection.execute(text("SELECT * FROM no_such_table"))
+    assert not errors.is_busy(broken.value)
+    small = create_engine(url, pool_size=1, max_overflow=0, pool_timeout=0.1)
+    with small.connect(), pytest.raises(SQLAlchemyTimeoutError) as exhausted:
+        small.connect()
+    assert errors.is_busy(exhausted.value)
+    small.dispose()
+    other.dispose()
 
 
 # --- item 11: numbers past 64 bits -------------------------------------------------------

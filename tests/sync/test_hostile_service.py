@@ -374,6 +374,56 @@ def test_an_answer_too_large_on_the_wire_is_refused(serve) -> None:
         transport.sync("device-token", SYNC_BODY)
 
 
+PROSSIMO = str(Path(sys.executable).parent / "prossimo")
+
+
+def _prossimo(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The `prossimo` command as IT runs it (a real process on a real profile)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PROSSIMO_")}
+    environment |= {"PROSSIMO_HOME": str(profile), "PROSSIMO_PASSPHRASE": PASSPHRASE, "PROSSIMO_PASSWORD": PASSWORD}
+    return subprocess.run(
+        [PROSSIMO, *args], env=environment, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120
+    )
+
+
+def test_the_answer_limit_is_a_setting_it_gives_at_enrolment(serve, tmp_path: Path) -> None:
+    """Issue 13 (transport: "bounded decompressed size, configurable, default 64 MiB"): IT sets the limit
+    with `prossimo enroll --max-answer-mib`; a 2 MiB answer (gzip, far smaller on the wire) is then refused
+    by a device enrolled with 1 MiB, and accepted by a device enrolled with the default."""
+    empty = {"results": [], "changes": [], "cursor": "c", "more": False, "server_time": "2024-01-01T00:00:00Z"}
+    big = gzip.compress(json.dumps(empty).encode()[:-1] + b" " * (2 * 2**20) + b"}")
+    assert len(big) < 2**20
+    answer = Answer(200, big, {"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    evil = serve(lambda path, n: Answer(200, _valid_enrolment()) if path == "/v1/enrol" else answer)
+    for name, limit, expected in (("small", ["--max-answer-mib", "1"], 5), ("default", [], 0)):
+        profile = tmp_path / name
+        assert _prossimo(profile, "init").returncode == 0
+        enrolled = _prossimo(profile, "enroll", "--server", evil.url, "--user", "anna", *limit)
+        assert enrolled.returncode == 0, enrolled.stderr
+        synced = _prossimo(profile, "sync")
+        assert synced.returncode == expected, synced.stderr
+        if expected:
+            assert "the service's answer is larger than 1 MiB once unpacked" in synced.stderr
+    assert [path for path, _ in evil.received].count("/v1/sync") == 2  # refused once, not retried; accepted once
+
+
+@pytest.mark.parametrize("given", ["0", "1025", "-3", "64.5", "lots"])
+def test_an_answer_limit_out_of_range_is_refused_naming_the_setting(serve, tmp_path: Path, given: str) -> None:
+    """Issue 13: the limit is a whole number of MiB from 1 to 1024; anything else is a usage error that
+    names the option and the range, and nothing is sent."""
+    evil = serve(lambda path, n: Answer(200, _valid_enrolment()))
+    profile = tmp_path / "device"
+    assert _prossimo(profile, "init").returncode == 0
+    enrolled = _prossimo(profile, "enroll", "--server", evil.url, "--user", "anna", f"--max-answer-mib={given}")
+    assert enrolled.returncode == 2
+    assert "--max-answer-mib: must be a whole number of MiB from 1 to 1024" in enrolled.stderr
+    assert "Traceback" not in enrolled.stderr and evil.received == []
+    other = Profile.create(tmp_path / "other", PASSPHRASE)
+    with other.open(PASSPHRASE) as store, pytest.raises(ValueError, match="max_answer_mib: must be a whole number"):
+        enrol(other, store, evil.url, "anna", PASSWORD, max_answer_mib=0)
+    assert evil.received == []
+
+
 def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:
     """Issue 13 item 13: 100,000 nested arrays give an error naming the problem, never RecursionError."""
     deep = b"[" * 100_000 + b"]" * 100_000
