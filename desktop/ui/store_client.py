@@ -17,6 +17,7 @@ run SQL itself, never take a caller's word for what changed, and never call back
 into a widget that has been deleted.
 """
 
+import functools
 import itertools
 import logging
 from collections.abc import Callable
@@ -75,12 +76,16 @@ class StoreClient(QObject):
         self._waiting[ticket] = (done, failed, owner)
         if len(self._waiting) == 1:
             self.busyChanged.emit(True)
+
+        def unit(session: StoreSession) -> tuple[T, Changes]:
+            return session.run_unit(work)  # the result, and what it changed, read from what it wrote
+
         try:
-            future = self.worker.submit(lambda session: session.run_unit(work))
+            future = self.worker.submit(unit)
         except StoreClosed as exc:
             self._finished.emit(ticket, None, exc)
             return
-        future.add_done_callback(lambda f, t=ticket: self._relay(t, f))
+        future.add_done_callback(functools.partial(self._relay, ticket))
 
     def _relay(self, ticket: int, future: "Future[Any]") -> None:
         # Runs on the store thread: only emit (Qt queues the call to the UI thread).
