@@ -1,6 +1,7 @@
 """What a unit of store work sees: the repositories bound to the owner's connection.
 
-Owns: `StoreSession` (one per store thread), the integrity checks and the
+Owns: `StoreSession` (one per store thread), `run_unit` (a unit of work with the
+`Changes` it wrote, see `desktop.store.changes`), the integrity checks and the
 subject-access export of one contact. Must never be handed to another thread:
 work reaches it only through `StoreWorker.submit`.
 """
@@ -10,10 +11,11 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
+from desktop.store.changes import ChangeLog, Changes
 from desktop.store.database import Connection, DatabaseError, cipher_version, transaction
 from desktop.store.errors import RuleViolation
 from desktop.store.migrations import schema_version
@@ -39,6 +41,8 @@ from protocol import (
 from protocol.clock import utc_now
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, record_hung_references
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,16 @@ class StoreSession:
         self.conflicts: RecordRepository[Conflict] = repo("conflict")
         self.outbox = Outbox(conn)
         self.replica = Replica(conn, {entity: repo(entity) for entity in SPECS})
+        self._change_log = ChangeLog(conn, [(entity, spec.table) for entity, spec in SPECS.items()])
+
+    def run_unit(self, work: Callable[["StoreSession"], T]) -> tuple[T, Changes]:
+        """Run `work`, and read back what it changed from the rows it wrote: the entities
+        of its outbox rows (a push is due) and of the records it wrote without one (a
+        directory import). Nothing is declared by the caller. Work that raises reports
+        nothing: its error is all the caller learns."""
+        self._change_log.start()
+        result = work(self)
+        return result, self._change_log.finish()
 
     def schema_version(self) -> int:
         return schema_version(self.conn)

@@ -136,6 +136,13 @@ class SyncScheduler:
             self._counts_stale = True
         self._schedule(self.timing.debounce_s, replace_later=True)
 
+    def counts_changed(self) -> None:
+        """A local write changed what the counts show but left nothing to push (a refused
+        change discarded): they are read again on the scheduler's thread; no sync starts."""
+        with self._wake:
+            self._counts_stale = True
+            self._wake.notify_all()
+
     def set_online(self, online: bool) -> None:
         """Connectivity as the operating system reports it."""
         was, self._online = self._online, online

@@ -428,11 +428,10 @@ class ConflictView(QWidget):
         row.deleteLater()
 
     def _decide(self, row: _ConflictRow, resolution: str, value: Any) -> None:
-        conflict_id, entity = row.conflict.id, row.conflict.entity
+        conflict_id = row.conflict.id
         row.set_busy(True)
 
         def done(_: Conflict) -> None:
-            self.context.local_change()
             self._drop(row)
             self.empty.setVisible(not self.rows)
             self.resolved.emit(conflict_id)
@@ -446,5 +445,4 @@ class ConflictView(QWidget):
             done,
             failed,
             owner=self,
-            changes={entity, "conflict"},
         )

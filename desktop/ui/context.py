@@ -69,11 +69,6 @@ class UiContext:
     lock_now: LockNow = _no_lock
     sign_out: Callable[[], None] = lambda: None  # the device forgets this profile (after a confirmation)
 
-    def local_change(self) -> None:
-        """Call after a local write: a syncing profile pushes it soon (debounced)."""
-        if self.sync is not None:
-            self.sync.local_change()
-
     @property
     def me(self) -> uuid.UUID:
         """The id appointments are booked under: the operator, or on an offline-only

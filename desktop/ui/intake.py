@@ -596,7 +596,6 @@ class IntakeAcceptDialog(FormDialog):
             self._done,
             self._failed,
             owner=self,
-            changes={"contact", "appointment", "intake_request"},
         )
 
     def _checked(self, appointment: dict, clashes: list[Clash]) -> None:
@@ -614,7 +613,6 @@ class IntakeAcceptDialog(FormDialog):
         self.time.setFocus()
 
     def _done(self, accepted: intake.Accepted) -> None:
-        self.context.local_change()
         self.requestAccepted.emit(accepted)
         self.accept()
 
@@ -676,11 +674,9 @@ class IntakeDeclineDialog(FormDialog):
             self._done,
             self._failed,
             owner=self,
-            changes={"intake_request"},
         )
 
     def _done(self, request: IntakeRequest) -> None:
-        self.context.local_change()
         self.requestDeclined.emit(request)
         self.accept()
 

@@ -235,6 +235,7 @@ class Shell(QObject):
         )
         self._replace_window(window)
         if bridge is not None:
+            bridge.follow(client)  # what units of work wrote starts pushes (desktop.ui.store_client)
             bridge.stateChanged.connect(self._announce_synced_records)
             bridge.start()
 

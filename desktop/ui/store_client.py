@@ -3,23 +3,31 @@
 Owns: `StoreClient`. A widget hands it a function of the `StoreSession` and what to
 do with the result (or the error); the function runs on the store thread
 (`StoreWorker.submit`), and the callback runs later on the UI thread, through a
-queued signal. Writes name the entities they change, and `changed` tells every
-screen once the write has committed, so views refresh what changed instead of
-everything (a sync that applied records emits it too, see `desktop.ui.shell`).
+queued signal. No caller names what its work changes: each unit runs through
+`StoreSession.run_unit`, which reads the `Changes` back from the rows it wrote.
+After a unit that wrote anything the client itself (it outlives every screen)
+emits `committed` with those `Changes` (the shell feeds it to the sync trigger,
+see `SyncBridge.follow`), and `changed` with the entities, so every screen
+refreshes what changed instead of everything (a sync that applied records emits
+`changed` too, see `desktop.ui.shell`). Both go out whether or not the widget
+that asked still exists.
 
 Must never block the UI thread on the store (no `Future.result()` here), never
-run SQL itself, and never call back into a widget that has been deleted.
+run SQL itself, never take a caller's word for what changed, and never call back
+into a widget that has been deleted.
 """
 
+import functools
 import itertools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from desktop.store.changes import Changes
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreClosed, StoreWorker
 
@@ -32,6 +40,7 @@ Failed = Callable[[BaseException], None]
 
 class StoreClient(QObject):
     changed = Signal(object)  # frozenset[str]: entity names written, after the commit
+    committed = Signal(object)  # Changes: after every unit of work that wrote something
     failed = Signal(object)  # an error nobody asked to handle (BaseException)
     busyChanged = Signal(bool)
 
@@ -41,7 +50,7 @@ class StoreClient(QObject):
         super().__init__(parent)
         self.worker = worker
         self._tickets = itertools.count(1)
-        self._waiting: dict[int, tuple[Done | None, Failed | None, QObject | None, frozenset[str]]] = {}
+        self._waiting: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
         self._finished.connect(self._deliver)
 
     @property
@@ -56,24 +65,27 @@ class StoreClient(QObject):
         failed: Failed | None = None,
         *,
         owner: QObject | None = None,
-        changes: Iterable[str] = (),
     ) -> None:
         """Run `work` on the store thread, then `done(result)` or `failed(error)` here.
 
         `owner` is the widget the callbacks belong to: if it is deleted before the
-        answer arrives, the answer is dropped. `changes` are the entities a write
-        touches; `changed` is emitted with them after a success.
+        answer arrives, the answer is dropped, but what the work changed is still
+        announced (`committed`, `changed`).
         """
         ticket = next(self._tickets)
-        self._waiting[ticket] = (done, failed, owner, frozenset(changes))
+        self._waiting[ticket] = (done, failed, owner)
         if len(self._waiting) == 1:
             self.busyChanged.emit(True)
+
+        def unit(session: StoreSession) -> tuple[T, Changes]:
+            return session.run_unit(work)  # the result, and what it changed, read from what it wrote
+
         try:
-            future = self.worker.submit(work)
+            future = self.worker.submit(unit)
         except StoreClosed as exc:
             self._finished.emit(ticket, None, exc)
             return
-        future.add_done_callback(lambda f, t=ticket: self._relay(t, f))
+        future.add_done_callback(functools.partial(self._relay, ticket))
 
     def _relay(self, ticket: int, future: "Future[Any]") -> None:
         # Runs on the store thread: only emit (Qt queues the call to the UI thread).
@@ -89,12 +101,14 @@ class StoreClient(QObject):
                 raise
             # Deleted between the check and the emit: the same case as above.
 
-    def _deliver(self, ticket: int, result: Any, error: BaseException | None) -> None:
-        done, failed, owner, changes = self._waiting.pop(ticket)
+    def _deliver(self, ticket: int, outcome: tuple[Any, Changes] | None, error: BaseException | None) -> None:
+        done, failed, owner = self._waiting.pop(ticket)
         if not self._waiting:
             self.busyChanged.emit(False)
-        if error is None and changes:
-            self.changed.emit(changes)  # committed, even if the widget that asked is gone
+        result = None
+        if outcome is not None:
+            result, changes = outcome
+            self._announce(changes)  # committed, even if the widget that asked is gone
         if owner is not None and not shiboken6.isValid(owner):
             return
         if error is None:
@@ -106,3 +120,9 @@ class StoreClient(QObject):
             log.info("store work dropped: the store was locked")
         else:
             self.failed.emit(error)
+
+    def _announce(self, changes: Changes) -> None:
+        if changes:
+            self.committed.emit(changes)
+        if changes.entities:
+            self.changed.emit(changes.entities)

@@ -4,7 +4,10 @@ Owns: `SyncBridge`, which relays `SyncScheduler` states (made on the sync thread
 to the UI thread as the `stateChanged` signal, tells the scheduler about
 connectivity from QNetworkInformation where the platform has a backend (otherwise
 the scheduler probes the service itself), and `describe()`, the one-line status
-an operator reads ("Up to date at 14:05 · 2 conflicts").
+an operator reads ("Up to date at 14:05 · 2 conflicts"). It also follows the store
+client's `committed` (connected once, by the shell: `follow()`): a unit of work that
+added outbox rows asks for a sync soon; one that only changed refused changes has the
+counts read again; anything else (a directory import) starts no sync.
 
 Must never run SQL or HTTP (the scheduler's thread does), never block the UI
 thread (every call into the scheduler only schedules; `detach()` waits at most for
@@ -17,9 +20,11 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from desktop.store.changes import Changes
 from desktop.sync.scheduler import SyncScheduler, SyncState
 from desktop.ui import formats
 from desktop.ui.i18n import TextContext
+from desktop.ui.store_client import StoreClient
 
 
 class SyncStatus(TextContext):
@@ -121,3 +126,14 @@ class SyncBridge(QObject):
 
     def local_change(self) -> None:
         self.scheduler.local_change()
+
+    def follow(self, store: StoreClient) -> None:
+        """Once per session: what the store's units of work wrote drives the sync, whether or
+        not the screen that asked still exists (Qt disconnects when this bridge is deleted)."""
+        store.committed.connect(self.store_wrote)
+
+    def store_wrote(self, changes: Changes) -> None:
+        if changes.outgoing:
+            self.local_change()  # changes wait in the outbox: push them soon
+        elif changes.refusals:
+            self.scheduler.counts_changed()  # only the status's counts are out of date

@@ -480,13 +480,11 @@ class SyncPage(QWidget):
             lambda _: self._settled(self.tr("The change will be sent again with the next sync.")),
             self._refusal_failed,
             owner=self,
-            changes={change.entity},
         )
 
     def _settled(self, feedback: str) -> None:
         self.refused_feedback.setText(feedback)
         self.refused_feedback.show()
-        self.context.local_change()
         self.reload()
 
     def _refusal_failed(self, error: BaseException) -> None:

@@ -31,8 +31,8 @@ def test_work_runs_on_the_store_thread_and_answers_on_the_ui_thread(qtbot, ui_co
 def test_a_write_announces_what_changed_and_errors_reach_the_caller(qtbot, ui_context) -> None:
     changed, errors = [], []
     ui_context.store.changed.connect(changed.append)
-    ui_context.store.run(lambda s: s.contacts.create(alias="Luce"), changes={"contact"})
-    ui_context.store.run(lambda s: s.contacts.create(kind="pseudonymous"), failed=errors.append, changes={"contact"})
+    ui_context.store.run(lambda s: s.contacts.create(alias="Luce"))
+    ui_context.store.run(lambda s: s.contacts.create(kind="pseudonymous"), failed=errors.append)
     wait_for_store(qtbot, ui_context)
     assert changed == [frozenset({"contact"})]  # only the write that committed
     assert field_errors(errors[0]) == {"alias": "A pseudonymous contact needs an alias."}

@@ -70,6 +70,7 @@ def screen_for(
             teams=teams,
         )
     context.sync = bridge
+    bridge.follow(context.store)  # as the shell wires it
     screens.append(Screen(context, bridge))
     if server_url is not None:
         bridge.start()
@@ -150,9 +151,7 @@ def test_waiting_changes_are_listed_in_words_with_their_counts(
     assert not any("{" in cell or "given_name" in cell for row in rows for cell in row)  # never raw JSON
 
     # A write through the store client: the list follows without being asked.
-    ui_context.store.run(
-        lambda s: s.contacts.update(first_contact.id, phone="+39 333 7654321", municipality="Lodi"), changes={"contact"}
-    )
+    ui_context.store.run(lambda s: s.contacts.update(first_contact.id, phone="+39 333 7654321", municipality="Lodi"))
     qtbot.waitUntil(lambda: page.pending_tree.topLevelItemCount() == 78)
     wait_for_store(qtbot, ui_context)
     assert tree_rows(page)[-1][1:] == [first_contact.display_name, "contact", "Changed: Phone, Municipality"]
@@ -226,7 +225,7 @@ def test_refused_changes_say_why_and_can_be_discarded_or_tried_again(
         with world.service.admin() as session:
             return session.get(StoredRecord, record_id) is not None
 
-    qtbot.waitUntil(on_service, timeout=10_000)  # the retry called local_change(): the scheduler synced
+    qtbot.waitUntil(on_service, timeout=10_000)  # the retry queued an outbox row: the scheduler synced
     qtbot.waitUntil(lambda: page.pending_tree.topLevelItemCount() == 0 and page._state.rejected == 0, timeout=10_000)
 
 
@@ -286,7 +285,7 @@ def test_a_same_field_conflict_is_decided_on_screen_and_reaches_the_other_device
     qtbot.waitUntil(lambda: page.conflict_list.count() == 0 and page.no_conflicts.isVisible(), timeout=10_000)
     assert page.tabs.tabText(0) == "&Conflicts (0)"
 
-    # The decisions went out with the sync that local_change() asked for; "Sync now" finds nothing left.
+    # The decisions went out with the sync their outbox rows asked for; "Sync now" finds nothing left.
     qtbot.waitUntil(
         lambda: page._state.phase == "idle" and page._state.pending == 0 and page._state.open_conflicts == 0,
         timeout=10_000,

@@ -74,7 +74,7 @@ def test_new_requests_are_counted_listed_and_refreshed(qtbot, ui_context, ui_sto
     qtbot.mouseClick(page.open_intake_button, Qt.MouseButton.LeftButton)
     assert opened == [("intake", requests[1].id), ("intake", None)]
 
-    ui_context.store.run(lambda s: intake(s, "Luna", 0), changes={"intake_request"})  # a write elsewhere in the app
+    ui_context.store.run(lambda s: intake(s, "Luna", 0))  # a write elsewhere in the app
     wait_for_store(qtbot, ui_context)
     qtbot.waitUntil(lambda: page.intake_list.count() == 3, timeout=5_000)
     assert "(3)" in page.intake_heading.text() and texts(page.intake_list)[0].startswith("Luna")
@@ -135,7 +135,7 @@ def test_follow_ups_need_an_outcome_a_new_consent_or_an_answer(qtbot, ui_context
     ]
 
     done = {"status": "done", "outcome_note": "Came, all fine."}
-    ui_context.store.run(lambda s: s.appointments.update(caseload.appointments[0].id, **done), changes={"appointment"})
+    ui_context.store.run(lambda s: s.appointments.update(caseload.appointments[0].id, **done))
     qtbot.waitUntil(lambda: page.follow_list.count() == 3, timeout=5_000)
 
 
@@ -146,8 +146,6 @@ def test_unsynced_changes_are_counted_after_any_write(qtbot, ui_context, ui_stor
     assert f"{pending} change{'s' if pending != 1 else ''} not yet synced" in page.pending_label.text()
     assert not page.sync_button.isVisible()  # an offline-only profile: nothing to sync with
 
-    ui_context.store.run(
-        lambda s: s.notes.create(contact_id=caseload.contacts[0].id, body="Visita", occurred_at=NOW), changes={"note"}
-    )
+    ui_context.store.run(lambda s: s.notes.create(contact_id=caseload.contacts[0].id, body="Visita", occurred_at=NOW))
     qtbot.waitUntil(lambda: page.pending == pending + 1, timeout=5_000)
     assert f"{pending + 1} changes" in page.pending_label.text()

@@ -420,14 +420,11 @@ class ImportDialog(QDialog):
             self._imported,
             self._failed,
             owner=self,
-            changes={"appointment"},
         )
 
     def _imported(self, result: ImportResult) -> None:
         self.last_result = result
         self.import_button.setEnabled(True)
-        if result.created or result.updated:
-            self.context.local_change()
         self._say(self.summary(result), problem=False)
         self.close_button.setFocus()
         self.imported.emit(result)

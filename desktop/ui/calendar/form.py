@@ -22,7 +22,7 @@ Keyboard: every caption's mnemonic is unique in en/it/fi (Alt+S is Save only). A
 time field selects its hour section whenever the keyboard brings focus to it (Tab,
 Shift+Tab, a mnemonic, "Change time"), so typing "1430" or "14:30" gives 14:30.
 
-Must never write without naming the change (`changes={"appointment"}`), never
+Must never write except through the store client (which announces what changed), never
 show a rejected value back in an error, and never block: the dialog opens with
 `.open()` and reports through `saved`.
 """
@@ -663,7 +663,7 @@ class AppointmentForm(FormDialog):
             def work(session):
                 return session.appointments.update(record_id, **fields)
 
-        self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
+        self.context.store.run(work, self._written, self._failed, owner=self)
 
     def skip_occurrence(self) -> None:
         """The opened meeting of a series does not take place: its date joins `exceptions`."""
@@ -676,11 +676,10 @@ class AppointmentForm(FormDialog):
             return session.appointments.update(record_id, exceptions=skipped)
 
         self._busy(True)
-        self.context.store.run(work, self._written, self._failed, owner=self, changes={"appointment"})
+        self.context.store.run(work, self._written, self._failed, owner=self)
 
     def _written(self, appointment: Appointment) -> None:
         self._busy(False)
-        self.context.local_change()
         self.saved.emit(appointment)
         self.accept()
 

@@ -524,10 +524,9 @@ class ContactDetail(QWidget):
             at = self.context.clock()
             self.context.store.run(
                 lambda s: s.consents.update(consent.id, withdrawn_at=at),
-                lambda _c: self.context.local_change(),
+                None,
                 self._action_failed,
                 owner=self,
-                changes={"consent"},
             )
 
         dispose(self.confirmation)
@@ -555,7 +554,6 @@ class ContactDetail(QWidget):
             session.contacts.tombstone(contact_id)
 
         def deleted(_result: None) -> None:
-            self.context.local_change()
             self.contact_id, self.bundle = None, None
             self.closed.emit()
 
@@ -568,7 +566,7 @@ class ContactDetail(QWidget):
                 "deletion is final once the service has confirmed it."
             ),
             self.tr("&Delete"),
-            lambda: self.context.store.run(tombstone, deleted, self._action_failed, owner=self, changes={"contact"}),
+            lambda: self.context.store.run(tombstone, deleted, self._action_failed, owner=self),
         )
 
     def _action_failed(self, error: BaseException) -> None:

@@ -86,7 +86,6 @@ class _WritingDialog(FormDialog):
     """Save/Cancel buttons, error labels, and the write on the store thread."""
 
     saved = Signal(object)  # the stored record
-    CHANGES: frozenset[str] = frozenset()
 
     def __init__(self, context: UiContext, parent: QWidget | None) -> None:
         super().__init__(self.tr("&Save"), parent)
@@ -120,11 +119,10 @@ class _WritingDialog(FormDialog):
             self.errors.show(RuleViolation(problem))
             return
         self.save_button.setEnabled(False)
-        self.context.store.run(self.write, self._saved, self._refused, owner=self, changes=self.CHANGES)
+        self.context.store.run(self.write, self._saved, self._refused, owner=self)
 
     def _saved(self, record: Any) -> None:
         self.save_button.setEnabled(True)
-        self.context.local_change()
         self.saved.emit(record)
         self.accept()
 
@@ -138,8 +136,6 @@ class _WritingDialog(FormDialog):
 
 class NoteDialog(_WritingDialog):
     """A new case note; with `amends` set, a correction of that note."""
-
-    CHANGES = frozenset({"note"})
 
     def __init__(
         self, context: UiContext, contact_id: uuid.UUID, amends: uuid.UUID | None = None, parent: QWidget | None = None
@@ -176,8 +172,6 @@ class NoteDialog(_WritingDialog):
 
 class ConsentDialog(_WritingDialog):
     """What the contact agreed to, how, from when and (optionally) until when."""
-
-    CHANGES = frozenset({"consent"})
 
     def __init__(self, context: UiContext, contact_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -237,8 +231,6 @@ class ConsentDialog(_WritingDialog):
 
 class RelationshipDialog(_WritingDialog):
     """Another contact is this contact's parent, partner, caregiver…"""
-
-    CHANGES = frozenset({"relationship"})
 
     def __init__(self, context: UiContext, contact_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

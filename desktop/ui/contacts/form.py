@@ -188,12 +188,11 @@ class ContactForm(FormDialog):
                 return session.contacts.create(**fields)
             return session.contacts.update(existing, **fields)
 
-        self.context.store.run(write, self._saved, self._refused, owner=self, changes={"contact"})
+        self.context.store.run(write, self._saved, self._refused, owner=self)
 
     def _saved(self, contact: Contact) -> None:
         self.save_button.setEnabled(True)
         self.contact = contact
-        self.context.local_change()
         self.saved.emit(contact)
         self.accept()
 

@@ -114,7 +114,6 @@ class DirectoryFiles(QObject):
 
     def _import(self, path: Path, format: Format | None) -> None:
         def done(report: directory_files.ImportReport) -> None:
-            self.context.local_change()
             text = self.tr(
                 "Imported {entries} services from {name}: {created} new, {updated} updated, "
                 "{unchanged} already up to date."
@@ -142,7 +141,6 @@ class DirectoryFiles(QObject):
             done,
             lambda error: self._failed(error, self.tr("The directory was not imported. Nothing was changed.")),
             owner=self,
-            changes={"resource"},
         )
 
     # --- showing the outcome ---------------------------------------------------------------------

@@ -256,7 +256,6 @@ class ReferralDialog(FormDialog):
                     s, contact_id=contact_id, resource_id=resource_id, consent_id=consent_id, reason=reason, at=now
                 )
 
-            changes = {"referral"}
         elif self.record_consent.isChecked():
             consent = {
                 "purpose": "referral",
@@ -271,7 +270,6 @@ class ReferralDialog(FormDialog):
                     s, contact_id=contact_id, resource_id=resource_id, reason=reason, consent=consent
                 )[1]
 
-            changes = {"consent", "referral"}
         else:
             self.errors.show(
                 ValueError(
@@ -281,7 +279,7 @@ class ReferralDialog(FormDialog):
             self.record_consent.setFocus()
             return
         self.send_button.setEnabled(False)
-        self.context.store.run(work, self._sent, self._failed, owner=self, changes=changes)
+        self.context.store.run(work, self._sent, self._failed, owner=self)
 
     def _expiry(self) -> dt.datetime | None:
         if not self.has_expiry.isChecked():
@@ -292,7 +290,6 @@ class ReferralDialog(FormDialog):
         return entities.end_of_day(dt.date(day.year(), day.month(), day.day()), local_zone(self.context))
 
     def _sent(self, referral: object) -> None:
-        self.context.local_change()
         self.referred.emit(referral)
         self.accept()
 
