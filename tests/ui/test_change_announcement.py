@@ -9,6 +9,7 @@ fake monotonic clock pins "when"), never from timing.
 """
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from desktop.store.changes import Changes
 from desktop.store.worker import StoreWorker
 from desktop.sync.engine import SyncEngine
 from desktop.sync.scheduler import SyncScheduler, Timing
+from desktop.ui.contacts.dialogs import NoteDialog
 from desktop.ui.contacts.form import ContactForm
 from desktop.ui.context import UiContext
 from desktop.ui.intake import IntakeAcceptDialog
@@ -89,6 +91,31 @@ def test_a_dialog_deleted_before_its_answer_still_gets_its_write_pushed(
     assert _outbox_entities_since(ui_store, before) == {"contact"}  # the write committed
     assert syncing.push_due == MONOTONIC_NOW + TIMING.debounce_s  # and a push was asked for
     assert syncing.changed == [frozenset({"contact"})]  # screens were told, too
+
+
+def test_a_note_dialog_deleted_before_the_store_reaches_its_write_still_writes_the_note(
+    qtbot, syncing: Syncing, ui_store: StoreWorker, caseload: Caseload
+) -> None:
+    """The fields are read on the UI thread when Save is pressed: the store thread never
+    touches the dialog's widgets, which are already deleted when it gets to the write."""
+    contact = caseload.contacts[0]
+    release = threading.Event()
+    syncing.context.store.run(lambda _s: release.wait(10))  # the store is busy with something else
+    dialog = NoteDialog(syncing.context, contact.id)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.body.setPlainText("Talked about the housing waiting list")
+    before = _outbox_high_water(ui_store)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+
+    wait_for_store(qtbot, syncing.context)
+    assert _outbox_entities_since(ui_store, before) == {"note"}
+    bodies = ui_store.call(lambda s: [n.body for n in s.notes.where("contact_id", str(contact.id))])
+    assert "Talked about the housing waiting list" in bodies
+    assert syncing.push_due == MONOTONIC_NOW + TIMING.debounce_s
 
 
 def test_what_is_announced_is_what_the_outbox_rows_name(qtbot, syncing: Syncing, ui_store: StoreWorker) -> None:

@@ -83,7 +83,10 @@ def confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Calla
 
 
 class _WritingDialog(FormDialog):
-    """Save/Cancel buttons, error labels, and the write on the store thread."""
+    """Save/Cancel buttons, error labels, and the write on the store thread.
+
+    The fields are read on the UI thread, when Save is pressed (`prepare`); the store thread
+    gets only their values, never the widgets, which may be gone by the time it runs."""
 
     saved = Signal(object)  # the stored record
 
@@ -105,7 +108,8 @@ class _WritingDialog(FormDialog):
         (focus or widget).setAccessibleName(caption.replace("&", "").rstrip(":"))
         self.form.addRow(label, field_with_error(widget, self.errors.add(field, focus or widget)))
 
-    def write(self, session: StoreSession) -> Any:
+    def prepare(self) -> Callable[[StoreSession], Any]:
+        """Read the fields now, on the UI thread; the returned write runs on the store thread."""
         raise NotImplementedError
 
     def precheck(self) -> str | None:
@@ -119,7 +123,7 @@ class _WritingDialog(FormDialog):
             self.errors.show(RuleViolation(problem))
             return
         self.save_button.setEnabled(False)
-        self.context.store.run(self.write, self._saved, self._refused, owner=self)
+        self.context.store.run(self.prepare(), self._saved, self._refused, owner=self)
 
     def _saved(self, record: Any) -> None:
         self.save_button.setEnabled(True)
@@ -160,14 +164,15 @@ class NoteDialog(_WritingDialog):
         self.add_row("body", self.tr("&Note:"), self.body)
         self.add_row("occurred_at", self.tr("&When:"), self.occurred_at)
 
-    def write(self, session: StoreSession) -> Any:
-        return session.notes.create(
-            contact_id=self.contact_id,
-            kind=self.kind.currentData(),
-            body=self.body.toPlainText(),
-            occurred_at=from_qdatetime(self.occurred_at.dateTime()),
-            amends_note_id=self.amends,
-        )
+    def prepare(self) -> Callable[[StoreSession], Any]:
+        fields = {
+            "contact_id": self.contact_id,
+            "kind": self.kind.currentData(),
+            "body": self.body.toPlainText(),
+            "occurred_at": from_qdatetime(self.occurred_at.dateTime()),
+            "amends_note_id": self.amends,
+        }
+        return lambda session: session.notes.create(**fields)
 
 
 class ConsentDialog(_WritingDialog):
@@ -208,7 +213,7 @@ class ConsentDialog(_WritingDialog):
         self.expires_on.setAccessibleName(self.tr("Valid until"))
         self.expires.setAccessibleName(self.tr("The consent expires"))
 
-    def write(self, session: StoreSession) -> Any:
+    def prepare(self) -> Callable[[StoreSession], Any]:
         zone = local_zone(self.context)
         now = self.context.clock()
         given = self.given_on.date()
@@ -218,15 +223,16 @@ class ConsentDialog(_WritingDialog):
         if self.expires.isChecked():
             # Valid through the chosen day: it lapses at the next local midnight.
             expires_at = entities.end_of_day(pydate(self.expires_on.date()), zone)
-        return session.consents.create(
-            contact_id=self.contact_id,
-            purpose=self.purpose.currentData(),
-            method=self.method.currentData(),
-            scope=self.scope.text().strip() or None,
-            recipients=comma_list(self.recipients.text()),
-            given_at=given_at,
-            expires_at=expires_at,
-        )
+        fields = {
+            "contact_id": self.contact_id,
+            "purpose": self.purpose.currentData(),
+            "method": self.method.currentData(),
+            "scope": self.scope.text().strip() or None,
+            "recipients": comma_list(self.recipients.text()),
+            "given_at": given_at,
+            "expires_at": expires_at,
+        }
+        return lambda session: session.consents.create(**fields)
 
 
 class RelationshipDialog(_WritingDialog):
@@ -268,12 +274,13 @@ class RelationshipDialog(_WritingDialog):
             return "from_contact_id: " + self.tr("choose the related contact")
         return None
 
-    def write(self, session: StoreSession) -> Any:
-        assert self.other is not None
+    def prepare(self) -> Callable[[StoreSession], Any]:
+        assert self.other is not None  # precheck() refused the save without one
         # "from is the `kind` of to": the chosen contact is this contact's parent, partner…
-        return session.relationships.create(
-            from_contact_id=self.other.id,
-            to_contact_id=self.contact_id,
-            kind=self.kind.currentData(),
-            note=self.note.text().strip() or None,
-        )
+        fields = {
+            "from_contact_id": self.other.id,
+            "to_contact_id": self.contact_id,
+            "kind": self.kind.currentData(),
+            "note": self.note.text().strip() or None,
+        }
+        return lambda session: session.relationships.create(**fields)
