@@ -291,10 +291,32 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._start is None:
             self._start = self._snapshot()
+            self._focus_first_input()
         self.primary_button.setDefault(True)
         fit_title(self)
         super().showEvent(event)
         grow_to_fit(self)
+
+    def _focus_first_input(self) -> None:
+        """Start where the operator types. Qt would start at the first widget made, which is
+        the button box (made here, before any input, so that its default button holds): a
+        newcomer who opened "Add a note" and typed wrote into nothing. A subclass that chose
+        a widget (`setFocus` before showing) keeps its choice."""
+        chosen = self.focusWidget()
+        if chosen is not None and not self.buttons.isAncestorOf(chosen):
+            return
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if (
+                _value(widget) is not None
+                and widget.isEnabled()
+                and widget.isVisibleTo(self)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not self.buttons.isAncestorOf(widget)
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     # --- closing --------------------------------------------------------------------------------
 

@@ -145,3 +145,18 @@ def test_escape_on_an_untouched_form_just_closes(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.discard_question is None
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_typing_starts_in_an_input_not_on_a_button(qtbot, ui_context, caseload: Caseload, name: str) -> None:
+    """Opened and typed into straight away, a dialog takes the keys in one of its inputs.
+    Qt started the focus at the button box, the first widget FormDialog makes: in a real
+    window "Add a note" then Tab and typing wrote nothing at all (seen under openbox)."""
+    dialog = _open(qtbot, lambda: DIALOGS[name](ui_context, caseload))
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+    focused = dialog.focusWidget()
+    assert not dialog.buttons.isAncestorOf(focused), f"{name}: focus starts on {focused.objectName() or focused}"
+    if name == "note":
+        assert focused is dialog.body  # what is typed is the note itself
+    dialog.close()

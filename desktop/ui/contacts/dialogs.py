@@ -163,6 +163,7 @@ class NoteDialog(_WritingDialog):
         self.add_row("kind", self.tr("&Kind:"), self.kind)
         self.add_row("body", self.tr("&Note:"), self.body)
         self.add_row("occurred_at", self.tr("&When:"), self.occurred_at)
+        self.body.setFocus()  # the kind is usually right as it is: the note is what is typed
 
     def prepare(self) -> Callable[[StoreSession], Any]:
         fields = {
