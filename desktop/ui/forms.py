@@ -306,7 +306,7 @@ class FormDialog(QDialog):
         if chosen is not None and not self.buttons.isAncestorOf(chosen):
             return
         widget = self.nextInFocusChain()
-        while widget is not self:
+        while widget is not None and widget is not self:  # the chain is a ring through the dialog
             if (
                 _value(widget) is not None
                 and widget.isEnabled()
