@@ -350,6 +350,34 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from central import backup
+
+    engine = _engine(args)
+    try:
+        header = backup.backup(engine, Path(args.path))
+    except backup.BackupError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"Backed up the {header.backend} database (schema {header.schema}) to {args.path}; sha256 {header.sha256}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from central import backup
+
+    engine = _engine(args)
+    try:
+        header = backup.restore(engine, Path(args.path))
+    except backup.BackupError as exc:
+        raise CliError(f"{exc}; nothing was restored") from None
+    finally:
+        engine.dispose()
+    print(f"Restored the {header.backend} database (schema {header.schema}) from {args.path}.")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     with _session(args) as session:
         records = session.execute(select(StoredRecord.entity)).scalars().all()
@@ -476,6 +504,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sub", required=True, parser_class=_Parser
     )
     leaf(audit_cmd, "verify", cmd_audit_verify, "check every hash of the audit log")
+    leaf(commands, "backup", cmd_backup, "write the whole database to one checked file (0600)").add_argument("path")
+    leaf(commands, "restore", cmd_restore, "replace the database with a backup file's (checked first)").add_argument(
+        "path"
+    )
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
     erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
         dest="sub", required=True, parser_class=_Parser
