@@ -350,6 +350,19 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    # Only the schema (Alembic upgrade head): unlike `init`, no key file is made or read.
+    engine = _engine(args)
+    try:
+        upgrade(engine)
+        with engine.connect() as connection:
+            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+    finally:
+        engine.dispose()
+    print(f"Schema is at revision {revision} ({engine.url.render_as_string(hide_password=True)}).")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from central import backup
 
@@ -504,6 +517,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sub", required=True, parser_class=_Parser
     )
     leaf(audit_cmd, "verify", cmd_audit_verify, "check every hash of the audit log")
+    leaf(commands, "migrate", cmd_migrate, "upgrade the schema to the newest migration (Alembic upgrade head)")
     leaf(commands, "backup", cmd_backup, "write the whole database to one checked file (0600)").add_argument("path")
     leaf(commands, "restore", cmd_restore, "replace the database with a backup file's (checked first)").add_argument(
         "path"

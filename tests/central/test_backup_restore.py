@@ -99,3 +99,14 @@ def test_a_backup_file_is_read_back_with_its_header(engine: Engine, tmp_path: Pa
     written = backup.backup(engine, target)
     read, payload = backup.read(target)
     assert read == written and read.schema == "0003" and len(payload) > 0
+
+
+def test_migrate_brings_an_empty_database_to_the_newest_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    assert main(["--db", url, "migrate"]) == 0
+    assert "revision 0003" in capsys.readouterr().out
+    assert main(["--db", url, "migrate"]) == 0  # a second run finds nothing to do
+    assert main(["--db", url, "org", "add", "Lodi"]) == 0  # the tables are there
+    assert not (tmp_path / "fresh.key").exists()  # migrate touches the schema only
