@@ -1,6 +1,6 @@
 """The central service's HTTP API: a FastAPI app factory.
 
-Owns: the routes (`/v1/health`, `/v1/enrol`, `/v1/sync`, `/v1/intake`), their
+Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`), their
 status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import PlainValidator, ValidationError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
@@ -44,6 +44,8 @@ from protocol.messages import (
     SyncResponse,
     WipeAnswer,
 )
+
+_READY_PROBE = text("SELECT 1")
 
 # Documented on every route with a body, in place of FastAPI's own 422 shape (which is not used).
 PROBLEMS: dict[int | str, dict[str, Any]] = {
@@ -301,6 +303,21 @@ def create_app(
     @app.get("/v1/health")
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
+
+    @app.get(
+        "/v1/ready",
+        responses={503: {"model": ProblemAnswer, "description": "`not_ready`: the database does not answer."}},
+    )
+    def ready() -> Any:
+        # Health says the process runs; readiness says it can reach its database, so a load
+        # balancer sends no syncs to a process whose database is gone. The failure's text is
+        # never answered or logged: a driver's message can name hosts, users and paths.
+        try:
+            with engine.connect() as connection:
+                connection.execute(_READY_PROBE).scalar_one()
+        except Exception:  # noqa: BLE001 - any failure to reach the database means "not ready"
+            return _problem(503, "not_ready", "the service cannot reach its database")
+        return {"status": "ready"}
 
     @app.post(
         "/v1/enrol",

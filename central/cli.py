@@ -350,6 +350,47 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    # Only the schema (Alembic upgrade head): unlike `init`, no key file is made or read.
+    engine = _engine(args)
+    try:
+        upgrade(engine)
+        with engine.connect() as connection:
+            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+    finally:
+        engine.dispose()
+    print(f"Schema is at revision {revision} ({engine.url.render_as_string(hide_password=True)}).")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from central import backup
+
+    engine = _engine(args)
+    try:
+        header = backup.backup(engine, Path(args.path))
+    except backup.BackupError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"Backed up the {header.backend} database (schema {header.schema}) to {args.path}; sha256 {header.sha256}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from central import backup
+
+    engine = _engine(args)
+    try:
+        header = backup.restore(engine, Path(args.path))
+    except backup.BackupError as exc:
+        raise CliError(f"{exc}; nothing was restored") from None
+    finally:
+        engine.dispose()
+    print(f"Restored the {header.backend} database (schema {header.schema}) from {args.path}.")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     with _session(args) as session:
         records = session.execute(select(StoredRecord.entity)).scalars().all()
@@ -476,6 +517,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sub", required=True, parser_class=_Parser
     )
     leaf(audit_cmd, "verify", cmd_audit_verify, "check every hash of the audit log")
+    leaf(commands, "migrate", cmd_migrate, "upgrade the schema to the newest migration (Alembic upgrade head)")
+    leaf(commands, "backup", cmd_backup, "write the whole database to one checked file (0600)").add_argument("path")
+    leaf(commands, "restore", cmd_restore, "replace the database with a backup file's (checked first)").add_argument(
+        "path"
+    )
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
     erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
         dest="sub", required=True, parser_class=_Parser

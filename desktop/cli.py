@@ -607,6 +607,10 @@ class _Parser(CommandParser):
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The desktop app (Qt is imported only here: the other commands run without a display)."""
+    if args.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
     from desktop.app import run
 
     return run(_profile(args).directory, demo=args.demo)
@@ -634,6 +638,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="open the app with an embedded demo service and invented data (nothing is kept)",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation offscreen in a throwaway folder"
     )
     parser.set_defaults(handler=cmd_app)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
