@@ -75,7 +75,8 @@ fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing the desktop's system libraries: $missing"
     apt-get update -qq
-    # shellcheck disable=SC2086 - one word per package
+    # One word per package, so the list is split on purpose.
+    # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
     exit 0
 fi

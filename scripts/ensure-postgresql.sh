@@ -4,7 +4,12 @@
 # these binaries; no system service is used or left running.
 set -euo pipefail
 
-found=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+# The newest installed major version's initdb, or nothing.
+newest_initdb() {
+    printf '%s\n' /usr/lib/postgresql/*/bin/initdb | grep -v '\*' | sort -V | tail -n 1
+}
+
+found=$(newest_initdb || true)
 if [ -n "$found" ]; then
     echo "PostgreSQL server binaries: $(dirname "$found")"
     exit 0
@@ -15,7 +20,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     # The package may start a system cluster; the tests do not use it.
     service postgresql stop >/dev/null 2>&1 || true
-    echo "PostgreSQL server binaries: $(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+    echo "PostgreSQL server binaries: $(dirname "$(newest_initdb)")"
     exit 0
 fi
 echo "PostgreSQL server binaries not found; the PostgreSQL half of the central tests will be skipped."

@@ -23,5 +23,5 @@ manager=$!
 sleep 1
 export QT_QPA_PLATFORM=xcb
 "$python" -m desktop.ui.screenshots docs/screenshots --real-window --language en
-"$python" -m desktop.ui.screenshots docs/screenshots/fi --real-window --language fi
+"$python" -m desktop.ui.screenshots docs/screenshots/fi --real-window --language "fi"
 "$python" -m desktop.ui.screenshots docs/screenshots/it --real-window --language it
