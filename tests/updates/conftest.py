@@ -9,6 +9,9 @@ import pytest
 
 from central.db import make_engine, upgrade
 from tests.service_process import running_service
+
+# The UI fixtures (a real encrypted store, English, the leaked-window check) for the notice's tests.
+from tests.ui.conftest import english_ui, no_leaked_widgets, ui_context, ui_profile, ui_store  # noqa: F401
 from tests.update_repo import Repo
 
 
