@@ -81,17 +81,24 @@ def parse_version(text: str, field: str = "version") -> tuple[int, int, int]:
 # --- files ---------------------------------------------------------------------------------
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+# The repository holds only public, signed data, but it is nobody else's business: its owner
+# writes, its group (the service's, see README "Updates") reads, others nothing. Keys are 0600.
+REPO_DIR_MODE, REPO_FILE_MODE, KEY_MODE = 0o750, 0o640, 0o600
+
+
+def _repo_dir(path: Path) -> None:
+    path.mkdir(mode=REPO_DIR_MODE, parents=True, exist_ok=True)
     if os.name != "nt":
-        path.chmod(0o700)
+        path.chmod(REPO_DIR_MODE)
 
 
-def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+def _write_atomic(path: Path, data: bytes, mode: int = REPO_FILE_MODE) -> None:
     """Temp file in the same folder, fsync, rename: a reader sees the old file or the new one."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
+        if os.name != "nt":
+            os.fchmod(fd, mode)  # exactly `mode`, whatever the umask
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -117,10 +124,10 @@ def generate_key(path: Path) -> str:
         raise ReleaseError(f"key: the folder {path.parent} does not exist")
     signer = CryptoSigner.generate_ed25519()
     public = signer.public_key
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, KEY_MODE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(signer.private_bytes)
-    _write_atomic(public_path, json.dumps({"keyid": public.keyid, **public.to_dict()}, indent=2).encode(), 0o600)
+    _write_atomic(public_path, json.dumps({"keyid": public.keyid, **public.to_dict()}, indent=2).encode(), KEY_MODE)
     return public.keyid
 
 
@@ -237,9 +244,9 @@ class Repository:
             for signer in keys[role]:
                 root.add_key(signer.public_key, role)
             root.roles[role].threshold = thresholds.get(role, 1)
-        _private_dir(folder)
-        _private_dir(folder / "metadata")
-        _private_dir(folder / "targets")
+        _repo_dir(folder)
+        _repo_dir(folder / "metadata")
+        _repo_dir(folder / "targets")
         repo = cls.__new__(cls)
         repo.folder, repo.metadata_dir, repo.targets_dir = folder, folder / "metadata", folder / "targets"
         root_md = Metadata(root)
@@ -318,7 +325,7 @@ class Repository:
         _bump(targets_md.signed, "targets", now)
         _sign(targets_md, targets_keys, "targets-key")
         channel_dir = self.targets_dir / channel
-        _private_dir(channel_dir)
+        _repo_dir(channel_dir)
         # Consistent snapshots: the file is named by its hash, so a new release never
         # changes a file a client may be downloading.
         _write_atomic(channel_dir / f"{digest}.{artifact.name}", data)

@@ -52,7 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(
         f"Made the release repository {repo.folder}: root v{root.version} "
         f"(threshold {root.roles['root'].threshold} of {len(root.roles['root'].keyids)}), consistent snapshots. "
-        f"Ship {repo.metadata_dir / 'root.json'} with the desktop build."
+        f"Copy {repo.metadata_dir / 'root.json'} to desktop/update_root.json before building the app."
     )
     return 0
 
@@ -104,14 +104,14 @@ def cmd_rotate_root(args: argparse.Namespace) -> int:
         for role, value in (("root", args.root_threshold), ("targets", args.targets_threshold))
         if value is not None
     }
-    if not new_keys and not thresholds:
-        raise CliError("new-root-key: name at least one new key or threshold; nothing was written")
     version = repo.rotate_root(_signers(args.root_key, "root-key"), new_keys, new_root, thresholds)
-    changed = ", ".join(sorted(new_keys)) or "thresholds only"
-    print(
-        f"Signed root v{version} (new keys: {changed}). Devices accept it at their next check. "
-        "Re-sign the roles whose keys changed (`release renew-targets`, `release sign --snapshot-key`)."
-    )
+    changed = ", ".join(sorted(new_keys)) or "none (a renewal: 365 days from now)"
+    print(f"Signed root v{version}; new keys: {changed}. Devices accept it at their next check.")
+    if set(new_keys) - {"root"}:
+        print(
+            "Now sign the roles whose keys changed with their new keys: `release renew-targets` for targets, "
+            "`release sign --snapshot-key ... --timestamp-key ...` for snapshot and timestamp."
+        )
     return 0
 
 

@@ -371,7 +371,8 @@ def test_key_files_are_private(tmp_path: Path) -> None:
     assert (tmp_path / "k.pub").stat().st_mode & 0o777 == 0o600
     assert release("keygen", tmp_path / "k") == 2  # never overwritten
     repo = Repo(tmp_path / "repo", tmp_path / "keys").init()
-    assert repo.folder.stat().st_mode & 0o777 == 0o700
+    assert {p.stat().st_mode & 0o777 for p in [repo.folder, *repo.folder.rglob("*")] if p.is_dir()} == {0o750}
+    assert {p.stat().st_mode & 0o777 for p in repo.folder.rglob("*") if p.is_file()} == {0o640}
     assert not [p for p in repo.folder.rglob("*") if p.is_file() and b"PRIVATE KEY" in p.read_bytes()]
 
 
