@@ -101,6 +101,14 @@ class UpdateNotice(QObject):
         self.outcome = outcome
         if outcome.available is not None:
             self.show_offer(outcome.available)
+        elif outcome.failure is not None:
+            # A refused check may be an attack on the channel: said, naming the check, never offered.
+            self.window.statusBar().showMessage(
+                self.tr("Update check refused: the {check} check failed").format(
+                    check=self._check_name(outcome.failure.check)
+                ),
+                60_000,
+            )
 
     def _check_failed(self, _error: BaseException) -> None:
         self._busy = False  # logged by desktop.updates; tomorrow's check tries again

@@ -130,3 +130,25 @@ def test_the_same_day_a_new_window_shows_the_offer_without_asking(
     qtbot.waitUntil(lambda: second.outcome is not None, timeout=10_000)
     assert second.outcome.state == "available"  # from the remembered offer: the day's check was done
     assert updates.State.load(ui_context.profile_dir / "updates").due(dt.datetime.now(dt.UTC)) is False
+
+
+def test_a_refused_check_is_said_in_the_status_bar_and_nothing_is_offered(
+    qtbot, ui_context, ui_store, update_service: UpdateService, repo: Repo, tmp_path: Path
+) -> None:
+    from central import releases
+
+    repo.add("0.2.0")
+    releases.Repository(repo.folder).sign(
+        [releases.load_signer(Path(repo.key("timestamp")), "t")],
+        [releases.load_signer(Path(repo.key("snapshot")), "s")],
+        now=dt.datetime.now(dt.UTC) - dt.timedelta(days=2),  # a frozen repository
+    )
+    enrolled(ui_context, ui_store, update_service.url)
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    notice = notice_for(window, ui_context, repo, tmp_path)
+    notice.sync_state(synced())
+    qtbot.waitUntil(lambda: notice.outcome is not None, timeout=10_000)
+    assert notice.outcome.state == "failed"
+    assert window.statusBar().currentMessage() == "Update check refused: the expiry check failed"
+    assert notice.button.isHidden()

@@ -4898,6 +4898,10 @@ hylätty {when}</translation>
         <translation>Päivitys saatavilla</translation>
     </message>
     <message>
+        <source>Update check refused: the {check} check failed</source>
+        <translation>Päivitysten tarkistus hylättiin: {check}tarkistus epäonnistui</translation>
+    </message>
+    <message>
         <source>Update {version} available</source>
         <translation>Päivitys {version} saatavilla</translation>
     </message>

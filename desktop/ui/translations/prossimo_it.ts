@@ -4898,6 +4898,10 @@ rifiutata il {when}</translation>
         <translation>Aggiornamento disponibile</translation>
     </message>
     <message>
+        <source>Update check refused: the {check} check failed</source>
+        <translation>Controllo degli aggiornamenti rifiutato: il controllo {check} non è riuscito</translation>
+    </message>
+    <message>
         <source>Update {version} available</source>
         <translation>Aggiornamento {version} disponibile</translation>
     </message>
