@@ -125,6 +125,18 @@ def test_a_replayed_older_timestamp_is_refused_as_a_rollback(
     assert failed_check(client(update_service.url, folder, repo).check) == "version"
 
 
+def test_a_replayed_older_snapshot_is_refused_as_a_rollback(
+    update_service: UpdateService, repo: Repo, tmp_path: Path
+) -> None:
+    repo.add("0.2.0")
+    repo.sign()  # snapshot v2
+    repo.add("0.3.0")
+    repo.sign()  # snapshot v3, named by the timestamp
+    metadata = repo.folder / "metadata"
+    (metadata / "3.snapshot.json").write_bytes((metadata / "2.snapshot.json").read_bytes())  # signed, unexpired, older
+    assert failed_check(client(update_service.url, tmp_path / "client", repo).check) == "version"
+
+
 def test_metadata_signed_by_a_key_the_root_does_not_list_is_refused(
     update_service: UpdateService, repo: Repo, tmp_path: Path
 ) -> None:
