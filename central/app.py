@@ -1,6 +1,7 @@
 """The central service's HTTP API: a FastAPI app factory.
 
-Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`), their
+Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`; `/v1/updates` is
+central.updates_http's), their
 status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
@@ -9,11 +10,13 @@ with anything but the wipe answer.
 """
 
 import datetime as dt
+import os
 import secrets
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, Request
@@ -25,7 +28,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from central import auth, errors, intake, security, sync_service, throttle
+from central import auth, errors, intake, security, sync_service, throttle, updates_http
 from central.db import session_factory
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
@@ -264,6 +267,7 @@ def create_app(
     *,
     key: bytes | None = None,
     clock: Callable[[], dt.datetime] = utc_now,
+    updates_dir: Path | None = None,
 ) -> FastAPI:
     """The API over `engine`.
 
@@ -272,6 +276,8 @@ def create_app(
     random key for this process alone: fine for tests and the desktop demo, wrong for a
     deployment of several processes (`prossimo-central serve` always passes the file's).
     `clock` tells the throttles the time (tests walk it forward).
+    `updates_dir`: the TUF update repository served under /v1/updates (central.updates_http);
+    None answers 404 there.
     """
     limits = limits or Limits()
     sessions = session_factory(engine)
@@ -424,6 +430,8 @@ def create_app(
         except ValidationError as exc:  # the IntakeRequest rules (consent, channel)
             return errors.validation_problem(exc.errors(include_input=False, include_url=False), skip=0)
 
+    updates_http.add_routes(app, updates_dir)
+
     # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
     # Every route here is an HTTP Route (FastAPI's own, or its docs'): the kind that has a path.
     app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes if isinstance(route, Route)])
@@ -439,4 +447,7 @@ def create_app_from_env() -> FastAPI:
     from central.db import default_url, make_engine
 
     url = default_url()
-    return create_app(make_engine(url), key=keyfile.load(keyfile.resolve(None, url)))
+    updates = os.environ.get(updates_http.UPDATES_DIR_ENV)
+    return create_app(
+        make_engine(url), key=keyfile.load(keyfile.resolve(None, url)), updates_dir=Path(updates) if updates else None
+    )

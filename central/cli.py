@@ -25,7 +25,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central import audit, auth, keyfile, security
+from central import audit, auth, keyfile, releases_cli, security, updates_http
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
@@ -166,14 +166,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "timeout_graceful_shutdown": 10,
     }
     options.update(_proxy_options(args))
+    updates_dir = _updates_dir(args.updates_dir)
     if args.workers > 1:
         # Separate processes share nothing but the database: hand them its URL.
         os.environ[DB_ENV] = args.db or default_url()
         os.environ[keyfile.KEY_ENV] = str(key_path)  # the path, never the key
+        if updates_dir is not None:
+            os.environ[updates_http.UPDATES_DIR_ENV] = str(updates_dir)
         uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(create_app(engine, key=key), **options)
+        uvicorn.run(create_app(engine, key=key, updates_dir=updates_dir), **options)
     return 0
+
+
+def _updates_dir(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    from central.releases import ReleaseError, Repository
+
+    try:
+        return Repository(Path(value)).folder.resolve()
+    except ReleaseError as exc:
+        raise CliError(f"--updates-dir: {exc}") from None
 
 
 def cmd_org_add(args: argparse.Namespace) -> int:
@@ -455,6 +469,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="addresses or networks of the TLS proxy in front, comma-separated: only their "
         "X-Forwarded-For/-Proto are believed (default: nobody's)",
     )
+    serve.add_argument(
+        "--updates-dir",
+        metavar="DIR",
+        help="the TUF update repository (`release init`) to serve read-only under /v1/updates (default: none)",
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--tls-cert", metavar="F")
@@ -523,6 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
         "path"
     )
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
+    releases_cli.add_commands(commands, leaf, _Parser)
     erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
         dest="sub", required=True, parser_class=_Parser
     )

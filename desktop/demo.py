@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import uvicorn
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
@@ -54,16 +55,20 @@ def _free_port() -> int:
 
 
 class DemoService:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, updates_dir: Path | None = None, demo_data: bool = True) -> None:
+        """`demo_data=False`: an empty service (the self-test's update check needs no operators,
+        and making the demo's costs seconds of Argon2 hashing)."""
         folder.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(f"sqlite:///{folder / 'central.db'}")
         upgrade(self.engine)
-        with session_factory(self.engine)() as session, session.begin():
-            self.summary = demo.create(session)
+        self.summary: dict[str, Any] = {}
+        if demo_data:
+            with session_factory(self.engine)() as session, session.begin():
+                self.summary = demo.create(session)
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
         config = uvicorn.Config(
-            create_app(self.engine),
+            create_app(self.engine, updates_dir=updates_dir),  # updates: the self-test's TUF repository
             host="127.0.0.1",
             port=port,
             log_level="warning",

@@ -1,7 +1,8 @@
 """`prossimo --self-test`: checks that an installation works, offscreen, in a throwaway folder.
 
 Owns: the list of checks (encrypted store, sync both ways through the embedded
-central service of `desktop.demo`, main window, handout PDF) and their one-line
+central service of `desktop.demo`, main window, handout PDF, the update channel of
+`desktop.selftest_updates`: a throwaway TUF repository served and verified) and their one-line
 results. Each check is isolated: a failure is reported and the others still run.
 Must never touch the operator's real profile or keyring, never print a traceback
 or a personal value, and never leave its 0700 temporary folder behind.
@@ -20,6 +21,7 @@ from desktop.store.keys import NoKeyring
 from desktop.store.profile import Profile
 
 STORE_DIR_ENV = "PROSSIMO_SELF_TEST_STORE_DIR"  # lets a test point the store check somewhere unwritable
+UPDATES_DIR_ENV = "PROSSIMO_SELF_TEST_UPDATES_DIR"  # the same for the update check
 
 
 def _check_store(folder: Path) -> None:
@@ -110,11 +112,18 @@ def _check_handout(folder: Path) -> None:
         raise RuntimeError("the handout is not a PDF with pages")
 
 
+def _check_updates(folder: Path) -> None:
+    from desktop.selftest_updates import check_update_channel
+
+    check_update_channel(Path(os.environ.get(UPDATES_DIR_ENV) or folder))
+
+
 CHECKS: list[tuple[str, Callable[[Path], None]]] = [
     ("encrypted store", _check_store),
     ("sync both ways", _check_sync),
     ("main window", _check_window),
     ("handout PDF", _check_handout),
+    ("update metadata", _check_updates),
 ]
 
 
@@ -135,7 +144,6 @@ def run_self_test() -> int:
                 print(f"FAIL {name}: {type(exc).__name__}: {exc}", flush=True)
             else:
                 print(f"PASS {name} ({time.monotonic() - started:.1f} s)", flush=True)
-        print("SKIP update metadata: no update channel in this build", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 1 if failed else 0

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CHECKS = ("encrypted store", "sync both ways", "main window", "handout PDF")
+CHECKS = ("encrypted store", "sync both ways", "main window", "handout PDF", "update metadata")
 
 
 def _self_test(env_extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -25,7 +25,6 @@ def test_every_check_passes_on_a_working_installation() -> None:
     assert done.returncode == 0, done.stdout
     lines = done.stdout.splitlines()
     assert [line.split(" (")[0] for line in lines if line.startswith("PASS")] == [f"PASS {c}" for c in CHECKS]
-    assert "SKIP update metadata: no update channel in this build" in lines
     assert "Traceback" not in done.stdout + done.stderr
 
 
@@ -36,5 +35,17 @@ def test_a_failing_check_is_named_and_the_others_still_run(tmp_path: Path) -> No
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert [line for line in lines if line.startswith("FAIL")][0].startswith("FAIL encrypted store: ")
-    assert len([line for line in lines if line.startswith("PASS")]) == 3
+    assert len([line for line in lines if line.startswith("PASS")]) == 4
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_failing_update_check_is_named(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("")  # the throwaway update repository cannot be made there
+    done = _self_test({"PROSSIMO_SELF_TEST_UPDATES_DIR": str(not_a_folder / "updates")})
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert [line for line in lines if line.startswith("FAIL")] == [
+        next(line for line in lines if line.startswith("FAIL update metadata: "))
+    ]
     assert "Traceback" not in done.stdout + done.stderr

@@ -82,3 +82,7 @@ _.DIRECTORY_SEED
 # Type-only declarations: their parameters are the signature the checker compares against.
 _.__call__  # desktop.ui.context.LockNow, a Protocol
 _.disambiguation  # desktop.ui.i18n.TextContext.tr, the stub of Qt's own tr
+# TUF: fields python-tuf reads (Timestamp.snapshot_meta) and the fetcher method it calls (_fetch).
+_.snapshot_meta
+_._fetch
+_.downloaded  # desktop.ui.update_notice: where the verified download went (its UI test reads it)

@@ -174,6 +174,28 @@ def answer_limit_bytes(mib: object, setting: str = "max_answer_mib") -> int:
     return int(text) * 2**20
 
 
+def service_pool(
+    base_url: str, *, ca_bundle: str | None, connect_timeout_s: float, read_timeout_s: float
+) -> urllib3.HTTPConnectionPool:
+    """A connection pool for the one service at `base_url` (checked by `check_server_url`) and
+    nothing else: TLS verified against the organisation's CA bundle or the public CAs, no
+    retries of its own. Every caller sends with `redirect=False, assert_same_host=True`.
+    Also the update check's (desktop.updates), so both follow one set of rules."""
+    tls: dict[str, Any] = {}
+    if urllib.parse.urlsplit(base_url).scheme == "https":
+        # The organisation's CA bundle, or the same public CAs `requests` trusts: never unverified.
+        tls = {"cert_reqs": "CERT_REQUIRED", "ca_certs": ca_bundle or requests.certs.where()}  # type: ignore[attr-defined]  # certifi's where(), re-exported without __all__
+    # A pool for the one configured host and nothing else: no code path can reach another.
+    return urllib3.connection_from_url(
+        base_url,
+        maxsize=1,
+        block=False,
+        retries=False,
+        timeout=urllib3.Timeout(connect=connect_timeout_s, read=read_timeout_s),
+        **tls,
+    )
+
+
 class _Retry(Retry):
     """urllib3's policy, plus two things it lacks: a report of each retry (for `WireStats`),
     and a ceiling on `Retry-After`, so a service cannot park the sync thread for hours."""
@@ -232,18 +254,8 @@ class Transport:
             "Accept-Encoding": "gzip",  # the service compresses with gzip only
             "User-Agent": f"Prossimo/{PROTOCOL_VERSION}",
         }
-        tls: dict[str, Any] = {}
-        if urllib.parse.urlsplit(self.base_url).scheme == "https":
-            # The organisation's CA bundle, or the same public CAs `requests` trusts: never unverified.
-            tls = {"cert_reqs": "CERT_REQUIRED", "ca_certs": ca_bundle or requests.certs.where()}  # type: ignore[attr-defined]  # certifi's where(), re-exported without __all__
-        # A pool for the one configured host and nothing else: no code path can reach another.
-        self._pool = urllib3.connection_from_url(
-            self.base_url,
-            maxsize=1,
-            block=False,
-            retries=False,
-            timeout=urllib3.Timeout(connect=connect_timeout_s, read=read_timeout_s),
-            **tls,
+        self._pool = service_pool(
+            self.base_url, ca_bundle=ca_bundle, connect_timeout_s=connect_timeout_s, read_timeout_s=read_timeout_s
         )
         self._base_path = urllib.parse.urlsplit(self.base_url).path
 

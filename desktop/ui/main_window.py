@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.scheduler import SyncState
-from desktop.ui import icons
+from desktop.ui import icons, update_notice
 from desktop.ui.context import UiContext
 from desktop.ui.shortcuts_help import ShortcutsHelp, registered_shortcuts
 from desktop.ui.sync_bridge import describe
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self._build_window_actions()
+        self.update_notice = update_notice.attach(self, context)  # None: no update channel
 
         context.navigator.pageRequested.connect(self._navigate)
         if context.sync is not None:

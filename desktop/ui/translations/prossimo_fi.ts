@@ -4892,6 +4892,85 @@ hylätty {when}</translation>
     </message>
 </context>
 <context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Update available</source>
+        <translation>Päivitys saatavilla</translation>
+    </message>
+    <message>
+        <source>Update check refused: the {check} check failed</source>
+        <translation>Päivitysten tarkistus hylättiin: {check}tarkistus epäonnistui</translation>
+    </message>
+    <message>
+        <source>Update {version} available</source>
+        <translation>Päivitys {version} saatavilla</translation>
+    </message>
+    <message>
+        <source>Prossimo update</source>
+        <translation>Prossimon päivitys</translation>
+    </message>
+    <message>
+        <source>Prossimo {version} is available.</source>
+        <translation>Prossimo {version} on saatavilla.</translation>
+    </message>
+    <message>
+        <source>What it fixes: {notes}</source>
+        <translation>Mitä se korjaa: {notes}</translation>
+    </message>
+    <message>
+        <source>Prossimo downloads it and checks it against your organisation&apos;s signatures. It never installs it by itself.</source>
+        <translation>Prossimo lataa sen ja tarkistaa sen organisaatiosi allekirjoituksia vasten. Se ei koskaan asenna sitä itse.</translation>
+    </message>
+    <message>
+        <source>&amp;Download and verify</source>
+        <translation>&amp;Lataa ja tarkista</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Myöhemmin</translation>
+    </message>
+    <message>
+        <source>The update was downloaded and verified: {path}
+
+Prossimo does not install it by itself: close Prossimo and open that file, or ask your IT staff.</source>
+        <translation>Päivitys ladattiin ja tarkistettiin: {path}
+
+Prossimo ei asenna sitä itse: sulje Prossimo ja avaa tiedosto, tai pyydä apua IT-tuelta.</translation>
+    </message>
+    <message>
+        <source>The update was refused: the {check} check failed. Nothing was installed.</source>
+        <translation>Päivitys hylättiin: {check}tarkistus epäonnistui. Mitään ei asennettu.</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>allekirjoitus</translation>
+    </message>
+    <message>
+        <source>hash</source>
+        <translation>tiiviste</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>voimassaolo</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versio</translation>
+    </message>
+    <message>
+        <source>redirect</source>
+        <translation>uudelleenohjaus</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>metatieto</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>lataus</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Prossimo</source>

@@ -4892,6 +4892,85 @@ rifiutata il {when}</translation>
     </message>
 </context>
 <context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Update available</source>
+        <translation>Aggiornamento disponibile</translation>
+    </message>
+    <message>
+        <source>Update check refused: the {check} check failed</source>
+        <translation>Controllo degli aggiornamenti rifiutato: il controllo {check} non è riuscito</translation>
+    </message>
+    <message>
+        <source>Update {version} available</source>
+        <translation>Aggiornamento {version} disponibile</translation>
+    </message>
+    <message>
+        <source>Prossimo update</source>
+        <translation>Aggiornamento di Prossimo</translation>
+    </message>
+    <message>
+        <source>Prossimo {version} is available.</source>
+        <translation>È disponibile Prossimo {version}.</translation>
+    </message>
+    <message>
+        <source>What it fixes: {notes}</source>
+        <translation>Cosa corregge: {notes}</translation>
+    </message>
+    <message>
+        <source>Prossimo downloads it and checks it against your organisation&apos;s signatures. It never installs it by itself.</source>
+        <translation>Prossimo lo scarica e lo verifica con le firme della tua organizzazione. Non lo installa mai da solo.</translation>
+    </message>
+    <message>
+        <source>&amp;Download and verify</source>
+        <translation>&amp;Scarica e verifica</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Più tardi</translation>
+    </message>
+    <message>
+        <source>The update was downloaded and verified: {path}
+
+Prossimo does not install it by itself: close Prossimo and open that file, or ask your IT staff.</source>
+        <translation>L&apos;aggiornamento è stato scaricato e verificato: {path}
+
+Prossimo non lo installa da solo: chiudi Prossimo e apri quel file, oppure chiedi al personale IT.</translation>
+    </message>
+    <message>
+        <source>The update was refused: the {check} check failed. Nothing was installed.</source>
+        <translation>Aggiornamento rifiutato: il controllo {check} non è riuscito. Non è stato installato nulla.</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>firma</translation>
+    </message>
+    <message>
+        <source>hash</source>
+        <translation>hash</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>scadenza</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versione</translation>
+    </message>
+    <message>
+        <source>redirect</source>
+        <translation>reindirizzamento</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>metadati</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>scaricamento</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Prossimo</source>
