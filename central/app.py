@@ -25,8 +25,9 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from central import auth, errors, intake, security, sync_service, throttle
+from central import auth, errors, intake, observe, security, sync_service, throttle
 from central.db import session_factory
+from central.metrics import Metrics
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
 from protocol.messages import (
@@ -264,6 +265,7 @@ def create_app(
     *,
     key: bytes | None = None,
     clock: Callable[[], dt.datetime] = utc_now,
+    metrics: Metrics | None = None,
 ) -> FastAPI:
     """The API over `engine`.
 
@@ -271,7 +273,8 @@ def create_app(
     HMACs, and every API process of a deployment must be given the same one. None makes a
     random key for this process alone: fine for tests and the desktop demo, wrong for a
     deployment of several processes (`prossimo-central serve` always passes the file's).
-    `clock` tells the throttles the time (tests walk it forward).
+    `clock` tells the throttles the time (tests walk it forward). `metrics`: count every
+    answer there (central.observe; `serve --metrics`).
     """
     limits = limits or Limits()
     sessions = session_factory(engine)
@@ -367,6 +370,7 @@ def create_app(
         description=SYNC_ERRORS,
     )
     async def sync(body: SyncBody, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
+        sync_service.count_request(len(body.items), len(body.items) - len(body.mutations))
         if token is None:
             return _problem(401, "no_token", "Authorization: a device token is required (Bearer ...)")
         try:
@@ -427,6 +431,7 @@ def create_app(
     # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
     # Every route here is an HTTP Route (FastAPI's own, or its docs'): the kind that has a path.
     app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes if isinstance(route, Route)])
+    app.add_middleware(observe.Observer, routes=app.router.routes, metrics=metrics)  # outside the guard: sees its 500s
     app.state.sessions = sessions
     return app
 

@@ -82,3 +82,5 @@ _.DIRECTORY_SEED
 # Type-only declarations: their parameters are the signature the checker compares against.
 _.__call__  # desktop.ui.context.LockNow, a Protocol
 _.disambiguation  # desktop.ui.i18n.TextContext.tr, the stub of Qt's own tr
+# Named in a logging dictConfig by its import path (central.json_logs.log_config), never called by name.
+_.JsonFormatter
