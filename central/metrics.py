@@ -19,7 +19,7 @@ import ipaddress
 from dataclasses import dataclass
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
+from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics, start_http_server
 
 # Seconds: a sync on the service is tens of ms; a first pull of a caseload or a login's
 # Argon2id is up to a second or two; past 10 s something is wrong.
@@ -101,4 +101,7 @@ class Metrics:
 
     def serve(self, address: Address) -> None:
         """Start the listener (a daemon thread of this process); raises OSError if it cannot bind."""
+        # No `_created` series (a timestamp beside every counter): noise for a scrape, and this
+        # process serves only these metrics.
+        disable_created_metrics()  # type: ignore[no-untyped-call]  # prometheus-client leaves it unannotated
         start_http_server(address.port, addr=address.host, registry=self.registry)
