@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
@@ -27,7 +27,6 @@ from starlette.types import Message, Receive, Scope, Send
 
 from central import auth, errors, intake, observe, security, sync_service, throttle
 from central.db import session_factory
-from central.metrics import Metrics
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
 from protocol.messages import (
@@ -45,6 +44,9 @@ from protocol.messages import (
     SyncResponse,
     WipeAnswer,
 )
+
+if TYPE_CHECKING:  # prometheus-client is imported only by a process that serves metrics
+    from central.metrics import Metrics
 
 _READY_PROBE = text("SELECT 1")
 
@@ -265,7 +267,7 @@ def create_app(
     *,
     key: bytes | None = None,
     clock: Callable[[], dt.datetime] = utc_now,
-    metrics: Metrics | None = None,
+    metrics: "Metrics | None" = None,
 ) -> FastAPI:
     """The API over `engine`.
 

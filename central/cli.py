@@ -12,6 +12,7 @@ $PROSSIMO_NEW_PASSWORD or a prompt) and never print one.
 
 import argparse
 import getpass
+import inspect
 import ipaddress
 import json
 import logging
@@ -171,6 +172,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     }
     options.update(_proxy_options(args))
     if args.workers > 1:
+        # uvicorn kills a worker that does not answer its supervisor's ping within 5 s and starts
+        # another: on a busy machine a worker still importing the app was killed in a loop and
+        # the service never answered (seen here at load 6 on 2 cores). Starting is slow, not hung.
+        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:
+            options["timeout_worker_healthcheck"] = 30
         # Separate processes share nothing but the database: hand them its URL.
         os.environ[DB_ENV] = args.db or default_url()
         os.environ[keyfile.KEY_ENV] = str(key_path)  # the path, never the key

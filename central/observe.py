@@ -14,13 +14,15 @@ label or log the raw path (it can hold ids): a path that matches no route is "(u
 import logging
 import secrets
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.routing import BaseRoute, Match
 from starlette.types import Message, Receive, Scope, Send
 
 from central import json_logs, sync_service
-from central.metrics import Metrics
+
+if TYPE_CHECKING:  # prometheus-client is imported only by a process that serves metrics
+    from central.metrics import Metrics
 
 log = logging.getLogger("central.access")
 
@@ -41,7 +43,7 @@ SYNC_OUTCOMES = {
 
 
 class Observer:
-    def __init__(self, app: Any, routes: list[BaseRoute], metrics: Metrics | None = None) -> None:
+    def __init__(self, app: Any, routes: list[BaseRoute], metrics: "Metrics | None" = None) -> None:
         self.app = app
         self.routes = routes  # the router's own list: routes added after this middleware count too
         self.metrics = metrics
