@@ -602,7 +602,8 @@ def main() -> None:
             )
         # The flood's forwarded addresses are believed from loopback only (as from a TLS proxy).
         serve_args = ("--workers", str(args.workers), "--key-file", key_file, "--forwarded-allow-ips", "127.0.0.1")
-        with running_service(db, *serve_args, env=dict(os.environ)) as service:
+        # A loaded machine takes a while to start several API processes: wait up to 2 minutes.
+        with running_service(db, *serve_args, env=dict(os.environ), wait_s=120) as service:
             meter = CpuMeter(service.process.pid, postmaster_pid(server))
             runs = asyncio.run(measure(args, service.port, teams, meter))
     finally:

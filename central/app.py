@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
@@ -28,7 +28,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from central import auth, errors, intake, security, sync_service, throttle, updates_http
+from central import auth, errors, intake, observe, security, sync_service, throttle, updates_http
 from central.db import session_factory
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
@@ -47,6 +47,9 @@ from protocol.messages import (
     SyncResponse,
     WipeAnswer,
 )
+
+if TYPE_CHECKING:  # prometheus-client is imported only by a process that serves metrics
+    from central.metrics import Metrics
 
 _READY_PROBE = text("SELECT 1")
 
@@ -268,6 +271,7 @@ def create_app(
     key: bytes | None = None,
     clock: Callable[[], dt.datetime] = utc_now,
     updates_dir: Path | None = None,
+    metrics: "Metrics | None" = None,
 ) -> FastAPI:
     """The API over `engine`.
 
@@ -277,7 +281,7 @@ def create_app(
     deployment of several processes (`prossimo-central serve` always passes the file's).
     `clock` tells the throttles the time (tests walk it forward).
     `updates_dir`: the TUF update repository served under /v1/updates (central.updates_http);
-    None answers 404 there.
+    None answers 404 there. `metrics`: count every answer there (central.observe; `serve --metrics`).
     """
     limits = limits or Limits()
     sessions = session_factory(engine)
@@ -373,6 +377,7 @@ def create_app(
         description=SYNC_ERRORS,
     )
     async def sync(body: SyncBody, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
+        sync_service.count_request(len(body.items), len(body.items) - len(body.mutations))
         if token is None:
             return _problem(401, "no_token", "Authorization: a device token is required (Bearer ...)")
         try:
@@ -435,6 +440,7 @@ def create_app(
     # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
     # Every route here is an HTTP Route (FastAPI's own, or its docs'): the kind that has a path.
     app.add_middleware(errors.CrashGuard, routes=[route.path for route in app.routes if isinstance(route, Route)])
+    app.add_middleware(observe.Observer, routes=app.router.routes, metrics=metrics)  # outside the guard: sees its 500s
     app.state.sessions = sessions
     return app
 

@@ -12,25 +12,31 @@ $PROSSIMO_NEW_PASSWORD or a prompt) and never print one.
 
 import argparse
 import getpass
+import inspect
 import ipaddress
 import json
+import logging
+import logging.config
 import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central import audit, auth, keyfile, releases_cli, security, updates_http
+from central import audit, auth, json_logs, keyfile, releases_cli, security, updates_http
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
 from protocol.cli_support import CliError, CommandParser
 from protocol.hsds import FORMATS, HsdsError
+
+if TYPE_CHECKING:
+    from central.metrics import Address, Metrics
 
 NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
 ROLES = ("operator", "team_lead", "admin")
@@ -99,21 +105,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _log_config() -> dict[str, Any]:
-    """Uvicorn's logging, plus the service's own `central` loggers on the same stderr handler.
-
-    The service logs no request value (see central.errors); without this its one-line crash
-    reports would go to Python's last-resort handler, unformatted.
-    """
-    import copy
-
-    from uvicorn.config import LOGGING_CONFIG
-
-    config = copy.deepcopy(LOGGING_CONFIG)
-    config["loggers"]["central"] = {"handlers": ["default"], "level": "WARNING", "propagate": False}
-    return config
-
-
 def _forwarded_allow_ips(value: str) -> str:
     """argparse type: a comma-separated list of proxy addresses or networks (no "*")."""
     items = [item.strip() for item in value.split(",") if item.strip()]
@@ -145,15 +136,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CliError("--tls-cert and --tls-key go together")
+    metrics = _metrics(args)  # checked before the database is touched
     engine = _engine(args)
     upgrade(engine)
     key, key_path = _open_key(args, engine)
+    log_config = json_logs.log_config(args.log_format)
+    if args.log_format == "json":
+        logging.config.dictConfig(log_config)  # now, so every line below is JSON too
+        logging.captureWarnings(True)
     if not args.tls_cert and args.host not in ("127.0.0.1", "localhost", "::1"):
-        print(
-            "prossimo-central: warning: serving without TLS on a non-loopback address; "
+        _say(
+            args,
+            "warning: serving without TLS on a non-loopback address; "
             "put a TLS proxy in front or pass --tls-cert/--tls-key",
-            file=sys.stderr,
         )
+    if metrics is not None:
+        try:
+            metrics.serve(args.metrics)
+        except OSError as exc:
+            raise CliError(f"--metrics: cannot listen on {args.metrics}: {exc.strerror}") from None
+        _say(args, f"metrics on http://{args.metrics}/metrics", logging.INFO)
+    if args.log_format == "json":  # uvicorn's own start-up lines are below its log level
+        scheme = "https" if args.tls_cert else "http"
+        _say(args, f"serving on {scheme}://{args.host}:{args.port} ({args.workers} process(es))", logging.INFO)
     options = {
         "host": args.host,
         "port": args.port,
@@ -161,13 +166,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "ssl_keyfile": args.tls_key,
         "log_level": "warning",
         "access_log": False,
-        "log_config": _log_config(),
+        "log_config": log_config,
         # A stop must not hang on a client that never finishes (e.g. a broken TLS handshake).
         "timeout_graceful_shutdown": 10,
     }
     options.update(_proxy_options(args))
     updates_dir = _updates_dir(args.updates_dir)
     if args.workers > 1:
+        # uvicorn kills a worker that does not answer its supervisor's ping within 5 s and starts
+        # another: on a busy machine a worker still importing the app was killed in a loop and
+        # the service never answered (seen here at load 6 on 2 cores). Starting is slow, not hung.
+        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:
+            options["timeout_worker_healthcheck"] = 30
         # Separate processes share nothing but the database: hand them its URL.
         os.environ[DB_ENV] = args.db or default_url()
         os.environ[keyfile.KEY_ENV] = str(key_path)  # the path, never the key
@@ -175,7 +185,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             os.environ[updates_http.UPDATES_DIR_ENV] = str(updates_dir)
         uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(create_app(engine, key=key, updates_dir=updates_dir), **options)
+        uvicorn.run(create_app(engine, key=key, updates_dir=updates_dir, metrics=metrics), **options)
     return 0
 
 
@@ -188,6 +198,36 @@ def _updates_dir(value: str | None) -> Path | None:
         return Repository(Path(value)).folder.resolve()
     except ReleaseError as exc:
         raise CliError(f"--updates-dir: {exc}") from None
+
+
+def _metrics(args: argparse.Namespace) -> "Metrics | None":
+    if args.metrics is None:
+        return None
+    if args.workers > 1:
+        raise CliError(
+            "--metrics: needs --workers 1 (each worker process would count on its own); "
+            "run one `serve` per port instead, each with its own --metrics address"
+        )
+    if args.metrics.port == args.port:
+        raise CliError(f"--metrics: {args.metrics} uses the API's port {args.port}; choose another port")
+    from central.metrics import Metrics
+
+    return Metrics()
+
+
+def parse_metrics_address(value: str) -> "Address":
+    """argparse type for --metrics (central.metrics says the rule; imported only when given)."""
+    from central.metrics import parse_address
+
+    return parse_address(value)
+
+
+def _say(args: argparse.Namespace, text: str, level: int = logging.WARNING) -> None:
+    """A line from `serve` itself: JSON through the `central.serve` logger, or plain text as before."""
+    if args.log_format == "json":
+        logging.getLogger("central.serve").log(level, text)
+    else:
+        print(f"prossimo-central: {text}", file=sys.stderr)
 
 
 def cmd_org_add(args: argparse.Namespace) -> int:
@@ -483,6 +523,21 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="API processes; each runs one sync at a time (PostgreSQL: about 1-2 per core)",
+    )
+    serve.add_argument(
+        "--log-format",
+        choices=json_logs.FORMATS,
+        default="text",
+        help="text (default) or json: one JSON object per line, one line per request (method, route "
+        "template, status, duration); never a request value",
+    )
+    serve.add_argument(
+        "--metrics",
+        metavar="ADDR:PORT",
+        type=parse_metrics_address,
+        default=None,
+        help="serve Prometheus metrics on this separate, internal address (e.g. 127.0.0.1:9464); "
+        "off by default; needs --workers 1",
     )
 
     org = commands.add_parser("org", help="organisations").add_subparsers(

@@ -22,6 +22,7 @@ import binascii
 import datetime as dt
 import json
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -51,6 +52,40 @@ class Caller:
     role: str
     device_id: uuid.UUID
     team_ids: frozenset[uuid.UUID]
+
+
+@dataclass
+class Tally:
+    """What one sync request did, for the service's metrics (central.metrics reads it once the
+    answer is sent; central.observe puts one in `TALLY` for each sync request). Filled here,
+    where the numbers are made; None in TALLY (tests, the embedded service) costs nothing."""
+
+    received: int | None = None  # mutations in the request; None while the body is unread
+    applied: int = 0
+    rejected: int = 0  # by a rule here, or by the schema before (SyncBatch)
+    replayed: int = 0  # a retry answered from its stored result
+    conflicts: int = 0
+
+    def add(self, plans: "list[Planned]") -> None:
+        for planned in plans:
+            if planned.replayed:
+                self.replayed += 1
+            elif planned.result is not None and planned.result.status == "applied":
+                self.applied += 1
+                self.conflicts += len(planned.conflicts)
+            else:
+                self.rejected += 1
+
+
+TALLY: ContextVar[Tally | None] = ContextVar("prossimo_sync_tally", default=None)
+
+
+def count_request(received: int, refused_by_schema: int) -> None:
+    """The route's part of the Tally: how many mutations came, how many the schema refused."""
+    tally = TALLY.get()
+    if tally is not None:
+        tally.received = received
+        tally.rejected += refused_by_schema
 
 
 class Rejected(Exception):
@@ -104,6 +139,7 @@ class Planned:
     mutation: Mutation
     result: MutationResult | None = None  # known already: a recall or a rejection
     store_result: bool = True  # False when the result is already stored (a recall)
+    replayed: bool = False  # a retry of a stored mutation: answered, nothing re-applied
     writes: list[tuple[int, uuid.UUID]] = field(default_factory=list)  # (placeholder, record id), in order
     conflicts: list[uuid.UUID] = field(default_factory=list)
     audit: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
@@ -194,6 +230,7 @@ class Batch:
                 )
             else:  # a retry: the same answer, nothing re-applied
                 planned.result = MutationResult.model_validate(done_result)
+                planned.replayed = True
             return
         if mutation.device_seq in self.seen_seqs:
             planned.store_result = False
@@ -476,6 +513,9 @@ class Batch:
             sql.update_records(changed)
             sql.insert(AUDIT, audit.COLUMNS, entries)
             sql.insert(APPLIED, APPLIED_INSERT, applied_rows)
+        tally = TALLY.get()
+        if tally is not None:
+            tally.add(self.plans)
         return results
 
 

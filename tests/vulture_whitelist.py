@@ -86,3 +86,5 @@ _.disambiguation  # desktop.ui.i18n.TextContext.tr, the stub of Qt's own tr
 _.snapshot_meta
 _._fetch
 _.downloaded  # desktop.ui.update_notice: where the verified download went (its UI test reads it)
+# Named in a logging dictConfig by its import path (central.json_logs.log_config), never called by name.
+_.JsonFormatter

@@ -88,6 +88,23 @@ def test_unit_command_line_is_accepted_by_the_real_parser() -> None:
     assert args.key_file == "/run/credentials/x/central.key"
 
 
+def test_metrics_listen_only_on_internal_addresses() -> None:
+    """Issue 16 item 8: compose's metrics are on the internal back network, not Caddy's front;
+    the unit's on loopback; neither on the API's port."""
+    compose = _compose()
+    central = compose["services"]["central"]
+    args = _serve_args(central["command"])
+    back = ipaddress.ip_network(compose["networks"]["back"]["ipam"]["config"][0]["subnet"])
+    front = ipaddress.ip_network(compose["networks"]["front"]["ipam"]["config"][0]["subnet"])
+    address = ipaddress.ip_address(args.metrics.host)
+    assert compose["networks"]["back"]["internal"] is True
+    assert address in back and address not in front
+    assert args.metrics.host == central["networks"]["back"]["ipv4_address"] and args.metrics.port != args.port
+    unit = _serve_args(shlex.split(_unit()["Service"]["ExecStart"].replace("%d", "/run/credentials/x")))
+    assert ipaddress.ip_address(unit.metrics.host).is_loopback and unit.metrics.port != unit.port
+    assert args.log_format == unit.log_format == "json"
+
+
 def test_a_wrong_flag_is_refused_by_the_parser() -> None:
     # The checks above would be empty if the parser accepted anything.
     with pytest.raises(SystemExit):
