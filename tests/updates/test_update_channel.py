@@ -408,3 +408,24 @@ def test_the_service_without_a_repository_answers_404(tmp_path: Path) -> None:
             assert http.get("/v1/updates/metadata/timestamp.json").status_code == 404
     finally:
         engine.dispose()
+
+
+def test_a_role_cannot_share_a_key_with_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    keys = Repo(tmp_path / "unused", tmp_path / "keys")
+    keys.keys.mkdir()
+    code = release(
+        "init",
+        "--repo",
+        tmp_path / "repo",
+        "--root-key",
+        keys.key("root"),
+        "--targets-key",
+        keys.key("targets"),
+        "--snapshot-key",
+        keys.key("snapshot"),
+        "--timestamp-key",
+        keys.key("targets"),  # the offline targets key would have to live on the server
+    )
+    assert code == 2
+    assert "timestamp-key:" in capsys.readouterr().err
+    assert not (tmp_path / "repo").exists()
