@@ -597,7 +597,7 @@ def build_parser() -> argparse.ArgumentParser:
         "path"
     )
     leaf(commands, "stats", cmd_stats, "count stored records by kind")
-    releases_cli.add_commands(commands, leaf, _Parser)
+    releases_cli.add_commands(commands, _Parser)
     erase = commands.add_parser("erase", help="right to erasure (GDPR)").add_subparsers(
         dest="sub", required=True, parser_class=_Parser
     )

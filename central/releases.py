@@ -238,6 +238,7 @@ class Repository:
         if folder.exists() and not folder.is_dir():
             raise ReleaseError(f"repo: {folder} is a file, not a folder")
         now = now or _now()
+        _distinct_keys({role: [s.public_key for s in keys[role]] for role in ROLES})
         root = Root(expires=now + EXPIRY["root"], consistent_snapshot=True)
         for role in ROLES:
             _check_threshold(role, keys[role], thresholds.get(role, 1))
@@ -399,6 +400,7 @@ class Repository:
             if threshold < 1:
                 raise ReleaseError(f"{role}-threshold: must be at least 1")
             root.roles[role].threshold = threshold
+        _distinct_keys({role: [root.get_key(keyid) for keyid in root.roles[role].keyids] for role in ROLES})
         for role in ROLES:
             if len(root.roles[role].keyids) < root.roles[role].threshold:
                 raise ReleaseError(
@@ -425,6 +427,19 @@ def _now() -> dt.datetime:
 def _bump(signed: Signed, role: str, now: dt.datetime | None) -> None:
     signed.version += 1
     signed.expires = (now or _now()) + EXPIRY[role]
+
+
+def _distinct_keys(keys: dict[str, list[Key]]) -> None:
+    """Each role its own keys: an online role sharing a key with an offline one would put the
+    offline key on the server."""
+    seen: dict[str, str] = {}
+    for role, role_keys in keys.items():
+        for key in role_keys:
+            if key.keyid in seen and seen[key.keyid] != role:
+                raise ReleaseError(
+                    f"{role}-key: key {key.keyid[:12]}… is also the {seen[key.keyid]} key; give each role its own"
+                )
+            seen[key.keyid] = role
 
 
 def _check_threshold(role: str, signers: list[CryptoSigner], threshold: int) -> None:

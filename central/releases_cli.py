@@ -17,8 +17,6 @@ from tuf.api.metadata import Targets
 from central import releases
 from protocol.cli_support import CliError
 
-Leaf = Callable[..., argparse.ArgumentParser]
-
 
 def _signers(paths: list[str] | None, field: str) -> list[CryptoSigner]:
     return [releases.load_signer(Path(path), field) for path in paths or []]
@@ -115,11 +113,16 @@ def cmd_rotate_root(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(commands: Any, leaf: Leaf, parser_class: type[argparse.ArgumentParser]) -> None:
-    """The `release` group under `commands`; `leaf` is central.cli's (it adds --db and the handler)."""
+def add_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """The `release` group under central.cli's `commands` (no --db: a repository is a folder)."""
     group = commands.add_parser("release", help="the TUF update repository the service serves").add_subparsers(
         dest="sub", required=True, parser_class=parser_class
     )
+
+    def leaf(group: Any, name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = group.add_parser(name, help=text)
+        sub.set_defaults(handler=handler)
+        return sub
 
     def repo_arg(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--repo", required=True, metavar="DIR", help="the repository folder (serve --updates-dir)")

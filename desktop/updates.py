@@ -171,7 +171,13 @@ def _classify(exc: BaseException) -> UpdateCheckFailed:
         kind = "download"
     else:
         kind = "metadata"  # any other RepositoryError: a file that is not valid TUF metadata
-    return UpdateCheckFailed(kind, type(exc).__name__)
+    detail = type(exc).__name__
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, urllib3.exceptions.SSLError):
+            detail = "the service's TLS certificate was not accepted; check the organisation CA bundle"
+        cause = cause.__cause__ or cause.__context__
+    return UpdateCheckFailed(kind, detail)
 
 
 # --- HTTP ----------------------------------------------------------------------------------

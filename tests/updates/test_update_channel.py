@@ -408,3 +408,44 @@ def test_the_service_without_a_repository_answers_404(tmp_path: Path) -> None:
             assert http.get("/v1/updates/metadata/timestamp.json").status_code == 404
     finally:
         engine.dispose()
+
+
+def test_a_role_cannot_share_a_key_with_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    keys = Repo(tmp_path / "unused", tmp_path / "keys")
+    keys.keys.mkdir()
+    code = release(
+        "init",
+        "--repo",
+        tmp_path / "repo",
+        "--root-key",
+        keys.key("root"),
+        "--targets-key",
+        keys.key("targets"),
+        "--snapshot-key",
+        keys.key("snapshot"),
+        "--timestamp-key",
+        keys.key("targets"),  # the offline targets key would have to live on the server
+    )
+    assert code == 2
+    assert "timestamp-key:" in capsys.readouterr().err
+    assert not (tmp_path / "repo").exists()
+
+
+def test_tls_is_verified_with_the_organisations_ca_bundle(repo: Repo, tmp_path: Path) -> None:
+    from central.db import make_engine, upgrade
+    from tests.central.test_admin_cli import _self_signed
+    from tests.service_process import running_service
+
+    repo.add("0.2.0")
+    repo.sign()
+    cert, key = _self_signed(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'tls.db'}"
+    engine = make_engine(db_url)
+    upgrade(engine)
+    engine.dispose()
+    with running_service(db_url, "--updates-dir", str(repo.folder), tls=(cert, key)) as service:
+        with pytest.raises(updates.UpdateCheckFailed, match="TLS certificate was not accepted") as refused:
+            client(service.url, tmp_path / "untrusting", repo).check()
+        assert refused.value.check == "download"
+        offer = client(service.url, tmp_path / "trusting", repo, ca_bundle=str(cert)).check()
+        assert offer is not None and offer.version == "0.2.0"
