@@ -20,6 +20,7 @@ store work goes through `StoreWorker.submit` to the repositories.
 """
 
 import argparse
+import dataclasses
 import datetime as dt
 import getpass
 import json
@@ -723,6 +724,18 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("--value", metavar="V", help="store this value instead (text fields)")
     resolve.set_defaults(handler=cmd_conflicts_resolve)
 
+    update = commands.add_parser(
+        "update", help="the organisation's signed app updates (TUF); never installed by itself"
+    )
+    update_commands = update.add_subparsers(dest="update_command", required=True, parser_class=_Parser)
+    update_check = update_commands.add_parser("check", parents=[common], help="ask the service now, verified")
+    update_check.add_argument("--json", action="store_true", help="one JSON object: the offer (or null)")
+    update_check.set_defaults(handler=cmd_update_check)
+    download = update_commands.add_parser("download", parents=[common], help="download the offered release, verified")
+    download.add_argument("--to", metavar="DIR", help="folder for the file (default: Downloads/Prossimo)")
+    download.add_argument("--json", action="store_true", help="one JSON object: version and path")
+    download.set_defaults(handler=cmd_update_download)
+
     directory = commands.add_parser("directory", help="the directory of local services as HSDS files")
     directory_commands = directory.add_subparsers(dest="directory_command", required=True, parser_class=_Parser)
     for name, handler, text, guess in (
@@ -836,6 +849,91 @@ def _disk_failed(args: argparse.Namespace, error: StorageFailure) -> int:
     else:
         outcome = "nothing already saved was lost; free some space and try again"
     return _fail(f"{error}: {outcome}", EXIT_DISK)
+
+
+class _NoUpdateChannel(Exception):
+    """Nothing to ask: IT switched the check off, or the build has no update channel."""
+
+
+def _update_client(args: argparse.Namespace) -> tuple[Any, Any, Path]:
+    """The profile's enrolment, IT's policy and the shipped root, as one TUF client (desktop.updates)."""
+    from desktop import updates  # tuf is imported only by the commands that need it
+
+    policy = updates.load_policy()
+    if not policy.check:
+        raise _NoUpdateChannel("update checks are switched off by IT's policy (policy.json); nothing was asked")
+    root = updates.shipped_root()
+    if root is None:
+        raise _NoUpdateChannel("this build has no update channel (no update_root.json); nothing was asked")
+    profile, worker = _open(args)
+    with worker:
+        enrolment = worker.call(lambda s: s.replica.enrolment())
+    if enrolment is None:
+        raise NotEnrolled("this profile is not enrolled with a service (`prossimo enroll`)")
+    folder = updates.profile_folder(profile.directory)
+    client = updates.UpdateClient(
+        enrolment.server_url, folder, root=root, ca_bundle=enrolment.ca_bundle, channel=policy.channel
+    )
+    return updates, client, folder
+
+
+def _update_outcome(args: argparse.Namespace, text: str, fields: dict[str, object]) -> int:
+    print(json.dumps(fields) if args.json else text)
+    return EXIT_OK
+
+
+def _update_refused(failure: Exception) -> int:
+    return _fail(f"update check refused: {failure}; nothing was downloaded or installed", EXIT_OFFLINE)
+
+
+def cmd_update_check(args: argparse.Namespace) -> int:
+    """Asks now (the app asks by itself at most daily); the answer is what the app will show."""
+    try:
+        updates, client, folder = _update_client(args)
+    except _NoUpdateChannel as reason:
+        return _update_outcome(args, str(reason), {"available": None, "skipped": str(reason)})
+    state = updates.State.load(folder)
+    state.last_check = dt.datetime.now(dt.UTC).isoformat()
+    try:
+        available = client.check()
+    except updates.UpdateCheckFailed as failure:
+        state.save(folder)
+        return _update_refused(failure)
+    finally:
+        client.fetcher.close()
+    state.offered = dataclasses.asdict(available) if available else None
+    state.save(folder)
+    current = updates.app_version()
+    if available is None:
+        text = f"Prossimo {current} is up to date (checked with {client.base_url})."
+    else:
+        text = (
+            f"Update {available.version} available (verified): {available.notes or 'no notes'}\n"
+            "Download it with `prossimo update download`; Prossimo never installs it by itself."
+        )
+    return _update_outcome(args, text, {"available": state.offered, "current": current})
+
+
+def cmd_update_download(args: argparse.Namespace) -> int:
+    try:
+        updates, client, folder = _update_client(args)
+    except _NoUpdateChannel as reason:
+        raise CliError(str(reason), EXIT_USAGE) from None
+    offer = updates.State.load(folder).offer()
+    if offer is None:
+        client.fetcher.close()
+        raise CliError("no update is on offer; run `prossimo update check` first", EXIT_USAGE)
+    try:
+        path = client.download(offer, Path(args.to) if args.to else updates.default_download_dir())
+    except updates.UpdateCheckFailed as failure:
+        return _update_refused(failure)
+    finally:
+        client.fetcher.close()
+    text = (
+        f"Downloaded and verified {offer.version}: {path}\n"
+        "Prossimo does not install it: close Prossimo and open that file, or ask your IT staff."
+    )
+    return _update_outcome(args, text, {"version": offer.version, "path": str(path)})
 
 
 def _file_failed(exc: OSError) -> int:

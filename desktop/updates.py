@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
 import urllib3
 from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Targets
@@ -56,6 +57,16 @@ POLICY_PATHS = {
     "windows": Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "Prossimo" / "policy.json",
 }
 Check = Literal["signature", "hash", "expiry", "version", "download", "metadata", "redirect"]
+
+
+def profile_folder(profile_dir: Path) -> Path:
+    """Where a profile keeps its update state and TUF's verified metadata."""
+    return profile_dir / "updates"
+
+
+def default_download_dir() -> Path:
+    """Where a verified download goes unless the operator chose another folder."""
+    return Path(platformdirs.user_downloads_dir()) / "Prossimo"
 
 
 def this_platform() -> str:

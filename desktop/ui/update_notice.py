@@ -15,7 +15,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
 
@@ -23,10 +22,6 @@ from desktop import updates
 from desktop.sync.scheduler import SyncState
 from desktop.ui.background import run_in_background
 from desktop.ui.context import UiContext
-
-
-def default_download_dir() -> Path:
-    return Path(platformdirs.user_downloads_dir()) / "Prossimo"
 
 
 class UpdateNotice(QObject):
@@ -43,8 +38,8 @@ class UpdateNotice(QObject):
         super().__init__(window)
         self.window, self.context = window, context
         self.root, self.policy = root, policy
-        self.folder = context.profile_dir / "updates"
-        self.download_dir = download_dir or default_download_dir()
+        self.folder = updates.profile_folder(context.profile_dir)
+        self.download_dir = download_dir or updates.default_download_dir()
         self.client_options = client_options or {}
         self.offer: updates.Available | None = None
         self.outcome: updates.Outcome | None = None  # the last check's, for tests and the log

@@ -129,7 +129,7 @@ def test_the_same_day_a_new_window_shows_the_offer_without_asking(
     second.sync_state(synced())
     qtbot.waitUntil(lambda: second.outcome is not None, timeout=10_000)
     assert second.outcome.state == "available"  # from the remembered offer: the day's check was done
-    assert updates.State.load(ui_context.profile_dir / "updates").due(dt.datetime.now(dt.UTC)) is False
+    assert updates.State.load(updates.profile_folder(ui_context.profile_dir)).due(dt.datetime.now(dt.UTC)) is False
 
 
 def test_a_refused_check_is_said_in_the_status_bar_and_nothing_is_offered(
