@@ -378,16 +378,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from central import backup
+    from central import backup, restore_state
 
     engine = _engine(args)
     try:
-        header = backup.restore(engine, Path(args.path))
+        header, settled = backup.restore(engine, Path(args.path))
     except backup.BackupError as exc:
         raise CliError(f"{exc}; nothing was restored") from None
     finally:
         engine.dispose()
     print(f"Restored the {header.backend} database (schema {header.schema}) from {args.path}.")
+    print("\n".join(restore_state.describe(settled)))
     return 0
 
 
