@@ -280,7 +280,9 @@ def _devices(session: Session, devices: list[dict[str, Any]]) -> int:
 def describe(outcome: Settled) -> list[str]:
     """Lines for the administrator (no record content, no token)."""
     lines = [
-        f"Change sequence: backup at {outcome.restored_seq}, continues after {outcome.new_seq} (never goes back).",
+        f"Change sequence: backup at {outcome.restored_seq}, continues after {outcome.new_seq} (never goes back"
+        + ("" if outcome.known_before else f"; {UNKNOWN_GAP:,} numbers left for changes made after the backup")
+        + ").",
         f"Restore epoch {outcome.epoch}: every device re-reads its records at its next sync and sends back "
         f"what this backup lacks ({len(outcome.lost)} lost range(s) of changes).",
         f"Erased again: {outcome.erasures} record(s); device credentials carried over: {outcome.devices}.",
