@@ -17,7 +17,8 @@ import json
 import os
 import sys
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,14 +140,40 @@ def _proxy_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from central import service_lock
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CliError("--tls-cert and --tls-key go together")
+
+    engine = _engine(args)
+    # Held until the service stops: `restore` and `migrate` refuse to run under it.
+    lock = service_lock.serving(args.db or default_url(), lambda: upgrade(engine), lambda: _at_head(engine))
+    try:
+        lock.__enter__()
+    except service_lock.ServiceBusy as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return _serve(args, engine)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _at_head(engine: Engine) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from central.db import alembic_config
+
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    return set(current) == set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+
+
+def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
     from central.app import create_app
 
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise CliError("--tls-cert and --tls-key go together")
-    engine = _engine(args)
-    upgrade(engine)
     key, key_path = _open_key(args, engine)
     if not args.tls_cert and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
@@ -350,11 +377,28 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+@contextmanager
+def _alone(args: argparse.Namespace, what: str) -> Iterator[None]:
+    """The service lock, alone (central.service_lock): refused at once while a serve holds it."""
+    from central import service_lock
+
+    lock = service_lock.exclusive(args.db or default_url(), what)
+    try:
+        lock.__enter__()
+    except service_lock.ServiceBusy as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     # Only the schema (Alembic upgrade head): unlike `init`, no key file is made or read.
     engine = _engine(args)
     try:
-        upgrade(engine)
+        with _alone(args, "migrate"):
+            upgrade(engine)
         with engine.connect() as connection:
             revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
     finally:
@@ -382,7 +426,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     try:
-        header, settled = backup.restore(engine, Path(args.path))
+        with _alone(args, "restore"):
+            header, settled = backup.restore(engine, Path(args.path))
     except backup.BackupError as exc:
         raise CliError(f"{exc}; nothing was restored") from None
     finally:
