@@ -9,6 +9,7 @@ erasure kept, the change sequence never lower than before the restore, and both 
 to the service.
 """
 
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,6 +181,72 @@ def test_restore_drill_loses_nothing_and_keeps_the_erasure(
         assert audit.verify(session).ok  # the chain is whole across the restore
         restores = session.execute(select(AuditEntry.seq).where(AuditEntry.action == "service.restore")).all()
         assert len(restores) == 1
+    for laptop in (laptop_a, laptop_b):
+        laptop.close()
+    engine.dispose()
+
+
+def test_after_a_restore_a_real_edit_on_both_sides_is_a_conflict_and_an_erasure_stays(
+    db_url: str, tmp_path: Path
+) -> None:
+    """B's edit was lost by the restore; A, who never saw it, edits the same field after the
+    restore: a Conflict shows both. A field B did not change in the lost time, but A changed after
+    the restore, is no conflict. A contact B holds, made and erased after the backup, stays erased."""
+    engine = make_engine(db_url)
+    upgrade(engine)
+    backup_file = tmp_path / "central.backup"
+    with serve(db_url, tmp_path) as first:
+        world: World = new_world(CentralService(first.url, db_url, engine, first.process), tmp_path)
+        laptop_a = world.device(world.add_operator("anna", [world.team_a]))
+        laptop_b = world.device(world.add_operator("bruno", [world.team_a]))
+        c1 = laptop_a.store.call(lambda s: s.contacts.create(given_name="Ada", municipality="Lodi").id)
+        laptop_a.sync()
+        laptop_b.sync()
+        assert main(["--db", db_url, "backup", str(backup_file)]) == 0
+        laptop_b.store.call(lambda s: s.contacts.update(c1, phone="+39 333 1111111"))  # lost by the restore
+        c6 = laptop_b.store.call(lambda s: s.contacts.create(given_name="Sara", municipality="Lodi").id)
+        laptop_b.sync()
+        assert main(["--db", db_url, "erase", "contact", str(c6)]) == 0  # B does not sync again before
+    engine.dispose()
+    assert main(["--db", db_url, "restore", str(backup_file)]) == 0
+
+    with serve(db_url, tmp_path) as second:
+        for laptop in (laptop_a, laptop_b):
+            point_at(laptop, second.url)
+        laptop_a.sync()  # A never saw B's edit: it has nothing to give back
+        laptop_a.store.call(lambda s: s.contacts.update(c1, phone="+39 333 2222222", municipality="Pavia"))
+        laptop_a.sync()
+        laptop_b.sync()  # B gives back its lost phone: A changed the same field since
+        laptop_a.sync()
+        laptop_b.sync()
+        after = server_records(engine, world.org_id)
+        with session_factory(engine)() as session:
+            conflicts = (
+                session.execute(
+                    select(StoredRecord.body).where(
+                        StoredRecord.organisation_id == world.org_id, StoredRecord.entity == "conflict"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            erased = session.get(StoredRecord, c6)
+            assert erased is not None and erased.erased and erased.body == f'{{"id": "{c6}"}}'
+
+    assert after[str(c1)][1]["phone"] == "+39 333 2222222"  # the value that reached the service first
+    assert after[str(c1)][1]["municipality"] == "Pavia"  # B only still had the restored "Lodi": no conflict
+    assert str(c6) not in after
+    assert len(conflicts) == 1
+    conflict = json.loads(conflicts[0])
+    assert (conflict["field"], conflict["kept_value"], conflict["other_value"]) == (
+        "phone",
+        "+39 333 2222222",
+        "+39 333 1111111",
+    )
+    for laptop in (laptop_a, laptop_b):
+        assert device_records(laptop) == after  # converged; c6 is gone from B
+        assert laptop.store.call(lambda s: (s.outbox.count(), len(s.replica.rejected_mutations()))) == (0, 0)
+        assert len(laptop.store.call(lambda s: s.replica.open_conflicts())) == 1
     for laptop in (laptop_a, laptop_b):
         laptop.close()
     engine.dispose()
