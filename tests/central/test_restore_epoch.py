@@ -4,10 +4,12 @@ the replaced database knew (erasures, revocations) is carried across. SQLite and
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select
 
-from central import audit, auth, backup
-from central.db import session_factory
+from central import audit, auth, backup, restore_state
+from central.cli import main
+from central.db import make_engine, session_factory
 from central.erasure import erase_contact
 from central.models import Counter, StoredRecord
 from protocol.messages import RESTORE_EPOCH_HEADER
@@ -95,3 +97,25 @@ def test_a_second_restore_keeps_the_first_ones_lost_range(world: World, tmp_path
     assert second.epoch != first.epoch
     assert second.lost == [*first.lost, (second.restored_seq + 1, top)]
     assert _seq(world.engine) >= top
+
+
+def test_a_restore_onto_a_new_server_jumps_the_sequence_and_says_what_it_cannot_know(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = f"sqlite:///{tmp_path / 'old.db'}", f"sqlite:///{tmp_path / 'new.db'}"
+    assert main(["--db", old, "init", "--key-file", str(tmp_path / "k")]) == 0
+    assert main(["--db", old, "org", "add", "Lodi"]) == 0
+    target = tmp_path / "central.backup"
+    assert main(["--db", old, "backup", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["--db", new, "restore", str(target)]) == 0  # nothing there to read: a disaster restore
+    said = capsys.readouterr().out
+    assert "was empty or could not be read" in said and "1,000,000,000 numbers left" in said
+    engine = make_engine(new)
+    try:
+        assert _seq(engine) == restore_state.UNKNOWN_GAP + 0
+        with session_factory(engine)() as session:
+            info = restore_state.current(session)
+        assert info is not None and info.lost == [(1, restore_state.UNKNOWN_GAP)]
+    finally:
+        engine.dispose()

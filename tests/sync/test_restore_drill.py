@@ -250,3 +250,47 @@ def test_after_a_restore_a_real_edit_on_both_sides_is_a_conflict_and_an_erasure_
     for laptop in (laptop_a, laptop_b):
         laptop.close()
     engine.dispose()
+
+
+class Interrupted(Exception):
+    pass
+
+
+def test_a_recovery_cut_short_resumes_where_it_stopped(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'central.db'}"
+    engine = make_engine(db_url)
+    upgrade(engine)
+    backup_file = tmp_path / "central.backup"
+    with serve(db_url, tmp_path) as first:
+        world: World = new_world(CentralService(first.url, db_url, engine, first.process), tmp_path)
+        laptop = world.device(world.add_operator("anna", [world.team_a]))
+        laptop.store.call(lambda s: [s.contacts.create(given_name=f"Prima {n}") for n in range(4)])
+        laptop.sync()
+        assert main(["--db", db_url, "backup", str(backup_file)]) == 0
+        laptop.store.call(lambda s: [s.contacts.create(given_name=f"Dopo {n}") for n in range(6)])
+        laptop.sync()
+        before_restore = server_records(engine, world.org_id)
+    engine.dispose()
+    assert main(["--db", db_url, "restore", str(backup_file)]) == 0
+
+    with serve(db_url, tmp_path) as second:
+        point_at(laptop, second.url)
+        laptop.engine.page_size = 3  # the re-read takes several pages
+
+        def stop_in_the_re_read(progress) -> None:
+            if progress.round == 2:  # 1: the new epoch seen; 2: the first page of the re-read
+                raise Interrupted()  # as a crash would: the pages applied so far stay applied
+
+        with pytest.raises(Interrupted):
+            laptop.sync(progress=stop_in_the_re_read)
+        assert laptop.store.call(lambda s: s.replica._get("restore_recovery")) is not None  # still re-reading
+        laptop.reopen()  # a new store connection, as after a restart
+        laptop.engine.page_size = 3
+        laptop.sync()
+        laptop.sync()
+        after = server_records(engine, world.org_id)
+    assert after == before_restore and len(after) == 10  # the six lost contacts are back, once each
+    assert device_records(laptop) == after
+    assert laptop.store.call(lambda s: (s.outbox.count(), len(s.replica.rejected_mutations()))) == (0, 0)
+    laptop.close()
+    engine.dispose()
