@@ -393,12 +393,19 @@ def create_app(
             try:
                 with connection.begin():
                     caller, new_token = auth.authenticate(connection, token)
-                    restore = restore_state.current(connection) if restore_epoch is not None else None
+                    # One primary-key read per sync, never cached: a serve that missed a restore
+                    # (central.service_lock's limits) must still answer the new epoch.
+                    restore = restore_state.current(connection)
                     # A device that has not seen the latest restore must first re-read what the
                     # service still has: its pushes wait (nothing applied, nothing answered), so
                     # a change of a record the restore lost is not refused before it is sent back.
-                    held = restore is not None and restore.epoch != restore_epoch and body.cursor is not None
-                    applied = [] if held else sync_service.apply_mutations(connection, caller, body.mutations)
+                    held = (
+                        restore_epoch is not None
+                        and restore is not None
+                        and restore.epoch != restore_epoch
+                        and body.cursor is not None
+                    )
+                    applied = [] if held else sync_service.apply_mutations(connection, caller, body.mutations, restore)
                     results = [] if held else body.merge(applied)
                     if new_token is not None:
                         auth.record_rotation(connection, caller)  # after the batch: lock order, see authenticate
@@ -425,7 +432,7 @@ def create_app(
             more=pulled.more,
             server_time=utc_now(),
             new_device_token=new_token,
-            restore=restore,
+            restore=restore if restore_epoch is not None else None,
         )
         # `restore` only for a device that asked: an older one's schema forbids the unknown field.
         text = head.model_dump_json(exclude=None if restore_epoch is not None else {"restore"}).replace(

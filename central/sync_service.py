@@ -32,7 +32,7 @@ from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQ
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import META_FIELDS, Contact
-from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason
+from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
 from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
@@ -63,11 +63,22 @@ class Rejected(Exception):
 # --- pushing ------------------------------------------------------------------------------
 
 
-def apply_mutations(session: Bind, caller: Caller, mutations: list[Mutation]) -> list[MutationResult]:
-    """Apply a batch in order inside the caller's transaction; one result per mutation."""
+READ = "read"  # apply_mutations reads the restore state itself
+
+
+def apply_mutations(
+    session: Bind, caller: Caller, mutations: list[Mutation], restore: RestoreInfo | None | str = READ
+) -> list[MutationResult]:
+    """Apply a batch in order inside the caller's transaction; one result per mutation.
+
+    `restore`: the database's restore state when the caller has read it already (the sync route
+    does), else it is read here when the batch has updates."""
     if not mutations:
         return []
     batch = Batch(session, caller)
+    if not isinstance(restore, str):
+        batch.restore_since = restore.since if restore is not None else None
+        batch.restore_known = True
     batch.prefetch(mutations)
     for mutation in mutations:
         batch.plan(mutation)
@@ -139,6 +150,7 @@ class Batch:
         self.placeholder_owner: dict[int, uuid.UUID] = {}  # placeholder -> record written
         # Changes numbered above it were made after the latest restore (None: never restored).
         self.restore_since: int | None = None
+        self.restore_known = False
 
     # phase 1 ---------------------------------------------------------------------------------
 
@@ -165,7 +177,7 @@ class Batch:
             self.operators = set(self.sql.operators_of(self.caller.organisation_id, others))
         if any(m.entity == "note" and m.op == "create" for m in mutations):
             self.author_name = self.sql.username_of(self.caller.operator_id)
-        if any(m.op == "update" for m in mutations):
+        if not self.restore_known and any(m.op == "update" for m in mutations):
             info = restore_state.current(self.session)
             self.restore_since = info.since if info is not None else None
 

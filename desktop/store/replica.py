@@ -227,11 +227,14 @@ class Replica:
             return Outgoing(token, self._get(CURSOR), [], self.pending_count(), recovery.known_epoch())
         # What a recovery queued goes first: it brings back records that older pending ones name.
         recovered = recovery.seqs()
-        rows = self._conn.execute(
-            "SELECT seq, mutation_id, entity, record_id, op, changed, base_version, created_at"
-            " FROM outbox ORDER BY seq IN (SELECT value FROM json_each(?)) DESC, seq LIMIT ?",
-            (json.dumps(recovered), limit),
-        ).fetchall()
+        columns = "SELECT seq, mutation_id, entity, record_id, op, changed, base_version, created_at FROM outbox"
+        if recovered:  # a sort of the whole outbox, only while a recovery's rows wait
+            rows = self._conn.execute(
+                f"{columns} ORDER BY seq IN (SELECT value FROM json_each(?)) DESC, seq LIMIT ?",  # noqa: S608 - fixed text
+                (json.dumps(recovered), limit),
+            ).fetchall()
+        else:
+            rows = self._conn.execute(f"{columns} ORDER BY seq LIMIT ?", (limit,)).fetchall()
         mutations = [
             {
                 "device_seq": seq,
