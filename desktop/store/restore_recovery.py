@@ -112,7 +112,8 @@ class Recovery:
         if not self._may_send(entity, mine, create=False):
             return data
         fields = DEVICE_WRITABLE.get(entity) or SPECS[entity].model.content_fields()
-        changed = {name: mine.get(name) for name in fields if name in mine and mine.get(name) != data.get(name)}
+        ours, theirs = _meaning(entity, mine), _meaning(entity, data)
+        changed = {name: mine.get(name) for name in fields if name in mine and ours.get(name) != theirs.get(name)}
         if mine.get("deleted") and not data.get("deleted"):
             self._queue(entity, str(data["id"]), "delete", {}, row[1], utc_now())
             return {**data, "deleted": True}
@@ -182,3 +183,13 @@ class Recovery:
         ]
         if left != seqs:
             self._put(RECOVERY_SEQS, json.dumps(left) if left else None)
+
+
+def _meaning(entity: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A record as its meaning, not its spelling ("...Z" and "...+00:00" are one instant), so a
+    value written the other way is not given back as a change."""
+    try:
+        meaning: dict[str, Any] = SPECS[entity].model.model_validate_json(json.dumps(body)).model_dump(mode="json")
+    except ValueError:  # pydantic's ValidationError: compare as stored
+        return body
+    return meaning

@@ -69,6 +69,11 @@ def test_restore_keeps_the_sequence_serves_an_epoch_and_carries_erasures_and_rev
     assert held["results"] == [] and held["changes"] == []
     assert held["restore"]["epoch"] == settled.epoch and held["restore"]["lost"] == [[restored_at + 1, before]]
     assert _seq(world.engine) == after_restore  # the held request wrote nothing
+    # A device of an older release (no header) is not held, and never gets the unknown field.
+    old_release = _sync(
+        laptop, None, laptop.mutation("contact", "create", given_name="Vecchia"), cursor=first["cursor"]
+    )
+    assert old_release["results"][0]["status"] == "applied" and "restore" not in old_release
     # With the epoch: applied, numbered after everything handed out before the restore.
     answer = _sync(laptop, settled.epoch, laptop.mutation("contact", "create", given_name="Nuova"))
     assert answer["results"][0]["status"] == "applied" and answer["results"][0]["server_version"] > before
