@@ -92,9 +92,21 @@ def _open_key(args: argparse.Namespace, engine: Engine, new: bool = False) -> tu
         raise CliError(str(exc)) from None
 
 
+def _upgrade_beside_serves(args: argparse.Namespace, engine: Engine, what: str) -> None:
+    """Upgrade the schema as `serve` does (central.service_lock): alone, or not at all while serve
+    processes use a schema that needs it."""
+    from central import service_lock
+
+    try:
+        with service_lock.serving(args.db or default_url(), lambda: upgrade(engine), lambda: _at_head(engine), what):
+            pass
+    except service_lock.ServiceBusy as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     engine = _engine(args)
-    upgrade(engine)
+    _upgrade_beside_serves(args, engine, "init")
     _, path = _open_key(args, engine, new=args.new_key)
     print(f"Schema is up to date ({engine.url.render_as_string(hide_password=True)}); key file {path}.")
     return 0
@@ -324,7 +336,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from central import demo
 
     engine = _engine(args)
-    upgrade(engine)
+    _upgrade_beside_serves(args, engine, "demo")
     try:
         with session_factory(engine)() as session, session.begin():
             summary = demo.create(session)

@@ -69,7 +69,7 @@ def exclusive(url: str, what: str) -> Iterator[None]:
     """Hold the lock alone while `what` (restore, migrate) runs; ServiceBusy if a serve holds it."""
     path = _sqlite_lock_file(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # as central.files makes it
         fd = _open_lock_file(path)
         try:
             try:
@@ -93,13 +93,13 @@ def exclusive(url: str, what: str) -> Iterator[None]:
 
 
 @contextmanager
-def serving(url: str, upgrade: Callable[[], None], at_head: Callable[[], bool]) -> Iterator[None]:
+def serving(url: str, upgrade: Callable[[], None], at_head: Callable[[], bool], what: str = "serve") -> Iterator[None]:
     """Hold the lock shared for the life of a serve. When no other serve holds it, take it alone
     first and run `upgrade`; else refuse if the schema is not at the newest migration (`at_head`),
     as upgrading it would change the tables under the serve processes already running."""
     path = _sqlite_lock_file(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # as central.files makes it
         fd = _open_lock_file(path)
         try:
             try:
@@ -111,10 +111,10 @@ def serving(url: str, upgrade: Callable[[], None], at_head: Callable[[], bool]) 
                     fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
                 except BlockingIOError:
                     raise ServiceBusy(
-                        f"serve: a restore or migrate is running on this database (lock file {path}); "
+                        f"{what}: a restore or migrate is running on this database (lock file {path}); "
                         "start the service when it has finished"
                     ) from None
-                _refuse_behind(at_head)
+                _refuse_behind(at_head, what)
             yield
         finally:
             os.close(fd)
@@ -131,10 +131,10 @@ def serving(url: str, upgrade: Callable[[], None], at_head: Callable[[], bool]) 
             _pg_try(connection, "pg_try_advisory_lock_shared")
             connection.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
         elif _pg_try(connection, "pg_try_advisory_lock_shared"):
-            _refuse_behind(at_head)
+            _refuse_behind(at_head, what)
         else:
             raise ServiceBusy(
-                f"serve: a restore or migrate is running on this database (PostgreSQL advisory lock "
+                f"{what}: a restore or migrate is running on this database (PostgreSQL advisory lock "
                 f"{LOCK_KEY}); start the service when it has finished"
             )
         yield
@@ -142,9 +142,9 @@ def serving(url: str, upgrade: Callable[[], None], at_head: Callable[[], bool]) 
         connection.close()
 
 
-def _refuse_behind(at_head: Callable[[], bool]) -> None:
+def _refuse_behind(at_head: Callable[[], bool], what: str) -> None:
     if not at_head():
         raise ServiceBusy(
-            "serve: the schema needs an upgrade, but other serve processes are using it; stop them, "
+            f"{what}: the schema needs an upgrade, but other serve processes are using it; stop them, "
             "run `prossimo-central migrate`, then start them all with this version"
         )

@@ -32,6 +32,7 @@ def test_restore_and_migrate_are_refused_while_serve_runs_and_work_once_it_stopp
             assert "a `prossimo-central serve` is running on this database" in said, said
             assert "nothing was changed" in said and "Traceback" not in said
         assert _orgs(url) == {"Before", "After"}  # the refused restore changed nothing
+        assert main(["--db", url, "init", "--key-file", key]) == 0  # the schema is at head: nothing to upgrade
 
     assert main(["--db", url, "restore", str(target)]) == 0  # every serve stopped: it runs
     assert _orgs(url) == {"Before"}
@@ -44,6 +45,7 @@ def test_serve_refuses_to_start_while_a_restore_holds_the_lock(engine: Engine, t
     command = [CENTRAL, "--db", url, "serve", "--port", str(free_port()), "--key-file", str(tmp_path / "k")]
     with service_lock.exclusive(url, "restore"):
         done = subprocess.run(command, capture_output=True, text=True, env=clean_environment(), timeout=120)
+        assert main(["--db", url, "init", "--key-file", str(tmp_path / "k")]) == 2  # init upgrades too: refused
     assert done.returncode == 2
     assert "a restore or migrate is running on this database" in done.stderr
     assert "Traceback" not in done.stderr
