@@ -47,6 +47,7 @@ def test_restore_keeps_the_sequence_serves_an_epoch_and_carries_erasures_and_rev
     backup.backup(world.engine, target)
 
     laptop.create("contact", given_name="Cloe")  # after the backup: lost by the restore
+    late = world.enrol("anna", "enrolled after the backup")
     with session_factory(world.engine).begin() as session:
         erase_contact(session, doomed)
         auth.revoke_device(session, other.id)
@@ -56,7 +57,7 @@ def test_restore_keeps_the_sequence_serves_an_epoch_and_carries_erasures_and_rev
     restored_at = settled.restored_seq
     assert restored_at < before and settled.new_seq == before and _seq(world.engine) >= before
     assert settled.lost == [(restored_at + 1, before)]
-    assert settled.erasures == 1 and settled.devices == 1
+    assert settled.erasures == 1 and settled.devices == 2  # the revocation, and the device enrolled later
     after_restore = _seq(world.engine)  # the erasure taken again got a number past `before`
     assert after_restore == before + 1
     with session_factory(world.engine)() as session:
@@ -79,6 +80,7 @@ def test_restore_keeps_the_sequence_serves_an_epoch_and_carries_erasures_and_rev
     assert answer["results"][0]["status"] == "applied" and answer["results"][0]["server_version"] > before
     erased = [c for c in answer["changes"] if c.get("erased")]
     assert [c["record"]["id"] for c in erased] == [str(doomed)]  # devices are told to delete it again
+    assert _sync(late, settled.epoch)["results"] == []  # the later enrolment's token still works
     # The device revoked after the backup stays revoked.
     refused = world.client.post(
         "/v1/sync", json={"cursor": None, "mutations": []}, headers={"Authorization": f"Bearer {other.token}"}
