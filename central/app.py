@@ -28,12 +28,13 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from central import auth, errors, intake, observe, security, sync_service, throttle, updates_http
+from central import auth, errors, intake, observe, restore_state, security, sync_service, throttle, updates_http
 from central.db import session_factory
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
 from protocol.messages import (
     PROTOCOL_HEADER,
+    RESTORE_EPOCH_HEADER,
     EnrolRequest,
     EnrolResponse,
     FieldProblem,
@@ -376,7 +377,18 @@ def create_app(
         },
         description=SYNC_ERRORS,
     )
-    async def sync(body: SyncBody, token: Annotated[str | None, Depends(bearer_token)]) -> Any:
+    async def sync(
+        body: SyncBody,
+        token: Annotated[str | None, Depends(bearer_token)],
+        restore_epoch: Annotated[
+            str | None,
+            Header(
+                alias=RESTORE_EPOCH_HEADER,
+                max_length=64,
+                description="The restore epoch this device last saw, or `none` (docs/PROTOCOL.md, After a restore)",
+            ),
+        ] = None,
+    ) -> Any:
         sync_service.count_request(len(body.items), len(body.items) - len(body.mutations))
         if token is None:
             return _problem(401, "no_token", "Authorization: a device token is required (Bearer ...)")
@@ -392,7 +404,20 @@ def create_app(
             try:
                 with connection.begin():
                     caller, new_token = auth.authenticate(connection, token)
-                    results = body.merge(sync_service.apply_mutations(connection, caller, body.mutations))
+                    # One primary-key read per sync, never cached: a serve that missed a restore
+                    # (central.service_lock's limits) must still answer the new epoch.
+                    restore = restore_state.current(connection)
+                    # A device that has not seen the latest restore must first re-read what the
+                    # service still has: its pushes wait (nothing applied, nothing answered), so
+                    # a change of a record the restore lost is not refused before it is sent back.
+                    held = (
+                        restore_epoch is not None
+                        and restore is not None
+                        and restore.epoch != restore_epoch
+                        and body.cursor is not None
+                    )
+                    applied = [] if held else sync_service.apply_mutations(connection, caller, body.mutations, restore)
+                    results = [] if held else body.merge(applied)
                     if new_token is not None:
                         auth.record_rotation(connection, caller)  # after the batch: lock order, see authenticate
             except auth.UnknownToken:
@@ -401,7 +426,11 @@ def create_app(
                 return JSONResponse(WipeAnswer(reason=wipe.reason).model_dump(), status_code=410)
             try:
                 with connection.begin():
-                    pulled = sync_service.pull(connection, caller, body.cursor, body.page_size)
+                    pulled = (
+                        sync_service.Pulled([], [], body.cursor or "", more=True)
+                        if held
+                        else sync_service.pull(connection, caller, body.cursor, body.page_size)
+                    )
             except sync_service.InvalidCursor as exc:
                 return _invalid_cursor(str(exc))
         # Everything but `changes` goes through the schema; the stored records are already
@@ -414,8 +443,12 @@ def create_app(
             more=pulled.more,
             server_time=utc_now(),
             new_device_token=new_token,
+            restore=restore if restore_epoch is not None else None,
         )
-        text = head.model_dump_json().replace('"changes":[]', '"changes":' + pulled.changes_json(), 1)
+        # `restore` only for a device that asked: an older one's schema forbids the unknown field.
+        text = head.model_dump_json(exclude=None if restore_epoch is not None else {"restore"}).replace(
+            '"changes":[]', '"changes":' + pulled.changes_json(), 1
+        )
         return Response(content=text, media_type="application/json")
 
     @app.post(

@@ -4,7 +4,10 @@ Owns: the backup file's format: a magic line, then one JSON header line (format 
 backend, Alembic schema revision, SHA-256 of the payload), then the payload: a SQLite copy
 made with sqlite3's backup API, or a `pg_dump -Fc` archive. Files are written 0600.
 `restore` checks everything before it touches the database: not a Prossimo backup, a hash
-mismatch, a schema revision this code does not know, or the other backend are refused.
+mismatch, a schema revision this code does not know, or the other backend are refused. After
+the copy it brings the schema to the newest migration and lets central.restore_state carry
+across what the replaced database knew (change sequence, erasures, device credentials) and
+start a new restore epoch.
 Must never put a password on a command line (pg_dump/pg_restore get it as PGPASSWORD in
 their environment) and never print one.
 """
@@ -23,7 +26,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL, make_url
 
-from central.db import alembic_config
+from central import restore_state
+from central.db import alembic_config, upgrade
 
 MAGIC = b"PROSSIMO-CENTRAL-BACKUP\n"
 FORMAT_VERSION = 1
@@ -143,7 +147,7 @@ def read(path: Path) -> tuple[Header, bytes]:
     return header, payload
 
 
-def restore(engine: Engine, path: Path) -> Header:
+def restore(engine: Engine, path: Path) -> tuple[Header, restore_state.Settled]:
     header, payload = read(path)
     backend = _backend(engine)
     if header.backend != backend:
@@ -153,6 +157,7 @@ def restore(engine: Engine, path: Path) -> Header:
             f"{path}: schema revision {header.schema} is newer than this version of prossimo-central knows; "
             "restore it with the version that made it"
         )
+    before = restore_state.capture(engine)  # what only the replaced database knows
     engine.dispose()  # no pooled connection of ours may hold the database while it is replaced
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "payload"
@@ -180,4 +185,5 @@ def restore(engine: Engine, path: Path) -> Header:
                 env,
                 "pg_restore",
             )
-    return header
+    upgrade(engine)  # an older backup's schema is brought up before anything is written to it
+    return header, restore_state.settle(engine, before)

@@ -20,7 +20,8 @@ import logging.config
 import os
 import sys
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,9 +98,21 @@ def _open_key(args: argparse.Namespace, engine: Engine, new: bool = False) -> tu
         raise CliError(str(exc)) from None
 
 
+def _upgrade_beside_serves(args: argparse.Namespace, engine: Engine, what: str) -> None:
+    """Upgrade the schema as `serve` does (central.service_lock): alone, or not at all while serve
+    processes use a schema that needs it."""
+    from central import service_lock
+
+    try:
+        with service_lock.serving(args.db or default_url(), lambda: upgrade(engine), lambda: _at_head(engine), what):
+            pass
+    except service_lock.ServiceBusy as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     engine = _engine(args)
-    upgrade(engine)
+    _upgrade_beside_serves(args, engine, "init")
     _, path = _open_key(args, engine, new=args.new_key)
     print(f"Schema is up to date ({engine.url.render_as_string(hide_password=True)}); key file {path}.")
     return 0
@@ -130,15 +143,40 @@ def _proxy_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from central.app import create_app
+    from central import service_lock
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CliError("--tls-cert and --tls-key go together")
     metrics = _metrics(args)  # checked before the database is touched
     engine = _engine(args)
-    upgrade(engine)
+    # Held until the service stops: `restore` and `migrate` refuse to run under it.
+    lock = service_lock.serving(args.db or default_url(), lambda: upgrade(engine), lambda: _at_head(engine))
+    try:
+        lock.__enter__()
+    except service_lock.ServiceBusy as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return _serve(args, engine, metrics)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _at_head(engine: Engine) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from central.db import alembic_config
+
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    return set(current) == set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+
+
+def _serve(args: argparse.Namespace, engine: Engine, metrics: "Metrics | None") -> int:
+    import uvicorn
+
+    from central.app import create_app
+
     key, key_path = _open_key(args, engine)
     log_config = json_logs.log_config(args.log_format)
     if args.log_format == "json":
@@ -351,7 +389,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from central import demo
 
     engine = _engine(args)
-    upgrade(engine)
+    _upgrade_beside_serves(args, engine, "demo")
     try:
         with session_factory(engine)() as session, session.begin():
             summary = demo.create(session)
@@ -404,11 +442,28 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+@contextmanager
+def _alone(args: argparse.Namespace, what: str) -> Iterator[None]:
+    """The service lock, alone (central.service_lock): refused at once while a serve holds it."""
+    from central import service_lock
+
+    lock = service_lock.exclusive(args.db or default_url(), what)
+    try:
+        lock.__enter__()
+    except service_lock.ServiceBusy as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     # Only the schema (Alembic upgrade head): unlike `init`, no key file is made or read.
     engine = _engine(args)
     try:
-        upgrade(engine)
+        with _alone(args, "migrate"):
+            upgrade(engine)
         with engine.connect() as connection:
             revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
     finally:
@@ -432,16 +487,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from central import backup
+    from central import backup, restore_state
 
     engine = _engine(args)
     try:
-        header = backup.restore(engine, Path(args.path))
+        with _alone(args, "restore"):
+            header, settled = backup.restore(engine, Path(args.path))
     except backup.BackupError as exc:
         raise CliError(f"{exc}; nothing was restored") from None
     finally:
         engine.dispose()
     print(f"Restored the {header.backend} database (schema {header.schema}) from {args.path}.")
+    print("\n".join(restore_state.describe(settled)))
     return 0
 
 

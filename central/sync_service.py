@@ -28,12 +28,12 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from central import audit
+from central import audit, restore_state
 from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import META_FIELDS, Contact
-from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason
+from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
 from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
@@ -98,11 +98,22 @@ class Rejected(Exception):
 # --- pushing ------------------------------------------------------------------------------
 
 
-def apply_mutations(session: Bind, caller: Caller, mutations: list[Mutation]) -> list[MutationResult]:
-    """Apply a batch in order inside the caller's transaction; one result per mutation."""
+READ = "read"  # apply_mutations reads the restore state itself
+
+
+def apply_mutations(
+    session: Bind, caller: Caller, mutations: list[Mutation], restore: RestoreInfo | None | str = READ
+) -> list[MutationResult]:
+    """Apply a batch in order inside the caller's transaction; one result per mutation.
+
+    `restore`: the database's restore state when the caller has read it already (the sync route
+    does), else it is read here when the batch has updates."""
     if not mutations:
         return []
     batch = Batch(session, caller)
+    if not isinstance(restore, str):
+        batch.restore_since = restore.since if restore is not None else None
+        batch.restore_known = True
     batch.prefetch(mutations)
     for mutation in mutations:
         batch.plan(mutation)
@@ -173,6 +184,9 @@ class Batch:
         self.author_name: str | None = None  # the caller's name, read when the batch creates a note
         self.next_placeholder = self.PLACEHOLDER_BASE
         self.placeholder_owner: dict[int, uuid.UUID] = {}  # placeholder -> record written
+        # Changes numbered above it were made after the latest restore (None: never restored).
+        self.restore_since: int | None = None
+        self.restore_known = False
 
     # phase 1 ---------------------------------------------------------------------------------
 
@@ -199,6 +213,9 @@ class Batch:
             self.operators = set(self.sql.operators_of(self.caller.organisation_id, others))
         if any(m.entity == "note" and m.op == "create" for m in mutations):
             self.author_name = self.sql.username_of(self.caller.operator_id)
+        if not self.restore_known and any(m.op == "update" for m in mutations):
+            info = restore_state.current(self.session)
+            self.restore_since = info.since if info is not None else None
 
     def record(self, record_id: uuid.UUID) -> RowState | None:
         if record_id not in self.states:
@@ -344,8 +361,22 @@ class Batch:
         merged = dict(stored)
         applied: list[str] = []
         raced: list[tuple[str, Any]] = []
+        since = self.restore_since
+        skipped = False
         for name, value in mutation.changed.items():
-            last_version, last_device = current.field_versions.get(name, [current.created_version, None])
+            entry = current.field_versions.get(name) or [current.created_version, None]
+            last_version, last_device = entry[0], entry[1]
+            if (
+                mutation.recovery
+                and since is not None
+                and last_version > since
+                and len(entry) > 2
+                and _comparable(entry[2]) == _comparable(value)
+            ):
+                # Given back after a restore, but the device's copy only still had the value the
+                # field had when the service was restored (someone changed it since): not a change.
+                skipped = True
+                continue
             # A device's own successive edits never conflict with each other.
             if last_version > base and last_device != self.me and _comparable(stored.get(name)) != _comparable(value):
                 raced.append((name, value))
@@ -372,10 +403,15 @@ class Batch:
         for name, value in raced:
             planned.conflicts.append(self.plan_conflict(mutation, current, name, stored.get(name), value, planned))
         if record is None:
+            if mutation.recovery and (skipped or raced):
+                # The device shows its own copy, which it had merged with the service's already
+                # (restore_recovery): a new version makes it download the service's again.
+                current.version, current.touched = self.placeholder(current.id, planned), True
             return
         version = self.placeholder(current.id, planned)
         for name in applied:
-            current.field_versions[name] = [version, self.me]
+            before = current.field_versions.get(name) or [current.created_version, None]
+            current.field_versions[name] = [version, self.me, *_restored_value(before, since, stored.get(name))]
         current.body = record.model_dump(mode="json")
         current.contact_id = placement[1]
         current.version, current.deleted, current.touched = version, False, True
@@ -473,7 +509,7 @@ class Batch:
                 "deleted": state.deleted,
                 "erased": False,
                 "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
-                "field_versions": {k: [real.get(v[0], v[0]), v[1]] for k, v in state.field_versions.items()},
+                "field_versions": {k: [real.get(v[0], v[0]), *v[1:]] for k, v in state.field_versions.items()},
                 "created_version": resolve(state.created_version),
             }
             (changed if state.stored else created).append(row)
@@ -603,6 +639,16 @@ def _validate_field(entity: str, name: str, value: Any) -> None:
         _FIELD_ADAPTERS[key].validate_python(value)
     except ValidationError as exc:
         raise Rejected("invalid", "; ".join(f"{name}: {line}" for line in describe_validation_error(exc))) from None
+
+
+def _restored_value(entry: list[Any], since: int | None, value: Any) -> list[Any]:
+    """What a field's new [version, device] entry carries third: the value the field had when the
+    service was last restored, kept from its first write after the restore (see plan_update)."""
+    if since is None:
+        return []
+    if len(entry) > 2:
+        return [entry[2]]
+    return [value] if entry[0] <= since else []
 
 
 def _comparable(value: Any) -> str:

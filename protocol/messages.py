@@ -14,6 +14,11 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from protocol.entities import IntakeFields, Record
 
 PROTOCOL_HEADER = "X-Prossimo-Protocol"
+# The restore epoch a device last saw (or "none"): a header, not a body field, so that a device and
+# a service of different releases ignore what they do not know (both sides' bodies forbid unknown
+# fields). The service answers `SyncResponse.restore` only to a request that carries it.
+RESTORE_EPOCH_HEADER = "X-Prossimo-Restore-Epoch"
+NO_RESTORE_EPOCH = "none"
 # Deepest nesting of objects and arrays a body may have (the service answers 422 past it).
 # The deepest message here is about 6 levels; conflict values and `changed` may nest a little more.
 MAX_JSON_DEPTH = 32
@@ -93,6 +98,9 @@ class Mutation(_Message):
     changed: dict[str, Any] = Field(default_factory=dict)  # create: all content; update: changed fields
     base_version: SeqNumber | None = None
     at: AwareDatetime  # device clock when the write was made (reported, never trusted for order)
+    # Sent back after a restore of the service: the device's copy of a state the restore lost, not
+    # an edit (docs/PROTOCOL.md, "After a restore"). Only devices that saw a restore epoch send it.
+    recovery: bool = False
 
 
 class MutationKey(BaseModel):
@@ -153,6 +161,21 @@ class Change(_Message):
     erased: bool = False
 
 
+class RestoreInfo(_Message):
+    """Which database a device talks to, after `prossimo-central restore` replaced it.
+
+    `epoch` changes with every restore. `lost` lists the change sequence ranges (first, last),
+    inclusive, that were handed out but are not in the restored database: a device that holds a
+    record at a version in one of them holds a state the service lost, and sends it back
+    (docs/PROTOCOL.md, "After a restore").
+    """
+
+    epoch: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    lost: list[tuple[SeqNumber, SeqNumber]] = Field(default_factory=list, max_length=10_000)
+    # Every change numbered above this one was made after the latest restore.
+    since: int = Field(default=0, ge=0, le=MAX_INT64)
+
+
 class SyncResponse(_Message):
     results: list[MutationResult]
     changes: list[Change]
@@ -161,6 +184,8 @@ class SyncResponse(_Message):
     more: bool
     server_time: AwareDatetime
     new_device_token: str | None = None  # rotation: use it from the next call on
+    # Only to a request with the restore-epoch header, and only once the database was ever restored.
+    restore: RestoreInfo | None = None
 
 
 class WipeAnswer(_Message):

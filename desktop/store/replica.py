@@ -52,6 +52,7 @@ from desktop.store.repositories import (
     hung_from_contacts,
     mutation_hangs_from_contacts,
 )
+from desktop.store.restore_recovery import Recovery
 from protocol import describe_validation_error
 from protocol.clock import utc_now
 from protocol.messages import Conflict
@@ -108,6 +109,7 @@ class Outgoing:
     cursor: str | None
     mutations: list[dict[str, Any]]  # wire form (protocol.messages.Mutation)
     pending_total: int  # all pending mutations, including those beyond this batch
+    restore_epoch: str | None = None  # the service's restore epoch this store last saw
 
 
 @dataclass
@@ -121,6 +123,8 @@ class AppliedAnswer:
     purged: int = 0
     erased: int = 0  # local records removed by erasures (GDPR)
     new_conflicts: int = 0
+    recovered: int = 0  # mutations queued to give back what a restore of the service lost
+    again: bool = False  # a recovery after a restore began or ended: sync another round now
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,9 @@ class Replica:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_batch(id TEXT PRIMARY KEY)")
 
     # --- sync_state ------------------------------------------------------------------
+
+    def _recovery(self) -> Recovery:
+        return Recovery(self._conn, self._get, self._set, self._get(DEVICE_ID), self._get(ROLE))
 
     def _get(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
@@ -202,6 +209,8 @@ class Replica:
                 CURSOR: None,
                 LAST_SYNC_AT: None,
             }
+            for key in ("restore_epoch", "restore_recovery", "restore_recovery_seqs"):
+                values[key] = None
             for key, value in values.items():
                 self._set(key, value)
 
@@ -212,11 +221,20 @@ class Replica:
         token = self._get(DEVICE_TOKEN)
         if token is None or self._get(SERVER_URL) is None:
             raise NotEnrolled("this device is not enrolled yet: run `prossimo enroll` first")
-        rows = self._conn.execute(
-            "SELECT seq, mutation_id, entity, record_id, op, changed, base_version, created_at"
-            " FROM outbox ORDER BY seq LIMIT ?",
-            (limit,),
-        ).fetchall()
+        recovery = self._recovery()
+        if recovery.lost is not None:
+            # Re-reading after a restore of the service: nothing is pushed until it is complete.
+            return Outgoing(token, self._get(CURSOR), [], self.pending_count(), recovery.known_epoch())
+        # What a recovery queued goes first: it brings back records that older pending ones name.
+        recovered = recovery.seqs()
+        columns = "SELECT seq, mutation_id, entity, record_id, op, changed, base_version, created_at FROM outbox"
+        if recovered:  # a sort of the whole outbox, only while a recovery's rows wait
+            rows = self._conn.execute(
+                f"{columns} ORDER BY seq IN (SELECT value FROM json_each(?)) DESC, seq LIMIT ?",  # noqa: S608 - fixed text
+                (json.dumps(recovered), limit),
+            ).fetchall()
+        else:
+            rows = self._conn.execute(f"{columns} ORDER BY seq LIMIT ?", (limit,)).fetchall()
         mutations = [
             {
                 "device_seq": seq,
@@ -230,8 +248,19 @@ class Replica:
             }
             for seq, mutation_id, entity, record_id, op, changed, base_version, created_at in rows
         ]
+        if recovered:
+            given_back = set(recovered)
+            for mutation in mutations:
+                if mutation["device_seq"] in given_back:
+                    mutation["recovery"] = True  # a lost state given back, not an edit (see restore_recovery)
         total = len(mutations) if len(mutations) < limit else self.pending_count()
-        return Outgoing(token=token, cursor=self._get(CURSOR), mutations=mutations, pending_total=total)
+        return Outgoing(
+            token=token,
+            cursor=self._get(CURSOR),
+            mutations=mutations,
+            pending_total=total,
+            restore_epoch=recovery.known_epoch(),
+        )
 
     def pending_count(self) -> int:
         count: int = self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
@@ -252,12 +281,23 @@ class Replica:
         self._conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with transaction(self._conn):
+                recovery = self._recovery()
                 restored = self._apply_results(answer.get("results", []), by_seq, report)
-                self._apply_changes(restored + list(answer.get("changes", [])), report)
-                purge = [str(team) for team in answer.get("purge_teams", [])]
-                if purge:
-                    report.purged = self._purge_teams(purge)
-                self._set(CURSOR, answer["cursor"])
+                if recovery.notice(answer.get("restore"), self._get(CURSOR)):
+                    # The service was restored: this page is not applied; the re-read starts over.
+                    self._set(CURSOR, None)
+                    report.again = True
+                else:
+                    self._apply_changes(restored + list(answer.get("changes", [])), report, recovery)
+                    purge = [str(team) for team in answer.get("purge_teams", [])]
+                    if purge:
+                        report.purged = self._purge_teams(purge)
+                    self._set(CURSOR, answer["cursor"])
+                    if recovery.lost is not None and not answer.get("more"):
+                        recovery.finish()
+                        report.again = True  # push what it queued, now
+                recovery.settle_seqs()
+                report.recovered = recovery.queued
                 if answer.get("new_device_token"):
                     self._set(DEVICE_TOKEN, answer["new_device_token"])
                 self._set(LAST_SYNC_AT, utc_now().isoformat())
@@ -334,7 +374,9 @@ class Replica:
                     pending[record_id].append((op, json.loads(changed)))
         return pending
 
-    def _apply_changes(self, changes: list[dict[str, Any]], report: AppliedAnswer) -> None:
+    def _apply_changes(
+        self, changes: list[dict[str, Any]], report: AppliedAnswer, recovery: Recovery | None = None
+    ) -> None:
         # One write per record: where a record comes twice, the later copy is the newer.
         changes = list({str(change["record"]["id"]): change for change in changes}.values())
         pending = self._pending_by_record(changes)
@@ -356,6 +398,10 @@ class Replica:
                 if stored is not None:
                     report.rebased += 1
                     data = rebased
+            if recovery is not None and recovery.lost is not None:
+                merged = recovery.merge(entity, data)  # after a restore: keep what the service lost
+                if merged is not data:
+                    data, stored = merged, None
             if stored is None:
                 stored = self._validated(entity, data)
             records[entity].append(stored[0])

@@ -44,6 +44,7 @@ class SyncReport:
     conflicts: int = 0  # conflicts created by this device's pushes
     purged: int = 0  # records removed because access to a team was lost
     erased: int = 0  # records removed because they were erased (GDPR)
+    recovered: int = 0  # changes queued to give back what a restore of the service lost
     pending: int = 0  # mutations still waiting (written while the sync ran)
     rounds: int = 0
     wire: WireStats = field(default_factory=WireStats)
@@ -130,7 +131,11 @@ class SyncEngine:
         land first, or the next push would resend them) and not across a token rotation
         (the service retires the old token once the new one is used: it must be stored
         before it is used)."""
-        return bool(answer.get("more")) and not outgoing.mutations and not answer.get("new_device_token")
+        restore = answer.get("restore")
+        # Nor when the service was restored: the store starts its re-read over instead (and
+        # then sends the new epoch, which the prefetch would not).
+        same_epoch = not isinstance(restore, dict) or restore.get("epoch") == outgoing.restore_epoch
+        return bool(answer.get("more")) and not outgoing.mutations and not answer.get("new_device_token") and same_epoch
 
     def close(self) -> None:
         if self._transport is not None:
@@ -149,6 +154,7 @@ class SyncEngine:
         before = WireStats(**vars(transport.stats))
         try:
             outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
+            transport.restore_epoch = outgoing.restore_epoch
             answer = transport.sync(outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
             for _ in range(MAX_ROUNDS):
                 received_at = self.clock()
@@ -167,6 +173,7 @@ class SyncEngine:
                         cursor=answer["cursor"],
                         mutations=[],
                         pending_total=outgoing.pending_total - len(outgoing.mutations),
+                        restore_epoch=outgoing.restore_epoch,
                     )
                     try:
                         prefetched = (prefetch, transport.sync(prefetch.token, self._body(prefetch.cursor, [])))
@@ -181,6 +188,7 @@ class SyncEngine:
                 report.conflicts += applied.new_conflicts
                 report.purged += applied.purged
                 report.erased += applied.erased
+                report.recovered += applied.recovered
                 report.clock_skew_s = _skew(answer.get("server_time"), received_at)
                 if progress is not None:
                     progress(
@@ -195,9 +203,10 @@ class SyncEngine:
                 if prefetched is not None:
                     outgoing, answer = prefetched
                     continue
-                if not answer.get("more") and len(outgoing.mutations) < self.push_batch:
+                if not answer.get("more") and len(outgoing.mutations) < self.push_batch and not applied.again:
                     break
                 outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
+                transport.restore_epoch = outgoing.restore_epoch
                 answer = transport.sync(outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
         finally:
             after = transport.stats

@@ -58,7 +58,15 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS
-from protocol.messages import PROTOCOL_HEADER, EnrolRequest, EnrolResponse, SyncResponse, WipeAnswer
+from protocol.messages import (
+    NO_RESTORE_EPOCH,
+    PROTOCOL_HEADER,
+    RESTORE_EPOCH_HEADER,
+    EnrolRequest,
+    EnrolResponse,
+    SyncResponse,
+    WipeAnswer,
+)
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 GZIP_MIN_BYTES = 1024  # smaller bodies are not worth compressing
@@ -258,6 +266,9 @@ class Transport:
             self.base_url, ca_bundle=ca_bundle, connect_timeout_s=connect_timeout_s, read_timeout_s=read_timeout_s
         )
         self._base_path = urllib.parse.urlsplit(self.base_url).path
+        # The restore epoch the store last saw, sent with every sync (the engine sets it from the
+        # store before each call; docs/PROTOCOL.md, "After a restore").
+        self.restore_epoch: str | None = None
 
     def close(self) -> None:
         self._pool.close()
@@ -278,7 +289,8 @@ class Transport:
 
     def sync(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
         """One `POST /v1/sync`; the parsed answer (checked against `SyncResponse`), or a typed error."""
-        status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True)
+        extra = {RESTORE_EPOCH_HEADER: self.restore_epoch or NO_RESTORE_EPOCH}
+        status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True, extra_headers=extra)
         if status == 200:
             _validated(SyncResponse, data)
             answer: dict[str, Any] = data  # an object: SyncResponse just accepted it
@@ -334,10 +346,16 @@ class Transport:
         return ServiceError(f"the service answered {status}", status, error)
 
     def _post(
-        self, path: str, body: dict[str, Any], *, token: str | None, idempotent: bool
+        self,
+        path: str,
+        body: dict[str, Any],
+        *,
+        token: str | None,
+        idempotent: bool,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> tuple[int, Any, Mapping[str, str]]:
         raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        headers = {**self.headers, "Content-Type": "application/json"}
+        headers = {**self.headers, **(extra_headers or {}), "Content-Type": "application/json"}
         if len(raw) >= GZIP_MIN_BYTES:
             raw = gzip.compress(raw, compresslevel=6)
             headers["Content-Encoding"] = "gzip"

@@ -210,7 +210,12 @@ def test_default_database_key_and_folder_are_private_whatever_the_umask(tmp_path
     assert made.returncode == 0, made.stderr
     folder = data / "Prossimo Central"
     assert _mode(folder) == 0o700
-    assert {p.name: _mode(p) for p in folder.iterdir()} == {"central.db": 0o600, "central.key": 0o600}
+    # central.db.lock: the service lock's file (central.service_lock), private like the rest
+    assert {p.name: _mode(p) for p in folder.iterdir()} == {
+        "central.db": 0o600,
+        "central.db.lock": 0o600,
+        "central.key": 0o600,
+    }
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o000])
