@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,9 @@ from desktop.selftest import CHECKS
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALLERS = ROOT / "installers"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+TARBALL = f"prossimo-{VERSION}-linux-x86_64.tar.gz"
+DEB = f"prossimo_{VERSION}_amd64.deb"
 BUILD_TOOLS = ("git", "tar", "gzip", "ldd", "objdump", "dpkg-deb", "dpkg", "desktop-file-validate", "appstreamcli")
 MISSING = [tool for tool in BUILD_TOOLS if shutil.which(tool) is None]
 needs_build_tools = pytest.mark.skipif(
@@ -124,7 +128,7 @@ def test_bundle_holds_what_the_app_needs_and_not_what_it_does_not(built: Path) -
         if re.search(r"Qt6(WebEngine|Qml|Quick|3D|Multimedia|Pdf)|plugins/platforms/libq(eglfs|vnc|linuxfb)", name)
     ]
     assert unwanted == []
-    with tarfile.open(built / "prossimo-0.1.0-linux-x86_64.tar.gz") as tar:
+    with tarfile.open(built / TARBALL) as tar:
         members = tar.getmembers()
     assert {(member.uid, member.gid) for member in members} == {(0, 0)}
     assert len({member.mtime for member in members}) == 1
@@ -133,9 +137,9 @@ def test_bundle_holds_what_the_app_needs_and_not_what_it_does_not(built: Path) -
 
 @needs_build_tools
 def test_deb_installs_into_an_empty_tree_and_its_self_test_passes(built: Path, tmp_path: Path) -> None:
-    deb = built / "prossimo_0.1.0_amd64.deb"
+    deb = built / DEB
     fields = _run("dpkg-deb", "--field", deb, "Package", "Version", "Depends").stdout
-    assert "Package: prossimo" in fields and "Version: 0.1.0" in fields
+    assert "Package: prossimo" in fields and f"Version: {VERSION}" in fields
     assert "libxcb-cursor0" in fields and "libxkbcommon-x11-0" in fields
     listing = _run("dpkg-deb", "--contents", deb).stdout.splitlines()
     assert {line.split()[1] for line in listing} == {"root/root"}
@@ -171,9 +175,9 @@ def test_deb_is_signed_and_verified_and_a_changed_byte_is_caught(built: Path, tm
     assert _run("minisign", "-G", "-W", "-p", pub, "-s", sec).returncode == 0
     release = tmp_path / "release"
     release.mkdir()
-    deb = release / "prossimo_0.1.0_amd64.deb"
+    deb = release / DEB
     shutil.copyfile(built / deb.name, deb)
-    shutil.copyfile(built / "prossimo-0.1.0-linux-x86_64.tar.gz", release / "prossimo-0.1.0-linux-x86_64.tar.gz")
+    shutil.copyfile(built / TARBALL, release / TARBALL)
     signed = _run(INSTALLERS / "sign.sh", "--key", sec, release)
     assert signed.returncode == 0, signed.stderr
     assert len((release / "SHA256SUMS").read_text().splitlines()) == 2
