@@ -128,7 +128,9 @@ depends=$(sed -n '/^LIBRARIES="/,/^"/p' "$ROOT/scripts/ensure-desktop-libs.sh" |
 [ -n "$depends" ] || die "no library list found in scripts/ensure-desktop-libs.sh"
 installed_size=$(du -sk --apparent-size "$STAGE" | cut -f1)
 # glibc of the build machine (Debian 12: 2.36): the bundle's binaries need at least it.
-glibc=$(ldd --version | head -n 1 | awk '{print $NF}')
+# (awk reads all of ldd's output: `| head` would end ldd with SIGPIPE, which pipefail turns
+# into a silent exit.)
+glibc=$(ldd --version | awk 'NR == 1 {print $NF}')
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: prossimo
 Version: $VERSION
