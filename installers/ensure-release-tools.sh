@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the tools that sign and verify release artifacts are installed: minisign
-# (signatures for people, verify.sh), osslsigncode (Windows Authenticode) and shellcheck
-# (lints the installer scripts). Run as root with apt-get it installs what is missing,
+# (signatures for people, verify.sh), osslsigncode (Windows Authenticode), shellcheck
+# (lints the installer scripts), and what the frozen build and the .deb need: objdump
+# (PyInstaller reads binaries with it), desktop-file-validate and appstreamcli (build-deb.sh
+# validates the .desktop entry and the AppStream metainfo). Run as root with apt-get it installs what is missing,
 # running apt-get update only when a package has no install candidate yet; otherwise it
 # prints the command that installs them and exits nonzero. It never removes or upgrades
 # anything, and a second run does nothing.
@@ -11,6 +13,9 @@ TOOLS="
 minisign minisign
 osslsigncode osslsigncode
 shellcheck shellcheck
+objdump binutils
+desktop-file-validate desktop-file-utils
+appstreamcli appstream
 "
 
 missing=""

@@ -79,6 +79,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import style
+from desktop.ui.bundled_fonts import register_bundled_fonts
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import NATIVE_NAMES, catalogue_path, current_language
 from protocol import Contact, Resource, phones
@@ -441,6 +442,7 @@ class HandoutLayout:
         return millimetres * self.dpi / MM_PER_INCH
 
     def _font(self, points: float, *, bold: bool = False) -> QFont:
+        register_bundled_fonts()  # a frozen build's own fonts, in case the system has none
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
         font.setStyleHint(QFont.StyleHint.SansSerif)
