@@ -96,14 +96,15 @@ def test_a_sync_takes_one_connection_and_the_same_few_statements_whatever_the_ba
         assert [r["status"] for r in results] == ["applied"] * size
         assert counts["checkouts"] == 1
         seen.append(counts)
-    # Token lookup; earlier results and the batch's records; change_seq; the records;
-    # audit_seq, the chain's previous hash and its entries; the results; the pull's page.
-    assert seen[0]["statements"] == seen[1]["statements"] == 10, seen
+    # Token lookup; the restore state (central.restore_state: one primary-key read, never
+    # cached); earlier results and the batch's records; change_seq; the records; audit_seq,
+    # the chain's previous hash and its entries; the results; the pull's page.
+    assert seen[0]["statements"] == seen[1]["statements"] == 11, seen
     # Plus transaction control: PostgreSQL's write is BEGIN ... COMMIT and its pull, one
     # statement, needs none; SQLite brackets both (BEGIN IMMEDIATE, see central.db).
     # (The pool's pre-ping happens before the checkout event, so it is not counted.)
     control = 2 if world.engine.dialect.name == "postgresql" else 4
-    assert seen[0]["commands"] == seen[1]["commands"] == 10 + control, seen
+    assert seen[0]["commands"] == seen[1]["commands"] == 11 + control, seen
 
 
 def test_edits_are_written_back_in_place_in_one_batch(world: World) -> None:
