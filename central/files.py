@@ -9,6 +9,7 @@ Must never chmod anything it did not make outside the Prossimo data folder.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import platformdirs
@@ -57,6 +58,24 @@ def create_private_file(path: Path) -> bool:
     finally:
         os.close(handle)
     return True
+
+
+def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Temp file in the same folder (exactly `mode`, whatever the umask), fsync, rename: a
+    reader sees the old file or the new one, never half of one, and no temp file is left."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        if os.name != "nt":
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def prepare_sqlite_file(database: Path) -> None:

@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +44,8 @@ from tuf.api.metadata import (
     Timestamp,
 )
 from tuf.api.serialization.json import JSONSerializer
+
+from central import files
 
 ROLES = ("root", "targets", "snapshot", "timestamp")
 EXPIRY = {
@@ -92,23 +93,6 @@ def _repo_dir(path: Path) -> None:
         path.chmod(REPO_DIR_MODE)
 
 
-def _write_atomic(path: Path, data: bytes, mode: int = REPO_FILE_MODE) -> None:
-    """Temp file in the same folder, fsync, rename: a reader sees the old file or the new one."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        if os.name != "nt":
-            os.fchmod(fd, mode)  # exactly `mode`, whatever the umask
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
 # --- keys ----------------------------------------------------------------------------------
 
 
@@ -127,7 +111,9 @@ def generate_key(path: Path) -> str:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, KEY_MODE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(signer.private_bytes)
-    _write_atomic(public_path, json.dumps({"keyid": public.keyid, **public.to_dict()}, indent=2).encode(), KEY_MODE)
+    files.write_atomic(
+        public_path, json.dumps({"keyid": public.keyid, **public.to_dict()}, indent=2).encode(), KEY_MODE
+    )
     return public.keyid
 
 
@@ -215,14 +201,14 @@ class Repository:
 
     def _stage(self, role: str, metadata: Metadata[Any], *, versioned: bool) -> list[tuple[Path, bytes]]:
         data = metadata.to_bytes(_SERIALIZER)
-        files = [(self.metadata_dir / f"{role}.json", data)]
+        staged = [(self.metadata_dir / f"{role}.json", data)]
         if versioned:
-            files.insert(0, (self.metadata_dir / f"{metadata.signed.version}.{role}.json", data))
-        return files
+            staged.insert(0, (self.metadata_dir / f"{metadata.signed.version}.{role}.json", data))
+        return staged
 
-    def _commit(self, files: Sequence[tuple[Path, bytes]]) -> None:
-        for path, data in files:  # in order: the versioned files first, timestamp.json last
-            _write_atomic(path, data)
+    def _commit(self, staged: Sequence[tuple[Path, bytes]]) -> None:
+        for path, data in staged:  # in order: the versioned files first, timestamp.json last
+            files.write_atomic(path, data, REPO_FILE_MODE)
 
     @classmethod
     def init(
@@ -260,13 +246,13 @@ class Repository:
         timestamp_md = Metadata(Timestamp(expires=now + EXPIRY["timestamp"]))
         timestamp_md.signed.snapshot_meta = MetaFile(version=1)
         _sign(timestamp_md, keys["timestamp"], "timestamp-key")
-        files = (
+        staged = (
             repo._stage("targets", targets_md, versioned=True)
             + repo._stage("snapshot", snapshot_md, versioned=True)
             + repo._stage("timestamp", timestamp_md, versioned=False)
             + repo._stage("root", root_md, versioned=True)  # root.json last: it marks the folder a repository
         )
-        repo._commit(files)
+        repo._commit(staged)
         return repo
 
     def add(
@@ -329,7 +315,7 @@ class Repository:
         _repo_dir(channel_dir)
         # Consistent snapshots: the file is named by its hash, so a new release never
         # changes a file a client may be downloading.
-        _write_atomic(channel_dir / f"{digest}.{artifact.name}", data)
+        files.write_atomic(channel_dir / f"{digest}.{artifact.name}", data, REPO_FILE_MODE)
         self._commit(self._stage("targets", targets_md, versioned=True))
         release = _release_of(target)
         assert release is not None  # made just above, with its custom metadata
@@ -356,13 +342,13 @@ class Repository:
         _check_role_keys(root, "timestamp", timestamp_keys, "timestamp-key")
         targets = self.load("targets", Targets).signed
         snapshot_md = self.load("snapshot", Snapshot)
-        files: list[tuple[Path, bytes]] = []
+        staged: list[tuple[Path, bytes]] = []
         if snapshot_keys:
             _check_role_keys(root, "snapshot", snapshot_keys, "snapshot-key")
             snapshot_md.signed.meta["targets.json"] = MetaFile(version=targets.version)
             _bump(snapshot_md.signed, "snapshot", now)
             _sign(snapshot_md, snapshot_keys, "snapshot-key")
-            files += self._stage("snapshot", snapshot_md, versioned=True)
+            staged += self._stage("snapshot", snapshot_md, versioned=True)
         elif snapshot_md.signed.meta["targets.json"].version != targets.version:
             raise ReleaseError(
                 "snapshot-key: the targets changed since the last snapshot (`release add`); give --snapshot-key"
@@ -371,8 +357,8 @@ class Repository:
         timestamp_md.signed.snapshot_meta = MetaFile(version=snapshot_md.signed.version)
         _bump(timestamp_md.signed, "timestamp", now)
         _sign(timestamp_md, timestamp_keys, "timestamp-key")
-        files += self._stage("timestamp", timestamp_md, versioned=False)
-        self._commit(files)
+        staged += self._stage("timestamp", timestamp_md, versioned=False)
+        self._commit(staged)
         return snapshot_md.signed.version, timestamp_md.signed.version
 
     def rotate_root(

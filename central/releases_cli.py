@@ -50,7 +50,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(
         f"Made the release repository {repo.folder}: root v{root.version} "
         f"(threshold {root.roles['root'].threshold} of {len(root.roles['root'].keyids)}), consistent snapshots. "
-        f"Build the app with installers/build-linux.sh --update-root {repo.metadata_dir / '1.root.json'} (its trust anchor)."
+        "Build the app with installers/build-linux.sh --update-root "
+        f"{repo.metadata_dir / '1.root.json'} (its trust anchor)."
     )
     return 0
 
