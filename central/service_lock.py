@@ -25,6 +25,8 @@ from typing import Any
 import psycopg
 from sqlalchemy.engine import make_url
 
+from central import files
+
 LOCK_KEY = 0x50524F5353494D4F  # "PROSSIMO" in ASCII: one advisory lock key for the whole deployment
 
 
@@ -69,7 +71,7 @@ def exclusive(url: str, what: str) -> Iterator[None]:
     """Hold the lock alone while `what` (restore, migrate) runs; ServiceBusy if a serve holds it."""
     path = _sqlite_lock_file(url)
     if path is not None:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # as central.files makes it
+        files.make_folder(path.parent)
         fd = _open_lock_file(path)
         try:
             try:
@@ -99,7 +101,7 @@ def serving(url: str, upgrade: Callable[[], None], at_head: Callable[[], bool], 
     as upgrading it would change the tables under the serve processes already running."""
     path = _sqlite_lock_file(url)
     if path is not None:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # as central.files makes it
+        files.make_folder(path.parent)
         fd = _open_lock_file(path)
         try:
             try:
