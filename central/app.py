@@ -30,6 +30,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from central import auth, errors, intake, observe, restore_state, security, sync_service, throttle, updates_http
 from central.db import session_factory
+from central.sync_sql import SyncSQL
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
 from protocol.messages import (
@@ -433,6 +434,12 @@ def create_app(
                     )
             except sync_service.InvalidCursor as exc:
                 return _invalid_cursor(str(exc))
+            # Nothing is answered before it is on disk: the batch (committed asynchronously
+            # on PostgreSQL, see SyncSQL.take_numbers), a rotated token, and every change up
+            # to the new cursor (another writer's asynchronous commit). Lost in a crash, a
+            # cursor past them would skip the numbers reused after it.
+            if body.mutations or new_token is not None or pulled.cursor != (body.cursor or ""):
+                SyncSQL(connection).durable_barrier()
         # Everything but `changes` goes through the schema; the stored records are already
         # protocol JSON and are spliced in (see sync_service.Pulled).
         head = SyncResponse(

@@ -197,6 +197,13 @@ class SyncSQL:
         takes them (change_seq, then audit_seq). The tip is read by a statement of its
         own after the audit_seq lock is granted: a new statement sees the entries of the
         transaction that held the lock before (one statement that waited would not).
+
+        On PostgreSQL this transaction then commits asynchronously (`synchronous_commit`
+        off for it alone): its commit releases the locks as soon as the commit record is
+        in the WAL buffers, without waiting for the disk. Held across the fsync, the locks
+        let only one writer commit per disk flush (about 3.5 ms on the development disk, so
+        fewer than 300 syncs/s whatever the cores). The caller must make the commit durable
+        with `durable_barrier` before it answers (see there); nothing is acknowledged before.
         """
         wanted = [
             (self.sql.advance, (changes, "change_seq"), changes),
@@ -205,6 +212,8 @@ class SyncSQL:
         ]
         cursors = []
         with self.pipeline():
+            if self.postgres and (changes or entries):
+                self.driver.cursor().execute(_ASYNC_COMMIT)
             for sql, params, needed in wanted:
                 cursor = self.driver.cursor() if needed else None
                 if cursor is not None:
@@ -214,6 +223,31 @@ class SyncSQL:
         first_change = int(change[0][0]) - changes + 1 if change else 0
         first_entry = int(audit[0][0]) - entries + 1 if audit else 0
         return first_change, first_entry, tip[0][0] if tip else None
+
+    def durable_barrier(self) -> None:
+        """Return only once every transaction committed before this call is on disk.
+
+        PostgreSQL: one WAL record in a transaction of its own, committed synchronously;
+        flushing the WAL up to that commit flushes every commit before it, so the batch this
+        sync committed asynchronously (take_numbers) and every change the pull just read
+        (possibly another writer's asynchronous commit) are durable. Concurrent barriers
+        share one flush (PostgreSQL's group commit), so no lock is held while the disk
+        works. Runs outside the caller's transaction: call it with none open. SQLite
+        commits synchronously and has one writer: nothing to do.
+
+        Why a logical message: a transaction that only takes an id writes no WAL and
+        PostgreSQL commits it without a flush; `pg_logical_emit_message` writes one
+        record and needs no privilege or table.
+        """
+        if not self.postgres:
+            return
+        if self.driver.info.transaction_status != TransactionStatus.IDLE:
+            raise RuntimeError("durable_barrier: a transaction is open; it must run in one of its own")
+        self.driver.autocommit = True
+        try:
+            self.cursor.execute(_BARRIER)
+        finally:
+            self.driver.autocommit = False
 
     def insert(self, table: Table, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
         """Insert rows (dicts by column name) in one statement."""
@@ -400,3 +434,7 @@ def _field(document: str, name: str) -> str:
 
 
 _STATEMENTS: dict[str, _Statements] = {}
+# For the current transaction only; see take_numbers and durable_barrier.
+_ASYNC_COMMIT = "SET LOCAL synchronous_commit TO off"
+# Transactional (true): the record takes a transaction id, so its commit is flushed.
+_BARRIER = "SELECT pg_logical_emit_message(true, 'prossimo.durable', '')"

@@ -120,6 +120,11 @@ class PostgresServer:
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
             "-c shared_buffers=128MB"
         )
+        self._options = options
+        self._pg_ctl_start()
+        self.create_database("prossimo_test")
+
+    def _pg_ctl_start(self) -> None:
         self._run(
             str(self.bin_dir / "pg_ctl"),
             "-D",
@@ -130,11 +135,18 @@ class PostgresServer:
             "-t",
             "60",
             "-o",
-            options,
+            self._options,
             "start",
         )
         self._running = True
-        self.create_database("prossimo_test")
+
+    def crash_and_restart(self) -> None:
+        """Kill the server as a crash would (immediate shutdown: what is still in its WAL
+        buffers is lost, what it wrote to its files is kept), then start it again on the
+        same data; it recovers from the WAL."""
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+        self._running = False
+        self._pg_ctl_start()
 
     def stop(self) -> None:
         """Stop the server and remove its folder; safe to call twice."""
