@@ -9,7 +9,9 @@ the real `ContactsPage` with QT_QPA_PLATFORM=offscreen and measures:
   with their contents (not placeholders);
 - search keystrokes: "r", "ro", "ros", "ross" typed one key at a time, from the
   key press to the model reset with that query's ids, and to the repaint with
-  contents; the ~100 ms search debounce is excluded (set to 0) and reported apart;
+  contents, first with the debounce excluded (set to 0), then as a person feels it: with the
+  page's own debounce (`SEARCH_PAUSE_MS`, read from the code), key event to the list
+  painted with the new results;
 - scroll to the end: from scrollToBottom() to the last rows painted, and how many
   rows the lazy model fetched out of the total;
 - filters: team and municipality, from the choice to the model reset;
@@ -219,6 +221,26 @@ def measure_filter_choices(context: UiContext) -> dict[str, float]:
     return result
 
 
+def measure_felt_search(context: UiContext, runs: int) -> dict[str, float]:
+    """As a person feels it: key event to the list painted with that query's results, with the
+    page's own typing debounce (SEARCH_PAUSE_MS, left as the page sets it) included."""
+    page, probe = open_page(context)
+    felt = []
+    for _ in range(runs):
+        for key in KEYSTROKES:
+            reset, stamp = stamp_on(page.model.modelReset)
+            start = time.perf_counter()
+            QTest.keyClick(page.search, key)
+            wait_for(lambda r=reset: r["at"] > 0, page.model.modelReset)
+            wait_painted(page, probe, *visible_rows(page))
+            felt.append((time.perf_counter() - start) * 1000)
+            page.model.modelReset.disconnect(stamp)
+        page.search.clear()
+        wait_for(lambda: not page.search_debounce.isActive() and page.model.rowCount() > 0, poll(page))
+    close_page(page)
+    return {"median ms": statistics.median(felt), "max ms": max(felt), "min ms": min(felt)}
+
+
 def measure_search(context: UiContext, runs: int) -> dict[str, float]:
     """Keystroke to model reset (and to repaint with contents), debounce excluded."""
     page, probe = open_page(context)
@@ -351,6 +373,7 @@ def main() -> None:
             opened = measure_open(context, args.runs)
             choices = measure_filter_choices(context)
             typed = measure_search(context, args.runs)
+            felt = measure_felt_search(context, args.runs)
             scrolled = measure_scroll(context, max(2, args.runs // 2))
             filtered = measure_filters(context)
             cold = measure_cold_start(profile, args.runs)
@@ -372,7 +395,17 @@ def main() -> None:
     row("open Contacts to first painted rows, median (ms)", opened["median ms"], f"<= {TARGETS['open']:.0f}")
     row("open Contacts, first run (ms; the store cache is warm from the build)", opened["first ms"])
     row("open Contacts, max (ms)", opened["max ms"])
-    row("search keystroke to results, median (ms)", typed["to results, median ms"], f"<= {TARGETS['keystroke']:.0f}")
+    row(
+        "search keystroke to painted results, debounce included (as felt), median (ms)",
+        felt["median ms"],
+        f"<= {TARGETS['keystroke']:.0f}",
+    )
+    row("search keystroke to painted results, debounce included, max (ms)", felt["max ms"])
+    row(
+        "search keystroke to results, debounce excluded, median (ms)",
+        typed["to results, median ms"],
+        f"<= {TARGETS['keystroke']:.0f}",
+    )
     row("search keystroke to results, max (ms)", typed["to results, max ms"])
     row("search keystroke to painted rows, median (ms)", typed["to painted rows, median ms"])
     row("search keystroke to painted rows, max (ms)", typed["to painted rows, max ms"])
