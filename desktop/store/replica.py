@@ -383,6 +383,8 @@ class Replica:
         records: dict[str, list[Any]] = defaultdict(list)
         sources: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         erased = []
+        # Read once per page, not once per record (a sync_state query each time).
+        recovering = recovery is not None and recovery.lost is not None
         for change in changes:
             entity, data = change["entity"], change["record"]
             if entity not in self._repos:
@@ -398,7 +400,7 @@ class Replica:
                 if stored is not None:
                     report.rebased += 1
                     data = rebased
-            if recovery is not None and recovery.lost is not None:
+            if recovering and recovery is not None:
                 merged = recovery.merge(entity, data)  # after a restore: keep what the service lost
                 if merged is not data:
                     data, stored = merged, None
