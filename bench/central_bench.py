@@ -206,6 +206,7 @@ class SimDevice:
         self.connection = Connection(host, port)
         self.token, self.team, self.batch = token, team, batch
         self.seq = 0
+        self.shed = 0  # syncs answered 503 overloaded
         self.cursor: str | None = None
         self.mine: list[tuple[str, int]] = []  # (record id, version)
         self.rng = random.Random(token)
@@ -246,6 +247,11 @@ class SimDevice:
         mutations = [self._mutation(now) for _ in range(self.batch if batch is None else batch)]
         body = json.dumps({"cursor": self.cursor, "mutations": mutations, "page_size": 500}).encode()
         status, raw = await self.connection.post("/v1/sync", body, self.token)
+        if status == 503 and json.loads(raw).get("error") == "overloaded":
+            # Shed (central.shedding): nothing applied; the same device_seq go again next time.
+            self.seq -= len(mutations)
+            self.shed += 1
+            return 0, 0, False
         if status != 200:
             raise RuntimeError(f"sync answered {status}: {raw[:300]!r}")
         data = json.loads(raw)
@@ -439,6 +445,7 @@ async def measure(args: argparse.Namespace, port: int, teams: list[str], meter: 
     host = "127.0.0.1"  # running_service has waited for /v1/health to answer there
     count = max([*args.levels, args.open_devices])
     devices = await enrol_all(host, port, count, teams, args.batch)
+    SHED_FROM.extend(devices)
     runs = []
     for level in args.levels:
         runs.append(await closed_loop(devices[:level], args.seconds, meter))
@@ -497,6 +504,14 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
         )
         for note in run.notes:
             print(f"\n{note}")
+    print("\nCPU cost (ms; from /proc; per sync and per mutation sent)\n")
+    print("| run | devices | API ms/sync | API ms/mutation | PostgreSQL ms/sync | PostgreSQL ms/mutation |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for run in runs:
+        print(
+            f"| {run.method} | {run.devices} | {_per_sync(run)} | {_per_sync(run, 1, True)} | "
+            f"{_per_sync(run, 2)} | {_per_sync(run, 2, True)} |"
+        )
     flooded = [r for r in runs if r.method == "flooded"]
     for run in flooded:
         quiet = opened[0] if opened else None
@@ -523,6 +538,8 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
         )
         for note in run.notes:
             print(f"\n{note}")
+    shed = sum(d.shed for d in SHED_FROM)
+    print(f"\nSyncs shed (503 overloaded, retried with the same device_seq): {shed:,} over all runs")
     not_applied = sum(r.not_applied for r in runs)
     if not_applied:
         print(f"\n{not_applied} mutations were not applied (rejected or conflicting).")
@@ -551,8 +568,17 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
         )
 
 
-def _per_sync(run: Run) -> str:
-    return "n/a" if run.cpu[1] is None or not run.syncs else f"{1000 * run.cpu[1] / run.syncs:.1f}"
+def _per_sync(run: Run, which: int = 1, per_mutation: bool = False) -> str:
+    """CPU ms per sync (or per mutation sent) of the API processes (1) or PostgreSQL (2)."""
+    cpu = run.cpu[which]
+    count = run.syncs
+    if per_mutation:
+        count = run.syncs * BATCH_SENT[0]
+    return "n/a" if cpu is None or not count else f"{1000 * cpu / count:.2f}"
+
+
+SHED_FROM: list[SimDevice] = []  # every device of this invocation, for the shed count
+BATCH_SENT = [10]  # mutations per sync of this invocation (set from --batch)
 
 
 def main() -> None:
@@ -580,6 +606,7 @@ def main() -> None:
         help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out",
     )
     args = parser.parse_args()
+    BATCH_SENT[0] = max(1, args.batch)
 
     server = None
     db = args.db
@@ -587,12 +614,14 @@ def main() -> None:
         reason = pg_server.skip_reason()
         if reason:
             raise SystemExit(reason)
-        server = pg_server.PostgresServer(pg_server.find_pg_bin())
+        # Production settings: fsync, synchronous_commit and full_page_writes ON (tests run them off).
+        server = pg_server.PostgresServer(pg_server.find_pg_bin(), durable=True)
         server.start()
         db = server.url
     key_folder = tempfile.TemporaryDirectory(prefix="prossimo-bench-")
     key_file = str(Path(key_folder.name) / "central.key")
     try:
+        settings = _settings(db, args.workers)
         central(db, "init", "--key-file", key_file)
         central(db, "org", "add", "Bench")
         teams = [central(db, "team", "add", "Bench", f"T{n}") for n in range(args.teams)]
@@ -610,7 +639,25 @@ def main() -> None:
         if server is not None:
             server.stop()
         key_folder.cleanup()
+    print(settings)
     report(args, runs)
+
+
+def _settings(db: str, workers: int) -> str:
+    """The settings the run had, read back from the server, and the machine before the run."""
+    import psycopg
+
+    dsn = db.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(dsn) as conn:
+        shown = {
+            name: conn.execute(f"SHOW {name}").fetchone()[0]  # type: ignore[index]
+            for name in ("fsync", "synchronous_commit", "full_page_writes", "shared_buffers")
+        }
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"\nPostgreSQL: {', '.join(f'{k}={v}' for k, v in shown.items())}; API processes: {workers}; "
+        f"machine: {os.cpu_count()} cores, load average before the run {load}"
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,18 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from central import auth, errors, intake, observe, restore_state, security, sync_service, throttle, updates_http
+from central import (
+    auth,
+    errors,
+    intake,
+    observe,
+    restore_state,
+    security,
+    shedding,
+    sync_service,
+    throttle,
+    updates_http,
+)
 from central.db import session_factory
 from central.sync_sql import SyncSQL
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
@@ -65,7 +76,9 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
     500: {"model": ProblemAnswer, "description": "Unexpected failure; the answer and the log hold no detail."},
     503: {
         "model": ProblemAnswer,
-        "description": "`busy`: the database could not be had in time; try again after `Retry-After` seconds.",
+        "description": "`busy`: the database could not be had in time; or, on /v1/sync only, `overloaded`: "
+        "more than about a second of syncs wait in this process (central.shedding), nothing of the request "
+        "was read or applied. Either way, try again after `Retry-After` seconds.",
     },
 }
 SYNC_ERRORS = (
@@ -274,6 +287,7 @@ def create_app(
     clock: Callable[[], dt.datetime] = utc_now,
     updates_dir: Path | None = None,
     metrics: "Metrics | None" = None,
+    sync_queue_s: float | None = None,
 ) -> FastAPI:
     """The API over `engine`.
 
@@ -284,6 +298,8 @@ def create_app(
     `clock` tells the throttles the time (tests walk it forward).
     `updates_dir`: the TUF update repository served under /v1/updates (central.updates_http);
     None answers 404 there. `metrics`: count every answer there (central.observe; `serve --metrics`).
+    `sync_queue_s`: seconds of queued syncs past which a sync is shed with 503 (central.shedding);
+    None reads $PROSSIMO_SYNC_QUEUE_S (default 1 s).
     """
     limits = limits or Limits()
     sessions = session_factory(engine)
@@ -476,6 +492,10 @@ def create_app(
             return errors.validation_problem(exc.errors(include_input=False, include_url=False), skip=0)
 
     updates_http.add_routes(app, updates_dir)
+
+    # Inside the crash guard, before the body is read and before any database work.
+    queue_s = shedding.queue_limit_from_env() if sync_queue_s is None else sync_queue_s
+    app.add_middleware(shedding.Shedder, limit_s=queue_s)
 
     # Outermost of ours: whatever fails anywhere inside answers a bare 500 (see errors.CrashGuard).
     # Every route here is an HTTP Route (FastAPI's own, or its docs'): the kind that has a path.

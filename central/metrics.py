@@ -74,7 +74,7 @@ class Metrics:
             "prossimo_syncs",
             "POST /v1/sync requests; kind: push (carried mutations), pull (none) or unread (the body was "
             "refused before it was read); outcome: ok, unauthorized, wipe, invalid, too_large, protocol, "
-            "throttled, busy, error",
+            "throttled, busy, shed (503 `overloaded`: refused unread past saturation, central.shedding), error",
             ["kind", "outcome"],
             **common,
         )

@@ -4,8 +4,9 @@ Owns: `Observer`, the outermost ASGI middleware of the API (outside errors.Crash
 it sees the guard's 500 and 503 answers too). Per request it makes a random request id
 (json_logs.REQUEST_ID: every line logged while answering carries it), puts a
 sync_service.Tally in place for a sync, and once the answer is sent writes one `central.access`
-line (method, route template, status, duration_ms: written only when that logger is at
-INFO, i.e. `serve --log-format json`) and, when the app has central.metrics, counts it.
+line (method, route template, status, duration_ms, shed: whether central.shedding refused
+it; written only when that logger is at INFO, i.e. `serve --log-format json`) and, when the
+app has central.metrics, counts it.
 
 Must never read the body, a header, the query string or the client's address, and never
 label or log the raw path (it can hold ids): a path that matches no route is "(unknown route)".
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.routing import BaseRoute, Match
 from starlette.types import Message, Receive, Scope, Send
 
-from central import json_logs, sync_service
+from central import json_logs, shedding, sync_service
 
 if TYPE_CHECKING:  # prometheus-client is imported only by a process that serves metrics
     from central.metrics import Metrics
@@ -77,6 +78,7 @@ class Observer:
             elapsed = time.perf_counter() - started
             method = scope["method"] if scope["method"] in METHODS else "other"
             route = self.template(scope)
+            shed = bool(scope.get(shedding.SHED_KEY))
             if log.isEnabledFor(logging.INFO):
                 log.info(
                     "%s %s %d",
@@ -89,14 +91,17 @@ class Observer:
                         "route": route,
                         "status": status,
                         "duration_ms": round(elapsed * 1000, 1),
+                        "shed": shed,
                     },
                 )
             if self.metrics is not None:
-                self.count(method, route, status, elapsed, tally)
+                self.count(method, route, status, elapsed, tally, shed=shed)
             sync_service.TALLY.reset(tally_token)
             json_logs.REQUEST_ID.reset(request_id)
 
-    def count(self, method: str, route: str, status: int, elapsed: float, tally: sync_service.Tally | None) -> None:
+    def count(
+        self, method: str, route: str, status: int, elapsed: float, tally: sync_service.Tally | None, *, shed: bool
+    ) -> None:
         metrics = self.metrics
         assert metrics is not None  # called only with metrics
         metrics.responses.labels(route, method, f"{status // 100}xx").inc()
@@ -104,7 +109,7 @@ class Observer:
         if tally is None:
             return
         kind = "unread" if tally.received is None else ("push" if tally.received else "pull")
-        outcome = SYNC_OUTCOMES.get(status, "error" if status >= 500 else "other")
+        outcome = "shed" if shed else SYNC_OUTCOMES.get(status, "error" if status >= 500 else "other")
         metrics.syncs.labels(kind, outcome).inc()
         metrics.sync_seconds.labels(kind).observe(elapsed)
         # Only an answered sync: a failed one was rolled back. (Rare: a push that committed before

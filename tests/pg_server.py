@@ -6,6 +6,12 @@ the server runs as the unprivileged `postgres` or `nobody` user, because
 PostgreSQL refuses to run as root.
 Must never touch a system cluster, never listen beyond 127.0.0.1, and never be
 left running: `stop()` is called by the session fixture and is idempotent.
+
+The tests run it with fsync, synchronous_commit and full_page_writes OFF (`durable=False`, the
+default): a test server's data is thrown away, and a WAL fsync per commit would make the suite
+slower without testing anything of ours. No production PostgreSQL runs like that, so a figure
+measured on it flatters commit cost: bench/central_bench.py starts it with `durable=True`
+(all three ON, PostgreSQL's own defaults).
 """
 
 import os
@@ -72,7 +78,8 @@ class PostgresServer:
     be able to enter every parent folder, and pytest keeps its folders private.
     """
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, durable: bool = False) -> None:
+        self.durable = durable  # production settings (fsync etc. on); see the module docstring
         self.base_dir = Path(tempfile.mkdtemp(prefix="prossimo-pg-"))
         self.bin_dir = Path(bin_dir)
         self.data_dir = self.base_dir / "data"
@@ -115,9 +122,12 @@ class PostgresServer:
             "--no-sync",
             "--locale=C",
         )
+        # Tests: fsync, synchronous_commit and full_page_writes OFF (fast, unsafe, data thrown
+        # away anyway); durable=True keeps PostgreSQL's production defaults (all ON) for benches.
+        durability = "on" if self.durable else "off"
         options = (
-            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync={durability} "
+            f"-c synchronous_commit={durability} -c full_page_writes={durability} -c max_connections=300 "
             "-c shared_buffers=128MB"
         )
         self._options = options
