@@ -19,6 +19,7 @@ and never touch Qt (the UI adapts `SyncEngine` in `desktop.ui`).
 import datetime as dt
 import logging
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from desktop.store.profile import Profile
 from desktop.store.replica import AppliedAnswer, Enrolment, NotEnrolled, Outgoing
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
+from desktop.sync.page_size import PageSizer
 from desktop.sync.transport import Transport, WireStats, answer_limit_bytes
 
 log = logging.getLogger(__name__)
@@ -106,10 +108,23 @@ class SyncEngine:
     ) -> None:
         self.worker = worker
         self.transport_factory = transport_factory
-        self.push_batch, self.page_size = push_batch, page_size
+        self.push_batch = push_batch
+        self.page_size = page_size  # the largest page asked for; see the property
         self.clock = clock
         self._transport: Transport | None = None
         self._transport_for: tuple[str, str | None, int | None] | None = None
+
+    @property
+    def page_size(self) -> int:
+        return self.pages.maximum
+
+    @page_size.setter
+    def page_size(self, largest: int) -> None:
+        # Pages sized to the link (desktop.sync.page_size), never above `largest`; the sizer
+        # is kept across syncs, so a sync after a cut starts small.
+        self.pages = PageSizer(
+            maximum=largest, minimum=min(PageSizer.minimum, largest), size=min(PageSizer.size, largest)
+        )
 
     def _transport_of(self, enrolment: Enrolment) -> Transport:
         # One session (and its kept-alive connection) across syncs to the same service.
@@ -123,7 +138,23 @@ class SyncEngine:
         return self._transport
 
     def _body(self, cursor: str | None, mutations: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"cursor": cursor, "mutations": mutations, "page_size": self.page_size}
+        return {"cursor": cursor, "mutations": mutations, "page_size": self.pages.size}
+
+    def _exchange(self, transport: Transport, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        """One sync request; its answer's size and time feed the page sizer (a failure halves it)."""
+        received, started = transport.stats.bytes_received, time.monotonic()
+        try:
+            answer = transport.sync(token, body)
+        except Exception:
+            self.pages.failed()
+            raise
+        changes = answer.get("changes")
+        self.pages.answered(
+            len(changes) if isinstance(changes, list) else 0,
+            transport.stats.bytes_received - received,
+            time.monotonic() - started,
+        )
+        return answer
 
     @staticmethod
     def _may_prefetch(answer: dict[str, Any], outgoing: Outgoing) -> bool:
@@ -155,7 +186,7 @@ class SyncEngine:
         try:
             outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
             transport.restore_epoch = outgoing.restore_epoch
-            answer = transport.sync(outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
+            answer = self._exchange(transport, outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
             for _ in range(MAX_ROUNDS):
                 received_at = self.clock()
 
@@ -176,7 +207,10 @@ class SyncEngine:
                         restore_epoch=outgoing.restore_epoch,
                     )
                     try:
-                        prefetched = (prefetch, transport.sync(prefetch.token, self._body(prefetch.cursor, [])))
+                        prefetched = (
+                            prefetch,
+                            self._exchange(transport, prefetch.token, self._body(prefetch.cursor, [])),
+                        )
                     finally:
                         applied = applying.result()  # even when the prefetch failed: finish this page
                 else:
@@ -207,7 +241,7 @@ class SyncEngine:
                     break
                 outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
                 transport.restore_epoch = outgoing.restore_epoch
-                answer = transport.sync(outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
+                answer = self._exchange(transport, outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
         finally:
             after = transport.stats
             report.wire = WireStats(

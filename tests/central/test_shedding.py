@@ -44,38 +44,47 @@ def test_concurrent_syncs_past_a_tiny_queue_limit_are_shed_and_apply_once_on_ret
         with running_service(db, "--key-file", key, env=env) as service:
             devices = [HttpDevice.enrol(service.url, "anna", f"laptop {n}") for n in range(DEVICES)]
             devices[0].sync(service.url)  # one sync measured: the service now knows a sync's cost
-            batches = [[d.mutation("create", given_name=f"N{n}", team_id=str(team))] for n, d in enumerate(devices)]
-            answers: list[Any] = [None] * DEVICES
-            start = threading.Barrier(DEVICES)
+            # Twelve syncs sent at once usually overlap in the server; when a round happens not
+            # to (the scheduler may serialise the threads), the next round tries again.
+            applied_before = 0
+            for _round in range(5):
+                batches = [[d.mutation("create", given_name=f"N{n}", team_id=str(team))] for n, d in enumerate(devices)]
+                answers: list[Any] = [None] * DEVICES
+                start = threading.Barrier(DEVICES)
 
-            def send(n: int) -> None:
-                start.wait()
-                answers[n] = requests.post(
-                    f"{service.url}/v1/sync",
-                    json={"cursor": None, "mutations": batches[n], "page_size": 100},
-                    headers={"Authorization": f"Bearer {devices[n].token}"},
-                    timeout=60,
-                )
+                def send(
+                    n: int, start: threading.Barrier = start, answers: list[Any] = answers, batches: Any = batches
+                ) -> None:
+                    start.wait()
+                    answers[n] = requests.post(
+                        f"{service.url}/v1/sync",
+                        json={"cursor": None, "mutations": batches[n], "page_size": 100},
+                        headers={"Authorization": f"Bearer {devices[n].token}"},
+                        timeout=60,
+                    )
 
-            threads = [threading.Thread(target=send, args=(n,)) for n in range(DEVICES)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            shed = [n for n, a in enumerate(answers) if a.status_code == 503]
+                threads = [threading.Thread(target=send, args=(n,)) for n in range(DEVICES)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                shed = [n for n, a in enumerate(answers) if a.status_code == 503]
+                assert {a.status_code for a in answers} <= {200, 503}
+                with engine.connect() as connection:
+                    stored = connection.execute(text("SELECT count(*) FROM record")).scalar_one()
+                assert stored == applied_before + DEVICES - len(shed)  # nothing of a shed sync was applied
+                if shed:
+                    break
+                applied_before = stored
             assert shed, [a.status_code for a in answers]
-            assert {a.status_code for a in answers} <= {200, 503}
             for n in shed:
                 assert int(answers[n].headers["Retry-After"]) >= 1
                 assert answers[n].json()["error"] == "overloaded"
-            with engine.connect() as connection:
-                stored = connection.execute(text("SELECT count(*) FROM record")).scalar_one()
-            assert stored == DEVICES - len(shed)  # nothing of a shed sync was applied
             for n in shed:  # the device retries the same batch, one at a time: each applies once
                 body = devices[n].sync(service.url, *batches[n])
                 assert [r["status"] for r in body["results"]] == ["applied"]
             with engine.connect() as connection:
                 stored = connection.execute(text("SELECT count(*) FROM record")).scalar_one()
-            assert stored == DEVICES
+            assert stored == applied_before + DEVICES
     finally:
         engine.dispose()

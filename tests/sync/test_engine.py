@@ -305,3 +305,18 @@ def test_a_refused_edit_is_kept_and_the_services_copy_shown_again(world: World) 
     with world.service.admin() as session:  # the stored result is no copy of the record
         results = session.execute(select(AppliedMutation.result)).scalars().all()
     assert all("record" not in result for result in results)
+
+
+def test_the_first_pages_start_small_and_grow_on_a_fast_link(world: World) -> None:
+    """Issue 23: the device sizes pages to the link (desktop.sync.page_size). On loopback the
+    answers are fast, so after the first, unmeasured page of 250 the next is four times larger."""
+    anna = world.add_operator("anna", [world.team_a])
+    bruno = world.add_operator("bruno", [world.team_a])
+    laptop_a, laptop_b = world.device(anna), world.device(bruno)
+    laptop_a.store.call(lambda s: s.contacts.create_many([{"given_name": f"P{n}"} for n in range(1_100)]))
+    laptop_a.sync()
+    seen = []
+    report = laptop_b.sync(progress=lambda p: seen.append((p.round, p.pulled, p.more)))
+    assert report.pulled == 1_100
+    assert seen == [(1, 250, True), (2, 1_100, False)]
+    assert laptop_b.engine.pages.size == laptop_b.engine.page_size  # at the largest the engine asks for
