@@ -221,6 +221,19 @@ def measure_filter_choices(context: UiContext) -> dict[str, float]:
     return result
 
 
+def type_key(page: ContactsPage, probe: PaintProbe, key: str) -> tuple[float, float]:
+    """One key typed into the search box: ms to the model's reset and to the rows painted."""
+    reset, stamp = stamp_on(page.model.modelReset)
+    start = time.perf_counter()
+    QTest.keyClick(page.search, key)
+    wait_for(lambda r=reset: r["at"] > 0, page.model.modelReset)
+    reset_ms = (reset["at"] - start) * 1000
+    wait_painted(page, probe, *visible_rows(page))
+    painted_ms = (time.perf_counter() - start) * 1000
+    page.model.modelReset.disconnect(stamp)
+    return reset_ms, painted_ms
+
+
 def measure_felt_search(context: UiContext, runs: int) -> dict[str, float]:
     """As a person feels it: key event to the list painted with that query's results, with the
     page's own typing debounce (SEARCH_PAUSE_MS, left as the page sets it) included."""
@@ -228,13 +241,7 @@ def measure_felt_search(context: UiContext, runs: int) -> dict[str, float]:
     felt = []
     for _ in range(runs):
         for key in KEYSTROKES:
-            reset, stamp = stamp_on(page.model.modelReset)
-            start = time.perf_counter()
-            QTest.keyClick(page.search, key)
-            wait_for(lambda r=reset: r["at"] > 0, page.model.modelReset)
-            wait_painted(page, probe, *visible_rows(page))
-            felt.append((time.perf_counter() - start) * 1000)
-            page.model.modelReset.disconnect(stamp)
+            felt.append(type_key(page, probe, key)[1])
         page.search.clear()
         wait_for(lambda: not page.search_debounce.isActive() and page.model.rowCount() > 0, poll(page))
     close_page(page)
@@ -249,14 +256,9 @@ def measure_search(context: UiContext, runs: int) -> dict[str, float]:
     to_reset, to_paint, clears = [], [], []
     for _ in range(runs):
         for key in KEYSTROKES:
-            reset, stamp = stamp_on(page.model.modelReset)
-            start = time.perf_counter()
-            QTest.keyClick(page.search, key)
-            wait_for(lambda r=reset: r["at"] > 0, page.model.modelReset)
-            to_reset.append((reset["at"] - start) * 1000)
-            wait_painted(page, probe, *visible_rows(page))
-            to_paint.append((time.perf_counter() - start) * 1000)
-            page.model.modelReset.disconnect(stamp)
+            reset_ms, painted_ms = type_key(page, probe, key)
+            to_reset.append(reset_ms)
+            to_paint.append(painted_ms)
         start = time.perf_counter()
         page.search.selectAll()
         QTest.keyClick(page.search, Qt.Key.Key_Backspace)  # back to the whole list
