@@ -57,7 +57,6 @@ class Shedder:
         self.limit_s = limit_s
         self.waiting = 0  # syncs admitted in this process and not yet answered
         self.service_s = 0.0  # moving average of one sync's time; 0 until one has run
-        self.shed = 0
 
     def queued_seconds(self) -> float:
         return self.waiting * self.service_s
@@ -68,7 +67,6 @@ class Shedder:
             return
         queued = self.queued_seconds()
         if queued > self.limit_s:
-            self.shed += 1
             scope[SHED_KEY] = True
             seconds = max(1, math.ceil(queued))
             answer = errors.problem(

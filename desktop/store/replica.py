@@ -384,7 +384,7 @@ class Replica:
         sources: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         erased = []
         # Read once per page, not once per record (a sync_state query each time).
-        recovering = recovery is not None and recovery.lost is not None
+        recovering = recovery if recovery is not None and recovery.lost is not None else None
         for change in changes:
             entity, data = change["entity"], change["record"]
             if entity not in self._repos:
@@ -400,8 +400,8 @@ class Replica:
                 if stored is not None:
                     report.rebased += 1
                     data = rebased
-            if recovering and recovery is not None:
-                merged = recovery.merge(entity, data)  # after a restore: keep what the service lost
+            if recovering is not None:
+                merged = recovering.merge(entity, data)  # after a restore: keep what the service lost
                 if merged is not data:
                     data, stored = merged, None
             if stored is None:
