@@ -13,7 +13,9 @@ printed, and the exit codes IT scripts rely on:
   apt-get command; see desktop/app.py).
 A file error is a message naming the file, never a traceback. With --json every outcome
 is JSON on stdout, a failure too: one object {"ok": false, "error": "not_enrolled",
-"message": "…", "exit_code": 2}, with the same exit code as without --json.
+"message": "…", "exit_code": 2}, with the same exit code as without --json. A failed
+`sync --json` also carries the counts of what the sync applied and the link carried
+(requests, bytes_sent, bytes_received, retries...: every attempt), as a successful one does.
 Must never take a secret as a command-line argument (visible in `ps` and shell
 history), never print a passphrase or key, and never run SQL itself: all
 store work goes through `StoreWorker.submit` to the repositories.
@@ -384,6 +386,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         raise CliError(
             f"{order}: the local store, its keys and any unsent changes were deleted from this computer", EXIT_WIPED
         ) from None
+    except BaseException:
+        if engine.last_report is not None:  # what the failed sync did carry: IT sees the link's cost
+            _Output.counts = engine.last_report.as_dict()
+        raise
     finally:
         engine.close()
         worker.close()
@@ -816,6 +822,7 @@ class _Output:
     a failure included, is JSON on stdout."""
 
     json = False
+    counts: dict[str, object] = {}  # a failed sync's counts, shown beside the error (`cmd_sync`)
 
 
 def _error_name(code: int) -> str:
@@ -830,7 +837,8 @@ def _fail(message: str, code: int) -> int:
     if _Output.json:
         print(
             json.dumps(
-                {"ok": False, "error": _error_name(code), "message": message, "exit_code": code}, ensure_ascii=False
+                {**_Output.counts, "ok": False, "error": _error_name(code), "message": message, "exit_code": code},
+                ensure_ascii=False,
             )
         )
     else:
@@ -946,6 +954,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Warnings reach the operator on stderr, through the redaction filter.
     install_logging()
     _Output.json = "--json" in (sys.argv[1:] if argv is None else list(argv))
+    _Output.counts = {}
     args = build_parser().parse_args(argv)
     _Output.json = bool(getattr(args, "json", False))
     handler: Callable[[argparse.Namespace], int] = args.handler  # every command sets one (build_parser)

@@ -15,14 +15,21 @@ once the request stream passes `cut_after` bytes in total, CUT_RESPONSE once the
 does. A stream that never gets that long passes untouched. Tests that want one fault per
 request should use a fresh connection per request (a new `requests.Session`, or
 `Connection: close`).
+
+With a `LinkModel` (tests/link_model.py), connections that PASS cross a modelled bad link instead:
+bandwidth, pipelined latency, stalls and cuts, shared by all connections as one link is. The bytes
+before a cut are delivered (the proxy waits, briefly, until the peer's kernel has them) and only then
+both sides are reset, so `bytes_to_client` is what the client could read, byte for byte.
 """
 
 import enum
+import fcntl
 import ipaddress
 import random
 import selectors
 import socket
 import struct
+import termios
 import threading
 import time
 from collections import Counter, deque
@@ -30,12 +37,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 
+from tests.link_model import CHUNK, Lane, LinkModel
+
 _CHUNK = 65536
 # A peer that stops reading must not pin a connection thread for ever; stop() also wakes them.
 _IO_TIMEOUT_S = 10.0
 _CONNECT_TIMEOUT_S = 2.0
 # SO_LINGER on with a zero timeout: close() then sends RST instead of FIN, an abortive close.
 _LINGER_ABORT = struct.pack("ii", 1, 0)
+_DRAIN_S = 2.0  # at most, for the bytes before a cut to reach the peer
 THREAD_NAME_PREFIX = "fault-proxy"
 
 
@@ -95,7 +105,7 @@ class FaultProxy:
     `randomise()` or `clear()`; all methods and counters are safe to use from any thread.
     """
 
-    def __init__(self, target_host: str, target_port: int) -> None:
+    def __init__(self, target_host: str, target_port: int, *, link: LinkModel | None = None) -> None:
         self.target_host = _loopback_only(target_host)
         if not isinstance(target_port, int) or not 0 < target_port < 65536:
             raise ValueError(f"target_port must be 1..65535, got {target_port!r}")
@@ -125,6 +135,10 @@ class FaultProxy:
         self._bytes_to_target = 0
         self._bytes_to_client = 0
         self._delayed_chunks = 0
+        self.link = link
+        # One lane per direction, shared by every connection: one link, one bucket, one fault sequence.
+        self._up: Lane | None = link.lane("up") if link else None
+        self._down: Lane | None = link.lane("down") if link else None
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -290,6 +304,17 @@ class FaultProxy:
             return self._bytes_to_client
 
     @property
+    def link_cuts(self) -> int:
+        """Connections the link model reset, both directions."""
+        with self._lock:
+            return sum(lane.cuts for lane in (self._up, self._down) if lane is not None)
+
+    @property
+    def link_stalls(self) -> int:
+        with self._lock:
+            return sum(lane.stalls for lane in (self._up, self._down) if lane is not None)
+
+    @property
     def delayed_chunks(self) -> int:
         """Response chunks that waited `delay_s` before being forwarded (proof the DELAY path ran)."""
         with self._lock:
@@ -350,6 +375,8 @@ class FaultProxy:
                 if upstream is None:
                     # The target is down (or we are stopping): the client sees what a dead service looks like.
                     self._release(client, abort=True)
+                elif spec.fault is Fault.PASS and self._up is not None and self._down is not None:
+                    self._relay_link(client, upstream, self._up, self._down)
                 else:
                     self._relay(client, upstream, spec)
         except OSError:
@@ -433,6 +460,66 @@ class FaultProxy:
                                 self._delayed_chunks += 1
                         self._send(client, data, to_target=False)
                         sent_to_client += len(data)
+
+    def _relay_link(self, client: socket.socket, upstream: socket.socket, up: Lane, down: Lane) -> None:
+        """Forward both ways across the link model: each chunk waits in its lane's queue until the
+        model says it arrives, while the next ones are read (so latency is pipelined)."""
+        # name -> (source, destination, lane, queue of (arrives at, bytes, cut after them))
+        lanes = {
+            "up": (client, upstream, up, deque[tuple[float, bytes, bool]]()),
+            "down": (upstream, client, down, deque[tuple[float, bytes, bool]]()),
+        }
+        ended: set[str] = set()  # the source sent FIN (or a cut was queued): read no more
+        closed: set[str] = set()  # FIN passed on
+        with selectors.DefaultSelector() as selector:
+            selector.register(client, selectors.EVENT_READ, "up")
+            selector.register(upstream, selectors.EVENT_READ, "down")
+            selector.register(self._wake_reader, selectors.EVENT_READ, "wake")
+            while len(closed) < 2:
+                now = time.monotonic()
+                for name, (source, destination, _, queue) in lanes.items():
+                    while queue and queue[0][0] <= now:
+                        _, data, cut = queue.popleft()
+                        self._send(destination, data, to_target=name == "up")
+                        if cut:
+                            self._drain(destination)
+                            self._release(client, abort=True)
+                            self._release(upstream, abort=True)
+                            return
+                    if name in ended and not queue and name not in closed:
+                        closed.add(name)
+                        _half_close(destination)
+                due = [queue[0][0] for *_, queue in lanes.values() if queue]
+                for key, _ in selector.select(max(0.0, min(due) - now) if due else None):
+                    if key.data == "wake":
+                        return
+                    source, _, lane, queue = lanes[key.data]
+                    data = source.recv(CHUNK)
+                    ready = time.monotonic()
+                    if not data:
+                        selector.unregister(source)
+                        ended.add(key.data)
+                        continue
+                    with self._lock:
+                        while data:
+                            carried = lane.carry(len(data), ready)
+                            queue.append((carried.at, data[: carried.size], carried.cut))
+                            data = data[carried.size :]
+                            if carried.cut:
+                                selector.unregister(source)  # what follows dies with the connection
+                                ended.add(key.data)
+                                break
+
+    def _drain(self, sock: socket.socket) -> None:
+        """Wait until the peer's kernel has every byte sent (Linux: nothing left in the send queue)."""
+        deadline = time.monotonic() + _DRAIN_S
+        while time.monotonic() < deadline:
+            try:
+                pending = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0" * 4))[0]
+            except OSError:
+                return
+            if pending == 0 or self._stop_event.wait(0.002):
+                return
 
     def _send(self, sock: socket.socket, data: bytes, *, to_target: bool) -> None:
         if not data:

@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from tests.fault_proxy import THREAD_NAME_PREFIX, Fault, FaultProxy, FaultSpec
+from tests.link_model import LinkModel
 
 RESPONSE_BODY = bytes(range(256)) * 200  # 51,200 bytes: several chunks through the proxy
 REQUEST_BODY = b"r" * 20_000
@@ -312,3 +313,33 @@ def test_loopback_targets_are_accepted() -> None:
     assert FaultProxy("127.0.0.2", 8000).target_host == "127.0.0.2"
     assert FaultProxy("::1", 8000).target_host == "::1"
     assert FaultProxy("localhost", 8000).target_host == "127.0.0.1"
+
+
+def raw_exchange(url_port: int) -> int:
+    """One POST on a raw socket: the bytes read until the answer ends or the connection is reset."""
+    received = 0
+    with socket.create_connection(("127.0.0.1", url_port), timeout=10) as sock:
+        sock.sendall(b"POST /sync HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
+        try:
+            while data := sock.recv(65536):
+                received += len(data)
+        except ConnectionResetError:
+            pass
+    return received
+
+
+def test_a_link_model_carries_everything_when_it_never_cuts(server: CountingServer) -> None:
+    link = LinkModel(bandwidth=5e6, rtt_s=0.01, stall_chance=0.2, stall_s=(0.01, 0.02), cut_chance=0)
+    with FaultProxy("127.0.0.1", server.port, link=link) as proxy:
+        assert [outcome(proxy.url) for _ in range(3)] == ["ok"] * 3
+        assert proxy.link_cuts == 0 and proxy.link_stalls > 0
+        assert proxy.bytes_to_client > 3 * len(RESPONSE_BODY)
+
+
+def test_a_link_cut_delivers_the_bytes_before_it_and_counts_them_exactly(server: CountingServer) -> None:
+    """The client reads exactly what the proxy counts, the bytes before each cut included."""
+    link = LinkModel(bandwidth=5e6, rtt_s=0, stall_chance=0, cut_chance=0.5, seed=3)
+    with FaultProxy("127.0.0.1", server.port, link=link) as proxy:
+        received = sum(raw_exchange(proxy.port) for _ in range(12))
+        assert proxy.link_cuts > 0
+        assert received == proxy.bytes_to_client

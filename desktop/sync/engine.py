@@ -2,7 +2,8 @@
 
 Owns: `SyncEngine.sync()`, the loop of rounds until nothing is left to push or
 pull, what a sync reports (pushed, pulled, conflicts, requests, bytes), the
-clock-skew check, enrolment of a profile, and carrying out a wipe order.
+clock-skew check, enrolment of a profile, and carrying out a wipe order; and
+how hard one sync tries on a flaky link (`SYNC_ATTEMPTS`, the page size after a cut).
 
 Each round is one `POST /v1/sync` carrying the oldest pending mutations and the
 stored cursor; its answer is applied by `desktop.store.replica` in one store
@@ -10,6 +11,15 @@ transaction together with the new cursor. While a pulled page is being applied,
 the next page is already being fetched (pure pulls only; see `_may_prefetch`). So a cut connection or a killed
 process resumes at the last applied page, a lost answer is resent and confirmed
 without being applied twice, and nothing is ever re-downloaded wholesale.
+
+On a flaky link a sync does not give up at the first cut: each request is resent up to
+`SYNC_ATTEMPTS` times within the same sync (the transport's urllib3 `Retry`: backoff from
+0.5 s doubling, with jitter, at most 30 s, `Retry-After` honoured up to that), and an answer
+cut mid-page is asked again as a page half the size (desktop.sync.page_size). Resending is
+safe: a pull is idempotent by its cursor, and a push resends the very same mutations, which
+the service applies at most once each by (device, device_seq). Only then does the sync fail
+(Offline) and the scheduler's slow schedule take over; what it carried stays counted in
+`last_report`.
 
 Must never run on the UI thread, never hold the store's thread during HTTP (the
 store work of a round is two short submissions, before and after the request),
@@ -19,7 +29,6 @@ and never touch Qt (the UI adapts `SyncEngine` in `desktop.ui`).
 import datetime as dt
 import logging
 import socket
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +38,7 @@ from desktop.store.replica import AppliedAnswer, Enrolment, NotEnrolled, Outgoin
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from desktop.sync.page_size import PageSizer
-from desktop.sync.transport import Transport, WireStats, answer_limit_bytes
+from desktop.sync.transport import Offline, Transport, WireStats, answer_limit_bytes
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +46,7 @@ PUSH_BATCH = 1_000  # mutations per request
 PAGE_SIZE = 2_000  # changes per answer: ~2 MB of JSON, half the commits and round trips of 1,000
 CLOCK_SKEW_REPORTED_AFTER = dt.timedelta(minutes=2)
 MAX_ROUNDS = 100_000  # a bound, so a service that always says `more` cannot spin us forever
+SYNC_ATTEMPTS = 6  # per request, within one sync: 5 resends, about 15 s of backoff in all
 
 
 @dataclass
@@ -91,7 +101,9 @@ TransportFactory = Callable[[Enrolment], Transport]
 
 def default_transport(enrolment: Enrolment) -> Transport:
     limit = answer_limit_bytes(enrolment.max_answer_mib)
-    return Transport(enrolment.server_url, ca_bundle=enrolment.ca_bundle, max_answer_bytes=limit)
+    return Transport(
+        enrolment.server_url, ca_bundle=enrolment.ca_bundle, max_answer_bytes=limit, attempts=SYNC_ATTEMPTS
+    )
 
 
 class SyncEngine:
@@ -113,6 +125,8 @@ class SyncEngine:
         self.clock = clock
         self._transport: Transport | None = None
         self._transport_for: tuple[str, str | None, int | None] | None = None
+        # The last sync's report, a failed one included (what it applied and what the link carried).
+        self.last_report: SyncReport | None = None
 
     @property
     def page_size(self) -> int:
@@ -140,20 +154,24 @@ class SyncEngine:
     def _body(self, cursor: str | None, mutations: list[dict[str, Any]]) -> dict[str, Any]:
         return {"cursor": cursor, "mutations": mutations, "page_size": self.pages.size}
 
-    def _exchange(self, transport: Transport, token: str, body: dict[str, Any]) -> dict[str, Any]:
-        """One sync request; its answer's size and time feed the page sizer (a failure halves it)."""
-        received, started = transport.stats.bytes_received, time.monotonic()
+    def _exchange(
+        self, transport: Transport, token: str, cursor: str | None, mutations: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """One sync request; its answer's wire bytes and body time feed the page sizer. An answer
+        cut mid-page is asked again, half the size; a request that finally fails halves it too."""
+
+        def smaller() -> dict[str, Any]:
+            self.pages.failed()
+            return self._body(cursor, mutations)  # the same cursor and mutations: nothing applies twice
+
         try:
-            answer = transport.sync(token, body)
-        except Exception:
+            answer = transport.sync(token, self._body(cursor, mutations), resend=smaller)
+        except Offline:
             self.pages.failed()
             raise
-        changes = answer.get("changes")
-        self.pages.answered(
-            len(changes) if isinstance(changes, list) else 0,
-            transport.stats.bytes_received - received,
-            time.monotonic() - started,
-        )
+        changes, measured = answer.get("changes"), transport.last_answer
+        if measured is not None:
+            self.pages.answered(len(changes) if isinstance(changes, list) else 0, measured.wire_bytes, measured.body_s)
         return answer
 
     @staticmethod
@@ -176,7 +194,9 @@ class SyncEngine:
     def sync(self, progress: Callable[[Progress], None] | None = None) -> SyncReport:
         """Push everything pending and pull everything new. Raises the transport's errors
         (Offline, WipeOrdered, NotAuthorised, UpdateNeeded...) with nothing lost: what
-        was applied stays applied, the rest is retried by the next sync."""
+        was applied stays applied, the rest is retried by the next sync. Either way
+        `last_report` then holds what this sync applied and carried (every attempt counted)."""
+        self.last_report = None
         enrolment = self.worker.call(lambda s: s.replica.enrolment())
         if enrolment is None:
             raise NotEnrolled("this device is not enrolled yet: run `prossimo enroll` first")
@@ -186,7 +206,7 @@ class SyncEngine:
         try:
             outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
             transport.restore_epoch = outgoing.restore_epoch
-            answer = self._exchange(transport, outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
+            answer = self._exchange(transport, outgoing.token, outgoing.cursor, outgoing.mutations)
             for _ in range(MAX_ROUNDS):
                 received_at = self.clock()
 
@@ -209,7 +229,7 @@ class SyncEngine:
                     try:
                         prefetched = (
                             prefetch,
-                            self._exchange(transport, prefetch.token, self._body(prefetch.cursor, [])),
+                            self._exchange(transport, prefetch.token, prefetch.cursor, []),
                         )
                     finally:
                         applied = applying.result()  # even when the prefetch failed: finish this page
@@ -241,7 +261,7 @@ class SyncEngine:
                     break
                 outgoing = self.worker.call(lambda s: s.replica.outgoing(self.push_batch))
                 transport.restore_epoch = outgoing.restore_epoch
-                answer = self._exchange(transport, outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
+                answer = self._exchange(transport, outgoing.token, outgoing.cursor, outgoing.mutations)
         finally:
             after = transport.stats
             report.wire = WireStats(
@@ -250,6 +270,7 @@ class SyncEngine:
                 bytes_received=after.bytes_received - before.bytes_received,
                 retries=after.retries - before.retries,
             )
+            self.last_report = report
         report.pending = self.worker.call(lambda s: s.replica.pending_count())
         if report.clock_skew_s is not None:
             log.warning(

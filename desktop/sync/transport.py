@@ -6,7 +6,9 @@ protocol-version header and the range of service versions this client accepts,
 the retry policy (urllib3's `Retry`), the bounds on what an answer may cost to
 read (size unpacked, nesting depth), validating answers against
 `protocol.messages`, and counting requests and bytes on the wire (headers
-included, bodies as compressed on the wire).
+included, bodies as compressed on the wire, every attempt: a body cut halfway
+counts what arrived), and each answer's wire bytes and body time (`last_answer`,
+for the page sizer).
 
 Rules:
 - TLS verification is always on. An organisation CA bundle may be given; plain
@@ -17,7 +19,9 @@ Rules:
 - A sync call is idempotent (the service applies each device_seq at most once),
   so it is retried after a timeout, a cut connection or 502/503/504. An enrolment
   creates a device, so it is retried only when the request surely never left
-  (the connection was refused or never opened), never on an answer.
+  (the connection was refused or never opened), never on an answer. A sync whose
+  answer broke off is resent as the caller's `resend` rebuilds it (a smaller page;
+  the same mutations and cursor, so it can never apply anything twice).
 - An address that leads nowhere says which way it failed, so the operator knows to check
   what they typed: the name does not resolve (`AddressUnknown`), nothing listens there
   (`ConnectionRefused`), or something answers but it is not a Prossimo service
@@ -34,10 +38,11 @@ and never hold the store's thread (it knows nothing of the store).
 import gzip
 import json
 import logging
+import time
 import unicodedata
 import urllib.parse
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Self, TypeVar
 
@@ -160,6 +165,14 @@ class WireStats:
     retries: int = 0
 
 
+@dataclass(frozen=True)
+class AnswerStats:
+    """One whole answer: bytes on the wire (head and body) and the seconds its body took to arrive."""
+
+    wire_bytes: int
+    body_s: float
+
+
 def check_server_url(url: str) -> str:
     """The URL without a trailing slash; refuses anything but https, or http on loopback."""
     parts = urllib.parse.urlsplit(url.strip())
@@ -257,6 +270,7 @@ class Transport:
         self.backoff_s, self.max_backoff_s = backoff_s, max_backoff_s
         self.max_answer_bytes = max_answer_bytes
         self.stats = WireStats()
+        self.last_answer: AnswerStats | None = None  # of the last call that got a whole answer
         self.headers = {
             PROTOCOL_HEADER: str(PROTOCOL_VERSION),
             "Accept-Encoding": "gzip",  # the service compresses with gzip only
@@ -287,10 +301,14 @@ class Transport:
             raise LoginThrottled(f"too many failed logins: try again in {wait} s", wait)
         raise self._unexpected(status, data)
 
-    def sync(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
-        """One `POST /v1/sync`; the parsed answer (checked against `SyncResponse`), or a typed error."""
+    def sync(
+        self, token: str, body: dict[str, Any], *, resend: Callable[[], dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """One `POST /v1/sync`; the parsed answer (checked against `SyncResponse`), or a typed error.
+        `resend`: the body to send after an answer broke off (default: `body` again); it must keep
+        the cursor and the mutations, and may change only what the service reads from them (`page_size`)."""
         extra = {RESTORE_EPOCH_HEADER: self.restore_epoch or NO_RESTORE_EPOCH}
-        status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True, extra_headers=extra)
+        status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True, extra_headers=extra, resend=resend)
         if status == 200:
             _validated(SyncResponse, data)
             answer: dict[str, Any] = data  # an object: SyncResponse just accepted it
@@ -353,30 +371,31 @@ class Transport:
         token: str | None,
         idempotent: bool,
         extra_headers: Mapping[str, str] | None = None,
+        resend: Callable[[], dict[str, Any]] | None = None,
     ) -> tuple[int, Any, Mapping[str, str]]:
-        raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        headers = {**self.headers, **(extra_headers or {}), "Content-Type": "application/json"}
-        if len(raw) >= GZIP_MIN_BYTES:
-            raw = gzip.compress(raw, compresslevel=6)
-            headers["Content-Encoding"] = "gzip"
-        if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
         url = self._base_path + path
+        raw, headers = self._encoded(body, token, extra_headers)
         size = _request_size(url, self._pool, headers, raw)
+        sizes = [size]  # the request's size as now sent: a resend may be smaller
 
         def on_retry(error: Exception | None) -> None:
-            self._count_attempt(size, error, retry=True)
+            self._count_attempt(sizes[-1], error, retry=True)
 
         retry = self.retry_policy(idempotent=idempotent, on_retry=on_retry)
         self._count_attempt(size, None, retry=False)
+        self.last_answer = None
         while True:
-            response = self._send(url, raw, headers, retry, size)
+            response, head = self._send(url, raw, headers, retry, sizes[-1])
             try:
-                payload = self._read(response)
+                payload = self._read(response, head)
             except (ProtocolError, ReadTimeoutError) as exc:
                 # The answer broke off: the same policy decides (a sync is resent, an enrolment is not).
                 response.close()
-                retry = self._after_broken_answer(response.retries or retry, url, exc)
+                retry = self._after_broken_answer(response.retries or retry, url, exc)  # counts the resend
+                if resend is not None:
+                    raw, headers = self._encoded(resend(), token, extra_headers)
+                    sizes.append(_request_size(url, self._pool, headers, raw))
+                    self.stats.bytes_sent += sizes[-1] - sizes[-2]  # it was counted at the old size
                 retry.sleep()
                 continue
             except BaseException:
@@ -395,12 +414,27 @@ class Transport:
                 raise self._not_prossimo(response.status)  # a web page, not our JSON: another server
             return response.status, self._decode(response.status, payload), response.headers
 
+    def _encoded(
+        self, body: dict[str, Any], token: str | None, extra_headers: Mapping[str, str] | None
+    ) -> tuple[bytes, dict[str, str]]:
+        raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        headers = {**self.headers, **(extra_headers or {}), "Content-Type": "application/json"}
+        if len(raw) >= GZIP_MIN_BYTES:
+            raw = gzip.compress(raw, compresslevel=6)
+            headers["Content-Encoding"] = "gzip"
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        return raw, headers
+
     def _not_prossimo(self, status: int) -> "NotProssimo":
         return NotProssimo(
             f"{self.base_url} answered, but it is not a Prossimo service (HTTP {status}); check the address"
         )
 
-    def _send(self, url: str, raw: bytes, headers: dict[str, str], retry: Retry, size: int) -> urllib3.BaseHTTPResponse:
+    def _send(
+        self, url: str, raw: bytes, headers: dict[str, str], retry: Retry, size: int
+    ) -> tuple[urllib3.BaseHTTPResponse, int]:
+        """The answer's head (its size counted, and returned), its body still to be read."""
         try:
             response = self._pool.urlopen(
                 "POST",
@@ -417,8 +451,9 @@ class Transport:
             raise self._failed(exc.reason, size) from None
         except (ProtocolError, ReadTimeoutError, SSLError, ConnectTimeoutError) as exc:  # not to be retried
             raise self._failed(exc, size) from None
-        self.stats.bytes_received += _head_size(response)
-        return response
+        head = _head_size(response)
+        self.stats.bytes_received += head
+        return response, head
 
     def _after_broken_answer(self, retry: Retry, url: str, exc: Exception) -> Retry:
         try:
@@ -467,8 +502,10 @@ class Transport:
             )
         return Offline(f"{where} ({problem})")
 
-    def _read(self, response: urllib3.BaseHTTPResponse) -> bytearray:
-        """The body, unpacked, refusing more than `max_answer_bytes` on the wire or unpacked."""
+    def _read(self, response: urllib3.BaseHTTPResponse, head: int) -> bytearray:
+        """The body, unpacked, refusing more than `max_answer_bytes` on the wire or unpacked. Every
+        chunk is counted as it arrives, so a body cut halfway counts what crossed the link; a whole
+        one also sets `last_answer`."""
         limit = self.max_answer_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -480,13 +517,16 @@ class Transport:
             )
         body = _Unpacked(limit, gzip=encoding == "gzip")
         received = 0
+        started = time.monotonic()
         for chunk in _chunks(response):
             received += len(chunk)
             self.stats.bytes_received += len(chunk)
             if received > limit:
                 raise BadAnswer(f"the service's answer is larger than {_mib(limit)}")
             body.feed(chunk)
-        return body.finish()
+        unpacked = body.finish()
+        self.last_answer = AnswerStats(head + received, time.monotonic() - started)
+        return unpacked
 
     def _decode(self, status: int, payload: bytearray) -> Any:
         if not payload:
@@ -560,7 +600,9 @@ class _Unpacked:
 
 
 def _chunks(response: urllib3.BaseHTTPResponse) -> Iterator[bytes]:
-    while chunk := response.read(READ_CHUNK, decode_content=False):
+    # read1: what one receive brought, at most READ_CHUNK. read() would wait to fill the chunk, and a
+    # reset in the middle would lose the bytes it had already received (uncounted).
+    while chunk := response.read1(READ_CHUNK, decode_content=False):
         yield chunk
 
 

@@ -2,6 +2,7 @@
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,8 +138,8 @@ def test_a_change_typed_during_the_request_is_not_overwritten(world: World) -> N
     contact_id = laptop.store.call(lambda s: s.contacts.create(given_name="Teo", municipality="Lodi").id)
 
     class TypingWhileSyncing(Transport):
-        def sync(self, token: str, body: dict) -> dict:
-            answer = super().sync(token, body)
+        def sync(self, token: str, body: dict, **options: Any) -> dict:
+            answer = super().sync(token, body, **options)
             # The operator edits the record after the request left, before the answer is applied.
             laptop.store.call(lambda s: s.contacts.update(contact_id, municipality="Pavia"))
             return answer
