@@ -477,7 +477,7 @@ class FaultProxy:
             selector.register(self._wake_reader, selectors.EVENT_READ, "wake")
             while len(closed) < 2:
                 now = time.monotonic()
-                for name, (source, destination, _, queue) in lanes.items():
+                for name, (_, destination, _, queue) in lanes.items():
                     while queue and queue[0][0] <= now:
                         _, data, cut = queue.popleft()
                         self._send(destination, data, to_target=name == "up")
