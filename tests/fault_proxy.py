@@ -135,7 +135,6 @@ class FaultProxy:
         self._bytes_to_target = 0
         self._bytes_to_client = 0
         self._delayed_chunks = 0
-        self.link = link
         # One lane per direction, shared by every connection: one link, one bucket, one fault sequence.
         self._up: Lane | None = link.lane("up") if link else None
         self._down: Lane | None = link.lane("down") if link else None

@@ -43,10 +43,6 @@ class LinkModel:
         """One direction of the link ("up", "down"); each has its own bucket, faults and generator."""
         return Lane(self, random.Random(f"{self.seed}:{name}"))  # reproducible faults, not secrets
 
-    @property
-    def ideal_s_per_byte(self) -> float:
-        return 1.0 / self.bandwidth
-
 
 @dataclass(frozen=True)
 class Delivery:
