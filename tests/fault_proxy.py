@@ -314,6 +314,12 @@ class FaultProxy:
             return sum(lane.stalls for lane in (self._up, self._down) if lane is not None)
 
     @property
+    def link_stalled_s(self) -> float:
+        """Seconds the link stood still, both directions."""
+        with self._lock:
+            return sum(lane.stalled_s for lane in (self._up, self._down) if lane is not None)
+
+    @property
     def delayed_chunks(self) -> int:
         """Response chunks that waited `delay_s` before being forwarded (proof the DELAY path ran)."""
         with self._lock:

@@ -59,6 +59,7 @@ class Lane:
     rng: random.Random
     position: int = 0  # bytes carried so far
     stalls: int = 0
+    stalled_s: float = 0.0  # the stalls' seconds, in all
     cuts: int = 0
     _tokens: float = field(init=False)
     _stamp: float = field(init=False, default=float("-inf"))
@@ -86,6 +87,7 @@ class Lane:
             stall = self.rng.uniform(*self.model.stall_s)
             self._stall_at = None
             self.stalls += 1
+            self.stalled_s += stall
         self.position += sent
         leaves = self._take(sent, ready) + stall
         if stall:
