@@ -243,6 +243,7 @@ class SyncEngine:
                 transport.restore_epoch = outgoing.restore_epoch
                 answer = self._exchange(transport, outgoing.token, self._body(outgoing.cursor, outgoing.mutations))
         finally:
+            self._complete_search()
             after = transport.stats
             report.wire = WireStats(
                 requests=after.requests - before.requests,
@@ -258,6 +259,14 @@ class SyncEngine:
                 report.clock_skew_s,
             )
         return report
+
+
+    def _complete_search(self) -> None:
+        """A first sync that stops short builds the search index it deferred now, not at the next unlock."""
+        try:
+            self.worker.call(lambda s: s.replica.complete_search_index())
+        except Exception as exc:  # the sync's own error matters more; the next open builds it
+            log.warning("the search index could not be completed yet (%s)", type(exc).__name__)
 
 
 def _skew(server_time: str | None, received_at: dt.datetime) -> float | None:
