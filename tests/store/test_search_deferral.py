@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from desktop.store import migrations, search
+from desktop.store import contact_queries, migrations, search
 from desktop.store.profile import Profile
 from desktop.store.worker import StoreWorker
 from protocol import Contact, Note, new_id
@@ -180,3 +180,15 @@ def test_the_sql_note_text_is_the_python_text(store: StoreWorker) -> None:
         ]
 
     assert store.call(check) == [search._note_text(record) for record in records]
+
+
+def test_the_contacts_search_says_while_the_index_is_incomplete(store: StoreWorker) -> None:
+    """What the Contacts screen shows beside its results ("the search index is being built")."""
+    pages, _, _ = first_pages()
+    searched = lambda s: contact_queries.search_ids(s, "Persona").incomplete  # noqa: E731
+    assert store.call(searched) is False
+    store.call(lambda s: s.replica.apply_answer(pages[0], []))
+    assert store.call(searched) is True
+    for answer in pages[1:]:
+        store.call(lambda s, a=answer: s.replica.apply_answer(a, []))
+    assert store.call(searched) is False
