@@ -24,10 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.store.database import DatabaseError
+from desktop.store.errors import StoreError
 from desktop.store.profile import Profile
 from desktop.store.replica import AppliedAnswer, Enrolment, NotEnrolled, Outgoing
 from desktop.store.session import StoreSession
-from desktop.store.worker import StoreWorker
+from desktop.store.worker import StoreClosed, StoreWorker
 from desktop.sync.page_size import PageSizer
 from desktop.sync.transport import Transport, WireStats, answer_limit_bytes
 
@@ -260,12 +262,12 @@ class SyncEngine:
             )
         return report
 
-
     def _complete_search(self) -> None:
         """A first sync that stops short builds the search index it deferred now, not at the next unlock."""
         try:
             self.worker.call(lambda s: s.replica.complete_search_index())
-        except Exception as exc:  # the sync's own error matters more; the next open builds it
+        except (StoreError, StoreClosed, DatabaseError) as exc:  # the sync's own error matters more
+            # The store builds it when next opened.
             log.warning("the search index could not be completed yet (%s)", type(exc).__name__)
 
 

@@ -22,13 +22,17 @@ DEVICE = uuid.uuid4()
 
 def contact(number: int, version: int, **fields: Any) -> dict[str, Any]:
     meta = {"created_at": AT, "updated_at": AT, "author_device_id": DEVICE, "server_version": version}
-    record = Contact(id=uuid.UUID(fields.pop("id", None) or str(new_id())), given_name=f"Persona{number}", **meta, **fields)
+    record = Contact(
+        id=uuid.UUID(fields.pop("id", None) or str(new_id())), given_name=f"Persona{number}", **meta, **fields
+    )
     return {"entity": "contact", "version": version, "record": record.model_dump(mode="json")}
 
 
 def note(contact_id: str, word: str, version: int) -> dict[str, Any]:
     meta = {"created_at": AT, "updated_at": AT, "author_device_id": DEVICE, "server_version": version}
-    record = Note(id=new_id(), contact_id=uuid.UUID(contact_id), occurred_at=AT, body=f"colloquio {word} in stazione", **meta)
+    record = Note(
+        id=new_id(), contact_id=uuid.UUID(contact_id), occurred_at=AT, body=f"colloquio {word} in stazione", **meta
+    )
     return {"entity": "note", "version": version, "record": record.model_dump(mode="json")}
 
 
@@ -62,7 +66,7 @@ def first_pages() -> tuple[list[dict[str, Any]], dict[str, str], dict[str, str]]
 
 
 def fts_rows(s: Any, table: str) -> int:
-    count: int = s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+    count: int = s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return count
 
 
@@ -113,9 +117,7 @@ def test_later_changes_and_erasure_keep_the_built_index_exact(store: StoreWorker
     for answer in pages:
         store.call(lambda s, a=answer: s.replica.apply_answer(a, []))
     erased = next(iter(contacts))
-    later = page(
-        [{"entity": "contact", "version": 99, "record": {"id": erased}, "erased": True}], "c9", more=False
-    )
+    later = page([{"entity": "contact", "version": 99, "record": {"id": erased}, "erased": True}], "c9", more=False)
     store.call(lambda s: s.replica.apply_answer(later, []))
     del contacts[erased]
     notes = {k: v for k, v in notes.items() if v != "parola0"}  # the erased person's note went with them
@@ -148,7 +150,9 @@ def test_a_first_sync_cut_short_is_indexed_when_the_store_opens(profile: Profile
     reopened = profile.open(PASSPHRASE)
     try:
         # Page 1 as it was (the rename and the tombstone of page 3 never came) and the local write.
-        applied = {c["record"]["id"]: c["record"]["given_name"] for c in pages[0]["changes"] if c["entity"] == "contact"}
+        applied = {
+            c["record"]["id"]: c["record"]["given_name"] for c in pages[0]["changes"] if c["entity"] == "contact"
+        }
         applied[str(local.id)] = "Durante"
         assert_all_found(reopened, applied, {k: v for k, v in list(notes.items())[:10]})
         # The sync resumes from its cursor and indexes as it goes.
@@ -175,7 +179,7 @@ def test_the_sql_note_text_is_the_python_text(store: StoreWorker) -> None:
     def check(s: Any) -> list[tuple[str, ...]]:
         expression = search._SQL_TEXT["note_fts"]
         return [
-            (s.conn.execute(f"SELECT {expression} FROM (SELECT ? AS body)", (text,)).fetchone()[0],)  # noqa: S608
+            (s.conn.execute(f"SELECT {expression} FROM (SELECT ? AS body)", (text,)).fetchone()[0],)
             for text in (orjson.dumps(record).decode() for record in records)
         ]
 

@@ -25,7 +25,10 @@ def caseload(world: World) -> tuple[dict[str, str], dict[str, str]]:
 
     def write(s: Any) -> tuple[dict[str, str], dict[str, str]]:
         people = s.contacts.create_many(
-            [{"given_name": f"Persona{n}", "phone": f"+39 333 12345{n:02d}", "team_id": world.team_a} for n in range(CONTACTS)]
+            [
+                {"given_name": f"Persona{n}", "phone": f"+39 333 12345{n:02d}", "team_id": world.team_a}
+                for n in range(CONTACTS)
+            ]
         )
         at = dt.datetime.now(dt.UTC)
         notes = s.notes.create_many(
@@ -52,7 +55,7 @@ def searchable(store: StoreWorker) -> tuple[bool, dict[str, bool], dict[str, boo
             for n in s.notes.page(limit=10_000).records
         }
         counts = tuple(
-            s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+            s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("contact_fts", "contact WHERE deleted = 0", "note_fts", "note WHERE deleted = 0")
         )
         return s.replica.search_index_complete(), found_contacts, found_notes, counts  # type: ignore[return-value]
@@ -75,7 +78,9 @@ def test_a_first_sync_leaves_every_record_searchable(world: World) -> None:
     assert phone == ["Persona7"]
 
 
-def test_a_first_sync_killed_midway_is_searchable_after_reopening(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_first_sync_killed_midway_is_searchable_after_reopening(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     contacts, _ = caseload(world)
     laptop = world.device(world.add_operator("anna", [world.team_a]))
     laptop.close()  # only the child syncs this profile
