@@ -196,7 +196,7 @@ _INDEXED = {
 # The indexes a first sync may build once at the end, and the table each one indexes.
 DEFERRABLE = {"contact_fts": "contact", "note_fts": "note"}
 # What `_INDEXED` computes for a table, as SQL over the stored `body`, for a build in one
-# statement. Must give the very text of the Python function (tests/store/test_search.py).
+# statement. Must give the very text of the Python function (tests/store/test_search_deferral.py).
 _SQL_TEXT = {"note_fts": "coalesce(json_extract(body, '$.body'), '')"}
 
 
