@@ -74,6 +74,8 @@ class ContactRow:
 class SearchResult:
     ids: list[str]
     truncated: bool  # more matches exist than `ids` holds
+    # A first sync is still to build the search index (`Replica.search_index_complete`): some are missed.
+    incomplete: bool = False
 
 
 # --- the list -----------------------------------------------------------------------------
@@ -154,7 +156,7 @@ def search_ids(
     )
     rows = session.conn.execute(sql, [*params, match, limit + 1]).fetchall()
     ids = [row[0] for row in rows]
-    return SearchResult(ids[:limit], len(ids) > limit)
+    return SearchResult(ids[:limit], len(ids) > limit, not session.replica.search_index_complete())
 
 
 def _row(contact_id: str, body: str) -> ContactRow:

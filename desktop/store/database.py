@@ -30,6 +30,7 @@ MIN_CIPHER_MAJOR = 4
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
+OperationalError = sqlcipher3.OperationalError
 
 # Primary result codes that mean the disk, not the file: full, failed I/O, a file that
 # cannot be opened or written (read-only mount, permissions). Real damage is

@@ -21,6 +21,10 @@ Rules:
 - Records from the service are written with foreign-key checks off: the service
   checked every reference, and a page may carry a case note before the contact
   it hangs from (the contact's newest version is in a later page).
+- A first sync into an empty store leaves the contacts' and notes' search index to be
+  built once, in the transaction of its last page (`desktop.store.search.defer`): the
+  marker is set with the first page and, if the sync is killed or fails before its end,
+  the index is built when the store is next opened (or by the engine as it gives up).
 - Purged teams (access lost) and erased records (GDPR) leave nothing behind:
   records, what hangs from them, their search rows, conflicts quoting their values,
   their pending and refused mutations; and, once committed, not in the file either
@@ -40,6 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
+import orjson
 from pydantic import ValidationError
 
 from desktop.store import search
@@ -158,6 +163,31 @@ class Replica:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_contact(id TEXT PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_record(id TEXT PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS purge_batch(id TEXT PRIMARY KEY)")
+        # A first sync that did not reach its last page (killed): its records become findable now.
+        self.complete_search_index()
+
+    # --- the search index of a first sync -------------------------------------------------
+
+    def search_index_complete(self) -> bool:
+        """False while a first sync's search index is still to be built: search misses records."""
+        return not search.deferred(self._conn)
+
+    def complete_search_index(self) -> None:
+        """Build the search index a first sync deferred, if any (one transaction)."""
+        if not self.search_index_complete():
+            with transaction(self._conn):
+                search.build_deferred(self._conn)
+
+    def _defer_search_if_first(self, answer: Mapping[str, Any]) -> None:
+        """A first page with more to come, into a store holding no contact and no note: index once at the end."""
+        if not answer.get("more") or self._get(CURSOR) is not None or not self.search_index_complete():
+            return
+        holds = any(
+            self._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()  # noqa: S608 - fixed names
+            for table in search.DEFERRABLE.values()
+        )
+        if not holds:
+            search.defer(self._conn)
 
     # --- sync_state ------------------------------------------------------------------
 
@@ -288,6 +318,7 @@ class Replica:
                     self._set(CURSOR, None)
                     report.again = True
                 else:
+                    self._defer_search_if_first(answer)
                     self._apply_changes(restored + list(answer.get("changes", [])), report, recovery)
                     purge = [str(team) for team in answer.get("purge_teams", [])]
                     if purge:
@@ -296,6 +327,8 @@ class Replica:
                     if recovery.lost is not None and not answer.get("more"):
                         recovery.finish()
                         report.again = True  # push what it queued, now
+                    if not answer.get("more"):  # caught up: a deferred index is built with this page
+                        search.build_deferred(self._conn)
                 recovery.settle_seqs()
                 report.recovered = recovery.queued
                 if answer.get("new_device_token"):
@@ -371,7 +404,7 @@ class Replica:
                     " ORDER BY seq",
                     (entity, *chunk),
                 ):
-                    pending[record_id].append((op, json.loads(changed)))
+                    pending[record_id].append((op, orjson.loads(changed)))
         return pending
 
     def _apply_changes(
@@ -421,7 +454,7 @@ class Replica:
     def _validated(self, entity: str, data: dict[str, Any], quiet: Literal[True]) -> tuple[Any, str] | None: ...
     def _validated(self, entity: str, data: dict[str, Any], quiet: bool = False) -> tuple[Any, str] | None:
         """The record and the JSON text it was validated from (stored as is)."""
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = orjson.dumps(data).decode()  # compact UTF-8, as json.dumps(ensure_ascii=False) but faster
         try:
             return SPECS[entity].model.model_validate_json(text), text
         except ValidationError as exc:

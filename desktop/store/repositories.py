@@ -449,6 +449,8 @@ class RecordRepository(Generic[R]):
         fresh = [v for v in values if v["id"] not in existing]
         known = [v for v in values if v["id"] in existing]
         fts = self._spec.fts_table
+        if fts is not None and fts in search.deferred(self._conn):
+            fts = None  # a first sync's index is built whole at its end (desktop.store.search.defer)
         if fts is not None and known:
             # Before the rows change: the index forgets exactly the text it was given.
             search.unindex(self._conn, fts, self._indexed([v["id"] for v in known]))

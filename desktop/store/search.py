@@ -25,6 +25,12 @@ is recomputed here from the record's stored body; FTS5 then removes its terms
 from the index blocks at once (a plain contentless_delete row delete only marks
 them deleted, and the values stay in the file until a merge).
 
+A first sync into an empty store defers the contacts' and notes' indexes (`defer`,
+migration 7's `search_deferred` table): while a table is named there it holds no row and
+every index or 'delete' write to it is skipped; `build_deferred` then indexes every live
+record once, notes in one INSERT ... SELECT (`_SQL_TEXT`, the same text `_note_text`
+gives), and clears the marker, in the caller's transaction.
+
 Must never pass user text to MATCH unquoted (FTS5 syntax errors or injection
 of operators), never index a tombstoned record, never index a record twice, and
 never 'delete' text that is not what was indexed (that corrupts the index): so
@@ -37,7 +43,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.store.database import Connection
+import orjson
+
+from desktop.store.database import Connection, OperationalError
 from protocol import phones, taxonomy
 
 # Characters that separate words for our purposes; FTS5 tokenizes the rest.
@@ -185,6 +193,49 @@ _INDEXED = {
 }
 
 
+# The indexes a first sync may build once at the end, and the table each one indexes.
+DEFERRABLE = {"contact_fts": "contact", "note_fts": "note"}
+# What `_INDEXED` computes for a table, as SQL over the stored `body`, for a build in one
+# statement. Must give the very text of the Python function (tests/store/test_search_deferral.py).
+_SQL_TEXT = {"note_fts": "coalesce(json_extract(body, '$.body'), '')"}
+
+
+def defer(conn: Connection) -> None:
+    """Leave the DEFERRABLE indexes empty until `build_deferred`. Only for a store holding no
+    contact and no note (the caller checks), so each table named deferred has no row."""
+    conn.executemany("INSERT OR IGNORE INTO search_deferred(fts) VALUES (?)", [(fts,) for fts in DEFERRABLE])
+
+
+def deferred(conn: Connection) -> set[str]:
+    """The indexes still to be built (empty when search finds every record)."""
+    try:
+        return {row[0] for row in conn.execute("SELECT fts FROM search_deferred")}
+    except OperationalError:  # before migration 7 (a migration rebuilding an index): nothing is deferred
+        return set()
+
+
+def build_deferred(conn: Connection) -> int:
+    """Index every live record of each deferred table and clear the marker; returns the rows indexed."""
+    tables = sorted(deferred(conn))
+    if not tables:
+        return 0
+    conn.execute("DELETE FROM search_deferred")
+    indexed = 0
+    for fts in tables:
+        source, columns = DEFERRABLE[fts], _INDEXED[fts][0]
+        if fts in _SQL_TEXT:
+            indexed += conn.execute(
+                f"INSERT INTO {fts}(rowid, {columns}) SELECT rowid, {_SQL_TEXT[fts]}"  # noqa: S608 - fixed names
+                f" FROM {source} WHERE deleted = 0"
+            ).rowcount
+            continue
+        rows = conn.execute(f"SELECT rowid, body FROM {source} WHERE deleted = 0")  # noqa: S608 - fixed names
+        while batch := rows.fetchmany(2000):
+            _write(conn, fts, "", [(rowid, orjson.loads(body)) for rowid, body in batch])
+            indexed += len(batch)
+    return indexed
+
+
 def index_contact(conn: Connection, rowid: int, body: str) -> None:
     index_new(conn, "contact_fts", [(rowid, json.loads(body))])
 
@@ -214,8 +265,8 @@ def unindex(conn: Connection, table: str, rows: list[tuple[int, dict[str, Any]]]
 
 
 def _write(conn: Connection, table: str, command: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
-    if not rows:
-        return
+    if not rows or (table in DEFERRABLE and table in deferred(conn)):
+        return  # a deferred index is built whole at the end (see `build_deferred`)
     columns, text_of = _INDEXED[table]
     width = columns.count(",") + 1
     placeholders = ", ".join("?" for _ in range(width))

@@ -33,10 +33,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.store.database import DatabaseError
+from desktop.store.errors import StoreError
 from desktop.store.profile import Profile
 from desktop.store.replica import AppliedAnswer, Enrolment, NotEnrolled, Outgoing
 from desktop.store.session import StoreSession
-from desktop.store.worker import StoreWorker
+from desktop.store.worker import StoreClosed, StoreWorker
 from desktop.sync.page_size import PageSizer
 from desktop.sync.transport import Offline, Transport, WireStats, answer_limit_bytes
 
@@ -263,6 +265,7 @@ class SyncEngine:
                 transport.restore_epoch = outgoing.restore_epoch
                 answer = self._exchange(transport, outgoing.token, outgoing.cursor, outgoing.mutations)
         finally:
+            self._complete_search()
             after = transport.stats
             report.wire = WireStats(
                 requests=after.requests - before.requests,
@@ -279,6 +282,14 @@ class SyncEngine:
                 report.clock_skew_s,
             )
         return report
+
+    def _complete_search(self) -> None:
+        """A first sync that stops short builds the search index it deferred now, not at the next unlock."""
+        try:
+            self.worker.call(lambda s: s.replica.complete_search_index())
+        except (StoreError, StoreClosed, DatabaseError) as exc:  # the sync's own error matters more
+            # The store builds it when next opened.
+            log.warning("the search index could not be completed yet (%s)", type(exc).__name__)
 
 
 def _skew(server_time: str | None, received_at: dt.datetime) -> float | None:

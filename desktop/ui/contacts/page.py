@@ -256,7 +256,11 @@ class ContactsPage(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         count = len(result.ids)
-        self.status.setText(self._status_text(count, bool(text), result.truncated))
+        status = self._status_text(count, bool(text), result.truncated)
+        if result.incomplete:  # a first sync has not finished: its records are not all findable yet
+            notice = self.tr("The search index is being built: some contacts are not found yet.")
+            status = f"{status} {notice}"
+        self.status.setText(status)
         if count == 0:
             self._start_options()
 

@@ -1114,6 +1114,10 @@
         <translation>Siirry hakuun</translation>
     </message>
     <message>
+        <source>The search index is being built: some contacts are not found yet.</source>
+        <translation>Hakuhakemistoa rakennetaan: kaikkia yhteystietoja ei vielä löydy.</translation>
+    </message>
+    <message>
         <source>Showing the first {count} matches; type more to narrow the search.</source>
         <translation>Näytetään {count} ensimmäistä osumaa; tarkenna hakua kirjoittamalla lisää.</translation>
     </message>

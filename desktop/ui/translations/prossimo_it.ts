@@ -1114,6 +1114,10 @@
         <translation>Vai alla ricerca</translation>
     </message>
     <message>
+        <source>The search index is being built: some contacts are not found yet.</source>
+        <translation>Indice di ricerca in costruzione: alcuni contatti non si trovano ancora.</translation>
+    </message>
+    <message>
         <source>Showing the first {count} matches; type more to narrow the search.</source>
         <translation>Sono mostrati i primi {count} risultati; scrivi di più per restringere la ricerca.</translation>
     </message>
