@@ -431,13 +431,22 @@ def measure_cold_unlock(profile: Profile, key: str, runs: int) -> dict[str, floa
             text=True,
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         )
-        out, err = child.communicate(PASSPHRASE + "\n", timeout=180)
-        lines = dict(line.split(" ", 1) for line in out.splitlines() if line.startswith(("opened ", "painted ")))
+        if child.stdin is None or child.stdout is None:  # both piped above; for the type checker
+            raise RuntimeError("no pipe to the child")
+        child.stdin.write(PASSPHRASE + "\n")
+        child.stdin.close()
+        lines: dict[str, str] = {}
+        for line in child.stdout:  # as the child prints, so the painted line is timed when it comes
+            name, _, value = line.strip().partition(" ")
+            lines[name] = value
+            if name == "painted":
+                whole.append((time.perf_counter() - started) * 1000)
+        err = child.stderr.read() if child.stderr else ""
+        child.wait(timeout=180)
         if "painted" not in lines:
             raise RuntimeError(f"the cold unlock run ({key}) failed: {err[-800:]}")
         opened.append(float(lines["opened"]))
         painted.append(float(lines["painted"]))
-        whole.append((time.perf_counter() - started) * 1000)
     return {
         "painted min ms": min(painted),
         "painted median ms": statistics.median(painted),
@@ -535,8 +544,14 @@ def main() -> None:
         name = key.capitalize()
         spread = " / ".join(f"{measured[f'painted {m} ms']:.0f}" for m in ("min", "median", "max"))
         print(f"| cold unlock (Enter pressed) to {name} painted, min / median / max (ms) | {spread} |  |")
-        row(f"cold unlock to {name}: of which the store opened (passphrase, key), median (ms)", measured["opened median ms"])
-        row(f"cold unlock to {name}: whole process to exit, median (ms)", measured["process median ms"])
+        row(
+            f"cold unlock to {name}: of which the store opened (passphrase, key), median (ms)",
+            measured["opened median ms"],
+        )
+        row(
+            f"cold unlock to {name}: process start to painted, unlock typed at once, median (ms)",
+            measured["process median ms"],
+        )
     print(f"\nSearch keystrokes: {', '.join(repr(KEYSTROKES[:i]) for i in range(1, len(KEYSTROKES) + 1))}.")
 
 

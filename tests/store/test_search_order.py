@@ -15,7 +15,12 @@ from desktop.store.worker import StoreWorker
 # Every one matches "ross"; list order (family name first) differs from rank order: the
 # rank favours the short record with the word twice over long ones that have it once.
 PEOPLE = [
-    {"given_name": "Anna", "family_name": "Rossi", "municipality": "Castel San Giovanni", "tags": ["outreach", "housing"]},
+    {
+        "given_name": "Anna",
+        "family_name": "Rossi",
+        "municipality": "Castel San Giovanni",
+        "tags": ["outreach", "housing"],
+    },
     {"given_name": "Bruno", "family_name": "Rossetti", "municipality": "Borgo San Lorenzo", "email": "b@example.org"},
     {"given_name": "Rossa", "family_name": "Rossi", "municipality": "Rossano"},
     {"given_name": "Carla", "family_name": "Bianchi", "municipality": "Rossano Veneto", "tags": ["family"]},
@@ -110,7 +115,9 @@ def test_a_tombstone_is_found_on_neither_path(people: StoreWorker, monkeypatch: 
 # --- the ids of the Contacts list ----------------------------------------------------------------
 
 
-def ids(store: StoreWorker, query: str, filters: contact_queries.ContactFilter | None = None, limit: int = 1_000) -> tuple[list[str], bool]:
+def ids(
+    store: StoreWorker, query: str, filters: contact_queries.ContactFilter | None = None, limit: int = 1_000
+) -> tuple[list[str], bool]:
     result = store.call(
         lambda s: contact_queries.search_ids(s, query, filters or contact_queries.ContactFilter(), limit=limit)
     )
