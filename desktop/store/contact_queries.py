@@ -3,7 +3,8 @@
 Owns: every SQL statement the contact list and the contact detail need, shaped
 for a list of 100k contacts that is never loaded whole:
 - `ordered_ids` / `search_ids`: only the ids, in list order (the covering index
-  contact_by_name; a search is capped at `SEARCH_LIMIT`);
+  contact_by_name; a search is capped at `SEARCH_LIMIT`, and sorts a small match set
+  itself rather than walk the index);
 - `rows_for`: the columns of one block of rows, as small frozen dataclasses;
 - `filter_options_chunk`: municipalities and tags, a slice of the table at a time,
   so the one full scan they need never holds the store thread for long;
@@ -32,6 +33,9 @@ from desktop.store.session import StoreSession
 from protocol import Appointment, Consent, Contact, Note, Referral, Relationship
 
 SEARCH_LIMIT = 1_000
+# Up to this many matches, a search reads them all and sorts them here; beyond, it walks
+# the name index (see search_ids).
+SORT_AT_MOST = 1_500
 # The store has no ANALYZE statistics, so on `deleted = 0` SQLite picks the name index
 # and walks all 100k entries; the unary + keeps it on the id / rowid lookups instead.
 _LIVE = "+c.deleted = 0"
@@ -139,23 +143,30 @@ def search_ids(
 ) -> SearchResult:
     """Ids of live contacts matching every typed word as a prefix, in list order, at most `limit`.
 
-    In list (name) order rather than by FTS rank: the results read like the list
-    they replace, and walking the name index until `limit` members of the match set
-    are found costs 3-12 ms at 100k contacts where ranking every match of a
-    one-letter prefix costs up to 50 ms (bm25 over 25k hits).
+    In list (name) order rather than by FTS rank: the results read like the list they
+    replace. Two plans, chosen by a capped count of the matches: up to SORT_AT_MOST
+    matches are read by rowid from the index and sorted here (a few ms); more are found
+    by walking the name index until `limit` of them turn up (`search.list_order_sql`),
+    which reads no more of a one-letter prefix's 25k matches than the first screen needs.
     """
     expression = search.match_expression(text)
     if expression is None:
         return SearchResult([], False)
     conditions, params, fts = _filter_sql(filters)
     match = " AND ".join([f"({expression})", *fts])
-    where = " AND ".join(["c.deleted = 0", *conditions])
-    sql = (
-        f"SELECT c.id FROM contact c WHERE {where} AND c.rowid IN "  # noqa: S608 - fixed text
-        "(SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?) ORDER BY c.sort_name, c.id LIMIT ?"
-    )
-    rows = session.conn.execute(sql, [*params, match, limit + 1]).fetchall()
-    ids = [row[0] for row in rows]
+    if search.match_count(session.conn, "contact_fts", match, SORT_AT_MOST) <= SORT_AT_MOST:
+        where = " AND ".join([_LIVE, *conditions])
+        # No ORDER BY: SQLite would walk the name index for it; the FTS hits come first.
+        sql = (
+            f"SELECT c.sort_name, c.id FROM contact_fts f JOIN contact c ON c.rowid = f.rowid "  # noqa: S608 - fixed text
+            f"WHERE contact_fts MATCH ? AND {where}"
+        )
+        # Python's str order is SQLite's BINARY order (code points, as UTF-8 bytes compare).
+        found = sorted(session.conn.execute(sql, [match, *params]).fetchall())
+        ids = [row[1] for row in found[: limit + 1]]
+    else:
+        sql = search.list_order_sql("contact_fts", "contact", "c", "c.id", "sort_name", " AND ".join(conditions))
+        ids = [row[0] for row in session.conn.execute(sql, [*params, match, limit + 1]).fetchall()]
     return SearchResult(ids[:limit], len(ids) > limit, not session.replica.search_index_complete())
 
 

@@ -299,24 +299,17 @@ class RecordRepository(Generic[R]):
         return Page(records, next_after)
 
     def search(self, query: str, *, limit: int = 50) -> list[R]:
-        """Live records matching every word of `query` as a prefix, best match first."""
+        """Live records matching every word of `query` as a prefix: best match first, or in
+        list order when too many match to rank (`search.best_first`)."""
         if self._spec.fts_table is None:
             raise RuleViolation(f"{self.entity}: not searchable")
         expression = search.match_expression(query)
         if expression is None:
             return []
-        fts, table = self._spec.fts_table, self._spec.table
-        # Rank inside FTS5 first and fetch only the winners: joining every match to
-        # its row before the LIMIT would decrypt thousands of pages for "lor".
-        # Tombstones are never in the index, the `deleted` test is a guard.
-        rows = self._conn.execute(
-            f"WITH hits AS (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "  # noqa: S608 - fixed names
-            f"ORDER BY rank LIMIT ?) "
-            f"SELECT t.body FROM hits JOIN {table} t ON t.rowid = hits.rowid "
-            f"WHERE t.deleted = 0 ORDER BY hits.rank",
-            (expression, limit),
-        ).fetchall()
-        return [self._load(row[0]) for row in rows]
+        bodies = search.best_first(
+            self._conn, self._spec.fts_table, self._spec.table, self._spec.order_column, expression, limit
+        )
+        return [self._load(body) for body in bodies]
 
     def where(self, column: str, value: str) -> list[R]:
         """Live records whose projected `column` equals `value` (e.g. notes of a contact)."""

@@ -3,7 +3,9 @@
 Owns: the FTS5 rows of contacts, resources and notes (keyed by the entity
 table's rowid) and the expressions typed text becomes: `match_expression`, which
 turns what an operator types into a safe FTS5 query with prefix matching on every
-word, and `directory_query`, its ranked form for the Resources screen. Accents are
+word, and `directory_query`, its ranked form for the Resources screen; and the order matches
+are read in (`best_first`: bm25 for up to RANK_AT_MOST matches, list order beyond, and
+`list_order_sql`, the one walk of a name index). Accents are
 folded by the `unicode61 remove_diacritics 2` tokenizer, so `lodi` finds "Lòdi".
 
 Phone numbers (issue 14 item 6) are indexed in every form `protocol.phones.search_forms`
@@ -83,6 +85,62 @@ def match_expression(query: str) -> str | None:
     if expression is None or not forms:
         return expression
     return " OR ".join([f"({expression})", *(f'"{form}"*' for form in forms)])
+
+
+# --- reading the matches in an order --------------------------------------------------------
+
+# Up to this many matches are ranked by bm25; more are read in list order instead. Ranking
+# every hit of a one-letter prefix (tens of thousands at 100k contacts) is what cost a
+# search its p95, and no operator reads past the first screen of such a set anyway.
+RANK_AT_MOST = 5_000
+
+
+def match_count(conn: Connection, fts: str, expression: str, at_most: int) -> int:
+    """How many rows of `fts` match, counted no further than `at_most` + 1 (so the count
+    itself stays cheap for a query that matches everything)."""
+    count: int = conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",  # noqa: S608 - fixed names
+        (expression, at_most + 1),
+    ).fetchone()[0]
+    return count
+
+
+def list_order_sql(fts: str, table: str, alias: str, columns: str, order: str, conditions: str = "") -> str:
+    """The walk of a table's name (order) index that stops at the LIMIT: the rows of
+    `table` (as `alias`) whose rowid matches the `fts` expression, in (`order`, id) order.
+
+    Parameters, in order: those of `conditions` (extra tests on `alias`), the MATCH
+    expression, the limit. `alias`.deleted = 0 is left without a unary + on purpose, so
+    SQLite walks the (deleted, order, id) index and reads no more rows than the limit
+    needs; the matches become a rowid set it probes. The one copy of this statement
+    (contact_queries' id search and `best_first` use it)."""
+    where = f"{alias}.deleted = 0" + (f" AND {conditions}" if conditions else "")
+    return (
+        f"SELECT {columns} FROM {table} {alias} WHERE {where} AND {alias}.rowid IN "  # noqa: S608 - fixed names
+        f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?) ORDER BY {alias}.{order}, {alias}.id LIMIT ?"
+    )
+
+
+def best_first(conn: Connection, fts: str, table: str, order: str, expression: str, limit: int) -> list[str]:
+    """Bodies of at most `limit` live rows of `table` matching `expression`: best match
+    first (bm25) when no more than RANK_AT_MOST match, else in list order (`order`, id).
+
+    Both give the whole answer when fewer than `limit` match; only which `limit` rows of a
+    large set come back differs (the first in the list rather than the best ranked)."""
+    if match_count(conn, fts, expression, RANK_AT_MOST) > RANK_AT_MOST:
+        rows = conn.execute(list_order_sql(fts, table, "t", "t.body", order), (expression, limit)).fetchall()
+    else:
+        # Rank inside FTS5 first and fetch only the winners: joining every match to its
+        # row before the LIMIT would decrypt thousands of pages. Tombstones are never in
+        # the index; the `deleted` test is a guard.
+        rows = conn.execute(
+            f"WITH hits AS (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "  # noqa: S608 - fixed names
+            f"ORDER BY rank LIMIT ?) "
+            f"SELECT t.body FROM hits JOIN {table} t ON t.rowid = hits.rowid "
+            f"WHERE t.deleted = 0 ORDER BY hits.rank",
+            (expression, limit),
+        ).fetchall()
+    return [row[0] for row in rows]
 
 
 @dataclass(frozen=True)
