@@ -75,7 +75,16 @@ class StoreWorker:
             self._closed.set()
             opened.set_exception(exc)
             return
-        session = StoreSession(conn, identity)
+        try:
+            # The session reads the store too (a first sync's deferred search index is built
+            # here): a damaged page fails now, and must reach the caller, not end the thread
+            # with the constructor still waiting.
+            session = StoreSession(conn, identity)
+        except BaseException as exc:  # noqa: BLE001 - handed to the constructor
+            conn.close()
+            self._closed.set()
+            opened.set_exception(_classified(exc))
+            return
         opened.set_result(None)
         try:
             while True:

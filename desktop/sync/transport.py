@@ -76,6 +76,7 @@ from protocol.messages import (
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 GZIP_MIN_BYTES = 1024  # smaller bodies are not worth compressing
 RETRY_STATUSES = frozenset({502, 503, 504})
+CONNECT_RETRIES = 3  # connect failures retried at most this often in one call (about 3.5 s of backoff)
 # A page of 2,000 records is about 3 MB unpacked: 64 MiB leaves room for big records
 # and still stops a gzip bomb (1,000:1) long before it costs the laptop its memory.
 # IT may set another limit per device (`prossimo enroll --max-answer-mib`), within this range.
@@ -327,11 +328,15 @@ class Transport:
         timeouts and 502/503/504 only for sync calls. Backoff doubles from `backoff_s` with up
         to `backoff_s` of jitter, so a team's laptops coming back online do not retry in lockstep."""
         again = self.attempts - 1
+        # A refused or unanswered connect means the service or the network is not there: a few
+        # quick tries, then "offline" and the scheduler's own slower schedule. Answers that
+        # break off mid-way are what a flaky link does, and get every attempt.
+        connect_again = min(again, CONNECT_RETRIES)
         # `other=0`: TLS and other errors are final. An enrolment allows no method for answer
         # retries (an empty set would mean "every method" to urllib3) and no status retries.
         return _Retry(
             total=again,
-            connect=again,
+            connect=connect_again,
             other=0,
             redirect=0,
             raise_on_redirect=False,

@@ -425,7 +425,8 @@ def test_an_answer_limit_out_of_range_is_refused_naming_the_setting(serve, tmp_p
 
 
 def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:
-    """Issue 13 item 13: 100,000 nested arrays give an error naming the problem, never RecursionError."""
+    """Issue 13 item 13: 100,000 nested arrays give an error naming the problem (orjson's
+    nesting limit), never RecursionError."""
     deep = b"[" * 100_000 + b"]" * 100_000
     envelope = (
         b'{"results": [], "changes": [{"entity": "note", "version": 1, "record": {"id": '
@@ -435,7 +436,7 @@ def test_a_deeply_nested_answer_is_a_clear_error(serve) -> None:
     for body in (deep, envelope, gzip.compress(deep)):
         headers = {"Content-Encoding": "gzip"} if body[:2] == b"\x1f\x8b" else {}
         evil = serve(lambda path, n, b=body, h=headers: Answer(200, b, h))
-        with pytest.raises(TransportError, match="cannot read .*recursion limit"):
+        with pytest.raises(TransportError, match="cannot read .*depth limit"):
             Transport(evil.url, attempts=1).sync("device-token", SYNC_BODY)
 
 

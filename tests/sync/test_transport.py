@@ -3,9 +3,10 @@
 import os
 
 import pytest
-from urllib3.exceptions import ConnectTimeoutError
+from urllib3.exceptions import ProtocolError
 
 from desktop.sync.transport import (
+    CONNECT_RETRIES,
     LoginRefused,
     Offline,
     Transport,
@@ -57,7 +58,7 @@ def test_backoff_doubles_with_jitter_up_to_a_ceiling() -> None:
     retry = transport.retry_policy(idempotent=True)
     waits = []
     for _ in range(5):
-        retry = retry.increment("POST", "/v1/sync", error=ConnectTimeoutError("refused"))
+        retry = retry.increment("POST", "/v1/sync", error=ProtocolError("cut mid-answer"))
         waits.append(retry.get_backoff_time())
     assert waits[0] == 0
     for wait, step in zip(waits[1:], (2.0, 4.0, 5.0, 5.0), strict=True):
@@ -66,8 +67,11 @@ def test_backoff_doubles_with_jitter_up_to_a_ceiling() -> None:
 
 
 def test_a_refused_port_is_retried_and_counted() -> None:
+    """A refused connect gets CONNECT_RETRIES resends, not all the attempts a cut answer gets:
+    the service is not there, and "offline" should not wait 15 s."""
     transport = Transport("http://127.0.0.1:9", attempts=6, backoff_s=0.001, max_backoff_s=0.01, connect_timeout_s=0.2)
     with pytest.raises(Offline, match="could not be reached"):
         transport.sync("token", {"cursor": None, "mutations": [], "page_size": 10})
-    assert (transport.stats.requests, transport.stats.retries) == (6, 5)
+    assert (transport.stats.requests, transport.stats.retries) == (1 + CONNECT_RETRIES, CONNECT_RETRIES)
+    assert CONNECT_RETRIES < transport.attempts - 1
     assert transport.stats.bytes_sent == 0  # never connected: nothing left
