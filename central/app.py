@@ -469,9 +469,7 @@ def create_app(
             restore=restore if restore_epoch is not None else None,
         )
         # `restore` only for a device that asked: an older one's schema forbids the unknown field.
-        text = head.model_dump_json(exclude=None if restore_epoch is not None else {"restore"}).replace(
-            '"changes":[]', '"changes":' + pulled.changes_json(), 1
-        )
+        text = pulled.answer_json(head.model_dump_json(exclude=None if restore_epoch is not None else {"restore"}))
         return Response(content=text, media_type="application/json")
 
     @app.post(
