@@ -819,21 +819,21 @@ class InvalidCursor(ValueError):
 
 @dataclass(frozen=True)
 class Pulled:
-    # (version, the Change as JSON text): the database writes each change's text around the
-    # stored record JSON (sync_sql.SyncSQL.page), and the texts are spliced into the answer as
-    # they are, so a page of 2,000 records is never parsed, re-serialised or re-formatted here.
-    rows: list[tuple[int, str]]
+    # (version, the Change as UTF-8 JSON): the database writes each change's text around the
+    # stored record JSON (sync_sql.SyncSQL.page), and the bytes are spliced into the answer as
+    # they are, so a page of 2,000 records is never decoded, parsed, re-serialised or encoded here.
+    rows: list[tuple[int, bytes]]
     purge_teams: list[uuid.UUID]
     cursor: str
     more: bool
 
-    def answer_json(self, head: str, marker: str = '"changes":[]') -> str:
-        """`head` (the answer's JSON with an empty `changes`) with the changes spliced in, in
-        one copy of the page."""
-        before, found, after = head.partition(marker)
+    def answer_json(self, head: str, marker: bytes = b'"changes":[]') -> bytes:
+        """`head` (the answer's JSON with an empty `changes`) with the changes spliced in, as
+        UTF-8, in one copy of the page."""
+        before, found, after = head.encode().partition(marker)
         if not found:
             raise ValueError("the answer's head has no empty changes list")
-        return "".join((before, '"changes":[', ",".join(change for _, change in self.rows), "]", after))
+        return b"".join((before, b'"changes":[', b",".join(change for _, change in self.rows), b"]", after))
 
 
 def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+from psycopg.adapt import Buffer, Loader
 from psycopg.pq import TransactionStatus
 from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql
@@ -261,12 +262,13 @@ class SyncSQL:
 
     def page(
         self, scopes: list[tuple[uuid.UUID, int]], organisation_id: uuid.UUID, directory_from: int, limit: int
-    ) -> tuple[int, list[tuple[int, str]]]:
+    ) -> tuple[int, list[tuple[int, bytes]]]:
         """The change sequence's head and the oldest `limit` records after each scope's position
         (team caseloads, then the organisation's directory), read in one statement, so in one
         snapshot: every record at or below the head it returns is committed (see db.next_sequence).
-        Each change comes as (version, its `Change` JSON text): the database writes the text
-        around the stored record JSON (see _Statements.page), so no record is decoded here.
+        Each change comes as (version, its `Change` JSON as UTF-8 bytes): the database writes
+        the text around the stored record JSON (see _Statements.page), and it stays bytes from
+        the driver to the answer, so no record is decoded, parsed or encoded here.
 
         On PostgreSQL, when no transaction has started yet, it runs outside one: a single
         statement needs none, and that saves the BEGIN and COMMIT round trips.
@@ -276,14 +278,18 @@ class SyncSQL:
             params += [self.value(RECORD.c.team_id, team), position, limit]
         params += [self.value(RECORD.c.organisation_id, organisation_id), directory_from, limit, limit]
         sql = self.sql.page(len(scopes))
+        cursor = self.driver.cursor()
+        if self.postgres:
+            cursor.adapters.register_loader("text", _Utf8Bytes)  # this cursor's text columns only
         if self.postgres and self.driver.info.transaction_status == TransactionStatus.IDLE:
             self.driver.autocommit = True
             try:
-                rows = self.run(sql, params)
+                cursor.execute(sql, params)
             finally:
                 self.driver.autocommit = False
         else:
-            rows = self.run(sql, params)
+            cursor.execute(sql, params)
+        rows = cursor.fetchall()
         head = next(version for version, change in rows if change is None)
         changes = [row for row in rows if row[1] is not None]
         changes.sort(key=_version)  # already in order from the statement; a check that costs ~nothing
@@ -420,9 +426,9 @@ class _Statements:
         if teams not in self._pages:
             head = "(SELECT value FROM counter WHERE name = 'change_seq')"
             change = (
-                '\'{"entity":"\' || entity || \'","version":\' || version || \',"record":\' || body || '
-                "CASE WHEN erased THEN ',\"erased\":true}' ELSE '}' END"
-            )
+                'CAST(\'{"entity":"\' || entity || \'","version":\' || version || \',"record":\' || body || '
+                "CASE WHEN erased THEN ',\"erased\":true}' ELSE '}' END AS CHANGE_TYPE)"
+            ).replace("CHANGE_TYPE", "text" if self.postgres else "BLOB")  # SQLite: a BLOB comes as bytes
             # SQLite: a compound member may not have ORDER BY/LIMIT of its own unless wrapped.
             branch = (
                 f"SELECT * FROM (SELECT version, {change} AS change FROM record WHERE %s "
@@ -455,8 +461,16 @@ def _field(document: str, name: str) -> str:
     return f"json_extract({document}, '$.{name}')"
 
 
-def _version(change: tuple[int, str]) -> int:
+def _version(change: tuple[int, bytes]) -> int:
     return change[0]
+
+
+class _Utf8Bytes(Loader):
+    """PostgreSQL text as the UTF-8 bytes the server sent (the connection's client encoding is
+    UTF-8, as psycopg sets it): what goes into an answer unchanged needs no str."""
+
+    def load(self, data: Buffer) -> bytes:
+        return bytes(data)
 
 
 _STATEMENTS: dict[str, _Statements] = {}
