@@ -20,6 +20,14 @@ earlier ones) and pulls the team's changes with the device's cursor. Two methods
   from --flood-addresses addresses (X-Forwarded-For through `serve
   --forwarded-allow-ips 127.0.0.1`); the sync p99 is printed with and without it,
   and how many flood attempts were hashed (401) or throttled before hashing (429).
+- Overload (--overload 1.5, the default): the open loop again, offered that multiple of the
+  last closed loop's capacity (syncs/s; or --capacity). Prints the attempts shed (503
+  `overloaded`) and the p50/p99 of the accepted syncs, each from the send time of its accepted
+  attempt (target p99 <= 1 s): the shedding must keep what it admits fast.
+
+Every simulated device honours a 503 `overloaded` as the app does: it waits the answer's
+Retry-After and resends the same batch (same device_seq). Answers are read strictly: a body
+that is not a JSON object (or holds NaN/Infinity) stops the bench with its status and start.
 
 The load generator is one asyncio thread speaking HTTP/1.1 on one keep-alive
 connection per device, because it shares the machine's cores with the service;
@@ -27,7 +35,7 @@ the CPU seconds of the load generator, the API processes and PostgreSQL are read
 from /proc for every run and printed with it. Never asserts.
 
     .venv/bin/python bench/central_bench.py [--levels 50 200] [--open-devices 200] [--seconds 20] [--workers N]
-        [--flood-rate 80] [--flood-addresses 4]
+        [--flood-rate 80] [--flood-addresses 4] [--overload 1.5] [--runs N]
 """
 
 import argparse
