@@ -320,7 +320,7 @@ def create_app(
     `updates_dir`: the TUF update repository served under /v1/updates (central.updates_http);
     None answers 404 there. `metrics`: count every answer there (central.observe; `serve --metrics`).
     `sync_queue_s`: seconds of queued syncs past which a sync is shed with 503 (central.shedding);
-    None reads $PROSSIMO_SYNC_QUEUE_S (default 0.5 s).
+    None reads $PROSSIMO_SYNC_QUEUE_S (default 0.25 s).
     """
     limits = limits or Limits()
     sessions = session_factory(engine)
