@@ -20,6 +20,14 @@ earlier ones) and pulls the team's changes with the device's cursor. Two methods
   from --flood-addresses addresses (X-Forwarded-For through `serve
   --forwarded-allow-ips 127.0.0.1`); the sync p99 is printed with and without it,
   and how many flood attempts were hashed (401) or throttled before hashing (429).
+- Overload (--overload 1.5, the default): the open loop again, offered that multiple of the
+  last closed loop's capacity (syncs/s; or --capacity). Prints the attempts shed (503
+  `overloaded`) and the p50/p99 of the accepted syncs, each from the send time of its accepted
+  attempt (target p99 <= 1 s): the shedding must keep what it admits fast.
+
+Every simulated device honours a 503 `overloaded` as the app does: it waits the answer's
+Retry-After and resends the same batch (same device_seq). Answers are read strictly: a body
+that is not a JSON object (or holds NaN/Infinity) stops the bench with its status and start.
 
 The load generator is one asyncio thread speaking HTTP/1.1 on one keep-alive
 connection per device, because it shares the machine's cores with the service;
@@ -27,7 +35,7 @@ the CPU seconds of the load generator, the API processes and PostgreSQL are read
 from /proc for every run and printed with it. Never asserts.
 
     .venv/bin/python bench/central_bench.py [--levels 50 200] [--open-devices 200] [--seconds 20] [--workers N]
-        [--flood-rate 80] [--flood-addresses 4]
+        [--flood-rate 80] [--flood-addresses 4] [--overload 1.5] [--runs N]
 """
 
 import argparse
@@ -43,6 +51,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +63,13 @@ from tests import pg_server
 from tests.service_process import CENTRAL, running_service
 
 PASSWORD = "benchmark password 123"
-TARGETS = {"mutations_per_s": 2000, "p99_ms": 300, "api_ms": 3.0, "pg_ms": 2.0}  # per sync of 10 mutations plus a pull
+TARGETS = {
+    "mutations_per_s": 2000,
+    "p99_ms": 300,
+    "api_ms": 3.0,
+    "pg_ms": 2.0,
+    "overload_p99_ms": 1000,
+}  # per sync of 10 mutations plus a pull
 # Open loop: the share of the offered load that counts as "kept up" (completions at
 # the window's edges jitter by a sync or two).
 KEPT_UP = 0.99
@@ -137,6 +152,7 @@ class Connection:
         self.host, self.port = host, port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.headers: dict[str, str] = {}  # of the last answer (lower-case names)
 
     async def close(self) -> None:
         if self.writer is not None:
@@ -195,11 +211,44 @@ class Connection:
             data = bytes(body)
         else:
             data = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        self.headers = headers
         if headers.get("connection", "").lower() == "close":
             await self.close()
         if headers.get("content-encoding") == "gzip":
             data = gzip.decompress(data)
         return status, data
+
+
+@dataclass(frozen=True)
+class Outcome:
+    applied: int
+    rejected: int
+    more: bool
+    retry_after_s: float | None = None  # set when the attempt was shed
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"not JSON: {name}")
+
+
+def answer_json(status: int, raw: bytes) -> dict:
+    """An answer's body as a JSON object, strictly: not JSON, NaN/Infinity or not an object
+    stops the bench with the status and the start of the body, instead of a KeyError later."""
+    try:
+        data = json.loads(raw, parse_constant=_no_constant)
+    except ValueError as exc:
+        raise RuntimeError(f"answer {status} is not JSON ({exc}): {raw[:300]!r}") from None
+    if not isinstance(data, dict):
+        raise RuntimeError(f"answer {status} is not a JSON object: {raw[:300]!r}")
+    return data
+
+
+def retry_after(value: str | None) -> float:
+    """Retry-After in seconds (central.shedding sends whole seconds); a missing or bad one is
+    an error of the service, not something to guess around."""
+    if value is None or not value.strip().isdigit():
+        raise RuntimeError(f"503 overloaded without a usable Retry-After: {value!r}")
+    return float(value)
 
 
 class SimDevice:
@@ -242,28 +291,43 @@ class SimDevice:
             },
         }
 
-    async def sync(self, batch: int | None = None) -> tuple[int, int, bool]:
-        """One sync; returns (applied, not applied, more changes waiting)."""
+    async def attempt(self, batch: int | None = None) -> "Outcome":
+        """One request. Shed (503 `overloaded`): nothing was applied, so the same device_seq go
+        again; the outcome carries the answer's Retry-After for the caller to honour."""
         now = dt.datetime.now(dt.UTC).isoformat()
         mutations = [self._mutation(now) for _ in range(self.batch if batch is None else batch)]
         body = json.dumps({"cursor": self.cursor, "mutations": mutations, "page_size": 500}).encode()
         status, raw = await self.connection.post("/v1/sync", body, self.token)
-        if status == 503 and json.loads(raw).get("error") == "overloaded":
-            # Shed (central.shedding): nothing applied; the same device_seq go again next time.
+        if status == 503:
+            problem = answer_json(status, raw)
+            if problem.get("error") != "overloaded":
+                raise RuntimeError(f"sync answered 503 {problem.get('error')!r}: {raw[:300]!r}")
             self.seq -= len(mutations)
             self.shed += 1
-            return 0, 0, False
+            return Outcome(0, 0, False, retry_after(self.connection.headers.get("retry-after")))
         if status != 200:
             raise RuntimeError(f"sync answered {status}: {raw[:300]!r}")
-        data = json.loads(raw)
+        data = answer_json(status, raw)
+        results = data["results"]
+        if len(results) != len(mutations):
+            raise RuntimeError(f"sync answered {len(results)} results for {len(mutations)} mutations")
         self.cursor = data["cursor"]
         applied = 0
-        for mutation, result in zip(mutations, data["results"], strict=True):
+        for mutation, result in zip(mutations, results, strict=True):
             if result["status"] == "applied":
                 applied += 1
                 if mutation["op"] == "create":
                     self.mine.append((mutation["record_id"], result["server_version"]))
-        return applied, len(mutations) - applied, data["more"]
+        return Outcome(applied, len(mutations) - applied, bool(data["more"]))
+
+    async def sync(self, batch: int | None = None) -> tuple[int, int, bool]:
+        """One sync as a device makes it: a shed attempt waits its Retry-After and goes again.
+        Returns (applied, not applied, more changes waiting)."""
+        while True:
+            outcome = await self.attempt(batch)
+            if outcome.retry_after_s is None:
+                return outcome.applied, outcome.rejected, outcome.more
+            await asyncio.sleep(outcome.retry_after_s)
 
     async def catch_up(self) -> None:
         """Pull until nothing is waiting, so a level starts from a device that is up to date."""
@@ -287,6 +351,8 @@ class Run:
     unfinished: int = 0
     notes: list[str] = field(default_factory=list)
     flood: dict[int, int] | None = None  # status -> count of the flood's enrolments, if flooded
+    shed: int = 0  # attempts answered 503 overloaded during this run (each resent after Retry-After)
+    wall: float = 0.0  # seconds the run's syncs took, for syncs per second
 
     def percentile(self, share: float) -> float:
         if not self.latencies:
@@ -309,14 +375,16 @@ async def closed_loop(devices: list[SimDevice], seconds: float, meter: CpuMeter)
             totals[0] += applied
             totals[1] += rejected
 
-    before = meter.sample()
+    before, shed = meter.sample(), sum(d.shed for d in devices)
     start = time.monotonic()
     await asyncio.gather(*(loop(d) for d in devices))
     wall = time.monotonic() - start
     after = meter.sample()
-    return Run(
+    run = Run(
         "closed", len(devices), None, len(latencies), totals[0] / wall, totals[1], latencies, _cpu_delta(before, after)
     )
+    run.shed, run.wall = sum(d.shed for d in devices) - shed, wall
+    return run
 
 
 async def open_loop(
@@ -345,12 +413,13 @@ async def open_loop(
             totals[0] += rejected
             due += period
 
-    before = meter.sample()
+    before, shed = meter.sample(), sum(d.shed for d in devices)
     tasks = [asyncio.create_task(device_schedule(i, d)) for i, d in enumerate(devices)]
     _, pending = await asyncio.wait(tasks, timeout=seconds + 0.5 + grace)
     after = meter.sample()
     for task in pending:
         task.cancel()
+    shed = sum(d.shed for d in devices) - shed
     scheduled = len(devices) * round(seconds / period)
     unfinished = scheduled - len(latencies)
     # Steady window: completions from 1 s after the first due time to the window's end.
@@ -366,9 +435,77 @@ async def open_loop(
         _cpu_delta(before, after),
         unfinished,
     )
+    run.shed, run.wall = shed, seconds
     if unfinished:
         run.notes.append(f"{unfinished} scheduled syncs had not finished {grace:.0f} s after the window")
     return run
+
+
+async def overload_loop(
+    devices: list[SimDevice], seconds: float, rate: float, meter: CpuMeter, grace: float = 30.0
+) -> Run:
+    """The open loop offered `rate` syncs/s (a multiple of the closed loop's capacity), to show
+    the shedding: a shed attempt (503 + Retry-After) waits as a device does and is resent, and
+    the latency of a sync counts from the send time of its accepted attempt, so it is what an
+    admitted sync costs, not the Retry-After the device chose to honour. Schedules as
+    open_loop does; a device that fell behind sends its late syncs one after another."""
+    await asyncio.gather(*(d.catch_up() for d in devices))
+    period = len(devices) / rate
+    latencies: list[float] = []
+    completions: list[tuple[float, int]] = []
+    totals = [0]
+    loop = asyncio.get_running_loop()
+    start = loop.time() + 0.5
+
+    async def device_schedule(index: int, device: SimDevice) -> None:
+        due = start + period * index / len(devices)
+        while due < start + seconds:
+            delay = due - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            while True:
+                sent = loop.time()
+                outcome = await device.attempt()
+                if outcome.retry_after_s is None:
+                    break
+                await asyncio.sleep(outcome.retry_after_s)
+            done = loop.time()
+            latencies.append(done - sent)
+            completions.append((done - start, outcome.applied))
+            totals[0] += outcome.rejected
+            due += period
+
+    before, shed = meter.sample(), sum(d.shed for d in devices)
+    tasks = [asyncio.create_task(device_schedule(i, d)) for i, d in enumerate(devices)]
+    _, pending = await asyncio.wait(tasks, timeout=seconds + 0.5 + grace)
+    after = meter.sample()
+    for task in pending:
+        task.cancel()
+    scheduled = sum(1 for i in range(len(devices)) for _ in _dues(period * i / len(devices), period, seconds))
+    unfinished = scheduled - len(latencies)
+    steady = sum(applied for at, applied in completions if 1.0 <= at < seconds) / (seconds - 1.0)
+    run = Run(
+        "overload",
+        len(devices),
+        rate * devices[0].batch,
+        len(latencies),
+        steady,
+        totals[0],
+        latencies,  # accepted syncs only: an unfinished one is counted apart, not as a latency
+        _cpu_delta(before, after),
+        unfinished,
+    )
+    run.shed, run.wall = sum(d.shed for d in devices) - shed, seconds
+    if unfinished:
+        run.notes.append(f"{unfinished} scheduled syncs had not finished {grace:.0f} s after the window")
+    return run
+
+
+def _dues(offset: float, period: float, seconds: float) -> Iterator[float]:
+    due = offset
+    while due < seconds:
+        yield due
+        due += period
 
 
 async def enrolment_flood(host: str, port: int, rate: float, addresses: int, stop: asyncio.Event) -> dict[int, int]:
@@ -437,7 +574,7 @@ async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: i
             await connection.close()
         if status != 200:
             raise RuntimeError(f"enrol answered {status}: {raw[:300]!r}")
-        return SimDevice(host, port, json.loads(raw)["device_token"], teams[op], batch)
+        return SimDevice(host, port, answer_json(status, raw)["device_token"], teams[op], batch)
 
     return list(await asyncio.gather(*(enrol(n) for n in range(count))))
 
@@ -457,6 +594,29 @@ async def measure(args: argparse.Namespace, port: int, teams: list[str], meter: 
         if args.flood_rate:
             runs.append(await flooded_open_loop(devices[: args.open_devices], args, meter, host, port))
             await asyncio.gather(*(d.connection.close() for d in devices))
+    if args.overload and args.open_devices:
+        # Capacity: the most syncs/s the service was seen to complete, over the closed-loop levels
+        # and an open loop that fell behind. A closed loop of many devices alone reads low: its
+        # shed devices wait their Retry-After while the service drains its queue.
+        seen = [(r.syncs / r.wall, f"closed loop, {r.devices} devices") for r in runs if r.method == "closed"]
+        seen += [
+            (r.applied_per_s / max(1, args.batch), f"open loop, {r.devices} devices (behind)")
+            for r in runs
+            if r.method == "open" and r.applied_per_s < KEPT_UP * (r.offered or 0)
+        ]
+        capacity, source = max(seen, default=(0.0, ""))
+        if args.capacity:
+            capacity, source = args.capacity, "given"
+        if not capacity:
+            raise SystemExit("--overload needs a closed-loop level (--levels) or --capacity SYNCS_PER_S")
+        overloaded = await overload_loop(devices[: args.open_devices], args.seconds, args.overload * capacity, meter)
+        overloaded.notes.insert(
+            0,
+            f"capacity {capacity:,.1f} syncs/s ({source}); offered {args.overload:g}x = "
+            f"{args.overload * capacity:,.1f} syncs/s",
+        )
+        runs.append(overloaded)
+        await asyncio.gather(*(d.connection.close() for d in devices))
     return runs
 
 
@@ -502,6 +662,23 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
             f"| {run.devices} | {run.offered:,.0f} | {run.syncs:,} | {run.applied_per_s:,.0f} | "
             f"{_ms(run.percentile(0.5))} | {_ms(run.percentile(0.99))} | {_per_sync(run)} | {_cpu(run.cpu[0])} | "
             f"{_cpu(run.cpu[1])} | {_cpu(run.cpu[2])} |"
+        )
+        for note in run.notes:
+            print(f"\n{note}")
+    for run in (r for r in runs if r.method == "overload"):
+        print(
+            "\nOverload (open loop past capacity: a shed attempt waits its Retry-After and is resent; "
+            "latency of the accepted attempt, from its send time)\n"
+        )
+        print(
+            "| devices | offered mutations/s | accepted syncs | shed attempts (503) | applied mutations/s | "
+            "accepted p50 ms | accepted p99 ms | API CPU ms/sync | CPU s: API | CPU s: PostgreSQL |"
+        )
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print(
+            f"| {run.devices} | {run.offered:,.0f} | {run.syncs:,} | {run.shed:,} | {run.applied_per_s:,.0f} | "
+            f"{_ms(run.percentile(0.5))} | {_ms(run.percentile(0.99))} | {_per_sync(run)} | {_cpu(run.cpu[1])} | "
+            f"{_cpu(run.cpu[2])} |"
         )
         for note in run.notes:
             print(f"\n{note}")
@@ -567,6 +744,13 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
             f"| open loop, {run.devices} devices: sync p99 from scheduled time (ms) | <= {TARGETS['p99_ms']} | "
             f"{_ms(p99)} | {'yes' if p99 <= TARGETS['p99_ms'] else 'NO'} |"
         )
+    for run in (r for r in runs if r.method == "overload"):
+        p99 = run.percentile(0.99)
+        met = p99 <= TARGETS["overload_p99_ms"] and not run.unfinished
+        print(
+            f"| overload, {run.devices} devices, {run.offered:,.0f} mutations/s offered: p99 of accepted syncs (ms) | "
+            f"<= {TARGETS['overload_p99_ms']:,} | {_ms(p99)} ({run.shed:,} shed) | {'yes' if met else 'NO'} |"
+        )
 
 
 def _per_sync(run: Run, which: int = 1, per_mutation: bool = False) -> str:
@@ -607,6 +791,18 @@ def main() -> None:
         help="teams; every device pulls all of its team's changes, so fewer teams = more fan-out",
     )
     parser.add_argument("--runs", type=int, default=1, help="consecutive runs, each from a fresh database")
+    parser.add_argument(
+        "--overload",
+        type=float,
+        default=1.5,
+        help="an open-loop level offered this multiple of the closed loop's capacity, to show the shedding (0: none)",
+    )
+    parser.add_argument(
+        "--capacity",
+        type=float,
+        default=0.0,
+        help="syncs/s the overload level multiplies (default: the most the closed and open loops completed)",
+    )
     args = parser.parse_args()
     BATCH_SENT[0] = max(1, args.batch)
 
@@ -686,6 +882,19 @@ def summary(every: list[list[Run]]) -> None:
     rows.append(
         ("PostgreSQL CPU ms/sync", f"<= {TARGETS['pg_ms']}", TARGETS["pg_ms"], False, [cpu(r, 2) for r in opened])
     )
+    overloaded = [
+        next(r for r in runs if r.method == "overload") for runs in every if any(r.method == "overload" for r in runs)
+    ]
+    if len(overloaded) == len(opened):
+        rows.append(
+            (
+                "overload: accepted p99 ms",
+                f"<= {TARGETS['overload_p99_ms']:,}",
+                TARGETS["overload_p99_ms"],
+                False,
+                [r.percentile(0.99) if not r.unfinished else float("inf") for r in overloaded],
+            )
+        )
     first = opened[0]
     print(f"\n## Open loop over {len(opened)} runs ({first.devices} devices, {first.offered:,.0f} offered/s)\n")
     print(

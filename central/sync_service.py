@@ -819,22 +819,21 @@ class InvalidCursor(ValueError):
 
 @dataclass(frozen=True)
 class Pulled:
-    # (entity, version, record JSON as stored, erased): the JSON is spliced into the answer
-    # as is, so a page of 1,000 records is never parsed and re-serialised.
-    rows: list[tuple[str, int, str, bool]]
+    # (version, the Change as UTF-8 JSON): the database writes each change's text around the
+    # stored record JSON (sync_sql.SyncSQL.page), and the bytes are spliced into the answer as
+    # they are, so a page of 2,000 records is never decoded, parsed, re-serialised or encoded here.
+    rows: list[tuple[int, bytes]]
     purge_teams: list[uuid.UUID]
     cursor: str
     more: bool
 
-    def changes_json(self) -> str:
-        return (
-            "["
-            + ",".join(
-                f'{{"entity":"{e}","version":{v},"record":{body}' + (',"erased":true}' if erased else "}")
-                for e, v, body, erased in self.rows
-            )
-            + "]"
-        )
+    def answer_json(self, head: str, marker: bytes = b'"changes":[]') -> bytes:
+        """`head` (the answer's JSON with an empty `changes`) with the changes spliced in, as
+        UTF-8, in one copy of the page."""
+        before, found, after = head.encode().partition(marker)
+        if not found:
+            raise ValueError("the answer's head has no empty changes list")
+        return b"".join((before, b'"changes":[', b",".join(change for _, change in self.rows), b"]", after))
 
 
 def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
@@ -851,7 +850,7 @@ def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int)
     )
     more = len(rows) > page_size
     rows = rows[:page_size]
-    reached = rows[-1][1] if more else head
+    reached = rows[-1][0] if more else head
     new_cursor = Cursor(
         directory=max(cursor.directory, reached),
         teams={team: max(pos, reached) for team, pos in positions.items()},

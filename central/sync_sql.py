@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+from psycopg.adapt import Buffer, Loader
 from psycopg.pq import TransactionStatus
 from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql
@@ -261,32 +262,37 @@ class SyncSQL:
 
     def page(
         self, scopes: list[tuple[uuid.UUID, int]], organisation_id: uuid.UUID, directory_from: int, limit: int
-    ) -> tuple[int, list[tuple[str, int, str, bool]]]:
+    ) -> tuple[int, list[tuple[int, bytes]]]:
         """The change sequence's head and the oldest `limit` records after each scope's position
         (team caseloads, then the organisation's directory), read in one statement, so in one
         snapshot: every record at or below the head it returns is committed (see db.next_sequence).
+        Each change comes as (version, its `Change` JSON as UTF-8 bytes): the database writes
+        the text around the stored record JSON (see _Statements.page), and it stays bytes from
+        the driver to the answer, so no record is decoded, parsed or encoded here.
 
         On PostgreSQL, when no transaction has started yet, it runs outside one: a single
         statement needs none, and that saves the BEGIN and COMMIT round trips.
         """
         params: list[Any] = []
         for team, position in scopes:
-            params += [self.value(RECORD.c.team_id, team), position]
-        params += [self.value(RECORD.c.organisation_id, organisation_id), directory_from, limit]
+            params += [self.value(RECORD.c.team_id, team), position, limit]
+        params += [self.value(RECORD.c.organisation_id, organisation_id), directory_from, limit, limit]
         sql = self.sql.page(len(scopes))
+        cursor = self.driver.cursor()
+        if self.postgres:
+            cursor.adapters.register_loader("text", _Utf8Bytes)  # this cursor's text columns only
         if self.postgres and self.driver.info.transaction_status == TransactionStatus.IDLE:
             self.driver.autocommit = True
             try:
-                rows = self.run(sql, params)
+                cursor.execute(sql, params)
             finally:
                 self.driver.autocommit = False
         else:
-            rows = self.run(sql, params)
-        head = next(version for entity, version, _, _ in rows if entity is None)
-        changes = sorted(
-            ((entity, version, body, bool(erased)) for entity, version, body, erased in rows if entity is not None),
-            key=lambda change: change[1],
-        )
+            cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        head = next(version for version, change in rows if change is None)
+        changes = [row for row in rows if row[1] is not None]
+        changes.sort(key=_version)  # already in order from the statement; a check that costs ~nothing
         return int(head), changes
 
     def _many(self, sql: str, table: Table, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
@@ -405,15 +411,37 @@ class _Statements:
         return self._inserts[key]
 
     def page(self, teams: int) -> str:
-        """Head row first (entity NULL), then the page; one text per number of teams."""
+        """Head row first (change text NULL), then the page; one text per number of teams.
+
+        One ordered branch per scope, each bounded by the limit, merged by version: on
+        PostgreSQL a Merge Append of index scans on (team_id, version) and (organisation_id,
+        team_id, version), which reads about `limit` rows, where one scan of all scopes OR-ed
+        together sorted every matching row first. SQLite merges the ordered branches too.
+
+        Each change is written as JSON text here, around the stored record (already protocol
+        JSON): `{"entity":…,"version":…,"record":…}` (and `"erased":true` when erased), so the
+        API neither parses nor re-serialises a record. The entity is one of the service's own
+        names and the version an integer: nothing in the text needs escaping.
+        """
         if teams not in self._pages:
-            scopes = ["(team_id = %s AND version > %s)" for _ in range(teams)]
-            scopes.append("(team_id IS NULL AND organisation_id = %s AND version > %s)")
             head = "(SELECT value FROM counter WHERE name = 'change_seq')"
+            change = (
+                'CAST(\'{"entity":"\' || entity || \'","version":\' || version || \',"record":\' || body || '
+                "CASE WHEN erased THEN ',\"erased\":true}' ELSE '}' END AS CHANGE_TYPE)"
+            ).replace("CHANGE_TYPE", "text" if self.postgres else "BLOB")  # SQLite: a BLOB comes as bytes
+            # SQLite: a compound member may not have ORDER BY/LIMIT of its own unless wrapped.
+            branch = (
+                f"SELECT * FROM (SELECT version, {change} AS change FROM record WHERE %s "
+                f"AND version > %s AND version <= {head} ORDER BY version LIMIT %s) AS scope_NUMBER"
+            )
+            branches = [
+                branch.replace("WHERE %s", "WHERE team_id = %s", 1).replace("NUMBER", str(n)) for n in range(teams)
+            ]
+            directory = "WHERE team_id IS NULL AND organisation_id = %s"
+            branches.append(branch.replace("WHERE %s", directory, 1).replace("NUMBER", "directory"))
             self._pages[teams] = self.text(
-                "SELECT NULL, value, NULL, NULL FROM counter WHERE name = 'change_seq' UNION ALL "
-                "SELECT * FROM (SELECT entity, version, body, erased FROM record "
-                f"WHERE ({' OR '.join(scopes)}) AND version <= {head} ORDER BY version LIMIT %s) AS page"
+                "SELECT value, NULL FROM counter WHERE name = 'change_seq' UNION ALL "
+                f"SELECT * FROM ({' UNION ALL '.join(branches)} ORDER BY version LIMIT %s) AS page"
             )
         return self._pages[teams]
 
@@ -431,6 +459,18 @@ def _field(document: str, name: str) -> str:
     """SQLite: one field of a row object in a JSON document (json_extract, in every SQLite
     with JSON1; a JSON column's value arrives as text, so it comes out as that text)."""
     return f"json_extract({document}, '$.{name}')"
+
+
+def _version(change: tuple[int, bytes]) -> int:
+    return change[0]
+
+
+class _Utf8Bytes(Loader):
+    """PostgreSQL text as the UTF-8 bytes the server sent (the connection's client encoding is
+    UTF-8, as psycopg sets it): what goes into an answer unchanged needs no str."""
+
+    def load(self, data: Buffer) -> bytes:
+        return bytes(data)
 
 
 _STATEMENTS: dict[str, _Statements] = {}

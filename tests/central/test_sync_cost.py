@@ -191,4 +191,4 @@ def test_a_pull_inside_a_transaction_already_started_reads_in_it(world: World) -
         session.execute(select(func.count()).select_from(StoredRecord))  # the transaction is under way
         caller, _ = authenticate(session, anna.token)
         pulled = pull(session, caller, None, 100)
-        assert created["record_id"] in {json.loads(body)["id"] for _, _, body, _ in pulled.rows}
+        assert created["record_id"] in {json.loads(change)["record"]["id"] for _, change in pulled.rows}
