@@ -76,7 +76,9 @@ def make_engine(url: str, *, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S) -> E
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    engine = create_engine(url, pool_size=20, max_overflow=20)
+    # UTF-8 whatever the database's own encoding: the pull reads change text as the bytes the
+    # server sends and puts them in the answer as they are (sync_sql._Utf8Bytes).
+    engine = create_engine(url, pool_size=20, max_overflow=20, connect_args={"client_encoding": "utf8"})
     _ping_after_idle(engine)
     return engine
 
