@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "bench"))
 
 from central_bench import Connection, answer_json, postmaster_pid, tree_cpu
-from sync_bench import _vocabulary, note_text
+from sync_bench import _vocabulary, note_text, stored_row
 
 from tests import pg_server
 from tests.service_process import running_service
@@ -108,20 +108,7 @@ def seed(db_url: str, teams: int, records: int) -> list[str]:
                         occurred_at=now,
                         body=note_text(rng, vocabulary),
                     )
-                rows.append(
-                    {
-                        "id": record.id,
-                        "entity": record.ENTITY,
-                        "organisation_id": org,
-                        "team_id": team,
-                        "contact_id": contact_id,
-                        "version": version,
-                        "deleted": False,
-                        "body": record.model_dump_json(),
-                        "field_versions": {name: [version, None] for name in type(record).content_fields()},
-                        "created_version": version,
-                    }
-                )
+                rows.append(stored_row(record, org, team, contact_id, version))
                 if len(rows) == 5000:
                     conn.execute(insert(StoredRecord), rows)
                     rows = []

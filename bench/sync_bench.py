@@ -143,21 +143,7 @@ def seed(db_url: str, records: int) -> tuple[str, str]:
                 body=note_text(rng, vocabulary),
             )
             contact_id = contacts[-1]
-        fields = {name: [version, None] for name in type(record).content_fields()}
-        rows.append(
-            {
-                "id": record.id,
-                "entity": record.ENTITY,
-                "organisation_id": org,
-                "team_id": team,
-                "contact_id": contact_id,
-                "version": version,
-                "deleted": False,
-                "body": record.model_dump_json(),
-                "field_versions": fields,
-                "created_version": version,
-            }
-        )
+        rows.append(stored_row(record, org, team, contact_id, version))
     with engine.begin() as conn:
         for start in range(0, len(rows), 5000):
             conn.execute(insert(StoredRecord), rows[start : start + 5000])
@@ -166,6 +152,23 @@ def seed(db_url: str, records: int) -> tuple[str, str]:
     average = sum(len(r["body"]) for r in rows) / max(1, len(rows))
     print(f"seeded {records:,} records, {average:,.0f} bytes of JSON each on average", file=sys.stderr)
     return f"field-{org.hex[:6]}", f"colleague-{org.hex[:6]}"
+
+
+def stored_row(record: Any, org: uuid.UUID, team: uuid.UUID, contact_id: str, version: int) -> dict[str, Any]:
+    """The service's `record` row for a record seeded straight into its database, as a sync
+    that created it at `version` would have left it (one source for the benches that seed)."""
+    return {
+        "id": record.id,
+        "entity": record.ENTITY,
+        "organisation_id": org,
+        "team_id": team,
+        "contact_id": contact_id,
+        "version": version,
+        "deleted": False,
+        "body": record.model_dump_json(),
+        "field_versions": {name: [version, None] for name in type(record).content_fields()},
+        "created_version": version,
+    }
 
 
 def peak_rss_mb() -> float:
