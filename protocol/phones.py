@@ -18,7 +18,6 @@ Must never guess a country other than the one it is given, never raise on what a
 person typed (a number it cannot read keeps its digits), and never log a number.
 """
 
-import functools
 import re
 
 import phonenumbers
@@ -66,7 +65,6 @@ def parse(number: str, region: str = DEFAULT_REGION) -> PhoneNumber | None:
         return None
 
 
-@functools.lru_cache(maxsize=4096)
 def search_forms(number: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     """The digit strings a number is found by, most literal first, without repeats:
     as written, the E.164 form without its +, the national form with its trunk prefix.
@@ -74,9 +72,8 @@ def search_forms(number: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     "040 123 4567" in Finland gives ("0401234567", "358401234567"); "+39 333 1234567"
     gives ("393331234567", "3331234567"). An unreadable number gives its digits alone.
 
-    Cached (about 70 µs a parse): a record re-indexed with its number unchanged (an update
-    takes the old text out and puts the new in) and numbers shared by many records (a
-    shelter's, a service's) are read once. A caseload of distinct numbers gains nothing.
+    Not cached, on purpose: a module-level cache would keep people's numbers in memory after
+    the store is locked, for a gain only on repeated numbers (about 70 µs a parse).
     """
     forms = [digits(number)]
     parsed = parse(number, region)
