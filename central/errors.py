@@ -63,7 +63,12 @@ class BadBody(ValueError):
 
 
 # Only bodies that could break a rule are walked: the walk is Python, the checks below are C.
-_BIG_EXPONENT = re.compile(rb"[eE][+-]?[0-9]{3}|[0-9]{300}")  # may overflow a float to infinity
+# A number that may overflow a float to infinity: one in number position (first, or after
+# `:`, `,` or `[`) with 200+ integer digits or a three-digit exponent. Conservative (a string
+# that looks like one only costs the walk); never misses one: a float overflows only past
+# 10^308, and with an exponent of two digits at most that takes 210+ digits. In number
+# position only: record ids are hex UUIDs, and "e" then three digits is in most of them.
+_MAY_OVERFLOW = re.compile(rb"(?:^|[:,\[])\s*-?(?:[0-9]{200}|[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]{3})")
 _NUL_ESCAPE = b"\\u0000"
 
 
@@ -77,7 +82,7 @@ def read_json(raw: bytes) -> Any:
         raise BadBody(_parse_rule(str(exc))) from None
     if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _too_deep(value):
         raise BadBody(f"body: nested deeper than {MAX_JSON_DEPTH} levels")
-    if _NUL_ESCAPE in raw or _BIG_EXPONENT.search(raw):  # rare: only then is every scalar looked at
+    if _NUL_ESCAPE in raw or _MAY_OVERFLOW.search(raw):  # rare: only then is every scalar looked at
         _check_scalars(value)
     return value
 

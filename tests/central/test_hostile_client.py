@@ -8,6 +8,7 @@ unexpected, and never a value of the request in the answer or in a log line.
 import base64
 import json
 import logging
+import math
 import sqlite3
 import uuid
 from pathlib import Path
@@ -15,6 +16,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic_core import from_json
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
@@ -129,7 +133,17 @@ def test_nesting_up_to_the_limit_is_read(world: World) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", [b"{bad", b"", b"[1,2", b'{"username": NaN}', b'{"username": 1e999}', b'"\\u0000"', b"\xff\xfe"]
+    "raw",
+    [
+        b"{bad",
+        b"",
+        b"[1,2",
+        b'{"username": NaN}',
+        b'{"username": 1e999}',
+        b'{"username": 1' + b"0" * 250 + b"e99}",  # infinity with a two-digit exponent
+        b'"\\u0000"',
+        b"\xff\xfe",
+    ],
 )
 def test_unreadable_bodies_are_422(world: World, raw: bytes) -> None:
     """Issue 13 item 2: bad JSON, NaN/Infinity, NUL and bad bytes answer 422 in the one shape."""
@@ -320,3 +334,34 @@ def test_a_mutation_out_of_range_is_rejected_and_the_rest_of_the_batch_applies(w
         .json()["results"]
     )
     assert [r["status"] for r in again] == ["applied", "applied"]  # recalled, not applied twice
+
+
+@given(
+    whole=st.integers(min_value=1, max_value=330),
+    fraction=st.booleans(),
+    exponent=st.one_of(st.none(), st.integers(min_value=-999, max_value=999)),
+    before=st.sampled_from([b"", b"[", b'{"a":', b"[0, ", b'{"a": 1,"b":\n ']),
+)
+def test_every_float_that_overflows_is_refused(whole: int, fraction: bool, exponent: int | None, before: bytes) -> None:
+    """The walk over every scalar runs only when a body may hold an overflowing number; whatever
+    the number's digits and exponent, one that jiter reads as infinity is refused."""
+    number = b"9" * whole + (b".5" if fraction else b"") + (b"" if exponent is None else b"e%d" % exponent)
+    raw = before + number + {b"": b"", b"[": b"]", b"[0, ": b"]"}.get(before, b"}")
+    parsed = from_json(raw, allow_inf_nan=False)
+    value = (
+        parsed
+        if not isinstance(parsed, (dict, list))
+        else (list(parsed.values()) if isinstance(parsed, dict) else parsed)[-1]
+    )
+    if isinstance(value, float) and not math.isfinite(value):
+        with pytest.raises(errors.BadBody):
+            errors.read_json(raw)
+    else:
+        assert errors.read_json(raw) == parsed
+
+
+def test_a_sync_body_of_uuids_is_not_walked() -> None:
+    """Record ids are hex UUIDs ("…4e123…"): the fast path must still skip the walk over every scalar."""
+    ids = ["0e123456-7e12-4e34-8e56-9e1234567890", *(str(uuid.uuid4()) for _ in range(200))]
+    raw = json.dumps({"cursor": None, "mutations": [{"record_id": i, "changed": {"n": 1.5e10}} for i in ids]}).encode()
+    assert errors._MAY_OVERFLOW.search(raw) is None
