@@ -51,7 +51,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,14 +252,15 @@ def retry_after(value: str | None) -> float:
 
 
 class SimDevice:
-    def __init__(self, host: str, port: int, token: str, team: str, batch: int) -> None:
-        self.connection = Connection(host, port)
+    def __init__(self, connection: "Connection", token: str, team: str, batch: int) -> None:
+        self.connection = connection  # Connection, or bench/api_cost_bench.py's in-process one
         self.token, self.team, self.batch = token, team, batch
         self.seq = 0
         self.shed = 0  # syncs answered 503 overloaded
         self.cursor: str | None = None
         self.mine: list[tuple[str, int]] = []  # (record id, version)
         self.rng = random.Random(token)
+        self.last_pulled = 0  # changes in the last answer
 
     def _mutation(self, now: str) -> dict:
         self.seq += 1
@@ -312,6 +313,7 @@ class SimDevice:
         if len(results) != len(mutations):
             raise RuntimeError(f"sync answered {len(results)} results for {len(mutations)} mutations")
         self.cursor = data["cursor"]
+        self.last_pulled = len(data["changes"])
         applied = 0
         for mutation, result in zip(mutations, results, strict=True):
             if result["status"] == "applied":
@@ -557,14 +559,16 @@ def _cpu_delta(before: tuple, after: tuple) -> tuple[float, float | None, float 
 # --- set-up and report ------------------------------------------------------------------------
 
 
-async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: int) -> list[SimDevice]:
+async def enrol_all(connect: "Callable[[], Connection]", count: int, teams: list[str], batch: int) -> list[SimDevice]:
+    """`count` devices enrolled round-robin on the teams' operators, each with its own
+    connection made by `connect`."""
     operators = len(teams)
     gate = asyncio.Semaphore(8)
 
     async def enrol(number: int) -> SimDevice:
         op = number % operators
         async with gate:
-            connection = Connection(host, port)
+            connection = connect()
             body = json.dumps({"username": f"op{op}", "password": PASSWORD, "device_name": f"sim-{number}"})
             # Each laptop from an address of its own (believed from loopback, as from a TLS proxy):
             # a whole team enrolling from one address at once would be throttled like a flood.
@@ -574,7 +578,7 @@ async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: i
             await connection.close()
         if status != 200:
             raise RuntimeError(f"enrol answered {status}: {raw[:300]!r}")
-        return SimDevice(host, port, answer_json(status, raw)["device_token"], teams[op], batch)
+        return SimDevice(connect(), answer_json(status, raw)["device_token"], teams[op], batch)
 
     return list(await asyncio.gather(*(enrol(n) for n in range(count))))
 
@@ -582,7 +586,7 @@ async def enrol_all(host: str, port: int, count: int, teams: list[str], batch: i
 async def measure(args: argparse.Namespace, port: int, teams: list[str], meter: CpuMeter) -> list[Run]:
     host = "127.0.0.1"  # running_service has waited for /v1/health to answer there
     count = max([*args.levels, args.open_devices])
-    devices = await enrol_all(host, port, count, teams, args.batch)
+    devices = await enrol_all(lambda: Connection(host, port), count, teams, args.batch)
     SHED_FROM.extend(devices)
     runs = []
     for level in args.levels:

@@ -29,7 +29,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from central import audit, restore_state
-from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL
+from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL, json_bytes
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import META_FIELDS, Contact
@@ -508,7 +508,7 @@ class Batch:
                 "version": version,
                 "deleted": state.deleted,
                 "erased": False,
-                "body": json.dumps(body, separators=(",", ":"), ensure_ascii=False),
+                "body": json_bytes(body).decode(),
                 "field_versions": {k: [real.get(v[0], v[0]), *v[1:]] for k, v in state.field_versions.items()},
                 "created_version": resolve(state.created_version),
             }
@@ -616,7 +616,7 @@ def _result(mutation: Mutation, status: str, reason: RejectReason, message: str)
 
 def _validate(model: type[Record], data: dict[str, Any]) -> Record:
     try:
-        return model.model_validate_json(json.dumps(data, default=str))
+        return model.model_validate_json(json_bytes(data))
     except ValidationError as exc:
         raise Rejected("invalid", "; ".join(describe_validation_error(exc))) from None
 

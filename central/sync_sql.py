@@ -17,7 +17,7 @@ How it stays cheap:
   psycopg prepares it once per pooled connection and PostgreSQL plans it once.
 - A batch's rows go to a table in one statement whatever their number: they
   travel as one JSON document that the database unpacks (`json_to_recordset`
-  on PostgreSQL, `json_each` on SQLite). That is one C-level `json.dumps` here;
+  on PostgreSQL, `json_each` on SQLite). That is one C-level `orjson.dumps` here;
   psycopg's own array parameters were dumped element by element in Python and
   cost more than the statements they saved.
 - A list of ids is one JSON parameter too (`json_array_elements_text`,
@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+import orjson
 from psycopg.adapt import Buffer, Loader
 from psycopg.pq import TransactionStatus
 from sqlalchemy import Column, Connection, Table
@@ -311,7 +312,18 @@ class SyncSQL:
                 }
                 for row in rows
             ]
-        self.cursor.execute(sql, (json.dumps(picked, default=str, separators=(",", ":")),))
+        self.cursor.execute(sql, (json_bytes(picked).decode(),))
+
+
+def json_bytes(value: Any) -> bytes:
+    """Compact UTF-8 JSON, by orjson: it writes UUIDs and times in C, where the standard library
+    called `default=str` for each (about a tenth of a small sync's API CPU), and its ISO times
+    read back exactly. What orjson refuses (an integer past 64 bits, which a mutation may carry
+    until its field's rule turns it down) goes through the standard library instead."""
+    try:
+        return orjson.dumps(value, default=str)
+    except orjson.JSONEncodeError:
+        return json.dumps(value, default=str, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 class _Statements:
