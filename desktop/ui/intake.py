@@ -291,6 +291,8 @@ class IntakePage(QWidget):
             reach = self.tr("{channel}: {detail}").format(
                 channel=labels.label("intake_channel", request.contact_channel), detail=request.contact_detail
             )
+            if not request.may_say_who_from:  # a shared phone: the message must not name the service
+                reach = self.tr("{reach} (do not say who it is from)").format(reach=reach)
         texts = {
             "kind": labels.label("intake_kind", request.kind),
             "alias": request.alias,
@@ -429,7 +431,7 @@ class IntakeAcceptDialog(FormDialog):
         self.alias.setAccessibleName(self.tr("Alias"))
         self.language = QLineEdit(request.language)
         self.language.setAccessibleName(self.tr("Preferred language (code such as it, fi, en)"))
-        self.phone = QLineEdit(request.contact_detail if request.contact_channel == "phone" else "")
+        self.phone = QLineEdit(request.contact_detail if request.contact_channel in ("phone", "sms") else "")
         self.phone.setAccessibleName(self.tr("Phone"))
         self.email = QLineEdit(request.contact_detail if request.contact_channel == "email" else "")
         self.email.setAccessibleName(self.tr("Email"))
