@@ -25,7 +25,14 @@ from protocol.validation import field_problems
 Translate = Callable[[str], str]
 REACH = ("phone", "sms", "email", "none")  # the page's order; each is an IntakeChannel
 # The languages a person may ask to be answered in, beyond the page's (each named in itself).
-OTHER_LANGUAGES = {"fr": "Français", "es": "Español", "ro": "Română", "sq": "Shqip", "uk": "Українська", "ar": "العربية"}  # fmt: skip
+OTHER_LANGUAGES = {
+    "fr": "Français",
+    "es": "Español",
+    "ro": "Română",
+    "sq": "Shqip",
+    "uk": "Українська",
+    "ar": "العربية",
+}
 HONEYPOT = "website"  # hidden by the style sheet; a person never fills it, a form-filling robot does
 MAX_FIELDS = 30
 MAX_TEXT = 2_000  # characters kept to show back; the protocol's own limits are lower
@@ -94,7 +101,7 @@ def submission(
         except ValueError:
             team_id = None
         if team_id not in team_ids:
-            errors["team"] = _("Who would you like to talk to: choose one of the teams.")
+            errors["team"] = team_problem(_)
     if draft.reach not in REACH:
         errors["reach"] = _("How can we reach you: choose one of the ways, or that you will check back here.")
     if draft.language not in LANGUAGES and draft.language not in OTHER_LANGUAGES:
@@ -132,6 +139,10 @@ def problems(exc: ValidationError, reach: str, _: Translate) -> dict[str, str]:
     return found
 
 
+def team_problem(_: Translate) -> str:
+    return _("Who would you like to talk to: choose one of the teams.")
+
+
 def _explain(field: str, rule: str, reach: str, _: Translate) -> tuple[str, str]:
     too_long = "at most" in rule
     if field == "alias":
@@ -153,5 +164,5 @@ def _explain(field: str, rule: str, reach: str, _: Translate) -> tuple[str, str]
     if field == "consent_to_contact":
         return "consent", _("Consent: tick the box if you agree, or we cannot keep your request.")
     if field == "team_id":
-        return "team", _("Who would you like to talk to: choose one of the teams.")
+        return "team", team_problem(_)
     return "form", _("Something in the form could not be read: check it and send it again.")

@@ -178,7 +178,7 @@ class HelpDesk:
             response.headers["Retry-After"] = str(max(1, int(limited.retry_after.total_seconds())))
             return response
         except intake.UnknownTeam:
-            return self.contact_form(language, draft, {"team": _("Who would you like to talk to: choose one of the teams.")})
+            return self.contact_form(language, draft, {"team": forms.team_problem(_)})
         except ValidationError as exc:  # the request's own rules (central.intake's IntakeRequest)
             return self.contact_form(language, draft, forms.problems(exc, draft.reach, _))
         return self.page(language, "sent.html", "contact", reference=receipt.reference, reach=draft.reach)
