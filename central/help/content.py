@@ -33,11 +33,11 @@ LIMITS = {"slug": 80, "title": 200, "summary": 300}
 MAX_BODY = 100_000  # characters: a long page is a few thousand
 FIELDS = ("slug", "language", "title", "kind", "summary")
 
-_TAGS = {
+ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
     "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
+_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}  # no style: the CSP refuses inline styles
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # commonmark with tables, raw HTML off: `<script>` in a page becomes text, and nh3 then
 # removes anything the renderer let through (e.g. a `javascript:` link it did not know).
@@ -114,7 +114,7 @@ def render(markdown: str) -> str:
     html = _MARKDOWN.render(markdown)
     return nh3.clean(
         html,
-        tags=_TAGS,
+        tags=ALLOWED_TAGS,
         attributes=_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",

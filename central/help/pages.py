@@ -38,7 +38,11 @@ HERE = Path(__file__).parent
 LEAVE_URL_ENV = "PROSSIMO_HELP_LEAVE_URL"
 # Where "leave this site quickly" goes: a busy, neutral site that says nothing about help.
 DEFAULT_LEAVE_URL = "https://www.wikipedia.org/"
-STATIC = {"help.css": "text/css; charset=utf-8", "help.js": "text/javascript; charset=utf-8"}
+STATIC = {
+    "help.css": "text/css; charset=utf-8",
+    "help.js": "text/javascript; charset=utf-8",
+    "icon.svg": "image/svg+xml",  # browsers ask for an icon on every page: one is served, not a 404
+}
 HTML = "text/html; charset=utf-8"
 
 

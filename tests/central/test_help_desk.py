@@ -305,7 +305,9 @@ def test_the_honeypot_is_told_thanks_and_nothing_is_kept(desk: Desk) -> None:
 
 def test_a_form_sent_too_fast_or_too_late_or_forged_keeps_what_was_typed_and_asks_again(desk: Desk) -> None:
     fast = desk.post("fi", _form(desk), wait_s=0)
-    assert fast.status_code == 400 and "Lomake lähetettiin hyvin nopeasti" in fast.text and 'value="Stella"' in fast.text
+    assert (
+        fast.status_code == 400 and "Lomake lähetettiin hyvin nopeasti" in fast.text and 'value="Stella"' in fast.text
+    )
     late = desk.post("en", _form(desk), wait_s=form_token.MAX_AGE.total_seconds() + 60)
     assert late.status_code == 400 and "open for a long time" in late.text
     forged = desk.client.post("/help/it/contact", data={**_form(desk), "token": f"{10**9}.{'0' * 32}"})

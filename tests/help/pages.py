@@ -35,6 +35,7 @@ class Parsed(HTMLParser):
     fetched: list[str] = field(default_factory=list)
     inline: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self)
@@ -42,6 +43,7 @@ class Parsed(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        self.tags.add(tag)
         for name, value in attrs:
             if (tag, name) in FETCHING and value is not None:
                 self.fetched.append(value)
