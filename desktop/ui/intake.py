@@ -177,6 +177,7 @@ class IntakePage(QWidget):
             "alias": self.tr("Alias"),
             "reach": self.tr("How to reach them"),
             "times": self.tr("Preferred times"),
+            "say_who": self.tr("May say who it is from"),
             "topic": self.tr("Topic"),
             "language": self.tr("Language"),
             "consent": self.tr("Agrees to be contacted"),
@@ -291,13 +292,17 @@ class IntakePage(QWidget):
             reach = self.tr("{channel}: {detail}").format(
                 channel=labels.label("intake_channel", request.contact_channel), detail=request.contact_detail
             )
-            if not request.may_say_who_from:  # a shared phone: the message must not name the service
-                reach = self.tr("{reach} (do not say who it is from)").format(reach=reach)
         texts = {
             "kind": labels.label("intake_kind", request.kind),
             "alias": request.alias,
             "reach": reach,
             "times": request.preferred_times or "",
+            # A shared phone: unless the person said yes, a call or message must not name the service.
+            "say_who": ""
+            if request.contact_channel == "none"
+            else self.tr("Yes")
+            if request.may_say_who_from
+            else self.tr("No: do not name the service"),
             "topic": request.topic or "",
             "language": formats.language_name(request.language),
             "consent": self.tr("Yes") if request.consent_to_contact else self.tr("No"),
