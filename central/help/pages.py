@@ -98,7 +98,7 @@ class HelpDesk:
         html = (
             environment(language)
             .get_template(template)
-            .render(lang=language, languages=switch, leave_url=self.leave_url, here=path, **values)
+            .render(lang=language, languages=switch, leave_url=self.leave_url, **values)
         )
         return HTMLResponse(html, status_code=status, media_type=HTML)
 
