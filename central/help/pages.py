@@ -127,8 +127,15 @@ class HelpDesk:
             return self.page(language, "info.html", f"info/{slug}", page=row, body=body)
 
     def contact_form(
-        self, language: str, draft: forms.Draft | None = None, errors: dict[str, str] | None = None, **extra: Any
+        self,
+        language: str,
+        draft: forms.Draft | None = None,
+        errors: dict[str, str] | None = None,
+        token: str | None = None,
+        **extra: Any,
     ) -> HTMLResponse:
+        """The form; `token`: the one the person's first view of it carried, kept when the form comes
+        back with errors, so the fill time counts from that view and fixing one field is not "too fast"."""
         with self.sessions() as session:
             choices = teams(session)
         status = extra.pop("status", 422 if errors else 200)
@@ -142,7 +149,7 @@ class HelpDesk:
             draft=draft,
             errors=errors or {},
             teams=choices,
-            token=form_token.issue(self.key, language, self.clock()),
+            token=token or form_token.issue(self.key, language, self.clock()),
             reach_options=forms.REACH,
             own_languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
             other_languages=sorted(forms.OTHER_LANGUAGES.items()),
@@ -169,7 +176,7 @@ class HelpDesk:
             return self.contact_form(language, draft, {}, status=503)
         built, errors = forms.submission(draft, team_ids, _)
         if built is None:
-            return self.contact_form(language, draft, errors)
+            return self.contact_form(language, draft, errors, token=draft.token)
         try:
             with self.sessions.begin() as session:
                 receipt = intake.receive(session, built, address, self.key, self.clock())
@@ -178,13 +185,13 @@ class HelpDesk:
             notice = _("Too many requests came from this connection. Try again in {minutes} minutes.").format(
                 minutes=minutes
             )
-            response = self.contact_form(language, draft, {}, notice=notice, status=429)
+            response = self.contact_form(language, draft, {}, token=draft.token, notice=notice, status=429)
             response.headers["Retry-After"] = str(max(1, int(limited.retry_after.total_seconds())))
             return response
         except intake.UnknownTeam:
-            return self.contact_form(language, draft, {"team": forms.team_problem(_)})
+            return self.contact_form(language, draft, {"team": forms.team_problem(_)}, token=draft.token)
         except ValidationError as exc:  # the request's own rules (central.intake's IntakeRequest)
-            return self.contact_form(language, draft, forms.problems(exc, draft.reach, _))
+            return self.contact_form(language, draft, forms.problems(exc, draft.reach, _), token=draft.token)
         return self.page(language, "sent.html", "contact", reference=receipt.reference, reach=draft.reach)
 
 
