@@ -1,7 +1,7 @@
 """The `prossimo-central` command line for IT staff.
 
 Owns: the admin commands (init, serve, org/team/operator/device management,
-directory import/export, demo, audit verify), where the database comes from
+directory import/export, the help desk's pages (`content`), demo, audit verify), where the database comes from
 (`--db URL`, else $PROSSIMO_CENTRAL_DB, else a SQLite file in the platform data
 folder), the key file `init` and `serve` open (central.keyfile), which proxies
 `serve` believes about the client's address (`--forwarded-allow-ips`, none by
@@ -31,12 +31,14 @@ from sqlalchemy.orm import Session
 
 from central import audit, auth, json_logs, keyfile, releases_cli, security, updates_http
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
+from central.help.i18n import LANGUAGES as HELP_LANGUAGES
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
 from protocol.cli_support import CliError, CommandParser
 from protocol.hsds import FORMATS, HsdsError
 
 if TYPE_CHECKING:
+    from central.help import content
     from central.metrics import Address, Metrics
 
 NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
@@ -399,6 +401,87 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _page_files(paths: Sequence[str]) -> "list[content.PageFile]":
+    from central.help import content
+
+    pages = []
+    for name in paths:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(f"{name}: cannot be read as UTF-8 text ({type(exc).__name__})") from None
+        try:
+            pages.append(content.parse(text, name))
+        except content.ContentError as exc:
+            raise CliError(f"{name}: {exc}; nothing was changed") from None
+    return pages
+
+
+def _content_change(args: argparse.Namespace, change: "Callable[[Session], list[str]]") -> int:
+    from central.help import content
+
+    try:
+        with _session(args) as session, session.begin():
+            lines = change(session)
+    except content.ContentError as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_content_add(args: argparse.Namespace) -> int:
+    from central.help import content
+
+    pages = _page_files(args.files)
+    return _content_change(
+        args,
+        lambda session: [
+            f"added {row.slug} ({row.language}){', published' if row.published else ''}"
+            for row in (content.add(session, page, publish=args.publish) for page in pages)
+        ],
+    )
+
+
+def cmd_content_update(args: argparse.Namespace) -> int:
+    from central.help import content
+
+    pages = _page_files(args.files)
+    return _content_change(
+        args,
+        lambda session: [f"updated {row.slug} ({row.language})" for row in (content.update(session, p) for p in pages)],
+    )
+
+
+def _cmd_content_publishing(published: bool) -> Callable[[argparse.Namespace], int]:
+    def command(args: argparse.Namespace) -> int:
+        from central.help import content
+
+        languages = [args.language] if args.language else list(HELP_LANGUAGES)
+        word = "published" if published else "unpublished"
+        return _content_change(
+            args,
+            lambda session: [
+                f"{word} {row.slug} ({row.language})"
+                for row in content.set_published(session, args.slug, languages, published)
+            ],
+        )
+
+    return command
+
+
+def cmd_content_list(args: argparse.Namespace) -> int:
+    from central.help import content
+
+    with _session(args) as session:
+        rows = content.listing(session, args.language)
+        for row in rows:
+            state = "published" if row.published else "draft"
+            print(f"{row.slug}\t{row.language}\t{row.kind}\t{state}\t{row.title}")
+    if not rows:
+        print("no pages", file=sys.stderr)
+    return 0
+
+
 def cmd_erase_contact(args: argparse.Namespace) -> int:
     from central.erasure import erase_contact, scrub_freed_space
 
@@ -643,6 +726,29 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--format", choices=FORMATS, help=f"default: from PATH ({guess})")
         sub.add_argument("--org", help="organisation name (needed when there are several)")
 
+    content_cmd = commands.add_parser(
+        "content", help="the help desk's information pages and testimonies (Markdown files with front matter)"
+    ).add_subparsers(dest="sub", required=True, parser_class=_Parser)
+    for name, handler, text in (
+        ("add", cmd_content_add, "add pages from Markdown files (all or none)"),
+        ("update", cmd_content_update, "replace pages (same slug and language) from Markdown files (all or none)"),
+    ):
+        files = leaf(content_cmd, name, handler, text)
+        files.add_argument(
+            "files",
+            nargs="+",
+            metavar="FILE",
+            help="a '---' front matter block (slug, language, title, kind: info|testimony, summary), then Markdown",
+        )
+        if name == "add":
+            files.add_argument("--publish", action="store_true", help="publish them at once (default: drafts)")
+    for name, published in (("publish", True), ("unpublish", False)):
+        switch = leaf(content_cmd, name, _cmd_content_publishing(published), f"{name} a page on the help desk")
+        switch.add_argument("slug")
+        switch.add_argument("--language", choices=HELP_LANGUAGES, help="only this language (default: every one)")
+    leaf(content_cmd, "list", cmd_content_list, "list pages: slug, language, kind, state, title").add_argument(
+        "--language", choices=HELP_LANGUAGES
+    )
     leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
     audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(
         dest="sub", required=True, parser_class=_Parser

@@ -1,4 +1,5 @@
-"""`prossimo-central demo`: a demo organisation with two teams, operators, a directory and a caseload.
+"""`prossimo-central demo`: a demo organisation with two teams, operators, a directory, a caseload and
+the help desk's pages.
 
 Owns: creating that demo through the same code paths real data takes (operators
 through `security`; the directory imported from the HSDS package shipped in
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from central import audit, directory, intake, security, sync_service
 from central.auth import teams_of
+from central.help import content
 from central.models import Device, Membership, Operator, Organisation, Team
 from protocol import demo_data, new_id
 from protocol.clock import utc_now
@@ -138,12 +140,15 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
         intake.receive(
             session, IntakeSubmission(team_id=teams[number % 2].id, **fields), address=f"demo-{number}", key=b"demo"
         )
+    # The help desk's information pages and testimonies (central/help/demo), published.
+    pages = content.add_demo_pages(session)
     return {
         "organisation": str(org.id),
         "teams": {team.name: str(team.id) for team in teams},
         "operators": {f"demo-{name}": {"password": passwords[name], "role": role} for name, role, _ in OPERATORS},
         "directory": services,
         "records": services + len(mutations),
+        "help_pages": pages,
         "note": "Passwords are shown only now; they protect invented demo data only.",
     }
 

@@ -226,3 +226,23 @@ class ServiceSetting(Base):
 
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class HelpPage(Base):
+    """An information page or testimony of the public help desk, in one language, as Markdown
+    (central.help.content renders it, sanitised; raw HTML never reaches a page). One per (slug,
+    language): the same slug in each language is the same page translated. Written by operators
+    through `prossimo-central content`; only published pages are shown."""
+
+    __tablename__ = "help_page"
+    __table_args__ = (UniqueConstraint("slug", "language"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    slug: Mapped[str] = mapped_column(String(80))
+    language: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(20))  # info | testimony
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)

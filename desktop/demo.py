@@ -177,6 +177,8 @@ def run_demo(app: QCoreApplication) -> int:
     try:
         with stop_on_signals(app) as received:
             prepared = prepare_demo(folder)
+            # The demo's help desk, for the person trying it to open in a browser (stdout, not a log).
+            print(f"Prossimo demo: the public help desk is at {prepared.service.url}/help/", flush=True)
             try:
                 hint = QCoreApplication.translate("Demo", "Demo passphrase: {passphrase}").format(
                     passphrase=prepared.passphrase

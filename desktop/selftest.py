@@ -2,7 +2,8 @@
 
 Owns: the list of checks (encrypted store, sync both ways through the embedded
 central service of `desktop.demo`, main window, handout PDF, the update channel of
-`desktop.selftest_updates`: a throwaway TUF repository served and verified) and their one-line
+`desktop.selftest_updates`: a throwaway TUF repository served and verified; the embedded
+service's help desk pages) and their one-line
 results. Each check is isolated: a failure is reported and the others still run.
 Must never touch the operator's real profile or keyring, never print a traceback
 or a personal value, and never leave its 0700 temporary folder behind.
@@ -118,12 +119,34 @@ def _check_updates(folder: Path) -> None:
     check_update_channel(Path(os.environ.get(UPDATES_DIR_ENV) or folder))
 
 
+def _check_help_desk(folder: Path) -> None:
+    """The embedded service's help desk renders its pages (templates, catalogues, Markdown): what
+    the demo's printed address leads to."""
+    import requests
+
+    from central.db import session_factory
+    from central.help import content
+    from desktop.demo import DemoService
+
+    service = DemoService(folder, demo_data=False)
+    try:
+        with session_factory(service.engine).begin() as session:
+            content.add_demo_pages(session)
+        for path, words in (("/help/fi/", "Tukea läheisille"), ("/help/it/info/families", "Vivere accanto")):
+            answer = requests.get(service.url + path, timeout=30)
+            if answer.status_code != 200 or words not in answer.text:
+                raise RuntimeError(f"the help desk page {path} did not render (HTTP {answer.status_code})")
+    finally:
+        service.stop()
+
+
 CHECKS: list[tuple[str, Callable[[Path], None]]] = [
     ("encrypted store", _check_store),
     ("sync both ways", _check_sync),
     ("main window", _check_window),
     ("handout PDF", _check_handout),
     ("update metadata", _check_updates),
+    ("help desk", _check_help_desk),
 ]
 
 

@@ -540,7 +540,7 @@ class Referral(Record):
 # --- requests from the public help desk ------------------------------------------
 
 IntakeKind = Literal["first_contact", "booking"]
-IntakeChannel = Literal["phone", "email", "none"]
+IntakeChannel = Literal["phone", "sms", "email", "none"]  # "none": they check back at the help desk
 IntakeStatus = Literal["new", "accepted", "declined", "converted"]
 
 
@@ -565,6 +565,9 @@ class IntakeFields(BaseModel):
     topic: ShortText | None = None
     language: LanguageTag
     consent_to_contact: bool
+    # Whether a call or message may say it comes from the service: on a shared phone, saying so
+    # can reveal treatment to the family. False unless the person said yes.
+    may_say_who_from: bool = False
 
 
 class IntakeRequest(IntakeFields, Record):
@@ -605,7 +608,7 @@ class IntakeRequest(IntakeFields, Record):
             raise ValueError(f"contact_detail: required when contact_channel is {self.contact_channel}")
         if self.contact_channel == "email" and not re.fullmatch(EMAIL_PATTERN, self.contact_detail):
             raise ValueError("contact_detail: must be an email address")
-        if self.contact_channel == "phone":
+        if self.contact_channel in ("phone", "sms"):
             try:
                 _check_phone_digits(self.contact_detail)
             except ValueError as exc:

@@ -2,7 +2,8 @@
 # Makes sure the system libraries Qt's X11 (xcb) platform plugin loads are installed, so
 # the app's window can open on a fresh Debian or Ubuntu desktop (without them Qt aborts,
 # naming only the first one missing). With --tests, also what the real-window tests run
-# on: Xvfb, the openbox window manager, xdotool (real key and mouse input), xprop, a font.
+# on: Xvfb, the openbox window manager, xdotool (real key and mouse input), xprop, a font;
+# and the browser the help desk's tests drive: Debian's chromium and its chromedriver.
 # Run as root with apt-get it installs what is missing; otherwise it only says what is
 # missing and the command that installs it. It never removes or upgrades anything.
 # The same soname -> package list is in desktop/app.py (XCB_PACKAGES); a test keeps them equal.
@@ -43,6 +44,8 @@ Xvfb xvfb
 openbox openbox
 xdotool xdotool
 xprop x11-utils
+chromium chromium
+chromedriver chromium-driver
 "
 
 if [ "$(uname -s)" != "Linux" ]; then

@@ -177,6 +177,7 @@ class IntakePage(QWidget):
             "alias": self.tr("Alias"),
             "reach": self.tr("How to reach them"),
             "times": self.tr("Preferred times"),
+            "say_who": self.tr("May say who it is from"),
             "topic": self.tr("Topic"),
             "language": self.tr("Language"),
             "consent": self.tr("Agrees to be contacted"),
@@ -296,6 +297,12 @@ class IntakePage(QWidget):
             "alias": request.alias,
             "reach": reach,
             "times": request.preferred_times or "",
+            # A shared phone: unless the person said yes, a call or message must not name the service.
+            "say_who": ""
+            if request.contact_channel == "none"
+            else self.tr("Yes")
+            if request.may_say_who_from
+            else self.tr("No: do not name the service"),
             "topic": request.topic or "",
             "language": formats.language_name(request.language),
             "consent": self.tr("Yes") if request.consent_to_contact else self.tr("No"),
@@ -429,7 +436,7 @@ class IntakeAcceptDialog(FormDialog):
         self.alias.setAccessibleName(self.tr("Alias"))
         self.language = QLineEdit(request.language)
         self.language.setAccessibleName(self.tr("Preferred language (code such as it, fi, en)"))
-        self.phone = QLineEdit(request.contact_detail if request.contact_channel == "phone" else "")
+        self.phone = QLineEdit(request.contact_detail if request.contact_channel in ("phone", "sms") else "")
         self.phone.setAccessibleName(self.tr("Phone"))
         self.email = QLineEdit(request.contact_detail if request.contact_channel == "email" else "")
         self.email.setAccessibleName(self.tr("Email"))

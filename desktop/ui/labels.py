@@ -98,6 +98,7 @@ _TABLES: dict[str, dict[str, str]] = {
     },
     "intake_channel": {
         "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+        "sms": QT_TRANSLATE_NOOP("Labels", "Text message (SMS)"),
         "email": QT_TRANSLATE_NOOP("Labels", "Email"),
         "none": QT_TRANSLATE_NOOP("Labels", "Do not contact"),
     },

@@ -130,6 +130,7 @@ def _field_words() -> dict[str, str]:
         "preferred_times": _Words.translate("SyncWords", "Preferred times"),
         "language": _Words.translate("SyncWords", "Language"),
         "consent_to_contact": _Words.translate("SyncWords", "Agreed to be contacted"),
+        "may_say_who_from": _Words.translate("SyncWords", "May say who it is from"),
         "received_at": _Words.translate("SyncWords", "Received"),
         "reference": _Words.translate("SyncWords", "Reference code"),
         "decline_reason": _Words.translate("SyncWords", "Reason for declining"),

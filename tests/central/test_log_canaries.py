@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 import requests
@@ -182,6 +183,35 @@ def _intake_paths(service: Service) -> None:
         service.post("/v1/intake", _intake(service))
 
 
+def _help_paths(service: Service) -> None:
+    """The help desk's form (form-encoded, not JSON) and pages, through each of their outcomes."""
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    fields = {
+        "alias": service.canary("alias"),
+        "reach": "phone",
+        "phone": "+39 333 " + str(uuid.uuid4().int)[:7],
+        "times": service.canary("times"),
+        "topic": service.canary("topic"),
+        "language": "it",
+        "consent": "yes",
+        "team": str(service.team_id),
+    }
+    service.canaries.append(fields["phone"])
+    page = requests.get(service.url + "/help/it/contact", timeout=10).text
+    token = page.split('name="token" value="', 1)[1].split('"', 1)[0]
+    service.post("/help/it/contact", raw=urlencode({**fields, "token": token}).encode(), headers=form)  # too fast
+    service.post("/help/it/contact", raw=urlencode({**fields, "token": service.canary("tok")}).encode(), headers=form)
+    service.post("/help/it/contact", raw=urlencode({**fields, "alias": ""}).encode(), headers=form)
+    service.post("/help/it/contact", raw=urlencode({**fields, "website": service.canary("hp")}).encode(), headers=form)
+    service.post("/help/it/contact", raw=b"\xff" + fields["alias"].encode(), headers=form)
+    service.post("/help/it/contact", raw=urlencode(fields).encode(), headers={**form, "Origin": service.canary("o")})
+    time.sleep(3.5)  # past the form's minimum fill time (the rate limit, reached above, then answers)
+    service.post("/help/it/contact", raw=urlencode({**fields, "token": token}).encode(), headers=form)
+    requests.get(service.url + "/help/it/info/" + service.canary("slug"), timeout=10)
+    requests.get(service.url + "/help/" + service.canary("lang") + "/", timeout=10)
+    requests.get(service.url + "/help/", headers={"Accept-Language": service.canary("al")}, timeout=10)
+
+
 def _sync_paths(service: Service, token: str) -> None:
     names = {"given_name": service.canary("given"), "family_name": service.canary("family")}
     good = service.post("/v1/sync", {"mutations": [_mutation(1, **names)]}, token=token)
@@ -259,6 +289,7 @@ def test_no_request_value_reaches_the_log(service: Service) -> None:
     requests.get(service.url + "/v1/" + service.canary("path"), timeout=10)
     token = _enrol_paths(service)
     _intake_paths(service)
+    _help_paths(service)
     _sync_paths(service, token)
     crash = _forced_crash(service)
     time.sleep(0.5)  # let the service flush its last line (the log is read, not timed)

@@ -1947,6 +1947,10 @@
         <translation>Toivotut ajat</translation>
     </message>
     <message>
+        <source>May say who it is from</source>
+        <translation>Saa kertoa, keneltä viesti on</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Aihe</translation>
     </message>
@@ -2009,6 +2013,10 @@
     <message>
         <source>Yes</source>
         <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No: do not name the service</source>
+        <translation>Ei: älä mainitse palvelua</translation>
     </message>
     <message>
         <source>No</source>
@@ -2216,6 +2224,10 @@
     <message>
         <source>Phone</source>
         <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Text message (SMS)</source>
+        <translation>Tekstiviesti</translation>
     </message>
     <message>
         <source>Email</source>
@@ -4549,6 +4561,10 @@ hylätty {when}</translation>
     <message>
         <source>Agreed to be contacted</source>
         <translation>Suostuu yhteydenottoon</translation>
+    </message>
+    <message>
+        <source>May say who it is from</source>
+        <translation>Saa kertoa, keneltä viesti on</translation>
     </message>
     <message>
         <source>Received</source>

@@ -1947,6 +1947,10 @@
         <translation>Orari preferiti</translation>
     </message>
     <message>
+        <source>May say who it is from</source>
+        <translation>Si può dire chi chiama</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Argomento</translation>
     </message>
@@ -2009,6 +2013,10 @@
     <message>
         <source>Yes</source>
         <translation>Sì</translation>
+    </message>
+    <message>
+        <source>No: do not name the service</source>
+        <translation>No: non nominare il servizio</translation>
     </message>
     <message>
         <source>No</source>
@@ -2216,6 +2224,10 @@
     <message>
         <source>Phone</source>
         <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Text message (SMS)</source>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Email</source>
@@ -4549,6 +4561,10 @@ rifiutata il {when}</translation>
     <message>
         <source>Agreed to be contacted</source>
         <translation>Accetta di essere contattato</translation>
+    </message>
+    <message>
+        <source>May say who it is from</source>
+        <translation>Si può dire chi chiama</translation>
     </message>
     <message>
         <source>Received</source>

@@ -1,0 +1,29 @@
+/* Progressive enhancement only: every page works the same without this file.
+   - "Leave this site quickly" replaces this page in the history, so Back does not return here.
+   - The first-contact form shows only the fields that matter for the chosen way to answer. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-leave]");
+    if (!link) return;
+    event.preventDefault();
+    window.location.replace(link.href);
+  });
+  function showForReach() {
+    var chosen = document.querySelector("input[name=reach]:checked");
+    var reach = chosen ? chosen.value : "";
+    document.querySelectorAll("[data-for-reach]").forEach(function (field) {
+      var wanted = field.getAttribute("data-for-reach").split(" ");
+      field.hidden = reach !== "" && wanted.indexOf(reach) < 0;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var radios = document.querySelectorAll("input[name=reach]");
+    if (!radios.length) return;
+    radios.forEach(function (radio) { radio.addEventListener("change", showForReach); });
+    showForReach();
+    var summary = document.getElementById("errors");
+    if (summary) summary.focus();
+  });
+})();

@@ -1,0 +1,232 @@
+"""The help desk in a real browser: Debian's Chromium at a phone's size, JavaScript on and off.
+
+The service is the real `prossimo-central serve` on its own SQLite file (so its per-address
+rate limit is this module's alone), holding the demo's pages; a first contact sent from the
+browser must reach a real device's encrypted store through a real sync. Every page is checked
+with axe-core at the WCAG 2.2 AA level and for sideways scrolling at 320 px (which is what a
+640 px wide window shows at 200 % zoom).
+"""
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from central.db import make_engine, session_factory, upgrade
+from central.help import content, form_token
+from desktop.store.intake_queries import intake_queue
+from tests.help import browser
+from tests.service_process import clean_environment, running_service
+from tests.sync_world import CentralService, World, new_world
+
+pytestmark = pytest.mark.skipif(browser.find() is None, reason=browser.missing_reason())
+NEUTRAL = "about:blank"  # where "leave this site quickly" goes in these tests (no network here)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralService]:
+    folder = tmp_path_factory.mktemp("help-central")
+    db_url = f"sqlite:///{folder / 'central.db'}"
+    engine = make_engine(db_url)
+    upgrade(engine)
+    with session_factory(engine).begin() as session:
+        content.add_demo_pages(session)
+    env = clean_environment(PROSSIMO_HELP_LEAVE_URL=NEUTRAL)
+    try:
+        with running_service(db_url, env=env) as running:
+            yield CentralService(running.url, db_url, engine, running.process)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture()
+def world(service: CentralService, tmp_path: Path) -> Iterator[World]:
+    built = new_world(service, tmp_path)
+    yield built
+    for device in built.devices:
+        device.close()
+
+
+@pytest.fixture()
+def chrome_factory() -> Iterator:
+    started = []
+
+    def make(**options):
+        chrome = browser.start(**options)
+        started.append(chrome)
+        return chrome
+
+    yield make
+    for chrome in started:
+        chrome.quit()
+
+
+def _follow(chrome, css: str) -> None:
+    """Click what `css` finds and wait until the page it leads to has replaced this one."""
+    element = chrome.find_element(By.CSS_SELECTOR, css)
+    element.click()
+    WebDriverWait(chrome, 30).until(staleness_of(element))
+
+
+def _wait_for_fill_time(opened: float) -> None:
+    # The service refuses a form sent sooner than MIN_FILL after it was served (anti-spam); a person
+    # takes longer than that anyway. A pause, not a timing assertion.
+    remaining = form_token.MIN_FILL.total_seconds() + 0.5 - (time.monotonic() - opened)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+WORDS = {
+    "it": {"alias_error": "Nome: scrivi un nome", "sent": "Grazie, abbiamo ricevuto il tuo messaggio"},
+    "fi": {"alias_error": "Nimi: kirjoita nimi", "sent": "Kiitos, saimme viestisi"},
+}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("language", ["it", "fi"])
+def test_a_first_contact_from_a_phone_reaches_the_teams_device(
+    world: World, chrome_factory, language: str, javascript: bool
+) -> None:
+    # Without JavaScript the browser also refuses every cookie: the form must not need one.
+    chrome = chrome_factory(javascript=javascript, cookies=javascript, languages=f"{language},en;q=0.5")
+    chrome.get(f"{world.service.url}/help/")
+    assert chrome.current_url == f"{world.service.url}/help/{language}/"  # chosen by Accept-Language
+    assert browser.fits(chrome)
+    _follow(chrome, f'main a.button[href="/help/{language}/contact"]')
+    opened = time.monotonic()
+    chrome.find_element(By.CSS_SELECTOR, f'input[name="team"][value="{world.team_a}"]').click()
+    chrome.find_element(By.CSS_SELECTOR, 'input[name="reach"][value="sms"]').click()
+    email = chrome.find_element(By.ID, "f-email")
+    # With JavaScript the email field, which an SMS does not need, is put away; without, all is shown.
+    assert email.is_displayed() is (not javascript)
+    chrome.find_element(By.ID, "f-phone").send_keys("+39 333 765 4321")
+    chrome.find_element(By.ID, "f-times").send_keys("dopo le 18")
+    chrome.find_element(By.ID, "f-topic").send_keys("mio figlio")
+    Select(chrome.find_element(By.ID, "f-language")).select_by_value(language)
+    chrome.find_element(By.CSS_SELECTOR, 'input[name="consent"]').click()
+    _wait_for_fill_time(opened)
+    _follow(chrome, 'button[type="submit"]')  # no name yet: an error
+
+    summary = chrome.find_element(By.ID, "errors")
+    assert WORDS[language]["alias_error"] in summary.text
+    assert chrome.find_element(By.ID, "f-phone").get_attribute("value") == "+39 333 765 4321"  # kept
+    assert chrome.find_element(By.ID, "f-topic").get_attribute("value") == "mio figlio"
+    assert chrome.find_element(By.ID, "f-alias").get_attribute("aria-invalid") == "true"
+    if javascript:
+        assert chrome.switch_to.active_element == summary  # focus moved to the summary
+    opened = time.monotonic()
+    alias = f"Stella {language} {'js' if javascript else 'nojs'}"
+    chrome.find_element(By.ID, "f-alias").send_keys(alias)
+    _wait_for_fill_time(opened)
+    _follow(chrome, 'button[type="submit"]')
+    assert WORDS[language]["sent"] in chrome.find_element(By.TAG_NAME, "h1").text
+    reference = chrome.find_element(By.CLASS_NAME, "reference").text
+    assert chrome.get_cookies() == []
+    assert browser.fits(chrome)
+
+    device = world.device(world.add_operator("anna", [world.team_a]))
+    device.sync()
+    (request,) = [r for r in device.store.call(lambda s: intake_queue(s, None)) if r.reference == reference]
+    assert (request.alias, request.contact_channel, request.contact_detail) == (alias, "sms", "+39 333 765 4321")
+    assert (request.preferred_times, request.topic, request.language) == ("dopo le 18", "mio figlio", language)
+    assert request.consent_to_contact and not request.may_say_who_from
+    other_team = world.device(world.add_operator("bruno", [world.team_b]))
+    other_team.sync()
+    assert other_team.store.call(lambda s: intake_queue(s, None)) == []
+
+
+def _every_page(url: str) -> list[str]:
+    pages = []
+    for language in ("it", "en", "fi"):
+        pages += [f"{url}/help/{language}/", f"{url}/help/{language}/contact", f"{url}/help/{language}/info/nothing"]
+        pages += [f"{url}/help/{language}/info/{slug}" for slug in ("addiction-treatment", "families", "gambling")]
+        pages += [f"{url}/help/{language}/info/{slug}" for slug in ("alcohol", "story-luca", "story-marta")]
+    return pages
+
+
+def test_every_page_passes_axe_at_wcag_22_aa_and_fits_320_px(world: World, chrome_factory) -> None:
+    chrome = chrome_factory()
+    problems = {}
+    for page in _every_page(world.service.url):
+        chrome.get(page)
+        assert chrome.find_element(By.CSS_SELECTOR, "a.leave").is_displayed()
+        violations = browser.axe_violations(chrome)
+        if violations:
+            problems[page] = violations
+    # The form with errors, and the thank-you page.
+    chrome.get(f"{world.service.url}/help/fi/contact")
+    _wait_for_fill_time(time.monotonic())
+    _follow(chrome, 'button[type="submit"]')
+    assert chrome.find_element(By.ID, "errors").is_displayed()
+    violations = browser.axe_violations(chrome)
+    if violations:
+        problems["form with errors"] = violations
+    # The thank-you page, reached here through the honeypot (nothing is kept, no rate is counted).
+    chrome.execute_script("document.getElementById('f-website').value = 'robot';")
+    _wait_for_fill_time(time.monotonic())
+    _follow(chrome, 'button[type="submit"]')
+    assert chrome.find_element(By.CLASS_NAME, "reference").is_displayed()
+    violations = browser.axe_violations(chrome)
+    if violations:
+        problems["thank-you page"] = violations
+    assert problems == {}
+    chrome.set_window_size(320, 640)
+    chrome.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": True}
+    )
+    wide = []
+    for page in _every_page(world.service.url):
+        chrome.get(page)
+        if not browser.fits(chrome):
+            wide.append(page)
+    assert wide == []
+
+
+def test_leaving_quickly_replaces_the_page_in_the_history_with_javascript(world: World, chrome_factory) -> None:
+    chrome = chrome_factory()
+    home = f"{world.service.url}/help/en/"
+    chrome.get(home)
+    _follow(chrome, 'main a.button[href="/help/en/contact"]')
+    length = chrome.execute_script("return history.length;")
+    _follow(chrome, "a.leave")
+    assert chrome.current_url == NEUTRAL
+    assert chrome.execute_script("return history.length;") == length  # replaced, not added
+    chrome.back()
+    assert chrome.current_url == home  # Back skips the form the person was on
+
+
+def test_leaving_quickly_without_javascript_is_a_plain_link(world: World, chrome_factory) -> None:
+    chrome = chrome_factory(javascript=False, cookies=False)
+    chrome.get(f"{world.service.url}/help/it/contact")
+    link = chrome.find_element(By.CSS_SELECTOR, "a.leave")
+    assert link.get_attribute("href") == NEUTRAL and link.is_displayed()
+    _follow(chrome, "a.leave")
+    assert chrome.current_url == NEUTRAL
+
+
+def test_no_page_asks_for_anything_from_another_origin(world: World, chrome_factory) -> None:
+    chrome = chrome_factory()
+    for page in _every_page(world.service.url):
+        chrome.get(page)
+        entries = chrome.execute_script(
+            "return performance.getEntriesByType('resource').map(e => [e.name, e.responseStatus]);"
+        )
+        assert entries, page
+        for name, status in entries:
+            assert name.startswith(world.service.url + "/help/static/") and status == 200, (page, name, status)
+
+
+if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's aid, not a test
+
+    def test_screenshots(world: World, chrome_factory) -> None:
+        folder = Path(os.environ["PROSSIMO_HELP_SHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        chrome = chrome_factory()
+        for name, path in (("home", "/help/it/"), ("contact", "/help/fi/contact"), ("info", "/help/en/info/families")):
+            chrome.get(world.service.url + path)
+            chrome.save_screenshot(str(folder / f"help-{name}.png"))
