@@ -341,9 +341,9 @@ def _receive(
         request = intake.store_request(session, submission, reference, slot_id)
         if slot_id is not None:
             if hold is None:
-                session.add(SlotHold(slot_id=slot_id, request_id=request.id, held_at=now))
+                session.add(SlotHold(slot_id=slot_id, request_id=request.id))
             else:  # the request that held it was declined or deleted: the slot is free again
-                hold.request_id, hold.held_at = request.id, now
+                hold.request_id = request.id
             audit.append(session, "slot.hold", f"bookable_slot:{slot_id}", details={"request": str(request.id)})
         session.add(
             HelpAccess(
@@ -361,7 +361,10 @@ def _hold(session: Session, slot_id: uuid.UUID, team_id: uuid.UUID, now: dt.date
     by BEGIN IMMEDIATE) makes a second booking of the slot wait until the first commits, and then
     see its hold: READ COMMITTED reads anew at each statement."""
     row = session.execute(
-        select(StoredRecord).where(StoredRecord.id == slot_id).with_for_update().execution_options(populate_existing=True)
+        select(StoredRecord)
+        .where(StoredRecord.id == slot_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ).scalar_one_or_none()
     if row is None or row.entity != "bookable_slot" or row.team_id != team_id or row.erased:
         raise BadInput("slot_id", "no_such_slot", "choose one of the times offered")

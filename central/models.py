@@ -239,7 +239,6 @@ class SlotHold(Base):
 
     slot_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     request_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    held_at: Mapped[dt.datetime] = mapped_column(Timestamp)
 
 
 class HelpAccess(Base):

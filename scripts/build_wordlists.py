@@ -41,7 +41,8 @@ REPLACEMENTS = {
         "candle caramel cedar chestnut cocoa comet cookie crayon dahlia daisy dewdrop dolphin doodle "
         "feather fern firefly flannel garnet gingham harmony hazel heron iris jasmine juniper kayak lagoon "
         "lantern lavender lilac magpie maize marigold meringue mint nutmeg orchid otter pebble peach "
-        "pinecone quilt robin saffron seashell sparrow starfish tulip velcro walrus willow yarn yogurt bluebell bramble buttercup cobble dapple ember fable gondola hammock "
+        "pinecone quilt robin saffron seashell sparrow starfish tulip velcro walrus willow yarn yogurt "
+        "bluebell bramble buttercup cobble dapple ember fable gondola hammock "
         "igloo jigsaw kettle ladle nectar oatmeal paprika quince raisin sesame thimble vanilla waffle zinnia"
     ).split(),
     "it": (

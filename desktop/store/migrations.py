@@ -243,7 +243,9 @@ def _v7_deferred_search(conn: Connection) -> None:
 def _v8_help_desk_slots(conn: Connection) -> None:
     """The slots a team offers at the help desk, and which request holds each (by index: the
     calendar shows every slot of a week with its hold)."""
-    conn.execute(_entity_table("bookable_slot", "starts_at TEXT NOT NULL", "team_id TEXT NOT NULL", "state TEXT NOT NULL"))
+    conn.execute(
+        _entity_table("bookable_slot", "starts_at TEXT NOT NULL", "team_id TEXT NOT NULL", "state TEXT NOT NULL")
+    )
     conn.execute("CREATE INDEX bookable_slot_by_start ON bookable_slot(deleted, starts_at, id)")
     conn.execute("CREATE INDEX bookable_slot_by_team ON bookable_slot(team_id)")  # losing a team purges them
     conn.execute("ALTER TABLE intake_request ADD COLUMN slot_id TEXT")

@@ -174,12 +174,14 @@ def test_two_people_booking_one_slot_at_once_get_one_hold(world: World, people: 
     sessions = session_factory(world.engine)
     rounds = 3
     slot_ids = [anna.create("bookable_slot", **_slot_fields(world, _tomorrow_at(8 + n))) for n in range(rounds)]
+    lock = threading.Lock()
     for slot_id in slot_ids:
         start = threading.Barrier(people)
         outcomes: list[str] = []
-        lock = threading.Lock()
 
-        def person(n: int, slot_id: str = slot_id, start: threading.Barrier = start) -> None:
+        def person(
+            n: int, slot_id: str = slot_id, start: threading.Barrier = start, outcomes: list[str] = outcomes
+        ) -> None:
             start.wait()
             try:
                 help_desk.book(sessions, _submission(world), slot_id, language="en", address=f"203.0.113.{n}", key=KEY)
@@ -280,7 +282,10 @@ def test_wrong_words_are_throttled_per_address_and_per_reference(world: World) -
     assert ask("192.0.2.2", wrong, dt.timedelta(seconds=10)) == "throttled"
     assert ask("192.0.2.200", receipt.code, dt.timedelta(seconds=10)) == "shown"  # never locked out
     # A bad form is told by name and not counted as a guess.
-    for reference, words, name in [("12345", receipt.code, "reference"), (receipt.reference, "three words only", "words")]:
+    for reference, words, name in [
+        ("12345", receipt.code, "reference"),
+        (receipt.reference, "three words only", "words"),
+    ]:
         with pytest.raises(help_desk.BadInput) as bad:
             help_desk.status(sessions, reference, words, address="192.0.2.99", key=KEY, now=start)
         assert bad.value.field == name and str(bad.value).startswith(name)
@@ -290,11 +295,27 @@ def test_wrong_words_are_throttled_per_address_and_per_reference(world: World) -
 def test_bad_input_names_the_field(world: World) -> None:
     sessions = session_factory(world.engine)
     cases = [
-        (lambda: help_desk.submit(sessions, _submission(world, kind="first_contact"), language="de", address="a", key=KEY), "language"),
+        (
+            lambda: help_desk.submit(
+                sessions, _submission(world, kind="first_contact"), language="de", address="a", key=KEY
+            ),
+            "language",
+        ),
         (lambda: help_desk.submit(sessions, _submission(world), language="it", address="a", key=KEY), "kind"),
-        (lambda: help_desk.book(sessions, _submission(world, kind="first_contact"), uuid.uuid4(), language="it", address="a", key=KEY), "kind"),
-        (lambda: help_desk.book(sessions, _submission(world), "not-an-id", language="it", address="a", key=KEY), "slot_id"),
-        (lambda: help_desk.book(sessions, _submission(world), uuid.uuid4(), language="it", address="a", key=KEY), "slot_id"),
+        (
+            lambda: help_desk.book(
+                sessions, _submission(world, kind="first_contact"), uuid.uuid4(), language="it", address="a", key=KEY
+            ),
+            "kind",
+        ),
+        (
+            lambda: help_desk.book(sessions, _submission(world), "not-an-id", language="it", address="a", key=KEY),
+            "slot_id",
+        ),
+        (
+            lambda: help_desk.book(sessions, _submission(world), uuid.uuid4(), language="it", address="a", key=KEY),
+            "slot_id",
+        ),
         (lambda: help_desk.free_slots(sessions, world.team_a, weeks=0), "weeks"),
         (lambda: help_desk.free_slots(sessions, world.team_a, weeks=13), "weeks"),
     ]
@@ -351,6 +372,13 @@ def test_a_confirmed_booking_is_closed_once_its_meeting_is_over(world: World) ->
     retention = dt.timedelta(days=90)
     ends = starts + dt.timedelta(minutes=45)
     at = {"before": ends + retention - dt.timedelta(hours=1), "after": ends + retention + dt.timedelta(hours=1)}
-    assert help_desk.status(sessions, receipt.reference, receipt.code, address="b", key=KEY, now=at["before"], retention=retention).state == "confirmed"
+    assert (
+        help_desk.status(
+            sessions, receipt.reference, receipt.code, address="b", key=KEY, now=at["before"], retention=retention
+        ).state
+        == "confirmed"
+    )
     with pytest.raises(help_desk.NotFound):
-        help_desk.status(sessions, receipt.reference, receipt.code, address="b", key=KEY, now=at["after"], retention=retention)
+        help_desk.status(
+            sessions, receipt.reference, receipt.code, address="b", key=KEY, now=at["after"], retention=retention
+        )

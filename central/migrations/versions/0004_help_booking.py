@@ -21,7 +21,6 @@ def upgrade() -> None:
         "slot_hold",
         sa.Column("slot_id", sa.Uuid(), nullable=False),
         sa.Column("request_id", sa.Uuid(), nullable=False),
-        sa.Column("held_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("slot_id"),
     )
     op.create_index("slot_hold_by_request", "slot_hold", ["request_id"])
