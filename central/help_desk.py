@@ -426,8 +426,10 @@ def status(
             throttle.succeeded(session, attempt, now)
     if not right or access is None:
         raise NotFound()
-    with sessions() as session:
+    with sessions.begin() as session:
         found = _read_status(session, access.request_id, now, retention)
+        if found is None:  # expired (or gone): its way in goes now, not only at the next purge
+            session.execute(delete(HelpAccess).where(HelpAccess.request_id == access.request_id))
     if found is None:
         raise NotFound()
     return found
