@@ -4,6 +4,7 @@ device edits, status with the check words, its throttle, and its retention."""
 
 import dataclasses
 import datetime as dt
+import math
 import threading
 import uuid
 import zoneinfo
@@ -391,3 +392,19 @@ def test_a_confirmed_booking_is_closed_once_its_meeting_is_over(world: World) ->
         help_desk.status(
             sessions, receipt.reference, receipt.code, address="b", key=KEY, now=at["after"], retention=retention
         )
+
+
+def test_each_word_list_gives_44_bits_and_says_where_it_came_from() -> None:
+    readme = (help_desk.WORD_LISTS / "README.md").read_text(encoding="utf-8")
+    for language in help_desk.LANGUAGES:
+        words = help_desk.word_list(language)
+        assert len(set(words)) == len(words) >= 2048
+        assert help_desk.WORDS * math.log2(len(words)) >= 44
+        assert f"`{language}.txt`" in readme
+        # Told apart by four letters without accents, so a word typed short or without ä/ö is found.
+        assert help_desk.canonical_words(help_desk.typed_words(" ".join(w[:4] for w in words[:4])), language) == (
+            " ".join(words[:4])
+        )
+    assert "MIT" in readme and "CC BY 4.0" in readme
+    draws = {help_desk.new_words("it") for _ in range(50)}
+    assert len(draws) == 50  # drawn afresh each time (a repeat in 50 draws of 2^44 would be a broken draw)
