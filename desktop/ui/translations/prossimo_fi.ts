@@ -2729,6 +2729,14 @@
         <translation>jätä tyhjäksi, jos henkilö ei halua, että häneen otetaan yhteyttä.</translation>
     </message>
     <message>
+        <source>only a booking request has a time chosen.</source>
+        <translation>vain ajanvarauspyynnöllä on valittu aika.</translation>
+    </message>
+    <message>
+        <source>a time offered lasts at most 12 hours.</source>
+        <translation>tarjottu aika kestää enintään 12 tuntia.</translation>
+    </message>
+    <message>
         <source>choose the consent this referral rests on.</source>
         <translation>valitse suostumus, johon tämä ohjaus perustuu.</translation>
     </message>
@@ -2751,6 +2759,18 @@
     <message>
         <source>say why the request is declined.</source>
         <translation>kerro, miksi pyyntö hylätään.</translation>
+    </message>
+    <message>
+        <source>a help-desk request has chosen this time: confirm or decline it first.</source>
+        <translation>neuvonnan pyyntö on valinnut tämän ajan: vahvista tai hylkää se ensin.</translation>
+    </message>
+    <message>
+        <source>only a booking request with a time chosen can be confirmed.</source>
+        <translation>vain ajanvarauspyynnön, jolla on valittu aika, voi vahvistaa.</translation>
+    </message>
+    <message>
+        <source>write a message to the person.</source>
+        <translation>kirjoita viesti henkilölle.</translation>
     </message>
     <message>
         <source>this record is already on this computer.</source>
@@ -4541,6 +4561,26 @@ hylätty {when}</translation>
     <message>
         <source>Preferred times</source>
         <translation>Toivotut ajat</translation>
+    </message>
+    <message>
+        <source>Time chosen</source>
+        <translation>Valittu aika</translation>
+    </message>
+    <message>
+        <source>Reply to the person</source>
+        <translation>Vastaus henkilölle</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Tapa</translation>
+    </message>
+    <message>
+        <source>Where or how</source>
+        <translation>Missä tai miten</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Saatavuus</translation>
     </message>
     <message>
         <source>Language</source>

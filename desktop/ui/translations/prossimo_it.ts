@@ -2729,6 +2729,14 @@
         <translation>lascialo vuoto se la persona non vuole essere contattata.</translation>
     </message>
     <message>
+        <source>only a booking request has a time chosen.</source>
+        <translation>solo una richiesta di appuntamento ha un orario scelto.</translation>
+    </message>
+    <message>
+        <source>a time offered lasts at most 12 hours.</source>
+        <translation>un orario offerto dura al massimo 12 ore.</translation>
+    </message>
+    <message>
         <source>choose the consent this referral rests on.</source>
         <translation>scegli il consenso su cui si basa questo invio.</translation>
     </message>
@@ -2751,6 +2759,18 @@
     <message>
         <source>say why the request is declined.</source>
         <translation>indica perché la richiesta viene rifiutata.</translation>
+    </message>
+    <message>
+        <source>a help-desk request has chosen this time: confirm or decline it first.</source>
+        <translation>una richiesta dello sportello ha scelto questo orario: prima confermala o rifiutala.</translation>
+    </message>
+    <message>
+        <source>only a booking request with a time chosen can be confirmed.</source>
+        <translation>si può confermare solo una richiesta di appuntamento con un orario scelto.</translation>
+    </message>
+    <message>
+        <source>write a message to the person.</source>
+        <translation>scrivi un messaggio alla persona.</translation>
     </message>
     <message>
         <source>this record is already on this computer.</source>
@@ -4541,6 +4561,26 @@ rifiutata il {when}</translation>
     <message>
         <source>Preferred times</source>
         <translation>Orari preferiti</translation>
+    </message>
+    <message>
+        <source>Time chosen</source>
+        <translation>Orario scelto</translation>
+    </message>
+    <message>
+        <source>Reply to the person</source>
+        <translation>Risposta alla persona</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source>Where or how</source>
+        <translation>Dove o come</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilità</translation>
     </message>
     <message>
         <source>Language</source>
