@@ -4283,6 +4283,10 @@ hylätty {when}</translation>
         <translation>yhteydenottopyyntö</translation>
     </message>
     <message>
+        <source>help-desk time slot</source>
+        <translation>neuvonnan aika</translation>
+    </message>
+    <message>
         <source>conflict decision</source>
         <translation>ristiriidan ratkaisu</translation>
     </message>
@@ -4317,6 +4321,10 @@ hylätty {when}</translation>
     <message>
         <source>Help-desk request: {n}</source>
         <translation>Yhteydenottopyyntöjä: {n}</translation>
+    </message>
+    <message>
+        <source>Help-desk time slot: {n}</source>
+        <translation>Neuvonnan ajat: {n}</translation>
     </message>
     <message>
         <source>Conflict decision: {n}</source>

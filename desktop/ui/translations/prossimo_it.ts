@@ -4283,6 +4283,10 @@ rifiutata il {when}</translation>
         <translation>richiesta dallo sportello online</translation>
     </message>
     <message>
+        <source>help-desk time slot</source>
+        <translation>orario dello sportello</translation>
+    </message>
+    <message>
         <source>conflict decision</source>
         <translation>decisione su un conflitto</translation>
     </message>
@@ -4317,6 +4321,10 @@ rifiutata il {when}</translation>
     <message>
         <source>Help-desk request: {n}</source>
         <translation>Richieste dallo sportello: {n}</translation>
+    </message>
+    <message>
+        <source>Help-desk time slot: {n}</source>
+        <translation>Orari dello sportello: {n}</translation>
     </message>
     <message>
         <source>Conflict decision: {n}</source>
