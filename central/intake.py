@@ -68,12 +68,24 @@ def receive(
     session: Session, submission: IntakeSubmission, address: str, key: bytes, now: dt.datetime | None = None
 ) -> IntakeReceipt:
     check_rate(session, address, key, now or utc_now())
+    request = store_request(session, submission, new_reference())
+    return IntakeReceipt(reference=request.reference or "")
+
+
+def new_reference() -> str:
+    return secrets.token_hex(3).upper()
+
+
+def store_request(
+    session: Session, submission: IntakeSubmission, reference: str, slot_id: uuid.UUID | None = None
+) -> IntakeRequest:
+    """The request put in the chosen team's queue (devices receive it by sync), with its
+    reference and, for a booking, the slot it holds (central.help_desk took the hold)."""
     team = session.get(Team, submission.team_id)
     if team is None or session.get(Organisation, team.organisation_id) is None:
         raise UnknownTeam()
     now = utc_now()
     version = next_sequence(session, "change_seq")
-    reference = secrets.token_hex(3).upper()
     request = IntakeRequest(
         id=new_id(),
         created_at=now,
@@ -83,6 +95,7 @@ def receive(
         received_at=now,
         status="new",
         reference=reference,
+        slot_id=slot_id,
         **submission.model_dump(),
     )
     session.add(
@@ -100,4 +113,4 @@ def receive(
         )
     )
     audit.append(session, "intake.receive", f"intake_request:{request.id}", details={"team": str(team.id)})
-    return IntakeReceipt(reference=reference)
+    return request

@@ -246,3 +246,31 @@ class HelpPage(Base):
     body: Mapped[str] = mapped_column(Text)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class SlotHold(Base):
+    """Which booking request holds each bookable slot: one row per slot, so two people booking
+    the same slot at once cannot both get it (central.help_desk takes the slot record's row lock
+    and this row's key). A row whose request was declined or deleted is a free slot, taken over
+    by the next booking; the hold's state is that request's status (protocol.entities.slot_taken_by)."""
+
+    __tablename__ = "slot_hold"
+    __table_args__ = (Index("slot_hold_by_request", "request_id"),)
+
+    slot_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    request_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+
+
+class HelpAccess(Base):
+    """How a person reads their request's status without an account: the short reference and
+    an Argon2 hash of the four check words (central.help_desk). Never synced: devices have the
+    request, not the means to read it from the public side. Rows go when the request's status
+    retention is over."""
+
+    __tablename__ = "help_access"
+
+    request_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(6), unique=True)
+    check_hash: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(2))  # the word list the words came from
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp)

@@ -1,6 +1,6 @@
 """Passwords, device tokens, keyed hashes and the login throttle's rules.
 
-Owns: Argon2id password hashes (argon2-cffi), random device tokens stored only
+Owns: Argon2id password and check-word hashes (argon2-cffi), random device tokens stored only
 as SHA-256 hashes, the HMAC that turns a client address or a username into a
 throttle key (under the service's key file, never the database), and the
 numbers of the login throttle (central.throttle applies them).
@@ -52,6 +52,12 @@ def check_password_strength(password: str) -> None:
 def hash_password(password: str) -> str:
     check_password_strength(password)
     return _hasher.hash(password)
+
+
+def hash_secret(secret: str) -> str:
+    """Argon2id hash of a secret the service made itself (the help desk's check words, already
+    at least 44 bits): no strength rule, the same verification as a password's."""
+    return _hasher.hash(secret)
 
 
 def verify_password(stored_hash: str | None, password: str) -> bool:

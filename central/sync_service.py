@@ -34,11 +34,19 @@ from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import META_FIELDS, Contact
 from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
-from protocol.relations import DEVICE_WRITABLE, Reference, parent_reference, reference_ids, references_of
+from protocol.relations import (
+    DEVICE_WRITABLE,
+    Reference,
+    parent_reference,
+    reference_ids,
+    references_of,
+    team_placed_entities,
+)
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
 DIRECTORY_ENTITIES = {"resource"}
 DIRECTORY_WRITERS = {"team_lead", "admin"}
+TEAM_PLACED = frozenset(team_placed_entities())  # placed by their own team_id (bookable slots)
 # Which field places a record and what every reference must name: protocol/relations.py
 # (parent_reference, references_of, DEVICE_WRITABLE), read by _placement and _references.
 
@@ -723,6 +731,14 @@ def _placement(
         if team_id not in caller.team_ids:
             raise Rejected("forbidden_team", "team_id: you are not in this team")
         return team_id, record.id
+    if entity in TEAM_PLACED:
+        team_field = next(ref.field for ref in references_of(entity) if ref.target == "team")
+        team_id = getattr(record, team_field)
+        if current is not None and team_id != current.team_id:
+            raise Rejected("forbidden_team", f"team_id: a {entity} cannot move to another team")
+        if team_id not in caller.team_ids:
+            raise Rejected("forbidden_team", "team_id: you are not in this team")
+        return team_id, None
     parent = parent_reference(entity)
     assert parent is not None  # relations.py: only contacts and the directory hang from nothing
     if current is not None and entity in DEVICE_WRITABLE:

@@ -2,7 +2,8 @@
 
 Owns: the shape and the validation rules of contacts, relationships, consents,
 appointments, directory resources (Open Referral HSDS 3.x aligned), case notes,
-referrals and help-desk intake requests, plus the metadata every record carries.
+referrals, help-desk intake requests and the slots the help desk offers for booking,
+plus the metadata every record carries.
 
 Rules of the house:
 - Strict pydantic v2 models: no silent coercion ("12" is not a birth year),
@@ -56,6 +57,15 @@ Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, 
 LanguageTag = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 
 _check_phone_digits = phones.check_digits
+
+
+def _check_time_zone(value: str) -> str:
+    """A named IANA zone (meetings keep their local time when the laptop travels)."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
+        raise ValueError("must be an IANA time zone name such as Europe/Rome") from None
+    return value
 
 
 def _no_duplicates(values: list[Any]) -> list[Any]:
@@ -348,11 +358,7 @@ class Appointment(Record):
     @field_validator("time_zone")
     @classmethod
     def _known_time_zone(cls, value: str) -> str:
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
-            raise ValueError("must be an IANA time zone name such as Europe/Rome") from None
-        return value
+        return _check_time_zone(value)
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Self:
@@ -540,8 +546,11 @@ class Referral(Record):
 # --- requests from the public help desk ------------------------------------------
 
 IntakeKind = Literal["first_contact", "booking"]
+# A reply to someone who may be reading it on a shared phone: a few paragraphs at most.
+ReplyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2_000)]
 IntakeChannel = Literal["phone", "sms", "email", "none"]  # "none": they check back at the help desk
 IntakeStatus = Literal["new", "accepted", "declined", "converted"]
+SlotTaken = Literal["held", "booked"]
 
 
 class IntakeFields(BaseModel):
@@ -585,8 +594,21 @@ class IntakeRequest(IntakeFields, Record):
     contact_id: uuid.UUID | None = None
     # The short code the help desk showed the person, so they can quote it on the phone.
     reference: Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{6}$")] | None = None
-    # Why a worker turned the request down, for whoever looks at the queue next.
+    # Why a worker turned the request down, for whoever looks at the queue next (never shown
+    # to the person: `reply` is what they read).
     decline_reason: ShortText | None = None
+    # The bookable slot a booking request holds (set by the service when it takes the hold;
+    # the hold's state is this request's status, see `slot_taken_by`).
+    slot_id: uuid.UUID | None = None
+    # The team's message to the person, shown on the help desk's status page with the
+    # reference and the check words (the only way back to someone who left no contact).
+    reply: ReplyText | None = None
+
+    @model_validator(mode="after")
+    def _slot_only_for_booking(self) -> Self:
+        if self.slot_id is not None and self.kind != "booking":
+            raise ValueError("slot_id: only a booking request holds a slot")
+        return self
 
     @model_validator(mode="after")
     def _decline_reason_only_when_declined(self) -> Self:
@@ -616,7 +638,68 @@ class IntakeRequest(IntakeFields, Record):
         return self
 
 
+# Statuses of a booking request that keep its slot: a new request holds it, an accepted (or
+# converted) one has it booked; a declined or deleted request gives it back.
+HOLDING_STATUSES: frozenset[str] = frozenset({"new", "accepted", "converted"})
+
+
+def slot_taken_by(request: IntakeRequest) -> SlotTaken | None:
+    """What a booking request makes of the slot it names: "held" until the team answers,
+    "booked" once it accepted, None (free again) once declined or deleted.
+
+    The one rule for a slot's hold, read by the help desk (central.help_desk) and by the
+    desktop's calendar alike: the hold is the request's status, never a second field
+    that could disagree with it.
+    """
+    if request.slot_id is None or request.deleted or request.status not in HOLDING_STATUSES:
+        return None
+    return "held" if request.status == "new" else "booked"
+
+
+# --- slots the help desk offers for booking -------------------------------------------
+
+SlotMode = Literal["in_person", "phone", "video"]
+SlotState = Literal["open", "withdrawn"]
+MAX_SLOT_LENGTH = dt.timedelta(hours=12)
+
+
+class BookableSlot(Record):
+    """A time a team offers at the public help desk for a first meeting (colloquio).
+
+    Made and removed by operators on their devices; the help desk lists the open ones to
+    the public by day, without names. `state` is the operators' choice (open, or withdrawn:
+    no longer offered, kept because a request may name it). Whether it is held or booked
+    is not stored here: it is the status of the booking request that names it
+    (`IntakeRequest.slot_id`, `slot_taken_by`). `place` is how or where the meeting
+    happens (an address, "we call you", a video link's instructions): shown to the person
+    only once the team has confirmed.
+    """
+
+    ENTITY: ClassVar[str] = "bookable_slot"
+
+    team_id: uuid.UUID
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    time_zone: str
+    mode: SlotMode
+    place: ShortText | None = None
+    state: SlotState = "open"
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        return _check_time_zone(value)
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("ends_at: must be later than starts_at")
+        if self.ends_at - self.starts_at > MAX_SLOT_LENGTH:
+            raise ValueError("ends_at: a slot lasts at most 12 hours")
+        return self
+
+
 ENTITY_TYPES: dict[str, type[Record]] = {
     model.ENTITY: model
-    for model in (Contact, Relationship, Consent, Appointment, Resource, Note, Referral, IntakeRequest)
+    for model in (Contact, Relationship, Consent, Appointment, Resource, Note, Referral, IntakeRequest, BookableSlot)
 }

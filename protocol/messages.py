@@ -38,6 +38,7 @@ EntityName = Literal[
     "note",
     "referral",
     "intake_request",
+    "bookable_slot",
     "conflict",
 ]
 Operation = Literal["create", "update", "delete"]

@@ -33,6 +33,7 @@ Target = Literal[
     "note",
     "referral",
     "intake_request",
+    "bookable_slot",
     "conflict",
     "operator",
     "team",
@@ -81,6 +82,10 @@ REFERENCES: tuple[Reference, ...] = (
     # linked to the contact made from it, it is that person's data.
     Reference("intake_request", "contact_id", "contact", owner=True, required=False),
     Reference("intake_request", "team_id", "team", required=False),
+    # The slot a booking request holds: set by the service, never by a device.
+    Reference("intake_request", "slot_id", "bookable_slot", required=False),
+    # A slot hangs from no person: its team places it (an operator may offer only their own team's).
+    Reference("bookable_slot", "team_id", "team"),
     # A Conflict quotes values of the record it is about: it goes wherever that record goes.
     Reference("conflict", "record_id", "record", owner=True),
     Reference("conflict", "team_id", "team", required=False),
@@ -103,7 +108,8 @@ NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset(
 # A device may only update them, and only these fields; everything else is what a
 # member of the public typed, or what the service decided, and is refused.
 DEVICE_WRITABLE: dict[str, frozenset[str]] = {
-    "intake_request": frozenset({"status", "decline_reason", "contact_id"}),
+    # `reply` is the team's message the person reads on the help desk's status page.
+    "intake_request": frozenset({"status", "decline_reason", "contact_id", "reply"}),
     "conflict": frozenset({"status", "resolution"}),
 }
 
@@ -133,6 +139,16 @@ def contact_owner_fields(entity: str) -> tuple[Reference, ...]:
     return tuple(ref for ref in owner_fields(entity) if ref.target == "contact")
 
 
+def team_placed_entities() -> tuple[str, ...]:
+    """Entities a device creates that hang from no contact and are placed by their own
+    (required) team field: the team a device names must be one of the caller's."""
+    return tuple(
+        ref.entity
+        for ref in REFERENCES
+        if ref.target == "team" and ref.required and ref.entity not in DEVICE_WRITABLE and not owner_fields(ref.entity)
+    )
+
+
 def team_fields() -> tuple[Reference, ...]:
     """Every field naming the team a record belongs to (its scope)."""
     return tuple(ref for ref in REFERENCES if ref.target == "team")
@@ -143,7 +159,7 @@ def parent_reference(entity: str) -> Reference | None:
 
     For a record hung from contacts it names the contact whose team the record
     belongs to (the first id of a list); for a Conflict it is the record it is about.
-    None for entities that hang from nothing (contacts, the directory).
+    None for entities that hang from nothing (contacts, the directory, bookable slots).
     """
     owners = owner_fields(entity)
     return owners[0] if owners else None

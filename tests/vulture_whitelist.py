@@ -33,6 +33,19 @@ _.ReportsPage
 _.SettingsPage
 _.SyncPage
 
+# --- the help desk's interface (issue 17): called by its pages under /help/ (central) and by the
+# Calendar and Intake screens (desktop), which are being built beside it; tests call them now ----
+_.free_slots  # central.help_desk
+_.book
+_.purge_expired
+_.offer_slot  # desktop.store.slot_queries
+_.withdraw_slot
+_.remove_slot
+_.slots_between
+_.confirm_booking
+_.decline_booking
+_.write_reply
+
 # --- the libraries read or call these ------------------------------------------------------
 _.model_config  # pydantic
 _.new_device_token  # pydantic fields of the wire messages: read from the JSON, by the other side

@@ -240,6 +240,19 @@ def _v7_deferred_search(conn: Connection) -> None:
     conn.execute("CREATE TABLE search_deferred (fts TEXT PRIMARY KEY) WITHOUT ROWID")
 
 
+def _v8_help_desk_slots(conn: Connection) -> None:
+    """The slots a team offers at the help desk, and which request holds each (by index: the
+    calendar shows every slot of a week with its hold)."""
+    conn.execute(
+        _entity_table("bookable_slot", "starts_at TEXT NOT NULL", "team_id TEXT NOT NULL", "state TEXT NOT NULL")
+    )
+    conn.execute("CREATE INDEX bookable_slot_by_start ON bookable_slot(deleted, starts_at, id)")
+    conn.execute("CREATE INDEX bookable_slot_by_team ON bookable_slot(team_id)")  # losing a team purges them
+    conn.execute("ALTER TABLE intake_request ADD COLUMN slot_id TEXT")
+    conn.execute("UPDATE intake_request SET slot_id = json_extract(body, '$.slot_id')")
+    conn.execute("CREATE INDEX intake_by_slot ON intake_request(slot_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
@@ -248,6 +261,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "secure-delete search indexes; records by person and team", _v5_erasure_leaves_nothing),
     Migration(6, "phone numbers in every form, directory by name and category", _v6_numbers_and_ranked_directory),
     Migration(7, "search index built once at the end of a first sync", _v7_deferred_search),
+    Migration(8, "help-desk bookable slots and the requests holding them", _v8_help_desk_slots),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

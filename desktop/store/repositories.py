@@ -26,6 +26,7 @@ from desktop.store.errors import RecordNotFound, RuleViolation, problems_of
 from desktop.store.outbox import record_mutation
 from protocol import (
     Appointment,
+    BookableSlot,
     Consent,
     Contact,
     IntakeRequest,
@@ -153,7 +154,15 @@ SPECS: dict[str, EntitySpec[Any]] = {
                 "status": i.status,
                 "team_id": str(i.team_id) if i.team_id else None,
                 "contact_id": str(i.contact_id) if i.contact_id else None,
+                "slot_id": str(i.slot_id) if i.slot_id else None,
             },
+        ),
+        # Offered by operators at the help desk; held or booked through the request naming it.
+        EntitySpec(
+            BookableSlot,
+            "bookable_slot",
+            "starts_at",
+            lambda b: {"starts_at": _utc_text(b.starts_at), "team_id": str(b.team_id), "state": b.state},
         ),
         # Created only by the service; a device resolves them (an update).
         EntitySpec(
@@ -388,7 +397,7 @@ class RecordRepository(Generic[R]):
             changed = [name for name in changes if getattr(merged, name) != getattr(current, name)]
             if not changed:
                 return current
-            self._check_references(merged)
+            self._check_references(merged, changed)
             self._write_existing(merged)
             record_mutation(
                 self._conn,
@@ -506,9 +515,14 @@ class RecordRepository(Generic[R]):
                 "add a new note with amends_note_id instead"
             )
 
-    def _check_references(self, record: R) -> None:
-        """Name the field when a referenced record is missing (FKs alone would not)."""
+    def _check_references(self, record: R, fields: list[str] | None = None) -> None:
+        """Name the field when a referenced record is missing (FKs alone would not).
+
+        An update checks only the `fields` it sets, as the service does: a request declined
+        after its slot was removed still names that slot, and must still be declinable."""
         for name, table in self._spec.references.items():
+            if fields is not None and name not in fields:
+                continue
             value = getattr(record, name)
             for ref in value if isinstance(value, list) else [value]:
                 if ref is None:

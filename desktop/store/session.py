@@ -30,6 +30,7 @@ from desktop.store.repositories import (
 )
 from protocol import (
     Appointment,
+    BookableSlot,
     Consent,
     Contact,
     IntakeRequest,
@@ -71,6 +72,7 @@ class StoreSession:
         self.notes: RecordRepository[Note] = repo("note")
         self.referrals: RecordRepository[Referral] = repo("referral")
         self.intake_requests: RecordRepository[IntakeRequest] = repo("intake_request")
+        self.bookable_slots: RecordRepository[BookableSlot] = repo("bookable_slot")
         self.conflicts: RecordRepository[Conflict] = repo("conflict")
         self.outbox = Outbox(conn)
         self.replica = Replica(conn, {entity: repo(entity) for entity in SPECS})

@@ -79,6 +79,7 @@ def entity_word(entity: str) -> str:
         "note": _Words.translate("SyncWords", "case note"),
         "referral": _Words.translate("SyncWords", "referral"),
         "intake_request": _Words.translate("SyncWords", "help-desk request"),
+        "bookable_slot": _Words.translate("SyncWords", "help-desk time slot"),
         "conflict": _Words.translate("SyncWords", "conflict decision"),
     }
     return words.get(entity, entity)
@@ -95,6 +96,7 @@ def entity_count(entity: str, n: int) -> str:
         "note": lambda: QCoreApplication.translate("SyncWords", "Case note: {n}").format(n=n),
         "referral": lambda: QCoreApplication.translate("SyncWords", "Referral: {n}").format(n=n),
         "intake_request": lambda: QCoreApplication.translate("SyncWords", "Help-desk request: {n}").format(n=n),
+        "bookable_slot": lambda: QCoreApplication.translate("SyncWords", "Help-desk time slot: {n}").format(n=n),
         "conflict": lambda: QCoreApplication.translate("SyncWords", "Conflict decision: {n}").format(n=n),
     }
     return counted[entity]() if entity in counted else f"{n} {entity}"

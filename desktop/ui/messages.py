@@ -128,6 +128,11 @@ def _field_words() -> dict[str, str]:
         "contact_channel": _Words.translate("SyncWords", "How to reply"),
         "contact_detail": _Words.translate("SyncWords", "Reply to"),
         "preferred_times": _Words.translate("SyncWords", "Preferred times"),
+        "slot_id": _Words.translate("SyncWords", "Time chosen"),
+        "reply": _Words.translate("SyncWords", "Reply to the person"),
+        "mode": _Words.translate("SyncWords", "How"),
+        "place": _Words.translate("SyncWords", "Where or how"),
+        "state": _Words.translate("SyncWords", "Availability"),
         "language": _Words.translate("SyncWords", "Language"),
         "consent_to_contact": _Words.translate("SyncWords", "Agreed to be contacted"),
         "may_say_who_from": _Words.translate("SyncWords", "May say who it is from"),
@@ -378,6 +383,8 @@ _OWN_RULES: dict[str, str] = {
         "Messages", "leave this empty when the person does not want to be contacted."
     ),
     "must be an email address": QT_TRANSLATE_NOOP("Messages", "write an email address such as name@example.org."),
+    "only a booking request holds a slot": QT_TRANSLATE_NOOP("Messages", "only a booking request has a time chosen."),
+    "a slot lasts at most 12 hours": QT_TRANSLATE_NOOP("Messages", "a time offered lasts at most 12 hours."),
     # desktop.store
     "choose the consent this referral rests on": QT_TRANSLATE_NOOP(
         "Messages", "choose the consent this referral rests on."
@@ -391,6 +398,13 @@ _OWN_RULES: dict[str, str] = {
     ),
     "this request has already been handled": QT_TRANSLATE_NOOP("Messages", "this request has already been handled."),
     "say why the request is declined": QT_TRANSLATE_NOOP("Messages", "say why the request is declined."),
+    "a help-desk request holds this slot: confirm or decline it first": QT_TRANSLATE_NOOP(
+        "Messages", "a help-desk request has chosen this time: confirm or decline it first."
+    ),
+    "only a booking request with a slot is confirmed": QT_TRANSLATE_NOOP(
+        "Messages", "only a booking request with a time chosen can be confirmed."
+    ),
+    "write a message to the person": QT_TRANSLATE_NOOP("Messages", "write a message to the person."),
     "this record is already on this computer": QT_TRANSLATE_NOOP(
         "Messages", "this record is already on this computer."
     ),

@@ -14,6 +14,7 @@ from central.app import Limits
 from central.auth import authenticate, disable_operator, record_rotation, revoke_device
 from central.db import session_factory
 from central.models import AuditEntry, Device
+from protocol import OLDEST_PROTOCOL, PROTOCOL_VERSION
 from tests.central.conftest import PASSWORD, World, make_world
 
 
@@ -155,8 +156,12 @@ def test_protocol_version_outside_the_range_is_told_to_update(world: World) -> N
     answer = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "99"})
     assert answer.status_code == 426
     assert "update Prossimo" in answer.json()["message"]
-    ok = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "2"})
-    assert ok.status_code == 200 and ok.headers["X-Prossimo-Protocol"] == "2"
-    # A version-1 device would stop at the first record with a version-2 field: it is told to update.
-    old = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": "1"})
-    assert old.status_code == 426 and "update Prossimo" in old.json()["message"]
+    current = str(PROTOCOL_VERSION)
+    ok = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": current})
+    assert ok.status_code == 200 and ok.headers["X-Prossimo-Protocol"] == current
+    # An older device would stop at the first record with a newer field (version 3: the help
+    # desk's bookable slots and a request's slot and reply): it is told to update.
+    for older in range(1, OLDEST_PROTOCOL):
+        old = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": str(older)})
+        assert old.status_code == 426 and "update Prossimo" in old.json()["message"]
+    assert OLDEST_PROTOCOL == PROTOCOL_VERSION == 3

@@ -192,6 +192,7 @@ def test_every_entity_is_registered_and_strict() -> None:
         "note",
         "referral",
         "intake_request",
+        "bookable_slot",
     }
     for model in ENTITY_TYPES.values():
         assert model.model_config["strict"] and model.model_config["extra"] == "forbid"

@@ -5,7 +5,14 @@ import uuid
 
 from protocol import ENTITY_TYPES
 from protocol.messages import Conflict
-from protocol.relations import DEVICE_WRITABLE, NOT_REFERENCES, REFERENCES, owner_fields, references_of
+from protocol.relations import (
+    DEVICE_WRITABLE,
+    NOT_REFERENCES,
+    REFERENCES,
+    owner_fields,
+    references_of,
+    team_placed_entities,
+)
 
 MODELS = {**ENTITY_TYPES, "conflict": Conflict}
 
@@ -37,9 +44,11 @@ def test_declared_references_are_real_fields_of_the_right_shape():
 
 
 def test_every_contact_hung_entity_hangs_through_a_required_field_or_a_link():
-    # Contacts own their children; a conflict hangs from the record it is about.
+    # Contacts own their children; a conflict hangs from the record it is about; a bookable
+    # slot holds nothing about a person and hangs from its team alone.
+    assert team_placed_entities() == ("bookable_slot",)
     for entity in MODELS:
-        if entity in ("contact", "resource"):
+        if entity in ("contact", "resource", *team_placed_entities()):
             assert owner_fields(entity) == ()
         else:
             assert owner_fields(entity), f"{entity}: nothing says whose data it is"

@@ -2741,6 +2741,14 @@
         <translation>jätä tyhjäksi, jos henkilö ei halua, että häneen otetaan yhteyttä.</translation>
     </message>
     <message>
+        <source>only a booking request has a time chosen.</source>
+        <translation>vain ajanvarauspyynnöllä on valittu aika.</translation>
+    </message>
+    <message>
+        <source>a time offered lasts at most 12 hours.</source>
+        <translation>tarjottu aika kestää enintään 12 tuntia.</translation>
+    </message>
+    <message>
         <source>choose the consent this referral rests on.</source>
         <translation>valitse suostumus, johon tämä ohjaus perustuu.</translation>
     </message>
@@ -2763,6 +2771,18 @@
     <message>
         <source>say why the request is declined.</source>
         <translation>kerro, miksi pyyntö hylätään.</translation>
+    </message>
+    <message>
+        <source>a help-desk request has chosen this time: confirm or decline it first.</source>
+        <translation>neuvonnan pyyntö on valinnut tämän ajan: vahvista tai hylkää se ensin.</translation>
+    </message>
+    <message>
+        <source>only a booking request with a time chosen can be confirmed.</source>
+        <translation>vain ajanvarauspyynnön, jolla on valittu aika, voi vahvistaa.</translation>
+    </message>
+    <message>
+        <source>write a message to the person.</source>
+        <translation>kirjoita viesti henkilölle.</translation>
     </message>
     <message>
         <source>this record is already on this computer.</source>
@@ -4275,6 +4295,10 @@ hylätty {when}</translation>
         <translation>yhteydenottopyyntö</translation>
     </message>
     <message>
+        <source>help-desk time slot</source>
+        <translation>neuvonnan aika</translation>
+    </message>
+    <message>
         <source>conflict decision</source>
         <translation>ristiriidan ratkaisu</translation>
     </message>
@@ -4309,6 +4333,10 @@ hylätty {when}</translation>
     <message>
         <source>Help-desk request: {n}</source>
         <translation>Yhteydenottopyyntöjä: {n}</translation>
+    </message>
+    <message>
+        <source>Help-desk time slot: {n}</source>
+        <translation>Neuvonnan ajat: {n}</translation>
     </message>
     <message>
         <source>Conflict decision: {n}</source>
@@ -4553,6 +4581,26 @@ hylätty {when}</translation>
     <message>
         <source>Preferred times</source>
         <translation>Toivotut ajat</translation>
+    </message>
+    <message>
+        <source>Time chosen</source>
+        <translation>Valittu aika</translation>
+    </message>
+    <message>
+        <source>Reply to the person</source>
+        <translation>Vastaus henkilölle</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Tapa</translation>
+    </message>
+    <message>
+        <source>Where or how</source>
+        <translation>Missä tai miten</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Saatavuus</translation>
     </message>
     <message>
         <source>Language</source>

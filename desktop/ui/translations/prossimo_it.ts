@@ -2741,6 +2741,14 @@
         <translation>lascialo vuoto se la persona non vuole essere contattata.</translation>
     </message>
     <message>
+        <source>only a booking request has a time chosen.</source>
+        <translation>solo una richiesta di appuntamento ha un orario scelto.</translation>
+    </message>
+    <message>
+        <source>a time offered lasts at most 12 hours.</source>
+        <translation>un orario offerto dura al massimo 12 ore.</translation>
+    </message>
+    <message>
         <source>choose the consent this referral rests on.</source>
         <translation>scegli il consenso su cui si basa questo invio.</translation>
     </message>
@@ -2763,6 +2771,18 @@
     <message>
         <source>say why the request is declined.</source>
         <translation>indica perché la richiesta viene rifiutata.</translation>
+    </message>
+    <message>
+        <source>a help-desk request has chosen this time: confirm or decline it first.</source>
+        <translation>una richiesta dello sportello ha scelto questo orario: prima confermala o rifiutala.</translation>
+    </message>
+    <message>
+        <source>only a booking request with a time chosen can be confirmed.</source>
+        <translation>si può confermare solo una richiesta di appuntamento con un orario scelto.</translation>
+    </message>
+    <message>
+        <source>write a message to the person.</source>
+        <translation>scrivi un messaggio alla persona.</translation>
     </message>
     <message>
         <source>this record is already on this computer.</source>
@@ -4275,6 +4295,10 @@ rifiutata il {when}</translation>
         <translation>richiesta dallo sportello online</translation>
     </message>
     <message>
+        <source>help-desk time slot</source>
+        <translation>orario dello sportello</translation>
+    </message>
+    <message>
         <source>conflict decision</source>
         <translation>decisione su un conflitto</translation>
     </message>
@@ -4309,6 +4333,10 @@ rifiutata il {when}</translation>
     <message>
         <source>Help-desk request: {n}</source>
         <translation>Richieste dallo sportello: {n}</translation>
+    </message>
+    <message>
+        <source>Help-desk time slot: {n}</source>
+        <translation>Orari dello sportello: {n}</translation>
     </message>
     <message>
         <source>Conflict decision: {n}</source>
@@ -4553,6 +4581,26 @@ rifiutata il {when}</translation>
     <message>
         <source>Preferred times</source>
         <translation>Orari preferiti</translation>
+    </message>
+    <message>
+        <source>Time chosen</source>
+        <translation>Orario scelto</translation>
+    </message>
+    <message>
+        <source>Reply to the person</source>
+        <translation>Risposta alla persona</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source>Where or how</source>
+        <translation>Dove o come</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilità</translation>
     </message>
     <message>
         <source>Language</source>
