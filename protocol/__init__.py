@@ -26,8 +26,8 @@ from protocol.validation import describe_validation_error
 # Appointment.recurrence/exceptions, Resource.status, Note.author_name. A version-1 device
 # would stop syncing at the first such record, so the service no longer accepts it and
 # tells it to update instead (426). Raise OLDEST_PROTOCOL again only for the same reason.
-# Version 3 added the help desk's BookableSlot entity, IntakeRequest.slot_id/reply/may_say_who_from and the sms channel, which a
-# version-2 device refuses for the same reason.
+# Version 3 added the help desk's BookableSlot entity, IntakeRequest.slot_id, reply and
+# may_say_who_from, and the sms channel, which a version-2 device refuses for the same reason.
 PROTOCOL_VERSION = 3
 OLDEST_PROTOCOL = 3
 SUPPORTED_PROTOCOLS = range(OLDEST_PROTOCOL, PROTOCOL_VERSION + 1)
