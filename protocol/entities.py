@@ -68,6 +68,12 @@ def _check_time_zone(value: str) -> str:
     return value
 
 
+def _check_ends_after_start(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
+    """The one rule of every time window (appointments, bookable slots)."""
+    if ends_at <= starts_at:
+        raise ValueError("ends_at: must be later than starts_at")
+
+
 def _no_duplicates(values: list[Any]) -> list[Any]:
     if len(set(values)) != len(values):
         raise ValueError("must not contain duplicates")
@@ -362,8 +368,7 @@ class Appointment(Record):
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Self:
-        if self.ends_at <= self.starts_at:
-            raise ValueError("ends_at: must be later than starts_at")
+        _check_ends_after_start(self.starts_at, self.ends_at)
         return self
 
     @model_validator(mode="after")
@@ -692,8 +697,7 @@ class BookableSlot(Record):
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Self:
-        if self.ends_at <= self.starts_at:
-            raise ValueError("ends_at: must be later than starts_at")
+        _check_ends_after_start(self.starts_at, self.ends_at)
         if self.ends_at - self.starts_at > MAX_SLOT_LENGTH:
             raise ValueError("ends_at: a slot lasts at most 12 hours")
         return self
