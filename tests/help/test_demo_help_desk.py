@@ -15,7 +15,6 @@ from central.db import make_engine, session_factory, upgrade
 from central.models import Team
 from protocol.clock import utc_now
 from protocol.messages import IntakeSubmission
-
 from tests.test_demo_cleanup import PROSSIMO, _environment
 
 LINE = re.compile(r"the public help desk is at (http://127\.0\.0\.1:\d+/help/)")
