@@ -132,7 +132,7 @@ def load(url: str, paths: list[str], visitors: int, seconds: float, pid: int, la
     )
 
 
-def screenshots(url: str, folder: Path) -> None:
+def screenshots(url: str, folder: Path, paths: list[str]) -> None:
     from tests.help import browser
 
     if browser.find() is None:
@@ -145,6 +145,7 @@ def screenshots(url: str, folder: Path) -> None:
             ("help-home-it", "/help/it/"),
             ("help-contact-fi", "/help/fi/contact"),
             ("help-info-en", "/help/en/info/families"),
+            ("help-book-it", next(path for path in paths if path.startswith("/help/it/book?team="))),
             ("help-status-fi", "/help/fi/status"),
         ):
             chrome.get(url + path)
@@ -190,7 +191,7 @@ def main() -> int:
                     if not rows:
                         weights(service.url, paths)
                         if args.screenshots:
-                            screenshots(service.url, args.screenshots)
+                            screenshots(service.url, args.screenshots, paths)
                     rows.append((label, service.url, paths, service.process.pid))
                     if len(rows) == 1:
                         print(

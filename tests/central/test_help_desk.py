@@ -8,8 +8,8 @@ no-cookie post. The form's fill-time rule is met by walking the app's clock, not
 
 import datetime as dt
 import gzip
-import re
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -388,3 +388,25 @@ if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's ai
         for name, path in shots:
             chrome.get(world.service.url + path)
             chrome.save_screenshot(str(folder / f"help-{name}.png"))
+        # The booking's receipt and, once the team confirmed and wrote, the status page.
+        chrome.get(f"{world.service.url}/help/fi/book?team={world.team_a}")
+        opened = time.monotonic()
+        chrome.find_elements(By.CSS_SELECTOR, 'input[name="slot"]')[0].click()
+        chrome.find_element(By.ID, "f-alias").send_keys("Aino")
+        chrome.find_element(By.CSS_SELECTOR, 'input[name="reach"][value="none"]').click()
+        chrome.find_element(By.CSS_SELECTOR, 'input[name="consent"]').click()
+        _wait_for_fill_time(opened)
+        _follow(chrome, 'button[type="submit"]')
+        chrome.save_screenshot(str(folder / "help-booked.png"))
+        reference = chrome.find_element(By.CLASS_NAME, "reference").text
+        words = chrome.find_element(By.CLASS_NAME, "words").text
+        laptop.sync()
+        day = laptop.store.call(lambda s: sq.slots_between(s, starts, starts + dt.timedelta(days=2)))
+        held = next(v for v in day if v.request is not None)
+        laptop.store.call(lambda s: sq.confirm_booking(s, held.request.id, "Tervetuloa! Soita ovikelloa."))  # type: ignore[union-attr]
+        laptop.sync()
+        chrome.get(f"{world.service.url}/help/fi/status")
+        chrome.find_element(By.ID, "f-reference").send_keys(reference)
+        chrome.find_element(By.ID, "f-words").send_keys(words)
+        _follow(chrome, 'button[type="submit"]')
+        chrome.save_screenshot(str(folder / "help-status-reply.png"))
