@@ -489,6 +489,27 @@ def cmd_help_purge_expired(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_help_counts(args: argparse.Namespace) -> int:
+    """The help desk's counts, one line per day, language and event (tab-separated)."""
+    import datetime as dt
+
+    from central.help import counts
+
+    since = None
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise CliError(f"--since: a date such as 2026-12-01 (got {args.since!r})") from None
+    with _session(args) as session:
+        rows = counts.by_day(session, since)
+    for day, language, event, count in rows:
+        print(f"{day.isoformat()}\t{language}\t{event}\t{count}")
+    if not rows:
+        print("no counts", file=sys.stderr)
+    return 0
+
+
 def cmd_content_list(args: argparse.Namespace) -> int:
     from central.help import content
 
@@ -779,6 +800,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"forget the status page's way in to requests past their retention (${HELP_RETENTION_ENV}, "
         "default 90 days after closing); run daily",
     )
+    leaf(
+        help_cmd,
+        "counts",
+        cmd_help_counts,
+        "visits per page kind, forms started and completed, bookings: per day and language (no one's data)",
+    ).add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD, UTC) on")
     leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
     audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(
         dest="sub", required=True, parser_class=_Parser

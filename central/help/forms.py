@@ -34,6 +34,9 @@ OTHER_LANGUAGES = {
     "uk": "Українська",
     "ar": "العربية",
 }
+# Sent back on a form shown again after a post, so that post is not counted as a new start
+# (central.help.counts): no cookie, no identifier.
+TRIED = "tried"
 HONEYPOT = "website"  # hidden by the style sheet; a person never fills it, a form-filling robot does
 MAX_FIELDS = 30
 MAX_TEXT = 2_000  # characters kept to show back; the protocol's own limits are lower
@@ -56,6 +59,7 @@ class Draft:
     token: str = ""
     honeypot: str = ""
     slot: str = ""  # a booking's chosen time (a bookable slot's id)
+    tried: bool = False  # this form was posted before (shown again with errors)
 
 
 def read_body(body: bytes) -> dict[str, str]:
@@ -83,6 +87,7 @@ def draft_of(fields: Mapping[str, str]) -> Draft:
         token=fields.get("token", ""),
         honeypot=fields.get(HONEYPOT, ""),
         slot=fields.get("slot", ""),
+        tried=fields.get(TRIED) == "yes",
     )
 
 

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from central import help_desk
-from central.help import content, form_token, forms
+from central.help import content, counts, form_token, forms
 from central.help.headers import HelpHeaders
 from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from central.models import Organisation, Team
@@ -110,7 +110,11 @@ class HelpDesk:
 
     # --- pages --------------------------------------------------------------------------
 
+    def visited(self, language: str, page: counts.Page) -> None:
+        counts.visit(self.sessions, self.clock(), language, page)
+
     def home(self, language: str) -> HTMLResponse:
+        self.visited(language, "home")
         with self.sessions() as session:
             pages = content.listing(session, language, published_only=True)
         return self.page(
@@ -127,7 +131,9 @@ class HelpDesk:
             if row is None:
                 return self.not_found(language)
             body = content.render(row.body)
-            return self.page(language, "info.html", f"info/{slug}", page=row, body=body)
+            answer = self.page(language, "info.html", f"info/{slug}", page=row, body=body)
+        self.visited(language, "info")  # a published page: a made-up slug is no visit
+        return answer
 
     def contact_form(
         self,
@@ -166,8 +172,10 @@ class HelpDesk:
         """A first contact or a booking, from its form to its receipt: the one path both take, so
         the token, the team, the rate limit and the protocol's rules are told the same way."""
         _ = translations(language).gettext
+        form: counts.Form = "book" if kind == "booking" else "contact"
 
         def again(errors: dict[str, str], **extra: Any) -> HTMLResponse:
+            draft.tried = True
             if kind == "booking":
                 return self.book_form(language, draft.team, draft, errors, **extra)
             return self.contact_form(language, draft, errors, **extra)
@@ -182,6 +190,8 @@ class HelpDesk:
                 words=help_desk.new_words(language),
                 reach="",
             )
+        if not draft.tried:
+            counts.started(self.sessions, self.clock(), language, form)
         try:
             form_token.check(self.key, language, draft.token, self.clock())
         except form_token.TokenProblem as problem:
@@ -228,6 +238,7 @@ class HelpDesk:
             return again({"slot" if bad.field == "slot_id" else "form": forms.slot_problem(_)}, token=draft.token)
         except ValidationError as exc:  # the request's own rules (protocol.entities.IntakeRequest)
             return again(forms.problems(exc, draft.reach, _), token=draft.token)
+        counts.completed(self.sessions, self.clock(), language, form)
         values: dict[str, Any] = {"reference": receipt.reference, "words": receipt.words}
         if slot is not None:
             shown = self._slot_view(language, slot)
@@ -308,6 +319,7 @@ class HelpDesk:
     ) -> HTMLResponse:
         status = extra.pop("status", 422 if errors else 200)
         extra.setdefault("notice", None)
+        extra.setdefault("tried", False)
         return self.page(
             language,
             "status.html",
@@ -323,6 +335,8 @@ class HelpDesk:
     def status_post(self, language: str, fields: dict[str, str], address: str) -> HTMLResponse:
         _ = translations(language).gettext
         reference, words = fields.get("reference", "")[:40], fields.get("words", "")[:200]
+        if fields.get(forms.TRIED) != "yes":
+            counts.started(self.sessions, self.clock(), language, "status")
         try:
             found = help_desk.status(self.sessions, reference, words, address=address, key=self.key, now=self.clock())
         except help_desk.BadInput as bad:
@@ -340,7 +354,7 @@ class HelpDesk:
                 if seconds < 120
                 else _("Too many tries. Try again in {minutes} minutes.").format(minutes=math.ceil(seconds / 60))
             )
-            response = self.status_form(language, reference, words, notice=notice, status=429)
+            response = self.status_form(language, reference, words, notice=notice, status=429, tried=True)
             response.headers["Retry-After"] = str(seconds)
             return response
         except help_desk.NotFound:
@@ -348,7 +362,7 @@ class HelpDesk:
                 "We found no request with this reference and these words. Check them and try again. "
                 "A request is shown until some time after it is closed."
             )
-            return self.status_form(language, reference, words, notice=notice, status=404)
+            return self.status_form(language, reference, words, notice=notice, status=404, tried=True)
         titles = {
             "received": (_("Received"), _("Your request has arrived. A worker of the team will read it soon.")),
             "being_handled": (_("Being handled"), _("A worker of the team is taking care of your request.")),
@@ -368,6 +382,7 @@ class HelpDesk:
         if found.meeting is not None:
             shown = self._slot_view(language, found.meeting)
             meeting = MeetingView(shown.when, shown.how, found.meeting.place)
+        counts.completed(self.sessions, self.clock(), language, "status")
         view = StatusView(title, explained, meeting, found.reply)
         return self.page(language, "status.html", "status", found=view, errors={}, notice=None)
 
@@ -454,7 +469,10 @@ def add_routes(
     @router.get("/help/{lang}/contact", response_class=HTMLResponse)
     def contact(lang: str) -> Response:
         language = language_of(lang)
-        return desk.contact_form(language) if language else desk.not_found(DEFAULT)
+        if language is None:
+            return desk.not_found(DEFAULT)
+        desk.visited(language, "contact")
+        return desk.contact_form(language)
 
     async def posted(
         lang: str, request: Request, path: str, handle: Callable[[str, dict[str, str], str], HTMLResponse]
@@ -475,7 +493,10 @@ def add_routes(
     @router.get("/help/{lang}/book", response_class=HTMLResponse)
     def book(lang: str, team: str = "") -> Response:
         language = language_of(lang)
-        return desk.book_form(language, team[:40]) if language else desk.not_found(DEFAULT)
+        if language is None:
+            return desk.not_found(DEFAULT)
+        desk.visited(language, "book")
+        return desk.book_form(language, team[:40])
 
     @router.post("/help/{lang}/book", response_class=HTMLResponse)
     async def book_post(lang: str, request: Request) -> Response:
@@ -484,7 +505,10 @@ def add_routes(
     @router.get("/help/{lang}/status", response_class=HTMLResponse)
     def status(lang: str) -> Response:
         language = language_of(lang)
-        return desk.status_form(language) if language else desk.not_found(DEFAULT)
+        if language is None:
+            return desk.not_found(DEFAULT)
+        desk.visited(language, "status")
+        return desk.status_form(language)
 
     @router.post("/help/{lang}/status", response_class=HTMLResponse)
     async def status_post(lang: str, request: Request) -> Response:

@@ -219,3 +219,26 @@ def test_help_purge_expired_forgets_the_status_access_of_requests_gone_and_names
         assert bad.returncode == 2 and "PROSSIMO_HELP_RETENTION_DAYS" in bad.stderr and "Traceback" not in bad.stderr
     finally:
         engine.dispose()
+
+
+def test_help_counts_prints_the_days_numbers_and_names_a_bad_date(org: str) -> None:
+    import datetime as dt
+
+    from central.db import make_engine, session_factory
+    from central.help import counts
+
+    engine = make_engine(org)
+    try:
+        at = dt.datetime(2026, 12, 3, 23, 30, tzinfo=dt.UTC)
+        for _ in range(3):
+            counts.visit(session_factory(engine), at, "fi", "home")
+        counts.completed(session_factory(engine), at + dt.timedelta(hours=1), "it", "book")  # the next day, UTC
+    finally:
+        engine.dispose()
+    listed = run(org, "help", "counts")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == ["2026-12-03\tfi\tvisit:home\t3", "2026-12-04\tit\tcompleted:book\t1"]
+    since = run(org, "help", "counts", "--since", "2026-12-04")
+    assert since.stdout.splitlines() == ["2026-12-04\tit\tcompleted:book\t1"]
+    bad = run(org, "help", "counts", "--since", "yesterday")
+    assert bad.returncode == 2 and "--since" in bad.stderr and "Traceback" not in bad.stderr

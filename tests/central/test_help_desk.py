@@ -510,3 +510,48 @@ def test_the_status_form_names_the_field_and_answers_one_neutral_message(desk: D
     assert "Too many tries" in throttled.text and 'value="3F9A0C"' in throttled.text
     desk.clock.walk(60)
     assert _status(desk, "en", "3F9A0C", "one two three four").status_code == 404
+
+
+# --- privacy-preserving counts --------------------------------------------------------------
+
+
+def test_counts_are_per_day_language_and_event_and_a_retried_form_is_one_start(desk: Desk) -> None:
+    from central.help import counts
+    from central.models import HelpCount
+
+    desk.client.get("/help/fi/")
+    desk.client.get("/help/fi/info/no-such-page")  # not a visit of a page
+    broken = desk.post("fi", _form(desk, alias=""))  # visit:contact, started:contact
+    assert 'name="tried" value="yes"' in broken.text  # the form shown again says it was tried
+    token = TOKEN.search(broken.text)
+    assert token is not None
+    desk.clock.walk(5)
+    fixed = desk.client.post(
+        "/help/fi/contact",
+        data={**_form(desk), "token": token.group(1), "tried": "yes"},
+        headers={"Origin": "http://testserver"},
+    )
+    assert fixed.status_code == 200
+    slot = _offer(desk, desk.clock.now_value + dt.timedelta(days=2))
+    assert _book(desk, "it", slot).status_code == 200  # visit:book (it), started and completed
+    assert _status(desk, "it", "3F9A0C", "one two three four").status_code == 404
+    desk.clock.walk(60)
+    desk.client.get("/help/it/status")
+    desk.post("en", _form(desk, website="robot"))  # a robot: its visit counts, its post does not
+    with session_factory(desk.world.engine)() as session:
+        found = {(language, event): count for _, language, event, count in counts.by_day(session)}
+        days = set(session.scalars(select(HelpCount.day)).all())
+    assert days == {desk.clock.now_value.date()}
+    assert found == {
+        ("fi", "visit:home"): 1,
+        ("fi", "visit:contact"): 1,
+        ("fi", "started:contact"): 1,
+        ("fi", "completed:contact"): 1,
+        ("it", "visit:book"): 1,
+        ("it", "started:book"): 1,
+        ("it", "completed:book"): 1,
+        ("it", "started:status"): 1,
+        ("it", "visit:status"): 1,
+        ("en", "visit:contact"): 1,
+    }
+    assert {column.name for column in HelpCount.__table__.columns} == {"day", "language", "event", "count"}
