@@ -5,7 +5,8 @@ contact, `/help/{lang}/book` a booking, `/help/{lang}/status` the status and rep
 `/help/{lang}/info/{slug}` a published page, `/help/static/...` the style sheet and script),
 rendering them with Jinja2 (one environment per language, autoescaped, gettext from
 central.help.i18n), the check of where a posted form came from, and what each outcome of a post
-shows. First contacts, bookings and status checks go to central.help_desk and nothing below it.
+shows. First contacts, bookings and status checks go to central.help_desk and nothing below it;
+what happened is counted by central.help.counts (no one's data).
 Must never answer a traceback or a bare error: every outcome is a page in the visitor's language;
 never set a cookie; never log or keep the visitor's address (intake keeps only its HMAC).
 """
