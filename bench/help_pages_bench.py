@@ -1,10 +1,12 @@
 """Help-desk pages: what each weighs on the wire, and how fast the service renders them under load.
 
 Starts the real service (`prossimo-central serve`, tests/service_process.py) on a throwaway
-SQLite file and, with --postgresql, on a throwaway PostgreSQL (tests/pg_server.py) too, with
-one organisation of two teams and the demo's information pages and testimonies. Then:
+SQLite file and, with --postgresql, on a throwaway PostgreSQL (tests/pg_server.py) too, holding
+the demo (`prossimo-central demo`: two teams, their bookable times of the next three weeks, the
+information pages and testimonies). Then:
 
-- Weights: every page (home, first contact, each published page) in it, en and fi: the HTML's
+- Weights: every page (home, first contact, booking: the team's choice and each team's free
+  times, status, each published page) in it, en and fi: the HTML's
   bytes, its gzip bytes as served (Content-Encoding from the service), and that plus the
   gzipped style sheet and script: the page's whole weight on a first visit (budget 30 KB).
 - Render time: 50 concurrent visitors (threads, one keep-alive connection each) load pages
@@ -26,18 +28,19 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import requests
+from sqlalchemy import select
 
+from central import demo
 from central.db import make_engine, session_factory, upgrade
 from central.help import content
 from central.help.i18n import LANGUAGES
-from central.models import Organisation, Team
+from central.models import Team
 from tests import pg_server
 from tests.service_process import running_service
 
@@ -45,21 +48,19 @@ BUDGET = 30 * 1024
 
 
 def prepare(db_url: str) -> list[str]:
-    """The schema, one organisation with two teams, the demo pages; the paths of every page."""
+    """The schema and the demo (its teams' bookable times and pages); the paths of every page."""
     engine = make_engine(db_url)
     upgrade(engine)
     with session_factory(engine).begin() as session:
-        org = Organisation(id=uuid.uuid4(), name="Bench organisation")
-        session.add(org)
-        session.flush()
-        session.add_all(Team(id=uuid.uuid4(), organisation_id=org.id, name=n) for n in ("Street team", "Families"))
-        content.add_demo_pages(session)
+        demo.create(session, contacts_per_team=20)
     with session_factory(engine)() as session:
         pages = [f"/help/{p.language}/info/{p.slug}" for p in content.listing(session, published_only=True)]
+        team_ids = session.scalars(select(Team.id).order_by(Team.name)).all()
     engine.dispose()
     paths = []
     for language in LANGUAGES:
-        paths += [f"/help/{language}/", f"/help/{language}/contact"]
+        paths += [f"/help/{language}/", f"/help/{language}/contact", f"/help/{language}/status"]
+        paths += [f"/help/{language}/book", *(f"/help/{language}/book?team={team}" for team in team_ids)]
     return paths + pages
 
 
@@ -71,7 +72,8 @@ def weights(url: str, paths: list[str]) -> None:
         statics[name] = len(answer.raw.read())  # as sent: gzip-packed by the service if it packs it
     extra = sum(statics.values())
     print(f"\nStyle sheet and script on the wire: {statics} bytes (asked with Accept-Encoding: gzip)")
-    print(f"{'page':<42} {'HTML':>7} {'gzip':>6} {'+css+js':>8}  budget {BUDGET // 1024} KB")
+    width = max(len(path) for path in paths)
+    print(f"{'page':<{width}} {'HTML':>7} {'gzip':>6} {'+css+js':>8}  budget {BUDGET // 1024} KB")
     worst = 0
     for path in paths:
         answer = session.get(url + path, headers={"Accept-Encoding": "gzip"}, stream=True)
@@ -81,7 +83,7 @@ def weights(url: str, paths: list[str]) -> None:
         packed = len(wire) if encoded else len(gzip.compress(wire))
         total = packed + extra
         worst = max(worst, total)
-        print(f"{path:<42} {len(html):>7} {packed:>6} {total:>8}  {'ok' if total <= BUDGET else 'OVER'}")
+        print(f"{path:<{width}} {len(html):>7} {packed:>6} {total:>8}  {'ok' if total <= BUDGET else 'OVER'}")
     print(f"heaviest page with its style sheet and script: {worst} bytes ({worst / 1024:.1f} KB)")
 
 
@@ -130,7 +132,7 @@ def load(url: str, paths: list[str], visitors: int, seconds: float, pid: int, la
     )
 
 
-def screenshots(url: str, folder: Path) -> None:
+def screenshots(url: str, folder: Path, paths: list[str]) -> None:
     from tests.help import browser
 
     if browser.find() is None:
@@ -143,6 +145,8 @@ def screenshots(url: str, folder: Path) -> None:
             ("help-home-it", "/help/it/"),
             ("help-contact-fi", "/help/fi/contact"),
             ("help-info-en", "/help/en/info/families"),
+            ("help-book-it", next(path for path in paths if path.startswith("/help/it/book?team="))),
+            ("help-status-fi", "/help/fi/status"),
         ):
             chrome.get(url + path)
             height = chrome.execute_script("return document.documentElement.scrollHeight;")
@@ -187,7 +191,7 @@ def main() -> int:
                     if not rows:
                         weights(service.url, paths)
                         if args.screenshots:
-                            screenshots(service.url, args.screenshots)
+                            screenshots(service.url, args.screenshots, paths)
                     rows.append((label, service.url, paths, service.process.pid))
                     if len(rows) == 1:
                         print(

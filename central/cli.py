@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from central import audit, auth, json_logs, keyfile, releases_cli, security, updates_http
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
 from central.help.i18n import LANGUAGES as HELP_LANGUAGES
+from central.help_desk import RETENTION_ENV as HELP_RETENTION_ENV
 from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
 from protocol import PROTOCOL_VERSION
 from protocol.cli_support import CliError, CommandParser
@@ -469,6 +470,46 @@ def _cmd_content_publishing(published: bool) -> Callable[[argparse.Namespace], i
     return command
 
 
+def cmd_help_purge_expired(args: argparse.Namespace) -> int:
+    """Forget the reference and check-word hash of every request past its status retention.
+    Expired requests are never shown anyway (status checks at each read): this is the clean-up
+    IT runs daily (deploy/prossimo-help-purge.timer). The requests stay in their teams' queues."""
+    from central import help_desk
+
+    try:
+        retention = help_desk.retention_from_env()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    engine = _engine(args)
+    try:
+        removed = help_desk.purge_expired(session_factory(engine), retention=retention)
+    finally:
+        engine.dispose()
+    print(f"{removed} expired status access(es) removed (retention {retention.days} days after a request is closed)")
+    return 0
+
+
+def cmd_help_counts(args: argparse.Namespace) -> int:
+    """The help desk's counts, one line per day, language and event (tab-separated)."""
+    import datetime as dt
+
+    from central.help import counts
+
+    since = None
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise CliError(f"--since: a date such as 2026-12-01 (got {args.since!r})") from None
+    with _session(args) as session:
+        rows = counts.by_day(session, since)
+    for day, language, event, count in rows:
+        print(f"{day.isoformat()}\t{language}\t{event}\t{count}")
+    if not rows:
+        print("no counts", file=sys.stderr)
+    return 0
+
+
 def cmd_content_list(args: argparse.Namespace) -> int:
     from central.help import content
 
@@ -749,6 +790,22 @@ def build_parser() -> argparse.ArgumentParser:
     leaf(content_cmd, "list", cmd_content_list, "list pages: slug, language, kind, state, title").add_argument(
         "--language", choices=HELP_LANGUAGES
     )
+    help_cmd = commands.add_parser("help", help="the public help desk's bookings and status page").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
+    leaf(
+        help_cmd,
+        "purge-expired",
+        cmd_help_purge_expired,
+        f"forget the status page's way in to requests past their retention (${HELP_RETENTION_ENV}, "
+        "default 90 days after closing); run daily",
+    )
+    leaf(
+        help_cmd,
+        "counts",
+        cmd_help_counts,
+        "visits per page kind, forms started and completed, bookings: per day and language (no one's data)",
+    ).add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD, UTC) on")
     leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
     audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(
         dest="sub", required=True, parser_class=_Parser

@@ -120,6 +120,9 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
             contact_ids, operators["anna" if index == 0 else "mikko"].id, now, seed=30 + index
         ):
             add("appointment", fields)
+        # Times the team offers at the help desk over the next three weeks, so the demo can be booked.
+        for fields in demo_data.bookable_slots(now, seed=40 + index):
+            add("bookable_slot", {**fields, "team_id": team.id})
         for contact_id in contact_ids[::3]:
             add(
                 "note",

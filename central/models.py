@@ -16,6 +16,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -246,6 +247,19 @@ class HelpPage(Base):
     body: Mapped[str] = mapped_column(Text)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class HelpCount(Base):
+    """How often something happened at the public help desk on a day, in a language
+    (central.help.counts): a number per (day, language, event), never who, from where or when
+    in the day, so it cannot tell one visitor from another."""
+
+    __tablename__ = "help_count"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    language: Mapped[str] = mapped_column(String(2), primary_key=True)
+    event: Mapped[str] = mapped_column(String(40), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class SlotHold(Base):

@@ -1172,3 +1172,33 @@ def intake_submissions(count: int, seed: int = 5) -> Iterator[dict[str, Any]]:
             "language": rng.choice(("it", "fi", "en")),
             "consent_to_contact": channel != "none",
         }
+
+
+# Where or how each way of meeting happens, as the status page tells it once the team confirms.
+SLOT_PLACES = {
+    "in_person": "Via Cavour 12, Lodi: secondo piano, suonare «Servizio»",
+    "phone": "Vi chiamiamo al numero che ci lasciate / We call the number you leave us",
+    "video": "Il link arriva nel messaggio del servizio / The link comes in the team's message",
+}
+
+
+def bookable_slots(start: dt.datetime, days: int = 21, seed: int = 6) -> Iterator[dict[str, Any]]:
+    """Two or three times a team offers at the help desk on each working day from the day after
+    `start` (an aware datetime) for `days` days, in person, by phone or by video, so a person
+    trying the demo can book one. Without team_id (the caller adds it)."""
+    rng = random.Random(seed)
+    first = start.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    for day in range(1, days + 1):
+        date = first + dt.timedelta(days=day)
+        if date.isoweekday() > 5:
+            continue
+        for hour in sorted(rng.sample((8, 9, 10, 12, 13, 14), rng.randint(2, 3))):
+            starts = date.replace(hour=hour, minute=rng.choice((0, 30)))
+            mode = rng.choice(("in_person", "in_person", "phone", "video"))
+            yield {
+                "starts_at": starts,
+                "ends_at": starts + dt.timedelta(minutes=45),
+                "time_zone": "Europe/Rome",
+                "mode": mode,
+                "place": SLOT_PLACES[mode],
+            }

@@ -12,7 +12,7 @@ Must never log or echo into a log what was typed; it may only be shown back on t
 import dataclasses
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl
 
 from pydantic import ValidationError
@@ -23,6 +23,7 @@ from protocol.phones import MAX_DIGITS, MIN_DIGITS
 from protocol.validation import field_problems
 
 Translate = Callable[[str], str]
+Kind = Literal["first_contact", "booking"]
 REACH = ("phone", "sms", "email", "none")  # the page's order; each is an IntakeChannel
 # The languages a person may ask to be answered in, beyond the page's (each named in itself).
 OTHER_LANGUAGES = {
@@ -33,6 +34,9 @@ OTHER_LANGUAGES = {
     "uk": "Українська",
     "ar": "العربية",
 }
+# Sent back on a form shown again after a post, so that post is not counted as a new start
+# (central.help.counts): no cookie, no identifier.
+TRIED = "tried"
 HONEYPOT = "website"  # hidden by the style sheet; a person never fills it, a form-filling robot does
 MAX_FIELDS = 30
 MAX_TEXT = 2_000  # characters kept to show back; the protocol's own limits are lower
@@ -54,6 +58,8 @@ class Draft:
     consent: bool = False
     token: str = ""
     honeypot: str = ""
+    slot: str = ""  # a booking's chosen time (a bookable slot's id)
+    tried: bool = False  # this form was posted before (shown again with errors)
 
 
 def read_body(body: bytes) -> dict[str, str]:
@@ -80,6 +86,8 @@ def draft_of(fields: Mapping[str, str]) -> Draft:
         consent=fields.get("consent") == "yes",
         token=fields.get("token", ""),
         honeypot=fields.get(HONEYPOT, ""),
+        slot=fields.get("slot", ""),
+        tried=fields.get(TRIED) == "yes",
     )
 
 
@@ -88,10 +96,13 @@ def _blank(text: str) -> str | None:
 
 
 def submission(
-    draft: Draft, team_ids: Sequence[uuid.UUID], _: Translate
+    draft: Draft, team_ids: Sequence[uuid.UUID], _: Translate, kind: Kind = "first_contact"
 ) -> tuple[IntakeSubmission | None, dict[str, str]]:
-    """The submission, or the errors by field name of the page (never both)."""
+    """The submission, or the errors by field name of the page (never both). A booking's form
+    has the first contact's fields and a time; which times are free is central.help_desk's."""
     errors: dict[str, str] = {}
+    if kind == "booking" and not draft.slot:
+        errors["slot"] = slot_problem(_)
     team_id: uuid.UUID | None = None
     if len(team_ids) == 1:
         team_id = team_ids[0]
@@ -111,7 +122,7 @@ def submission(
     detail = {"phone": draft.phone, "sms": draft.phone, "email": draft.email}.get(draft.reach)
     fields: dict[str, Any] = {
         "team_id": team_id or uuid.UUID(int=0),
-        "kind": "first_contact",
+        "kind": kind,
         "alias": draft.alias,
         "contact_channel": draft.reach if draft.reach in REACH else "none",
         "contact_detail": _blank(detail or ""),
@@ -137,6 +148,10 @@ def problems(exc: ValidationError, reach: str, _: Translate) -> dict[str, str]:
         name, message = _explain(field, rule, reach, _)
         found.setdefault(name, message)
     return found
+
+
+def slot_problem(_: Translate) -> str:
+    return _("Time: choose one of the free times.")
 
 
 def team_problem(_: Translate) -> str:
@@ -165,4 +180,6 @@ def _explain(field: str, rule: str, reach: str, _: Translate) -> tuple[str, str]
         return "consent", _("Consent: tick the box if you agree, or we cannot keep your request.")
     if field == "team_id":
         return "team", team_problem(_)
+    if field == "slot_id":
+        return "slot", slot_problem(_)
     return "form", _("Something in the form could not be read: check it and send it again.")

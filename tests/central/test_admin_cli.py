@@ -187,3 +187,58 @@ def test_serve_with_tls_and_verification_on(org: str, tmp_path: Path) -> None:
         with pytest.raises(requests.exceptions.SSLError):
             requests.get(f"{service.url}/v1/health", timeout=5)  # the system CAs do not know this certificate
     assert run(org, "serve", "--tls-cert", str(cert)).returncode == 2  # the key is missing
+
+
+def test_help_purge_expired_forgets_the_status_access_of_requests_gone_and_names_a_bad_retention(org: str) -> None:
+    from sqlalchemy import select, update
+
+    from central import help_desk
+    from central.db import make_engine, session_factory
+    from central.models import HelpAccess, StoredRecord, Team
+    from protocol.messages import IntakeSubmission
+
+    engine = make_engine(org)
+    sessions = session_factory(engine)
+    try:
+        with sessions() as session:
+            team_id = session.scalars(select(Team.id)).first()
+        fields = {"team_id": str(team_id), "kind": "first_contact", "alias": "Kim", "contact_channel": "none"}
+        submission = IntakeSubmission.model_validate({**fields, "language": "it", "consent_to_contact": False})
+        kept = help_desk.submit(sessions, submission, language="it", address="a", key=b"k" * 32)
+        gone = help_desk.submit(sessions, submission, language="it", address="b", key=b"k" * 32)
+        open_run = run(org, "help", "purge-expired")
+        assert open_run.returncode == 0 and open_run.stdout.startswith("0 "), open_run
+        with sessions.begin() as session:  # the state `erase` leaves a request in
+            request_id = session.scalar(select(HelpAccess.request_id).where(HelpAccess.reference == gone.reference))
+            session.execute(update(StoredRecord).where(StoredRecord.id == request_id).values(erased=True))
+        purged = run(org, "help", "purge-expired", PROSSIMO_HELP_RETENTION_DAYS="30")
+        assert purged.returncode == 0 and purged.stdout.startswith("1 ") and "30 days" in purged.stdout, purged
+        with sessions() as session:
+            assert session.scalars(select(HelpAccess.reference)).all() == [kept.reference]
+        bad = run(org, "help", "purge-expired", PROSSIMO_HELP_RETENTION_DAYS="ninety")
+        assert bad.returncode == 2 and "PROSSIMO_HELP_RETENTION_DAYS" in bad.stderr and "Traceback" not in bad.stderr
+    finally:
+        engine.dispose()
+
+
+def test_help_counts_prints_the_days_numbers_and_names_a_bad_date(org: str) -> None:
+    import datetime as dt
+
+    from central.db import make_engine, session_factory
+    from central.help import counts
+
+    engine = make_engine(org)
+    try:
+        at = dt.datetime(2026, 12, 3, 23, 30, tzinfo=dt.UTC)
+        for _ in range(3):
+            counts.visit(session_factory(engine), at, "fi", "home")
+        counts.completed(session_factory(engine), at + dt.timedelta(hours=1), "it", "book")  # the next day, UTC
+    finally:
+        engine.dispose()
+    listed = run(org, "help", "counts")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == ["2026-12-03\tfi\tvisit:home\t3", "2026-12-04\tit\tcompleted:book\t1"]
+    since = run(org, "help", "counts", "--since", "2026-12-04")
+    assert since.stdout.splitlines() == ["2026-12-04\tit\tcompleted:book\t1"]
+    bad = run(org, "help", "counts", "--since", "yesterday")
+    assert bad.returncode == 2 and "--since" in bad.stderr and "Traceback" not in bad.stderr

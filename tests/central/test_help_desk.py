@@ -1,12 +1,15 @@
-"""The public help desk's pages (/help/): languages, headers, the first-contact form and its errors.
+"""The public help desk's pages (/help/): languages, headers, the first-contact and booking forms
+and their errors, the status page.
 
 Against the real app on SQLite and PostgreSQL, through Starlette's test client: no cookies are
 ever kept by it here (none are set), and no script runs, so every post is the no-JavaScript,
 no-cookie post. The form's fill-time rule is met by walking the app's clock, not by sleeping.
 """
 
+import datetime as dt
 import gzip
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +26,7 @@ from central.help.i18n import LANGUAGES
 from central.intake import RATE_LIMIT
 from central.models import HelpPage, Organisation, StoredRecord, Team
 from protocol import IntakeRequest
-from tests.central.conftest import World
+from tests.central.conftest import Device, World
 from tests.help.pages import TOKEN, WalkingClock, parse, same_origin
 
 ADDRESS = ("198.51.100.23", 40000)
@@ -34,6 +37,7 @@ class Desk:
     world: World
     client: TestClient
     clock: WalkingClock
+    anna: Device | None = None  # a device of team A and B's operator, made when a test first needs it
 
     def token(self, language: str) -> str:
         page = self.client.get(f"/help/{language}/contact")
@@ -135,7 +139,9 @@ def test_an_unknown_language_or_page_is_a_page_not_a_500(desk: Desk) -> None:
 def _pages(desk: Desk) -> list[str]:
     paths = []
     for language in LANGUAGES:
-        paths += [f"/help/{language}/", f"/help/{language}/contact"]
+        paths += [f"/help/{language}/", f"/help/{language}/contact", f"/help/{language}/status"]
+        paths += [f"/help/{language}/book", f"/help/{language}/book?team={desk.world.team_a}"]
+    _offer(desk, desk.clock.now_value + dt.timedelta(days=2), place="Via Roma 1")  # a booking page with its times
     with session_factory(desk.world.engine)() as session:
         content.add_demo_pages(session)
         session.commit()
@@ -383,3 +389,169 @@ def test_the_home_page_lists_what_is_published_in_its_language_only(desk: Desk) 
     assert "testimonianza di fantasia" in story
     with session_factory(desk.world.engine)() as session:
         assert session.execute(select(HelpPage).where(HelpPage.published.is_(True))).scalars().all()
+
+
+# --- the receipt, booking and status --------------------------------------------------------
+
+WORDS = re.compile(r'class="words" lang="[a-z]+">([^<]+)<')
+
+
+def _offer(desk: Desk, starts: dt.datetime, mode: str = "in_person", place: str | None = None) -> uuid.UUID:
+    """A slot team A offers, made on a device and synced, as operators make them."""
+    anna = _device(desk)
+    fields = {
+        "team_id": desk.world.team_a,
+        "starts_at": starts.replace(minute=0, second=0, microsecond=0),
+        "ends_at": starts.replace(minute=45, second=0, microsecond=0),
+        "time_zone": "Europe/Rome",
+        "mode": mode,
+        "place": place,
+    }
+    mutation = anna.mutation("bookable_slot", "create", **fields)
+    assert anna.sync(mutation, keep_cursor=False)["results"][0]["status"] == "applied"
+    return uuid.UUID(str(mutation["record_id"]))
+
+
+def _device(desk: Desk) -> Device:
+    if desk.anna is None:
+        desk.world.add_operator("anna", [desk.world.team_a, desk.world.team_b])
+        desk.anna = desk.world.enrol("anna")
+    return desk.anna
+
+
+def _book(desk: Desk, language: str, slot: uuid.UUID | str, **overrides: str):
+    page = desk.client.get(f"/help/{language}/book?team={desk.world.team_a}")
+    found = TOKEN.search(page.text)
+    assert found is not None, page.text
+    desk.clock.walk(form_token.MIN_FILL.total_seconds() + 1)
+    fields = {**_form(desk, reach="none", phone=""), "team": str(desk.world.team_a), "slot": str(slot), **overrides}
+    return desk.client.post(
+        f"/help/{language}/book", data={"token": found.group(1), **fields}, headers={"Origin": "http://testserver"}
+    )
+
+
+def _status(desk: Desk, language: str, reference: str, words: str):
+    return desk.client.post(
+        f"/help/{language}/status",
+        data={"reference": reference, "words": words},
+        headers={"Origin": "http://testserver"},
+    )
+
+
+def test_the_thank_you_page_gives_the_reference_and_four_words_that_open_the_status(desk: Desk) -> None:
+    answer = desk.post("fi", _form(desk))
+    reference, found = parse_reference(answer.text), WORDS.search(answer.text)
+    assert found is not None and len(found.group(1).split()) == 4
+    assert "/help/fi/status" in parse(answer.text).links
+    assert "ei lähetä tekstiviestejä" in answer.text  # the site sends no SMS or email, said in Finnish
+    status = _status(desk, "fi", reference.lower(), found.group(1).upper())
+    assert status.status_code == 200, status.text
+    assert "Vastaanotettu" in status.text and "set-cookie" not in status.headers
+
+
+def test_a_booking_holds_a_free_time_and_the_status_shows_the_teams_confirmation_and_reply(desk: Desk) -> None:
+    start = desk.clock.now_value + dt.timedelta(days=3)
+    slot = _offer(desk, start, mode="video", place="Link by SMS")
+    page = desk.client.get(f"/help/en/book?team={desk.world.team_a}").text
+    assert f'value="{slot}"' in page and "By video call" in page
+    assert "Link by SMS" not in page and "anna" not in page  # no place before confirming, no operator
+    answer = _book(desk, "en", slot, alias="Kim")
+    assert answer.status_code == 200, answer.text
+    assert "By video call" in answer.text and "10:00" in answer.text  # 9:00 UTC is 10:00 in Rome
+    reference, words = parse_reference(answer.text), WORDS.search(answer.text)
+    assert words is not None
+    (request,) = [r for r in desk.requests() if r.reference == reference]
+    assert (request.kind, request.slot_id, request.alias) == ("booking", slot, "Kim")
+    assert f'value="{slot}"' not in desk.client.get(f"/help/en/book?team={desk.world.team_a}").text  # held
+
+    received = _status(desk, "en", reference, words.group(1))
+    assert "Received: time kept for you" in received.text and "Link by SMS" not in received.text
+    anna = _device(desk)
+    changed = anna.mutation("intake_request", "update", request.id, status="accepted", reply="See you, Kim.")
+    assert anna.sync(changed, keep_cursor=False)["results"][0]["status"] == "applied"
+    confirmed = _status(desk, "en", reference, words.group(1))
+    assert "Appointment confirmed" in confirmed.text and "Link by SMS" in confirmed.text
+    assert "See you, Kim." in confirmed.text and "By video call" in confirmed.text
+
+
+def test_a_time_just_taken_offers_the_others_and_keeps_what_was_typed(desk: Desk) -> None:
+    start = desk.clock.now_value + dt.timedelta(days=2)
+    first, second = _offer(desk, start), _offer(desk, start + dt.timedelta(hours=2))
+    assert _book(desk, "it", first, alias="Aldo").status_code == 200
+    taken = _book(desk, "it", first, alias="Bice", topic="il gioco")
+    assert taken.status_code == 409
+    assert "appena stato preso" in taken.text and 'aria-invalid="true"' in taken.text
+    assert 'value="Bice"' in taken.text and "il gioco" in taken.text
+    assert f'value="{second}"' in taken.text and f'value="{first}"' not in taken.text
+    missing = _book(desk, "it", "", alias="Bice")
+    assert missing.status_code == 422 and "Orario: scegli" in missing.text
+    forged = _book(desk, "it", uuid.uuid4(), alias="Bice")
+    assert forged.status_code == 409 and 'value="Bice"' in forged.text
+
+
+def test_without_free_times_the_booking_page_offers_the_first_contact(desk: Desk) -> None:
+    page = desk.client.get(f"/help/fi/book?team={desk.world.team_a}")
+    assert page.status_code == 200 and "/help/fi/contact" in parse(page.text).links
+    several = desk.client.get("/help/fi/book").text  # several teams: the team first, by a plain GET form
+    assert 'method="get"' in several and str(desk.world.team_b) in several
+    unknown = desk.client.get("/help/fi/book?team=nonsense")
+    assert unknown.status_code == 422 and 'id="team-error"' in unknown.text
+
+
+def test_the_status_form_names_the_field_and_answers_one_neutral_message(desk: Desk) -> None:
+    bad = _status(desk, "it", "ZZ", "una due")
+    assert bad.status_code == 422 and 'id="reference-error"' in bad.text and 'value="ZZ"' in bad.text
+    words = _status(desk, "fi", "3F9A0C", "yksi")
+    assert words.status_code == 422 and 'id="words-error"' in words.text and "Tarkistussanat" in words.text
+    unknown = _status(desk, "en", "3F9A0C", "one two three four")
+    assert unknown.status_code == 404 and "We found no request" in unknown.text
+    throttled = _status(desk, "en", "3F9A0C", "one two three four")  # at once: this address must wait
+    assert throttled.status_code == 429 and int(throttled.headers["retry-after"]) >= 1
+    assert "Too many tries" in throttled.text and 'value="3F9A0C"' in throttled.text
+    desk.clock.walk(60)
+    assert _status(desk, "en", "3F9A0C", "one two three four").status_code == 404
+
+
+# --- privacy-preserving counts --------------------------------------------------------------
+
+
+def test_counts_are_per_day_language_and_event_and_a_retried_form_is_one_start(desk: Desk) -> None:
+    from central.help import counts
+    from central.models import HelpCount
+
+    desk.client.get("/help/fi/")
+    desk.client.get("/help/fi/info/no-such-page")  # not a visit of a page
+    broken = desk.post("fi", _form(desk, alias=""))  # visit:contact, started:contact
+    assert 'name="tried" value="yes"' in broken.text  # the form shown again says it was tried
+    token = TOKEN.search(broken.text)
+    assert token is not None
+    desk.clock.walk(5)
+    fixed = desk.client.post(
+        "/help/fi/contact",
+        data={**_form(desk), "token": token.group(1), "tried": "yes"},
+        headers={"Origin": "http://testserver"},
+    )
+    assert fixed.status_code == 200
+    slot = _offer(desk, desk.clock.now_value + dt.timedelta(days=2))
+    assert _book(desk, "it", slot).status_code == 200  # visit:book (it), started and completed
+    assert _status(desk, "it", "3F9A0C", "one two three four").status_code == 404
+    desk.clock.walk(60)
+    desk.client.get("/help/it/status")
+    desk.post("en", _form(desk, website="robot"))  # a robot: its visit counts, its post does not
+    with session_factory(desk.world.engine)() as session:
+        found = {(language, event): count for _, language, event, count in counts.by_day(session)}
+        days = set(session.scalars(select(HelpCount.day)).all())
+    assert days == {desk.clock.now_value.date()}
+    assert found == {
+        ("fi", "visit:home"): 1,
+        ("fi", "visit:contact"): 1,
+        ("fi", "started:contact"): 1,
+        ("fi", "completed:contact"): 1,
+        ("it", "visit:book"): 1,
+        ("it", "started:book"): 1,
+        ("it", "completed:book"): 1,
+        ("it", "started:status"): 1,
+        ("it", "visit:status"): 1,
+        ("en", "visit:contact"): 1,
+    }
+    assert {column.name for column in HelpCount.__table__.columns} == {"day", "language", "event", "count"}

@@ -1,4 +1,5 @@
-"""`prossimo --demo` prints where its help desk is, and that help desk shows the demo's pages."""
+"""`prossimo --demo` prints where its help desk is, and that help desk shows the demo's pages and
+free times to book; `prossimo-central demo` offers those times for the next weeks."""
 
 import re
 import signal
@@ -7,7 +8,13 @@ import threading
 from pathlib import Path
 
 import requests
+from sqlalchemy import select
 
+from central import demo, help_desk
+from central.db import make_engine, session_factory, upgrade
+from central.models import Team
+from protocol.clock import utc_now
+from protocol.messages import IntakeSubmission
 from tests.test_demo_cleanup import PROSSIMO, _environment
 
 LINE = re.compile(r"the public help desk is at (http://127\.0\.0\.1:\d+/help/)")
@@ -43,6 +50,11 @@ def test_the_demo_prints_its_help_desk_and_the_desk_serves_the_demo_pages(tmp_pa
             assert home.status_code == 200 and words in home.text
         story = session.get(f"{found[0]}en/info/story-luca", timeout=30)
         assert "fictional testimony" in story.text
+        choose = session.get(f"{found[0]}en/book", timeout=30).text  # two teams: the team first
+        team = re.search(r'name="team" value="([0-9a-f-]{36})"', choose)
+        assert team is not None, choose
+        times = session.get(f"{found[0]}en/book", params={"team": team.group(1)}, timeout=30).text
+        assert times.count('name="slot"') >= 10 and "In person" in times
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -50,3 +62,38 @@ def test_the_demo_prints_its_help_desk_and_the_desk_serves_the_demo_pages(tmp_pa
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def test_the_central_demo_offers_bookable_times_for_the_next_weeks(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'central.db'}")
+    upgrade(engine)
+    try:
+        with session_factory(engine).begin() as session:
+            demo.create(session, contacts_per_team=3)
+        sessions = session_factory(engine)
+        with sessions() as session:
+            team_ids = session.scalars(select(Team.id)).all()
+        assert len(team_ids) == 2
+        for team_id in team_ids:
+            days = help_desk.free_slots(sessions, team_id)
+            modes = {slot.mode for day in days for slot in day.slots}
+            assert len(days) >= 10 and modes == {"in_person", "phone", "video"}
+            assert (days[-1].day - days[0].day).days >= 14  # the next weeks, not one day
+        first = help_desk.free_slots(sessions, team_ids[0])[0].slots[0]
+        booking = IntakeSubmission.model_validate(
+            {
+                "team_id": str(team_ids[0]),
+                "kind": "booking",
+                "alias": "Prova",
+                "contact_channel": "none",
+                "language": "it",
+                "consent_to_contact": False,
+            }
+        )
+        receipt = help_desk.book(sessions, booking, first.id, language="it", address="demo-test", key=b"k" * 32)
+        assert help_desk.status(
+            sessions, receipt.reference, receipt.code, address="demo-test", key=b"k" * 32
+        ).state == ("received")
+        assert first.starts_at > utc_now()
+    finally:
+        engine.dispose()

@@ -1,6 +1,7 @@
 /* Progressive enhancement only: every page works the same without this file.
    - "Leave this site quickly" replaces this page in the history, so Back does not return here.
-   - The first-contact form shows only the fields that matter for the chosen way to answer. */
+   - The first-contact and booking forms show only the fields the chosen way to answer needs.
+   - A form sent back with errors moves focus to its error summary. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -20,9 +21,8 @@
   }
   document.addEventListener("DOMContentLoaded", function () {
     var radios = document.querySelectorAll("input[name=reach]");
-    if (!radios.length) return;
     radios.forEach(function (radio) { radio.addEventListener("change", showForReach); });
-    showForReach();
+    if (radios.length) showForReach();
     var summary = document.getElementById("errors");
     if (summary) summary.focus();
   });
