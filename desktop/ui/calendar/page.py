@@ -49,10 +49,12 @@ from desktop.ui.calendar import (
 )
 from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
+from desktop.ui.calendar.slots import SlotsPanel
 from desktop.ui.calendar.views import CalendarView, MonthGrid, block_summary, month_days
 from desktop.ui.context import UiContext
 
 SHOWN_ENTITIES = frozenset({"appointment", "contact"})
+SLOT_ENTITIES = frozenset({"bookable_slot", "intake_request"})  # a request holds or frees a slot
 FIRST_HOUR = 7  # the grid opens scrolled to the working day
 
 
@@ -209,12 +211,20 @@ class CalendarPage(QWidget):
         list_label.setBuddy(self.list)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(list_label)
-        side_layout.addWidget(self.list, 1)
-        side_layout.addWidget(self.status)
+        appointments = QWidget()
+        appointments_layout = QVBoxLayout(appointments)
+        appointments_layout.setContentsMargins(0, 0, 0, 0)
+        appointments_layout.addWidget(list_label)
+        appointments_layout.addWidget(self.list, 1)
+        appointments_layout.addWidget(self.status)
+        # The help desk's slots are not appointments (nobody is in them until a team confirms
+        # a booking): listed apart, below, each with what holds it.
+        self.slots = SlotsPanel(self.context)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(appointments)
+        side.addWidget(self.slots)
+        side.setChildrenCollapsible(False)
+        side.setSizes([3000, 2000])
         return side
 
     def _shortcuts(self) -> None:
@@ -275,6 +285,8 @@ class CalendarPage(QWidget):
     def _store_changed(self, entities: frozenset[str]) -> None:
         if entities & SHOWN_ENTITIES:
             self.reload()
+        elif entities & SLOT_ENTITIES:
+            self.slots.reload()
 
     def reload(self) -> None:
         days = self.days()
@@ -285,6 +297,8 @@ class CalendarPage(QWidget):
         self._generation += 1
         generation = self._generation
         self._show_period(days)
+        self.slots.default_day = self.anchor if self.mode == "day" else max(days[0], local_now(self.context).date())
+        self.slots.load(start, end)
         self.status.setText(self.tr("Loading…"))
         self.context.store.run(
             lambda s: appointments_between(s, start, end, operator_id=me, team_id=team),
