@@ -241,6 +241,19 @@ class SlotForm(FormDialog):
             )
         )
         explanation.setWordWrap(True)
+        self._build_inputs(day)
+        self.errors = FormErrors()
+        form = self._build_form()
+        self.offer_button = self.primary_button
+        self.offer_button.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+
+    def _build_inputs(self, day: dt.date) -> None:
+        """Day, start and end (the usual first meeting's length), how, where, and the team."""
         self.date = QDateEdit(qdate(day))
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(self.tr("Day"))
@@ -261,15 +274,15 @@ class SlotForm(FormDialog):
         self.place.setPlaceholderText(self.tr("For example: Via Roma 12, 2nd floor; or: we call you"))
         self.team = QComboBox()
         self.team.setAccessibleName(self.tr("Team offering it"))
-        for team in context.teams:
+        for team in self.context.teams:
             self.team.addItem(team.name, team.id)
         if self.team.count() == 0:
             self.team.addItem(self.tr("No team"), None)
+
+    def _build_form(self) -> QFormLayout:
+        """Each input with its label and, under it, its error message."""
         place_note = QLabel(self.tr("The person sees this only once you have confirmed their booking."))
         place_note.setWordWrap(True)
-        place_note.setObjectName("hint")
-
-        self.errors = FormErrors()
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows: tuple[tuple[str, str, QWidget], ...] = (
@@ -290,14 +303,8 @@ class SlotForm(FormDialog):
                 column.addWidget(place_note)
             column.addWidget(self.errors.add(key, widget))
             form.addRow(label, column)
-        form.addRow(self.tr("Time zone"), QLabel(formats.time_zone_name(self.time_zone, context.clock())))
-        self.offer_button = self.primary_button
-        self.offer_button.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.buttons)
+        form.addRow(self.tr("Time zone"), QLabel(formats.time_zone_name(self.time_zone, self.context.clock())))
+        return form
 
     def _at(self, day: QDate, time: QTime) -> dt.datetime:
         return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=self.zone)
