@@ -9,7 +9,9 @@ another says so), and opening `form.AppointmentForm` to book or edit. Keys:
 Alt+Left / Alt+Right previous / next (a month in the month view), T today, Ctrl+N
 new appointment (at the grid's cursor), Enter on an appointment edits it, Enter or
 a double click on a free slot books one there. "Export…" and "Import…" open the
-iCalendar dialogs of `desktop.ui.calendar.files`.
+iCalendar dialogs of `desktop.ui.calendar.files`. Under the list, the help desk's
+bookable slots of the same period (`desktop.ui.calendar.slots.SlotsPanel`), apart from
+the appointments: nobody is in a slot until the team confirms a booking.
 
 Must never run SQL (see `desktop.store.calendar_queries`), and never reload for
 a write that touched nothing it shows.

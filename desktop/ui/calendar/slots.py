@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -100,10 +100,13 @@ class SlotsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("slotsMessage")
         self.message.hide()
-        buttons = QHBoxLayout()
-        for button in (self.offer_button, self.withdraw_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows: beside the grid the panel is narrow, and one row of three Finnish
+        # buttons widened the whole window past a 1366 px screen.
+        buttons = QGridLayout()
+        buttons.addWidget(self.offer_button, 0, 0, 1, 2)
+        buttons.addWidget(self.withdraw_button, 1, 0)
+        buttons.addWidget(self.remove_button, 1, 1)
+        buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
