@@ -22,6 +22,7 @@ import zoneinfo
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -157,6 +158,8 @@ class IntakePage(QWidget):
         heading.setObjectName("pageTitle")
         self.which = QComboBox()
         self.which.setAccessibleName(self.tr("Requests shown"))
+        # Its texts get their counts later ("All (12)"): it grows with them, never cut short.
+        self.which.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.which.addItem(self.tr("New"), "new")
         self.which.addItem(self.tr("All"), None)
         which_label = QLabel(self.tr("S&how:"))
@@ -493,8 +496,7 @@ class IntakePage(QWidget):
         if self.request is None or not _awaits_answer(self.request):
             return
         dialog = BookingConfirmDialog(self.context, self.request, self._slot_texts(self.request)["slot"], self)
-        dialog.message.setPlainText(self.reply.toPlainText())
-        dialog.settled(dialog.message)
+        dialog.start_with(self.reply.toPlainText())
         dialog.answered.connect(self._answered)
         dialog.finished.connect(dialog.deleteLater)
         self.confirm_booking_dialog = dialog
@@ -503,7 +505,8 @@ class IntakePage(QWidget):
     def _answered(self, request: IntakeRequest) -> None:
         self._drafts.pop(request.id, None)
         if self.request is not None and self.request.id == request.id:
-            self.request = request  # the reply box shows what was sent, not the old draft
+            self.request = request
+            self._show_reply(request)  # what was sent, not the box's old text taken for a draft
         self._wanted = request.id  # still shown once answered (the queue switches to All)
         text = (
             self.tr("Booking confirmed: their status page now shows the time and place.")
@@ -522,8 +525,7 @@ class IntakePage(QWidget):
             if not _awaits_answer(self.request):
                 return
             booking = BookingDeclineDialog(self.context, self.request, self._slot_texts(self.request)["slot"], self)
-            booking.message.setPlainText(self.reply.toPlainText())
-            booking.settled(booking.message)
+            booking.start_with(self.reply.toPlainText())
             booking.answered.connect(self._answered)
             booking.finished.connect(booking.deleteLater)
             self.decline_booking_dialog = booking
@@ -902,6 +904,8 @@ class _BookingAnswer(FormDialog):
             )
         )
         self.summary.setWordWrap(True)
+        # Wide enough for the title bar's words and a message of a few lines without wrapping each.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.message = QPlainTextEdit()
         self.message.setTabChangesFocus(True)
         self.message.setAccessibleName(self.tr("Message to the person"))
@@ -919,6 +923,12 @@ class _BookingAnswer(FormDialog):
         self.layout_.addWidget(self.errors.add("reply", self.message))
         self.layout_.addWidget(note)
         self.primary_button.clicked.connect(self.submit)
+
+    def start_with(self, text: str) -> None:
+        """The reply box's text (what the operator began writing), the cursor after it."""
+        self.message.setPlainText(text)
+        self.message.moveCursor(QTextCursor.MoveOperation.End)
+        self.settled(self.message)
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.errors.general)

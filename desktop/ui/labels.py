@@ -114,7 +114,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "video": QT_TRANSLATE_NOOP("Labels", "By video"),
     },
     "slot_hold": {  # what holds a help-desk slot: its state, or the request naming it
-        "open": QT_TRANSLATE_NOOP("Labels", "Open at the help desk"),
+        "open": QT_TRANSLATE_NOOP("Labels", "Open for booking"),
         "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
         "held": QT_TRANSLATE_NOOP("Labels", "Held by a request, waiting for your answer"),
         "booked": QT_TRANSLATE_NOOP("Labels", "Booked"),

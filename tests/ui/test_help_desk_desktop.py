@@ -87,10 +87,11 @@ def test_a_booking_shows_its_held_slot_and_is_confirmed_with_a_message(qtbot, ui
         and "sends no SMS or email" in page.reply_box.findChildren(type(page.values["slot"]))[0].text()
     )
 
-    qtbot.keyClicks(page.reply, "Ring the bell marked Centro.")
+    qtbot.keyClicks(page.reply, "Ring the bell")
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     dialog = page.confirm_booking_dialog
-    assert dialog.message.toPlainText() == "Ring the bell marked Centro."  # what was typed goes along
+    assert dialog.message.toPlainText() == "Ring the bell"  # what was typed goes along
+    qtbot.keyClicks(dialog.message, " marked Centro.")  # and is finished in the dialog
     assert "Stella chose:" in dialog.summary.text() and "3FA9C1" in dialog.summary.text()
     qtbot.mouseClick(dialog.primary_button, Qt.MouseButton.LeftButton)
     wait_for_store(qtbot, ui_context)
@@ -231,9 +232,7 @@ def test_a_slot_is_offered_in_the_calendar_and_listed_apart_from_appointments(qt
         "open",
     )
     qtbot.waitUntil(lambda: len(page.slots.views) == 1)
-    assert _slot_rows(page) == [
-        "Tue 24 15:00–15:30 · By video · We send the link the day before · Open at the help desk"
-    ]
+    assert _slot_rows(page) == ["Tue 24 15:00–15:30 · By video · We send the link the day before · Open for booking"]
     assert "Slot offered" in page.slots.message.text()
 
 
@@ -259,7 +258,7 @@ def test_a_held_slot_is_not_removed_and_the_calendar_says_why(qtbot, ui_context,
     wait_for_store(qtbot, ui_context)
     rows = _slot_rows(page)
     assert rows[0].endswith("Held by a request, waiting for your answer (Stella, 3FA9C1)")
-    assert rows[1].endswith("By phone · Open at the help desk")
+    assert rows[1].endswith("By phone · Open for booking")
     page.slots.list.setCurrentRow(0)
     qtbot.mouseClick(page.slots.remove_button, Qt.MouseButton.LeftButton)
     wait_for_store(qtbot, ui_context)
@@ -289,7 +288,25 @@ def test_the_slots_speak_the_operators_language(qtbot, ui_context, ui_store) -> 
         page.go_to_date(TOMORROW_10.date())
         wait_for_store(qtbot, ui_context)
         row = _slot_rows(page)[0]
-        assert "In person" not in row and "Open at the help desk" not in row
+        assert "In person" not in row and "Open for booking" not in row
         assert page.slots.offer_button.text() != "O&ffer a slot…"
     finally:
         i18n.install("en")
+
+
+def test_slots_are_banded_in_the_week_grid_behind_the_appointments(qtbot, ui_context, ui_store, caseload) -> None:
+    held = _slot(ui_store)
+    _slot(ui_store, TOMORROW_10 + dt.timedelta(hours=3))
+    _booking(ui_store, held)
+    page = _calendar(qtbot, ui_context)
+    page.set_mode("week")
+    wait_for_store(qtbot, ui_context)
+    bands = sorted(page.grid.help_desk, key=lambda b: b.top)
+    assert [(b.day, b.top, b.bottom, b.text) for b in bands] == [
+        (1, 600.0, 645.0, "Help desk: Held by a request, waiting for your answer"),
+        (1, 780.0, 825.0, "Help desk: Open for booking"),
+    ]
+    assert page.grid.blocks  # the week's appointments are drawn too, over the bands
+    page.set_mode("month")
+    wait_for_store(qtbot, ui_context)
+    assert page.grid.help_desk == []

@@ -59,7 +59,7 @@ def help_desk_day(tmp_path: Path) -> Iterator[Path]:
         now = dt.datetime.now().astimezone()
         worker.call(lambda s: fill_demo_store(s, now=now, contacts=12))
         day = (now + dt.timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
-        for hours, alias, reference in ((0, "Stella", "3FA9C1"), (1, "Aurora", "7KD2M4")):
+        for hours, alias, reference in ((0, "Stella", "3FA9C1"), (1, "Aurora", "7CD2E4")):
             slot = worker.call(
                 lambda s, h=hours: slot_queries.offer_slot(
                     s,
@@ -166,6 +166,8 @@ def test_a_slot_offered_and_two_bookings_answered_with_messages(help_desk_day: P
             0
         ]
         assert (confirmed.status, confirmed.reply) == ("accepted", "Ring the bell marked Centro.")
+        assert intake.reply.toPlainText() == "Ring the bell marked Centro.", "the sent message is not shown"
+        assert intake.reply_state.text().startswith("Saved"), intake.reply_state.text()
         shot("intake-confirmed")
         yield do(window.close, "closing the main window")
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, BookedKey, appointments_between, booked, overlaps_among
+from desktop.store.slot_queries import SlotView
 from desktop.ui import style
 from desktop.ui.calendar import (
     date_text,
@@ -51,7 +52,7 @@ from desktop.ui.calendar import (
 )
 from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
-from desktop.ui.calendar.slots import SlotsPanel
+from desktop.ui.calendar.slots import SlotsPanel, band_text
 from desktop.ui.calendar.views import CalendarView, MonthGrid, block_summary, month_days
 from desktop.ui.context import UiContext
 
@@ -222,6 +223,7 @@ class CalendarPage(QWidget):
         # The help desk's slots are not appointments (nobody is in them until a team confirms
         # a booking): listed apart, below, each with what holds it.
         self.slots = SlotsPanel(self.context)
+        self.slots.loaded.connect(self._slots_loaded)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(appointments)
         side.addWidget(self.slots)
@@ -334,6 +336,7 @@ class CalendarPage(QWidget):
             self.view.set_content([self.anchor], self.zone, [], self.context.clock())
         else:
             self.view.set_content(days, self.zone, items, self.context.clock())
+        self._slots_loaded(self.slots.views)  # the bands, on the days just set
         if not self._loaded:
             self._loaded = True
             self.view.scroll_to_hour(FIRST_HOUR)
@@ -377,6 +380,11 @@ class CalendarPage(QWidget):
                 row.setForeground(QBrush(style.colour("muted")))  # grey that still reads 4.5:1
             self.list.addItem(row)
         self._syncing_selection = False
+
+    def _slots_loaded(self, views: list[SlotView]) -> None:
+        """Behind the day's or week's appointments; the month's cells list meetings only."""
+        shown = [] if self.mode == "month" else views
+        self.grid.set_help_desk([(v.slot.starts_at, v.slot.ends_at, band_text(v)) for v in shown])
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(self.tr("The calendar could not be read: {reason}").format(reason=type(error).__name__))

@@ -15,7 +15,7 @@ remove a slot a request holds (the store refuses; the refusal is shown as it say
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,6 +55,13 @@ def slot_when(slot: BookableSlot, zone: dt.tzinfo) -> str:
     return f"{day_name(start.date())} {range_text(start, end)}"
 
 
+def band_text(view: SlotView) -> str:
+    """What a slot's band in the grid says: whose it is and what holds it."""
+    return QCoreApplication.translate("SlotsPanel", "Help desk: {state}").format(
+        state=labels.label("slot_hold", hold_state(view))
+    )
+
+
 def slot_summary(view: SlotView, zone: dt.tzinfo) -> str:
     """One line: when, how, and what holds it (with the request's alias and reference when one does)."""
     parts = [slot_when(view.slot, zone), labels.label("slot_mode", view.slot.mode)]
@@ -69,6 +76,8 @@ def slot_summary(view: SlotView, zone: dt.tzinfo) -> str:
 
 class SlotsPanel(QWidget):
     """The help desk's slots of the period the Calendar shows; `load(start, end)` reads them."""
+
+    loaded = Signal(object)  # list[SlotView], once read
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +160,7 @@ class SlotsPanel(QWidget):
             self.list.addItem(self._placeholder())
         self.list.blockSignals(False)
         self._selection_changed()
+        self.loaded.emit(views)
 
     def _placeholder(self) -> QListWidgetItem:
         row = QListWidgetItem(self.tr("No slots offered at the help desk in this period."))

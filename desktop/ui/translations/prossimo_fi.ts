@@ -2380,8 +2380,8 @@
         <translation>Videolla</translation>
     </message>
     <message>
-        <source>Open at the help desk</source>
-        <translation>Varattavissa verkkoneuvonnassa</translation>
+        <source>Open for booking</source>
+        <translation>Varattavissa</translation>
     </message>
     <message>
         <source>Withdrawn</source>
@@ -4206,6 +4206,10 @@
     <message>
         <source>Help desk s&amp;lots:</source>
         <translation>Verkkoneuvonnan a&amp;jat:</translation>
+    </message>
+    <message>
+        <source>Help desk: {state}</source>
+        <translation>Verkkoneuvonta: {state}</translation>
     </message>
     <message>
         <source>Wit&amp;hdraw</source>

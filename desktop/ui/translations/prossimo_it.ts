@@ -2380,8 +2380,8 @@
         <translation>In videochiamata</translation>
     </message>
     <message>
-        <source>Open at the help desk</source>
-        <translation>Aperta sullo sportello online</translation>
+        <source>Open for booking</source>
+        <translation>Prenotabile</translation>
     </message>
     <message>
         <source>Withdrawn</source>
@@ -4206,6 +4206,10 @@
     <message>
         <source>Help desk s&amp;lots:</source>
         <translation>Fasce orarie dello sportel&amp;lo:</translation>
+    </message>
+    <message>
+        <source>Help desk: {state}</source>
+        <translation>Sportello online: {state}</translation>
     </message>
     <message>
         <source>Wit&amp;hdraw</source>
