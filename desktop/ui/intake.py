@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTimeEdit,
@@ -137,7 +138,13 @@ class IntakePage(QWidget):
         self._build_notice()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_queue())
-        splitter.addWidget(self._build_detail())
+        # Scrolls when it must (a 720 px screen, large text): the reply box and its button stay reachable.
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setWidget(self._build_detail())
+        splitter.addWidget(self.detail_scroll)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -259,8 +266,8 @@ class IntakePage(QWidget):
         self.reply.setAccessibleName(self.tr("Message to the person"))
         self.reply.setAccessibleDescription(reply_note())
         self.reply.setTabChangesFocus(True)
-        self.reply.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.reply.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.reply.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.reply.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.reply_errors = FormErrors()
         self.save_reply_button = QPushButton(self.tr("Sa&ve message"))
         self.save_reply_button.clicked.connect(self.save_reply)

@@ -303,8 +303,8 @@ def test_slots_are_banded_in_the_week_grid_behind_the_appointments(qtbot, ui_con
     wait_for_store(qtbot, ui_context)
     bands = sorted(page.grid.help_desk, key=lambda b: b.top)
     assert [(b.day, b.top, b.bottom, b.text) for b in bands] == [
-        (1, 600.0, 645.0, "Help desk: Held by a request, waiting for your answer"),
-        (1, 780.0, 825.0, "Help desk: Open for booking"),
+        (1, 600.0, 645.0, "Help desk: held, to answer"),
+        (1, 780.0, 825.0, "Help desk: open"),
     ]
     assert page.grid.blocks  # the week's appointments are drawn too, over the bands
     page.set_mode("month")

@@ -126,7 +126,9 @@ def test_a_slot_offered_and_two_bookings_answered_with_messages(help_desk_day: P
         intake = window.page("intake")
         yield until(lambda: intake.request is not None and intake.request.alias == "Stella", "Stella's booking")
         assert "Held for this request" in intake.values["slot_state"].text()
-        assert on_screen(intake.save_reply_button), "Save message is off the screen"
+        intake.detail_scroll.ensureWidgetVisible(intake.save_reply_button)  # as Tab to it would
+        assert on_screen(intake.save_reply_button), "Save message cannot be reached"
+        assert on_screen(intake.confirm_button), "Confirm booking is off the screen"
         shot("intake-booking")
         yield do(lambda: keys("alt+d"), "Alt+D: Decline…")
         yield until(lambda: active(BookingDeclineDialog), "the decline dialog")

@@ -56,10 +56,15 @@ def slot_when(slot: BookableSlot, zone: dt.tzinfo) -> str:
 
 
 def band_text(view: SlotView) -> str:
-    """What a slot's band in the grid says: whose it is and what holds it."""
-    return QCoreApplication.translate("SlotsPanel", "Help desk: {state}").format(
-        state=labels.label("slot_hold", hold_state(view))
-    )
+    """What a slot's band in the grid says, in words short enough for a week's column."""
+    words = {
+        "open": QCoreApplication.translate("SlotsPanel", "Help desk: open"),
+        "held": QCoreApplication.translate("SlotsPanel", "Help desk: held, to answer"),
+        "booked": QCoreApplication.translate("SlotsPanel", "Help desk: booked"),
+        "withdrawn": QCoreApplication.translate("SlotsPanel", "Help desk: withdrawn"),
+    }
+    state = hold_state(view)
+    return words.get(state, state)
 
 
 def slot_summary(view: SlotView, zone: dt.tzinfo) -> str:

@@ -373,8 +373,12 @@ class TimeGrid(QWidget):
         painter.drawRect(rect)
         painter.setPen(HELP_DESK_COLOUR.darker(130))
         text_rect = rect.adjusted(4, 2, -4, -2)
-        elided = self.fontMetrics().elidedText(band.text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
+        painter.save()
+        painter.setClipRect(rect)  # a short slot shows its first line; the slot list has the rest
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, band.text
+        )
+        painter.restore()
 
     def _paint_block(self, painter: QPainter, block: Block) -> None:
         booked = block.booked

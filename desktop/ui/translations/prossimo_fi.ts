@@ -4208,12 +4208,24 @@
         <translation>Verkkoneuvonnan a&amp;jat:</translation>
     </message>
     <message>
-        <source>Help desk: {state}</source>
-        <translation>Verkkoneuvonta: {state}</translation>
+        <source>Help desk: open</source>
+        <translation>Neuvonta: vapaa</translation>
+    </message>
+    <message>
+        <source>Help desk: held, to answer</source>
+        <translation>Neuvonta: pidetty, vastaa</translation>
+    </message>
+    <message>
+        <source>Help desk: booked</source>
+        <translation>Neuvonta: varattu</translation>
+    </message>
+    <message>
+        <source>Help desk: withdrawn</source>
+        <translation>Neuvonta: ei tarjolla</translation>
     </message>
     <message>
         <source>Wit&amp;hdraw</source>
-        <translation>Lopeta ta&amp;rjoaminen</translation>
+        <translation>Pe&amp;ru tarjous</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>

@@ -4208,8 +4208,20 @@
         <translation>Fasce orarie dello sportel&amp;lo:</translation>
     </message>
     <message>
-        <source>Help desk: {state}</source>
-        <translation>Sportello online: {state}</translation>
+        <source>Help desk: open</source>
+        <translation>Sportello: libera</translation>
+    </message>
+    <message>
+        <source>Help desk: held, to answer</source>
+        <translation>Sportello: tenuta, da rispondere</translation>
+    </message>
+    <message>
+        <source>Help desk: booked</source>
+        <translation>Sportello: prenotata</translation>
+    </message>
+    <message>
+        <source>Help desk: withdrawn</source>
+        <translation>Sportello: ritirata</translation>
     </message>
     <message>
         <source>Wit&amp;hdraw</source>
