@@ -98,7 +98,7 @@ class SlotsPanel(QWidget):
         self.list.setAccessibleName(self.tr("Help desk slots shown"))
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda _item, _previous: self._selection_changed())
-        heading = QLabel(self.tr("Help desk s&lots:"))
+        heading = QLabel(self.tr("Help desk slo&ts:"))
         heading.setBuddy(self.list)
         heading.setToolTip(self.tr("Times your team offers for booking on the public help desk"))
         self.offer_button = QPushButton(self.tr("O&ffer a slot…"))

@@ -4204,7 +4204,7 @@
         <translation>Lopeta tämän ajan tarjoaminen; jo tehty varaus säilyy</translation>
     </message>
     <message>
-        <source>Help desk s&amp;lots:</source>
+        <source>Help desk slo&amp;ts:</source>
         <translation>Verkkoneuvonnan a&amp;jat:</translation>
     </message>
     <message>

@@ -4204,7 +4204,7 @@
         <translation>Non offrire più questa fascia; una prenotazione già fatta resta</translation>
     </message>
     <message>
-        <source>Help desk s&amp;lots:</source>
+        <source>Help desk slo&amp;ts:</source>
         <translation>Fasce orarie dello sportel&amp;lo:</translation>
     </message>
     <message>
