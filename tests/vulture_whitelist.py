@@ -66,6 +66,8 @@ _.exc_text  # set on a logging.LogRecord: the formatter reads it
 # The dialog a page has open, so a test can answer it as a person would.
 _.accept_dialog
 _.decline_dialog
+_.confirm_booking_dialog
+_.decline_booking_dialog
 _.sign_out_dialog
 _.discard_confirmation
 _.referral_dialog

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.store.errors import RuleViolation
+from desktop.store.errors import RecordNotFound, RuleViolation
 from desktop.store.session import StoreSession
 from protocol import BookableSlot, IntakeRequest
 from protocol.entities import SlotTaken, slot_taken_by
@@ -94,6 +94,26 @@ def slots_between(session: StoreSession, start: dt.datetime, end: dt.datetime) -
         SlotView(slot, slot_taken_by(holders[slot.id]) if slot.id in holders else None, holders.get(slot.id))
         for slot in slots
     ]
+
+
+def slots_by_id(session: StoreSession, slot_ids: list[uuid.UUID]) -> dict[uuid.UUID, SlotView]:
+    """The slots the given booking requests name, each with what holds it now; a slot removed
+    since is still found (a request keeps naming it, and the Intake screen shows when it was)."""
+    found: dict[uuid.UUID, BookableSlot] = {}
+    for slot_id in set(slot_ids):
+        if slot_id not in found:
+            try:
+                found[slot_id] = session.bookable_slots.get(slot_id, include_deleted=True)
+            except RecordNotFound:
+                continue  # not synced to this device yet
+    holders: dict[uuid.UUID, IntakeRequest] = {}
+    for request in _requests_naming(session, [str(i) for i in found]):
+        if request.slot_id is not None and slot_taken_by(request) is not None:
+            holders[request.slot_id] = request
+    return {
+        slot_id: SlotView(slot, slot_taken_by(holders[slot_id]) if slot_id in holders else None, holders.get(slot_id))
+        for slot_id, slot in found.items()
+    }
 
 
 def _booking(session: StoreSession, request_id: uuid.UUID) -> IntakeRequest:

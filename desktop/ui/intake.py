@@ -1,21 +1,28 @@
 """The Intake screen: first-contact and booking requests from the public help desk.
 
 Owns: `IntakePage` (the queue, newest first, new requests by default or all of
-them, and the request read in full), `IntakeAcceptDialog` (the request becomes a
+them, and the request read in full: a booking request with the help-desk slot it holds
+and that slot's state; the reply box, whose message the person reads on the help desk's
+status page), `IntakeAcceptDialog` (the request becomes a
 pseudonymous contact, or is matched to someone already known, optionally with a
-proposed appointment, and is marked converted: one store transaction) and
-`IntakeDeclineDialog` (declined, with the reason, which is required).
+proposed appointment, and is marked converted: one store transaction),
+`IntakeDeclineDialog` (declined, with the reason, which is required), and for a booking
+that holds a slot `BookingConfirmDialog` (the slot is booked, with an optional message)
+and `BookingDeclineDialog` (the slot is free again; the message to the person is required).
 
-Must never run SQL (queries live in `desktop.store.intake_queries`), never
-contact a person who asked not to be contacted (the channel is shown as such),
-and never block the UI thread on the store.
+Must never run SQL (queries live in `desktop.store.intake_queries` and
+`desktop.store.slot_queries`), never throw away a reply being written (a refresh or
+another request chosen keeps it as a draft), never contact a person who asked not to be
+contacted (the channel is shown as such), and never block the UI thread on the store.
 """
 
 import datetime as dt
 import uuid
 import zoneinfo
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,8 +33,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTimeEdit,
@@ -38,10 +47,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store import intake_queries as intake
+from desktop.store import slot_queries
 from desktop.store.calendar_queries import Clash, overlapping
 from desktop.store.session import StoreSession
 from desktop.ui import formats, labels
+from desktop.ui.calendar import local_zone
 from desktop.ui.calendar.form import ClashWarning
+from desktop.ui.calendar.slots import slot_when
 from desktop.ui.contact_picker import ContactPicker, contact_label
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormDialog, FormErrors, read_only_value
@@ -77,12 +89,31 @@ def zone_name(now: dt.datetime) -> str:
     return key or bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
 
 
-def _queue_and_counts(session: StoreSession, status: str | None) -> tuple[list[IntakeRequest], dict[str, int]]:
-    return intake.intake_queue(session, status), intake.intake_counts(session)
+Slots = dict[uuid.UUID, slot_queries.SlotView]
+
+
+def _queue_and_counts(session: StoreSession, status: str | None) -> tuple[list[IntakeRequest], dict[str, int], Slots]:
+    requests = intake.intake_queue(session, status)
+    slots = slot_queries.slots_by_id(session, [r.slot_id for r in requests if r.slot_id is not None])
+    return requests, intake.intake_counts(session), slots
 
 
 def _is_open(request: IntakeRequest) -> bool:
     return request.status in intake.OPEN_STATUSES
+
+
+def _awaits_answer(request: IntakeRequest) -> bool:
+    """A booking whose slot is held for it: the team confirms or declines it before anything else."""
+    return request.kind == "booking" and request.slot_id is not None and request.status == "new"
+
+
+def reply_note() -> str:
+    """Where the person reads a reply, said the same way wherever one is written."""
+    return QCoreApplication.translate(
+        "IntakePage",
+        "They read this on the help desk's status page when they enter their reference and check words. "
+        "The site sends no SMS or email: if they asked to be called or written to, do that yourself.",
+    )
 
 
 # --- the screen -----------------------------------------------------------------------
@@ -95,6 +126,10 @@ class IntakePage(QWidget):
         self.request: IntakeRequest | None = None
         self.accept_dialog: IntakeAcceptDialog | None = None
         self.decline_dialog: IntakeDeclineDialog | None = None
+        self.confirm_booking_dialog: BookingConfirmDialog | None = None
+        self.decline_booking_dialog: BookingDeclineDialog | None = None
+        self.slots: Slots = {}
+        self._drafts: dict[uuid.UUID, str] = {}  # replies being written, by request
         self._wanted: uuid.UUID | None = None
         self._new_contact_id: uuid.UUID | None = None
         self._generation = 0
@@ -103,7 +138,13 @@ class IntakePage(QWidget):
         self._build_notice()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_queue())
-        splitter.addWidget(self._build_detail())
+        # Scrolls when it must (a 720 px screen, large text): the reply box and its button stay reachable.
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setWidget(self._build_detail())
+        splitter.addWidget(self.detail_scroll)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -124,6 +165,8 @@ class IntakePage(QWidget):
         heading.setObjectName("pageTitle")
         self.which = QComboBox()
         self.which.setAccessibleName(self.tr("Requests shown"))
+        # Its texts get their counts later ("All (12)"): it grows with them, never cut short.
+        self.which.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.which.addItem(self.tr("New"), "new")
         self.which.addItem(self.tr("All"), None)
         which_label = QLabel(self.tr("S&how:"))
@@ -183,6 +226,8 @@ class IntakePage(QWidget):
             "consent": self.tr("Agrees to be contacted"),
             "received": self.tr("Received"),
             "reference": self.tr("Reference code"),
+            "slot": self.tr("Time chosen"),
+            "slot_state": self.tr("Slot"),
             "status": self.tr("Status"),
             "decline_reason": self.tr("Reason declined"),
         }
@@ -195,18 +240,49 @@ class IntakePage(QWidget):
         self.accept_button.clicked.connect(self.start_accept)
         self.decline_button = QPushButton(self.tr("&Decline…"))
         self.decline_button.clicked.connect(self.start_decline)
+        self.confirm_button = QPushButton(self.tr("Con&firm booking…"))
+        self.confirm_button.setToolTip(self.tr("Book the chosen time for them; their status page shows it"))
+        self.confirm_button.clicked.connect(self.start_confirm)
         self.open_contact = QPushButton(self.tr("Open &contact"))
         self.open_contact.clicked.connect(self._open_request_contact)
         actions = QHBoxLayout()
-        for button in (self.accept_button, self.decline_button, self.open_contact):
+        for button in (self.confirm_button, self.accept_button, self.decline_button, self.open_contact):
             actions.addWidget(button)
         actions.addStretch(1)
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.addLayout(self.form)
         detail_layout.addLayout(actions)
+        detail_layout.addWidget(self._build_reply())
         detail_layout.addStretch(1)
         return self.detail
+
+    def _build_reply(self) -> QGroupBox:
+        """The team's message to the person, read on the help desk's status page."""
+        self.reply_box = QGroupBox(self.tr("Message to the person"))
+        note = QLabel(reply_note())
+        note.setWordWrap(True)
+        self.reply = QPlainTextEdit()
+        self.reply.setAccessibleName(self.tr("Message to the person"))
+        self.reply.setAccessibleDescription(reply_note())
+        self.reply.setTabChangesFocus(True)
+        self.reply.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.reply.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.reply_errors = FormErrors()
+        self.save_reply_button = QPushButton(self.tr("Sa&ve message"))
+        self.save_reply_button.clicked.connect(self.save_reply)
+        self.reply_state = QLabel()
+        self.reply_state.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.save_reply_button)
+        row.addWidget(self.reply_state, 1)
+        layout = QVBoxLayout(self.reply_box)
+        layout.addWidget(note)
+        layout.addWidget(self.reply)
+        layout.addWidget(self.reply_errors.add("reply", self.reply))
+        layout.addWidget(self.reply_errors.general)
+        layout.addLayout(row)
+        return self.reply_box
 
     # --- loading ------------------------------------------------------------------------
 
@@ -223,9 +299,10 @@ class IntakePage(QWidget):
             lambda s: _queue_and_counts(s, status), lambda answer: self._show_queue(generation, *answer), owner=self
         )
 
-    def _show_queue(self, generation: int, requests: list[IntakeRequest], counts: dict[str, int]) -> None:
+    def _show_queue(self, generation: int, requests: list[IntakeRequest], counts: dict[str, int], slots: Slots) -> None:
         if generation != self._generation:
             return
+        self.slots = slots
         self.which.setItemText(0, self.tr("New ({count})").format(count=counts.get("new", 0)))
         self.which.setItemText(1, self.tr("All ({count})").format(count=sum(counts.values())))
         keep = self._wanted or (self.request.id if self.request else None)
@@ -281,7 +358,17 @@ class IntakePage(QWidget):
     def _show_item(self, item: QTreeWidgetItem | None) -> None:
         self._show_request(item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None)
 
+    def _keep_draft(self) -> None:
+        """What the operator typed and has not saved stays theirs, by request."""
+        if self.request is not None:
+            text = self.reply.toPlainText()
+            if text != (self.request.reply or ""):
+                self._drafts[self.request.id] = text
+            else:
+                self._drafts.pop(self.request.id, None)
+
     def _show_request(self, request: IntakeRequest | None) -> None:
+        self._keep_draft()
         self.request = request
         self.detail.setVisible(request is not None)
         if request is None:
@@ -308,15 +395,89 @@ class IntakePage(QWidget):
             "consent": self.tr("Yes") if request.consent_to_contact else self.tr("No"),
             "received": when_text(request.received_at, self.context),
             "reference": request.reference or "",
+            **self._slot_texts(request),
             "status": labels.label("intake_status", request.status),
             "decline_reason": request.decline_reason or "",
         }
         for key, text in texts.items():
             self.values[key].setText(text)
             self.form.setRowVisible(self.values[key], bool(text))
-        self.accept_button.setEnabled(_is_open(request))
-        self.decline_button.setEnabled(_is_open(request))
+        holds_slot = request.kind == "booking" and request.slot_id is not None
+        self.confirm_button.setVisible(holds_slot)
+        self.confirm_button.setEnabled(_awaits_answer(request))
+        # A held slot is answered first (Confirm or Decline): it is what the person waits for.
+        self.accept_button.setEnabled(_is_open(request) and not _awaits_answer(request))
+        self.accept_button.setToolTip(
+            self.tr("Confirm or decline the booking first")
+            if _awaits_answer(request)
+            else self.tr("Make this request a contact, with a proposed appointment if wanted")
+        )
+        self.decline_button.setEnabled(_awaits_answer(request) if holds_slot else _is_open(request))
         self.open_contact.setVisible(request.contact_id is not None)
+        self._show_reply(request)
+
+    def _slot_texts(self, request: IntakeRequest) -> dict[str, str]:
+        """The time a booking chose (when, how, where) and what that slot is now."""
+        if request.slot_id is None:
+            return {"slot": "", "slot_state": ""}
+        view = self.slots.get(request.slot_id)
+        if view is None:
+            return {"slot": self.tr("Not on this device yet: it arrives with the next sync"), "slot_state": ""}
+        zone = local_zone(self.context)
+        parts = [slot_when(view.slot, zone), labels.label("slot_mode", view.slot.mode)]
+        if view.slot.place:
+            parts.append(view.slot.place)
+        if view.slot.deleted:
+            state = self.tr("Removed from the calendar")
+        elif view.request is not None and view.request.id != request.id:
+            state = self.tr("Booked by another request")
+        elif view.taken == "held":
+            state = self.tr("Held for this request until you confirm or decline it")
+        elif view.taken == "booked":
+            state = self.tr("Booked for this request")
+        else:
+            state = self.tr("Free again at the help desk")
+        return {"slot": " · ".join(parts), "slot_state": state}
+
+    def _show_reply(self, request: IntakeRequest) -> None:
+        # Only a request with a reference has a status page where the person can read it.
+        self.reply_box.setVisible(request.reference is not None)
+        self.reply_errors.clear()
+        draft = self._drafts.get(request.id)
+        self.reply.setPlainText(draft if draft is not None else request.reply or "")
+        if draft is not None:
+            self.reply_state.setText(self.tr("Not saved yet."))
+        elif request.reply:
+            self.reply_state.setText(self.tr("Saved: they can read it on the status page."))
+        else:
+            self.reply_state.setText(self.tr("No message yet."))
+        self.save_reply_button.setEnabled(True)
+
+    def reply_text(self) -> str:
+        return self.reply.toPlainText().strip()
+
+    def save_reply(self) -> None:
+        if self.request is None:
+            return
+        request_id, text = self.request.id, self.reply_text() or None
+        self.reply_errors.clear()
+        self.save_reply_button.setEnabled(False)
+        self.context.store.run(
+            lambda s: slot_queries.write_reply(s, request_id, text),
+            self._reply_saved,
+            self._reply_failed,
+            owner=self,
+        )
+
+    def _reply_saved(self, request: IntakeRequest) -> None:
+        self._drafts.pop(request.id, None)
+        if self.request is not None and self.request.id == request.id:
+            self.request = request
+            self._show_reply(request)
+
+    def _reply_failed(self, error: BaseException) -> None:
+        self.save_reply_button.setEnabled(True)
+        self.reply_errors.show(error)
 
     def _focus_actions(self) -> None:
         if self.request is not None:
@@ -338,8 +499,44 @@ class IntakePage(QWidget):
         self.accept_dialog = dialog
         dialog.open()
 
+    def start_confirm(self) -> None:
+        if self.request is None or not _awaits_answer(self.request):
+            return
+        dialog = BookingConfirmDialog(self.context, self.request, self._slot_texts(self.request)["slot"], self)
+        dialog.start_with(self.reply.toPlainText())
+        dialog.answered.connect(self._answered)
+        dialog.finished.connect(dialog.deleteLater)
+        self.confirm_booking_dialog = dialog
+        dialog.open()
+
+    def _answered(self, request: IntakeRequest) -> None:
+        self._drafts.pop(request.id, None)
+        if self.request is not None and self.request.id == request.id:
+            self.request = request
+            self._show_reply(request)  # what was sent, not the box's old text taken for a draft
+        self._wanted = request.id  # still shown once answered (the queue switches to All)
+        text = (
+            self.tr("Booking confirmed: their status page now shows the time and place.")
+            if request.status == "accepted"
+            else self.tr("Booking declined: the slot is free again and their status page shows your message.")
+        )
+        self._new_contact_id = None
+        self.notice_text.setText(text)
+        self.open_new_contact.hide()
+        self.notice.show()
+
     def start_decline(self) -> None:
         if self.request is None or not _is_open(self.request):
+            return
+        if self.request.kind == "booking" and self.request.slot_id is not None:
+            if not _awaits_answer(self.request):
+                return
+            booking = BookingDeclineDialog(self.context, self.request, self._slot_texts(self.request)["slot"], self)
+            booking.start_with(self.reply.toPlainText())
+            booking.answered.connect(self._answered)
+            booking.finished.connect(booking.deleteLater)
+            self.decline_booking_dialog = booking
+            booking.open()
             return
         dialog = IntakeDeclineDialog(self.context, self.request, self)
         dialog.finished.connect(dialog.deleteLater)
@@ -355,6 +552,7 @@ class IntakePage(QWidget):
         if accepted.appointment_id is not None:
             text += " " + self.tr("A proposed appointment is in the calendar, waiting for their confirmation.")
         self.notice_text.setText(text)
+        self.open_new_contact.show()
         self.notice.show()
         self.open_new_contact.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -690,3 +888,112 @@ class IntakeDeclineDialog(FormDialog):
     def _failed(self, error: BaseException) -> None:
         self.decline_button.setEnabled(True)
         self.errors.show(error)
+
+
+# --- answering a booking that holds a slot --------------------------------------------------
+
+
+class _BookingAnswer(FormDialog):
+    """The shared body of Confirm and Decline: what was booked, and the message to the person."""
+
+    answered = Signal(object)  # the IntakeRequest as stored
+
+    def __init__(
+        self, primary: str, title: str, context: UiContext, request: IntakeRequest, slot: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(primary, parent)
+        self.context = context
+        self.request = request
+        self.setWindowTitle(title)
+        self.summary = QLabel(
+            self.tr("{alias} chose: {slot}. Reference {reference}.").format(
+                alias=request.alias, slot=slot, reference=request.reference or "–"
+            )
+        )
+        self.summary.setWordWrap(True)
+        # Wide enough for the title bar's words and a message of a few lines without wrapping each.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.message = QPlainTextEdit()
+        self.message.setTabChangesFocus(True)
+        self.message.setAccessibleName(self.tr("Message to the person"))
+        self.message.setAccessibleDescription(reply_note())
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.message_label = QLabel(self.tr("&Message to the person:"))
+        self.message_label.setBuddy(self.message)
+        note = QLabel(reply_note())
+        note.setWordWrap(True)
+        self.errors = FormErrors()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.message_label)
+        self.layout_.addWidget(self.message)
+        self.layout_.addWidget(self.errors.add("reply", self.message))
+        self.layout_.addWidget(note)
+        self.primary_button.clicked.connect(self.submit)
+
+    def start_with(self, text: str) -> None:
+        """The reply box's text (what the operator began writing), the cursor after it."""
+        self.message.setPlainText(text)
+        self.message.moveCursor(QTextCursor.MoveOperation.End)
+        self.settled(self.message)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.errors.general)
+        self.layout_.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, write: Callable[[StoreSession], IntakeRequest]) -> None:
+        self.errors.clear()
+        self.primary_button.setEnabled(False)
+        self.context.store.run(write, self._done, self._failed, owner=self)
+
+    def _done(self, request: IntakeRequest) -> None:
+        self.answered.emit(request)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.primary_button.setEnabled(True)
+        self.errors.show(error)
+
+
+class BookingConfirmDialog(_BookingAnswer):
+    def __init__(self, context: UiContext, request: IntakeRequest, slot: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("&Confirm booking"), self.tr("Confirm a help desk booking"), context, request, slot, parent
+        )
+        self.message.setPlaceholderText(self.tr("Optional. For example: ring the bell marked Centro, 2nd floor."))
+        self.finish_layout()
+
+    def submit(self) -> None:
+        request_id, text = self.request.id, self.message.toPlainText().strip() or None
+        self._run(lambda s: slot_queries.confirm_booking(s, request_id, text))
+
+
+class BookingDeclineDialog(_BookingAnswer):
+    def __init__(self, context: UiContext, request: IntakeRequest, slot: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("&Decline booking"), self.tr("Decline a help desk booking"), context, request, slot, parent
+        )
+        self.message_label.setText(self.tr("&Message to the person (required):"))
+        self.message.setPlaceholderText(
+            self.tr("For example: we cannot meet at that time; please choose another one, or call us.")
+        )
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(300)
+        self.reason.setAccessibleName(self.tr("Reason for the team"))
+        reason_label = QLabel(self.tr("&Reason, for the team only (optional):"))
+        reason_label.setBuddy(self.reason)
+        self.layout_.addWidget(reason_label)
+        self.layout_.addWidget(self.reason)
+        self.layout_.addWidget(self.errors.add("decline_reason", self.reason))
+        self.finish_layout()
+
+    def submit(self) -> None:
+        text = self.message.toPlainText().strip()
+        if not text:
+            self.errors.show(ValueError("reply: " + self.tr("write a message to the person: they will read it")))
+            return
+        request_id, reason = self.request.id, self.reason.text().strip() or None
+        self._run(lambda s: slot_queries.decline_booking(s, request_id, text, reason))

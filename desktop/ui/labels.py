@@ -108,6 +108,17 @@ _TABLES: dict[str, dict[str, str]] = {
         "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
         "converted": QT_TRANSLATE_NOOP("Labels", "Became a contact"),
     },
+    "slot_mode": {
+        "in_person": QT_TRANSLATE_NOOP("Labels", "In person"),
+        "phone": QT_TRANSLATE_NOOP("Labels", "By phone"),
+        "video": QT_TRANSLATE_NOOP("Labels", "By video"),
+    },
+    "slot_hold": {  # what holds a help-desk slot: its state, or the request naming it
+        "open": QT_TRANSLATE_NOOP("Labels", "Open for booking"),
+        "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+        "held": QT_TRANSLATE_NOOP("Labels", "Held by a request, waiting for your answer"),
+        "booked": QT_TRANSLATE_NOOP("Labels", "Booked"),
+    },
     "weekday": {
         "1": QT_TRANSLATE_NOOP("Labels", "Monday"),
         "2": QT_TRANSLATE_NOOP("Labels", "Tuesday"),

@@ -399,7 +399,7 @@ _OWN_RULES: dict[str, str] = {
     "this request has already been handled": QT_TRANSLATE_NOOP("Messages", "this request has already been handled."),
     "say why the request is declined": QT_TRANSLATE_NOOP("Messages", "say why the request is declined."),
     "a help-desk request holds this slot: confirm or decline it first": QT_TRANSLATE_NOOP(
-        "Messages", "a help-desk request has chosen this time: confirm or decline it first."
+        "Messages", "a help-desk request has chosen this time: confirm or decline it in Intake first."
     ),
     "only a booking request with a slot is confirmed": QT_TRANSLATE_NOOP(
         "Messages", "only a booking request with a time chosen can be confirmed."

@@ -132,3 +132,18 @@ def test_losing_the_team_purges_its_slots(store: StoreWorker) -> None:
     answer = {"results": [], "changes": [], "purge_teams": [str(TEAM)], "cursor": "next", "more": False}
     store.call(lambda s: s.replica.apply_answer(answer, []))
     assert store.call(lambda s: s.bookable_slots.exists(slot.id)) is False
+
+
+def test_the_slots_requests_name_are_found_with_their_hold_even_once_removed(store: StoreWorker) -> None:
+    """What the Intake screen reads: each request's slot and what holds it; a slot removed after
+    its request was declined is still found (marked deleted), one never synced is absent."""
+    held = _offer(store)
+    request_id = uuid.UUID(_request_from_service(store, held.id, version=8))
+    gone = _offer(store, START + dt.timedelta(hours=2))
+    store.call(lambda s: sq.remove_slot(s, gone.id))
+    unknown = new_id()
+    found = store.call(lambda s: sq.slots_by_id(s, [held.id, gone.id, unknown, held.id]))
+    assert set(found) == {held.id, gone.id}
+    assert found[held.id].taken == "held" and found[held.id].request is not None
+    assert found[held.id].request.id == request_id
+    assert found[gone.id].slot.deleted and found[gone.id].taken is None

@@ -22,6 +22,9 @@ ENUMERATIONS = {
     "intake_kind": entities.IntakeKind,
     "intake_channel": entities.IntakeChannel,
     "intake_status": entities.IntakeStatus,
+    "slot_mode": entities.SlotMode,
+    # a slot's state, then what a request makes of it (slot_taken_by)
+    "slot_hold": typing.Literal[typing.get_args(entities.SlotState) + typing.get_args(entities.SlotTaken)],  # type: ignore[misc]
 }
 
 

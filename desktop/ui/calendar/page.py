@@ -9,7 +9,9 @@ another says so), and opening `form.AppointmentForm` to book or edit. Keys:
 Alt+Left / Alt+Right previous / next (a month in the month view), T today, Ctrl+N
 new appointment (at the grid's cursor), Enter on an appointment edits it, Enter or
 a double click on a free slot books one there. "Export…" and "Import…" open the
-iCalendar dialogs of `desktop.ui.calendar.files`.
+iCalendar dialogs of `desktop.ui.calendar.files`. Under the list, the help desk's
+bookable slots of the same period (`desktop.ui.calendar.slots.SlotsPanel`), apart from
+the appointments: nobody is in a slot until the team confirms a booking.
 
 Must never run SQL (see `desktop.store.calendar_queries`), and never reload for
 a write that touched nothing it shows.
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.calendar_queries import Booked, BookedKey, appointments_between, booked, overlaps_among
+from desktop.store.slot_queries import SlotView
 from desktop.ui import style
 from desktop.ui.calendar import (
     date_text,
@@ -49,10 +52,12 @@ from desktop.ui.calendar import (
 )
 from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
+from desktop.ui.calendar.slots import SlotsPanel, band_text
 from desktop.ui.calendar.views import CalendarView, MonthGrid, block_summary, month_days
 from desktop.ui.context import UiContext
 
 SHOWN_ENTITIES = frozenset({"appointment", "contact"})
+SLOT_ENTITIES = frozenset({"bookable_slot", "intake_request"})  # a request holds or frees a slot
 FIRST_HOUR = 7  # the grid opens scrolled to the working day
 
 
@@ -209,12 +214,21 @@ class CalendarPage(QWidget):
         list_label.setBuddy(self.list)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(list_label)
-        side_layout.addWidget(self.list, 1)
-        side_layout.addWidget(self.status)
+        appointments = QWidget()
+        appointments_layout = QVBoxLayout(appointments)
+        appointments_layout.setContentsMargins(0, 0, 0, 0)
+        appointments_layout.addWidget(list_label)
+        appointments_layout.addWidget(self.list, 1)
+        appointments_layout.addWidget(self.status)
+        # The help desk's slots are not appointments (nobody is in them until a team confirms
+        # a booking): listed apart, below, each with what holds it.
+        self.slots = SlotsPanel(self.context)
+        self.slots.loaded.connect(self._slots_loaded)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(appointments)
+        side.addWidget(self.slots)
+        side.setChildrenCollapsible(False)
+        side.setSizes([3000, 2000])
         return side
 
     def _shortcuts(self) -> None:
@@ -275,6 +289,8 @@ class CalendarPage(QWidget):
     def _store_changed(self, entities: frozenset[str]) -> None:
         if entities & SHOWN_ENTITIES:
             self.reload()
+        elif entities & SLOT_ENTITIES:
+            self.slots.reload()
 
     def reload(self) -> None:
         days = self.days()
@@ -285,6 +301,8 @@ class CalendarPage(QWidget):
         self._generation += 1
         generation = self._generation
         self._show_period(days)
+        self.slots.default_day = self.anchor if self.mode == "day" else max(days[0], local_now(self.context).date())
+        self.slots.load(start, end)
         self.status.setText(self.tr("Loading…"))
         self.context.store.run(
             lambda s: appointments_between(s, start, end, operator_id=me, team_id=team),
@@ -318,6 +336,7 @@ class CalendarPage(QWidget):
             self.view.set_content([self.anchor], self.zone, [], self.context.clock())
         else:
             self.view.set_content(days, self.zone, items, self.context.clock())
+        self._slots_loaded(self.slots.views)  # the bands, on the days just set
         if not self._loaded:
             self._loaded = True
             self.view.scroll_to_hour(FIRST_HOUR)
@@ -361,6 +380,11 @@ class CalendarPage(QWidget):
                 row.setForeground(QBrush(style.colour("muted")))  # grey that still reads 4.5:1
             self.list.addItem(row)
         self._syncing_selection = False
+
+    def _slots_loaded(self, views: list[SlotView]) -> None:
+        """Behind the day's or week's appointments; the month's cells list meetings only."""
+        shown = [] if self.mode == "month" else views
+        self.grid.set_help_desk([(v.slot.starts_at, v.slot.ends_at, band_text(v)) for v in shown])
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(self.tr("The calendar could not be read: {reason}").format(reason=type(error).__name__))

@@ -19,6 +19,10 @@ Enter edits it, or on a free slot asks for a new appointment starting there.
 The grid describes the cursor in its accessible description for screen readers
 (the page also lists the same appointments in a plain list).
 
+The help desk's bookable slots are painted behind the appointments as hatched bands
+(`HelpDeskBand`, from `set_help_desk`), each naming what holds it: not meetings, and never
+selected or opened from the grid (the page's slot list is where they are handled).
+
 Must never run store work: the page gives it `Booked` items and listens to its signals.
 """
 
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetrics,
@@ -51,6 +56,32 @@ MINUTES_PER_DAY = 24 * 60
 TEXT_COLOUR = QColor("#1a1a1a")  # on the pale status fills, whatever the palette
 OVERLAP_COLOUR = QColor("#b91c1c")
 MONTH_WEEKS = 6
+
+
+HELP_DESK_COLOUR = QColor("#0f766e")  # teal: no appointment status uses it
+
+
+@dataclass(frozen=True)
+class HelpDeskBand:
+    """A help-desk slot where the grid shows it: day column, wall minutes, and its words."""
+
+    day: int
+    top: float
+    bottom: float
+    text: str
+
+
+def help_desk_bands(
+    slots: list[tuple[dt.datetime, dt.datetime, str]], days: list[dt.date], zone: dt.tzinfo
+) -> list[HelpDeskBand]:
+    """(start, end, text) per slot -> bands on the days shown (a slot lasts at most 12 hours, one day)."""
+    bands = []
+    for start, end, text in slots:
+        local_start, local_end = start.astimezone(zone), end.astimezone(zone)
+        if local_start.date() in days:
+            bottom = _wall_minutes(local_end) if local_end.date() == local_start.date() else MINUTES_PER_DAY
+            bands.append(HelpDeskBand(days.index(local_start.date()), _wall_minutes(local_start), bottom, text))
+    return bands
 
 
 @dataclass(frozen=True)
@@ -164,6 +195,7 @@ class TimeGrid(QWidget):
         self.now: dt.datetime | None = None
         self.blocks: list[Block] = []
         self.overlaps: dict[BookedKey, list[Booked]] = {}
+        self.help_desk: list[HelpDeskBand] = []
         self.selected_key: BookedKey | None = None
         self.cursor_day = 0
         self.cursor_slot = 18  # 09:00
@@ -181,6 +213,11 @@ class TimeGrid(QWidget):
             self.currentChanged.emit(None)
         self._update_size()
         self._describe()
+        self.update()
+
+    def set_help_desk(self, slots: list[tuple[dt.datetime, dt.datetime, str]]) -> None:
+        """The help desk's slots of the days shown, as (start, end, words)."""
+        self.help_desk = help_desk_bands(slots, self.days, self.zone)
         self.update()
 
     @property
@@ -269,6 +306,8 @@ class TimeGrid(QWidget):
         painter.fillRect(self.rect(), palette.base())
         self._paint_hours(painter)
         self._paint_now(painter)
+        for band in self.help_desk:
+            self._paint_help_desk(painter, band)
         for block in self.blocks:
             self._paint_block(painter, block)
         if self.hasFocus() and self.selected_key is None:
@@ -322,6 +361,24 @@ class TimeGrid(QWidget):
         y = self._y(_wall_minutes(local))
         painter.setPen(QPen(QColor("#c62828"), 2))
         painter.drawLine(QPointF(self.column_left(day), y), QPointF(self.column_left(day) + self.column_width(), y))
+
+    def _paint_help_desk(self, painter: QPainter, band: HelpDeskBand) -> None:
+        top = self._y(band.top)
+        height = max(self._y(band.bottom) - top, self.fontMetrics().height() + 4)
+        rect = QRectF(self.column_left(band.day) + 1, top + 1, self.column_width() - 2, height - 2)
+        fill = QColor(HELP_DESK_COLOUR)
+        fill.setAlpha(40)
+        painter.setPen(QPen(HELP_DESK_COLOUR, 1, Qt.PenStyle.DashLine))
+        painter.setBrush(QBrush(fill, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(rect)
+        painter.setPen(HELP_DESK_COLOUR.darker(130))
+        text_rect = rect.adjusted(4, 2, -4, -2)
+        painter.save()
+        painter.setClipRect(rect)  # a short slot shows its first line; the slot list has the rest
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, band.text
+        )
+        painter.restore()
 
     def _paint_block(self, painter: QPainter, block: Block) -> None:
         booked = block.booked

@@ -272,6 +272,52 @@
     </message>
 </context>
 <context>
+    <name>BookingConfirmDialog</name>
+    <message>
+        <source>&amp;Confirm booking</source>
+        <translation>&amp;Vahvista varaus</translation>
+    </message>
+    <message>
+        <source>Confirm a help desk booking</source>
+        <translation>Vahvista verkkoneuvonnan ajanvaraus</translation>
+    </message>
+    <message>
+        <source>Optional. For example: ring the bell marked Centro, 2nd floor.</source>
+        <translation>Valinnainen. Esimerkiksi: soita ovikelloa, jossa lukee Keskus, 2. kerros.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDeclineDialog</name>
+    <message>
+        <source>&amp;Decline booking</source>
+        <translation>&amp;Hylkää varaus</translation>
+    </message>
+    <message>
+        <source>Decline a help desk booking</source>
+        <translation>Hylkää verkkoneuvonnan ajanvaraus</translation>
+    </message>
+    <message>
+        <source>&amp;Message to the person (required):</source>
+        <translation>&amp;Viesti henkilölle (pakollinen):</translation>
+    </message>
+    <message>
+        <source>For example: we cannot meet at that time; please choose another one, or call us.</source>
+        <translation>Esimerkiksi: emme pääse tapaamaan silloin; valitse toinen aika tai soita meille.</translation>
+    </message>
+    <message>
+        <source>Reason for the team</source>
+        <translation>Syy tiimille</translation>
+    </message>
+    <message>
+        <source>&amp;Reason, for the team only (optional):</source>
+        <translation>&amp;Syy, vain tiimille (valinnainen):</translation>
+    </message>
+    <message>
+        <source>write a message to the person: they will read it</source>
+        <translation>kirjoita viesti henkilölle: hän lukee sen</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>‹ Previous</source>
@@ -1895,6 +1941,10 @@
 <context>
     <name>IntakePage</name>
     <message>
+        <source>They read this on the help desk&apos;s status page when they enter their reference and check words. The site sends no SMS or email: if they asked to be called or written to, do that yourself.</source>
+        <translation>Henkilö lukee tämän verkkoneuvonnan tilasivulta antamalla viitekoodinsa ja tarkistussanansa. Sivusto ei lähetä tekstiviestejä eikä sähköpostia: jos hän pyysi soittoa tai viestiä, hoida se itse.</translation>
+    </message>
+    <message>
         <source>Help desk requests</source>
         <translation>Yhteydenottopyynnöt</translation>
     </message>
@@ -1967,6 +2017,14 @@
         <translation>Viitekoodi</translation>
     </message>
     <message>
+        <source>Time chosen</source>
+        <translation>Valittu aika</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Aika nyt</translation>
+    </message>
+    <message>
         <source>Reason declined</source>
         <translation>Hylkäämisen syy</translation>
     </message>
@@ -1983,8 +2041,24 @@
         <translation>H&amp;ylkää…</translation>
     </message>
     <message>
+        <source>Con&amp;firm booking…</source>
+        <translation>&amp;Vahvista varaus…</translation>
+    </message>
+    <message>
+        <source>Book the chosen time for them; their status page shows it</source>
+        <translation>Varaa valittu aika; hänen tilasivunsa näyttää sen</translation>
+    </message>
+    <message>
         <source>Open &amp;contact</source>
         <translation>Avaa &amp;asiakas</translation>
+    </message>
+    <message>
+        <source>Message to the person</source>
+        <translation>Viesti henkilölle</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve message</source>
+        <translation>&amp;Tallenna viesti</translation>
     </message>
     <message>
         <source>New ({count})</source>
@@ -2021,6 +2095,54 @@
     <message>
         <source>No</source>
         <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Confirm or decline the booking first</source>
+        <translation>Vahvista tai hylkää varaus ensin</translation>
+    </message>
+    <message>
+        <source>Not on this device yet: it arrives with the next sync</source>
+        <translation>Ei vielä tällä laitteella: tulee seuraavassa synkronoinnissa</translation>
+    </message>
+    <message>
+        <source>Removed from the calendar</source>
+        <translation>Poistettu kalenterista</translation>
+    </message>
+    <message>
+        <source>Booked by another request</source>
+        <translation>Varattu toiselle pyynnölle</translation>
+    </message>
+    <message>
+        <source>Held for this request until you confirm or decline it</source>
+        <translation>Pidetty tälle pyynnölle, kunnes vahvistat tai hylkäät sen</translation>
+    </message>
+    <message>
+        <source>Booked for this request</source>
+        <translation>Varattu tälle pyynnölle</translation>
+    </message>
+    <message>
+        <source>Free again at the help desk</source>
+        <translation>Taas vapaana verkkoneuvonnassa</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Ei vielä tallennettu.</translation>
+    </message>
+    <message>
+        <source>Saved: they can read it on the status page.</source>
+        <translation>Tallennettu: henkilö voi lukea sen tilasivulta.</translation>
+    </message>
+    <message>
+        <source>No message yet.</source>
+        <translation>Ei vielä viestiä.</translation>
+    </message>
+    <message>
+        <source>Booking confirmed: their status page now shows the time and place.</source>
+        <translation>Varaus vahvistettu: hänen tilasivunsa näyttää nyt ajan ja paikan.</translation>
+    </message>
+    <message>
+        <source>Booking declined: the slot is free again and their status page shows your message.</source>
+        <translation>Varaus hylätty: aika on taas vapaana, ja hänen tilasivunsa näyttää viestisi.</translation>
     </message>
     <message>
         <source>Request accepted: a new contact was created.</source>
@@ -2244,6 +2366,34 @@
     <message>
         <source>Became a contact</source>
         <translation>Muutettu asiakkaaksi</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Paikan päällä</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Puhelimessa</translation>
+    </message>
+    <message>
+        <source>By video</source>
+        <translation>Videolla</translation>
+    </message>
+    <message>
+        <source>Open for booking</source>
+        <translation>Varattavissa</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ei enää tarjolla</translation>
+    </message>
+    <message>
+        <source>Held by a request, waiting for your answer</source>
+        <translation>Pyynnön pitämä, odottaa vastaustasi</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Varattu</translation>
     </message>
     <message>
         <source>Monday</source>
@@ -2773,8 +2923,8 @@
         <translation>kerro, miksi pyyntö hylätään.</translation>
     </message>
     <message>
-        <source>a help-desk request has chosen this time: confirm or decline it first.</source>
-        <translation>neuvonnan pyyntö on valinnut tämän ajan: vahvista tai hylkää se ensin.</translation>
+        <source>a help-desk request has chosen this time: confirm or decline it in Intake first.</source>
+        <translation>verkkoneuvonnan pyyntö on valinnut tämän ajan: vahvista tai hylkää se ensin Yhteydenotoissa.</translation>
     </message>
     <message>
         <source>only a booking request with a time chosen can be confirmed.</source>
@@ -3945,6 +4095,172 @@
     </message>
 </context>
 <context>
+    <name>SlotForm</name>
+    <message>
+        <source>&amp;Offer slot</source>
+        <translation>&amp;Tarjoa aika</translation>
+    </message>
+    <message>
+        <source>Offer a slot at the help desk</source>
+        <translation>Tarjoa aika verkkoneuvonnassa</translation>
+    </message>
+    <message>
+        <source>People choose a free slot on the help desk&apos;s booking page, without seeing names. Their request then holds it until you confirm or decline it in Intake.</source>
+        <translation>Ihmiset valitsevat vapaan ajan verkkoneuvonnan ajanvaraussivulta näkemättä nimiä. Heidän pyyntönsä pitää ajan, kunnes vahvistat tai hylkäät sen Yhteydenotoissa.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Alkamisaika</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Päättymisaika</translation>
+    </message>
+    <message>
+        <source>How the meeting happens</source>
+        <translation>Miten tapaaminen järjestetään</translation>
+    </message>
+    <message>
+        <source>Where, or how</source>
+        <translation>Missä tai kuinka</translation>
+    </message>
+    <message>
+        <source>For example: Via Roma 12, 2nd floor; or: we call you</source>
+        <translation>Esimerkiksi: Kauppakatu 12, 2. kerros; tai: soitamme sinulle</translation>
+    </message>
+    <message>
+        <source>Team offering it</source>
+        <translation>Tarjoava tiimi</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Ei tiimiä</translation>
+    </message>
+    <message>
+        <source>The person sees this only once you have confirmed their booking.</source>
+        <translation>Henkilö näkee tämän vasta, kun olet vahvistanut varauksen.</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Päivä</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Alkaa</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>Päätt&amp;yy</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Miten</translation>
+    </message>
+    <message>
+        <source>&amp;Where or how</source>
+        <translation>Missä tai &amp;kuinka</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>Tiim&amp;i</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>choose a time that has not passed yet</source>
+        <translation>valitse aika, joka ei ole vielä mennyt</translation>
+    </message>
+    <message>
+        <source>you are in no team yet: ask IT to add you to one</source>
+        <translation>et ole vielä missään tiimissä: pyydä IT-tukea lisäämään sinut</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsPanel</name>
+    <message>
+        <source>Help desk slots shown</source>
+        <translation>Näytetyt verkkoneuvonnan ajat</translation>
+    </message>
+    <message>
+        <source>Times your team offers for booking on the public help desk</source>
+        <translation>Ajat, jotka tiimisi tarjoaa varattaviksi julkisessa verkkoneuvonnassa</translation>
+    </message>
+    <message>
+        <source>O&amp;ffer a slot…</source>
+        <translation>Tarj&amp;oa aika…</translation>
+    </message>
+    <message>
+        <source>Offer a time that people can book on the help desk</source>
+        <translation>Tarjoa aika, jonka ihmiset voivat varata verkkoneuvonnassa</translation>
+    </message>
+    <message>
+        <source>Stop offering this slot; a booking already made in it stays</source>
+        <translation>Lopeta tämän ajan tarjoaminen; jo tehty varaus säilyy</translation>
+    </message>
+    <message>
+        <source>Help desk slo&amp;ts:</source>
+        <translation>Verkkoneuvonnan a&amp;jat:</translation>
+    </message>
+    <message>
+        <source>Help desk: open</source>
+        <translation>Neuvonta: vapaa</translation>
+    </message>
+    <message>
+        <source>Help desk: held, to answer</source>
+        <translation>Neuvonta: pidetty, vastaa</translation>
+    </message>
+    <message>
+        <source>Help desk: booked</source>
+        <translation>Neuvonta: varattu</translation>
+    </message>
+    <message>
+        <source>Help desk: withdrawn</source>
+        <translation>Neuvonta: ei tarjolla</translation>
+    </message>
+    <message>
+        <source>Wit&amp;hdraw</source>
+        <translation>Pe&amp;ru tarjous</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Poist&amp;a</translation>
+    </message>
+    <message>
+        <source>Delete a slot offered by mistake</source>
+        <translation>Poista vahingossa tarjottu aika</translation>
+    </message>
+    <message>
+        <source>No slots offered at the help desk in this period.</source>
+        <translation>Tällä jaksolla ei ole tarjottu aikoja verkkoneuvonnassa.</translation>
+    </message>
+    <message>
+        <source>The help desk slots could not be read: {reason}</source>
+        <translation>Verkkoneuvonnan aikoja ei voitu lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>Slot offered: {when}. People can book it on the help desk once this device syncs.</source>
+        <translation>Aika tarjottu: {when}. Sen voi varata verkkoneuvonnassa, kun tämä laite on synkronoinut.</translation>
+    </message>
+    <message>
+        <source>Slot withdrawn: {when}.</source>
+        <translation>Aikaa ei enää tarjota: {when}.</translation>
+    </message>
+    <message>
+        <source>Slot removed: {when}.</source>
+        <translation>Aika poistettu: {when}.</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>Ei muutettu: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Decision</source>
@@ -5067,6 +5383,21 @@ Prossimo ei asenna sitä itse: sulje Prossimo ja avaa tiedosto, tai pyydä apua 
     <message>
         <source>Offline only: nothing leaves this computer. You can connect it to your organisation later, in Settings.</source>
         <translation>Vain tällä tietokoneella: mitään ei lähetetä muualle. Voit yhdistää sen organisaatioosi myöhemmin asetuksissa.</translation>
+    </message>
+</context>
+<context>
+    <name>_BookingAnswer</name>
+    <message>
+        <source>{alias} chose: {slot}. Reference {reference}.</source>
+        <translation>{alias} valitsi: {slot}. Viite {reference}.</translation>
+    </message>
+    <message>
+        <source>Message to the person</source>
+        <translation>Viesti henkilölle</translation>
+    </message>
+    <message>
+        <source>&amp;Message to the person:</source>
+        <translation>V&amp;iesti henkilölle:</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,52 @@
     </message>
 </context>
 <context>
+    <name>BookingConfirmDialog</name>
+    <message>
+        <source>&amp;Confirm booking</source>
+        <translation>&amp;Conferma prenotazione</translation>
+    </message>
+    <message>
+        <source>Confirm a help desk booking</source>
+        <translation>Conferma una prenotazione dallo sportello online</translation>
+    </message>
+    <message>
+        <source>Optional. For example: ring the bell marked Centro, 2nd floor.</source>
+        <translation>Facoltativo. Per esempio: suonate il campanello «Centro», 2° piano.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDeclineDialog</name>
+    <message>
+        <source>&amp;Decline booking</source>
+        <translation>&amp;Rifiuta prenotazione</translation>
+    </message>
+    <message>
+        <source>Decline a help desk booking</source>
+        <translation>Rifiuta una prenotazione dallo sportello online</translation>
+    </message>
+    <message>
+        <source>&amp;Message to the person (required):</source>
+        <translation>&amp;Messaggio alla persona (obbligatorio):</translation>
+    </message>
+    <message>
+        <source>For example: we cannot meet at that time; please choose another one, or call us.</source>
+        <translation>Per esempio: a quell&apos;ora non possiamo incontrarci; scegliete un altro orario o chiamateci.</translation>
+    </message>
+    <message>
+        <source>Reason for the team</source>
+        <translation>Motivo per l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Reason, for the team only (optional):</source>
+        <translation>Moti&amp;vo, solo per l&apos;équipe (facoltativo):</translation>
+    </message>
+    <message>
+        <source>write a message to the person: they will read it</source>
+        <translation>scrivete un messaggio alla persona: lo leggerà</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>‹ Previous</source>
@@ -1895,6 +1941,10 @@
 <context>
     <name>IntakePage</name>
     <message>
+        <source>They read this on the help desk&apos;s status page when they enter their reference and check words. The site sends no SMS or email: if they asked to be called or written to, do that yourself.</source>
+        <translation>La persona lo legge nella pagina di stato dello sportello online, inserendo il suo codice di riferimento e le parole di controllo. Il sito non invia SMS né email: se ha chiesto di essere chiamata o di ricevere un messaggio, fatelo voi.</translation>
+    </message>
+    <message>
         <source>Help desk requests</source>
         <translation>Richieste dallo sportello online</translation>
     </message>
@@ -1967,6 +2017,14 @@
         <translation>Codice di riferimento</translation>
     </message>
     <message>
+        <source>Time chosen</source>
+        <translation>Orario scelto</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Fascia oraria</translation>
+    </message>
+    <message>
         <source>Reason declined</source>
         <translation>Motivo del rifiuto</translation>
     </message>
@@ -1983,8 +2041,24 @@
         <translation>&amp;Rifiuta…</translation>
     </message>
     <message>
+        <source>Con&amp;firm booking…</source>
+        <translation>Con&amp;ferma prenotazione…</translation>
+    </message>
+    <message>
+        <source>Book the chosen time for them; their status page shows it</source>
+        <translation>Prenota l&apos;orario scelto; la sua pagina di stato lo mostra</translation>
+    </message>
+    <message>
         <source>Open &amp;contact</source>
         <translation>Apri &amp;contatto</translation>
+    </message>
+    <message>
+        <source>Message to the person</source>
+        <translation>Messaggio alla persona</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve message</source>
+        <translation>Sal&amp;va messaggio</translation>
     </message>
     <message>
         <source>New ({count})</source>
@@ -2021,6 +2095,54 @@
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Confirm or decline the booking first</source>
+        <translation>Prima confermate o rifiutate la prenotazione</translation>
+    </message>
+    <message>
+        <source>Not on this device yet: it arrives with the next sync</source>
+        <translation>Non ancora su questo computer: arriva con la prossima sincronizzazione</translation>
+    </message>
+    <message>
+        <source>Removed from the calendar</source>
+        <translation>Tolta dal calendario</translation>
+    </message>
+    <message>
+        <source>Booked by another request</source>
+        <translation>Prenotata da un&apos;altra richiesta</translation>
+    </message>
+    <message>
+        <source>Held for this request until you confirm or decline it</source>
+        <translation>Tenuta per questa richiesta finché non la confermate o rifiutate</translation>
+    </message>
+    <message>
+        <source>Booked for this request</source>
+        <translation>Prenotata per questa richiesta</translation>
+    </message>
+    <message>
+        <source>Free again at the help desk</source>
+        <translation>Di nuovo libera sullo sportello online</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Non ancora salvato.</translation>
+    </message>
+    <message>
+        <source>Saved: they can read it on the status page.</source>
+        <translation>Salvato: la persona può leggerlo nella pagina di stato.</translation>
+    </message>
+    <message>
+        <source>No message yet.</source>
+        <translation>Ancora nessun messaggio.</translation>
+    </message>
+    <message>
+        <source>Booking confirmed: their status page now shows the time and place.</source>
+        <translation>Prenotazione confermata: la sua pagina di stato ora mostra orario e luogo.</translation>
+    </message>
+    <message>
+        <source>Booking declined: the slot is free again and their status page shows your message.</source>
+        <translation>Prenotazione rifiutata: la fascia oraria è di nuovo libera e la sua pagina di stato mostra il vostro messaggio.</translation>
     </message>
     <message>
         <source>Request accepted: a new contact was created.</source>
@@ -2244,6 +2366,34 @@
     <message>
         <source>Became a contact</source>
         <translation>Diventato contatto</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Di persona</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Per telefono</translation>
+    </message>
+    <message>
+        <source>By video</source>
+        <translation>In videochiamata</translation>
+    </message>
+    <message>
+        <source>Open for booking</source>
+        <translation>Prenotabile</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ritirata</translation>
+    </message>
+    <message>
+        <source>Held by a request, waiting for your answer</source>
+        <translation>Tenuta da una richiesta, in attesa della vostra risposta</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Prenotata</translation>
     </message>
     <message>
         <source>Monday</source>
@@ -2773,8 +2923,8 @@
         <translation>indica perché la richiesta viene rifiutata.</translation>
     </message>
     <message>
-        <source>a help-desk request has chosen this time: confirm or decline it first.</source>
-        <translation>una richiesta dello sportello ha scelto questo orario: prima confermala o rifiutala.</translation>
+        <source>a help-desk request has chosen this time: confirm or decline it in Intake first.</source>
+        <translation>una richiesta dallo sportello online ha scelto questo orario: prima confermatela o rifiutatela in Richieste.</translation>
     </message>
     <message>
         <source>only a booking request with a time chosen can be confirmed.</source>
@@ -3945,6 +4095,172 @@
     </message>
 </context>
 <context>
+    <name>SlotForm</name>
+    <message>
+        <source>&amp;Offer slot</source>
+        <translation>&amp;Offri fascia</translation>
+    </message>
+    <message>
+        <source>Offer a slot at the help desk</source>
+        <translation>Offri una fascia oraria sullo sportello online</translation>
+    </message>
+    <message>
+        <source>People choose a free slot on the help desk&apos;s booking page, without seeing names. Their request then holds it until you confirm or decline it in Intake.</source>
+        <translation>Le persone scelgono una fascia libera nella pagina di prenotazione dello sportello online, senza vedere nomi. La loro richiesta la tiene finché non la confermate o rifiutate in Richieste.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Ora di inizio</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Ora di fine</translation>
+    </message>
+    <message>
+        <source>How the meeting happens</source>
+        <translation>Come avviene l&apos;incontro</translation>
+    </message>
+    <message>
+        <source>Where, or how</source>
+        <translation>Dove, o come</translation>
+    </message>
+    <message>
+        <source>For example: Via Roma 12, 2nd floor; or: we call you</source>
+        <translation>Per esempio: Via Roma 12, 2° piano; oppure: vi chiamiamo noi</translation>
+    </message>
+    <message>
+        <source>Team offering it</source>
+        <translation>Équipe che la offre</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Nessuna équipe</translation>
+    </message>
+    <message>
+        <source>The person sees this only once you have confirmed their booking.</source>
+        <translation>La persona lo vede solo dopo che avete confermato la prenotazione.</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Inizio</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Fine</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Modalità</translation>
+    </message>
+    <message>
+        <source>&amp;Where or how</source>
+        <translation>&amp;Dove o come</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>Éq&amp;uipe</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso orario</translation>
+    </message>
+    <message>
+        <source>choose a time that has not passed yet</source>
+        <translation>scegliete un orario non ancora passato</translation>
+    </message>
+    <message>
+        <source>you are in no team yet: ask IT to add you to one</source>
+        <translation>non siete ancora in nessuna équipe: chiedete all&apos;informatica di aggiungervi</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsPanel</name>
+    <message>
+        <source>Help desk slots shown</source>
+        <translation>Fasce orarie dello sportello online mostrate</translation>
+    </message>
+    <message>
+        <source>Times your team offers for booking on the public help desk</source>
+        <translation>Orari che la vostra équipe offre per la prenotazione sullo sportello online pubblico</translation>
+    </message>
+    <message>
+        <source>O&amp;ffer a slot…</source>
+        <translation>O&amp;ffri una fascia…</translation>
+    </message>
+    <message>
+        <source>Offer a time that people can book on the help desk</source>
+        <translation>Offrite un orario che le persone possono prenotare sullo sportello online</translation>
+    </message>
+    <message>
+        <source>Stop offering this slot; a booking already made in it stays</source>
+        <translation>Non offrire più questa fascia; una prenotazione già fatta resta</translation>
+    </message>
+    <message>
+        <source>Help desk slo&amp;ts:</source>
+        <translation>Fasce orarie dello sportel&amp;lo:</translation>
+    </message>
+    <message>
+        <source>Help desk: open</source>
+        <translation>Sportello: libera</translation>
+    </message>
+    <message>
+        <source>Help desk: held, to answer</source>
+        <translation>Sportello: tenuta, da rispondere</translation>
+    </message>
+    <message>
+        <source>Help desk: booked</source>
+        <translation>Sportello: prenotata</translation>
+    </message>
+    <message>
+        <source>Help desk: withdrawn</source>
+        <translation>Sportello: ritirata</translation>
+    </message>
+    <message>
+        <source>Wit&amp;hdraw</source>
+        <translation>Rit&amp;ira</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Cancella</translation>
+    </message>
+    <message>
+        <source>Delete a slot offered by mistake</source>
+        <translation>Cancella una fascia offerta per errore</translation>
+    </message>
+    <message>
+        <source>No slots offered at the help desk in this period.</source>
+        <translation>Nessuna fascia offerta sullo sportello online in questo periodo.</translation>
+    </message>
+    <message>
+        <source>The help desk slots could not be read: {reason}</source>
+        <translation>Non è stato possibile leggere le fasce dello sportello online: {reason}</translation>
+    </message>
+    <message>
+        <source>Slot offered: {when}. People can book it on the help desk once this device syncs.</source>
+        <translation>Fascia offerta: {when}. Le persone potranno prenotarla sullo sportello online dopo la sincronizzazione di questo computer.</translation>
+    </message>
+    <message>
+        <source>Slot withdrawn: {when}.</source>
+        <translation>Fascia ritirata: {when}.</translation>
+    </message>
+    <message>
+        <source>Slot removed: {when}.</source>
+        <translation>Fascia cancellata: {when}.</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>Non modificata: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Decision</source>
@@ -5067,6 +5383,21 @@ Prossimo non lo installa da solo: chiudi Prossimo e apri quel file, oppure chied
     <message>
         <source>Offline only: nothing leaves this computer. You can connect it to your organisation later, in Settings.</source>
         <translation>Solo offline: nulla esce da questo computer. Potrai collegarlo alla tua organizzazione in seguito, nelle Impostazioni.</translation>
+    </message>
+</context>
+<context>
+    <name>_BookingAnswer</name>
+    <message>
+        <source>{alias} chose: {slot}. Reference {reference}.</source>
+        <translation>{alias} ha scelto: {slot}. Riferimento {reference}.</translation>
+    </message>
+    <message>
+        <source>Message to the person</source>
+        <translation>Messaggio alla persona</translation>
+    </message>
+    <message>
+        <source>&amp;Message to the person:</source>
+        <translation>&amp;Messaggio alla persona:</translation>
     </message>
 </context>
 <context>
