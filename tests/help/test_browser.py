@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -92,7 +93,19 @@ def _follow(chrome, css: str) -> None:
     """Click what `css` finds and wait until the page it leads to has replaced this one."""
     element = chrome.find_element(By.CSS_SELECTOR, css)
     element.click()
-    WebDriverWait(chrome, 30).until(staleness_of(element))
+    WebDriverWait(chrome, 30).until(lambda _: _replaced(element))
+
+
+def _replaced(element) -> bool:
+    """Whether the page `element` was on has gone. Mid-navigation, Chromium sometimes answers the
+    check with "Node with given id does not belong to the document" (an unknown error, not
+    Selenium's stale-element error): that too means the old document is gone."""
+    try:
+        return staleness_of(element)(None)
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
 
 
 def _wait_for_fill_time(opened: float) -> None:
