@@ -159,12 +159,19 @@ class HelpDesk:
             draft=draft,
             errors=errors or {},
             teams=choices,
-            token=token or form_token.issue(self.key, language, self.clock()),
-            reach_options=forms.REACH,
-            own_languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-            other_languages=sorted(forms.OTHER_LANGUAGES.items()),
+            **self._person_form(language, token),
             **extra,
         )
+
+    def _person_form(self, language: str, token: str | None) -> dict[str, Any]:
+        """What the person fields of both forms (contact, booking) need: their token (the first
+        view's, when a form comes back with errors), the ways to reach them and the languages."""
+        return {
+            "token": token or form_token.issue(self.key, language, self.clock()),
+            "reach_options": forms.REACH,
+            "own_languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+            "other_languages": sorted(forms.OTHER_LANGUAGES.items()),
+        }
 
     def contact_post(self, language: str, fields: dict[str, str], address: str) -> HTMLResponse:
         return self._post(language, forms.draft_of(fields), address, "first_contact")
@@ -303,10 +310,7 @@ class HelpDesk:
             teams=choices,
             team=chosen,
             days=days,
-            token=token or form_token.issue(self.key, language, self.clock()),
-            reach_options=forms.REACH,
-            own_languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-            other_languages=sorted(forms.OTHER_LANGUAGES.items()),
+            **self._person_form(language, token),
             **extra,
         )
 
