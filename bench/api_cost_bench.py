@@ -10,8 +10,11 @@ time, as one API process runs them. It prints the process CPU per sync over each
 `--profile` the share of that CPU by package (cProfile with a CPU clock; the profiler itself
 about doubles the cost, so read the shares, not the milliseconds).
 
+It also reads PostgreSQL's CPU per sync from /proc (every server process: backends, WAL writer,
+checkpointer, autovacuum), which with one sync at a time no load generator disturbs.
+
 What it leaves out: uvicorn and its HTTP parser (a few tenths of a millisecond per request in
-the service), and PostgreSQL's own CPU (central_bench reads it from /proc). What it counts
+the service). What it counts
 beyond the app: the in-process driver (building each request, reading each answer), shown as
 its own row with `--profile`. Never asserts.
 
@@ -22,7 +25,6 @@ import argparse
 import asyncio
 import collections
 import cProfile
-import gzip
 import pstats
 import statistics
 import sys
@@ -34,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.central_bench import PASSWORD, enrol_all
+from bench.central_bench import PASSWORD, enrol_all, postmaster_pid, tree_cpu, unpack
 from central import security
 from central.app import create_app
 from central.db import make_engine, session_factory, upgrade
@@ -103,7 +105,7 @@ class AsgiConnection:
         self.headers = answer_headers
         data = bytes(answer)
         if answer_headers.get("content-encoding") == "gzip":
-            data = gzip.decompress(data)
+            data = unpack(data)
         return status, data
 
 
@@ -127,8 +129,13 @@ def seed(engine: Any, teams: int) -> list[str]:
     return ids
 
 
-async def one_run(url: str, args: argparse.Namespace) -> tuple[float, int, float, pstats.Stats | None]:
-    """(CPU ms per sync, syncs counted, changes pulled per sync, the profile or None)."""
+async def one_run(
+    url: str, args: argparse.Namespace, postmaster: int | None
+) -> tuple[float, float | None, int, float, pstats.Stats | None]:
+    """(API CPU ms per sync, PostgreSQL CPU ms per sync or None, syncs counted, changes pulled per
+    sync, the profile or None). PostgreSQL's CPU is every server process's (backends, WAL writer,
+    checkpointer, autovacuum) over the counted rounds, read from /proc: one sync at a time, so
+    nothing else runs on it."""
     engine = make_engine(url)
     upgrade(engine)
     app = create_app(engine, sync_queue_s=3600.0)  # one sync at a time: nothing is ever queued
@@ -139,6 +146,7 @@ async def one_run(url: str, args: argparse.Namespace) -> tuple[float, int, float
             await device.sync()
     profile = cProfile.Profile(time.process_time) if args.profile else None
     pulled = 0
+    pg_started = tree_cpu(postmaster)
     started = time.process_time()
     if profile:
         profile.enable()
@@ -149,9 +157,11 @@ async def one_run(url: str, args: argparse.Namespace) -> tuple[float, int, float
     if profile:
         profile.disable()
     spent = time.process_time() - started
+    pg_ended = tree_cpu(postmaster)
     engine.dispose()
     syncs = args.rounds * len(devices)
-    return 1000 * spent / syncs, syncs, pulled / syncs, pstats.Stats(profile) if profile else None
+    pg_ms = 1000 * (pg_ended - pg_started) / syncs if pg_started is not None and pg_ended is not None else None
+    return 1000 * spent / syncs, pg_ms, syncs, pulled / syncs, pstats.Stats(profile) if profile else None
 
 
 def shares(stats: pstats.Stats) -> list[tuple[str, float]]:
@@ -200,7 +210,8 @@ def main() -> None:
     server = pg_server.PostgresServer(pg_server.find_pg_bin(), durable=True)
     server.start()
     try:
-        results = [asyncio.run(one_run(server.create_database(f"cost{n}"), args)) for n in range(args.runs)]
+        postmaster = postmaster_pid(server)
+        results = [asyncio.run(one_run(server.create_database(f"cost{n}"), args, postmaster)) for n in range(args.runs)]
     finally:
         server.stop()
     print(
@@ -208,12 +219,19 @@ def main() -> None:
         f"10 mutations per sync + a pull, gzip; PostgreSQL with fsync, synchronous_commit, full_page_writes on; "
         f"{args.rounds} rounds after {WARM_ROUNDS} of warm-up, {args.runs} runs\n"
     )
-    print("| run | syncs | changes pulled per sync | CPU ms per sync |")
-    print("| ---: | ---: | ---: | ---: |")
-    for number, (ms, syncs, pulled, _) in enumerate(results, 1):
-        print(f"| {number} | {syncs:,} | {pulled:.1f} | {ms:.2f} |")
+    print("| run | syncs | changes pulled per sync | API CPU ms per sync | PostgreSQL CPU ms per sync |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    for number, (ms, pg_ms, syncs, pulled, _) in enumerate(results, 1):
+        pg = "n/a" if pg_ms is None else f"{pg_ms:.2f}"
+        print(f"| {number} | {syncs:,} | {pulled:.1f} | {ms:.2f} | {pg} |")
     costs = sorted(ms for ms, *_ in results)
-    print(f"\nmin / median / max: {costs[0]:.2f} / {statistics.median(costs):.2f} / {costs[-1]:.2f} ms per sync")
+    print(f"\nAPI min / median / max: {costs[0]:.2f} / {statistics.median(costs):.2f} / {costs[-1]:.2f} ms per sync")
+    pg_costs = sorted(pg for _, pg, *_ in results if pg is not None)
+    if pg_costs:
+        print(
+            f"PostgreSQL min / median / max: {pg_costs[0]:.2f} / {statistics.median(pg_costs):.2f} / "
+            f"{pg_costs[-1]:.2f} ms per sync (profiling slows the API, not PostgreSQL)"
+        )
     profiles = [stats for *_, stats in results if stats is not None]
     if profiles:
         merged = profiles[0]
