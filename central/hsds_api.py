@@ -38,6 +38,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -284,8 +285,17 @@ def _page(services: list[Listed], page: int, per_page: int, full: bool) -> dict[
     }
 
 
-def _schema(name: str, description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": {"$ref": f"{SPEC}/{name}"}}}}
+def _answer(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+# The specification's own schemas (its openapi.json and compiled objects), pinned to the commit
+# tests/fixtures/hsds-3.1-schema holds, rather than a copy of them in this document.
+PAGE_SCHEMA = {
+    "allOf": [{"$ref": f"{SPEC}/openapi.json#/components/schemas/Page"}],
+    "properties": {"contents": {"type": "array", "items": {"$ref": f"{SPEC}/compiled/service_list.json"}}},
+}
+SERVICE_SCHEMA = {"$ref": f"{SPEC}/compiled/service.json"}
 
 
 LIMITED: dict[int | str, dict[str, Any]] = {
@@ -339,8 +349,8 @@ def add_routes(
         dependencies=[Depends(admitted)],
         response_class=JSONResponse,
         responses={
-            200: _schema(
-                "compiled/service_list.json",
+            200: _answer(
+                PAGE_SCHEMA,
                 "An HSDS `Page` of published services, oldest first; `contents` items are "
                 "compiled/service_list.json (one-to-one fields), or compiled/service.json with `full=true`.",
             ),
@@ -391,13 +401,14 @@ def add_routes(
         dependencies=[Depends(admitted)],
         response_class=JSONResponse,
         responses={
-            200: _schema("compiled/service.json", "The fully nested service."),
+            200: _answer(SERVICE_SCHEMA, "The fully nested service."),
             304: {"description": "Unchanged since the ETag given in If-None-Match."},
+            422: {"model": ProblemAnswer, "description": f"The id is longer than {ID_MAX} characters."},
             404: {"model": ProblemAnswer, "description": "`not_found`: no published service has this id."},
             **LIMITED,
         },
     )
-    def hsds_service(request: Request, service_id: str) -> Response:
+    def hsds_service(request: Request, service_id: Annotated[str, PathParam(max_length=ID_MAX)]) -> Response:
         """HSDS's `/services/{id}`: one published service with its locations, phones, schedules, languages."""
         snapshot = directory.current()
         listed = snapshot.by_id.get(service_id)

@@ -136,6 +136,8 @@ def test_every_answer_validates_and_the_pages_cover_every_published_service_once
             client, f"/hsds/services/{uuid.uuid4()}", expect=404
         )
     assert _get(client, "/hsds/services/x", expect=404)["error"] == "not_found"
+    too_long = _get(client, f"/hsds/services/{'x' * 201}", expect=422)
+    assert [problem["field"] for problem in too_long["fields"]] == ["service_id"]
 
 
 def test_filters_combine_and_an_empty_page_past_the_end(world: World, lodi: dict[str, str]) -> None:
