@@ -1,7 +1,8 @@
 """The central service's HTTP API: a FastAPI app factory.
 
 Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`; `/v1/updates` is
-central.updates_http's, the help desk's pages under `/help/` central.help.pages'), their
+central.updates_http's, the help desk's pages under `/help/` central.help.pages', the HSDS API
+under `/hsds/` central.hsds_api's), their
 status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
@@ -32,6 +33,7 @@ from starlette.types import Message, Receive, Scope, Send
 from central import (
     auth,
     errors,
+    hsds_api,
     intake,
     observe,
     restore_state,
@@ -543,6 +545,7 @@ def create_app(
 
     updates_http.add_routes(app, updates_dir)
     help_pages.add_routes(app, sessions, key, clock, _client_address)
+    hsds_api.add_routes(app, sessions, key, clock, _client_address)
 
     # Inside the crash guard, before the body is read and before any database work.
     queue_s = shedding.queue_limit_from_env() if sync_queue_s is None else sync_queue_s

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from protocol import Resource
 from protocol.hsds.common import HsdsError, ImportReport, Reading, TableCounts, index_by_keys, match_keys, report
-from protocol.hsds.json_format import export_json, import_json, read_json
+from protocol.hsds.json_format import compiled_services, export_json, import_json, read_json
 from protocol.hsds.tabular import DESCRIPTOR, export_package, import_package, read_package
 
 Format = Literal["tabular", "json"]
@@ -42,6 +42,7 @@ __all__ = [
     "ImportReport",
     "Reading",
     "TableCounts",
+    "compiled_services",
     "detect_format",
     "export_directory",
     "export_json",

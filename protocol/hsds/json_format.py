@@ -1,6 +1,7 @@
 """The directory as HSDS 3 JSON: fully nested ("compiled") service objects in one file.
 
-Owns: writing directory `Resource` records as one JSON document, and reading such a document
+Owns: the HSDS 3.1 compiled service objects of directory `Resource` records (`compiled_services`,
+also what the service's HSDS API answers), writing them as one JSON document, and reading such a document
 (ours or another HSDS 3 publisher's) back into validated Resource field dictionaries. Files
 only, like `protocol.hsds.tabular`; storing records is the caller's job.
 
@@ -54,15 +55,8 @@ from protocol.hsds.common import HsdsError, Placed, Rule, Sources, stable_id
 def export_json(resources: Iterable[Resource], path: Path) -> dict[str, int]:
     """Write the live resources as one HSDS JSON document at `path` (a new file); counts written."""
     path = Path(path)
-    services: dict[str, dict[str, Any]] = {}
-    pairings = 0
-    for placed in common.place_all(resources):
-        service = services.get(placed.service_id)
-        if service is None:
-            service = services[placed.service_id] = _service(placed)
-        service["service_at_locations"].append(_service_at_location(placed))
-        pairings += 1
-    contents = list(services.values())
+    placed = common.place_all(resources)
+    contents = compiled_services(placed)
     document = {
         "total_items": len(contents),
         "total_pages": 1,
@@ -84,7 +78,20 @@ def export_json(resources: Iterable[Resource], path: Path) -> dict[str, int]:
     except OSError as exc:
         raise HsdsError(f"{path}: cannot be written ({exc.strerror})") from None
     organizations = {service["organization"]["id"] for service in contents}
-    return {"organization": len(organizations), "service": len(contents), "service_at_location": pairings}
+    return {"organization": len(organizations), "service": len(contents), "service_at_location": len(placed)}
+
+
+def compiled_services(placed: Iterable[Placed]) -> list[dict[str, Any]]:
+    """The placed resources (`common.place_all`) as HSDS 3.1 compiled services, one per service
+    id, in the order each id first appears. The export writes these; the service's HSDS API
+    (central.hsds_api) answers them, so a file and the API never describe a service differently."""
+    services: dict[str, dict[str, Any]] = {}
+    for one in placed:
+        service = services.get(one.service_id)
+        if service is None:
+            service = services[one.service_id] = _service(one)
+        service["service_at_locations"].append(_service_at_location(one))
+    return list(services.values())
 
 
 def _present(**values: Any) -> dict[str, Any]:

@@ -212,6 +212,16 @@ def _help_paths(service: Service) -> None:
     requests.get(service.url + "/help/", headers={"Accept-Language": service.canary("al")}, timeout=10)
 
 
+def _hsds_paths(service: Service) -> None:
+    """The public HSDS API: canaries in every parameter, the id and a header, each refused (422,
+    404) or filtering to nothing."""
+    url = service.url + "/hsds/services"
+    for name in ("modified_after", "organization_id", "taxonomy_term_id", "taxonomy_id", "search", "page", "full"):
+        requests.get(url, params={name: service.canary(name[:4])}, timeout=10)
+    requests.get(url + "/" + service.canary("hsid"), headers={"If-None-Match": service.canary("inm")}, timeout=10)
+    requests.get(url + "/" + service.canary("long") * 20, timeout=10)
+
+
 def _sync_paths(service: Service, token: str) -> None:
     names = {"given_name": service.canary("given"), "family_name": service.canary("family")}
     good = service.post("/v1/sync", {"mutations": [_mutation(1, **names)]}, token=token)
@@ -290,6 +300,7 @@ def test_no_request_value_reaches_the_log(service: Service) -> None:
     token = _enrol_paths(service)
     _intake_paths(service)
     _help_paths(service)
+    _hsds_paths(service)
     _sync_paths(service, token)
     crash = _forced_crash(service)
     time.sleep(0.5)  # let the service flush its last line (the log is read, not timed)
