@@ -10,7 +10,7 @@ Must never load the whole contact list: at most `LIMIT` matches are fetched.
 
 import uuid
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import UiContext
+from desktop.ui.latest_query import LatestQuery
 from protocol import Contact
 
 LIMIT = 30
@@ -41,7 +42,6 @@ class ContactPicker(QDialog):
         super().__init__(parent)
         self.context = context
         self.chosen: Contact | None = None
-        self._generation = 0
         self.setWindowTitle(self.tr("Choose a contact"))
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Type a name, alias, municipality or phone"))
@@ -59,24 +59,18 @@ class ContactPicker(QDialog):
         label.setBuddy(self.query)
         for widget in (label, self.query, self.hint, self.results, buttons):
             layout.addWidget(widget)
-        self._debounce = QTimer(self, singleShot=True, interval=120)
-        self._debounce.timeout.connect(self._search)
-        self.query.textChanged.connect(lambda _text: self._debounce.start())
+        self.search_query = LatestQuery(context.store, self)  # at once, one query at a time
+        self.query.textChanged.connect(lambda _text: self._search())
         self.query.returnPressed.connect(self._accept_current)
         self.results.currentItemChanged.connect(lambda item, _prev: self.ok_button.setEnabled(item is not None))
         self.results.itemActivated.connect(lambda _item: self._accept_current())
         self.resize(420, 380)
 
     def _search(self) -> None:
-        self._generation += 1
-        generation, text = self._generation, self.query.text()
-        self.context.store.run(
-            lambda s: s.contacts.search(text, limit=LIMIT), lambda found: self._show(generation, found), owner=self
-        )
+        text = self.query.text()
+        self.search_query.ask(lambda s: s.contacts.search(text, limit=LIMIT), self._show)
 
-    def _show(self, generation: int, found: list[Contact]) -> None:
-        if generation != self._generation:
-            return  # a newer query is on its way
+    def _show(self, found: list[Contact]) -> None:
         self.results.clear()
         for contact in found:
             item = QListWidgetItem(contact_label(contact))

@@ -168,6 +168,24 @@ def test_search_as_you_type_finds_the_contact(qtbot, page: ContactsPage, caseloa
     qtbot.waitUntil(lambda: page.model.rowCount() == len(caseload.contacts), timeout=5_000)
 
 
+def test_typing_fast_runs_one_query_behind_and_shows_only_the_newest(
+    qtbot, page: ContactsPage, caseload: Caseload
+) -> None:
+    """No typing pause (issue 23: it was felt on every keystroke): the first key queries at once; keys
+    typed while that query runs wait for it, and only the newest of them runs after it."""
+    target = next(c for c in caseload.contacts if c.family_name and len(c.family_name) >= 4)
+    before = page.list_query.started
+    for end in range(1, 5):  # four keystrokes before the store can answer the first
+        page.search.setText(target.family_name[:end])
+    assert page.list_query.started == before + 1 and page.list_query.running
+    qtbot.waitUntil(lambda: not page.list_query.running and page.model.rowCount() > 0, timeout=5_000)
+    assert page.list_query.started == before + 2  # the first, then the newest: the two between never ran
+    assert target.id in listed_ids(page)
+    qtbot.waitUntil(lambda: page.model.is_loaded(0), timeout=5_000)
+    prefix = target.family_name[:4].casefold()
+    assert all(prefix in name.casefold() or "(alias)" in name for name in shown_names(page))
+
+
 def test_filters_by_team_and_municipality_narrow_the_list(
     qtbot, page: ContactsPage, ui_store, caseload: Caseload
 ) -> None:

@@ -2,7 +2,7 @@
 
 Owns: `ContactsPage`. The list is a `ContactListModel` (ids only, rows fetched
 lazily in blocks), so 100k contacts open as fast as 100. Typing searches the FTS
-index after a short pause; only the newest query's answer is shown. Team,
+index at once, one query at a time (`LatestQuery`): only the newest question's answer is shown. Team,
 municipality and tag filters combine with the search. The municipality and tag
 choices come from a scan of the whole table, done in slices on the store thread
 after the list has painted (tags exist only inside the records' bodies).
@@ -38,9 +38,9 @@ from desktop.ui.contacts.dialogs import dispose
 from desktop.ui.contacts.form import ContactForm
 from desktop.ui.contacts.model import ID_ROLE, MUNICIPALITY, NAME, PHONE, TAGS, TEAM, ContactListModel
 from desktop.ui.context import UiContext
+from desktop.ui.latest_query import LatestQuery
 from protocol import Contact
 
-SEARCH_PAUSE_MS = 100
 CHANGE_PAUSE_MS = 150  # a sync applying pages emits bursts of changes: reload once per burst
 OPTIONS_PAUSE_MS = 2_000  # the filter choices may lag a little behind new contacts
 
@@ -49,8 +49,8 @@ class ContactsPage(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.list_query = LatestQuery(context.store, self)  # the list's ids: search text and filters
         self.contact_form: ContactForm | None = None
-        self._generation = 0
         self._options_generation = 0
         self._options_started = False
         self._stale = False
@@ -155,9 +155,7 @@ class ContactsPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self._focus_search)
         find.setWhatsThis(self.tr("Go to the search"))  # listed by the shortcuts help (F1)
-        self.search_debounce = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
-        self.search_debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _text: self.search_debounce.start())
+        self.search.textChanged.connect(lambda _text: self.reload())
         self.search.returnPressed.connect(self._search_entered)
         self._change_timer = QTimer(self, singleShot=True, interval=CHANGE_PAUSE_MS)
         self._change_timer.timeout.connect(self.reload)
@@ -230,10 +228,8 @@ class ContactsPage(QWidget):
 
     def reload(self) -> None:
         """Ask for the ids the list should show now (search text and filters)."""
-        self.search_debounce.stop()
         self._change_timer.stop()
-        self._generation += 1
-        generation, text, filters = self._generation, self.search.text().strip(), self.filters()
+        text, filters = self.search.text().strip(), self.filters()
         current = self.selected_id()
         if current is not None:
             self._keep_id = current
@@ -243,11 +239,9 @@ class ContactsPage(QWidget):
                 return contact_queries.search_ids(session, text, filters)
             return SearchResult(contact_queries.ordered_ids(session, filters), False)
 
-        self.context.store.run(query, lambda result: self._show_ids(generation, text, result), owner=self)
+        self.list_query.ask(query, lambda result: self._show_ids(text, result))
 
-    def _show_ids(self, generation: int, text: str, result: SearchResult) -> None:
-        if generation != self._generation:
-            return  # typed on: a newer answer is coming
+    def _show_ids(self, text: str, result: SearchResult) -> None:
         keep = self._keep_id
         self.truncated = result.truncated
         self.model.set_ids(result.ids)
