@@ -29,7 +29,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from central import audit, restore_state
-from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, Bind, SyncSQL, json_bytes
+from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, RECORD_REWRITE, Bind, SyncSQL, Write, json_bytes
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import META_FIELDS, Contact
@@ -550,13 +550,17 @@ class Batch:
                 )
             results.append(planned.result)
         entries = chain.entries(first_entry, tip)
-        with sql.pipeline():  # the four writes in one round trip
-            # A new record is a plain INSERT: an id another batch created meanwhile fails the
-            # request (the device retries and gets duplicate_id), it never overwrites.
-            sql.insert(RECORD, RECORD_INSERT, created)
-            sql.update_records(changed)
-            sql.insert(AUDIT, audit.COLUMNS, entries)
-            sql.insert(APPLIED, APPLIED_INSERT, applied_rows)
+        # One statement on PostgreSQL (SyncSQL.write_batch). A new record is a plain INSERT: an id
+        # another batch created meanwhile fails the request (the device retries and gets
+        # duplicate_id), it never overwrites.
+        sql.write_batch(
+            [
+                Write(RECORD, RECORD_INSERT, created),
+                Write(RECORD, (*RECORD_REWRITE, "id"), changed, rewrite=True),
+                Write(AUDIT, audit.COLUMNS, entries),
+                Write(APPLIED, APPLIED_INSERT, applied_rows),
+            ]
+        )
         tally = TALLY.get()
         if tally is not None:
             tally.add(self.plans)
