@@ -495,20 +495,23 @@ def create_app(
                 return _problem(401, "unknown_token", "Authorization: this device is not enrolled; enrol it again")
             except auth.WipeRequired as wipe:
                 return JSONResponse(WipeAnswer(reason=wipe.reason).model_dump(), status_code=410)
+            # Nothing is answered before it is on disk: the batch (committed asynchronously
+            # on PostgreSQL, see SyncSQL.take_numbers), a rotated token, and every change up
+            # to the new cursor (another writer's asynchronous commit). Lost in a crash, a
+            # cursor past them would skip the numbers reused after it. A sync that wrote makes
+            # its pull durable (the barrier folded into the read); one that only read needs
+            # the barrier only when its cursor moved (an idle sync flushes nothing).
+            wrote = bool(body.mutations) or new_token is not None
             try:
                 with connection.begin():
                     pulled = (
                         sync_service.Pulled([], [], body.cursor or "", more=True)
                         if held
-                        else sync_service.pull(connection, caller, body.cursor, body.page_size)
+                        else sync_service.pull(connection, caller, body.cursor, body.page_size, durable=wrote)
                     )
             except sync_service.InvalidCursor as exc:
                 return _invalid_cursor(str(exc))
-            # Nothing is answered before it is on disk: the batch (committed asynchronously
-            # on PostgreSQL, see SyncSQL.take_numbers), a rotated token, and every change up
-            # to the new cursor (another writer's asynchronous commit). Lost in a crash, a
-            # cursor past them would skip the numbers reused after it.
-            if body.mutations or new_token is not None or pulled.cursor != (body.cursor or ""):
+            if (held and wrote) or (not wrote and pulled.cursor != (body.cursor or "")):
                 SyncSQL(connection).durable_barrier()
         # Everything but `changes` goes through the schema; the stored records are already
         # protocol JSON and are spliced in (see sync_service.Pulled).

@@ -856,17 +856,19 @@ class Pulled:
         return b"".join((before, b'"changes":[', b",".join(change for _, change in self.rows), b"]", after))
 
 
-def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int) -> Pulled:
+def pull(session: Bind, caller: Caller, cursor_text: str | None, page_size: int, *, durable: bool = False) -> Pulled:
     """Changes visible to the caller since the cursor, oldest first, `page_size` at most.
 
     A team the operator has just joined starts from 0 (its whole caseload arrives);
     a team they left is listed in `purge_teams` and dropped from the cursor.
+    `durable`: the read also makes every commit before it durable (SyncSQL.page), as
+    `SyncSQL.durable_barrier` would after it; only with no transaction open.
     """
     cursor = Cursor.decode(cursor_text)
     positions = {team: cursor.teams.get(team, 0) for team in caller.team_ids}
     purge = sorted(set(cursor.teams) - caller.team_ids)
     head, rows = SyncSQL.of(session).page(
-        sorted(positions.items()), caller.organisation_id, cursor.directory, page_size + 1
+        sorted(positions.items()), caller.organisation_id, cursor.directory, page_size + 1, durable=durable
     )
     more = len(rows) > page_size
     rows = rows[:page_size]
