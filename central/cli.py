@@ -42,8 +42,8 @@ from protocol.hsds import FORMATS, HsdsError
 
 if TYPE_CHECKING:
     from central.help import content
-    from central.partners import accounts
     from central.metrics import Address, Metrics
+    from central.partners import accounts
 
 NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
 ROLES = ("operator", "team_lead", "admin")
@@ -389,13 +389,13 @@ PUBLIC_URL_ENV = "PROSSIMO_PUBLIC_URL"  # the service's address as partners reac
 
 def cmd_directory_stale(args: argparse.Namespace) -> int:
     import csv
-    import datetime as dt
 
     from central import directory
+    from protocol.clock import utc_now
 
     with _session(args) as session:
         org = _org(session, args.org) if args.org else _only_org(session)
-        due = directory.due_for_check(session, org.id, dt.date.today())
+        due = directory.due_for_check(session, org.id, utc_now().date())
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["provider", "provider_hsds_id", "service", "municipality", "last_verified_on", "service_id"])
     for entry in due:
@@ -841,7 +841,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--format", choices=FORMATS, help=f"default: from PATH ({guess})")
         sub.add_argument("--org", help="organisation name (needed when there are several)")
 
-    stale = leaf(directory, "stale", cmd_directory_stale, "services not verified for 11 months, for the office that chases partners")
+    stale = leaf(
+        directory,
+        "stale",
+        cmd_directory_stale,
+        "services not verified for 11 months, for the office that chases partners",
+    )
     stale.add_argument("--format", choices=("csv",), default="csv", help="csv (the only one yet)")
     stale.add_argument("--org", help="organisation name (needed when there are several)")
 

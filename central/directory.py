@@ -156,7 +156,9 @@ def entries(session: Session, organisation_id: uuid.UUID) -> list[Entry]:
 def due_for_check(session: Session, organisation_id: uuid.UUID, today: dt.date) -> list[Entry]:
     """Entries not verified for eleven months (protocol.directory.needs_reminder), oldest first
     (never verified before all), then by provider and name."""
-    due = [entry for entry in entries(session, organisation_id) if needs_reminder(entry.resource.last_verified_on, today)]
+    due = [
+        entry for entry in entries(session, organisation_id) if needs_reminder(entry.resource.last_verified_on, today)
+    ]
     return sorted(
         due,
         key=lambda e: (
@@ -192,7 +194,5 @@ def change_resource(
     )
     row.body, row.version = record.model_dump_json(), version
     row.field_versions = {**(row.field_versions or {}), **{f: [version, None] for f in changed_fields}}
-    audit.append(
-        session, action, f"resource:{row.id}", details={"by": by, "fields": changed_fields, **(details or {})}
-    )
+    audit.append(session, action, f"resource:{row.id}", details={"by": by, "fields": changed_fields, **(details or {})})
     return record

@@ -288,9 +288,7 @@ def code_matches(secret: str, code: str, now: dt.datetime) -> bool:
     return bool(pyotp.TOTP(secret).verify(code, for_time=now, valid_window=TOTP_WINDOW))
 
 
-def enrol_totp(
-    session: Session, key: bytes, account: PartnerAccount, secret: str, code: str, now: dt.datetime
-) -> bool:
+def enrol_totp(session: Session, key: bytes, account: PartnerAccount, secret: str, code: str, now: dt.datetime) -> bool:
     """Keep the secret if `code` proves the person's app has it; False and nothing kept if not."""
     if not code_matches(secret, code, now):
         return False
