@@ -434,6 +434,30 @@ def cmd_partner_invite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_partner_list(args: argparse.Namespace) -> int:
+    from central.partners import accounts
+
+    with _session(args) as session:
+        org = _org(session, args.org) if args.org else _only_org(session)
+        for account, provider in accounts.listing(session, org.id):
+            second = "TOTP" if account.totp_sealed else "password only"
+            state = "disabled" if account.disabled else "active"
+            print(f"{account.email}\t{provider}\t{second}\t{state}")
+    return 0
+
+
+def cmd_partner_disable(args: argparse.Namespace) -> int:
+    from central.partners import accounts
+
+    with _session(args) as session, session.begin():
+        try:
+            accounts.disable(session, args.email)
+        except (LookupError, ValueError) as exc:
+            raise CliError(str(exc)) from None
+    print(f"{args.email.strip()} can no longer sign in; a new invitation enables the account again.")
+    return 0
+
+
 def cmd_partner_set(args: argparse.Namespace) -> int:
     from central.partners import accounts
 
@@ -859,6 +883,11 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--lang", choices=HELP_LANGUAGES, default=HELP_LANGUAGES[0], help="the link's language")
     invite.add_argument("--base-url", help=f"the service's public address (default: ${PUBLIC_URL_ENV})")
     invite.add_argument("--org", help="organisation name (needed when there are several)")
+    partner_list = leaf(
+        partner, "list", cmd_partner_list, "list partner accounts: e-mail, provider, second factor, state"
+    )
+    partner_list.add_argument("--org", help="organisation name (needed when there are several)")
+    leaf(partner, "disable", cmd_partner_disable, "stop a partner account signing in").add_argument("email")
     partner_set = leaf(partner, "set", cmd_partner_set, "a provider's settings")
     partner_set.add_argument("provider", metavar="ORG", help="the provider's HSDS organization id, or its name")
     partner_set.add_argument("--second-factor", choices=("required", "optional"))

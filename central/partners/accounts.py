@@ -208,6 +208,32 @@ def set_setting(
     return found
 
 
+def disable(session: Session, email: str) -> PartnerAccount:
+    """The person no longer signs in (their sessions end at once); a new invitation enables them."""
+    account = session.execute(
+        select(PartnerAccount).where(PartnerAccount.email == normalised_email(email))
+    ).scalar_one_or_none()
+    if account is None:
+        raise LookupError(f"email: no partner account for {email.strip()!r}")
+    session.execute(delete(PartnerSession).where(PartnerSession.account_id == account.id))
+    if not account.disabled:
+        account.disabled = True
+        audit.append(session, "partner.disable", f"partner:{account.id}")
+    return account
+
+
+def listing(session: Session, organisation_id: uuid.UUID) -> list[tuple[PartnerAccount, str]]:
+    """The organisation's partner accounts with their provider's name (the HSDS id if it has gone)."""
+    names = {
+        directory.provider_id(e.resource): e.resource.organization_name
+        for e in directory.entries(session, organisation_id)
+    }
+    rows = session.execute(
+        select(PartnerAccount).where(PartnerAccount.organisation_id == organisation_id).order_by(PartnerAccount.email)
+    ).scalars()
+    return [(row, names.get(row.hsds_organization_id, row.hsds_organization_id)) for row in rows]
+
+
 # --- sessions -------------------------------------------------------------------------------
 
 

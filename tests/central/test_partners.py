@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from central import directory
 from central.app import create_app
-from central.db import session_factory
+from central.db import make_engine, session_factory
 from central.models import AuditEntry, Organisation, PartnerAccount, PartnerInvitation
 from central.partners import accounts
 from protocol import Resource, hsds, new_id
@@ -309,6 +309,19 @@ def test_partner_invite_and_directory_stale_as_it_runs_them(tmp_path: Path) -> N
     assert made.returncode == 0, made.stderr
     link = re.search(r"https://p\.example/partner/it/invite/[A-Za-z0-9_-]{40,}", made.stdout)
     assert link, made.stdout
+    token = link.group(0).rsplit("/", 1)[1]
+    engine = make_engine(db)
+    try:
+        with session_factory(engine).begin() as session:
+            accounts.accept(session, token, PARTNER_PASSWORD, utc_now())
+    finally:
+        engine.dispose()
+    listed = run(db, "partner", "list")
+    assert listed.stdout == f"anna@example.org\t{FOOD_BANK}\tpassword only\tactive\n", listed.stderr
+    assert run(db, "partner", "disable", "Anna@example.org").returncode == 0
+    assert run(db, "partner", "list").stdout.endswith("\tdisabled\n")
+    nobody = run(db, "partner", "disable", "nobody@example.org")
+    assert nobody.returncode == 2 and "email: no partner account for 'nobody@example.org'" in nobody.stderr
     stale = run(db, "directory", "stale", "--format", "csv")
     assert stale.returncode == 0, stale.stderr
     lines = stale.stdout.splitlines()
@@ -321,3 +334,19 @@ def test_the_partner_pages_catalogues_are_complete() -> None:
     from tests.help.test_catalogues import _script
 
     assert _script().check(package="partners") == []
+
+
+def test_a_disabled_partner_is_signed_out_and_cannot_sign_in(world: World, tmp_path: Path) -> None:
+    seed_directory(world, tmp_path)
+    clock = Clock()
+    client = browser(world, clock)
+    accept(client, invite(world, "anna@banco.example.org"))
+    assert client.get("/partner/en/").status_code == 200
+    with session_factory(world.engine).begin() as session:
+        accounts.disable(session, "anna@banco.example.org")
+    assert client.get("/partner/en/").headers["location"] == "/partner/en/login"
+    login = client.post("/partner/en/login", data={"email": "anna@banco.example.org", "password": PARTNER_PASSWORD})
+    assert login.status_code == 401
+    clock.now += dt.timedelta(seconds=2)
+    accept(client, invite(world, "anna@banco.example.org", now=clock.now))  # invited again: enabled
+    assert client.get("/partner/en/").status_code == 200
