@@ -1,9 +1,10 @@
 """The partner pages in a real browser: Debian's Chromium at a phone's size, against the real
-`prossimo-central serve` on its own SQLite file. A partner
-opens the invitation link, sets a password, sees their services with the count to check, and
-confirms one "still correct"; the service's record then carries today's date under a new change
-sequence (what a device pulls: tests/central/test_partners.py follows it to a device). Every page
-is checked with axe-core at WCAG 2.2 AA and for sideways scrolling (JavaScript is on only for axe:
+`prossimo-central serve` on its own SQLite file. A partner opens the invitation link, sets a
+password (a short one first: the error beside its field), sees their services with the count to
+check, confirms one "still correct" (the record then carries today's date under a new change
+sequence, which is what a device pulls: tests/central/test_partners.py follows it to a device),
+adds a TOTP second factor, and finds another provider's service "not found". Every page is
+checked with axe-core at WCAG 2.2 AA and for sideways scrolling (JavaScript is on only for axe:
 the pages carry no script).
 """
 
@@ -12,6 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyotp
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -102,6 +104,13 @@ def test_invitation_password_and_still_correct_from_a_phone(served: Served) -> N
             )
         assert entry.resource.last_verified_on == utc_now().date()
         assert entry.row.version > version_before  # a new change sequence: devices pull it
+        _follow(chrome, "main a[href='/partner/it/totp/enrol']")  # the recommended second factor
+        assert chrome.find_element(By.TAG_NAME, "h1").text == "Aggiungi un secondo fattore"
+        _checked(chrome)
+        key = chrome.find_element(By.CSS_SELECTOR, ".key code").text.replace(" ", "")
+        chrome.find_element(By.ID, "code").send_keys(pyotp.TOTP(key).now())
+        _follow(chrome, "main button[type=submit]")
+        assert "Il secondo fattore è attivo" in chrome.find_element(By.CSS_SELECTOR, ".notice").text
         chrome.get(f"{served.url}/partner/it/services/{_shelter_id(served)}")
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Pagina non trovata"
         _checked(chrome)
