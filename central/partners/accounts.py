@@ -292,11 +292,13 @@ def seal(key: bytes, secret: str, account_id: uuid.UUID) -> str:
 
 
 def unseal(key: bytes, sealed: str, account_id: uuid.UUID) -> str | None:
-    raw = base64.urlsafe_b64decode(sealed.encode("ascii"))
+    """The secret, or None for anything this key did not seal for this account (another
+    deployment's key, another account's, a tampered or made-up value from a form)."""
     try:
+        raw = base64.urlsafe_b64decode(sealed.encode("ascii"))
         return _aead(key).decrypt(raw[:12], raw[12:], account_id.bytes).decode("ascii")
-    except InvalidTag:
-        return None  # another deployment's key: the person enrols again after an invitation
+    except (InvalidTag, ValueError):  # binascii.Error and UnicodeError are ValueErrors
+        return None
 
 
 def new_totp_secret() -> str:

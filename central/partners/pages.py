@@ -87,6 +87,7 @@ class PartnerPages:
         switch = [(code, LANGUAGE_NAMES[code], f"/partner/{code}/{path}") for code in LANGUAGES]
         values.setdefault("signed_in", False)
         values.setdefault("notice", None)
+        values.setdefault("errors", {})
         html = environment(language).get_template(template).render(lang=language, languages=switch, **values)
         return HTMLResponse(html, status_code=status, media_type=HTML)
 

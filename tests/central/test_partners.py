@@ -268,6 +268,8 @@ def test_the_second_factor_is_accepted_and_refused(world: World, tmp_path: Path)
     assert client.get("/partner/en/").headers["location"] == "/partner/en/totp"  # no services without the code
     wrong = client.post("/partner/en/totp", data={"code": "123456"})
     assert wrong.status_code == 401 and "Code: this is not the code" in wrong.text
+    at_once = client.post("/partner/en/totp", data={"code": pyotp.TOTP(key).at(clock.now)})
+    assert at_once.status_code == 429 and "Too many tries" in at_once.text  # even the right code waits
     clock.now += dt.timedelta(seconds=2)  # the throttle's wait after a wrong code
     right = client.post("/partner/en/totp", data={"code": pyotp.TOTP(key).at(clock.now)})
     assert right.status_code == 303 and client.get("/partner/en/").status_code == 200
