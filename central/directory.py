@@ -30,7 +30,7 @@ from central.intake import SERVICE_DEVICE
 from central.models import StoredRecord
 from protocol import Resource, hsds, new_id
 from protocol.clock import utc_now
-from protocol.directory import needs_reminder
+from protocol.directory import HIDDEN_BY_DEFAULT, needs_reminder
 from protocol.hsds.common import stable_id
 
 
@@ -153,12 +153,17 @@ def entries(session: Session, organisation_id: uuid.UUID) -> list[Entry]:
     return [Entry(row, Resource.model_validate_json(row.body)) for row in _live_resources(session, organisation_id)]
 
 
+def is_due(resource: Resource, today: dt.date) -> bool:
+    """Whether the entry's provider should be asked to check it: not verified for eleven months
+    (protocol.directory.needs_reminder) and still running (an inactive or defunct service, which
+    lists hide, is nobody's to confirm)."""
+    return resource.status not in HIDDEN_BY_DEFAULT and needs_reminder(resource.last_verified_on, today)
+
+
 def due_for_check(session: Session, organisation_id: uuid.UUID, today: dt.date) -> list[Entry]:
-    """Entries not verified for eleven months (protocol.directory.needs_reminder), oldest first
-    (never verified before all), then by provider and name."""
-    due = [
-        entry for entry in entries(session, organisation_id) if needs_reminder(entry.resource.last_verified_on, today)
-    ]
+    """Entries due a check (`is_due`), oldest first (never verified before all), then by
+    provider and name."""
+    due = [entry for entry in entries(session, organisation_id) if is_due(entry.resource, today)]
     return sorted(
         due,
         key=lambda e: (

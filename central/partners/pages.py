@@ -31,13 +31,13 @@ from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from central import security, throttle
+from central import directory, security, throttle
 from central.help.pages import _sent_from_elsewhere as sent_from_elsewhere
 from central.models import PartnerAccount, PartnerSession
 from central.partners import accounts
 from central.partners.headers import PartnerHeaders
 from central.partners.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
-from protocol.directory import is_stale, needs_reminder
+from protocol.directory import HIDDEN_BY_DEFAULT, is_stale
 
 HERE = Path(__file__).parent
 COOKIE = "prossimo_partner"
@@ -152,7 +152,7 @@ class PartnerPages:
             minimum=security.PASSWORD_MIN_LENGTH,
         )
 
-    def invite_post(self, language: str, token: str, fields: dict[str, str], address: str) -> Response:
+    def invite_post(self, language: str, token: str, fields: dict[str, str]) -> Response:
         _ = translations(language).gettext
         password, again = fields.get("password", ""), fields.get("again", "")
         if len(password) < security.PASSWORD_MIN_LENGTH:
@@ -346,7 +346,7 @@ class PartnerPages:
             notice=notice,
         )
 
-    def view(self, language: str, entry: Any, today: dt.date) -> dict[str, Any]:
+    def view(self, language: str, entry: directory.Entry, today: dt.date) -> dict[str, Any]:
         r = entry.resource
         verified = r.last_verified_on
         return {
@@ -355,8 +355,8 @@ class PartnerPages:
             "place": r.location.name or r.location.address_1 or "",
             "municipality": r.location.municipality,
             "verified": format_date(verified, "long", locale=language) if verified else None,
-            "due": needs_reminder(verified, today),
-            "stale": is_stale(verified, today),
+            "due": directory.is_due(r, today),
+            "stale": r.status not in HIDDEN_BY_DEFAULT and is_stale(verified, today),
             "today": verified == today,
             "status": r.status,
         }
@@ -464,9 +464,7 @@ def add_routes(
 
     @router.post("/partner/{lang}/invite/{token}", response_class=HTMLResponse)
     async def invite_post(lang: str, token: str, request: Request) -> Response:
-        return await posted(
-            lang, request, lambda language, f: pages.invite_post(language, token[:100], f, address_of(request))
-        )
+        return await posted(lang, request, lambda language, f: pages.invite_post(language, token[:100], f))
 
     @router.get("/partner/{lang}/totp", response_class=HTMLResponse)
     def totp(lang: str, request: Request) -> Response:

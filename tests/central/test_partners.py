@@ -300,6 +300,7 @@ def test_partner_invite_and_directory_stale_as_it_runs_them(tmp_path: Path) -> N
         _resource(FOOD_BANK, "Pacchi alimentari", "Codogno", utc_now().date() - dt.timedelta(days=400)),
         _resource(FOOD_BANK, "Mensa", "Codogno", utc_now().date()),
         _resource(SHELTER, "Accoglienza notturna", "Lodi", None),
+        _resource(SHELTER, "Dormitorio chiuso", "Lodi", None).model_copy(update={"status": "defunct"}),
     ]
     hsds.export_directory(entries, tmp_path / "directory.json")
     assert run(db, "directory", "import", str(tmp_path / "directory.json")).returncode == 0
