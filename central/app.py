@@ -2,7 +2,7 @@
 
 Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`; `/v1/updates` is
 central.updates_http's, the help desk's pages under `/help/` central.help.pages', the HSDS API
-under `/hsds/` central.hsds_api's), their
+under `/hsds/` central.hsds_api's, the partner pages under `/partner/` central.partners.pages'), their
 status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
@@ -45,6 +45,7 @@ from central import (
 )
 from central.db import session_factory
 from central.help import pages as help_pages
+from central.partners import pages as partner_pages
 from central.sync_sql import SyncSQL
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
@@ -208,7 +209,7 @@ class BodyLimitMiddleware:
         self.limits = limits
 
     def _limit_for(self, path: str) -> int:
-        if path.startswith(("/v1/intake", "/help/")):  # the help desk's form: a few hundred bytes
+        if path.startswith(("/v1/intake", "/help/", "/partner/")):  # the pages' forms: a few hundred bytes
             return self.limits.intake_body_bytes
         if path.startswith("/v1/enrol"):
             return self.limits.enrol_body_bytes
@@ -549,6 +550,7 @@ def create_app(
     updates_http.add_routes(app, updates_dir)
     help_pages.add_routes(app, sessions, key, clock, _client_address)
     hsds_api.add_routes(app, sessions, key, clock, _client_address)
+    partner_pages.add_routes(app, sessions, key, clock, _client_address)
 
     # Inside the crash guard, before the body is read and before any database work.
     queue_s = shedding.queue_limit_from_env() if sync_queue_s is None else sync_queue_s

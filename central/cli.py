@@ -2,12 +2,14 @@
 
 Owns: the admin commands (init, serve, org/team/operator/device management,
 directory import/export, the help desk's pages (`content`), demo, audit verify), where the database comes from
+partner invitations and settings (`partner`), the services due a check (`directory stale`),
 (`--db URL`, else $PROSSIMO_CENTRAL_DB, else a SQLite file in the platform data
 folder), the key file `init` and `serve` open (central.keyfile), which proxies
 `serve` believes about the client's address (`--forwarded-allow-ips`, none by
 default) and the exit codes: 0 ok, 1 a check failed, 2 usage or validation error.
 Must never take a secret as an argument (passwords come from
-$PROSSIMO_NEW_PASSWORD or a prompt) and never print one.
+$PROSSIMO_NEW_PASSWORD or a prompt) and never print one. The one secret printed is a partner
+invitation's one-time link, on purpose: IT hands it to the partner (no e-mail is sent).
 """
 
 import argparse
@@ -41,6 +43,7 @@ from protocol.hsds import FORMATS, HsdsError
 if TYPE_CHECKING:
     from central.help import content
     from central.metrics import Address, Metrics
+    from central.partners import accounts
 
 NEW_PASSWORD_ENV = "PROSSIMO_NEW_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
 ROLES = ("operator", "team_lead", "admin")
@@ -378,6 +381,101 @@ def cmd_directory_export(args: argparse.Namespace) -> int:
         org = _org(session, args.org) if args.org else _only_org(session)
         counts = directory.export_package(session, org.id, Path(args.path), args.format)
     print("Wrote " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" to {args.path}")
+    return 0
+
+
+PUBLIC_URL_ENV = "PROSSIMO_PUBLIC_URL"  # the service's address as partners reach it
+
+
+def cmd_directory_stale(args: argparse.Namespace) -> int:
+    import csv
+
+    from central import directory
+    from protocol.clock import utc_now
+
+    with _session(args) as session:
+        org = _org(session, args.org) if args.org else _only_org(session)
+        due = directory.due_for_check(session, org.id, utc_now().date())
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["provider", "provider_hsds_id", "service", "municipality", "last_verified_on", "service_id"])
+    for entry in due:
+        r = entry.resource
+        verified = r.last_verified_on.isoformat() if r.last_verified_on else ""
+        writer.writerow(
+            [r.organization_name, directory.provider_id(r), r.service_name, r.location.municipality, verified, r.id]
+        )
+    return 0
+
+
+def _provider(session: Session, args: argparse.Namespace) -> "tuple[Organisation, accounts.Provider]":
+    from central.partners import accounts
+
+    org = _org(session, args.org) if args.org else _only_org(session)
+    try:
+        return org, accounts.find_provider(session, org.id, args.provider)
+    except accounts.UnknownProvider as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_partner_invite(args: argparse.Namespace) -> int:
+    from central.partners import accounts
+    from protocol.clock import utc_now
+
+    base = (args.base_url or os.environ.get(PUBLIC_URL_ENV) or "https://localhost:8443").rstrip("/")
+    with _session(args) as session, session.begin():
+        org, provider = _provider(session, args)
+        try:
+            token, invitation = accounts.invite(session, org.id, provider, args.email, utc_now())
+        except ValueError as exc:
+            raise CliError(f"--{exc}") from None
+    print(f"Invitation for {invitation.email} to keep the services of {provider.name} ({provider.services}) current.")
+    print(f"Valid once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC. Give this link to the partner:")
+    print(f"{base}/partner/{args.lang}/invite/{token}")
+    return 0
+
+
+def cmd_partner_list(args: argparse.Namespace) -> int:
+    from central.partners import accounts
+
+    with _session(args) as session:
+        org = _org(session, args.org) if args.org else _only_org(session)
+        for account, provider in accounts.listing(session, org.id):
+            second = "TOTP" if account.totp_sealed else "password only"
+            state = "disabled" if account.disabled else "active"
+            print(f"{account.email}\t{provider}\t{second}\t{state}")
+    return 0
+
+
+def cmd_partner_disable(args: argparse.Namespace) -> int:
+    from central.partners import accounts
+
+    with _session(args) as session, session.begin():
+        try:
+            accounts.disable(session, args.email)
+        except (LookupError, ValueError) as exc:
+            raise CliError(str(exc)) from None
+    print(f"{args.email.strip()} can no longer sign in; a new invitation enables the account again.")
+    return 0
+
+
+def cmd_partner_set(args: argparse.Namespace) -> int:
+    from central.partners import accounts
+
+    if args.second_factor is None and args.changes is None:
+        raise CliError("give --second-factor or --changes (or both)")
+    with _session(args) as session, session.begin():
+        org, provider = _provider(session, args)
+        found = accounts.set_setting(
+            session,
+            org.id,
+            provider,
+            totp_required=None if args.second_factor is None else args.second_factor == "required",
+            hold_for_review=None if args.changes is None else args.changes == "review",
+        )
+    print(
+        f"{provider.name}: second factor {'required' if found.totp_required else 'optional'}; "
+        f"changes {'held for review' if found.hold_for_review else 'published at once'}."
+    )
     return 0
 
 
@@ -766,6 +864,35 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("path", help="the package folder or the .json file")
         sub.add_argument("--format", choices=FORMATS, help=f"default: from PATH ({guess})")
         sub.add_argument("--org", help="organisation name (needed when there are several)")
+
+    stale = leaf(
+        directory,
+        "stale",
+        cmd_directory_stale,
+        "services not verified for 11 months, for the office that chases partners",
+    )
+    stale.add_argument("--format", choices=("csv",), default="csv", help="csv (the only one yet)")
+    stale.add_argument("--org", help="organisation name (needed when there are several)")
+
+    partner = commands.add_parser("partner", help="partner organisations' accounts").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
+    invite = leaf(partner, "invite", cmd_partner_invite, "print a one-time link (7 days) to a partner's account")
+    invite.add_argument("provider", metavar="ORG", help="the provider's HSDS organization id, or its name")
+    invite.add_argument("--email", required=True, help="the partner's e-mail address: their login name")
+    invite.add_argument("--lang", choices=HELP_LANGUAGES, default=HELP_LANGUAGES[0], help="the link's language")
+    invite.add_argument("--base-url", help=f"the service's public address (default: ${PUBLIC_URL_ENV})")
+    invite.add_argument("--org", help="organisation name (needed when there are several)")
+    partner_list = leaf(
+        partner, "list", cmd_partner_list, "list partner accounts: e-mail, provider, second factor, state"
+    )
+    partner_list.add_argument("--org", help="organisation name (needed when there are several)")
+    leaf(partner, "disable", cmd_partner_disable, "stop a partner account signing in").add_argument("email")
+    partner_set = leaf(partner, "set", cmd_partner_set, "a provider's settings")
+    partner_set.add_argument("provider", metavar="ORG", help="the provider's HSDS organization id, or its name")
+    partner_set.add_argument("--second-factor", choices=("required", "optional"))
+    partner_set.add_argument("--changes", choices=("publish", "review"), help="published at once, or held for review")
+    partner_set.add_argument("--org", help="organisation name (needed when there are several)")
 
     content_cmd = commands.add_parser(
         "content", help="the help desk's information pages and testimonies (Markdown files with front matter)"

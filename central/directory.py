@@ -8,11 +8,18 @@ exporting the live directory in either format. The file formats themselves are
 change sequence, so devices receive it by sync, and an audit entry. Every HSDS status is
 imported and synced (devices hide inactive and defunct entries, they do not lose them). The
 report (`import_report`) says, per table, what was read, imported, updated, unchanged and
-skipped, and why each skipped row was. Must never touch team caseloads.
+skipped, and why each skipped row was. Also the one path of a single entry's change made on the
+service itself (`change_resource`: a partner's "still correct"), with its change sequence and
+audit entry; which provider (HSDS organization) an entry belongs to (`provider_id`, the id the
+HSDS export gives it); and the entries due a check (`due_for_check`, protocol.directory's
+reminder rule). Must never touch team caseloads.
 """
 
+import datetime as dt
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +30,8 @@ from central.intake import SERVICE_DEVICE
 from central.models import StoredRecord
 from protocol import Resource, hsds, new_id
 from protocol.clock import utc_now
+from protocol.directory import HIDDEN_BY_DEFAULT, needs_reminder
+from protocol.hsds.common import stable_id
 
 
 def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[StoredRecord]:
@@ -125,3 +134,70 @@ def export_package(
     """Write the live directory at `path` (format from the path when not given); counts written."""
     resources = [Resource.model_validate_json(row.body) for row in _live_resources(session, organisation_id)]
     return hsds.export_directory(resources, Path(path), format)
+
+
+def provider_id(resource: Resource) -> str:
+    """The HSDS organization id of the entry's provider: its own, else the one an export derives
+    from the provider's name (protocol.hsds.common), so an invitation can name either."""
+    return resource.hsds_organization_id or stable_id("organization", resource.organization_name)
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: StoredRecord
+    resource: Resource
+
+
+def entries(session: Session, organisation_id: uuid.UUID) -> list[Entry]:
+    """The live directory, read once, with each entry's record."""
+    return [Entry(row, Resource.model_validate_json(row.body)) for row in _live_resources(session, organisation_id)]
+
+
+def is_due(resource: Resource, today: dt.date) -> bool:
+    """Whether the entry's provider should be asked to check it: not verified for eleven months
+    (protocol.directory.needs_reminder) and still running (an inactive or defunct service, which
+    lists hide, is nobody's to confirm)."""
+    return resource.status not in HIDDEN_BY_DEFAULT and needs_reminder(resource.last_verified_on, today)
+
+
+def due_for_check(session: Session, organisation_id: uuid.UUID, today: dt.date) -> list[Entry]:
+    """Entries due a check (`is_due`), oldest first (never verified before all), then by
+    provider and name."""
+    due = [entry for entry in entries(session, organisation_id) if is_due(entry.resource, today)]
+    return sorted(
+        due,
+        key=lambda e: (
+            e.resource.last_verified_on or dt.date.min,
+            e.resource.organization_name,
+            e.resource.service_name,
+        ),
+    )
+
+
+def change_resource(
+    session: Session,
+    row: StoredRecord,
+    changes: dict[str, Any],
+    *,
+    action: str,
+    by: str,
+    details: dict[str, Any] | None = None,
+) -> Resource:
+    """Apply `changes` (content fields) to one directory entry, in the caller's transaction: a
+    new change sequence (devices pull it at their next sync), the changed fields' versions, and
+    an audit entry `action` naming `by` (e.g. "partner:<id>") and the fields, never their values.
+    Validated by the protocol's Resource rules (pydantic ValidationError: nothing written).
+    No change, no new version and no entry."""
+    found = Resource.model_validate_json(row.body)
+    candidate = Resource.model_validate({**found.model_dump(), **changes})
+    changed_fields = [f for f in Resource.content_fields() if getattr(candidate, f) != getattr(found, f)]
+    if not changed_fields:
+        return found
+    version = next_sequence(session, "change_seq")
+    record = Resource.model_validate(
+        {**candidate.model_dump(), "updated_at": max(utc_now(), found.updated_at), "server_version": version}
+    )
+    row.body, row.version = record.model_dump_json(), version
+    row.field_versions = {**(row.field_versions or {}), **{f: [version, None] for f in changed_fields}}
+    audit.append(session, action, f"resource:{row.id}", details={"by": by, "fields": changed_fields, **(details or {})})
+    return record

@@ -288,3 +288,66 @@ class HelpAccess(Base):
     check_hash: Mapped[str] = mapped_column(String(200))
     language: Mapped[str] = mapped_column(String(2))  # the word list the words came from
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+
+
+class PartnerAccount(Base):
+    """A person of a partner organisation (issue 22): a provider named in the service
+    organisation's directory (`hsds_organization_id`, the id its HSDS export gives the provider:
+    central.partners.scope), who keeps that provider's services current from /partner/ pages.
+    Made when an invitation is accepted. The password is an Argon2id hash (central.security, the
+    operators' rules); the TOTP secret is AES-GCM sealed under the service's key file
+    (central.partners.accounts), never in clear. Partners are not operators: they have no device,
+    no team and no caseload."""
+
+    __tablename__ = "partner_account"
+    __table_args__ = (Index("partner_account_by_provider", "organisation_id", "hsds_organization_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"))
+    hsds_organization_id: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # the login name, normalised
+    password_hash: Mapped[str] = mapped_column(String(200))
+    totp_sealed: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class PartnerInvitation(Base):
+    """A one-time link to a partner's account: only the SHA-256 of its token is kept; it works
+    once (`used_at`) and until `expires_at` (7 days)."""
+
+    __tablename__ = "partner_invitation"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"))
+    hsds_organization_id: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    expires_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    used_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)
+
+
+class PartnerSession(Base):
+    """A partner's signed-in browser: the SHA-256 of its cookie's token. `second_factor_done` is
+    false until the TOTP code is given (or enrolled, where the provider's setting requires one)."""
+
+    __tablename__ = "partner_session"
+    __table_args__ = (Index("partner_session_by_expiry", "expires_at"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partner_account.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    expires_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    second_factor_done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PartnerSetting(Base):
+    """Per provider: whether its people must use a second factor, and whether their changes are
+    published at once or held for a team lead's review (the review queue is not built yet)."""
+
+    __tablename__ = "partner_setting"
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), primary_key=True)
+    hsds_organization_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    totp_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    hold_for_review: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -2,7 +2,8 @@
 
 Owns: `capture()` (read, before the restore, what the database being replaced knows that the
 backup cannot: how far the change sequence went, the erasures, the devices' credentials and
-revocations, disabled operators, team memberships, the key file's check value), `settle()`
+revocations, disabled operators, team memberships, the key file's check value, partner accounts
+and which partner invitations were used), `settle()`
 (write it into the restored database in one transaction, with a new restore epoch and the
 change sequence ranges the restore lost), and `current()` (the epoch and lost ranges the sync
 route answers).
@@ -10,7 +11,9 @@ route answers).
 Why: a restored database has an older change sequence and older records. Without this, new
 changes would get numbers devices already passed (they would never pull them), devices would
 keep records the service lost, an erasure made after the backup would come back, and a device
-revoked after the backup would sync again. The devices' side of the recovery is
+revoked after the backup would sync again; a partner's invitation link used after the backup would
+open the account a second time, and a password set or an account disabled since would go back.
+Partner sessions all end (people sign in again). The devices' side of the recovery is
 desktop/store/restore_recovery.py; docs/PROTOCOL.md "After a restore" describes both.
 
 Must never lower the change sequence, never reuse a sequence number, never bring back an
@@ -29,8 +32,21 @@ from sqlalchemy.orm import Session
 from central import audit
 from central.db import session_factory
 from central.erasure import erase_contact
-from central.models import Counter, Device, Membership, Operator, Organisation, ServiceSetting, StoredRecord, Team
+from central.models import (
+    Counter,
+    Device,
+    Membership,
+    Operator,
+    Organisation,
+    PartnerAccount,
+    PartnerInvitation,
+    PartnerSession,
+    ServiceSetting,
+    StoredRecord,
+    Team,
+)
 from central.sync_sql import Bind, SyncSQL
+from protocol.clock import utc_now
 from protocol.messages import RestoreInfo
 
 SETTING = "restore"  # service_setting row: RestoreInfo as JSON; absent until the first restore
@@ -41,6 +57,7 @@ KEY_CHECK = "key_check"  # central.keyfile's: the key file on disk did not go ba
 UNKNOWN_GAP = 1_000_000_000
 RECORD = StoredRecord.__table__
 DEVICE = Device.__table__
+PARTNER = PartnerAccount.__table__
 
 
 @dataclass
@@ -55,6 +72,8 @@ class Before:
     disabled: set[uuid.UUID]
     memberships: set[tuple[uuid.UUID, uuid.UUID]]
     key_check: str | None
+    partners: list[dict[str, Any]] = field(default_factory=list)
+    used_invitations: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -92,6 +111,12 @@ def capture(engine: Engine) -> Before | None:
             disabled = set(session.execute(select(Operator.id).where(Operator.disabled.is_(True))).scalars())
             memberships = {(m.operator_id, m.team_id) for m in session.execute(select(Membership)).scalars()}
             key_check = session.get(ServiceSetting, KEY_CHECK)
+            partners = [dict(row._mapping) for row in session.execute(select(PARTNER))]
+            used = set(
+                session.execute(
+                    select(PartnerInvitation.token_hash).where(PartnerInvitation.used_at.is_not(None))
+                ).scalars()
+            )
             return Before(
                 int(seq),
                 erased,
@@ -101,6 +126,8 @@ def capture(engine: Engine) -> Before | None:
                 disabled,
                 memberships,
                 key_check.value if key_check else None,
+                partners,
+                used,
             )
     except SQLAlchemyError:
         return None  # no schema yet, or not ours: a restore onto a new server
@@ -185,12 +212,38 @@ def _carry(session: Session, before: Before, outcome: Settled) -> None:
         session.execute(delete(Membership).where(Membership.operator_id == operator_id, Membership.team_id == team_id))
     for operator_id, team_id in sorted(wanted - restored):
         session.add(Membership(operator_id=operator_id, team_id=team_id))
+    _partners(session, before)
     if before.key_check is not None:
         check = session.get(ServiceSetting, KEY_CHECK)
         if check is None:
             session.add(ServiceSetting(name=KEY_CHECK, value=before.key_check))
         else:
             check.value = before.key_check
+
+
+def _partners(session: Session, before: Before) -> None:
+    """Partner accounts as the replaced database had them (passwords, second factors, disabled,
+    accounts made after the backup), invitations used there used here too, and no session left."""
+    session.execute(delete(PartnerSession))
+    if before.used_invitations:
+        session.execute(
+            update(PartnerInvitation)
+            .where(PartnerInvitation.token_hash.in_(sorted(before.used_invitations)))
+            .where(PartnerInvitation.used_at.is_(None))
+            .values(used_at=utc_now())  # when it was used is the replaced database's; used is what counts
+            .execution_options(synchronize_session=False)
+        )
+    organisations = set(session.execute(select(Organisation.id)).scalars())
+    for row in before.partners:
+        if row["organisation_id"] not in organisations:
+            continue  # its organisation is not in the backup: nothing to attach it to
+        found = session.get(PartnerAccount, row["id"])
+        if found is None:
+            if session.execute(select(PartnerAccount.id).where(PartnerAccount.email == row["email"])).first():
+                continue  # the address has another account here: keep the backup's
+            session.execute(insert(PARTNER).values(**row))
+        else:
+            session.execute(update(PARTNER).where(PARTNER.c.id == row["id"]).values(**row))
 
 
 def _tombstones(session: Session, erased: list[dict[str, Any]]) -> int:

@@ -1,7 +1,8 @@
 """Rules about the directory of local services that every side applies the same way.
 
 Owns: when a service counts as stale (not verified for more than 12 months, or
-never), which HSDS statuses a list hides unless asked (`HIDDEN_BY_DEFAULT`) and which
+never), when its provider is reminded to check it (not verified for 11 months: a month before
+it goes stale, `needs_reminder`), which HSDS statuses a list hides unless asked (`HIDDEN_BY_DEFAULT`) and which
 it flags to a person (`is_temporarily_closed`), and the great-circle distance used to
 sort and filter services around a point. Lists, the map, handouts and exports all ask
 here, so they never disagree.
@@ -13,6 +14,9 @@ import datetime as dt
 import math
 
 STALE_AFTER_DAYS = 365
+# A month's notice before a service goes stale: its provider sees it among "to check" on the
+# partner pages, and the office that chases partners sees it in `directory stale`.
+REMIND_AFTER_DAYS = 335  # eleven months of 30.4 days
 # A service that no longer runs (HSDS inactive, defunct) stays in the directory, so an import
 # loses nothing and a referral made to it still shows where it went, but lists leave it out
 # unless a person asks for it. A temporarily closed one is listed, with a badge.
@@ -28,6 +32,12 @@ def is_stale(last_verified_on: dt.date | None, today: dt.date) -> bool:
     before sending someone there, exactly as for an old one.
     """
     return last_verified_on is None or (today - last_verified_on).days > STALE_AFTER_DAYS
+
+
+def needs_reminder(last_verified_on: dt.date | None, today: dt.date) -> bool:
+    """True when the service has not been confirmed for eleven months (or ever): time to ask its
+    provider whether it is still correct, before it counts as stale."""
+    return last_verified_on is None or (today - last_verified_on).days > REMIND_AFTER_DAYS
 
 
 def is_temporarily_closed(status: str) -> bool:

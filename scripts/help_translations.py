@@ -1,16 +1,19 @@
-"""The help desk's gettext catalogues (central/help/locale): extract, update, check.
+"""The help desk's and the partner pages' gettext catalogues (central/help/locale,
+central/partners/locale): extract, update, check.
 
     python scripts/help_translations.py update   # extract the texts, merge them into each .po
     python scripts/help_translations.py check    # exit 1 if a text is missing, untranslated or fuzzy
 
-Texts are extracted from the templates (Jinja2's Babel extractor) and from central/help/*.py
-(`_("...")` calls). The English catalogue is the source text itself; Italian and Finnish are
-written by people. `check` runs in the test suite (tests/help/test_catalogues.py), as the
-desktop's scripts/translations.py check does for its Qt catalogues. The service compiles the
-.po files in memory when it starts (central.help.i18n), so there is no compiled file to go stale.
+Texts are extracted from each package's templates (Jinja2's Babel extractor) and its *.py
+(`_("...")` calls), into that package's own catalogue (PACKAGES). The English catalogue is the
+source text itself; Italian and Finnish are written by people. `check` runs in the test suite
+(tests/help/test_catalogues.py), as the desktop's scripts/translations.py check does for its Qt
+catalogues. The service compiles the .po files in memory when it starts (central.help.i18n,
+central.partners.i18n), so there is no compiled file to go stale.
 """
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -21,23 +24,31 @@ ROOT = Path(__file__).resolve().parents[1]
 HELP = ROOT / "central" / "help"
 sys.path.insert(0, str(ROOT))
 
-from central.help.i18n import LANGUAGES, catalogue_path  # noqa: E402 - after the path above
+from central.help import i18n as help_i18n  # noqa: E402 - after the path above
+from central.help.i18n import LANGUAGES  # noqa: E402
+from central.partners import i18n as partner_i18n  # noqa: E402
+
+# package folder -> its catalogue's path for a language
+PACKAGES = {
+    "help": (HELP, help_i18n.catalogue_path),
+    "partners": (ROOT / "central" / "partners", partner_i18n.catalogue_path),
+}
+catalogue_path = help_i18n.catalogue_path
 
 METHODS = [("templates/**.html", "jinja2.ext:babel_extract"), ("*.py", "python")]
 OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "false"}}
 
 
-def extract() -> Catalog:
+def extract(package: str = "help") -> Catalog:
     template = Catalog(project="prossimo-help", fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
-        HELP, METHODS, OPTIONS, keywords={"_": None, "gettext": None}, strip_comment_tags=True
+        PACKAGES[package][0], METHODS, OPTIONS, keywords={"_": None, "gettext": None}, strip_comment_tags=True
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
 
 
-def _read(language: str, path: Path | None = None) -> Catalog:
-    path = path or catalogue_path(language)
+def _read(language: str, path: Path) -> Catalog:
     if not path.exists():
         return Catalog(locale=language, project="prossimo-help", fuzzy=False)
     with path.open("rb") as po:
@@ -45,30 +56,36 @@ def _read(language: str, path: Path | None = None) -> Catalog:
 
 
 def update() -> int:
+    for package, (_, path_of) in PACKAGES.items():
+        _update(package, path_of)
+    return 0
+
+
+def _update(package: str, path_of: "Callable[[str], Path]") -> None:
     for language in LANGUAGES:
-        catalog = _read(language)
-        catalog.update(extract(), no_fuzzy_matching=True)  # a fresh one each: update shares its messages
+        catalog = _read(language, path_of(language))
+        catalog.update(extract(package), no_fuzzy_matching=True)  # a fresh one each: update shares its messages
         catalog.obsolete.clear()
         if language == "en":  # the source texts are English
             for message in catalog:
                 if message.id and not message.string:
                     message.string = message.id
-        path = catalogue_path(language)
+        path = path_of(language)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as po:
             write_po(po, catalog, width=0, omit_header=False, sort_output=True, include_lineno=False)
         missing = sum(1 for message in catalog if message.id and not message.string)
         print(f"{path.relative_to(ROOT)}: {missing} text(s) still to translate")
-    return 0
 
 
-def check(locale_dir: Path | None = None) -> list[str]:
+def check(locale_dir: Path | None = None, package: str = "help") -> list[str]:
     """Problems as sentences; empty when every catalogue holds every text, translated, none fuzzy.
-    `locale_dir`: another folder laid out as central/help/locale (the tests' broken copies)."""
-    wanted = {message.id for message in extract() if message.id}
+    `locale_dir`: another folder laid out as the package's locale (the tests' broken copies)."""
+    path_of = PACKAGES[package][1]
+    wanted = {message.id for message in extract(package) if message.id}
     problems = []
     for language in LANGUAGES:
-        path = catalogue_path(language)
+        path = path_of(language)
         if locale_dir is not None:
             path = locale_dir / path.relative_to(path.parents[2])
         if not path.exists():
@@ -93,8 +110,8 @@ def main(argv: list[str]) -> int:
     if argv[1:] == ["update"]:
         return update()
     if argv[1:] == ["check"]:
-        problems = check()
-        print("\n".join(problems) or "help desk catalogues complete")
+        problems = [problem for package in PACKAGES for problem in check(package=package)]
+        print("\n".join(problems) or "help desk and partner catalogues complete")
         return 1 if problems else 0
     print(__doc__)
     return 2

@@ -114,3 +114,49 @@ def test_migrate_brings_an_empty_database_to_the_newest_schema(
     assert main(["--db", url, "migrate"]) == 0  # a second run finds nothing to do
     assert main(["--db", url, "org", "add", "Lodi"]) == 0  # the tables are there
     assert not (tmp_path / "fresh.key").exists()  # migrate touches the schema only
+
+
+def test_a_restore_keeps_partner_accounts_and_used_invitations_as_they_became(engine: Engine, tmp_path: Path) -> None:
+    """An invitation used after the backup stays used, the account it made stays, sessions end."""
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from central.db import make_engine, session_factory
+    from central.models import Organisation, PartnerAccount, PartnerSession
+    from central.partners import accounts
+    from protocol import hsds
+    from protocol.clock import utc_now
+    from tests.central.test_partners import FOOD_BANK, PARTNER_PASSWORD, _resource
+
+    url = _url(engine)
+    engine.dispose()
+    assert main(["--db", url, "org", "add", "Cooperativa Lodi"]) == 0
+    hsds.export_directory([_resource(FOOD_BANK, "Mensa", "Codogno", dt.date(2026, 1, 1))], tmp_path / "d.json")
+    assert main(["--db", url, "directory", "import", str(tmp_path / "d.json")]) == 0
+    probe = make_engine(url)
+    try:
+        with session_factory(probe).begin() as session:
+            org_id = session.execute(select(Organisation.id)).scalar_one()
+            provider = accounts.find_provider(session, org_id, FOOD_BANK)
+            first, _ = accounts.invite(session, org_id, provider, "anna@banco.example.org", utc_now())
+            second, _ = accounts.invite(session, org_id, provider, "bruno@banco.example.org", utc_now())
+        target = tmp_path / "central.backup"
+        assert main(["--db", url, "backup", str(target)]) == 0
+        with session_factory(probe).begin() as session:  # after the backup: both used
+            for token in (first, second):
+                account = accounts.accept(session, token, PARTNER_PASSWORD, utc_now())
+                accounts.open_session(session, account, utc_now())
+        probe.dispose()
+        assert main(["--db", url, "restore", str(target)]) == 0
+        with session_factory(probe)() as session:
+            for token in (first, second):
+                with pytest.raises(accounts.InvitationProblem) as problem:
+                    accounts.invitation(session, token, utc_now())
+                assert problem.value.reason == "used"
+            emails = set(session.execute(select(PartnerAccount.email)).scalars())
+            assert emails == {"anna@banco.example.org", "bruno@banco.example.org"}
+            assert accounts.check_login(session, "anna@banco.example.org", PARTNER_PASSWORD) is not None
+            assert session.execute(select(func.count()).select_from(PartnerSession)).scalar_one() == 0
+    finally:
+        probe.dispose()

@@ -25,7 +25,8 @@ from sqlalchemy import Engine, text
 from central import security
 from central.db import make_engine, session_factory, upgrade
 from central.models import Membership, Operator, Organisation, Team
-from protocol import new_id
+from protocol import hsds, new_id
+from protocol.clock import utc_now
 from protocol.messages import MAX_JSON_DEPTH
 from tests import pg_server
 from tests.service_process import running_service
@@ -284,6 +285,53 @@ def _sync_paths(service: Service, token: str) -> None:
     )
 
 
+def _partner_paths(service: Service) -> None:
+    """The partner pages: the invitation's token, the e-mail, passwords, codes and form fields."""
+    import tempfile
+
+    from central import directory
+    from central.partners import accounts
+    from tests.central.test_partners import FOOD_BANK, _resource
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "directory.json"
+        hsds.export_directory([_resource(FOOD_BANK, service.canary("service"), "Lodi", None)], path)
+        with session_factory(service.engine).begin() as session:
+            org_id = session.get(Team, service.team_id).organisation_id
+            directory.import_package(session, org_id, path)
+            provider = accounts.find_provider(session, org_id, FOOD_BANK)
+            email = f"{service.canary('email')}@example.org"
+            token, _ = accounts.invite(session, org_id, provider, email, utc_now())
+    service.canaries.append(token)
+    password = service.canary("partnerpw")
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    link = f"/partner/it/invite/{token}"
+    requests.get(service.url + link, timeout=10)
+    service.post(link, raw=urlencode({"password": service.canary("short")[:8], "again": "x"}).encode(), headers=form)
+    accepted = service.post(link, raw=urlencode({"password": password, "again": password}).encode(), headers=form)
+    session_token = (
+        accepted.cookies.get("prossimo_partner") or accepted.headers["set-cookie"].split(";")[0].split("=")[1]
+    )
+    service.canaries.append(session_token)
+    cookie = {**form, "Cookie": f"prossimo_partner={session_token}"}
+    service.post(link, raw=urlencode({"password": password, "again": password}).encode(), headers=form)  # used
+    wrong = urlencode({"email": email, "password": service.canary("partnerwrong")}).encode()
+    service.post("/partner/en/login", raw=wrong, headers=form)
+    unknown = urlencode({"email": f"{service.canary('nobody')}@example.org", "password": password}).encode()
+    service.post("/partner/en/login", raw=unknown, headers=form)
+    enrol = urlencode({"token": service.canary("formtoken"), "sealed": service.canary("sealed"), "code": "123456"})
+    service.post("/partner/en/totp/enrol", raw=enrol.encode(), headers=cookie)
+    page = requests.get(service.url + "/partner/en/totp/enrol", headers=cookie, timeout=10).text
+    right_token = page.split('name="token" value="')[1].split('"')[0]
+    for sealed in (service.canary("sealed"), "AAAA" + service.canary("b64"), "é"):
+        enrol = urlencode({"token": right_token, "sealed": sealed, "code": service.canary("enrolcode")})
+        service.post("/partner/en/totp/enrol", raw=enrol.encode(), headers=cookie)
+    service.post("/partner/en/totp", raw=urlencode({"code": service.canary("code")}).encode(), headers=cookie)
+    service.post(f"/partner/en/services/{service.canary('id')}/verified", raw=b"token=x", headers=cookie)
+    service.post("/partner/en/login", raw=b"\xff\xfe" + password.encode(), headers=form)
+    requests.get(service.url + f"/partner/fi/{service.canary('partnerpath')}", timeout=10)
+
+
 def _forced_crash(service: Service) -> requests.Response:
     """The one 500 on purpose: the record table is gone, so the intake's INSERT fails with its
     parameters (the alias and phone) in the database error's text."""
@@ -301,6 +349,7 @@ def test_no_request_value_reaches_the_log(service: Service) -> None:
     _intake_paths(service)
     _help_paths(service)
     _hsds_paths(service)
+    _partner_paths(service)
     _sync_paths(service, token)
     crash = _forced_crash(service)
     time.sleep(0.5)  # let the service flush its last line (the log is read, not timed)

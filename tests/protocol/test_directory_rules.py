@@ -46,6 +46,19 @@ def test_staleness_is_twelve_months(verified: dt.date | None, stale: bool) -> No
     assert directory.is_stale(verified, TODAY) is stale
 
 
+@pytest.mark.parametrize(
+    ("verified", "remind"),
+    [
+        (TODAY - dt.timedelta(days=335), False),
+        (TODAY - dt.timedelta(days=336), True),
+        (None, True),
+    ],
+)
+def test_a_reminder_comes_a_month_before_staleness(verified: dt.date | None, remind: bool) -> None:
+    assert directory.needs_reminder(verified, TODAY) is remind
+    assert directory.STALE_AFTER_DAYS - directory.REMIND_AFTER_DAYS == 30
+
+
 def test_haversine_distances() -> None:
     assert directory.distance_km(45.31, 9.50, 45.31, 9.50) == 0
     # Lodi to Codogno, about 23 km as the crow flies
