@@ -177,7 +177,8 @@ class DirectoryIndex:
         if not planned:
             if text.strip():
                 return []  # only separators were typed: nothing to look for
-            return [e.resource for e in sorted(filter(kept, self.entries), key=lambda e: (e.sort_name, str(e.resource.id)))]
+            listed = sorted(filter(kept, self.entries), key=lambda e: (e.sort_name, str(e.resource.id)))
+            return [e.resource for e in listed]
         phrases = [p for word in planned for p in word.anywhere] + numbers
         idf = [self._idf(p) for p in phrases]
         k1, b = directory_search.BM25_K1, directory_search.BM25_B
