@@ -144,6 +144,12 @@ class DirectoryIndex:
         self.entries = entries
         self.by_id = {entry.resource.id: entry for entry in entries}
         self._average_size = sum(e.size for e in entries) / len(entries) if entries else 0.0
+        # token -> the rows holding it in any field: a phrase reads only the rows that may hold it
+        self._vocabulary: dict[str, set[int]] = {}
+        for row, entry in enumerate(entries):
+            for field in entry.fields:
+                for token in field:
+                    self._vocabulary.setdefault(token, set()).add(row)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -155,11 +161,20 @@ class DirectoryIndex:
             return None
         return entry.resource
 
-    def _idf(self, phrase: Phrase) -> float:
-        rows = len(self.entries)
-        hits = sum(1 for entry in self.entries if _instances(entry, phrase))
-        idf = math.log((rows - hits + 0.5) / (hits + 0.5))
-        return idf if idf > 0.0 else 1e-6
+    def _occurrences(self, phrase: Phrase) -> dict[int, list[int]]:
+        """Row -> the field of each occurrence of `phrase`, for every row it occurs in. Only rows
+        holding a word the phrase's last token matches (and its other tokens) are read."""
+        if not phrase.tokens:
+            return {}
+        last = phrase.tokens[-1]
+        rows: set[int] = set()
+        for token, holding in self._vocabulary.items():
+            if token == last or (phrase.prefix and token.startswith(last)):
+                rows |= holding
+        for token in phrase.tokens[:-1]:
+            rows &= self._vocabulary.get(token, set())
+        found = {row: _instances(self.entries[row], phrase) for row in rows}
+        return {row: fields for row, fields in found.items() if fields}
 
     def search(self, text: str = "", category: str | None = None, municipality: str | None = None) -> list[Resource]:
         """Published services matching every word of `text`, best first, or without text all of
@@ -179,28 +194,41 @@ class DirectoryIndex:
                 return []  # only separators were typed: nothing to look for
             listed = sorted(filter(kept, self.entries), key=lambda e: (e.sort_name, str(e.resource.id)))
             return [e.resource for e in listed]
+        seen: dict[Phrase, dict[int, list[int]]] = {}
+
+        def occurrences(phrase: Phrase) -> dict[int, list[int]]:
+            if phrase not in seen:
+                seen[phrase] = self._occurrences(phrase)
+            return seen[phrase]
+
         phrases = [p for word in planned for p in word.anywhere] + numbers
-        idf = [self._idf(p) for p in phrases]
+        every_word: set[int] | None = None
+        for word in planned:
+            rows = set().union(*(occurrences(p).keys() for p in word.anywhere))
+            every_word = rows if every_word is None else every_word & rows
+        by_words = every_word or set()
+        by_number = set().union(*(occurrences(p).keys() for p in numbers))
+        at = sum(len(word.anywhere) for word in planned)
+        total = len(self.entries)
+        idf = []
+        for phrase in phrases:
+            hits = len(occurrences(phrase))
+            value = math.log((total - hits + 0.5) / (hits + 0.5))
+            idf.append(value if value > 0.0 else 1e-6)
         k1, b = directory_search.BM25_K1, directory_search.BM25_B
         ranked: list[tuple[int, float, str, str, Resource]] = []
-        for entry in self.entries:
-            found = [_instances(entry, p) for p in phrases]
-            words_match, at = True, 0
-            for word in planned:
-                if not any(found[at : at + len(word.anywhere)]):
-                    words_match = False
-                at += len(word.anywhere)
-            if not words_match:
-                if not any(found[at:]):
-                    continue
-                # Matched by a number only: FTS5 reports no occurrence of the words' phrases then.
-                found = [[] for _ in range(at)] + found[at:]
+        for row in by_words | by_number:
+            entry = self.entries[row]
             if not kept(entry):
                 continue
+            found = [occurrences(p).get(row, []) for p in phrases]
+            if row not in by_words:
+                # Matched by a number only: FTS5 reports no occurrence of the words' phrases then.
+                found = [[] for _ in range(at)] + found[at:]
             tier = 0
             for word in planned:
                 tier += next(
-                    (i for i, group in enumerate(word.tiers) if any(_instances(entry, p) for p in group)),
+                    (i for i, group in enumerate(word.tiers) if any(row in occurrences(p) for p in group)),
                     len(word.tiers),
                 )
             score = 0.0
