@@ -18,6 +18,7 @@ from protocol import gazetteer
 
 WIDTH = 360.0
 PAD = 14.0  # room for a pin at the edge
+GAP = 15.0  # pins closer than this overlap: a later one moves aside
 # Towns named on the map, so a reader finds their way; the starting point is named too.
 LANDMARKS = ("Lodi", "Codogno", "Casalpusterlengo", "Sant'Angelo Lodigiano")
 
@@ -58,6 +59,36 @@ def _frame(points: list[tuple[float, float]]) -> _Frame:
     return _Frame(west, north, scale, squeeze, height)
 
 
+def _spread(places: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:
+    """Where each pin is drawn: at its place, or, when an earlier pin already covers that spot
+    (services of one town sit a few hundred metres apart), on the nearest free spot of a ring
+    around it, so every listed service can be seen and read."""
+    drawn: list[tuple[float, float]] = []
+    for x, y in places:
+        spot = (x, y)
+        for ring in range(0, 6):
+            candidates = (
+                [(x, y)]
+                if ring == 0
+                else [
+                    (round(x + ring * GAP * math.cos(a), 1), round(y + ring * GAP * math.sin(a), 1))
+                    for a in (2 * math.pi * k / (6 * ring) - math.pi / 2 for k in range(6 * ring))
+                ]
+            )
+            free = [
+                c
+                for c in candidates
+                if PAD / 2 <= c[0] <= WIDTH - PAD / 2
+                and PAD / 2 <= c[1] <= height - PAD / 2
+                and all(math.dist(c, other) >= GAP for other in drawn)
+            ]
+            if free:
+                spot = free[0]
+                break
+        drawn.append(spot)
+    return drawn
+
+
 def draw(pins: list[Pin], title: str, origin: gazetteer.Municipality | None = None) -> Markup:
     """The map as SVG markup, ready to be placed in the page; `title` is what a screen reader says."""
     places = gazetteer.municipalities()
@@ -79,16 +110,20 @@ def draw(pins: list[Pin], title: str, origin: gazetteer.Municipality | None = No
         parts.append(f'<text class="town" x="{x + 4:g}" y="{y - 4:g}">{escape(place.name)}</text>')
     if origin is not None:
         x, y = frame.at(origin.latitude, origin.longitude)
-        parts.append(
-            f'<g class="origin"><rect x="{x - 5:g}" y="{y - 5:g}" width="10" height="10"/>'
-            f'<text x="{x + 8:g}" y="{y + 4:g}">{escape(origin.name)}</text></g>'
-        )
+        parts.append(f'<rect class="origin" x="{x - 5:g}" y="{y - 5:g}" width="10" height="10"/>')
     parts.append('<g class="pins">')
-    for pin in reversed(pins):  # the first of the list is drawn last, on top
-        x, y = frame.at(pin.latitude, pin.longitude)
+    pinned = [frame.at(pin.latitude, pin.longitude) for pin in pins]
+    spots = _spread(pinned, frame.height)
+    for pin, (x, y), (at_x, at_y) in reversed(list(zip(pins, spots, pinned, strict=True))):
+        # The first of the list is drawn last, on top; a pin moved off its place keeps a line to it.
+        leader = "" if (x, y) == (at_x, at_y) else f'<line x1="{at_x:g}" y1="{at_y:g}" x2="{x:g}" y2="{y:g}"/>'
         parts.append(
-            f'<g class="pin" data-id="{escape(pin.id)}"><circle cx="{x:g}" cy="{y:g}" r="7"/>'
+            f'<g class="pin" data-id="{escape(pin.id)}">{leader}<circle cx="{x:g}" cy="{y:g}" r="7"/>'
             f'<text x="{x:g}" y="{y + 3:g}">{pin.number}</text></g>'
         )
-    parts.append("</g></svg>")
+    parts.append("</g>")
+    if origin is not None:  # its name over the pins: the point distances start from stays readable
+        x, y = frame.at(origin.latitude, origin.longitude)
+        parts.append(f'<text class="origin" x="{x + 8:g}" y="{y + 4:g}">{escape(origin.name)}</text>')
+    parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every value above is a number or escaped

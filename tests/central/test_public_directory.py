@@ -262,7 +262,9 @@ def test_the_map_pins_exactly_the_services_of_the_list(lodi: Lodi, client: TestC
     assert str(lodi.unplaced.id) in unplaced
     placed = [rid for rid in listed if rid not in unplaced]
     assert sorted(pinned) == sorted(placed)
-    numbers = re.findall(r'<g class="pin" data-id="[^"]+"><circle [^>]+/><text [^>]+>(\d+)</text>', page.text)
+    numbers = re.findall(
+        r'<g class="pin" data-id="[^"]+">(?:<line [^>]+/>)?<circle [^>]+/><text [^>]+>(\d+)</text>', page.text
+    )
     first = int(re.search(r'<ol class="services" start="(\d+)"', page.text).group(1))  # type: ignore[union-attr]
     wanted = {str(first + i) for i, rid in enumerate(listed) if rid in placed}
     assert set(numbers) == wanted  # each pin carries its service's number in the list
