@@ -32,6 +32,7 @@ _NAME = directory_search.FIELDS.index("name")
 _CATEGORY = directory_search.FIELDS.index("category")
 _RANKED = tuple(directory_search.FIELDS.index(f) for f in directory_search.RANKED_FIELDS)
 _EVERY = tuple(range(len(directory_search.FIELDS)))
+_NO_TIER = directory_search.TIERS.index("other")  # a word that earned none of the tiers before it
 
 
 def _folded(char: str) -> str:
@@ -111,7 +112,7 @@ class _Word:
     """One typed word: the phrases that select it (any of them), and its tiers' phrases."""
 
     anywhere: tuple[Phrase, ...]
-    tiers: tuple[tuple[Phrase, ...], ...]  # per tier but the last: any of these phrases earns it
+    tiers: tuple[tuple[Phrase, ...], ...]  # per tier but "other", best first: any of these phrases earns it
 
 
 def _plan(query: str) -> tuple[list[_Word], list[Phrase]]:
@@ -229,7 +230,7 @@ class DirectoryIndex:
             for word in planned:
                 tier += next(
                     (i for i, group in enumerate(word.tiers) if any(row in occurrences(p) for p in group)),
-                    len(word.tiers),
+                    _NO_TIER,
                 )
             score = 0.0
             for weight_idf, fields in zip(idf, found, strict=True):
