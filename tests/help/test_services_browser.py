@@ -95,6 +95,9 @@ def test_a_person_searches_reads_the_map_and_opens_a_service(url: str, chrome_fa
     assert chrome.find_element(By.TAG_NAME, "h1").text == first
     assert chrome.find_element(By.CSS_SELECTOR, "dl.service").is_displayed()
     assert chrome.find_elements(By.CSS_SELECTOR, 'a[href^="tel:"]')
+    # The Print button needs the script; without it the page says to print it, and prints the same.
+    assert chrome.find_element(By.CSS_SELECTOR, "[data-print]").is_displayed() == javascript
+    assert chrome.find_element(By.CSS_SELECTOR, ".print-hint").is_displayed()
 
 
 def _new_pages(url: str) -> list[str]:
