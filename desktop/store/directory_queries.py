@@ -3,7 +3,7 @@
 Owns: searching the directory of local services (keyword over `directory_fts`,
 ranked as `search.directory_query` says; category, municipality), ordering and
 limiting those results by distance from a point (`find_resources_near`,
-`by_distance`: haversine from `protocol.directory`),
+`by_distance`: `protocol.directory.order_by_distance`),
 the municipalities and categories the directory holds, leaving out services that no longer
 run (HSDS inactive, defunct: `protocol.directory.HIDDEN_BY_DEFAULT`) unless `include_closed`,
 a contact's consents that allow a referral, and writing a referral, together
@@ -27,9 +27,7 @@ from desktop.store.errors import RuleViolation
 from desktop.store.repositories import RecordRepository
 from desktop.store.session import StoreSession
 from protocol import Consent, Referral, Resource
-from protocol.directory import HIDDEN_BY_DEFAULT, DistanceOrder, Point, order_by_distance
-
-__all__ = ["DistanceOrder", "Point", "order_by_distance"]  # re-exported: protocol.directory owns the order
+from protocol.directory import HIDDEN_BY_DEFAULT, Point, order_by_distance
 
 # Consent purposes that allow a person's details to be passed to a service.
 REFERRAL_PURPOSES = ("referral", "information_sharing")

@@ -51,9 +51,8 @@ import orjson
 
 from desktop.store.database import Connection, OperationalError
 from protocol import directory_search, phones
-from protocol.directory_search import MAX_QUERY_WORDS, words
+from protocol.directory_search import words
 
-__all__ = ["MAX_QUERY_WORDS", "words"]  # re-exported: the rule itself is protocol.directory_search's
 DIRECTORY_FTS = "directory_fts"
 # Columns of `directory_fts` and their bm25 weights: the fields and weights of protocol.directory_search.
 DIRECTORY_COLUMNS = directory_search.FIELDS
