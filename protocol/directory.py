@@ -42,6 +42,13 @@ def needs_reminder(last_verified_on: dt.date | None, today: dt.date) -> bool:
     return last_verified_on is None or (today - last_verified_on).days > REMIND_AFTER_DAYS
 
 
+def is_public(status: str, deleted: bool = False) -> bool:
+    """Whether the public sees a service (the help desk's directory pages, the HSDS API): a live
+    entry whose service still runs; a temporarily closed one is shown, with its badge. The one
+    place that says so, for when held partner changes or other states join the rule."""
+    return not deleted and status not in HIDDEN_BY_DEFAULT
+
+
 def is_temporarily_closed(status: str) -> bool:
     """True for the status that earns a "temporarily closed" badge wherever a service is shown."""
     return status == TEMPORARILY_CLOSED

@@ -26,7 +26,7 @@ from typing import Any
 import orjson
 
 from protocol import Resource, directory_search
-from protocol.directory import HIDDEN_BY_DEFAULT
+from protocol.directory import is_public
 
 _NAME = directory_search.FIELDS.index("name")
 _CATEGORY = directory_search.FIELDS.index("category")
@@ -158,7 +158,7 @@ class DirectoryIndex:
     def get(self, resource_id: uuid.UUID) -> Resource | None:
         """A service shown to the public, or None (unknown, or inactive or defunct)."""
         entry = self.by_id.get(resource_id)
-        if entry is None or entry.resource.status in HIDDEN_BY_DEFAULT:
+        if entry is None or not is_public(entry.resource.status):
             return None
         return entry.resource
 
@@ -184,7 +184,7 @@ class DirectoryIndex:
         def kept(entry: Entry) -> bool:
             resource = entry.resource
             return (
-                resource.status not in HIDDEN_BY_DEFAULT
+                is_public(resource.status)
                 and (category is None or category in resource.categories)
                 and (municipality is None or resource.location.municipality == municipality)
             )
