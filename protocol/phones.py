@@ -39,8 +39,8 @@ _DOMESTIC_ONLY = {
     PhoneNumberType.PREMIUM_RATE,
     PhoneNumberType.UAN,
 }
-# A format's pattern made only of capturing groups, none nested ("(\\d{2})(\\d{4,6})"), and a
-# reference to a group (\\1) in a format or a national prefix formatting rule.
+# A format's pattern made only of capturing groups, none nested, as r"(\d{2})(\d{4,6})"; and a
+# reference to a group, as r"\1", in a format or in a national prefix formatting rule.
 _ONLY_GROUPS = re.compile(r"(?:\((?!\?)[^()]*\))+")
 _GROUP_REF = re.compile(r"\\(\d)")
 
@@ -118,8 +118,10 @@ def _national_form_is_nsn(country_code: int) -> bool:
     if metadata is None:
         return False
     for number_format in metadata.number_format:
-        groups = re.compile(number_format.pattern).groups
-        if not _ONLY_GROUPS.fullmatch(number_format.pattern) or not _writes_groups(number_format.format, groups):
+        pattern, template = number_format.pattern, number_format.format
+        if pattern is None or template is None or not _ONLY_GROUPS.fullmatch(pattern):
+            return False
+        if not _writes_groups(template, re.compile(pattern).groups):
             return False
         rule = number_format.national_prefix_formatting_rule
         if rule and (_GROUP_REF.findall(rule) != ["1"] or any(c.isdigit() for c in _GROUP_REF.sub("", rule))):

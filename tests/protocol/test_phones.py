@@ -80,7 +80,9 @@ def _example_numbers() -> list[PhoneNumber]:
         for region in sorted(phonenumbers.SUPPORTED_REGIONS)
         for kind in PhoneNumberType.values()
     ]
-    examples += [phonenumbers.example_number_for_non_geo_entity(code) for code in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS]
+    examples += [
+        phonenumbers.example_number_for_non_geo_entity(code) for code in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS
+    ]
     return [example for example in examples if example is not None]
 
 
