@@ -36,11 +36,13 @@ hands the parsed answer here) and never be used from another thread than the
 store's.
 """
 
+import contextlib
 import datetime as dt
+import gc
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
@@ -310,7 +312,7 @@ class Replica:
         # pragma only takes effect outside a transaction, hence around it.
         self._conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            with transaction(self._conn):
+            with _cyclic_gc_paused(), transaction(self._conn):
                 recovery = self._recovery()
                 restored = self._apply_results(answer.get("results", []), by_seq, report)
                 if recovery.notice(answer.get("restore"), self._get(CURSOR)):
@@ -676,6 +678,28 @@ class Replica:
                 raise NotEnrolled("this device is not enrolled: there is no service address to change")
             self._set(SERVER_URL, server_url)
             self._set(CA_BUNDLE, ca_bundle or None)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while one answer is applied.
+
+    A page of 2,000 records allocates hundreds of thousands of objects (parsed dicts, models,
+    row tuples) that live until the page is written, so the collector runs many passes over
+    them, and its oldest generation walks every object the process holds: 14-24 % of the CPU
+    of applying 100k records into a fresh store. Reference counting still frees what the page
+    made as soon as it is no longer used; the few cycles (an exception's traceback) wait for the
+    next collection, which runs as usual once the collector is on again, after the page. Left
+    as it was if someone else turned it off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _rebase(record: dict[str, Any], local: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
