@@ -22,12 +22,12 @@ from typing import Any, Literal, TypeGuard
 from protocol.clock import utc_now
 
 KEY_BYTES = 32
-# 12 characters of 5 bits: 60 bits of the HMAC. The default recipe has about 6.3 million
-# possible answers (676 letter pairs x 31 days x ~100 years x 3 genders): even if every one of
-# them were someone, 60 bits give 6.3e6^2 / 2^61 = 0.00002 expected pairs sharing a code, so
-# the code adds no collisions beyond the answers' own (two people with the same answers share a
-# code whatever its length). 8 characters (40 bits) would already give ~18 such pairs over the
-# whole space; 12 keeps the margin for larger recipes and stays three groups to read out.
+# 12 characters of 5 bits: 60 bits of the HMAC. The default recipe has about 8 million possible
+# answers (676 letter pairs x 31 days x 127 years x 3 genders): even if every one of them were
+# someone, 60 bits give 8e6^2 / 2^61 = 0.00003 expected pairs sharing a code, so the code adds
+# no collisions beyond the answers' own (two people with the same answers share a code whatever
+# its length). 8 characters (40 bits) would already give ~29 such pairs over the whole space;
+# 12 keeps that margin for larger recipes and is still three groups to read out.
 CODE_LENGTH = 12
 GROUP = 4
 # Crockford's base32: digits and letters without I, L, O, U (read as 1, 1, 0 and avoided words).
