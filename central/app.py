@@ -432,8 +432,10 @@ def create_app(
                 throttle.succeeded(session, attempt, clock())
                 if wants_codes:
                     answer.client_codes = client_codes.issue(session.connection(), key, answer.organisation_id)
-            # `client_codes` only for a device that asked: an older one's schema forbids the field.
-            return JSONResponse(answer.model_dump(mode="json", exclude=None if wants_codes else {"client_codes"}))
+            # `client_codes` only for a device that asked (an older one's schema forbids the field),
+            # and absent rather than null when there is none to give.
+            unasked = {"client_codes"} if answer.client_codes is None else None
+            return JSONResponse(answer.model_dump(mode="json", exclude=unasked))
         except auth.LoginRefused:
             _count_failure(attempt, body.username)  # its own transaction: not lost with the rollback
             return _problem(401, "login_refused", "username or password is wrong")
@@ -551,7 +553,7 @@ def create_app(
             client_codes=codes,
         )
         # `restore` and `client_codes` only for a device that asked: an older one's schema forbids them.
-        unasked = ({"restore"} if restore_epoch is None else set()) | ({"client_codes"} if not wants_codes else set())
+        unasked = ({"restore"} if restore_epoch is None else set()) | ({"client_codes"} if codes is None else set())
         text = pulled.answer_json(head.model_dump_json(exclude=unasked or None))
         return _sync_answer(text, accept_encoding)
 
