@@ -309,12 +309,6 @@ def near_misses(key: bytes, recipe: Recipe, answers: Mapping[str, object], known
     return [NearMiss(code, name) for code, name in candidates.items() if code in found]
 
 
-def candidate_count(recipe: Recipe, answers: Mapping[str, object]) -> int:
-    """How many codes a near-miss search asks about (57 for the default recipe, typical answers)."""
-    normalised = normalise_all(recipe, answers)
-    return sum(1 for item in recipe.inputs for _ in _neighbours(item, normalised[item.name]))
-
-
 __all__: Sequence[str] = (
     "ALPHABET",
     "CODE_LENGTH",

@@ -12,7 +12,6 @@ from protocol.client_codes import (
     DEFAULT_RECIPE,
     CodeError,
     among,
-    candidate_count,
     fold_letters,
     make_code,
     near_misses,
@@ -147,6 +146,13 @@ def test_a_configured_recipe_round_trips_and_differs_from_the_default() -> None:
     assert code == make_code(KEY, recipe, {"father_first_name": "MAR", "birth_month": 3})
     assert recipe.possible_codes() == 26**3 * 12
     assert DEFAULT_RECIPE.possible_codes() > 6_000_000
+
+
+def candidate_count(recipe, answers) -> int:
+    """How many codes a near-miss search asks about."""
+    asked: list[int] = []
+    near_misses(KEY, recipe, answers, lambda candidates: asked.append(len(candidates)) or [])
+    return asked[0]
 
 
 def test_near_misses_find_codes_one_answer_away_only() -> None:
