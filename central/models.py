@@ -78,6 +78,11 @@ class Organisation(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+    # The anonymous client codes' key (central.client_codes): made the first time a device asks,
+    # AES-GCM sealed under the key file (central.security.seal), never in clear; and the recipe
+    # (protocol.client_codes JSON; None: the default), fixed once the key is made.
+    code_key_sealed: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    code_recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class Team(Base):

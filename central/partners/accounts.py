@@ -12,17 +12,12 @@ Must never store or log a password, token, code or TOTP secret in clear, and nev
 an e-mail address has an account.
 """
 
-import base64
 import datetime as dt
-import hashlib
-import secrets
 import uuid
 from dataclasses import dataclass
 from typing import Literal
 
 import pyotp
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -280,24 +275,20 @@ def close_session(session: Session, token: str | None) -> None:
 # --- the second factor ----------------------------------------------------------------------
 
 
-def _aead(key: bytes) -> AESGCM:
-    # Its own key, derived from the key file's secret: the throttles' HMACs never share it.
-    return AESGCM(hashlib.sha256(b"prossimo partner totp\0" + key).digest())
+_TOTP = "partner totp"  # the sealing purpose (central.security.seal)
 
 
 def seal(key: bytes, secret: str, account_id: uuid.UUID) -> str:
-    nonce = secrets.token_bytes(12)
-    sealed = _aead(key).encrypt(nonce, secret.encode("ascii"), account_id.bytes)  # bound to its account
-    return base64.urlsafe_b64encode(nonce + sealed).decode("ascii")
+    return security.seal(key, _TOTP, secret.encode("ascii"), account_id.bytes)  # bound to its account
 
 
 def unseal(key: bytes, sealed: str, account_id: uuid.UUID) -> str | None:
     """The secret, or None for anything this key did not seal for this account (another
     deployment's key, another account's, a tampered or made-up value from a form)."""
+    secret = security.unseal(key, _TOTP, sealed, account_id.bytes)
     try:
-        raw = base64.urlsafe_b64decode(sealed.encode("ascii"))
-        return _aead(key).decrypt(raw[:12], raw[12:], account_id.bytes).decode("ascii")
-    except (InvalidTag, ValueError):  # binascii.Error and UnicodeError are ValueErrors
+        return None if secret is None else secret.decode("ascii")
+    except UnicodeError:
         return None
 
 
