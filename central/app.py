@@ -45,7 +45,9 @@ from central import (
     updates_http,
 )
 from central.db import session_factory
+from central.help import headers as help_headers
 from central.help import pages as help_pages
+from central.help.headers import PageHeaders
 from central.partners import pages as partner_pages
 from central.sync_sql import SyncSQL
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
@@ -578,6 +580,8 @@ def create_app(
     help_pages.add_routes(app, sessions, key, clock, _client_address)
     hsds_api.add_routes(app, sessions, key, clock, _client_address)
     partner_pages.add_routes(app, sessions, key, clock, _client_address)
+    # The web pages' security headers: one layer for both, the partner pages' session cookie allowed.
+    app.add_middleware(PageHeaders, prefixes={help_headers.PREFIX: False, partner_pages.PREFIX: True})
 
     # Inside the crash guard, before the body is read and before any database work.
     queue_s = shedding.queue_limit_from_env() if sync_queue_s is None else sync_queue_s

@@ -36,7 +36,6 @@ from starlette.concurrency import run_in_threadpool
 
 from central import help_desk
 from central.help import content, counts, form_token, forms, services
-from central.help.headers import HelpHeaders
 from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from central.models import Organisation, Team
 
@@ -540,5 +539,4 @@ def add_routes(
         language = language_of(lang)
         return desk.info(language, slug) if language else desk.not_found(DEFAULT)
 
-    app.include_router(router)
-    app.add_middleware(HelpHeaders)
+    app.include_router(router)  # its security headers: central.help.headers.PageHeaders, added by central.app

@@ -35,7 +35,6 @@ from central import directory, security, throttle
 from central.help.pages import _sent_from_elsewhere as sent_from_elsewhere
 from central.models import PartnerAccount, PartnerSession
 from central.partners import accounts
-from central.partners.headers import PartnerHeaders
 from central.partners.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from protocol.directory import HIDDEN_BY_DEFAULT, is_stale
 
@@ -44,6 +43,8 @@ COOKIE = "prossimo_partner"
 HTML = "text/html; charset=utf-8"
 CSS = (HERE / "static" / "partner.css").read_bytes()
 MAX_BODY = 4096  # the longest form here is two passwords and a token
+
+PREFIX = "/partner"  # every route and the session cookie's path
 
 
 @cache
@@ -176,7 +177,7 @@ class PartnerPages:
             COOKIE,
             token,
             max_age=int(accounts.SESSION_LENGTH.total_seconds()),
-            path="/partner",
+            path=PREFIX,
             secure=True,
             httponly=True,
             samesite="strict",
@@ -216,7 +217,7 @@ class PartnerPages:
         with self.sessions.begin() as session:
             accounts.close_session(session, token)
         response = self.to(language, "login")
-        response.delete_cookie(COOKIE, path="/partner", secure=True, httponly=True, samesite="strict")
+        response.delete_cookie(COOKIE, path=PREFIX, secure=True, httponly=True, samesite="strict")
         return response
 
     # --- the second factor ------------------------------------------------------------------
@@ -503,5 +504,4 @@ def add_routes(
     def anything_else(lang: str, rest: str) -> Response:
         return pages.not_found(language_of(lang) or DEFAULT)
 
-    app.include_router(router)
-    app.add_middleware(PartnerHeaders)
+    app.include_router(router)  # its security headers: central.help.headers.PageHeaders, added by central.app
