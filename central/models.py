@@ -313,6 +313,8 @@ class PartnerAccount(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)  # the login name, normalised
     password_hash: Mapped[str] = mapped_column(String(200))
     totp_sealed: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The 30 s step of the last code accepted: a code is good once (RFC 6238, section 5.2).
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
 

@@ -245,7 +245,9 @@ class PartnerPages:
             return self.throttled(language, "totp.html", "totp", throttled.retry_after)
         with self.sessions.begin() as session:
             live = accounts.session_of(session, token, self.clock())
-            ok = live is not None and accounts.check_totp(self.key, live[1], fields.get("code", "")[:20], self.clock())
+            ok = live is not None and accounts.check_totp(
+                session, self.key, live[1], fields.get("code", "")[:20], self.clock()
+            )
             if live is not None and ok:
                 live[0].second_factor_done = True
                 throttle.succeeded(session, attempt, self.clock())
