@@ -31,7 +31,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central import audit, auth, json_logs, keyfile, releases_cli, security, updates_http
+from central import audit, auth, json_logs, keyfile, releases_cli, security, updates_http, workers
 from central.db import DB_ENV, default_url, make_engine, session_factory, upgrade
 from central.help.i18n import LANGUAGES as HELP_LANGUAGES
 from central.help_desk import RETENTION_ENV as HELP_RETENTION_ENV
@@ -217,16 +217,21 @@ def _serve(args: argparse.Namespace, engine: Engine, metrics: "Metrics | None") 
     options.update(_proxy_options(args))
     updates_dir = _updates_dir(args.updates_dir)
     if args.workers > 1:
-        # uvicorn kills a worker that does not answer its supervisor's ping within 5 s and starts
-        # another: on a busy machine a worker still importing the app was killed in a loop and
-        # the service never answered (seen here at load 6 on 2 cores). Starting is slow, not hung.
-        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:
-            options["timeout_worker_healthcheck"] = 30
         # Separate processes share nothing but the database: hand them its URL.
         os.environ[DB_ENV] = args.db or default_url()
         os.environ[keyfile.KEY_ENV] = str(key_path)  # the path, never the key
         if updates_dir is not None:
             os.environ[updates_http.UPDATES_DIR_ENV] = str(updates_dir)
+        if workers.available():  # a socket each, so connections spread evenly (central.workers)
+            try:
+                return workers.serve_processes(args.workers, options)
+            except workers.PortInUse as exc:
+                raise CliError(f"--host/--port: {exc.strerror}") from None
+        # uvicorn kills a worker that does not answer its supervisor's ping within 5 s and starts
+        # another: on a busy machine a worker still importing the app was killed in a loop and
+        # the service never answered (seen here at load 6 on 2 cores). Starting is slow, not hung.
+        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:
+            options["timeout_worker_healthcheck"] = 30
         uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers, **options)
     else:
         uvicorn.run(create_app(engine, key=key, updates_dir=updates_dir, metrics=metrics), **options)
