@@ -54,6 +54,7 @@ Phone = Annotated[
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
 # BCP 47 language tag, the common subset: "it", "fi", "en-GB", "sme".
+Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")]
 LanguageTag = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 
 _check_phone_digits = phones.check_digits
@@ -508,7 +509,7 @@ class Resource(Record):
     keywords: list[Tag] = Field(default_factory=list, max_length=30)
     phones: list[ResourcePhone] = Field(default_factory=list, max_length=10)
     email: Email | None = None
-    url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")] | None = None
+    url: Url | None = None
     opening_hours: list[OpeningHours] = Field(default_factory=list, max_length=28)
     hours_exceptions: list[OpeningException] = Field(default_factory=list, max_length=60)
     eligibility: LongText | None = None

@@ -16,7 +16,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from babel import Locale
 from babel.dates import get_day_names
@@ -33,6 +34,7 @@ from protocol.entities import (
     ResourceLocation,
     ResourcePhone,
     ShortText,
+    Url,
 )
 
 SECTIONS = ("hours", "place", "phones", "about")
@@ -48,7 +50,7 @@ PHONE_KINDS = ("voice", "text", "hotline", "fax")
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _SHORT, _LONG, _EMAIL = TypeAdapter(ShortText), TypeAdapter(LongText), TypeAdapter(Email)
-_URL = TypeAdapter(Resource.model_fields["url"].annotation)
+_URL = TypeAdapter(Url)
 
 
 @dataclass
@@ -190,11 +192,12 @@ def read(section: str, fields: dict[str, str], resource: Resource, language: str
 
 
 Gettext = Callable[[str], str]
+Built = TypeVar("Built", OpeningHours, OpeningException)
 
 
 def _range(
-    opens_text: str, closes_text: str, label: str, _: Gettext, build: Callable[[dt.time, dt.time], Any]
-) -> tuple[Any, str | None]:
+    opens_text: str, closes_text: str, label: str, _: Gettext, build: Callable[[dt.time, dt.time], Built]
+) -> tuple[Built | None, str | None]:
     """One open-close pair of a form: the protocol object `build` makes, or the message."""
     opens, closes = parse_time(opens_text), parse_time(closes_text)
     if (opens_text and opens is None) or (closes_text and closes is None):
@@ -208,6 +211,14 @@ def _range(
         return None, message.format(where=label, opens=clock_text(opens), closes=clock_text(closes))
 
 
+def _weekly(weekday: int, opens: dt.time, closes: dt.time) -> OpeningHours:
+    return OpeningHours(weekday=weekday, opens_at=opens, closes_at=closes)
+
+
+def _exception(when: dt.date, opens: dt.time, closes: dt.time) -> OpeningException:
+    return OpeningException(date=when, opens_at=opens, closes_at=closes)
+
+
 def _hours(fields: dict[str, str], resource: Resource, _: Gettext, language: str) -> Outcome:
     outcome = Outcome()
     slots: list[OpeningHours] = []
@@ -218,11 +229,9 @@ def _hours(fields: dict[str, str], resource: Resource, _: Gettext, language: str
             if not opens_text and not closes_text:
                 continue
             label = _("{day}, hours {number}").format(day=name, number=index + 1)
-            slot, problem = _range(
-                opens_text, closes_text, label, _, lambda o, c, d=day: OpeningHours(weekday=d, opens_at=o, closes_at=c)
-            )
-            if problem:
-                outcome.errors[f"d{day}-{index}"] = problem
+            slot, problem = _range(opens_text, closes_text, label, _, partial(_weekly, day))
+            if slot is None:
+                outcome.errors[f"d{day}-{index}"] = problem or ""
             else:
                 slots.append(slot)
     exceptions: list[OpeningException] = []
@@ -237,18 +246,16 @@ def _hours(fields: dict[str, str], resource: Resource, _: Gettext, language: str
             if opens_text or closes_text:
                 outcome.errors[key] = _("{where}: give the date.").format(where=label)
             continue  # an empty row, or one emptied to remove it
-        day = parse_date(date_text)
-        if day is None:
+        when = parse_date(date_text)
+        if when is None:
             outcome.errors[key] = _("{where}: write the date as 24/12/2026.").format(where=label)
             continue
         if not opens_text and not closes_text:
-            exceptions.append(OpeningException(date=day))
+            exceptions.append(OpeningException(date=when))
             continue
-        exception, problem = _range(
-            opens_text, closes_text, label, _, lambda o, c, d=day: OpeningException(date=d, opens_at=o, closes_at=c)
-        )
-        if problem:
-            outcome.errors[key] = problem
+        exception, problem = _range(opens_text, closes_text, label, _, partial(_exception, when))
+        if exception is None:
+            outcome.errors[key] = problem or ""
         else:
             exceptions.append(exception)
     if len(exceptions) > MOST_EXCEPTIONS:
