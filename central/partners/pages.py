@@ -36,7 +36,7 @@ from starlette.concurrency import run_in_threadpool
 from central import directory, security, throttle
 from central.help.pages import _sent_from_elsewhere as sent_from_elsewhere
 from central.models import PartnerAccount, PartnerSession
-from central.partners import accounts, editing
+from central.partners import accounts, editing, review
 from central.partners.headers import PartnerHeaders
 from central.partners.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from protocol.directory import HIDDEN_BY_DEFAULT, is_stale
@@ -377,13 +377,18 @@ class PartnerPages:
             if found is None:
                 return self.to(language, "login")
             entry = accounts.own_entry(session, found[1], resource_id)
+            held = [] if entry is None else [c.section for c in review.pending_for(session, entry.row.id)]
+            reviewed = accounts.setting(session, found[1]).hold_for_review
         if entry is None:
             return self.not_found(language)
         r = entry.resource
+        titles = self.section_titles(language)
         return self.page(
             language,
             "service.html",
             f"services/{resource_id}",
+            waiting=[titles.get(section, section) for section in held],
+            reviewed=reviewed,
             signed_in=True,
             service=self.view(language, entry, self.clock().date()),
             resource=r,
@@ -398,6 +403,8 @@ class PartnerPages:
             return _("Saved and published: operators' laptops get the change at their next sync.")
         if saved == "0":
             return _("Nothing had changed: nothing was saved.")
+        if saved == "held":
+            return _("Saved for review: the office that keeps the directory publishes it once checked.")
         return None
 
     def hours_view(self, language: str, r: Any) -> list[tuple[str, str]]:
@@ -432,9 +439,15 @@ class PartnerPages:
             if found is None:
                 return self.to(language, "login")
             entry = accounts.own_entry(session, found[1], resource_id)
+            held = entry is not None and any(c.section == section for c in review.pending_for(session, entry.row.id))
+            reviewed = accounts.setting(session, found[1]).hold_for_review
         if entry is None:
             return self.not_found(language)
         r = entry.resource
+        _ = translations(language).gettext
+        notice = _("Some things need correcting: see the messages beside them.") if errors else None
+        if held and not errors:
+            notice = _("Your last change to this part is waiting for review. Saving again replaces it.")
         shown = values if values is not None else editing.shown(section, r, language)
         return self.page(
             language,
@@ -445,12 +458,11 @@ class PartnerPages:
             service=self.view(language, entry, self.clock().date()),
             values=shown,
             parts=editing.layout(section, r, shown, language),
+            reviewed=reviewed,
             kinds=self.phone_kinds(language),
             token=form_token(self.key, token or ""),
             errors=errors or {},
-            notice=translations(language).gettext("Some things need correcting: see the messages beside them.")
-            if errors
-            else None,
+            notice=notice,
         )
 
     def phone_kinds(self, language: str) -> list[tuple[str, str]]:
@@ -478,24 +490,33 @@ class PartnerPages:
             if entry is None:
                 return self.not_found(language)
             outcome = editing.read(section, typed, entry.resource, language)
+            held = accounts.setting(session, found[1]).hold_for_review
             if not outcome.errors:
                 before = entry.row.version
                 try:
-                    directory.change_resource(
-                        session,
-                        entry.row,
-                        outcome.changes,
-                        action="partner.edit",
-                        by=f"partner:{found[1].id}",
-                        details={"section": section},
-                    )
+                    if held:  # kept, pending, for `partner review`; the entry is unchanged
+                        saved = review.hold(session, found[1], entry, section, outcome.changes, self.clock())
+                    else:
+                        directory.change_resource(
+                            session,
+                            entry.row,
+                            outcome.changes,
+                            action="partner.edit",
+                            by=f"partner:{found[1].id}",
+                            details={"section": section},
+                        )
+                        saved = entry.row.version != before
                 except ValidationError:  # a rule of the whole record the form could not know of
                     _ = translations(language).gettext
                     outcome.errors["form"] = _("This change is not accepted by the directory's rules.")
-                saved = entry.row.version != before
         if outcome.errors:
             return self.edit_form(language, token, resource_id, section, typed, outcome.errors)
-        return self.to(language, f"services/{resource_id}?saved={1 if saved else 0}")
+        result = ("held" if held else "1") if saved else "0"
+        return self.to(language, f"services/{resource_id}?saved={result}")
+
+    def section_titles(self, language: str) -> dict[str, str]:
+        _ = translations(language).gettext
+        return {"hours": _("Opening hours"), "place": _("Place"), "phones": _("Phones"), "about": _("Description")}
 
     def verified_post(self, language: str, token: str | None, resource_id: str, fields: dict[str, str]) -> Response:
         gate = self.gate(language, token)

@@ -16,12 +16,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from central import directory
-from central.db import session_factory
+from central.db import make_engine, session_factory
 from central.models import AuditEntry, Organisation
-from central.partners import editing
-from protocol import Resource, gazetteer, phones
+from central.partners import accounts, editing, review
+from protocol import Resource, gazetteer, hsds, phones
 from protocol.clock import utc_now
+from protocol.entities import OpeningHours
 from tests.central.conftest import World
+from tests.central.test_admin_cli import run
 from tests.central.test_partners import (
     FOOD_BANK,
     SHELTER,
@@ -33,6 +35,7 @@ from tests.central.test_partners import (
     seed_directory,
     services_of,
 )
+from tests.central.test_partners import _resource as _entry
 
 SECTIONS = editing.SECTIONS
 
@@ -231,3 +234,80 @@ def test_an_import_keeps_the_partners_exceptions(world: World, tmp_path: Path) -
 def test_times_as_people_and_time_inputs_write_them(text: str, expected: tuple[int, int] | None) -> None:
     found = editing.parse_time(text)
     assert (found.hour, found.minute) == expected if expected else found is None
+
+
+def test_a_held_change_waits_for_review_then_is_published_by_the_cli_path(world: World, tmp_path: Path) -> None:
+    world.add_operator("anna", [world.team_a])
+    device = world.enrol("anna")
+    client, token, own = _signed_in(world, tmp_path, Clock(utc_now()))
+    with session_factory(world.engine).begin() as session:
+        provider = accounts.find_provider(session, world.org_id, FOOD_BANK)
+        accounts.set_setting(session, world.org_id, provider, hold_for_review=True)
+    device.sync_all()
+    before = _resource(world, own)
+    form = client.get(f"/partner/en/services/{own}/edit/hours").text
+    assert "Save for review" in form
+    hours = {"token": token, "d2-0-o": "10:00", "d2-0-c": "12:00"}
+    held = client.post(f"/partner/en/services/{own}/edit/hours", data=hours)
+    assert held.headers["location"] == f"/partner/en/services/{own}?saved=held"
+    page = client.get(held.headers["location"]).text
+    assert "Saved for review" in page and "Waiting for review" in page
+    assert _resource(world, own) == before and device.sync_all() == []  # held: nothing published
+    assert "waiting for review" in client.get(f"/partner/en/services/{own}/edit/hours").text
+    replaced = client.post(f"/partner/en/services/{own}/edit/hours", data={**hours, "d2-0-c": "12:30"})
+    assert replaced.headers["location"].endswith("?saved=held")
+    phones_form = {"token": token, "p0-number": "0371 948100"}
+    assert client.post(f"/partner/en/services/{own}/edit/phones", data=phones_form).status_code == 303
+    with session_factory(world.engine)() as session:
+        waiting = review.waiting(session, world.org_id)
+    assert [(w.change.section, w.service) for w in waiting] == [
+        ("hours", "Pacchi alimentari"),
+        ("phones", "Pacchi alimentari"),
+    ]
+    with session_factory(world.engine).begin() as session:
+        with pytest.raises(review.ReviewProblem, match="ID: no change waits"):
+            review.decide(session, world.org_id, str(uuid.uuid4()), approve=True, by="cli", now=utc_now())
+        review.decide(session, world.org_id, str(waiting[0].change.id), approve=True, by="cli", now=utc_now())
+        review.decide(session, world.org_id, str(waiting[1].change.id), approve=False, by="cli", now=utc_now())
+    changes = [c for c in device.sync_all() if c["record"]["id"] == own]
+    assert len(changes) == 1
+    assert changes[0]["record"]["opening_hours"] == [{"weekday": 2, "opens_at": "10:00:00", "closes_at": "12:30:00"}]
+    assert changes[0]["record"]["phones"] == []  # the rejected one never applied
+    (approved,) = _audit(world, "partner.approve")
+    assert approved.details["fields"] == ["opening_hours"] and approved.details["reviewed_by"] == "cli"
+    assert len(_audit(world, "partner.hold")) == 3 and len(_audit(world, "partner.reject")) == 1
+    assert "Waiting for review" not in client.get(f"/partner/en/services/{own}").text
+    with session_factory(world.engine).begin() as session, pytest.raises(review.ReviewProblem):
+        review.decide(session, world.org_id, str(waiting[0].change.id), approve=True, by="cli", now=utc_now())
+
+
+def test_partner_review_as_it_runs_it(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'central.db'}"
+    assert run(db, "init").returncode == 0
+    assert run(db, "org", "add", "Cooperativa Lodi").returncode == 0
+    hsds.export_directory([_entry(FOOD_BANK, "Pacchi alimentari", "Codogno", None)], tmp_path / "directory.json")
+    assert run(db, "directory", "import", str(tmp_path / "directory.json")).returncode == 0
+    assert run(db, "partner", "set", FOOD_BANK, "--changes", "review").returncode == 0
+    token = run(db, "partner", "invite", FOOD_BANK, "--email", "anna@example.org").stdout.rsplit("/", 1)[1].strip()
+    engine = make_engine(db)
+    try:
+        with session_factory(engine).begin() as session:
+            account = accounts.accept(session, token, "pane e latte ogni giorno", utc_now())
+            (entry,) = accounts.own_entries(session, account)
+            slot = OpeningHours(weekday=6, opens_at=dt.time(9), closes_at=dt.time(11))
+            assert review.hold(session, account, entry, "hours", {"opening_hours": [slot]}, utc_now())
+        listed = run(db, "partner", "review", "--list")
+        assert listed.returncode == 0, listed.stderr
+        change_id, _, provider, service, fields = listed.stdout.strip().split("\t")
+        assert (provider, service, fields) == (FOOD_BANK, "Pacchi alimentari", "opening_hours")
+        wrong = run(db, "partner", "review", "--approve", "nonsense")
+        assert wrong.returncode == 2 and "ID: 'nonsense' is not a change id" in wrong.stderr
+        approved = run(db, "partner", "review", "--approve", change_id)
+        assert approved.returncode == 0 and "approved and published" in approved.stdout, approved.stderr
+        assert run(db, "partner", "review", "--list").stdout == ""
+        assert run(db, "partner", "review", "--reject", change_id).returncode == 2  # decided already
+        with session_factory(engine)() as session:
+            (after,) = directory.entries(session, entry.row.organisation_id)
+        assert after.resource.opening_hours == [slot] and after.row.version > entry.row.version
+    finally:
+        engine.dispose()
