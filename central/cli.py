@@ -462,7 +462,6 @@ def cmd_partner_review(args: argparse.Namespace) -> int:
     """Partner edits held for review: list them, or approve (applied through the directory's one
     change path, so devices get it at their next sync) or reject one by its id."""
     from central.partners import review
-    from protocol.clock import utc_now
 
     with _session(args) as session, session.begin():
         org = _org(session, args.org) if args.org else _only_org(session)
@@ -473,9 +472,7 @@ def cmd_partner_review(args: argparse.Namespace) -> int:
                 print(f"{change.id}\t{change.created_at:%Y-%m-%d %H:%M}\t{item.provider}\t{item.service}\t{fields}")
             return 0
         try:
-            change = review.decide(
-                session, org.id, args.approve or args.reject, approve=bool(args.approve), by="cli", now=utc_now()
-            )
+            change = review.decide(session, org.id, args.approve or args.reject, approve=bool(args.approve), by="cli")
         except review.ReviewProblem as exc:
             raise CliError(str(exc)) from None
     what = "approved and published: devices get it at their next sync" if args.approve else "rejected"

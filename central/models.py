@@ -357,7 +357,8 @@ class PartnerChange(Base):
     """A partner's edit of one section of a directory entry held for review (its provider's
     `hold_for_review`): the section's fields as the protocol's JSON (`changes`), not applied until
     approved, then through central.directory.change_resource. `status`: pending, approved,
-    rejected, or replaced (a newer edit of the same section came in while it waited)."""
+    rejected, or replaced (a newer edit of the same section came in while it waited); when it was
+    decided is its audit entry's time."""
 
     __tablename__ = "partner_change"
     __table_args__ = (Index("partner_change_by_status", "organisation_id", "status"),)
@@ -370,4 +371,3 @@ class PartnerChange(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
     status: Mapped[str] = mapped_column(String(10), default="pending")
-    decided_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, nullable=True)

@@ -43,7 +43,7 @@ def hold(
     changed = [name for name in changes if getattr(candidate, name) != getattr(found, name)]
     for earlier in pending_for(session, entry.row.id):
         if earlier.section == section:
-            earlier.status, earlier.decided_at = "replaced", now
+            earlier.status = "replaced"
     if not changed:
         return False
     session.add(
@@ -94,9 +94,7 @@ def waiting(session: Session, organisation_id: uuid.UUID) -> list[Waiting]:
     ]
 
 
-def decide(
-    session: Session, organisation_id: uuid.UUID, change_id: str, *, approve: bool, by: str, now: dt.datetime
-) -> PartnerChange:
+def decide(session: Session, organisation_id: uuid.UUID, change_id: str, *, approve: bool, by: str) -> PartnerChange:
     """Approve (apply through change_resource) or reject one waiting change; ReviewProblem if
     no change of the organisation waits under that id, or its entry has gone."""
     try:
@@ -125,5 +123,5 @@ def decide(
         )
     else:
         audit.append(session, "partner.reject", f"resource:{change.resource_id}", details=details)
-    change.status, change.decided_at = ("approved" if approve else "rejected"), now
+    change.status = "approved" if approve else "rejected"
     return change

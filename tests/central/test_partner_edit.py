@@ -266,9 +266,9 @@ def test_a_held_change_waits_for_review_then_is_published_by_the_cli_path(world:
     ]
     with session_factory(world.engine).begin() as session:
         with pytest.raises(review.ReviewProblem, match="ID: no change waits"):
-            review.decide(session, world.org_id, str(uuid.uuid4()), approve=True, by="cli", now=utc_now())
-        review.decide(session, world.org_id, str(waiting[0].change.id), approve=True, by="cli", now=utc_now())
-        review.decide(session, world.org_id, str(waiting[1].change.id), approve=False, by="cli", now=utc_now())
+            review.decide(session, world.org_id, str(uuid.uuid4()), approve=True, by="cli")
+        review.decide(session, world.org_id, str(waiting[0].change.id), approve=True, by="cli")
+        review.decide(session, world.org_id, str(waiting[1].change.id), approve=False, by="cli")
     changes = [c for c in device.sync_all() if c["record"]["id"] == own]
     assert len(changes) == 1
     assert changes[0]["record"]["opening_hours"] == [{"weekday": 2, "opens_at": "10:00:00", "closes_at": "12:30:00"}]
@@ -278,7 +278,7 @@ def test_a_held_change_waits_for_review_then_is_published_by_the_cli_path(world:
     assert len(_audit(world, "partner.hold")) == 3 and len(_audit(world, "partner.reject")) == 1
     assert "Waiting for review" not in client.get(f"/partner/en/services/{own}").text
     with session_factory(world.engine).begin() as session, pytest.raises(review.ReviewProblem):
-        review.decide(session, world.org_id, str(waiting[0].change.id), approve=True, by="cli", now=utc_now())
+        review.decide(session, world.org_id, str(waiting[0].change.id), approve=True, by="cli")
 
 
 def test_partner_review_as_it_runs_it(tmp_path: Path) -> None:

@@ -25,7 +25,6 @@ def upgrade() -> None:
         sa.Column("changes", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
-        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["account_id"], ["partner_account.id"]),
         sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"]),
         sa.PrimaryKeyConstraint("id"),
