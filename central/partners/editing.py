@@ -154,6 +154,17 @@ def shown(section: str, resource: Resource, language: str) -> dict[str, Any]:
     return values
 
 
+_EXCEPTION_KEY = re.compile(r"^x(\d{1,3})-(?:date|o|c)$")
+_PHONE_KEY = re.compile(r"^p(\d{1,3})-(?:number|description)$")
+
+
+def _rows_used(values: dict[str, Any], key: "re.Pattern[str]") -> int:
+    """One past the last row of a repeated part that holds something (the form's own names
+    only: a made-up field counts for nothing)."""
+    rows = [int(found.group(1)) + 1 for name, value in values.items() if value and (found := key.match(name))]
+    return max(rows, default=0)
+
+
 def layout(section: str, resource: Resource, values: dict[str, Any], language: str) -> dict[str, Any]:
     """How many rows each repeated part of the form has, and the labels it needs."""
     if section == "hours":
@@ -164,17 +175,10 @@ def layout(section: str, resource: Resource, values: dict[str, Any], language: s
                 default=0,
             )
             rows.append((day, name, range(min(MOST_RANGES, max(RANGES_SHOWN, used + 1)))))
-        used = max((int(k[1:].split("-")[0]) + 1 for k, v in values.items() if k.startswith("x") and v), default=0)
-        return {"days": rows, "exceptions": range(used + EXCEPTIONS_BLANK)}
+        used = _rows_used(values, _EXCEPTION_KEY)
+        return {"days": rows, "exceptions": range(min(MOST_EXCEPTIONS, used) + EXCEPTIONS_BLANK)}
     if section == "phones":
-        used = max(
-            (
-                int(k[1:].split("-")[0]) + 1
-                for k, v in values.items()
-                if k.startswith("p") and v and not k.endswith("-kind")
-            ),
-            default=0,
-        )
+        used = _rows_used(values, _PHONE_KEY)
         return {"phones": range(min(MOST_PHONES, used + PHONES_BLANK))}
     if section == "about":
         codes = list(LANGUAGE_CHOICES) + [c for c in resource.languages if c not in LANGUAGE_CHOICES]

@@ -119,6 +119,13 @@ def test_bad_input_is_named_beside_its_field_in_the_pages_language(world: World,
     assert _error(about.text, "url") == "Web site: write the whole address, starting with https://."
     assert _error(about.text, "eligibility") == "Who can use it: at most 20000 characters."
     assert 'aria-invalid="true" aria-describedby="email-error"' in about.text
+    made_up = {"token": token, "pxyz-number": "1", "p0-number": "333 12", "x99999-date": "2026-01-01"}
+    odd_names = client.post(f"{base}/phones", data=made_up)
+    assert odd_names.status_code == 422 and odd_names.text.count('name="p') == 6  # p0 and one empty row, 3 fields each
+    rows = client.post(f"{base}/hours", data={**made_up, "d1-0-o": "12", "d1-0-c": "9"})
+    assert (
+        rows.status_code == 422 and rows.text.count("-date") == editing.EXCEPTIONS_BLANK * 3
+    )  # label, id, name: x99999 made none
     assert _resource(world, own) == before and len(_audit(world)) == edits  # nothing written
 
 
