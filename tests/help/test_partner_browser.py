@@ -3,7 +3,10 @@
 password (a short one first: the error beside its field), sees their services with the count to
 check, confirms one "still correct" (the record then carries today's date under a new change
 sequence, which is what a device pulls: tests/central/test_partners.py follows it to a device),
-adds a TOTP second factor, and finds another provider's service "not found". Every page is
+adds a TOTP second factor, and finds another provider's service "not found"; another partner
+edits a service's weekly hours on a 390 px phone (a time closing before it opens named beside it,
+then saved and published: tests/central/test_partner_edit.py follows such a change to a device).
+Every page is
 checked with axe-core at WCAG 2.2 AA and for sideways scrolling (JavaScript is on only for axe:
 the pages carry no script).
 """
