@@ -6,7 +6,8 @@ the demo (`prossimo-central demo`: two teams, their bookable times of the next t
 information pages and testimonies). Then:
 
 - Weights: every page (home, first contact, booking: the team's choice and each team's free
-  times, status, each published page) in it, en and fi: the HTML's
+  times, status, each published page; the public directory: the whole list, a keyword search
+  with distances and its map, a category's second page, and a service's page) in it, en and fi: the HTML's
   bytes, its gzip bytes as served (Content-Encoding from the service), and that plus the
   gzipped style sheet and script: the page's whole weight on a first visit (budget 30 KB).
 - Render time: 50 concurrent visitors (threads, one keep-alive connection each) load pages
@@ -40,7 +41,7 @@ from central import demo
 from central.db import make_engine, session_factory, upgrade
 from central.help import content
 from central.help.i18n import LANGUAGES
-from central.models import Team
+from central.models import StoredRecord, Team
 from tests import pg_server
 from tests.service_process import running_service
 
@@ -56,11 +57,16 @@ def prepare(db_url: str) -> list[str]:
     with session_factory(engine)() as session:
         pages = [f"/help/{p.language}/info/{p.slug}" for p in content.listing(session, published_only=True)]
         team_ids = session.scalars(select(Team.id).order_by(Team.name)).all()
+        service_id = session.scalars(
+            select(StoredRecord.id).where(StoredRecord.entity == "resource").order_by(StoredRecord.id)
+        ).first()
     engine.dispose()
     paths = []
     for language in LANGUAGES:
         paths += [f"/help/{language}/", f"/help/{language}/contact", f"/help/{language}/status"]
         paths += [f"/help/{language}/book", *(f"/help/{language}/book?team={team}" for team in team_ids)]
+        paths += [f"/help/{language}/services", f"/help/{language}/services?q=casa&near=Codogno"]
+        paths += [f"/help/{language}/services?category=food&page=2", f"/help/{language}/services/{service_id}"]
     return paths + pages
 
 

@@ -32,6 +32,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from central import (
     auth,
+    client_codes,
     errors,
     hsds_api,
     intake,
@@ -44,12 +45,16 @@ from central import (
     updates_http,
 )
 from central.db import session_factory
+from central.help import headers as help_headers
 from central.help import pages as help_pages
+from central.help.headers import PageHeaders
 from central.partners import pages as partner_pages
 from central.sync_sql import SyncSQL
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, describe_validation_error
 from protocol.clock import utc_now
 from protocol.messages import (
+    CLIENT_CODES_HEADER,
+    CLIENT_CODES_WANTED,
     PROTOCOL_HEADER,
     RESTORE_EPOCH_HEADER,
     EnrolRequest,
@@ -106,6 +111,17 @@ SYNC_HEADERS = [
             "title": RESTORE_EPOCH_HEADER,
         },
         "description": "The restore epoch this device last saw, or `none` (docs/PROTOCOL.md, After a restore)",
+    },
+    {
+        "name": CLIENT_CODES_HEADER,
+        "in": "header",
+        "required": False,
+        "schema": {
+            "anyOf": [{"type": "string", "enum": [CLIENT_CODES_WANTED]}, {"type": "null"}],
+            "description": "`wanted` from a device without the organisation's code key (docs/PROTOCOL.md)",
+            "title": CLIENT_CODES_HEADER,
+        },
+        "description": "`wanted` from a device without the organisation's code key (docs/PROTOCOL.md)",
     },
     {
         "name": "authorization",
@@ -405,6 +421,7 @@ def create_app(
         responses={**PROBLEMS, 401: {"model": ProblemAnswer}, 429: {"model": ProblemAnswer}},
     )
     def enrol(body: EnrolRequest, request: Request) -> Any:
+        wants_codes = request.headers.get(CLIENT_CODES_HEADER) == CLIENT_CODES_WANTED
         attempt = throttle.Attempt.of(key, _client_address(request), body.username)
         # Decided (and counted) before any Argon2 work, in its own short transaction: a refused
         # attempt costs no hashing, whether or not the username exists.
@@ -417,7 +434,12 @@ def create_app(
             with transaction() as session:
                 answer = auth.enrol(session, body)
                 throttle.succeeded(session, attempt, clock())
-                return answer
+                if wants_codes:
+                    answer.client_codes = client_codes.issue(session.connection(), key, answer.organisation_id)
+            # `client_codes` only for a device that asked (an older one's schema forbids the field),
+            # and absent rather than null when there is none to give.
+            unasked = {"client_codes"} if answer.client_codes is None else None
+            return JSONResponse(answer.model_dump(mode="json", exclude=unasked))
         except auth.LoginRefused:
             _count_failure(attempt, body.username)  # its own transaction: not lost with the rollback
             return _problem(401, "login_refused", "username or password is wrong")
@@ -455,6 +477,7 @@ def create_app(
         token = _bearer(headers.get("authorization"))
         accept_encoding = headers.get("accept-encoding")
         restore_epoch = headers.get(RESTORE_EPOCH_HEADER)
+        wants_codes = headers.get(CLIENT_CODES_HEADER) == CLIENT_CODES_WANTED
         if restore_epoch is not None and len(restore_epoch) > RESTORE_EPOCH_MAX:
             message = f"String should have at most {RESTORE_EPOCH_MAX} characters"
             return errors.problem(
@@ -516,6 +539,10 @@ def create_app(
                 return _invalid_cursor(str(exc))
             if (held and wrote) or (not wrote and pulled.cursor != (body.cursor or "")):
                 SyncSQL(connection).durable_barrier()
+            codes = None
+            if wants_codes:  # a device without the key yet (one made now commits synchronously)
+                with connection.begin():
+                    codes = client_codes.issue(connection, key, caller.organisation_id)
         # Everything but `changes` goes through the schema; the stored records are already
         # protocol JSON and are spliced in (see sync_service.Pulled).
         head = SyncResponse(
@@ -527,9 +554,11 @@ def create_app(
             server_time=utc_now(),
             new_device_token=new_token,
             restore=restore if restore_epoch is not None else None,
+            client_codes=codes,
         )
-        # `restore` only for a device that asked: an older one's schema forbids the unknown field.
-        text = pulled.answer_json(head.model_dump_json(exclude=None if restore_epoch is not None else {"restore"}))
+        # `restore` and `client_codes` only for a device that asked: an older one's schema forbids them.
+        unasked = ({"restore"} if restore_epoch is None else set()) | ({"client_codes"} if codes is None else set())
+        text = pulled.answer_json(head.model_dump_json(exclude=unasked or None))
         return _sync_answer(text, accept_encoding)
 
     @app.post(
@@ -553,6 +582,8 @@ def create_app(
     help_pages.add_routes(app, sessions, key, clock, _client_address)
     hsds_api.add_routes(app, sessions, key, clock, _client_address)
     partner_pages.add_routes(app, sessions, key, clock, _client_address)
+    # The web pages' security headers: one layer for both, the partner pages' session cookie allowed.
+    app.add_middleware(PageHeaders, prefixes={help_headers.PREFIX: False, partner_pages.PREFIX: True})
 
     # Inside the crash guard, before the body is read and before any database work.
     queue_s = shedding.queue_limit_from_env() if sync_queue_s is None else sync_queue_s

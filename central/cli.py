@@ -284,6 +284,37 @@ def cmd_org_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_org_code_recipe(args: argparse.Namespace) -> int:
+    """Show the organisation's client-code recipe, or set it (JSON from a file, or - for stdin)
+    while no device has the organisation's code key yet."""
+    from central import client_codes
+    from protocol.client_codes import CodeError, recipe_from_json
+
+    recipe = None
+    if args.set is not None:
+        try:
+            text = sys.stdin.read() if args.set == "-" else Path(args.set).read_text(encoding="utf-8")
+            recipe = recipe_from_json(json.loads(text))
+        except OSError as exc:
+            raise CliError(f"--set: cannot read {args.set} ({exc.strerror})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise CliError(f"--set: {args.set} is not a JSON recipe") from None
+        except CodeError as exc:
+            raise CliError(f"--set: {exc}; nothing was changed") from None
+    with _session(args) as session, session.begin():
+        org = _org(session, args.org)
+        if recipe is not None:
+            try:
+                client_codes.set_recipe(session, org, recipe)
+            except client_codes.RecipeFixed as exc:
+                raise CliError(f"{exc}; nothing was changed") from None
+            audit.append(session, "organisation.code_recipe", f"organisation:{org.id}")
+        current = client_codes.recipe_of(org)
+        issued = client_codes.key_exists(org)
+    print(json.dumps({**current.as_json(), "possible_codes": current.possible_codes(), "key_issued": issued}))
+    return 0
+
+
 def cmd_team_add(args: argparse.Namespace) -> int:
     with _session(args) as session, session.begin():
         org = _org(session, args.org)
@@ -845,6 +876,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sub", required=True, parser_class=_Parser
     )
     leaf(org, "add", cmd_org_add, "add an organisation; prints its id").add_argument("name")
+    recipe = leaf(org, "code-recipe", cmd_org_code_recipe, "show or set the anonymous client codes' recipe (JSON)")
+    recipe.add_argument("org")
+    recipe.add_argument(
+        "--set", metavar="FILE", help="the new recipe, JSON (- for stdin); refused once a device has the code key"
+    )
     team = commands.add_parser("team", help="teams").add_subparsers(dest="sub", required=True, parser_class=_Parser)
     team_add = leaf(team, "add", cmd_team_add, "add a team to an organisation; prints its id")
     team_add.add_argument("org")

@@ -1,6 +1,6 @@
 """The HSDS 3.1 read API: `/hsds/`, `/hsds/services`, `/hsds/services/{id}`; public, read-only, no login.
 
-Owns: which services the public sees (live, and not `protocol.directory.HIDDEN_BY_DEFAULT`:
+Owns: which services the public sees (`protocol.directory.is_public`: live, and not HIDDEN_BY_DEFAULT:
 inactive and defunct services are left out; "temporarily closed" ones are listed with that
 status), the API's pages (the HSDS `Page` envelope, 1-based `page`, `per_page` up to
 PER_PAGE_MAX) and filters (`modified_after`, `organization_id`, `taxonomy_term_id`,
@@ -46,7 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from central import errors, security
 from central.models import Organisation, StoredRecord
 from protocol import Resource
-from protocol.directory import HIDDEN_BY_DEFAULT
+from protocol import directory as directory_rules
 from protocol.hsds import compiled_services
 from protocol.hsds.common import place_all
 from protocol.messages import FieldProblem, ProblemAnswer
@@ -79,7 +79,7 @@ MODIFIED_AFTER_RULE = "must be a date and time in ISO 8601, such as 2026-05-01T0
 
 def is_public(resource: Resource) -> bool:
     """A live entry whose service still runs (temporarily closed counts: it is listed, with its status)."""
-    return not resource.deleted and resource.status not in HIDDEN_BY_DEFAULT
+    return directory_rules.is_public(resource.status, resource.deleted)
 
 
 @dataclasses.dataclass(frozen=True)

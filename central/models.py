@@ -78,6 +78,11 @@ class Organisation(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+    # The anonymous client codes' key (central.client_codes): made the first time a device asks,
+    # AES-GCM sealed under the key file (central.security.seal), never in clear; and the recipe
+    # (protocol.client_codes JSON; None: the default), fixed once the key is made.
+    code_key_sealed: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    code_recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class Team(Base):
@@ -308,6 +313,8 @@ class PartnerAccount(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)  # the login name, normalised
     password_hash: Mapped[str] = mapped_column(String(200))
     totp_sealed: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The 30 s step of the last code accepted: a code is good once (RFC 6238, section 5.2).
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
 

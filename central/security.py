@@ -1,14 +1,17 @@
-"""Passwords, device tokens, keyed hashes and the login throttle's rules.
+"""Passwords, device tokens, keyed hashes, sealed secrets and the login throttle's rules.
 
 Owns: Argon2id password and check-word hashes (argon2-cffi), random device tokens stored only
 as SHA-256 hashes, the HMAC that turns a client address or a username into a
-throttle key (under the service's key file, never the database), and the
+throttle key (under the service's key file, never the database), sealing a secret the service
+must read back (AES-GCM under a key derived from the key file for one purpose, bound to its
+owner's id: partners' TOTP secrets, organisations' client-code keys), and the
 numbers of the login throttle (central.throttle applies them).
 Must never store or log a password or token in clear, never reveal whether a
 username exists (unknown users cost the same hash work), never sleep in a
 request thread (a throttled login is refused with a retry time instead).
 """
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
@@ -18,6 +21,8 @@ import unicodedata
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 _hasher = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memory profile
 _DUMMY_HASH = _hasher.hash("prossimo-dummy-password-for-unknown-users")
@@ -106,3 +111,25 @@ def token_hash(token: str) -> str:
 
 def same_hash(a: str, b: str) -> bool:
     return hmac.compare_digest(a, b)
+
+
+def _aead(key: bytes, purpose: str) -> AESGCM:
+    # Its own key per purpose, derived from the key file's secret: the throttles' HMACs never share it.
+    return AESGCM(hashlib.sha256(f"prossimo {purpose}\0".encode("ascii") + key).digest())
+
+
+def seal(key: bytes, purpose: str, secret: bytes, owner: bytes) -> str:
+    """`secret` encrypted for the database: readable only with this key file, for this purpose
+    and this `owner` (an id's bytes), so a sealed value copied to another row is refused."""
+    nonce = secrets.token_bytes(12)
+    return base64.urlsafe_b64encode(nonce + _aead(key, purpose).encrypt(nonce, secret, owner)).decode("ascii")
+
+
+def unseal(key: bytes, purpose: str, sealed: str, owner: bytes) -> bytes | None:
+    """The secret, or None for anything this key did not seal for this purpose and owner (another
+    deployment's key, another owner's, a tampered or made-up value)."""
+    try:
+        raw = base64.urlsafe_b64decode(sealed.encode("ascii"))
+        return _aead(key, purpose).decrypt(raw[:12], raw[12:], owner)
+    except (InvalidTag, ValueError):  # binascii.Error and UnicodeError are ValueErrors
+        return None

@@ -40,6 +40,7 @@ from typing import Any, NoReturn, get_args
 
 from pydantic import ValidationError
 
+from desktop import code_cli
 from desktop.interop.icalendar_files import CalendarFileError
 from desktop.log_redaction import install_logging
 from desktop.store import calendar_files, directory_files
@@ -63,7 +64,7 @@ from desktop.store.keys import (
 )
 from desktop.store.private_files import create_private, is_disk_failure, write_private
 from desktop.store.profile import PROFILE_ENV, Profile, default_profile_dir
-from desktop.store.replica import NotEnrolled, ServiceDataInvalid
+from desktop.store.replica import NoCodeKey, NotEnrolled, ServiceDataInvalid
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from desktop.sync import transport
@@ -415,6 +416,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_code_make(args: argparse.Namespace) -> int:
+    return code_cli.make(args, _with_store)
+
+
 def cmd_conflicts_list(args: argparse.Namespace) -> int:
     def read(session: StoreSession) -> list[tuple[Any, str]]:
         rows = []
@@ -717,6 +722,17 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true", help="one JSON object with the counts")
     sync.set_defaults(handler=cmd_sync)
 
+    code = commands.add_parser("code", help="anonymous client codes")
+    code_commands = code.add_subparsers(dest="code_command", required=True, parser_class=_Parser)
+    make = code_commands.add_parser(
+        "make",
+        parents=[common],
+        help="a person's code from the recipe's answers, asked on the terminal or read from stdin (never arguments)",
+    )
+    make.add_argument("--json", action="store_true", help="one JSON object")
+    make.add_argument("--known", metavar="FILE", help="codes already seen, one per line: also list near misses")
+    make.set_defaults(handler=cmd_code_make)
+
     conflicts = commands.add_parser("conflicts", help="changes that collided with a colleague's")
     conflict_commands = conflicts.add_subparsers(dest="conflicts_command", required=True, parser_class=_Parser)
     conflict_list = conflict_commands.add_parser("list", parents=[common], help="open conflicts")
@@ -985,7 +1001,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"the store is damaged ({exc}); keep a copy of the profile folder", EXIT_CORRUPT)
     except KeyStoreError as exc:
         return _fail(str(exc), EXIT_LOCKED)
-    except (NotEnrolled, AlreadyEnrolled) as exc:
+    except (NotEnrolled, AlreadyEnrolled, NoCodeKey) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except transport.NotAuthorised as exc:
         return _fail(f"{exc}: enrol a new profile (`prossimo init`, then `prossimo enroll`)", EXIT_LOCKED)

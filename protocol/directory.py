@@ -4,14 +4,16 @@ Owns: when a service counts as stale (not verified for more than 12 months, or
 never), when its provider is reminded to check it (not verified for 11 months: a month before
 it goes stale, `needs_reminder`), which HSDS statuses a list hides unless asked (`HIDDEN_BY_DEFAULT`) and which
 it flags to a person (`is_temporarily_closed`), and the great-circle distance used to
-sort and filter services around a point. Lists, the map, handouts and exports all ask
-here, so they never disagree.
+sort and filter services around a point, and that order itself (`order_by_distance`:
+nearest first, ties by name then id, services without a position last). Lists, the map,
+handouts, exports and the public directory all ask here, so they never disagree.
 
 Must never do I/O or know about Qt, the store or the service.
 """
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 STALE_AFTER_DAYS = 365
 # A month's notice before a service goes stale: its provider sees it among "to check" on the
@@ -40,6 +42,13 @@ def needs_reminder(last_verified_on: dt.date | None, today: dt.date) -> bool:
     return last_verified_on is None or (today - last_verified_on).days > REMIND_AFTER_DAYS
 
 
+def is_public(status: str, deleted: bool = False) -> bool:
+    """Whether the public sees a service (the help desk's directory pages, the HSDS API): a live
+    entry whose service still runs; a temporarily closed one is shown, with its badge. The one
+    place that says so, for when held partner changes or other states join the rule."""
+    return not deleted and status not in HIDDEN_BY_DEFAULT
+
+
 def is_temporarily_closed(status: str) -> bool:
     """True for the status that earns a "temporarily closed" badge wherever a service is shown."""
     return status == TEMPORARILY_CLOSED
@@ -52,3 +61,58 @@ def distance_km(latitude_a: float, longitude_a: float, latitude_b: float, longit
     d_lambda = math.radians(longitude_b - longitude_a)
     h = math.sin(d_phi / 2) ** 2 + math.cos(phi_a) * math.cos(phi_b) * math.sin(d_lambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True)
+class Point:
+    """Where a matching service is, and what orders it among services equally far away."""
+
+    id: str
+    latitude: float | None
+    longitude: float | None
+    sort_name: str
+
+
+@dataclass(frozen=True)
+class DistanceOrder:
+    """Ids nearest first, with their distances, and what the ordering had to leave aside."""
+
+    ids: list[tuple[str, float | None]]
+    unplaced: int
+    beyond_radius: int
+    truncated: bool
+
+
+def order_by_distance(
+    points: list[Point],
+    latitude: float,
+    longitude: float,
+    radius_km: float | None = None,
+    limit: int | None = None,
+) -> DistanceOrder:
+    """`points` nearest first from (latitude, longitude); ties by name, then id.
+
+    With a radius (None or 0 = no limit) only the services within it are kept,
+    so those without coordinates are left out; without one they come last, in
+    their original order, since nobody can say how far they are.
+    """
+    placed: list[tuple[float, str, str]] = []
+    unplaced: list[tuple[str, float | None]] = []
+    for point in points:
+        if point.latitude is None or point.longitude is None:
+            unplaced.append((point.id, None))
+        else:
+            placed.append(
+                (distance_km(latitude, longitude, point.latitude, point.longitude), point.sort_name, point.id)
+            )
+    placed.sort()
+    beyond = 0
+    ordered: list[tuple[str, float | None]]
+    if radius_km:
+        within: list[tuple[str, float | None]] = [(rid, km) for km, _, rid in placed if km <= radius_km]
+        beyond = len(placed) - len(within)
+        ordered = within
+    else:
+        ordered = [(rid, km) for km, _, rid in placed] + unplaced
+    truncated = limit is not None and len(ordered) > limit
+    return DistanceOrder(ordered[:limit] if truncated else ordered, len(unplaced), beyond, truncated)

@@ -42,4 +42,8 @@ def new_id() -> uuid.UUID:
 
 
 def is_uuid7(value: uuid.UUID) -> bool:
-    return value.version == 7 and value.variant == uuid.RFC_4122
+    """Version 7 and the RFC 9562 variant (bits 10), read from the integer at once: what
+    `value.version == 7 and value.variant == uuid.RFC_4122` says, without their property calls
+    (every record's id is checked, 100k of them in an initial sync)."""
+    bits = value.int
+    return (bits >> 76) & 0xF == 7 and (bits >> 62) & 0b11 == 0b10

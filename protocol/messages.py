@@ -9,8 +9,9 @@ Must never import anything but pydantic, the standard library and `protocol`.
 import uuid
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from protocol.client_codes import CodeError, recipe_from_json
 from protocol.entities import IntakeFields, Record
 
 PROTOCOL_HEADER = "X-Prossimo-Protocol"
@@ -19,6 +20,11 @@ PROTOCOL_HEADER = "X-Prossimo-Protocol"
 # fields). The service answers `SyncResponse.restore` only to a request that carries it.
 RESTORE_EPOCH_HEADER = "X-Prossimo-Restore-Epoch"
 NO_RESTORE_EPOCH = "none"
+# Sent (value CLIENT_CODES_WANTED) by a device that has no organisation code key yet, on enrolment
+# and on sync: the service then answers `client_codes`, and only then, for the same reason as the
+# restore epoch (docs/PROTOCOL.md, "The organisation's code key").
+CLIENT_CODES_HEADER = "X-Prossimo-Client-Codes"
+CLIENT_CODES_WANTED = "wanted"
 # Deepest nesting of objects and arrays a body may have (the service answers 422 past it).
 # The deepest message here is about 6 levels; conflict values and `changed` may nest a little more.
 MAX_JSON_DEPTH = 32
@@ -75,6 +81,24 @@ class TeamInfo(_Message):
     name: str
 
 
+class ClientCodeKey(_Message):
+    """The organisation's code key and recipe (protocol.client_codes): secret, kept only in the
+    device's encrypted store. Issued once per organisation and never changed: a new key or recipe
+    would give every person a new code."""
+
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]  # 32 random bytes, hex
+    recipe: dict[str, Any]  # Recipe.as_json(); checked by protocol.client_codes.recipe_from_json
+
+    @field_validator("recipe")
+    @classmethod
+    def _recipe_valid(cls, value: dict[str, Any]) -> dict[str, Any]:
+        try:
+            recipe_from_json(value)
+        except CodeError as exc:
+            raise ValueError(str(exc)) from None
+        return value
+
+
 class EnrolResponse(_Message):
     device_id: uuid.UUID
     device_token: str
@@ -83,6 +107,8 @@ class EnrolResponse(_Message):
     role: Literal["operator", "team_lead", "admin"]
     teams: list[TeamInfo]
     protocol_version: int
+    # Only to a request with the client-codes header (an older device's schema forbids the field).
+    client_codes: ClientCodeKey | None = None
 
 
 # --- sync -------------------------------------------------------------------------------
@@ -187,6 +213,8 @@ class SyncResponse(_Message):
     new_device_token: str | None = None  # rotation: use it from the next call on
     # Only to a request with the restore-epoch header, and only once the database was ever restored.
     restore: RestoreInfo | None = None
+    # Only to a request with the client-codes header, from a device that has no key yet.
+    client_codes: ClientCodeKey | None = None
 
 
 class WipeAnswer(_Message):

@@ -103,3 +103,4 @@ _._fetch
 _.downloaded  # desktop.ui.update_notice: where the verified download went (its UI test reads it)
 # Named in a logging dictConfig by its import path (central.json_logs.log_config), never called by name.
 _.JsonFormatter
+_.builds  # central.help.services.PublicDirectory: how often the index was built (its tests count rebuilds)

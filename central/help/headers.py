@@ -5,7 +5,10 @@ no frames, no plugins, forms post only here), Referrer-Policy, X-Content-Type-Op
 refusal, no-store caching of pages (a shared device's back button or cache must not show what
 someone typed) and HSTS when the request came over TLS (uvicorn's TLS, or a trusted proxy's
 X-Forwarded-Proto: see `serve --forwarded-allow-ips`).
-Must never add a header that makes a browser fetch from another origin, and never set a cookie.
+The partner pages (central.partners) get the same headers, except that they may set their one
+session cookie: `PageHeaders` serves both prefixes, one middleware layer for every request.
+Must never add a header that makes a browser fetch from another origin, and never let an answer
+under /help/ set a cookie.
 """
 
 from typing import Any
@@ -29,20 +32,29 @@ HSTS = (b"strict-transport-security", b"max-age=31536000")
 _REPLACED = {name for name, _ in COMMON} | {b"set-cookie", HSTS[0]}
 
 
-class HelpHeaders:
-    def __init__(self, app: Any) -> None:
+class PageHeaders:
+    """The headers above on every answer under `prefixes` (prefix -> whether its pages may set a
+    cookie); other paths pass untouched."""
+
+    def __init__(self, app: Any, prefixes: dict[str, bool]) -> None:
         self.app = app
+        self.prefixes = [
+            (prefix, _REPLACED - ({b"set-cookie"} if cookies else set())) for prefix, cookies in prefixes.items()
+        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "") if scope["type"] == "http" else ""
-        if not (path == PREFIX or path.startswith(PREFIX + "/")):
+        replaced = next(
+            (names for prefix, names in self.prefixes if path == prefix or path.startswith(prefix + "/")), None
+        )
+        if replaced is None:
             await self.app(scope, receive, send)
             return
         secure = scope.get("scheme") == "https"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED]
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in replaced]
                 headers += COMMON
                 if secure:
                     headers.append(HSTS)

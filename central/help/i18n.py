@@ -26,14 +26,19 @@ def catalogue_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@cache
 def translations(language: str) -> gettext.GNUTranslations:
-    with catalogue_path(language).open("rb") as po:
+    return compiled(catalogue_path(language), language)
+
+
+@cache
+def compiled(path: Path, language: str) -> gettext.GNUTranslations:
+    """A .po catalogue compiled in memory (the help desk's and the partner pages')."""
+    with path.open("rb") as po:
         catalog = read_po(po, locale=language)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)  # a fuzzy entry is not a translation
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    mo = io.BytesIO()
+    write_mo(mo, catalog, use_fuzzy=False)  # a fuzzy entry is not a translation
+    mo.seek(0)
+    return gettext.GNUTranslations(mo)
 
 
 def from_accept_language(header: str | None) -> str:

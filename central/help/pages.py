@@ -2,7 +2,9 @@
 
 Owns: the routes (`/help/` chooses a language; `/help/{lang}/` home, `/help/{lang}/contact` the first
 contact, `/help/{lang}/book` a booking, `/help/{lang}/status` the status and reply check,
-`/help/{lang}/info/{slug}` a published page, `/help/static/...` the style sheet and script),
+`/help/{lang}/info/{slug}` a published page, `/help/{lang}/services` the public directory and
+`/help/{lang}/services/{id}` a service's page (central.help.services), `/help/static/...` the
+style sheet and script),
 rendering them with Jinja2 (one environment per language, autoescaped, gettext from
 central.help.i18n), the check of where a posted form came from, and what each outcome of a post
 shows. First contacts, bookings and status checks go to central.help_desk and nothing below it;
@@ -33,8 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from central import help_desk
-from central.help import content, counts, form_token, forms
-from central.help.headers import HelpHeaders
+from central.help import content, counts, form_token, forms, services
 from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from central.models import Organisation, Team
 
@@ -519,10 +520,23 @@ def add_routes(
     async def status_post(lang: str, request: Request) -> Response:
         return await posted(lang, request, "status", desk.status_post)
 
+    directory = services.PublicDirectory(sessions)
+
+    @router.get("/help/{lang}/services", response_class=HTMLResponse)
+    def services_list(lang: str, request: Request) -> Response:
+        language = language_of(lang)
+        if language is None:
+            return desk.not_found(DEFAULT)
+        return services.list_page(desk, directory, language, dict(request.query_params))
+
+    @router.get("/help/{lang}/services/{service_id}", response_class=HTMLResponse)
+    def service(lang: str, service_id: str) -> Response:
+        language = language_of(lang)
+        return services.service_page(desk, directory, language, service_id) if language else desk.not_found(DEFAULT)
+
     @router.get("/help/{lang}/info/{slug}", response_class=HTMLResponse)
     def info(lang: str, slug: str) -> Response:
         language = language_of(lang)
         return desk.info(language, slug) if language else desk.not_found(DEFAULT)
 
-    app.include_router(router)
-    app.add_middleware(HelpHeaders)
+    app.include_router(router)  # its security headers: central.help.headers.PageHeaders, added by central.app

@@ -12,19 +12,15 @@ Must never store or log a password, token, code or TOTP secret in clear, and nev
 an e-mail address has an account.
 """
 
-import base64
 import datetime as dt
-import hashlib
-import secrets
+import hmac
 import uuid
 from dataclasses import dataclass
 from typing import Literal
 
 import pyotp
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from central import audit, directory, security
@@ -280,24 +276,20 @@ def close_session(session: Session, token: str | None) -> None:
 # --- the second factor ----------------------------------------------------------------------
 
 
-def _aead(key: bytes) -> AESGCM:
-    # Its own key, derived from the key file's secret: the throttles' HMACs never share it.
-    return AESGCM(hashlib.sha256(b"prossimo partner totp\0" + key).digest())
+_TOTP = "partner totp"  # the sealing purpose (central.security.seal)
 
 
 def seal(key: bytes, secret: str, account_id: uuid.UUID) -> str:
-    nonce = secrets.token_bytes(12)
-    sealed = _aead(key).encrypt(nonce, secret.encode("ascii"), account_id.bytes)  # bound to its account
-    return base64.urlsafe_b64encode(nonce + sealed).decode("ascii")
+    return security.seal(key, _TOTP, secret.encode("ascii"), account_id.bytes)  # bound to its account
 
 
 def unseal(key: bytes, sealed: str, account_id: uuid.UUID) -> str | None:
     """The secret, or None for anything this key did not seal for this account (another
     deployment's key, another account's, a tampered or made-up value from a form)."""
+    secret = security.unseal(key, _TOTP, sealed, account_id.bytes)
     try:
-        raw = base64.urlsafe_b64decode(sealed.encode("ascii"))
-        return _aead(key).decrypt(raw[:12], raw[12:], account_id.bytes).decode("ascii")
-    except (InvalidTag, ValueError):  # binascii.Error and UnicodeError are ValueErrors
+        return None if secret is None else secret.decode("ascii")
+    except UnicodeError:
         return None
 
 
@@ -309,27 +301,52 @@ def totp_uri(secret: str, account: PartnerAccount, issuer: str = "Prossimo") -> 
     return pyotp.TOTP(secret).provisioning_uri(name=account.email, issuer_name=issuer)
 
 
-def code_matches(secret: str, code: str, now: dt.datetime) -> bool:
+def matching_step(secret: str, code: str, now: dt.datetime) -> int | None:
+    """The 30 s step (within TOTP_WINDOW of now) whose code `code` is, or None."""
     code = "".join(code.split())
     if not (code.isdigit() and len(code) == 6):
-        return False
-    return bool(pyotp.TOTP(secret).verify(code, for_time=now, valid_window=TOTP_WINDOW))
+        return None
+    totp = pyotp.TOTP(secret)
+    now_step = totp.timecode(now)
+    for step in range(now_step - TOTP_WINDOW, now_step + TOTP_WINDOW + 1):
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
 
 
 def enrol_totp(session: Session, key: bytes, account: PartnerAccount, secret: str, code: str, now: dt.datetime) -> bool:
     """Keep the secret if `code` proves the person's app has it; False and nothing kept if not."""
-    if not code_matches(secret, code, now):
+    step = matching_step(secret, code, now)
+    if step is None:
         return False
     account.totp_sealed = seal(key, secret, account.id)
+    account.totp_last_step = step  # the code that proved it cannot then sign in
     audit.append(session, "partner.totp_enrol", f"partner:{account.id}")
     return True
 
 
-def check_totp(key: bytes, account: PartnerAccount, code: str, now: dt.datetime) -> bool:
+def check_totp(session: Session, key: bytes, account: PartnerAccount, code: str, now: dt.datetime) -> bool:
+    """Whether `code` is the account's current code and not one already used: a code seen over a
+    shoulder, or replayed from a captured form, is refused even within its 90 s. The step is
+    recorded by one conditional UPDATE, so two logins racing with one code cannot both pass."""
     if account.totp_sealed is None:
         return False
     secret = unseal(key, account.totp_sealed, account.id)
-    return secret is not None and code_matches(secret, code, now)
+    step = matching_step(secret, code, now) if secret is not None else None
+    if step is None:
+        return False
+    table = PartnerAccount.__table__
+    taken = session.execute(
+        update(table)
+        .where(
+            table.c.id == account.id,
+            or_(table.c.totp_last_step.is_(None), table.c.totp_last_step < step),
+        )
+        .values(totp_last_step=step)
+        .returning(table.c.id)
+    ).first()
+    session.expire(account, ["totp_last_step"])
+    return taken is not None
 
 
 # --- the account's own directory entries ----------------------------------------------------

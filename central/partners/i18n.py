@@ -5,14 +5,9 @@ Must never fall back silently for a listed language: a missing catalogue fails a
 """
 
 import gettext
-import io
-from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
-from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language
+from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, compiled, from_accept_language
 
 __all__ = ["DEFAULT", "LANGUAGES", "LANGUAGE_NAMES", "LOCALE_DIR", "catalogue_path", "from_accept_language"]
 
@@ -24,11 +19,5 @@ def catalogue_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@cache
 def translations(language: str) -> gettext.GNUTranslations:
-    with catalogue_path(language).open("rb") as po:
-        catalog = read_po(po, locale=language)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return compiled(catalogue_path(language), language)

@@ -37,7 +37,6 @@ from central import directory, security, throttle
 from central.help.pages import _sent_from_elsewhere as sent_from_elsewhere
 from central.models import PartnerAccount, PartnerSession
 from central.partners import accounts, editing, review
-from central.partners.headers import PartnerHeaders
 from central.partners.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from protocol.directory import HIDDEN_BY_DEFAULT, is_stale
 
@@ -49,6 +48,8 @@ MAX_BODY = 4096  # the longest sign-in form is two passwords and a token
 # An editing form: a description and an eligibility of up to 20 000 characters each, which
 # URL-encoding makes up to six bytes a character (central.app's body limit asks this one).
 MAX_EDIT_BODY = 256 * 1024
+
+PREFIX = "/partner"  # every route and the session cookie's path
 
 
 @cache
@@ -181,7 +182,7 @@ class PartnerPages:
             COOKIE,
             token,
             max_age=int(accounts.SESSION_LENGTH.total_seconds()),
-            path="/partner",
+            path=PREFIX,
             secure=True,
             httponly=True,
             samesite="strict",
@@ -221,7 +222,7 @@ class PartnerPages:
         with self.sessions.begin() as session:
             accounts.close_session(session, token)
         response = self.to(language, "login")
-        response.delete_cookie(COOKIE, path="/partner", secure=True, httponly=True, samesite="strict")
+        response.delete_cookie(COOKIE, path=PREFIX, secure=True, httponly=True, samesite="strict")
         return response
 
     # --- the second factor ------------------------------------------------------------------
@@ -249,7 +250,9 @@ class PartnerPages:
             return self.throttled(language, "totp.html", "totp", throttled.retry_after)
         with self.sessions.begin() as session:
             live = accounts.session_of(session, token, self.clock())
-            ok = live is not None and accounts.check_totp(self.key, live[1], fields.get("code", "")[:20], self.clock())
+            ok = live is not None and accounts.check_totp(
+                session, self.key, live[1], fields.get("code", "")[:20], self.clock()
+            )
             if live is not None and ok:
                 live[0].second_factor_done = True
                 throttle.succeeded(session, attempt, self.clock())
@@ -658,5 +661,4 @@ def add_routes(
     def anything_else(lang: str, rest: str) -> Response:
         return pages.not_found(language_of(lang) or DEFAULT)
 
-    app.include_router(router)
-    app.add_middleware(PartnerHeaders)
+    app.include_router(router)  # its security headers: central.help.headers.PageHeaders, added by central.app

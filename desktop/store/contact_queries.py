@@ -30,7 +30,7 @@ from typing import Any
 
 from desktop.store import search
 from desktop.store.session import StoreSession
-from protocol import Appointment, Consent, Contact, Note, Referral, Relationship
+from protocol import Appointment, Consent, Contact, Note, Referral, Relationship, directory_search
 
 SEARCH_LIMIT = 1_000
 # Up to this many matches, a search reads them all and sorts them here; beyond, it walks
@@ -87,7 +87,7 @@ class SearchResult:
 
 def _phrase(column: str, text: str) -> str | None:
     """`details : "città di castello"`: the words of `text` as one phrase in one FTS column."""
-    words = search.words(text)
+    words = directory_search.words(text)
     if not words or not any(ch.isalnum() for ch in text):
         return None  # no word the tokenizer would index ("-"): the exact test alone decides
     return f'{column} : "{" ".join(words)}"'

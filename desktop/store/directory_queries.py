@@ -3,7 +3,7 @@
 Owns: searching the directory of local services (keyword over `directory_fts`,
 ranked as `search.directory_query` says; category, municipality), ordering and
 limiting those results by distance from a point (`find_resources_near`,
-`by_distance`: haversine from `protocol.directory`),
+`by_distance`: `protocol.directory.order_by_distance`),
 the municipalities and categories the directory holds, leaving out services that no longer
 run (HSDS inactive, defunct: `protocol.directory.HIDDEN_BY_DEFAULT`) unless `include_closed`,
 a contact's consents that allow a referral, and writing a referral, together
@@ -27,7 +27,7 @@ from desktop.store.errors import RuleViolation
 from desktop.store.repositories import RecordRepository
 from desktop.store.session import StoreSession
 from protocol import Consent, Referral, Resource
-from protocol.directory import HIDDEN_BY_DEFAULT, distance_km
+from protocol.directory import HIDDEN_BY_DEFAULT, Point, order_by_distance
 
 # Consent purposes that allow a person's details to be passed to a service.
 REFERRAL_PURPOSES = ("referral", "information_sharing")
@@ -150,61 +150,6 @@ class NearbyResources:
     unplaced: int  # matches without coordinates: listed last, or left out when a radius is set
     beyond_radius: int  # matches with coordinates farther than the radius
     truncated: bool  # more than `limit` matched: only the nearest are in `found`
-
-
-@dataclass(frozen=True)
-class Point:
-    """Where a matching service is, and what orders it among services equally far away."""
-
-    id: str
-    latitude: float | None
-    longitude: float | None
-    sort_name: str
-
-
-@dataclass(frozen=True)
-class DistanceOrder:
-    """Ids nearest first, with their distances, and what the ordering had to leave aside."""
-
-    ids: list[tuple[str, float | None]]
-    unplaced: int
-    beyond_radius: int
-    truncated: bool
-
-
-def order_by_distance(
-    points: list[Point],
-    latitude: float,
-    longitude: float,
-    radius_km: float | None = None,
-    limit: int | None = None,
-) -> DistanceOrder:
-    """`points` nearest first from (latitude, longitude); ties by name, then id.
-
-    With a radius (None or 0 = no limit) only the services within it are kept,
-    so those without coordinates are left out; without one they come last, in
-    their original order, since nobody can say how far they are.
-    """
-    placed: list[tuple[float, str, str]] = []
-    unplaced: list[tuple[str, float | None]] = []
-    for point in points:
-        if point.latitude is None or point.longitude is None:
-            unplaced.append((point.id, None))
-        else:
-            placed.append(
-                (distance_km(latitude, longitude, point.latitude, point.longitude), point.sort_name, point.id)
-            )
-    placed.sort()
-    beyond = 0
-    ordered: list[tuple[str, float | None]]
-    if radius_km:
-        within: list[tuple[str, float | None]] = [(rid, km) for km, _, rid in placed if km <= radius_km]
-        beyond = len(placed) - len(within)
-        ordered = within
-    else:
-        ordered = [(rid, km) for km, _, rid in placed] + unplaced
-    truncated = limit is not None and len(ordered) > limit
-    return DistanceOrder(ordered[:limit] if truncated else ordered, len(unplaced), beyond, truncated)
 
 
 def find_resources_near(

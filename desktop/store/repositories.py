@@ -36,6 +36,7 @@ from protocol import (
     Relationship,
     Resource,
     describe_validation_error,
+    directory_search,
     new_id,
 )
 from protocol.clock import utc_now
@@ -120,7 +121,7 @@ SPECS: dict[str, EntitySpec[Any]] = {
             "resource",
             "sort_name",
             lambda r: {
-                "sort_name": f"{r.service_name} {r.organization_name}".casefold(),
+                "sort_name": directory_search.sort_name(r.service_name, r.organization_name),
                 "municipality": r.location.municipality,
             },
             fts_table=search.DIRECTORY_FTS,

@@ -20,6 +20,9 @@ under a category the word names (its label in it/en/fi, `protocol.taxonomy.codes
 "casa", "asunto"), then prefix matches in those two, then the rest (a town, an
 organisation); then by bm25 with the name and category weighing most.
 Category words are read at query time, so the labels can change without a migration.
+These rules (words, fields, weights, tiers, category words) are protocol.directory_search's;
+this module only writes them as FTS5 expressions. The public directory on the service
+(central/help/directory_index.py) applies the same rules in process.
 
 The tables are contentless and 'secure-delete' (migration 5): a row leaves the
 index through FTS5's 'delete' command, given the text it was indexed with, which
@@ -41,27 +44,19 @@ and changing what is indexed needs a migration that rebuilds the tables.
 """
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
 from desktop.store.database import Connection, OperationalError
-from protocol import phones, taxonomy
+from protocol import directory_search, phones
+from protocol.directory_search import words
 
-# Characters that separate words for our purposes; FTS5 tokenizes the rest.
-_WORD = re.compile(r"[^\s\"'*^:(){}\[\],;+]+")
-MAX_QUERY_WORDS = 8
 DIRECTORY_FTS = "directory_fts"
-# Columns of `directory_fts` and their bm25 weights: what a service is counts most.
-DIRECTORY_COLUMNS = ("name", "category", "organisation", "place", "details")
-DIRECTORY_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.0)
-
-
-def words(query: str) -> list[str]:
-    """The words of `query` as the search reads them (at most MAX_QUERY_WORDS); never a quote."""
-    return _WORD.findall(query)[:MAX_QUERY_WORDS]
+# Columns of `directory_fts` and their bm25 weights: the fields and weights of protocol.directory_search.
+DIRECTORY_COLUMNS = directory_search.FIELDS
+DIRECTORY_WEIGHTS = directory_search.WEIGHTS
 
 
 def _all_words(query: str) -> str | None:
@@ -69,12 +64,7 @@ def _all_words(query: str) -> str | None:
     return " AND ".join(f'"{word}"*' for word in found) if found else None
 
 
-def _number_forms(query: str) -> list[str]:
-    """The digit forms of a typed number ("+39 333 123 4567" -> 393331234567, 3331234567);
-    none for words, or for fewer digits than a number has (a year, a house number)."""
-    if not phones.looks_like_phone(query, min_digits=phones.MIN_DIGITS):
-        return []
-    return list(phones.search_forms(query))
+_number_forms = directory_search.number_forms
 
 
 def match_expression(query: str) -> str | None:
@@ -168,12 +158,12 @@ def _either(*alternatives: str) -> str:
 
 def directory_query(query: str) -> DirectoryQuery | None:
     """The ranked search of the directory for `query`; None when there is nothing to look for."""
-    found = words(query)
-    if not found:
+    rules = directory_search.word_rules(query)
+    if not rules:
         return None
     anywhere, tiers = [], []
-    for word in found:
-        whole, prefix = taxonomy.codes_named(word, whole_word=True), taxonomy.codes_named(word)
+    for rule in rules:
+        word, whole, prefix = rule.word, rule.named_whole, rule.named_by_prefix
         anywhere.append(_either(f'"{word}"*', *_in_categories(prefix)))
         tiers.append(
             (
@@ -209,18 +199,7 @@ def _contact_text(data: dict[str, Any]) -> tuple[str, ...]:
     return names, details
 
 
-def _directory_text(data: dict[str, Any]) -> tuple[str, ...]:
-    """The columns of DIRECTORY_COLUMNS; phone numbers in the service's own country's plan."""
-    location = data.get("location") or {}
-    country = location.get("country") or phones.DEFAULT_REGION
-    numbers = " ".join(_number_text(phone.get("number"), country) for phone in data.get("phones", []))
-    return (
-        data.get("service_name") or "",
-        " ".join(data.get("categories", [])),
-        data.get("organization_name") or "",
-        _join(location.get("municipality"), location.get("address_1")),
-        _join(" ".join(data.get("keywords", [])), data.get("description"), numbers),
-    )
+_directory_text = directory_search.indexed_text  # the columns of DIRECTORY_COLUMNS
 
 
 def _legacy_resource_text(data: dict[str, Any]) -> tuple[str, ...]:

@@ -171,6 +171,8 @@ class SyncEngine:
         except Offline:
             self.pages.failed()
             raise
+        if answer.get("client_codes"):
+            transport.wants_codes = False  # the store keeps it with this answer
         changes, measured = answer.get("changes"), transport.last_answer
         if measured is not None:
             self.pages.answered(len(changes) if isinstance(changes, list) else 0, measured.wire_bytes, measured.body_s)
@@ -203,6 +205,7 @@ class SyncEngine:
         if enrolment is None:
             raise NotEnrolled("this device is not enrolled yet: run `prossimo enroll` first")
         transport = self._transport_of(enrolment)
+        transport.wants_codes = not self.worker.call(lambda s: s.replica.has_code_key())
         report = SyncReport()
         before = WireStats(**vars(transport.stats))
         try:
@@ -340,7 +343,8 @@ def enrol(
         teams=[{"id": str(team.id), "name": team.name} for team in answer.teams],
         max_answer_mib=max_answer_mib,
     )
-    worker.call(lambda s: s.replica.save_enrolment(enrolment, answer.device_token))
+    codes = None if answer.client_codes is None else answer.client_codes.model_dump()
+    worker.call(lambda s: s.replica.save_enrolment(enrolment, answer.device_token, codes))
     profile.record_enrolment(device_id=answer.device_id, operator_id=answer.operator_id)
     return enrolment
 

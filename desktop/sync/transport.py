@@ -64,6 +64,8 @@ from urllib3.util.retry import Retry
 
 from protocol import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS
 from protocol.messages import (
+    CLIENT_CODES_HEADER,
+    CLIENT_CODES_WANTED,
     NO_RESTORE_EPOCH,
     PROTOCOL_HEADER,
     RESTORE_EPOCH_HEADER,
@@ -284,6 +286,8 @@ class Transport:
         # The restore epoch the store last saw, sent with every sync (the engine sets it from the
         # store before each call; docs/PROTOCOL.md, "After a restore").
         self.restore_epoch: str | None = None
+        # The store has no client-code key yet: ask for it (the engine sets it before a sync).
+        self.wants_codes = False
 
     def close(self) -> None:
         self._pool.close()
@@ -292,7 +296,9 @@ class Transport:
 
     def enrol(self, username: str, password: str, device_name: str) -> EnrolResponse:
         body = EnrolRequest(username=username, password=password, device_name=device_name).model_dump()
-        status, data, headers = self._post("/v1/enrol", body, token=None, idempotent=False)
+        # A new device has no code key: always asked for (an older service ignores the header).
+        extra = {CLIENT_CODES_HEADER: CLIENT_CODES_WANTED}
+        status, data, headers = self._post("/v1/enrol", body, token=None, idempotent=False, extra_headers=extra)
         if status == 200:
             return _validated(EnrolResponse, data)
         if status == 401:
@@ -309,6 +315,8 @@ class Transport:
         `resend`: the body to send after an answer broke off (default: `body` again); it must keep
         the cursor and the mutations, and may change only what the service reads from them (`page_size`)."""
         extra = {RESTORE_EPOCH_HEADER: self.restore_epoch or NO_RESTORE_EPOCH}
+        if self.wants_codes:
+            extra[CLIENT_CODES_HEADER] = CLIENT_CODES_WANTED
         status, data, _ = self._post("/v1/sync", body, token=token, idempotent=True, extra_headers=extra, resend=resend)
         if status == 200:
             _validated(SyncResponse, data)

@@ -275,6 +275,34 @@ def test_the_second_factor_is_accepted_and_refused(world: World, tmp_path: Path)
     assert right.status_code == 303 and client.get("/partner/en/").status_code == 200
 
 
+def test_a_second_factor_code_is_good_once(world: World, tmp_path: Path) -> None:
+    """RFC 6238 5.2: a code seen over a shoulder or replayed from a captured form, with the
+    password, must not open a second session within the 90 s the code is otherwise valid."""
+    seed_directory(world, tmp_path)
+    clock = Clock()
+    client = browser(world, clock)
+    accept(client, invite(world, "anna@banco.example.org"))
+    key = _enrol(client, clock.now)
+    enrolment_code = pyotp.TOTP(key).at(clock.now)
+    client.post("/partner/en/logout")
+
+    def sign_in(code: str) -> int:
+        client.post("/partner/en/login", data={"email": "anna@banco.example.org", "password": PARTNER_PASSWORD})
+        answer = client.post("/partner/en/totp", data={"code": code})
+        if answer.status_code == 303:
+            client.post("/partner/en/logout")
+        return answer.status_code
+
+    assert sign_in(enrolment_code) == 401  # the code that proved the app cannot sign in as well
+    clock.now += dt.timedelta(seconds=31)  # the next step; also past the throttle's wait
+    code = pyotp.TOTP(key).at(clock.now)
+    assert sign_in(code) == 303
+    clock.now += dt.timedelta(seconds=5)  # the throttle: the refused code waits 2 s
+    assert sign_in(code) == 401  # the same code again, still within its window
+    clock.now += dt.timedelta(seconds=30)
+    assert sign_in(pyotp.TOTP(key).at(clock.now)) == 303
+
+
 def test_a_provider_can_require_the_second_factor(world: World, tmp_path: Path) -> None:
     seed_directory(world, tmp_path)
     with session_factory(world.engine).begin() as session:

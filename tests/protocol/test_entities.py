@@ -41,6 +41,22 @@ def test_ids_are_uuid7_and_time_ordered() -> None:
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
 
 
+@given(
+    st.integers(min_value=0, max_value=2**128 - 1),
+    st.sampled_from([None, 1, 4, 6, 7, 8, 15]),
+    st.sampled_from([None, 0b00, 0b01, 0b10, 0b11]),
+)
+@settings(max_examples=2_000)
+def test_is_uuid7_says_what_the_uuid_module_says(bits: int, version: int | None, variant: int | None) -> None:
+    """Issue 23: the check read from the integer agrees with `UUID.version` and `UUID.variant`."""
+    if version is not None:
+        bits = bits & ~(0xF << 76) | version << 76
+    if variant is not None:
+        bits = bits & ~(0b11 << 62) | variant << 62
+    value = uuid.UUID(int=bits)
+    assert is_uuid7(value) == (value.version == 7 and value.variant == uuid.RFC_4122)
+
+
 def test_record_id_must_be_uuid7() -> None:
     with pytest.raises(ValidationError) as exc:
         Contact(**{**meta(), "id": uuid.uuid4()}, given_name="A")

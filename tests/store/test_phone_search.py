@@ -13,7 +13,8 @@ from desktop.store import contact_queries, database, migrations
 from desktop.store.repositories import Identity
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
-from protocol import Contact
+from protocol import Contact, phones
+from tests.protocol.test_phones import _forms_the_library_gives
 
 DEVICE = uuid.UUID("01940000-0000-7000-8000-00000000d001")
 
@@ -85,6 +86,18 @@ def test_words_and_short_numbers_search_as_before(phonebook: StoreWorker) -> Non
     assert _found(phonebook, "giu") == ["Giulia"]
     assert _found(phonebook, "4567") == ["Giulia"]  # a group as written
     assert _found(phonebook, "giulia 333") == ["Giulia"]
+
+
+def test_the_index_holds_the_forms_the_library_gives(phonebook: StoreWorker) -> None:
+    """Issue 23: the national form's fast path (`protocol.phones._national_digits`) indexes the
+    very text `format_number` gave before it, and every one of those forms finds its contact."""
+    from desktop.store import search
+
+    for name, phone in STORED.items():
+        forms = _forms_the_library_gives(phone, phones.DEFAULT_REGION)
+        assert search._contact_text({"given_name": name, "phone": phone}) == (name, f"{phone} {' '.join(forms)}")
+        for form in forms:
+            assert _found(phonebook, form) == [name], form
 
 
 def test_a_changed_number_leaves_the_index(phonebook: StoreWorker) -> None:

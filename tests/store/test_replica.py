@@ -1,8 +1,14 @@
 """Applying answers from the service inside the store: erasure, refusals, rebase (no network)."""
 
 import datetime as dt
+import gc
+import uuid
 
+import pytest
+
+from desktop.store.replica import ServiceDataInvalid
 from desktop.store.worker import StoreWorker
+from protocol import Contact, new_id
 
 
 def answer(*changes: dict, results: list | None = None) -> dict:
@@ -86,3 +92,27 @@ def test_a_result_for_a_mutation_not_sent_settles_nothing(store: StoreWorker) ->
     stray = {"device_seq": seq, "mutation_id": mutation_id, "status": "applied", "server_version": 3}
     report = store.call(lambda s: s.replica.apply_answer(answer(results=[stray]), []))
     assert report.confirmed == 0 and store.call(lambda s: s.outbox.count()) == 1
+
+
+def _from_service(name: str, phone: str) -> dict:
+    """A contact as the service sends it (every field, ids and instants as JSON text)."""
+    at = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+    contact = Contact(
+        id=new_id(), created_at=at, updated_at=at, author_device_id=uuid.uuid4(), server_version=1, given_name=name
+    )
+    return {**contact.model_dump(mode="json"), "phone": phone}
+
+
+def test_a_bad_record_refuses_its_page_whole_and_the_collector_runs_again(store: StoreWorker) -> None:
+    """Issue 23: the apply holds off Python's cyclic collector for a page; a page with a record
+    that breaks a rule (a 3-digit phone) is still refused whole, naming the field, and the
+    collector is on again after it, as after a page that is applied."""
+    good, bad = _from_service("Buona", "+39 333 1234567"), _from_service("Cattiva", "123")
+    page = answer(*({"entity": "contact", "version": 1, "record": record} for record in (good, bad)))
+    with pytest.raises(ServiceDataInvalid, match="phone: .*between 5 and 20 digits.*the page was not applied"):
+        store.call(lambda s: s.replica.apply_answer(page, []))
+    assert gc.isenabled()
+    assert store.call(lambda s: (s.contacts.count(), s.replica._get("cursor"))) == (0, None)
+    report = store.call(lambda s: s.replica.apply_answer(answer({"entity": "contact", "record": good}), []))
+    assert report.pulled == 1 and gc.isenabled()
+    assert [c.given_name for c in store.call(lambda s: s.contacts.search("+39 333 123 4567"))] == ["Buona"]

@@ -1,15 +1,15 @@
 """Partner changes held for review (issue 22): a provider whose changes are held for review has
 each edit stored here, pending, until `prossimo-central partner review` approves or rejects it.
 
-Revision ID: 0008_partner_changes
-Revises: 0007_partner_accounts
+Revision ID: 0009_partner_changes
+Revises: 0008_client_code_key
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_partner_changes"
-down_revision = "0007_partner_accounts"
+revision = "0009_partner_changes"
+down_revision = "0008_client_code_key"
 branch_labels = None
 depends_on = None
 
