@@ -225,6 +225,8 @@ class BodyLimitMiddleware:
         self.limits = limits
 
     def _limit_for(self, path: str) -> int:
+        if path.startswith("/partner/") and "/edit/" in path:  # a partner's description: 20 000 characters
+            return partner_pages.MAX_EDIT_BODY
         if path.startswith(("/v1/intake", "/help/", "/partner/")):  # the pages' forms: a few hundred bytes
             return self.limits.intake_body_bytes
         if path.startswith("/v1/enrol"):

@@ -494,6 +494,28 @@ def cmd_partner_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_partner_review(args: argparse.Namespace) -> int:
+    """Partner edits held for review: list them, or approve (applied through the directory's one
+    change path, so devices get it at their next sync) or reject one by its id."""
+    from central.partners import review
+
+    with _session(args) as session, session.begin():
+        org = _org(session, args.org) if args.org else _only_org(session)
+        if args.list:
+            for item in review.waiting(session, org.id):
+                change = item.change
+                fields = ",".join(change.changes)
+                print(f"{change.id}\t{change.created_at:%Y-%m-%d %H:%M}\t{item.provider}\t{item.service}\t{fields}")
+            return 0
+        try:
+            change = review.decide(session, org.id, args.approve or args.reject, approve=bool(args.approve), by="cli")
+        except review.ReviewProblem as exc:
+            raise CliError(str(exc)) from None
+    what = "approved and published: devices get it at their next sync" if args.approve else "rejected"
+    print(f"Change {change.id} ({change.section}) {what}.")
+    return 0
+
+
 def cmd_partner_set(args: argparse.Namespace) -> int:
     from central.partners import accounts
 
@@ -929,6 +951,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     partner_list.add_argument("--org", help="organisation name (needed when there are several)")
     leaf(partner, "disable", cmd_partner_disable, "stop a partner account signing in").add_argument("email")
+    partner_review = leaf(partner, "review", cmd_partner_review, "partner edits held for review")
+    decision = partner_review.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--list", action="store_true", help="list the edits waiting, oldest first")
+    decision.add_argument("--approve", metavar="ID", help="publish one (its id from --list)")
+    decision.add_argument("--reject", metavar="ID", help="drop one (its id from --list)")
+    partner_review.add_argument("--org", help="organisation name (needed when there are several)")
     partner_set = leaf(partner, "set", cmd_partner_set, "a provider's settings")
     partner_set.add_argument("provider", metavar="ORG", help="the provider's HSDS organization id, or its name")
     partner_set.add_argument("--second-factor", choices=("required", "optional"))

@@ -33,6 +33,8 @@ from protocol.clock import utc_now
 from protocol.directory import HIDDEN_BY_DEFAULT, needs_reminder
 from protocol.hsds.common import stable_id
 
+NOT_IN_FILES = ("hours_exceptions",)
+
 
 def _live_resources(session: Session, organisation_id: uuid.UUID) -> list[StoredRecord]:
     return list(
@@ -102,6 +104,9 @@ def import_report(
             outcomes.append("created")
         else:
             matched.add(found.id)
+            # The files carry no exceptions to the weekly hours (protocol.entities.OpeningException):
+            # an entry's stay as its partner set them.
+            fields = {name: value for name, value in fields.items() if name not in NOT_IN_FILES}
             if Resource.model_validate({**found.model_dump(), **fields}).content() == found.content():
                 outcomes.append("unchanged")
                 continue  # no new version for devices to pull

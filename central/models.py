@@ -350,7 +350,7 @@ class PartnerSession(Base):
 
 class PartnerSetting(Base):
     """Per provider: whether its people must use a second factor, and whether their changes are
-    published at once or held for a team lead's review (the review queue is not built yet)."""
+    published at once or held for review (`PartnerChange`; reviewed with `partner review`)."""
 
     __tablename__ = "partner_setting"
 
@@ -358,3 +358,23 @@ class PartnerSetting(Base):
     hsds_organization_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     totp_required: Mapped[bool] = mapped_column(Boolean, default=False)
     hold_for_review: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PartnerChange(Base):
+    """A partner's edit of one section of a directory entry held for review (its provider's
+    `hold_for_review`): the section's fields as the protocol's JSON (`changes`), not applied until
+    approved, then through central.directory.change_resource. `status`: pending, approved,
+    rejected, or replaced (a newer edit of the same section came in while it waited); when it was
+    decided is its audit entry's time."""
+
+    __tablename__ = "partner_change"
+    __table_args__ = (Index("partner_change_by_status", "organisation_id", "status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"))
+    resource_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partner_account.id"))
+    section: Mapped[str] = mapped_column(String(20))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    status: Mapped[str] = mapped_column(String(10), default="pending")

@@ -54,6 +54,7 @@ Phone = Annotated[
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
 # BCP 47 language tag, the common subset: "it", "fi", "en-GB", "sme".
+Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")]
 LanguageTag = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 
 _check_phone_digits = phones.check_digits
@@ -417,6 +418,31 @@ class OpeningHours(BaseModel):
         return self
 
 
+class OpeningException(BaseModel):
+    """One day that differs from the weekly hours (a holiday, a day with other hours): closed when
+    it has no times, else open from `opens_at` to `closes_at`; a day open twice is two of them.
+    Kept by the service and the devices; the HSDS files do not carry them (HSDS has no "closed"
+    schedule), so an import leaves an entry's exceptions as they are."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    date: dt.date
+    opens_at: dt.time | None = None
+    closes_at: dt.time | None = None
+
+    @model_validator(mode="after")
+    def _closed_or_open_range(self) -> Self:
+        if (self.opens_at is None) != (self.closes_at is None):
+            raise ValueError("opens_at: give both times, or neither for a closed day")
+        if self.opens_at is not None and self.closes_at is not None and self.closes_at <= self.opens_at:
+            raise ValueError("closes_at: must be later than opens_at")
+        return self
+
+    @property
+    def closed(self) -> bool:
+        return self.opens_at is None
+
+
 class ResourceLocation(BaseModel):
     """HSDS `location` with its physical `address`."""
 
@@ -485,8 +511,9 @@ class Resource(Record):
     keywords: list[Tag] = Field(default_factory=list, max_length=30)
     phones: list[ResourcePhone] = Field(default_factory=list, max_length=10)
     email: Email | None = None
-    url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")] | None = None
+    url: Url | None = None
     opening_hours: list[OpeningHours] = Field(default_factory=list, max_length=28)
+    hours_exceptions: list[OpeningException] = Field(default_factory=list, max_length=60)
     eligibility: LongText | None = None
     languages: list[LanguageTag] = Field(default_factory=list, max_length=20)
     last_verified_on: dt.date | None = None

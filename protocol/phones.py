@@ -70,6 +70,14 @@ def parse(number: str, region: str = DEFAULT_REGION) -> PhoneNumber | None:
         return None
 
 
+def is_valid(number: str, region: str = DEFAULT_REGION) -> bool:
+    """Whether the numbering plan knows the number as one that can be dialled (libphonenumber's
+    `is_valid_number`): what a partner types for their service must be. Records may hold others
+    (an import keeps what the file says), so the Resource model does not ask this."""
+    parsed = parse(number, region)
+    return parsed is not None and phonenumbers.is_valid_number(parsed)
+
+
 def search_forms(number: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     """The digit strings a number is found by, most literal first, without repeats:
     as written, the E.164 form without its +, the national form with its trunk prefix.

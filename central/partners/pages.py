@@ -3,7 +3,8 @@
 Owns: the routes (`/partner/` chooses a language; under `/partner/{lang}/`: the home page with the
 provider's services, `login`, `logout`, `invite/{token}` to set the password, `totp` for the code
 at login, `totp/enrol` to add the second factor, `services/{id}` one service and
-`services/{id}/verified` its "still correct"), the session cookie (Secure, HttpOnly,
+`services/{id}/verified` its "still correct", `services/{id}/edit/{section}` its editing forms,
+central.partners.editing's sections), the session cookie (Secure, HttpOnly,
 SameSite=Strict, path /partner), the signed-in forms' token (an HMAC of the session, so another
 site cannot post one), and what each outcome shows. Rendering follows the help desk: Jinja2,
 autoescaped, gettext, no script. Accounts and the directory are central.partners.accounts'; the
@@ -28,13 +29,14 @@ from babel.dates import format_date
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
+from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from central import directory, security, throttle
 from central.help.pages import _sent_from_elsewhere as sent_from_elsewhere
 from central.models import PartnerAccount, PartnerSession
-from central.partners import accounts
+from central.partners import accounts, editing, review
 from central.partners.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
 from protocol.directory import HIDDEN_BY_DEFAULT, is_stale
 
@@ -42,7 +44,10 @@ HERE = Path(__file__).parent
 COOKIE = "prossimo_partner"
 HTML = "text/html; charset=utf-8"
 CSS = (HERE / "static" / "partner.css").read_bytes()
-MAX_BODY = 4096  # the longest form here is two passwords and a token
+MAX_BODY = 4096  # the longest sign-in form is two passwords and a token
+# An editing form: a description and an eligibility of up to 20 000 characters each, which
+# URL-encoding makes up to six bytes a character (central.app's body limit asks this one).
+MAX_EDIT_BODY = 256 * 1024
 
 PREFIX = "/partner"  # every route and the session cookie's path
 
@@ -65,8 +70,8 @@ def form_token(key: bytes, session_token: str) -> str:
     return hmac.new(key, b"partner-form\0" + session_token.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def read_fields(body: bytes) -> dict[str, str]:
-    if len(body) > MAX_BODY:
+def read_fields(body: bytes, limit: int = MAX_BODY) -> dict[str, str]:
+    if len(body) > limit:
         return {}
     return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
@@ -364,7 +369,9 @@ class PartnerPages:
             "status": r.status,
         }
 
-    def service(self, language: str, token: str | None, resource_id: str) -> Response:
+    def service(
+        self, language: str, token: str | None, resource_id: str, query: dict[str, str] | None = None
+    ) -> Response:
         gate = self.gate(language, token)
         if gate is not None:
             return gate
@@ -373,18 +380,146 @@ class PartnerPages:
             if found is None:
                 return self.to(language, "login")
             entry = accounts.own_entry(session, found[1], resource_id)
+            held = [] if entry is None else [c.section for c in review.pending_for(session, entry.row.id)]
+            reviewed = accounts.setting(session, found[1]).hold_for_review
         if entry is None:
             return self.not_found(language)
         r = entry.resource
+        titles = self.section_titles(language)
         return self.page(
             language,
             "service.html",
             f"services/{resource_id}",
+            waiting=[titles.get(section, section) for section in held],
+            reviewed=reviewed,
             signed_in=True,
             service=self.view(language, entry, self.clock().date()),
             resource=r,
+            hours=self.hours_view(language, r),
             token=form_token(self.key, token or ""),
+            notice=self.saved_notice(language, (query or {}).get("saved")),
         )
+
+    def saved_notice(self, language: str, saved: str | None) -> str | None:
+        _ = translations(language).gettext
+        if saved == "1":
+            return _("Saved and published: operators' laptops get the change at their next sync.")
+        if saved == "0":
+            return _("Nothing had changed: nothing was saved.")
+        if saved == "held":
+            return _("Saved for review: the office that keeps the directory publishes it once checked.")
+        return None
+
+    def hours_view(self, language: str, r: Any) -> list[tuple[str, str]]:
+        """Each day's hours as one line, for the service page (empty days left out)."""
+        names = editing.day_names(language)
+        lines = []
+        for day in range(1, 8):
+            slots = sorted((s for s in r.opening_hours if s.weekday == day), key=lambda s: s.opens_at)
+            if slots:
+                text = ", ".join(f"{editing.clock_text(s.opens_at)}–{editing.clock_text(s.closes_at)}" for s in slots)
+                lines.append((names[day - 1], text))
+        return lines
+
+    # --- the editing forms --------------------------------------------------------------------
+
+    def edit_form(
+        self,
+        language: str,
+        token: str | None,
+        resource_id: str,
+        section: str,
+        values: dict[str, str] | None = None,
+        errors: dict[str, str] | None = None,
+    ) -> Response:
+        gate = self.gate(language, token)
+        if gate is not None:
+            return gate
+        if section not in editing.SECTIONS:
+            return self.not_found(language)
+        with self.sessions() as session:
+            found = self.signed_in(session, token)
+            if found is None:
+                return self.to(language, "login")
+            entry = accounts.own_entry(session, found[1], resource_id)
+            held = entry is not None and any(c.section == section for c in review.pending_for(session, entry.row.id))
+            reviewed = accounts.setting(session, found[1]).hold_for_review
+        if entry is None:
+            return self.not_found(language)
+        r = entry.resource
+        _ = translations(language).gettext
+        notice = _("Some things need correcting: see the messages beside them.") if errors else None
+        if held and not errors:
+            notice = _("Your last change to this part is waiting for review. Saving again replaces it.")
+        shown = values if values is not None else editing.shown(section, r, language)
+        return self.page(
+            language,
+            f"edit_{section}.html",
+            f"services/{resource_id}/edit/{section}",
+            status=422 if errors else 200,
+            signed_in=True,
+            service=self.view(language, entry, self.clock().date()),
+            values=shown,
+            parts=editing.layout(section, r, shown, language),
+            reviewed=reviewed,
+            kinds=self.phone_kinds(language),
+            token=form_token(self.key, token or ""),
+            errors=errors or {},
+            notice=notice,
+        )
+
+    def phone_kinds(self, language: str) -> list[tuple[str, str]]:
+        _ = translations(language).gettext
+        labels = {"voice": _("Calls"), "text": _("Text messages"), "hotline": _("Helpline"), "fax": _("Fax")}
+        return [(kind, labels[kind]) for kind in editing.PHONE_KINDS]
+
+    def edit_post(
+        self, language: str, token: str | None, resource_id: str, section: str, fields: dict[str, str]
+    ) -> Response:
+        gate = self.gate(language, token)
+        if gate is not None:
+            return gate
+        if section not in editing.SECTIONS:
+            return self.not_found(language)
+        if not hmac.compare_digest(fields.get("token", ""), form_token(self.key, token or "")):
+            return self.page(language, "refused.html", "", status=403)
+        typed = {k: v for k, v in fields.items() if k != "token"}
+        saved = False
+        with self.sessions.begin() as session:
+            found = self.signed_in(session, token)
+            if found is None:
+                return self.to(language, "login")
+            entry = accounts.own_entry(session, found[1], resource_id)
+            if entry is None:
+                return self.not_found(language)
+            outcome = editing.read(section, typed, entry.resource, language)
+            held = accounts.setting(session, found[1]).hold_for_review
+            if not outcome.errors:
+                before = entry.row.version
+                try:
+                    if held:  # kept, pending, for `partner review`; the entry is unchanged
+                        saved = review.hold(session, found[1], entry, section, outcome.changes, self.clock())
+                    else:
+                        directory.change_resource(
+                            session,
+                            entry.row,
+                            outcome.changes,
+                            action="partner.edit",
+                            by=f"partner:{found[1].id}",
+                            details={"section": section},
+                        )
+                        saved = entry.row.version != before
+                except ValidationError:  # a rule of the whole record the form could not know of
+                    _ = translations(language).gettext
+                    outcome.errors["form"] = _("This change is not accepted by the directory's rules.")
+        if outcome.errors:
+            return self.edit_form(language, token, resource_id, section, typed, outcome.errors)
+        result = ("held" if held else "1") if saved else "0"
+        return self.to(language, f"services/{resource_id}?saved={result}")
+
+    def section_titles(self, language: str) -> dict[str, str]:
+        _ = translations(language).gettext
+        return {"hours": _("Opening hours"), "place": _("Place"), "phones": _("Phones"), "about": _("Description")}
 
     def verified_post(self, language: str, token: str | None, resource_id: str, fields: dict[str, str]) -> Response:
         gate = self.gate(language, token)
@@ -426,14 +561,16 @@ def add_routes(
     def style() -> Response:
         return Response(CSS, media_type="text/css; charset=utf-8", headers={"Cache-Control": "public, max-age=86400"})
 
-    async def posted(lang: str, request: Request, handle: Callable[[str, dict[str, str]], Response]) -> Response:
+    async def posted(
+        lang: str, request: Request, handle: Callable[[str, dict[str, str]], Response], limit: int = MAX_BODY
+    ) -> Response:
         """Every form post: its language, where it came from, its body, then its handler."""
         language = language_of(lang)
         if language is None:
             return pages.not_found(DEFAULT)
         if sent_from_elsewhere(request):
             return pages.page(language, "refused.html", "", status=403)
-        fields = read_fields(await request.body())
+        fields = read_fields(await request.body(), limit)
         return await run_in_threadpool(handle, language, fields)
 
     def cookie(request: Request) -> str | None:
@@ -494,7 +631,25 @@ def add_routes(
     @router.get("/partner/{lang}/services/{resource_id}", response_class=HTMLResponse)
     def service(lang: str, resource_id: str, request: Request) -> Response:
         language = language_of(lang)
-        return pages.service(language, cookie(request), resource_id) if language else pages.not_found(DEFAULT)
+        if language is None:
+            return pages.not_found(DEFAULT)
+        return pages.service(language, cookie(request), resource_id, {"saved": request.query_params.get("saved", "")})
+
+    @router.get("/partner/{lang}/services/{resource_id}/edit/{section}", response_class=HTMLResponse)
+    def edit(lang: str, resource_id: str, section: str, request: Request) -> Response:
+        language = language_of(lang)
+        if language is None:
+            return pages.not_found(DEFAULT)
+        return pages.edit_form(language, cookie(request), resource_id, section)
+
+    @router.post("/partner/{lang}/services/{resource_id}/edit/{section}", response_class=HTMLResponse)
+    async def edit_post(lang: str, resource_id: str, section: str, request: Request) -> Response:
+        return await posted(
+            lang,
+            request,
+            lambda language, f: pages.edit_post(language, cookie(request), resource_id, section, f),
+            MAX_EDIT_BODY,
+        )
 
     @router.post("/partner/{lang}/services/{resource_id}/verified", response_class=HTMLResponse)
     async def verified(lang: str, resource_id: str, request: Request) -> Response:

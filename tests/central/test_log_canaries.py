@@ -328,8 +328,41 @@ def _partner_paths(service: Service) -> None:
         service.post("/partner/en/totp/enrol", raw=enrol.encode(), headers=cookie)
     service.post("/partner/en/totp", raw=urlencode({"code": service.canary("code")}).encode(), headers=cookie)
     service.post(f"/partner/en/services/{service.canary('id')}/verified", raw=b"token=x", headers=cookie)
+    _partner_edit_paths(service, cookie)
     service.post("/partner/en/login", raw=b"\xff\xfe" + password.encode(), headers=form)
     requests.get(service.url + f"/partner/fi/{service.canary('partnerpath')}", timeout=10)
+
+
+def _partner_edit_paths(service: Service, cookie: dict[str, str]) -> None:
+    """The editing forms: every section, typed values good and bad, another id, a wrong token."""
+    page = requests.get(service.url + "/partner/en/", headers=cookie, timeout=10).text
+    own = page.split('href="/partner/en/services/')[1].split('"')[0]
+    token = page.split('name="token" value="')[1].split('"')[0]
+    edit = f"/partner/it/services/{own}/edit"
+    for section in ("hours", "place", "phones", "about", service.canary("section")):
+        requests.get(service.url + f"{edit}/{section}", headers=cookie, timeout=10)
+    bad = {
+        "hours": {"d1-0-o": "12:00", "d1-0-c": service.canary("closes"), "x0-date": service.canary("date")},
+        "place": {"municipality": service.canary("town"), "latitude": service.canary("lat"), "longitude": "9.5"},
+        "phones": {"p0-number": "333 12", "p0-description": service.canary("note")},
+        "about": {"email": service.canary("mail"), "url": service.canary("url"), "description": service.canary("d")},
+    }
+    good = {
+        "hours": {"d1-0-o": "09:00", "d1-0-c": "12:00"},
+        "place": {"municipality": "Lodi", "address": service.canary("street"), "latitude": "45.31", "longitude": "9.5"},
+        "phones": {"p0-number": "0371 948100", "p0-description": service.canary("mornings")},
+        "about": {"eligibility": service.canary("who"), "description": "\u00e9" * 19_000},
+    }
+    for section in ("hours", "place", "phones", "about"):
+        statuses = []
+        for fields in (bad[section], good[section]):
+            raw = urlencode({"token": token, **fields}).encode()
+            statuses.append(service.post(f"{edit}/{section}", raw=raw, headers=cookie).status_code)
+        assert statuses == [422, 303], section  # the values reached the forms' rules, and were saved
+    service.post(f"{edit}/hours", raw=urlencode({"token": service.canary("edittoken")}).encode(), headers=cookie)
+    foreign = f"/partner/en/services/{service.canary('foreign')}/edit/hours"
+    service.post(foreign, raw=urlencode({"token": token, "d1-0-o": "9"}).encode(), headers=cookie)
+    service.post(f"{edit}/about", raw=b"token=" + token.encode() + b"&d=" + b"x" * 300_000, headers=cookie)  # 413
 
 
 def _forced_crash(service: Service) -> requests.Response:

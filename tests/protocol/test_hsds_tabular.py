@@ -193,6 +193,7 @@ def test_a_hand_written_minimal_package_imports(tmp_path: Path) -> None:
             {"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
             {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12, 30)},
         ],
+        "hours_exceptions": [],  # the files carry none (protocol.entities.OpeningException)
         "eligibility": None,
         "languages": [],
         "last_verified_on": dt.date(2026, 3, 1),
