@@ -12,6 +12,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+import jinja2
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -39,6 +40,21 @@ def compiled(path: Path, language: str) -> gettext.GNUTranslations:
     write_mo(mo, catalog, use_fuzzy=False)  # a fuzzy entry is not a translation
     mo.seek(0)
     return gettext.GNUTranslations(mo)
+
+
+def page_environment(templates: Path, language_translations: gettext.GNUTranslations) -> jinja2.Environment:
+    """Jinja2 for server-rendered pages (the help desk's and the partner pages'): autoescaped, an
+    unknown name fails instead of rendering empty, gettext from the page's language."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(language_translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def from_accept_language(header: str | None) -> str:

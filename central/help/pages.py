@@ -36,7 +36,7 @@ from starlette.concurrency import run_in_threadpool
 
 from central import help_desk
 from central.help import content, counts, form_token, forms, services
-from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, translations
+from central.help.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_accept_language, page_environment, translations
 from central.models import Organisation, Team
 
 HERE = Path(__file__).parent
@@ -59,16 +59,7 @@ class TeamChoice:
 
 @cache
 def environment(language: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        extensions=["jinja2.ext.i18n"],
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-    return env
+    return page_environment(HERE / "templates", translations(language))
 
 
 def _static(name: str) -> bytes:

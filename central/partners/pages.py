@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from central import directory, security, throttle
+from central.help.i18n import page_environment
 from central.help.pages import _sent_from_elsewhere as sent_from_elsewhere
 from central.models import PartnerAccount, PartnerSession
 from central.partners import accounts, editing, review
@@ -54,16 +55,7 @@ PREFIX = "/partner"  # every route and the session cookie's path
 
 @cache
 def environment(language: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        extensions=["jinja2.ext.i18n"],
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-    return env
+    return page_environment(HERE / "templates", translations(language))
 
 
 def form_token(key: bytes, session_token: str) -> str:
