@@ -753,6 +753,11 @@ def _placement(
             raise Rejected("forbidden_team", f"team_id: a {entity} cannot move to another team")
         if team_id not in caller.team_ids:
             raise Rejected("forbidden_team", "team_id: you are not in this team")
+        # What it names (an encounter's shift, a movement's item, a shift's members) is checked
+        # like any record's: visible, of the organisation, and of the same team.
+        for ref in references_of(entity):
+            if current is None or ref.field in mutation.changed:
+                _check_reference(batch, caller, ref, getattr(record, ref.field), team_id, None)
         return team_id, None
     parent = parent_reference(entity)
     assert parent is not None  # relations.py: only contacts and the directory hang from nothing

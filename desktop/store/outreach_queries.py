@@ -25,7 +25,10 @@ from protocol.outreach import ShiftSummary, StockLine, derive_stock, summarise_s
 
 
 def _operator(session: StoreSession) -> uuid.UUID:
-    operator = session.identity.operator_id
+    # The enrolment's operator: the session's identity is fixed when the store opens, and a
+    # device enrolled since (same run) is already that operator.
+    enrolment = session.replica.enrolment()
+    operator = enrolment.operator_id if enrolment is not None else session.identity.operator_id
     if operator is None:
         raise RuleViolation("member_ids: shifts need an enrolled operator; run `prossimo enroll` first")
     return operator
@@ -69,7 +72,7 @@ def end_shift(session: StoreSession, shift_id: uuid.UUID, at: dt.datetime | None
 
 def open_shift(session: StoreSession) -> Shift | None:
     """The latest shift this operator is on that has not ended (what `shift encounter` adds to)."""
-    me = session.identity.operator_id
+    me = _operator(session)
     rows = session.conn.execute(
         "SELECT body FROM shift WHERE deleted = 0 AND ended_at IS NULL ORDER BY started_at DESC, id DESC"
     ).fetchall()
