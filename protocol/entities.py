@@ -830,9 +830,6 @@ class SupplyItem(Record):
     low_stock_at: Quantity | None = None
     grams_per_unit: float | None = Field(default=None, gt=0, le=10_000)
 
-    def name(self, language: str) -> str:
-        return {"it": self.name_it, "fi": self.name_fi}.get(language[:2], self.name_en)
-
 
 # What a movement does to the team's stock of its item (+1 in, -1 out, 0 not stock at all:
 # used sharps come back as waste, never as units to hand out again).

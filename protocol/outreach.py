@@ -134,8 +134,11 @@ def derive_stock(
     """Each item's stock in `team_id`'s ledger, by item id (text): every live item, plus any
     item a movement or an encounter names (an item removed from the catalogue still counts)."""
     catalogue = {str(item.id): item for item in items}
-    lines = {item_id: StockLine(item_id, low_stock_at=item.low_stock_at) for item_id, item in catalogue.items()
-             if not item.deleted}
+    lines = {
+        item_id: StockLine(item_id, low_stock_at=item.low_stock_at)
+        for item_id, item in catalogue.items()
+        if not item.deleted
+    }
 
     def line(item_id: str) -> StockLine:
         if item_id not in lines:

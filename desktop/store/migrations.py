@@ -261,7 +261,9 @@ def _v9_street_outreach(conn: Connection) -> None:
     conn.execute("CREATE INDEX shift_by_start ON shift(deleted, started_at, id)")
     conn.execute("CREATE INDEX shift_by_team ON shift(team_id)")
     conn.execute(
-        _entity_table("encounter", "at TEXT NOT NULL", "team_id TEXT NOT NULL", "shift_id TEXT NOT NULL", "client_code TEXT")
+        _entity_table(
+            "encounter", "at TEXT NOT NULL", "team_id TEXT NOT NULL", "shift_id TEXT NOT NULL", "client_code TEXT"
+        )
     )
     conn.execute("CREATE INDEX encounter_by_shift ON encounter(shift_id, at)")
     conn.execute("CREATE INDEX encounter_by_team ON encounter(team_id)")

@@ -103,8 +103,9 @@ def record_encounter(session: StoreSession, shift_id: uuid.UUID, **fields: Any) 
         if not session.supply_items.exists(line["item_id"]):
             raise RuleViolation.of("given", "no_such_record", f"no supply item with id {line['item_id']}")
     encounter = session.encounters.create(team_id=shift.team_id, shift_id=shift.id, **{"at": utc_now(), **fields})
-    short = [] if not encounter.given else stock(session, shift.team_id)
-    flagged = [str(line.item_id) for line in encounter.given if short[str(line.item_id)].discrepancy]
+    # Derived from every record of the team (a scan of its encounters, see ARCHITECTURE.md).
+    lines = stock(session, shift.team_id) if encounter.given else {}
+    flagged = [str(line.item_id) for line in encounter.given if lines[str(line.item_id)].discrepancy]
     return Recorded(encounter, flagged)
 
 
@@ -137,7 +138,9 @@ def low_stock(session: StoreSession, team_id: uuid.UUID) -> list[StockLine]:
     return [line for line in stock(session, team_id).values() if line.low]
 
 
-def add_movement(session: StoreSession, team_id: uuid.UUID, item_id: uuid.UUID, kind: str, **fields: Any) -> StockMovement:
+def add_movement(
+    session: StoreSession, team_id: uuid.UUID, item_id: uuid.UUID, kind: str, **fields: Any
+) -> StockMovement:
     if not session.supply_items.exists(item_id):
         raise RuleViolation.of("item", "no_such_record", f"no supply item with id {item_id}")
     return session.stock_movements.create(team_id=team_id, item_id=item_id, kind=kind, **{"at": utc_now(), **fields})
@@ -150,7 +153,7 @@ def find_item(session: StoreSession, text: str) -> SupplyItem:
     except ValueError:
         pass
     wanted = text.strip().casefold()
-    found = [
+    found: list[SupplyItem] = [
         item
         for item in _all(session, "supply_item", None, SupplyItem)
         if wanted in {item.name_it.casefold(), item.name_en.casefold(), item.name_fi.casefold()}

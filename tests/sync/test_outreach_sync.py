@@ -31,8 +31,13 @@ def _items(world: World) -> tuple[Device, dict[str, uuid.UUID]]:
 
     def define(session: Any) -> dict[str, uuid.UUID]:
         syringes = session.supply_items.create(
-            name_it="Siringhe", name_en="Syringes", name_fi="Ruiskut", unit="piece", kind="harm_reduction",
-            low_stock_at=20, grams_per_unit=2.5,
+            name_it="Siringhe",
+            name_en="Syringes",
+            name_fi="Ruiskut",
+            unit="piece",
+            kind="harm_reduction",
+            low_stock_at=20,
+            grams_per_unit=2.5,
         )
         naloxone = session.supply_items.create(
             name_it="Naloxone", name_en="Naloxone", name_fi="Naloksoni", unit="kit", kind="harm_reduction"
@@ -74,10 +79,18 @@ def test_shift_summary_on_a_known_dataset(world: World) -> None:
         oq.add_movement(session, world.team_a, items["syringes"], "received", quantity=100, at=T0)
         data = [
             {"people": 1, "new_person": True, "given": [{"item_id": items["syringes"], "quantity": 10}]},
-            {"people": 3, "new_person": True, "given": [{"item_id": items["syringes"], "quantity": 30}],
-             "sharps_returned": 12},
-            {"people": 1, "new_person": False, "client_code": "7kq2 m9xd 4hpa",
-             "given": [{"item_id": items["naloxone"], "quantity": 1}]},
+            {
+                "people": 3,
+                "new_person": True,
+                "given": [{"item_id": items["syringes"], "quantity": 30}],
+                "sharps_returned": 12,
+            },
+            {
+                "people": 1,
+                "new_person": False,
+                "client_code": "7kq2 m9xd 4hpa",
+                "given": [{"item_id": items["naloxone"], "quantity": 1}],
+            },
             {"people": 2, "sharps_returned": 5, "note": "chiesto del dormitorio"},
         ]
         for n, fields in enumerate(data):
@@ -100,6 +113,13 @@ def test_shift_summary_on_a_known_dataset(world: World) -> None:
     assert (stock[syr].on_hand, stock[syr].discrepancy, stock[syr].low) == (60, False, False)
     # Naloxone was never received: the kit given is recorded and flagged, never refused.
     assert (stock[nal].on_hand, stock[nal].discrepancy) == (-1, True)
+    assert anna.store.call(lambda s: oq.low_stock(s, world.team_a)) == []
+    big = anna.store.call(
+        lambda s: oq.record_encounter(s, shift.id, at=T0, given=[{"item_id": items["syringes"], "quantity": 40}])
+    )
+    assert [line.item_id for line in anna.store.call(lambda s: oq.low_stock(s, world.team_a))] == [syr]  # 20 left
+    anna.store.call(lambda s: s.encounters.tombstone(big.encounter.id))  # undone: the stock is back
+    assert anna.store.call(lambda s: oq.low_stock(s, world.team_a)) == []
     assert anna.sync().rejected == 0
     bruno = world.device(world.add_operator("bruno", [world.team_a]))
     bruno.sync()
@@ -117,7 +137,9 @@ def test_stock_ledger_under_concurrent_offline_movements_from_three_devices(worl
     for n, device in enumerate(devices):
         received, given, expired = 50 + n, 7 + n, 2
 
-        def offline(session: Any, received: int = received, given: int = given, expired: int = expired) -> None:
+        def offline(
+            session: Any, received: int = received, given: int = given, expired: int = expired, n: int = n
+        ) -> None:
             shift = oq.start_shift(session, world.team_a, f"Giro {n}", "mobile_unit", at=T0)
             oq.add_movement(session, world.team_a, syr, "received", quantity=received, at=T0)
             oq.add_movement(session, world.team_a, syr, "expired", quantity=expired, at=T0)
@@ -125,8 +147,12 @@ def test_stock_ledger_under_concurrent_offline_movements_from_three_devices(worl
             # Weighed sharps: 25 g at 2.5 g a syringe is 10, and never counts as stock.
             oq.add_movement(session, world.team_a, syr, "sharps_returned", weight_grams=25.0, at=T0)
             for k in range(given):
-                oq.record_encounter(session, shift.id, at=T0 + dt.timedelta(minutes=k),
-                                    given=[{"item_id": syr, "quantity": 1}, {"item_id": nal, "quantity": 0}])
+                oq.record_encounter(
+                    session,
+                    shift.id,
+                    at=T0 + dt.timedelta(minutes=k),
+                    given=[{"item_id": syr, "quantity": 1}, {"item_id": nal, "quantity": 0}],
+                )
 
         device.store.call(offline)
         expected[str(syr)] += received - expired - given
@@ -149,8 +175,12 @@ def test_a_shift_of_200_encounters_syncs_in_one_request(world: World) -> None:
     def shift_of_200(session: Any) -> uuid.UUID:
         shift = oq.start_shift(session, world.team_a, "Stazione FS Lodi", at=T0)
         for k in range(200):
-            oq.record_encounter(session, shift.id, at=T0 + dt.timedelta(seconds=k),
-                                given=[{"item_id": items["syringes"], "quantity": 2}])
+            oq.record_encounter(
+                session,
+                shift.id,
+                at=T0 + dt.timedelta(seconds=k),
+                given=[{"item_id": items["syringes"], "quantity": 2}],
+            )
         oq.end_shift(session, shift.id, at=T0 + dt.timedelta(hours=3))
         return shift.id
 
@@ -182,7 +212,7 @@ def test_losing_a_team_purges_its_shifts_encounters_and_ledger(world: World) -> 
 
     def left(session: Any) -> dict[str, set[str]]:
         return {
-            table: {row[0] for row in session.conn.execute(f"SELECT team_id FROM {table}")}  # noqa: S608 - fixed
+            table: {row[0] for row in session.conn.execute(f"SELECT team_id FROM {table}")}
             for table in ("shift", "encounter", "stock_movement")
         }
 
@@ -218,15 +248,28 @@ def test_the_service_keeps_the_outreach_rules(world: World) -> None:
     # the service checks what a team-placed record names.
     # (Carla's device cannot see that shift: a copy is slipped into its store, as a faulty
     # device might hold, so that only the service stands in the way.)
-    carla.store.call(lambda s: s.conn.execute(
-        "INSERT INTO shift(id, body, updated_at, started_at, team_id) VALUES (?, ?, ?, ?, ?)",
-        (str(shift.id), shift.model_dump_json(), T0.isoformat(), T0.isoformat(), str(world.team_a))))
+    carla.store.call(
+        lambda s: s.conn.execute(
+            "INSERT INTO shift(id, body, updated_at, started_at, team_id) VALUES (?, ?, ?, ?, ?)",
+            (str(shift.id), shift.model_dump_json(), T0.isoformat(), T0.isoformat(), str(world.team_a)),
+        )
+    )
     carla.store.call(lambda s: s.encounters.create(team_id=world.team_b, shift_id=shift.id, at=T0))
     refused = carla.sync()
     assert [r[1] for r in refused.rejections] == ["missing_reference"] and "shift_id" in refused.rejections[0][2]
+    # An operator in both teams: a team-B encounter on a team-A shift is refused all the same.
+    dora = world.device(world.add_operator("dora", [world.team_a, world.team_b]))
+    dora.sync()
+    dora.store.call(lambda s: s.encounters.create(team_id=world.team_b, shift_id=shift.id, at=T0))
+    mixed = dora.sync()
+    assert [r[1] for r in mixed.rejections] == ["invalid"]
+    assert mixed.rejections[0][2] == "shift_id: this shift belongs to another team"
     # Only leads and administrators define supply items.
-    anna.store.call(lambda s: s.supply_items.create(
-        name_it="Coperte", name_en="Blankets", name_fi="Peitot", unit="piece", kind="hygiene"))
+    anna.store.call(
+        lambda s: s.supply_items.create(
+            name_it="Coperte", name_en="Blankets", name_fi="Peitot", unit="piece", kind="hygiene"
+        )
+    )
     assert [r[1] for r in anna.sync().rejections] == ["forbidden_role"]
 
 
@@ -274,14 +317,18 @@ def test_near_misses_over_the_codes_seen_in_the_teams_encounters(world: World) -
     assert key.recipe == DEFAULT_RECIPE and hook is not None
 
 
-def _cli(device: Device, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
+def _cli(
+    device: Device, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, Any]:
     monkeypatch.setenv("PROSSIMO_PASSPHRASE", PASSPHRASE)
     code = cli.main(["--profile", str(device.profile.directory), *argv])
     out = capsys.readouterr().out
     return code, json.loads(out) if "--json" in argv else out.strip()
 
 
-def test_the_command_line_json(world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_json(
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     _items(world)
     anna = world.device(world.add_operator("anna", [world.team_a]))
     anna.sync()
@@ -289,8 +336,23 @@ def test_the_command_line_json(world: World, monkeypatch: pytest.MonkeyPatch, ca
     code, started = _cli(anna, monkeypatch, capsys, "shift", "start", "--area", "Codogno", "--kind", "street", "--json")
     assert code == 0 and started["shift"]["municipalities"] == ["Codogno"]
     assert _cli(anna, monkeypatch, capsys, "stock", "receive", "Siringhe", "40", "--json")[0] == 0
-    code, met = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--given", "syringes=10", "--given",
-                     "Naloksoni=1", "--code", "7KQ2-M9XD-4HPA", "--age-band", "25_34", "--new", "--json")
+    code, met = _cli(
+        anna,
+        monkeypatch,
+        capsys,
+        "shift",
+        "encounter",
+        "--given",
+        "syringes=10",
+        "--given",
+        "Naloksoni=1",
+        "--code",
+        "7KQ2-M9XD-4HPA",
+        "--age-band",
+        "25_34",
+        "--new",
+        "--json",
+    )
     assert code == 0 and met["encounter"]["client_code"] == "7KQ2-M9XD-4HPA"
     assert len(met["discrepancies"]) == 1  # the naloxone kit nobody received: flagged, recorded
     code, bad = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--given", "syringes=-2", "--json")
