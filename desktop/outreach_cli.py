@@ -17,6 +17,7 @@ from desktop.store import outreach_queries as oq
 from desktop.store.errors import RuleViolation
 from desktop.store.session import StoreSession
 from protocol.cli_support import EXIT_USAGE, CliError
+from protocol.client_codes import CodeError, parse_code
 from protocol.entities import AGE_BANDS, MAX_QUANTITY, ShiftKind
 from protocol.outreach import StockLine
 
@@ -101,6 +102,11 @@ def shift_encounter(args: argparse.Namespace, with_store: WithStore) -> int:
         fields["sharps_returned"] = quantity(args.sharps, "sharps_returned")
     if args.new is not None:
         fields["new_person"] = args.new
+    if args.code is not None:
+        try:
+            parse_code(args.code)
+        except CodeError as exc:
+            raise CliError(f"client_code: {exc.rule}", EXIT_USAGE) from None
     optional = {
         "client_code": args.code,
         "age_band": args.age_band,
@@ -113,13 +119,20 @@ def shift_encounter(args: argparse.Namespace, with_store: WithStore) -> int:
     def work(session: StoreSession) -> Any:
         shift_id = _shift_id(session, args.shift)
         lines = [{"item_id": oq.find_item(session, item).id, "quantity": n} for item, n in given]
-        return oq.record_encounter(session, shift_id, **fields, given=lines)
+        team = session.shifts.get(shift_id).team_id
+        # Asked before the write: whether this person's code was met before by the team.
+        seen = bool(args.code) and bool(oq.known_codes(session, team)([parse_code(args.code)]))
+        return oq.record_encounter(session, shift_id, **fields, given=lines), seen
 
-    recorded = with_store(args, work)
+    recorded, seen = with_store(args, work)
     warn = ", ".join(recorded.discrepancies)
     if warn and not args.json:
         print(f"Recorded; stock discrepancy (more given than held) for: {warn}", file=sys.stderr)
-    data = {"encounter": recorded.encounter.model_dump(mode="json"), "discrepancies": recorded.discrepancies}
+    data = {
+        "encounter": recorded.encounter.model_dump(mode="json"),
+        "discrepancies": recorded.discrepancies,
+        "code_seen_before": seen,
+    }
     return _out(args, data, str(recorded.encounter.id))
 
 
@@ -150,14 +163,15 @@ def shift_show(args: argparse.Namespace, with_store: WithStore) -> int:
     return _out(args, {"shift": shift.model_dump(mode="json"), "summary": summary}, _summary_text(summary))
 
 
-def _stock_lines(session: StoreSession, team: str | None) -> list[tuple[StockLine, str]]:
+def _stock_lines(session: StoreSession, team: str | None, low_only: bool) -> list[tuple[StockLine, str]]:
     team_id = _team(session, team)
     names = {str(i.id): i.name_en for i in session.supply_items.page(limit=10_000).records}
-    return [(line, names.get(item_id, item_id)) for item_id, line in oq.stock(session, team_id).items()]
+    lines = oq.low_stock(session, team_id) if low_only else list(oq.stock(session, team_id).values())
+    return [(line, names.get(line.item_id, line.item_id)) for line in lines]
 
 
 def stock_show(args: argparse.Namespace, with_store: WithStore) -> int:
-    lines = with_store(args, lambda s: _stock_lines(s, args.team))
+    lines = with_store(args, lambda s: _stock_lines(s, args.team, args.low))
     if args.json:
         return _out(args, {"stock": [{**line.as_json(), "name": name} for line, name in lines]}, "")
     for line, name in lines:
@@ -239,6 +253,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, with_store: With
     stocks = stock.add_subparsers(dest="stock_command", required=True, parser_class=parser_class)
     stock_view = leaf(stocks, "show", "the team's current stock of each item", stock_show)
     stock_view.add_argument("--team", help="team id or name (default: your only team)")
+    stock_view.add_argument("--low", action="store_true", help="only items at or below their low-stock threshold")
     receive = leaf(stocks, "receive", "record supplies received; prints the movement's id", stock_receive)
     receive.add_argument("item", metavar="ITEM", help="the item's name (it, en or fi) or id")
     receive.add_argument("quantity", metavar="N")

@@ -355,17 +355,25 @@ def test_the_command_line_json(
     )
     assert code == 0 and met["encounter"]["client_code"] == "7KQ2-M9XD-4HPA"
     assert len(met["discrepancies"]) == 1  # the naloxone kit nobody received: flagged, recorded
+    assert met["code_seen_before"] is False
+    code, again = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--code", "7kq2m9xd4hpa", "--known", "--json")
+    assert code == 0 and again["code_seen_before"] is True and again["encounter"]["new_person"] is False
+    code, bad = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--code", "7KQ2", "--json")
+    assert code == 2 and bad["message"].startswith("client_code: must be 12 characters")
     code, bad = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--given", "syringes=-2", "--json")
     assert (code, bad["ok"], bad["error"]) == (2, False, "usage") and bad["message"].startswith("given.syringes:")
     code, bad = _cli(anna, monkeypatch, capsys, "stock", "receive", "Syringes", "2.5", "--json")
     assert code == 2 and bad["message"] == "quantity: must be a whole number of 0 or more"
     code, ended = _cli(anna, monkeypatch, capsys, "shift", "end", "--json")
-    assert code == 0 and ended["summary"]["encounters"] == 1 and ended["summary"]["new_people"] == 1
+    assert code == 0 and ended["summary"]["encounters"] == 2 and ended["summary"]["new_people"] == 1
+    assert ended["summary"]["codes_seen"] == 1  # one person met twice
     code, shown = _cli(anna, monkeypatch, capsys, "shift", "show", started["shift"]["id"], "--json")
     assert code == 0 and shown["summary"] == ended["summary"] and shown["shift"]["ended_at"] is not None
     code, stock = _cli(anna, monkeypatch, capsys, "stock", "show", "--json")
     by_name = {line["name"]: line for line in stock["stock"]}
     assert by_name["Syringes"]["on_hand"] == 30 and by_name["Syringes"]["low"] is False
     assert by_name["Naloxone"]["on_hand"] == -1 and by_name["Naloxone"]["discrepancy"] is True
+    code, low = _cli(anna, monkeypatch, capsys, "stock", "show", "--low", "--json")
+    assert code == 0 and low["stock"] == []  # 30 syringes, threshold 20
     code, none = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--json")
     assert code == 2 and none["message"].startswith("shift: you have no shift running")
