@@ -32,7 +32,7 @@ from central import audit, restore_state
 from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, RECORD_REWRITE, Bind, SyncSQL, Write, json_bytes
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
-from protocol.entities import APPEND_ONLY, META_FIELDS, Contact, Shift
+from protocol.entities import APPEND_ONLY, META_FIELDS, Contact, Encounter, Shift
 from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
 from protocol.relations import (
     DEVICE_WRITABLE,
@@ -758,6 +758,8 @@ def _placement(
         for ref in references_of(entity):
             if current is None or ref.field in mutation.changed:
                 _check_reference(batch, caller, ref, getattr(record, ref.field), team_id, None)
+        if isinstance(record, Encounter) and (current is None or "given" in mutation.changed):
+            _check_given(batch, caller, record)
         return team_id, None
     parent = parent_reference(entity)
     assert parent is not None  # relations.py: only contacts and the directory hang from nothing
@@ -774,6 +776,21 @@ def _placement(
         if current is None or ref.field in mutation.changed:
             _check_reference(batch, caller, ref, getattr(record, ref.field), team_id, contact_id)
     return team_id, contact_id
+
+
+def _check_given(batch: Batch, caller: Caller, encounter: Encounter) -> None:
+    """The items an encounter gave out are supply items of the organisation. (They sit in a
+    nested list that protocol.relations does not describe; an item since removed from the
+    catalogue still counts, as it does in the stock.)"""
+    for line in encounter.given:
+        target = batch.record(line.item_id)
+        if (
+            target is None
+            or target.entity != "supply_item"
+            or target.erased
+            or target.organisation_id != caller.organisation_id
+        ):
+            raise Rejected("missing_reference", "given: no supply item of your organisation with this id")
 
 
 def _single(record: Record, ref: Reference) -> uuid.UUID | None:

@@ -271,6 +271,16 @@ def test_the_service_keeps_the_outreach_rules(world: World) -> None:
         )
     )
     assert [r[1] for r in anna.sync().rejections] == ["forbidden_role"]
+    # An encounter giving an item the organisation does not have is refused by the service too.
+    anna.store.call(
+        lambda s: s.encounters.create(
+            team_id=world.team_a, shift_id=shift.id, at=T0, given=[{"item_id": uuid.uuid4(), "quantity": 1}]
+        )
+    )
+    unknown = anna.sync()
+    assert [(r[1], r[2]) for r in unknown.rejections] == [
+        ("missing_reference", "given: no supply item of your organisation with this id")
+    ]
 
 
 def test_bad_input_names_the_field(world: World) -> None:
