@@ -268,6 +268,19 @@ def _v9_street_outreach(conn: Connection) -> None:
     conn.execute("CREATE INDEX encounter_by_shift ON encounter(shift_id, at)")
     conn.execute("CREATE INDEX encounter_by_team ON encounter(team_id)")
     conn.execute("CREATE INDEX encounter_by_code ON encounter(client_code) WHERE client_code IS NOT NULL")
+    # What each live encounter gave, one row per item: the stock of a few items is then an
+    # indexed sum, not a read of every encounter (recording one flags discrepancies). Kept by
+    # the repository on every write, emptied with its encounter (a purge follows `links`).
+    conn.execute(
+        """CREATE TABLE encounter_given (
+  encounter_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  PRIMARY KEY (encounter_id, item_id)
+) WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX encounter_given_by_item ON encounter_given(team_id, item_id)")
     conn.execute(_entity_table("supply_item", "sort_name TEXT NOT NULL"))
     conn.execute(_entity_table("stock_movement", "at TEXT NOT NULL", "team_id TEXT NOT NULL", "item_id TEXT NOT NULL"))
     conn.execute("CREATE INDEX stock_movement_by_team ON stock_movement(team_id, item_id)")

@@ -103,10 +103,41 @@ def record_encounter(session: StoreSession, shift_id: uuid.UUID, **fields: Any) 
         if not session.supply_items.exists(line["item_id"]):
             raise RuleViolation.of("given", "no_such_record", f"no supply item with id {line['item_id']}")
     encounter = session.encounters.create(team_id=shift.team_id, shift_id=shift.id, **{"at": utc_now(), **fields})
-    # Derived from every record of the team (a scan of its encounters, see ARCHITECTURE.md).
-    lines = stock(session, shift.team_id) if encounter.given else {}
-    flagged = [str(line.item_id) for line in encounter.given if lines[str(line.item_id)].discrepancy]
+    held = on_hand(session, shift.team_id, [line.item_id for line in encounter.given]) if encounter.given else {}
+    flagged = [str(line.item_id) for line in encounter.given if held[str(line.item_id)] < 0]
     return Recorded(encounter, flagged)
+
+
+def on_hand(session: StoreSession, team_id: uuid.UUID, item_ids: list[uuid.UUID]) -> dict[str, int]:
+    """The stock of a few items, by indexed sums: what `stock` derives, without reading every
+    encounter of the team (recording an encounter asks it). The team's movements of these items
+    are read and counted by protocol.outreach's rule; the encounters' given units come from
+    `encounter_given`, the repository's per-item copy of each live encounter's `given`."""
+    ids = [str(i) for i in dict.fromkeys(item_ids)]
+    marks = ", ".join("?" for _ in ids)
+    items = [
+        SupplyItem.model_validate_json(body)
+        for (body,) in session.conn.execute(
+            f"SELECT body FROM supply_item WHERE id IN ({marks})",  # noqa: S608 - placeholders only
+            ids,
+        )
+    ]
+    movements = [
+        StockMovement.model_validate_json(body)
+        for (body,) in session.conn.execute(
+            f"SELECT body FROM stock_movement WHERE deleted = 0 AND team_id = ? AND item_id IN ({marks})",  # noqa: S608 - placeholders only
+            (str(team_id), *ids),
+        )
+    ]
+    lines = derive_stock(team_id, items, movements, [])
+    given = dict(
+        session.conn.execute(
+            f"SELECT item_id, SUM(quantity) FROM encounter_given WHERE team_id = ? AND item_id IN ({marks})"  # noqa: S608 - placeholders only
+            " GROUP BY item_id",
+            (str(team_id), *ids),
+        ).fetchall()
+    )
+    return {i: (lines[i].on_hand if i in lines else 0) - int(given.get(i, 0)) for i in ids}
 
 
 def shift_summary(session: StoreSession, shift_id: uuid.UUID) -> ShiftSummary:

@@ -190,6 +190,7 @@ SPECS: dict[str, EntitySpec[Any]] = {
                 "shift_id": str(e.shift_id),
                 "client_code": e.client_code,
             },
+            links={"given": ("encounter_given", "encounter_id", "item_id")},
         ),
         EntitySpec(SupplyItem, "supply_item", "sort_name", lambda i: {"sort_name": i.name_en.casefold()}),
         EntitySpec(
@@ -509,6 +510,8 @@ class RecordRepository(Generic[R]):
         for record in records:
             if isinstance(record, Appointment):
                 self._link_appointment_contacts(record)
+            elif isinstance(record, Encounter):
+                self._link_encounter_given(record)
 
     def _indexed(self, ids: list[str]) -> list[tuple[int, dict[str, Any]]]:
         """(rowid, parsed body) of the live records among `ids`: those the search index holds."""
@@ -609,6 +612,18 @@ class RecordRepository(Generic[R]):
             self._spec.index(self._conn, rowid, body)
         if isinstance(record, Appointment):
             self._link_appointment_contacts(record)
+        elif isinstance(record, Encounter):
+            self._link_encounter_given(record)
+
+    def _link_encounter_given(self, encounter: Encounter) -> None:
+        """What a live encounter gave, by item (a tombstone gives nothing: an undo gives back)."""
+        self._conn.execute("DELETE FROM encounter_given WHERE encounter_id = ?", (str(encounter.id),))
+        if encounter.deleted:
+            return
+        self._conn.executemany(
+            "INSERT INTO encounter_given(encounter_id, team_id, item_id, quantity) VALUES (?, ?, ?, ?)",
+            [(str(encounter.id), str(encounter.team_id), str(g.item_id), g.quantity) for g in encounter.given],
+        )
 
     def _link_appointment_contacts(self, appointment: Appointment) -> None:
         self._conn.execute("DELETE FROM appointment_contact WHERE appointment_id = ?", (str(appointment.id),))

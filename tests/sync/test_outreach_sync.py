@@ -162,6 +162,8 @@ def test_stock_ledger_under_concurrent_offline_movements_from_three_devices(worl
     for device in [*devices, lead]:
         device.sync()
         assert _device_stock(device, world.team_a) == expected
+        # The indexed per-item sums (what recording an encounter asks) agree with the derivation.
+        assert device.store.call(lambda s: oq.on_hand(s, world.team_a, [syr, nal])) == expected
     assert _service_stock(world, world.team_a) == expected
     line = devices[0].store.call(lambda s: oq.stock(s, world.team_a))[str(syr)]
     assert line.sharps_returned == 30 and line.movements == 9 and line.encounters == 24
@@ -202,7 +204,13 @@ def test_losing_a_team_purges_its_shifts_encounters_and_ledger(world: World) -> 
     def both_teams(session: Any) -> None:
         for team in (world.team_a, world.team_b):
             shift = oq.start_shift(session, team, "Casale", at=T0)
-            oq.record_encounter(session, shift.id, at=T0, client_code="7KQ2M9XD4HPA")
+            oq.record_encounter(
+                session,
+                shift.id,
+                at=T0,
+                client_code="7KQ2M9XD4HPA",
+                given=[{"item_id": items["syringes"], "quantity": 1}],
+            )
             oq.add_movement(session, team, items["syringes"], "received", quantity=5, at=T0)
 
     laptop.store.call(both_teams)
@@ -213,10 +221,11 @@ def test_losing_a_team_purges_its_shifts_encounters_and_ledger(world: World) -> 
     def left(session: Any) -> dict[str, set[str]]:
         return {
             table: {row[0] for row in session.conn.execute(f"SELECT team_id FROM {table}")}
-            for table in ("shift", "encounter", "stock_movement")
+            for table in ("shift", "encounter", "stock_movement", "encounter_given")
         }
 
-    assert laptop.store.call(left) == {t: {str(world.team_a)} for t in ("shift", "encounter", "stock_movement")}
+    tables = ("shift", "encounter", "stock_movement", "encounter_given")
+    assert laptop.store.call(left) == {t: {str(world.team_a)} for t in tables}
     assert laptop.store.call(lambda s: s.supply_items.count()) == 2  # the organisation's, kept
 
 
