@@ -32,7 +32,7 @@ from central import audit, restore_state
 from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, RECORD_REWRITE, Bind, SyncSQL, Write, json_bytes
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
-from protocol.entities import META_FIELDS, Contact
+from protocol.entities import APPEND_ONLY, META_FIELDS, Contact, Encounter, Shift
 from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
 from protocol.relations import (
     DEVICE_WRITABLE,
@@ -44,7 +44,8 @@ from protocol.relations import (
 )
 
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
-DIRECTORY_ENTITIES = {"resource"}
+# Organisation-level records every team reads and only leads and administrators write.
+DIRECTORY_ENTITIES = {"resource", "supply_item"}
 DIRECTORY_WRITERS = {"team_lead", "admin"}
 TEAM_PLACED = frozenset(team_placed_entities())  # placed by their own team_id (bookable slots)
 # Which field places a record and what every reference must name: protocol/relations.py
@@ -299,8 +300,8 @@ class Batch:
             raise Rejected("erased", "id: this record was erased (right to erasure); it cannot be changed or recreated")
         if current is not None and current.entity != mutation.entity:
             raise Rejected("duplicate_id", f"id: already used by a {current.entity}")
-        if mutation.entity == "note" and mutation.op != "create":
-            raise Rejected("append_only", "note: case notes are append-only; add a note with amends_note_id")
+        if mutation.entity in APPEND_ONLY and mutation.op != "create":
+            raise Rejected("append_only", f"{mutation.entity}: {APPEND_ONLY[mutation.entity]}")
         writable = DEVICE_WRITABLE.get(mutation.entity)
         if writable is not None:
             _check_device_writable(mutation, writable)
@@ -312,6 +313,8 @@ class Batch:
         if current is None:
             raise Rejected("not_found", f"id: no {mutation.entity} with this id")
         _check_scope(self.caller, current.team_id, current.organisation_id, mutation.entity)
+        if mutation.entity == "shift":
+            _check_shift_member(self.caller, current)
         if mutation.op == "delete":
             self.plan_delete(mutation, current, planned)
         else:
@@ -681,6 +684,14 @@ def _check_scope(caller: Caller, team_id: uuid.UUID | None, organisation_id: uui
         raise Rejected("forbidden_team", "team_id: the record belongs to a team you are not in")
 
 
+def _check_shift_member(caller: Caller, current: RowState) -> None:
+    """A shift is edited after the fact by its members only (issue 18): the members as the
+    service holds them, so a device cannot add itself by the same edit it makes."""
+    shift = Shift.model_validate_json(json_bytes(current.body))
+    if caller.operator_id not in shift.member_ids:
+        raise Rejected("forbidden_role", "member_ids: only the shift's members may change it")
+
+
 def _may_see(caller: Caller, state: RowState) -> bool:
     if state.organisation_id != caller.organisation_id:
         return False
@@ -742,6 +753,13 @@ def _placement(
             raise Rejected("forbidden_team", f"team_id: a {entity} cannot move to another team")
         if team_id not in caller.team_ids:
             raise Rejected("forbidden_team", "team_id: you are not in this team")
+        # What it names (an encounter's shift, a movement's item, a shift's members) is checked
+        # like any record's: visible, of the organisation, and of the same team.
+        for ref in references_of(entity):
+            if current is None or ref.field in mutation.changed:
+                _check_reference(batch, caller, ref, getattr(record, ref.field), team_id, None)
+        if isinstance(record, Encounter) and (current is None or "given" in mutation.changed):
+            _check_given(batch, caller, record)
         return team_id, None
     parent = parent_reference(entity)
     assert parent is not None  # relations.py: only contacts and the directory hang from nothing
@@ -758,6 +776,21 @@ def _placement(
         if current is None or ref.field in mutation.changed:
             _check_reference(batch, caller, ref, getattr(record, ref.field), team_id, contact_id)
     return team_id, contact_id
+
+
+def _check_given(batch: Batch, caller: Caller, encounter: Encounter) -> None:
+    """The items an encounter gave out are supply items of the organisation. (They sit in a
+    nested list that protocol.relations does not describe; an item since removed from the
+    catalogue still counts, as it does in the stock.)"""
+    for line in encounter.given:
+        target = batch.record(line.item_id)
+        if (
+            target is None
+            or target.entity != "supply_item"
+            or target.erased
+            or target.organisation_id != caller.organisation_id
+        ):
+            raise Rejected("missing_reference", "given: no supply item of your organisation with this id")
 
 
 def _single(record: Record, ref: Reference) -> uuid.UUID | None:
@@ -798,6 +831,9 @@ def _check_reference(
             raise Rejected("missing_reference", f"{ref.field}: no {ref.target} of this contact with this id")
         if not ref.same_contact and (target.deleted or not _may_see(caller, target)):
             raise Rejected("missing_reference", f"{ref.field}: no {ref.target} with this id")
+        if target.team_id is not None and team_id is not None and target.team_id != team_id:
+            # An encounter of team A on team B's shift would count for neither correctly.
+            raise Rejected("invalid", f"{ref.field}: this {ref.target} belongs to another team")
 
 
 # --- pulling ---------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from typing import Any, NoReturn, get_args
 
 from pydantic import ValidationError
 
-from desktop import code_cli
+from desktop import code_cli, outreach_cli
 from desktop.interop.icalendar_files import CalendarFileError
 from desktop.log_redaction import install_logging
 from desktop.store import calendar_files, directory_files
@@ -732,6 +732,8 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("--json", action="store_true", help="one JSON object")
     make.add_argument("--known", metavar="FILE", help="codes already seen, one per line: also list near misses")
     make.set_defaults(handler=cmd_code_make)
+
+    outreach_cli.add_parsers(commands, common, _with_store, _Parser)
 
     conflicts = commands.add_parser("conflicts", help="changes that collided with a colleague's")
     conflict_commands = conflicts.add_subparsers(dest="conflicts_command", required=True, parser_class=_Parser)

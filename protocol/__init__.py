@@ -12,12 +12,16 @@ from protocol.entities import (
     BookableSlot,
     Consent,
     Contact,
+    Encounter,
     IntakeRequest,
     Note,
     Record,
     Referral,
     Relationship,
     Resource,
+    Shift,
+    StockMovement,
+    SupplyItem,
 )
 from protocol.ids import new_id
 from protocol.validation import describe_validation_error
@@ -28,8 +32,11 @@ from protocol.validation import describe_validation_error
 # tells it to update instead (426). Raise OLDEST_PROTOCOL again only for the same reason.
 # Version 3 added the help desk's BookableSlot entity, IntakeRequest.slot_id, reply and
 # may_say_who_from, and the sms channel, which a version-2 device refuses for the same reason.
-PROTOCOL_VERSION = 3
-OLDEST_PROTOCOL = 3
+# Version 4 added street outreach: the shift, encounter, supply_item and stock_movement
+# entities. A version-3 device stops syncing at the first record of an entity it does not know
+# (desktop.store.replica refuses the page), so the service speaks only version 4.
+PROTOCOL_VERSION = 4
+OLDEST_PROTOCOL = 4
 SUPPORTED_PROTOCOLS = range(OLDEST_PROTOCOL, PROTOCOL_VERSION + 1)
 
 __all__ = [
@@ -41,12 +48,16 @@ __all__ = [
     "BookableSlot",
     "Consent",
     "Contact",
+    "Encounter",
     "IntakeRequest",
     "Note",
     "Record",
     "Referral",
     "Relationship",
     "Resource",
+    "Shift",
+    "StockMovement",
+    "SupplyItem",
     "describe_validation_error",
     "new_id",
 ]

@@ -3,6 +3,7 @@
 Owns: the shape and the validation rules of contacts, relationships, consents,
 appointments, directory resources (Open Referral HSDS 3.x aligned), case notes,
 referrals, help-desk intake requests and the slots the help desk offers for booking,
+street outreach (shifts, encounters, supply items and the team stock ledger, issue 18),
 plus the metadata every record carries.
 
 Rules of the house:
@@ -10,8 +11,9 @@ Rules of the house:
   unknown fields are rejected, every error names the field and the rule.
 - Enumerations are `Literal` strings: they travel as plain JSON strings and
   validate the same from a form, the CLI and the wire.
-- Must never import anything but pydantic, the standard library and `protocol.phones`
-  (phone numbers follow its rules, so the schema and the search read them alike).
+- Must never import anything but pydantic, the standard library, `protocol.phones`
+  (phone numbers follow its rules, so the schema and the search read them alike) and
+  `protocol.client_codes` (an encounter's code is read by its one rule).
 """
 
 import datetime as dt
@@ -31,6 +33,7 @@ from pydantic import (
 )
 
 from protocol import phones
+from protocol.client_codes import CodeError, parse_code
 from protocol.clock import utc_now
 from protocol.ids import is_uuid7
 from protocol.recurrence import MAX_OCCURRENCES, Recurrence
@@ -732,7 +735,203 @@ class BookableSlot(Record):
         return self
 
 
+# --- street outreach (issue 18): shifts, encounters, supplies and stock -------------------
+
+ShiftKind = Literal["street", "mobile_unit", "drop_in", "event"]
+# How many, at most: a quantity on a form or a movement (a pallet of 100,000 syringes is real).
+MAX_QUANTITY = 1_000_000
+
+
+class Shift(Record):
+    """A team's outreach shift: who went, where (gazetteer municipalities or a free route
+    name), what kind, when. `ended_at` is None while it runs. Only its members edit it
+    (the service refuses anyone else, docs/ARCHITECTURE.md "Street outreach")."""
+
+    ENTITY: ClassVar[str] = "shift"
+
+    team_id: uuid.UUID
+    member_ids: list[uuid.UUID] = Field(min_length=1, max_length=12)
+    municipalities: list[Name] = Field(default_factory=list, max_length=30)
+    route_name: ShortText | None = None
+    kind: ShiftKind = "street"
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None = None
+    notes: LongText | None = None
+
+    @field_validator("member_ids", "municipalities")
+    @classmethod
+    def _unique(cls, value: list[Any]) -> list[Any]:
+        return _no_duplicates(value)
+
+    @model_validator(mode="after")
+    def _has_area_and_order(self) -> Self:
+        if not self.municipalities and self.route_name is None:
+            raise ValueError("municipalities: a shift needs an area: municipalities or a route name")
+        if self.ended_at is not None and self.ended_at < self.started_at:
+            raise ValueError("ended_at: must not be earlier than started_at")
+        return self
+
+
+Gender = Literal["not_asked", "woman", "man", "other"]
+AgeBand = Literal["under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus"]
+AGE_BANDS: tuple[str, ...] = AgeBand.__args__  # type: ignore[attr-defined]
+Quantity = Annotated[int, Field(ge=0, le=MAX_QUANTITY)]
+
+
+class Given(BaseModel):
+    """One supply item handed out in an encounter, and how many (whole, never negative)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    item_id: uuid.UUID
+    quantity: Quantity
+
+
+class Encounter(Record):
+    """One meeting on a shift, with one person or a group (`people` counts them).
+
+    Nothing here identifies anyone: at most an anonymous client code (protocol.client_codes)
+    or the id of an alias contact. What was given out is the encounter's own list: the team's
+    stock is derived from these lists and the ledger's movements (`protocol.outreach`),
+    never kept as a number that could disagree with them.
+    """
+
+    ENTITY: ClassVar[str] = "encounter"
+
+    team_id: uuid.UUID
+    shift_id: uuid.UUID
+    at: AwareDatetime
+    people: int = Field(default=1, ge=1, le=1_000)
+    gender: Gender = "not_asked"
+    age_band: AgeBand | None = None
+    new_person: bool | None = None  # None: not asked or not known
+    topics: list[Tag] = Field(default_factory=list, max_length=20)
+    referral_resource_id: uuid.UUID | None = None
+    note: ShortText | None = None
+    client_code: str | None = None
+    contact_id: uuid.UUID | None = None
+    given: list[Given] = Field(default_factory=list, max_length=100)
+    sharps_returned: Quantity = 0
+
+    @field_validator("topics")
+    @classmethod
+    def _topics_unique(cls, value: list[str]) -> list[str]:
+        return _no_duplicates(value)
+
+    @field_validator("client_code")
+    @classmethod
+    def _code_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse_code(value)
+        except CodeError as exc:
+            raise ValueError(exc.rule) from None
+
+    @field_validator("given")
+    @classmethod
+    def _one_line_per_item(cls, value: list[Given]) -> list[Given]:
+        if len({line.item_id for line in value}) != len(value):
+            raise ValueError("must name each supply item once")
+        return value
+
+
+SupplyKind = Literal["harm_reduction", "hygiene", "food", "information"]
+
+
+class SupplyItem(Record):
+    """Something the organisation hands out (syringes, naloxone kits, leaflets, blankets).
+
+    Organisation-level, like the directory: team leads and administrators define them.
+    `low_stock_at`: a team's stock at or below it is low. `grams_per_unit`: for an item whose
+    used units come back weighed (sharps in a bin), how many grams one unit weighs.
+    """
+
+    ENTITY: ClassVar[str] = "supply_item"
+
+    name_it: Name
+    name_en: Name
+    name_fi: Name
+    unit: Name
+    kind: SupplyKind
+    low_stock_at: Quantity | None = None
+    grams_per_unit: float | None = Field(default=None, gt=0, le=10_000)
+
+
+# What a movement does to the team's stock of its item (+1 in, -1 out, 0 not stock at all:
+# used sharps come back as waste, never as units to hand out again).
+MOVEMENT_SIGN: dict[str, int] = {
+    "received": 1,
+    "moved_in": 1,
+    "corrected_up": 1,
+    "moved_out": -1,
+    "expired": -1,
+    "discarded": -1,
+    "corrected_down": -1,
+    "sharps_returned": 0,
+}
+MovementKind = Literal[
+    "received", "moved_in", "corrected_up", "moved_out", "expired", "discarded", "corrected_down", "sharps_returned"
+]
+
+
+class StockMovement(Record):
+    """One entry of a team's stock ledger. Append-only: a mistake is corrected by another
+    movement (`corrected_up` / `corrected_down`), never by editing or deleting this one.
+
+    A move between teams is two entries, one in each team's ledger (each team writes its
+    own: a device writes only its teams' records); `other_team_id` names the other side for
+    people to read. Returned sharps are counted (`quantity`) or weighed (`weight_grams`,
+    turned into a count by the item's `grams_per_unit`).
+    """
+
+    ENTITY: ClassVar[str] = "stock_movement"
+
+    team_id: uuid.UUID
+    item_id: uuid.UUID
+    kind: MovementKind
+    quantity: Quantity | None = None
+    weight_grams: float | None = Field(default=None, gt=0, le=1_000_000)
+    other_team_id: uuid.UUID | None = None
+    at: AwareDatetime
+    note: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _amount_fits_kind(self) -> Self:
+        if self.weight_grams is not None and self.kind != "sharps_returned":
+            raise ValueError("weight_grams: only returned sharps are weighed")
+        if self.weight_grams is not None and self.quantity is not None:
+            raise ValueError("quantity: give a count or a weight, not both")
+        if self.weight_grams is None and self.quantity is None:
+            raise ValueError("quantity: required")
+        if self.other_team_id is not None and self.kind not in ("moved_in", "moved_out"):
+            raise ValueError("other_team_id: only a move names another team")
+        if self.other_team_id == self.team_id:
+            raise ValueError("other_team_id: a move goes to another team")
+        return self
+
+
+# Entities whose records are never updated or deleted once written (both sides refuse it).
+APPEND_ONLY: dict[str, str] = {
+    "note": "case notes are append-only; add a note with amends_note_id",
+    "stock_movement": "the stock ledger is append-only; add a correcting movement",
+}
+
 ENTITY_TYPES: dict[str, type[Record]] = {
     model.ENTITY: model
-    for model in (Contact, Relationship, Consent, Appointment, Resource, Note, Referral, IntakeRequest, BookableSlot)
+    for model in (
+        Contact,
+        Relationship,
+        Consent,
+        Appointment,
+        Resource,
+        Note,
+        Referral,
+        IntakeRequest,
+        BookableSlot,
+        Shift,
+        Encounter,
+        SupplyItem,
+        StockMovement,
+    )
 }

@@ -45,6 +45,10 @@ EntityName = Literal[
     "referral",
     "intake_request",
     "bookable_slot",
+    "shift",
+    "encounter",
+    "supply_item",
+    "stock_movement",
     "conflict",
 ]
 Operation = Literal["create", "update", "delete"]

@@ -34,6 +34,10 @@ Target = Literal[
     "referral",
     "intake_request",
     "bookable_slot",
+    "shift",
+    "encounter",
+    "supply_item",
+    "stock_movement",
     "conflict",
     "operator",
     "team",
@@ -86,6 +90,17 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("intake_request", "slot_id", "bookable_slot", required=False),
     # A slot hangs from no person: its team places it (an operator may offer only their own team's).
     Reference("bookable_slot", "team_id", "team"),
+    # Street outreach (issue 18): placed by their team alone, like slots. An encounter names
+    # no person (a code at most); its alias contact is a plain reference, not an owner (see
+    # docs/ARCHITECTURE.md "Street outreach": what erasing that contact does not yet do).
+    Reference("shift", "team_id", "team"),
+    Reference("shift", "member_ids", "operator", many=True),
+    Reference("encounter", "team_id", "team"),
+    Reference("encounter", "shift_id", "shift"),
+    Reference("encounter", "referral_resource_id", "resource", required=False),
+    Reference("encounter", "contact_id", "contact", required=False),
+    Reference("stock_movement", "team_id", "team"),
+    Reference("stock_movement", "item_id", "supply_item"),
     # A Conflict quotes values of the record it is about: it goes wherever that record goes.
     Reference("conflict", "record_id", "record", owner=True),
     Reference("conflict", "team_id", "team", required=False),
@@ -102,6 +117,9 @@ NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset(
         for name in ("id", "author_operator_id", "author_device_id")
     }
     | {("conflict", "other_device_id")}
+    # The other side of a move between teams: for people to read. Never followed, and never a
+    # scope (losing that team must not purge this team's own ledger entry).
+    | {("stock_movement", "other_team_id")}
 )
 
 # Records the service authors (the help desk's requests, the merge's conflicts).

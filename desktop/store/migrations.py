@@ -253,6 +253,39 @@ def _v8_help_desk_slots(conn: Connection) -> None:
     conn.execute("CREATE INDEX intake_by_slot ON intake_request(slot_id)")
 
 
+def _v9_street_outreach(conn: Connection) -> None:
+    """Shifts, encounters, supply items and the stock ledger (issue 18). `team_id` on each
+    team-scoped table: losing a team purges them by index (replica._purge_teams); encounters
+    by shift (a summary) and by code (the near-miss hook asks `client_code IN (...)`)."""
+    conn.execute(_entity_table("shift", "started_at TEXT NOT NULL", "team_id TEXT NOT NULL", "ended_at TEXT"))
+    conn.execute("CREATE INDEX shift_by_start ON shift(deleted, started_at, id)")
+    conn.execute("CREATE INDEX shift_by_team ON shift(team_id)")
+    conn.execute(
+        _entity_table(
+            "encounter", "at TEXT NOT NULL", "team_id TEXT NOT NULL", "shift_id TEXT NOT NULL", "client_code TEXT"
+        )
+    )
+    conn.execute("CREATE INDEX encounter_by_shift ON encounter(shift_id, at)")
+    conn.execute("CREATE INDEX encounter_by_team ON encounter(team_id)")
+    conn.execute("CREATE INDEX encounter_by_code ON encounter(client_code) WHERE client_code IS NOT NULL")
+    # What each live encounter gave, one row per item: the stock of a few items is then an
+    # indexed sum, not a read of every encounter (recording one flags discrepancies). Kept by
+    # the repository on every write, emptied with its encounter (a purge follows `links`).
+    conn.execute(
+        """CREATE TABLE encounter_given (
+  encounter_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  PRIMARY KEY (encounter_id, item_id)
+) WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX encounter_given_by_item ON encounter_given(team_id, item_id)")
+    conn.execute(_entity_table("supply_item", "sort_name TEXT NOT NULL"))
+    conn.execute(_entity_table("stock_movement", "at TEXT NOT NULL", "team_id TEXT NOT NULL", "item_id TEXT NOT NULL"))
+    conn.execute("CREATE INDEX stock_movement_by_team ON stock_movement(team_id, item_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
@@ -262,6 +295,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "phone numbers in every form, directory by name and category", _v6_numbers_and_ranked_directory),
     Migration(7, "search index built once at the end of a first sync", _v7_deferred_search),
     Migration(8, "help-desk bookable slots and the requests holding them", _v8_help_desk_slots),
+    Migration(9, "street outreach: shifts, encounters, supply items, stock ledger", _v9_street_outreach),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

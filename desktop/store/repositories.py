@@ -29,18 +29,22 @@ from protocol import (
     BookableSlot,
     Consent,
     Contact,
+    Encounter,
     IntakeRequest,
     Note,
     Record,
     Referral,
     Relationship,
     Resource,
+    Shift,
+    StockMovement,
+    SupplyItem,
     describe_validation_error,
     directory_search,
     new_id,
 )
 from protocol.clock import utc_now
-from protocol.entities import META_FIELDS
+from protocol.entities import APPEND_ONLY, META_FIELDS
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, contact_owner_fields, entity_references
 
@@ -164,6 +168,37 @@ SPECS: dict[str, EntitySpec[Any]] = {
             "bookable_slot",
             "starts_at",
             lambda b: {"starts_at": _utc_text(b.starts_at), "team_id": str(b.team_id), "state": b.state},
+        ),
+        # Street outreach (issue 18): team-scoped by their own team_id; the ledger is append-only.
+        EntitySpec(
+            Shift,
+            "shift",
+            "started_at",
+            lambda s: {
+                "started_at": _utc_text(s.started_at),
+                "team_id": str(s.team_id),
+                "ended_at": _utc_text(s.ended_at) if s.ended_at else None,
+            },
+        ),
+        EntitySpec(
+            Encounter,
+            "encounter",
+            "at",
+            lambda e: {
+                "at": _utc_text(e.at),
+                "team_id": str(e.team_id),
+                "shift_id": str(e.shift_id),
+                "client_code": e.client_code,
+            },
+            links={"given": ("encounter_given", "encounter_id", "item_id")},
+        ),
+        EntitySpec(SupplyItem, "supply_item", "sort_name", lambda i: {"sort_name": i.name_en.casefold()}),
+        EntitySpec(
+            StockMovement,
+            "stock_movement",
+            "at",
+            lambda m: {"at": _utc_text(m.at), "team_id": str(m.team_id), "item_id": str(m.item_id)},
+            append_only=True,
         ),
         # Created only by the service; a device resolves them (an update).
         EntitySpec(
@@ -475,6 +510,8 @@ class RecordRepository(Generic[R]):
         for record in records:
             if isinstance(record, Appointment):
                 self._link_appointment_contacts(record)
+            elif isinstance(record, Encounter):
+                self._link_encounter_given(record)
 
     def _indexed(self, ids: list[str]) -> list[tuple[int, dict[str, Any]]]:
         """(rowid, parsed body) of the live records among `ids`: those the search index holds."""
@@ -511,10 +548,7 @@ class RecordRepository(Generic[R]):
 
     def _refuse_append_only(self, what: str) -> None:
         if self._spec.append_only:
-            raise RuleViolation(
-                f"{self.entity}: case notes are append-only and cannot {what}; "
-                "add a new note with amends_note_id instead"
-            )
+            raise RuleViolation(f"{self.entity}: cannot {what}: {APPEND_ONLY[self.entity]}")
 
     def _check_references(self, record: R, fields: list[str] | None = None) -> None:
         """Name the field when a referenced record is missing (FKs alone would not).
@@ -578,6 +612,18 @@ class RecordRepository(Generic[R]):
             self._spec.index(self._conn, rowid, body)
         if isinstance(record, Appointment):
             self._link_appointment_contacts(record)
+        elif isinstance(record, Encounter):
+            self._link_encounter_given(record)
+
+    def _link_encounter_given(self, encounter: Encounter) -> None:
+        """What a live encounter gave, by item (a tombstone gives nothing: an undo gives back)."""
+        self._conn.execute("DELETE FROM encounter_given WHERE encounter_id = ?", (str(encounter.id),))
+        if encounter.deleted:
+            return
+        self._conn.executemany(
+            "INSERT INTO encounter_given(encounter_id, team_id, item_id, quantity) VALUES (?, ?, ?, ?)",
+            [(str(encounter.id), str(encounter.team_id), str(g.item_id), g.quantity) for g in encounter.given],
+        )
 
     def _link_appointment_contacts(self, appointment: Appointment) -> None:
         self._conn.execute("DELETE FROM appointment_contact WHERE appointment_id = ?", (str(appointment.id),))

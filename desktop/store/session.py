@@ -40,6 +40,7 @@ from protocol import (
     Resource,
 )
 from protocol.clock import utc_now
+from protocol.entities import Encounter, Shift, StockMovement, SupplyItem
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, record_hung_references
 
@@ -73,6 +74,10 @@ class StoreSession:
         self.referrals: RecordRepository[Referral] = repo("referral")
         self.intake_requests: RecordRepository[IntakeRequest] = repo("intake_request")
         self.bookable_slots: RecordRepository[BookableSlot] = repo("bookable_slot")
+        self.shifts: RecordRepository[Shift] = repo("shift")
+        self.encounters: RecordRepository[Encounter] = repo("encounter")
+        self.supply_items: RecordRepository[SupplyItem] = repo("supply_item")
+        self.stock_movements: RecordRepository[StockMovement] = repo("stock_movement")
         self.conflicts: RecordRepository[Conflict] = repo("conflict")
         self.outbox = Outbox(conn)
         self.replica = Replica(conn, {entity: repo(entity) for entity in SPECS})

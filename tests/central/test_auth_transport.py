@@ -159,9 +159,9 @@ def test_protocol_version_outside_the_range_is_told_to_update(world: World) -> N
     current = str(PROTOCOL_VERSION)
     ok = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": current})
     assert ok.status_code == 200 and ok.headers["X-Prossimo-Protocol"] == current
-    # An older device would stop at the first record with a newer field (version 3: the help
-    # desk's bookable slots and a request's slot and reply): it is told to update.
+    # An older device would stop at the first record with a newer field or entity (version 4:
+    # street outreach's shifts, encounters, supply items and stock movements): it is told to update.
     for older in range(1, OLDEST_PROTOCOL):
         old = world.client.get("/v1/health", headers={"X-Prossimo-Protocol": str(older)})
         assert old.status_code == 426 and "update Prossimo" in old.json()["message"]
-    assert OLDEST_PROTOCOL == PROTOCOL_VERSION == 3
+    assert OLDEST_PROTOCOL == PROTOCOL_VERSION == 4

@@ -209,6 +209,10 @@ def test_every_entity_is_registered_and_strict() -> None:
         "referral",
         "intake_request",
         "bookable_slot",
+        "shift",
+        "encounter",
+        "supply_item",
+        "stock_movement",
     }
     for model in ENTITY_TYPES.values():
         assert model.model_config["strict"] and model.model_config["extra"] == "forbid"
