@@ -790,9 +790,9 @@ class Given(BaseModel):
 class Encounter(Record):
     """One meeting on a shift, with one person or a group (`people` counts them).
 
-    Nothing here identifies anyone: at most an anonymous client code (protocol.client_codes)
-    or the id of an alias contact. What was given out is the encounter's own list: the team's
-    stock is derived from these lists and the ledger's movements (`protocol.outreach`),
+    Nothing here identifies anyone: at most an anonymous client code (protocol.client_codes); an
+    alias contact's id is refused until erasure clears it. What was given out is the encounter's
+    own list: the team's stock is derived from these lists and the ledger's movements (`protocol.outreach`),
     never kept as a number that could disagree with them.
     """
 
@@ -817,6 +817,16 @@ class Encounter(Record):
     @classmethod
     def _topics_unique(cls, value: list[str]) -> list[str]:
         return _no_duplicates(value)
+
+    @field_validator("contact_id")
+    @classmethod
+    def _no_contact_yet(cls, value: uuid.UUID | None) -> uuid.UUID | None:
+        # Erasing a contact does not yet clear the encounters that name it (protocol.relations:
+        # a plain reference, neither owner nor cleared), so a link would outlive the person's
+        # erasure. Refused on both sides until it does (issue 18, part 4).
+        if value is not None:
+            raise ValueError("linking an encounter to a contact is not available yet; use the anonymous code")
+        return value
 
     @field_validator("client_code")
     @classmethod

@@ -232,3 +232,13 @@ names = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "
 def test_contact_survives_the_wire(given: str, family: str | None, year: int | None, tags: list[str]) -> None:
     contact = Contact(**meta(), given_name=given, family_name=family, birth_year=year, tags=tags)
     assert Contact.model_validate_json(contact.model_dump_json()) == contact
+
+
+def test_an_encounter_cannot_name_a_contact_until_erasure_clears_the_link() -> None:
+    """Erasing a contact would leave an encounter's `contact_id` behind (see protocol.relations):
+    refused, naming the field, until the clearing rule exists."""
+    from protocol.entities import Encounter
+
+    with pytest.raises(ValidationError) as refused:
+        Encounter(id=new_id(), team_id=new_id(), shift_id=new_id(), at=NOW, contact_id=new_id())
+    assert any(error["loc"] == ("contact_id",) for error in refused.value.errors())
