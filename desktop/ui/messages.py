@@ -138,6 +138,7 @@ def _field_words() -> dict[str, str]:
         "may_say_who_from": _Words.translate("SyncWords", "May say who it is from"),
         "received_at": _Words.translate("SyncWords", "Received"),
         "reference": _Words.translate("SyncWords", "Reference code"),
+        "hours_exceptions": _Words.translate("SyncWords", "Closing days and other hours"),
         "decline_reason": _Words.translate("SyncWords", "Reason for declining"),
         # inside a directory service's location, phone numbers and opening hours
         "name": _Words.translate("SyncWords", "Name"),
@@ -342,6 +343,32 @@ def _status(kind: str) -> Callable[[re.Match[str]], str]:
 
 # Exact English rule text (as raised by protocol.entities and desktop.store) -> source text.
 _OWN_RULES: dict[str, str] = {
+    "give both times, or neither for a closed day": QT_TRANSLATE_NOOP(
+        "Messages", "give both the opening and the closing time, or neither for a closed day."
+    ),
+    "a shift needs an area: municipalities or a route name": QT_TRANSLATE_NOOP(
+        "Messages", "a shift needs an area: one or more municipalities, or the name of a route."
+    ),
+    "must not be earlier than started_at": QT_TRANSLATE_NOOP("Messages", "cannot be earlier than the start."),
+    "linking an encounter to a contact is not available yet; use the anonymous code": QT_TRANSLATE_NOOP(
+        "Messages", "an encounter cannot be linked to a contact yet; use the anonymous code."
+    ),
+    "must name each supply item once": QT_TRANSLATE_NOOP("Messages", "name each supply item only once."),
+    "only returned sharps are weighed": QT_TRANSLATE_NOOP("Messages", "only returned sharps are weighed."),
+    "give a count or a weight, not both": QT_TRANSLATE_NOOP("Messages", "give a count or a weight, not both."),
+    "required": QT_TRANSLATE_NOOP("Messages", "this is required."),
+    "only a move names another team": QT_TRANSLATE_NOOP("Messages", "only a move between teams names another team."),
+    "a move goes to another team": QT_TRANSLATE_NOOP("Messages", "a move goes to another team, not to this one."),
+    "shifts need an enrolled operator; run `prossimo enroll` first": QT_TRANSLATE_NOOP(
+        "Messages", "a shift needs an enrolled operator: connect this computer to the service first."
+    ),
+    "only the shift's members may change it": QT_TRANSLATE_NOOP(
+        "Messages", "only the people on this shift may change it."
+    ),
+    "this shift has already ended": QT_TRANSLATE_NOOP("Messages", "this shift has already ended."),
+    "this shift has ended; give the encounter's time to add it after the fact": QT_TRANSLATE_NOOP(
+        "Messages", "this shift has ended; give the time of the encounter to add it afterwards."
+    ),
     "must be a UUIDv7": QT_TRANSLATE_NOOP("Messages", "this record code is not valid."),
     "must not be earlier than created_at": QT_TRANSLATE_NOOP(
         "Messages", "cannot be earlier than when the record was created."
@@ -446,6 +473,11 @@ _OWN_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]]
     (
         re.compile(r"a change refused as (\w+) would be refused again"),
         QT_TRANSLATE_NOOP("Messages", "the service would refuse this change again; change it first."),
+        lambda m: "",
+    ),
+    (
+        re.compile(r"cannot \w+: .+"),  # an append-only record (a case note, a stock movement)
+        QT_TRANSLATE_NOOP("Messages", "this record cannot be changed or removed; add a new one that corrects it."),
         lambda m: "",
     ),
     (

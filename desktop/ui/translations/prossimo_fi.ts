@@ -2819,6 +2819,62 @@
         <translation>oltava alle %1.</translation>
     </message>
     <message>
+        <source>give both the opening and the closing time, or neither for a closed day.</source>
+        <translation>anna sekä avaamis- että sulkemisaika, tai ei kumpaakaan, jos paikka on suljettu.</translation>
+    </message>
+    <message>
+        <source>a shift needs an area: one or more municipalities, or the name of a route.</source>
+        <translation>vuoro tarvitsee alueen: yksi tai useampi kunta tai reitin nimi.</translation>
+    </message>
+    <message>
+        <source>cannot be earlier than the start.</source>
+        <translation>ei voi olla ennen alkua.</translation>
+    </message>
+    <message>
+        <source>an encounter cannot be linked to a contact yet; use the anonymous code.</source>
+        <translation>kohtaamista ei voi vielä liittää yhteystietoon; käytä nimetöntä koodia.</translation>
+    </message>
+    <message>
+        <source>name each supply item only once.</source>
+        <translation>mainitse kukin tarvike vain kerran.</translation>
+    </message>
+    <message>
+        <source>only returned sharps are weighed.</source>
+        <translation>vain palautetut neulat ja terät punnitaan.</translation>
+    </message>
+    <message>
+        <source>give a count or a weight, not both.</source>
+        <translation>anna määrä tai paino, ei molempia.</translation>
+    </message>
+    <message>
+        <source>this is required.</source>
+        <translation>tämä on pakollinen.</translation>
+    </message>
+    <message>
+        <source>only a move between teams names another team.</source>
+        <translation>vain tiimien välinen siirto mainitsee toisen tiimin.</translation>
+    </message>
+    <message>
+        <source>a move goes to another team, not to this one.</source>
+        <translation>siirto menee toiselle tiimille, ei tälle.</translation>
+    </message>
+    <message>
+        <source>a shift needs an enrolled operator: connect this computer to the service first.</source>
+        <translation>vuoro tarvitsee rekisteröidyn työntekijän: yhdistä tämä tietokone ensin palveluun.</translation>
+    </message>
+    <message>
+        <source>only the people on this shift may change it.</source>
+        <translation>vain tämän vuoron työntekijät voivat muuttaa sitä.</translation>
+    </message>
+    <message>
+        <source>this shift has already ended.</source>
+        <translation>tämä vuoro on jo päättynyt.</translation>
+    </message>
+    <message>
+        <source>this shift has ended; give the time of the encounter to add it afterwards.</source>
+        <translation>tämä vuoro on päättynyt; anna kohtaamisen aika, niin voit lisätä sen jälkikäteen.</translation>
+    </message>
+    <message>
         <source>this record code is not valid.</source>
         <translation>tietueen tunnus ei kelpaa.</translation>
     </message>
@@ -2977,6 +3033,10 @@
     <message>
         <source>the service would refuse this change again; change it first.</source>
         <translation>palvelu hylkäisi tämän muutoksen uudelleen: korjaa se ensin.</translation>
+    </message>
+    <message>
+        <source>this record cannot be changed or removed; add a new one that corrects it.</source>
+        <translation>tätä merkintää ei voi muuttaa eikä poistaa; lisää uusi, joka korjaa sen.</translation>
     </message>
     <message>
         <source>a case note cannot be changed; add a correction instead.</source>
@@ -4937,6 +4997,10 @@ hylätty {when}</translation>
     <message>
         <source>Reference code</source>
         <translation>Viitekoodi</translation>
+    </message>
+    <message>
+        <source>Closing days and other hours</source>
+        <translation>Sulkemispäivät ja poikkeavat aukioloajat</translation>
     </message>
     <message>
         <source>Reason for declining</source>

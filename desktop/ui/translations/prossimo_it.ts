@@ -2819,6 +2819,62 @@
         <translation>deve essere meno di %1.</translation>
     </message>
     <message>
+        <source>give both the opening and the closing time, or neither for a closed day.</source>
+        <translation>indica sia l&apos;orario di apertura sia quello di chiusura, oppure nessuno dei due per un giorno di chiusura.</translation>
+    </message>
+    <message>
+        <source>a shift needs an area: one or more municipalities, or the name of a route.</source>
+        <translation>un turno ha bisogno di una zona: uno o più comuni, oppure il nome di un percorso.</translation>
+    </message>
+    <message>
+        <source>cannot be earlier than the start.</source>
+        <translation>non può essere prima dell&apos;inizio.</translation>
+    </message>
+    <message>
+        <source>an encounter cannot be linked to a contact yet; use the anonymous code.</source>
+        <translation>un incontro non può ancora essere collegato a un contatto; usa il codice anonimo.</translation>
+    </message>
+    <message>
+        <source>name each supply item only once.</source>
+        <translation>indica ogni materiale una volta sola.</translation>
+    </message>
+    <message>
+        <source>only returned sharps are weighed.</source>
+        <translation>si pesano solo i taglienti restituiti.</translation>
+    </message>
+    <message>
+        <source>give a count or a weight, not both.</source>
+        <translation>indica un numero o un peso, non entrambi.</translation>
+    </message>
+    <message>
+        <source>this is required.</source>
+        <translation>è obbligatorio.</translation>
+    </message>
+    <message>
+        <source>only a move between teams names another team.</source>
+        <translation>solo uno spostamento tra équipe indica un&apos;altra équipe.</translation>
+    </message>
+    <message>
+        <source>a move goes to another team, not to this one.</source>
+        <translation>uno spostamento va a un&apos;altra équipe, non a questa.</translation>
+    </message>
+    <message>
+        <source>a shift needs an enrolled operator: connect this computer to the service first.</source>
+        <translation>un turno ha bisogno di un operatore registrato: collega prima questo computer al servizio.</translation>
+    </message>
+    <message>
+        <source>only the people on this shift may change it.</source>
+        <translation>solo le persone di questo turno possono modificarlo.</translation>
+    </message>
+    <message>
+        <source>this shift has already ended.</source>
+        <translation>questo turno è già finito.</translation>
+    </message>
+    <message>
+        <source>this shift has ended; give the time of the encounter to add it afterwards.</source>
+        <translation>questo turno è finito; indica l&apos;ora dell&apos;incontro per aggiungerlo dopo.</translation>
+    </message>
+    <message>
         <source>this record code is not valid.</source>
         <translation>il codice di questa scheda non è valido.</translation>
     </message>
@@ -2977,6 +3033,10 @@
     <message>
         <source>the service would refuse this change again; change it first.</source>
         <translation>il servizio rifiuterebbe di nuovo questa modifica: correggila prima.</translation>
+    </message>
+    <message>
+        <source>this record cannot be changed or removed; add a new one that corrects it.</source>
+        <translation>questa registrazione non si può modificare né eliminare; aggiungine una nuova che la corregga.</translation>
     </message>
     <message>
         <source>a case note cannot be changed; add a correction instead.</source>
@@ -4937,6 +4997,10 @@ rifiutata il {when}</translation>
     <message>
         <source>Reference code</source>
         <translation>Codice di riferimento</translation>
+    </message>
+    <message>
+        <source>Closing days and other hours</source>
+        <translation>Giorni di chiusura e altri orari</translation>
     </message>
     <message>
         <source>Reason for declining</source>
