@@ -37,7 +37,6 @@ from central import (
     hsds_api,
     intake,
     observe,
-    restore_state,
     security,
     shedding,
     sync_service,
@@ -500,10 +499,10 @@ def create_app(
             # Two transactions: the writers' lock is released before the pull reads.
             try:
                 with connection.begin():
-                    caller, new_token = auth.authenticate(connection, token)
-                    # One primary-key read per sync, never cached: a serve that missed a restore
-                    # (central.service_lock's limits) must still answer the new epoch.
-                    restore = restore_state.current(connection)
+                    # The restore state comes with the caller, in its statement: read on every
+                    # sync, never cached, since a serve that missed a restore (central.service_lock's
+                    # limits) must still answer the new epoch.
+                    caller, new_token, restore = auth.authenticate(connection, token)
                     # A device that has not seen the latest restore must first re-read what the
                     # service still has: its pushes wait (nothing applied, nothing answered), so
                     # a change of a record the restore lost is not refused before it is sent back.
