@@ -1,9 +1,9 @@
 """The central service's HTTP API: a FastAPI app factory.
 
 Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`; `/v1/updates` is
-central.updates_http's, `/v1/review/` central.review_http's, the help desk's pages under `/help/` central.help.pages', the HSDS API
-under `/hsds/` central.hsds_api's, the partner pages under `/partner/` central.partners.pages'), their
-status codes, the request body limits, gzip in both directions and the
+central.updates_http's, `/v1/review/` central.review_http's, the help desk's pages under `/help/`
+central.help.pages', the HSDS API under `/hsds/` central.hsds_api's, the partner pages under
+`/partner/` central.partners.pages'), their status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
 Must never log a request body or a token, and never answer a revoked device
@@ -38,8 +38,8 @@ from central import (
     intake,
     observe,
     restore_state,
-    security,
     review_http,
+    security,
     shedding,
     sync_service,
     throttle,

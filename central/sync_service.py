@@ -33,7 +33,15 @@ from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, RECORD_REWRI
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import APPEND_ONLY, META_FIELDS, Contact, Encounter, Shift
-from protocol.messages import DIRECTORY_WRITERS, MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
+from protocol.messages import (
+    DIRECTORY_WRITERS,
+    MAX_INT64,
+    Conflict,
+    Mutation,
+    MutationResult,
+    RejectReason,
+    RestoreInfo,
+)
 from protocol.relations import (
     DEVICE_WRITABLE,
     Reference,

@@ -3,10 +3,11 @@
 Owns: storing an edit as pending instead of applying it (`hold`: validated now by the protocol's
 `Resource` rules, so what waits can be applied), what waits for an entry or an organisation
 (`pending_for`, `waiting`; `queue`: the same as the protocol's ReviewChange, each field's value
-now beside the partner's, for the desktop's review queue), and the decision (`decide`): an approved edit is applied through
-central.directory.change_resource, the one change path (change sequence, field versions, audit
-entry), a rejected one only recorded. An edit of a section that already has one waiting replaces
-it (status "replaced"): the partner's latest word is what is reviewed.
+now beside the partner's, for the desktop's review queue), and the decision (`decide`): an
+approved edit is applied through central.directory.change_resource, the one change path (change
+sequence, field versions, audit entry), a rejected one only recorded. An edit of a section that
+already has one waiting replaces it (status "replaced"): the partner's latest word is what is
+reviewed.
 Must never write a directory entry except through change_resource, and never log a value (audit
 entries name fields and ids only).
 """
@@ -94,9 +95,7 @@ def waiting(session: Session, organisation_id: uuid.UUID) -> list[Waiting]:
         if entry is None:
             listed.append(Waiting(change, "?", "(no longer in the directory)", {}))
         else:
-            listed.append(
-                Waiting(change, entry.organization_name, entry.service_name, entry.model_dump(mode="json"))
-            )
+            listed.append(Waiting(change, entry.organization_name, entry.service_name, entry.model_dump(mode="json")))
     return listed
 
 

@@ -75,7 +75,11 @@ def test_only_leads_and_administrators_see_the_queue(world: World, tmp_path: Pat
     assert (change["provider"], change["service_name"], change["section"]) == (FOOD_BANK, "Pacchi alimentari", "hours")
     assert change["submitted_by"].startswith("anna-") and change["submitted_at"]
     assert change["fields"] == [
-        {"field": "opening_hours", "before": [], "after": [{"weekday": 2, "opens_at": "09:00:00", "closes_at": "12:00:00"}]}
+        {
+            "field": "opening_hours",
+            "before": [],
+            "after": [{"weekday": 2, "opens_at": "09:00:00", "closes_at": "12:00:00"}],
+        }
     ]
     assert call(world, "waiting", admin.token).json() == answer.json()
     assert call(world, "decision", operator.token, {"change_id": change_id, "approve": True}).status_code == 403
