@@ -133,7 +133,7 @@ def test_a_lead_approves_a_held_partner_edit_and_another_laptop_has_it_after_syn
     (hours,) = [dialog.fields.topLevelItem(i) for i in range(dialog.fields.topLevelItemCount())]
     assert hours is not None and (hours.text(0), hours.text(1)) == ("Opening hours", "(none)")
     assert hours.text(2).startswith(labels.label("weekday", 3) + ": ")
-    assert dialog.status.text() == "1 change(s) waiting for review."
+    assert dialog.status.text() == "1 change waiting for review."
     assert dialog.approve_button.isEnabled() and dialog.reject_button.isEnabled()
 
     dialog.activateWindow()

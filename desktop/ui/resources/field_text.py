@@ -18,12 +18,6 @@ from desktop.ui import formats, labels
 from protocol import Resource
 from protocol.entities import OpeningException, OpeningHours, ResourceLocation, ResourcePhone
 
-CONTEXT = "ResourceDetail"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def time_text(value: dt.time) -> str:
     return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
@@ -42,7 +36,7 @@ def weekly_hours(hours: list[OpeningHours]) -> list[tuple[int, list[tuple[dt.tim
 
 
 def _span(opens: dt.time, closes: dt.time) -> str:
-    return QCoreApplication.translate(CONTEXT, "{opens}–{closes}").format(
+    return QCoreApplication.translate("ResourceDetail", "{opens}–{closes}").format(
         opens=time_text(opens), closes=time_text(closes)
     )
 
@@ -51,7 +45,11 @@ def hours_text(hours: list[OpeningHours]) -> str:
     lines = []
     for day, slots in weekly_hours(hours):
         spans = ", ".join(_span(a, b) for a, b in slots)
-        lines.append(_tr("{weekday}: {spans}").format(weekday=labels.label("weekday", day), spans=spans))
+        lines.append(
+            QCoreApplication.translate("ResourceDetail", "{weekday}: {spans}").format(
+                weekday=labels.label("weekday", day), spans=spans
+            )
+        )
     return "\n".join(lines)
 
 
@@ -63,13 +61,17 @@ def exceptions_text(exceptions: list[OpeningException]) -> str:
     lines = []
     for day in sorted(by_date):
         spans = [_span(e.opens_at, e.closes_at) for e in by_date[day] if e.opens_at and e.closes_at]
-        what = ", ".join(sorted(spans)) if spans else _tr("closed")
-        lines.append(_tr("{date}: {hours}").format(date=date_text(day), hours=what))
+        what = ", ".join(sorted(spans)) if spans else QCoreApplication.translate("ResourceDetail", "closed")
+        lines.append(
+            QCoreApplication.translate("ResourceDetail", "{date}: {hours}").format(date=date_text(day), hours=what)
+        )
     return "\n".join(lines)
 
 
 def phone_text(phone: ResourcePhone) -> str:
-    text = _tr("{number} ({kind})").format(number=phone.number, kind=labels.label("phone_kind", phone.kind))
+    text = QCoreApplication.translate("ResourceDetail", "{number} ({kind})").format(
+        number=phone.number, kind=labels.label("phone_kind", phone.kind)
+    )
     return f"{text} — {phone.description}" if phone.description else text
 
 
@@ -89,17 +91,17 @@ def coordinates_text(location: ResourceLocation) -> str:
 
 def field_name(field: str) -> str:
     names = {
-        "description": _tr("What it offers"),
-        "categories": _tr("Categories"),
-        "opening_hours": _tr("Opening hours"),
-        "hours_exceptions": _tr("Exceptions to the hours"),
-        "phones": _tr("Phone"),
-        "email": _tr("Email"),
-        "url": _tr("Website"),
-        "location": _tr("Address"),
-        "languages": _tr("Languages spoken"),
-        "eligibility": _tr("Who can use it"),
-        "last_verified_on": _tr("Last verified on"),
+        "description": QCoreApplication.translate("ResourceDetail", "What it offers"),
+        "categories": QCoreApplication.translate("ResourceDetail", "Categories"),
+        "opening_hours": QCoreApplication.translate("ResourceDetail", "Opening hours"),
+        "hours_exceptions": QCoreApplication.translate("ResourceDetail", "Exceptions to the hours"),
+        "phones": QCoreApplication.translate("ResourceDetail", "Phone"),
+        "email": QCoreApplication.translate("ResourceDetail", "Email"),
+        "url": QCoreApplication.translate("ResourceDetail", "Website"),
+        "location": QCoreApplication.translate("ResourceDetail", "Address"),
+        "languages": QCoreApplication.translate("ResourceDetail", "Languages spoken"),
+        "eligibility": QCoreApplication.translate("ResourceDetail", "Who can use it"),
+        "last_verified_on": QCoreApplication.translate("ResourceDetail", "Last verified on"),
     }
     return names.get(field, field)
 

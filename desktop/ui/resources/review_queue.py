@@ -46,36 +46,46 @@ from protocol.messages import ReviewChange, ReviewOutcome, ReviewQueue
 CHANGE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewQueue", text)
-
-
 def review_problem(error: BaseException) -> str:
     """What the operator reads when a call to the review queue failed, in their language."""
     if isinstance(error, transport.Offline):
-        return _tr(
+        return QCoreApplication.translate(
+            "ReviewQueue",
             "The review queue needs a connection to the service: this computer is offline, or the "
-            "service cannot be reached. Try again when you are online."
+            "service cannot be reached. Try again when you are online.",
         )
     if isinstance(error, NotEnrolled | transport.NotAuthorised):
-        return _tr("The review queue needs a connection: this computer is not connected to a service.")
+        return QCoreApplication.translate(
+            "ReviewQueue", "The review queue needs a connection: this computer is not connected to a service."
+        )
     if isinstance(error, transport.WipeOrdered):
-        return _tr("The organisation revoked this computer: the next sync wipes it.")
+        return QCoreApplication.translate(
+            "ReviewQueue", "The organisation revoked this computer: the next sync wipes it."
+        )
     if isinstance(error, transport.UpdateNeeded):
-        return _tr("This Prossimo and the service speak different versions: ask IT to update them.")
+        return QCoreApplication.translate(
+            "ReviewQueue", "This Prossimo and the service speak different versions: ask IT to update them."
+        )
     if isinstance(error, transport.ServiceError):
         if error.error == "no_such_change":
-            return _tr("This change no longer waits: it was decided already, or the partner sent a newer one.")
-        if error.error == "forbidden_role":
-            return _tr("Only team leads and administrators review the partners' changes.")
-        if error.error == "not_found":
-            return _tr("This service has no review queue yet: ask IT to update it.")
-        if error.status == 422:
-            return _tr(
-                "The change no longer fits the directory's rules (the entry changed since): reject it and "
-                "ask the partner to send it again."
+            return QCoreApplication.translate(
+                "ReviewQueue", "This change no longer waits: it was decided already, or the partner sent a newer one."
             )
-    return _tr("The service could not answer; try again later.")
+        if error.error == "forbidden_role":
+            return QCoreApplication.translate(
+                "ReviewQueue", "Only team leads and administrators review the partners' changes."
+            )
+        if error.error == "not_found":
+            return QCoreApplication.translate(
+                "ReviewQueue", "This service has no review queue yet: ask IT to update it."
+            )
+        if error.status == 422:
+            return QCoreApplication.translate(
+                "ReviewQueue",
+                "The change no longer fits the directory's rules (the entry changed since): reject it and "
+                "ask the partner to send it again.",
+            )
+    return QCoreApplication.translate("ReviewQueue", "The service could not answer; try again later.")
 
 
 class ReviewQueueDialog(QDialog):
