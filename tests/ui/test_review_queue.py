@@ -128,7 +128,8 @@ def test_a_lead_approves_a_held_partner_edit_and_another_laptop_has_it_after_syn
     assert isinstance(dialog, ReviewQueueDialog)
     qtbot.waitUntil(lambda: dialog.changes.topLevelItemCount() == 1 and not dialog.busy, timeout=20_000)
     row = dialog.changes.topLevelItem(0)
-    assert row is not None and (row.text(0), row.text(1)) == ("Pacchi alimentari", FOOD_BANK)
+    assert row is not None
+    assert (row.text(0), row.text(1), row.text(2)) == ("Pacchi alimentari", "Opening hours", FOOD_BANK)
     assert "anna@banco.example.org" in dialog.about.text()
     (hours,) = [dialog.fields.topLevelItem(i) for i in range(dialog.fields.topLevelItemCount())]
     assert hours is not None and (hours.text(0), hours.text(1)) == ("Opening hours", "(none)")

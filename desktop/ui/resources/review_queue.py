@@ -101,7 +101,7 @@ class ReviewQueueDialog(QDialog):
         self.busy = False
         self.queue: list[ReviewChange] = []
         self.setWindowTitle(self.tr("Waiting for review"))
-        self.resize(960, 560)
+        self.resize(1200, 620)  # fits a 1366x768 screen with its panel
         self._build()
         self.refresh()
 
@@ -114,7 +114,9 @@ class ReviewQueueDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.changes = QTreeWidget()
         self.changes.setAccessibleName(self.tr("Changes waiting for review"))
-        self.changes.setHeaderLabels([self.tr("Service"), self.tr("Partner organisation"), self.tr("Sent")])
+        self.changes.setHeaderLabels(
+            [self.tr("Service"), self.tr("What it changes"), self.tr("Partner organisation"), self.tr("Sent")]
+        )
         self.changes.setRootIsDecorated(False)
         self.changes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.changes.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -151,8 +153,8 @@ class ReviewQueueDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.changes)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
@@ -204,7 +206,8 @@ class ReviewQueueDialog(QDialog):
         self.changes.clear()
         for change in self.queue:
             sent = formats.day_and_month_time(change.submitted_at.astimezone())
-            item = QTreeWidgetItem([change.service_name, change.provider, sent])
+            what = ", ".join(field_text.field_name(one.field) for one in change.fields)
+            item = QTreeWidgetItem([change.service_name, what, change.provider, sent])
             item.setData(0, CHANGE_ROLE, change)
             self.changes.addTopLevelItem(item)
         keep = next((i for i, c in enumerate(self.queue) if chosen and c.id == chosen.id), 0)

@@ -3901,6 +3901,10 @@
         <translation>Lähetetty</translation>
     </message>
     <message>
+        <source>What it changes</source>
+        <translation>Mitä se muuttaa</translation>
+    </message>
+    <message>
         <source>What the change does, field by field</source>
         <translation>Mitä muutos tekee, kenttä kerrallaan</translation>
     </message>

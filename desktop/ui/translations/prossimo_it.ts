@@ -3901,6 +3901,10 @@
         <translation>Inviata</translation>
     </message>
     <message>
+        <source>What it changes</source>
+        <translation>Cosa cambia</translation>
+    </message>
+    <message>
         <source>What the change does, field by field</source>
         <translation>Cosa cambia, campo per campo</translation>
     </message>
@@ -3910,7 +3914,7 @@
     </message>
     <message>
         <source>Now</source>
-        <translation>Ora</translation>
+        <translation>Attuale</translation>
     </message>
     <message>
         <source>Proposed</source>
