@@ -34,7 +34,6 @@ from desktop.ui.forms import read_only_value
 from desktop.ui.resources import field_text
 from protocol import Resource
 from protocol.directory import is_stale
-from protocol.entities import OpeningException
 
 
 class ResourceDetail(QWidget):
@@ -166,7 +165,7 @@ class ResourceDetail(QWidget):
         self._set("description", resource.description or "")
         self._set("categories", ", ".join(labels.label("resource_category", c) for c in resource.categories))
         self._set("hours", field_text.hours_text(resource.opening_hours))
-        self._set("exceptions", field_text.exceptions_text(self._coming(resource)))
+        self._set("exceptions", field_text.exceptions_text(resource.hours_exceptions, today))
         self._set("phones", "\n".join(field_text.phone_text(p) for p in resource.phones))
         self._set("email", resource.email or "")
         self._set("url", resource.url or "")
@@ -186,11 +185,6 @@ class ResourceDetail(QWidget):
         value.setText(text)
         value.setVisible(bool(text))
         self.row_labels[key].setVisible(bool(text))
-
-    def _coming(self, resource: Resource) -> list[OpeningException]:
-        """The exceptions from today on: a closing day gone by tells the operator nothing."""
-        today = self.context.clock().date()
-        return [e for e in resource.hours_exceptions if e.date >= today]
 
     # --- contact card -------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from desktop.ui import formats, labels
 from protocol import Resource
+from protocol.directory import coming_exceptions
 from protocol.entities import OpeningException, OpeningHours, ResourceLocation, ResourcePhone
 
 
@@ -53,15 +54,15 @@ def hours_text(hours: list[OpeningHours]) -> str:
     return "\n".join(lines)
 
 
-def exceptions_text(exceptions: list[OpeningException]) -> str:
-    """One line per day that differs from the weekly hours, in date order; a day open twice on one line."""
-    by_date: dict[dt.date, list[OpeningException]] = defaultdict(list)
-    for exception in exceptions:
-        by_date[exception.date].append(exception)
+def exceptions_text(exceptions: list[OpeningException], today: dt.date | None = None) -> str:
+    """One line per day that differs from the weekly hours (from `today` on; None: all of them)."""
     lines = []
-    for day in sorted(by_date):
-        spans = [_span(e.opens_at, e.closes_at) for e in by_date[day] if e.opens_at and e.closes_at]
-        what = ", ".join(sorted(spans)) if spans else QCoreApplication.translate("ResourceDetail", "closed")
+    for day, ranges in coming_exceptions(exceptions, today):
+        what = (
+            ", ".join(_span(a, b) for a, b in ranges)
+            if ranges
+            else QCoreApplication.translate("ResourceDetail", "closed")
+        )
         lines.append(
             QCoreApplication.translate("ResourceDetail", "{date}: {hours}").format(date=date_text(day), hours=what)
         )

@@ -1497,6 +1497,10 @@
         <translation>Aukioloajat</translation>
     </message>
     <message>
+        <source>Closing days and other hours</source>
+        <translation>Sulkupäivät ja muut aukioloajat</translation>
+    </message>
+    <message>
         <source>Languages spoken</source>
         <translation>Palvelukielet</translation>
     </message>

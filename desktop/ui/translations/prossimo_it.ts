@@ -1497,6 +1497,10 @@
         <translation>Orari di apertura</translation>
     </message>
     <message>
+        <source>Closing days and other hours</source>
+        <translation>Giorni di chiusura e altri orari</translation>
+    </message>
+    <message>
         <source>Languages spoken</source>
         <translation>Lingue parlate</translation>
     </message>
