@@ -98,7 +98,7 @@ class ResourceDetail(QWidget):
             "description": self.tr("What it offers"),
             "categories": self.tr("Categories"),
             "hours": self.tr("Opening hours"),
-            "exceptions": self.tr("Exceptions to the hours"),
+            "exceptions": self.tr("Closing days and other hours"),
             "phones": self.tr("Phone"),
             "email": self.tr("Email"),
             "url": self.tr("Website"),

@@ -1,9 +1,9 @@
 """How a directory entry's fields read for people: one rule for the detail pane and the review queue.
 
 Owns: `hours_text`, `phone_text`, `exceptions_text` and `field_text` (any content field of
-`Resource`, from the protocol's JSON: what the review queue receives), and `field_name`, each
-field's name as the detail pane labels it. The texts are in the "ResourceDetail" translation
-context, the detail pane's, so both screens say the same words.
+`Resource`, from the protocol's JSON: what the review queue receives), and `field_name` (a
+field's name, from desktop.ui.messages' table). The texts are in the "ResourceDetail"
+translation context, the detail pane's, so both screens say the same words.
 Must never raise on a value it cannot read (a newer service's field): it shows it as text.
 """
 
@@ -15,6 +15,7 @@ import pydantic
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from desktop.ui import formats, labels
+from desktop.ui.messages import field_word
 from protocol import Resource
 from protocol.directory import coming_exceptions
 from protocol.entities import OpeningException, OpeningHours, ResourceLocation, ResourcePhone
@@ -91,20 +92,8 @@ def coordinates_text(location: ResourceLocation) -> str:
 
 
 def field_name(field: str) -> str:
-    names = {
-        "description": QCoreApplication.translate("ResourceDetail", "What it offers"),
-        "categories": QCoreApplication.translate("ResourceDetail", "Categories"),
-        "opening_hours": QCoreApplication.translate("ResourceDetail", "Opening hours"),
-        "hours_exceptions": QCoreApplication.translate("ResourceDetail", "Exceptions to the hours"),
-        "phones": QCoreApplication.translate("ResourceDetail", "Phone"),
-        "email": QCoreApplication.translate("ResourceDetail", "Email"),
-        "url": QCoreApplication.translate("ResourceDetail", "Website"),
-        "location": QCoreApplication.translate("ResourceDetail", "Address"),
-        "languages": QCoreApplication.translate("ResourceDetail", "Languages spoken"),
-        "eligibility": QCoreApplication.translate("ResourceDetail", "Who can use it"),
-        "last_verified_on": QCoreApplication.translate("ResourceDetail", "Last verified on"),
-    }
-    return names.get(field, field)
+    """A `resource` field's name in words: desktop.ui.messages' one table of field names."""
+    return field_word(field, "resource")
 
 
 def field_text(field: str, value: Any) -> str:

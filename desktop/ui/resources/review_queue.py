@@ -112,6 +112,13 @@ class ReviewQueueDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Review queue status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._build_lists()
+        close = self._build_buttons()
+        self._lay_out(heading, close)
+        self._enable()
+
+    def _build_lists(self) -> None:
+        """The changes waiting, and the fields of the one chosen."""
         self.changes = QTreeWidget()
         self.changes.setAccessibleName(self.tr("Changes waiting for review"))
         self.changes.setHeaderLabels(
@@ -133,6 +140,9 @@ class ReviewQueueDialog(QDialog):
         self.fields.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def _build_buttons(self) -> QPushButton:
+        """Approve, Reject, Refresh (also F5); the Close button is returned."""
         self.approve_button = QPushButton(self.tr("&Approve and publish"))
         self.approve_button.setToolTip(self.tr("Publish the change: every device gets it at its next sync"))
         self.approve_button.clicked.connect(lambda: self.decide(approve=True))
@@ -144,7 +154,9 @@ class ReviewQueueDialog(QDialog):
         close = QPushButton(self.tr("&Close"))
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        return close
 
+    def _lay_out(self, heading: QLabel, close: QPushButton) -> None:
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +184,6 @@ class ReviewQueueDialog(QDialog):
         QWidget.setTabOrder(self.approve_button, self.reject_button)
         QWidget.setTabOrder(self.reject_button, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, close)
-        self._enable()
 
     # --- talking to the service (always off the UI thread) ----------------------------------
 

@@ -3433,8 +3433,8 @@
         <translation>Aukioloajat</translation>
     </message>
     <message>
-        <source>Exceptions to the hours</source>
-        <translation>Poikkeukset aukioloaikoihin</translation>
+        <source>Closing days and other hours</source>
+        <translation>Sulkupäivät ja muut aukioloajat</translation>
     </message>
     <message>
         <source>Phone</source>

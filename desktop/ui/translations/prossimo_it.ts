@@ -3433,8 +3433,8 @@
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <source>Exceptions to the hours</source>
-        <translation>Eccezioni all&apos;orario</translation>
+        <source>Closing days and other hours</source>
+        <translation>Giorni di chiusura e altri orari</translation>
     </message>
     <message>
         <source>Phone</source>
