@@ -8,6 +8,7 @@ With PROSSIMO_HELP_SHOTS=folder, phone-width (390 x 844) screenshots of the list
 page are written there (docs/screenshots/help/ holds the README's).
 """
 
+import datetime as dt
 import os
 import re
 import uuid
@@ -21,6 +22,8 @@ from central import demo, directory
 from central.db import make_engine, next_sequence, session_factory, upgrade
 from central.models import Organisation, StoredRecord
 from protocol import Resource
+from protocol.clock import utc_now
+from protocol.entities import OpeningException
 from tests.help import browser
 from tests.service_process import clean_environment, running_service
 
@@ -45,7 +48,11 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             for r in session.query(StoredRecord).order_by(StoredRecord.id)
             if Resource.model_validate_json(r.body).service_name == "Sportello casa"
         )
-        closed = Resource.model_validate_json(row.body).model_copy(update={"status": "temporarily closed"})
+        # ...with a closing day ahead, so the page's "closing days and other hours" row is checked too.
+        days_off = [OpeningException(date=utc_now().date() + dt.timedelta(days=7))]
+        closed = Resource.model_validate_json(row.body).model_copy(
+            update={"status": "temporarily closed", "hours_exceptions": days_off}
+        )
         row.body, row.version = closed.model_dump_json(), next_sequence(session, "change_seq")
     try:
         with running_service(db_url, env=clean_environment(PROSSIMO_HELP_LEAVE_URL="about:blank")) as running:
@@ -114,6 +121,8 @@ def test_the_directory_pages_pass_axe_fit_320_px_and_fetch_only_from_here(url: s
         chrome.get(page)
         if "Atlantis" in page:  # the form sent back with its errors, each beside its field
             assert len(chrome.find_elements(By.CSS_SELECTOR, "p.error")) == 2
+        if "/help/it/services/" in page:  # the temporarily closed one, with its closing day
+            assert "Giorni di chiusura e altri orari" in chrome.find_element(By.CSS_SELECTOR, "dl.service").text
         violations = browser.axe_violations(chrome)
         if violations:
             problems[page] = violations
