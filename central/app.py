@@ -1,9 +1,9 @@
 """The central service's HTTP API: a FastAPI app factory.
 
 Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`; `/v1/updates` is
-central.updates_http's, the help desk's pages under `/help/` central.help.pages', the HSDS API
-under `/hsds/` central.hsds_api's, the partner pages under `/partner/` central.partners.pages'), their
-status codes, the request body limits, gzip in both directions and the
+central.updates_http's, `/v1/review/` central.review_http's, the help desk's pages under `/help/`
+central.help.pages', the HSDS API under `/hsds/` central.hsds_api's, the partner pages under
+`/partner/` central.partners.pages'), their status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
 Must never log a request body or a token, and never answer a revoked device
@@ -37,6 +37,7 @@ from central import (
     hsds_api,
     intake,
     observe,
+    review_http,
     security,
     shedding,
     sync_service,
@@ -228,7 +229,7 @@ class BodyLimitMiddleware:
             return partner_pages.MAX_EDIT_BODY
         if path.startswith(("/v1/intake", "/help/", "/partner/")):  # the pages' forms: a few hundred bytes
             return self.limits.intake_body_bytes
-        if path.startswith("/v1/enrol"):
+        if path.startswith(("/v1/enrol", review_http.PREFIX)):
             return self.limits.enrol_body_bytes
         return self.limits.sync_body_bytes
 
@@ -578,6 +579,7 @@ def create_app(
             return errors.validation_problem(exc.errors(include_input=False, include_url=False), skip=0)
 
     updates_http.add_routes(app, updates_dir)
+    review_http.add_routes(app, sessions)
     help_pages.add_routes(app, sessions, key, clock, _client_address)
     hsds_api.add_routes(app, sessions, key, clock, _client_address)
     partner_pages.add_routes(app, sessions, key, clock, _client_address)

@@ -109,14 +109,17 @@ class Authenticated(NamedTuple):
     restore: RestoreInfo | None  # restore_state.current(), read in the same statement
 
 
-def authenticate(session: Bind, token: str) -> Authenticated:
+def authenticate(session: Bind, token: str, *, rotate: bool = True) -> Authenticated:
     """The caller behind a token, a rotated token when one is due, and the database's restore
     state (what restore_state.current answers: the sync route needs both, and one statement
     reading them saves a round trip per sync; never cached, see the route).
 
     Using the next token promotes it and retires the old one. A rotation is
     offered once the current token is older than `security.TOKEN_ROTATE_AFTER`;
-    the caller then owes `record_rotation` before committing.
+    the caller then owes `record_rotation` before committing. `rotate=False`: never
+    offered (a call whose answer cannot carry the new token, such as the review queue's:
+    an offer not taken up would leave a next token the device never learns, and the
+    sync would offer no other).
 
     Takes no counter lock: a sync applies its batch (the `change_seq` lock, then
     `audit_seq`) after this, and taking `audit_seq` first here would let two syncs
@@ -151,7 +154,7 @@ def authenticate(session: Bind, token: str) -> Authenticated:
     changes: dict[str, object] = {}
     if next_token_hash is not None and security.same_hash(next_token_hash, digest):
         changes.update(token_hash=digest, next_token_hash=None, token_issued_at=now)
-    elif next_token_hash is None and now - token_issued_at > security.TOKEN_ROTATE_AFTER:
+    elif rotate and next_token_hash is None and now - token_issued_at > security.TOKEN_ROTATE_AFTER:
         new_token = security.new_token()
         changes["next_token_hash"] = security.token_hash(new_token)
         # Not audited here: see record_rotation.
