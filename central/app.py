@@ -132,13 +132,6 @@ SYNC_HEADERS = [
 ]
 
 
-def _bearer(authorization: str | None) -> str | None:
-    """The device token of an `Authorization: Bearer ...` header (None: no such header)."""
-    if authorization and authorization.lower().startswith("bearer "):
-        return authorization[7:].strip()
-    return None
-
-
 @dataclass(frozen=True)
 class Limits:
     sync_body_bytes: int = 5 * 1024 * 1024
@@ -474,7 +467,7 @@ def create_app(
         # header through pydantic, about a twentieth of a small sync's API CPU (bench/api_cost_bench.py).
         # They are documented by SYNC_HEADERS all the same.
         headers = request.headers
-        token = _bearer(headers.get("authorization"))
+        token = auth.bearer_token(headers.get("authorization"))
         accept_encoding = headers.get("accept-encoding")
         restore_epoch = headers.get(RESTORE_EPOCH_HEADER)
         wants_codes = headers.get(CLIENT_CODES_HEADER) == CLIENT_CODES_WANTED

@@ -103,6 +103,13 @@ def record_failed_login(session: Session, username: str) -> None:
     )
 
 
+def bearer_token(authorization: str | None) -> str | None:
+    """The device token of an `Authorization: Bearer ...` header (None: no such header, or empty)."""
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip() or None
+    return None
+
+
 class Authenticated(NamedTuple):
     caller: Caller
     new_token: str | None  # a rotated token, when one is due

@@ -55,13 +55,8 @@ class _Refused(Exception):
         self.answer = answer
 
 
-def _token(request: Request) -> str | None:
-    header = request.headers.get("authorization") or ""
-    return header[7:].strip() or None if header.lower().startswith("bearer ") else None
-
-
 def _reviewer(session: Session, request: Request) -> Caller:
-    token = _token(request)
+    token = auth.bearer_token(request.headers.get("authorization"))
     if token is None:
         raise _Refused(errors.problem(401, "no_token", "Authorization: a device token is required (Bearer ...)"))
     try:
