@@ -82,7 +82,10 @@ def server_state(world: World) -> dict[str, dict]:
     return {str(record_id): json.loads(body) for record_id, body in rows}
 
 
-def kill_runs(world: World, runs: int, seed: int) -> Counter:
+def kill_runs(world: World, kills: int, seed: int, most_runs: int) -> Counter:
+    """Runs until `kills` syncs were killed inside (at most `most_runs` runs; the caller checks the
+    count). Counting kills, not runs: how many aims land inside a sync depends on how busy the
+    machine is (the aim is timed on a warm-up sync), and a test must not depend on that."""
     rng = random.Random(seed)
     laptop = world.device(world.add_operator("anna", [world.team_a]))
     colleague = world.device(world.add_operator("bruno", [world.team_a]))
@@ -99,7 +102,9 @@ def kill_runs(world: World, runs: int, seed: int) -> Counter:
     _, rounds, took = sync_in_child(profile_dir, None)
     round_s = took / max(1, rounds)
 
-    for run in range(runs):
+    run = -1
+    while outcomes["killed"] < kills and run + 1 < most_runs:
+        run += 1
         created = store.call(
             lambda s, r=run: [
                 c.id for c in s.contacts.create_many([{"given_name": f"A{r}-{n}"} for n in range(rng.randint(1, 12))])
@@ -139,12 +144,12 @@ def kill_runs(world: World, runs: int, seed: int) -> Counter:
 
 
 def test_kill_9_during_sync_loses_and_duplicates_nothing(world: World) -> None:
-    outcomes = kill_runs(world, runs=50, seed=2026)
+    outcomes = kill_runs(world, kills=25, seed=2026, most_runs=150)
     print(f"kill outcomes: {dict(outcomes)}")
     assert outcomes["killed"] >= 25, outcomes  # the kills really landed inside syncs
 
 
 @pytest.mark.stress
 def test_kill_9_stress(world: World) -> None:
-    outcomes = kill_runs(world, runs=1_000, seed=1)
+    outcomes = kill_runs(world, kills=500, seed=1, most_runs=3_000)
     assert outcomes["killed"] >= 500, outcomes
