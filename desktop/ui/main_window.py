@@ -59,9 +59,7 @@ SCREENS = (
     Screen("reports", "desktop.ui.reports", "ReportsPage", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     Screen("settings", "desktop.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
     # Last, so Ctrl+1 … Ctrl+8 keep the screens people learnt them for.
-    Screen(
-        "outreach", "desktop.ui.outreach.page", "OutreachPage", QT_TRANSLATE_NOOP("MainWindow", "Street outreach")
-    ),
+    Screen("outreach", "desktop.ui.outreach.page", "OutreachPage", QT_TRANSLATE_NOOP("MainWindow", "Street outreach")),
 )
 
 

@@ -78,15 +78,18 @@ class CodeMakerDialog(FormDialog):
         self.form = QFormLayout()
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.hide()
-        layout.addWidget(self.result)
+        self.code_text = QLabel()
+        self.code_text.setWordWrap(True)
+        self.code_text.hide()
+        layout.addWidget(self.code_text)
         self.suggestions = QVBoxLayout()
         layout.addLayout(self.suggestions)
         layout.addWidget(self.buttons)
         self.primary_button.clicked.connect(self.make)
         self.primary_button.setEnabled(False)
+        touch(self.primary_button)
+        touch(self.cancel_button)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         context.store.run(_recipe, self._show_recipe, self._no_key, owner=self)
 
     def has_changes(self) -> bool:
@@ -136,9 +139,9 @@ class CodeMakerDialog(FormDialog):
             edit.setEnabled(False)
         self.chosen = made.code
         seen = self.tr("met before by your team") if made.seen_before else self.tr("new to your team")
-        self.result.setText(self.tr("Code: {code} ({seen})").format(code=made.code, seen=seen))
-        self.result.setAccessibleName(self.result.text())
-        self.result.show()
+        self.code_text.setText(self.tr("Code: {code} ({seen})").format(code=made.code, seen=seen))
+        self.code_text.setAccessibleName(self.code_text.text())
+        self.code_text.show()
         self.primary_button.setText(self.tr("&Use this code"))
         if made.misses and self.recipe is not None:
             names = {item.name: item for item in self.recipe.inputs}

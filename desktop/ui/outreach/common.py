@@ -5,6 +5,8 @@ Owns: `TOUCH` (the smallest side of anything tapped in the street, 44 px: WCAG 2
 screens reload on). Must never read the store.
 """
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.ui import i18n
@@ -12,9 +14,10 @@ from protocol.entities import SupplyItem
 
 TOUCH = 44
 OUTREACH_ENTITIES = frozenset({"shift", "encounter", "supply_item", "stock_movement", "resource"})
+W = TypeVar("W", bound=QWidget)
 
 
-def touch(widget: QWidget) -> QWidget:
+def touch(widget: W) -> W:
     """At least TOUCH px each way, so a thumb in a glove finds it."""
     widget.setMinimumHeight(max(widget.minimumHeight(), TOUCH))
     widget.setMinimumWidth(max(widget.minimumWidth(), TOUCH))

@@ -101,7 +101,6 @@ class OutreachPage(QWidget):
             (self.edit_button, self.edit_running),
             (self.end_button, self.end_shift),
         ):
-            assert isinstance(button, QPushButton)
             button.clicked.connect(run)
             button.hide()
             header.addWidget(button)
@@ -176,10 +175,12 @@ class OutreachPage(QWidget):
         if generation != self._generation:
             return
         self.data = data
-        text = low_stock_text(data.low, {team.id: team.name for team in self.context.teams})
+        running = data.running
+        # During a shift, the warning is about what this team can still hand out.
+        lows = [low for low in data.low if running is None or low.team_id == running.team_id]
+        text = low_stock_text(lows, {team.id: team.name for team in self.context.teams})
         self.low_label.setText(text)
         self.low_label.setVisible(bool(text))
-        running = data.running
         self.start_button.setVisible(running is None)
         self.start_button.setEnabled(data.refusal is None)
         self.edit_button.setVisible(running is not None)
@@ -213,7 +214,7 @@ class OutreachPage(QWidget):
         self.recent.clear()
         for shift, summary in data.recent:
             item = QListWidgetItem(
-                self.tr("{when} · {place} · {kind}: {n} encounters, {p} people").format(
+                self.tr("{when} · {place} · {kind} · encounters: {n}, people: {p}").format(
                     when=self._when(shift),
                     place=self._place(shift),
                     kind=label("shift_kind", shift.kind),

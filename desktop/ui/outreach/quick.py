@@ -13,6 +13,7 @@ desktop.store.outreach_queries.record_encounter (the CLI's call), undo a tombsto
 repository, the rules the schema's; its refusals are shown under their field.
 """
 
+import functools
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -73,7 +74,6 @@ class Choices(QGroupBox):
         grid = QGridLayout(self)
         for n, (value, text) in enumerate(options):
             button = touch(QPushButton(text))
-            assert isinstance(button, QPushButton)
             button.setCheckable(True)
             self.group.addButton(button, n)
             self.values[n] = value
@@ -109,11 +109,12 @@ class Stepper(QWidget):
         touch(self.spin)
         less = touch(QPushButton("\u2212"))
         more = touch(QPushButton("+"))
+        for button in (less, more):
+            button.setFixedWidth(TOUCH + 8)
         less.setAccessibleName(QCoreApplication.translate("QuickEncounter", "{name}: one fewer").format(name=name))
         more.setAccessibleName(QCoreApplication.translate("QuickEncounter", "{name}: one more").format(name=name))
         for button in (less, more):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box takes the arrow keys
-        assert isinstance(less, QPushButton) and isinstance(more, QPushButton)
         less.clicked.connect(self.spin.stepDown)
         more.clicked.connect(self.spin.stepUp)
         row.addWidget(less)
@@ -166,7 +167,6 @@ class QuickEncounter(QWidget):
         self.undo_label = QLabel()
         self.undo_label.setWordWrap(True)
         self.undo_button = touch(QPushButton(self.tr("&Undo")))
-        assert isinstance(self.undo_button, QPushButton)
         self.undo_button.clicked.connect(self.undo)
         undo_row.addWidget(self.undo_label, 1)
         undo_row.addWidget(self.undo_button)
@@ -180,6 +180,7 @@ class QuickEncounter(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to the frame
         fields = QWidget()
         columns = QHBoxLayout(fields)
         columns.addLayout(self._given_column(), 1)
@@ -190,7 +191,6 @@ class QuickEncounter(QWidget):
         buttons = QHBoxLayout()
         self.done_button = touch(QPushButton(self.tr("&Done")))
         self.cancel_button = touch(QPushButton(self.tr("Cancel")))
-        assert isinstance(self.done_button, QPushButton) and isinstance(self.cancel_button, QPushButton)
         self.done_button.setToolTip(self.tr("Record this encounter (Enter)"))
         self.cancel_button.setToolTip(self.tr("Forget this encounter (Esc)"))
         self.done_button.clicked.connect(self.done)
@@ -212,6 +212,8 @@ class QuickEncounter(QWidget):
         column = QVBoxLayout()
         self.given_box = QGroupBox(self.tr("What was given (tap once for each)"))
         self.given_grid = QGridLayout(self.given_box)
+        self.given_grid.setColumnStretch(0, 1)
+        self.given_grid.setColumnStretch(2, 1)
         column.addWidget(self.given_box)
         column.addWidget(self.errors.add("given", self.given_box))
         self.people = Stepper(self.tr("People"), 1, 1000)
@@ -225,6 +227,22 @@ class QuickEncounter(QWidget):
             column.addWidget(label)
             column.addWidget(stepper)
             column.addWidget(self.errors.add(field, stepper.spin))
+        self.referral = QComboBox()
+        touch(self.referral)
+        label = QLabel(self.tr("&Referred to"))
+        label.setBuddy(self.referral)
+        column.addWidget(label)
+        column.addWidget(self.referral)
+        column.addWidget(self.errors.add("referral_resource_id", self.referral))
+
+        note_label = QLabel(self.tr("Short n&ote"))
+        self.note = QLineEdit()
+        self.note.setMaxLength(300)
+        touch(self.note)
+        note_label.setBuddy(self.note)
+        column.addWidget(note_label)
+        column.addWidget(self.note)
+        column.addWidget(self.errors.add("note", self.note))
         column.addStretch(1)
         return column
 
@@ -239,25 +257,6 @@ class QuickEncounter(QWidget):
             self.tr("Met before?"), [(None, not_asked), (True, self.tr("First time")), (False, self.tr("Met before"))]
         )
         column.addWidget(self.new)
-        self.topics_box = QGroupBox(self.tr("Talked about"))
-        grid = QGridLayout(self.topics_box)
-        self.topic_buttons: dict[str, QPushButton] = {}
-        for n, (tag, text) in enumerate(TOPICS.items()):
-            button = touch(QPushButton(QCoreApplication.translate("QuickEncounter", text)))
-            assert isinstance(button, QPushButton)
-            button.setCheckable(True)
-            self.topic_buttons[tag] = button
-            grid.addWidget(button, n // COLUMNS, n % COLUMNS)
-        column.addWidget(self.topics_box)
-
-        self.referral = QComboBox()
-        touch(self.referral)
-        label = QLabel(self.tr("&Referred to"))
-        label.setBuddy(self.referral)
-        column.addWidget(label)
-        column.addWidget(self.referral)
-        column.addWidget(self.errors.add("referral_resource_id", self.referral))
-
         code_label = QLabel(self.tr("Anonymous &code (type to search)"))
         self.code = QLineEdit()
         touch(self.code)
@@ -268,7 +267,6 @@ class QuickEncounter(QWidget):
         self.code.setCompleter(completer)
         self.code.textEdited.connect(self._search_codes)
         self.make_code_button = touch(QPushButton(self.tr("&Make a code…")))
-        assert isinstance(self.make_code_button, QPushButton)
         self.make_code_button.clicked.connect(self.make_code)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code, 1)
@@ -280,15 +278,16 @@ class QuickEncounter(QWidget):
         style.set_role(self.code_hint, "muted")
         column.addWidget(self.code_hint)
         column.addWidget(self.errors.add("client_code", self.code))
+        self.topics_box = QGroupBox(self.tr("Talked about"))
+        grid = QGridLayout(self.topics_box)
+        self.topic_buttons: dict[str, QPushButton] = {}
+        for n, (tag, text) in enumerate(TOPICS.items()):
+            button = touch(QPushButton(QCoreApplication.translate("QuickEncounter", text)))
+            button.setCheckable(True)
+            self.topic_buttons[tag] = button
+            grid.addWidget(button, n // COLUMNS, n % COLUMNS)
+        column.addWidget(self.topics_box)
 
-        note_label = QLabel(self.tr("Short n&ote"))
-        self.note = QLineEdit()
-        self.note.setMaxLength(300)
-        touch(self.note)
-        note_label.setBuddy(self.note)
-        column.addWidget(note_label)
-        column.addWidget(self.note)
-        column.addWidget(self.errors.add("note", self.note))
         column.addStretch(1)
         return column
 
@@ -308,7 +307,7 @@ class QuickEncounter(QWidget):
         action(self.tr("New encounter"), [plus, keypad_plus], self.start)
         for n in range(1, NUMBER_KEYS + 1):
             keys = [QKeySequence(str(n)), QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key(Qt.Key.Key_0 + n))]
-            action(self.tr("Give one more of item {n}").format(n=n), keys, lambda _checked=False, n=n: self.give_number(n))
+            action(self.tr("Give one more of the item with this number"), keys, functools.partial(self.give_number, n))
         enter = [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Enter)]
         action(self.tr("Record the encounter"), enter, self._enter)
         action(self.tr("Forget the encounter"), [QKeySequence(Qt.Key.Key_Escape)], self._escape)
@@ -336,25 +335,36 @@ class QuickEncounter(QWidget):
         self.items = items
         while self.given_grid.count():
             taken = self.given_grid.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.supply_buttons = {}
         for n, item in enumerate(items):
             button = touch(QPushButton())
-            assert isinstance(button, QPushButton)
             button.setProperty("name", item_name(item))
             button.setMinimumHeight(TOUCH + 12)
             button.clicked.connect(lambda _checked=False, i=item.id: self.give(i))
             less = touch(QPushButton("\u2212"))
-            assert isinstance(less, QPushButton)
             less.setAccessibleName(self.tr("{item}: one fewer").format(item=item_name(item)))
             less.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             less.clicked.connect(lambda _checked=False, i=item.id: self.give(i, -1))
+            less.setFixedWidth(TOUCH + 8)
             self.supply_buttons[item.id] = button
             self.given_grid.addWidget(button, n // 2, (n % 2) * 2)
             self.given_grid.addWidget(less, n // 2, (n % 2) * 2 + 1)
         if not items:
             self.given_grid.addWidget(QLabel(self.tr("No supply items yet: your team lead defines them.")), 0, 0)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab in reading order, column by column (the supply buttons are made after the rest)."""
+        chain: list[QWidget] = [self.plus_button, self.undo_button, *self.supply_buttons.values()]
+        chain += [self.people.spin, self.sharps.spin, self.referral, self.note]
+        for choices in (self.gender, self.age, self.new):
+            chain += choices.group.buttons()
+        chain += [self.code, self.make_code_button, *self.topic_buttons.values(), self.cancel_button, self.done_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _show_counts(self) -> None:
         for n, item in enumerate(self.items, start=1):
@@ -382,7 +392,7 @@ class QuickEncounter(QWidget):
         first = next(iter(self.supply_buttons.values()), None)
         (first or self.done_button).setFocus()
 
-    def give_number(self, n: int) -> None:
+    def give_number(self, n: int, _checked: bool = False) -> None:
         if 0 < n <= len(self.items):
             self.give(self.items[n - 1].id)
 
@@ -437,6 +447,9 @@ class QuickEncounter(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         self.done_button.setEnabled(True)
+        self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
         self.errors.show(error)
 
     def _recorded(self, recorded: Recorded) -> None:
@@ -508,7 +521,7 @@ class QuickEncounter(QWidget):
             style.set_role(self.undo_label, None)
             QTimer.singleShot(UNDO_SECONDS * 1000, self.undo_label.hide)
 
-        self.context.store.run(lambda s: s.encounters.tombstone(encounter_id), removed, self.errors.show, owner=self)
+        self.context.store.run(lambda s: s.encounters.tombstone(encounter_id), removed, self._show_error, owner=self)
 
     # --- codes ----------------------------------------------------------------------------------
 

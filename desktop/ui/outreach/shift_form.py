@@ -150,6 +150,9 @@ class ShiftForm(FormDialog):
         if shift is not None:
             self._fill(shift)
         self.primary_button.clicked.connect(self.save)
+        touch(self.primary_button)
+        touch(self.cancel_button)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def _fill(self, shift: Shift) -> None:
         index = self.team.findData(shift.team_id)
@@ -187,7 +190,7 @@ class ShiftForm(FormDialog):
             if not area:
                 self.errors.show(RuleViolation("municipalities: " + self.tr("write a municipality or a route name")))
                 return
-            self.context.store.run(start, self._saved, self.errors.show, owner=self)
+            self.context.store.run(start, self._saved, self._show_error, owner=self)
             return
         assert self.shift is not None
         shift_id = self.shift.id
@@ -198,7 +201,7 @@ class ShiftForm(FormDialog):
                     oq.edit_shift(session, shift_id, notes=notes)
                 return oq.end_shift(session, shift_id)
 
-            self.context.store.run(end, self._saved, self.errors.show, owner=self)
+            self.context.store.run(end, self._saved, self._show_error, owner=self)
             return
         changes = {**self._changes(), "notes": notes}
         text = self.colleagues.text()
@@ -208,7 +211,10 @@ class ShiftForm(FormDialog):
             members = list(dict.fromkeys([me, *_colleague_ids(text)]))
             return oq.edit_shift(session, shift_id, **changes, member_ids=members)
 
-        self.context.store.run(edit, self._saved, self.errors.show, owner=self)
+        self.context.store.run(edit, self._saved, self._show_error, owner=self)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.errors.show(error)
 
     def _saved(self, shift: Shift) -> None:
         self.saved.emit(shift)

@@ -17,6 +17,8 @@ from desktop.store.session import StoreSession
 from desktop.ui.outreach.common import item_name
 from protocol.entities import SupplyItem
 
+SHOWN = 4  # items named in the warning; the rest are counted
+
 
 @dataclass(frozen=True)
 class Low:
@@ -42,11 +44,14 @@ def low_stock_text(lows: list[Low], team_names: Mapping[uuid.UUID, str]) -> str:
     if not lows:
         return ""
     several = len({low.team_id for low in lows}) > 1
+    shown, more = lows[:SHOWN], len(lows) - SHOWN
     parts = [
         QCoreApplication.translate("OutreachStock", "{item} {n} (warn at {at})").format(
             item=item_name(low.item, low.item_id), n=low.on_hand, at=low.threshold
         )
         + (f" \u00b7 {team_names.get(low.team_id, '')}" if several else "")
-        for low in lows
+        for low in shown
     ]
+    if more > 0:
+        parts.append(f"+{more}")  # a count needs no words (and no plural forms)
     return QCoreApplication.translate("OutreachStock", "Low stock: {items}").format(items=", ".join(parts))
