@@ -38,10 +38,11 @@ from desktop.ui.outreach.common import OUTREACH_ENTITIES, touch
 from desktop.ui.outreach.quick import QuickEncounter
 from desktop.ui.outreach.shift_form import ShiftForm
 from desktop.ui.outreach.stock import Low, low_stock_text, read_low_stock
-from protocol.entities import Resource, Shift, SupplyItem
+from protocol.entities import Encounter, Resource, Shift, SupplyItem
 from protocol.outreach import ShiftSummary
 
 RECENT = 20
+SHOWN_ENCOUNTERS = 50
 SHIFT = Qt.ItemDataRole.UserRole
 
 
@@ -49,6 +50,7 @@ SHIFT = Qt.ItemDataRole.UserRole
 class PageData:
     running: Shift | None
     summary: ShiftSummary | None
+    encounters: list[Encounter]  # the running shift's, newest first
     recent: list[tuple[Shift, ShiftSummary]]
     items: list[SupplyItem]
     resources: list[Resource]
@@ -64,9 +66,10 @@ def read_page(session: StoreSession, team_ids: list[uuid.UUID]) -> PageData:
         running = oq.open_shift(session)
         recent = [(s, oq.shift_summary(session, s.id)) for s in oq.recent_shifts(session, RECENT)]
     except RuleViolation as refused:
-        return PageData(None, None, [], items, resources, low, str(refused))
+        return PageData(None, None, [], [], items, resources, low, str(refused))
     summary = oq.shift_summary(session, running.id) if running is not None else None
-    return PageData(running, summary, recent, items, resources, low, None)
+    met = sorted(oq.encounters_of(session, running.id), key=lambda e: e.at, reverse=True) if running else []
+    return PageData(running, summary, met[:SHOWN_ENCOUNTERS], recent, items, resources, low, None)
 
 
 class OutreachPage(QWidget):
@@ -195,6 +198,7 @@ class OutreachPage(QWidget):
                 )
             )
             self.quick.show_shift(running, self.counters_text(data.summary), data.items, data.resources)
+            self.quick.show_encounters(data.encounters, data.summary)
             if self.stack.currentWidget() is not self.quick:
                 self.stack.setCurrentWidget(self.quick)
                 self.quick.plus_button.setFocus()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -40,13 +41,15 @@ from PySide6.QtWidgets import (
 from desktop.store import outreach_queries as oq
 from desktop.store.outreach_queries import Recorded
 from desktop.ui import style
+from desktop.ui.calendar import local_zone, time_text
 from desktop.ui.context import UiContext
 from desktop.ui.forms import FormErrors
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.labels import labels
 from desktop.ui.outreach.code_maker import CodeMakerDialog
 from desktop.ui.outreach.common import TOUCH, item_name, touch
-from protocol.entities import Resource, Shift, SupplyItem
+from protocol.entities import Encounter, Resource, Shift, SupplyItem
+from protocol.outreach import ShiftSummary
 
 UNDO_SECONDS = 10
 NUMBER_KEYS = 9  # items 1 to 9 have their number key
@@ -62,6 +65,11 @@ TOPICS = {
     "safety": QT_TRANSLATE_NOOP("QuickEncounter", "Safety"),
     "family": QT_TRANSLATE_NOOP("QuickEncounter", "Family"),
 }
+
+
+def topic_label(tag: str) -> str:
+    """A topic's words in the operator's language (the table holds the marked English)."""
+    return QCoreApplication.translate("QuickEncounter", TOPICS[tag])
 
 
 class Choices(QGroupBox):
@@ -201,12 +209,23 @@ class QuickEncounter(QWidget):
         draft_layout.addLayout(buttons)
         layout.addWidget(self.draft, 1)
         self.draft.hide()
+        # While no encounter is open: the hint, what the shift gave, its latest encounters.
         self.idle_hint = QLabel(
             self.tr("Press + for each encounter, tap what you gave, then Done. Everything else is optional.")
         )
         self.idle_hint.setWordWrap(True)
         layout.addWidget(self.idle_hint)
-        layout.addStretch(0)
+        self.given_total = QLabel()
+        self.given_total.setWordWrap(True)
+        layout.addWidget(self.given_total)
+        self.met_heading = QLabel(self.tr("This shift's encounters, latest first"))
+        layout.addWidget(self.met_heading)
+        self.met = QListWidget()
+        self.met.setAccessibleName(self.tr("This shift's encounters"))
+        self.met.setWordWrap(True)
+        self.met.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # to read; Tab stays on the actions
+        self.met_heading.setBuddy(self.met)
+        layout.addWidget(self.met, 1)
 
     def _given_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -281,8 +300,8 @@ class QuickEncounter(QWidget):
         self.topics_box = QGroupBox(self.tr("Talked about"))
         grid = QGridLayout(self.topics_box)
         self.topic_buttons: dict[str, QPushButton] = {}
-        for n, (tag, text) in enumerate(TOPICS.items()):
-            button = touch(QPushButton(QCoreApplication.translate("QuickEncounter", text)))
+        for n, tag in enumerate(TOPICS):
+            button = touch(QPushButton(topic_label(tag)))
             button.setCheckable(True)
             self.topic_buttons[tag] = button
             grid.addWidget(button, n // COLUMNS, n % COLUMNS)
@@ -330,6 +349,32 @@ class QuickEncounter(QWidget):
             for resource in resources:
                 self.referral.addItem(f"{resource.service_name} \u00b7 {resource.organization_name}", resource.id)
             self.referral.setCurrentIndex(max(0, self.referral.findData(current)))
+
+    def show_encounters(self, encounters: list[Encounter], summary: ShiftSummary) -> None:
+        """The shift's latest encounters, one line each, and what the shift gave, item by item."""
+        names = {str(i.id): item_name(i) for i in self.items}
+        out = " · ".join(
+            f"{names.get(i, '?')} {n}"
+            for i, n in sorted(summary.supplies_out.items(), key=lambda p: names.get(p[0], ""))
+        )
+        self.given_total.setText(self.tr("Given on this shift: {given}").format(given=out) if out else "")
+        self.given_total.setVisible(bool(out))
+        zone = local_zone(self.context)
+        self.met.clear()
+        for encounter in encounters:
+            parts = [time_text(encounter.at.astimezone(zone))]
+            if encounter.people > 1:
+                parts.append(self.tr("group of {n}").format(n=encounter.people))
+            parts += [f"{names.get(str(g.item_id), '?')} {g.quantity}" for g in encounter.given]
+            if encounter.client_code:
+                parts.append(encounter.client_code)
+            if encounter.new_person:
+                parts.append(self.tr("first time"))
+            if encounter.referral_resource_id is not None:
+                parts.append(self.tr("referred"))
+            self.met.addItem(" · ".join(parts))
+        self.met_heading.setVisible(bool(encounters) and not self.is_open())
+        self.met.setVisible(bool(encounters) and not self.is_open())
 
     def _rebuild_items(self, items: list[SupplyItem]) -> None:
         self.items = items
@@ -388,7 +433,8 @@ class QuickEncounter(QWidget):
             return
         self._reset()
         self.draft.show()
-        self.idle_hint.hide()
+        for widget in (self.idle_hint, self.given_total, self.met_heading, self.met):
+            widget.hide()
         first = next(iter(self.supply_buttons.values()), None)
         (first or self.done_button).setFocus()
 
@@ -455,8 +501,7 @@ class QuickEncounter(QWidget):
     def _recorded(self, recorded: Recorded) -> None:
         self.done_button.setEnabled(True)
         self.last = recorded
-        self.draft.hide()
-        self.idle_hint.show()
+        self._close_draft()
         self._reset()
         names = {str(i.id): item_name(i) for i in self.items}
         given = ", ".join(f"{names.get(str(g.item_id), '?')} {g.quantity}" for g in recorded.encounter.given)
@@ -475,9 +520,15 @@ class QuickEncounter(QWidget):
 
     def cancel(self) -> None:
         self._reset()
+        self._close_draft()
+        self.plus_button.setFocus()
+
+    def _close_draft(self) -> None:
         self.draft.hide()
         self.idle_hint.show()
-        self.plus_button.setFocus()
+        self.given_total.setVisible(bool(self.given_total.text()))
+        self.met_heading.setVisible(self.met.count() > 0)
+        self.met.setVisible(self.met.count() > 0)
 
     def _reset(self) -> None:
         self.counts = {}

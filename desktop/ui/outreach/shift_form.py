@@ -56,6 +56,18 @@ def summary_lines(summary: ShiftSummary, items: Mapping[str, SupplyItem]) -> lis
     ]
 
 
+_PRIMARY = {
+    "start": QT_TRANSLATE_NOOP("ShiftForm", "&Start the shift"),
+    "edit": QT_TRANSLATE_NOOP("ShiftForm", "&Save"),
+    "end": QT_TRANSLATE_NOOP("ShiftForm", "&End the shift"),
+}
+
+
+def primary_text(mode: str) -> str:
+    """The form's primary button for `mode` (marked above: self.tr is not callable before the dialog exists)."""
+    return QCoreApplication.translate("ShiftForm", _PRIMARY[mode])
+
+
 def _colleague_ids(text: str) -> list[uuid.UUID]:
     found = []
     for part in text.replace(";", ",").split(","):
@@ -82,13 +94,7 @@ class ShiftForm(FormDialog):
         items: Mapping[str, SupplyItem] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        primary = {
-            "start": QT_TRANSLATE_NOOP("ShiftForm", "&Start the shift"),
-            "edit": QT_TRANSLATE_NOOP("ShiftForm", "&Save"),
-            "end": QT_TRANSLATE_NOOP("ShiftForm", "&End the shift"),
-        }
-        # Marked above and translated here: self.tr is not callable before the dialog exists.
-        super().__init__(QCoreApplication.translate("ShiftForm", primary[mode]), parent)
+        super().__init__(primary_text(mode), parent)
         self.context, self.mode, self.shift = context, mode, shift
         self.setWindowTitle(
             {"start": self.tr("Start a shift"), "edit": self.tr("Change the shift"), "end": self.tr("End the shift")}[

@@ -3549,6 +3549,14 @@
         <translation>Paina + jokaisesta kohtaamisesta, napauta mitä annoit ja sitten Valmis. Kaikki muu on vapaaehtoista.</translation>
     </message>
     <message>
+        <source>This shift&apos;s encounters, latest first</source>
+        <translation>Tämän vuoron kohtaamiset, uusin ensin</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s encounters</source>
+        <translation>Tämän vuoron kohtaamiset</translation>
+    </message>
+    <message>
         <source>What was given (tap once for each)</source>
         <translation>Mitä annettiin (napauta kerran kustakin)</translation>
     </message>
@@ -3574,7 +3582,7 @@
     </message>
     <message>
         <source>Short n&amp;ote</source>
-        <translation>Lyhyt &amp;muistiinpano</translation>
+        <translation>L&amp;yhyt muistiinpano</translation>
     </message>
     <message>
         <source>Gender, only if safe to ask</source>
@@ -3606,7 +3614,7 @@
     </message>
     <message>
         <source>&amp;Make a code…</source>
-        <translation>Muodosta &amp;uusi koodi…</translation>
+        <translation>Muodosta uusi koo&amp;di…</translation>
     </message>
     <message>
         <source>Talked about</source>
@@ -3631,6 +3639,22 @@
     <message>
         <source>No referral</source>
         <translation>Ei ohjausta</translation>
+    </message>
+    <message>
+        <source>Given on this shift: {given}</source>
+        <translation>Annettu tässä vuorossa: {given}</translation>
+    </message>
+    <message>
+        <source>group of {n}</source>
+        <translation>{n} hengen ryhmä</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>ensimmäinen kerta</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>ohjattu palveluun</translation>
     </message>
     <message>
         <source>{item}: one fewer</source>
@@ -4654,7 +4678,7 @@
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Laji:</translation>
+        <translation>La&amp;ji:</translation>
     </message>
     <message>
         <source>Their operator codes, separated by commas</source>

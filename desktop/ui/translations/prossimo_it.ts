@@ -3549,6 +3549,14 @@
         <translation>Premi + per ogni incontro, tocca ciò che hai dato, poi Fatto. Tutto il resto è facoltativo.</translation>
     </message>
     <message>
+        <source>This shift&apos;s encounters, latest first</source>
+        <translation>Gli incontri di questo turno, dal più recente</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s encounters</source>
+        <translation>Gli incontri di questo turno</translation>
+    </message>
+    <message>
         <source>What was given (tap once for each)</source>
         <translation>Cosa è stato dato (un tocco per ciascuno)</translation>
     </message>
@@ -3566,7 +3574,7 @@
     </message>
     <message>
         <source>Used s&amp;harps handed back</source>
-        <translation>&amp;Taglienti usati riconsegnati</translation>
+        <translation>Taglienti &amp;usati riconsegnati</translation>
     </message>
     <message>
         <source>&amp;Referred to</source>
@@ -3631,6 +3639,22 @@
     <message>
         <source>No referral</source>
         <translation>Nessun invio</translation>
+    </message>
+    <message>
+        <source>Given on this shift: {given}</source>
+        <translation>Distribuito in questo turno: {given}</translation>
+    </message>
+    <message>
+        <source>group of {n}</source>
+        <translation>gruppo di {n}</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>prima volta</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>inviato a un servizio</translation>
     </message>
     <message>
         <source>{item}: one fewer</source>
