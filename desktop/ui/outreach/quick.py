@@ -72,6 +72,21 @@ def topic_label(tag: str) -> str:
     return QCoreApplication.translate("QuickEncounter", TOPICS[tag])
 
 
+def show_checked(button: QPushButton) -> None:
+    """A toggle whose state reads at a glance in daylight: a tick and bold when chosen (the
+    style's pressed shade alone is too faint to see on a laptop in the street)."""
+    text = button.text()
+    button.setCheckable(True)
+
+    def shown(checked: bool) -> None:
+        button.setText(f"\u2713 {text}" if checked else text)
+        font = button.font()
+        font.setBold(checked)
+        button.setFont(font)
+
+    button.toggled.connect(shown)
+
+
 class Choices(QGroupBox):
     """One optional field as a row of big buttons, one of them chosen (the first by default)."""
 
@@ -82,7 +97,7 @@ class Choices(QGroupBox):
         grid = QGridLayout(self)
         for n, (value, text) in enumerate(options):
             button = touch(QPushButton(text))
-            button.setCheckable(True)
+            show_checked(button)
             self.group.addButton(button, n)
             self.values[n] = value
             grid.addWidget(button, n // COLUMNS, n % COLUMNS)
@@ -237,15 +252,20 @@ class QuickEncounter(QWidget):
         column.addWidget(self.errors.add("given", self.given_box))
         self.people = Stepper(self.tr("People"), 1, 1000)
         self.sharps = Stepper(self.tr("Used sharps handed back"), 0, 1_000_000)
-        for title, stepper, field in (
-            (self.tr("Peo&ple in this encounter"), self.people, "people"),
-            (self.tr("Used s&harps handed back"), self.sharps, "sharps_returned"),
+        numbers = QGridLayout()  # side by side: the note stays in sight without scrolling
+        for n, (title, stepper, field) in enumerate(
+            (
+                (self.tr("Peo&ple in this encounter"), self.people, "people"),
+                (self.tr("Used s&harps handed back"), self.sharps, "sharps_returned"),
+            )
         ):
             label = QLabel(title)
+            label.setWordWrap(True)
             label.setBuddy(stepper.spin)
-            column.addWidget(label)
-            column.addWidget(stepper)
-            column.addWidget(self.errors.add(field, stepper.spin))
+            numbers.addWidget(label, 0, n)
+            numbers.addWidget(stepper, 1, n)
+            numbers.addWidget(self.errors.add(field, stepper.spin), 2, n)
+        column.addLayout(numbers)
         self.referral = QComboBox()
         touch(self.referral)
         label = QLabel(self.tr("&Referred to"))
@@ -302,7 +322,7 @@ class QuickEncounter(QWidget):
         self.topic_buttons: dict[str, QPushButton] = {}
         for n, tag in enumerate(TOPICS):
             button = touch(QPushButton(topic_label(tag)))
-            button.setCheckable(True)
+            show_checked(button)
             self.topic_buttons[tag] = button
             grid.addWidget(button, n // COLUMNS, n % COLUMNS)
         column.addWidget(self.topics_box)
@@ -365,7 +385,9 @@ class QuickEncounter(QWidget):
             parts = [time_text(encounter.at.astimezone(zone))]
             if encounter.people > 1:
                 parts.append(self.tr("group of {n}").format(n=encounter.people))
-            parts += [f"{names.get(str(g.item_id), '?')} {g.quantity}" for g in encounter.given]
+            parts += [f"{names.get(str(g.item_id), '?')} {g.quantity}" for g in encounter.given] or [
+                self.tr("nothing given")
+            ]
             if encounter.client_code:
                 parts.append(encounter.client_code)
             if encounter.new_person:
