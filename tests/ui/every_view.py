@@ -11,6 +11,7 @@ Must never fake a part of the app: the store is the real one the fixtures open.
 import datetime as dt
 import gc
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,8 +72,14 @@ SUPPLIES = [
 ]
 
 
+SHIFT_TEAM = uuid.UUID("00000000-0000-4000-8000-0000000000e1")  # an offline-only profile's, once enrolled
+
+
 def outreach_shift(context: UiContext):  # a Shift
-    """A running shift of the first team, with the organisation's supply items (made once)."""
+    """A running shift of the first team, with the organisation's supply items (made once; an
+    offline-only profile is enrolled first, as a shift needs an operator)."""
+    _enrolled(context)
+    team = context.teams[0].id if context.teams else SHIFT_TEAM
 
     def make(session):
         running = oq.open_shift(session)
@@ -82,7 +89,7 @@ def outreach_shift(context: UiContext):  # a Shift
             session.supply_items.create(
                 name_it=name_it, name_en=name_en, name_fi=name_fi, unit="piece", kind="harm_reduction", low_stock_at=5
             )
-        return oq.start_shift(session, context.teams[0].id, "Lodi")
+        return oq.start_shift(session, team, "Lodi")
 
     return context.store.worker.call(make)
 
@@ -99,11 +106,11 @@ def _encounter_open(window: MainWindow) -> QWidget:
     return page
 
 
-def _with_code_key(context: UiContext) -> None:
-    """The organisation's code key on this device, as an enrolment brings it."""
+def _enrolled(context: UiContext) -> None:
+    """Enrolled, with the organisation's code key, as a real enrolment leaves a device."""
 
     def save(session) -> None:
-        if not session.replica.has_code_key():
+        if session.replica.enrolment() is None or not session.replica.has_code_key():
             enrolment = Enrolment(
                 server_url="https://127.0.0.1:9",
                 ca_bundle=None,
@@ -111,12 +118,18 @@ def _with_code_key(context: UiContext) -> None:
                 operator_id=context.me,
                 organisation_id=context.device_id,
                 role="operator",
-                teams=[{"id": str(t.id), "name": t.name} for t in context.teams],
+                teams=[{"id": str(t.id), "name": t.name} for t in context.teams]
+                or [{"id": str(SHIFT_TEAM), "name": "Unità di strada"}],
             )
             codes = {"key": "00" * 32, "recipe": DEFAULT_RECIPE.as_json()}
             session.replica.save_enrolment(enrolment, "token", codes)
 
     context.store.worker.call(save)
+
+
+def _code_maker(context: UiContext, parent: QWidget) -> QWidget:
+    _enrolled(context)
+    return CodeMakerDialog(context, context.teams[0].id if context.teams else SHIFT_TEAM, parent)
 
 
 def _end_shift_form(context: UiContext, parent: QWidget) -> QWidget:
@@ -197,7 +210,7 @@ def dialogs(profile: Profile) -> dict[str, Make]:
         "shortcuts help": lambda c, load, p: _shortcuts_help(p),
         "start a shift": lambda c, load, p: ShiftForm(c, "start", parent=p),
         "end a shift": lambda c, load, p: _end_shift_form(c, p),
-        "code maker": lambda c, load, p: (_with_code_key(c), CodeMakerDialog(c, c.teams[0].id, p))[1],
+        "code maker": lambda c, load, p: _code_maker(c, p),
     }
     for page in (0, 1, 2, 3):  # WELCOME, PASSPHRASE, CONNECT, DONE
         made[f"first run page {page}"] = _wizard_page(profile.directory.parent, page)
