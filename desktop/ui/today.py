@@ -92,19 +92,7 @@ class TodayPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.greeting.setFont(font)
         layout.addWidget(self.greeting)
-
-        self.low_stock = QLabel()
-        self.low_stock.setWordWrap(True)
-        self.low_stock.setAccessibleName(self.tr("Low stock"))
-        style.set_role(self.low_stock, "warning")
-        self.low_stock_button = QPushButton(self.tr("Street &outreach"))
-        self.low_stock_button.clicked.connect(lambda: self.context.navigator.open("outreach"))
-        stock_row = QHBoxLayout()
-        stock_row.addWidget(self.low_stock, 1)
-        stock_row.addWidget(self.low_stock_button)
-        layout.addLayout(stock_row)
-        self.low_stock.hide()
-        self.low_stock_button.hide()
+        self._build_low_stock(layout)
 
         self.today_heading, self.today_list, self.today_empty = self._section(
             layout, self.tr("Appointments today"), self.tr("Nothing booked today.")
@@ -143,6 +131,21 @@ class TodayPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _build_low_stock(self, layout: QVBoxLayout) -> None:
+        """The low-stock warning (hidden while nothing is low), with the way to the shift screen."""
+        self.low_stock = QLabel()
+        self.low_stock.setWordWrap(True)
+        self.low_stock.setAccessibleName(self.tr("Low stock"))
+        style.set_role(self.low_stock, "warning")
+        self.low_stock_button = QPushButton(self.tr("Street &outreach"))
+        self.low_stock_button.clicked.connect(lambda: self.context.navigator.open("outreach"))
+        stock_row = QHBoxLayout()
+        stock_row.addWidget(self.low_stock, 1)
+        stock_row.addWidget(self.low_stock_button)
+        layout.addLayout(stock_row)
+        self.low_stock.hide()
+        self.low_stock_button.hide()
 
     def _section(
         self, layout: QVBoxLayout, title: str, empty_text: str, button: QPushButton | None = None

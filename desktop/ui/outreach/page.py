@@ -86,6 +86,15 @@ class OutreachPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self._build_header(layout)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_idle())
+        self.quick = QuickEncounter(self.context)
+        self.stack.addWidget(self.quick)
+        layout.addWidget(self.stack, 1)
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        """The title, what is running, the shift's buttons, and the low-stock warning."""
         header = QHBoxLayout()
         self.title = QLabel(self.tr("Street outreach"))
         font = QFont(self.title.font())
@@ -115,7 +124,8 @@ class OutreachPage(QWidget):
         self.low_label.hide()
         layout.addWidget(self.low_label)
 
-        self.stack = QStackedWidget()
+    def _build_idle(self) -> QWidget:
+        """With no shift running: what to do, and the latest shifts to open."""
         idle = QWidget()
         idle_layout = QVBoxLayout(idle)
         idle_layout.setContentsMargins(0, 0, 0, 0)
@@ -132,10 +142,7 @@ class OutreachPage(QWidget):
             self.recent.itemClicked.connect(self._open_recent)
         self.recent_heading.setBuddy(self.recent)
         idle_layout.addWidget(self.recent, 1)
-        self.stack.addWidget(idle)
-        self.quick = QuickEncounter(self.context)
-        self.stack.addWidget(self.quick)
-        layout.addWidget(self.stack, 1)
+        return idle
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -185,7 +185,11 @@ class QuickEncounter(QWidget):
         self.counters.setAccessibleName(self.tr("This shift's totals"))
         top.addWidget(self.counters, 1)
         layout.addLayout(top)
+        self._build_undo(layout)
+        self._build_draft(layout)
+        self._build_shift_so_far(layout)
 
+    def _build_undo(self, layout: QVBoxLayout) -> None:
         undo_row = QHBoxLayout()
         self.undo_label = QLabel()
         self.undo_label.setWordWrap(True)
@@ -197,6 +201,8 @@ class QuickEncounter(QWidget):
         self.undo_button.hide()
         self.undo_label.hide()
 
+    def _build_draft(self, layout: QVBoxLayout) -> None:
+        """The encounter being entered: its fields in two columns that scroll, Done below."""
         self.draft = QFrame()
         self.draft.setFrameShape(QFrame.Shape.StyledPanel)
         draft_layout = QVBoxLayout(self.draft)
@@ -224,7 +230,9 @@ class QuickEncounter(QWidget):
         draft_layout.addLayout(buttons)
         layout.addWidget(self.draft, 1)
         self.draft.hide()
-        # While no encounter is open: the hint, what the shift gave, its latest encounters.
+
+    def _build_shift_so_far(self, layout: QVBoxLayout) -> None:
+        """While no encounter is open: the hint, what the shift gave, its latest encounters."""
         self.idle_hint = QLabel(
             self.tr("Press + for each encounter, tap what you gave, then Done. Everything else is optional.")
         )
@@ -625,7 +633,6 @@ class QuickEncounter(QWidget):
         dialog.accepted.connect(lambda: self._code_made(dialog.chosen))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
-        self.code_maker = dialog
 
     def _code_made(self, code: str | None) -> None:
         if code:

@@ -104,12 +104,7 @@ class ShiftForm(FormDialog):
         self.errors = FormErrors()
         layout = QVBoxLayout(self)
         if summary is not None:
-            heading = QLabel(self.tr("So far on this shift:") if mode != "edit" else self.tr("This shift:"))
-            layout.addWidget(heading)
-            self.summary_label = QLabel("\n".join(summary_lines(summary, items or {})))
-            self.summary_label.setWordWrap(True)
-            self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(self.summary_label)
+            self._build_summary(layout, summary, items or {})
         form = QFormLayout()
         layout.addLayout(form)
         self.team = QComboBox()
@@ -118,28 +113,7 @@ class ShiftForm(FormDialog):
         self.colleagues = QLineEdit()
         self.notes = QPlainTextEdit()
         if mode != "end":
-            for team in context.teams:
-                self.team.addItem(team.name, team.id)
-            self.team.setEnabled(mode == "start" and len(context.teams) > 1)
-            touch(self.team)
-            form.addRow(self.tr("&Team:"), self.team)
-            form.addRow(self.errors.add("team_id", self.team))
-            completer = QCompleter([m.name for m in municipalities()], self.area)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.area.setCompleter(completer)
-            self.area.setPlaceholderText(self.tr("A municipality, or the name of your route"))
-            touch(self.area)
-            form.addRow(self.tr("&Area:"), self.area)
-            form.addRow(self.errors.add("municipalities", self.area))
-            for value, text in labels("shift_kind").items():
-                self.kind.addItem(text, value)
-            touch(self.kind)
-            form.addRow(self.tr("&Kind:"), self.kind)
-            self.colleagues.setPlaceholderText(self.tr("Their operator codes, separated by commas"))
-            touch(self.colleagues)
-            form.addRow(self.tr("C&olleagues:"), self.colleagues)
-            form.addRow(self.errors.add("member_ids", self.colleagues))
+            self._build_shift_fields(form)
         if mode != "start":
             self.notes.setTabChangesFocus(True)
             self.notes.setFixedHeight(self.fontMetrics().height() * 4)
@@ -159,6 +133,39 @@ class ShiftForm(FormDialog):
         touch(self.primary_button)
         touch(self.cancel_button)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def _build_summary(self, layout: QVBoxLayout, summary: ShiftSummary, items: Mapping[str, SupplyItem]) -> None:
+        heading = QLabel(self.tr("So far on this shift:") if self.mode != "edit" else self.tr("This shift:"))
+        layout.addWidget(heading)
+        self.summary_label = QLabel("\n".join(summary_lines(summary, items)))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+
+    def _build_shift_fields(self, form: QFormLayout) -> None:
+        """Team, area (the gazetteer offered as you type), kind and colleagues."""
+        for team in self.context.teams:
+            self.team.addItem(team.name, team.id)
+        self.team.setEnabled(self.mode == "start" and len(self.context.teams) > 1)
+        touch(self.team)
+        form.addRow(self.tr("&Team:"), self.team)
+        form.addRow(self.errors.add("team_id", self.team))
+        completer = QCompleter([m.name for m in municipalities()], self.area)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.area.setCompleter(completer)
+        self.area.setPlaceholderText(self.tr("A municipality, or the name of your route"))
+        touch(self.area)
+        form.addRow(self.tr("&Area:"), self.area)
+        form.addRow(self.errors.add("municipalities", self.area))
+        for value, text in labels("shift_kind").items():
+            self.kind.addItem(text, value)
+        touch(self.kind)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        self.colleagues.setPlaceholderText(self.tr("Their operator codes, separated by commas"))
+        touch(self.colleagues)
+        form.addRow(self.tr("C&olleagues:"), self.colleagues)
+        form.addRow(self.errors.add("member_ids", self.colleagues))
 
     def _fill(self, shift: Shift) -> None:
         index = self.team.findData(shift.team_id)
