@@ -21,13 +21,12 @@ from PySide6.QtWidgets import QWidget, QWizard
 from desktop.settings import Settings
 from desktop.store import outreach_queries as oq
 from desktop.store.profile import Profile
-from desktop.store.replica import Enrolment
 from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.contacts.dialogs import ConsentDialog, NoteDialog, RelationshipDialog
 from desktop.ui.contacts.form import ContactForm
-from desktop.ui.context import UiContext
+from desktop.ui.context import Team, UiContext
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.intake import IntakeAcceptDialog, IntakeDeclineDialog
 from desktop.ui.main_window import SCREENS, MainWindow
@@ -39,9 +38,8 @@ from desktop.ui.resources.refer import ReferralDialog
 from desktop.ui.settings_page import SignOutDialog
 from desktop.ui.shortcuts_help import ShortcutsHelp, registered_shortcuts
 from desktop.ui.unlock import UnlockWindow
-from protocol.client_codes import DEFAULT_RECIPE
 from protocol.directory import is_stale
-from tests.ui.conftest import Caseload
+from tests.ui.conftest import TEST_CODE_KEY, Caseload, enrol_offline
 
 
 def richest_resource(context: UiContext, load: Caseload):  # a Resource
@@ -111,18 +109,8 @@ def _enrolled(context: UiContext) -> None:
 
     def save(session) -> None:
         if session.replica.enrolment() is None or not session.replica.has_code_key():
-            enrolment = Enrolment(
-                server_url="https://127.0.0.1:9",
-                ca_bundle=None,
-                device_id=context.device_id,
-                operator_id=context.me,
-                organisation_id=context.device_id,
-                role="operator",
-                teams=[{"id": str(t.id), "name": t.name} for t in context.teams]
-                or [{"id": str(SHIFT_TEAM), "name": "Unità di strada"}],
-            )
-            codes = {"key": "00" * 32, "recipe": DEFAULT_RECIPE.as_json()}
-            session.replica.save_enrolment(enrolment, "token", codes)
+            teams = context.teams or [Team(SHIFT_TEAM, "Unità di strada")]
+            enrol_offline(session, context.me, teams, code_key=TEST_CODE_KEY)
 
     context.store.worker.call(save)
 

@@ -11,30 +11,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.store import outreach_queries as oq
-from desktop.store.replica import Enrolment
 from desktop.ui.outreach.code_maker import CodeMakerDialog
 from desktop.ui.outreach.common import TOUCH
 from desktop.ui.outreach.page import OutreachPage
 from desktop.ui.today import TodayPage
 from protocol.client_codes import DEFAULT_RECIPE, make_code
-from tests.ui.conftest import OPERATOR, TEAM_A, wait_for_store
+from tests.ui.conftest import OPERATOR, TEAM_A, TEST_CODE_KEY, enrol_offline, wait_for_store
 
-KEY = bytes(range(32))
+KEY = TEST_CODE_KEY
 
 
 def outreach_store(store, low_at: int = 5) -> dict[str, uuid.UUID]:
     """Enrolled in team A with the organisation's code key, two supply items, 6 syringes."""
-    enrolment = Enrolment(
-        server_url="https://127.0.0.1:9",
-        ca_bundle=None,
-        device_id=uuid.uuid4(),
-        operator_id=OPERATOR,
-        organisation_id=uuid.uuid4(),
-        role="operator",
-        teams=[{"id": str(TEAM_A.id), "name": TEAM_A.name}],
-    )
-    codes = {"key": KEY.hex(), "recipe": DEFAULT_RECIPE.as_json()}
-    store.call(lambda s: s.replica.save_enrolment(enrolment, "token", codes))
+    store.call(lambda s: enrol_offline(s, OPERATOR, [TEAM_A], code_key=KEY))
 
     def items(s):
         naloxone = s.supply_items.create(

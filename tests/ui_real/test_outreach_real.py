@@ -13,12 +13,12 @@ import pytest
 from desktop.settings import Settings
 from desktop.store import outreach_queries as oq
 from desktop.store.profile import Profile
-from desktop.store.replica import Enrolment
+from desktop.ui.context import Team
 from desktop.ui.main_window import MainWindow
 from desktop.ui.outreach.page import OutreachPage
 from desktop.ui.outreach.shift_form import ShiftForm
 from desktop.ui.unlock import UnlockWindow
-from protocol.client_codes import DEFAULT_RECIPE
+from tests.ui.conftest import PASSPHRASE, TEST_CODE_KEY, enrol_offline
 from tests.ui_real.conftest import (
     Steps,
     active,
@@ -40,23 +40,13 @@ TEAM = uuid.UUID("00000000-0000-4000-8000-0000000000d1")
 @pytest.fixture()
 def street_evening(tmp_path: Path) -> Iterator[Path]:
     """An enrolled profile (one team, the service unreachable) with three supply items in stock."""
-    profile = Profile.create(tmp_path / "profile", "correct horse battery staple")
+    profile = Profile.create(tmp_path / "profile", PASSPHRASE)
     Settings(language="en").save(profile.directory)
     operator = uuid.uuid4()
     profile.record_enrolment(device_id=uuid.uuid4(), operator_id=operator)
-    worker = profile.open("correct horse battery staple")
+    worker = profile.open(PASSPHRASE)
     try:
-        enrolment = Enrolment(
-            server_url="https://127.0.0.1:9",  # nothing listens: every sync fails, as in the street
-            ca_bundle=None,
-            device_id=uuid.uuid4(),
-            operator_id=operator,
-            organisation_id=uuid.uuid4(),
-            role="operator",
-            teams=[{"id": str(TEAM), "name": "Unità di strada"}],
-        )
-        codes = {"key": "11" * 32, "recipe": DEFAULT_RECIPE.as_json()}
-        worker.call(lambda s: s.replica.save_enrolment(enrolment, "token", codes))
+        worker.call(lambda s: enrol_offline(s, operator, [Team(TEAM, "Unità di strada")], code_key=TEST_CODE_KEY))
 
         def supplies(s) -> None:
             for name_it, name_en, name_fi, held in (
