@@ -10,19 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop.settings import Settings
 from desktop.store import outreach_queries as oq
-from desktop.store.profile import Profile
 from desktop.ui.context import Team
 from desktop.ui.main_window import MainWindow
 from desktop.ui.outreach.page import OutreachPage
 from desktop.ui.outreach.shift_form import ShiftForm
 from desktop.ui.unlock import UnlockWindow
-from tests.ui.conftest import PASSPHRASE, TEST_CODE_KEY, enrol_offline
+from tests.ui.conftest import TEST_CODE_KEY
 from tests.ui_real.conftest import (
     Steps,
     active,
     do,
+    enrolled_offline,
     gone,
     keys,
     on_screen,
@@ -40,13 +39,7 @@ TEAM = uuid.UUID("00000000-0000-4000-8000-0000000000d1")
 @pytest.fixture()
 def street_evening(tmp_path: Path) -> Iterator[Path]:
     """An enrolled profile (one team, the service unreachable) with three supply items in stock."""
-    profile = Profile.create(tmp_path / "profile", PASSPHRASE)
-    Settings(language="en").save(profile.directory)
-    operator = uuid.uuid4()
-    profile.record_enrolment(device_id=uuid.uuid4(), operator_id=operator)
-    worker = profile.open(PASSPHRASE)
-    try:
-        worker.call(lambda s: enrol_offline(s, operator, [Team(TEAM, "Unità di strada")], code_key=TEST_CODE_KEY))
+    with enrolled_offline(tmp_path, Team(TEAM, "Unità di strada"), TEST_CODE_KEY) as (profile, worker):
 
         def supplies(s) -> None:
             for name_it, name_en, name_fi, held in (
@@ -65,8 +58,6 @@ def street_evening(tmp_path: Path) -> Iterator[Path]:
                 oq.add_movement(s, TEAM, item.id, "received", quantity=held)
 
         worker.call(supplies)
-    finally:
-        worker.close()
     yield profile.directory
 
 
