@@ -242,13 +242,30 @@ def make_code(key: bytes, recipe: Recipe, answers: Mapping[str, object]) -> str:
     return _code_of(check_key(key), recipe, normalise_all(recipe, answers))
 
 
+def _typed(text: str) -> str:
+    raw = "".join(c for c in unicodedata.normalize("NFKC", text).upper() if c not in " -")
+    return "".join(_TYPED_AS.get(c, c) for c in raw)
+
+
+def _grouped(raw: str) -> str:
+    return "-".join(raw[n : n + GROUP] for n in range(0, len(raw), GROUP))
+
+
 def parse_code(text: str) -> str:
     """A code as someone typed it (any case, spaces or dashes, I/L/O for 1/1/0), in its shown form."""
-    raw = "".join(c for c in unicodedata.normalize("NFKC", text).upper() if c not in " -")
-    raw = "".join(_TYPED_AS.get(c, c) for c in raw)
+    raw = _typed(text)
     if len(raw) != CODE_LENGTH or any(c not in ALPHABET for c in raw):
         raise CodeError("code", f"must be {CODE_LENGTH} characters of {ALPHABET} (groups of {GROUP})")
-    return "-".join(raw[n : n + GROUP] for n in range(0, CODE_LENGTH, GROUP))
+    return _grouped(raw)
+
+
+def code_prefix(text: str) -> str | None:
+    """The start of a code being typed, read as `parse_code` reads a whole one ("7kq2m" ->
+    "7KQ2-M"), for search as you type; None when it cannot start any code."""
+    raw = _typed(text)
+    if not raw or len(raw) > CODE_LENGTH or any(c not in ALPHABET for c in raw):
+        return None
+    return _grouped(raw)
 
 
 # --- near misses -----------------------------------------------------------------------------
@@ -319,6 +336,7 @@ __all__: Sequence[str] = (
     "Recipe",
     "RecipeInput",
     "among",
+    "code_prefix",
     "fold_letters",
     "make_code",
     "near_misses",

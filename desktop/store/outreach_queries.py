@@ -4,7 +4,8 @@ Owns: starting, editing and ending a shift (by its members), recording an encoun
 (with the stock discrepancies it causes, never refusing one), writing ledger movements, a
 shift's summary and a team's derived stock as the store holds them (the counting rules are
 protocol.outreach's), the low-stock query, and the `KnownCodes` hook over the codes seen in
-the team's encounters (protocol.client_codes.near_misses asks it).
+the team's encounters (protocol.client_codes.near_misses asks it), and the codes starting with
+what is being typed (search as you type on the quick-encounter screen).
 Must never keep a stock count (stock is derived from the records on every read), never
 update or delete a ledger movement, and runs on the store thread only (like every query).
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from desktop.store.errors import RuleViolation
 from desktop.store.session import StoreSession
-from protocol.client_codes import KnownCodes
+from protocol.client_codes import KnownCodes, code_prefix
 from protocol.clock import utc_now
 from protocol.entities import Encounter, Shift, ShiftKind, StockMovement, SupplyItem
 from protocol.gazetteer import find
@@ -81,6 +82,16 @@ def open_shift(session: StoreSession) -> Shift | None:
         if me in shift.member_ids:
             return shift
     return None
+
+
+def recent_shifts(session: StoreSession, limit: int = 20) -> list[Shift]:
+    """The latest shifts this operator was on, newest first (the shift screen lists them to edit)."""
+    me = _operator(session)
+    rows = session.conn.execute(
+        "SELECT body FROM shift WHERE deleted = 0 ORDER BY started_at DESC, id DESC LIMIT ?", (limit * 5,)
+    ).fetchall()
+    mine = [shift for shift in (Shift.model_validate_json(body) for (body,) in rows) if me in shift.member_ids]
+    return mine[:limit]
 
 
 def encounters_of(session: StoreSession, shift_id: uuid.UUID) -> list[Encounter]:
@@ -216,3 +227,17 @@ def known_codes(session: StoreSession, team_id: uuid.UUID) -> KnownCodes:
         return found
 
     return known
+
+
+def codes_starting(session: StoreSession, team_id: uuid.UUID, typed: str, limit: int = 8) -> list[tuple[str, int]]:
+    """The team's known codes starting with `typed` (read as protocol.client_codes reads a code),
+    each with how many encounters carry it, most met first: an index range on `client_code`."""
+    prefix = code_prefix(typed)
+    if prefix is None:
+        return []
+    rows = session.conn.execute(
+        "SELECT client_code, COUNT(*) FROM encounter WHERE deleted = 0 AND team_id = ?"
+        " AND client_code >= ? AND client_code < ? GROUP BY client_code ORDER BY COUNT(*) DESC, client_code LIMIT ?",
+        (str(team_id), prefix, prefix + "\uffff", limit),
+    ).fetchall()
+    return [(code, int(n)) for code, n in rows]

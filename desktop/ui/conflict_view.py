@@ -58,6 +58,11 @@ _LABEL_KINDS = {
     ("intake_request", "kind"): "intake_kind",
     ("intake_request", "contact_channel"): "intake_channel",
     ("intake_request", "status"): "intake_status",
+    ("shift", "kind"): "shift_kind",
+    ("encounter", "gender"): "gender",
+    ("encounter", "age_band"): "age_band",
+    ("supply_item", "kind"): "supply_kind",
+    ("stock_movement", "kind"): "movement_kind",
 }
 
 
@@ -81,6 +86,10 @@ def entity_word(entity: str) -> str:
         "intake_request": _Words.translate("SyncWords", "help-desk request"),
         "bookable_slot": _Words.translate("SyncWords", "help-desk time slot"),
         "conflict": _Words.translate("SyncWords", "conflict decision"),
+        "shift": _Words.translate("SyncWords", "outreach shift"),
+        "encounter": _Words.translate("SyncWords", "outreach encounter"),
+        "supply_item": _Words.translate("SyncWords", "supply item"),
+        "stock_movement": _Words.translate("SyncWords", "stock movement"),
     }
     return words.get(entity, entity)
 
@@ -98,6 +107,10 @@ def entity_count(entity: str, n: int) -> str:
         "intake_request": lambda: QCoreApplication.translate("SyncWords", "Help-desk request: {n}").format(n=n),
         "bookable_slot": lambda: QCoreApplication.translate("SyncWords", "Help-desk time slot: {n}").format(n=n),
         "conflict": lambda: QCoreApplication.translate("SyncWords", "Conflict decision: {n}").format(n=n),
+        "shift": lambda: QCoreApplication.translate("SyncWords", "Outreach shift: {n}").format(n=n),
+        "encounter": lambda: QCoreApplication.translate("SyncWords", "Outreach encounter: {n}").format(n=n),
+        "supply_item": lambda: QCoreApplication.translate("SyncWords", "Supply item: {n}").format(n=n),
+        "stock_movement": lambda: QCoreApplication.translate("SyncWords", "Stock movement: {n}").format(n=n),
     }
     return counted[entity]() if entity in counted else f"{n} {entity}"
 

@@ -25,7 +25,7 @@ from desktop.ui.sync_bridge import SyncBridge
 class Navigator(QObject):
     """Screens emit requests; the main window switches page and shows the record.
 
-    Page keys: today, contacts, calendar, resources, intake, sync, reports, settings;
+    Page keys: today, contacts, calendar, resources, intake, outreach, sync, reports, settings;
     and "refer" with a contact id: Resources, with that person chosen for the next referral.
     """
 

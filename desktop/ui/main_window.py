@@ -2,7 +2,7 @@
 
 Owns: the list of screens and their keys, building each screen the first time it
 is shown (opening the app does not pay for eight screens), switching on a
-`Navigator` request or a keyboard shortcut (Ctrl+1 … Ctrl+8), the shortcuts help (F1,
+`Navigator` request or a keyboard shortcut (Ctrl+1 … Ctrl+9), the shortcuts help (F1,
 `desktop.ui.shortcuts_help`), and the status bar,
 which always says where the operator's work is: offline; syncing; up to date at
 HH:MM; n waiting; k conflicts.
@@ -58,6 +58,8 @@ SCREENS = (
     Screen("sync", "desktop.ui.sync_panel", "SyncPage", QT_TRANSLATE_NOOP("MainWindow", "Sync")),
     Screen("reports", "desktop.ui.reports", "ReportsPage", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     Screen("settings", "desktop.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    # Last, so Ctrl+1 … Ctrl+8 keep the screens people learnt them for.
+    Screen("outreach", "desktop.ui.outreach.page", "OutreachPage", QT_TRANSLATE_NOOP("MainWindow", "Street outreach")),
 )
 
 

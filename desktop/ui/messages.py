@@ -470,6 +470,27 @@ _OWN_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]]
         _status("intake_channel"),
     ),
     (re.compile(r"no (\w+) with id \S+"), _GONE, lambda m: ""),
+    # protocol.client_codes: an answer to the code recipe, or a code as typed (issue 18)
+    (
+        re.compile(r"needs at least (\d+) letters \(A-Z, accents ignored\)"),
+        QT_TRANSLATE_NOOP("Messages", "needs at least %1 letters (accents do not count)."),
+        lambda match: match.group(1),
+    ),
+    (
+        re.compile(r"must be a whole number from (\d+) to (\d+)"),
+        QT_TRANSLATE_NOOP("Messages", "must be a whole number in the range %1."),
+        lambda match: f"{match.group(1)}\u2013{match.group(2)}",
+    ),
+    (
+        re.compile(r"must be one of F, M, X"),
+        QT_TRANSLATE_NOOP("Messages", "write F, M or X."),
+        lambda match: "",
+    ),
+    (
+        re.compile(r"must be (\d+) characters of [0-9A-Z]+ \(groups of \d+\)"),
+        QT_TRANSLATE_NOOP("Messages", "a code has %1 letters and digits, in groups of four."),
+        lambda match: match.group(1),
+    ),
     (
         re.compile(r"a change refused as (\w+) would be refused again"),
         QT_TRANSLATE_NOOP("Messages", "the service would refuse this change again; change it first."),

@@ -1,7 +1,8 @@
 """`python -m desktop.ui.screenshots OUTDIR`: every main screen, with demo data, as PNG.
 
 Owns: rendering the screens a person sees first (first run, unlock, and each
-screen of the main window, plus a contact's detail) from the real `prossimo --demo`
+screen of the main window, plus a contact's detail and the Street outreach screen during a
+shift, `_outreach_shots`) from the real `prossimo --demo`
 set-up: the embedded demo service, an enrolled profile and a real first sync. The
 images go to OUTDIR (the README shows docs/screenshots). Offscreen by default, at
 1280×800; with `--real-window` (run by scripts/take-screenshots.sh under Xvfb and
@@ -13,11 +14,13 @@ temporary folder that is deleted afterwards.
 """
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,9 +31,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.settings import LANGUAGES, Settings
+from desktop.store import outreach_queries as oq
+from desktop.store.session import StoreSession
 from desktop.ui import i18n
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.main_window import SCREENS, MainWindow
+from desktop.ui.outreach.page import OutreachPage
 from desktop.ui.resources.handout import render_page_image
 from desktop.ui.resources.page import ResourcesPage
 from desktop.ui.shell import Session, Shell
@@ -115,6 +121,72 @@ def _directory_shots(shell: Shell, window: MainWindow, outdir: Path, language: s
     return shots
 
 
+# A street shift's supplies, when the demo's catalogue has none: (it, en, fi, held, low at).
+SHOT_SUPPLIES = [
+    ("Kit naloxone", "Naloxone kit", "Naloksonipakkaus", 14, 5),
+    ("Siringhe 1 ml", "Syringes 1 ml", "Ruiskut 1 ml", 400, 50),
+    ("Preservativi", "Condoms", "Kondomit", 30, 40),
+    ("Acqua sterile", "Sterile water", "Steriili vesi", 120, 20),
+    ("Opuscolo servizi", "Services leaflet", "Palveluesite", 60, 10),
+]
+
+
+def _street_evening(session: StoreSession, team: uuid.UUID, now: dt.datetime) -> None:
+    """Two hours of a street shift in Lodi: nine encounters, some given nothing, one group."""
+    if oq.open_shift(session) is not None:
+        return
+    items = session.supply_items.page(limit=100).records
+    if not items:
+        for name_it, name_en, name_fi, held, low in SHOT_SUPPLIES:
+            names = {"name_it": name_it, "name_en": name_en, "name_fi": name_fi}
+            item = session.supply_items.create(**names, unit="piece", kind="harm_reduction", low_stock_at=low)
+            oq.add_movement(session, team, item.id, "received", quantity=held)
+            items.append(item)
+    items.sort(key=lambda i: i.name_en.casefold())
+    start = now - dt.timedelta(hours=2)
+    shift = oq.start_shift(session, team, "Lodi", at=start)
+    pattern = [(0, 2, 1), (1, 1, 1), (None, 0, 1), (0, 3, 3), (2, 1, 1), (1, 2, 1), (None, 0, 2), (3, 1, 1), (1, 1, 1)]
+    for n, (which, quantity, people) in enumerate(pattern):
+        given = [{"item_id": items[which % len(items)].id, "quantity": quantity}] if which is not None else []
+        oq.record_encounter(
+            session,
+            shift.id,
+            at=start + dt.timedelta(minutes=11 * n + 5),
+            given=given,
+            people=people,
+            new_person=(n % 4 == 1) or None,
+        )
+
+
+def _outreach_shots(shell: Shell, window: MainWindow, outdir: Path) -> list[Path]:
+    """The Street outreach screen during a shift (its counters and encounters), then with an
+    encounter being entered: two supplies tapped, an age band and a topic chosen."""
+    session = _session(shell)
+    context = session.context
+    if not context.teams:
+        return []
+    team, now = context.teams[0].id, context.clock()
+    session.worker.call(lambda s: _street_evening(s, team, now))
+    page = window.show_page("outreach")
+    if not isinstance(page, OutreachPage):
+        raise TypeError("the outreach screen is not an OutreachPage")
+    page.reload()
+    _settle(shell)
+    shots = [_save(window, outdir / "outreach-shift.png")]
+    quick = page.quick
+    quick.start()
+    quick.give_number(1)
+    for _ in range(2):
+        quick.give_number(min(2, len(quick.items)))
+    quick.age.choose("25_34")
+    quick.new.choose(False)
+    next(iter(quick.topic_buttons.values())).setChecked(True)
+    _settle(shell)
+    shots.append(_save(window, outdir / "outreach-encounter.png"))
+    quick.cancel()
+    return shots
+
+
 def render(outdir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Prossimo")
@@ -158,6 +230,7 @@ def render(outdir: Path, language: str) -> list[Path]:
             _settle(shell)
             written.append(_save(window, outdir / f"{screen.key}.png"))
         written += _directory_shots(shell, window, outdir, language)
+        written += _outreach_shots(shell, window, outdir)
         contact_id = session.worker.call(lambda s: s.contacts.page(limit=3).records[2].id)
         window.show_page("contacts", contact_id)
         _settle(shell)

@@ -14,6 +14,8 @@ Owns: `TodayPage`, five short sections, each item opening the page it belongs to
     that expire within 30 days. -> the contact
   * referrals still "sent" with no change for 14 days: no answer yet. -> the contact
 - Changes not yet synced (the outbox) and, on a syncing profile, "Sync now".
+- Low stock of the operator's teams' supplies (desktop.ui.outreach.stock), when any item is at
+  or below its threshold. -> street outreach
 
 It refreshes when a write or a sync touches what it shows (`store.changed`),
 when the sync state changes, and every few minutes (days roll over, appointments
@@ -50,9 +52,11 @@ from desktop.ui.calendar import date_text, local_now, local_zone, time_text
 from desktop.ui.calendar.views import block_summary
 from desktop.ui.context import UiContext
 from desktop.ui.labels import label
+from desktop.ui.outreach.stock import Low, low_stock_text, read_low_stock
 from protocol import IntakeRequest, entities
 
 SHOWN_ENTITIES = frozenset({"appointment", "intake_request", "consent", "referral", "contact", "resource"})
+STOCK_ENTITIES = frozenset({"supply_item", "stock_movement", "encounter"})
 REFRESH_MS = 5 * 60_000
 TARGET = Qt.ItemDataRole.UserRole  # (page key, record id) an item opens
 
@@ -88,6 +92,7 @@ class TodayPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.greeting.setFont(font)
         layout.addWidget(self.greeting)
+        self._build_low_stock(layout)
 
         self.today_heading, self.today_list, self.today_empty = self._section(
             layout, self.tr("Appointments today"), self.tr("Nothing booked today.")
@@ -126,6 +131,21 @@ class TodayPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _build_low_stock(self, layout: QVBoxLayout) -> None:
+        """The low-stock warning (hidden while nothing is low), with the way to the shift screen."""
+        self.low_stock = QLabel()
+        self.low_stock.setWordWrap(True)
+        self.low_stock.setAccessibleName(self.tr("Low stock"))
+        style.set_role(self.low_stock, "warning")
+        self.low_stock_button = QPushButton(self.tr("Street &outreach"))
+        self.low_stock_button.clicked.connect(lambda: self.context.navigator.open("outreach"))
+        stock_row = QHBoxLayout()
+        stock_row.addWidget(self.low_stock, 1)
+        stock_row.addWidget(self.low_stock_button)
+        layout.addLayout(stock_row)
+        self.low_stock.hide()
+        self.low_stock_button.hide()
 
     def _section(
         self, layout: QVBoxLayout, title: str, empty_text: str, button: QPushButton | None = None
@@ -176,6 +196,18 @@ class TodayPage(QWidget):
             self.reload()
         else:
             self.reload_pending()  # any write adds to the outbox
+            if entities & STOCK_ENTITIES:
+                self.reload_stock()
+
+    def reload_stock(self) -> None:
+        teams = [team.id for team in self.context.teams]
+        self.context.store.run(lambda s: read_low_stock(s, teams), self._show_stock, owner=self)
+
+    def _show_stock(self, lows: list[Low]) -> None:
+        text = low_stock_text(lows, {team.id: team.name for team in self.context.teams})
+        self.low_stock.setText(text)
+        self.low_stock.setVisible(bool(text))
+        self.low_stock_button.setVisible(bool(text))
 
     def reload_pending(self) -> None:
         self.context.store.run(lambda s: s.replica.pending_count(), self._show_pending, owner=self)
@@ -189,6 +221,7 @@ class TodayPage(QWidget):
             self._failed,
             owner=self,
         )
+        self.reload_stock()
 
     def _failed(self, error: BaseException) -> None:
         self.greeting.setText(

@@ -201,3 +201,14 @@ def test_near_misses_at_the_edges_stay_in_range() -> None:
 def test_the_key_must_be_32_bytes() -> None:
     with pytest.raises(CodeError, match="code_key: must be 32 bytes"):
         make_code(b"short", DEFAULT_RECIPE, ANSWERS)
+
+
+def test_the_start_of_a_code_is_read_as_a_whole_code_is() -> None:
+    from protocol.client_codes import code_prefix
+
+    assert code_prefix("7kq2m") == "7KQ2-M"
+    assert code_prefix(" 7kq2-m9xd 4 ") == "7KQ2-M9XD-4"
+    assert code_prefix("oil") == "011"  # O, I and L are typed for 0, 1 and 1
+    assert code_prefix("") is None
+    assert code_prefix("7KQU") is None  # U is not in the alphabet
+    assert code_prefix("1" * 13) is None  # longer than any code

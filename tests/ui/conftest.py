@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.settings import Settings
 from desktop.store.profile import Profile
+from desktop.store.replica import Enrolment
 from desktop.store.session import StoreSession
 from desktop.store.worker import StoreWorker
 from desktop.ui import i18n
@@ -25,6 +26,7 @@ from desktop.ui.context import Navigator, Team, UiContext
 from desktop.ui.shell import Shell
 from desktop.ui.store_client import StoreClient
 from protocol import demo_data
+from protocol.client_codes import DEFAULT_RECIPE
 
 PASSPHRASE = "correct horse battery staple"
 ROME = ZoneInfo("Europe/Rome")
@@ -96,6 +98,28 @@ def fill_demo_store(session: StoreSession, now: dt.datetime = NOW, contacts: int
             )
         )
     return Caseload(made, resources, booked)
+
+
+UNREACHABLE = "https://127.0.0.1:9"  # nothing listens: every sync fails, as offline (or in the street)
+TEST_CODE_KEY = bytes(range(32))  # the organisation's client-code key in the tests that make codes
+
+
+def enrol_offline(
+    session: StoreSession, operator_id: uuid.UUID, teams: list[Team], *, code_key: bytes | None = None
+) -> None:
+    """Enrolled with a service out of reach, in `teams`, and with the organisation's client-code
+    key (default recipe) when `code_key` is given: what a real enrolment leaves on a device."""
+    enrolment = Enrolment(
+        server_url=UNREACHABLE,
+        ca_bundle=None,
+        device_id=uuid.uuid4(),
+        operator_id=operator_id,
+        organisation_id=uuid.uuid4(),
+        role="operator",
+        teams=[{"id": str(team.id), "name": team.name} for team in teams],
+    )
+    codes = {"key": code_key.hex(), "recipe": DEFAULT_RECIPE.as_json()} if code_key is not None else None
+    session.replica.save_enrolment(enrolment, "token", codes)
 
 
 @pytest.fixture()

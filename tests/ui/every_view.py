@@ -11,6 +11,7 @@ Must never fake a part of the app: the store is the real one the fixtures open.
 import datetime as dt
 import gc
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,23 +19,27 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.settings import Settings
+from desktop.store import outreach_queries as oq
 from desktop.store.profile import Profile
 from desktop.ui.calendar.files import ExportDialog, ImportDialog
 from desktop.ui.calendar.form import AppointmentForm
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.contacts.dialogs import ConsentDialog, NoteDialog, RelationshipDialog
 from desktop.ui.contacts.form import ContactForm
-from desktop.ui.context import UiContext
+from desktop.ui.context import Team, UiContext
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.intake import IntakeAcceptDialog, IntakeDeclineDialog
 from desktop.ui.main_window import SCREENS, MainWindow
+from desktop.ui.outreach.code_maker import CodeMakerDialog
+from desktop.ui.outreach.page import OutreachPage, read_page
+from desktop.ui.outreach.shift_form import ShiftForm
 from desktop.ui.resources.handout import HandoutDialog
 from desktop.ui.resources.refer import ReferralDialog
 from desktop.ui.settings_page import SignOutDialog
 from desktop.ui.shortcuts_help import ShortcutsHelp, registered_shortcuts
 from desktop.ui.unlock import UnlockWindow
 from protocol.directory import is_stale
-from tests.ui.conftest import Caseload
+from tests.ui.conftest import TEST_CODE_KEY, Caseload, enrol_offline
 
 
 def richest_resource(context: UiContext, load: Caseload):  # a Resource
@@ -54,10 +59,78 @@ def richest_resource(context: UiContext, load: Caseload):  # a Resource
     return max(load.resources, key=weight)
 
 
-PAGES: list[str] = [screen.key for screen in SCREENS] + ["contact-detail", "resource-detail"]
+PAGES: list[str] = [screen.key for screen in SCREENS] + ["contact-detail", "resource-detail", "outreach-encounter"]
+SUPPLIES = [
+    ("Siringhe 1 ml", "Syringes 1 ml", "Ruiskut 1 ml"),
+    ("Kit naloxone", "Naloxone kit", "Naloksonipakkaus"),
+    ("Preservativi", "Condoms", "Kondomit"),
+    ("Stagnola", "Foil", "Folio"),
+    ("Acqua sterile", "Sterile water", "Steriili vesi"),
+    ("Opuscolo servizi", "Services leaflet", "Palveluesite"),
+]
+
+
+SHIFT_TEAM = uuid.UUID("00000000-0000-4000-8000-0000000000e1")  # an offline-only profile's, once enrolled
+
+
+def outreach_shift(context: UiContext):  # a Shift
+    """A running shift of the first team, with the organisation's supply items (made once; an
+    offline-only profile is enrolled first, as a shift needs an operator)."""
+    _enrolled(context)
+    team = context.teams[0].id if context.teams else SHIFT_TEAM
+
+    def make(session):
+        running = oq.open_shift(session)
+        if running is not None:
+            return running
+        for name_it, name_en, name_fi in SUPPLIES:
+            session.supply_items.create(
+                name_it=name_it, name_en=name_en, name_fi=name_fi, unit="piece", kind="harm_reduction", low_stock_at=5
+            )
+        return oq.start_shift(session, team, "Lodi")
+
+    return context.store.worker.call(make)
+
+
+def _encounter_open(window: MainWindow) -> QWidget:
+    """The quick-encounter panel of a running shift, an encounter open (the screen that matters most)."""
+    context = window.context
+    outreach_shift(context)
+    page = window.show_page("outreach")
+    assert isinstance(page, OutreachPage)
+    teams = [team.id for team in context.teams]
+    page._show(page._generation, context.store.worker.call(lambda s: read_page(s, teams)))
+    page.quick.start()
+    return page
+
+
+def _enrolled(context: UiContext) -> None:
+    """Enrolled, with the organisation's code key, as a real enrolment leaves a device."""
+
+    def save(session) -> None:
+        if session.replica.enrolment() is None or not session.replica.has_code_key():
+            teams = context.teams or [Team(SHIFT_TEAM, "Unità di strada")]
+            enrol_offline(session, context.me, teams, code_key=TEST_CODE_KEY)
+
+    context.store.worker.call(save)
+
+
+def _code_maker(context: UiContext, parent: QWidget) -> QWidget:
+    _enrolled(context)
+    return CodeMakerDialog(context, context.teams[0].id if context.teams else SHIFT_TEAM, parent)
+
+
+def _end_shift_form(context: UiContext, parent: QWidget) -> QWidget:
+    shift = outreach_shift(context)
+    summary, items = context.store.worker.call(
+        lambda s: (oq.shift_summary(s, shift.id), {str(i.id): i for i in s.supply_items.page(limit=100).records})
+    )
+    return ShiftForm(context, "end", shift, summary, items, parent=parent)
 
 
 def show_page(window: MainWindow, name: str, load: Caseload) -> QWidget:
+    if name == "outreach-encounter":
+        return _encounter_open(window)
     if name == "contact-detail":
         return window.show_page("contacts", load.contacts[2].id)
     if name == "resource-detail":
@@ -123,6 +196,9 @@ def dialogs(profile: Profile) -> dict[str, Make]:
         "contact picker": lambda c, load, p: ContactPicker(c, p),
         "unlock": lambda c, load, p: UnlockWindow(profile),
         "shortcuts help": lambda c, load, p: _shortcuts_help(p),
+        "start a shift": lambda c, load, p: ShiftForm(c, "start", parent=p),
+        "end a shift": lambda c, load, p: _end_shift_form(c, p),
+        "code maker": lambda c, load, p: _code_maker(c, p),
     }
     for page in (0, 1, 2, 3):  # WELCOME, PASSPHRASE, CONNECT, DONE
         made[f"first run page {page}"] = _wizard_page(profile.directory.parent, page)

@@ -23,6 +23,11 @@ ENUMERATIONS = {
     "intake_channel": entities.IntakeChannel,
     "intake_status": entities.IntakeStatus,
     "slot_mode": entities.SlotMode,
+    "shift_kind": entities.ShiftKind,
+    "gender": entities.Gender,
+    "age_band": entities.AgeBand,
+    "supply_kind": entities.SupplyKind,
+    "movement_kind": entities.MovementKind,
     # a slot's state, then what a request makes of it (slot_taken_by)
     "slot_hold": typing.Literal[typing.get_args(entities.SlotState) + typing.get_args(entities.SlotTaken)],  # type: ignore[misc]
 }

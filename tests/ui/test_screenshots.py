@@ -23,6 +23,8 @@ def test_every_main_screen_is_rendered_with_something_on_it(qapp, tmp_path: Path
         "unlock",
         "resources-map",
         "handout",
+        "outreach-shift",
+        "outreach-encounter",
     }
     for path in written:
         image = QImage(str(path))

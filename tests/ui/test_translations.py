@@ -18,6 +18,9 @@ TRANSLATES_MARKED_TEXT = {
     ("main_window.py", "title"),
     ("messages.py", "_say"),
     ("formats.py", "language_name"),
+    ("code_maker.py", "asked"),
+    ("quick.py", "topic_label"),
+    ("shift_form.py", "primary_text"),
 }
 
 

@@ -11,6 +11,7 @@ DISPLAY on Xvfb). Must never fake a part of the app: the flows start `desktop.ap
 the same call as `prossimo`.
 """
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWidget
 from desktop import app as desktop_app
 from desktop.settings import Settings
 from desktop.store.profile import Profile
+from desktop.store.worker import StoreWorker
+from desktop.ui.context import Team
 from tests.conftest import REAL_WINDOW_ENV
-from tests.ui.conftest import PASSPHRASE, Caseload, fill_demo_store
+from tests.ui.conftest import PASSPHRASE, Caseload, enrol_offline, fill_demo_store
 
 STEP_TIMEOUT_S = float(os.environ.get("PROSSIMO_REAL_WINDOW_STEP_S", 90))  # Argon2id on a loaded CI machine
 
@@ -253,3 +256,19 @@ def unlock(window_class: type) -> Steps:
     """Type the passphrase into the lock screen and press Enter."""
     yield until(lambda: active(window_class), "the unlock screen, with the keyboard focus")
     yield do(lambda: (type_text(PASSPHRASE), keys("Return")), "typing the passphrase")
+
+
+@contextlib.contextmanager
+def enrolled_offline(folder: Path, team: Team, code_key: bytes | None = None) -> Iterator[tuple[Profile, StoreWorker]]:
+    """A new profile in English, enrolled in `team` with its service out of reach, open while
+    inside (to fill), closed after: the flows then unlock it as a person would."""
+    profile = Profile.create(folder / "profile", PASSPHRASE)
+    Settings(language="en").save(profile.directory)
+    operator = uuid.uuid4()
+    profile.record_enrolment(device_id=uuid.uuid4(), operator_id=operator)
+    worker = profile.open(PASSPHRASE)
+    try:
+        worker.call(lambda s: enrol_offline(s, operator, [team], code_key=code_key))
+        yield profile, worker
+    finally:
+        worker.close()

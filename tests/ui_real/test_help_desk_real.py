@@ -10,19 +10,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 
-from desktop.settings import Settings
 from desktop.store import slot_queries
-from desktop.store.profile import Profile
-from desktop.store.replica import Enrolment
 from desktop.ui.calendar.slots import SlotForm
+from desktop.ui.context import Team
 from desktop.ui.intake import BookingConfirmDialog, BookingDeclineDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.unlock import UnlockWindow
-from tests.ui.conftest import PASSPHRASE, fill_demo_store
+from tests.ui.conftest import fill_demo_store
 from tests.ui_real.conftest import (
     Steps,
     active,
     do,
+    enrolled_offline,
     gone,
     keys,
     on_screen,
@@ -40,22 +39,7 @@ TEAM = uuid.UUID("00000000-0000-4000-8000-0000000000c1")
 @pytest.fixture()
 def help_desk_day(tmp_path: Path) -> Iterator[Path]:
     """An enrolled profile (one team; the service unreachable), with two bookings waiting."""
-    profile = Profile.create(tmp_path / "profile", PASSPHRASE)
-    Settings(language="en").save(profile.directory)
-    operator = uuid.uuid4()
-    profile.record_enrolment(device_id=uuid.uuid4(), operator_id=operator)
-    worker = profile.open(PASSPHRASE)
-    try:
-        enrolment = Enrolment(
-            server_url="https://127.0.0.1:9",  # nothing listens: every sync fails, as offline
-            ca_bundle=None,
-            device_id=uuid.uuid4(),
-            operator_id=operator,
-            organisation_id=uuid.uuid4(),
-            role="operator",
-            teams=[{"id": str(TEAM), "name": "Sportello"}],
-        )
-        worker.call(lambda s: s.replica.save_enrolment(enrolment, "token"))
+    with enrolled_offline(tmp_path, Team(TEAM, "Sportello")) as (profile, worker):
         now = dt.datetime.now().astimezone()
         worker.call(lambda s: fill_demo_store(s, now=now, contacts=12))
         day = (now + dt.timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -84,8 +68,6 @@ def help_desk_day(tmp_path: Path) -> Iterator[Path]:
                     slot_id=i,
                 )
             )
-    finally:
-        worker.close()
     yield profile.directory
 
 

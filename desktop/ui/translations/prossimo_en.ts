@@ -163,6 +163,23 @@
     </message>
 </context>
 <context>
+    <name>QuickEncounter</name>
+    <message numerus="yes">
+        <source>Known code: met %n time(s) by your team</source>
+        <translation>
+            <numerusform>Known code: met %n time by your team</numerusform>
+            <numerusform>Known code: met %n times by your team</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n known code(s) start like this</source>
+        <translation>
+            <numerusform>%n known code starts like this</numerusform>
+            <numerusform>%n known codes start like this</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResourcesPage</name>
     <message numerus="yes">
         <source>%Ln service(s)</source>

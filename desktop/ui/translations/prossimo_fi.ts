@@ -494,6 +494,76 @@
     </message>
 </context>
 <context>
+    <name>CodeMaker</name>
+    <message>
+        <source>Mother&apos;s first name</source>
+        <translation>Äidin etunimi</translation>
+    </message>
+    <message>
+        <source>Father&apos;s first name</source>
+        <translation>Isän etunimi</translation>
+    </message>
+    <message>
+        <source>Day of birth (1-31)</source>
+        <translation>Syntymäpäivä (1–31)</translation>
+    </message>
+    <message>
+        <source>Month of birth (1-12)</source>
+        <translation>Syntymäkuukausi (1–12)</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Syntymävuosi</translation>
+    </message>
+    <message>
+        <source>Gender (F, M or X)</source>
+        <translation>Sukupuoli (F, M tai X)</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMakerDialog</name>
+    <message>
+        <source>&amp;Make the code</source>
+        <translation>&amp;Muodosta koodi</translation>
+    </message>
+    <message>
+        <source>Anonymous code</source>
+        <translation>Nimetön koodi</translation>
+    </message>
+    <message>
+        <source>Ask the person these questions. Their answers are never kept: only the code is.</source>
+        <translation>Kysy henkilöltä nämä kysymykset. Vastauksia ei koskaan tallenneta, vain koodi.</translation>
+    </message>
+    <message>
+        <source>This computer has not received the organisation&apos;s code key yet: sync it with the service first.</source>
+        <translation>Tämä tietokone ei ole vielä saanut organisaation koodiavainta: synkronoi se ensin palvelun kanssa.</translation>
+    </message>
+    <message>
+        <source>met before by your team</source>
+        <translation>tiimisi on tavannut aiemmin</translation>
+    </message>
+    <message>
+        <source>new to your team</source>
+        <translation>uusi tiimillesi</translation>
+    </message>
+    <message>
+        <source>Code: {code} ({seen})</source>
+        <translation>Koodi: {code} ({seen})</translation>
+    </message>
+    <message>
+        <source>&amp;Use this code</source>
+        <translation>&amp;Käytä tätä koodia</translation>
+    </message>
+    <message>
+        <source>Did you mean one of these? One answer differs:</source>
+        <translation>Tarkoititko jotakin näistä? Yksi vastaus eroaa:</translation>
+    </message>
+    <message>
+        <source>{code} (differs in: {input})</source>
+        <translation>{code} (eroaa kohdassa: {input})</translation>
+    </message>
+</context>
+<context>
     <name>ConflictView</name>
     <message>
         <source>Two people changed the same detail before their computers synced. Prossimo kept both values: choose the right one, or type the correct value. Your decision reaches the team with the next sync.</source>
@@ -2400,6 +2470,114 @@
         <translation>Varattu</translation>
     </message>
     <message>
+        <source>On foot in the street</source>
+        <translation>Jalan kadulla</translation>
+    </message>
+    <message>
+        <source>Mobile unit</source>
+        <translation>Liikkuva yksikkö</translation>
+    </message>
+    <message>
+        <source>Drop-in</source>
+        <translation>Matalan kynnyksen piste</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Tapahtuma</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Ei kysytty</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Nainen</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Mies</translation>
+    </message>
+    <message>
+        <source>Another gender</source>
+        <translation>Muu sukupuoli</translation>
+    </message>
+    <message>
+        <source>Under 18</source>
+        <translation>Alle 18</translation>
+    </message>
+    <message>
+        <source>18-24</source>
+        <translation>18–24</translation>
+    </message>
+    <message>
+        <source>25-34</source>
+        <translation>25–34</translation>
+    </message>
+    <message>
+        <source>35-44</source>
+        <translation>35–44</translation>
+    </message>
+    <message>
+        <source>45-54</source>
+        <translation>45–54</translation>
+    </message>
+    <message>
+        <source>55-64</source>
+        <translation>55–64</translation>
+    </message>
+    <message>
+        <source>65 or over</source>
+        <translation>65 tai yli</translation>
+    </message>
+    <message>
+        <source>Harm reduction</source>
+        <translation>Haittojen vähentäminen</translation>
+    </message>
+    <message>
+        <source>Hygiene</source>
+        <translation>Hygienia</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Ruoka</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Tieto</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <source>Moved in from another team</source>
+        <translation>Siirretty toiselta tiimiltä</translation>
+    </message>
+    <message>
+        <source>Correction (more)</source>
+        <translation>Korjaus (lisää)</translation>
+    </message>
+    <message>
+        <source>Moved to another team</source>
+        <translation>Siirretty toiselle tiimille</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vanhentunut</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Hävitetty</translation>
+    </message>
+    <message>
+        <source>Correction (less)</source>
+        <translation>Korjaus (vähemmän)</translation>
+    </message>
+    <message>
+        <source>Used sharps returned</source>
+        <translation>Palautetut käytetyt neulat</translation>
+    </message>
+    <message>
         <source>Monday</source>
         <translation>Maanantai</translation>
     </message>
@@ -2580,6 +2758,10 @@
     <message>
         <source>Settings</source>
         <translation>Asetukset</translation>
+    </message>
+    <message>
+        <source>Street outreach</source>
+        <translation>Katutyö</translation>
     </message>
     <message>
         <source>Screens</source>
@@ -3035,6 +3217,22 @@
         <translation>pakollinen, jotta voi vastata tällä tavalla (%1).</translation>
     </message>
     <message>
+        <source>needs at least %1 letters (accents do not count).</source>
+        <translation>tarvitaan vähintään %1 kirjainta (tarkkeet eivät vaikuta).</translation>
+    </message>
+    <message>
+        <source>must be a whole number in the range %1.</source>
+        <translation>on oltava kokonaisluku väliltä %1.</translation>
+    </message>
+    <message>
+        <source>write F, M or X.</source>
+        <translation>kirjoita F, M tai X.</translation>
+    </message>
+    <message>
+        <source>a code has %1 letters and digits, in groups of four.</source>
+        <translation>koodissa on %1 kirjainta ja numeroa neljän ryhmissä.</translation>
+    </message>
+    <message>
         <source>the service would refuse this change again; change it first.</source>
         <translation>palvelu hylkäisi tämän muutoksen uudelleen: korjaa se ensin.</translation>
     </message>
@@ -3110,6 +3308,80 @@
     <message>
         <source>&amp;When:</source>
         <translation>&amp;Milloin:</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachPage</name>
+    <message>
+        <source>Street outreach</source>
+        <translation>Katutyö</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>&amp;Start a shift…</source>
+        <translation>&amp;Aloita vuoro…</translation>
+    </message>
+    <message>
+        <source>Change the sh&amp;ift…</source>
+        <translation>&amp;Muuta vuoroa…</translation>
+    </message>
+    <message>
+        <source>&amp;End the shift…</source>
+        <translation>&amp;Päätä vuoro…</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>Varasto vähissä</translation>
+    </message>
+    <message>
+        <source>Your latest shifts (open one to change it)</source>
+        <translation>Viimeisimmät vuorosi (avaa vuoro muuttaaksesi sitä)</translation>
+    </message>
+    <message>
+        <source>Your latest shifts</source>
+        <translation>Viimeisimmät vuorosi</translation>
+    </message>
+    <message>
+        <source>The shifts could not be read: {reason}</source>
+        <translation>Vuoroja ei voitu lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>Encounters {e} · People {p} ({new} new) · Given {g} · Sharps in {s} · Referrals {r}</source>
+        <translation>Kohtaamiset {e} · Henkilöt {p} ({new} uutta) · Annettu {g} · Neuloja palautettu {s} · Ohjaukset {r}</translation>
+    </message>
+    <message>
+        <source>Shift running since {when} · {place} · {kind} · {team}</source>
+        <translation>Vuoro käynnissä {when} alkaen · {place} · {kind} · {team}</translation>
+    </message>
+    <message>
+        <source>No shift running.</source>
+        <translation>Ei käynnissä olevaa vuoroa.</translation>
+    </message>
+    <message>
+        <source>Shifts need this computer to be connected to the organisation&apos;s service first.</source>
+        <translation>Vuoroja varten tämä tietokone on ensin yhdistettävä organisaation palveluun.</translation>
+    </message>
+    <message>
+        <source>Start a shift when you go out: then each encounter takes three taps or keys.</source>
+        <translation>Aloita vuoro, kun lähdet liikkeelle: sen jälkeen jokainen kohtaaminen vie kolme napautusta tai näppäintä.</translation>
+    </message>
+    <message>
+        <source>{when} · {place} · {kind} · encounters: {n}, people: {p}</source>
+        <translation>{when} · {place} · {kind} · kohtaamisia: {n}, henkilöitä: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachStock</name>
+    <message>
+        <source>{item} {n} (warn at {at})</source>
+        <translation>{item} {n} (varoitusraja {at})</translation>
+    </message>
+    <message>
+        <source>Low stock: {items}</source>
+        <translation>Varasto vähissä: {items}</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3472,243 @@
     <message>
         <source>Strong</source>
         <translation>Vahva</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEncounter</name>
+    <message>
+        <source>Health</source>
+        <translation>Terveys</translation>
+    </message>
+    <message>
+        <source>Drugs and alcohol</source>
+        <translation>Päihteet ja alkoholi</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Asuminen</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Ruoka</translation>
+    </message>
+    <message>
+        <source>Legal matters</source>
+        <translation>Oikeudelliset asiat</translation>
+    </message>
+    <message>
+        <source>Work and money</source>
+        <translation>Työ ja raha</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Turvallisuus</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Perhe</translation>
+    </message>
+    <message>
+        <source>{name}: one fewer</source>
+        <translation>{name}: yksi vähemmän</translation>
+    </message>
+    <message>
+        <source>{name}: one more</source>
+        <translation>{name}: yksi lisää</translation>
+    </message>
+    <message>
+        <source>+  &amp;New encounter</source>
+        <translation>+  &amp;Uusi kohtaaminen</translation>
+    </message>
+    <message>
+        <source>Record an encounter (+)</source>
+        <translation>Kirjaa kohtaaminen (+)</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s totals</source>
+        <translation>Tämän vuoron yhteismäärät</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Peru</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Valmis</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <source>Record this encounter (Enter)</source>
+        <translation>Kirjaa tämä kohtaaminen (Enter)</translation>
+    </message>
+    <message>
+        <source>Forget this encounter (Esc)</source>
+        <translation>Hylkää tämä kohtaaminen (Esc)</translation>
+    </message>
+    <message>
+        <source>Press + for each encounter, tap what you gave, then Done. Everything else is optional.</source>
+        <translation>Paina + jokaisesta kohtaamisesta, napauta mitä annoit ja sitten Valmis. Kaikki muu on vapaaehtoista.</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s encounters, latest first</source>
+        <translation>Tämän vuoron kohtaamiset, uusin ensin</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s encounters</source>
+        <translation>Tämän vuoron kohtaamiset</translation>
+    </message>
+    <message>
+        <source>What was given (tap once for each)</source>
+        <translation>Mitä annettiin (napauta kerran kustakin)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Henkilöt</translation>
+    </message>
+    <message>
+        <source>Used sharps handed back</source>
+        <translation>Palautetut käytetyt neulat</translation>
+    </message>
+    <message>
+        <source>Peo&amp;ple in this encounter</source>
+        <translation>&amp;Henkilöitä tässä kohtaamisessa</translation>
+    </message>
+    <message>
+        <source>Used s&amp;harps handed back</source>
+        <translation>Palautetut käytetyt &amp;neulat</translation>
+    </message>
+    <message>
+        <source>&amp;Referred to</source>
+        <translation>&amp;Ohjattu palveluun</translation>
+    </message>
+    <message>
+        <source>Short n&amp;ote</source>
+        <translation>L&amp;yhyt muistiinpano</translation>
+    </message>
+    <message>
+        <source>Gender, only if safe to ask</source>
+        <translation>Sukupuoli, vain jos on turvallista kysyä</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Ei kysytty</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Ikä</translation>
+    </message>
+    <message>
+        <source>Met before?</source>
+        <translation>Tavattu aiemmin?</translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation>Ensimmäinen kerta</translation>
+    </message>
+    <message>
+        <source>Met before</source>
+        <translation>Tavattu aiemmin</translation>
+    </message>
+    <message>
+        <source>Anonymous &amp;code (type to search)</source>
+        <translation>Nimetön &amp;koodi (kirjoita hakeaksesi)</translation>
+    </message>
+    <message>
+        <source>&amp;Make a code…</source>
+        <translation>Muodosta uusi koo&amp;di…</translation>
+    </message>
+    <message>
+        <source>Talked about</source>
+        <translation>Puheenaiheet</translation>
+    </message>
+    <message>
+        <source>New encounter</source>
+        <translation>Uusi kohtaaminen</translation>
+    </message>
+    <message>
+        <source>Give one more of the item with this number</source>
+        <translation>Anna yksi lisää tämän numeron tarviketta</translation>
+    </message>
+    <message>
+        <source>Record the encounter</source>
+        <translation>Kirjaa kohtaaminen</translation>
+    </message>
+    <message>
+        <source>Forget the encounter</source>
+        <translation>Hylkää kohtaaminen</translation>
+    </message>
+    <message>
+        <source>No referral</source>
+        <translation>Ei ohjausta</translation>
+    </message>
+    <message>
+        <source>Given on this shift: {given}</source>
+        <translation>Annettu tässä vuorossa: {given}</translation>
+    </message>
+    <message>
+        <source>group of {n}</source>
+        <translation>{n} hengen ryhmä</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>ensimmäinen kerta</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>ohjattu palveluun</translation>
+    </message>
+    <message>
+        <source>{item}: one fewer</source>
+        <translation>{item}: yksi vähemmän</translation>
+    </message>
+    <message>
+        <source>No supply items yet: your team lead defines them.</source>
+        <translation>Ei vielä tarvikkeita: tiimin vetäjä määrittää ne.</translation>
+    </message>
+    <message>
+        <source>{item}, given now: {n}</source>
+        <translation>{item}, annettu nyt: {n}</translation>
+    </message>
+    <message>
+        <source>Encounter recorded: {given}.</source>
+        <translation>Kohtaaminen kirjattu: {given}.</translation>
+    </message>
+    <message>
+        <source>nothing given</source>
+        <translation>ei annettu mitään</translation>
+    </message>
+    <message>
+        <source>More given than the stock held of {items}: check the stock.</source>
+        <translation>Annettiin enemmän kuin varastossa oli ({items}): tarkista varasto.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo ({n} s)</source>
+        <translation>&amp;Peru ({n} s)</translation>
+    </message>
+    <message>
+        <source>The last encounter was taken back.</source>
+        <translation>Viimeisin kohtaaminen peruttiin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Known code: met %n time(s) by your team</source>
+        <translation>
+            <numerusform>Tunnettu koodi: tiimisi on tavannut %n kerran</numerusform>
+            <numerusform>Tunnettu koodi: tiimisi on tavannut %n kertaa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n known code(s) start like this</source>
+        <translation>
+            <numerusform>%n tunnettu koodi alkaa näin</numerusform>
+            <numerusform>%n tunnettua koodia alkaa näin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No known code starts like this</source>
+        <translation>Mikään tunnettu koodi ei ala näin</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4787,105 @@
     </message>
 </context>
 <context>
+    <name>ShiftForm</name>
+    <message>
+        <source>Encounters: {n}</source>
+        <translation>Kohtaamiset: {n}</translation>
+    </message>
+    <message>
+        <source>People: {n} ({new} new, {codes} with a code)</source>
+        <translation>Henkilöt: {n} ({new} uutta, {codes} koodilla)</translation>
+    </message>
+    <message>
+        <source>Supplies given: {given}</source>
+        <translation>Annetut tarvikkeet: {given}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ei mitään</translation>
+    </message>
+    <message>
+        <source>Used sharps taken back: {n}</source>
+        <translation>Vastaanotetut käytetyt neulat: {n}</translation>
+    </message>
+    <message>
+        <source>Referrals: {n}</source>
+        <translation>Ohjaukset: {n}</translation>
+    </message>
+    <message>
+        <source>write each colleague&apos;s operator code, separated by commas</source>
+        <translation>kirjoita kunkin kollegan työntekijäkoodi pilkuilla erotettuina</translation>
+    </message>
+    <message>
+        <source>&amp;Start the shift</source>
+        <translation>&amp;Aloita vuoro</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <source>&amp;End the shift</source>
+        <translation>&amp;Päätä vuoro</translation>
+    </message>
+    <message>
+        <source>Start a shift</source>
+        <translation>Aloita vuoro</translation>
+    </message>
+    <message>
+        <source>Change the shift</source>
+        <translation>Muuta vuoroa</translation>
+    </message>
+    <message>
+        <source>End the shift</source>
+        <translation>Päätä vuoro</translation>
+    </message>
+    <message>
+        <source>So far on this shift:</source>
+        <translation>Tähän mennessä tässä vuorossa:</translation>
+    </message>
+    <message>
+        <source>This shift:</source>
+        <translation>Tämä vuoro:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>T&amp;iimi:</translation>
+    </message>
+    <message>
+        <source>A municipality, or the name of your route</source>
+        <translation>Kunta tai reittisi nimi</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>A&amp;lue:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>La&amp;ji:</translation>
+    </message>
+    <message>
+        <source>Their operator codes, separated by commas</source>
+        <translation>Heidän työntekijäkoodinsa pilkuilla erotettuina</translation>
+    </message>
+    <message>
+        <source>C&amp;olleagues:</source>
+        <translation>&amp;Kollegat:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Muistiinpanot:</translation>
+    </message>
+    <message>
+        <source>This computer is not in any team yet: connect it to the organisation&apos;s service first.</source>
+        <translation>Tämä tietokone ei ole vielä missään tiimissä: yhdistä se ensin organisaation palveluun.</translation>
+    </message>
+    <message>
+        <source>write a municipality or a route name</source>
+        <translation>kirjoita kunta tai reitin nimi</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4863,6 +5471,22 @@ hylätty {when}</translation>
         <translation>ristiriidan ratkaisu</translation>
     </message>
     <message>
+        <source>outreach shift</source>
+        <translation>katutyön vuoro</translation>
+    </message>
+    <message>
+        <source>outreach encounter</source>
+        <translation>katutyön kohtaaminen</translation>
+    </message>
+    <message>
+        <source>supply item</source>
+        <translation>tarvike</translation>
+    </message>
+    <message>
+        <source>stock movement</source>
+        <translation>varastotapahtuma</translation>
+    </message>
+    <message>
         <source>Contact: {n}</source>
         <translation>Asiakkaita: {n}</translation>
     </message>
@@ -4901,6 +5525,22 @@ hylätty {when}</translation>
     <message>
         <source>Conflict decision: {n}</source>
         <translation>Ristiriitojen ratkaisuja: {n}</translation>
+    </message>
+    <message>
+        <source>Outreach shift: {n}</source>
+        <translation>Katutyön vuoro: {n}</translation>
+    </message>
+    <message>
+        <source>Outreach encounter: {n}</source>
+        <translation>Katutyön kohtaaminen: {n}</translation>
+    </message>
+    <message>
+        <source>Supply item: {n}</source>
+        <translation>Tarvike: {n}</translation>
+    </message>
+    <message>
+        <source>Stock movement: {n}</source>
+        <translation>Varastotapahtuma: {n}</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -5364,6 +6004,14 @@ hylätty {when}</translation>
 </context>
 <context>
     <name>TodayPage</name>
+    <message>
+        <source>Low stock</source>
+        <translation>Varasto vähissä</translation>
+    </message>
+    <message>
+        <source>Street &amp;outreach</source>
+        <translation>&amp;Katutyö</translation>
+    </message>
     <message>
         <source>Appointments today</source>
         <translation>Tämän päivän tapaamiset</translation>

@@ -494,6 +494,76 @@
     </message>
 </context>
 <context>
+    <name>CodeMaker</name>
+    <message>
+        <source>Mother&apos;s first name</source>
+        <translation>Nome della madre</translation>
+    </message>
+    <message>
+        <source>Father&apos;s first name</source>
+        <translation>Nome del padre</translation>
+    </message>
+    <message>
+        <source>Day of birth (1-31)</source>
+        <translation>Giorno di nascita (1-31)</translation>
+    </message>
+    <message>
+        <source>Month of birth (1-12)</source>
+        <translation>Mese di nascita (1-12)</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Anno di nascita</translation>
+    </message>
+    <message>
+        <source>Gender (F, M or X)</source>
+        <translation>Genere (F, M o X)</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMakerDialog</name>
+    <message>
+        <source>&amp;Make the code</source>
+        <translation>&amp;Crea il codice</translation>
+    </message>
+    <message>
+        <source>Anonymous code</source>
+        <translation>Codice anonimo</translation>
+    </message>
+    <message>
+        <source>Ask the person these questions. Their answers are never kept: only the code is.</source>
+        <translation>Fai queste domande alla persona. Le risposte non vengono mai conservate: solo il codice.</translation>
+    </message>
+    <message>
+        <source>This computer has not received the organisation&apos;s code key yet: sync it with the service first.</source>
+        <translation>Questo computer non ha ancora ricevuto la chiave dei codici dell&apos;organizzazione: sincronizzalo prima con il servizio.</translation>
+    </message>
+    <message>
+        <source>met before by your team</source>
+        <translation>già incontrato dalla tua équipe</translation>
+    </message>
+    <message>
+        <source>new to your team</source>
+        <translation>nuovo per la tua équipe</translation>
+    </message>
+    <message>
+        <source>Code: {code} ({seen})</source>
+        <translation>Codice: {code} ({seen})</translation>
+    </message>
+    <message>
+        <source>&amp;Use this code</source>
+        <translation>&amp;Usa questo codice</translation>
+    </message>
+    <message>
+        <source>Did you mean one of these? One answer differs:</source>
+        <translation>Intendevi uno di questi? Una risposta è diversa:</translation>
+    </message>
+    <message>
+        <source>{code} (differs in: {input})</source>
+        <translation>{code} (diverso in: {input})</translation>
+    </message>
+</context>
+<context>
     <name>ConflictView</name>
     <message>
         <source>Two people changed the same detail before their computers synced. Prossimo kept both values: choose the right one, or type the correct value. Your decision reaches the team with the next sync.</source>
@@ -2400,6 +2470,114 @@
         <translation>Prenotata</translation>
     </message>
     <message>
+        <source>On foot in the street</source>
+        <translation>A piedi in strada</translation>
+    </message>
+    <message>
+        <source>Mobile unit</source>
+        <translation>Unità mobile</translation>
+    </message>
+    <message>
+        <source>Drop-in</source>
+        <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Non chiesto</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Donna</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Uomo</translation>
+    </message>
+    <message>
+        <source>Another gender</source>
+        <translation>Altro genere</translation>
+    </message>
+    <message>
+        <source>Under 18</source>
+        <translation>Meno di 18</translation>
+    </message>
+    <message>
+        <source>18-24</source>
+        <translation>18-24</translation>
+    </message>
+    <message>
+        <source>25-34</source>
+        <translation>25-34</translation>
+    </message>
+    <message>
+        <source>35-44</source>
+        <translation>35-44</translation>
+    </message>
+    <message>
+        <source>45-54</source>
+        <translation>45-54</translation>
+    </message>
+    <message>
+        <source>55-64</source>
+        <translation>55-64</translation>
+    </message>
+    <message>
+        <source>65 or over</source>
+        <translation>65 o più</translation>
+    </message>
+    <message>
+        <source>Harm reduction</source>
+        <translation>Riduzione del danno</translation>
+    </message>
+    <message>
+        <source>Hygiene</source>
+        <translation>Igiene</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Cibo</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informazione</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ricevuto</translation>
+    </message>
+    <message>
+        <source>Moved in from another team</source>
+        <translation>Arrivato da un&apos;altra équipe</translation>
+    </message>
+    <message>
+        <source>Correction (more)</source>
+        <translation>Correzione (in più)</translation>
+    </message>
+    <message>
+        <source>Moved to another team</source>
+        <translation>Passato a un&apos;altra équipe</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Scaduto</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Eliminato</translation>
+    </message>
+    <message>
+        <source>Correction (less)</source>
+        <translation>Correzione (in meno)</translation>
+    </message>
+    <message>
+        <source>Used sharps returned</source>
+        <translation>Taglienti usati restituiti</translation>
+    </message>
+    <message>
         <source>Monday</source>
         <translation>Lunedì</translation>
     </message>
@@ -2580,6 +2758,10 @@
     <message>
         <source>Settings</source>
         <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Street outreach</source>
+        <translation>Unità di strada</translation>
     </message>
     <message>
         <source>Screens</source>
@@ -3035,6 +3217,22 @@
         <translation>obbligatorio per rispondere in questo modo (%1).</translation>
     </message>
     <message>
+        <source>needs at least %1 letters (accents do not count).</source>
+        <translation>servono almeno %1 lettere (gli accenti non contano).</translation>
+    </message>
+    <message>
+        <source>must be a whole number in the range %1.</source>
+        <translation>deve essere un numero intero tra %1.</translation>
+    </message>
+    <message>
+        <source>write F, M or X.</source>
+        <translation>scrivi F, M o X.</translation>
+    </message>
+    <message>
+        <source>a code has %1 letters and digits, in groups of four.</source>
+        <translation>un codice ha %1 lettere e cifre, in gruppi di quattro.</translation>
+    </message>
+    <message>
         <source>the service would refuse this change again; change it first.</source>
         <translation>il servizio rifiuterebbe di nuovo questa modifica: correggila prima.</translation>
     </message>
@@ -3110,6 +3308,80 @@
     <message>
         <source>&amp;When:</source>
         <translation>&amp;Quando:</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachPage</name>
+    <message>
+        <source>Street outreach</source>
+        <translation>Unità di strada</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>&amp;Start a shift…</source>
+        <translation>&amp;Inizia un turno…</translation>
+    </message>
+    <message>
+        <source>Change the sh&amp;ift…</source>
+        <translation>&amp;Modifica il turno…</translation>
+    </message>
+    <message>
+        <source>&amp;End the shift…</source>
+        <translation>&amp;Termina il turno…</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>Scorte basse</translation>
+    </message>
+    <message>
+        <source>Your latest shifts (open one to change it)</source>
+        <translation>I tuoi ultimi turni (aprine uno per modificarlo)</translation>
+    </message>
+    <message>
+        <source>Your latest shifts</source>
+        <translation>I tuoi ultimi turni</translation>
+    </message>
+    <message>
+        <source>The shifts could not be read: {reason}</source>
+        <translation>Non è stato possibile leggere i turni: {reason}</translation>
+    </message>
+    <message>
+        <source>Encounters {e} · People {p} ({new} new) · Given {g} · Sharps in {s} · Referrals {r}</source>
+        <translation>Incontri {e} · Persone {p} ({new} nuove) · Distribuiti {g} · Taglienti ritirati {s} · Invii {r}</translation>
+    </message>
+    <message>
+        <source>Shift running since {when} · {place} · {kind} · {team}</source>
+        <translation>Turno in corso dal {when} · {place} · {kind} · {team}</translation>
+    </message>
+    <message>
+        <source>No shift running.</source>
+        <translation>Nessun turno in corso.</translation>
+    </message>
+    <message>
+        <source>Shifts need this computer to be connected to the organisation&apos;s service first.</source>
+        <translation>Per i turni questo computer deve prima essere collegato al servizio dell&apos;organizzazione.</translation>
+    </message>
+    <message>
+        <source>Start a shift when you go out: then each encounter takes three taps or keys.</source>
+        <translation>Inizia un turno quando esci: poi ogni incontro richiede tre tocchi o tasti.</translation>
+    </message>
+    <message>
+        <source>{when} · {place} · {kind} · encounters: {n}, people: {p}</source>
+        <translation>{when} · {place} · {kind} · incontri: {n}, persone: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachStock</name>
+    <message>
+        <source>{item} {n} (warn at {at})</source>
+        <translation>{item} {n} (avviso a {at})</translation>
+    </message>
+    <message>
+        <source>Low stock: {items}</source>
+        <translation>Scorte basse: {items}</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3472,243 @@
     <message>
         <source>Strong</source>
         <translation>Robusta</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEncounter</name>
+    <message>
+        <source>Health</source>
+        <translation>Salute</translation>
+    </message>
+    <message>
+        <source>Drugs and alcohol</source>
+        <translation>Droghe e alcol</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Casa</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Cibo</translation>
+    </message>
+    <message>
+        <source>Legal matters</source>
+        <translation>Questioni legali</translation>
+    </message>
+    <message>
+        <source>Work and money</source>
+        <translation>Lavoro e soldi</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sicurezza</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Famiglia</translation>
+    </message>
+    <message>
+        <source>{name}: one fewer</source>
+        <translation>{name}: uno in meno</translation>
+    </message>
+    <message>
+        <source>{name}: one more</source>
+        <translation>{name}: uno in più</translation>
+    </message>
+    <message>
+        <source>+  &amp;New encounter</source>
+        <translation>+  &amp;Nuovo incontro</translation>
+    </message>
+    <message>
+        <source>Record an encounter (+)</source>
+        <translation>Registra un incontro (+)</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s totals</source>
+        <translation>Totali di questo turno</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fatto</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Lascia perdere</translation>
+    </message>
+    <message>
+        <source>Record this encounter (Enter)</source>
+        <translation>Registra questo incontro (Invio)</translation>
+    </message>
+    <message>
+        <source>Forget this encounter (Esc)</source>
+        <translation>Lascia perdere questo incontro (Esc)</translation>
+    </message>
+    <message>
+        <source>Press + for each encounter, tap what you gave, then Done. Everything else is optional.</source>
+        <translation>Premi + per ogni incontro, tocca ciò che hai dato, poi Fatto. Tutto il resto è facoltativo.</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s encounters, latest first</source>
+        <translation>Gli incontri di questo turno, dal più recente</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s encounters</source>
+        <translation>Gli incontri di questo turno</translation>
+    </message>
+    <message>
+        <source>What was given (tap once for each)</source>
+        <translation>Cosa è stato dato (un tocco per ciascuno)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Persone</translation>
+    </message>
+    <message>
+        <source>Used sharps handed back</source>
+        <translation>Taglienti usati riconsegnati</translation>
+    </message>
+    <message>
+        <source>Peo&amp;ple in this encounter</source>
+        <translation>&amp;Persone in questo incontro</translation>
+    </message>
+    <message>
+        <source>Used s&amp;harps handed back</source>
+        <translation>Taglienti &amp;usati riconsegnati</translation>
+    </message>
+    <message>
+        <source>&amp;Referred to</source>
+        <translation>&amp;Inviato a</translation>
+    </message>
+    <message>
+        <source>Short n&amp;ote</source>
+        <translation>Breve n&amp;ota</translation>
+    </message>
+    <message>
+        <source>Gender, only if safe to ask</source>
+        <translation>Genere, solo se si può chiedere senza rischi</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Non chiesto</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Età</translation>
+    </message>
+    <message>
+        <source>Met before?</source>
+        <translation>Già incontrato?</translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation>Prima volta</translation>
+    </message>
+    <message>
+        <source>Met before</source>
+        <translation>Già incontrato</translation>
+    </message>
+    <message>
+        <source>Anonymous &amp;code (type to search)</source>
+        <translation>&amp;Codice anonimo (scrivi per cercare)</translation>
+    </message>
+    <message>
+        <source>&amp;Make a code…</source>
+        <translation>Cr&amp;ea un codice…</translation>
+    </message>
+    <message>
+        <source>Talked about</source>
+        <translation>Argomenti</translation>
+    </message>
+    <message>
+        <source>New encounter</source>
+        <translation>Nuovo incontro</translation>
+    </message>
+    <message>
+        <source>Give one more of the item with this number</source>
+        <translation>Dai uno in più dell&apos;articolo con questo numero</translation>
+    </message>
+    <message>
+        <source>Record the encounter</source>
+        <translation>Registra l&apos;incontro</translation>
+    </message>
+    <message>
+        <source>Forget the encounter</source>
+        <translation>Lascia perdere l&apos;incontro</translation>
+    </message>
+    <message>
+        <source>No referral</source>
+        <translation>Nessun invio</translation>
+    </message>
+    <message>
+        <source>Given on this shift: {given}</source>
+        <translation>Distribuito in questo turno: {given}</translation>
+    </message>
+    <message>
+        <source>group of {n}</source>
+        <translation>gruppo di {n}</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>prima volta</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>inviato a un servizio</translation>
+    </message>
+    <message>
+        <source>{item}: one fewer</source>
+        <translation>{item}: uno in meno</translation>
+    </message>
+    <message>
+        <source>No supply items yet: your team lead defines them.</source>
+        <translation>Ancora nessun materiale: li definisce il responsabile dell&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>{item}, given now: {n}</source>
+        <translation>{item}, dati ora: {n}</translation>
+    </message>
+    <message>
+        <source>Encounter recorded: {given}.</source>
+        <translation>Incontro registrato: {given}.</translation>
+    </message>
+    <message>
+        <source>nothing given</source>
+        <translation>niente distribuito</translation>
+    </message>
+    <message>
+        <source>More given than the stock held of {items}: check the stock.</source>
+        <translation>Distribuito più di quanto c&apos;era in scorta di {items}: controlla le scorte.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo ({n} s)</source>
+        <translation>&amp;Annulla ({n} s)</translation>
+    </message>
+    <message>
+        <source>The last encounter was taken back.</source>
+        <translation>L&apos;ultimo incontro è stato annullato.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Known code: met %n time(s) by your team</source>
+        <translation>
+            <numerusform>Codice noto: incontrato %n volta dalla tua équipe</numerusform>
+            <numerusform>Codice noto: incontrato %n volte dalla tua équipe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n known code(s) start like this</source>
+        <translation>
+            <numerusform>%n codice noto inizia così</numerusform>
+            <numerusform>%n codici noti iniziano così</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No known code starts like this</source>
+        <translation>Nessun codice noto inizia così</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4787,105 @@
     </message>
 </context>
 <context>
+    <name>ShiftForm</name>
+    <message>
+        <source>Encounters: {n}</source>
+        <translation>Incontri: {n}</translation>
+    </message>
+    <message>
+        <source>People: {n} ({new} new, {codes} with a code)</source>
+        <translation>Persone: {n} ({new} nuove, {codes} con un codice)</translation>
+    </message>
+    <message>
+        <source>Supplies given: {given}</source>
+        <translation>Materiali distribuiti: {given}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>Used sharps taken back: {n}</source>
+        <translation>Taglienti usati ritirati: {n}</translation>
+    </message>
+    <message>
+        <source>Referrals: {n}</source>
+        <translation>Invii: {n}</translation>
+    </message>
+    <message>
+        <source>write each colleague&apos;s operator code, separated by commas</source>
+        <translation>scrivi il codice operatore di ogni collega, separati da virgole</translation>
+    </message>
+    <message>
+        <source>&amp;Start the shift</source>
+        <translation>&amp;Inizia il turno</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>&amp;End the shift</source>
+        <translation>&amp;Termina il turno</translation>
+    </message>
+    <message>
+        <source>Start a shift</source>
+        <translation>Inizia un turno</translation>
+    </message>
+    <message>
+        <source>Change the shift</source>
+        <translation>Modifica il turno</translation>
+    </message>
+    <message>
+        <source>End the shift</source>
+        <translation>Termina il turno</translation>
+    </message>
+    <message>
+        <source>So far on this shift:</source>
+        <translation>Finora in questo turno:</translation>
+    </message>
+    <message>
+        <source>This shift:</source>
+        <translation>Questo turno:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>É&amp;quipe:</translation>
+    </message>
+    <message>
+        <source>A municipality, or the name of your route</source>
+        <translation>Un comune, o il nome del tuo percorso</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Zona:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Ti&amp;po:</translation>
+    </message>
+    <message>
+        <source>Their operator codes, separated by commas</source>
+        <translation>I loro codici operatore, separati da virgole</translation>
+    </message>
+    <message>
+        <source>C&amp;olleagues:</source>
+        <translation>C&amp;olleghi:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>This computer is not in any team yet: connect it to the organisation&apos;s service first.</source>
+        <translation>Questo computer non è ancora in nessuna équipe: collegalo prima al servizio dell&apos;organizzazione.</translation>
+    </message>
+    <message>
+        <source>write a municipality or a route name</source>
+        <translation>scrivi un comune o il nome di un percorso</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4863,6 +5471,22 @@ rifiutata il {when}</translation>
         <translation>decisione su un conflitto</translation>
     </message>
     <message>
+        <source>outreach shift</source>
+        <translation>turno di strada</translation>
+    </message>
+    <message>
+        <source>outreach encounter</source>
+        <translation>incontro di strada</translation>
+    </message>
+    <message>
+        <source>supply item</source>
+        <translation>materiale</translation>
+    </message>
+    <message>
+        <source>stock movement</source>
+        <translation>movimento di magazzino</translation>
+    </message>
+    <message>
         <source>Contact: {n}</source>
         <translation>Contatti: {n}</translation>
     </message>
@@ -4901,6 +5525,22 @@ rifiutata il {when}</translation>
     <message>
         <source>Conflict decision: {n}</source>
         <translation>Decisioni su conflitti: {n}</translation>
+    </message>
+    <message>
+        <source>Outreach shift: {n}</source>
+        <translation>Turno di strada: {n}</translation>
+    </message>
+    <message>
+        <source>Outreach encounter: {n}</source>
+        <translation>Incontro di strada: {n}</translation>
+    </message>
+    <message>
+        <source>Supply item: {n}</source>
+        <translation>Materiale: {n}</translation>
+    </message>
+    <message>
+        <source>Stock movement: {n}</source>
+        <translation>Movimento di magazzino: {n}</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -5364,6 +6004,14 @@ rifiutata il {when}</translation>
 </context>
 <context>
     <name>TodayPage</name>
+    <message>
+        <source>Low stock</source>
+        <translation>Scorte basse</translation>
+    </message>
+    <message>
+        <source>Street &amp;outreach</source>
+        <translation>Unità di &amp;strada</translation>
+    </message>
     <message>
         <source>Appointments today</source>
         <translation>Appuntamenti di oggi</translation>
