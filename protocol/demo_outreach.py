@@ -17,8 +17,8 @@ What it looks like (the figures come from the seed, see `MonthShape`):
   met); some encounters are groups of 2 to 5 people.
 - Syringes, sterile water, swabs, condoms, foil, naloxone, leaflets, food and blankets go out;
   used sharps come back counted in encounters, and weighed in a bin at the drop-in.
-- The ledger: two deliveries, a move of leaflets to the other team (two entries, one per team),
-  naloxone expired, food discarded, one count corrected; naloxone ends the month low.
+- The ledger: deliveries on the first day and every fortnight, a move of leaflets to the other
+  team (two entries, one per team), naloxone expired, food discarded, one count corrected; naloxone ends the month low.
 Codes are made by protocol.client_codes from invented inputs (the default recipe) with the key the
 caller gives: the organisation's, so a device typing the same invented inputs gets the same code.
 
@@ -155,10 +155,12 @@ def month(
     days: int = 30,
     seed: int = 50,
     new_id: Callable[[], uuid.UUID] = fresh_id,
+    scale: float = 1.0,
 ) -> tuple[list[DemoRecord], MonthShape]:
     """The demo team's outreach over the `days` days before `end` (a local date in Rome), its
     shifts' members drawn from `member_ids` (two a shift), referrals to `referral_ids` (directory
-    services). Records carry no team_id: the caller places each by its `team`."""
+    services). Records carry no team_id: the caller places each by its `team`. `scale` multiplies
+    the encounters of each shift (bench/outreach_bench.py's busy year: about 50,000 in 365 days)."""
     rng = random.Random(seed)
     shape = MonthShape()
     out: list[DemoRecord] = []
@@ -197,10 +199,12 @@ def month(
         add("stock_movement", {"item_id": items[item], "kind": kind, "at": at, **extra}, team, other)
 
     # Opening stock, delivered the morning of the first day; a second delivery mid-month.
-    delivery = {SYRINGES: 1500, WATER: 1200, SWABS: 1500, CONDOMS: 800, FOIL: 400, NALOXONE: 30}
-    delivery |= {LEAFLETS: 400, FOOD: 300, BLANKETS: 60}
+    delivery = {SYRINGES: 1500, WATER: 1200, SWABS: 1500, CONDOMS: 800, FOIL: 200, NALOXONE: 20}
+    delivery |= {LEAFLETS: 300, FOOD: 300, BLANKETS: 30}
+    fortnightly = {SYRINGES: 1000, WATER: 800, SWABS: 800, CONDOMS: 600, FOIL: 200, NALOXONE: 10}
+    fortnightly |= {LEAFLETS: 100, FOOD: 200, BLANKETS: 30}
     for item, quantity in delivery.items():
-        movement(item, "received", local(first, 9), quantity=quantity, note="Consegna ASST Lodi")
+        movement(item, "received", local(first, 9), quantity=round(quantity * scale), note="Consegna ASST Lodi")
     regulars = _regulars(rng, 40, end.year)
     seen: set[str] = set()
     codes = [make_code(code_key, DEFAULT_RECIPE, person.answers) for person in regulars]
@@ -208,9 +212,9 @@ def month(
     event_day = middle + dt.timedelta(days=(4 - middle.weekday()) % 7)  # a Friday: no round that day
     for offset in range(days):
         day = first + dt.timedelta(days=offset)
-        if offset == days // 2:
-            for item, quantity in {SYRINGES: 1000, WATER: 800, SWABS: 800, CONDOMS: 600, FOOD: 200}.items():
-                movement(item, "received", local(day, 9), quantity=quantity, note="Consegna ASST Lodi")
+        if offset and offset % 15 == 0:  # a delivery every fortnight
+            for item, quantity in fortnightly.items():
+                movement(item, "received", local(day, 9), quantity=round(quantity * scale), note="Consegna ASST Lodi")
         if day == event_day:
             kind, hour, hours = "event", 19.0, 4.0
         elif day.weekday() in _ROUNDS:
@@ -241,7 +245,7 @@ def month(
             places = [({}, 100)]
         members = list(rng.sample(list(member_ids), min(2, len(member_ids))))
         size = {"street": (14, 32), "mobile_unit": (10, 24), "drop_in": (8, 18), "event": (30, 45)}[kind]
-        count = rng.randint(*size)
+        count = round(rng.randint(*size) * scale)
         shift_id = add(
             "shift",
             {"member_ids": members, "kind": kind, "started_at": starts, "ended_at": ends, **area}
