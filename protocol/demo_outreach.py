@@ -83,6 +83,7 @@ NOTES = (
     "Chiede una coperta in più.",
 )
 GENDER_LETTER = {"woman": "F", "man": "M", "other": "X"}
+REGULARS = 40  # invented people who give their code inputs
 MOTHER_NAMES = ("Maria", "Anna", "Rosa", "Giuseppina", "Fatima", "Elena", "Ioana", "Olena", "Aino", "Grace", "Lucia")
 
 
@@ -108,7 +109,7 @@ class MonthShape:
 
 
 @dataclass(frozen=True)
-class _Regular:
+class Regular:
     """An invented person who gives the worker their code inputs; `weight`: how often they come."""
 
     answers: dict[str, object]
@@ -117,7 +118,9 @@ class _Regular:
     weight: float
 
 
-def _regulars(rng: random.Random, count: int, this_year: int) -> list[_Regular]:
+def regulars(rng: random.Random, count: int, this_year: int) -> list[Regular]:
+    """`count` invented regulars; `month` draws them first from its seeded generator, so
+    `regulars(random.Random(seed), 40, end.year)` are that month's (a test types their inputs)."""
     people = []
     for rank in range(count):
         gender = rng.choices(("man", "woman", "other"), (70, 26, 4))[0]
@@ -133,7 +136,7 @@ def _regulars(rng: random.Random, count: int, this_year: int) -> list[_Regular]:
             b for top, b in ((24, "18_24"), (34, "25_34"), (44, "35_44"), (54, "45_54"), (64, "55_64")) if age <= top
         )
         # Zipf-like: the first few come nearly every shift, most only now and then.
-        people.append(_Regular(answers, gender, band, 1.0 / (rank + 1)))
+        people.append(Regular(answers, gender, band, 1.0 / (rank + 1)))
     return people
 
 
@@ -205,9 +208,9 @@ def month(
     fortnightly |= {LEAFLETS: 100, FOOD: 200, BLANKETS: 30}
     for item, quantity in delivery.items():
         movement(item, "received", local(first, 9), quantity=round(quantity * scale), note="Consegna ASST Lodi")
-    regulars = _regulars(rng, 40, end.year)
+    people = regulars(rng, REGULARS, end.year)
     seen: set[str] = set()
-    codes = [make_code(code_key, DEFAULT_RECIPE, person.answers) for person in regulars]
+    codes = [make_code(code_key, DEFAULT_RECIPE, person.answers) for person in people]
     middle = first + dt.timedelta(days=days // 2)
     event_day = middle + dt.timedelta(days=(4 - middle.weekday()) % 7)  # a Friday: no round that day
     for offset in range(days):
@@ -254,7 +257,7 @@ def month(
         shape.shifts += 1
         moments = sorted(rng.uniform(0.05, 0.98) for _ in range(count))
         for moment in moments:
-            fields = _encounter(rng, kind, regulars, codes, seen, items, referral_ids, shape)
+            fields = _encounter(rng, kind, people, codes, seen, items, referral_ids, shape)
             where = rng.choices([p for p, _ in places], [w for _, w in places])[0]
             at = starts + (ends - starts) * moment
             add("encounter", {"shift_id": shift_id, "at": at.replace(microsecond=0), **where, **fields})
@@ -273,7 +276,7 @@ def month(
 def _encounter(
     rng: random.Random,
     kind: str,
-    regulars: list[_Regular],
+    regulars: list[Regular],
     codes: list[str],
     seen: set[str],
     items: list[uuid.UUID],
