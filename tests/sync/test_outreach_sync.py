@@ -396,3 +396,27 @@ def test_the_command_line_json(
     assert code == 0 and low["stock"] == []  # 30 syringes, threshold 20
     code, none = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--json")
     assert code == 2 and none["message"].startswith("shift: you have no shift running")
+
+
+def test_spots_sync_and_an_encounter_may_name_only_its_own_teams_spot(world: World) -> None:
+    dora = world.device(world.add_operator("dora", [world.team_a, world.team_b]))
+    dora.sync()
+
+    def run(session: Any) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+        station = oq.add_spot(session, world.team_a, "Stazione FS Lodi", 45.3089, 9.5009, "Lodi")
+        shift_a = oq.start_shift(session, world.team_a, "Giro stazione", at=T0)
+        shift_b = oq.start_shift(session, world.team_b, "Giro stazione", at=T0)
+        oq.record_encounter(session, shift_a.id, at=T0, spot_id=station.id)
+        return station.id, shift_a.id, shift_b.id
+
+    station, shift_a, shift_b = dora.store.call(run)
+    assert dora.sync().rejected == 0
+    # A colleague of team A receives the spot and counts the encounter there.
+    anna = world.device(world.add_operator("anna", [world.team_a]))
+    anna.sync()
+    counts = anna.store.call(lambda s: oq.place_counts(s, world.team_a, T0, T0 + dt.timedelta(hours=1)))
+    assert [(c.place.name, c.encounters) for c in counts.places] == [("Stazione FS Lodi", 1)]
+    # Team B's encounter naming team A's spot would be counted at a place team B never defined.
+    dora.store.call(lambda s: oq.record_encounter(s, shift_b, at=T0, spot_id=station))
+    mixed = dora.sync()
+    assert [(r[1], r[2]) for r in mixed.rejections] == [("invalid", "spot_id: this spot belongs to another team")]
