@@ -196,7 +196,13 @@ def _outreach(
         if record.other_team is not None:
             fields["other_team_id"] = teams[record.other_team]
         add(record.entity, fields, record.id)
-    return {"shifts": shape.shifts, "encounters": shape.encounters, "people": shape.people, "codes": len(shape.codes)}
+    return {
+        "shifts": shape.shifts,
+        "encounters": shape.encounters,
+        "group_encounters": shape.group_encounters,
+        "people": shape.people,
+        "codes": len(shape.codes),
+    }
 
 
 def _json(fields: dict[str, Any]) -> dict[str, Any]:

@@ -103,7 +103,6 @@ class MonthShape:
     shifts: int = 0
     encounters: int = 0
     people: int = 0
-    coded_encounters: int = 0
     codes: set[str] = field(default_factory=set)
     group_encounters: int = 0
 
@@ -296,7 +295,6 @@ def _encounter(
             fields["gender"] = person.gender
         seen.add(code)
         shape.codes.add(code)
-        shape.coded_encounters += 1
     else:
         if rng.random() < 0.4:
             fields["gender"] = rng.choices(("man", "woman", "other"), (68, 28, 4))[0]

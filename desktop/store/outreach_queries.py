@@ -249,6 +249,16 @@ def spots(session: StoreSession, team_id: uuid.UUID) -> list[Spot]:
     return [Spot.model_validate_json(body) for (body,) in rows]
 
 
+def find_spot(session: StoreSession, team_id: uuid.UUID, text: str) -> Spot:
+    """One of the team's spots by its id or its name (any case)."""
+    wanted = text.strip().casefold()
+    found = [spot for spot in spots(session, team_id) if wanted in (str(spot.id), spot.name.casefold())]
+    if len(found) != 1:
+        rule = "the team has no spot of this name" if not found else "several spots have this name; give its id"
+        raise RuleViolation.of("spot_id", "no_such_record", rule)
+    return found[0]
+
+
 def place_counts(session: StoreSession, team_id: uuid.UUID, since: dt.datetime, until: dt.datetime) -> PlaceCounts:
     """The team's live encounters with `since <= at < until`, counted per place (protocol.outreach.
     place_of): what the map's heat layer draws. One indexed range read (team, at), the period's
