@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.sync_bench import PASSPHRASE, PASSWORD, seed
+from bench.sync_bench import PASSPHRASE, PASSWORD, seed, stored_row
 from tests.service_process import running_service
 
 TARGET_P95_MS = 50.0
@@ -208,23 +208,8 @@ def seed_items(db_url: str, user: str) -> None:
             unit="pezzo",
             kind="harm_reduction",
         )
-        conn.execute(
-            insert(StoredRecord),
-            [
-                {
-                    "id": item.id,
-                    "entity": "supply_item",
-                    "organisation_id": org,
-                    "team_id": None,
-                    "contact_id": None,
-                    "version": number,
-                    "deleted": False,
-                    "body": item.model_dump_json(),
-                    "field_versions": {name: [number, None] for name in SupplyItem.content_fields()},
-                    "created_version": number,
-                }
-            ],
-        )
+        # The organisation's, like the directory: no team, no contact.
+        conn.execute(insert(StoredRecord), [stored_row(item, org, None, None, number)])  # type: ignore[arg-type]
     engine.dispose()
 
 
