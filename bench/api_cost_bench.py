@@ -18,7 +18,8 @@ the service). What it counts
 beyond the app: the in-process driver (building each request, reading each answer), shown as
 its own row with `--profile`. Never asserts.
 
-    .venv/bin/python bench/api_cost_bench.py [--teams 4] [--devices-per-team 10] [--rounds 30] [--runs 3] [--profile]
+    .venv/bin/python bench/api_cost_bench.py [--teams 4] [--devices-per-team 10] [--rounds 30] [--runs 3]
+        [--profile [--profile-out FILE]]
 """
 
 import argparse
@@ -203,6 +204,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30, help="syncs per device counted, after the warm-up")
     parser.add_argument("--runs", type=int, default=3, help="runs, each from a fresh database")
     parser.add_argument("--profile", action="store_true", help="also print the CPU by package (slower)")
+    parser.add_argument("--profile-out", type=Path, help="with --profile, also write the merged profile here (pstats)")
     args = parser.parse_args()
     reason = pg_server.skip_reason()
     if reason:
@@ -237,6 +239,8 @@ def main() -> None:
         merged = profiles[0]
         for stats in profiles[1:]:
             merged.add(stats)
+        if args.profile_out:
+            merged.dump_stats(args.profile_out)
         app_share = in_app(merged)
         print(
             f"\nThe app (FastAPI.__call__ and all below it) took {100 * app_share:.1f} % of the profiled CPU; the "

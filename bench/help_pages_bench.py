@@ -155,14 +155,8 @@ def screenshots(url: str, folder: Path, paths: list[str]) -> None:
             ("help-status-fi", "/help/fi/status"),
         ):
             chrome.get(url + path)
-            height = chrome.execute_script("return document.documentElement.scrollHeight;")
-            chrome.execute_cdp_cmd(
-                "Emulation.setDeviceMetricsOverride",
-                {"width": browser.PHONE[0], "height": height, "deviceScaleFactor": 1, "mobile": True},
-            )
-            chrome.save_screenshot(str(folder / f"{name}.png"))
-            chrome.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-            print(f"screenshot: {folder / name}.png ({browser.PHONE[0]} x {height})")
+            browser.page_screenshot(chrome, folder / f"{name}.png")
+            print(f"screenshot: {folder / name}.png ({browser.PHONE[0]} px wide)")
     finally:
         chrome.quit()
 

@@ -1,9 +1,9 @@
 """The central service's HTTP API: a FastAPI app factory.
 
 Owns: the routes (`/v1/health`, `/v1/ready`, `/v1/enrol`, `/v1/sync`, `/v1/intake`; `/v1/updates` is
-central.updates_http's, the help desk's pages under `/help/` central.help.pages', the HSDS API
-under `/hsds/` central.hsds_api's, the partner pages under `/partner/` central.partners.pages'), their
-status codes, the request body limits, gzip in both directions and the
+central.updates_http's, `/v1/review/` central.review_http's, the help desk's pages under `/help/`
+central.help.pages', the HSDS API under `/hsds/` central.hsds_api's, the partner pages under
+`/partner/` central.partners.pages'), their status codes, the request body limits, gzip in both directions and the
 protocol-version check. All state lives in the database given to
 `create_app`, so any number of these processes can serve one PostgreSQL.
 Must never log a request body or a token, and never answer a revoked device
@@ -37,7 +37,7 @@ from central import (
     hsds_api,
     intake,
     observe,
-    restore_state,
+    review_http,
     security,
     shedding,
     sync_service,
@@ -132,13 +132,6 @@ SYNC_HEADERS = [
 ]
 
 
-def _bearer(authorization: str | None) -> str | None:
-    """The device token of an `Authorization: Bearer ...` header (None: no such header)."""
-    if authorization and authorization.lower().startswith("bearer "):
-        return authorization[7:].strip()
-    return None
-
-
 @dataclass(frozen=True)
 class Limits:
     sync_body_bytes: int = 5 * 1024 * 1024
@@ -229,7 +222,7 @@ class BodyLimitMiddleware:
             return partner_pages.MAX_EDIT_BODY
         if path.startswith(("/v1/intake", "/help/", "/partner/")):  # the pages' forms: a few hundred bytes
             return self.limits.intake_body_bytes
-        if path.startswith("/v1/enrol"):
+        if path.startswith(("/v1/enrol", review_http.PREFIX)):
             return self.limits.enrol_body_bytes
         return self.limits.sync_body_bytes
 
@@ -474,7 +467,7 @@ def create_app(
         # header through pydantic, about a twentieth of a small sync's API CPU (bench/api_cost_bench.py).
         # They are documented by SYNC_HEADERS all the same.
         headers = request.headers
-        token = _bearer(headers.get("authorization"))
+        token = auth.bearer_token(headers.get("authorization"))
         accept_encoding = headers.get("accept-encoding")
         restore_epoch = headers.get(RESTORE_EPOCH_HEADER)
         wants_codes = headers.get(CLIENT_CODES_HEADER) == CLIENT_CODES_WANTED
@@ -500,10 +493,10 @@ def create_app(
             # Two transactions: the writers' lock is released before the pull reads.
             try:
                 with connection.begin():
-                    caller, new_token = auth.authenticate(connection, token)
-                    # One primary-key read per sync, never cached: a serve that missed a restore
-                    # (central.service_lock's limits) must still answer the new epoch.
-                    restore = restore_state.current(connection)
+                    # The restore state comes with the caller, in its statement: read on every
+                    # sync, never cached, since a serve that missed a restore (central.service_lock's
+                    # limits) must still answer the new epoch.
+                    caller, new_token, restore = auth.authenticate(connection, token)
                     # A device that has not seen the latest restore must first re-read what the
                     # service still has: its pushes wait (nothing applied, nothing answered), so
                     # a change of a record the restore lost is not refused before it is sent back.
@@ -579,6 +572,7 @@ def create_app(
             return errors.validation_problem(exc.errors(include_input=False, include_url=False), skip=0)
 
     updates_http.add_routes(app, updates_dir)
+    review_http.add_routes(app, sessions)
     help_pages.add_routes(app, sessions, key, clock, _client_address)
     hsds_api.add_routes(app, sessions, key, clock, _client_address)
     partner_pages.add_routes(app, sessions, key, clock, _client_address)

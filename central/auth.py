@@ -12,17 +12,18 @@ device or a disabled operator read or write.
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from central import audit, security
+from central import audit, restore_state, security
 from central.models import Device, Membership, Operator, Team
 from central.sync_service import Caller
 from central.sync_sql import Bind, SyncSQL
 from protocol import PROTOCOL_VERSION
 from protocol.clock import utc_now
-from protocol.messages import EnrolRequest, EnrolResponse, TeamInfo
+from protocol.messages import EnrolRequest, EnrolResponse, RestoreInfo, TeamInfo
 
 LAST_SEEN_PRECISION = dt.timedelta(minutes=1)
 
@@ -102,19 +103,37 @@ def record_failed_login(session: Session, username: str) -> None:
     )
 
 
-def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
-    """The caller behind a token, and a rotated token when one is due.
+def bearer_token(authorization: str | None) -> str | None:
+    """The device token of an `Authorization: Bearer ...` header (None: no such header, or empty)."""
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip() or None
+    return None
+
+
+class Authenticated(NamedTuple):
+    caller: Caller
+    new_token: str | None  # a rotated token, when one is due
+    restore: RestoreInfo | None  # restore_state.current(), read in the same statement
+
+
+def authenticate(session: Bind, token: str, *, rotate: bool = True) -> Authenticated:
+    """The caller behind a token, a rotated token when one is due, and the database's restore
+    state (what restore_state.current answers: the sync route needs both, and one statement
+    reading them saves a round trip per sync; never cached, see the route).
 
     Using the next token promotes it and retires the old one. A rotation is
     offered once the current token is older than `security.TOKEN_ROTATE_AFTER`;
-    the caller then owes `record_rotation` before committing.
+    the caller then owes `record_rotation` before committing. `rotate=False`: never
+    offered (a call whose answer cannot carry the new token, such as the review queue's:
+    an offer not taken up would leave a next token the device never learns, and the
+    sync would offer no other).
 
     Takes no counter lock: a sync applies its batch (the `change_seq` lock, then
     `audit_seq`) after this, and taking `audit_seq` first here would let two syncs
     wait on each other's lock (a deadlock PostgreSQL breaks by failing one of them).
     """
     digest = security.token_hash(token)
-    rows = SyncSQL.of(session).caller_rows(digest)
+    rows = SyncSQL.of(session).caller_rows(digest, restore_state.SETTING)
     if not rows:
         raise UnknownToken()
     (
@@ -129,9 +148,10 @@ def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
         role,
         disabled,
         _,
+        restore_setting,
     ) = rows[0]
     # One row per team; the same digest cannot be two devices' tokens, but say so anyway.
-    team_ids = frozenset(row[-1] for row in rows if row[0] == device_id and row[-1] is not None)
+    team_ids = frozenset(row[-2] for row in rows if row[0] == device_id and row[-2] is not None)
     if revoked_at is not None:
         raise WipeRequired("device_revoked")
     if disabled:
@@ -141,7 +161,7 @@ def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
     changes: dict[str, object] = {}
     if next_token_hash is not None and security.same_hash(next_token_hash, digest):
         changes.update(token_hash=digest, next_token_hash=None, token_issued_at=now)
-    elif next_token_hash is None and now - token_issued_at > security.TOKEN_ROTATE_AFTER:
+    elif rotate and next_token_hash is None and now - token_issued_at > security.TOKEN_ROTATE_AFTER:
         new_token = security.new_token()
         changes["next_token_hash"] = security.token_hash(new_token)
         # Not audited here: see record_rotation.
@@ -153,7 +173,7 @@ def authenticate(session: Bind, token: str) -> tuple[Caller, str | None]:
     caller = Caller(
         operator_id=operator_id, organisation_id=organisation_id, role=role, device_id=device_id, team_ids=team_ids
     )
-    return caller, new_token
+    return Authenticated(caller, new_token, restore_state.parse(restore_setting))
 
 
 def record_rotation(session: Bind, caller: Caller) -> None:

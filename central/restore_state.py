@@ -139,7 +139,13 @@ def current(bind: Bind) -> RestoreInfo | None:
     """The restore epoch and lost ranges, None when this database was never restored."""
     sql = SyncSQL.of(bind)
     rows = sql.run(sql.sql.text("SELECT value FROM service_setting WHERE name = %s"), (SETTING,))
-    return RestoreInfo.model_validate_json(rows[0][0]) if rows else None
+    return parse(rows[0][0] if rows else None)
+
+
+def parse(setting: str | None) -> RestoreInfo | None:
+    """The `SETTING` row's value as `current` answers it (the sync route reads the value in its
+    caller statement, auth.authenticate, to save a round trip)."""
+    return RestoreInfo.model_validate_json(setting) if setting is not None else None
 
 
 def settle(engine: Engine, before: Before | None) -> Settled:

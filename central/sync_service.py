@@ -33,7 +33,15 @@ from central.sync_sql import APPLIED, AUDIT, RECORD, RECORD_INSERT, RECORD_REWRI
 from protocol import ENTITY_TYPES, Record, describe_validation_error, new_id
 from protocol.clock import utc_now
 from protocol.entities import APPEND_ONLY, META_FIELDS, Contact, Encounter, Shift
-from protocol.messages import MAX_INT64, Conflict, Mutation, MutationResult, RejectReason, RestoreInfo
+from protocol.messages import (
+    DIRECTORY_WRITERS,
+    MAX_INT64,
+    Conflict,
+    Mutation,
+    MutationResult,
+    RejectReason,
+    RestoreInfo,
+)
 from protocol.relations import (
     DEVICE_WRITABLE,
     Reference,
@@ -46,7 +54,6 @@ from protocol.relations import (
 MODELS: dict[str, type[Record]] = {**ENTITY_TYPES, "conflict": Conflict}
 # Organisation-level records every team reads and only leads and administrators write.
 DIRECTORY_ENTITIES = {"resource", "supply_item"}
-DIRECTORY_WRITERS = {"team_lead", "admin"}
 TEAM_PLACED = frozenset(team_placed_entities())  # placed by their own team_id (bookable slots)
 # Which field places a record and what every reference must name: protocol/relations.py
 # (parent_reference, references_of, DEVICE_WRITABLE), read by _placement and _references.

@@ -31,7 +31,6 @@ SQLAlchemy would not.
 import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,9 +150,11 @@ class SyncSQL:
 
     # --- the statements -------------------------------------------------------------------
 
-    def caller_rows(self, token_digest: str) -> list[list[Any]]:
-        """Device, operator and one team per row, for a current or next token."""
-        return self.read(self.sql.caller, (token_digest, token_digest), self.sql.caller_out)
+    def caller_rows(self, token_digest: str, setting: str) -> list[list[Any]]:
+        """Device, operator and one team per row, for a current or next token; last in each row,
+        the service setting named `setting` (or None), read in the same statement (see
+        auth.authenticate)."""
+        return self.read(self.sql.caller, (setting, token_digest, token_digest), self.sql.caller_out)
 
     def earlier_results(self, device_id: uuid.UUID, seqs: list[int]) -> list[list[Any]]:
         """(device_seq, mutation_id, result) already stored for these sequence numbers."""
@@ -185,16 +186,10 @@ class SyncSQL:
         rows = self.run(self.sql.username, (self.value(OPERATOR.c.id, operator_id),))
         return rows[0][0] if rows else None
 
-    def pipeline(self) -> AbstractContextManager[Any]:
-        """PostgreSQL: statements inside are sent without waiting for each answer, and the
-        answers are read at the end (one round trip; an error raises there). SQLite runs
-        in-process and has nothing to save."""
-        return self.driver.pipeline() if self.postgres else nullcontext()
-
     def take_numbers(self, changes: int, entries: int) -> tuple[int, int, str | None]:
         """The first of `changes` new change sequence numbers and of `entries` audit
         sequence numbers, and the hash of the audit entry before them (None: the log is
-        empty). One round trip on PostgreSQL.
+        empty). One statement on PostgreSQL (a function, migration 0010).
 
         Takes the counters' row locks, held until commit, in the order every writer
         takes them (change_seq, then audit_seq). The tip is read by a statement of its
@@ -208,24 +203,20 @@ class SyncSQL:
         fewer than 300 syncs/s whatever the cores). The caller must make the commit durable
         with `durable_barrier` before it answers (see there); nothing is acknowledged before.
         """
-        wanted = [
-            (self.sql.advance, (changes, "change_seq"), changes),
-            (self.sql.advance, (entries, "audit_seq"), entries),
-            (self.sql.audit_tip, (entries,), entries),
-        ]
-        cursors = []
-        with self.pipeline():
-            if self.postgres and (changes or entries):
-                self.driver.cursor().execute(_ASYNC_COMMIT)
-            for sql, params, needed in wanted:
-                cursor = self.driver.cursor() if needed else None
-                if cursor is not None:
-                    cursor.execute(sql, params)
-                cursors.append(cursor)
-        change, audit, tip = (cursor.fetchall() if cursor is not None else None for cursor in cursors)
-        first_change = int(change[0][0]) - changes + 1 if change else 0
-        first_entry = int(audit[0][0]) - entries + 1 if audit else 0
-        return first_change, first_entry, tip[0][0] if tip else None
+        if not (changes or entries):
+            return 0, 0, None
+        if self.postgres:
+            # One statement: the function (migration 0010) runs the same steps with a
+            # snapshot per step, which is what the tip needs.
+            last_change, last_entry, tip = self.run(_TAKE_NUMBERS, (changes, entries))[0]
+        else:
+            last_change = self.run(self.sql.advance, (changes, "change_seq"))[0][0] if changes else None
+            last_entry = self.run(self.sql.advance, (entries, "audit_seq"))[0][0] if entries else None
+            tips = self.run(self.sql.audit_tip, (entries,)) if entries else []
+            tip = tips[0][0] if tips else None
+        first_change = int(last_change) - changes + 1 if changes else 0
+        first_entry = int(last_entry) - entries + 1 if entries else 0
+        return first_change, first_entry, tip
 
     def durable_barrier(self) -> None:
         """Return only once every transaction committed before this call is on disk.
@@ -385,12 +376,13 @@ class _Statements:
         self.caller = self.text(
             "SELECT device.id, device.token_hash, device.next_token_hash, device.token_issued_at, "
             "device.last_seen_at, device.revoked_at, operator.id, operator.organisation_id, operator.role, "
-            "operator.disabled, membership.team_id "
+            "operator.disabled, membership.team_id, "
+            "(SELECT value FROM service_setting WHERE name = %s) "
             "FROM device JOIN operator ON operator.id = device.operator_id "
             "LEFT JOIN membership ON membership.operator_id = operator.id "
             "WHERE device.token_hash = %s OR device.next_token_hash = %s"
         )
-        self.caller_out = [self.from_db(table.c[name]) for table, name in CALLER_READ]
+        self.caller_out = [*(self.from_db(table.c[name]) for table, name in CALLER_READ), None]
         self.applied = self.text(
             "SELECT device_seq, mutation_id, result FROM applied_mutation WHERE device_id = %s AND "
             + self.in_list("device_seq", "bigint")
@@ -552,6 +544,8 @@ class _Utf8Bytes(Loader):
 
 _STATEMENTS: dict[str, _Statements] = {}
 # For the current transaction only; see take_numbers and durable_barrier.
-_ASYNC_COMMIT = "SET LOCAL synchronous_commit TO off"
+# PostgreSQL's take_numbers (migration 0010): synchronous commit off for this transaction, the two
+# counters advanced in lock order, the audit tip read after the second lock.
+_TAKE_NUMBERS = "SELECT last_change, last_entry, tip FROM prossimo_take_numbers(%s, %s)"
 # Transactional (true): the record takes a transaction id, so its commit is flushed.
 _BARRIER = "SELECT pg_logical_emit_message(true, 'prossimo.durable', '') AS barrier_lsn"

@@ -5,7 +5,9 @@ never), when its provider is reminded to check it (not verified for 11 months: a
 it goes stale, `needs_reminder`), which HSDS statuses a list hides unless asked (`HIDDEN_BY_DEFAULT`) and which
 it flags to a person (`is_temporarily_closed`), and the great-circle distance used to
 sort and filter services around a point, and that order itself (`order_by_distance`:
-nearest first, ties by name then id, services without a position last). Lists, the map,
+nearest first, ties by name then id, services without a position last), and which days that
+differ from the weekly hours a person is told of (`coming_exceptions`: from today on, by date,
+each day's ranges; none means closed). Lists, the map,
 handouts, exports and the public directory all ask here, so they never disagree.
 
 Must never do I/O or know about Qt, the store or the service.
@@ -13,7 +15,9 @@ Must never do I/O or know about Qt, the store or the service.
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 STALE_AFTER_DAYS = 365
 # A month's notice before a service goes stale: its provider sees it among "to check" on the
@@ -25,6 +29,33 @@ REMIND_AFTER_DAYS = 335  # eleven months of 30.4 days
 HIDDEN_BY_DEFAULT: frozenset[str] = frozenset({"inactive", "defunct"})
 TEMPORARILY_CLOSED = "temporarily closed"
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG); the error against the ellipsoid is under 0.5 %
+
+
+class DayException(Protocol):
+    """What `coming_exceptions` reads of protocol.entities.OpeningException."""
+
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def opens_at(self) -> dt.time | None: ...
+    @property
+    def closes_at(self) -> dt.time | None: ...
+
+
+def coming_exceptions(
+    exceptions: Iterable[DayException], today: dt.date | None
+) -> list[tuple[dt.date, list[tuple[dt.time, dt.time]]]]:
+    """The days from `today` on (None: every one) that differ from the weekly hours, by date,
+    each with its opening ranges in order; an empty list means closed all day. A day gone by
+    tells a person nothing, so the desktop, the handout and the public page leave them out."""
+    by_date: dict[dt.date, list[tuple[dt.time, dt.time]]] = {}
+    for exception in exceptions:
+        if today is not None and exception.date < today:
+            continue
+        ranges = by_date.setdefault(exception.date, [])
+        if exception.opens_at is not None and exception.closes_at is not None:
+            ranges.append((exception.opens_at, exception.closes_at))
+    return [(day, sorted(ranges)) for day, ranges in sorted(by_date.items())]
 
 
 def is_stale(last_verified_on: dt.date | None, today: dt.date) -> bool:

@@ -1,8 +1,9 @@
 """Messages on the wire between a device, the central service and the public help desk.
 
-Owns: the request and response bodies of `POST /v1/enrol`, `POST /v1/sync` and
-`POST /v1/intake`, the machine-readable rejection reasons, and the Conflict
-record. docs/PROTOCOL.md describes them for people; this module is the truth.
+Owns: the request and response bodies of `POST /v1/enrol`, `POST /v1/sync`,
+`POST /v1/intake` and the review queue's `POST /v1/review/...`, the roles that may
+write the organisation's directory (`DIRECTORY_WRITERS`), the machine-readable
+rejection reasons, and the Conflict record. docs/PROTOCOL.md describes them for people; this module is the truth.
 Must never import anything but pydantic, the standard library and `protocol`.
 """
 
@@ -34,6 +35,11 @@ MAX_BATCH = 5_000  # mutations in one sync request
 # device_seq and versions count from 1. (OpenAPI prints the bound as a float, 9.223372036854776e+18;
 # the description says it exactly.)
 SeqNumber = Annotated[int, Field(ge=1, le=MAX_INT64, description="1 to 2^63-1 (9223372036854775807)")]
+
+Role = Literal["operator", "team_lead", "admin"]
+# The roles that write the organisation's directory (resources, supplies) and decide the partners'
+# changes held for review: the service enforces it, a device uses it to offer only what will pass.
+DIRECTORY_WRITERS: frozenset[str] = frozenset({"team_lead", "admin"})
 
 EntityName = Literal[
     "contact",
@@ -109,7 +115,7 @@ class EnrolResponse(_Message):
     device_token: str
     operator_id: uuid.UUID
     organisation_id: uuid.UUID
-    role: Literal["operator", "team_lead", "admin"]
+    role: Role
     teams: list[TeamInfo]
     protocol_version: int
     # Only to a request with the client-codes header (an older device's schema forbids the field).
@@ -287,3 +293,44 @@ class IntakeSubmission(IntakeFields, _ToTeam):
 class IntakeReceipt(_Message):
     received: Literal[True] = True
     reference: str  # short code the person can quote; not the record id
+
+
+# --- the review queue (issue 22): partners' changes held for a team lead ---------------------
+
+
+class ReviewField(_Message):
+    """One field of a held change: its value in the directory now, and the partner's.
+    Values are the protocol's JSON for that field of `Resource` (a list of hours, a phone list...)."""
+
+    field: str
+    before: Any = None
+    after: Any = None
+
+
+class ReviewChange(_Message):
+    id: uuid.UUID
+    service_id: uuid.UUID
+    service_name: str
+    provider: str  # the partner organisation (the entry's organization_name)
+    section: str  # the partner form it came from: hours, place, phones, about...
+    submitted_at: AwareDatetime
+    submitted_by: str  # the partner account's login (an e-mail address)
+    fields: list[ReviewField]
+
+
+class ReviewQueue(_Message):
+    """`POST /v1/review/waiting`: every change of the caller's organisation waiting, oldest first."""
+
+    changes: list[ReviewChange]
+
+
+class ReviewDecision(_Message):
+    """`POST /v1/review/decision`: approve (publish) or reject one waiting change."""
+
+    change_id: uuid.UUID
+    approve: bool
+
+
+class ReviewOutcome(_Message):
+    change_id: uuid.UUID
+    status: Literal["approved", "rejected"]

@@ -33,7 +33,7 @@ from central.help.directory_index import DirectoryIndex
 from central.help.i18n import translations
 from central.models import Organisation, StoredRecord
 from protocol import Resource, gazetteer, taxonomy
-from protocol.directory import Point, is_stale, is_temporarily_closed, order_by_distance
+from protocol.directory import Point, coming_exceptions, is_stale, is_temporarily_closed, order_by_distance
 
 if TYPE_CHECKING:  # pages imports this module: the type only, no import cycle at run time
     from central.help.pages import HelpDesk
@@ -214,6 +214,19 @@ def hours(resource: Resource, language: str) -> list[Hours]:
     return [Hours(names[day - 1].capitalize(), ", ".join(times)) for day, times in sorted(by_day.items())]
 
 
+def exceptions(resource: Resource, language: str, today: dt.date, closed: str) -> list[Hours]:
+    """The days from today on that differ from the weekly hours (protocol.directory.coming_exceptions,
+    the desktop's and the handout's rule), each with its hours or `closed`."""
+    lines = []
+    for day, ranges in coming_exceptions(resource.hours_exceptions, today):
+        times = [
+            f"{format_time(opens, 'short', locale=language)}–{format_time(closes, 'short', locale=language)}"
+            for opens, closes in ranges
+        ]
+        lines.append(Hours(format_date(day, "full", locale=language).capitalize(), ", ".join(times) or closed))
+    return lines
+
+
 def language_names(resource: Resource, language: str) -> list[str]:
     """The languages the service is offered in, named in the page's language."""
     known = Locale.parse(language).languages
@@ -282,7 +295,9 @@ def service_page(desk: "HelpDesk", directory: PublicDirectory, language: str, se
     resource = directory.index().get(wanted)
     if resource is None:
         return desk.not_found(language)
-    verified, stale = checked(resource, language, desk.clock().date())
+    _ = translations(language).gettext
+    today = desk.clock().date()
+    verified, stale = checked(resource, language, today)
     return desk.page(
         language,
         "service.html",
@@ -291,6 +306,7 @@ def service_page(desk: "HelpDesk", directory: PublicDirectory, language: str, se
         closed=is_temporarily_closed(resource.status),
         categories=categories(resource, language),
         hours=hours(resource, language),
+        exceptions=exceptions(resource, language, today, _("closed")),
         spoken=language_names(resource, language),
         verified=verified,
         stale=stale,

@@ -2,10 +2,12 @@
 
 Owns: storing an edit as pending instead of applying it (`hold`: validated now by the protocol's
 `Resource` rules, so what waits can be applied), what waits for an entry or an organisation
-(`pending_for`, `waiting`), and the decision (`decide`): an approved edit is applied through
-central.directory.change_resource, the one change path (change sequence, field versions, audit
-entry), a rejected one only recorded. An edit of a section that already has one waiting replaces
-it (status "replaced"): the partner's latest word is what is reviewed.
+(`pending_for`, `waiting`; `queue`: the same as the protocol's ReviewChange, each field's value
+now beside the partner's, for the desktop's review queue), and the decision (`decide`): an
+approved edit is applied through central.directory.change_resource, the one change path (change
+sequence, field versions, audit entry), a rejected one only recorded. An edit of a section that
+already has one waiting replaces it (status "replaced"): the partner's latest word is what is
+reviewed.
 Must never write a directory entry except through change_resource, and never log a value (audit
 entries name fields and ids only).
 """
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 from central import audit, directory
 from central.models import PartnerAccount, PartnerChange, StoredRecord
 from protocol import Resource
+from protocol.messages import ReviewChange, ReviewField
 
 
 class ReviewProblem(LookupError):
@@ -77,20 +80,45 @@ class Waiting:
     change: PartnerChange
     provider: str
     service: str
+    now: dict[str, Any]  # the entry as the directory has it, as the protocol's JSON ({} once gone)
 
 
 def waiting(session: Session, organisation_id: uuid.UUID) -> list[Waiting]:
     """Every change waiting for review in the organisation, oldest first, with its entry's names."""
-    names = {
-        e.row.id: (e.resource.organization_name, e.resource.service_name)
-        for e in directory.entries(session, organisation_id)
-    }
+    found = {e.row.id: e.resource for e in directory.entries(session, organisation_id)}
     query = select(PartnerChange).where(
         PartnerChange.organisation_id == organisation_id, PartnerChange.status == "pending"
     )
+    listed = []
+    for change in session.execute(query.order_by(PartnerChange.created_at)).scalars():
+        entry = found.get(change.resource_id)
+        if entry is None:
+            listed.append(Waiting(change, "?", "(no longer in the directory)", {}))
+        else:
+            listed.append(Waiting(change, entry.organization_name, entry.service_name, entry.model_dump(mode="json")))
+    return listed
+
+
+def queue(session: Session, organisation_id: uuid.UUID) -> list[ReviewChange]:
+    """`waiting` as the desktop reads it: each changed field's value now and the partner's."""
+    accounts = select(PartnerAccount.id, PartnerAccount.email).where(PartnerAccount.organisation_id == organisation_id)
+    logins: dict[uuid.UUID, str] = {row.id: row.email for row in session.execute(accounts)}
     return [
-        Waiting(change, *names.get(change.resource_id, ("?", "(no longer in the directory)")))
-        for change in session.execute(query.order_by(PartnerChange.created_at)).scalars()
+        ReviewChange(
+            id=item.change.id,
+            service_id=item.change.resource_id,
+            service_name=item.service,
+            provider=item.provider,
+            section=item.change.section,
+            submitted_at=item.change.created_at.replace(tzinfo=item.change.created_at.tzinfo or dt.UTC),
+            submitted_by=logins.get(item.change.account_id, "?"),
+            fields=[
+                ReviewField(field=name, before=item.now.get(name), after=value)
+                for name, value in item.change.changes.items()
+                if item.now.get(name) != value  # a section's form sends all its fields: only the changed ones
+            ],
+        )
+        for item in waiting(session, organisation_id)
     ]
 
 

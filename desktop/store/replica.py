@@ -238,6 +238,10 @@ class Replica:
             max_answer_mib=int(limit) if (limit := self._get(MAX_ANSWER_MIB)) else None,
         )
 
+    def device_token(self) -> str | None:
+        """The device's token (None: not enrolled), for a call other than the sync (the review queue)."""
+        return self._get(DEVICE_TOKEN) if self._get(SERVER_URL) is not None else None
+
     def code_key(self) -> CodeKey:
         """The organisation's client-code key and recipe, or NoCodeKey saying how to get them."""
         key, recipe = self._get(CODE_KEY), self._get(CODE_RECIPE)

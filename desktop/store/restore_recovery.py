@@ -29,6 +29,7 @@ from desktop.store.database import Connection
 from desktop.store.outbox import record_mutation
 from desktop.store.repositories import SPECS
 from protocol.clock import utc_now
+from protocol.messages import DIRECTORY_WRITERS
 from protocol.relations import DEVICE_WRITABLE
 
 EPOCH = "restore_epoch"
@@ -36,7 +37,6 @@ RECOVERY = "restore_recovery"
 RECOVERY_SEQS = "restore_recovery_seqs"  # JSON list of outbox seqs
 # Parents before what hangs from them, so a create never names a record the service lacks.
 CREATE_ORDER = ("contact", "resource", "consent", "relationship", "appointment", "note", "referral")
-DIRECTORY_WRITERS = frozenset({"team_lead", "admin"})
 
 
 class Recovery:

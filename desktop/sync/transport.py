@@ -1,6 +1,7 @@
 """HTTP to the central service: one urllib3 connection pool, TLS verified, gzip both ways, retried.
 
-Owns: the two calls a device makes (`/v1/enrol`, `/v1/sync`), turning every
+Owns: the calls a device makes (`/v1/enrol`, `/v1/sync`, and a team lead's review queue,
+`/v1/review/waiting` and `/v1/review/decision`), turning every
 answer that is not a success into a typed error an operator can act on, the
 protocol-version header and the range of service versions this client accepts,
 the retry policy (urllib3's `Retry`), the bounds on what an answer may cost to
@@ -71,6 +72,9 @@ from protocol.messages import (
     RESTORE_EPOCH_HEADER,
     EnrolRequest,
     EnrolResponse,
+    ReviewDecision,
+    ReviewOutcome,
+    ReviewQueue,
     SyncResponse,
     WipeAnswer,
 )
@@ -327,6 +331,32 @@ class Transport:
         if status == 401:
             # No command named here: the app shows this too (the CLI adds how to do it there).
             raise NotAuthorised("the service does not recognise this device: it must be connected again")
+        raise self._unexpected(status, data)
+
+    def review_waiting(self, token: str) -> ReviewQueue:
+        """The partners' changes waiting for review in this operator's organisation (a team lead's)."""
+        status, data, _ = self._post("/v1/review/waiting", {}, token=token, idempotent=True)
+        return self._review_answer(ReviewQueue, status, data)
+
+    def review_decide(self, token: str, change_id: str, *, approve: bool) -> ReviewOutcome:
+        """Approve or reject one waiting change. Not idempotent (a second answer is a 404), so
+        retried only when the request surely never left, like an enrolment."""
+        body = ReviewDecision.model_validate({"change_id": change_id, "approve": approve}).model_dump(mode="json")
+        status, data, _ = self._post("/v1/review/decision", body, token=token, idempotent=False)
+        return self._review_answer(ReviewOutcome, status, data)
+
+    def _review_answer(self, model: type[M], status: int, data: Any) -> M:
+        if status == 200:
+            return _validated(model, data)
+        if status == 410:
+            raise _wipe_order(data)
+        if status == 401:
+            raise NotAuthorised("the service does not recognise this device: it must be connected again")
+        error, message = _problem(data)
+        if status == 404 and error == "no_such_change":
+            raise ServiceError(message or "no such change waits for review", status, error)
+        if status == 404 and error == "not_found":  # a Prossimo service (our error shape) without the queue
+            raise ServiceError("this service has no review queue yet: ask IT to update it", status, error)
         raise self._unexpected(status, data)
 
     # --- plumbing ------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def test_authenticating_takes_no_counter_lock(world: World) -> None:
     with session_factory(world.engine).begin() as session:
         session.get(Device, anna.id).token_issued_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=30)
     with session_factory(world.engine)() as first, first.begin():
-        caller, new_token = authenticate(first, anna.token)
+        caller, new_token, _ = authenticate(first, anna.token)
         first.flush()
         assert new_token is not None
         with world.engine.connect() as other:

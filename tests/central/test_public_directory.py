@@ -8,6 +8,7 @@ client): inactive and defunct services never appear, the SVG map pins exactly th
 and bad input gets a 422 page naming the field in the page's language, never a 500.
 """
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -29,6 +31,7 @@ from desktop.store import directory_queries
 from desktop.store.profile import Profile
 from desktop.store.worker import StoreWorker
 from protocol import Resource, gazetteer
+from protocol.clock import utc_now
 from tests.help.pages import parse, same_origin
 
 PASSPHRASE = "correct horse battery staple"
@@ -230,6 +233,23 @@ def test_a_service_page_shows_address_hours_phones_languages_and_eligibility(lod
     assert page.headers["content-security-policy"] == CSP
     parsed = parse(text)
     assert all(same_origin(url) for url in parsed.fetched) and parsed.inline == []
+
+
+def test_a_service_page_lists_the_coming_closing_days_and_other_hours(lodi: Lodi, client: TestClient) -> None:
+    today = utc_now().date()
+    days = [
+        {"date": today + dt.timedelta(days=5)},
+        {"date": today + dt.timedelta(days=9), "opens_at": dt.time(9), "closes_at": dt.time(12)},
+        {"date": today - dt.timedelta(days=2)},  # gone by: not shown
+    ]
+    changed = _rewrite(lodi.engine, lodi.closed.id, hours_exceptions=days)
+    page = client.get(f"/help/it/services/{changed.id}").text
+    listed = re.search(r"<dt>Giorni di chiusura e altri orari</dt><dd><ul class=\"hours\">(.*?)</ul>", page, re.S)
+    assert listed is not None
+    items = re.findall(r"<li>(.*?)</li>", listed.group(1))
+    assert [item.rsplit(": ", 1)[1] for item in items] == ["chiuso", "09:00–12:00"]
+    assert format_date(today + dt.timedelta(days=5), "full", locale="it").capitalize() in items[0]
+    assert "Closing days" not in client.get(f"/help/en/services/{lodi.unplaced.id}").text  # none: no row
 
 
 def _bodies(engine: Engine) -> list[str]:

@@ -15,10 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from central.db import make_engine, session_factory, upgrade
 from central.help import content, form_token
@@ -75,39 +73,6 @@ def booking_world(booking_service: CentralService, tmp_path: Path) -> Iterator[W
         device.close()
 
 
-@pytest.fixture()
-def chrome_factory() -> Iterator:
-    started = []
-
-    def make(**options):
-        chrome = browser.start(**options)
-        started.append(chrome)
-        return chrome
-
-    yield make
-    for chrome in started:
-        chrome.quit()
-
-
-def _follow(chrome, css: str) -> None:
-    """Click what `css` finds and wait until the page it leads to has replaced this one."""
-    element = chrome.find_element(By.CSS_SELECTOR, css)
-    element.click()
-    WebDriverWait(chrome, 30).until(lambda _: _replaced(element))
-
-
-def _replaced(element) -> bool:
-    """Whether the page `element` was on has gone. Mid-navigation, Chromium sometimes answers the
-    check with "Node with given id does not belong to the document" (an unknown error, not
-    Selenium's stale-element error): that too means the old document is gone."""
-    try:
-        return staleness_of(element)(None)
-    except WebDriverException as exc:
-        if "does not belong to the document" in str(exc):
-            return True
-        raise
-
-
 def _wait_for_fill_time(opened: float) -> None:
     # The service refuses a form sent sooner than MIN_FILL after it was served (anti-spam); a person
     # takes longer than that anyway. A pause, not a timing assertion.
@@ -132,7 +97,7 @@ def test_a_first_contact_from_a_phone_reaches_the_teams_device(
     chrome.get(f"{world.service.url}/help/")
     assert chrome.current_url == f"{world.service.url}/help/{language}/"  # chosen by Accept-Language
     assert browser.fits(chrome)
-    _follow(chrome, f'main a.button[href="/help/{language}/contact"]')
+    browser.follow(chrome, f'main a.button[href="/help/{language}/contact"]')
     opened = time.monotonic()
     chrome.find_element(By.CSS_SELECTOR, f'input[name="team"][value="{world.team_a}"]').click()
     chrome.find_element(By.CSS_SELECTOR, 'input[name="reach"][value="sms"]').click()
@@ -145,7 +110,7 @@ def test_a_first_contact_from_a_phone_reaches_the_teams_device(
     Select(chrome.find_element(By.ID, "f-language")).select_by_value(language)
     chrome.find_element(By.CSS_SELECTOR, 'input[name="consent"]').click()
     _wait_for_fill_time(opened)
-    _follow(chrome, 'button[type="submit"]')  # no name yet: an error
+    browser.follow(chrome, 'button[type="submit"]')  # no name yet: an error
 
     summary = chrome.find_element(By.ID, "errors")
     assert WORDS[language]["alias_error"] in summary.text
@@ -158,7 +123,7 @@ def test_a_first_contact_from_a_phone_reaches_the_teams_device(
     alias = f"Stella {language} {'js' if javascript else 'nojs'}"
     chrome.find_element(By.ID, "f-alias").send_keys(alias)
     _wait_for_fill_time(opened)
-    _follow(chrome, 'button[type="submit"]')
+    browser.follow(chrome, 'button[type="submit"]')
     assert WORDS[language]["sent"] in chrome.find_element(By.TAG_NAME, "h1").text
     reference = chrome.find_element(By.CLASS_NAME, "reference").text
     assert chrome.get_cookies() == []
@@ -233,10 +198,10 @@ def test_a_booking_from_a_phone_is_confirmed_on_a_device_and_its_reply_read_on_t
     chrome = chrome_factory(javascript=javascript, cookies=javascript, languages=f"{language},en;q=0.5")
     problems: dict = {}
     chrome.get(f"{world.service.url}/help/{language}/")
-    _follow(chrome, f'main a.button[href="/help/{language}/book"]')
+    browser.follow(chrome, f'main a.button[href="/help/{language}/book"]')
     _axe_clean(chrome, problems, "book: the team's choice", javascript)
     chrome.find_element(By.CSS_SELECTOR, f'input[name="team"][value="{world.team_a}"]').click()
-    _follow(chrome, 'button[type="submit"]')  # a GET form: the team's free times
+    browser.follow(chrome, 'button[type="submit"]')  # a GET form: the team's free times
     opened = time.monotonic()
     assert browser.fits(chrome)
     _axe_clean(chrome, problems, "book: the free times", javascript)
@@ -249,7 +214,7 @@ def test_a_booking_from_a_phone_is_confirmed_on_a_device_and_its_reply_read_on_t
     Select(chrome.find_element(By.ID, "f-language")).select_by_value(language)
     chrome.find_element(By.CSS_SELECTOR, 'input[name="consent"]').click()
     _wait_for_fill_time(opened)
-    _follow(chrome, 'button[type="submit"]')
+    browser.follow(chrome, 'button[type="submit"]')
     assert texts["booked"] in chrome.find_element(By.TAG_NAME, "h1").text, chrome.page_source
     assert texts["video"] in chrome.find_element(By.CLASS_NAME, "meeting").text
     assert texts["time"] in chrome.find_element(By.CLASS_NAME, "meeting").text  # 11:00 UTC in Rome (CET)
@@ -269,11 +234,11 @@ def test_a_booking_from_a_phone_is_confirmed_on_a_device_and_its_reply_read_on_t
     assert laptop.sync().rejected == 0
 
     # Days later, on the same phone: the status page from the receipt's link.
-    _follow(chrome, f'.receipt a[href="/help/{language}/status"]')
+    browser.follow(chrome, f'.receipt a[href="/help/{language}/status"]')
     _axe_clean(chrome, problems, "status form", javascript)
     chrome.find_element(By.ID, "f-reference").send_keys(reference.lower())
     chrome.find_element(By.ID, "f-words").send_keys(" ".join(words.split()[:3]))  # one word forgotten
-    _follow(chrome, 'button[type="submit"]')
+    browser.follow(chrome, 'button[type="submit"]')
     summary = chrome.find_element(By.ID, "errors")
     assert texts["words_error"] in summary.text
     assert chrome.find_element(By.ID, "f-reference").get_attribute("value") == reference.lower()  # kept
@@ -283,7 +248,7 @@ def test_a_booking_from_a_phone_is_confirmed_on_a_device_and_its_reply_read_on_t
     field = chrome.find_element(By.ID, "f-words")
     field.clear()
     field.send_keys(words.upper())  # capitals do not matter
-    _follow(chrome, 'button[type="submit"]')
+    browser.follow(chrome, 'button[type="submit"]')
     status = chrome.find_element(By.CSS_SELECTOR, "section.status").text
     assert texts["confirmed"] in status and texts["reply"] in status
     assert "https://video.example.org/prossimo" in status and texts["video"] in status
@@ -314,7 +279,7 @@ def test_every_page_passes_axe_at_wcag_22_aa_and_fits_320_px(world: World, chrom
     # The form with errors, and the thank-you page.
     chrome.get(f"{world.service.url}/help/fi/contact")
     _wait_for_fill_time(time.monotonic())
-    _follow(chrome, 'button[type="submit"]')
+    browser.follow(chrome, 'button[type="submit"]')
     assert chrome.find_element(By.ID, "errors").is_displayed()
     violations = browser.axe_violations(chrome)
     if violations:
@@ -322,16 +287,14 @@ def test_every_page_passes_axe_at_wcag_22_aa_and_fits_320_px(world: World, chrom
     # The thank-you page, reached here through the honeypot (nothing is kept, no rate is counted).
     chrome.execute_script("document.getElementById('f-website').value = 'robot';")
     _wait_for_fill_time(time.monotonic())
-    _follow(chrome, 'button[type="submit"]')
+    browser.follow(chrome, 'button[type="submit"]')
     assert chrome.find_element(By.CLASS_NAME, "reference").is_displayed()
     violations = browser.axe_violations(chrome)
     if violations:
         problems["thank-you page"] = violations
     assert problems == {}
-    chrome.set_window_size(320, 640)
-    chrome.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": True}
-    )
+    browser.at_size(chrome, 320, 640)
+    assert browser.width_of(chrome) == 320
     wide = []
     for page in _every_page(world.service.url):
         chrome.get(page)
@@ -344,9 +307,9 @@ def test_leaving_quickly_replaces_the_page_in_the_history_with_javascript(world:
     chrome = chrome_factory()
     home = f"{world.service.url}/help/en/"
     chrome.get(home)
-    _follow(chrome, 'main a.button[href="/help/en/contact"]')
+    browser.follow(chrome, 'main a.button[href="/help/en/contact"]')
     length = chrome.execute_script("return history.length;")
-    _follow(chrome, "a.leave")
+    browser.follow(chrome, "a.leave")
     assert chrome.current_url == NEUTRAL
     assert chrome.execute_script("return history.length;") == length  # replaced, not added
     chrome.back()
@@ -358,7 +321,7 @@ def test_leaving_quickly_without_javascript_is_a_plain_link(world: World, chrome
     chrome.get(f"{world.service.url}/help/it/contact")
     link = chrome.find_element(By.CSS_SELECTOR, "a.leave")
     assert link.get_attribute("href") == NEUTRAL and link.is_displayed()
-    _follow(chrome, "a.leave")
+    browser.follow(chrome, "a.leave")
     assert chrome.current_url == NEUTRAL
 
 
@@ -400,7 +363,7 @@ if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's ai
         shots += [("book", f"/help/it/book?team={world.team_a}"), ("status", "/help/fi/status")]
         for name, path in shots:
             chrome.get(world.service.url + path)
-            chrome.save_screenshot(str(folder / f"help-{name}.png"))
+            browser.page_screenshot(chrome, folder / f"help-{name}.png")
         # The booking's receipt and, once the team confirmed and wrote, the status page.
         chrome.get(f"{world.service.url}/help/fi/book?team={world.team_a}")
         opened = time.monotonic()
@@ -409,8 +372,8 @@ if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's ai
         chrome.find_element(By.CSS_SELECTOR, 'input[name="reach"][value="none"]').click()
         chrome.find_element(By.CSS_SELECTOR, 'input[name="consent"]').click()
         _wait_for_fill_time(opened)
-        _follow(chrome, 'button[type="submit"]')
-        chrome.save_screenshot(str(folder / "help-booked.png"))
+        browser.follow(chrome, 'button[type="submit"]')
+        browser.page_screenshot(chrome, folder / "help-booked.png")
         reference = chrome.find_element(By.CLASS_NAME, "reference").text
         words = chrome.find_element(By.CLASS_NAME, "words").text
         laptop.sync()
@@ -421,5 +384,5 @@ if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's ai
         chrome.get(f"{world.service.url}/help/fi/status")
         chrome.find_element(By.ID, "f-reference").send_keys(reference)
         chrome.find_element(By.ID, "f-words").send_keys(words)
-        _follow(chrome, 'button[type="submit"]')
-        chrome.save_screenshot(str(folder / "help-status-reply.png"))
+        browser.follow(chrome, 'button[type="submit"]')
+        browser.page_screenshot(chrome, folder / "help-status-reply.png")

@@ -28,7 +28,6 @@ from protocol import hsds
 from protocol.clock import utc_now
 from tests.central.test_partners import FOOD_BANK, PARTNER_PASSWORD, SHELTER, _resource
 from tests.help import browser
-from tests.help.test_browser import _follow
 from tests.service_process import clean_environment, running_service
 
 pytestmark = pytest.mark.skipif(browser.find() is None, reason=browser.missing_reason())
@@ -76,16 +75,17 @@ def test_invitation_password_and_still_correct_from_a_phone(served: Served) -> N
     chrome = browser.start(languages="it")  # the pages carry no script; axe needs the driver's
     try:
         chrome.get(f"{served.url}/partner/it/invite/{token}")
+        assert browser.width_of(chrome) == browser.PHONE[0]  # a phone's 360 px, not headless Chromium's 500
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Scegli la tua password"
         _checked(chrome)
         chrome.find_element(By.ID, "password").send_keys("troppo")
         chrome.find_element(By.ID, "again").send_keys("troppo")
-        _follow(chrome, "main button[type=submit]")
+        browser.follow(chrome, "main button[type=submit]")
         assert "Password: scrivi almeno 12 caratteri." in chrome.find_element(By.CSS_SELECTOR, ".error").text
         _checked(chrome)  # the error beside its field, announced
         chrome.find_element(By.ID, "password").send_keys(PARTNER_PASSWORD)
         chrome.find_element(By.ID, "again").send_keys(PARTNER_PASSWORD)
-        _follow(chrome, "main button[type=submit]")
+        browser.follow(chrome, "main button[type=submit]")
         assert chrome.current_url == f"{served.url}/partner/it/"
         assert chrome.find_element(By.TAG_NAME, "h1").text == "I tuoi servizi"
         assert "Servizi da controllare: 1" in chrome.find_element(By.CSS_SELECTOR, ".due-count").text
@@ -93,10 +93,10 @@ def test_invitation_password_and_still_correct_from_a_phone(served: Served) -> N
         assert names == ["Pacchi alimentari", "Mensa"]  # the one to check first; never another provider's
         _checked(chrome)
         if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's aid
-            chrome.save_screenshot(str(Path(os.environ["PROSSIMO_HELP_SHOTS"]) / "partner-home.png"))
+            browser.page_screenshot(chrome, Path(os.environ["PROSSIMO_HELP_SHOTS"]) / "partner-home.png")
 
         version_before = _version(served)
-        _follow(chrome, ".services li:first-child form.verify button")
+        browser.follow(chrome, ".services li:first-child form.verify button")
         assert "Grazie" in chrome.find_element(By.CSS_SELECTOR, ".notice").text
         assert "Servizi da controllare" not in chrome.find_element(By.CSS_SELECTOR, ".due-count").text
         _checked(chrome)
@@ -107,12 +107,12 @@ def test_invitation_password_and_still_correct_from_a_phone(served: Served) -> N
             )
         assert entry.resource.last_verified_on == utc_now().date()
         assert entry.row.version > version_before  # a new change sequence: devices pull it
-        _follow(chrome, "main a[href='/partner/it/totp/enrol']")  # the recommended second factor
+        browser.follow(chrome, "main a[href='/partner/it/totp/enrol']")  # the recommended second factor
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Aggiungi un secondo fattore"
         _checked(chrome)
         key = chrome.find_element(By.CSS_SELECTOR, ".key code").text.replace(" ", "")
         chrome.find_element(By.ID, "code").send_keys(pyotp.TOTP(key).now())
-        _follow(chrome, "main button[type=submit]")
+        browser.follow(chrome, "main button[type=submit]")
         assert "Il secondo fattore è attivo" in chrome.find_element(By.CSS_SELECTOR, ".notice").text
         chrome.get(f"{served.url}/partner/it/services/{_shelter_id(served)}")
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Pagina non trovata"
@@ -139,26 +139,22 @@ def test_a_partner_edits_the_hours_from_a_phone(served: Served) -> None:
     with session_factory(served.engine).begin() as session:
         provider = accounts.find_provider(session, served.org_id, FOOD_BANK)
         token, _ = accounts.invite(session, served.org_id, provider, "bruno@banco.example.org", utc_now())
-    chrome = browser.start(languages="it", size=(390, 844))
-    # Headless Chromium keeps a window at least 500 px wide whatever --window-size says: the
-    # DevTools protocol makes the page a 390 px phone's.
-    metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
-    chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    chrome = browser.start(languages="it", size=(390, 844))  # really 390 px: see browser.at_size
     try:
         chrome.get(f"{served.url}/partner/it/invite/{token}")
-        assert chrome.execute_script("return window.innerWidth") == 390
+        assert browser.width_of(chrome) == 390
         chrome.find_element(By.ID, "password").send_keys(PARTNER_PASSWORD)
         chrome.find_element(By.ID, "again").send_keys(PARTNER_PASSWORD)
-        _follow(chrome, "main button[type=submit]")
+        browser.follow(chrome, "main button[type=submit]")
         mensa = _service_id(served, "Mensa")
-        _follow(chrome, f"a[href='/partner/it/services/{mensa}']")
+        browser.follow(chrome, f"a[href='/partner/it/services/{mensa}']")
         _checked(chrome)
-        _follow(chrome, f"a[href='/partner/it/services/{mensa}/edit/hours']")
+        browser.follow(chrome, f"a[href='/partner/it/services/{mensa}/edit/hours']")
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Orari di apertura"
         _checked(chrome)
         _time(chrome, "d1-0-o", "12", "00")
         _time(chrome, "d1-0-c", "09", "00")
-        _follow(chrome, "main button[type=submit]")
+        browser.follow(chrome, "main button[type=submit]")
         error = chrome.find_element(By.ID, "d1-0-error")
         assert error.text == "Lunedì, orario 1: chiude alle 09:00, prima di aprire alle 12:00."
         opens = chrome.find_element(By.ID, "d1-0-o")
@@ -171,7 +167,7 @@ def test_a_partner_edits_the_hours_from_a_phone(served: Served) -> None:
         _time(chrome, "d1-0-c", "12", "30")
         _time(chrome, "d4-0-o", "14", "00")
         _time(chrome, "d4-0-c", "17", "00")
-        _follow(chrome, "main button[type=submit]")
+        browser.follow(chrome, "main button[type=submit]")
         assert chrome.current_url == f"{served.url}/partner/it/services/{mensa}?saved=1"
         assert "Salvato e pubblicato" in chrome.find_element(By.CSS_SELECTOR, ".notice").text
         hours = [e.text for e in chrome.find_elements(By.CSS_SELECTOR, ".facts .plain li")]

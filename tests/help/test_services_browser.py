@@ -8,6 +8,7 @@ With PROSSIMO_HELP_SHOTS=folder, phone-width (390 x 844) screenshots of the list
 page are written there (docs/screenshots/help/ holds the README's).
 """
 
+import datetime as dt
 import os
 import re
 import uuid
@@ -21,8 +22,9 @@ from central import demo, directory
 from central.db import make_engine, next_sequence, session_factory, upgrade
 from central.models import Organisation, StoredRecord
 from protocol import Resource
+from protocol.clock import utc_now
+from protocol.entities import OpeningException
 from tests.help import browser
-from tests.help.test_browser import _follow
 from tests.service_process import clean_environment, running_service
 
 pytestmark = pytest.mark.skipif(browser.find() is None, reason=browser.missing_reason())
@@ -46,7 +48,11 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             for r in session.query(StoredRecord).order_by(StoredRecord.id)
             if Resource.model_validate_json(r.body).service_name == "Sportello casa"
         )
-        closed = Resource.model_validate_json(row.body).model_copy(update={"status": "temporarily closed"})
+        # ...with a closing day ahead, so the page's "closing days and other hours" row is checked too.
+        days_off = [OpeningException(date=utc_now().date() + dt.timedelta(days=7))]
+        closed = Resource.model_validate_json(row.body).model_copy(
+            update={"status": "temporarily closed", "hours_exceptions": days_off}
+        )
         row.body, row.version = closed.model_dump_json(), next_sequence(session, "change_seq")
     try:
         with running_service(db_url, env=clean_environment(PROSSIMO_HELP_LEAVE_URL="about:blank")) as running:
@@ -55,27 +61,13 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         engine.dispose()
 
 
-@pytest.fixture()
-def chrome_factory() -> Iterator:
-    started = []
-
-    def make(**options):
-        chrome = browser.start(**options)
-        started.append(chrome)
-        return chrome
-
-    yield make
-    for chrome in started:
-        chrome.quit()
-
-
 def _search(chrome, url: str, language: str, words: str, near: str = "") -> None:
     chrome.get(f"{url}/help/{language}/")
-    _follow(chrome, f'main a[href="/help/{language}/services"]')
+    browser.follow(chrome, f'main a[href="/help/{language}/services"]')
     chrome.find_element(By.ID, "f-q").send_keys(words)
     if near:
         chrome.find_element(By.ID, "f-near").send_keys(near)
-    _follow(chrome, 'form.search button[type="submit"]')
+    browser.follow(chrome, 'form.search button[type="submit"]')
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -91,7 +83,7 @@ def test_a_person_searches_reads_the_map_and_opens_a_service(url: str, chrome_fa
     svg = chrome.find_element(By.CSS_SELECTOR, "svg.map")
     assert svg.is_displayed() and svg.size["width"] > 200 and svg.size["height"] > 100
     first = items[0].find_element(By.TAG_NAME, "a").text
-    _follow(chrome, "ol.services > li a")
+    browser.follow(chrome, "ol.services > li a")
     assert chrome.find_element(By.TAG_NAME, "h1").text == first
     assert chrome.find_element(By.CSS_SELECTOR, "dl.service").is_displayed()
     assert chrome.find_elements(By.CSS_SELECTOR, 'a[href^="tel:"]')
@@ -129,16 +121,16 @@ def test_the_directory_pages_pass_axe_fit_320_px_and_fetch_only_from_here(url: s
         chrome.get(page)
         if "Atlantis" in page:  # the form sent back with its errors, each beside its field
             assert len(chrome.find_elements(By.CSS_SELECTOR, "p.error")) == 2
+        if "/help/it/services/" in page:  # the temporarily closed one, with its closing day
+            assert "Giorni di chiusura e altri orari" in chrome.find_element(By.CSS_SELECTOR, "dl.service").text
         violations = browser.axe_violations(chrome)
         if violations:
             problems[page] = violations
         entries = chrome.execute_script("return performance.getEntriesByType('resource').map(e => e.name);")
         assert all(name.startswith(url + "/help/static/") for name in entries), (page, entries)
     assert problems == {}
-    chrome.set_window_size(320, 640)
-    chrome.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": True}
-    )
+    browser.at_size(chrome, 320, 640)
+    assert browser.width_of(chrome) == 320
     wide = []
     for page in pages:
         chrome.get(page)
@@ -154,7 +146,7 @@ def test_a_service_page_and_the_list_print_without_the_menus(url: str, chrome_fa
     assert not chrome.find_element(By.TAG_NAME, "header").is_displayed()
     assert not chrome.find_element(By.CSS_SELECTOR, "form.search").is_displayed()
     assert chrome.find_element(By.CSS_SELECTOR, "svg.map").is_displayed()
-    _follow(chrome, "ol.services > li a")
+    browser.follow(chrome, "ol.services > li a")
     chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert not chrome.find_element(By.TAG_NAME, "header").is_displayed()
     assert chrome.find_element(By.CSS_SELECTOR, "dl.service").is_displayed()
@@ -168,12 +160,7 @@ if os.environ.get("PROSSIMO_HELP_SHOTS"):  # pragma: no cover - a developer's ai
         folder.mkdir(parents=True, exist_ok=True)
         chrome = chrome_factory(size=(390, 844))
         chrome.get(f"{url}/help/it/services?q=casa&near=Codogno")
-        height = chrome.execute_script("return document.documentElement.scrollHeight;")
-        chrome.set_window_size(390, min(height + 140, 4000))
-        chrome.save_screenshot(str(folder / "help-services-it.png"))
-        chrome.set_window_size(390, 844)
+        browser.page_screenshot(chrome, folder / "help-services-it.png", width=390)
         first = chrome.find_element(By.CSS_SELECTOR, "ol.services > li").get_attribute("data-id")
         chrome.get(f"{url}/help/en/services/{first}")
-        height = chrome.execute_script("return document.documentElement.scrollHeight;")
-        chrome.set_window_size(390, min(height + 140, 4000))
-        chrome.save_screenshot(str(folder / "help-service-en.png"))
+        browser.page_screenshot(chrome, folder / "help-service-en.png", width=390)

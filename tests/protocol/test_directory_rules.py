@@ -82,3 +82,20 @@ def test_the_gazetteer_holds_the_61_municipalities_of_the_lodi_area() -> None:
     assert gazetteer.find("sant’angelo lodigiano").name == "Sant'Angelo Lodigiano"
     assert gazetteer.find("LODI").istat_code == "098031"
     assert gazetteer.find("Helsinki") is None and gazetteer.find(None) is None
+
+
+def test_coming_exceptions_are_the_days_from_today_by_date_with_their_ranges() -> None:
+    from protocol.entities import OpeningException
+
+    today = dt.date(2026, 12, 20)
+    days = [
+        OpeningException(date=dt.date(2026, 12, 31), opens_at=dt.time(15), closes_at=dt.time(18)),
+        OpeningException(date=dt.date(2026, 12, 24)),
+        OpeningException(date=dt.date(2026, 12, 31), opens_at=dt.time(9), closes_at=dt.time(12)),
+        OpeningException(date=dt.date(2026, 12, 19)),  # yesterday
+    ]
+    assert directory.coming_exceptions(days, today) == [
+        (dt.date(2026, 12, 24), []),
+        (dt.date(2026, 12, 31), [(dt.time(9), dt.time(12)), (dt.time(15), dt.time(18))]),
+    ]
+    assert [day for day, _ in directory.coming_exceptions(days, None)][0] == dt.date(2026, 12, 19)

@@ -19,6 +19,7 @@ from desktop.ui.resources.handout import (
     HandoutDialog,
     HandoutWords,
     dial_string,
+    exception_lines,
     opening_lines,
     qr_payload,
     render_page_image,
@@ -26,7 +27,7 @@ from desktop.ui.resources.handout import (
     write_handout_pdf,
 )
 from protocol import Resource, new_id
-from protocol.entities import OpeningHours
+from protocol.entities import OpeningException, OpeningHours
 
 TODAY = dt.date(2026, 11, 23)  # the UI tests' NOW
 CREATED = dt.datetime(2025, 1, 1, 9, tzinfo=dt.UTC)
@@ -353,6 +354,20 @@ def test_opening_lines_merge_days_with_the_same_hours() -> None:
         ("Sabato–domenica", [HandoutWords("it")("Closed")]),
     ]
     assert opening_lines([], HandoutWords("fi")) == []
+
+
+def test_exception_lines_say_the_coming_days_off_and_other_hours() -> None:
+    today = dt.date(2026, 12, 20)
+    days = [
+        OpeningException(date=dt.date(2026, 12, 31), opens_at=dt.time(9), closes_at=dt.time(12)),
+        OpeningException(date=dt.date(2026, 12, 24)),
+        OpeningException(date=dt.date(2026, 12, 8)),  # gone by
+    ]
+    assert exception_lines(days, HandoutWords("it"), today) == [
+        ("24 dicembre 2026", [HandoutWords("it")("Closed")]),
+        ("31 dicembre 2026", ["9:00–12:00"]),
+    ]
+    assert exception_lines([], HandoutWords("en"), today) == []
 
 
 def _filled_outlines(path: Path) -> list[QPainterPath]:

@@ -88,6 +88,11 @@ def test_detail_groups_hours_by_weekday_and_marks_stale_entries(qtbot, ui_contex
                 {"weekday": 1, "opens_at": dt.time(9), "closes_at": dt.time(12)},
                 {"weekday": 3, "opens_at": dt.time(9), "closes_at": dt.time(12)},
             ],
+            hours_exceptions=[
+                {"date": today + dt.timedelta(days=10), "opens_at": dt.time(9), "closes_at": dt.time(11)},
+                {"date": today + dt.timedelta(days=3)},
+                {"date": today - dt.timedelta(days=1)},  # gone by: not shown
+            ],
         )
         fresh = s.resources.create(
             service_name="Mensa nuova", **common, last_verified_on=today - dt.timedelta(days=300)
@@ -106,10 +111,17 @@ def test_detail_groups_hours_by_weekday_and_marks_stale_entries(qtbot, ui_contex
     morning, afternoon = (QLocale().toString(QTime(hour, 0), QLocale.FormatType.ShortFormat) for hour in (9, 14))
     assert hours[0].index(morning) < hours[0].index(afternoon)
     assert page.detail.values["phones"].text() == f"+39 0371 123456 ({labels.label('phone_kind', 'hotline')})"
+    days_off = page.detail.values["exceptions"].text().splitlines()
+    soon, later = (QLocale().toString(today + dt.timedelta(days=n), QLocale.FormatType.ShortFormat) for n in (3, 10))
+    assert days_off == [
+        f"{soon}: closed",
+        f"{later}: {morning}–{QLocale().toString(QTime(11, 0), QLocale.FormatType.ShortFormat)}",
+    ]
 
     page.show_record(fresh.id)
     wait_for_store(qtbot, ui_context)
     assert page.detail.resource.id == fresh.id and not page.detail.stale.isVisible()
+    assert not page.detail.values["exceptions"].isVisible()  # none: the row is hidden
     assert is_stale(today - dt.timedelta(days=366), today) and not is_stale(today - dt.timedelta(days=365), today)
 
 

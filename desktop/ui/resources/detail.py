@@ -4,19 +4,18 @@ Owns: `ResourceDetail`, the right-hand pane of the Resources screen, the
 "Refer…" button that starts a referral for the shown service, and "Save contact
 card…", which saves the shown service as a vCard 4.0 file (`desktop.interop.vcard`)
 for a phone's or a mail program's address book. Opening hours are
-grouped by weekday; a service whose details were last checked more than a year
+grouped by weekday, the days that differ listed under them (the values read as
+`field_text` says, the review queue's rule too); a service whose details were last checked more than a year
 before the UI's "now" is marked, since its phone or hours may have changed.
 
 Must never load anything itself (the page hands it a `Resource`), and never show
 text as rich text (directory data comes from outside the organisation).
 """
 
-import datetime as dt
 import re
-from collections import defaultdict
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -32,37 +31,9 @@ from desktop.interop.vcard import CardTexts, resources_vcf
 from desktop.ui import formats, labels, style
 from desktop.ui.context import UiContext
 from desktop.ui.forms import read_only_value
+from desktop.ui.resources import field_text
 from protocol import Resource
 from protocol.directory import is_stale
-from protocol.entities import OpeningHours, ResourceLocation
-
-
-def _time(value: dt.time) -> str:
-    return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
-
-
-def _date(value: dt.date) -> str:
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
-
-
-def weekly_hours(hours: list[OpeningHours]) -> list[tuple[int, list[tuple[dt.time, dt.time]]]]:
-    """Opening slots grouped by ISO weekday, Monday first, each day's slots in order."""
-    by_day: dict[int, list[tuple[dt.time, dt.time]]] = defaultdict(list)
-    for slot in hours:
-        by_day[slot.weekday].append((slot.opens_at, slot.closes_at))
-    return [(day, sorted(by_day[day])) for day in sorted(by_day)]
-
-
-def language_name(tag: str) -> str:
-    """ "ar" -> "Arabic" / "arabo" / "arabia": in the UI's language (see `desktop.ui.formats`)."""
-    return formats.language_name(tag)
-
-
-def _address(location: ResourceLocation) -> str:
-    if not (location.name or location.address_1 or location.postal_code):
-        return ""  # the municipality alone is shown on its own row
-    town = " ".join(part for part in (location.postal_code, location.municipality) if part)
-    return ", ".join(part for part in (location.name, location.address_1, town, location.region) if part)
 
 
 class ResourceDetail(QWidget):
@@ -127,6 +98,7 @@ class ResourceDetail(QWidget):
             "description": self.tr("What it offers"),
             "categories": self.tr("Categories"),
             "hours": self.tr("Opening hours"),
+            "exceptions": self.tr("Closing days and other hours"),
             "phones": self.tr("Phone"),
             "email": self.tr("Email"),
             "url": self.tr("Website"),
@@ -187,21 +159,20 @@ class ResourceDetail(QWidget):
         today = self.context.clock().date()
         self.stale.setVisible(is_stale(resource.last_verified_on, today))
         location = resource.location
-        coordinates = ""
-        if location.latitude is not None and location.longitude is not None:
-            locale = QLocale()
-            coordinates = f"{locale.toString(location.latitude, 'f', 5)}, {locale.toString(location.longitude, 'f', 5)}"
-        verified = _date(resource.last_verified_on) if resource.last_verified_on else self.tr("Not recorded")
+        verified = (
+            field_text.date_text(resource.last_verified_on) if resource.last_verified_on else self.tr("Not recorded")
+        )
         self._set("description", resource.description or "")
         self._set("categories", ", ".join(labels.label("resource_category", c) for c in resource.categories))
-        self._set("hours", self._hours_text(resource.opening_hours))
-        self._set("phones", "\n".join(self._phone_text(p.number, p.kind, p.description) for p in resource.phones))
+        self._set("hours", field_text.hours_text(resource.opening_hours))
+        self._set("exceptions", field_text.exceptions_text(resource.hours_exceptions, today))
+        self._set("phones", "\n".join(field_text.phone_text(p) for p in resource.phones))
         self._set("email", resource.email or "")
         self._set("url", resource.url or "")
-        self._set("address", _address(location))
+        self._set("address", field_text.address_text(location))
         self._set("municipality", location.municipality)
-        self._set("coordinates", coordinates)
-        self._set("languages", ", ".join(language_name(tag) for tag in resource.languages))
+        self._set("coordinates", field_text.coordinates_text(location))
+        self._set("languages", ", ".join(formats.language_name(tag) for tag in resource.languages))
         self._set("eligibility", resource.eligibility or "")
         self._set("verified", verified)
 
@@ -214,17 +185,6 @@ class ResourceDetail(QWidget):
         value.setText(text)
         value.setVisible(bool(text))
         self.row_labels[key].setVisible(bool(text))
-
-    def _hours_text(self, hours: list[OpeningHours]) -> str:
-        lines = []
-        for day, slots in weekly_hours(hours):
-            spans = ", ".join(self.tr("{opens}–{closes}").format(opens=_time(a), closes=_time(b)) for a, b in slots)
-            lines.append(self.tr("{weekday}: {spans}").format(weekday=labels.label("weekday", day), spans=spans))
-        return "\n".join(lines)
-
-    def _phone_text(self, number: str, kind: str, description: str | None) -> str:
-        text = self.tr("{number} ({kind})").format(number=number, kind=labels.label("phone_kind", kind))
-        return f"{text} — {description}" if description else text
 
     # --- contact card -------------------------------------------------------------------------------------
 

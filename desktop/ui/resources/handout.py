@@ -83,8 +83,8 @@ from desktop.ui.bundled_fonts import register_bundled_fonts
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import NATIVE_NAMES, catalogue_path, current_language
 from protocol import Contact, Resource, phones
-from protocol.directory import is_stale, is_temporarily_closed
-from protocol.entities import OpeningHours, ResourceLocation, ResourcePhone
+from protocol.directory import coming_exceptions, is_stale, is_temporarily_closed
+from protocol.entities import OpeningException, OpeningHours, ResourceLocation, ResourcePhone
 from protocol.taxonomy import LANGUAGES, category_label
 
 log = logging.getLogger(__name__)
@@ -97,6 +97,7 @@ ADDRESS = str(QT_TRANSLATE_NOOP("Handout", "Address"))
 PHONE = str(QT_TRANSLATE_NOOP("Handout", "Phone"))
 EMAIL = str(QT_TRANSLATE_NOOP("Handout", "Email"))
 OPENING_HOURS = str(QT_TRANSLATE_NOOP("Handout", "Opening hours"))
+EXCEPTIONS = str(QT_TRANSLATE_NOOP("Handout", "Closing days and other hours"))
 LANGUAGES_SPOKEN = str(QT_TRANSLATE_NOOP("Handout", "Languages spoken"))
 CLOSED = str(QT_TRANSLATE_NOOP("Handout", "Closed"))
 HOURS_NOT_KNOWN = str(QT_TRANSLATE_NOOP("Handout", "Not known: ask before going"))
@@ -230,6 +231,17 @@ def opening_lines(hours: Sequence[OpeningHours], words: HandoutWords) -> list[tu
         times = [f"{words.time(opens)}–{words.time(closes)}" for opens, closes in slots] or [words(CLOSED)]
         lines.append((days[:1].upper() + days[1:], times))
     return lines
+
+
+def exception_lines(
+    exceptions: Sequence[OpeningException], words: HandoutWords, today: dt.date
+) -> list[tuple[str, list[str]]]:
+    """("24 dicembre 2026", ["Chiuso"]) per day from `today` on that differs from the weekly hours
+    (the rule is protocol.directory.coming_exceptions, the desktop's and the public page's too)."""
+    return [
+        (words.date(day), [f"{words.time(opens)}–{words.time(closes)}" for opens, closes in ranges] or [words(CLOSED)])
+        for day, ranges in coming_exceptions(exceptions, today)
+    ]
 
 
 def language_name(tag: str) -> str:
@@ -429,6 +441,11 @@ class HandoutLayout:
         self.label_width = self._label_width()
         # One column of day names for the whole handout, so every service's hours line up.
         days = [days for resource in self.resources for days, _ in opening_lines(resource.opening_hours, self.words)]
+        days += [
+            day
+            for resource in self.resources
+            for day, _ in exception_lines(resource.hours_exceptions, self.words, self.today)
+        ]
         self.day_width = max((self._advance(text) for text in days), default=0.0) + self._mm(3)
         self.pages = self._paginate([self._service(index, resource) for index, resource in enumerate(self.resources)])
 
@@ -576,6 +593,8 @@ class HandoutLayout:
             pieces.append(self._row_piece(words(EMAIL), [(resource.email, 0)], []))
         hours = opening_lines(resource.opening_hours, words)
         pieces.append(self._row_piece(words(OPENING_HOURS), [] if hours else [(words(HOURS_NOT_KNOWN), 0)], hours))
+        if days_off := exception_lines(resource.hours_exceptions, words, self.today):
+            pieces.append(self._row_piece(words(EXCEPTIONS), [], days_off))
         if resource.languages:
             spoken = ", ".join(language_name(tag) for tag in resource.languages)
             pieces.append(self._row_piece(words(LANGUAGES_SPOKEN), [(spoken, 0)], []))

@@ -16,6 +16,10 @@ within it. When referring someone, distances start from that person's municipali
 Services not verified for more than 12 months are marked in the list and the map.
 Several services can be selected for a printed handout (`handout.HandoutDialog`).
 
+For a team lead or an administrator of a syncing profile, "Waiting for review (N)" opens the
+partners' changes held on the service (`review_queue.ReviewQueueDialog`); N is read from the
+service off the UI thread when the screen is shown, and is left out while offline.
+
 Keyboard: Ctrl+F goes to the search, Down moves from the search into the results,
 the arrows move in the results, Enter opens the current service (its "Refer…"),
 Shift/Ctrl with the arrows select several, Ctrl+P prints a handout of the selected.
@@ -29,7 +33,7 @@ import uuid
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,14 +55,19 @@ from PySide6.QtWidgets import (
 
 from desktop.store import directory_queries as directory
 from desktop.store.directory_queries import NearbyResource, NearbyResources
+from desktop.store.replica import Enrolment
 from desktop.store.session import StoreSession
+from desktop.sync import review
+from desktop.sync.engine import TransportFactory, default_transport
 from desktop.ui import labels, style
+from desktop.ui.background import run_in_background
 from desktop.ui.contact_picker import ContactPicker
 from desktop.ui.context import UiContext
 from desktop.ui.resources.detail import ResourceDetail
 from desktop.ui.resources.directory_files import DirectoryFiles
 from desktop.ui.resources.map_view import MapPanel
 from desktop.ui.resources.refer import ReferralDialog
+from desktop.ui.resources.review_queue import ReviewQueueDialog
 from protocol import Contact, Resource, gazetteer
 from protocol.directory import HIDDEN_BY_DEFAULT, is_stale, is_temporarily_closed
 
@@ -104,6 +113,9 @@ class ResourcesPage(QWidget):
         self.shown: list[Resource] = []  # the results, in the order listed
         self._town_chosen = False
         self._generation = 0
+        self.reviews = False  # this operator reviews the partners' changes (see _enrolment_read)
+        self.review_dialog: ReviewQueueDialog | None = None
+        self.review_transport: TransportFactory = default_transport
 
         self._build_banner()
         filters = self._build_filters()
@@ -117,6 +129,7 @@ class ResourcesPage(QWidget):
         self._show_origin_controls()
         self.refresh_filters()
         self.refresh_results()
+        self.context.store.run(lambda s: s.replica.enrolment(), self._enrolment_read, owner=self)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -235,7 +248,12 @@ class ResourcesPage(QWidget):
         self.handout_button.setToolTip(self.tr("Print the selected services for the person to take away (Ctrl+P)"))
         self.handout_button.setEnabled(False)
         self.handout_button.clicked.connect(self.open_handout)
+        self.review_button = QPushButton(self.tr("Waiting for re&view"))
+        self.review_button.setToolTip(self.tr("The partners' changes waiting for a team lead's review"))
+        self.review_button.clicked.connect(self.open_review)
+        self.review_button.hide()  # shown once the enrolment says this operator reviews
         self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.review_button)
         self.toolbar.addWidget(self.handout_button)
         self.directory_files = DirectoryFiles(self.context, self)
         self.import_button, self.export_button = self.directory_files.make_buttons(self)
@@ -321,7 +339,8 @@ class ResourcesPage(QWidget):
         layout.addLayout(distance_row)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
-        QWidget.setTabOrder(self.handout_button, self.import_button)  # Tab goes left to right
+        QWidget.setTabOrder(self.review_button, self.handout_button)  # Tab goes left to right
+        QWidget.setTabOrder(self.handout_button, self.import_button)
         QWidget.setTabOrder(self.import_button, self.export_button)
 
     def _build_shortcuts(self) -> None:
@@ -701,6 +720,47 @@ class ResourcesPage(QWidget):
 
     def _selection_changed(self) -> None:
         self.handout_button.setEnabled(bool(self.results.selectedItems()))
+
+    # --- the review queue (team leads) ---------------------------------------------------------
+
+    def _enrolment_read(self, enrolment: Enrolment | None) -> None:
+        self.reviews = review.may_review(enrolment)  # an enrolled profile syncs: an offline-only one has none
+        self.review_button.setVisible(self.reviews)
+        self.count_waiting()
+
+    def count_waiting(self) -> None:
+        """Read how many changes wait (off the UI thread); offline, the button says no number."""
+        if not self.reviews:
+            return
+        worker, factory = self.context.store.worker, self.review_transport
+        run_in_background(
+            lambda: len(review.waiting(worker, factory).changes),
+            self._show_waiting,
+            lambda _error: self._show_waiting(None),
+            owner=self,
+        )
+
+    def _show_waiting(self, count: int | None) -> None:
+        if count is None:
+            self.review_button.setText(self.tr("Waiting for re&view"))
+        else:
+            self.review_button.setText(self.tr("Waiting for re&view (%n)", "", count))
+
+    def open_review(self) -> None:
+        if self.review_dialog is not None:
+            self.review_dialog.raise_()
+            self.review_dialog.activateWindow()
+            return
+        dialog = ReviewQueueDialog(self.context, self, self.review_transport)
+        dialog.counted.connect(self._show_waiting)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.destroyed.connect(lambda: setattr(self, "review_dialog", None))
+        self.review_dialog = dialog
+        dialog.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.count_waiting()
 
     def open_handout(self) -> None:
         resources, language = self.handout_request()

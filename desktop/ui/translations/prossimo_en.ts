@@ -185,6 +185,23 @@
             <numerusform>%Ln services, nearest first.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for re&amp;view (%n)</source>
+        <translation>
+            <numerusform>Waiting for re&amp;view (%n)</numerusform>
+            <numerusform>Waiting for re&amp;view (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting for review.</source>
+        <translation>
+            <numerusform>%n change waiting for review.</numerusform>
+            <numerusform>%n changes waiting for review.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>

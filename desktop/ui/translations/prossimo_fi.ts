@@ -1497,6 +1497,10 @@
         <translation>Aukioloajat</translation>
     </message>
     <message>
+        <source>Closing days and other hours</source>
+        <translation>Sulkupäivät ja muut aukioloajat</translation>
+    </message>
+    <message>
         <source>Languages spoken</source>
         <translation>Palvelukielet</translation>
     </message>
@@ -3437,6 +3441,10 @@
         <translation>Aukioloajat</translation>
     </message>
     <message>
+        <source>Closing days and other hours</source>
+        <translation>Sulkupäivät ja muut aukioloajat</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
@@ -3483,6 +3491,14 @@
     <message>
         <source>{weekday}: {spans}</source>
         <translation>{weekday}: {spans}</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>suljettu</translation>
+    </message>
+    <message>
+        <source>{date}: {hours}</source>
+        <translation>{date}: {hours}</translation>
     </message>
     <message>
         <source>{number} ({kind})</source>
@@ -3659,6 +3675,14 @@
         <translation>Tulosta valitut palvelut henkilölle mukaan (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Waiting for re&amp;view</source>
+        <translation>Odottaa ta&amp;rkistusta</translation>
+    </message>
+    <message>
+        <source>The partners&apos; changes waiting for a team lead&apos;s review</source>
+        <translation>Kumppanien muutokset, jotka odottavat tiimin vetäjän tarkistusta</translation>
+    </message>
+    <message>
         <source>Services found</source>
         <translation>Löytyneet palvelut</translation>
     </message>
@@ -3803,6 +3827,13 @@
         <source>From {municipality}, where {name} lives.</source>
         <translation>Paikasta {municipality}, jossa {name} asuu.</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for re&amp;view (%n)</source>
+        <translation>
+            <numerusform>Odottaa ta&amp;rkistusta (%n)</numerusform>
+            <numerusform>Odottaa ta&amp;rkistusta (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>That record is no longer on this computer.</source>
         <translation>Tätä tietoa ei enää ole tällä tietokoneella.</translation>
@@ -3814,6 +3845,159 @@
     <message>
         <source>Referral to {service} saved: it will be sent at the next sync.</source>
         <translation>Ohjaus palveluun {service} tallennettu: se lähetetään seuraavassa synkronoinnissa.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>The review queue needs a connection to the service: this computer is offline, or the service cannot be reached. Try again when you are online.</source>
+        <translation>Tarkistusjono tarvitsee yhteyden palveluun: tämä tietokone ei ole verkossa, tai palveluun ei saada yhteyttä. Yritä uudelleen, kun olet verkossa.</translation>
+    </message>
+    <message>
+        <source>The review queue needs a connection: this computer is not connected to a service.</source>
+        <translation>Tarkistusjono tarvitsee yhteyden: tätä tietokonetta ei ole yhdistetty palveluun.</translation>
+    </message>
+    <message>
+        <source>The organisation revoked this computer: the next sync wipes it.</source>
+        <translation>Organisaatio on poistanut tämän tietokoneen käytöstä: seuraava synkronointi tyhjentää sen.</translation>
+    </message>
+    <message>
+        <source>This Prossimo and the service speak different versions: ask IT to update them.</source>
+        <translation>Tämä Prossimo ja palvelu käyttävät eri versioita: pyydä IT-tukea päivittämään ne.</translation>
+    </message>
+    <message>
+        <source>This change no longer waits: it was decided already, or the partner sent a newer one.</source>
+        <translation>Tämä muutos ei enää odota: siitä on jo päätetty, tai kumppani on lähettänyt uudemman.</translation>
+    </message>
+    <message>
+        <source>Only team leads and administrators review the partners&apos; changes.</source>
+        <translation>Vain tiimien vetäjät ja ylläpitäjät tarkistavat kumppanien muutokset.</translation>
+    </message>
+    <message>
+        <source>This service has no review queue yet: ask IT to update it.</source>
+        <translation>Tässä palvelussa ei vielä ole tarkistusjonoa: pyydä IT-tukea päivittämään se.</translation>
+    </message>
+    <message>
+        <source>The change no longer fits the directory&apos;s rules (the entry changed since): reject it and ask the partner to send it again.</source>
+        <translation>Muutos ei enää sovi hakemiston sääntöihin (tieto on sittemmin muuttunut): hylkää se ja pyydä kumppania lähettämään se uudelleen.</translation>
+    </message>
+    <message>
+        <source>The service could not answer; try again later.</source>
+        <translation>Palvelu ei voinut vastata; yritä myöhemmin uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueDialog</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Odottaa tarkistusta</translation>
+    </message>
+    <message>
+        <source>Partners&apos; changes waiting for review</source>
+        <translation>Tarkistusta odottavat kumppanien muutokset</translation>
+    </message>
+    <message>
+        <source>Review queue status</source>
+        <translation>Tarkistusjonon tila</translation>
+    </message>
+    <message>
+        <source>Changes waiting for review</source>
+        <translation>Tarkistusta odottavat muutokset</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Palvelu</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <translation>Kumppaniorganisaatio</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>What it changes</source>
+        <translation>Mitä se muuttaa</translation>
+    </message>
+    <message>
+        <source>What the change does, field by field</source>
+        <translation>Mitä muutos tekee, kenttä kerrallaan</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Kenttä</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nyt</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Ehdotettu</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and publish</source>
+        <translation>&amp;Hyväksy ja julkaise</translation>
+    </message>
+    <message>
+        <source>Publish the change: every device gets it at its next sync</source>
+        <translation>Julkaise muutos: jokainen laite saa sen seuraavassa synkronoinnissa</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>Hy&amp;lkää</translation>
+    </message>
+    <message>
+        <source>Leave the directory as it is; the change is dropped</source>
+        <translation>Jätä hakemisto ennalleen; muutos hylätään</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Päivitä</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sulje</translation>
+    </message>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>Luetaan jonoa…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Julkaistaan…</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Hylätään…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for review.</source>
+        <translation>
+            <numerusform>%n muutos odottaa tarkistusta.</numerusform>
+            <numerusform>%n muutosta odottaa tarkistusta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits for review.</source>
+        <translation>Mikään ei odota tarkistusta.</translation>
+    </message>
+    <message>
+        <source>Approved and published: every device gets it at its next sync.</source>
+        <translation>Hyväksytty ja julkaistu: jokainen laite saa sen seuraavassa synkronoinnissa.</translation>
+    </message>
+    <message>
+        <source>Rejected: the directory stays as it was.</source>
+        <translation>Hylätty: hakemisto pysyy ennallaan.</translation>
+    </message>
+    <message>
+        <source>{service} · {provider}, sent by {who} on {when}</source>
+        <translation>{service} · {provider}, lähettäjä {who}, {when}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ei mitään)</translation>
     </message>
 </context>
 <context>

@@ -1497,6 +1497,10 @@
         <translation>Orari di apertura</translation>
     </message>
     <message>
+        <source>Closing days and other hours</source>
+        <translation>Giorni di chiusura e altri orari</translation>
+    </message>
+    <message>
         <source>Languages spoken</source>
         <translation>Lingue parlate</translation>
     </message>
@@ -3437,6 +3441,10 @@
         <translation>Orari di apertura</translation>
     </message>
     <message>
+        <source>Closing days and other hours</source>
+        <translation>Giorni di chiusura e altri orari</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Telefono</translation>
     </message>
@@ -3483,6 +3491,14 @@
     <message>
         <source>{weekday}: {spans}</source>
         <translation>{weekday}: {spans}</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>chiuso</translation>
+    </message>
+    <message>
+        <source>{date}: {hours}</source>
+        <translation>{date}: {hours}</translation>
     </message>
     <message>
         <source>{number} ({kind})</source>
@@ -3659,6 +3675,14 @@
         <translation>Stampa i servizi selezionati da consegnare alla persona (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Waiting for re&amp;view</source>
+        <translation>In attesa di re&amp;visione</translation>
+    </message>
+    <message>
+        <source>The partners&apos; changes waiting for a team lead&apos;s review</source>
+        <translation>Le modifiche dei partner in attesa della revisione di un responsabile</translation>
+    </message>
+    <message>
         <source>Services found</source>
         <translation>Servizi trovati</translation>
     </message>
@@ -3803,6 +3827,13 @@
         <source>From {municipality}, where {name} lives.</source>
         <translation>Da {municipality}, dove vive {name}.</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for re&amp;view (%n)</source>
+        <translation>
+            <numerusform>In attesa di re&amp;visione (%n)</numerusform>
+            <numerusform>In attesa di re&amp;visione (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>That record is no longer on this computer.</source>
         <translation>Questa scheda non è più su questo computer.</translation>
@@ -3814,6 +3845,159 @@
     <message>
         <source>Referral to {service} saved: it will be sent at the next sync.</source>
         <translation>Invio a {service} salvato: partirà alla prossima sincronizzazione.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>The review queue needs a connection to the service: this computer is offline, or the service cannot be reached. Try again when you are online.</source>
+        <translation>Le modifiche in attesa di revisione richiedono una connessione al servizio: questo computer non è in linea, oppure il servizio non è raggiungibile. Riprova quando sei in linea.</translation>
+    </message>
+    <message>
+        <source>The review queue needs a connection: this computer is not connected to a service.</source>
+        <translation>Le modifiche in attesa di revisione richiedono una connessione: questo computer non è collegato a un servizio.</translation>
+    </message>
+    <message>
+        <source>The organisation revoked this computer: the next sync wipes it.</source>
+        <translation>L&apos;organizzazione ha revocato questo computer: la prossima sincronizzazione lo cancella.</translation>
+    </message>
+    <message>
+        <source>This Prossimo and the service speak different versions: ask IT to update them.</source>
+        <translation>Questo Prossimo e il servizio usano versioni diverse: chiedi all&apos;IT di aggiornarli.</translation>
+    </message>
+    <message>
+        <source>This change no longer waits: it was decided already, or the partner sent a newer one.</source>
+        <translation>Questa modifica non è più in attesa: è già stata decisa, oppure il partner ne ha inviata una più recente.</translation>
+    </message>
+    <message>
+        <source>Only team leads and administrators review the partners&apos; changes.</source>
+        <translation>Solo i responsabili e gli amministratori rivedono le modifiche dei partner.</translation>
+    </message>
+    <message>
+        <source>This service has no review queue yet: ask IT to update it.</source>
+        <translation>Questo servizio non ha ancora la revisione delle modifiche: chiedi all&apos;IT di aggiornarlo.</translation>
+    </message>
+    <message>
+        <source>The change no longer fits the directory&apos;s rules (the entry changed since): reject it and ask the partner to send it again.</source>
+        <translation>La modifica non rispetta più le regole dell&apos;elenco (la scheda è cambiata nel frattempo): rifiutala e chiedi al partner di inviarla di nuovo.</translation>
+    </message>
+    <message>
+        <source>The service could not answer; try again later.</source>
+        <translation>Il servizio non ha potuto rispondere; riprova più tardi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueDialog</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation>In attesa di revisione</translation>
+    </message>
+    <message>
+        <source>Partners&apos; changes waiting for review</source>
+        <translation>Modifiche dei partner in attesa di revisione</translation>
+    </message>
+    <message>
+        <source>Review queue status</source>
+        <translation>Stato della revisione</translation>
+    </message>
+    <message>
+        <source>Changes waiting for review</source>
+        <translation>Modifiche in attesa di revisione</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <translation>Organizzazione partner</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviata</translation>
+    </message>
+    <message>
+        <source>What it changes</source>
+        <translation>Cosa cambia</translation>
+    </message>
+    <message>
+        <source>What the change does, field by field</source>
+        <translation>Cosa cambia, campo per campo</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Attuale</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposta</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and publish</source>
+        <translation>&amp;Approva e pubblica</translation>
+    </message>
+    <message>
+        <source>Publish the change: every device gets it at its next sync</source>
+        <translation>Pubblica la modifica: ogni dispositivo la riceve alla prossima sincronizzazione</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Rifiuta</translation>
+    </message>
+    <message>
+        <source>Leave the directory as it is; the change is dropped</source>
+        <translation>Lascia l&apos;elenco com&apos;è; la modifica viene scartata</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>Lettura delle modifiche in attesa…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Pubblicazione…</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Rifiuto in corso…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for review.</source>
+        <translation>
+            <numerusform>%n modifica in attesa di revisione.</numerusform>
+            <numerusform>%n modifiche in attesa di revisione.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits for review.</source>
+        <translation>Nessuna modifica in attesa di revisione.</translation>
+    </message>
+    <message>
+        <source>Approved and published: every device gets it at its next sync.</source>
+        <translation>Approvata e pubblicata: ogni dispositivo la riceve alla prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <source>Rejected: the directory stays as it was.</source>
+        <translation>Rifiutata: l&apos;elenco resta com&apos;era.</translation>
+    </message>
+    <message>
+        <source>{service} · {provider}, sent by {who} on {when}</source>
+        <translation>{service} · {provider}, inviata da {who} il {when}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
     </message>
 </context>
 <context>
