@@ -549,9 +549,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     _upgrade_beside_serves(args, engine, "demo")
+    key, _ = _open_key(args, engine)  # the organisation's client-code key is sealed under it
     try:
         with session_factory(engine)() as session, session.begin():
-            summary = demo.create(session)
+            summary = demo.create(session, key=key)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     print(json.dumps(summary, indent=2, ensure_ascii=False))
@@ -1002,7 +1003,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_help_counts,
         "visits per page kind, forms started and completed, bookings: per day and language (no one's data)",
     ).add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD, UTC) on")
-    leaf(commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory and caseload")
+    demo_cmd = leaf(
+        commands, "demo", cmd_demo, "create a demo organisation, teams, operators, directory, caseload and outreach"
+    )
+    demo_cmd.add_argument("--key-file", metavar="F", help=key_help)
     audit_cmd = commands.add_parser("audit", help="the audit log").add_subparsers(
         dest="sub", required=True, parser_class=_Parser
     )

@@ -1,11 +1,14 @@
-"""`prossimo-central demo`: a demo organisation with two teams, operators, a directory, a caseload and
-the help desk's pages.
+"""`prossimo-central demo`: a demo organisation with two teams, operators, a directory, a caseload,
+a month of street outreach for the street team, and the help desk's pages.
 
 Owns: creating that demo through the same code paths real data takes (operators
 through `security`; the directory imported from the HSDS package shipped in
 protocol/resources/lodi/directory by `directory.import_package`, as an organisation's
-own directory arrives; caseload records through `sync_service.apply_mutations` from a
-demo loader device), so permissions, versions and the audit log are all real.
+own directory arrives; caseload and outreach records (protocol.demo_outreach) through
+`sync_service.apply_mutations` from a demo loader device), so permissions, versions, the
+synced data's validation and the audit log are all real. Given the deployment's key, the
+organisation's client-code key is made (central.client_codes.issue) and the demo's codes come
+from it, so a device typing a regular's invented inputs gets that regular's code.
 Passwords are random and printed once; every person and service is invented.
 Must never run against an organisation that already exists.
 """
@@ -20,11 +23,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central import audit, directory, intake, security, sync_service
+from central import audit, client_codes, directory, intake, security, sync_service
 from central.auth import teams_of
 from central.help import content
-from central.models import Device, Membership, Operator, Organisation, Team
-from protocol import demo_data, new_id
+from central.models import Device, Membership, Operator, Organisation, StoredRecord, Team
+from protocol import Resource, demo_data, demo_outreach, new_id
 from protocol.clock import utc_now
 from protocol.messages import IntakeSubmission, Mutation
 
@@ -45,8 +48,12 @@ def shipped_directory() -> Path:
     return Path(str(resources.files("protocol").joinpath(DIRECTORY)))
 
 
-def create(session: Session, contacts_per_team: int = 150, package: Path | None = None) -> dict[str, Any]:
-    """Create the demo organisation; `package` is the directory to import (default: the shipped one)."""
+def create(
+    session: Session, contacts_per_team: int = 150, package: Path | None = None, key: bytes | None = None
+) -> dict[str, Any]:
+    """Create the demo organisation; `package` is the directory to import (default: the shipped one).
+    `key`: the deployment's key (central.keyfile), to make the organisation's client-code key; None
+    (tests) makes the demo's codes with a throwaway key, which no device will share."""
     if session.execute(select(Organisation).where(Organisation.name == ORGANISATION)).first():
         raise ValueError(f"organisation: {ORGANISATION!r} already exists; the demo was not created again")
     org = Organisation(id=uuid.uuid4(), name=ORGANISATION)
@@ -94,8 +101,8 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
     mutations: list[Mutation] = []
     now = utc_now()
 
-    def add(entity: str, fields: dict[str, Any]) -> uuid.UUID:
-        record_id = new_id()
+    def add(entity: str, fields: dict[str, Any], record_id: uuid.UUID | None = None) -> uuid.UUID:
+        record_id = record_id or new_id()
         mutations.append(
             Mutation(
                 device_seq=len(mutations) + 1,
@@ -133,6 +140,7 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
                     "body": "Primo contatto in stazione; interessato al dormitorio e alla mensa.",
                 },
             )
+    outreach = _outreach(session, org.id, key, [t.id for t in teams], [operators[n].id for n in ("anna", "marco")], add)
     results = sync_service.apply_mutations(session, caller, mutations)
     rejected = [r for r in results if r.status != "applied"]
     if rejected:
@@ -152,7 +160,48 @@ def create(session: Session, contacts_per_team: int = 150, package: Path | None 
         "directory": services,
         "records": services + len(mutations),
         "help_pages": pages,
+        "outreach": outreach,
         "note": "Passwords are shown only now; they protect invented demo data only.",
+    }
+
+
+def _outreach(
+    session: Session,
+    organisation_id: uuid.UUID,
+    key: bytes | None,
+    teams: list[uuid.UUID],
+    members: list[uuid.UUID],
+    add: Any,
+) -> dict[str, int]:
+    """The street team's month of outreach (its shifts' members: anna and marco), queued as the
+    loader's mutations; referrals go to a few of the directory's services."""
+    issued = client_codes.issue(session.connection(), key, organisation_id) if key is not None else None
+    code_key = bytes.fromhex(issued.key) if issued is not None else secrets.token_bytes(32)
+    rows = session.execute(
+        select(StoredRecord.body).where(
+            StoredRecord.organisation_id == organisation_id, StoredRecord.entity == "resource"
+        )
+    ).scalars()
+    services = [Resource.model_validate_json(body) for body in rows]
+    # Where a street team refers people: a SerD, a shelter, a meal, harm reduction.
+    referral_ids = sorted(
+        r.id for r in services if {"addiction", "shelter", "food", "harm_reduction"} & set(r.categories)
+    )
+    today = utc_now().astimezone(demo_outreach.ROME).date()
+    records, shape = demo_outreach.month(today, members, code_key, referral_ids)
+    for record in records:
+        fields = dict(record.fields)
+        if record.entity != "supply_item":  # supply items are the organisation's, like the directory
+            fields["team_id"] = teams[record.team]
+        if record.other_team is not None:
+            fields["other_team_id"] = teams[record.other_team]
+        add(record.entity, fields, record.id)
+    return {
+        "shifts": shape.shifts,
+        "encounters": shape.encounters,
+        "group_encounters": shape.group_encounters,
+        "people": shape.people,
+        "codes": len(shape.codes),
     }
 
 

@@ -62,13 +62,16 @@ class DemoService:
         self.engine = make_engine(f"sqlite:///{folder / 'central.db'}")
         upgrade(self.engine)
         self.summary: dict[str, Any] = {}
+        # The service's key, given to the demo's data too: the organisation's client-code key is
+        # sealed under it, so the app's codes and the demo's agree.
+        key = secrets.token_bytes(32)
         if demo_data:
             with session_factory(self.engine)() as session, session.begin():
-                self.summary = demo.create(session)
+                self.summary = demo.create(session, key=key)
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
         config = uvicorn.Config(
-            create_app(self.engine, updates_dir=updates_dir),  # updates: the self-test's TUF repository
+            create_app(self.engine, key=key, updates_dir=updates_dir),  # updates: the self-test's TUF repository
             host="127.0.0.1",
             port=port,
             log_level="warning",

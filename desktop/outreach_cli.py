@@ -1,4 +1,5 @@
-"""`prossimo shift ...`, `prossimo stock ...` and `prossimo supply add` (issue 18, part 7).
+"""`prossimo shift ...`, `prossimo stock ...`, `prossimo supply add` and `prossimo spot ...` (issue 18,
+parts 6 and 7).
 
 Owns: reading these commands' arguments (quantities whole and non-negative, each error naming
 its field), choosing the team (the device's only team, or `--team`), and printing text or one
@@ -7,6 +8,7 @@ Must never run SQL itself and never print a personal value beyond what the opera
 """
 
 import argparse
+import datetime as dt
 import json
 import sys
 import uuid
@@ -18,6 +20,7 @@ from desktop.store.errors import RuleViolation
 from desktop.store.session import StoreSession
 from protocol.cli_support import EXIT_USAGE, CliError
 from protocol.client_codes import CodeError, parse_code
+from protocol.clock import utc_now
 from protocol.entities import AGE_BANDS, MAX_QUANTITY, ShiftKind
 from protocol.outreach import StockLine
 
@@ -108,6 +111,7 @@ def shift_encounter(args: argparse.Namespace, with_store: WithStore) -> int:
         except CodeError as exc:
             raise CliError(f"client_code: {exc.rule}", EXIT_USAGE) from None
     optional = {
+        "municipality": args.municipality,
         "client_code": args.code,
         "age_band": args.age_band,
         "gender": args.gender,
@@ -120,9 +124,10 @@ def shift_encounter(args: argparse.Namespace, with_store: WithStore) -> int:
         shift_id = _shift_id(session, args.shift)
         lines = [{"item_id": oq.find_item(session, item).id, "quantity": n} for item, n in given]
         team = session.shifts.get(shift_id).team_id
+        where = {"spot_id": oq.find_spot(session, team, args.spot).id} if args.spot else {}
         # Asked before the write: whether this person's code was met before by the team.
         seen = bool(args.code) and bool(oq.known_codes(session, team)([parse_code(args.code)]))
-        return oq.record_encounter(session, shift_id, **fields, given=lines), seen
+        return oq.record_encounter(session, shift_id, **fields, **where, given=lines), seen
 
     recorded, seen = with_store(args, work)
     warn = ", ".join(recorded.discrepancies)
@@ -212,8 +217,55 @@ def supply_add(args: argparse.Namespace, with_store: WithStore) -> int:
     return _out(args, {"item": item.model_dump(mode="json")}, str(item.id))
 
 
+def _degrees(text: str, field: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise CliError(f"{field}: must be a number of degrees, such as 45.3089", EXIT_USAGE) from None
+
+
+def spot_add(args: argparse.Namespace, with_store: WithStore) -> int:
+    latitude, longitude = _degrees(args.lat, "latitude"), _degrees(args.lon, "longitude")
+    spot = with_store(
+        args, lambda s: oq.add_spot(s, _team(s, args.team), args.name, latitude, longitude, args.municipality)
+    )
+    return _out(args, {"spot": spot.model_dump(mode="json")}, str(spot.id))
+
+
+def spot_list(args: argparse.Namespace, with_store: WithStore) -> int:
+    spots = with_store(args, lambda s: oq.spots(s, _team(s, args.team)))
+    if args.json:
+        return _out(args, {"spots": [spot.model_dump(mode="json") for spot in spots]}, "")
+    for spot in spots:
+        print(f"{spot.id}  {spot.name}  {spot.latitude:.5f} {spot.longitude:.5f}  {spot.municipality or ''}".rstrip())
+    return 0
+
+
+def shift_places(args: argparse.Namespace, with_store: WithStore) -> int:
+    days = quantity(args.days, "days")
+    until = utc_now()
+    counts = with_store(args, lambda s: oq.place_counts(s, _team(s, args.team), until - dt.timedelta(days=days), until))
+    rows = [
+        {
+            "place": c.place.name,
+            "key": c.place.key,
+            "latitude": c.place.latitude,
+            "longitude": c.place.longitude,
+            "encounters": c.encounters,
+            "people": c.people,
+        }
+        for c in counts.places
+    ]
+    if args.json:
+        return _out(args, {"days": days, "places": rows, "unplaced": counts.unplaced}, "")
+    for row in rows:
+        print(f"{row['encounters']:>6}  {row['people']:>6}  {row['place']}")
+    print(f"{counts.unplaced:>6}  encounters with no place to draw")
+    return 0
+
+
 def add_parsers(commands: Any, common: argparse.ArgumentParser, with_store: WithStore, parser_class: Any) -> None:
-    """The `shift`, `stock` and `supply` commands on `prossimo`'s parser."""
+    """The `shift`, `stock`, `supply` and `spot` commands on `prossimo`'s parser."""
 
     def handler(run: Callable[[argparse.Namespace, WithStore], int]) -> Callable[[argparse.Namespace], int]:
         return lambda args: run(args, with_store)
@@ -244,10 +296,16 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, with_store: With
     meet.add_argument("--sharps", metavar="N", help="used sharps handed back")
     meet.add_argument("--topic", action="append", help="a topic talked about")
     meet.add_argument("--note", help="a short note")
+    where = meet.add_mutually_exclusive_group()
+    where.add_argument("--spot", metavar="SPOT", help="where: one of the team's spots (name or id)")
+    where.add_argument("--municipality", help="where: a municipality (default: the shift's area)")
     end = leaf(shifts, "end", "end your running shift and show its summary", shift_end)
     end.add_argument("--shift", metavar="ID", help="default: your running shift")
     show = leaf(shifts, "show", "one shift's summary", shift_show)
     show.add_argument("id", metavar="ID")
+    places = leaf(shifts, "places", "the team's encounters per place over the last days (the map's heat)", shift_places)
+    places.add_argument("--days", default="30", metavar="N", help="how many days back (default 30)")
+    places.add_argument("--team", help="team id or name (default: your only team)")
 
     stock = commands.add_parser("stock", help="the team's supplies: derived stock and the ledger")
     stocks = stock.add_subparsers(dest="stock_command", required=True, parser_class=parser_class)
@@ -269,3 +327,14 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, with_store: With
     add.add_argument("--kind", required=True, choices=("harm_reduction", "hygiene", "food", "information"))
     add.add_argument("--low", metavar="N", help="low-stock threshold")
     add.add_argument("--grams-per-unit", metavar="G", help="for items returned weighed (sharps)")
+
+    spot = commands.add_parser("spot", help="the team's named spots (where encounters happen)")
+    spot_commands = spot.add_subparsers(dest="spot_command", required=True, parser_class=parser_class)
+    spot_new = leaf(spot_commands, "add", "name a spot of the team, with its coordinates; prints its id", spot_add)
+    spot_new.add_argument("name", metavar="NAME", help='e.g. "Stazione FS Lodi"')
+    spot_new.add_argument("--lat", required=True, metavar="DEGREES", help="latitude (WGS84), e.g. 45.3089")
+    spot_new.add_argument("--lon", required=True, metavar="DEGREES", help="longitude (WGS84), e.g. 9.5009")
+    spot_new.add_argument("--municipality", help="the municipality it lies in")
+    spot_new.add_argument("--team", help="team id or name (default: your only team)")
+    spot_all = leaf(spot_commands, "list", "the team's spots", spot_list)
+    spot_all.add_argument("--team", help="team id or name (default: your only team)")

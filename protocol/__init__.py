@@ -20,6 +20,7 @@ from protocol.entities import (
     Relationship,
     Resource,
     Shift,
+    Spot,
     StockMovement,
     SupplyItem,
 )
@@ -33,7 +34,8 @@ from protocol.validation import describe_validation_error
 # Version 3 added the help desk's BookableSlot entity, IntakeRequest.slot_id, reply and
 # may_say_who_from, and the sms channel, which a version-2 device refuses for the same reason.
 # Version 4 added street outreach: the shift, encounter, supply_item and stock_movement
-# entities; and Resource.hours_exceptions. A version-3 device stops syncing at the first record
+# entities; and Resource.hours_exceptions; and the spot entity with Encounter.municipality and
+# spot_id (where an encounter happened). A version-3 device stops syncing at the first record
 # of an entity it does not know (desktop.store.replica refuses the page), so the service speaks
 # only version 4.
 PROTOCOL_VERSION = 4
@@ -57,6 +59,7 @@ __all__ = [
     "Relationship",
     "Resource",
     "Shift",
+    "Spot",
     "StockMovement",
     "SupplyItem",
     "describe_validation_error",

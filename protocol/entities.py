@@ -3,7 +3,8 @@
 Owns: the shape and the validation rules of contacts, relationships, consents,
 appointments, directory resources (Open Referral HSDS 3.x aligned), case notes,
 referrals, help-desk intake requests and the slots the help desk offers for booking,
-street outreach (shifts, encounters, supply items and the team stock ledger, issue 18),
+street outreach (shifts, encounters, a team's named spots, supply items and the team stock
+ledger, issue 18),
 plus the metadata every record carries.
 
 Rules of the house:
@@ -772,6 +773,21 @@ class Shift(Record):
         return self
 
 
+class Spot(Record):
+    """A place a team names for its outreach ("Stazione FS Lodi"), with the coordinates of the
+    place, not of anyone met there. Encounters name a spot or a municipality: a place at that
+    level, never a GPS trace (issue 18, part 6). `municipality`: the one it lies in, for people
+    to read and for counts by municipality."""
+
+    ENTITY: ClassVar[str] = "spot"
+
+    team_id: uuid.UUID
+    name: Name
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    municipality: Name | None = None
+
+
 Gender = Literal["not_asked", "woman", "man", "other"]
 AgeBand = Literal["under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus"]
 AGE_BANDS: tuple[str, ...] = AgeBand.__args__  # type: ignore[attr-defined]
@@ -812,6 +828,10 @@ class Encounter(Record):
     contact_id: uuid.UUID | None = None
     given: list[Given] = Field(default_factory=list, max_length=100)
     sharps_returned: Quantity = 0
+    # Where: a municipality (by name) or one of the team's spots, never both and never finer.
+    # Neither: the shift's area (protocol.outreach.place_of reads it).
+    municipality: Name | None = None
+    spot_id: uuid.UUID | None = None
 
     @field_validator("topics")
     @classmethod
@@ -844,6 +864,12 @@ class Encounter(Record):
         if len({line.item_id for line in value}) != len(value):
             raise ValueError("must name each supply item once")
         return value
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Self:
+        if self.municipality is not None and self.spot_id is not None:
+            raise ValueError("spot_id: give a spot or a municipality, not both")
+        return self
 
 
 SupplyKind = Literal["harm_reduction", "hygiene", "food", "information"]
@@ -940,6 +966,7 @@ ENTITY_TYPES: dict[str, type[Record]] = {
         IntakeRequest,
         BookableSlot,
         Shift,
+        Spot,
         Encounter,
         SupplyItem,
         StockMovement,

@@ -52,6 +52,7 @@ EntityName = Literal[
     "intake_request",
     "bookable_slot",
     "shift",
+    "spot",
     "encounter",
     "supply_item",
     "stock_movement",

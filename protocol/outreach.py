@@ -6,6 +6,10 @@ of its ledger's movements minus what its encounters gave out. The device (CLI, l
 shift screen and the reports) and the service compute them with these functions from the
 records each holds, so every copy that holds the same records shows the same numbers.
 
+Also owns where an encounter happened for the map (`place_of`, `encounters_per_place`): its
+spot, else its municipality, else its shift's area when that is one municipality; places come
+from the team's spots and the gazetteer, never from a device's position.
+
 Must never store a count (stock is derived, never kept: a counter updated in place would
 lose one of two offline edits), never refuse an encounter that gives out more than the stock
 holds (the street does not wait: it is a discrepancy to show), and never import anything but
@@ -18,7 +22,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from protocol.entities import MOVEMENT_SIGN, Encounter, Shift, StockMovement, SupplyItem
+from protocol import gazetteer
+from protocol.entities import MOVEMENT_SIGN, Encounter, Shift, Spot, StockMovement, SupplyItem
 
 
 @dataclass(frozen=True)
@@ -168,3 +173,78 @@ def derive_stock(
             entry.given_out += given.quantity
             entry.encounters += 1
     return dict(sorted(lines.items()))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where encounters are counted on the map: a team's spot or a gazetteer municipality.
+    `key` is stable across reads ("spot:<id>" or "municipality:<ISTAT code>")."""
+
+    key: str
+    name: str
+    latitude: float
+    longitude: float
+    spot_id: uuid.UUID | None = None
+
+
+def spot_place(spot: Spot) -> Place:
+    return Place(f"spot:{spot.id}", spot.name, spot.latitude, spot.longitude, spot.id)
+
+
+def municipality_place(name: str | None) -> Place | None:
+    """The gazetteer's seat of a municipality, or None when it does not know the name."""
+    found = gazetteer.find(name)
+    if found is None:
+        return None
+    return Place(f"municipality:{found.istat_code}", found.name, found.latitude, found.longitude)
+
+
+def place_of(encounter: Encounter, shift: Shift | None, spots: dict[uuid.UUID, Spot]) -> Place | None:
+    """Where `encounter` is counted: its spot; else its municipality; else, when its shift's area
+    is exactly one municipality, that one (the shift said where it went). None: nowhere we can
+    draw (a free route name, several municipalities, a removed spot, a name the gazetteer lacks)."""
+    if encounter.spot_id is not None:
+        spot = spots.get(encounter.spot_id)
+        return spot_place(spot) if spot is not None and not spot.deleted else None
+    if encounter.municipality is not None:
+        return municipality_place(encounter.municipality)
+    if shift is not None and len(shift.municipalities) == 1:
+        return municipality_place(shift.municipalities[0])
+    return None
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """One place's encounters over a period (the map's heat layer): `people` counts a group's."""
+
+    place: Place
+    encounters: int
+    people: int
+
+
+@dataclass(frozen=True)
+class PlaceCounts:
+    places: list[PlaceCount]  # most encounters first, then by name
+    unplaced: int  # encounters of the period that no place could be drawn for
+
+
+def encounters_per_place(
+    encounters: Iterable[Encounter], shifts: dict[uuid.UUID, Shift], spots: dict[uuid.UUID, Spot]
+) -> PlaceCounts:
+    """Count live encounters by `place_of` (the period and the team are the caller's choice)."""
+    places: dict[str, Place] = {}
+    counts: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    unplaced = 0
+    for encounter in encounters:
+        if encounter.deleted:
+            continue
+        place = place_of(encounter, shifts.get(encounter.shift_id), spots)
+        if place is None:
+            unplaced += 1
+            continue
+        places[place.key] = place
+        counts[place.key] += 1
+        people[place.key] += encounter.people
+    ordered = sorted(counts, key=lambda key: (-counts[key], places[key].name, key))
+    return PlaceCounts([PlaceCount(places[key], counts[key], people[key]) for key in ordered], unplaced)

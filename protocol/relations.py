@@ -35,6 +35,7 @@ Target = Literal[
     "intake_request",
     "bookable_slot",
     "shift",
+    "spot",
     "encounter",
     "supply_item",
     "stock_movement",
@@ -99,6 +100,10 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("encounter", "shift_id", "shift"),
     Reference("encounter", "referral_resource_id", "resource", required=False),
     Reference("encounter", "contact_id", "contact", required=False),
+    # A team's named places: an encounter may name one of its own team's (the service refuses
+    # another team's, like a shift of another team).
+    Reference("spot", "team_id", "team"),
+    Reference("encounter", "spot_id", "spot", required=False),
     Reference("stock_movement", "team_id", "team"),
     Reference("stock_movement", "item_id", "supply_item"),
     # A Conflict quotes values of the record it is about: it goes wherever that record goes.

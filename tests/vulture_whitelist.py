@@ -104,3 +104,4 @@ _.downloaded  # desktop.ui.update_notice: where the verified download went (its 
 # Named in a logging dictConfig by its import path (central.json_logs.log_config), never called by name.
 _.JsonFormatter
 _.builds  # central.help.services.PublicDirectory: how often the index was built (its tests count rebuilds)
+_.set_heat  # map_view: the heat layer the shift screen (desktop/ui/outreach) draws; tests/ui/test_heat_layer.py

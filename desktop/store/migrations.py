@@ -286,6 +286,19 @@ def _v9_street_outreach(conn: Connection) -> None:
     conn.execute("CREATE INDEX stock_movement_by_team ON stock_movement(team_id, item_id)")
 
 
+def _v10_outreach_spots(conn: Connection) -> None:
+    """A team's named spots (issue 18, part 6); `team_id` so losing the team purges them. An
+    encounter's place stays in its body: the map's counts read a period's encounters anyway.
+    The per-item sums a recorded encounter asks (stock discrepancies) read a covering index: with
+    a year in the store (50,000 encounters) the old index looked up each row's quantity in the
+    table, 60-100 ms for three items; the covering one is about 15 (bench/outreach_bench.py)."""
+    conn.execute(_entity_table("spot", "sort_name TEXT NOT NULL", "team_id TEXT NOT NULL"))
+    conn.execute("CREATE INDEX spot_by_team ON spot(team_id, sort_name)")
+    conn.execute("CREATE INDEX encounter_by_team_at ON encounter(team_id, at)")
+    conn.execute("DROP INDEX encounter_given_by_item")
+    conn.execute("CREATE INDEX encounter_given_sums ON encounter_given(team_id, item_id, quantity)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: records, outbox, contact search", _v1_initial),
     Migration(2, "directory and case-note search, sync state", _v2_directory_and_note_search),
@@ -296,6 +309,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "search index built once at the end of a first sync", _v7_deferred_search),
     Migration(8, "help-desk bookable slots and the requests holding them", _v8_help_desk_slots),
     Migration(9, "street outreach: shifts, encounters, supply items, stock ledger", _v9_street_outreach),
+    Migration(10, "street outreach: named spots, encounters by team and time", _v10_outreach_spots),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -3,9 +3,10 @@
 Owns: starting, editing and ending a shift (by its members), recording an encounter on it
 (with the stock discrepancies it causes, never refusing one), writing ledger movements, a
 shift's summary and a team's derived stock as the store holds them (the counting rules are
-protocol.outreach's), the low-stock query, and the `KnownCodes` hook over the codes seen in
-the team's encounters (protocol.client_codes.near_misses asks it), and the codes starting with
-what is being typed (search as you type on the quick-encounter screen).
+protocol.outreach's), the low-stock query, the `KnownCodes` hook over the codes seen in
+the team's encounters (protocol.client_codes.near_misses asks it), the codes starting with
+what is being typed (search as you type on the quick-encounter screen), a team's named spots
+and its encounters per place over a period (the map's heat layer; `place_of` is the rule).
 Must never keep a stock count (stock is derived from the records on every read), never
 update or delete a ledger movement, and runs on the store thread only (like every query).
 """
@@ -20,9 +21,9 @@ from desktop.store.errors import RuleViolation
 from desktop.store.session import StoreSession
 from protocol.client_codes import KnownCodes, code_prefix
 from protocol.clock import utc_now
-from protocol.entities import Encounter, Shift, ShiftKind, StockMovement, SupplyItem
-from protocol.gazetteer import find
-from protocol.outreach import ShiftSummary, StockLine, derive_stock, summarise_shift
+from protocol.entities import Encounter, Shift, ShiftKind, Spot, StockMovement, SupplyItem
+from protocol.gazetteer import find, in_area
+from protocol.outreach import PlaceCounts, ShiftSummary, StockLine, derive_stock, encounters_per_place, summarise_shift
 
 
 def _operator(session: StoreSession) -> uuid.UUID:
@@ -241,3 +242,74 @@ def codes_starting(session: StoreSession, team_id: uuid.UUID, typed: str, limit:
         (str(team_id), prefix, prefix + "\uffff", limit),
     ).fetchall()
     return [(code, int(n)) for code, n in rows]
+
+
+def add_spot(
+    session: StoreSession,
+    team_id: uuid.UUID,
+    name: str,
+    latitude: float,
+    longitude: float,
+    municipality: str | None = None,
+) -> Spot:
+    """A named spot of the team. Its coordinates must lie in the area the directory covers
+    (gazetteer.in_area, the partner form's rule); a municipality is written as the gazetteer does."""
+    if not in_area(latitude, longitude):
+        raise RuleViolation.of("latitude", "outside_area", "outside the area the directory covers")
+    place = find(municipality)
+    return session.spots.create(
+        team_id=team_id,
+        name=name,
+        latitude=latitude,
+        longitude=longitude,
+        municipality=place.name if place is not None else municipality,
+    )
+
+
+def spots(session: StoreSession, team_id: uuid.UUID) -> list[Spot]:
+    """The team's live spots, by name."""
+    rows = session.conn.execute(
+        "SELECT body FROM spot WHERE team_id = ? AND deleted = 0 ORDER BY sort_name, id", (str(team_id),)
+    ).fetchall()
+    return [Spot.model_validate_json(body) for (body,) in rows]
+
+
+def find_spot(session: StoreSession, team_id: uuid.UUID, text: str) -> Spot:
+    """One of the team's spots by its id or its name (any case)."""
+    wanted = text.strip().casefold()
+    found = [spot for spot in spots(session, team_id) if wanted in (str(spot.id), spot.name.casefold())]
+    if len(found) != 1:
+        rule = "the team has no spot of this name" if not found else "several spots have this name; give its id"
+        raise RuleViolation.of("spot_id", "no_such_record", rule)
+    return found[0]
+
+
+def place_counts(session: StoreSession, team_id: uuid.UUID, since: dt.datetime, until: dt.datetime) -> PlaceCounts:
+    """The team's live encounters with `since <= at < until`, counted per place (protocol.outreach.
+    place_of): what the map's heat layer draws. One indexed range read (team, at), the period's
+    shifts and the team's spots (removed ones too: an old encounter keeps its count until the
+    spot is gone, then it is unplaced)."""
+    rows = session.conn.execute(
+        "SELECT body FROM encounter WHERE team_id = ? AND at >= ? AND at < ? AND deleted = 0",
+        (str(team_id), since.astimezone(dt.UTC).isoformat(), until.astimezone(dt.UTC).isoformat()),
+    ).fetchall()
+    encounters = [Encounter.model_validate_json(body) for (body,) in rows]
+    shift_ids = list({str(e.shift_id) for e in encounters})
+    shifts: dict[uuid.UUID, Shift] = {}
+    for start in range(0, len(shift_ids), 500):
+        chunk = shift_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for (body,) in session.conn.execute(
+            f"SELECT body FROM shift WHERE id IN ({marks})",  # noqa: S608 - placeholders only
+            chunk,
+        ):
+            shift = Shift.model_validate_json(body)
+            shifts[shift.id] = shift
+    by_id = {
+        spot.id: spot
+        for spot in (
+            Spot.model_validate_json(body)
+            for (body,) in session.conn.execute("SELECT body FROM spot WHERE team_id = ?", (str(team_id),))
+        )
+    }
+    return encounters_per_place(encounters, shifts, by_id)

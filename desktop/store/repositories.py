@@ -37,6 +37,7 @@ from protocol import (
     Relationship,
     Resource,
     Shift,
+    Spot,
     StockMovement,
     SupplyItem,
     describe_validation_error,
@@ -180,6 +181,7 @@ SPECS: dict[str, EntitySpec[Any]] = {
                 "ended_at": _utc_text(s.ended_at) if s.ended_at else None,
             },
         ),
+        EntitySpec(Spot, "spot", "sort_name", lambda p: {"sort_name": p.name.casefold(), "team_id": str(p.team_id)}),
         EntitySpec(
             Encounter,
             "encounter",

@@ -40,7 +40,7 @@ from protocol import (
     Resource,
 )
 from protocol.clock import utc_now
-from protocol.entities import Encounter, Shift, StockMovement, SupplyItem
+from protocol.entities import Encounter, Shift, Spot, StockMovement, SupplyItem
 from protocol.messages import Conflict
 from protocol.relations import contact_owned_entities, record_hung_references
 
@@ -75,6 +75,7 @@ class StoreSession:
         self.intake_requests: RecordRepository[IntakeRequest] = repo("intake_request")
         self.bookable_slots: RecordRepository[BookableSlot] = repo("bookable_slot")
         self.shifts: RecordRepository[Shift] = repo("shift")
+        self.spots: RecordRepository[Spot] = repo("spot")
         self.encounters: RecordRepository[Encounter] = repo("encounter")
         self.supply_items: RecordRepository[SupplyItem] = repo("supply_item")
         self.stock_movements: RecordRepository[StockMovement] = repo("stock_movement")

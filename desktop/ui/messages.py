@@ -140,6 +140,7 @@ def _field_words() -> dict[str, str]:
         "reference": _Words.translate("SyncWords", "Reference code"),
         "hours_exceptions": _Words.translate("SyncWords", "Closing days and other hours"),
         "decline_reason": _Words.translate("SyncWords", "Reason for declining"),
+        "spot_id": _Words.translate("SyncWords", "Spot"),
         # inside a directory service's location, phone numbers and opening hours
         "name": _Words.translate("SyncWords", "Name"),
         "address_1": _Words.translate("SyncWords", "Address"),
@@ -354,6 +355,12 @@ _OWN_RULES: dict[str, str] = {
         "Messages", "an encounter cannot be linked to a contact yet; use the anonymous code."
     ),
     "must name each supply item once": QT_TRANSLATE_NOOP("Messages", "name each supply item only once."),
+    "give a spot or a municipality, not both": QT_TRANSLATE_NOOP(
+        "Messages", "give the spot or the municipality where it happened, not both."
+    ),
+    "outside the area the directory covers": QT_TRANSLATE_NOOP(
+        "Messages", "this point is outside the area the directory covers."
+    ),
     "only returned sharps are weighed": QT_TRANSLATE_NOOP("Messages", "only returned sharps are weighed."),
     "give a count or a weight, not both": QT_TRANSLATE_NOOP("Messages", "give a count or a weight, not both."),
     "required": QT_TRANSLATE_NOOP("Messages", "this is required."),

@@ -111,6 +111,8 @@ def test_demo_builds_a_usable_organisation(db: str) -> None:
     assert summary["records"] > 500
     stats = json.loads(run(db, "stats").stdout)
     assert stats["contact"] == 300 and stats["resource"] == DIRECTORY_SIZE  # the shipped Lodi directory
+    # A month of the street team's outreach, through the sync rules (the loader's mutations).
+    assert stats["encounter"] == summary["outreach"]["encounters"] > 300 and stats["spot"] == 5
     twice = run(db, "demo")  # never twice over the same organisation
     assert twice.returncode == 2 and "already exists" in twice.stderr and "Traceback" not in twice.stderr
     assert run(db, "audit", "verify").returncode == 0

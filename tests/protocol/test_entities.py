@@ -210,6 +210,7 @@ def test_every_entity_is_registered_and_strict() -> None:
         "intake_request",
         "bookable_slot",
         "shift",
+        "spot",
         "encounter",
         "supply_item",
         "stock_movement",

@@ -46,9 +46,9 @@ def test_declared_references_are_real_fields_of_the_right_shape():
 def test_every_contact_hung_entity_hangs_through_a_required_field_or_a_link():
     # Contacts own their children; a conflict hangs from the record it is about; a bookable
     # slot holds nothing about a person and hangs from its team alone, and so do street
-    # outreach's shifts, encounters (a code at most) and stock movements; supply items are
-    # organisation-level like the directory.
-    assert team_placed_entities() == ("bookable_slot", "shift", "encounter", "stock_movement")
+    # outreach's shifts, encounters (a code at most), stock movements and named spots; supply
+    # items are organisation-level like the directory.
+    assert team_placed_entities() == ("bookable_slot", "shift", "encounter", "spot", "stock_movement")
     for entity in MODELS:
         if entity in ("contact", "resource", "supply_item", *team_placed_entities()):
             assert owner_fields(entity) == ()

@@ -396,3 +396,62 @@ def test_the_command_line_json(
     assert code == 0 and low["stock"] == []  # 30 syringes, threshold 20
     code, none = _cli(anna, monkeypatch, capsys, "shift", "encounter", "--json")
     assert code == 2 and none["message"].startswith("shift: you have no shift running")
+
+
+def test_spots_sync_and_an_encounter_may_name_only_its_own_teams_spot(world: World) -> None:
+    dora = world.device(world.add_operator("dora", [world.team_a, world.team_b]))
+    dora.sync()
+
+    def run(session: Any) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+        station = oq.add_spot(session, world.team_a, "Stazione FS Lodi", 45.3089, 9.5009, "Lodi")
+        shift_a = oq.start_shift(session, world.team_a, "Giro stazione", at=T0)
+        shift_b = oq.start_shift(session, world.team_b, "Giro stazione", at=T0)
+        oq.record_encounter(session, shift_a.id, at=T0, spot_id=station.id)
+        return station.id, shift_a.id, shift_b.id
+
+    station, shift_a, shift_b = dora.store.call(run)
+    assert dora.sync().rejected == 0
+    # A colleague of team A receives the spot and counts the encounter there.
+    anna = world.device(world.add_operator("anna", [world.team_a]))
+    anna.sync()
+    counts = anna.store.call(lambda s: oq.place_counts(s, world.team_a, T0, T0 + dt.timedelta(hours=1)))
+    assert [(c.place.name, c.encounters) for c in counts.places] == [("Stazione FS Lodi", 1)]
+    # Team B's encounter naming team A's spot would be counted at a place team B never defined.
+    dora.store.call(lambda s: oq.record_encounter(s, shift_b, at=T0, spot_id=station))
+    mixed = dora.sync()
+    assert [(r[1], r[2]) for r in mixed.rejections] == [("invalid", "spot_id: this spot belongs to another team")]
+
+
+def test_the_command_line_spots_and_places(
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    anna = world.device(world.add_operator("anna", [world.team_a]))
+    anna.sync()
+    anna.close()  # the CLI opens the profile itself
+
+    def cli_(*argv: str) -> tuple[int, Any]:
+        return _cli(anna, monkeypatch, capsys, *argv)
+
+    code, made = cli_(
+        "spot", "add", "Stazione FS Lodi", "--lat", "45,3089", "--lon", "9.5009", "--municipality", "lodi", "--json"
+    )
+    assert code == 0 and made["spot"]["latitude"] == 45.3089 and made["spot"]["municipality"] == "Lodi"
+    code, bad = cli_("spot", "add", "Duomo di Milano", "--lat", "45.4642", "--lon", "9.19", "--json")
+    assert code == 2 and bad["message"] == "latitude: outside the area the directory covers"
+    code, bad = cli_("spot", "add", "Piazza", "--lat", "north", "--lon", "9.5", "--json")
+    assert code == 2 and bad["message"].startswith("latitude: must be a number of degrees")
+    code, listed = cli_("spot", "list", "--json")
+    assert [s["name"] for s in listed["spots"]] == ["Stazione FS Lodi"]
+    assert cli_("shift", "start", "--area", "Lodi", "--json")[0] == 0
+    assert cli_("shift", "encounter", "--spot", "stazione fs lodi", "--json")[0] == 0
+    assert cli_("shift", "encounter", "--spot", "Stazione FS Lodi", "--people", "3", "--json")[0] == 0
+    assert cli_("shift", "encounter", "--municipality", "Lodi", "--json")[0] == 0
+    assert cli_("shift", "encounter", "--json")[0] == 0  # the shift's area: Lodi
+    code, bad = cli_("shift", "encounter", "--spot", "Autostazione", "--json")
+    assert code == 2 and bad["message"] == "spot_id: the team has no spot of this name"
+    code, places = cli_("shift", "places", "--days", "7", "--json")
+    assert code == 0 and places["unplaced"] == 0
+    assert [(p["place"], p["encounters"], p["people"]) for p in places["places"]] == [
+        ("Lodi", 2, 2),
+        ("Stazione FS Lodi", 2, 4),
+    ]

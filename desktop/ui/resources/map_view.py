@@ -12,7 +12,10 @@ the current zoom are spread on a small ring, each tied to its
 true spot by a thin line, so every one stays clickable. Clicking a marker emits
 `resourceClicked`; clicking the map while a point is being chosen emits
 `pointChosen`. `MapPanel` adds the zoom buttons, the legend and a line saying which
-services are not on the map. The pale shape under the dots is the seats' convex
+services are not on the map. `heat_items` (and `ResourceMap.set_heat`, which the
+Resources screen never calls) draws a heat layer of counts per place, such as street
+outreach's encounters per place over a period (issue 18): a soft warm disc per place whose
+area grows with its count, in kilometres so it zooms with the map. The pale shape under the dots is the seats' convex
 hull widened by a few km: a hint of where the area is, not its legal border (the
 gazetteer has no outlines).
 
@@ -48,6 +51,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QRadialGradient,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
@@ -71,6 +75,7 @@ from PySide6.QtWidgets import (
 from protocol import Resource, gazetteer
 from protocol.directory import EARTH_RADIUS_KM, is_stale, is_temporarily_closed
 from protocol.gazetteer import Municipality
+from protocol.outreach import Place
 
 KM_PER_DEGREE = math.radians(1) * EARTH_RADIUS_KM
 AREA_BUFFER_KM = 2.5  # the shaded area reaches this far beyond the outermost seats
@@ -94,6 +99,9 @@ STALE = QColor("#6b6b6b")
 SELECTED = QColor("#d97706")
 ORIGIN = QColor("#b91c1c")
 INK = QColor("#1f2933")
+HEAT = QColor("#c2410c")  # warm, unlike the services' blue and grey; its discs are soft, not markers
+HEAT_MAX_KM = 1.5  # the radius of the place with the most; the others' discs have area in proportion
+HEAT_MIN_KM = 0.35  # the smallest count stays visible at the area's zoom
 
 
 class MapProjection:
@@ -381,6 +389,60 @@ class OriginItem(QGraphicsItem):
         paint_origin(painter, self.size, QPointF(0, 0))
 
 
+class HeatItem(QGraphicsItem):
+    """One place's count: a disc fading to its edge, `radius_km` in scene kilometres."""
+
+    def __init__(self, place: Place, count: int, position: QPointF, radius_km: float, share: float) -> None:
+        super().__init__()
+        self.place = place
+        self.count = count
+        self.radius_km = radius_km
+        self._alpha = int(90 + 110 * share)  # the busiest places read strongest where discs overlap
+        self.setPos(position)
+        self.setZValue(1.5)  # above the area and the radius circle, under the places and the markers
+        self.setToolTip(
+            QCoreApplication.translate("ResourceMap", "{place}: {count}").format(place=place.name, count=count)
+        )
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius_km
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+        gradient = QRadialGradient(QPointF(0, 0), self.radius_km)
+        gradient.setColorAt(0.0, QColor(HEAT.red(), HEAT.green(), HEAT.blue(), self._alpha))
+        gradient.setColorAt(0.6, QColor(HEAT.red(), HEAT.green(), HEAT.blue(), self._alpha // 2))
+        gradient.setColorAt(1.0, QColor(HEAT.red(), HEAT.green(), HEAT.blue(), 0))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(gradient))
+        painter.drawEllipse(self.boundingRect())
+
+
+def heat_items(projection: "MapProjection", counts: Iterable[tuple[Place, int]]) -> list[HeatItem]:
+    """The heat layer of `counts` (place, count) pairs: one disc per place with a count above
+    zero, its area proportional to the count (so twice the encounters look twice as big), the
+    largest HEAT_MAX_KM in radius. Pairs naming the same place are added together."""
+    totals: dict[str, int] = defaultdict(int)
+    places: dict[str, Place] = {}
+    for place, count in counts:
+        if count > 0:
+            totals[place.key] += count
+            places[place.key] = place
+    if not totals:
+        return []
+    most = max(totals.values())
+    return [
+        HeatItem(
+            places[key],
+            count,
+            projection.to_scene(places[key].latitude, places[key].longitude),
+            max(HEAT_MIN_KM, HEAT_MAX_KM * math.sqrt(count / most)),
+            count / most,
+        )
+        for key, count in sorted(totals.items(), key=lambda kv: kv[1])  # the busiest drawn last, on top
+    ]
+
+
 def _ring(centre: QPointF, count: int, radius: float) -> list[QPointF]:
     """`count` marker centres on a ring around `centre` (pixels), far enough apart to click."""
     ring = max(radius * 2.8, count * radius * 2.6 / (2 * math.pi))
@@ -437,6 +499,7 @@ class ResourceMap(QGraphicsView):
         self.places: dict[str, PlaceItem] = {}
         self.markers: dict[uuid.UUID, MarkerItem] = {}
         self.clusters: list[ClusterItem] = []
+        self.heat: list[HeatItem] = []
         self.placed = self.unplaced = self.far = 0
         self.choosing_point = False
         self.origin: tuple[float, float] | None = None
@@ -557,6 +620,15 @@ class ResourceMap(QGraphicsView):
             self.fit()
         else:
             self.lay_out()
+
+    def set_heat(self, counts: Iterable[tuple[Place, int]]) -> None:
+        """Draw (or, with no pairs, clear) a heat layer of counts per place (`heat_items`). The
+        view's framing stays as it is: the places lie in the area the map already frames."""
+        for item in self.heat:
+            self.graphics.removeItem(item)
+        self.heat = heat_items(self.projection, counts)
+        for item in self.heat:
+            self.graphics.addItem(item)
 
     def _places_by_importance(self) -> list[str]:
         """Whose name is shown first when names collide: the place nearest to where

@@ -3025,6 +3025,14 @@
         <translation>mainitse kukin tarvike vain kerran.</translation>
     </message>
     <message>
+        <source>give the spot or the municipality where it happened, not both.</source>
+        <translation>anna paikka tai kunta, jossa se tapahtui, ei molempia.</translation>
+    </message>
+    <message>
+        <source>this point is outside the area the directory covers.</source>
+        <translation>tämä piste on hakemiston kattaman alueen ulkopuolella.</translation>
+    </message>
+    <message>
         <source>only returned sharps are weighed.</source>
         <translation>vain palautetut neulat ja terät punnitaan.</translation>
     </message>
@@ -4039,6 +4047,10 @@
     <message>
         <source>{count} services here: click to zoom in</source>
         <translation>{count} palvelua tässä: napsauta lähentääksesi</translation>
+    </message>
+    <message>
+        <source>{place}: {count}</source>
+        <translation>{place}: {count}</translation>
     </message>
     <message>
         <source>Map of the services found</source>
@@ -5829,6 +5841,10 @@ hylätty {when}</translation>
     <message>
         <source>Reason for declining</source>
         <translation>Hylkäyksen syy</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>Paikka</translation>
     </message>
     <message>
         <source>Name</source>

@@ -3025,6 +3025,14 @@
         <translation>indica ogni materiale una volta sola.</translation>
     </message>
     <message>
+        <source>give the spot or the municipality where it happened, not both.</source>
+        <translation>indica il luogo o il comune dove è avvenuto, non entrambi.</translation>
+    </message>
+    <message>
+        <source>this point is outside the area the directory covers.</source>
+        <translation>questo punto è fuori dal territorio coperto dall&apos;elenco.</translation>
+    </message>
+    <message>
         <source>only returned sharps are weighed.</source>
         <translation>si pesano solo i taglienti restituiti.</translation>
     </message>
@@ -4039,6 +4047,10 @@
     <message>
         <source>{count} services here: click to zoom in</source>
         <translation>{count} servizi qui: fai clic per ingrandire</translation>
+    </message>
+    <message>
+        <source>{place}: {count}</source>
+        <translation>{place}: {count}</translation>
     </message>
     <message>
         <source>Map of the services found</source>
@@ -5829,6 +5841,10 @@ rifiutata il {when}</translation>
     <message>
         <source>Reason for declining</source>
         <translation>Motivo del rifiuto</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>Luogo</translation>
     </message>
     <message>
         <source>Name</source>
